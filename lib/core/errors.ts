@@ -1,0 +1,39 @@
+/**
+ * Typed errors for every rejected intent. Messages are shown to people: they say what to do next.
+ */
+export const ActionErrorCode = {
+  InvalidPayload: "action/invalid_payload",
+  WrongPhase: "action/wrong_phase",
+  NotParticipant: "action/not_participant",
+  AlreadySubmitted: "action/already_submitted",
+  OutOfRange: "action/out_of_range",
+  MatchOver: "action/match_over",
+  Paused: "session/paused",
+  NotAllowed: "auth/not_allowed",
+  WrongAnswer: "intro/wrong_answer",
+  WrongStep: "intro/wrong_step",
+  SessionFull: "session/full",
+  NotFound: "session/not_found",
+  Conflict: "session/conflict",
+} as const;
+export type ActionErrorCode = (typeof ActionErrorCode)[keyof typeof ActionErrorCode];
+
+export interface ActionError {
+  code: ActionErrorCode;
+  /** A sentence for the person: what went wrong and what to do. */
+  message: string;
+  /** The offending input field, when there is one. */
+  field?: string;
+}
+
+export function actionError(code: ActionErrorCode, message: string, field?: string): ActionError {
+  return field === undefined ? { code, message } : { code, message, field };
+}
+
+export type Reduction<S> = { ok: true; state: S } | { ok: false; error: ActionError };
+
+export const ok = <S>(state: S): Reduction<S> => ({ ok: true, state });
+export const fail = <S = never>(code: ActionErrorCode, message: string, field?: string): Reduction<S> => ({
+  ok: false,
+  error: actionError(code, message, field),
+});

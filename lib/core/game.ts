@@ -1,0 +1,152 @@
+/**
+ * The game-module interface: everything the engine needs to run a game, and nothing more.
+ *
+ * A game module describes ONE group's round: how it is set up, its phases (who must act, what an
+ * action does, what happens at timeout, which phase comes next), the per-viewer view, the round's
+ * score (payoffs + the mechanism's inputs/outputs for the data), the experimenter's monitor, bots and
+ * the codebook of its export columns. The engine (lib/engine) owns sessions, participants, grouping,
+ * rematching, timers, presence, dropouts, bots' scheduling and persistence effects.
+ *
+ * The interface was designed against all three game families:
+ * - IDS (unregulated: decide → results; Pivotal: participate → report → results; Externality: message → results)
+ * - multi-defender SSG (join? → report/allocate → recommendation follow-up → results; seeded attack draw)
+ * - CIP contracts (Algorithm 1 runs live: offer → (re-offer)* → results, a variable number of phases:
+ *   `next()` decides the following phase from the state).
+ */
+import type { z } from "zod";
+import type { Reduction } from "./errors";
+import type { Rng } from "./rng";
+
+export type PlayerId = string;
+export type Scalar = number | string | boolean | null;
+
+/** Who is looking. Admin views may contain everything; player views are whitelists. */
+export type Viewer = { kind: "player"; playerId: PlayerId } | { kind: "admin" };
+
+/** What one participant did and got in one round: the unit of the exported long table. */
+export interface PlayerRoundRecord {
+  round: number;
+  groupId: string;
+  role: string;
+  decision: Record<string, Scalar>;
+  outcome: Record<string, Scalar>;
+  /** Points earned this round (already scaled so that people see positive numbers). */
+  payoff: number;
+  decisionMs: number | null;
+  timedOut: boolean;
+  isBot: boolean;
+}
+
+/** Context handed to every game function. Pure: time and randomness come from here. */
+export interface RoundContext<P> {
+  params: P;
+  /** 1-based round number. */
+  round: number;
+  /** The group's members in seat order. */
+  players: readonly PlayerId[];
+  /** Role name per member. */
+  roles: Readonly<Record<PlayerId, string>>;
+  /** The group's seeded RNG; the engine persists its state after every call. */
+  rng: Rng;
+  /** Server time (epoch ms). */
+  nowMs: number;
+  /** Each member's own earlier rounds (oldest first), e.g. to prefill last round's message. */
+  history: Readonly<Record<PlayerId, readonly PlayerRoundRecord[]>>;
+}
+
+/** One phase of a round. */
+export interface PhaseSpec<P, S, A extends { type: string }> {
+  id: string;
+  /** Shown in the monitor and to participants. */
+  label: string;
+  /** decision: choices are recorded (decision_ms, timed_out); info: people read and continue. */
+  kind: "decision" | "info";
+  /** Phase length in ms, or null for untimed. */
+  durationMs(params: P, round: number): number | null;
+  /** Action types accepted in this phase. */
+  accepts: readonly A["type"][];
+  /** Members who still have to act (the phase ends when this is empty). */
+  pending(state: S, ctx: RoundContext<P>): PlayerId[];
+  /** Validate and apply one member's action (already zod-parsed). Must not mutate `state`. */
+  apply(state: S, action: A, by: PlayerId, ctx: RoundContext<P>): Reduction<S>;
+  onEnter?(state: S, ctx: RoundContext<P>): S;
+  /** Fill defaults for `missing` members at the deadline (their decisions are flagged timed out). */
+  onTimeout(state: S, missing: readonly PlayerId[], ctx: RoundContext<P>): S;
+  /** Runs when the phase ends (e.g. the mechanism computes taxes here). */
+  onExit?(state: S, ctx: RoundContext<P>): S;
+  /** The next phase, or null when the round is over. */
+  next(state: S, ctx: RoundContext<P>): string | null;
+}
+
+/** The round's result: what the data export and the payoffs are made of. */
+export interface RoundScore {
+  players: Record<PlayerId, { decision: Record<string, Scalar>; outcome: Record<string, Scalar>; payoff: number }>;
+  /** The mechanism's identity, full input and output, so any round can be recomputed. */
+  mechanism: { id: string; version: string; input: unknown; output: unknown };
+  /** Group-level numbers for the monitor and the export (e.g. distance to the social optimum). */
+  group: Record<string, Scalar>;
+}
+
+/** A generic, game-agnostic monitor block the admin page renders as tables and metrics. */
+export interface MonitorView {
+  metrics: { label: string; value: Scalar; hint?: string }[];
+  tables: { title: string; columns: string[]; rows: Scalar[][] }[];
+}
+
+export interface BotContext<P> {
+  rng: Rng;
+  params: P;
+  playerId: PlayerId;
+  round: number;
+  phase: string;
+  /** The bot's own earlier rounds. */
+  history: readonly PlayerRoundRecord[];
+}
+
+/** A bot acts only on its own view (plus the treatment's parameters, which the server knows). */
+export type BotStrategy<P, V, A> = {
+  label: string;
+  description: string;
+  act(view: V, ctx: BotContext<P>): A | null;
+};
+
+/** Definition of one exported column. */
+export interface ColumnDoc {
+  name: string;
+  description: string;
+  type: "number" | "string" | "boolean";
+  unit?: string;
+}
+
+export interface GameModule<P, S, A extends { type: string }, V> {
+  id: string;
+  version: string;
+  title: string;
+  /** One paragraph for the admin's treatment picker. */
+  summary: string;
+  params: z.ZodType<P>;
+  actions: z.ZodType<A>;
+  groupSize(params: P): number;
+  rounds(params: P): number;
+  /** Role name for each seat index within a group. */
+  roles(params: P): string[];
+  setupRound(ctx: RoundContext<P>): S;
+  firstPhase(params: P, round: number): string;
+  phases: Readonly<Record<string, PhaseSpec<P, S, A>>>;
+  /** REQUIRED whitelist projection: a player's view never holds another player's private data. */
+  view(state: S, viewer: Viewer, ctx: RoundContext<P>): V;
+  score(state: S, ctx: RoundContext<P>): RoundScore;
+  monitor(state: S, ctx: RoundContext<P>): MonitorView;
+  bots: Readonly<Record<string, BotStrategy<P, V, A>>>;
+  defaultBot: string;
+  /** Columns this game adds to the export: `decision_*`, `outcome_*` keys used in RoundScore. */
+  codebook: readonly ColumnDoc[];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyGameModule = GameModule<any, any, any, any>;
+
+/** Identity helper that keeps the four type parameters inferred. */
+export function defineGame<P, S, A extends { type: string }, V>(g: GameModule<P, S, A, V>): GameModule<P, S, A, V> {
+  return g;
+}

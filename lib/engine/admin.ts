@@ -1,0 +1,125 @@
+/**
+ * Experimenter commands and the clock: pause/resume, forcing a phase to end, bots taking seats,
+ * ending the session, and `tick` (deadlines and the dropout grace period).
+ */
+import { ActionErrorCode, type ActionError } from "../core/errors";
+import { endGroup, formGroups, settle } from "./rounds";
+import type { AdminCommand } from "./commands";
+import type { Effects, ParticipantState, SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+
+export type AdminResult = { ok: true } | { ok: false; error: ActionError };
+const bad = (message: string): AdminResult => ({ ok: false, error: { code: ActionErrorCode.Conflict, message } });
+
+function botFor(lt: LoadedTreatment, strategy: string | undefined): string | null {
+  const s = strategy ?? lt.treatment.dropout.bot ?? lt.game.defaultBot;
+  return lt.game.bots[s] ? s : null;
+}
+
+function seatBot(s: SessionState, p: ParticipantState, strategy: string, reason: "dropout" | "experimenter", lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  p.replacedByBot = true;
+  p.botReason = reason;
+  p.botStrategy = strategy;
+  p.claimed = true;
+  if (p.stage === "new" || p.stage === "intro") {
+    p.stage = "waiting";
+    s.waiting.push(p.id);
+  }
+  fx.notes.push(`bot "${strategy}" plays seat ${p.seat + 1} (${p.id}) because of ${reason}`);
+  formGroups(s, lt, nowMs, fx);
+}
+
+export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminCommand, nowMs: number, fx: Effects): AdminResult {
+  if (s.status === "ended") return bad("The session has already ended.");
+  switch (cmd.kind) {
+    case "pause":
+      if (s.status === "paused") return bad("The session is already paused.");
+      s.status = "paused";
+      s.pausedMs = nowMs;
+      for (const g of Object.values(s.groups))
+        if (g.status === "playing" && g.deadlineMs !== null) {
+          g.remainingMsAtPause = Math.max(0, g.deadlineMs - nowMs);
+          g.deadlineMs = null;
+        }
+      return { ok: true };
+    case "resume":
+      if (s.status !== "paused") return bad("The session is not paused.");
+      s.status = "running";
+      for (const p of Object.values(s.participants))
+        if (!p.connected && p.offlineSinceMs !== null && s.pausedMs !== null)
+          p.offlineSinceMs += nowMs - Math.max(s.pausedMs, p.offlineSinceMs); // pauses do not count as offline time
+      s.pausedMs = null;
+      for (const g of Object.values(s.groups))
+        if (g.status === "playing" && g.remainingMsAtPause !== null) {
+          g.deadlineMs = nowMs + g.remainingMsAtPause;
+          g.remainingMsAtPause = null;
+        }
+      return { ok: true };
+    case "forcePhaseEnd": {
+      const groups = Object.values(s.groups).filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
+      if (groups.length === 0) return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
+      for (const g of groups) settle(s, g, lt, nowMs, fx, true);
+      fx.notes.push(`experimenter ended the phase of ${groups.map((g) => g.id).join(", ")}`);
+      return { ok: true };
+    }
+    case "replaceWithBot": {
+      const p = s.participants[cmd.pid];
+      if (!p) return bad("No such participant in this session.");
+      if (p.bot || p.replacedByBot) return bad("A bot already plays this seat.");
+      if (p.stage === "done") return bad("This participant has finished.");
+      const strategy = botFor(lt, cmd.strategy);
+      if (!strategy) return bad(`Unknown bot "${cmd.strategy}"; use one of ${Object.keys(lt.game.bots).join(", ")}.`);
+      seatBot(s, p, strategy, "experimenter", lt, nowMs, fx);
+      return { ok: true };
+    }
+    case "fillWithBots": {
+      const strategy = botFor(lt, cmd.strategy);
+      if (!strategy) return bad(`Unknown bot "${cmd.strategy}"; use one of ${Object.keys(lt.game.bots).join(", ")}.`);
+      const empty = s.order.map((id) => s.participants[id]!).filter((p) => p.stage === "new" && !p.claimed);
+      if (empty.length === 0) return bad("Every seat is taken.");
+      for (const p of empty) seatBot(s, p, strategy, "experimenter", lt, nowMs, fx);
+      return { ok: true };
+    }
+    case "end":
+      s.status = "ended";
+      s.endedMs = nowMs;
+      for (const g of Object.values(s.groups)) if (g.status === "playing" || g.status === "barrier") endGroup(s, g, "ended");
+      for (const p of Object.values(s.participants)) p.stage = "done";
+      s.waiting = [];
+      fx.notes.push("experimenter ended the session");
+      return { ok: true };
+  }
+}
+
+/** Deadlines and dropouts due at `nowMs`. */
+export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  if (s.status !== "running") return;
+  const graceMs = lt.treatment.dropout.graceSeconds * 1000;
+  for (const p of Object.values(s.participants)) {
+    if (p.stage !== "playing" || p.connected || p.bot || p.replacedByBot || p.offlineSinceMs === null) continue;
+    if (nowMs - p.offlineSinceMs < graceMs) continue;
+    const g = p.groupId ? s.groups[p.groupId] : undefined;
+    if (lt.treatment.dropout.policy === "bot") {
+      const strategy = botFor(lt, undefined);
+      if (strategy) seatBot(s, p, strategy, "dropout", lt, nowMs, fx);
+    } else if (lt.treatment.dropout.policy === "end" && g && g.status === "playing") {
+      endGroup(s, g, "ended");
+      fx.notes.push(`group ${g.id} ended: ${p.id} stayed offline past the grace period`);
+    }
+  }
+  for (const g of Object.values(s.groups))
+    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, g, lt, nowMs, fx, true);
+}
+
+/** When the scheduler must next call `tick` (epoch ms), or null. */
+export function nextWakeMs(s: SessionState, lt: LoadedTreatment): number | null {
+  if (s.status !== "running") return null;
+  let t: number | null = null;
+  const take = (x: number) => (t = t === null ? x : Math.min(t, x));
+  for (const g of Object.values(s.groups)) if (g.status === "playing" && g.deadlineMs !== null) take(g.deadlineMs);
+  if (lt.treatment.dropout.policy !== "wait")
+    for (const p of Object.values(s.participants))
+      if (p.stage === "playing" && !p.connected && !p.bot && !p.replacedByBot && p.offlineSinceMs !== null)
+        take(p.offlineSinceMs + lt.treatment.dropout.graceSeconds * 1000);
+  return t;
+}

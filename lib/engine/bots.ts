@@ -1,0 +1,41 @@
+/**
+ * Which bot seats must act now, and what they do. Bots see only their own view (plus the treatment's
+ * parameters), exactly like a human's browser would.
+ */
+import { makeRng } from "../core/rng";
+import { isBotSeat, viewContext } from "./context";
+import { pendingOf } from "./rounds";
+import type { SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+
+export interface BotMove {
+  pid: string;
+  strategy: string;
+  action: unknown;
+  clientActionId: string;
+}
+
+/** The moves every pending bot seat wants to make now (deterministic given the state). */
+export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number): BotMove[] {
+  if (s.status !== "running") return [];
+  const moves: BotMove[] = [];
+  for (const g of Object.values(s.groups)) {
+    if (g.status !== "playing") continue;
+    const pending = pendingOf(s, g, lt, nowMs);
+    for (const pid of pending) {
+      if (!isBotSeat(s, pid)) continue;
+      const p = s.participants[pid]!;
+      const strategy = p.botStrategy ?? lt.game.defaultBot;
+      const bot = lt.game.bots[strategy];
+      if (!bot) continue;
+      const ctx = viewContext(s, g, lt, nowMs);
+      const view = lt.game.view(g.game, { kind: "player", playerId: pid }, ctx);
+      // A bot's randomness is derived from the group's RNG state, its seat and the phase: replayable.
+      const rng = makeRng({ s: (g.rng.s ^ Math.imul(p.seat + 1, 0x9e3779b1) ^ (g.phaseSeq << 8)) >>> 0 });
+      const action = bot.act(view, { rng, params: lt.params, playerId: pid, round: g.round, phase: g.phase, history: p.history });
+      if (action !== null)
+        moves.push({ pid, strategy, action, clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}` });
+    }
+  }
+  return moves;
+}

@@ -1,0 +1,65 @@
+/**
+ * Creating a session's initial state from a loaded treatment.
+ */
+import { seedFrom } from "../core/rng";
+import type { Effects, ParticipantState, SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+import { formGroups } from "./rounds";
+
+export interface NewSessionInput {
+  id: string;
+  /** Any text; the session's RNG (grouping, bots, draws) is derived from it. */
+  seed: string;
+  nowMs: number;
+  /** One id per seat, in seat order (the server makes them unguessable). */
+  participantIds: string[];
+  /** One completion code per seat. */
+  completionCodes: string[];
+}
+
+/** The initial state: seats created, bot seats ready in the waiting room. */
+export function createSessionState(lt: LoadedTreatment, input: NewSessionInput): { state: SessionState; effects: Effects } {
+  if (input.participantIds.length !== lt.seats) throw new Error(`need ${lt.seats} participant ids`);
+  const participants: Record<string, ParticipantState> = {};
+  input.participantIds.forEach((id, seat) => {
+    const botStrategy = lt.treatment.bots.seats[seat] ?? null;
+    participants[id] = {
+      id,
+      seat,
+      label: null,
+      claimed: botStrategy !== null,
+      bot: botStrategy !== null,
+      replacedByBot: false,
+      botReason: null,
+      botStrategy,
+      stage: botStrategy !== null ? "waiting" : "new",
+      introStep: "consent",
+      connected: botStrategy !== null,
+      offlineSinceMs: null,
+      groupId: null,
+      totalPayoff: 0,
+      completionCode: input.completionCodes[seat] ?? "",
+      history: [],
+      recentActionIds: [],
+      quizAttempts: 0,
+    };
+  });
+  const state: SessionState = {
+    id: input.id,
+    version: 1,
+    status: "running",
+    createdMs: input.nowMs,
+    pausedMs: null,
+    endedMs: null,
+    rng: seedFrom(input.seed),
+    participants,
+    order: input.participantIds.slice(),
+    groups: {},
+    waiting: input.participantIds.filter((id) => participants[id]!.bot),
+    sessionRound: 0,
+    groupSeq: 0,
+  };
+  const effects: Effects = { rounds: [], notes: [] };
+  formGroups(state, lt, input.nowMs, effects);
+  return { state, effects };
+}

@@ -1,0 +1,151 @@
+/**
+ * Participant commands: presence, the intro steps (consent → instructions → quiz) and game actions.
+ */
+import { ActionErrorCode, type ActionError } from "../core/errors";
+import { formatZodError } from "../core/zod-format";
+import { withContext } from "./context";
+import { formGroups, noteAction, pendingOf, settle } from "./rounds";
+import type { Effects, ParticipantState, SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+import type { ParticipantCommand } from "./commands";
+
+const err = (code: ActionError["code"], message: string, field?: string): ActionError =>
+  field === undefined ? { code, message } : { code, message, field };
+
+export type StepResult = { ok: true; duplicate?: boolean } | { ok: false; error: ActionError };
+
+function becomeReady(s: SessionState, p: ParticipantState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  p.stage = "waiting";
+  s.waiting.push(p.id);
+  formGroups(s, lt, nowMs, fx);
+}
+
+export function applyParticipant(
+  s: SessionState,
+  lt: LoadedTreatment,
+  cmd: ParticipantCommand,
+  nowMs: number,
+  fx: Effects,
+): StepResult {
+  const p = s.participants[cmd.pid];
+  if (!p) return { ok: false, error: err(ActionErrorCode.NotParticipant, "This link does not belong to this session.") };
+  switch (cmd.kind) {
+    case "connect":
+      p.connected = true;
+      p.offlineSinceMs = null;
+      p.claimed = true;
+      if (p.replacedByBot && p.botReason === "dropout") {
+        p.replacedByBot = false;
+        p.botReason = null;
+        p.botStrategy = null;
+        fx.notes.push(`${p.id} is back and plays again`);
+      }
+      if (p.stage === "new") p.stage = s.status === "ended" ? "done" : "intro";
+      return { ok: true };
+    case "disconnect":
+      if (p.bot) return { ok: true };
+      p.connected = false;
+      p.offlineSinceMs = nowMs;
+      return { ok: true };
+    case "consent":
+    case "instructions":
+    case "quiz":
+      return introStep(s, p, lt, cmd, nowMs, fx);
+    case "action":
+      return gameAction(s, p, lt, cmd, nowMs, fx);
+  }
+}
+
+function introStep(
+  s: SessionState,
+  p: ParticipantState,
+  lt: LoadedTreatment,
+  cmd: Extract<ParticipantCommand, { kind: "consent" | "instructions" | "quiz" }>,
+  nowMs: number,
+  fx: Effects,
+): StepResult {
+  if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, "This session has ended.") };
+  if (p.stage === "new") p.stage = "intro";
+  if (p.stage !== "intro")
+    return { ok: true, duplicate: true }; // already past the intro (e.g. a second tab): nothing to do
+  if (cmd.kind !== p.introStep)
+    return {
+      ok: false,
+      error: err(ActionErrorCode.WrongStep, `Please finish the ${p.introStep} step first.`),
+    };
+  const quiz = lt.treatment.intro.quiz;
+  if (cmd.kind === "consent") {
+    p.introStep = "instructions";
+    return { ok: true };
+  }
+  if (cmd.kind === "instructions") {
+    if (quiz.length > 0) p.introStep = "quiz";
+    else becomeReady(s, p, lt, nowMs, fx);
+    return { ok: true };
+  }
+  p.quizAttempts += 1;
+  const wrong = quiz.findIndex((q, i) => cmd.answers[i] !== q.answer);
+  if (wrong >= 0) {
+    const q = quiz[wrong]!;
+    return {
+      ok: false,
+      error: err(
+        ActionErrorCode.WrongAnswer,
+        `Question ${wrong + 1} is not answered correctly yet. ${q.hint ?? "Read the instructions again and try once more."}`,
+        `answers[${wrong}]`,
+      ),
+    };
+  }
+  becomeReady(s, p, lt, nowMs, fx);
+  return { ok: true };
+}
+
+function gameAction(
+  s: SessionState,
+  p: ParticipantState,
+  lt: LoadedTreatment,
+  cmd: Extract<ParticipantCommand, { kind: "action" }>,
+  nowMs: number,
+  fx: Effects,
+): StepResult {
+  if (p.recentActionIds.includes(cmd.clientActionId)) return { ok: true, duplicate: true };
+  if (s.status === "ended" || p.stage === "done")
+    return { ok: false, error: err(ActionErrorCode.MatchOver, "The game is over for you; nothing more to submit.") };
+  if (s.status === "paused")
+    return {
+      ok: false,
+      error: err(ActionErrorCode.Paused, "The experimenter has paused the session. Your choice was not recorded; submit it again when the session resumes."),
+    };
+  if (p.stage !== "playing" || !p.groupId)
+    return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group has not started yet. Please wait.") };
+  if (p.replacedByBot && !cmd.byBot)
+    return {
+      ok: false,
+      error: err(ActionErrorCode.NotAllowed, "A bot is playing your seat now. Ask the experimenter if you want it back."),
+    };
+  const g = s.groups[p.groupId];
+  if (!g || g.status !== "playing")
+    return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group is between rounds. Please wait for the next round.") };
+  const parsed = lt.game.actions.safeParse(cmd.action);
+  if (!parsed.success) {
+    const lines = formatZodError(parsed.error);
+    return { ok: false, error: err(ActionErrorCode.InvalidPayload, `Your input could not be used: ${lines.join("; ")}`) };
+  }
+  const action = parsed.data as { type: string };
+  const spec = lt.game.phases[g.phase];
+  if (!spec || !spec.accepts.includes(action.type))
+    return {
+      ok: false,
+      error: err(ActionErrorCode.WrongPhase, `That choice belongs to another step; the current step is "${spec?.label ?? g.phase}". Your screen will update.`),
+    };
+  if (!pendingOf(s, g, lt, nowMs).includes(p.id))
+    return { ok: false, error: err(ActionErrorCode.AlreadySubmitted, "You have already decided in this step. Please wait for the others.") };
+  const r = withContext(s, g, lt, nowMs, (ctx) => spec.apply(g.game, action, p.id, ctx));
+  if (!r.ok) return { ok: false, error: r.error };
+  g.game = r.state;
+  noteAction(g, p.id, nowMs, cmd.byBot === true);
+  p.recentActionIds.push(cmd.clientActionId);
+  if (p.recentActionIds.length > 50) p.recentActionIds.splice(0, p.recentActionIds.length - 50);
+  settle(s, g, lt, nowMs, fx);
+  return { ok: true };
+}

@@ -1,0 +1,69 @@
+/**
+ * The one entry point that changes a session: `reduce(state, treatment, command, now)`.
+ * It works on a clone, so a rejected command leaves the state untouched (nothing is half-applied),
+ * and it returns the effects (completed rounds, notes) the server must persist with the new state.
+ */
+import { ActionErrorCode, type ActionError } from "../core/errors";
+import { applyAdmin, applyTick } from "./admin";
+import type { Command } from "./commands";
+import { applyParticipant } from "./participant";
+import type { Effects, SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+
+export type ReduceResult =
+  | { ok: true; state: SessionState; effects: Effects; changed: boolean; duplicate: boolean; pid?: string }
+  | { ok: false; error: ActionError };
+
+const LABEL = /^[\p{L}\p{N} ._-]{1,40}$/u;
+
+export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
+  const s = structuredClone(state);
+  const fx: Effects = { rounds: [], notes: [] };
+  let duplicate = false;
+  let pid: string | undefined;
+  switch (cmd.kind) {
+    case "tick":
+      applyTick(s, lt, nowMs, fx);
+      break;
+    case "claim": {
+      const label = cmd.label.trim();
+      if (!LABEL.test(label))
+        return fail(ActionErrorCode.InvalidPayload, "Use 1 to 40 letters, digits, spaces, dots, dashes or underscores as your label.");
+      const same = s.order.map((id) => s.participants[id]!).find((p) => p.label?.toLowerCase() === label.toLowerCase());
+      if (same) {
+        pid = same.id;
+        duplicate = true;
+        break;
+      }
+      if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
+      const free = s.order.map((id) => s.participants[id]!).find((p) => !p.claimed && p.stage === "new");
+      if (!free) return fail(ActionErrorCode.SessionFull, "All seats in this session are taken. Please ask the experimenter.");
+      free.label = label;
+      free.claimed = true;
+      pid = free.id;
+      break;
+    }
+    case "pause":
+    case "resume":
+    case "forcePhaseEnd":
+    case "replaceWithBot":
+    case "fillWithBots":
+    case "end": {
+      const r = applyAdmin(s, lt, cmd, nowMs, fx);
+      if (!r.ok) return r;
+      break;
+    }
+    default: {
+      const r = applyParticipant(s, lt, cmd, nowMs, fx);
+      if (!r.ok) return r;
+      duplicate = r.duplicate === true;
+    }
+  }
+  const changed = !duplicate && JSON.stringify(s) !== JSON.stringify(state);
+  if (changed) s.version = state.version + 1;
+  return { ok: true, state: changed ? s : state, effects: fx, changed, duplicate, ...(pid ? { pid } : {}) };
+}
+
+function fail(code: ActionError["code"], message: string): ReduceResult {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,223 @@
+/**
+ * Group lifecycle: forming groups, starting rounds, entering/leaving phases, timeouts, scoring.
+ *
+ * Algorithm overview
+ * - Fixed matching: as soon as `groupSize` participants are ready (consent, instructions and quiz done)
+ *   they form a group in arrival order and start round 1 at once; the group stays together.
+ * - Random matching: nobody starts until every seat is ready; then, and again at the end of each
+ *   round once every group has finished it, all participants are shuffled (session RNG) into new groups.
+ * - Within a round, a phase ends when the game's `pending()` is empty, when its deadline passes
+ *   (the game's `onTimeout` fills defaults, flagged timed out), or when the experimenter forces it.
+ *   `next()` picks the following phase; null ends the round, which is then scored and recorded.
+ * All functions mutate the (already cloned) state passed in; `reduce` clones once per command.
+ */
+import type { PlayerId } from "../core/game";
+import { makeRng, shuffle } from "../core/rng";
+import { isBotSeat, withContext } from "./context";
+import type { Effects, GroupState, SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+
+function phaseSpec(lt: LoadedTreatment, g: GroupState) {
+  const spec = lt.game.phases[g.phase];
+  if (!spec) throw new Error(`game ${lt.game.id} has no phase "${g.phase}"`);
+  return spec;
+}
+
+/** Members who still have to act in the group's current phase. */
+export function pendingOf(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): PlayerId[] {
+  if (g.status !== "playing") return [];
+  const spec = phaseSpec(lt, g);
+  return withContext(s, g, lt, nowMs, (ctx) => spec.pending(g.game, ctx));
+}
+
+function enterPhase(s: SessionState, g: GroupState, lt: LoadedTreatment, phase: string, nowMs: number) {
+  g.phase = phase;
+  const spec = phaseSpec(lt, g);
+  if (spec.onEnter) g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onEnter!(g.game, ctx));
+  g.phaseStartedMs = nowMs;
+  g.phaseSeq += 1;
+  const dur = spec.durationMs(lt.params, g.round);
+  g.deadlineMs = dur === null ? null : nowMs + dur;
+  g.remainingMsAtPause = s.status === "paused" && dur !== null ? dur : null;
+  if (s.status === "paused") g.deadlineMs = null;
+  g.acted = {};
+}
+
+function startRound(s: SessionState, g: GroupState, lt: LoadedTreatment, round: number, nowMs: number) {
+  g.round = round;
+  g.status = "playing";
+  g.roundSeed = { ...g.rng };
+  g.roundStats = {};
+  for (const m of g.members) g.roundStats[m] = { decisionMs: null, timedOut: false, bot: isBotSeat(s, m) };
+  g.game = withContext(s, g, lt, nowMs, (ctx) => lt.game.setupRound(ctx));
+  enterPhase(s, g, lt, lt.game.firstPhase(lt.params, round), nowMs);
+}
+
+/** Create a group from `members` and start `round`. */
+function createGroup(s: SessionState, lt: LoadedTreatment, members: PlayerId[], round: number, nowMs: number, fx: Effects) {
+  s.groupSeq += 1;
+  const id = lt.treatment.matching === "random" ? `r${round}g${s.groupSeq}` : `g${s.groupSeq}`;
+  const roleNames = lt.game.roles(lt.params);
+  const roles: Record<string, string> = {};
+  members.forEach((m, i) => (roles[m] = roleNames[i] ?? "player"));
+  const seedRng = makeRng(s.rng);
+  const rng = { s: (seedRng.int(2 ** 31) ^ (s.groupSeq * 2654435761)) >>> 0 };
+  s.rng = seedRng.state();
+  const g: GroupState = {
+    id,
+    members,
+    roles,
+    round: 0,
+    phase: "",
+    phaseStartedMs: nowMs,
+    phaseSeq: 0,
+    deadlineMs: null,
+    remainingMsAtPause: null,
+    status: "playing",
+    game: null,
+    rng,
+    roundSeed: rng,
+    acted: {},
+    roundStats: {},
+  };
+  s.groups[id] = g;
+  for (const m of members) {
+    const p = s.participants[m]!;
+    p.stage = "playing";
+    p.groupId = id;
+  }
+  fx.notes.push(`group ${id} formed: ${members.join(", ")}`);
+  startRound(s, g, lt, round, nowMs);
+}
+
+/** Form as many groups as the matching rule allows. */
+export function formGroups(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  if (s.status === "ended") return;
+  if (lt.treatment.matching === "fixed") {
+    while (s.waiting.length >= lt.groupSize) {
+      const members = s.waiting.splice(0, lt.groupSize);
+      createGroup(s, lt, members, 1, nowMs, fx);
+    }
+    return;
+  }
+  if (s.sessionRound === 0 && s.waiting.length === lt.seats) {
+    s.sessionRound = 1;
+    regroup(s, lt, s.waiting.splice(0), 1, nowMs, fx);
+  }
+}
+
+function regroup(s: SessionState, lt: LoadedTreatment, everyone: PlayerId[], round: number, nowMs: number, fx: Effects) {
+  const rng = makeRng(s.rng);
+  const order = shuffle(everyone, rng);
+  s.rng = rng.state();
+  for (let i = 0; i + lt.groupSize <= order.length; i += lt.groupSize)
+    createGroup(s, lt, order.slice(i, i + lt.groupSize), round, nowMs, fx);
+}
+
+function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  const score = withContext(s, g, lt, nowMs, (ctx) => lt.game.score(g.game, ctx));
+  const row = {
+    groupId: g.id,
+    round: g.round,
+    mechanism: score.mechanism,
+    group: score.group,
+    seed: g.roundSeed,
+    players: [] as Effects["rounds"][number]["players"],
+  };
+  for (const m of g.members) {
+    const p = s.participants[m]!;
+    const ps = score.players[m] ?? { decision: {}, outcome: {}, payoff: 0 };
+    const st = g.roundStats[m] ?? { decisionMs: null, timedOut: false, bot: false };
+    const record = {
+      round: g.round,
+      groupId: g.id,
+      role: g.roles[m] ?? "player",
+      decision: ps.decision,
+      outcome: ps.outcome,
+      payoff: ps.payoff,
+      decisionMs: st.decisionMs,
+      timedOut: st.timedOut,
+      isBot: st.bot,
+    };
+    p.history.push(record);
+    p.totalPayoff += ps.payoff;
+    row.players.push({ participantId: m, seat: p.seat, label: p.label, record });
+  }
+  fx.rounds.push(row);
+  if (g.round >= lt.rounds) {
+    endGroup(s, g, "finished");
+    fx.notes.push(`group ${g.id} finished`);
+    return;
+  }
+  if (lt.treatment.matching === "fixed") {
+    startRound(s, g, lt, g.round + 1, nowMs);
+    return;
+  }
+  g.status = "barrier";
+  g.deadlineMs = null;
+  const live = Object.values(s.groups).filter((x) => x.round === g.round && (x.status === "playing" || x.status === "barrier"));
+  if (live.every((x) => x.status === "barrier")) {
+    const everyone: PlayerId[] = [];
+    for (const x of live) {
+      x.status = "finished";
+      everyone.push(...x.members);
+    }
+    s.sessionRound = g.round + 1;
+    regroup(s, lt, s.order.filter((pid) => everyone.includes(pid)), g.round + 1, nowMs, fx);
+  }
+}
+
+/** Mark a group over; its members see the final page. */
+export function endGroup(s: SessionState, g: GroupState, status: "finished" | "ended") {
+  g.status = status;
+  g.deadlineMs = null;
+  for (const m of g.members) {
+    const p = s.participants[m]!;
+    p.stage = "done";
+  }
+}
+
+/** Record that `pid` acted in the current phase (for decision_ms). */
+export function noteAction(g: GroupState, pid: PlayerId, nowMs: number, byBot: boolean) {
+  g.acted[pid] = Math.max(0, nowMs - g.phaseStartedMs);
+  const st = g.roundStats[pid];
+  if (st && byBot) st.bot = true;
+}
+
+function closePhase(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number) {
+  const spec = phaseSpec(lt, g);
+  if (spec.kind === "decision")
+    for (const [pid, ms] of Object.entries(g.acted)) {
+      const st = g.roundStats[pid];
+      if (st) st.decisionMs = (st.decisionMs ?? 0) + ms;
+    }
+  if (spec.onExit) g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onExit!(g.game, ctx));
+  return withContext(s, g, lt, nowMs, (ctx) => spec.next(g.game, ctx));
+}
+
+/**
+ * Advance the group while its phase is complete: next phases, round ends, new rounds.
+ * `force` ends the current phase even if members are pending (timeout or the experimenter).
+ */
+export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects, force = false) {
+  let guard = 0;
+  let forced = force;
+  while (g.status === "playing") {
+    if (++guard > 1000) throw new Error(`game ${lt.game.id} loops without ending its phases`);
+    const pending = pendingOf(s, g, lt, nowMs);
+    if (pending.length > 0 && !forced) return;
+    if (pending.length > 0) {
+      const spec = phaseSpec(lt, g);
+      g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onTimeout(g.game, pending, ctx));
+      if (spec.kind === "decision")
+        for (const pid of pending) {
+          const st = g.roundStats[pid];
+          if (st) st.timedOut = true;
+        }
+    }
+    forced = false;
+    const next = closePhase(s, g, lt, nowMs);
+    if (next !== null) enterPhase(s, g, lt, next, nowMs);
+    else finishRound(s, g, lt, nowMs, fx);
+  }
+}

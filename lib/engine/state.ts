@@ -1,0 +1,101 @@
+/**
+ * The engine's persisted session state. Everything here is plain JSON: the server stores it as a
+ * snapshot after every accepted command, so a restart resumes exactly where it stopped.
+ */
+import type { PlayerId, PlayerRoundRecord, Scalar } from "../core/game";
+import type { RngState } from "../core/rng";
+
+export type SessionStatus = "running" | "paused" | "ended";
+export type Stage = "new" | "intro" | "waiting" | "playing" | "done";
+export type IntroStep = "consent" | "instructions" | "quiz";
+
+export interface ParticipantState {
+  id: PlayerId;
+  seat: number;
+  /** Name typed with the room code, or null for link participants. */
+  label: string | null;
+  claimed: boolean;
+  /** A bot from the start. */
+  bot: boolean;
+  /** Set when a bot took over a human's seat (dropout or the experimenter). */
+  replacedByBot: boolean;
+  /** Why a bot plays this seat: a dropout gets the seat back on return, an experimenter's replacement does not. */
+  botReason: "dropout" | "experimenter" | null;
+  botStrategy: string | null;
+  stage: Stage;
+  introStep: IntroStep;
+  connected: boolean;
+  offlineSinceMs: number | null;
+  groupId: string | null;
+  totalPayoff: number;
+  completionCode: string;
+  history: PlayerRoundRecord[];
+  /** Accepted client action ids (most recent last), so a retried submit counts once. */
+  recentActionIds: string[];
+  quizAttempts: number;
+}
+
+export type GroupStatus = "playing" | "barrier" | "finished" | "ended";
+
+export interface RoundStat {
+  decisionMs: number | null;
+  timedOut: boolean;
+  bot: boolean;
+}
+
+export interface GroupState {
+  id: string;
+  members: PlayerId[];
+  roles: Record<PlayerId, string>;
+  round: number;
+  phase: string;
+  phaseStartedMs: number;
+  /** Counts phase entries (a phase may recur within a round). */
+  phaseSeq: number;
+  deadlineMs: number | null;
+  /** While paused: the time that was left on the phase timer. */
+  remainingMsAtPause: number | null;
+  status: GroupStatus;
+  game: unknown;
+  rng: RngState;
+  /** RNG state at the start of the current round (stored with the round's outcome). */
+  roundSeed: RngState;
+  /** ms from phase start to each member's last accepted action in this phase. */
+  acted: Record<PlayerId, number>;
+  roundStats: Record<PlayerId, RoundStat>;
+}
+
+export interface SessionState {
+  id: string;
+  version: number;
+  status: SessionStatus;
+  createdMs: number;
+  pausedMs: number | null;
+  endedMs: number | null;
+  rng: RngState;
+  participants: Record<PlayerId, ParticipantState>;
+  /** Participant ids in seat order. */
+  order: PlayerId[];
+  groups: Record<string, GroupState>;
+  /** Ids of ready participants not yet in a group (arrival order). */
+  waiting: PlayerId[];
+  /** Random matching: the round the whole session is in. */
+  sessionRound: number;
+  groupSeq: number;
+}
+
+/** One completed round of one group: what is written to the RoundOutcome table. */
+export interface RoundRow {
+  groupId: string;
+  round: number;
+  mechanism: { id: string; version: string; input: unknown; output: unknown };
+  group: Record<string, Scalar>;
+  seed: RngState;
+  players: { participantId: PlayerId; seat: number; label: string | null; record: PlayerRoundRecord }[];
+}
+
+export interface Effects {
+  rounds: RoundRow[];
+  /** Human-readable notes for the event log (group formed, bot took seat, …). */
+  notes: string[];
+}

@@ -1,0 +1,124 @@
+/**
+ * The treatment file: everything an experimenter sets for a session, validated with zod.
+ * Game-specific parameters live under `params` and are validated by the game module's own schema.
+ */
+import { z } from "zod";
+import type { AnyGameModule } from "../core/game";
+import { formatZodError } from "../core/zod-format";
+
+export const QuizQuestion = z.object({
+  question: z.string().min(1),
+  options: z.array(z.string().min(1)).min(2, "give at least two options"),
+  /** Index of the right option (0-based). */
+  answer: z.number().int().min(0),
+  /** Shown after a wrong answer. */
+  hint: z.string().optional(),
+});
+
+export const Treatment = z
+  .object({
+    name: z.string().min(1, "give the treatment a name"),
+    description: z.string().default(""),
+    /** Game module id, e.g. "ids-investment". */
+    game: z.string().min(1),
+    /** Game parameters (validated by the game module). */
+    params: z.record(z.string(), z.unknown()),
+    /** Number of groups; the session has groups × groupSize seats. */
+    groups: z.number().int().min(1).max(500).default(1),
+    /** fixed: groups stay together; random: everyone is rematched at random each round. */
+    matching: z.enum(["fixed", "random"]).default("fixed"),
+    intro: z
+      .object({
+        consent: z.string().default("By continuing you agree to take part in this study."),
+        instructions: z.string().default(""),
+        quiz: z.array(QuizQuestion).default([]),
+      })
+      .prefault({}),
+    dropout: z
+      .object({
+        /** Seconds a participant may be offline during play before the policy applies. */
+        graceSeconds: z.number().min(0).max(3600).default(60),
+        /** bot: a bot takes the seat; wait: the group waits; end: the group ends. */
+        policy: z.enum(["bot", "wait", "end"]).default("bot"),
+        /** Strategy of the replacing bot (default: the game's default bot). */
+        bot: z.string().optional(),
+      })
+      .prefault({}),
+    bots: z
+      .object({
+        /** Strategy names for seats filled by bots from the start (seat order). */
+        seats: z.array(z.string()).default([]),
+        /** Think time of bots in live sessions, ms. */
+        delayMs: z.number().int().min(0).max(60_000).default(800),
+      })
+      .prefault({}),
+    payment: z
+      .object({
+        showUpFee: z.number().min(0).default(0),
+        /** Money per point. */
+        perPoint: z.number().min(0).default(0),
+        currency: z.string().default(""),
+      })
+      .prefault({}),
+    /** Where to send participants at the end; `{code}` is replaced by their completion code. */
+    redirectUrl: z.string().url().optional(),
+  })
+  .superRefine((t, ctx) => {
+    t.intro.quiz.forEach((q, i) => {
+      if (q.answer >= q.options.length)
+        ctx.addIssue({
+          code: "custom",
+          path: ["intro", "quiz", i, "answer"],
+          message: `answer is an option index: use 0 to ${q.options.length - 1}`,
+        });
+    });
+  });
+export type Treatment = z.infer<typeof Treatment>;
+
+/** A treatment whose params were parsed by its game module. */
+export interface LoadedTreatment {
+  treatment: Treatment;
+  game: AnyGameModule;
+  params: unknown;
+  groupSize: number;
+  seats: number;
+  rounds: number;
+}
+
+export type TreatmentResult = { ok: true; value: LoadedTreatment } | { ok: false; errors: string[] };
+
+/**
+ * Parse a treatment (object or JSON text) and its game parameters. Errors name the field, e.g.
+ * `params.alpha[2]: Too small: expected number to be >0`.
+ */
+export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGameModule>>): TreatmentResult {
+  let input = raw;
+  if (typeof raw === "string") {
+    try {
+      input = JSON.parse(raw);
+    } catch (e) {
+      return { ok: false, errors: [`The treatment is not valid JSON: ${(e as Error).message}`] };
+    }
+  }
+  const t = Treatment.safeParse(input);
+  if (!t.success) return { ok: false, errors: formatZodError(t.error) };
+  const game = games[t.data.game];
+  if (!game)
+    return { ok: false, errors: [`game: unknown game "${t.data.game}"; use one of ${Object.keys(games).join(", ")}`] };
+  const p = game.params.safeParse(t.data.params);
+  if (!p.success) return { ok: false, errors: formatZodError(p.error, "params") };
+  const params = p.data;
+  const groupSize = game.groupSize(params);
+  const errors: string[] = [];
+  for (const [i, s] of t.data.bots.seats.entries())
+    if (!game.bots[s]) errors.push(`bots.seats[${i}]: unknown bot "${s}"; use one of ${Object.keys(game.bots).join(", ")}`);
+  if (t.data.dropout.bot && !game.bots[t.data.dropout.bot])
+    errors.push(`dropout.bot: unknown bot "${t.data.dropout.bot}"; use one of ${Object.keys(game.bots).join(", ")}`);
+  const seats = t.data.groups * groupSize;
+  if (t.data.bots.seats.length > seats) errors.push(`bots.seats: ${t.data.bots.seats.length} bots for ${seats} seats`);
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { treatment: t.data, game, params, groupSize, seats, rounds: game.rounds(params) },
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * What each person sees. A participant's view is built only from their own seat, their group's
+ * public status and the game's own whitelist view; the admin view holds everything for the monitor.
+ */
+import type { MonitorView, PlayerRoundRecord, Scalar } from "../core/game";
+import { isBotSeat, viewContext } from "./context";
+import { pendingOf } from "./rounds";
+import type { IntroStep, SessionState, Stage } from "./state";
+import type { LoadedTreatment } from "./treatment";
+
+export interface PlayView {
+  groupId: string;
+  round: number;
+  rounds: number;
+  phase: string;
+  phaseLabel: string;
+  phaseKind: "decision" | "info";
+  /** ms left on the phase timer (server clock), null when untimed. */
+  remainingMs: number | null;
+  groupSize: number;
+  /** How many members still have to act (never who, nor what others chose). */
+  pendingCount: number;
+  myTurn: boolean;
+  role: string;
+  game: unknown;
+}
+
+export interface ParticipantView {
+  sessionId: string;
+  participantId: string;
+  title: string;
+  gameId: string;
+  status: SessionState["status"];
+  stage: Stage;
+  introStep: IntroStep;
+  label: string | null;
+  intro: { consent: string; instructions: string; quiz: { question: string; options: string[] }[] };
+  waiting: { ready: number; needed: number };
+  play: PlayView | null;
+  /** Own rounds so far (points per round). */
+  history: { round: number; payoff: number; timedOut: boolean }[];
+  totalPoints: number;
+  done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null } | null;
+  botPlaying: boolean;
+}
+
+function remaining(s: SessionState, deadlineMs: number | null, pausedLeft: number | null, nowMs: number) {
+  if (s.status === "paused") return pausedLeft;
+  return deadlineMs === null ? null : Math.max(0, deadlineMs - nowMs);
+}
+
+export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
+  const p = s.participants[pid];
+  if (!p) return null;
+  const t = lt.treatment;
+  const g = p.groupId ? s.groups[p.groupId] : undefined;
+  let play: PlayView | null = null;
+  if (g && p.stage === "playing") {
+    const ctx = viewContext(s, g, lt, nowMs);
+    const spec = lt.game.phases[g.phase];
+    const pending = pendingOf(s, g, lt, nowMs);
+    play = {
+      groupId: g.id,
+      round: g.round,
+      rounds: lt.rounds,
+      phase: g.phase,
+      phaseLabel: spec?.label ?? g.phase,
+      phaseKind: spec?.kind ?? "info",
+      remainingMs: remaining(s, g.deadlineMs, g.remainingMsAtPause, nowMs),
+      groupSize: g.members.length,
+      pendingCount: pending.length,
+      myTurn: pending.includes(pid),
+      role: g.roles[pid] ?? "player",
+      game: g.status === "playing" ? lt.game.view(g.game, { kind: "player", playerId: pid }, ctx) : null,
+    };
+  }
+  const ready = lt.treatment.matching === "fixed" ? s.waiting.length % lt.groupSize : s.waiting.length;
+  const needed = lt.treatment.matching === "fixed" ? lt.groupSize : lt.seats;
+  const payout = t.payment.showUpFee + t.payment.perPoint * p.totalPayoff;
+  return {
+    sessionId: s.id,
+    participantId: pid,
+    title: t.name,
+    gameId: lt.game.id,
+    status: s.status,
+    stage: p.stage,
+    introStep: p.introStep,
+    label: p.label,
+    intro: {
+      consent: t.intro.consent,
+      instructions: t.intro.instructions,
+      quiz: t.intro.quiz.map((q) => ({ question: q.question, options: q.options })),
+    },
+    waiting: { ready: p.stage === "waiting" ? Math.max(ready, 1) : ready, needed },
+    play,
+    history: p.history.map((h) => ({ round: h.round, payoff: h.payoff, timedOut: h.timedOut })),
+    totalPoints: p.totalPayoff,
+    done:
+      p.stage === "done"
+        ? {
+            totalPoints: p.totalPayoff,
+            payout: Math.round(payout * 100) / 100,
+            currency: t.payment.currency,
+            completionCode: p.completionCode,
+            redirectUrl: t.redirectUrl ? t.redirectUrl.replace("{code}", encodeURIComponent(p.completionCode)) : null,
+          }
+        : null,
+    botPlaying: isBotSeat(s, pid),
+  };
+}
+
+export interface AdminParticipantRow {
+  id: string;
+  seat: number;
+  label: string | null;
+  presence: "online" | "offline" | "bot";
+  botStrategy: string | null;
+  stage: Stage;
+  introStep: IntroStep;
+  groupId: string | null;
+  phase: string | null;
+  decided: boolean | null;
+  totalPoints: number;
+  rounds: number;
+}
+
+export interface AdminGroupRow {
+  id: string;
+  status: string;
+  round: number;
+  phase: string;
+  phaseLabel: string;
+  remainingMs: number | null;
+  members: string[];
+  pendingCount: number;
+  monitor: MonitorView | null;
+  history: { round: number; group: Record<string, Scalar> }[];
+}
+
+export interface AdminView {
+  sessionId: string;
+  version: number;
+  status: SessionState["status"];
+  title: string;
+  gameId: string;
+  rounds: number;
+  groupSize: number;
+  seats: number;
+  participants: AdminParticipantRow[];
+  groups: AdminGroupRow[];
+  waiting: number;
+}
+
+export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {}): AdminView {
+  const groups: AdminGroupRow[] = Object.values(s.groups).map((g) => {
+      const ctx = viewContext(s, g, lt, nowMs);
+      const pending = pendingOf(s, g, lt, nowMs);
+      return {
+        id: g.id,
+        status: g.status,
+        round: g.round,
+        phase: g.phase,
+        phaseLabel: lt.game.phases[g.phase]?.label ?? g.phase,
+        remainingMs: remaining(s, g.deadlineMs, g.remainingMsAtPause, nowMs),
+        members: g.members,
+        pendingCount: pending.length,
+        monitor: g.status === "playing" ? lt.game.monitor(g.game, ctx) : null,
+        history: roundHistory[g.id] ?? [],
+      };
+    });
+  const participants: AdminParticipantRow[] = s.order.map((id) => {
+    const p = s.participants[id]!;
+    const g = p.groupId ? s.groups[p.groupId] : undefined;
+    const playing = g && g.status === "playing" && p.stage === "playing";
+    return {
+      id,
+      seat: p.seat,
+      label: p.label,
+      presence: isBotSeat(s, id) ? "bot" : p.connected ? "online" : "offline",
+      botStrategy: p.botStrategy,
+      stage: p.stage,
+      introStep: p.introStep,
+      groupId: p.groupId,
+      phase: playing ? g.phase : null,
+      decided: playing ? !pendingOf(s, g, lt, nowMs).includes(id) : null,
+      totalPoints: p.totalPayoff,
+      rounds: p.history.length,
+    };
+  });
+  return {
+    sessionId: s.id,
+    version: s.version,
+    status: s.status,
+    title: lt.treatment.name,
+    gameId: lt.game.id,
+    rounds: lt.rounds,
+    groupSize: lt.groupSize,
+    seats: lt.seats,
+    participants,
+    groups,
+    waiting: s.waiting.length,
+  };
+}
+
+/** Every record of one participant (used by export and tests). */
+export function historyOf(s: SessionState, pid: string): readonly PlayerRoundRecord[] {
+  return s.participants[pid]?.history ?? [];
+}

@@ -1,0 +1,60 @@
+/**
+ * A headless driver for tests: runs a session with its bots on a fake clock until every group has
+ * finished, through the same `reduce` the server uses. Throws "bots got stuck" when nothing can move.
+ */
+import { botMoves, createSessionState, nextWakeMs, reduce, type Command, type LoadedTreatment, type RoundRow, type SessionState } from "../engine";
+
+export interface DriveResult {
+  state: SessionState;
+  rounds: RoundRow[];
+  notes: string[];
+}
+
+export function newSession(lt: LoadedTreatment, seed = "test", nowMs = 1_000_000): { state: SessionState; rounds: RoundRow[] } {
+  const ids = Array.from({ length: lt.seats }, (_, i) => `p${i + 1}`);
+  const { state, effects } = createSessionState(lt, { id: "s1", seed, nowMs, participantIds: ids, completionCodes: ids.map((i) => `code-${i}`) });
+  return { state, rounds: effects.rounds };
+}
+
+/** Apply a command and throw on rejection (tests use this for steps that must succeed). */
+export function must(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number, sink?: DriveResult) {
+  const r = reduce(state, lt, cmd, nowMs);
+  if (!r.ok) throw new Error(`${cmd.kind} rejected: ${r.error.code} ${r.error.message}`);
+  if (sink) {
+    sink.rounds.push(...r.effects.rounds);
+    sink.notes.push(...r.effects.notes);
+  }
+  return r.state;
+}
+
+/** Let bots play (and the clock run to deadlines) until the session is over or `until` holds. */
+export function runBots(
+  start: SessionState,
+  lt: LoadedTreatment,
+  nowMs: number,
+  opts: { maxSteps?: number; until?: (s: SessionState) => boolean; stepMs?: number } = {},
+): DriveResult & { nowMs: number } {
+  const out: DriveResult = { state: start, rounds: [], notes: [] };
+  let now = nowMs;
+  const maxSteps = opts.maxSteps ?? 100_000;
+  for (let step = 0; step < maxSteps; step++) {
+    const s = out.state;
+    if (opts.until?.(s)) return { ...out, nowMs: now };
+    if (Object.values(s.participants).every((p) => p.stage === "done")) return { ...out, nowMs: now };
+    const moves = botMoves(s, lt, now);
+    if (moves.length > 0) {
+      now += opts.stepMs ?? 100;
+      for (const m of moves)
+        out.state = must(out.state, lt, { kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true }, now, out);
+      continue;
+    }
+    const wake = nextWakeMs(s, lt);
+    if (wake === null) {
+      if (opts.until) return { ...out, nowMs: now };
+      throw new Error("bots got stuck: no bot can move and no deadline is pending");
+    }
+    now = Math.max(now, wake);
+    out.state = must(out.state, lt, { kind: "tick" }, now, out);
+  }
+  throw new Error(`bots got stuck: still running after ${maxSteps} steps`);
+}

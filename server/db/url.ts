@@ -1,0 +1,23 @@
+/**
+ * Where the data lives. Default: a SQLite file under ./data (created on first start).
+ * DATABASE_URL=postgresql://… switches to PostgreSQL.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+export const DEFAULT_DB_URL = "file:./data/mechlab.db";
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The database URL in force, with a SQLite file path made absolute and its folder created. */
+export function resolveDbUrl(url = process.env.DATABASE_URL ?? DEFAULT_DB_URL): string {
+  if (isPostgresUrl(url)) return url;
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${url}")`);
+  const path = url.slice("file:".length);
+  if (path === ":memory:") return url;
+  const abs = resolve(process.cwd(), path);
+  mkdirSync(dirname(abs), { recursive: true });
+  return `file:${abs}`;
+}

@@ -1,0 +1,149 @@
+/**
+ * SessionHost: the only writer of one live session. Commands are queued and run one at a time:
+ * reduce (pure engine) → persist (snapshot + event + rounds, in one transaction) → notify viewers →
+ * re-arm the deadline timer → schedule bot moves. A command is acknowledged only after it is stored.
+ */
+import { EventEmitter } from "node:events";
+import type { ActionError } from "../../lib/core/errors";
+import { botMoves, nextWakeMs, reduce, type Command, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import type { EventInput, SessionStore } from "./store";
+
+export type Clock = () => number;
+
+export interface HostOptions {
+  clock: Clock;
+  /** Overrides the treatment's bot think time (the simulator uses 0). */
+  botDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+export type DispatchResult =
+  | { ok: true; duplicate: boolean; version: number; pid?: string }
+  | { ok: false; error: ActionError };
+
+type Actor = Pick<EventInput, "actorKind" | "participantId">;
+
+export class SessionHost extends EventEmitter {
+  private queue: Promise<unknown> = Promise.resolve();
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private botTimers = new Map<string, NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    public state: SessionState,
+    readonly lt: LoadedTreatment,
+    readonly code: string,
+    private seq: number,
+    private readonly store: SessionStore,
+    private readonly opts: HostOptions,
+  ) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+
+  /** Queue a command; resolves after it is persisted (or rejected and logged). */
+  dispatch(actor: Actor, cmd: Command): Promise<DispatchResult> {
+    const run = this.queue.then(() => this.apply(actor, cmd));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(actor: Actor, cmd: Command): Promise<DispatchResult> {
+    if (this.stopped) return { ok: false, error: { code: "session/conflict", message: "The server is shutting down; please retry in a moment." } };
+    const now = this.opts.clock();
+    const serverTime = new Date(now);
+    const r = reduce(this.state, this.lt, cmd, now);
+    const event: EventInput = {
+      ...actor,
+      command: cmd.kind,
+      payload: cmd,
+      clientActionId: cmd.kind === "action" ? cmd.clientActionId : null,
+      accepted: r.ok,
+      ...(r.ok ? {} : { errorCode: r.error.code, errorMessage: r.error.message }),
+    };
+    const quiet = cmd.kind === "tick" && r.ok && !r.changed;
+    if (!r.ok || !r.changed) {
+      if (!quiet) await this.store.logOnly(this.id, event, ++this.seq, serverTime, this.state.version).catch((e) => this.opts.log?.(`event log failed: ${e}`));
+      if (!r.ok) {
+        this.opts.log?.(`session=${this.id} actor=${actor.actorKind}:${actor.participantId ?? "-"} ${cmd.kind} rejected: ${r.error.code}`);
+        return { ok: false, error: r.error };
+      }
+      this.afterChange();
+      return { ok: true, duplicate: r.duplicate, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
+    }
+    try {
+      await this.store.commit(this.id, this.state.version, r.state, r.effects, event, ++this.seq, serverTime);
+    } catch (e) {
+      this.opts.log?.(`session=${this.id} commit failed: ${(e as Error).message}`);
+      return { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
+    }
+    this.state = r.state;
+    for (const n of r.effects.notes) this.opts.log?.(`session=${this.id} ${n}`);
+    this.emit("change", this.state, r.effects);
+    this.afterChange();
+    return { ok: true, duplicate: false, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
+  }
+
+  private afterChange() {
+    if (this.stopped) return;
+    this.armWake();
+    this.scheduleBots();
+    if (this.isOver()) this.emit("over", this.state);
+  }
+
+  isOver(): boolean {
+    return this.state.status === "ended" || Object.values(this.state.participants).every((p) => p.stage === "done");
+  }
+
+  /** Resolves when every participant has finished or the session ended. */
+  whenOver(): Promise<SessionState> {
+    if (this.isOver()) return Promise.resolve(this.state);
+    return new Promise((res) => this.once("over", res));
+  }
+
+  armWake() {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    const t = nextWakeMs(this.state, this.lt);
+    if (t === null || this.stopped) return;
+    const delay = Math.max(0, Math.min(t - this.opts.clock(), 2 ** 31 - 1));
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      void this.dispatch({ actorKind: "timeout", participantId: null }, { kind: "tick" });
+    }, delay + 5);
+  }
+
+  private scheduleBots() {
+    const moves = botMoves(this.state, this.lt, this.opts.clock());
+    const base = this.opts.botDelayMs ?? this.lt.treatment.bots.delayMs;
+    for (const m of moves) {
+      if (this.botTimers.has(m.clientActionId)) continue;
+      const delay = base === 0 ? 0 : Math.round(base * (0.5 + Math.random()));
+      const t = setTimeout(() => {
+        this.botTimers.delete(m.clientActionId);
+        void this.dispatch(
+          { actorKind: "bot", participantId: m.pid },
+          { kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true },
+        );
+      }, delay);
+      this.botTimers.set(m.clientActionId, t);
+    }
+  }
+
+  stop() {
+    this.stopped = true;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    for (const t of this.botTimers.values()) clearTimeout(t);
+    this.botTimers.clear();
+    this.removeAllListeners();
+  }
+
+  /** Wait for queued commands to finish (for clean shutdown and tests). */
+  async drain(): Promise<void> {
+    await this.queue;
+  }
+}
