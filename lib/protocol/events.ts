@@ -1,0 +1,33 @@
+/**
+ * Socket.io event maps shared by the server and the browser.
+ *
+ * Participant sockets connect with `auth: { token }` (the token of their link);
+ * admin sockets connect with `auth: { admin: true }` and the admin cookie.
+ */
+import type { ActionError } from "../core/errors";
+import type { AdminView, ParticipantView } from "../engine/views";
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** A participant's view plus the server's clock when it was made. */
+export interface ViewMessage {
+  view: ParticipantView;
+  serverNow: number;
+}
+
+export interface AdminMessage {
+  view: AdminView;
+  serverNow: number;
+}
+
+export interface ClientToServerEvents {
+  "p:sync": (req: Record<string, never>, ack: (res: Ack<ViewMessage>) => void) => void;
+  "p:intro": (req: unknown, ack: (res: Ack<{ version: number }>) => void) => void;
+  "p:action": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
+  "admin:watch": (req: unknown, ack: (res: Ack<AdminMessage>) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  "p:view": (msg: ViewMessage) => void;
+  "admin:view": (msg: AdminMessage) => void;
+}

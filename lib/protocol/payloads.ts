@@ -1,0 +1,43 @@
+/**
+ * zod schemas for every inbound payload (socket events and HTTP bodies), shared by server and app.
+ */
+import { z } from "zod";
+
+export const JoinRequest = z.object({
+  code: z.string().trim().min(3, "enter the room code shown by the experimenter").max(12),
+  label: z.string().trim().min(1, "enter your label (name or seat number)").max(40),
+});
+
+export const IntroRequest = z.discriminatedUnion("step", [
+  z.object({ step: z.literal("consent") }),
+  z.object({ step: z.literal("instructions") }),
+  z.object({ step: z.literal("quiz"), answers: z.array(z.number().int().min(0)).max(100) }),
+]);
+export type IntroRequest = z.infer<typeof IntroRequest>;
+
+export const ActionEnvelope = z.object({
+  /** Unique per intended action: a retried submit with the same id counts once. */
+  clientActionId: z.string().min(8).max(100),
+  action: z.unknown(),
+});
+export type ActionEnvelope = z.infer<typeof ActionEnvelope>;
+
+export const AdminCommandRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("pause") }),
+  z.object({ kind: z.literal("resume") }),
+  z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().optional() }),
+  z.object({ kind: z.literal("replaceWithBot"), pid: z.string().min(1), strategy: z.string().optional() }),
+  z.object({ kind: z.literal("fillWithBots"), strategy: z.string().optional() }),
+  z.object({ kind: z.literal("end") }),
+]);
+export type AdminCommandRequest = z.infer<typeof AdminCommandRequest>;
+
+export const LoginRequest = z.object({ password: z.string().min(1, "enter the admin password") });
+
+export const CreateSessionRequest = z.object({
+  /** The treatment as an object or as pasted JSON text. */
+  treatment: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  seed: z.string().max(100).optional(),
+});
+
+export const WatchRequest = z.object({ sessionId: z.string().min(1) });
