@@ -1,0 +1,88 @@
+/**
+ * The CC's optimal-menu linear program (reconstructed model, docs/papers/cip.md):
+ *
+ *   maximise   Σ_k α_k τ_k (ρ_k − 1) r_k
+ *   subject to Σ_k β_k r_k = R  (or ≤ R, see CipInstance.budget)   "budget"
+ *              r_k ≥ r_min(θ_k)                                  "min k"
+ *              (τ_k a − cρ_k) r_k ≥ (τ_k a − cρ_{k−1}) r_{k−1}   "DLIC k"  (k ≥ 2)
+ *              (τ_k a − cρ_k) r_k ≥ (τ_k a − cρ_{k+1}) r_{k+1}   "ULIC k"  (k < K)
+ *              (τ_1 a − cρ_1) r_1 ≥ 0                            "IR 1"
+ *
+ * Row names are 1-based like the paper. Variables are r1…rK (all ≥ 0, as solveLp requires).
+ */
+import type { LpConstraint, LpProblem } from "@/lib/lp/lp";
+import { at, budgetMode, tau, type CipInstance, type MenuWeights } from "./model";
+
+/** Constraint families of the menu LP. */
+export type MenuRowFamily = "budget" | "min" | "IR" | "DLIC" | "ULIC";
+
+/** Name of the LP variable holding r_k (k 0-based). */
+export const resourceVar = (k: number): string => `r${k + 1}`;
+
+/** Family of a row from its name ("DLIC 3" → "DLIC"). */
+export function rowFamily(name: string): MenuRowFamily {
+  const head = name.split(" ")[0];
+  if (head === "budget" || head === "min" || head === "IR" || head === "DLIC" || head === "ULIC") return head;
+  throw new Error(`unknown CIP LP row ${name}`);
+}
+
+/** Options for {@link buildMenuLp}. */
+export interface MenuLpOptions {
+  /** Restrict r to integers. */
+  integer?: boolean;
+  /** Row families to keep (default: all). */
+  families?: readonly MenuRowFamily[];
+  /** Rows to drop by name (diagnosis). */
+  dropRows?: readonly string[];
+  /** "ccUtility" (default): maximise the CC objective; "minSpend": minimise Σ β_k r_k. */
+  objective?: "ccUtility" | "minSpend";
+}
+
+/** Build the menu LP for `instance` with per-type weights (see module doc). */
+export function buildMenuLp(instance: CipInstance, weights: MenuWeights, options: MenuLpOptions = {}): LpProblem {
+  const { types, evaluationRate: a, paymentCost: c } = instance;
+  const K = types.length;
+  const variables = types.map((_, k) => resourceVar(k));
+  const rows: LpConstraint[] = [];
+  const budget: Record<string, number> = {};
+  types.forEach((_, k) => (budget[resourceVar(k)] = at(weights.beta, k)));
+  rows.push({ name: "budget", coeffs: budget, relation: budgetMode(instance) === "exact" ? "=" : "<=", rhs: instance.resources });
+  types.forEach((t, k) => {
+    rows.push({ name: `min ${k + 1}`, coeffs: { [resourceVar(k)]: 1 }, relation: ">=", rhs: t.minResources });
+  });
+  const own = (k: number, j: number) => tau(at(types, k)) * a - c * at(types, j).rewardRate;
+  rows.push({ name: "IR 1", coeffs: { [resourceVar(0)]: own(0, 0) }, relation: ">=", rhs: 0 });
+  for (let k = 1; k < K; k++) {
+    rows.push({
+      name: `DLIC ${k + 1}`,
+      coeffs: { [resourceVar(k)]: own(k, k), [resourceVar(k - 1)]: -own(k, k - 1) },
+      relation: ">=",
+      rhs: 0,
+    });
+  }
+  for (let k = 0; k < K - 1; k++) {
+    rows.push({
+      name: `ULIC ${k + 1}`,
+      coeffs: { [resourceVar(k)]: own(k, k), [resourceVar(k + 1)]: -own(k, k + 1) },
+      relation: ">=",
+      rhs: 0,
+    });
+  }
+  const families = options.families;
+  const drop = new Set(options.dropRows ?? []);
+  const constraints = rows.filter(
+    (r) => !drop.has(r.name) && (families === undefined || families.includes(rowFamily(r.name))),
+  );
+  const objective: Record<string, number> = {};
+  types.forEach((t, k) => {
+    objective[resourceVar(k)] =
+      options.objective === "minSpend" ? at(weights.beta, k) : at(weights.alpha, k) * tau(t) * (t.rewardRate - 1);
+  });
+  return {
+    direction: options.objective === "minSpend" ? "min" : "max",
+    variables,
+    objective,
+    constraints,
+    ...(options.integer ? { integers: variables } : {}),
+  };
+}
