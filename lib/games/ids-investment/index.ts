@@ -37,5 +37,11 @@ export const idsInvestment = defineGame({
     { name: "outcome_nash_x", type: "number", description: "User i's investment in the Nash equilibrium of the unregulated game." },
     { name: "outcome_so_x", type: "number", description: "User i's investment in the social optimum x* (eq. 2)." },
     { name: "outcome_points", type: "number", unit: "points", description: "pointsScale·(endowment − g_i): the round's payoff." },
+    { name: "group_total_cost", type: "number", description: "Σ_i g_i played by the group this round." },
+    { name: "group_so_cost", type: "number", description: "Σ_i g_i at the social optimum x* of the instance." },
+    { name: "group_nash_cost", type: "number", description: "Σ_i g_i at the Nash equilibrium of the unregulated game." },
+    { name: "group_distance_to_so", type: "number", description: "Euclidean distance between the played profile x and x*." },
+    { name: "group_distance_to_nash", type: "number", description: "Euclidean distance between the played profile x and the Nash equilibrium." },
+    { name: "group_mean_x", type: "number", description: "Mean investment in the group this round." },
   ],
 });

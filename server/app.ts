@@ -1,0 +1,84 @@
+/**
+ * Builds the whole platform on one HTTP server: /api (JSON), Socket.io, and (optionally) Next.js pages.
+ * Tests build it without Next; `server/index.ts` builds it with Next for `npm start`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol/events";
+import { makePrisma, type Db } from "./db/client";
+import { migrate } from "./db/migrate";
+import { resolveDbUrl } from "./db/url";
+import { AdminAuth } from "./http/admin-auth";
+import { handleApi } from "./http/api";
+import { attachSockets } from "./realtime/sockets";
+import { SessionManager } from "./sessions/manager";
+import { SessionStore } from "./sessions/store";
+
+export interface AppOptions {
+  dbUrl?: string;
+  /** Next's request handler; without it only /api and Socket.io are served. */
+  nextHandler?: (req: IncomingMessage, res: ServerResponse) => unknown;
+  clock?: () => number;
+  botDelayMs?: number;
+  log?: (line: string) => void;
+  secureCookies?: boolean;
+}
+
+export interface MechlabApp {
+  http: HttpServer;
+  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  manager: SessionManager;
+  store: SessionStore;
+  db: Db;
+  dbUrl: string;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabApp> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const dbUrl = resolveDbUrl(opts.dbUrl);
+  const applied = await migrate(dbUrl);
+  if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
+  const db = await makePrisma(dbUrl);
+  const store = new SessionStore(db);
+  const auth = await AdminAuth.init(store, log);
+  const manager = new SessionManager(store, {
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.botDelayMs !== undefined ? { botDelayMs: opts.botDelayMs } : {}),
+    log: (l) => (process.env.MECHLAB_QUIET ? undefined : log(l)),
+  });
+  const resumed = await manager.boot();
+  if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
+  const deps = { manager, auth, secureCookies: opts.secureCookies ?? false };
+  const http = createServer((req, res) => {
+    void (async () => {
+      if (await handleApi(req, res, deps)) return;
+      if (opts.nextHandler) await opts.nextHandler(req, res);
+      else res.writeHead(404).end("not found");
+    })();
+  });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+  attachSockets(io, manager, auth);
+  return {
+    http,
+    io,
+    manager,
+    store,
+    db,
+    dbUrl,
+    listen: (port, host = "127.0.0.1") =>
+      new Promise((res, rej) => {
+        http.once("error", rej);
+        http.listen(port, host, () => {
+          const a = http.address();
+          res(typeof a === "object" && a ? a.port : port);
+        });
+      }),
+    close: async () => {
+      await manager.stop();
+      await new Promise<void>((r) => io.close(() => r()));
+      await db.$disconnect();
+    },
+  };
+}

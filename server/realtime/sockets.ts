@@ -1,0 +1,143 @@
+/**
+ * Socket.io: participants (auth by link token) and admins (auth by cookie).
+ * Every inbound payload is zod-parsed; a participant acts only as themselves (the token decides who);
+ * each socket receives only its own view.
+ */
+import type { Server, Socket } from "socket.io";
+import { formatZodError } from "../../lib/core/zod-format";
+import { adminView, participantView } from "../../lib/engine/views";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol/events";
+import { ActionEnvelope, IntroRequest, WatchRequest } from "../../lib/protocol/payloads";
+import type { AdminAuth } from "../http/admin-auth";
+import type { SessionHost } from "../sessions/host";
+import type { SessionManager } from "../sessions/manager";
+
+type Io = Server<ClientToServerEvents, ServerToClientEvents>;
+type Sock = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+const bad = <T>(message: string, field?: string): Ack<T> => ({
+  ok: false,
+  error: { code: "action/invalid_payload", message, ...(field ? { field } : {}) },
+});
+const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
+
+export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) {
+  const wired = new WeakSet<SessionHost>();
+  const lastSent = new Map<string, string>();
+
+  const pushViews = (host: SessionHost) => {
+    const now = manager.clock();
+    const room = io.sockets.adapter.rooms;
+    for (const pid of host.state.order) {
+      if (!room.get(`p:${pid}`)) continue;
+      const view = participantView(host.state, host.lt, pid, now);
+      if (!view) continue;
+      const key = JSON.stringify({ ...view, play: view.play ? { ...view.play, remainingMs: null, d: host.state.groups[view.play.groupId]?.deadlineMs } : null });
+      if (lastSent.get(pid) === key) continue;
+      lastSent.set(pid, key);
+      io.to(`p:${pid}`).emit("p:view", { view, serverNow: now });
+    }
+    const adminRoom = `admin:${host.id}`;
+    if (room.get(adminRoom)) scheduleAdmin(host);
+  };
+
+  const adminTimers = new Map<string, NodeJS.Timeout>();
+  const scheduleAdmin = (host: SessionHost) => {
+    if (adminTimers.has(host.id)) return;
+    adminTimers.set(
+      host.id,
+      setTimeout(() => {
+        adminTimers.delete(host.id);
+        io.to(`admin:${host.id}`).emit("admin:view", { view: adminView(host.state, host.lt, manager.clock()), serverNow: manager.clock() });
+      }, 200),
+    );
+  };
+
+  const wire = (host: SessionHost) => {
+    if (wired.has(host)) return;
+    wired.add(host);
+    host.on("change", () => pushViews(host));
+  };
+  for (const h of manager.all()) wire(h);
+
+  io.use(async (socket, next) => {
+    const a = socket.handshake.auth as { token?: unknown; admin?: unknown };
+    if (a.admin === true) {
+      if (!auth.verifyCookieHeader(socket.handshake.headers.cookie)) return next(new Error("Please log in at /admin first."));
+      socket.data.admin = true;
+      return next();
+    }
+    if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) return next(new Error("This link is not valid. Please use the link you were given."));
+    const found = await manager.byToken(a.token);
+    if (!found) return next(new Error("This link is not valid. Please use the link you were given."));
+    socket.data.sessionId = found.host.id;
+    socket.data.pid = found.pid;
+    next();
+  });
+
+  io.on("connection", (socket: Sock) => {
+    if (socket.data.admin) return adminSocket(socket);
+    void participantSocket(socket);
+  });
+
+  function adminSocket(socket: Sock) {
+    socket.on("admin:watch", async (raw, ackFn) => {
+      const ack = safeAck<{ view: ReturnType<typeof adminView>; serverNow: number }>(ackFn);
+      const req = WatchRequest.safeParse(raw);
+      if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
+      const host = await manager.get(req.data.sessionId);
+      if (!host) return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
+      wire(host);
+      for (const r of socket.rooms) if (r.startsWith("admin:")) await socket.leave(r);
+      await socket.join(`admin:${host.id}`);
+      ack({ ok: true, data: { view: adminView(host.state, host.lt, manager.clock()), serverNow: manager.clock() } });
+    });
+  }
+
+  async function participantSocket(socket: Sock) {
+    const pid = socket.data.pid as string;
+    const host = await manager.get(socket.data.sessionId as string);
+    if (!host) {
+      socket.disconnect(true);
+      return;
+    }
+    wire(host);
+    await socket.join(`p:${pid}`);
+    lastSent.delete(pid);
+    await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
+    const snapshot = () => ({ view: participantView(host.state, host.lt, pid, manager.clock())!, serverNow: manager.clock() });
+    // a connect that changed nothing (second tab) still deserves a view
+    socket.emit("p:view", snapshot());
+
+    socket.on("p:sync", (_req, ackFn) => safeAck<ReturnType<typeof snapshot>>(ackFn)({ ok: true, data: snapshot() }));
+
+    socket.on("p:intro", async (raw, ackFn) => {
+      const ack = safeAck<{ version: number }>(ackFn);
+      const req = IntroRequest.safeParse(raw);
+      if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
+      const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
+      const r = await host.dispatch({ actorKind: "participant", participantId: pid }, cmd);
+      ack(r.ok ? { ok: true, data: { version: r.version } } : r);
+      if (r.ok) socket.emit("p:view", snapshot());
+    });
+
+    socket.on("p:action", async (raw, ackFn) => {
+      const ack = safeAck<{ version: number; duplicate: boolean }>(ackFn);
+      const env = ActionEnvelope.safeParse(raw);
+      if (!env.success) return ack(bad(`Your input could not be read (${formatZodError(env.error).join("; ")}). Please try again.`));
+      const r = await host.dispatch(
+        { actorKind: "participant", participantId: pid },
+        { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action },
+      );
+      ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
+    });
+
+    socket.on("disconnect", async () => {
+      const still = io.sockets.adapter.rooms.get(`p:${pid}`);
+      if (still && still.size > 0) return; // another tab is still open
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "disconnect", pid });
+    });
+  }
+
+  return { wire };
+}
