@@ -1,0 +1,159 @@
+/**
+ * Model of the multi-defender Stackelberg security game (SSG) of Gan, Elkind, Kraus & Wooldridge,
+ * "Mechanism Design for Defense Coordination in Security Games", AAMAS 2020, §2.
+ *
+ * Conventions used throughout `lib/mechanisms/ssg`:
+ * - targets are indexed 0..m-1, defenders 0..n-1;
+ * - a *coverage vector* c ∈ [0,1]^m gives the probability that each target is protected;
+ * - a *defender profile* is one coverage vector per defender (`defenderCoverage[i][t]`), combined with
+ *   the product rule of eq. (2), never by addition.
+ */
+
+/** Attacker type α = (r^a, p^a) (§2). Every reward must exceed its penalty. */
+export interface SsgAttacker {
+  readonly reward: readonly number[];
+  readonly penalty: readonly number[];
+}
+
+/** Defender type θ_i = (r^d_i, p^d_i) with k_i resources (§2). */
+export interface SsgDefender {
+  readonly resources: number;
+  readonly reward: readonly number[];
+  readonly penalty: readonly number[];
+}
+
+/** A game: attacker type and defender profile (Θ, k) of §2. */
+export interface SsgInstance {
+  readonly attacker: SsgAttacker;
+  readonly defenders: readonly SsgDefender[];
+}
+
+/** An outcome (x, t) of §2 described by its coverage vector c = cov(x) and the attacked target t. */
+export interface SsgOutcome {
+  readonly coverage: readonly number[];
+  readonly target: number;
+}
+
+/** Read `a[i]`, throwing on an out-of-range index (keeps `noUncheckedIndexedAccess` honest). */
+export function at<T>(a: readonly T[], i: number): T {
+  const v = a[i];
+  if (v === undefined) throw new RangeError(`index ${i} out of range (length ${a.length})`);
+  return v;
+}
+
+/** Number of targets m = |T| (§2). */
+export function numTargets(g: SsgInstance): number {
+  return g.attacker.reward.length;
+}
+
+/** Total resources K = Σ_i k_i (§2). */
+export function totalResources(g: SsgInstance): number {
+  return g.defenders.reduce((s, d) => s + d.resources, 0);
+}
+
+/**
+ * Structural validation of an instance (§2: r > p for every player and target, k_i ∈ ℕ).
+ * Returns human-readable problems naming the offending field; empty when valid.
+ */
+export function validateInstance(g: SsgInstance): string[] {
+  const errs: string[] = [];
+  const m = g.attacker.reward.length;
+  if (m < 1) errs.push("attacker.reward must list at least one target");
+  const checkPair = (path: string, r: readonly number[], p: readonly number[]) => {
+    if (r.length !== m) errs.push(`${path}.reward must have ${m} entries (has ${r.length})`);
+    if (p.length !== m) errs.push(`${path}.penalty must have ${m} entries (has ${p.length})`);
+    for (let t = 0; t < Math.min(m, r.length, p.length); t++) {
+      const rt = at(r, t);
+      const pt = at(p, t);
+      if (!Number.isFinite(rt)) errs.push(`${path}.reward[${t}] must be a finite number`);
+      if (!Number.isFinite(pt)) errs.push(`${path}.penalty[${t}] must be a finite number`);
+      if (Number.isFinite(rt) && Number.isFinite(pt) && !(rt > pt))
+        errs.push(`${path}.reward[${t}] must be greater than penalty[${t}]`);
+    }
+  };
+  checkPair("attacker", g.attacker.reward, g.attacker.penalty);
+  if (g.defenders.length < 1) errs.push("defenders must list at least one defender");
+  g.defenders.forEach((d, i) => {
+    if (!Number.isInteger(d.resources) || d.resources < 0)
+      errs.push(`defenders[${i}].resources must be a non-negative integer`);
+    checkPair(`defenders[${i}]`, d.reward, d.penalty);
+  });
+  return errs;
+}
+
+/** Throw a single error listing every problem found by {@link validateInstance}. */
+export function assertValidInstance(g: SsgInstance): void {
+  const errs = validateInstance(g);
+  if (errs.length > 0) throw new Error(`invalid SSG instance: ${errs.join("; ")}`);
+}
+
+/**
+ * Combined coverage of independent defenders, eq. (2): cov_t = 1 − Π_i (1 − c^i_t).
+ * Coverages are never added: two defenders covering t with 0.5 each give 0.75.
+ */
+export function combineCoverage(defenderCoverage: readonly (readonly number[])[], m?: number): number[] {
+  const len = m ?? defenderCoverage[0]?.length ?? 0;
+  const out: number[] = [];
+  for (let t = 0; t < len; t++) {
+    let q = 1;
+    for (const c of defenderCoverage) q *= 1 - (c[t] ?? 0);
+    out.push(1 - q);
+  }
+  return out;
+}
+
+/** Attacker's expected utility U^a(c, t) = (1 − c_t) r^a(t) + c_t p^a(t) (§2). */
+export function attackerUtility(g: SsgInstance, c: readonly number[], t: number): number {
+  const r = at(g.attacker.reward, t);
+  const p = at(g.attacker.penalty, t);
+  const ct = at(c, t);
+  return r - ct * (r - p);
+}
+
+/** Defender i's expected utility U^d_i(c, t) = c_t r^d_i(t) + (1 − c_t) p^d_i(t) (§2). */
+export function defenderUtility(g: SsgInstance, i: number, c: readonly number[], t: number): number {
+  const d = at(g.defenders, i);
+  const r = at(d.reward, t);
+  const p = at(d.penalty, t);
+  return p + at(c, t) * (r - p);
+}
+
+/** All defenders' utilities (U^d_1(c,t), …, U^d_n(c,t)) for outcome (c, t). */
+export function defenderUtilities(g: SsgInstance, c: readonly number[], t: number): number[] {
+  return g.defenders.map((_, i) => defenderUtility(g, i, c, t));
+}
+
+/** Social welfare Σ_i U^d_i(c, t), the objective (4) of LP-t (§4.1). */
+export function welfare(g: SsgInstance, c: readonly number[], t: number): number {
+  return defenderUtilities(g, c, t).reduce((s, u) => s + u, 0);
+}
+
+/** Largest absolute payoff of any player (≥ 1); tolerances are scaled by it. */
+export function payoffScale(g: SsgInstance): number {
+  let s = 1;
+  const all = [g.attacker, ...g.defenders];
+  for (const p of all) for (const v of [...p.reward, ...p.penalty]) s = Math.max(s, Math.abs(v));
+  return s;
+}
+
+/** Coverage z_t(u) = clip((r^a_t − u)/(r^a_t − p^a_t), 0, 1) that puts target t at attacker level u. */
+export function coverageForLevel(g: SsgInstance, t: number, u: number): number {
+  const r = at(g.attacker.reward, t);
+  const p = at(g.attacker.penalty, t);
+  return Math.min(1, Math.max(0, (r - u) / (r - p)));
+}
+
+/**
+ * Non-overlapping payoffs from a preference order (Definition 3.1 and the map g of §3.2):
+ * `order` lists targets from least to most preferred *attacked* target; r(t) = j_t + ½, p(t) = j_t.
+ */
+export function nonOverlappingType(order: readonly number[]): { reward: number[]; penalty: number[] } {
+  const m = order.length;
+  const reward = new Array<number>(m).fill(0);
+  const penalty = new Array<number>(m).fill(0);
+  order.forEach((t, j) => {
+    reward[t] = j + 0.5;
+    penalty[t] = j;
+  });
+  return { reward, penalty };
+}
