@@ -59,6 +59,11 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       duplicate = r.duplicate === true;
     }
   }
+  if (s.status !== "ended" && s.order.length > 0 && s.order.every((id) => s.participants[id]!.stage === "done")) {
+    s.status = "ended";
+    s.endedMs = nowMs;
+    fx.notes.push("every participant has finished: session over");
+  }
   const changed = !duplicate && JSON.stringify(s) !== JSON.stringify(state);
   if (changed) s.version = state.version + 1;
   return { ok: true, state: changed ? s : state, effects: fx, changed, duplicate, ...(pid ? { pid } : {}) };

@@ -1,0 +1,279 @@
+import { describe, expect, it } from "vitest";
+import { games } from "../games/registry";
+import { must, newSession, runBots } from "../testing/drive";
+import { loadTreatment, type LoadedTreatment } from "./treatment";
+import { reduce } from "./reduce";
+import { participantView } from "./views";
+import { nextWakeMs } from "./admin";
+import type { SessionState } from "./state";
+
+const baseParams = {
+  alpha: [11.111, 12.222, 13.333],
+  W: [
+    [1.01, 0.41, 0.42],
+    [0.43, 1.02, 0.44],
+    [0.45, 0.46, 1.03],
+  ],
+  c: [0.777, 0.888, 0.999],
+  xMax: 5,
+  rounds: 3,
+  decisionSeconds: 60,
+  resultsSeconds: 10,
+};
+
+function load(over: Record<string, unknown> = {}, params: Record<string, unknown> = {}): LoadedTreatment {
+  const r = loadTreatment({ name: "t", game: "ids-investment", params: { ...baseParams, ...params }, ...over }, games);
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.value;
+}
+
+/** Take every human seat through consent, instructions and the quiz. */
+function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pids = s.order): SessionState {
+  for (const pid of pids) {
+    if (s.participants[pid]!.bot) continue;
+    s = must(s, lt, { kind: "connect", pid }, now);
+    s = must(s, lt, { kind: "consent", pid }, now);
+    s = must(s, lt, { kind: "instructions", pid }, now);
+    if (lt.treatment.intro.quiz.length) s = must(s, lt, { kind: "quiz", pid, answers: lt.treatment.intro.quiz.map((q) => q.answer) }, now);
+  }
+  return s;
+}
+
+const invest = (pid: string, x: number, id = `${pid}-${x}-${Math.random()}`) => ({ kind: "action" as const, pid, clientActionId: id, action: { type: "invest", x } });
+
+describe("treatment validation", () => {
+  it("names the wrong field", () => {
+    const r = loadTreatment({ name: "t", game: "ids-investment", params: { ...baseParams, W: [[1, 0], [0, 1], [0, 1]] } }, games);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.W\[0\]: W\[0\] must have 3 entries/);
+    const bad = loadTreatment({ name: "t", game: "nope", params: {} }, games);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0]).toMatch(/unknown game "nope"; use one of ids-investment/);
+    const badJson = loadTreatment("{ not json", games);
+    expect(badJson.ok).toBe(false);
+    const quiz = loadTreatment({ name: "t", game: "ids-investment", params: baseParams, intro: { quiz: [{ question: "q", options: ["a", "b"], answer: 2 }] } }, games);
+    expect(quiz.ok).toBe(false);
+    if (!quiz.ok) expect(quiz.errors[0]).toMatch(/intro\.quiz\[0\]\.answer/);
+  });
+});
+
+describe("a session played by bots", () => {
+  it("runs every round to the end and records every player's round", () => {
+    const lt = load({ groups: 2, bots: { seats: ["zero", "random", "myopic", "socialOptimum", "myopic", "random"] } });
+    const { state } = newSession(lt, "seed-1");
+    const end = runBots(state, lt, 1_000_000);
+    expect(Object.values(end.state.participants).every((p) => p.stage === "done")).toBe(true);
+    expect(end.rounds).toHaveLength(2 * 3);
+    for (const r of end.rounds) expect(r.players).toHaveLength(3);
+    const zero = Object.values(end.state.participants).find((p) => p.botStrategy === "zero")!;
+    expect(zero.history.map((h) => h.decision.x)).toEqual([0, 0, 0]);
+    for (const p of Object.values(end.state.participants))
+      expect(p.totalPayoff).toBeCloseTo(p.history.reduce((a, h) => a + h.payoff, 0), 9);
+    expect(end.rounds.every((r) => r.players.every((p) => p.record.isBot))).toBe(true);
+  });
+
+  it("is reproducible from the seed", () => {
+    const lt = load({ bots: { seats: ["random", "random", "random"] } });
+    const a = runBots(newSession(lt, "same").state, lt, 5);
+    const b = runBots(newSession(lt, "same").state, lt, 5);
+    const c = runBots(newSession(lt, "other").state, lt, 5);
+    const xs = (r: typeof a) => r.rounds.map((x) => x.players.map((p) => p.record.decision.x));
+    expect(xs(a)).toEqual(xs(b));
+    expect(xs(a)).not.toEqual(xs(c));
+  });
+});
+
+describe("participants", () => {
+  const quiz = { intro: { quiz: [{ question: "2+2?", options: ["3", "4"], answer: 1, hint: "Count again." }] } };
+
+  it("must pass consent, instructions and the quiz before the group starts", () => {
+    const lt = load(quiz);
+    let s = newSession(lt).state;
+    s = must(s, lt, { kind: "connect", pid: "p1" }, 10);
+    const early = reduce(s, lt, { kind: "quiz", pid: "p1", answers: [1] }, 10);
+    expect(early.ok).toBe(false);
+    s = must(s, lt, { kind: "consent", pid: "p1" }, 10);
+    s = must(s, lt, { kind: "instructions", pid: "p1" }, 10);
+    const wrong = reduce(s, lt, { kind: "quiz", pid: "p1", answers: [0] }, 10);
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) {
+      expect(wrong.error.code).toBe("intro/wrong_answer");
+      expect(wrong.error.message).toMatch(/Count again/);
+    }
+    s = must(s, lt, { kind: "quiz", pid: "p1", answers: [1] }, 10);
+    expect(s.participants.p1!.stage).toBe("waiting");
+    s = passIntro(s, lt, 20, ["p2"]);
+    expect(Object.keys(s.groups)).toHaveLength(0);
+    s = passIntro(s, lt, 30, ["p3"]);
+    expect(Object.values(s.groups)).toHaveLength(1);
+    expect(s.participants.p3!.stage).toBe("playing");
+  });
+
+  it("rejects bad actions with a message and leaves the state untouched; a retried submit counts once", () => {
+    const lt = load();
+    let s = passIntro(newSession(lt).state, lt, 0);
+    const out = reduce(s, lt, invest("p1", 7), 100);
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.error.code).toBe("action/out_of_range");
+      expect(out.error.message).toMatch(/between 0 and 5/);
+    }
+    const junk = reduce(s, lt, { kind: "action", pid: "p1", clientActionId: "x1234567", action: { type: "invest", x: "lots" } }, 100);
+    expect(junk.ok).toBe(false);
+    const wrongPhase = reduce(s, lt, { kind: "action", pid: "p1", clientActionId: "c1234567", action: { type: "continue" } }, 100);
+    expect(wrongPhase.ok).toBe(false);
+    const stranger = reduce(s, lt, invest("nobody", 1), 100);
+    expect(stranger.ok).toBe(false);
+    s = must(s, lt, invest("p1", 2, "same-id-1"), 100);
+    const v = s.version;
+    const again = reduce(s, lt, invest("p1", 2, "same-id-1"), 200);
+    expect(again.ok && again.duplicate).toBe(true);
+    expect(again.ok && again.state.version).toBe(v);
+    const twice = reduce(s, lt, invest("p1", 3), 200);
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.error.code).toBe("action/already_submitted");
+  });
+
+  it("uses the default at the deadline and flags it timed out, with decision_ms for the others", () => {
+    const lt = load({}, { timeoutDefault: "zero" });
+    let s = passIntro(newSession(lt).state, lt, 0);
+    s = must(s, lt, invest("p1", 1.5), 4_000);
+    s = must(s, lt, invest("p2", 2.5), 9_000);
+    expect(nextWakeMs(s, lt)).toBe(60_000);
+    const r = reduce(s, lt, { kind: "tick" }, 60_000);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    s = r.state;
+    const g = Object.values(s.groups)[0]!;
+    expect(g.phase).toBe("results");
+    s = must(s, lt, { kind: "tick" }, 70_000);
+    const recs = Object.fromEntries(Object.values(s.participants).map((p) => [p.id, p.history[0]!]));
+    expect(recs.p3!.timedOut).toBe(true);
+    expect(recs.p3!.decision.x).toBe(0);
+    expect(recs.p1!.timedOut).toBe(false);
+    expect(recs.p1!.decisionMs).toBe(4_000);
+    expect(recs.p2!.decisionMs).toBe(9_000);
+    expect(Object.values(s.groups)[0]!.round).toBe(2);
+  });
+
+  it("freezes the timer while paused and rejects decisions until resumed", () => {
+    const lt = load();
+    let s = passIntro(newSession(lt).state, lt, 0);
+    s = must(s, lt, { kind: "pause" }, 20_000);
+    const v = participantView(s, lt, "p1", 50_000)!;
+    expect(v.play!.remainingMs).toBe(40_000);
+    const r = reduce(s, lt, invest("p1", 1), 50_000);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe("session/paused");
+    expect(nextWakeMs(s, lt)).toBeNull();
+    s = must(s, lt, { kind: "resume" }, 100_000);
+    expect(participantView(s, lt, "p1", 100_000)!.play!.remainingMs).toBe(40_000);
+    expect(nextWakeMs(s, lt)).toBe(140_000);
+  });
+
+  it("lets a bot take a dropout's seat after the grace period, and gives it back on return", () => {
+    const lt = load({ dropout: { graceSeconds: 30, policy: "bot", bot: "zero" } });
+    let s = passIntro(newSession(lt).state, lt, 0);
+    s = must(s, lt, { kind: "disconnect", pid: "p3" }, 1_000);
+    expect(nextWakeMs(s, lt)).toBe(31_000);
+    s = must(s, lt, { kind: "tick" }, 31_000);
+    expect(s.participants.p3!.replacedByBot).toBe(true);
+    s = must(s, lt, invest("p1", 1), 32_000);
+    s = must(s, lt, invest("p2", 1), 32_000);
+    const run = runBots(s, lt, 32_000, { until: (x) => Object.values(x.groups)[0]!.round === 2 });
+    s = run.state;
+    expect(s.participants.p3!.history[0]!.isBot).toBe(true);
+    expect(s.participants.p3!.history[0]!.decision.x).toBe(0);
+    expect(s.participants.p1!.history[0]!.isBot).toBe(false);
+    s = must(s, lt, { kind: "connect", pid: "p3" }, run.nowMs + 1);
+    expect(s.participants.p3!.replacedByBot).toBe(false);
+    const mine = reduce(s, lt, invest("p3", 2), run.nowMs + 2);
+    expect(mine.ok).toBe(true);
+  });
+
+  it("ends the group when the policy says so", () => {
+    const lt = load({ dropout: { graceSeconds: 10, policy: "end" } });
+    let s = passIntro(newSession(lt).state, lt, 0);
+    s = must(s, lt, { kind: "disconnect", pid: "p2" }, 0);
+    s = must(s, lt, { kind: "tick" }, 10_000);
+    expect(Object.values(s.groups)[0]!.status).toBe("ended");
+    expect(Object.values(s.participants).every((p) => p.stage === "done")).toBe(true);
+  });
+
+  it("the experimenter can force the phase to end, replace a participant by a bot, fill seats and end", () => {
+    const lt = load({ groups: 2 });
+    let s = passIntro(newSession(lt).state, lt, 0, ["p1", "p2", "p3"]);
+    s = must(s, lt, { kind: "forcePhaseEnd" }, 5_000);
+    expect(Object.values(s.groups)[0]!.phase).toBe("results");
+    s = must(s, lt, { kind: "replaceWithBot", pid: "p1", strategy: "zero" }, 6_000);
+    expect(s.participants.p1!.botStrategy).toBe("zero");
+    const dup = reduce(s, lt, { kind: "replaceWithBot", pid: "p1" }, 6_000);
+    expect(dup.ok).toBe(false);
+    s = must(s, lt, { kind: "fillWithBots", strategy: "random" }, 7_000);
+    expect(Object.values(s.groups)).toHaveLength(2);
+    s = must(s, lt, { kind: "end" }, 8_000);
+    expect(s.status).toBe("ended");
+    expect(reduce(s, lt, invest("p2", 1), 9_000).ok).toBe(false);
+  });
+
+  it("room-code labels claim a free seat once; the same label returns to the same seat", () => {
+    const lt = load();
+    let s = newSession(lt).state;
+    const a = reduce(s, lt, { kind: "claim", label: "Alice" }, 0);
+    expect(a.ok && a.pid).toBe("p1");
+    s = a.ok ? a.state : s;
+    const again = reduce(s, lt, { kind: "claim", label: "alice " }, 0);
+    expect(again.ok && again.pid).toBe("p1");
+    const bad = reduce(s, lt, { kind: "claim", label: "<script>" }, 0);
+    expect(bad.ok).toBe(false);
+    for (const l of ["B", "C"]) {
+      const r = reduce(s, lt, { kind: "claim", label: l }, 0);
+      if (r.ok) s = r.state;
+    }
+    const full = reduce(s, lt, { kind: "claim", label: "D" }, 0);
+    expect(full.ok).toBe(false);
+    if (!full.ok) expect(full.error.code).toBe("session/full");
+  });
+});
+
+describe("random rematching", () => {
+  it("waits for every seat, then reshuffles the groups every round", () => {
+    const lt = load({ groups: 3, matching: "random", bots: { seats: Array(9).fill("random") } }, { rounds: 4 });
+    const end = runBots(newSession(lt, "rm").state, lt, 0);
+    expect(end.rounds).toHaveLength(3 * 4);
+    const groupsByRound = new Map<number, string[]>();
+    for (const r of end.rounds) groupsByRound.set(r.round, [...(groupsByRound.get(r.round) ?? []), r.players.map((p) => p.participantId).sort().join(",")]);
+    const partitions = [...groupsByRound.values()].map((g) => g.sort().join("|"));
+    expect(new Set(partitions).size).toBeGreaterThan(1);
+    for (const p of Object.values(end.state.participants)) expect(p.history.map((h) => h.round)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("views", () => {
+  it("never contain another participant's private parameters", () => {
+    const lt = load({ bots: { seats: ["random", "random"] } }, { feedback: "own" });
+    let s = passIntro(newSession(lt).state, lt, 0, ["p3"]);
+    const me = "p3";
+    const meIndex = Object.values(s.groups)[0]!.members.indexOf(me);
+    const others = [0, 1, 2].filter((i) => i !== meIndex);
+    const secret = others.flatMap((i) => [baseParams.alpha[i]!, baseParams.c[i]!, ...baseParams.W[i]!]);
+    const check = (st: SessionState, now: number) => {
+      const text = JSON.stringify(participantView(st, lt, me, now));
+      for (const v of secret) expect(text).not.toContain(String(v));
+    };
+    let checked = 0;
+    for (let k = 0; k < 8; k++) {
+      checked++;
+      check(s, k * 1000);
+      const run = runBots(s, lt, k * 1000, { until: (x) => x.version > s.version + 1 });
+      s = run.state;
+      const g = Object.values(s.groups)[0]!;
+      if (g.status !== "playing") break;
+      const mine = participantView(s, lt, me, 0)!.play!;
+      if (g.phase === "decide" && mine.myTurn) s = must(s, lt, invest(me, 1), k * 1000 + 1);
+      else if (g.phase === "results" && mine.myTurn) s = must(s, lt, { kind: "action", pid: me, clientActionId: `c-${k}-${Math.random()}`, action: { type: "continue" } }, k * 1000 + 2);
+    }
+    expect(checked).toBeGreaterThan(3);
+    expect(s.participants[me]!.history.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * `mechlab solve ids|ssg|cip`: JSON instance on stdin → JSON results on stdout.
+ * Invalid input: a clear message on stderr and exit code 2.
+ */
+type SolveCommand = (raw: unknown) => { ok: true; output: unknown } | { ok: false; error: string };
+
+const SOLVERS: Record<string, () => Promise<SolveCommand>> = {
+  ids: async () => (await import("../../lib/mechanisms/ids/solve-cli")).solveIdsCommand,
+  ssg: async () => (await import("../../lib/mechanisms/ssg/solve-cli")).solveSsgCommand,
+  cip: async () => (await import("../../lib/mechanisms/cip/solve-cli")).solveCipCommand,
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function runSolve(args: string[]): Promise<number> {
+  const which = args[0];
+  const load = which ? SOLVERS[which] : undefined;
+  if (!load) {
+    process.stderr.write(`mechlab solve: say which game: ${Object.keys(SOLVERS).join(", ")} (e.g. mechlab solve ids < instance.json)\n`);
+    return 2;
+  }
+  const text = await readStdin();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    process.stderr.write(`mechlab solve ${which}: the input is not valid JSON (${(e as Error).message}). Pipe a JSON instance on stdin.\n`);
+    return 2;
+  }
+  const solve = await load();
+  let r: ReturnType<SolveCommand>;
+  try {
+    r = solve(raw);
+  } catch (e) {
+    process.stderr.write(`mechlab solve ${which}: could not solve this instance: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (!r.ok) {
+    process.stderr.write(`mechlab solve ${which}: invalid instance:\n${r.error}\n`);
+    return 2;
+  }
+  process.stdout.write(JSON.stringify(r.output, null, 2) + "\n");
+  return 0;
+}

@@ -1,0 +1,130 @@
+/**
+ * Test harness: a real server (API + Socket.io, no Next) on a random port, on a fresh SQLite file
+ * or a fresh PostgreSQL database, plus real socket.io clients.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { io as ioc, type Socket } from "socket.io-client";
+import type { ParticipantView } from "../../lib/engine/views";
+import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from "../../lib/protocol/events";
+import { createMechlabApp, type MechlabApp } from "../app";
+
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestDb {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export async function freshSqlite(): Promise<TestDb> {
+  const dir = mkdtempSync(join(tmpdir(), "mechlab-test-"));
+  return { url: `file:${join(dir, "t.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A new database on the PostgreSQL server of `baseUrl`, dropped afterwards. */
+export async function freshPostgres(baseUrl: string): Promise<TestDb> {
+  const { default: pg } = await import("pg");
+  const name = `mechlab_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export const ADMIN_PASSWORD = "test-admin-password";
+
+export async function startApp(dbUrl: string, opts: { botDelayMs?: number } = {}): Promise<{ app: MechlabApp; base: string }> {
+  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+  process.env.MECHLAB_QUIET = "1";
+  const app = await createMechlabApp({ dbUrl, log: () => {}, ...opts });
+  const port = await app.listen(0);
+  return { app, base: `http://127.0.0.1:${port}` };
+}
+
+export async function adminCookie(base: string): Promise<string> {
+  const r = await fetch(`${base}/api/admin/login`, { method: "POST", body: JSON.stringify({ password: ADMIN_PASSWORD }) });
+  if (r.status !== 200) throw new Error(`login failed: ${r.status}`);
+  return (r.headers.get("set-cookie") ?? "").split(";")[0]!;
+}
+
+export async function api(base: string, path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+  const r = await fetch(`${base}${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: { ...(init.cookie ? { cookie: init.cookie } : {}), "content-type": "application/json" },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await r.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: r.status, json: json as any, text }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A participant's socket that records every view it receives. */
+export class Participant {
+  socket: Client;
+  views: ParticipantView[] = [];
+  raw: string[] = [];
+  private waiters: { pred: (v: ParticipantView) => boolean; res: (v: ParticipantView) => void }[] = [];
+
+  constructor(base: string, readonly token: string) {
+    this.socket = ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnection: false });
+    this.socket.on("p:view", (m: ViewMessage) => this.push(m));
+  }
+
+  private push(m: ViewMessage) {
+    this.raw.push(JSON.stringify(m));
+    this.views.push(m.view);
+    this.waiters = this.waiters.filter((w) => (w.pred(m.view) ? (w.res(m.view), false) : true));
+  }
+
+  get last(): ParticipantView | undefined {
+    return this.views[this.views.length - 1];
+  }
+
+  /** Resolves with the first view (already received or future) that satisfies `pred`. */
+  until(pred: (v: ParticipantView) => boolean, ms = 10_000): Promise<ParticipantView> {
+    const l = this.last;
+    if (l && pred(l)) return Promise.resolve(l);
+    return new Promise((res, rej) => {
+      const t = setTimeout(() => rej(new Error(`timed out waiting for a view; last: ${JSON.stringify(this.last)?.slice(0, 400)}`)), ms);
+      this.waiters.push({ pred, res: (v) => (clearTimeout(t), res(v)) });
+    });
+  }
+
+  emit<E extends "p:intro" | "p:action" | "p:sync">(event: E, payload: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    return new Promise((res) => (this.socket.emit as any)(event, payload, res)); // eslint-disable-line @typescript-eslint/no-explicit-any
+  }
+
+  async passIntro(answers: number[] = []) {
+    await this.until((v) => v.stage === "intro");
+    expectOk(await this.emit("p:intro", { step: "consent" }));
+    expectOk(await this.emit("p:intro", { step: "instructions" }));
+    if (answers.length) expectOk(await this.emit("p:intro", { step: "quiz", answers }));
+  }
+
+  close() {
+    this.socket.close();
+  }
+}
+
+export function expectOk(ack: { ok: boolean; error?: { message: string } }) {
+  if (!ack.ok) throw new Error(`rejected: ${ack.error?.message}`);
+  return ack;
+}
