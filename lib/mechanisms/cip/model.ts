@@ -149,14 +149,11 @@ export function ciWeights(instance: CipInstance, probabilities: readonly (readon
 const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
 /**
- * Cross-field checks of an instance (the ones a field-by-field schema cannot do): τ strictly
- * increasing, ρ strictly increasing, probabilities summing to 1, r_min equal for equal θ, 0 < c < 1,
- * a > 0, R ≥ 0, θ integer, φ ∈ [0,1). Returns an empty array when the instance is usable.
+ * Field-by-field checks: 0 < c < 1, a > 0, R ≥ 0, θ integer, φ ∈ [0,1), p ∈ [0,1], r_min ≥ 0.
  */
-export function instanceProblems(instance: CipInstance): InstanceProblem[] {
+export function fieldProblems(instance: CipInstance): InstanceProblem[] {
   const out: InstanceProblem[] = [];
-  const { types } = instance;
-  if (types.length === 0) out.push({ path: ["types"], message: "must list at least one type" });
+  if (instance.types.length === 0) out.push({ path: ["types"], message: "must list at least one type" });
   if (!isFiniteNumber(instance.evaluationRate) || instance.evaluationRate <= 0)
     out.push({ path: ["evaluationRate"], message: "must be above 0" });
   if (!isFiniteNumber(instance.paymentCost) || instance.paymentCost <= 0)
@@ -164,13 +161,25 @@ export function instanceProblems(instance: CipInstance): InstanceProblem[] {
   else if (instance.paymentCost >= 1) out.push({ path: ["paymentCost"], message: "must be below 1" });
   if (!isFiniteNumber(instance.resources) || instance.resources < 0)
     out.push({ path: ["resources"], message: "must be at least 0" });
-  types.forEach((t, i) => {
+  instance.types.forEach((t, i) => {
     if (!Number.isInteger(t.theta)) out.push({ path: ["types", i, "theta"], message: "must be an integer" });
     if (!(t.phi >= 0 && t.phi < 1)) out.push({ path: ["types", i, "phi"], message: "must be in [0, 1)" });
     if (!(t.probability >= 0 && t.probability <= 1))
       out.push({ path: ["types", i, "probability"], message: "must be in [0, 1]" });
     if (!(t.minResources >= 0)) out.push({ path: ["types", i, "minResources"], message: "must be at least 0" });
     if (!isFiniteNumber(t.rewardRate)) out.push({ path: ["types", i, "rewardRate"], message: "must be a number" });
+  });
+  return out;
+}
+
+/**
+ * Cross-field checks (the ones a field-by-field schema cannot do): τ strictly increasing, ρ strictly
+ * increasing, r_min equal for equal θ, probabilities summing to 1 (±1e-6).
+ */
+export function crossFieldProblems(instance: CipInstance): InstanceProblem[] {
+  const out: InstanceProblem[] = [];
+  const { types } = instance;
+  types.forEach((t, i) => {
     if (i === 0) return;
     const prev = at(types, i - 1);
     if (compareTypes(t, prev) <= 0)
@@ -191,6 +200,11 @@ export function instanceProblems(instance: CipInstance): InstanceProblem[] {
   if (types.length > 0 && Math.abs(total - 1) > 1e-6)
     out.push({ path: ["types"], message: `probabilities must sum to 1 (they sum to ${total})` });
   return out;
+}
+
+/** Every problem of an instance ({@link fieldProblems} then {@link crossFieldProblems}); empty when usable. */
+export function instanceProblems(instance: CipInstance): InstanceProblem[] {
+  return [...fieldProblems(instance), ...crossFieldProblems(instance)];
 }
 
 /** Format an instance problem as "types[1].rewardRate must be …". */

@@ -1,0 +1,133 @@
+/**
+ * `mechlab solve cip`: validate a JSON instance and return the optimal menu, the equal-split
+ * baseline, the CI utility matrix and the verification residuals (or why no menu exists).
+ *
+ * Input: {"types":[{"theta":1,"phi":0,"probability":0.5,"minResources":20,"rewardRate":2},…],
+ *         "evaluationRate":2,"paymentCost":0.5,"resources":200,"weighting":"slot"}
+ * Optional: "numberOfCis" (default K), "integerResources" (default false), "budget" ("exact"|"atMost").
+ */
+import { z } from "zod";
+import { formatPath } from "@/lib/core/zod-format";
+import { equalSplit } from "./baseline";
+import { designMenu } from "./menu";
+import { crossFieldProblems, populationWeights, tau, type CipInstance } from "./model";
+
+const num = (what = "a number") =>
+  z.number({ error: (iss) => (iss.input === undefined ? "is required" : `must be ${what}`) });
+
+const typeSchema = z.strictObject({
+  theta: num("an integer").int({ error: "must be an integer" }),
+  phi: num().min(0, { error: "must be at least 0" }).lt(1, { error: "must be below 1" }).default(0),
+  probability: num().min(0, { error: "must be at least 0" }).max(1, { error: "must be at most 1" }),
+  minResources: num().min(0, { error: "must be at least 0" }),
+  rewardRate: num().gt(0, { error: "must be above 0" }),
+});
+
+/** zod schema of the `solve cip` input; cross-field rules come from crossFieldProblems (model.ts). */
+export const cipSolveInputSchema = z
+  .strictObject({
+    types: z
+      .array(typeSchema, { error: (iss) => (iss.input === undefined ? "is required" : "must be a list of types") })
+      .min(1, { error: "must list at least one type" }),
+    evaluationRate: num().gt(0, { error: "must be above 0" }),
+    paymentCost: num().gt(0, { error: "must be above 0" }).lt(1, { error: "must be below 1" }),
+    resources: num().min(0, { error: "must be at least 0" }),
+    weighting: z.enum(["slot", "expected"], { error: 'must be "slot" or "expected"' }).default("slot"),
+    numberOfCis: num("a whole number").int({ error: "must be a whole number" }).positive({ error: "must be at least 1" }).optional(),
+    integerResources: z.boolean({ error: "must be true or false" }).optional(),
+    budget: z.enum(["exact", "atMost"], { error: 'must be "exact" or "atMost"' }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const p of crossFieldProblems(toInstance(v))) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+  });
+
+/** Parsed `solve cip` input. */
+export type CipSolveInput = z.infer<typeof cipSolveInputSchema>;
+
+function toInstance(v: CipSolveInput): CipInstance {
+  return {
+    types: v.types,
+    evaluationRate: v.evaluationRate,
+    paymentCost: v.paymentCost,
+    resources: v.resources,
+    weighting: v.weighting,
+    ...(v.integerResources === undefined ? {} : { integerResources: v.integerResources }),
+    ...(v.budget === undefined ? {} : { budget: v.budget }),
+  };
+}
+
+/** Turn zod issues into lines that name the field: "paymentCost must be below 1". */
+function describeIssues(error: z.ZodError): string {
+  const lines = error.issues.map((i) => {
+    const where = formatPath(i.path);
+    if (i.code === "unrecognized_keys") return `${where || "the instance"} has unknown field(s): ${i.keys.join(", ")}`;
+    if (where === "") return i.code === "invalid_type" ? "the instance must be a JSON object" : i.message;
+    return `${where} ${i.message}`;
+  });
+  return [...new Set(lines)].join("\n");
+}
+
+/** Solve a CIP instance given as parsed JSON. Invalid input → `{ok:false, error}`; infeasible → `{ok:true, output:{feasible:false, reason}}`. */
+export function solveCipCommand(raw: unknown): { ok: true; output: unknown } | { ok: false; error: string } {
+  const parsed = cipSolveInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
+  const instance = toInstance(parsed.data);
+  const weights = populationWeights(instance, parsed.data.numberOfCis);
+  const menu = designMenu(instance, { weights });
+  const eq = equalSplit(instance, weights);
+  const common = {
+    model: "reconstruction of Eldosouky, Saad, Kamhoua & Kwiat (2015); see docs/papers/cip.md",
+    weighting: instance.weighting,
+    weights,
+    budget: instance.budget ?? (instance.integerResources ? "atMost" : "exact"),
+    integerResources: instance.integerResources === true,
+    types: instance.types.map((t) => ({ ...t, tau: tau(t) })),
+    equalSplit: {
+      resourcesPerCi: eq.resourcesPerCi,
+      ccUtility: eq.ccUtility,
+      ciUtility: eq.ciUtility,
+      belowMinimum: eq.belowMinimum,
+    },
+  };
+  if (!menu.feasible) {
+    return {
+      ok: true,
+      output: {
+        feasible: false,
+        reason: menu.reason,
+        family: menu.family,
+        blockingRows: menu.blockingRows,
+        contracts: null,
+        ccUtility: null,
+        ciUtility: null,
+        ...common,
+        ...(menu.verification ? { verification: menu.verification } : {}),
+      },
+    };
+  }
+  const v = menu.verification;
+  return {
+    ok: true,
+    output: {
+      feasible: true,
+      contracts: menu.contracts,
+      ccUtility: menu.ccUtility,
+      ccUtilityByType: menu.ccUtilityByType,
+      improvementOverEqualSplit: eq.ccUtility !== 0 ? menu.ccUtility / eq.ccUtility - 1 : null,
+      ciUtility: menu.ciUtility,
+      indifferences: menu.indifferences,
+      ...common,
+      verification: {
+        ok: v.ok,
+        tolerance: v.tolerance,
+        lpResidual: menu.lpResidual,
+        budgetResidual: v.budgetResidual,
+        unspent: v.unspent,
+        minResourcesViolation: v.minResourcesViolation,
+        irViolation: v.irViolation,
+        icViolation: v.icViolation,
+        integralityViolation: v.integralityViolation,
+      },
+    },
+  };
+}
