@@ -1,0 +1,9 @@
+/**
+ * Public API of the IDS mechanism core (Naghizadeh & Liu): model (eq. 1), social optimum (eq. 2),
+ * unregulated Nash equilibrium, and the Pivotal (eq. 6, eq. 9) and Externality (eq. 10–13)
+ * mechanisms.
+ */
+export * from "./model";
+export { socialOptimum, type SocialOptimumOptions, type SocialOptimumResult } from "./social-optimum";
+export { bestResponse, nashEquilibrium, type NashOptions, type NashResult } from "./nash";
+export { randomIdsInstance, type RandomIdsOptions } from "./random";
