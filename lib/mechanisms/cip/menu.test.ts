@@ -48,6 +48,14 @@ describe("designMenu: two-CI reference (r_min = 20, 60; R = 200)", () => {
   });
 });
 
+describe("designMenu: the paper's two-CI solution is conditional", () => {
+  it("with c = 0.25 the ULIC of type 1 binds (r₂ ≤ 1.5 r₁), so r₁ rises above r_min: r = (80, 120)", () => {
+    const m = solved(reference([20, 60], 200, { paymentCost: 0.25 }));
+    close(m.resources, [80, 120]);
+    expect(m.indifferences[0]).toEqual([1]);
+  });
+});
+
 describe("designMenu: four-CI reference (Fig. 2–3 setting, R = 650)", () => {
   const m = solved(reference([20, 60, 100, 140], 650));
   it("solves r = (20, 105, 210, 315) with CC objective 3155", () => {
