@@ -1,0 +1,179 @@
+/**
+ * Interior stage of the NSE search (docs/papers/ssg.md, "TauCrossing"): for a candidate attacked target
+ * τ, scan the attacker level u downward from r^a_τ to just above the floor p* = max_t p^a_t and find the
+ * highest u at which the defenders can spend *exactly* all their resources while every target with
+ * r^a_t > u is covered with z_t(u) (so all of them tie at level u) and each defender only covers targets
+ * she likes no better than τ (Theorem A's structure). Feasibility is decided by the max-waste program
+ * M(u; W) (waste.ts); the crossing M = 0 of the maximiser is the candidate profile.
+ *
+ * The allowed-pair set W changes at breakpoints (u = r^a_t, where t starts to need coverage, and at
+ * preference flips U_i(z(u),t) = U_i(z(u),τ)). Between breakpoints W is constant and M is
+ * non-increasing in u, so each interval is decided by its end points and, if it contains the crossing,
+ * by Illinois root finding. When M jumps across a breakpoint b, the pairs that are tied at b are admitted
+ * with a cap θ ∈ [0,1] and θ is root-found instead (the "θ bridge").
+ */
+import { at, coverageForLevel, defenderUtility, numTargets, payoffScale, type SsgInstance } from "./model";
+import { maxWaste, type WasteProblem, type WasteResult } from "./waste";
+
+/** A crossing found by the scan (not yet certified). */
+export interface ScanCandidate {
+  readonly tau: number;
+  readonly u: number;
+  readonly defenderCoverage: number[][];
+  readonly kind: "crossing" | "bridge" | "top";
+  readonly waste: WasteResult;
+}
+
+type Caps = number[][]; // caps[i][t] ∈ [0,1]; 0 = not allowed
+
+function zAt(g: SsgInstance, u: number): number[] {
+  return Array.from({ length: numTargets(g) }, (_, t) => coverageForLevel(g, t, u));
+}
+
+/** D_it(u) = U_i(z(u), t) − U_i(z(u), τ). */
+function prefGap(g: SsgInstance, i: number, t: number, tau: number, u: number): number {
+  const z = zAt(g, u);
+  return defenderUtility(g, i, z, t) - defenderUtility(g, i, z, tau);
+}
+
+export function buildProblem(g: SsgInstance, u: number, caps: Caps): WasteProblem {
+  const z = zAt(g, u);
+  const targets = [];
+  for (let t = 0; t < z.length; t++) {
+    const zt = at(z, t);
+    if (zt <= 0) continue;
+    const pairs = [];
+    for (let i = 0; i < caps.length; i++) {
+      const cap = at(at(caps, i), t);
+      if (cap > 0) pairs.push({ i, lo: cap >= 1 ? -Infinity : Math.log1p(-cap) });
+    }
+    targets.push({ t, L: Math.log1p(-zt), pairs });
+  }
+  return { n: g.defenders.length, k: g.defenders.map((d) => d.resources), targets };
+}
+
+function profileFrom(g: SsgInstance, prob: WasteProblem, w: WasteResult): number[][] {
+  const X = g.defenders.map(() => new Array<number>(numTargets(g)).fill(0));
+  prob.targets.forEach((tg, j) => tg.pairs.forEach((pr, k) => (at(X, pr.i)[tg.t] = -Math.expm1(at(at(w.x, j), k)) + 0)));
+  return X;
+}
+
+/** Illinois (modified regula falsi) root of a decreasing-or-increasing f on [a,b] with f(a)·f(b) ≤ 0. */
+function illinois(f: (x: number) => number, a: number, fa: number, b: number, fb: number, xtol: number): number {
+  let side = 0;
+  for (let it = 0; it < 200 && Math.abs(b - a) > xtol; it++) {
+    let c = (a * fb - b * fa) / (fb - fa);
+    if (!(c > Math.min(a, b) && c < Math.max(a, b))) c = (a + b) / 2;
+    const fc = f(c);
+    if (fc === 0) return c;
+    if (Math.sign(fc) === Math.sign(fb)) {
+      b = c;
+      fb = fc;
+      if (side === -1) fa /= 2;
+      side = -1;
+    } else {
+      a = c;
+      fa = fc;
+      if (side === 1) fb /= 2;
+      side = 1;
+    }
+    if (Math.abs(fc) < 1e-14) return c;
+  }
+  return Math.abs(fa) < Math.abs(fb) ? a : b;
+}
+
+/** Options of {@link scanTau}. */
+export interface ScanOptions {
+  /** Stop scanning below this level (a better certified NSE is already known). */
+  readonly minLevel: number;
+  /** Called with each candidate; return true to stop the scan (accepted). */
+  readonly offer: (c: ScanCandidate) => boolean;
+  readonly note: (msg: string) => void;
+}
+
+/** Scan τ's attacker levels downward (module doc), offering each crossing found. */
+export function scanTau(g: SsgInstance, tau: number, opts: ScanOptions): void {
+  const m = numTargets(g);
+  const n = g.defenders.length;
+  const scale = payoffScale(g);
+  const pStar = Math.max(...g.attacker.penalty);
+  const lo = Math.max(pStar + 1e-9 * scale, opts.minLevel);
+  const hi = at(g.attacker.reward, tau);
+  if (!(hi > lo)) return;
+  const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
+  const ra = g.attacker.reward;
+  // breakpoints
+  const bps = new Set<number>([lo, hi]);
+  for (let t = 0; t < m; t++) if (at(ra, t) > lo && at(ra, t) < hi) bps.add(at(ra, t));
+  for (const i of active)
+    for (let t = 0; t < m; t++) {
+      if (t === tau) continue;
+      const pts = [lo, hi, ...(at(ra, t) > lo && at(ra, t) < hi ? [at(ra, t)] : [])].sort((x, y) => x - y);
+      for (let j = 0; j + 1 < pts.length; j++) {
+        const a = at(pts, j);
+        const b = at(pts, j + 1);
+        const da = prefGap(g, i, t, tau, a);
+        const db = prefGap(g, i, t, tau, b);
+        if ((da < 0 && db > 0) || (da > 0 && db < 0)) bps.add(a + ((b - a) * da) / (da - db));
+      }
+    }
+  const pts = [...bps].filter((x) => x >= lo && x <= hi).sort((x, y) => y - x);
+  const tolD = 1e-10 * scale;
+  const allowedCaps = (u: number): Caps =>
+    g.defenders.map((d, i) =>
+      Array.from({ length: m }, (_, t) =>
+        d.resources > 0 && at(ra, t) > u && (t === tau || prefGap(g, i, t, tau, u) <= tolD) ? 1 : 0,
+      ),
+    );
+  let warm: number[] | undefined;
+  const M = (u: number, caps: Caps, signOnly: boolean) => {
+    const prob = buildProblem(g, u, caps);
+    const w = maxWaste(prob, warm, signOnly ? { signOnly: true } : {});
+    if (Number.isFinite(w.M) && w.status !== "infeasible") warm = w.p;
+    return { prob, w };
+  };
+  const candidate = (u: number, caps: Caps, kind: ScanCandidate["kind"]): ScanCandidate => {
+    const { prob, w } = M(u, caps, false);
+    return { tau, u, defenderCoverage: profileFrom(g, prob, w), kind, waste: w };
+  };
+  let prevCaps: Caps | null = null;
+  for (let j = 0; j + 1 < pts.length; j++) {
+    const b = at(pts, j);
+    const a = at(pts, j + 1);
+    if (b <= opts.minLevel) return;
+    const caps = allowedCaps((a + b) / 2);
+    const za = zAt(g, a);
+    // cheap screen: a defender cannot use more than Σ_{allowed t} z_t
+    const screened =
+      active.some((i) => at(caps, i).reduce((s, c, t) => s + (c > 0 ? at(za, t) : 0), 0) < at(g.defenders, i).resources - 1e-12) ||
+      Array.from({ length: m }, (_, t) => t).some((t) => at(ra, t) > (a + b) / 2 && !caps.some((row) => at(row, t) > 0));
+    if (!screened) {
+      const top = M(b, caps, true).w;
+      if (top.M >= 0 && top.status !== "infeasible") {
+        if (j === 0 || !prevCaps) {
+          if (opts.offer(candidate(b, caps, "top"))) return;
+        } else {
+          const base = prevCaps;
+          const extra = caps.map((row, i) => row.map((c, t) => (c > 0 && at(at(base, i), t) === 0 ? 1 : 0)));
+          const mixed = (th: number): Caps => base.map((row, i) => row.map((c, t) => (c > 0 ? 1 : at(at(extra, i), t) ? th : 0)));
+          const f = (th: number) => M(b, mixed(th), false).w.M;
+          const f0 = f(0);
+          const f1 = f(1);
+          if (f0 < 0 && f1 >= 0) {
+            const th = illinois(f, 0, f0, 1, f1, 1e-15);
+            if (opts.offer(candidate(b, mixed(th), "bridge"))) return;
+          } else opts.note(`tau ${tau}: bridge at u=${b} not bracketed (M(0)=${f0}, M(1)=${f1})`);
+        }
+      } else {
+        const bot = M(a, caps, false).w;
+        if (bot.M >= 0 && bot.status !== "infeasible") {
+          const topFull = M(b, caps, false).w;
+          const f = (u: number) => M(u, caps, false).w.M;
+          const u = illinois(f, a, bot.M, b, topFull.M, 1e-15 * Math.max(1, Math.abs(a)));
+          if (opts.offer(candidate(u, caps, "crossing"))) return;
+        }
+      }
+    }
+    prevCaps = caps;
+  }
+}
