@@ -26,7 +26,7 @@ function pct(xs: number[], p: number) {
 }
 
 async function main() {
-  const server = spawn(process.execPath, ["--import", "tsx", "bench/load-server.ts"], {
+  const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "bench/load-server.ts"], {
     env: { ...process.env, ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -7,7 +7,7 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol/events";
 import { makePrisma, type Db } from "./db/client";
 import { migrate } from "./db/migrate";
-import { resolveDbUrl } from "./db/url";
+import { isPostgresUrl, resolveDbUrl } from "./db/url";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi } from "./http/api";
 import { attachSockets } from "./realtime/sockets";
@@ -41,7 +41,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   const applied = await migrate(dbUrl);
   if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
   const db = await makePrisma(dbUrl);
-  const store = new SessionStore(db);
+  const store = new SessionStore(db, !isPostgresUrl(dbUrl));
   const auth = await AdminAuth.init(store, log);
   const manager = new SessionManager(store, {
     ...(opts.clock ? { clock: opts.clock } : {}),

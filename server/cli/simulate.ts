@@ -11,7 +11,7 @@ import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { makePrisma } from "../db/client";
 import { migrate } from "../db/migrate";
-import { resolveDbUrl } from "../db/url";
+import { isPostgresUrl, resolveDbUrl } from "../db/url";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson } from "../export/export";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
@@ -76,7 +76,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   const dbUrl = resolveDbUrl(process.env.DATABASE_URL ?? `file:${join(a.out, "simulate.db")}`);
   await migrate(dbUrl);
   const db = await makePrisma(dbUrl);
-  const store = new SessionStore(db);
+  const store = new SessionStore(db, !isPostgresUrl(dbUrl));
   const manager = new SessionManager(store, { botDelayMs: 0 });
   const t0 = Date.now();
   try {

@@ -19,5 +19,10 @@ export async function makePrisma(url: string): Promise<Db> {
     import("../../prisma/generated/sqlite/client"),
     import("@prisma/adapter-libsql"),
   ]);
-  return new Lite({ adapter: new PrismaLibSQL({ url }) });
+  const db = new Lite({ adapter: new PrismaLibSQL({ url }) });
+  // With WAL (set by migrate), synchronous=NORMAL syncs at checkpoints instead of at every commit:
+  // a committed decision survives a crash of the server process; only a power loss can drop the last ones.
+  await db.$queryRawUnsafe("PRAGMA synchronous=NORMAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout=5000");
+  return db;
 }

@@ -81,6 +81,8 @@ export async function migrate(url: string): Promise<string[]> {
   const { createClient } = await import("@libsql/client");
   const client = createClient({ url });
   try {
+    // WAL: readers never block the writer, and commits need no fsync of the main file.
+    if (!url.includes(":memory:")) await client.execute("PRAGMA journal_mode=WAL");
     await client.execute(TABLE_SQL_SQLITE);
     const rs = await client.execute(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
     const done = new Set(rs.rows.map((r) => String(r.migration_name)));

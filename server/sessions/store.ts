@@ -30,7 +30,10 @@ export interface StoredSession {
 }
 
 export class SessionStore {
-  constructor(readonly db: Db) {}
+  constructor(
+    readonly db: Db,
+    private readonly sqlite = true,
+  ) {}
 
   async create(input: {
     id: string;
