@@ -157,3 +157,12 @@ export function nonOverlappingType(order: readonly number[]): { reward: number[]
   });
   return { reward, penalty };
 }
+
+/** Definition 3.1: for all t ≠ t′, r(t) < p(t′) or r(t′) < p(t) (preferences independent of coverage). */
+export function isNonOverlapping(d: { readonly reward: readonly number[]; readonly penalty: readonly number[] }): boolean {
+  const m = d.reward.length;
+  for (let t = 0; t < m; t++)
+    for (let s = t + 1; s < m; s++)
+      if (!(at(d.reward, t) < at(d.penalty, s) || at(d.reward, s) < at(d.penalty, t))) return false;
+  return true;
+}
