@@ -7,3 +7,4 @@ export * from "./model";
 export { socialOptimum, type SocialOptimumOptions, type SocialOptimumResult } from "./social-optimum";
 export { bestResponse, nashEquilibrium, type NashOptions, type NashResult } from "./nash";
 export { randomIdsInstance, type RandomIdsOptions } from "./random";
+export { pivotalFullInfo, pivotalTaxes, lonerEquilibria, type PivotalResult, type PivotalUser } from "./pivotal";

@@ -89,3 +89,59 @@ export function luSolve(A: Float64Array, n: number, b: Float64Array): boolean {
   }
   return true;
 }
+
+/**
+ * Rank-one update (sign = +1) or downdate (sign = −1) of a Cholesky factor in place:
+ * L Lᵀ ± v vᵀ = L' L'ᵀ (lower triangle of the row-major n×n array; v is overwritten).
+ * Returns false if a downdate would lose positive definiteness.
+ */
+export function cholRankOne(L: Float64Array, n: number, v: Float64Array, sign: 1 | -1): boolean {
+  for (let k = 0; k < n; k++) {
+    const lkk = L[k * n + k]!;
+    const vk = v[k]!;
+    if (vk === 0) continue;
+    const r2 = lkk * lkk + sign * vk * vk;
+    if (!(r2 > 1e-14 * lkk * lkk)) return false;
+    const r = Math.sqrt(r2);
+    const c = r / lkk;
+    const s = vk / lkk;
+    L[k * n + k] = r;
+    for (let i = k + 1; i < n; i++) {
+      const idx = i * n + k;
+      const lik = (L[idx]! + sign * s * v[i]!) / c;
+      L[idx] = lik;
+      v[i] = c * v[i]! - s * lik;
+    }
+  }
+  return true;
+}
+
+/**
+ * Cholesky factor of the matrix with row and column p deleted, from the factor L of the full
+ * n×n matrix (lower triangle). O(n²). Returns null if the update fails numerically.
+ */
+export function cholDelete(L: Float64Array, n: number, p: number): Float64Array | null {
+  const m = n - 1;
+  const out = new Float64Array(m * m);
+  for (let i = 0; i < n; i++) {
+    if (i === p) continue;
+    const ii = i < p ? i : i - 1;
+    for (let j = 0; j <= i; j++) {
+      if (j === p) continue;
+      const jj = j < p ? j : j - 1;
+      out[ii * m + jj] = L[i * n + j]!;
+    }
+  }
+  // The trailing block absorbs the deleted column: L33' L33'ᵀ = L33 L33ᵀ + l lᵀ.
+  const t = m - p;
+  if (t <= 0) return out;
+  const block = new Float64Array(t * t);
+  const v = new Float64Array(t);
+  for (let a = 0; a < t; a++) {
+    v[a] = L[(p + 1 + a) * n + p]!;
+    for (let b = 0; b <= a; b++) block[a * t + b] = out[(p + a) * m + (p + b)]!;
+  }
+  if (!cholRankOne(block, t, v, 1)) return null;
+  for (let a = 0; a < t; a++) for (let b = 0; b <= a; b++) out[(p + a) * m + (p + b)] = block[a * t + b]!;
+  return out;
+}

@@ -25,12 +25,25 @@ export interface ExpSumOptions {
   /** Absolute tolerance on the projected gradient, relative to `gradScale` (default 1e-12). */
   tol?: number;
   maxIter?: number;
+  /** Coordinate-minimisation sweeps before Newton (default 0). */
+  sweeps?: number;
+  /** Cholesky factor of the Hessian on a free set, used for the first (chord) steps. */
+  initialFactor?: Factor;
+}
+
+/** A Cholesky factor L (nf×nf, lower triangle, row-major) of the Hessian restricted to `free`. */
+export interface Factor {
+  free: Int32Array;
+  nf: number;
+  L: Float64Array;
 }
 
 export interface ExpSumResult {
   z: Float64Array;
   value: number;
   iterations: number;
+  /** Number of Hessians formed and factored (the expensive part). */
+  hessians: number;
   /** max_j |z_j − max(0, z_j − ∇F_j)| at the returned point. */
   residual: number;
   /** Scale of the gradient (max(1, max c_j, max_j Σ_k a_k A_kj)); residuals are compared to tol·gradScale. */
@@ -96,6 +109,78 @@ export function gradientScale(p: ExpSumProblem): number {
 }
 
 /**
+ * Exact cyclic coordinate minimisation sweeps (in place), used to find a good starting point and
+ * active set before Newton. y_k = (Az)_k + b_k is maintained incrementally; each coordinate is
+ * minimised over z_j >= 0 by safeguarded 1-D Newton on its convex derivative.
+ */
+export function coordinateSweeps(p: ExpSumProblem, z: Float64Array, sweeps: number): void {
+  const { m, n, A, a, b, c, q } = p;
+  const ey = new Float64Array(m); // a_k exp(−y_k)
+  for (let k = 0; k < m; k++) {
+    let y = b[k]!;
+    for (let j = 0; j < n; j++) y += A[k * n + j]! * z[j]!;
+    ey[k] = a[k]! * Math.exp(-y);
+  }
+  const rows = new Int32Array(m);
+  const w = new Float64Array(m);
+  const ek = new Float64Array(m);
+  for (let s = 0; s < sweeps; s++) {
+    for (let j = 0; j < n; j++) {
+      let nr = 0;
+      for (let k = 0; k < m; k++) {
+        const akj = A[k * n + j]!;
+        if (akj !== 0 && ey[k]! !== 0) {
+          rows[nr] = k;
+          w[nr] = akj;
+          ek[nr] = ey[k]!;
+          nr++;
+        }
+      }
+      const zj = z[j]!;
+      // φ'(δ) = c_j + q_j (z_j + δ) − Σ e_k w_k exp(−w_k δ), increasing in δ.
+      const dphi = (dl: number) => {
+        let v = c[j]! + q[j]! * (zj + dl);
+        let h = q[j]!;
+        for (let r = 0; r < nr; r++) {
+          const t = ek[r]! * w[r]! * Math.exp(-w[r]! * dl);
+          v -= t;
+          h += t * w[r]!;
+        }
+        return [v, h] as const;
+      };
+      let lo = -zj;
+      let [vlo] = dphi(lo);
+      let delta: number;
+      if (vlo >= 0) delta = lo;
+      else {
+        let hi = Number.POSITIVE_INFINITY;
+        delta = 0;
+        for (let it = 0; it < 50; it++) {
+          const [v, h] = dphi(delta);
+          if (v > 0) hi = delta;
+          else {
+            lo = delta;
+            vlo = v;
+          }
+          if (Math.abs(v) <= 1e-13 * (Math.abs(c[j]!) + 1)) break;
+          let next = h > 0 ? delta - v / h : Number.NaN;
+          if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : Math.max(lo + 1, 2 * Math.abs(lo) + 1);
+          if (Math.abs(next - delta) <= 1e-15 * (1 + Math.abs(delta))) {
+            delta = next;
+            break;
+          }
+          delta = next;
+        }
+      }
+      if (delta === 0) continue;
+      z[j] = Math.max(0, zj + delta);
+      const dz = z[j]! - zj;
+      for (let r = 0; r < nr; r++) ey[rows[r]!] = ek[r]! * Math.exp(-w[r]! * dz);
+    }
+  }
+}
+
+/**
  * Minimise F over z >= 0 starting from z0 (clipped to z >= 0). Deterministic. Never throws on
  * non-convergence: check `converged` / `residual`.
  */
@@ -106,28 +191,31 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   const maxIter = opts.maxIter ?? 200;
   const z = new Float64Array(n);
   for (let j = 0; j < n; j++) z[j] = Math.max(0, z0[j] ?? 0);
+  if (opts.sweeps) coordinateSweeps(p, z, opts.sweeps);
   const e = new Float64Array(m);
   const g = new Float64Array(n);
   const zNew = new Float64Array(n);
   const eNew = new Float64Array(m);
   const d = new Float64Array(n);
   const gNew = new Float64Array(n);
-  let lastActiveDecrease = 0;
-  /** Set zNew = P(z + t d) and return F(zNew); records the active-set decrease for Armijo. */
+  let lastModelDecrease = 0;
+  /** Set zNew = P(z + t d) and return F(zNew); records ∇Fᵀ(z − zNew) for the Armijo test. */
   const trial = (t: number): number => {
-    let activeDecrease = 0;
+    let md = 0;
     for (let j = 0; j < n; j++) {
       const zn = Math.max(0, z[j]! + t * d[j]!);
       zNew[j] = zn;
-      if (isActive[j]) activeDecrease += g[j]! * (z[j]! - zn);
+      md += g[j]! * (z[j]! - zn);
     }
-    lastActiveDecrease = activeDecrease;
+    lastModelDecrease = md;
     return evaluate(p, zNew, eNew, null);
   };
   const free = new Int32Array(n);
   const isActive = new Uint8Array(n);
-  let AF = new Float64Array(0);
-  let H = new Float64Array(0);
+  let factor: Factor | null = opts.initialFactor ?? null;
+  let factorIsInitial = factor !== null;
+  let lastRatio = 1;
+  let hessians = 0;
   const rhs = new Float64Array(n);
   let val = evaluate(p, z, e, g);
   let res = projResidual(z, g);
@@ -140,86 +228,37 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       isActive[j] = act ? 1 : 0;
       if (!act) free[nf++] = j;
     }
-    // Compact A restricted to free columns, rows scaled by sqrt(e_k); H = AFᵀ AF + diag(q_F).
-    if (AF.length < m * nf) AF = new Float64Array(m * nf);
-    if (H.length < nf * nf) H = new Float64Array(nf * nf);
-    H.fill(0, 0, nf * nf);
-    for (let k = 0; k < m; k++) {
-      const ek = e[k]!;
-      if (ek === 0) continue;
-      const s = Math.sqrt(ek);
-      const r = k * n;
-      const rf = k * nf;
-      let any = false;
-      for (let jj = 0; jj < nf; jj++) {
-        const v = s * A[r + free[jj]!]!;
-        AF[rf + jj] = v;
-        if (v !== 0) any = true;
-      }
-      if (!any) continue;
-      for (let jj = 0; jj < nf; jj++) {
-        const v = AF[rf + jj]!;
-        if (v === 0) continue;
-        const hr = jj * nf;
-        for (let ll = jj; ll < nf; ll++) H[hr + ll] = H[hr + ll]! + v * AF[rf + ll]!;
-      }
+    // Chord strategy: keep using the last factorisation while the free set is unchanged and the
+    // previous step cut the residual by 4x or more; otherwise form and factor a fresh Hessian.
+    let same = factor !== null && factor.nf === nf;
+    for (let jj = 0; same && jj < nf; jj++) if (factor!.free[jj] !== free[jj]) same = false;
+    // Reuse only pays when forming H (m·nf²/2) costs more than a few O(m·n) evaluations.
+    const reused = same && (factorIsInitial || (lastRatio <= 0.25 && nf * nf > 8 * n));
+    if (!reused) {
+      factor = formAndFactor(p, e, free, nf, res);
+      hessians++;
     }
-    let maxDiag = 0;
-    for (let jj = 0; jj < nf; jj++) {
-      const idx = jj * nf + jj;
-      H[idx] = H[idx]! + q[free[jj]!]!;
-      maxDiag = Math.max(maxDiag, H[idx]!);
-    }
-    // Levenberg–Marquardt shift proportional to the residual keeps fast local convergence and
-    // makes the step well defined when the Hessian is singular (e.g. the total-effort model).
-    let shift = Math.min(res, 1e-2 * Math.max(maxDiag, 1e-300)) * Math.min(1, res) + 1e-13 * maxDiag + 1e-300;
-    const Hsave = H.slice(0, nf * nf);
-    for (let tries = 0; nf > 0 && !cholesky(H, nf, shift); tries++) {
-      if (tries > 40) break;
-      H.set(Hsave);
-      shift = Math.max(shift * 100, 1e-12 * Math.max(maxDiag, 1));
-    }
+    factorIsInitial = false;
+    const L = factor!.L;
     for (let jj = 0; jj < nf; jj++) rhs[jj] = -g[free[jj]!]!;
-    if (nf > 0) choleskySolve(H, nf, rhs);
-    let slopeFree = 0;
+    if (nf > 0) choleskySolve(L, nf, rhs);
     d.fill(0);
-    for (let jj = 0; jj < nf; jj++) {
-      const j = free[jj]!;
-      d[j] = rhs[jj]!;
-      slopeFree += -g[j]! * rhs[jj]!;
-    }
-    for (let j = 0; j < n; j++) {
-      if (!isActive[j]) continue;
-      let hjj = q[j]!;
-      for (let k = 0; k < m; k++) {
-        const v = A[k * n + j]!;
-        hjj += e[k]! * v * v;
-      }
-      d[j] = -g[j]! / Math.max(hjj, 1e-12 * gradScale);
-    }
-    // Armijo backtracking along the projection arc. Newton undershoots on exp(−y) when moving
-    // towards more investment, so a full step that works is expanded while the value keeps
-    // dropping. Near the optimum the decrease drowns in rounding; then a step is accepted when it
-    // lowers the projected-gradient residual instead.
+    for (let jj = 0; jj < nf; jj++) d[free[jj]!] = rhs[jj]!;
+    // Active variables (z_j <= eps with ∂F/∂z_j > 0) are sent to the bound: d_j = −z_j.
+    for (let j = 0; j < n; j++) if (isActive[j]) d[j] = -z[j]!;
+    // Armijo backtracking along the projection arc, with the first-order model decrease
+    // ∇Fᵀ(z − z(β)) of the projected step (robust to huge, clipped steps along directions of zero
+    // curvature). Near the optimum the decrease drowns in rounding; then a step is accepted when
+    // it lowers the projected-gradient residual instead.
     let beta = 1;
     let accepted = false;
     const noise = 1e-14 * (Math.abs(val) + 1);
     for (let ls = 0; ls < 60; ls++) {
       const vn = trial(beta);
-      const pred = 1e-4 * (beta * slopeFree + lastActiveDecrease);
-      if (val - vn >= pred && vn <= val) {
+      const pred = 1e-4 * lastModelDecrease;
+      if (lastModelDecrease > 0 && val - vn >= pred && vn <= val) {
         accepted = true;
-        let vBest = vn;
-        if (beta === 1) {
-          for (let ex = 0; ex < 30; ex++) {
-            const v2 = trial(beta * 2);
-            if (!(v2 < vBest - noise)) break;
-            beta *= 2;
-            vBest = v2;
-          }
-          trial(beta);
-        }
-        val = vBest;
+        val = vn;
         break;
       }
       if (pred <= noise && vn <= val + noise) {
@@ -231,11 +270,67 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       }
       beta *= 0.5;
     }
-    if (!accepted) break;
+    if (!accepted) {
+      if (!reused) break;
+      // A stale factorisation produced a useless step: retry with a fresh Hessian.
+      lastRatio = 1;
+      factor = null;
+      continue;
+    }
     z.set(zNew);
     val = evaluate(p, z, e, g);
+    const prevRes = res;
     res = projResidual(z, g);
+    lastRatio = res / prevRes;
   }
-  return { z, value: val, iterations: it, residual: res, gradScale, converged: res <= tol };
+  return { z, value: val, iterations: it, hessians, residual: res, gradScale, converged: res <= tol };
 }
 
+
+/**
+ * H_FF = Σ_k e_k A_kF A_kFᵀ + diag(q_F) (+ Levenberg–Marquardt shift, proportional to the residual,
+ * which keeps fast local convergence and makes the step well defined when the Hessian is singular,
+ * e.g. in the total-effort model) and its Cholesky factor.
+ */
+export function formAndFactor(p: ExpSumProblem, e: Float64Array, free: Int32Array, nf: number, res: number): Factor {
+  const { m, n, A, q } = p;
+  // AFt (nf×m, row-major) holds sqrt(e_k)·A_kj for free j; H_jl is then a contiguous dot product.
+  const AFt = new Float64Array(nf * m);
+  for (let k = 0; k < m; k++) {
+    const ek = e[k]!;
+    if (ek === 0) continue;
+    const s = Math.sqrt(ek);
+    const r = k * n;
+    for (let jj = 0; jj < nf; jj++) AFt[jj * m + k] = s * A[r + free[jj]!]!;
+  }
+  const H = new Float64Array(nf * nf);
+  for (let jj = 0; jj < nf; jj++) {
+    const oj = jj * m;
+    for (let ll = jj; ll < nf; ll++) {
+      const ol = ll * m;
+      let s0 = 0;
+      let s1 = 0;
+      let k = 0;
+      for (; k + 1 < m; k += 2) {
+        s0 += AFt[oj + k]! * AFt[ol + k]!;
+        s1 += AFt[oj + k + 1]! * AFt[ol + k + 1]!;
+      }
+      if (k < m) s0 += AFt[oj + k]! * AFt[ol + k]!;
+      H[jj * nf + ll] = s0 + s1;
+    }
+  }
+  let maxDiag = 0;
+  for (let jj = 0; jj < nf; jj++) {
+    const idx = jj * nf + jj;
+    H[idx] = H[idx]! + q[free[jj]!]!;
+    maxDiag = Math.max(maxDiag, H[idx]!);
+  }
+  let shift = Math.min(res, 1e-2 * Math.max(maxDiag, 1e-300)) * Math.min(1, res) + 1e-13 * maxDiag + 1e-300;
+  const Hsave = H.slice();
+  for (let tries = 0; nf > 0 && !cholesky(H, nf, shift); tries++) {
+    H.set(Hsave);
+    shift = Math.max(shift * 100, 1e-12 * Math.max(maxDiag, 1));
+    if (tries > 60) throw new Error("formAndFactor: Hessian could not be regularised");
+  }
+  return { free: free.slice(0, nf), nf, L: H };
+}

@@ -5,7 +5,7 @@
  * for a set U of users whose costs count and a set S of users whose investments are optimised.
  */
 import { IdsInputError, IdsSolverError, prepare, type IdsInstance, type Prepared } from "./model";
-import { minimizeExpSum, type ExpSumProblem } from "./optimizer";
+import { minimizeExpSum, type ExpSumProblem, type Factor } from "./optimizer";
 
 /** Options for `socialOptimum`. */
 export interface SocialOptimumOptions {
@@ -51,6 +51,7 @@ export function solveSocial(
   fixed: ArrayLike<number> | null,
   start: ArrayLike<number> | null,
   tol = 1e-12,
+  initialFactor?: Factor,
 ): SocialOptimumResult {
   const n = P.n;
   const m = users.length;
@@ -78,7 +79,7 @@ export function solveSocial(
   const prob: ExpSumProblem = { m, n: nv, A, a, b, c, q };
   const z0 = new Float64Array(nv);
   if (start) vars.forEach((j, col) => (z0[col] = start[j] ?? 0));
-  const r = minimizeExpSum(prob, z0, { tol });
+  const r = minimizeExpSum(prob, z0, initialFactor ? { tol, initialFactor } : { tol, sweeps: start ? 0 : 5 });
   const certTol = 1e-9 * r.gradScale;
   if (!(r.residual <= certTol)) {
     throw new IdsSolverError(

@@ -1,0 +1,151 @@
+/**
+ * The Pivotal (Clarke) mechanism for the IDS game, §III.
+ *
+ * Incomplete information (§III-B/C): x̂_i^i = 0 and
+ *   t_i = Σ_{j≠i} g_j(x*) − Σ_{j≠i} g_j(x̂^i_{−i}, 0),  x̂^i_{−i} = argmin_{x_{−i}>=0} Σ_{j≠i} g_j(x_{−i}, 0)   (eq. 6).
+ * Voluntary participation (Prop. 2): the loner best-responds to the announced x̂^i_{−i}, so
+ *   in:  g_i(x*) + t_i      out: g_i(x̂^i_{−i}, BR_i(x̂^i_{−i})).
+ * Full information (§III-D): x̂^i is replaced by the loner equilibrium x̃^i (eq. 9), which collects
+ * weakly more tax from every user; VP: in g_i(x*) + t_i, out g_i(x̃^i).
+ * Budget Σ_i t_i: positive = surplus, negative = deficit (the designer injects money).
+ */
+import { IdsInputError, prepare, type IdsInstance, type Prepared } from "./model";
+import { bestResponseP } from "./nash";
+import { solveSocial } from "./social-optimum";
+import { coalitionOptimum, costsP, excludedFactor, hessianAt, others, sumExcept } from "./internal";
+import { lonerEquilibrium } from "./loner";
+
+/** Per-user outcome of a Pivotal mechanism. */
+export interface PivotalUser {
+  user: number;
+  /** t_i of eq. 6 (positive: the user pays). */
+  tax: number;
+  /** The profile used in the second sum of eq. 6 (x̂^i with x_i = 0, or x̃^i under full information). */
+  reference: number[];
+  /** The loner's investment when out: BR_i(x̂^i_{−i}) (Prop. 2) or x̃_i^i (§III-D). */
+  lonerInvestment: number;
+  /** Cost when participating: g_i(x*) + t_i (true type). */
+  costIn: number;
+  /** Cost when staying out (true type, loner best-responding). */
+  costOut: number;
+  /** costOut − costIn >= −tolerance (VP holds). */
+  participates: boolean;
+}
+
+/** Result of `pivotalTaxes` / `pivotalFullInfo`. */
+export interface PivotalResult {
+  /** Allocation x* (eq. 2 over the reported types). */
+  x: number[];
+  /** Σ_i g_i(x*) under the reported types. */
+  socialCost: number;
+  taxes: number[];
+  /** Σ_i t_i (negative = deficit). */
+  budget: number;
+  participation: boolean[];
+  users: PivotalUser[];
+  /** Number of convex optimisations solved. */
+  optimisations: number;
+}
+
+const VP_TOL = 1e-9;
+
+function sameShape(inst: IdsInstance, rep: IdsInstance): void {
+  if (rep.alpha.length !== inst.alpha.length) {
+    throw new IdsInputError(`reports must describe ${inst.alpha.length} users (got ${rep.alpha.length})`);
+  }
+}
+
+function assemble(
+  T: Prepared,
+  R: Prepared,
+  xstar: number[],
+  refs: { ref: number[]; loner: number[] }[],
+  optimisations: number,
+): PivotalResult {
+  const gStarR = costsP(R, xstar);
+  const gStarT = costsP(T, xstar);
+  const users: PivotalUser[] = refs.map(({ ref, loner }, i) => {
+    const gRef = costsP(R, ref);
+    const tax = sumExcept(gStarR, i) - sumExcept(gRef, i);
+    const costIn = gStarT[i]! + tax;
+    const costOut = costsP(T, loner)[i]!;
+    const scale = Math.max(1, Math.abs(costIn), Math.abs(costOut));
+    return {
+      user: i,
+      tax,
+      reference: ref,
+      lonerInvestment: loner[i]!,
+      costIn,
+      costOut,
+      participates: costOut - costIn >= -VP_TOL * scale,
+    };
+  });
+  const taxes = users.map((u) => u.tax);
+  return {
+    x: xstar,
+    socialCost: sumExcept(gStarR),
+    taxes,
+    budget: sumExcept(taxes),
+    participation: users.map((u) => u.participates),
+    users,
+    optimisations,
+  };
+}
+
+/** x* and the N excluded optima x̂^i (x_i = 0) of eq. 6 on prepared reported types. */
+export function pivotalCore(R: Prepared): { xstar: number[]; excluded: number[][] } {
+  const all = others(R.n, -1);
+  const xstar = solveSocial(R, all, all, null, null).x;
+  const base = hessianAt(R, xstar);
+  // Chord factors only pay off when the free set is large (see optimizer.ts).
+  const useFactors = base.factor.nf * base.factor.nf > 8 * R.n;
+  const excluded: number[][] = [];
+  for (let i = 0; i < R.n; i++) {
+    const f = useFactors ? excludedFactor(R, base, i) : undefined;
+    excluded.push(coalitionOptimum(R, i, 0, xstar, f));
+  }
+  return { xstar, excluded };
+}
+
+/**
+ * Pivotal taxes under incomplete information (eq. 6 with x̂_i^i = 0, §III-B/C): N+1 convex
+ * optimisations. `reports` (same shape) are the reported types used for the allocation and the
+ * taxes (Prop. 1: truthful reporting is dominant); costs and the loner's best response use the
+ * true `inst`. Participation is checked per user as in Prop. 2.
+ */
+export function pivotalTaxes(inst: IdsInstance, reports?: IdsInstance): PivotalResult {
+  const T = prepare(inst);
+  if (reports) sameShape(inst, reports);
+  const R = reports ? prepare(reports) : T;
+  const { xstar, excluded } = pivotalCore(R);
+  const refs = excluded.map((ref, i) => {
+    const loner = ref.slice();
+    loner[i] = bestResponseP(T, i, ref);
+    return { ref, loner };
+  });
+  return assemble(T, R, xstar, refs, T.n + 1);
+}
+
+/**
+ * Pivotal taxes under full information (§III-D, eq. 9): the second sum of eq. 6 is evaluated at
+ * the loner equilibrium x̃^i (Nash equilibrium between the loner i and the N−1 participants),
+ * which by eq. 9 raises every t_i relative to `pivotalTaxes`. VP: g_i(x*) + t_i <= g_i(x̃^i).
+ */
+export function pivotalFullInfo(inst: IdsInstance): PivotalResult {
+  const P = prepare(inst);
+  const { xstar, excluded } = pivotalCore(P);
+  let solves = P.n + 1;
+  const refs = excluded.map((ex, i) => {
+    const le = lonerEquilibrium(P, i, ex);
+    solves += le.solves;
+    return { ref: le.x, loner: le.x };
+  });
+  return assemble(P, P, xstar, refs, solves);
+}
+
+/** Loner equilibria x̃^i for all users (§II-B, eq. 9), shared with the Externality VP check. */
+export function lonerEquilibria(inst: IdsInstance): number[][] {
+  const P = prepare(inst);
+  const { excluded } = pivotalCore(P);
+  return excluded.map((ex, i) => lonerEquilibrium(P, i, ex).x);
+}
