@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { solveSsgCommand } from "./solve-cli";
+import { example52 } from "./testing";
+
+const valid = {
+  attacker: { reward: [1, 1, 1, 0.7, 0.7], penalty: [0, 0, 0, 0, 0] },
+  defenders: example52.defenders.map((d) => ({ resources: 1, reward: [...d.reward], penalty: [...d.penalty] })),
+};
+
+describe("solveSsgCommand", () => {
+  it("solves Example 5.2 and reports the NSE and the CSW-Max outcome", () => {
+    const r = solveSsgCommand(valid);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const o = r.output as {
+      nse: { target: number; coverage: number[]; defenderCoverage: number[][]; defenderUtilities: number[]; attackerUtility: number; certificate: { ok: boolean } };
+      cswMax: { target: number; coverage: number[]; defenderUtilities: number[]; welfare: number; checks: Record<string, boolean> };
+    };
+    expect(o.nse.target).toBe(1);
+    expect(o.nse.certificate.ok).toBe(true);
+    expect(o.nse.defenderCoverage).toHaveLength(3);
+    // combined coverage is the product rule of the per-defender coverages
+    o.nse.coverage.forEach((c, t) => expect(c).toBeCloseTo(1 - o.nse.defenderCoverage.reduce((q, ci) => q * (1 - ci[t]!), 1), 12));
+    expect(o.cswMax.target).toBe(1);
+    expect(o.cswMax.coverage[1]).toBeCloseTo(27 / 41, 10);
+    expect(o.cswMax.welfare).toBeCloseTo(o.cswMax.defenderUtilities.reduce((s, x) => s + x, 0), 12);
+    expect(Object.values(o.cswMax.checks).every((x) => x === true)).toBe(true);
+    expect(JSON.parse(JSON.stringify(r.output))).toEqual(r.output);
+  });
+
+  it("names the wrong field", () => {
+    const bad = structuredClone(valid);
+    bad.defenders[1]!.reward[2] = -5;
+    const r = solveSsgCommand(bad);
+    expect(r).toEqual({ ok: false, error: "defenders[1].reward[2] must be greater than penalty[2]" });
+    const r2 = solveSsgCommand({ ...valid, defenders: [{ resources: 1.5, reward: [1, 1], penalty: [0, 0] }] });
+    expect(r2.ok).toBe(false);
+    if (r2.ok) return;
+    expect(r2.error).toContain("defenders[0].resources must be a whole number");
+    // cross-field rules are reported once the fields themselves are well formed
+    const r2b = solveSsgCommand({ ...valid, defenders: [{ resources: 1, reward: [1, 1], penalty: [0, 0] }] });
+    expect(r2b).toEqual({
+      ok: false,
+      error: "defenders[0].reward must have 5 entries (one per target), has 2\ndefenders[0].penalty must have 5 entries (one per target), has 2",
+    });
+    const r3 = solveSsgCommand({ attacker: { reward: [1], penalty: [0] }, defenders: [{ resources: 1, reward: [1], penalty: ["x"] }], extra: 1 });
+    expect(r3.ok).toBe(false);
+    if (r3.ok) return;
+    expect(r3.error).toContain("defenders[0].penalty[0] must be a number");
+    expect(r3.error).toContain("has unknown field(s): extra");
+    expect(solveSsgCommand("nope")).toEqual({ ok: false, error: "the instance must be a JSON object" });
+    expect(solveSsgCommand({ attacker: { reward: [1, 2], penalty: [0, 2] }, defenders: [] })).toEqual({
+      ok: false,
+      error: "defenders must list at least one defender\nattacker.reward[1] must be greater than penalty[1]",
+    });
+    expect(solveSsgCommand({ attacker: { reward: [1, 2], penalty: [0, 2] }, defenders: [{ resources: 0, reward: [1, 1], penalty: [0, 0] }] })).toEqual({
+      ok: false,
+      error: "attacker.reward[1] must be greater than penalty[1]",
+    });
+  });
+});
