@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { AdminGate } from "../../../components/admin/AdminGate";
+import { SessionMonitor } from "../../../components/admin/SessionMonitor";
+
+export const metadata: Metadata = { title: "mechlab — session monitor", robots: { index: false } };
+
+/** Live monitor and controls for one session. */
+export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <main className="page wide">
+      <AdminGate>
+        <SessionMonitor id={decodeURIComponent(id)} />
+      </AdminGate>
+    </main>
+  );
+}

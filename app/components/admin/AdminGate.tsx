@@ -1,0 +1,40 @@
+"use client";
+/** Shows the login form until the admin cookie is valid, then the page; offers logout. */
+import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { api } from "../../lib-client/api";
+import { LoginForm } from "./LoginForm";
+
+export function AdminGate({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<"checking" | "out" | "in">("checking");
+  const [error, setError] = useState<string | null>(null);
+
+  const check = useCallback(async () => {
+    const r = await api<{ ok: boolean }>("GET", "/api/admin/me");
+    if (r.ok) setState("in");
+    else if (r.status === 0) setError(r.message);
+    else setState("out");
+  }, []);
+
+  useEffect(() => {
+    void check();
+  }, [check]);
+
+  const logout = async () => {
+    await api("POST", "/api/admin/logout");
+    setState("out");
+  };
+
+  if (state === "checking")
+    return <p className="card">{error ? <span className="error">{error}</span> : "Checking your login…"}</p>;
+  if (state === "out") return <LoginForm onDone={() => setState("in")} />;
+  return (
+    <>
+      <div className="spread" style={{ justifyContent: "flex-end" }}>
+        <button type="button" className="secondary small" onClick={logout} data-testid="admin-logout">
+          Log out
+        </button>
+      </div>
+      {children}
+    </>
+  );
+}

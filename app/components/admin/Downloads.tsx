@@ -1,0 +1,27 @@
+/** Data downloads (the admin cookie authorizes them; the server names the files). */
+export function Downloads({ sessionId }: { sessionId: string }) {
+  const base = `/api/admin/sessions/${encodeURIComponent(sessionId)}/export`;
+  const files = [
+    { id: "download-csv", file: "data.csv", label: "Data (CSV, one row per participant and round)" },
+    { id: "download-json", file: "data.json", label: "Data (JSON)" },
+    { id: "download-codebook", file: "codebook.csv", label: "Codebook (what each column means)" },
+    { id: "download-events", file: "events.csv", label: "Event log (every action, CSV)" },
+    { id: "download-rounds", file: "rounds.json", label: "Rounds with mechanism inputs and outputs (JSON)" },
+  ];
+  return (
+    <section className="card" aria-labelledby="downloads-h">
+      <h2 id="downloads-h" style={{ marginTop: 0 }}>
+        Download data
+      </h2>
+      <ul>
+        {files.map((f) => (
+          <li key={f.id} style={{ margin: "6px 0" }}>
+            <a href={`${base}/${f.file}`} download data-testid={f.id}>
+              {f.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+/** One group: round, phase, timer, pending count, the game's generic monitor block and its history. */
+import type { AdminGroupRow, AdminView } from "@/lib/engine/views";
+import type { MonitorView, Scalar } from "@/lib/core/game";
+import { fmtScalar } from "../../lib-client/format";
+import { formatMs, useCountdown } from "../../lib-client/use-countdown";
+import type { RunCommand } from "./types";
+
+function MonitorBlock({ m }: { m: MonitorView }) {
+  return (
+    <>
+      {m.metrics.length > 0 && (
+        <dl className="kv">
+          {m.metrics.map((x, i) => (
+            <div key={i} style={{ display: "contents" }}>
+              <dt title={x.hint}>{x.label}</dt>
+              <dd>{fmtScalar(x.value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {m.tables.map((t, i) => (
+        <div key={i} className="table-wrap">
+          <h4 style={{ margin: "8px 0 4px" }}>{t.title}</h4>
+          <table>
+            <thead>
+              <tr>
+                {t.columns.map((c, ci) => (
+                  <th key={c} className={t.rows.some((r) => typeof r[ci] === "number") ? "num" : undefined}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {t.rows.map((r, ri) => (
+                <tr key={ri}>
+                  {r.map((c, ci) => (
+                    <td key={ci} className={typeof c === "number" ? "num" : undefined}>
+                      {fmtScalar(c)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function HistoryTable({ history }: { history: { round: number; group: Record<string, Scalar> }[] }) {
+  if (history.length === 0) return null;
+  const keys = [...new Set(history.flatMap((h) => Object.keys(h.group)))];
+  return (
+    <details>
+      <summary>History ({history.length} round{history.length === 1 ? "" : "s"})</summary>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Round</th>
+              {keys.map((k) => (
+                <th key={k} className="num">
+                  {k.replace(/_/g, " ")}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((h) => (
+              <tr key={h.round}>
+                <td>{h.round}</td>
+                {keys.map((k) => (
+                  <td key={k} className="num">
+                    {fmtScalar(h.group[k])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; view: AdminView; receivedAt: number; run: RunCommand }) {
+  const left = useCountdown(g.remainingMs, receivedAt, view.status === "running" && g.status === "playing");
+  const live = g.status === "playing" && view.status !== "ended";
+  return (
+    <section className="card" data-testid={`group-${g.id}`}>
+      <div className="spread">
+        <h3 style={{ margin: 0 }}>
+          Group {g.id} <span className={`pill ${g.status === "playing" ? "running" : "ended"}`}>{g.status}</span>
+        </h3>
+        <button
+          type="button"
+          className="secondary small"
+          data-testid={`cmd-force-end-${g.id}`}
+          disabled={!live}
+          onClick={() => void run({ kind: "forcePhaseEnd", groupId: g.id })}
+        >
+          End phase now
+        </button>
+      </div>
+      <dl className="kv left">
+        <dt>Round</dt>
+        <dd>
+          {g.round} of {view.rounds}
+        </dd>
+        <dt>Phase</dt>
+        <dd>{g.phaseLabel}</dd>
+        <dt>Time left</dt>
+        <dd>{left === null ? "no limit" : formatMs(left)}</dd>
+        <dt>Still to act</dt>
+        <dd>
+          {g.pendingCount} of {g.members.length}
+        </dd>
+      </dl>
+      {g.monitor && <MonitorBlock m={g.monitor} />}
+      <HistoryTable history={g.history} />
+    </section>
+  );
+}

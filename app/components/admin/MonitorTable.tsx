@@ -1,0 +1,94 @@
+"use client";
+/** One row per seat: who is there, where they are, whether they decided, and their points. */
+import { useState } from "react";
+import type { AdminParticipantRow, AdminView } from "@/lib/engine/views";
+import { fmt } from "../../lib-client/format";
+import type { RunCommand, SessionDetail } from "./types";
+
+function stageText(p: AdminParticipantRow): string {
+  if (p.stage === "new") return "not joined";
+  if (p.stage === "intro") return `intro: ${p.introStep}`;
+  return p.stage;
+}
+
+function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots: SessionDetail["bots"]; run: RunCommand; disabled: boolean }) {
+  const [strategy, setStrategy] = useState("");
+  if (p.presence === "bot") return <span className="small muted">{p.botStrategy ?? "bot"}</span>;
+  return (
+    <div className="row" style={{ flexWrap: "nowrap" }}>
+      <select
+        aria-label={`Bot strategy for seat ${p.seat}`}
+        value={strategy}
+        onChange={(e) => setStrategy(e.target.value)}
+        style={{ minHeight: 36, padding: "2px 6px", width: "auto" }}
+      >
+        <option value="">Game default</option>
+        {bots.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.label}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="secondary small"
+        data-testid={`cmd-replace-${p.seat}`}
+        disabled={disabled}
+        onClick={() => void run({ kind: "replaceWithBot", pid: p.id, ...(strategy ? { strategy } : {}) })}
+      >
+        Replace by bot
+      </button>
+    </div>
+  );
+}
+
+export function MonitorTable({ view, bots, run }: { view: AdminView; bots: SessionDetail["bots"]; run: RunCommand }) {
+  const ended = view.status === "ended";
+  return (
+    <section className="card">
+      <h2 style={{ marginTop: 0 }}>Participants</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>Seat</th>
+              <th>Label</th>
+              <th>Presence</th>
+              <th>Stage</th>
+              <th>Group</th>
+              <th>Phase</th>
+              <th>Decided</th>
+              <th className="num">Points</th>
+              <th className="num">Rounds</th>
+              <th>Bot</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.participants.map((p) => (
+              <tr key={p.id} data-testid={`monitor-row-${p.seat}`}>
+                <td>{p.seat}</td>
+                <td>{p.label ?? <span className="muted">–</span>}</td>
+                <td>
+                  <span className={`pill ${p.presence}`} data-testid={`presence-${p.seat}`}>
+                    {p.presence}
+                  </span>
+                </td>
+                <td>{stageText(p)}</td>
+                <td>{p.groupId ?? "–"}</td>
+                <td>{p.phase ?? "–"}</td>
+                <td aria-label={p.decided === null ? "not in a phase" : p.decided ? "decided" : "still deciding"}>
+                  {p.decided === null ? "–" : p.decided ? "✓" : "…"}
+                </td>
+                <td className="num">{fmt(p.totalPoints, 1)}</td>
+                <td className="num">{p.rounds}</td>
+                <td>
+                  <ReplaceCell p={p} bots={bots} run={run} disabled={ended || p.stage === "done"} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

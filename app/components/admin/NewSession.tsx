@@ -1,0 +1,157 @@
+"use client";
+/**
+ * Create a session: pick a shipped example treatment, or paste / upload treatment JSON; "Validate"
+ * shows the server's field-by-field errors (or a summary); "Create" opens the new session's monitor.
+ */
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type ChangeEvent } from "react";
+import { api } from "../../lib-client/api";
+
+interface Example {
+  file: string;
+  name: string;
+  game: string;
+  description: string;
+  treatment: Record<string, unknown>;
+}
+interface Summary {
+  game: string;
+  seats: number;
+  groups: number;
+  groupSize: number;
+  rounds: number;
+}
+
+export function NewSession() {
+  const router = useRouter();
+  const [examples, setExamples] = useState<Example[]>([]);
+  const [chosen, setChosen] = useState("");
+  const [text, setText] = useState("");
+  const [seed, setSeed] = useState("");
+  const [errors, setErrors] = useState<string[]>([]);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [busy, setBusy] = useState<"validate" | "create" | null>(null);
+
+  useEffect(() => {
+    void api<Example[]>("GET", "/api/treatments").then((r) => r.ok && setExamples(r.body));
+  }, []);
+
+  const edit = (t: string) => {
+    setText(t);
+    setErrors([]);
+    setSummary(null);
+  };
+
+  const choose = (file: string) => {
+    setChosen(file);
+    const ex = examples.find((e) => e.file === file);
+    if (ex) edit(JSON.stringify(ex.treatment, null, 2));
+  };
+
+  const upload = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    if (!f) return;
+    setChosen("");
+    edit(await f.text());
+  };
+
+  const validate = async () => {
+    setBusy("validate");
+    const r = await api<{ ok: true; summary: Summary }>("POST", "/api/admin/treatments/validate", { treatment: text });
+    setBusy(null);
+    if (r.ok) {
+      setErrors([]);
+      setSummary(r.body.summary);
+    } else {
+      setSummary(null);
+      setErrors(r.errors.length ? r.errors : [r.message]);
+    }
+  };
+
+  const create = async () => {
+    setBusy("create");
+    const body = seed.trim() ? { treatment: text, seed: seed.trim() } : { treatment: text };
+    const r = await api<{ ok: true; session: { id: string; code: string } }>("POST", "/api/admin/sessions", body);
+    if (!r.ok) {
+      setBusy(null);
+      setSummary(null);
+      setErrors(r.errors.length ? r.errors : [r.message]);
+      return;
+    }
+    router.push(`/admin/sessions/${encodeURIComponent(r.body.session.id)}`);
+  };
+
+  const ex = examples.find((e) => e.file === chosen);
+  return (
+    <section className="card" aria-labelledby="new-session-h">
+      <h2 id="new-session-h" style={{ marginTop: 0 }}>
+        New session
+      </h2>
+      <div className="field">
+        <label htmlFor="treatment-select">Start from an example treatment</label>
+        <select id="treatment-select" data-testid="treatment-select" value={chosen} onChange={(e) => choose(e.target.value)}>
+          <option value="">— choose an example —</option>
+          {examples.map((e) => (
+            <option key={e.file} value={e.file}>
+              {e.name} ({e.file})
+            </option>
+          ))}
+        </select>
+        {ex?.description && <p className="small muted">{ex.description}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="treatment-file">…or upload a treatment file (.json)</label>
+        <input id="treatment-file" type="file" accept="application/json,.json" onChange={upload} data-testid="treatment-file" />
+      </div>
+      <div className="field">
+        <label htmlFor="treatment-json">
+          Treatment (JSON) <span className="help">— edit freely, then validate</span>
+        </label>
+        <textarea
+          id="treatment-json"
+          data-testid="treatment-json"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => {
+            setChosen("");
+            edit(e.target.value);
+          }}
+          aria-invalid={errors.length > 0}
+          aria-describedby="treatment-result"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="session-seed">
+          Seed <span className="help">(optional; the same seed replays the same random draws)</span>
+        </label>
+        <input id="session-seed" type="text" value={seed} onChange={(e) => setSeed(e.target.value)} maxLength={100} />
+      </div>
+      <div id="treatment-result" aria-live="polite">
+        {errors.length > 0 && (
+          <div className="error" role="alert" data-testid="treatment-errors">
+            The treatment has {errors.length === 1 ? "a problem" : `${errors.length} problems`}:
+            <ul>
+              {errors.map((e, i) => (
+                <li key={i}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {summary && (
+          <p className="ok-box" data-testid="treatment-summary">
+            Valid: game {summary.game}, {summary.groups} group{summary.groups === 1 ? "" : "s"} of {summary.groupSize} ={" "}
+            {summary.seats} seats, {summary.rounds} round{summary.rounds === 1 ? "" : "s"}.
+          </p>
+        )}
+      </div>
+      <div className="row">
+        <button type="button" className="secondary" data-testid="treatment-validate" disabled={!text.trim() || busy !== null} onClick={validate}>
+          {busy === "validate" ? "Validating…" : "Validate"}
+        </button>
+        <button type="button" data-testid="session-create" disabled={!text.trim() || busy !== null} onClick={create}>
+          {busy === "create" ? "Creating…" : "Create session"}
+        </button>
+      </div>
+    </section>
+  );
+}

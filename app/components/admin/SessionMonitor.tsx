@@ -1,0 +1,75 @@
+"use client";
+/** The experimenter's live page for one session: code, links, monitor, controls and downloads. */
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../../lib-client/api";
+import { useAdminWatch } from "../../lib-client/use-admin-watch";
+import { Controls } from "./Controls";
+import { Downloads } from "./Downloads";
+import { GroupPanel } from "./GroupPanel";
+import { MonitorTable } from "./MonitorTable";
+import { ParticipantLinks } from "./ParticipantLinks";
+import { SessionHeader } from "./SessionHeader";
+import type { Command, SessionDetail } from "./types";
+
+export function SessionMonitor({ id }: { id: string }) {
+  const [detail, setDetail] = useState<{ d: SessionDetail; at: number } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [cmdError, setCmdError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const watch = useAdminWatch(id, detail !== null);
+
+  useEffect(() => {
+    void api<SessionDetail>("GET", `/api/admin/sessions/${encodeURIComponent(id)}`).then((r) =>
+      r.ok ? setDetail({ d: r.body, at: performance.now() }) : setLoadError(r.message),
+    );
+  }, [id]);
+
+  const run = useCallback(
+    async (cmd: Command) => {
+      setBusy(true);
+      setCmdError(null);
+      const r = await api<{ ok: true }>("POST", `/api/admin/sessions/${encodeURIComponent(id)}/command`, cmd);
+      setBusy(false);
+      if (!r.ok) setCmdError(r.message);
+      return r.ok;
+    },
+    [id],
+  );
+
+  if (loadError)
+    return (
+      <p className="error" role="alert">
+        {loadError} <Link href="/admin">Back to sessions</Link>
+      </p>
+    );
+  if (!detail) return <p className="card">Loading the session…</p>;
+  const view = watch.view ?? detail.d.view;
+  const receivedAt = watch.view ? watch.receivedAt : detail.at;
+
+  return (
+    <>
+      <p className="small">
+        <Link href="/admin">← All sessions</Link>
+        {!watch.online && <span className="muted"> · live updates reconnecting…</span>}
+      </p>
+      {watch.error && <p className="error">{watch.error}</p>}
+      <SessionHeader detail={detail.d} view={view} />
+      {cmdError && (
+        <p className="error" role="alert" data-testid="cmd-error">
+          {cmdError}
+        </p>
+      )}
+      <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
+      <MonitorTable view={view} bots={detail.d.bots} run={run} />
+      {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
+      <div className="grid-2">
+        {view.groups.map((g) => (
+          <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />
+        ))}
+      </div>
+      <ParticipantLinks links={detail.d.links} />
+      <Downloads sessionId={id} />
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** Shapes of the admin session API (GET /api/admin/sessions/:id). */
+import type { AdminView } from "@/lib/engine/views";
+
+export interface SessionDetail {
+  session: { id: string; code: string; name?: string; gameId?: string; status: string; seed?: string };
+  links: { seat: number; participantId: string; path: string }[];
+  view: AdminView;
+  bots: { id: string; label: string }[];
+}
+
+export type Command =
+  | { kind: "pause" }
+  | { kind: "resume" }
+  | { kind: "forcePhaseEnd"; groupId?: string }
+  | { kind: "replaceWithBot"; pid: string; strategy?: string }
+  | { kind: "fillWithBots"; strategy?: string }
+  | { kind: "end" };
+
+export type RunCommand = (cmd: Command) => Promise<boolean>;

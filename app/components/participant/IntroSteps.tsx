@@ -1,0 +1,131 @@
+"use client";
+/** The intro steps, in order: consent (Markdown + "I agree") → instructions (+ "Continue") → quiz. */
+import { useState } from "react";
+import type { ParticipantView } from "@/lib/engine/views";
+import type { IntroRequest } from "@/lib/protocol/payloads";
+import type { ClientAck, ClientError } from "../../lib-client/ack";
+import { Markdown } from "../Markdown";
+
+type IntroFn = (req: IntroRequest) => Promise<ClientAck<{ version: number }>>;
+
+function useStep(intro: IntroFn) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientError | null>(null);
+  const run = async (req: IntroRequest) => {
+    setBusy(true);
+    setError(null);
+    const r = await intro(req);
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+  };
+  return { busy, error, setError, run };
+}
+
+function StepError({ error }: { error: ClientError | null }) {
+  if (!error) return null;
+  return (
+    <p className="error" role="alert" data-testid="intro-error">
+      {error.message}
+    </p>
+  );
+}
+
+export function IntroSteps({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const step = view.stage === "new" ? "consent" : view.introStep;
+  if (step === "consent") return <Consent key="consent" view={view} intro={intro} />;
+  if (step === "instructions") return <Instructions key="instructions" view={view} intro={intro} />;
+  return <Quiz key="quiz" view={view} intro={intro} />;
+}
+
+function Consent({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const s = useStep(intro);
+  return (
+    <section className="card" aria-labelledby="consent-h">
+      <h2 id="consent-h" className="sr-only">
+        Consent
+      </h2>
+      <Markdown source={view.intro.consent} />
+      <StepError error={s.error} />
+      <button type="button" className="block" data-testid="consent-accept" disabled={s.busy} onClick={() => void s.run({ step: "consent" })}>
+        I agree
+      </button>
+    </section>
+  );
+}
+
+function Instructions({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const s = useStep(intro);
+  return (
+    <section className="card" aria-labelledby="instr-h">
+      <h2 id="instr-h" className="sr-only">
+        Instructions
+      </h2>
+      {view.intro.instructions ? <Markdown source={view.intro.instructions} /> : <p>Please read on.</p>}
+      <StepError error={s.error} />
+      <button
+        type="button"
+        className="block"
+        data-testid="instructions-continue"
+        disabled={s.busy}
+        onClick={() => void s.run({ step: "instructions" })}
+      >
+        Continue
+      </button>
+    </section>
+  );
+}
+
+function Quiz({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const s = useStep(intro);
+  const questions = view.intro.quiz;
+  const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
+  const wrong = /^answers\[(\d+)\]$/.exec(s.error?.field ?? "")?.[1];
+
+  const submit = () => {
+    const missing = answers.findIndex((a) => a === null);
+    if (missing >= 0) {
+      s.setError({ code: "client/missing", message: `Please answer question ${missing + 1}.`, field: `answers[${missing}]` });
+      return;
+    }
+    void s.run({ step: "quiz", answers: answers.map((a) => a ?? 0) });
+  };
+
+  return (
+    <section className="card" aria-labelledby="quiz-h">
+      <h2 id="quiz-h" style={{ marginTop: 0 }}>
+        Check your understanding
+      </h2>
+      <details>
+        <summary>Read the instructions again</summary>
+        <Markdown source={view.intro.instructions} />
+      </details>
+      {questions.map((q, qi) => (
+        <fieldset key={qi} className={wrong === String(qi) ? "wrong" : undefined}>
+          <legend>
+            {qi + 1}. {q.question}
+          </legend>
+          {q.options.map((opt, oi) => (
+            <label className="option" key={oi}>
+              <input
+                type="radio"
+                name={`quiz-${qi}`}
+                value={oi}
+                data-testid={`quiz-option-${qi}-${oi}`}
+                checked={answers[qi] === oi}
+                onChange={() => {
+                  setAnswers((prev) => prev.map((a, i) => (i === qi ? oi : a)));
+                  s.setError(null);
+                }}
+              />
+              {opt}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      <StepError error={s.error} />
+      <button type="button" className="block" data-testid="quiz-submit" disabled={s.busy} onClick={submit}>
+        Check my answers
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+/** What every game's participant UI receives from the play screen. */
+import type { ParticipantView, PlayView } from "@/lib/engine/views";
+import type { ActFn } from "../lib-client/use-intent";
+
+export interface GameUiProps {
+  view: ParticipantView;
+  play: PlayView;
+  /** The game's own whitelist view (shape decided by the game module). */
+  game: unknown;
+  act: ActFn;
+  paused: boolean;
+}

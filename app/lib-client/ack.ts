@@ -1,0 +1,29 @@
+/**
+ * Socket acknowledgements as promises. A missing answer (connection lost) becomes an error the
+ * person can act on; the caller keeps the clientActionId so pressing the button again is idempotent.
+ */
+export interface ClientError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export type ClientAck<T> = { ok: true; data: T } | { ok: false; error: ClientError };
+
+export const NO_ANSWER: ClientError = {
+  code: "net/no_answer",
+  message: "No answer from the server yet. Check your connection and press the button again; nothing is counted twice.",
+};
+
+/** Wrap an emit-with-ack (socket.timeout(ms).emit(...)) callback style into a promise. */
+export function ackPromise<T>(send: (cb: (err: unknown, res: ClientAck<T>) => void) => void): Promise<ClientAck<T>> {
+  return new Promise((resolve) => {
+    send((err, res) => resolve(err || !res ? { ok: false, error: NO_ANSWER } : res));
+  });
+}
+
+/** A fresh random id for one intended action (reused when the same intent is retried). */
+export function newActionId(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return `a-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}

@@ -1,0 +1,35 @@
+"use client";
+/**
+ * Sends one intended game action and remembers its clientActionId until the server has answered,
+ * so pressing the button again after a lost answer resends the SAME id (the server counts it once).
+ * A new intent (different key, e.g. a different number typed) gets a fresh id.
+ */
+import { useCallback, useRef, useState } from "react";
+import { NO_ANSWER, newActionId, type ClientAck, type ClientError } from "./ack";
+
+export type ActFn = (action: unknown, clientActionId: string) => Promise<ClientAck<{ version: number; duplicate: boolean }>>;
+
+export function useIntent(act: ActFn) {
+  const pending = useRef<{ key: string; id: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ClientError | null>(null);
+
+  const send = useCallback(
+    async (key: string, action: unknown) => {
+      if (!pending.current || pending.current.key !== key) pending.current = { key, id: newActionId() };
+      setBusy(true);
+      setError(null);
+      const r = await act(action, pending.current.id);
+      setBusy(false);
+      if (r.ok) pending.current = null;
+      else {
+        if (r.error.code !== NO_ANSWER.code) pending.current = null;
+        setError(r.error);
+      }
+      return r;
+    },
+    [act],
+  );
+
+  return { send, busy, error, setError };
+}

@@ -1,0 +1,86 @@
+"use client";
+/**
+ * The participant's live connection (architecture §6.4 E6: reconnect = resync).
+ *
+ * Connects with the link token, emits `p:sync` on EVERY connect (first and after each reconnect) and
+ * keeps the latest `p:view`. `receivedAt` is performance.now() at arrival, so timers count the
+ * server's remainingMs down without trusting the device clock.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from "@/lib/protocol/events";
+import type { ParticipantView } from "@/lib/engine/views";
+import type { IntroRequest } from "@/lib/protocol/payloads";
+import { ackPromise, type ClientAck } from "./ack";
+
+type PSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type Connection = "connecting" | "online" | "reconnecting";
+
+export interface ParticipantConnection {
+  view: ParticipantView | null;
+  receivedAt: number;
+  connection: Connection;
+  /** Set when the server refuses the link (it will not retry). */
+  fatal: string | null;
+  intro(req: IntroRequest): Promise<ClientAck<{ version: number }>>;
+  act(action: unknown, clientActionId: string): Promise<ClientAck<{ version: number; duplicate: boolean }>>;
+}
+
+const ACK_TIMEOUT_MS = 8000;
+
+export function useParticipant(token: string): ParticipantConnection {
+  const [msg, setMsg] = useState<{ view: ParticipantView; receivedAt: number } | null>(null);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [fatal, setFatal] = useState<string | null>(null);
+  const socketRef = useRef<PSocket | null>(null);
+
+  useEffect(() => {
+    const socket: PSocket = io({ transports: ["websocket"], auth: { token } });
+    socketRef.current = socket;
+    const accept = (m: ViewMessage) => setMsg({ view: m.view, receivedAt: performance.now() });
+    socket.on("connect", () => {
+      setConnection("online");
+      setFatal(null);
+      socket.timeout(ACK_TIMEOUT_MS).emit("p:sync", {}, (err, res) => {
+        if (!err && res?.ok) accept(res.data);
+      });
+    });
+    socket.on("p:view", accept);
+    socket.on("disconnect", (reason) => {
+      setConnection("reconnecting");
+      // the server closed us on purpose (e.g. a restart): come back on our own
+      if (reason === "io server disconnect") socket.connect();
+    });
+    socket.on("connect_error", (err) => {
+      if (socket.active) setConnection((c) => (c === "online" ? "reconnecting" : c));
+      else setFatal(err.message || "This link is not valid. Please use the link you were given.");
+    });
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [token]);
+
+  const intro = useCallback(
+    (req: IntroRequest) =>
+      ackPromise<{ version: number }>((cb) => {
+        const s = socketRef.current;
+        if (!s) return cb(new Error("no socket"), undefined as never);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:intro", req, cb);
+      }),
+    [],
+  );
+
+  const act = useCallback(
+    (action: unknown, clientActionId: string) =>
+      ackPromise<{ version: number; duplicate: boolean }>((cb) => {
+        const s = socketRef.current;
+        if (!s) return cb(new Error("no socket"), undefined as never);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:action", { clientActionId, action }, cb);
+      }),
+    [],
+  );
+
+  return { view: msg?.view ?? null, receivedAt: msg?.receivedAt ?? 0, connection, fatal, intro, act };
+}

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { ParticipantApp } from "../../components/participant/ParticipantApp";
+
+export const metadata: Metadata = { title: "mechlab — your session", robots: { index: false } };
+
+/** A participant's personal link. The token identifies the seat; everything else comes over the socket. */
+export default async function ParticipantPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return <ParticipantApp token={decodeURIComponent(token)} />;
+}
