@@ -8,3 +8,20 @@ export { socialOptimum, type SocialOptimumOptions, type SocialOptimumResult } fr
 export { bestResponse, nashEquilibrium, type NashOptions, type NashResult } from "./nash";
 export { randomIdsInstance, type RandomIdsOptions } from "./random";
 export { pivotalFullInfo, pivotalTaxes, lonerEquilibria, type PivotalResult, type PivotalUser } from "./pivotal";
+export {
+  externalityEquilibriumTaxes,
+  externalityMechanism,
+  externalityOutcome,
+  externalityTaxes,
+  externalityUserCost,
+  type ExternalityMessage,
+  type ExternalityResult,
+  type ExternalityTaxResult,
+  type ExternalityTaxTerms,
+} from "./externality";
+export {
+  adaptiveExternalityMessage,
+  externalityEquilibriumMessages,
+  type AdaptiveOptions,
+  type ExternalityEquilibrium,
+} from "./externality-bots";
