@@ -10,8 +10,9 @@
  * We solve a small transportation MIP with solveLp (one binary owner per T* target, additive shares
  * f_it elsewhere, Σ_t f_it = k_i for S and ≤ k_i for E), then turn additive shares into independent
  * coverages that reproduce z_t exactly under eq. (2): the sharers of t, S first then E, each by index,
- * get c_j = f_j / (1 − f_1 − … − f_{j−1}). The later sharers pay a little more than f_j; budget
- * overruns are fed back into the MIP (at most 6 rounds). The LP only fixes the structure: coverages are
+ * get c_j = f_j / (1 − f_1 − … − f_{j−1}). The later sharers pay a little more than f_j. When that
+ * overruns a budget, the split targets of the overrunning defenders must have a single owner in the
+ * next round (binary variables); if none was split, their budgets shrink by the overrun (≤ 8 rounds). The LP only fixes the structure: coverages are
  * recomputed exactly from z, so the certificate is not blurred by the solver's 8-decimal rounding.
  */
 import { solveLp, type LpConstraint } from "@/lib/lp/lp";
@@ -46,28 +47,30 @@ export function floorSearch(g: SsgInstance, offer: (c: FloorCandidate) => boolea
     }
     const E = new Set(g.defenders.map((_, i) => i).filter((i) => Tstar.some((t) => ok(i, t))));
     const adj = new Array<number>(n).fill(0);
+    const whole = new Set<number>(Tstar); // targets that must have a single owner (binary variables)
     let done = false;
-    for (let round = 0; round < 6 && !done; round++) {
+    for (let round = 0; round < 8 && !done; round++) {
       const vars: string[] = [];
       const ints: string[] = [];
       const cons: LpConstraint[] = [];
       const objective: Record<string, number> = {};
       const budget: Record<number, Record<string, number>> = {};
+      const name = (i: number, t: number) => `${whole.has(t) ? "b" : "f"}_${i}_${t}`;
       for (const t of need) {
         const row: Record<string, number> = {};
         for (let i = 0; i < n; i++) {
           if (!ok(i, t)) continue;
-          const name = `${Tstar.includes(t) ? "b" : "f"}_${i}_${t}`;
-          vars.push(name);
-          row[name] = 1;
-          objective[name] = 1 + i / (n + 1);
-          (budget[i] ??= {})[name] = Tstar.includes(t) ? 1 : 1;
-          if (Tstar.includes(t)) {
-            ints.push(name);
-            cons.push({ name: `${name}_le1`, coeffs: { [name]: 1 }, relation: "<=", rhs: 1 });
+          const v = name(i, t);
+          vars.push(v);
+          row[v] = 1;
+          objective[v] = (whole.has(t) ? at(z, t) : 1) * (1 + i / (n + 1));
+          (budget[i] ??= {})[v] = whole.has(t) ? at(z, t) : 1;
+          if (whole.has(t)) {
+            ints.push(v);
+            cons.push({ name: `${v}_le1`, coeffs: { [v]: 1 }, relation: "<=", rhs: 1 });
           }
         }
-        cons.push({ name: `cover_${t}`, coeffs: row, relation: "=", rhs: Tstar.includes(t) ? 1 : at(z, t) });
+        cons.push({ name: `cover_${t}`, coeffs: row, relation: "=", rhs: whole.has(t) ? 1 : at(z, t) });
       }
       for (let i = 0; i < n; i++) {
         const k = at(g.defenders, i).resources;
@@ -82,43 +85,52 @@ export function floorSearch(g: SsgInstance, offer: (c: FloorCandidate) => boolea
       }
       const res = solveLp({ direction: "min", variables: vars, objective, constraints: cons, integers: ints }, 1e-6);
       if (res.status !== "optimal") {
-        note(`floor tau ${tau}: transportation problem ${res.status}`);
+        note(`floor tau ${tau}: transportation problem ${res.status} (round ${round})`);
         break;
       }
       const X = g.defenders.map(() => new Array<number>(m).fill(0));
+      const splitBy = new Map<number, number[]>(); // target → sharers
       for (const t of need) {
         const sharers: { i: number; f: number }[] = [];
         for (let i = 0; i < n; i++) {
-          const f = res.values[`${Tstar.includes(t) ? "b" : "f"}_${i}_${t}`] ?? 0;
+          const f = ok(i, t) ? (res.values[name(i, t)] ?? 0) : 0;
           if (f > 1e-9) sharers.push({ i, f });
         }
         if (sharers.length === 0) continue;
-        if (Tstar.includes(t)) {
+        if (whole.has(t)) {
           const owner = sharers.reduce((a, b) => (b.f > a.f ? b : a));
-          at(X, owner.i)[t] = 1;
+          at(X, owner.i)[t] = at(z, t);
           continue;
         }
-        const tot = sharers.reduce((s, x) => s + x.f, 0);
+        const tot = sharers.reduce((s2, x) => s2 + x.f, 0);
         sharers.sort((a, b) => Number(E.has(a.i)) - Number(E.has(b.i)) || a.i - b.i);
+        if (sharers.length > 1) splitBy.set(t, sharers.map((x) => x.i));
         let cum = 0;
-        for (const s of sharers) {
-          const f = (s.f * at(z, t)) / tot;
-          at(X, s.i)[t] = Math.min(1, f / (1 - cum));
+        for (const sh of sharers) {
+          const f = (sh.f * at(z, t)) / tot;
+          at(X, sh.i)[t] = Math.min(1, f / (1 - cum));
           cum += f;
         }
       }
       polishExact(g, X, E, z);
-      let over = false;
+      const over: number[] = [];
       for (let i = 0; i < n; i++) {
         const k = at(g.defenders, i).resources;
-        const used = at(X, i).reduce((s, x) => s + x, 0);
-        const excess = used - k;
-        if (excess > 1e-12 * Math.max(1, k)) {
-          adj[i] = at(adj, i) + excess + 1e-9;
-          over = true;
-        }
+        const excess = at(X, i).reduce((s2, x) => s2 + x, 0) - k;
+        if (excess > 1e-12 * Math.max(1, k)) over.push(i);
       }
-      if (over) continue;
+      if (over.length > 0) {
+        // make the split targets of overrunning defenders single-owner; otherwise shrink their budgets
+        let changed = false;
+        for (const [t, who] of splitBy)
+          if (who.some((i) => over.includes(i))) {
+            whole.add(t);
+            changed = true;
+          }
+        if (!changed)
+          for (const i of over) adj[i] = at(adj, i) + at(X, i).reduce((s2, x) => s2 + x, 0) - at(g.defenders, i).resources + 1e-9;
+        continue;
+      }
       done = true;
       if (offer({ tau, defenderCoverage: X })) return;
     }
