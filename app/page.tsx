@@ -7,8 +7,8 @@ export default function Home() {
     <main className="page">
       <h1>mechlab</h1>
       <p>
-        mechlab runs multiplayer economic experiments with real people in the browser: security investment games,
-        defense coordination and contract design, with live timers, bots for empty seats and analysis-ready data.
+        mechlab runs multiplayer economic experiments with real people in the browser — games about investing in
+        security and the mechanisms that regulate it — with live timers, bots for empty seats and analysis-ready data.
       </p>
       <section className="card" aria-labelledby="join-heading">
         <h2 id="join-heading" style={{ marginTop: 0 }}>

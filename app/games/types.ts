@@ -8,5 +8,6 @@ export interface GameUiProps {
   /** The game's own whitelist view (shape decided by the game module). */
   game: unknown;
   act: ActFn;
-  paused: boolean;
+  /** True while the person cannot act (session paused, or a bot plays their seat); banners say why. */
+  locked: boolean;
 }

@@ -9,7 +9,7 @@ import { PlayStatus } from "./PlayStatus";
 export function PlayScreen({ view, receivedAt, act }: { view: ParticipantView; receivedAt: number; act: ActFn }) {
   const play = view.play;
   if (!play) return <p className="card">Your group is being formed…</p>;
-  const paused = view.status === "paused";
+  const locked = view.status !== "running" || view.botPlaying;
   const GameUi = gameUis[view.gameId];
   return (
     <div>
@@ -22,7 +22,7 @@ export function PlayScreen({ view, receivedAt, act }: { view: ParticipantView; r
       ) : (
         <section data-testid={`phase-${play.phase}`} aria-label={play.phaseLabel}>
           {GameUi ? (
-            <GameUi key={`${play.round}:${play.phase}`} view={view} play={play} game={play.game} act={act} paused={paused} />
+            <GameUi key={`${play.round}:${play.phase}`} view={view} play={play} game={play.game} act={act} locked={locked} />
           ) : (
             <p className="error">This page cannot show the game “{view.gameId}”. Please tell the experimenter.</p>
           )}

@@ -9,7 +9,7 @@ import { IdsParameters } from "./IdsParameters";
 import { parseInvestment, previewCost } from "./preview";
 
 export function IdsDecide({ v, props }: { v: IdsView; props: GameUiProps }) {
-  const { play, view, act, paused } = props;
+  const { play, view, act, locked } = props;
   const [text, setText] = useDraft(`mechlab:ids:${view.participantId}:r${play.round}:x`, "");
   const { send, busy, error } = useIntent(act);
   const x = parseInvestment(text);
@@ -109,7 +109,7 @@ export function IdsDecide({ v, props }: { v: IdsView; props: GameUiProps }) {
           data-testid="invest-submit"
           className="block"
           onClick={submit}
-          disabled={busy || paused || !inRange}
+          disabled={busy || locked || !inRange}
         >
           {busy ? "Sending…" : "Submit investment"}
         </button>

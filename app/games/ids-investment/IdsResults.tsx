@@ -8,7 +8,7 @@ import type { GameUiProps } from "../types";
 type Results = NonNullable<IdsView["results"]>;
 
 export function IdsResults({ v, r, props }: { v: IdsView; r: Results; props: GameUiProps }) {
-  const { play, act, paused } = props;
+  const { play, act, locked } = props;
   const { send, busy, error } = useIntent(act);
   const last = play.round >= play.rounds;
   // the engine credits a round's points when the round closes, i.e. after this screen
@@ -75,7 +75,7 @@ export function IdsResults({ v, r, props }: { v: IdsView; r: Results; props: Gam
             type="button"
             className="block"
             data-testid="next-round"
-            disabled={busy || paused}
+            disabled={busy || locked}
             onClick={() => void send(`r${play.round}:continue`, { type: "continue" })}
           >
             {busy ? "Sending…" : last ? "See my final result" : "Next round"}
