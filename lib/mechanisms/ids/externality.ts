@@ -12,8 +12,7 @@
  */
 import { IdsInputError, prepare, type IdsInstance, type Prepared } from "./model";
 import { costsP, sumExcept } from "./internal";
-import { pivotalCore } from "./pivotal";
-import { lonerEquilibrium } from "./loner";
+import { lonersFromCore, pivotalCore } from "./pivotal";
 import { solveSocial } from "./social-optimum";
 
 /** A user's message m_i = (x_i, π_i) (§IV-A). */
@@ -189,12 +188,16 @@ const VP_TOL = 1e-9;
  */
 export function externalityMechanism(inst: IdsInstance): ExternalityResult {
   const P = prepare(inst);
-  const { xstar, excluded } = pivotalCore(P);
+  const core = pivotalCore(P);
+  return externalityFromLoners(P, core.xstar, lonersFromCore(P, core).x);
+}
+
+/** Internal: §IV equilibrium taxes and VP from x* and precomputed loner equilibria x̃^i. */
+export function externalityFromLoners(P: Prepared, xstar: number[], loners: number[][]): ExternalityResult {
   const prices = pricesAt(P, xstar);
   const taxes = prices.map((l) => l.reduce((s, v, j) => s + v * (xstar[j] as number), 0));
   const gStar = costsP(P, xstar);
-  const users = excluded.map((ex, i) => {
-    const outside = lonerEquilibrium(P, i, ex).x;
+  const users = loners.map((outside, i) => {
     const costIn = gStar[i]! + taxes[i]!;
     const costOut = costsP(P, outside)[i]!;
     const scale = Math.max(1, Math.abs(costIn), Math.abs(costOut));

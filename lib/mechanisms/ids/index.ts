@@ -25,3 +25,5 @@ export {
   type AdaptiveOptions,
   type ExternalityEquilibrium,
 } from "./externality-bots";
+export { idsReport, type IdsReport, type IdsRole } from "./report";
+export { solveIdsCommand, idsSolveInputSchema } from "./solve-cli";

@@ -133,19 +133,44 @@ export function pivotalTaxes(inst: IdsInstance, reports?: IdsInstance): PivotalR
  */
 export function pivotalFullInfo(inst: IdsInstance): PivotalResult {
   const P = prepare(inst);
-  const { xstar, excluded } = pivotalCore(P);
-  let solves = P.n + 1;
-  const refs = excluded.map((ex, i) => {
+  const core = pivotalCore(P);
+  const loners = lonersFromCore(P, core);
+  return pivotalFullFromLoners(P, core, loners);
+}
+
+/** Internal: loner equilibria x̃^i (eq. 9) for every user, from the eq. 6 core. */
+export function lonersFromCore(P: Prepared, core: { excluded: number[][] }): { x: number[][]; solves: number } {
+  let solves = 0;
+  const x = core.excluded.map((ex, i) => {
     const le = lonerEquilibrium(P, i, ex);
     solves += le.solves;
-    return { ref: le.x, loner: le.x };
+    return le.x;
   });
-  return assemble(P, P, xstar, refs, solves);
+  return { x, solves };
+}
+
+/** Internal: §III-D taxes from precomputed loner equilibria. */
+export function pivotalFullFromLoners(
+  P: Prepared,
+  core: { xstar: number[] },
+  loners: { x: number[][]; solves: number },
+): PivotalResult {
+  const refs = loners.x.map((x) => ({ ref: x, loner: x }));
+  return assemble(P, P, core.xstar, refs, P.n + 1 + loners.solves);
+}
+
+/** Internal: incomplete-information taxes (eq. 6) from a precomputed core. */
+export function pivotalFromCore(P: Prepared, core: { xstar: number[]; excluded: number[][] }): PivotalResult {
+  const refs = core.excluded.map((ref, i) => {
+    const loner = ref.slice();
+    loner[i] = bestResponseP(P, i, ref);
+    return { ref, loner };
+  });
+  return assemble(P, P, core.xstar, refs, P.n + 1);
 }
 
 /** Loner equilibria x̃^i for all users (§II-B, eq. 9), shared with the Externality VP check. */
 export function lonerEquilibria(inst: IdsInstance): number[][] {
   const P = prepare(inst);
-  const { excluded } = pivotalCore(P);
-  return excluded.map((ex, i) => lonerEquilibrium(P, i, ex).x);
+  return lonersFromCore(P, pivotalCore(P)).x;
 }
