@@ -3,13 +3,32 @@
  * `next build` must have run first (`npm test` does it). Each run uses a fresh SQLite file.
  */
 import { defineConfig } from "@playwright/test";
-import { dirname, resolve } from "node:path";
+import { readdirSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PORT = 3123;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-// One name per run, shared with the worker processes through the environment they inherit.
-process.env.MECHLAB_E2E_DB ??= `file:./data/e2e-${Date.now()}-${process.pid}.db`;
+
+/** Remove databases of earlier runs (older than an hour, so a run in progress elsewhere keeps its file). */
+function removeOldRunDatabases() {
+  const dir = join(ROOT, "data");
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names)
+    if (/^e2e-\d+-\d+\.db(-wal|-shm|-journal)?$/.test(n) && Date.now() - statSync(join(dir, n)).mtimeMs > 3600_000)
+      rmSync(join(dir, n), { force: true });
+}
+
+// One fresh database per run; the name reaches the worker processes through the environment they inherit.
+if (!process.env.MECHLAB_E2E_DB) {
+  removeOldRunDatabases();
+  process.env.MECHLAB_E2E_DB = `file:./data/e2e-${Date.now()}-${process.pid}.db`;
+}
 
 export default defineConfig({
   testDir: ".",

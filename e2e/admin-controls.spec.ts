@@ -1,0 +1,60 @@
+/**
+ * The experimenter's controls and the room-code path: field-named treatment errors, joining with a
+ * code and a label, filling empty seats with bots, pause/resume as seen by the participant, and
+ * ending the session.
+ */
+import { expect, test } from "@playwright/test";
+import { ADMIN_PASSWORD, invest } from "./steps";
+
+test("room-code join, bots fill the group, pause blocks input, ending shows the final page", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto("/admin");
+  await admin.getByTestId("admin-password").fill("wrong");
+  await admin.getByTestId("admin-login").click();
+  await expect(admin.getByTestId("admin-login-error")).toContainText("Wrong password");
+  await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
+  await admin.getByTestId("admin-login").click();
+
+  await admin
+    .getByTestId("treatment-json")
+    .fill(JSON.stringify({ name: "broken", game: "ids-investment", params: { alpha: [1, -2], W: [[1, 0], [0, 1]], c: [1, 1] } }));
+  await admin.getByTestId("treatment-validate").click();
+  await expect(admin.getByTestId("treatment-errors")).toContainText("params.alpha[1]");
+
+  await admin.getByTestId("treatment-select").selectOption("ids-unregulated-3.json");
+  await admin.getByTestId("session-create").click();
+  const code = (await admin.getByTestId("room-code").textContent())!.trim();
+
+  const alice = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await alice.goto(`/join?code=${code}`);
+  await expect(alice.getByTestId("join-code")).toHaveValue(code);
+  await alice.getByTestId("join-label").fill("Alice");
+  await alice.getByTestId("join-submit").click();
+  await expect(alice).toHaveURL(/\/p\/[^/]+$/);
+  await alice.getByTestId("consent-accept").click();
+  await alice.getByTestId("instructions-continue").click();
+  await alice.getByTestId("quiz-option-0-1").check();
+  await alice.getByTestId("quiz-submit").click();
+  await expect(alice.getByTestId("waiting-room")).toContainText("2 more participants");
+  await expect(admin.getByTestId("monitor-row-0")).toContainText("Alice");
+
+  await admin.getByTestId("cmd-fill-bots").click();
+  await expect(alice.getByTestId("phase-decide")).toBeVisible();
+  await expect(admin.getByTestId("presence-1")).toHaveText("bot");
+  await expect(admin.getByTestId("presence-2")).toHaveText("bot");
+
+  await admin.getByTestId("cmd-pause").click();
+  await expect(alice.getByTestId("paused-banner")).toBeVisible();
+  await alice.getByTestId("invest-input").fill("2");
+  await expect(alice.getByTestId("invest-submit")).toBeDisabled();
+  await admin.getByTestId("cmd-resume").click();
+  await expect(alice.getByTestId("paused-banner")).toBeHidden();
+  await invest(alice, "2");
+  await expect(alice.getByTestId("phase-results")).toBeVisible();
+
+  await admin.getByTestId("cmd-end").click();
+  await admin.getByTestId("cmd-end-confirm").click();
+  await expect(alice.getByTestId("final-page")).toBeVisible();
+  await expect(alice.getByTestId("completion-code")).toHaveText(/\S{4,}/);
+  await expect(admin.getByTestId("session-status")).toHaveText("ended");
+});
