@@ -36,6 +36,7 @@ function prefGap(g: SsgInstance, i: number, t: number, tau: number, u: number): 
   return defenderUtility(g, i, z, t) - defenderUtility(g, i, z, tau);
 }
 
+/** The max-waste program at level u for pair caps `caps[i][t]` (0 = not allowed): targets with z_t(u) > 0. */
 export function buildProblem(g: SsgInstance, u: number, caps: Caps): WasteProblem {
   const z = zAt(g, u);
   const targets = [];
