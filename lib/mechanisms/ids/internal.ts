@@ -42,7 +42,7 @@ export function others(n: number, i: number): number[] {
 }
 
 /**
- * argmin_{x_{−i} >= 0} Σ_{j≠i} g_j(x_{−i}, x_i = xi): the coalition's response when user i is
+ * argmin_{x_{−i} >= 0} Σ_{j≠i} g_j(x_{−i}, x_i = xi) and its value: the coalition's response when user i is
  * outside the mechanism and invests xi (eq. 6 with x̂_i^i = xi; BR_{−i} of eq. 9).
  */
 export function coalitionOptimum(
@@ -51,11 +51,21 @@ export function coalitionOptimum(
   xi: number,
   start: ArrayLike<number> | null,
   factor?: Factor,
-): number[] {
+): { x: number[]; cost: number } {
   const fixed = new Float64Array(P.n);
   fixed[i] = xi;
   const rest = others(P.n, i);
-  return solveSocial(P, rest, rest, fixed, start, 1e-12, factor).x;
+  const r = solveSocial(P, rest, rest, fixed, start, 1e-12, factor);
+  return { x: r.x, cost: r.cost };
+}
+
+/** g_i(x) for one user on a prepared instance (eq. 1), O(N). */
+export function userCostP(P: Prepared, i: number, x: ArrayLike<number>): number {
+  const n = P.n;
+  let y = 0;
+  for (let j = 0; j < n; j++) y += P.W[i * n + j]! * (x[j] ?? 0);
+  const xi = x[i] ?? 0;
+  return P.alpha[i]! * Math.exp(-y) + P.c[i]! * xi + 0.5 * P.q[i]! * xi * xi;
 }
 
 /** Exact Hessian of eq. 2 at x on its free set (x_j > 0 or ∂_j <= 0), factored, plus e_k = f_k(x). */
@@ -102,5 +112,5 @@ export function excludedFactor(P: Prepared, base: { factor: Factor; e: Float64Ar
     t++;
   }
   if (!cholRankOne(L2, m, v, -1)) return undefined;
-  return { free: free2, nf: m, L: L2 };
+  return { free: free2, nf: m, L: L2, shift: base.factor.shift };
 }

@@ -16,6 +16,8 @@ import { coalitionOptimum } from "./internal";
 /** Result of the loner search: profile x̃^i and number of coalition solves. */
 export interface LonerEquilibrium {
   x: number[];
+  /** Σ_{j≠i} g_j(x̃^i), the second sum of eq. 6 under full information. */
+  coalitionCost: number;
   solves: number;
 }
 
@@ -23,13 +25,18 @@ export interface LonerEquilibrium {
  * Loner equilibrium x̃^i for user i (eq. 9). `excluded` is BR_{−i}(0) = x̂^i (already computed by
  * the incomplete-information Pivotal mechanism), reused as the first evaluation.
  */
-export function lonerEquilibrium(P: Prepared, i: number, excluded: readonly number[]): LonerEquilibrium {
+export function lonerEquilibrium(
+  P: Prepared,
+  i: number,
+  excluded: readonly number[],
+  excludedCost: number,
+): LonerEquilibrium {
   const n = P.n;
   const T0 = bestResponseP(P, i, excluded);
   if (T0 === 0) {
     const x = excluded.slice();
     x[i] = 0;
-    return { x, solves: 0 };
+    return { x, coalitionCost: excludedCost, solves: 0 };
   }
   const U = bestResponseScalar(P.alpha[i]!, P.W[i * n + i]!, 0, P.c[i]!, P.q[i]!);
   const scale = Math.max(1, U);
@@ -41,16 +48,17 @@ export function lonerEquilibrium(P: Prepared, i: number, excluded: readonly numb
   let solves = 0;
   let prev: { t: number; phi: number } = { t: 0, phi: -T0 };
   let t = Math.min(T0, U);
-  let best: { x: number[]; gap: number } | null = null;
+  let best: { x: number[]; cost: number; gap: number } | null = null;
   for (let it = 0; it < 100; it++) {
-    const xs = coalitionOptimum(P, i, t, last);
+    const sol = coalitionOptimum(P, i, t, last);
+    const xs = sol.x;
     solves++;
     last = xs;
     const br = bestResponseP(P, i, xs);
     const phi = t - br;
     const x = xs.slice();
     x[i] = t;
-    if (!best || Math.abs(phi) < best.gap) best = { x, gap: Math.abs(phi) };
+    if (!best || Math.abs(phi) < best.gap) best = { x, cost: sol.cost, gap: Math.abs(phi) };
     if (Math.abs(phi) <= 1e-12 * scale) break;
     if (phi < 0) {
       lo = t;
@@ -75,5 +83,5 @@ export function lonerEquilibrium(P: Prepared, i: number, excluded: readonly numb
       `loner equilibrium for user ${i}: best-response gap ${best?.gap.toExponential(3)} could not be certified`,
     );
   }
-  return { x: best.x, solves };
+  return { x: best.x, coalitionCost: best.cost, solves };
 }

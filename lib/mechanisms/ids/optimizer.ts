@@ -9,7 +9,7 @@
  * when the projected-gradient residual max_j |z_j − max(0, z_j − ∇F_j)| is below tolerance and
  * reports that residual so callers can certify the answer. Internal module.
  */
-import { cholesky, choleskySolve } from "./linalg";
+import { cholDelete, cholesky, choleskySolve } from "./linalg";
 
 export interface ExpSumProblem {
   m: number;
@@ -31,11 +31,79 @@ export interface ExpSumOptions {
   initialFactor?: Factor;
 }
 
-/** A Cholesky factor L (nf×nf, lower triangle, row-major) of the Hessian restricted to `free`. */
+/**
+ * A Cholesky factor L (nf×nf, lower triangle, row-major) of the Hessian restricted to `free`
+ * (in factor order, not necessarily sorted) plus the diagonal `shift` it was factored with.
+ */
 export interface Factor {
   free: Int32Array;
   nf: number;
   L: Float64Array;
+  shift: number;
+}
+
+/**
+ * Bring a (possibly stale) factor to the free set `free` (length nf): delete dropped indices
+ * (cholDelete) and append new ones with their current Hessian row (forward solve). Returns the
+ * factor unchanged if the sets agree, null if more than 8 indices change or an append is not
+ * numerically positive (the caller then factors afresh).
+ */
+export function adaptFactor(p: ExpSumProblem, e: Float64Array, f: Factor, free: Int32Array, nf: number): Factor | null {
+  const inNew = new Uint8Array(p.n);
+  for (let jj = 0; jj < nf; jj++) inNew[free[jj]!] = 1;
+  const inOld = new Uint8Array(p.n);
+  let removed = 0;
+  for (let jj = 0; jj < f.nf; jj++) {
+    inOld[f.free[jj]!] = 1;
+    if (!inNew[f.free[jj]!]) removed++;
+  }
+  let added = 0;
+  for (let jj = 0; jj < nf; jj++) if (!inOld[free[jj]!]) added++;
+  if (removed === 0 && added === 0) return f;
+  if (removed + added > 8) return null;
+  let L = f.L;
+  let order = Array.from(f.free);
+  let size = f.nf;
+  for (let pos = size - 1; pos >= 0; pos--) {
+    if (inNew[order[pos]!]) continue;
+    const next = cholDelete(L, size, pos);
+    if (!next) return null;
+    L = next;
+    order.splice(pos, 1);
+    size--;
+  }
+  const { m, n, A, q } = p;
+  for (let jj = 0; jj < nf; jj++) {
+    const j = free[jj]!;
+    if (inOld[j]) continue;
+    // Hessian row of j against the current order: h_l = Σ_k e_k A_kj A_kl, h_jj adds q_j + shift.
+    const h = new Float64Array(size);
+    let hjj = q[j]! + f.shift;
+    for (let k = 0; k < m; k++) {
+      const akj = A[k * n + j]!;
+      if (akj === 0 || e[k] === 0) continue;
+      const w = e[k]! * akj;
+      hjj += w * akj;
+      for (let l = 0; l < size; l++) h[l] = h[l]! + w * A[k * n + order[l]!]!;
+    }
+    // L_new = [[L, 0], [lᵀ, d]] with L l = h and d² = h_jj − lᵀl.
+    for (let i = 0; i < size; i++) {
+      let sum = h[i]!;
+      for (let k = 0; k < i; k++) sum -= L[i * size + k]! * h[k]!;
+      h[i] = sum / L[i * size + i]!;
+    }
+    let d2 = hjj;
+    for (let i = 0; i < size; i++) d2 -= h[i]! * h[i]!;
+    if (!(d2 > 1e-10 * hjj)) return null;
+    const grown = new Float64Array((size + 1) * (size + 1));
+    for (let i = 0; i < size; i++) for (let k = 0; k <= i; k++) grown[i * (size + 1) + k] = L[i * size + k]!;
+    for (let k = 0; k < size; k++) grown[size * (size + 1) + k] = h[k]!;
+    grown[size * (size + 1) + size] = Math.sqrt(d2);
+    L = grown;
+    order.push(j);
+    size++;
+  }
+  return { free: Int32Array.from(order), nf: size, L, shift: f.shift };
 }
 
 export interface ExpSumResult {
@@ -72,16 +140,20 @@ function evaluate(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64
     const zj = z[j]!;
     val += c[j]! * zj + 0.5 * q[j]! * zj * zj;
   }
-  if (g) {
-    for (let j = 0; j < n; j++) g[j] = c[j]! + q[j]! * z[j]!;
-    for (let k = 0; k < m; k++) {
-      const ek = e[k]!;
-      if (ek === 0) continue;
-      const r = k * n;
-      for (let j = 0; j < n; j++) g[j] = g[j]! - ek * A[r + j]!;
-    }
-  }
+  if (g) gradientFrom(p, z, e, g);
   return val;
+}
+
+/** ∇F(z) = c + q∘z − Aᵀe given the exponential terms e at z. */
+function gradientFrom(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64Array): void {
+  const { m, n, A, c, q } = p;
+  for (let j = 0; j < n; j++) g[j] = c[j]! + q[j]! * z[j]!;
+  for (let k = 0; k < m; k++) {
+    const ek = e[k]!;
+    if (ek === 0) continue;
+    const r = k * n;
+    for (let j = 0; j < n; j++) g[j] = g[j]! - ek * A[r + j]!;
+  }
 }
 
 function projResidual(z: Float64Array, g: Float64Array): number {
@@ -199,6 +271,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   const d = new Float64Array(n);
   const gNew = new Float64Array(n);
   let lastModelDecrease = 0;
+  let lastVal = 0;
   /** Set zNew = P(z + t d) and return F(zNew); records ∇Fᵀ(z − zNew) for the Armijo test. */
   const trial = (t: number): number => {
     let md = 0;
@@ -208,7 +281,8 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       md += g[j]! * (z[j]! - zn);
     }
     lastModelDecrease = md;
-    return evaluate(p, zNew, eNew, null);
+    lastVal = evaluate(p, zNew, eNew, null);
+    return lastVal;
   };
   const free = new Int32Array(n);
   const isActive = new Uint8Array(n);
@@ -228,22 +302,29 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       isActive[j] = act ? 1 : 0;
       if (!act) free[nf++] = j;
     }
-    // Chord strategy: keep using the last factorisation while the free set is unchanged and the
-    // previous step cut the residual by 4x or more; otherwise form and factor a fresh Hessian.
-    let same = factor !== null && factor.nf === nf;
-    for (let jj = 0; same && jj < nf; jj++) if (factor!.free[jj] !== free[jj]) same = false;
-    // Reuse only pays when forming H (m·nf²/2) costs more than a few O(m·n) evaluations.
-    const reused = same && (factorIsInitial || (lastRatio <= 0.25 && nf * nf > 8 * n));
+    // Chord strategy: keep using the last factorisation (updated in O(nf²) per index when the
+    // free set changed a little) while it contracts well enough; otherwise factor a fresh Hessian.
+    // Reuse pays when forming and factoring H (m·nf²/2 + nf³/6) costs many O(m·n) evaluations:
+    // then even a slowly contracting chord step (residual ratio up to 0.7) beats a fresh Hessian.
+    const costRatio = (0.5 * m * nf * nf + (nf * nf * nf) / 6) / (3 * m * n + 1);
+    let reused = false;
+    if (factor !== null && (factorIsInitial || lastRatio <= Math.min(0.7, 0.05 * costRatio))) {
+      const updated = adaptFactor(p, e, factor, free, nf);
+      if (updated) {
+        factor = updated;
+        reused = true;
+      }
+    }
     if (!reused) {
       factor = formAndFactor(p, e, free, nf, res);
       hessians++;
     }
     factorIsInitial = false;
-    const L = factor!.L;
-    for (let jj = 0; jj < nf; jj++) rhs[jj] = -g[free[jj]!]!;
-    if (nf > 0) choleskySolve(L, nf, rhs);
+    const F = factor!;
+    for (let jj = 0; jj < nf; jj++) rhs[jj] = -g[F.free[jj]!]!;
+    if (nf > 0) choleskySolve(F.L, nf, rhs);
     d.fill(0);
-    for (let jj = 0; jj < nf; jj++) d[free[jj]!] = rhs[jj]!;
+    for (let jj = 0; jj < nf; jj++) d[F.free[jj]!] = rhs[jj]!;
     // Active variables (z_j <= eps with ∂F/∂z_j > 0) are sent to the bound: d_j = −z_j.
     for (let j = 0; j < n; j++) if (isActive[j]) d[j] = -z[j]!;
     // Armijo backtracking along the projection arc, with the first-order model decrease
@@ -262,7 +343,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
         break;
       }
       if (pred <= noise && vn <= val + noise) {
-        evaluate(p, zNew, eNew, gNew);
+        gradientFrom(p, zNew, eNew, gNew);
         if (projResidual(zNew, gNew) < res) {
           accepted = true;
           break;
@@ -277,8 +358,11 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       factor = null;
       continue;
     }
+    // eNew holds the exponential terms at zNew (last trial evaluated), so only the gradient is new.
     z.set(zNew);
-    val = evaluate(p, z, e, g);
+    e.set(eNew);
+    val = lastVal;
+    gradientFrom(p, z, e, g);
     const prevRes = res;
     res = projResidual(z, g);
     lastRatio = res / prevRes;
@@ -332,5 +416,5 @@ export function formAndFactor(p: ExpSumProblem, e: Float64Array, free: Int32Arra
     shift = Math.max(shift * 100, 1e-12 * Math.max(maxDiag, 1));
     if (tries > 60) throw new Error("formAndFactor: Hessian could not be regularised");
   }
-  return { free: free.slice(0, nf), nf, L: H };
+  return { free: free.slice(0, nf), nf, L: H, shift };
 }

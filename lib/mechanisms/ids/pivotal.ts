@@ -12,7 +12,7 @@
 import { IdsInputError, prepare, type IdsInstance, type Prepared } from "./model";
 import { bestResponseP } from "./nash";
 import { solveSocial } from "./social-optimum";
-import { coalitionOptimum, costsP, excludedFactor, hessianAt, others, sumExcept } from "./internal";
+import { coalitionOptimum, costsP, excludedFactor, hessianAt, others, sumExcept, userCostP } from "./internal";
 import { lonerEquilibrium } from "./loner";
 
 /** Per-user outcome of a Pivotal mechanism. */
@@ -59,16 +59,16 @@ function assemble(
   T: Prepared,
   R: Prepared,
   xstar: number[],
-  refs: { ref: number[]; loner: number[] }[],
+  refs: { ref: number[]; refCost: number; loner: number[] }[],
   optimisations: number,
 ): PivotalResult {
   const gStarR = costsP(R, xstar);
-  const gStarT = costsP(T, xstar);
-  const users: PivotalUser[] = refs.map(({ ref, loner }, i) => {
-    const gRef = costsP(R, ref);
-    const tax = sumExcept(gStarR, i) - sumExcept(gRef, i);
+  const gStarT = R === T ? gStarR : costsP(T, xstar);
+  const users: PivotalUser[] = refs.map(({ ref, refCost, loner }, i) => {
+    // refCost = Σ_{j≠i} g_j(ref) under the reported types, as returned by the certified solver.
+    const tax = sumExcept(gStarR, i) - refCost;
     const costIn = gStarT[i]! + tax;
-    const costOut = costsP(T, loner)[i]!;
+    const costOut = userCostP(T, i, loner);
     const scale = Math.max(1, Math.abs(costIn), Math.abs(costOut));
     return {
       user: i,
@@ -92,19 +92,30 @@ function assemble(
   };
 }
 
+export interface PivotalCore {
+  xstar: number[];
+  /** x̂^i (x_i = 0) for every i. */
+  excluded: number[][];
+  /** Σ_{j≠i} g_j(x̂^i). */
+  excludedCost: number[];
+}
+
 /** x* and the N excluded optima x̂^i (x_i = 0) of eq. 6 on prepared reported types. */
-export function pivotalCore(R: Prepared): { xstar: number[]; excluded: number[][] } {
+export function pivotalCore(R: Prepared): PivotalCore {
   const all = others(R.n, -1);
   const xstar = solveSocial(R, all, all, null, null).x;
   const base = hessianAt(R, xstar);
   // Chord factors only pay off when the free set is large (see optimizer.ts).
   const useFactors = base.factor.nf * base.factor.nf > 8 * R.n;
   const excluded: number[][] = [];
+  const excludedCost: number[] = [];
   for (let i = 0; i < R.n; i++) {
     const f = useFactors ? excludedFactor(R, base, i) : undefined;
-    excluded.push(coalitionOptimum(R, i, 0, xstar, f));
+    const sol = coalitionOptimum(R, i, 0, xstar, f);
+    excluded.push(sol.x);
+    excludedCost.push(sol.cost);
   }
-  return { xstar, excluded };
+  return { xstar, excluded, excludedCost };
 }
 
 /**
@@ -117,11 +128,11 @@ export function pivotalTaxes(inst: IdsInstance, reports?: IdsInstance): PivotalR
   const T = prepare(inst);
   if (reports) sameShape(inst, reports);
   const R = reports ? prepare(reports) : T;
-  const { xstar, excluded } = pivotalCore(R);
+  const { xstar, excluded, excludedCost } = pivotalCore(R);
   const refs = excluded.map((ref, i) => {
     const loner = ref.slice();
     loner[i] = bestResponseP(T, i, ref);
-    return { ref, loner };
+    return { ref, refCost: excludedCost[i]!, loner };
   });
   return assemble(T, R, xstar, refs, T.n + 1);
 }
@@ -139,32 +150,34 @@ export function pivotalFullInfo(inst: IdsInstance): PivotalResult {
 }
 
 /** Internal: loner equilibria x̃^i (eq. 9) for every user, from the eq. 6 core. */
-export function lonersFromCore(P: Prepared, core: { excluded: number[][] }): { x: number[][]; solves: number } {
+export function lonersFromCore(P: Prepared, core: PivotalCore): { x: number[][]; cost: number[]; solves: number } {
   let solves = 0;
+  const cost: number[] = [];
   const x = core.excluded.map((ex, i) => {
-    const le = lonerEquilibrium(P, i, ex);
+    const le = lonerEquilibrium(P, i, ex, core.excludedCost[i]!);
     solves += le.solves;
+    cost.push(le.coalitionCost);
     return le.x;
   });
-  return { x, solves };
+  return { x, cost, solves };
 }
 
 /** Internal: §III-D taxes from precomputed loner equilibria. */
 export function pivotalFullFromLoners(
   P: Prepared,
   core: { xstar: number[] },
-  loners: { x: number[][]; solves: number },
+  loners: { x: number[][]; cost: number[]; solves: number },
 ): PivotalResult {
-  const refs = loners.x.map((x) => ({ ref: x, loner: x }));
+  const refs = loners.x.map((x, i) => ({ ref: x, refCost: loners.cost[i]!, loner: x }));
   return assemble(P, P, core.xstar, refs, P.n + 1 + loners.solves);
 }
 
 /** Internal: incomplete-information taxes (eq. 6) from a precomputed core. */
-export function pivotalFromCore(P: Prepared, core: { xstar: number[]; excluded: number[][] }): PivotalResult {
+export function pivotalFromCore(P: Prepared, core: PivotalCore): PivotalResult {
   const refs = core.excluded.map((ref, i) => {
     const loner = ref.slice();
     loner[i] = bestResponseP(P, i, ref);
-    return { ref, loner };
+    return { ref, refCost: core.excludedCost[i]!, loner };
   });
   return assemble(P, P, core.xstar, refs, P.n + 1);
 }

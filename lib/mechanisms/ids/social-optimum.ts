@@ -61,24 +61,26 @@ export function solveSocial(
   const A = new Float64Array(m * nv);
   const a = new Float64Array(m);
   const b = new Float64Array(m);
-  users.forEach((k, r) => {
+  const W = P.W;
+  for (let r = 0; r < m; r++) {
+    const k = users[r]!;
     a[r] = P.alpha[k]!;
+    const row = k * n;
     let off = 0;
-    for (let j = 0; j < n; j++) if (!inVars[j] && fixed) off += P.W[k * n + j]! * (fixed[j] ?? 0);
+    if (fixed) for (let j = 0; j < n; j++) if (!inVars[j]) off += W[row + j]! * (fixed[j] ?? 0);
     b[r] = off;
-    vars.forEach((j, col) => {
-      A[r * nv + col] = P.W[k * n + j]!;
-    });
-  });
+    const out = r * nv;
+    for (let col = 0; col < nv; col++) A[out + col] = W[row + vars[col]!]!;
+  }
   const c = new Float64Array(nv);
   const q = new Float64Array(nv);
-  vars.forEach((j, col) => {
-    c[col] = P.c[j]!;
-    q[col] = P.q[j]!;
-  });
+  for (let col = 0; col < nv; col++) {
+    c[col] = P.c[vars[col]!]!;
+    q[col] = P.q[vars[col]!]!;
+  }
   const prob: ExpSumProblem = { m, n: nv, A, a, b, c, q };
   const z0 = new Float64Array(nv);
-  if (start) vars.forEach((j, col) => (z0[col] = start[j] ?? 0));
+  if (start) for (let col = 0; col < nv; col++) z0[col] = start[vars[col]!] ?? 0;
   const r = minimizeExpSum(prob, z0, initialFactor ? { tol, initialFactor } : { tol, sweeps: start ? 0 : 5 });
   const certTol = 1e-9 * r.gradScale;
   if (!(r.residual <= certTol)) {
