@@ -51,12 +51,12 @@ export function coalitionOptimum(
   xi: number,
   start: ArrayLike<number> | null,
   factor?: Factor,
-): { x: number[]; cost: number } {
+): { x: number[]; cost: number; factor: Factor | null } {
   const fixed = new Float64Array(P.n);
   fixed[i] = xi;
   const rest = others(P.n, i);
   const r = solveSocial(P, rest, rest, fixed, start, 1e-12, factor);
-  return { x: r.x, cost: r.cost };
+  return { x: r.x, cost: r.cost, factor: r.factor };
 }
 
 /** g_i(x) for one user on a prepared instance (eq. 1), O(N). */

@@ -12,6 +12,7 @@
 import { IdsSolverError, type Prepared } from "./model";
 import { bestResponseP, bestResponseScalar } from "./nash";
 import { coalitionOptimum } from "./internal";
+import type { Factor } from "./optimizer";
 
 /** Result of the loner search: profile x̃^i and number of coalition solves. */
 export interface LonerEquilibrium {
@@ -30,6 +31,7 @@ export function lonerEquilibrium(
   i: number,
   excluded: readonly number[],
   excludedCost: number,
+  factor?: Factor,
 ): LonerEquilibrium {
   const n = P.n;
   const T0 = bestResponseP(P, i, excluded);
@@ -45,12 +47,15 @@ export function lonerEquilibrium(
   let hi = U;
   let phiHi = Number.NaN; // φ(U) >= 0 is known without evaluating it
   let last: ArrayLike<number> = excluded;
+  let chain: Factor | null = factor ?? null;
   let solves = 0;
   let prev: { t: number; phi: number } = { t: 0, phi: -T0 };
   let t = Math.min(T0, U);
   let best: { x: number[]; cost: number; gap: number } | null = null;
   for (let it = 0; it < 100; it++) {
-    const sol = coalitionOptimum(P, i, t, last);
+    // Warm start: previous coalition solution and its last factorisation (chord steps).
+    const sol = coalitionOptimum(P, i, t, last, chain ?? undefined);
+    chain = sol.factor;
     const xs = sol.x;
     solves++;
     last = xs;

@@ -117,11 +117,16 @@ export interface ExpSumResult {
   /** Scale of the gradient (max(1, max c_j, max_j Σ_k a_k A_kj)); residuals are compared to tol·gradScale. */
   gradScale: number;
   converged: boolean;
+  /** Last factorisation used (for warm-starting a nearby problem), null if none was needed. */
+  factor: Factor | null;
 }
 
 /** Value, gradient and the exponential terms e_k = a_k exp(−(Az)_k − b_k) at z. */
-function evaluate(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64Array | null): number {
+function evaluate(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64Array | null, nz: Int32Array): number {
   const { m, n, A, a, b, c, q } = p;
+  // Corner solutions are common: only the non-zero investments enter A z (nz: scratch, length n).
+  let cnt = 0;
+  for (let j = 0; j < n; j++) if (z[j] !== 0) nz[cnt++] = j;
   let val = 0;
   for (let k = 0; k < m; k++) {
     const ak = a[k]!;
@@ -131,14 +136,17 @@ function evaluate(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64
     }
     let y = b[k]!;
     const r = k * n;
-    for (let j = 0; j < n; j++) y += A[r + j]! * z[j]!;
+    for (let t = 0; t < cnt; t++) {
+      const j = nz[t]!;
+      y += A[r + j]! * z[j]!;
+    }
     const ek = ak * Math.exp(-y);
     e[k] = ek;
     val += ek;
   }
-  for (let j = 0; j < n; j++) {
-    const zj = z[j]!;
-    val += c[j]! * zj + 0.5 * q[j]! * zj * zj;
+  for (let t = 0; t < cnt; t++) {
+    const zj = z[nz[t]!]!;
+    val += c[nz[t]!]! * zj + 0.5 * q[nz[t]!]! * zj * zj;
   }
   if (g) gradientFrom(p, z, e, g);
   return val;
@@ -262,6 +270,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   const tol = (opts.tol ?? 1e-12) * gradScale;
   const maxIter = opts.maxIter ?? 200;
   const z = new Float64Array(n);
+  const nzBuf = new Int32Array(n);
   for (let j = 0; j < n; j++) z[j] = Math.max(0, z0[j] ?? 0);
   if (opts.sweeps) coordinateSweeps(p, z, opts.sweeps);
   const e = new Float64Array(m);
@@ -281,7 +290,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       md += g[j]! * (z[j]! - zn);
     }
     lastModelDecrease = md;
-    lastVal = evaluate(p, zNew, eNew, null);
+    lastVal = evaluate(p, zNew, eNew, null, nzBuf);
     return lastVal;
   };
   const free = new Int32Array(n);
@@ -291,7 +300,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   let lastRatio = 1;
   let hessians = 0;
   const rhs = new Float64Array(n);
-  let val = evaluate(p, z, e, g);
+  let val = evaluate(p, z, e, g, nzBuf);
   let res = projResidual(z, g);
   let it = 0;
   for (; it < maxIter && res > tol; it++) {
@@ -367,7 +376,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
     res = projResidual(z, g);
     lastRatio = res / prevRes;
   }
-  return { z, value: val, iterations: it, hessians, residual: res, gradScale, converged: res <= tol };
+  return { z, value: val, iterations: it, hessians, residual: res, gradScale, converged: res <= tol, factor };
 }
 
 

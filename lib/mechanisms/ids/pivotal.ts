@@ -98,6 +98,9 @@ export interface PivotalCore {
   excluded: number[][];
   /** Σ_{j≠i} g_j(x̂^i). */
   excludedCost: number[];
+  /** Factored Hessian of eq. 2 at x* (reused for chord steps in the subproblems). */
+  base: ReturnType<typeof hessianAt>;
+  useFactors: boolean;
 }
 
 /** x* and the N excluded optima x̂^i (x_i = 0) of eq. 6 on prepared reported types. */
@@ -115,7 +118,7 @@ export function pivotalCore(R: Prepared): PivotalCore {
     excluded.push(sol.x);
     excludedCost.push(sol.cost);
   }
-  return { xstar, excluded, excludedCost };
+  return { xstar, excluded, excludedCost, base, useFactors };
 }
 
 /**
@@ -154,7 +157,8 @@ export function lonersFromCore(P: Prepared, core: PivotalCore): { x: number[][];
   let solves = 0;
   const cost: number[] = [];
   const x = core.excluded.map((ex, i) => {
-    const le = lonerEquilibrium(P, i, ex, core.excludedCost[i]!);
+    const f = core.useFactors ? excludedFactor(P, core.base, i) : undefined;
+    const le = lonerEquilibrium(P, i, ex, core.excludedCost[i]!, f);
     solves += le.solves;
     cost.push(le.coalitionCost);
     return le.x;

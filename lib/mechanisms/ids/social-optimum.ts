@@ -52,7 +52,7 @@ export function solveSocial(
   start: ArrayLike<number> | null,
   tol = 1e-12,
   initialFactor?: Factor,
-): SocialOptimumResult {
+): SocialOptimumResult & { factor: Factor | null } {
   const n = P.n;
   const m = users.length;
   const nv = vars.length;
@@ -91,7 +91,7 @@ export function solveSocial(
   const x = new Array<number>(n).fill(0);
   for (let j = 0; j < n; j++) if (!inVars[j] && fixed) x[j] = fixed[j] ?? 0;
   vars.forEach((j, col) => (x[j] = r.z[col]!));
-  return { x, cost: r.value + fixedInvestmentCost(P, users, vars, x), iterations: r.iterations, kktResidual: r.residual };
+  return { x, factor: r.factor, cost: r.value + fixedInvestmentCost(P, users, vars, x), iterations: r.iterations, kktResidual: r.residual };
 }
 
 /** Σ_{k∈U, k∉S} h_k(x_k): investment costs of counted users whose investment is fixed. */
@@ -125,5 +125,6 @@ export function socialOptimum(inst: IdsInstance, opts: SocialOptimumOptions = {}
   opts.fixed?.forEach((v, j) => {
     if (!Number.isFinite(v) || v < 0) throw new IdsInputError(`fixed[${j}] must be a finite number >= 0`);
   });
-  return solveSocial(P, users, vars, opts.fixed ?? null, opts.start ?? null, opts.tol);
+  const { factor: _factor, ...result } = solveSocial(P, users, vars, opts.fixed ?? null, opts.start ?? null, opts.tol);
+  return result;
 }
