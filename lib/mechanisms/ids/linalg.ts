@@ -45,52 +45,6 @@ export function choleskySolve(L: Float64Array, n: number, b: Float64Array): void
 }
 
 /**
- * Solve the general n×n system A z = b by LU with partial pivoting (A and b are overwritten;
- * b becomes z). Returns false if A is numerically singular.
- */
-export function luSolve(A: Float64Array, n: number, b: Float64Array): boolean {
-  let scale = 0;
-  for (let i = 0; i < n * n; i++) scale = Math.max(scale, Math.abs(A[i]!));
-  const tiny = 1e-14 * Math.max(scale, 1e-300);
-  for (let k = 0; k < n; k++) {
-    let p = k;
-    let best = Math.abs(A[k * n + k]!);
-    for (let i = k + 1; i < n; i++) {
-      const v = Math.abs(A[i * n + k]!);
-      if (v > best) {
-        best = v;
-        p = i;
-      }
-    }
-    if (best <= tiny) return false;
-    if (p !== k) {
-      for (let j = 0; j < n; j++) {
-        const t = A[k * n + j]!;
-        A[k * n + j] = A[p * n + j]!;
-        A[p * n + j] = t;
-      }
-      const t = b[k]!;
-      b[k] = b[p]!;
-      b[p] = t;
-    }
-    const piv = A[k * n + k]!;
-    for (let i = k + 1; i < n; i++) {
-      const f = A[i * n + k]! / piv;
-      if (f === 0) continue;
-      A[i * n + k] = f;
-      for (let j = k + 1; j < n; j++) A[i * n + j] = A[i * n + j]! - f * A[k * n + j]!;
-      b[i] = b[i]! - f * b[k]!;
-    }
-  }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = b[i]!;
-    for (let j = i + 1; j < n; j++) s -= A[i * n + j]! * b[j]!;
-    b[i] = s / A[i * n + i]!;
-  }
-  return true;
-}
-
-/**
  * Rank-one update (sign = +1) or downdate (sign = −1) of a Cholesky factor in place:
  * L Lᵀ ± v vᵀ = L' L'ᵀ (lower triangle of the row-major n×n array; v is overwritten).
  * Returns false if a downdate would lose positive definiteness.

@@ -56,6 +56,36 @@ describe("nashEquilibrium", () => {
     }
   });
 
+  it("falls back to Lemke when best-response iteration cycles, and certifies the answer", () => {
+    // Found by a seeded search: Gauss–Seidel from 0 does not settle within 200 sweeps.
+    const inst: IdsInstance = {
+      alpha: [1.4662320157513022, 4.821334260515869, 1.019438455812633, 2.283490619622171, 1.2216699393466115, 4.381503025069833],
+      W: [
+        [1.1157811153680086, 0.3268704442307353, 0, 0, 0.9705829541198909, 1.0865237095858902],
+        [0, 0.6741436331067234, 1.5846302302088588, 0, 0, 0.10001327865757048],
+        [0.5654867487028241, 0, 1.1358928801491857, 0, 0, 1.656750249210745],
+        [0.790975782321766, 2.9438832853920758, 0, 0.7495244874153286, 0.16319932672195137, 0],
+        [0, 0, 0, 0, 1.3523280806839466, 0],
+        [0, 2.697356940479949, 0, 0, 0, 0.7710215814877301],
+      ],
+      c: [0.6026332657318563, 0.8829107568133623, 0.1578725007828325, 0.668991464143619, 0.41168479709886013, 0.8846920653712005],
+    };
+    const r = nashEquilibrium(inst);
+    expect(r.method).toBe("lemke");
+    for (let i = 0; i < 6; i++) expect(Math.abs((r.x[i] as number) - bruteMinOwn(inst, i, r.x, 30))).toBeLessThan(1e-5);
+    // Forcing the fallback on random instances (one sweep only) still yields certified equilibria.
+    const rng = makeRng(seedFrom("ne-lemke"));
+    for (let t = 0; t < 30; t++) {
+      const inst2 = randomIdsInstance(rng, 3 + rng.int(10), { spillover: 1 + 6 * rng.next(), density: 0.5 });
+      const r2 = nashEquilibrium(inst2, { maxSweeps: 1 });
+      for (let i = 0; i < r2.x.length; i++) {
+        const d = fdPartial((w) => g(inst2, i, w), r2.x, i);
+        if ((r2.x[i] as number) > 1e-9) expect(Math.abs(d)).toBeLessThan(1e-6);
+        else expect(d).toBeGreaterThan(-1e-6);
+      }
+    }
+  });
+
   it("finds a certified equilibrium when spill-overs dominate (multiple equilibria possible)", () => {
     // W = [[1,2],[2,1]]: best responses slope −2; Gauss–Seidel from 0 picks (ln(1/c1), 0).
     const inst: IdsInstance = { alpha: [1, 1], W: [[1, 2], [2, 1]], c: [0.1, 0.1] };

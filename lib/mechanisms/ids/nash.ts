@@ -8,12 +8,12 @@
  * Newton to machine precision. If alpha_i W_ii = 0, x_i does not lower i's own risk and BR = 0.
  *
  * Equilibrium selection (documented in docs/papers/ids.md): Gauss–Seidel best-response iteration
- * in user order 0..N−1 starting from x = 0; if that does not settle, semismooth Newton on the
- * complementarity form min(x_i, r_i(x)) = 0 started from the last iterate, then from 0. The answer
- * is returned only if every component is certified to be a best response (|x_i − BR_i(x)| tiny);
- * otherwise an IdsSolverError is thrown.
+ * in user order 0..N−1 starting from x = 0; if that does not settle, the equilibrium found by
+ * Lemke's algorithm on the (linearised, for q > 0) complementarity form of the best-response
+ * conditions. The answer is returned only if every component is certified to be a best response
+ * (|x_i − BR_i(x)| tiny); otherwise an IdsSolverError is thrown.
  */
-import { luSolve } from "./linalg";
+import { lemke } from "./lemke";
 import { IdsInputError, IdsSolverError, prepare, userCosts, type IdsInstance, type Prepared } from "./model";
 
 /** Best response of a user with own parameters (alpha, wii, c, q) to outside protection s. */
@@ -79,7 +79,7 @@ export interface NashResult {
   costs: number[];
   /** Gauss–Seidel sweeps plus Newton iterations used. */
   iterations: number;
-  method: "best-response" | "semismooth-newton";
+  method: "best-response" | "lemke";
   /** Certificate: max_i |x_i − BR_i(x)|. */
   gap: number;
 }
@@ -115,78 +115,62 @@ function gaussSeidel(P: Prepared, maxSweeps: number): { x: Float64Array; sweeps:
 }
 
 /**
- * Semismooth Newton on Φ_i(x) = min(x_i, r_i(x)) with r_i = (y_i + ln(c_i + q_i x_i) − ln(α_i W_ii)) / W_ii,
- * y = W x (r_i >= 0 ⟺ ∂g_i/∂x_i >= 0). Users with α_i W_ii = 0 have Φ_i = x_i.
+ * Josephy–Newton on the complementarity form of the best-response conditions: with y = W x,
+ *   x_i >= 0,  r_i(x) = (y_i + ln(c_i + q_i x_i) − ln(α_i W_ii)) / W_ii >= 0,  x_i r_i(x) = 0
+ * (r_i >= 0 ⟺ ∂g_i/∂x_i >= 0; users with α_i W_ii = 0 are fixed at 0). r is linear when q = 0,
+ * so one Lemke solve gives the exact equilibrium; for q > 0 each step solves the LCP of the
+ * linearisation, whose matrix W_ij/W_ii + δ_ij q_i/((c_i + q_i x_i) W_ii) is strictly copositive.
  */
-function semismoothNewton(P: Prepared, start: Float64Array, maxIter = 100): { x: Float64Array; iterations: number } {
+function lemkeNewton(P: Prepared, start: Float64Array, maxIter = 50): { x: Float64Array; iterations: number } {
   const n = P.n;
-  const x = Float64Array.from(start);
-  const tiny = 1e-300;
-  const phi = (z: Float64Array, out: Float64Array, useMin: Uint8Array | null) => {
-    let norm = 0;
-    for (let i = 0; i < n; i++) {
-      const wii = P.W[i * n + i]!;
-      const ai = P.alpha[i]!;
-      let v: number;
-      if (ai <= 0 || wii <= 0) {
-        v = z[i]!;
-        if (useMin) useMin[i] = 1;
-      } else {
-        let y = 0;
-        for (let j = 0; j < n; j++) y += P.W[i * n + j]! * z[j]!;
-        const r = (y + Math.log(Math.max(P.c[i]! + P.q[i]! * z[i]!, tiny)) - Math.log(ai * wii)) / wii;
-        const takeX = z[i]! <= r;
-        v = takeX ? z[i]! : r;
-        if (useMin) useMin[i] = takeX ? 1 : 0;
-      }
-      out[i] = v;
-      norm += v * v;
-    }
-    return norm;
-  };
-  const F = new Float64Array(n);
-  const Fn = new Float64Array(n);
-  const takeX = new Uint8Array(n);
-  const J = new Float64Array(n * n);
-  const d = new Float64Array(n);
-  const xn = new Float64Array(n);
-  let norm = phi(x, F, takeX);
+  const act: number[] = [];
+  for (let i = 0; i < n; i++) if (P.alpha[i]! > 0 && P.W[i * n + i]! > 0) act.push(i);
+  const m = act.length;
+  const x = new Float64Array(n);
+  for (const i of act) x[i] = start[i]!;
+  const M = new Float64Array(m * m);
+  const q = new Float64Array(m);
   let it = 0;
-  for (; it < maxIter && norm > 1e-30; it++) {
-    J.fill(0);
-    for (let i = 0; i < n; i++) {
-      if (takeX[i]) {
-        J[i * n + i] = 1;
-        continue;
-      }
+  for (; it < maxIter; it++) {
+    for (let a = 0; a < m; a++) {
+      const i = act[a]!;
       const wii = P.W[i * n + i]!;
-      for (let j = 0; j < n; j++) J[i * n + j] = P.W[i * n + j]! / wii;
-      J[i * n + i] = J[i * n + i]! + P.q[i]! / Math.max(P.c[i]! + P.q[i]! * x[i]!, tiny) / wii;
-    }
-    for (let i = 0; i < n; i++) d[i] = -F[i]!;
-    if (!luSolve(J, n, d)) break;
-    let t = 1;
-    let ok = false;
-    for (let ls = 0; ls < 40; ls++) {
-      for (let i = 0; i < n; i++) xn[i] = Math.max(0, x[i]! + t * d[i]!);
-      const nn = phi(xn, Fn, null);
-      if (nn <= (1 - 1e-4 * t) * norm) {
-        ok = true;
-        break;
+      const ci = P.c[i]!;
+      const qi = P.q[i]!;
+      const hi = ci + qi * x[i]!;
+      // r_i(x) ≈ Σ_j M_ij x_j + q_i around the current x (exact when q_i = 0).
+      let lin = 0;
+      for (let b = 0; b < m; b++) {
+        const j = act[b]!;
+        let v = P.W[i * n + j]! / wii;
+        if (j === i && qi > 0) v += qi / (hi * wii);
+        M[a * m + b] = v;
+        lin += v * x[j]!;
       }
-      t *= 0.5;
+      let y = 0;
+      for (let j = 0; j < n; j++) y += P.W[i * n + j]! * x[j]!;
+      const r = (y + Math.log(Math.max(hi, 1e-300)) - Math.log(P.alpha[i]! * wii)) / wii;
+      q[a] = r - lin;
     }
-    if (!ok) break;
-    x.set(xn);
-    norm = phi(x, F, takeX);
+    const zsol = lemke(M, q, m);
+    if (!zsol) break;
+    let change = 0;
+    let scale = 1;
+    for (let a = 0; a < m; a++) {
+      const i = act[a]!;
+      change = Math.max(change, Math.abs(zsol[a]! - x[i]!));
+      scale = Math.max(scale, zsol[a]!);
+      x[i] = zsol[a]!;
+    }
+    if (change <= 1e-14 * scale) break;
   }
-  return { x, iterations: it };
+  return { x, iterations: it + 1 };
 }
 
 /**
  * A Nash equilibrium of the unregulated IDS game (§II-A): every x_i is a best response to x_{−i}.
  * Selection: Gauss–Seidel best responses from x = 0 (user order 0..N−1), falling back to
- * semismooth Newton; the result is certified by max_i |x_i − BR_i(x)| <= tol·max(1, max x),
+ * Lemke's algorithm (Josephy–Newton for q > 0); the result is certified by max_i |x_i − BR_i(x)| <= tol·max(1, max x),
  * else IdsSolverError. General W may admit several equilibria; this returns the selected one.
  */
 export function nashEquilibrium(inst: IdsInstance, opts: NashOptions = {}): NashResult {
@@ -207,12 +191,12 @@ export function nashEquilibrium(inst: IdsInstance, opts: NashOptions = {}): Nash
   if (c0.ok) return finish(gs.x, gs.sweeps, "best-response", c0.gap);
   let iterations = gs.sweeps;
   for (const start of [gs.x, new Float64Array(P.n)]) {
-    const sn = semismoothNewton(P, start);
-    iterations += sn.iterations;
-    const c1 = certified(sn.x);
-    if (c1.ok) return finish(sn.x, iterations, "semismooth-newton", c1.gap);
+    const ln = lemkeNewton(P, start);
+    iterations += ln.iterations;
+    const c1 = certified(ln.x);
+    if (c1.ok) return finish(ln.x, iterations, "lemke", c1.gap);
   }
   throw new IdsSolverError(
-    `nashEquilibrium: no certified equilibrium found (best-response gap ${c0.gap.toExponential(3)} after ${gs.sweeps} Gauss–Seidel sweeps; semismooth Newton also failed)`,
+    `nashEquilibrium: no certified equilibrium found (best-response gap ${c0.gap.toExponential(3)} after ${gs.sweeps} Gauss–Seidel sweeps; Lemke/Josephy–Newton also failed)`,
   );
 }
