@@ -17,6 +17,9 @@ const N = arg("participants", 200);
 const ROUNDS = arg("rounds", 3);
 const SESSION = arg("session-size", 20);
 const GROUP = 4;
+const RAMP_MS = arg("ramp-ms", 250);
+const THINK_MIN = arg("think-min-ms", 500);
+const THINK_MAX = arg("think-max-ms", 3000);
 const PASSWORD = "bench-password";
 
 function pct(xs: number[], p: number) {
@@ -59,18 +62,25 @@ async function main() {
     tokens.push(...d.links.map((l) => l.path.slice(3)));
   }
   const latencies: number[] = [];
+  const rejections: string[] = [];
+  const stuckReport: (() => string)[] = [];
+  const connectErrors: string[] = [];
   let acked = 0, rejected = 0, unacked = 0, sent = 0;
   const t0 = Date.now();
   const done: Promise<void>[] = [];
   const sockets: Socket[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const s = ioc(base, { transports: ["websocket"], auth: { token: tokens[i] }, forceNew: true, reconnection: false });
+    const s = ioc(base, { transports: ["websocket"], auth: { token: tokens[i] }, forceNew: true, reconnection: false, timeout: 60_000 });
     sockets.push(s);
+    s.on("connect_error", (e) => connectErrors.push(e.message));
     let busy = false;
     let step = "";
     done.push(
       new Promise<void>((resolve) => {
-        s.on("p:view", ({ view }: { view: ParticipantView }) => {
+        let last: ParticipantView | null = null;
+        const act = () => {
+          const view = last;
+          if (!view) return;
           if (view.stage === "done") return resolve();
           if (busy) return;
           let payload: unknown = null;
@@ -89,27 +99,39 @@ async function main() {
           step = key;
           payload = play.phase === "decide" ? { type: "invest", x: Math.round(Math.random() * 500) / 100 } : { type: "continue" };
           busy = true;
-          const think = 100 + Math.random() * 400;
+          const think = THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN);
           setTimeout(() => {
             const start = performance.now();
             sent++;
-            const timer = setTimeout(() => { unacked++; busy = false; }, 10_000);
-            s.emit("p:action", { clientActionId: `${tokens[i]}-${key}`, action: payload }, (ack: { ok: boolean }) => {
+            const timer = setTimeout(() => { unacked++; busy = false; act(); }, 10_000);
+            s.emit("p:action", { clientActionId: `${tokens[i]}-${key}`, action: payload }, (ack: { ok: boolean; error?: { code: string; message: string } }) => {
+              if (!ack.ok) rejections.push(`${key}: ${ack.error?.code} ${ack.error?.message}`);
               clearTimeout(timer);
               latencies.push(performance.now() - start);
               if (ack.ok) acked++;
               else rejected++;
               busy = false;
+              act(); // a view that arrived while waiting for the ack may need an answer
             });
           }, think);
+        };
+        s.on("p:view", ({ view }: { view: ParticipantView }) => {
+          last = view;
+          act();
         });
+        stuckReport.push(() => (last?.stage === "done" ? "" : `${i}: ${last ? `${last.stage}/${last.introStep}/${last.play?.round}/${last.play?.phase}/turn=${last.play?.myTurn}/pending=${last.play?.pendingCount} waiting=${JSON.stringify(last.waiting)}` : "no view"} busy=${busy} step=${step} connected=${s.connected}`));
       }),
     );
-    if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20));
+    if (i % 50 === 49) await new Promise((r) => setTimeout(r, RAMP_MS)); // 50 connections per RAMP_MS
   }
-  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 180_000));
+  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), Number(process.env.BENCH_TIMEOUT_MS ?? 180_000)));
+  const lastViews: (() => string)[] = [];
+  void lastViews;
   const outcome = await Promise.race([Promise.all(done).then(() => "ok" as const), timeout]);
   const wall = (Date.now() - t0) / 1000;
+  for (let k = 0; k < 100 && acked + rejected + unacked < sent; k++) await new Promise((r) => setTimeout(r, 50));
+  if (connectErrors.length) console.log(`connect errors: ${connectErrors.length}: ${[...new Set(connectErrors)].join(" | ")}`);
+  if (outcome !== "ok") console.log(stuckReport.map((f) => f()).filter(Boolean).slice(0, 12).join("\n"));
   for (const s of sockets) s.close();
   // decisions stored: one PlayerRound row per participant per round
   let stored = 0;
@@ -148,6 +170,7 @@ async function main() {
     serverCpuTime: cpu,
   };
   console.log(JSON.stringify(row));
+  if (rejections.length) console.log(`rejected: ${rejections.slice(0, 5).join(" | ")}`);
   console.log(
     `| ${row.participants} | ${row.rounds} | ${row.ackP50ms.toFixed(1)} / ${row.ackP95ms.toFixed(1)} / ${row.ackP99ms.toFixed(1)} / ${row.ackMaxms.toFixed(1)} ms | ${row.acked}/${row.actionsSent} acked, ${row.unacked} unacked | ${row.lostDecisions} of ${row.decisionsExpected} | ${row.wallSeconds.toFixed(1)} s | ${row.serverRssMB.toFixed(0)} MB, CPU ${row.serverCpuTime} |`,
   );

@@ -77,7 +77,7 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
 
   io.on("connection", (socket: Sock) => {
     if (socket.data.admin) return adminSocket(socket);
-    void participantSocket(socket);
+    participantSocket(socket);
   });
 
   function adminSocket(socket: Sock) {
@@ -94,37 +94,53 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
     });
   }
 
-  async function participantSocket(socket: Sock) {
+  /**
+   * Handlers are registered synchronously, before anything is awaited: an intent sent as soon as the
+   * first view arrives must never find the socket without a listener.
+   */
+  function participantSocket(socket: Sock) {
     const pid = socket.data.pid as string;
-    const host = await manager.get(socket.data.sessionId as string);
-    if (!host) {
-      socket.disconnect(true);
-      return;
-    }
-    wire(host);
-    await socket.join(`p:${pid}`);
-    lastSent.delete(pid);
-    await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
-    const snapshot = () => ({ view: participantView(host.state, host.lt, pid, manager.clock())!, serverNow: manager.clock() });
-    // a connect that changed nothing (second tab) still deserves a view
-    socket.emit("p:view", snapshot());
+    const snapshot = (host: SessionHost) => ({ view: participantView(host.state, host.lt, pid, manager.clock())!, serverNow: manager.clock() });
+    const ready: Promise<SessionHost | null> = (async () => {
+      const host = await manager.get(socket.data.sessionId as string);
+      if (!host) {
+        socket.disconnect(true);
+        return null;
+      }
+      wire(host);
+      await socket.join(`p:${pid}`);
+      lastSent.delete(pid);
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
+      // a connect that changed nothing (second tab) still deserves a view
+      socket.emit("p:view", snapshot(host));
+      return host;
+    })();
+    const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
 
-    socket.on("p:sync", (_req, ackFn) => safeAck<ReturnType<typeof snapshot>>(ackFn)({ ok: true, data: snapshot() }));
+    socket.on("p:sync", async (_req, ackFn) => {
+      const ack = safeAck<ReturnType<typeof snapshot>>(ackFn);
+      const host = await ready;
+      ack(host ? { ok: true, data: snapshot(host) } : gone());
+    });
 
     socket.on("p:intro", async (raw, ackFn) => {
       const ack = safeAck<{ version: number }>(ackFn);
       const req = IntroRequest.safeParse(raw);
       if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
+      const host = await ready;
+      if (!host) return ack(gone());
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
       const r = await host.dispatch({ actorKind: "participant", participantId: pid }, cmd);
       ack(r.ok ? { ok: true, data: { version: r.version } } : r);
-      if (r.ok) socket.emit("p:view", snapshot());
+      if (r.ok) socket.emit("p:view", snapshot(host));
     });
 
     socket.on("p:action", async (raw, ackFn) => {
       const ack = safeAck<{ version: number; duplicate: boolean }>(ackFn);
       const env = ActionEnvelope.safeParse(raw);
       if (!env.success) return ack(bad(`Your input could not be read (${formatZodError(env.error).join("; ")}). Please try again.`));
+      const host = await ready;
+      if (!host) return ack(gone());
       const r = await host.dispatch(
         { actorKind: "participant", participantId: pid },
         { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action },
@@ -133,6 +149,8 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
     });
 
     socket.on("disconnect", async () => {
+      const host = await ready;
+      if (!host) return;
       const still = io.sockets.adapter.rooms.get(`p:${pid}`);
       if (still && still.size > 0) return; // another tab is still open
       await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "disconnect", pid });

@@ -66,6 +66,15 @@ export class SessionHost extends EventEmitter {
       ...(r.ok ? {} : { errorCode: r.error.code, errorMessage: r.error.message }),
     };
     const quiet = cmd.kind === "tick" && r.ok && !r.changed;
+    if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
+      // Presence is soft state: applied and broadcast at once, logged as an event, and written with the
+      // next snapshot (a restart marks everyone offline anyway), so a connection storm costs one insert each.
+      this.state = { ...r.state, version: this.state.version };
+      await this.store.logOnly(this.id, event, ++this.seq, serverTime, this.state.version).catch((e) => this.opts.log?.(`event log failed: ${e}`));
+      this.emit("change", this.state, r.effects);
+      this.afterChange();
+      return { ok: true, duplicate: false, version: this.state.version };
+    }
     if (!r.ok || !r.changed) {
       if (!quiet) await this.store.logOnly(this.id, event, ++this.seq, serverTime, this.state.version).catch((e) => this.opts.log?.(`event log failed: ${e}`));
       if (!r.ok) {

@@ -112,19 +112,36 @@ export class SessionManager {
   }
 
   /** The host of a session (loaded from the database if it is not in memory, e.g. an ended one). */
+  private loading = new Map<string, Promise<SessionHost | null>>();
+
   async get(id: string): Promise<SessionHost | null> {
     const h = this.hosts.get(id);
     if (h) return h;
-    const row = await this.store.get(id);
-    if (!row) return null;
-    return this.hostFromRow(row);
+    let p = this.loading.get(id);
+    if (!p) {
+      // one load per session even when many requests ask at once
+      p = (async () => {
+        const row = await this.store.get(id);
+        return row ? this.hostFromRow(row) : null;
+      })().finally(() => this.loading.delete(id));
+      this.loading.set(id, p);
+    }
+    return p;
   }
 
+  private tokens = new Map<string, { sessionId: string; pid: string }>();
+
   async byToken(token: string): Promise<{ host: SessionHost; pid: string } | null> {
-    const p = await this.store.participantByToken(token);
-    if (!p) return null;
-    const host = await this.get(p.sessionId);
-    return host ? { host, pid: p.id } : null;
+    let hit = this.tokens.get(token);
+    if (!hit) {
+      const p = await this.store.participantByToken(token);
+      if (!p) return null;
+      hit = { sessionId: p.sessionId, pid: p.id };
+      if (this.tokens.size > 100_000) this.tokens.clear();
+      this.tokens.set(token, hit);
+    }
+    const host = await this.get(hit.sessionId);
+    return host ? { host, pid: hit.pid } : null;
   }
 
   /** Room code + label → the participant's token (same label again = same seat). */
