@@ -114,3 +114,31 @@ export function excludedFactor(P: Prepared, base: { factor: Factor; e: Float64Ar
   if (!cholRankOne(L2, m, v, -1)) return undefined;
   return { free: free2, nf: m, L: L2, shift: base.factor.shift };
 }
+
+
+/**
+ * KKT residual of min_{x_U >= 0} Σ_{k∈U} g_k(x) at x (variables = users U):
+ * max_{j∈U} |x_j − max(0, x_j − ∂_j)|, and the gradient scale used for relative tolerances.
+ */
+export function kktResidualP(P: Prepared, x: readonly number[], users: readonly number[]): { residual: number; scale: number } {
+  const n = P.n;
+  const grad = new Float64Array(n);
+  let scale = 1;
+  for (const j of users) grad[j] = P.c[j]! + P.q[j]! * x[j]!;
+  const colScale = new Float64Array(n);
+  for (const k of users) {
+    let y = 0;
+    for (let j = 0; j < n; j++) y += P.W[k * n + j]! * x[j]!;
+    const e = P.alpha[k]! * Math.exp(-y);
+    for (const j of users) {
+      grad[j] = grad[j]! - e * P.W[k * n + j]!;
+      colScale[j] = colScale[j]! + P.alpha[k]! * P.W[k * n + j]!;
+    }
+  }
+  let residual = 0;
+  for (const j of users) {
+    scale = Math.max(scale, Math.abs(P.c[j]!), colScale[j]!);
+    residual = Math.max(residual, Math.abs(x[j]! - Math.max(0, x[j]! - grad[j]!)));
+  }
+  return { residual, scale };
+}

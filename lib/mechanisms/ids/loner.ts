@@ -11,7 +11,7 @@
  */
 import { IdsSolverError, type Prepared } from "./model";
 import { bestResponseP, bestResponseScalar } from "./nash";
-import { coalitionOptimum } from "./internal";
+import { coalitionOptimum, kktResidualP, others, userCostP } from "./internal";
 import type { Factor } from "./optimizer";
 
 /** Result of the loner search: profile x̃^i and number of coalition solves. */
@@ -52,7 +52,11 @@ export function lonerEquilibrium(
   let prev: { t: number; phi: number } = { t: 0, phi: -T0 };
   let t = Math.min(T0, U);
   let best: { x: number[]; cost: number; gap: number } | null = null;
-  for (let it = 0; it < 100; it++) {
+  let loX: { x: number[]; cost: number } = { x: excluded.slice(), cost: excludedCost };
+  let hiX: { x: number[]; cost: number } | null = null;
+  let sameSide = 0;
+  let lastSide = 0;
+  for (let it = 0; it < 200; it++) {
     // Warm start: previous coalition solution and its last factorisation (chord steps).
     const sol = coalitionOptimum(P, i, t, last, chain ?? undefined);
     chain = sol.factor;
@@ -65,23 +69,37 @@ export function lonerEquilibrium(
     x[i] = t;
     if (!best || Math.abs(phi) < best.gap) best = { x, cost: sol.cost, gap: Math.abs(phi) };
     if (Math.abs(phi) <= 1e-12 * scale) break;
+    const side = phi < 0 ? -1 : 1;
+    sameSide = side === lastSide ? sameSide + 1 : 0;
+    lastSide = side;
     if (phi < 0) {
       lo = t;
       phiLo = phi;
+      loX = { x, cost: sol.cost };
     } else {
       hi = t;
       phiHi = phi;
+      hiX = { x, cost: sol.cost };
     }
     if (hi - lo <= 1e-14 * scale) break;
-    // Secant through the last two evaluations, kept strictly inside the bracket.
+    // Secant through the last two evaluations, kept strictly inside the bracket; bisection when
+    // it stalls on one side (φ can be steep or even jump where the coalition's optimum switches).
     let next = phi !== prev.phi ? t - (phi * (t - prev.t)) / (phi - prev.phi) : Number.NaN;
     if (!(next > lo && next < hi)) {
       // Regula falsi on the bracket if both ends are known, else the eq. 9 fixed-point step.
       next = Number.isFinite(phiHi) ? lo - (phiLo * (hi - lo)) / (phiHi - phiLo) : br;
       if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     }
+    if (sameSide >= 2 && Number.isFinite(phiHi)) next = 0.5 * (lo + hi);
     prev = { t, phi };
     t = next;
+  }
+  if (best && best.gap > 1e-9 * scale && hiX && hi - lo <= 1e-9 * scale) {
+    // φ jumps at t ≈ lo ≈ hi: the coalition's optimal set there is a segment (linear costs make
+    // the objective flat along it). Both end solutions are optimal at t, so is any convex
+    // combination; pick the one giving the loner exactly the protection for which BR_i = t.
+    const mixed = mixAtJump(P, i, 0.5 * (lo + hi), loX, hiX);
+    if (mixed) best = mixed;
   }
   if (!best || best.gap > 1e-9 * scale) {
     throw new IdsSolverError(
@@ -89,4 +107,41 @@ export function lonerEquilibrium(
     );
   }
   return { x: best.x, coalitionCost: best.cost, solves };
+}
+
+/**
+ * Convex combination of the coalition solutions on both sides of a jump of φ, chosen so user i's
+ * outside protection s = Σ_{j≠i} W_ij x_j satisfies BR_i(s) = t; accepted only if the coalition's
+ * KKT residual at the combination is small (certificate). Null otherwise.
+ */
+function mixAtJump(
+  P: Prepared,
+  i: number,
+  t: number,
+  a: { x: number[]; cost: number },
+  b: { x: number[]; cost: number },
+): { x: number[]; cost: number; gap: number } | null {
+  const n = P.n;
+  const prot = (x: readonly number[]) => {
+    let s = 0;
+    for (let j = 0; j < n; j++) if (j !== i) s += P.W[i * n + j]! * x[j]!;
+    return s;
+  };
+  const wii = P.W[i * n + i]!;
+  // BR_i(s) = t > 0  ⟺  c_i + q_i t = α_i W_ii e^{−s − W_ii t}.
+  const target = Math.log((P.alpha[i]! * wii) / (P.c[i]! + P.q[i]! * t)) - wii * t;
+  const sa = prot(a.x);
+  const sb = prot(b.x);
+  if (!(sa !== sb)) return null;
+  const lam = (target - sb) / (sa - sb);
+  if (!(lam >= 0 && lam <= 1)) return null;
+  const x = a.x.map((v, j) => lam * v + (1 - lam) * b.x[j]!);
+  x[i] = t;
+  const users = others(n, i);
+  const kkt = kktResidualP(P, x, users);
+  if (!(kkt.residual <= 1e-8 * kkt.scale)) return null;
+  const gap = Math.abs(t - bestResponseP(P, i, x));
+  let cost = 0;
+  for (const k of users) cost += userCostP(P, k, x);
+  return { x, cost, gap };
 }

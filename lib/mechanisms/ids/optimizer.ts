@@ -229,28 +229,29 @@ export function coordinateSweeps(p: ExpSumProblem, z: Float64Array, sweeps: numb
         return [v, h] as const;
       };
       let lo = -zj;
-      let [vlo] = dphi(lo);
+      const [vlo] = dphi(lo);
       let delta: number;
       if (vlo >= 0) delta = lo;
       else {
+        // Safeguarded Newton on the increasing φ'; while no upper bracket is known, steps may
+        // at most double the distance from lo (exp terms can underflow and make φ'' tiny).
         let hi = Number.POSITIVE_INFINITY;
         delta = 0;
-        for (let it = 0; it < 50; it++) {
+        for (let it = 0; it < 100; it++) {
           const [v, h] = dphi(delta);
           if (v > 0) hi = delta;
-          else {
-            lo = delta;
-            vlo = v;
-          }
+          else lo = delta;
           if (Math.abs(v) <= 1e-13 * (Math.abs(c[j]!) + 1)) break;
           let next = h > 0 ? delta - v / h : Number.NaN;
-          if (!(next > lo && next < hi)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : Math.max(lo + 1, 2 * Math.abs(lo) + 1);
+          const cap = Number.isFinite(hi) ? hi : lo + Math.max(1, 2 * (delta - lo + 1));
+          if (!(next > lo && next < cap)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : cap;
           if (Math.abs(next - delta) <= 1e-15 * (1 + Math.abs(delta))) {
             delta = next;
             break;
           }
           delta = next;
         }
+        if (!Number.isFinite(hi)) delta = lo; // never bracketed: keep the last point with φ' <= 0
       }
       if (delta === 0) continue;
       z[j] = Math.max(0, zj + delta);
@@ -299,6 +300,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   let factorIsInitial = factor !== null;
   let lastRatio = 1;
   let hessians = 0;
+  let sweepRescues = 0;
   const rhs = new Float64Array(n);
   let val = evaluate(p, z, e, g, nzBuf);
   let res = projResidual(z, g);
@@ -361,10 +363,18 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       beta *= 0.5;
     }
     if (!accepted) {
-      if (!reused) break;
-      // A stale factorisation produced a useless step: retry with a fresh Hessian.
       lastRatio = 1;
       factor = null;
+      if (reused) continue; // a stale factorisation produced a useless step: refactor
+      // Even a fresh Newton direction failed: far from the optimum the curvature of exp(−y) can
+      // underflow and the step explode. One exact coordinate sweep is a safe way forward.
+      if (sweepRescues >= 20) break;
+      sweepRescues++;
+      const before = val;
+      coordinateSweeps(p, z, 1);
+      val = evaluate(p, z, e, g, nzBuf);
+      res = projResidual(z, g);
+      if (!(val < before)) break;
       continue;
     }
     // eNew holds the exponential terms at zNew (last trial evaluated), so only the gradient is new.
