@@ -1,0 +1,5 @@
+/** Participant UIs of this family by game id (merged into app/games/registry.tsx). */
+import type { ComponentType } from "react";
+import type { GameUiProps } from "./types";
+
+export const idsMechanismGamesUi: Record<string, ComponentType<GameUiProps>> = {};

@@ -1,0 +1,6 @@
+/**
+ * Game modules of this family, listed in lib/games/registry.ts. Owned by the family's module authors.
+ */
+import type { AnyGameModule } from "../core/game";
+
+export const cipGames: AnyGameModule[] = [];
