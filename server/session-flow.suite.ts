@@ -172,6 +172,10 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       expect(events.text).toMatch(/seq,server_time,actor_kind/);
       const rounds = await api(base, `/api/admin/sessions/${s.id}/export/rounds.json`, { cookie });
       expect(rounds.text).toContain('"ids-unregulated"');
+      const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
+      expect(detail.json.view.groups[0].history.map((h: { round: number }) => h.round)).toEqual([1, 2]);
+      expect(detail.json.view.groups[0].monitor.tables[0].title).toBe("Investments");
+      expect(detail.json.bots.filter((b: { default: boolean }) => b.default)).toHaveLength(1);
       const end = await api(base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "end" }, cookie });
       expect(end.json.ok).toBe(false); // already over: everyone finished
       expect(end.json.error.message).toMatch(/already ended/);

@@ -164,7 +164,7 @@ export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, r
         remainingMs: remaining(s, g.deadlineMs, g.remainingMsAtPause, nowMs),
         members: g.members,
         pendingCount: pending.length,
-        monitor: g.status === "playing" ? lt.game.monitor(g.game, ctx) : null,
+        monitor: g.game !== null ? lt.game.monitor(g.game, ctx) : null,
         history: roundHistory[g.id] ?? [],
       };
     });

@@ -45,7 +45,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
             version: g.version,
             title: g.title,
             summary: g.summary,
-            bots: Object.entries(g.bots).map(([id, b]) => ({ id, label: b.label, description: b.description })),
+            bots: Object.entries(g.bots).map(([id, b]) => ({ id, label: b.label, description: b.description, default: id === g.defaultBot })),
           })),
         ),
         true
@@ -109,8 +109,8 @@ async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, m
       sendJson(res, 200, {
         session: { id, code: host.code, name: row?.name, gameId: row?.gameId, status: host.state.status, seed: row?.seed },
         links: parts.map((p) => ({ seat: p.seat, participantId: p.id, path: `/p/${p.token}` })),
-        view: adminView(host.state, host.lt, manager.clock()),
-        bots: Object.entries(host.lt.game.bots).map(([bid, b]) => ({ id: bid, label: b.label })),
+        view: adminView(host.state, host.lt, manager.clock(), host.roundHistory),
+        bots: Object.entries(host.lt.game.bots).map(([bid, b]) => ({ id: bid, label: b.label, default: bid === (host.lt.treatment.dropout.bot ?? host.lt.game.defaultBot) })),
       }),
       true
     );

@@ -48,7 +48,7 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
       host.id,
       setTimeout(() => {
         adminTimers.delete(host.id);
-        io.to(`admin:${host.id}`).emit("admin:view", { view: adminView(host.state, host.lt, manager.clock()), serverNow: manager.clock() });
+        io.to(`admin:${host.id}`).emit("admin:view", { view: adminView(host.state, host.lt, manager.clock(), host.roundHistory), serverNow: manager.clock() });
       }, 200),
     );
   };
@@ -90,7 +90,7 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
       wire(host);
       for (const r of socket.rooms) if (r.startsWith("admin:")) await socket.leave(r);
       await socket.join(`admin:${host.id}`);
-      ack({ ok: true, data: { view: adminView(host.state, host.lt, manager.clock()), serverNow: manager.clock() } });
+      ack({ ok: true, data: { view: adminView(host.state, host.lt, manager.clock(), host.roundHistory), serverNow: manager.clock() } });
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
+import type { Scalar } from "../../lib/core/game";
 import { botMoves, nextWakeMs, reduce, type Command, type LoadedTreatment, type SessionState } from "../../lib/engine";
 import type { EventInput, SessionStore } from "./store";
 
@@ -28,6 +29,8 @@ export class SessionHost extends EventEmitter {
   private wakeTimer: NodeJS.Timeout | null = null;
   private botTimers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  /** Group-level numbers of every completed round, per group (for the monitor's history). */
+  readonly roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {};
 
   constructor(
     public state: SessionState,
@@ -91,6 +94,7 @@ export class SessionHost extends EventEmitter {
       return { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
     }
     this.state = r.state;
+    for (const row of r.effects.rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of r.effects.notes) this.opts.log?.(`session=${this.id} ${n}`);
     this.emit("change", this.state, r.effects);
     this.afterChange();

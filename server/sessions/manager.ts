@@ -64,6 +64,8 @@ export class SessionManager {
     const state = JSON.parse(row.stateJson) as SessionState;
     const seq = await this.store.maxSeq(row.id);
     const host = new SessionHost(state, lt.value, row.code, seq, this.store, this.hostOpts());
+    for (const o of await this.store.roundOutcomes(row.id))
+      (host.roundHistory[o.groupId] ??= []).push({ round: o.round, group: JSON.parse(o.groupJson) });
     this.hosts.set(row.id, host);
     return host;
   }
