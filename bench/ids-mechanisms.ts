@@ -4,7 +4,8 @@
  * under full information (eq. 9: + N loner equilibria), the Externality equilibrium (x*, eq. 13
  * prices, eq. 11 taxes at m*) and the Externality mechanism with its participation check.
  * Instances: randomIdsInstance from a seeded RNG, three families per N (dense spill-over 1,
- * dense spill-over 0.3 with more main investors, quadratic costs).
+ * dense spill-over 0.3 with more main investors, quadratic costs). idsReport = everything above
+ * with the Pivotal core and the loner equilibria shared.
  * Target: Pivotal (eq. 6) at N = 100 under 100 ms (median per instance). Prints PASS/FAIL, exits 0.
  * Run: node --import tsx bench/ids-mechanisms.ts   (results go to docs/benchmarks/ids.md by hand)
  */
@@ -12,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { makeRng, seedFrom } from "../lib/core/rng";
 import {
   externalityEquilibriumMessages,
+  idsReport,
   externalityMechanism,
   externalityTaxes,
   nashEquilibrium,
@@ -46,9 +48,16 @@ function stats(fn: () => void, repeats: number): { median: number; max: number }
 const fmt = (s: { median: number; max: number }) => `${s.median.toFixed(2)} / ${s.max.toFixed(2)}`;
 
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+{
+  // Cold call: the first Pivotal computation in a fresh process pays for JIT compilation.
+  const inst = randomIdsInstance(makeRng(seedFrom("bench-ids-100-dense s=1")), 100, {});
+  const t0 = performance.now();
+  pivotalTaxes(inst);
+  console.log(`Cold first call, pivotal (eq. 6) at N = 100: ${(performance.now() - t0).toFixed(2)} ms`);
+}
 console.log("Times in ms as median / max over repeats (after two warm-up calls).\n");
-console.log("| N | family | investors x*>0 | socialOptimum | nash | pivotal (eq. 6) | pivotal full info (eq. 9) | externality m* + taxes | externality + VP |");
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log("| N | family | investors x*>0 | socialOptimum | nash | pivotal (eq. 6) | pivotal full info (eq. 9) | externality m* + taxes | externality + VP | idsReport (all) |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
 const pivotal100: number[] = [];
 for (const n of SIZES) {
   for (const [name, opts] of FAMILIES) {
@@ -62,9 +71,10 @@ for (const n of SIZES) {
     const pf = stats(() => pivotalFullInfo(inst), slowReps);
     const ex = n >= 3 ? stats(() => externalityTaxes(externalityEquilibriumMessages(inst).messages), reps) : null;
     const exVp = stats(() => externalityMechanism(inst), slowReps);
+    const rep = stats(() => idsReport(inst), slowReps);
     if (n === 100) pivotal100.push(pv.median);
     console.log(
-      `| ${n} | ${name} | ${x.filter((v) => v > 0).length} | ${fmt(so)} | ${fmt(ne)} | ${fmt(pv)} | ${fmt(pf)} | ${ex ? fmt(ex) : "–"} | ${fmt(exVp)} |`,
+      `| ${n} | ${name} | ${x.filter((v) => v > 0).length} | ${fmt(so)} | ${fmt(ne)} | ${fmt(pv)} | ${fmt(pf)} | ${ex ? fmt(ex) : "–"} | ${fmt(exVp)} | ${fmt(rep)} |`,
     );
   }
 }
