@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { adminCookie, api, expectOk, Participant, startApp, type TestDb } from "./testing/harness";
 import type { MechlabApp } from "./app";
+import { parseCsv } from "./testing/parse-csv";
 
 const treatment = (over: Record<string, unknown> = {}) => ({
   name: "server test",
@@ -164,8 +165,7 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       expect(header.slice(0, 6)).toEqual(["session", "treatment", "game", "group", "round", "participant"]);
       for (const col of ["role", "decision_x", "decision_ms", "timed_out", "is_bot", "payoff", "outcome_cost", "group_so_cost", "mechanism"]) expect(header).toContain(col);
       expect(lines).toHaveLength(1 + 3 * 2);
-      const isBot = header.indexOf("is_bot");
-      expect(lines.slice(1).filter((l) => l.split(",")[isBot] === "TRUE")).toHaveLength(4);
+      expect(parseCsv(csv.text).filter((r) => r.is_bot === "TRUE")).toHaveLength(4);
       const codebook = await api(base, `/api/admin/sessions/${s.id}/export/codebook.csv`, { cookie });
       for (const col of header) expect(codebook.text).toContain(`\r\n${col},`);
       const events = await api(base, `/api/admin/sessions/${s.id}/export/events.csv`, { cookie });

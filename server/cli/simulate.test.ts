@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseCsv } from "../testing/parse-csv";
+import { runSimulate } from "./simulate";
+
+const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-unregulated-3.json");
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function tmp() {
+  const d = mkdtempSync(join(tmpdir(), "mechlab-sim-"));
+  dirs.push(d);
+  return d;
+}
+
+describe("mechlab simulate", () => {
+  it("runs sessions with bots through the database and writes the admin page's files", async () => {
+    const out = tmp();
+    delete process.env.DATABASE_URL;
+    const code = await runSimulate([EXAMPLE, "--sessions", "2", "--seed", "s", "--out", out, "--bot", "socialOptimum"]);
+    expect(code).toBe(0);
+    const sessions = readdirSync(out).filter((f) => !f.startsWith("simulate.db"));
+    expect(sessions).toHaveLength(2);
+    for (const s of sessions) {
+      for (const f of ["data.csv", "data.json", "codebook.csv", "events.csv", "rounds.json"]) expect(existsSync(join(out, s, f))).toBe(true);
+      const rows = parseCsv(readFileSync(join(out, s, "data.csv"), "utf8"));
+      expect(rows).toHaveLength(3 * 2);
+      for (const r of rows) {
+        expect(r.treatment).toBe("IDS unregulated, 3 users, 2 rounds");
+        expect(r.is_bot).toBe("TRUE");
+        expect(Number(r.decision_x)).toBeCloseTo(Math.min(5, Number(r.outcome_so_x)), 9);
+      }
+    }
+  });
+
+  it("refuses a bad treatment with the field named, and unknown options", async () => {
+    const out = tmp();
+    const bad = join(out, "bad.json");
+    writeFileSync(bad, JSON.stringify({ name: "x", game: "ids-investment", params: { alpha: [1, 2], W: [[1, 0], [0, 1]], c: [1] } }));
+    expect(await runSimulate([bad, "--out", out])).toBe(2);
+    expect(await runSimulate([EXAMPLE, "--frobnicate", "1"])).toBe(2);
+    expect(await runSimulate([EXAMPLE, "--sessions", "0"])).toBe(2);
+    expect(await runSimulate([EXAMPLE, "--bot", "nobody", "--out", out])).toBe(2);
+  });
+});
