@@ -2,6 +2,7 @@
 // Chromium). PostgreSQL tests run when MECHLAB_TEST_PG_URL is set. Ends with one summary line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { buildIfNeeded, ensureClients } from "./build-if-needed.mjs";
 
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ if (!skipE2e) {
   } else {
     buildIfNeeded();
     rmSync("test-results/e2e.json", { force: true });
-    run("browser tests (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e.json" });
+    run("browser tests (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve("test-results/e2e.json") });
     if (existsSync("test-results/e2e.json")) {
       const s = JSON.parse(readFileSync("test-results/e2e.json", "utf8")).stats;
       passed += s.expected; failed += s.unexpected + (s.flaky ?? 0); skipped += s.skipped;
