@@ -92,6 +92,7 @@ function assemble(
   };
 }
 
+/** Shared work of eq. 6: x*, the N excluded optima and their values, and the x* Hessian factor. */
 export interface PivotalCore {
   xstar: number[];
   /** x̂^i (x_i = 0) for every i. */
