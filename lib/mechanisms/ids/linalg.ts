@@ -1,5 +1,6 @@
 /**
- * Small dense linear algebra on Float64Array (row-major), just what the IDS solvers need.
+ * Small dense linear algebra on Float64Array (row-major) for the Newton systems of the eq. 2 / eq. 6
+ * solvers (Cholesky factor, solve, rank-one update/downdate, row deletion).
  * Internal module; not part of the public API.
  */
 
