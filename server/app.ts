@@ -5,9 +5,9 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol/events";
-import { makePrisma, type Db } from "./db/client";
+import type { Db } from "./db/client";
 import { migrate } from "./db/migrate";
-import { isPostgresUrl, resolveDbUrl } from "./db/url";
+import { resolveDbUrl } from "./db/url";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi } from "./http/api";
 import { attachSockets } from "./realtime/sockets";
@@ -40,8 +40,8 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   const dbUrl = resolveDbUrl(opts.dbUrl);
   const applied = await migrate(dbUrl);
   if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
-  const db = await makePrisma(dbUrl);
-  const store = new SessionStore(db, !isPostgresUrl(dbUrl));
+  const store = await SessionStore.open(dbUrl);
+  const db = store.db;
   const auth = await AdminAuth.init(store, log);
   const manager = new SessionManager(store, {
     ...(opts.clock ? { clock: opts.clock } : {}),
@@ -78,7 +78,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     close: async () => {
       await manager.stop();
       await new Promise<void>((r) => io.close(() => r()));
-      await db.$disconnect();
+      await store.close();
     },
   };
 }

@@ -64,7 +64,9 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     s.endedMs = nowMs;
     fx.notes.push("every participant has finished: session over");
   }
-  const changed = !duplicate && JSON.stringify(s) !== JSON.stringify(state);
+  // Every accepted command changes the state except duplicates and ticks with nothing due
+  // (ticks are compared: they run often and usually find nothing to do).
+  const changed = !duplicate && (cmd.kind !== "tick" || JSON.stringify(s) !== JSON.stringify(state));
   if (changed) s.version = state.version + 1;
   return { ok: true, state: changed ? s : state, effects: fx, changed, duplicate, ...(pid ? { pid } : {}) };
 }

@@ -9,9 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
-import { makePrisma } from "../db/client";
 import { migrate } from "../db/migrate";
-import { isPostgresUrl, resolveDbUrl } from "../db/url";
+import { resolveDbUrl } from "../db/url";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson } from "../export/export";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
@@ -75,8 +74,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   mkdirSync(a.out, { recursive: true });
   const dbUrl = resolveDbUrl(process.env.DATABASE_URL ?? `file:${join(a.out, "simulate.db")}`);
   await migrate(dbUrl);
-  const db = await makePrisma(dbUrl);
-  const store = new SessionStore(db, !isPostgresUrl(dbUrl));
+  const store = await SessionStore.open(dbUrl);
   const manager = new SessionManager(store, { botDelayMs: 0 });
   const t0 = Date.now();
   try {
@@ -98,7 +96,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     }
   } finally {
     await manager.stop();
-    await db.$disconnect();
+    await store.close();
   }
   process.stdout.write(`done: ${a.sessions} session(s) of "${lt.value.treatment.name}" in ${((Date.now() - t0) / 1000).toFixed(1)} s; database ${dbUrl.replace(/^file:/, "")}\n`);
   return 0;

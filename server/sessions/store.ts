@@ -2,7 +2,8 @@
  * Prisma-backed persistence for sessions: snapshots, the append-only event log, round outcomes.
  * No business rules here: the engine (lib/engine) decides, this file writes.
  */
-import type { Db } from "../db/client";
+import { makePrisma, type Db } from "../db/client";
+import { makeWriter, StaleWriteError, type SqlStatement, type SqlWriter } from "../db/writer";
 import type { Effects, SessionState } from "../../lib/engine";
 
 export interface EventInput {
@@ -32,8 +33,19 @@ export interface StoredSession {
 export class SessionStore {
   constructor(
     readonly db: Db,
-    private readonly sqlite = true,
+    private readonly writer: SqlWriter,
   ) {}
+
+  /** Open the Prisma client and the writer for `url` (migrations must already be applied). */
+  static async open(url: string): Promise<SessionStore> {
+    const [db, writer] = await Promise.all([makePrisma(url), makeWriter(url)]);
+    return new SessionStore(db, writer);
+  }
+
+  async close(): Promise<void> {
+    await this.writer.close();
+    await this.db.$disconnect();
+  }
 
   async create(input: {
     id: string;
@@ -81,70 +93,50 @@ export class SessionStore {
 
   /**
    * Persist an accepted command atomically: the new snapshot (only if the stored version is the one
-   * we started from), its event and any completed rounds.
+   * we started from), its event and any completed rounds. Raw SQL on the writer's connection
+   * (server/db/writer.ts): this runs for every accepted command.
    */
   async commit(sessionId: string, prevVersion: number, state: SessionState, effects: Effects, event: EventInput, seq: number, serverTime: Date): Promise<void> {
-    await this.db.$transaction(async (tx) => {
-      const upd = await tx.session.updateMany({
-        where: { id: sessionId, version: prevVersion },
-        data: { stateJson: JSON.stringify(state), version: state.version, status: state.status },
+    const stmts: SqlStatement[] = [
+      {
+        sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
+        args: [JSON.stringify(state), state.version, state.status, serverTime, sessionId, prevVersion],
+        expectRows: 1,
+      },
+      this.eventInsert(sessionId, event, seq, serverTime, state.version),
+    ];
+    for (const r of effects.rounds) {
+      stmts.push({
+        sql: `INSERT INTO "RoundOutcome" ("sessionId", "groupId", "round", "mechanismId", "mechanismVer", "inputJson", "outputJson", "groupJson", "seedJson", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        args: [sessionId, r.groupId, r.round, r.mechanism.id, r.mechanism.version, JSON.stringify(r.mechanism.input), JSON.stringify(r.mechanism.output), JSON.stringify(r.group), JSON.stringify(r.seed), serverTime],
       });
-      if (upd.count !== 1) throw new Error(`session ${sessionId} was changed elsewhere (expected version ${prevVersion})`);
-      await tx.actionEvent.create({ data: this.eventRow(sessionId, event, seq, serverTime, state.version) });
-      for (const r of effects.rounds) {
-        await tx.roundOutcome.create({
-          data: {
-            sessionId,
-            groupId: r.groupId,
-            round: r.round,
-            mechanismId: r.mechanism.id,
-            mechanismVer: r.mechanism.version,
-            inputJson: JSON.stringify(r.mechanism.input),
-            outputJson: JSON.stringify(r.mechanism.output),
-            groupJson: JSON.stringify(r.group),
-            seedJson: JSON.stringify(r.seed),
-          },
+      for (const p of r.players)
+        stmts.push({
+          sql: `INSERT INTO "PlayerRound" ("sessionId", "groupId", "round", "participantId", "seat", "label", "role", "decisionJson", "outcomeJson", "payoff", "decisionMs", "timedOut", "isBot", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          args: [
+            sessionId, r.groupId, r.round, p.participantId, p.seat, p.label, p.record.role,
+            JSON.stringify(p.record.decision), JSON.stringify(p.record.outcome), p.record.payoff,
+            p.record.decisionMs === null ? null : Math.round(p.record.decisionMs), p.record.timedOut, p.record.isBot, serverTime,
+          ],
         });
-        await tx.playerRound.createMany({
-          data: r.players.map((p) => ({
-            sessionId,
-            groupId: r.groupId,
-            round: r.round,
-            participantId: p.participantId,
-            seat: p.seat,
-            label: p.label,
-            role: p.record.role,
-            decisionJson: JSON.stringify(p.record.decision),
-            outcomeJson: JSON.stringify(p.record.outcome),
-            payoff: p.record.payoff,
-            decisionMs: p.record.decisionMs === null ? null : Math.round(p.record.decisionMs),
-            timedOut: p.record.timedOut,
-            isBot: p.record.isBot,
-          })),
-        });
-      }
-    });
+    }
+    try {
+      await this.writer.transaction(stmts);
+    } catch (e) {
+      if (e instanceof StaleWriteError) throw new Error(`session ${sessionId} was changed elsewhere (expected version ${prevVersion})`);
+      throw e;
+    }
   }
 
-  /** Log a command that changed nothing (rejected, or a duplicate submit). */
+  /** Log a command that changed nothing (rejected, or a duplicate submit), or a presence change. */
   async logOnly(sessionId: string, event: EventInput, seq: number, serverTime: Date, version: number): Promise<void> {
-    await this.db.actionEvent.create({ data: this.eventRow(sessionId, event, seq, serverTime, version) });
+    await this.writer.transaction([this.eventInsert(sessionId, event, seq, serverTime, version)]);
   }
 
-  private eventRow(sessionId: string, e: EventInput, seq: number, serverTime: Date, versionAfter: number) {
+  private eventInsert(sessionId: string, e: EventInput, seq: number, serverTime: Date, versionAfter: number): SqlStatement {
     return {
-      sessionId,
-      seq,
-      serverTime,
-      actorKind: e.actorKind,
-      participantId: e.participantId,
-      command: e.command,
-      payloadJson: JSON.stringify(e.payload ?? null),
-      clientActionId: e.clientActionId,
-      accepted: e.accepted,
-      errorCode: e.errorCode ?? null,
-      errorMessage: e.errorMessage ?? null,
-      versionAfter,
+      sql: `INSERT INTO "ActionEvent" ("sessionId", "seq", "serverTime", "actorKind", "participantId", "command", "payloadJson", "clientActionId", "accepted", "errorCode", "errorMessage", "versionAfter") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [sessionId, seq, serverTime, e.actorKind, e.participantId, e.command, JSON.stringify(e.payload ?? null), e.clientActionId, e.accepted, e.errorCode ?? null, e.errorMessage ?? null, versionAfter],
     };
   }
 
