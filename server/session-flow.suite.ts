@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { adminCookie, api, expectOk, Participant, startApp, type TestDb } from "./testing/harness";
 import type { MechlabApp } from "./app";
 import { parseCsv } from "./testing/parse-csv";
+import { computeOutcome } from "../lib/games/ids-investment/state";
 
 const treatment = (over: Record<string, unknown> = {}) => ({
   name: "server test",
@@ -172,6 +173,10 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       expect(events.text).toMatch(/seq,server_time,actor_kind/);
       const rounds = await api(base, `/api/admin/sessions/${s.id}/export/rounds.json`, { cookie });
       expect(rounds.text).toContain('"ids-unregulated"');
+      // any round can be recomputed from what the database stored
+      const stored = JSON.parse(rounds.text) as { input: { x: number[] } & Record<string, unknown>; output: unknown }[];
+      expect(stored).toHaveLength(2);
+      for (const r of stored) expect(computeOutcome(r.input as never, r.input.x)).toEqual(r.output);
       const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
       expect(detail.json.view.groups[0].history.map((h: { round: number }) => h.round)).toEqual([1, 2]);
       expect(detail.json.view.groups[0].monitor.tables[0].title).toBe("Investments");

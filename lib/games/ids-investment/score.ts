@@ -32,7 +32,11 @@ export function idsScore(s: IdsState, ctx: Ctx): RoundScore {
   const total = o.cost.reduce((a, c) => a + c, 0);
   return {
     players,
-    mechanism: { ...IDS_UNREGULATED, input: { ...instanceOf(ctx.params), x }, output: o },
+    mechanism: {
+      ...IDS_UNREGULATED,
+      input: { ...instanceOf(ctx.params), x, endowment: ctx.params.endowment, pointsScale: ctx.params.pointsScale },
+      output: o,
+    },
     group: {
       total_cost: total,
       so_cost: b.socialOptimum.cost,
