@@ -17,6 +17,8 @@ const bound = await app.listen(port, host);
 const shown = host === "0.0.0.0" ? "localhost" : host;
 console.log(`mechlab: ready on http://${shown}:${bound} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);
 
+process.on("unhandledRejection", (e) => console.error("mechlab: unhandled rejection:", e));
+
 let closing = false;
 const shutdown = async () => {
   if (closing) return;

@@ -59,7 +59,14 @@ export class SessionHost extends EventEmitter {
     if (this.stopped) return { ok: false, error: { code: "session/conflict", message: "The server is shutting down; please retry in a moment." } };
     const now = this.opts.clock();
     const serverTime = new Date(now);
-    const r = reduce(this.state, this.lt, cmd, now);
+    let r: ReturnType<typeof reduce>;
+    try {
+      r = reduce(this.state, this.lt, cmd, now);
+    } catch (e) {
+      // a bug in a game module must not take the session down: nothing is applied, the sender is told
+      this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
+      r = { ok: false, error: { code: "session/conflict", message: "The server could not process this step. Nothing was changed; please try again or tell the experimenter." } };
+    }
     const event: EventInput = {
       ...actor,
       command: cmd.kind,

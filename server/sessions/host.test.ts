@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { games } from "../../lib/games/registry";
+import { freshSqlite, type TestDb } from "../testing/harness";
+import { SessionManager } from "./manager";
+import { SessionStore } from "./store";
+import { migrate } from "../db/migrate";
+
+let db: TestDb | undefined;
+let store: SessionStore | undefined;
+afterEach(async () => {
+  await store?.close();
+  await db?.drop();
+});
+
+describe("SessionHost", () => {
+  it("answers with an error, changes nothing and keeps serving when a game module throws", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const manager = new SessionManager(store, { botDelayMs: 0 });
+    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null };
+    const r = await manager.create({ name: "crash", game: "ids-investment", params, intro: { quiz: [] } });
+    if (!r.ok) throw new Error(r.errors.join());
+    const host = r.host;
+    const [a, b] = host.state.order as [string, string];
+    for (const pid of [a, b]) {
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "consent", pid });
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "instructions", pid });
+    }
+    const decide = games["ids-investment"]!.phases.decide!;
+    const original = decide.apply;
+    (decide as { apply: typeof original }).apply = () => {
+      throw new Error("boom");
+    };
+    const version = host.state.version;
+    const bad = await host.dispatch({ actorKind: "participant", participantId: a }, { kind: "action", pid: a, clientActionId: "crash-0001", action: { type: "invest", x: 1 } });
+    (decide as { apply: typeof original }).apply = original;
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/Nothing was changed/);
+    expect(host.state.version).toBe(version);
+    const good = await host.dispatch({ actorKind: "participant", participantId: a }, { kind: "action", pid: a, clientActionId: "crash-0002", action: { type: "invest", x: 1 } });
+    expect(good.ok).toBe(true);
+    const events = await store.events(host.id);
+    expect(events.some((e) => e.clientActionId === "crash-0001" && !e.accepted)).toBe(true);
+    await manager.stop();
+  });
+});
