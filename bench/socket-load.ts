@@ -8,6 +8,7 @@
 import { spawn } from "node:child_process";
 import { io as ioc, type Socket } from "socket.io-client";
 import type { ParticipantView } from "../lib/engine/views";
+import { freshPostgres } from "../server/testing/harness";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,8 +30,10 @@ function pct(xs: number[], p: number) {
 }
 
 async function main() {
+  // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres runs the server on a fresh PostgreSQL database
+  const pg = process.env.BENCH_PG_URL ? await freshPostgres(process.env.BENCH_PG_URL) : null;
   const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "bench/load-server.ts"], {
-    env: { ...process.env, ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production" },
+    env: { ...process.env, ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production", ...(pg ? { BENCH_DATABASE_URL: pg.url } : {}) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port: number = await new Promise((res, rej) => {
@@ -147,10 +150,15 @@ async function main() {
     ps.on("exit", () => res(out.trim()));
   });
   server.kill("SIGTERM");
+  if (pg) {
+    await new Promise((r) => server.once("exit", r));
+    await pg.drop();
+  }
   const decisions = latencies.length;
   const expected = tokens.length * ROUNDS;
   const [rss, cpu] = usage.split(/\s+/);
   const row = {
+    database: pg ? "postgresql" : "sqlite",
     participants: tokens.length,
     rounds: ROUNDS,
     outcome,
