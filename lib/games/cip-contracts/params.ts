@@ -50,7 +50,7 @@ export const CipGameParams = z
     weighting: z.enum(["slot", "expected"]).default("slot"),
     /** Whole units only (e.g. personnel). */
     integerResources: z.boolean().default(false),
-    /** Budget row: default "exact" (continuous) / "atMost" (integer). */
+    /** Budget row: default "exact" (continuous) / "atMost" (integer; "exact" is refused there, see below). */
     budget: z.enum(["exact", "atMost"]).optional(),
     /** Number of CI owners per group N. */
     cis: z.number().int().min(1, "cis must be at least 1").max(MAX_CIS, `at most ${MAX_CIS} CIs per group (keeps every step fast)`).default(4),
@@ -91,6 +91,11 @@ export const CipGameParams = z
     } else if (p.ciProbabilities) {
       issue(["ciProbabilities"], 'is only used with beliefs "perCi"; remove it or set beliefs to "perCi"');
     }
+    if (p.integerResources && p.budget === "exact")
+      issue(
+        ["budget"],
+        'with integerResources use budget "atMost" (the default): an exact weighted sum of whole units is usually unattainable, and the integer search for it can take seconds',
+      );
     if (p.fixedTypes) {
       if (p.fixedTypes.length !== p.cis) issue(["fixedTypes"], `must have ${p.cis} entries (one per CI), got ${p.fixedTypes.length}`);
       p.fixedTypes.forEach((t, i) => {
