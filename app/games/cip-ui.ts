@@ -1,5 +1,8 @@
 /** Participant UIs of this family by game id (merged into app/games/registry.tsx). */
 import type { ComponentType } from "react";
+import { CipGame } from "./cip-contracts/CipGame";
 import type { GameUiProps } from "./types";
 
-export const cipGamesUi: Record<string, ComponentType<GameUiProps>> = {};
+export const cipGamesUi: Record<string, ComponentType<GameUiProps>> = {
+  "cip-contracts": CipGame,
+};
