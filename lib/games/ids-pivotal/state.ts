@@ -1,0 +1,269 @@
+/**
+ * One group's round of the Pivotal mechanism game and its phases:
+ * participate (join or stay out) → report (participants report α, c, q) → [loner: loners choose x,
+ * only when the treatment lets loners choose] → results.
+ * The mechanism runs when the last decision phase before the results ends (`settleRound`).
+ */
+import { z } from "zod";
+import { fail, ok, ActionErrorCode } from "../../core/errors";
+import type { PhaseSpec, PlayerId, RoundContext } from "../../core/game";
+import { bestResponse } from "../../mechanisms/ids";
+import { instanceOf, reportBounds, type PivotalParams } from "./params";
+import {
+  pivotalAllocation,
+  pivotalCounterfactuals,
+  pivotalOutcome,
+  type Counterfactual,
+  type PivotalAllocation,
+  type PivotalRoundInput,
+  type PivotalRoundOutput,
+  type TypeReport,
+} from "./mechanism";
+
+const num = (what: string) => z.number({ error: `enter a number for ${what}` }).finite();
+
+export const PivotalAction = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("participate"), join: z.boolean({ error: "choose to join or to stay out" }) }),
+  z.object({ type: z.literal("report"), alpha: num("the loss α"), c: num("the cost c"), q: num("the extra cost q").optional() }),
+  z.object({ type: z.literal("invest"), x: num("your investment") }),
+  z.object({ type: z.literal("continue") }),
+]);
+export type PivotalAction = z.infer<typeof PivotalAction>;
+
+export interface PivotalState {
+  joined: (boolean | null)[];
+  reports: (TypeReport | null)[];
+  /** Free choices of loners (loner phase), null otherwise. */
+  lonerX: (number | null)[];
+  alloc: PivotalAllocation | null;
+  outcome: PivotalRoundOutput | null;
+  counterfactuals: Counterfactual[] | null;
+  /** Set when the mechanism could not be computed this round (see docs: fallback). */
+  error: string | null;
+  timedOut: { participate: boolean[]; report: boolean[]; loner: boolean[] };
+  continued: boolean[];
+}
+
+export type Ctx = RoundContext<PivotalParams>;
+export const indexOf = (ctx: Ctx, pid: PlayerId) => ctx.players.indexOf(pid);
+
+/** The true type of user i, as a report. */
+export function trueReport(p: PivotalParams, i: number): TypeReport {
+  return { alpha: p.alpha[i]!, c: p.c[i]!, q: p.q?.[i] ?? 0 };
+}
+
+export function setupRound(ctx: Ctx): PivotalState {
+  const n = ctx.players.length;
+  const compulsory = ctx.params.participation === "compulsory";
+  const f = () => Array<boolean>(n).fill(false);
+  return {
+    joined: Array(n).fill(compulsory ? true : null),
+    reports: Array(n).fill(null),
+    lonerX: Array(n).fill(null),
+    alloc: null,
+    outcome: null,
+    counterfactuals: null,
+    error: null,
+    timedOut: { participate: f(), report: f(), loner: f() },
+    continued: f(),
+  };
+}
+
+export const firstPhase = (p: PivotalParams) => (p.participation === "compulsory" ? "report" : "participate");
+
+/** The stored mechanism input of the round (complete once the outcome exists). */
+export function roundInput(s: PivotalState, p: PivotalParams): PivotalRoundInput {
+  return {
+    information: p.information,
+    truth: instanceOf(p),
+    joined: s.joined.map((j) => j === true),
+    reports: s.reports.map((r, i) => (s.joined[i] ? r : null)),
+    lonerChoices: s.lonerX.map((x) => x),
+  };
+}
+
+const needsLonerPhase = (s: PivotalState, p: PivotalParams) => p.loner === "free" && s.joined.some((j) => j !== true);
+
+/** Fallback when the mechanism cannot be computed: no taxes, nothing prescribed, loners best-respond. */
+function fallbackAllocation(p: PivotalParams, joined: boolean[]): PivotalAllocation {
+  const n = joined.length;
+  const truth = instanceOf(p);
+  return {
+    designer: truth,
+    participants: [...Array(n).keys()].filter((i) => joined[i]),
+    loners: [...Array(n).keys()].filter((i) => !joined[i]),
+    prescribed: joined.map((j) => (j ? 0 : null)),
+    planned: Array(n).fill(0),
+    taxes: joined.map((j) => (j ? 0 : null)),
+    references: Array(n).fill(null),
+    budget: 0,
+    method: "none",
+    certified: false,
+  };
+}
+
+/** Run what can run: the allocation once joins and reports are in, the outcome once loners have acted. */
+export function settleRound(s: PivotalState, ctx: Ctx): PivotalState {
+  const p = ctx.params;
+  let next = s;
+  if (next.alloc === null && next.joined.every((j) => j !== null) && next.joined.every((j, i) => !j || next.reports[i] !== null)) {
+    const input = roundInput(next, p);
+    try {
+      next = { ...next, alloc: pivotalAllocation(p.information, input.truth, input.joined, input.reports) };
+    } catch (e) {
+      next = { ...next, alloc: fallbackAllocation(p, input.joined), error: `mechanism failed: ${(e as Error).message}` };
+    }
+  }
+  const lonersDone = !needsLonerPhase(next, p) || next.joined.every((j, i) => j || next.lonerX[i] !== null);
+  if (next.alloc !== null && next.outcome === null && lonersDone) {
+    const input = roundInput(next, p);
+    try {
+      const outcome = pivotalOutcome(input.truth, next.alloc, input.lonerChoices);
+      next = { ...next, outcome };
+      if (next.error === null) next = { ...next, counterfactuals: pivotalCounterfactuals(input, outcome) };
+    } catch (e) {
+      next = { ...next, error: `${next.error ? next.error + "; " : ""}outcome failed: ${(e as Error).message}` };
+      if (next.outcome === null) next = { ...next, outcome: pivotalOutcome(input.truth, fallbackAllocation(p, input.joined), input.lonerChoices.map((x) => x ?? 0)) };
+    }
+  }
+  return next;
+}
+
+const nextPhase = (s: PivotalState): string => (s.outcome ? "results" : s.alloc ? "loner" : "report");
+
+function fmtNum(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}
+
+export const participatePhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+  id: "participate",
+  label: "Join the mechanism or stay out",
+  kind: "decision",
+  durationMs: (p) => (p.participateSeconds === null ? null : p.participateSeconds * 1000),
+  accepts: ["participate"],
+  pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === null),
+  apply(s, a, by, ctx) {
+    if (a.type !== "participate") return fail(ActionErrorCode.WrongPhase, "First choose whether to join the mechanism.");
+    const joined = s.joined.slice();
+    joined[indexOf(ctx, by)] = a.join;
+    return ok({ ...s, joined });
+  },
+  onTimeout(s, missing, ctx) {
+    const joined = s.joined.slice();
+    const participate = s.timedOut.participate.slice();
+    for (const pid of missing) {
+      const i = indexOf(ctx, pid);
+      joined[i] = ctx.params.timeoutParticipation === "join";
+      participate[i] = true;
+    }
+    return { ...s, joined, timedOut: { ...s.timedOut, participate } };
+  },
+  onExit: settleRound,
+  next: nextPhase,
+};
+
+/** Check a report against the treatment's bounds; returns an error message or null. */
+export function checkReport(p: PivotalParams, i: number, r: { alpha: number; c: number; q?: number | undefined }): { message: string; field: string } | null {
+  const truth = trueReport(p, i);
+  const fields: ["alpha" | "c" | "q", string][] = [
+    ["alpha", "possible loss α"],
+    ["c", "cost per unit c"],
+    ["q", "extra cost q"],
+  ];
+  for (const [k, label] of fields) {
+    const v = k === "q" ? (r.q ?? 0) : r[k];
+    const [lo, hi] = reportBounds(p, truth[k]);
+    const slack = 1e-9 * Math.max(1, Math.abs(hi));
+    if (truth[k] === 0 && v !== 0) return { message: `Your ${label} is 0 and cannot be reported otherwise.`, field: k };
+    if (v < lo - slack || v > hi + slack)
+      return { message: `Report a ${label} between ${fmtNum(Math.ceil(lo * 1e4) / 1e4)} and ${fmtNum(Math.floor(hi * 1e4) / 1e4)}.`, field: k };
+  }
+  return null;
+}
+
+export const reportPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+  id: "report",
+  label: "Report your type to the mechanism",
+  kind: "decision",
+  durationMs: (p) => (p.reportSeconds === null ? null : p.reportSeconds * 1000),
+  accepts: ["report"],
+  pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === true && s.reports[i] === null),
+  apply(s, a, by, ctx) {
+    if (a.type !== "report") return fail(ActionErrorCode.WrongPhase, "Report your type first.");
+    const i = indexOf(ctx, by);
+    const bad = checkReport(ctx.params, i, a);
+    if (bad) return fail(ActionErrorCode.OutOfRange, bad.message, bad.field);
+    const truth = trueReport(ctx.params, i);
+    const clamp = (k: "alpha" | "c" | "q", v: number) => {
+      const [lo, hi] = reportBounds(ctx.params, truth[k]);
+      return Math.min(hi, Math.max(lo, v));
+    };
+    const reports = s.reports.slice();
+    reports[i] = { alpha: clamp("alpha", a.alpha), c: clamp("c", a.c), q: clamp("q", a.q ?? 0) };
+    return ok({ ...s, reports });
+  },
+  onTimeout(s, missing, ctx) {
+    const reports = s.reports.slice();
+    const report = s.timedOut.report.slice();
+    for (const pid of missing) {
+      const i = indexOf(ctx, pid);
+      reports[i] = trueReport(ctx.params, i); // the form is prefilled with the true values
+      report[i] = true;
+    }
+    return { ...s, reports, timedOut: { ...s.timedOut, report } };
+  },
+  onExit: settleRound,
+  next: nextPhase,
+};
+
+export const lonerPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+  id: "loner",
+  label: "You stayed out: choose your investment",
+  kind: "decision",
+  durationMs: (p) => (p.lonerSeconds === null ? null : p.lonerSeconds * 1000),
+  accepts: ["invest"],
+  pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === false && s.lonerX[i] === null),
+  apply(s, a, by, ctx) {
+    if (a.type !== "invest") return fail(ActionErrorCode.WrongPhase, "Choose your investment first.");
+    if (a.x < 0 || a.x > ctx.params.xMax)
+      return fail(ActionErrorCode.OutOfRange, `Choose an investment between 0 and ${ctx.params.xMax}.`, "x");
+    const lonerX = s.lonerX.slice();
+    lonerX[indexOf(ctx, by)] = a.x;
+    return ok({ ...s, lonerX });
+  },
+  onTimeout(s, missing, ctx) {
+    const lonerX = s.lonerX.slice();
+    const loner = s.timedOut.loner.slice();
+    for (const pid of missing) {
+      const i = indexOf(ctx, pid);
+      lonerX[i] = ctx.params.lonerTimeoutDefault === "zero" ? 0 : Math.min(ctx.params.xMax, lonerBestResponseNow(s, ctx, i));
+      loner[i] = true;
+    }
+    return { ...s, lonerX, timedOut: { ...s.timedOut, loner } };
+  },
+  onExit: settleRound,
+  next: nextPhase,
+};
+
+/** Best response of loner i to the announced profile (participants' prescribed x; loners who already chose; else 0). */
+export function lonerBestResponseNow(s: PivotalState, ctx: Ctx, i: number): number {
+  if (!s.alloc) return 0;
+  const x = s.alloc.prescribed.map((v, j) => v ?? s.lonerX[j] ?? 0);
+  return bestResponse(instanceOf(ctx.params), i, x);
+}
+
+export const resultsPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+  id: "results",
+  label: "Results of the round",
+  kind: "info",
+  durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
+  accepts: ["continue"],
+  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
+  apply(s, _a, by, ctx) {
+    const continued = s.continued.slice();
+    continued[indexOf(ctx, by)] = true;
+    return ok({ ...s, continued });
+  },
+  onTimeout: (s) => s,
+  next: () => null,
+};
