@@ -1,0 +1,117 @@
+/**
+ * Treatment parameters of the multi-defender security game (Gan, Elkind, Kraus & Wooldridge 2020, §2):
+ * the instance (attacker and defender payoffs, resources), the coordination mode and its options, and
+ * the session's timing and pay. Sizes are capped so that a person can read the game (m ≤ 10 targets,
+ * n ≤ 4 defenders). A treatment whose true game has no certified NSE is rejected here (superRefine),
+ * so no session ever runs on an uncertified benchmark; see docs/games/ssg.md "Validation".
+ */
+import { z } from "zod";
+import type { SsgInstance } from "../../mechanisms/ssg";
+import { checkTrueGame } from "./benchmarks";
+
+export const SSG_GAME_MAX_TARGETS = 10;
+export const SSG_GAME_MAX_DEFENDERS = 4;
+/** Payoffs (true and reported) must lie in [−PAYOFF_BOUND, PAYOFF_BOUND]. */
+export const PAYOFF_BOUND = 1000;
+
+const payoff = z.number().min(-PAYOFF_BOUND, `use payoffs from −${PAYOFF_BOUND} to ${PAYOFF_BOUND}`).max(PAYOFF_BOUND, `use payoffs from −${PAYOFF_BOUND} to ${PAYOFF_BOUND}`);
+const payoffList = z
+  .array(payoff)
+  .min(2, "give at least 2 targets")
+  .max(SSG_GAME_MAX_TARGETS, `use at most ${SSG_GAME_MAX_TARGETS} targets (people must be able to read the game)`);
+const seconds = (min: number) => z.number().int().min(min).max(3600).nullable();
+
+export const SsgParams = z
+  .strictObject({
+    /** uncoordinated: everyone allocates alone; coordinated: a mechanism allocates the pooled resources; recommendation: it recommends. */
+    mode: z.enum(["uncoordinated", "coordinated", "recommendation"]),
+    /** The coordination mechanism (§4): CSW-Max, CSW-Max-NSE or dictatorship. Ignored in uncoordinated mode. */
+    mechanism: z.enum(["cswMax", "cswMaxNse", "dictatorship"]).default("cswMax"),
+    /** Coordinated mode: a first phase where each defender chooses to join the coordination or act alone. */
+    joinPhase: z.boolean().default(false),
+    /** Recommendation mode: collect payoff reports first (default: the mechanism uses the true payoffs). Coordinated mode always collects them. */
+    reports: z.boolean().optional(),
+    /** Dictatorship: the dictator's defender index (default: most resources, ties to the lowest index). */
+    dictator: z.number().int().min(0).optional(),
+    /** Target names shown to people (default "A", "B", …). */
+    targets: z.array(z.string().trim().min(1, "target names cannot be empty").max(40)).optional(),
+    attacker: z.strictObject({ reward: payoffList, penalty: payoffList }),
+    defenders: z
+      .array(
+        z.strictObject({
+          resources: z.number().int("resources are whole units").min(0).max(SSG_GAME_MAX_TARGETS),
+          reward: payoffList,
+          penalty: payoffList,
+        }),
+      )
+      .min(2, "give at least 2 defenders")
+      .max(SSG_GAME_MAX_DEFENDERS, `use at most ${SSG_GAME_MAX_DEFENDERS} defenders`),
+    /** Whether defenders see the attacker's payoffs (and hence a predicted target in the live preview). */
+    attackerPayoffs: z.enum(["public", "hidden"]).default("public"),
+    /** What defenders see after a round: the combined coverage too, or only the attack and their own result. */
+    feedback: z.enum(["coverage", "outcome"]).default("coverage"),
+    /** What pays: the expected utility U_i(c, t) or the realised payoff of the drawn attack. */
+    pay: z.enum(["expected", "realised"]).default("expected"),
+    /** points = pointsOffset + pointsScale · utility. */
+    pointsScale: z.number().positive().max(10_000).default(10),
+    pointsOffset: z.number().min(-1e6).max(1e6).default(0),
+    rounds: z.number().int().min(1).max(200).default(5),
+    joinSeconds: seconds(5).default(60),
+    decisionSeconds: seconds(10).default(120),
+    followSeconds: seconds(5).default(90),
+    resultsSeconds: seconds(3).default(30),
+    /** Allocation used when the timer runs out: last round's own coverage (evenly spread in round 1), evenly spread, or nothing. */
+    timeoutDefault: z.enum(["last", "even", "zero"]).default("last"),
+  })
+  .superRefine((p, ctx) => {
+    let problems = 0;
+    const add = (path: (string | number)[], message: string) => {
+      problems++;
+      ctx.addIssue({ code: "custom", path, message });
+    };
+    const m = p.attacker.reward.length;
+    const pair = (path: (string | number)[], r: readonly number[], q: readonly number[]) => {
+      if (r.length !== m) add([...path, "reward"], `must have ${m} entries (one per target, like attacker.reward), has ${r.length}`);
+      if (q.length !== m) add([...path, "penalty"], `must have ${m} entries (one per target, like attacker.reward), has ${q.length}`);
+      for (let t = 0; t < Math.min(r.length, q.length); t++)
+        if (!((r[t] ?? 0) > (q[t] ?? 0))) add([...path, "reward", t], `must be greater than penalty[${t}] (a protected target is better than an unprotected one)`);
+    };
+    pair(["attacker"], p.attacker.reward, p.attacker.penalty);
+    p.defenders.forEach((d, i) => {
+      pair(["defenders", i], d.reward, d.penalty);
+      if (d.resources > m) add(["defenders", i, "resources"], `at most ${m} (one unit per target is already full coverage)`);
+    });
+    if (p.defenders.every((d) => d.resources === 0)) add(["defenders"], "give at least one defender a resource");
+    if (p.targets && p.targets.length !== m) add(["targets"], `must name ${m} targets, names ${p.targets.length}`);
+    if (p.targets && new Set(p.targets).size !== p.targets.length) add(["targets"], "target names must be different");
+    if (p.joinPhase && p.mode !== "coordinated") add(["joinPhase"], 'a join phase exists only in mode "coordinated"');
+    if (p.joinPhase && p.mechanism === "cswMaxNse")
+      add(["joinPhase"], 'CSW-Max-NSE needs the whole group\'s status quo: use mechanism "cswMax" or "dictatorship" with a join phase');
+    if (p.reports === false && p.mode === "coordinated") add(["reports"], 'mode "coordinated" always collects payoff reports; remove "reports"');
+    if (p.reports === true && p.mode === "uncoordinated") add(["reports"], 'mode "uncoordinated" has no mechanism to report to; remove "reports"');
+    if (p.dictator !== undefined && p.mechanism !== "dictatorship") add(["dictator"], 'only used with mechanism "dictatorship"');
+    if (p.dictator !== undefined && p.dictator >= p.defenders.length) add(["dictator"], `a defender index from 0 to ${p.defenders.length - 1}`);
+    if (problems > 0) return;
+    // Only for a well-formed game: its certified NSE and the treatment's mechanism on the true payoffs
+    // (both memoised for the session's lifetime). Never run a session on an uncertified benchmark.
+    const problem = checkTrueGame(p);
+    if (problem) add(problem.path, problem.message);
+  });
+export type SsgParams = z.infer<typeof SsgParams>;
+
+/** The true game of the treatment (attacker and defender types, resources). */
+export function instanceOf(p: Pick<SsgParams, "attacker" | "defenders">): SsgInstance {
+  return { attacker: p.attacker, defenders: p.defenders };
+}
+
+export const numTargetsOf = (p: Pick<SsgParams, "attacker">) => p.attacker.reward.length;
+
+/** Target names shown to people. */
+export function targetNames(p: Pick<SsgParams, "targets" | "attacker">): string[] {
+  return p.targets ?? p.attacker.reward.map((_, t) => String.fromCharCode(65 + t));
+}
+
+/** Whether defenders report payoffs to the mechanism this treatment. */
+export function hasReports(p: Pick<SsgParams, "mode" | "reports">): boolean {
+  return p.mode === "coordinated" || (p.mode === "recommendation" && p.reports === true);
+}

@@ -1,0 +1,161 @@
+/**
+ * The phases of a round, by mode (docs/games/ssg.md):
+ * - uncoordinated:  decide (allocate) → results
+ * - coordinated:    [join →] decide (joiners report, the others allocate) → results
+ * - recommendation: [decide (report) →] follow (follow or change the private recommendation) → results
+ * The mechanism and the draws run when the last decision phase closes (`onExit`); the recommendation is
+ * drawn when the follow phase opens (`onEnter`).
+ */
+import { ActionErrorCode, fail, ok } from "../../core/errors";
+import type { PhaseSpec } from "../../core/game";
+import { indicator } from "./coordination";
+import { coordinatedOutcome, makePlan, recommendationOutcome, uncoordinatedOutcome } from "./outcome";
+import { hasReports, numTargetsOf, type SsgParams } from "./params";
+import { checkCoverage, checkReport, indexOf, timeoutCoverage, type SsgAction, type SsgState } from "./state";
+
+type Phase = PhaseSpec<SsgParams, SsgState, SsgAction>;
+
+const ms = (s: number | null) => (s === null ? null : s * 1000);
+
+/** What defender i does in the decide phase. */
+export function decideTask(p: SsgParams, s: SsgState, i: number): "allocate" | "report" {
+  if (p.mode === "uncoordinated") return "allocate";
+  if (p.mode === "recommendation") return "report";
+  return s.joined[i] ? "report" : "allocate";
+}
+
+const set = <T>(xs: readonly T[], i: number, v: T): T[] => xs.map((x, j) => (j === i ? v : x));
+
+export const joinPhase: Phase = {
+  id: "join",
+  label: "Join the coordination?",
+  kind: "decision",
+  durationMs: (p) => ms(p.joinSeconds),
+  accepts: ["join"],
+  pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === null),
+  apply(s, a, by, ctx) {
+    if (a.type !== "join") return fail(ActionErrorCode.WrongPhase, "Choose whether to join the coordination first.");
+    return ok({ ...s, joined: set(s.joined, indexOf(ctx, by), a.join) });
+  },
+  // Whoever does not answer in time joins (the treatment's default arrangement) and is flagged timed out.
+  onTimeout(s, missing, ctx) {
+    let { joined, timedOut } = s;
+    for (const pid of missing) {
+      joined = set(joined, indexOf(ctx, pid), true);
+      timedOut = set(timedOut, indexOf(ctx, pid), true);
+    }
+    return { ...s, joined, timedOut };
+  },
+  next: () => "decide",
+};
+
+export const decidePhase: Phase = {
+  id: "decide",
+  label: "Your decision",
+  kind: "decision",
+  durationMs: (p) => ms(p.decisionSeconds),
+  accepts: ["allocate", "report"],
+  pending: (s, ctx) =>
+    ctx.players.filter((_, i) => (decideTask(ctx.params, s, i) === "allocate" ? s.coverage[i] === null : s.reports[i] === null)),
+  apply(s, a, by, ctx) {
+    const p = ctx.params;
+    const i = indexOf(ctx, by);
+    const task = decideTask(p, s, i);
+    if (a.type === "allocate") {
+      if (task !== "allocate") return fail(ActionErrorCode.WrongPhase, "You joined the coordination: report your payoffs instead of allocating.");
+      const c = checkCoverage(p, p.defenders[i]!.resources, a.coverage);
+      if (!c.ok) return fail(ActionErrorCode.OutOfRange, c.message, "coverage");
+      return ok({ ...s, coverage: set(s.coverage, i, c.coverage) });
+    }
+    if (a.type === "report") {
+      if (task !== "report") return fail(ActionErrorCode.WrongPhase, "You act alone this round: allocate your patrols instead of reporting.");
+      const r = checkReport(p, a);
+      if (!r.ok) return fail(ActionErrorCode.OutOfRange, r.message, r.field);
+      return ok({ ...s, reports: set(s.reports, i, { reward: [...a.reward], penalty: [...a.penalty] }) });
+    }
+    return fail(ActionErrorCode.WrongPhase, "Submit your decision first.");
+  },
+  // At the deadline: a missing report is the truth (the form was prefilled with it); a missing allocation is `timeoutDefault`.
+  onTimeout(s, missing, ctx) {
+    const p = ctx.params;
+    let { coverage, reports, timedOut } = s;
+    for (const pid of missing) {
+      const i = indexOf(ctx, pid);
+      timedOut = set(timedOut, i, true);
+      if (decideTask(p, s, i) === "allocate") coverage = set(coverage, i, timeoutCoverage(ctx, pid));
+      else reports = set(reports, i, { reward: [...p.defenders[i]!.reward], penalty: [...p.defenders[i]!.penalty] });
+    }
+    return { ...s, coverage, reports, timedOut };
+  },
+  onExit(s, ctx) {
+    const p = ctx.params;
+    if (p.mode === "recommendation") return s;
+    const m = numTargetsOf(p);
+    const cov = s.coverage.map((c) => c ?? new Array<number>(m).fill(0));
+    const outcome =
+      p.mode === "uncoordinated"
+        ? uncoordinatedOutcome(p, cov, ctx.rng)
+        : coordinatedOutcome(p, s.joined.map((j) => j === true), s.coverage, s.reports, ctx.rng);
+    return { ...s, outcome };
+  },
+  next: (_s, ctx) => (ctx.params.mode === "recommendation" ? "follow" : "results"),
+};
+
+export const followPhase: Phase = {
+  id: "follow",
+  label: "Your recommendation",
+  kind: "decision",
+  durationMs: (p) => ms(p.followSeconds),
+  accepts: ["follow", "allocate"],
+  onEnter: (s, ctx) => ({ ...s, plan: makePlan(ctx.params, s.reports, ctx.rng) }),
+  pending: (s, ctx) => ctx.players.filter((_, i) => s.plays[i] === null),
+  apply(s, a, by, ctx) {
+    const p = ctx.params;
+    const i = indexOf(ctx, by);
+    const told = indicator(s.plan?.recommendations[i] ?? [], numTargetsOf(p));
+    if (a.type === "follow") return ok({ ...s, plays: set(s.plays, i, { followed: true, coverage: told }) });
+    if (a.type !== "allocate") return fail(ActionErrorCode.WrongPhase, "Follow your recommendation or change it first.");
+    const c = checkCoverage(p, p.defenders[i]!.resources, a.coverage);
+    if (!c.ok) return fail(ActionErrorCode.OutOfRange, c.message, "coverage");
+    // Submitting exactly the recommendation counts as following it.
+    const followed = c.coverage.every((x, t) => Math.abs(x - told[t]!) <= 1e-9);
+    return ok({ ...s, plays: set(s.plays, i, { followed, coverage: followed ? told : c.coverage }) });
+  },
+  // Whoever does not answer in time follows the recommendation (flagged timed out).
+  onTimeout(s, missing, ctx) {
+    let { plays, timedOut } = s;
+    for (const pid of missing) {
+      const i = indexOf(ctx, pid);
+      plays = set(plays, i, { followed: true, coverage: indicator(s.plan?.recommendations[i] ?? [], numTargetsOf(ctx.params)) });
+      timedOut = set(timedOut, i, true);
+    }
+    return { ...s, plays, timedOut };
+  },
+  onExit(s, ctx) {
+    if (!s.plan) throw new Error("ssg-defense: the follow phase closed without a plan");
+    return { ...s, outcome: recommendationOutcome(ctx.params, s.plan, s.plays, ctx.rng) };
+  },
+  next: () => "results",
+};
+
+export const resultsPhase: Phase = {
+  id: "results",
+  label: "Results of the round",
+  kind: "info",
+  durationMs: (p) => ms(p.resultsSeconds),
+  accepts: ["continue"],
+  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
+  apply(s, a, by, ctx) {
+    if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, "The round is over: press Next.");
+    return ok({ ...s, continued: set(s.continued, indexOf(ctx, by), true) });
+  },
+  onTimeout: (s) => s,
+  next: () => null,
+};
+
+/** The round's first phase for a treatment. */
+export function firstPhase(p: SsgParams): string {
+  if (p.joinPhase) return "join";
+  if (p.mode === "recommendation" && !hasReports(p)) return "follow";
+  return "decide";
+}

@@ -1,0 +1,130 @@
+/**
+ * What a defender sees (a whitelist): her own payoffs and resources; the targets; the attacker's payoffs
+ * only when the treatment makes them public; everyone's resources (public); who joined (after the join
+ * phase); her own private recommendation with the plan's public coverage; and, after the round, the
+ * attack, her own result and, with `feedback: "coverage"`, the combined coverage. Never another
+ * defender's payoffs, reports, allocation or recommendation.
+ */
+import type { Viewer } from "../../core/game";
+import { MECHANISM_LABEL, modificationMap, type MechanismKind } from "./coordination";
+import { nseJoint } from "./benchmarks";
+import { decideTask } from "./phases";
+import { hasReports, numTargetsOf, targetNames, type SsgParams } from "./params";
+import { indexOf, lastVector, type Ctx, type SsgState } from "./state";
+
+export type SsgPhase = "join" | "decide" | "follow" | "results";
+
+export interface SsgView {
+  mode: SsgParams["mode"];
+  phase: SsgPhase;
+  targets: string[];
+  me: { index: number; resources: number; reward: number[]; penalty: number[] };
+  /** Resources of every defender (public), by index. */
+  resources: number[];
+  /** Attacker payoffs, or null when the treatment hides them. */
+  attacker: { reward: number[]; penalty: number[] } | null;
+  mechanism: { kind: MechanismKind; label: string } | null;
+  pay: SsgParams["pay"];
+  pointsScale: number;
+  pointsOffset: number;
+  /** Join phase: my choice (null = not yet); others' choices once the join phase is over (public). */
+  join: { mine: boolean | null; all: boolean[] | null } | null;
+  /** Decide phase: what I must do. */
+  task: "allocate" | "report" | null;
+  /** My own allocation submitted in the decide phase. */
+  mySubmission: { coverage: number[] | null };
+  /** My own coverage last round (to prefill), and the others' combined coverage last round (feedback "coverage" only). */
+  last: { own: number[] | null; others: number[] | null };
+  recommendation: {
+    mine: number[];
+    /** The plan's public coverage c*; its target only when the attacker's payoffs are public. */
+    plan: number[];
+    planTarget: number | null;
+    /** ĉ(d) = base + coef ∘ d if I play coverage d and everyone else follows. */
+    base: number[];
+    coef: number[];
+    fallback: boolean;
+    myPlay: { followed: boolean; coverage: number[] } | null;
+  } | null;
+  results: {
+    target: number;
+    covered: boolean;
+    myAllocation: number[];
+    myCoverage: number[];
+    expected: number;
+    realised: number;
+    points: number;
+    coverage: number[] | null;
+    coalition: number[] | null;
+    fallback: boolean;
+    followed: boolean | null;
+    recommended: number[] | null;
+    timedOut: boolean;
+  } | null;
+}
+
+function phaseOf(s: SsgState, p: SsgParams): SsgPhase {
+  if (s.outcome) return "results";
+  if (s.plan) return "follow";
+  if (s.joined.some((j) => j === null)) return "join";
+  return p.mode === "recommendation" && !hasReports(p) ? "follow" : "decide";
+}
+
+export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
+  const p = ctx.params;
+  const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
+  const i = Math.max(0, indexOf(ctx, pid));
+  const d = p.defenders[i]!;
+  const m = numTargetsOf(p);
+  const phase = phaseOf(s, p);
+  const attackerPublic = p.attackerPayoffs === "public";
+  const o = s.outcome;
+  const plan = s.plan;
+  const told = plan?.recommendations[i] ?? [];
+  const rec = plan ? modificationMap(plan.dist ?? nseJoint(p), m, i, told) : null;
+  return {
+    mode: p.mode,
+    phase,
+    targets: targetNames(p),
+    me: { index: i, resources: d.resources, reward: [...d.reward], penalty: [...d.penalty] },
+    resources: p.defenders.map((x) => x.resources),
+    attacker: attackerPublic ? { reward: [...p.attacker.reward], penalty: [...p.attacker.penalty] } : null,
+    mechanism: p.mode === "uncoordinated" ? null : { kind: p.mechanism, label: MECHANISM_LABEL[p.mechanism] },
+    pay: p.pay,
+    pointsScale: p.pointsScale,
+    pointsOffset: p.pointsOffset,
+    join: p.joinPhase ? { mine: s.joined[i] ?? null, all: phase === "join" ? null : s.joined.map((j) => j === true) } : null,
+    task: phase === "decide" ? decideTask(p, s, i) : null,
+    mySubmission: { coverage: s.coverage[i] ?? null },
+    last: { own: lastVector(ctx, pid, "own_coverage"), others: p.feedback === "coverage" ? lastVector(ctx, pid, "others_coverage") : null },
+    recommendation:
+      plan && rec
+        ? {
+            mine: [...told],
+            plan: plan.coverage,
+            planTarget: attackerPublic ? plan.target : null,
+            base: rec.base,
+            coef: rec.coef,
+            fallback: !plan.ok,
+            myPlay: s.plays[i] ?? null,
+          }
+        : null,
+    results: o
+      ? {
+          target: o.target,
+          covered: o.covered,
+          myAllocation: o.allocations[i] ?? [],
+          myCoverage: o.own[i] ?? new Array<number>(m).fill(0),
+          expected: o.expected[i]!,
+          realised: o.realised[i]!,
+          points: o.points[i]!,
+          coverage: p.feedback === "coverage" ? o.coverage : null,
+          coalition: p.mode === "coordinated" ? (o.mechanism?.coalition ?? []) : null,
+          fallback: o.mechanism ? !o.mechanism.ok : false,
+          followed: s.plays[i]?.followed ?? null,
+          recommended: plan ? [...told] : null,
+          timedOut: s.timedOut[i] ?? false,
+        }
+      : null,
+  };
+}
