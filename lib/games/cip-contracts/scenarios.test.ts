@@ -52,6 +52,26 @@ describe("registry", () => {
   });
 });
 
+describe("codebook", () => {
+  it("documents exactly the decision_*, outcome_* and group_* columns the game emits", () => {
+    const emitted = new Set<string>();
+    for (const allocation of ["menu", "equal"]) {
+      const { end } = play({ ...REF_PARAMS, allocation, rounds: 1 }, ["random", "mimic", "truthful", "random"], `cb-${allocation}`);
+      for (const r of end.rounds) {
+        for (const k of Object.keys(r.group)) emitted.add(`group_${k}`);
+        for (const p of r.players) {
+          for (const k of Object.keys(p.record.decision)) emitted.add(`decision_${k}`);
+          for (const k of Object.keys(p.record.outcome)) emitted.add(`outcome_${k}`);
+        }
+      }
+    }
+    const documented = cipContracts.codebook.map((c) => c.name);
+    expect(new Set(documented).size).toBe(documented.length);
+    expect([...emitted].sort()).toEqual([...documented].sort());
+    for (const c of cipContracts.codebook) expect(c.description.length).toBeGreaterThan(20);
+  });
+});
+
 describe("optimal menu, population beliefs (paper's Fig. 2–3 setting)", () => {
   it("all truthful, one CI of each type: the reference menu, IC rate 1, no rejections, CC 12620 vs equal split 8125", () => {
     const { end } = play({ ...REF_PARAMS, fixedTypes: [1, 2, 3, 4], requestOrder: "seat" }, Array(4).fill("truthful"));
