@@ -7,14 +7,14 @@ import { expect, type Browser, type Page } from "@playwright/test";
 export const ADMIN_PASSWORD = "e2e-secret";
 
 /** Log in on /admin and create a session from a shipped example treatment; returns the monitor page. */
-export async function createSessionFromExample(browser: Browser, file: string) {
+export async function createSessionFromExample(browser: Browser, file: string, game = "ids-investment") {
   const ctx = await browser.newContext();
   const admin = await ctx.newPage();
   await admin.goto("/admin");
   await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
   await admin.getByTestId("admin-login").click();
   await admin.getByTestId("treatment-select").selectOption(file);
-  await expect(admin.getByTestId("treatment-json")).toHaveValue(/"game": "ids-investment"/);
+  await expect(admin.getByTestId("treatment-json")).toHaveValue(new RegExp(`"game": "${game}"`));
   await admin.getByTestId("treatment-validate").click();
   await expect(admin.getByTestId("treatment-summary")).toBeVisible();
   await admin.getByTestId("session-create").click();

@@ -67,6 +67,8 @@ export interface PhaseSpec<P, S, A extends { type: string }> {
   accepts: readonly A["type"][];
   /** Members who still have to act (the phase ends when this is empty). */
   pending(state: S, ctx: RoundContext<P>): PlayerId[];
+  /** Optional: why `by` cannot act now although the phase is open (default: "already decided"). */
+  notPendingMessage?(state: S, by: PlayerId, ctx: RoundContext<P>): string | null;
   /** Validate and apply one member's action (already zod-parsed). Must not mutate `state`. */
   apply(state: S, action: A, by: PlayerId, ctx: RoundContext<P>): Reduction<S>;
   onEnter?(state: S, ctx: RoundContext<P>): S;

@@ -34,7 +34,7 @@ export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number): B
       const rng = makeRng({ s: (g.rng.s ^ Math.imul(p.seat + 1, 0x9e3779b1) ^ (g.phaseSeq << 8)) >>> 0 });
       const action = bot.act(view, { rng, params: lt.params, playerId: pid, round: g.round, phase: g.phase, history: p.history });
       if (action !== null)
-        moves.push({ pid, strategy, action, clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}` });
+        moves.push({ pid, strategy, action, clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}:${g.actionCount?.[pid] ?? 0}` });
     }
   }
   return moves;

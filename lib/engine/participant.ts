@@ -138,8 +138,10 @@ function gameAction(
       ok: false,
       error: err(ActionErrorCode.WrongPhase, `That choice belongs to another step; the current step is "${spec?.label ?? g.phase}". Your screen will update.`),
     };
-  if (!pendingOf(s, g, lt, nowMs).includes(p.id))
-    return { ok: false, error: err(ActionErrorCode.AlreadySubmitted, "You have already decided in this step. Please wait for the others.") };
+  if (!pendingOf(s, g, lt, nowMs).includes(p.id)) {
+    const why = spec.notPendingMessage ? withContext(s, g, lt, nowMs, (ctx) => spec.notPendingMessage!(g.game, p.id, ctx)) : null;
+    return { ok: false, error: err(ActionErrorCode.AlreadySubmitted, why ?? "You have already decided in this step. Please wait for the others.") };
+  }
   const r = withContext(s, g, lt, nowMs, (ctx) => spec.apply(g.game, action, p.id, ctx));
   if (!r.ok) return { ok: false, error: r.error };
   g.game = r.state;

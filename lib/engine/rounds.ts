@@ -41,6 +41,7 @@ function enterPhase(s: SessionState, g: GroupState, lt: LoadedTreatment, phase: 
   g.remainingMsAtPause = s.status === "paused" && dur !== null ? dur : null;
   if (s.status === "paused") g.deadlineMs = null;
   g.acted = {};
+  g.actionCount = {};
 }
 
 function startRound(s: SessionState, g: GroupState, lt: LoadedTreatment, round: number, nowMs: number) {
@@ -78,6 +79,7 @@ function createGroup(s: SessionState, lt: LoadedTreatment, members: PlayerId[], 
     rng,
     roundSeed: rng,
     acted: {},
+    actionCount: {},
     roundStats: {},
   };
   s.groups[id] = g;
@@ -180,6 +182,8 @@ export function endGroup(s: SessionState, g: GroupState, status: "finished" | "e
 /** Record that `pid` acted in the current phase (for decision_ms). */
 export function noteAction(g: GroupState, pid: PlayerId, nowMs: number, byBot: boolean) {
   g.acted[pid] = Math.max(0, nowMs - g.phaseStartedMs);
+  g.actionCount = g.actionCount ?? {};
+  g.actionCount[pid] = (g.actionCount[pid] ?? 0) + 1;
   const st = g.roundStats[pid];
   if (st && byBot) st.bot = true;
 }

@@ -62,6 +62,8 @@ export interface GroupState {
   roundSeed: RngState;
   /** ms from phase start to each member's last accepted action in this phase. */
   acted: Record<PlayerId, number>;
+  /** Accepted actions per member in this phase (a game may take several from one member). */
+  actionCount: Record<PlayerId, number>;
   roundStats: Record<PlayerId, RoundStat>;
 }
 

@@ -13,6 +13,8 @@ export interface PlayView {
   round: number;
   rounds: number;
   phase: string;
+  /** Counts phase entries in the group: changes when a phase recurs (e.g. a re-offer). */
+  phaseSeq: number;
   phaseLabel: string;
   phaseKind: "decision" | "info";
   /** ms left on the phase timer (server clock), null when untimed. */
@@ -64,6 +66,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       round: g.round,
       rounds: lt.rounds,
       phase: g.phase,
+      phaseSeq: g.phaseSeq,
       phaseLabel: spec?.label ?? g.phase,
       phaseKind: spec?.kind ?? "info",
       remainingMs: remaining(s, g.deadlineMs, g.remainingMsAtPause, nowMs),

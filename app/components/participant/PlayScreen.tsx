@@ -22,7 +22,7 @@ export function PlayScreen({ view, receivedAt, act }: { view: ParticipantView; r
       ) : (
         <section data-testid={`phase-${play.phase}`} aria-label={play.phaseLabel}>
           {GameUi ? (
-            <GameUi key={`${play.round}:${play.phase}`} view={view} play={play} game={play.game} act={act} locked={locked} />
+            <GameUi key={`${play.round}:${play.phase}:${play.phaseSeq}`} view={view} play={play} game={play.game} act={act} locked={locked} />
           ) : (
             <p className="error">This page cannot show the game “{view.gameId}”. Please tell the experimenter.</p>
           )}
