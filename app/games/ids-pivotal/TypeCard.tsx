@@ -1,0 +1,50 @@
+import type { ReactNode } from "react";
+import type { PivotalView } from "@/lib/games/ids-pivotal/views";
+import { fmt } from "../../lib-client/format";
+
+/** A participant's own type (nobody else sees it); shared by the Pivotal and Externality screens. */
+export function TypeCard({
+  me,
+  children,
+}: {
+  me: { index: number; alpha: number; c: number; q: number; ownWeight: number; others: { member: number; weight: number }[] };
+  children?: ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby="ids-type">
+      <h3 id="ids-type" style={{ marginTop: 0 }}>
+        Your situation (you are user {me.index + 1})
+      </h3>
+      <dl className="kv">
+        <dt>Possible loss α</dt>
+        <dd data-testid="param-alpha">{fmt(me.alpha, 4)}</dd>
+        <dt>Cost per unit invested c</dt>
+        <dd data-testid="param-c">{fmt(me.c, 4)}</dd>
+        {me.q > 0 && (
+          <>
+            <dt>Extra cost q (× x²/2)</dt>
+            <dd data-testid="param-q">{fmt(me.q, 4)}</dd>
+          </>
+        )}
+        <dt>How well your own investment protects you</dt>
+        <dd data-testid="param-own-weight">{fmt(me.ownWeight, 4)}</dd>
+      </dl>
+      {me.others.length > 0 && (
+        <p className="small muted" style={{ margin: "4px 0 0" }}>
+          Protection per unit invested by the others:{" "}
+          {me.others.map((o, k) => (
+            <span key={o.member}>
+              {k > 0 ? ", " : ""}user {o.member + 1}: {fmt(o.weight, 4)}
+            </span>
+          ))}
+        </p>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** The Pivotal player's own type. */
+export function PivotalType({ v }: { v: PivotalView }) {
+  return <TypeCard me={{ ...v.me, others: v.me.othersWeights }} />;
+}
