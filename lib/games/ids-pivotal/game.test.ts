@@ -155,11 +155,14 @@ describe("Pivotal: a person's actions", () => {
     let { lt, s } = start({ loner: "free", lonerSeconds: 20, xMax: 5 });
     s = toPhase(s, lt, "participate", 0);
     s = must(s, lt, actionOf("p3", { type: "participate", join: false }), 10);
+    s = runBots(s, lt, 10, { until: (x) => onlyGroup(x).phase === "report" }).state;
+    expect(rejection(s, lt, "p3", { type: "report", alpha: 10, c: 1.5 }, 15).message).toMatch(/You stayed out this round: only participants report/);
     s = toPhase(s, lt, "loner", 20);
     const v = participantView(s, lt, "p3", 30)!.play!.game as { announcement: { joined: boolean[]; myTax: number | null } };
     expect(v.announcement.joined).toEqual([true, true, false]);
     expect(v.announcement.myTax).toBeNull();
     expect(rejection(s, lt, "p3", { type: "invest", x: 6 }, 30).message).toBe("Choose an investment between 0 and 5.");
+    expect(rejection(s, lt, "p1", { type: "invest", x: 1 }, 30).message).toMatch(/You joined the mechanism: it sets your investment/);
     // let the timer run out
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
     const g = onlyGroup(s);

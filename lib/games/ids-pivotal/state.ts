@@ -188,6 +188,8 @@ export const reportPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> 
   durationMs: (p) => (p.reportSeconds === null ? null : p.reportSeconds * 1000),
   accepts: ["report"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === true && s.reports[i] === null),
+  notPendingMessage: (s, by, ctx) =>
+    s.joined[indexOf(ctx, by)] === false ? "You stayed out this round: only participants report. Please wait for the results." : null,
   apply(s, a, by, ctx) {
     if (a.type !== "report") return fail(ActionErrorCode.WrongPhase, "Report your type first.");
     const i = indexOf(ctx, by);
@@ -223,6 +225,8 @@ export const lonerPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> =
   durationMs: (p) => (p.lonerSeconds === null ? null : p.lonerSeconds * 1000),
   accepts: ["invest"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === false && s.lonerX[i] === null),
+  notPendingMessage: (s, by, ctx) =>
+    s.joined[indexOf(ctx, by)] === true ? "You joined the mechanism: it sets your investment. Please wait for the users who stayed out." : null,
   apply(s, a, by, ctx) {
     if (a.type !== "invest") return fail(ActionErrorCode.WrongPhase, "Choose your investment first.");
     if (a.x < 0 || a.x > ctx.params.xMax)
