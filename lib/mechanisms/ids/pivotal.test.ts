@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeRng, seedFrom } from "../../core/rng";
 import { pivotalFullInfo, pivotalTaxes } from "./pivotal";
+import { socialOptimum } from "./social-optimum";
 import { randomIdsInstance } from "./random";
 import { bruteMinOwn, g, kktViolation, objective, totalEffort } from "./test-helpers";
 import type { IdsInstance } from "./model";
@@ -177,5 +178,29 @@ describe("Pivotal mechanism, full information (§III-D, eq. 9)", () => {
     }
     expect(full.budget).toBeCloseTo(independent, 9);
     expect(full.participation.every(Boolean)).toBe(true);
+  });
+});
+
+describe("pivotalTaxes on a badly scaled instance (warm start in an underflow region)", () => {
+  it("retries the sub-problem cold instead of failing, and the result is certified", () => {
+    const inst = {
+      alpha: [1.5669547230180507, 367.8027608187804, 2.7839984978838213],
+      W: [
+        [6.041892379839789, 2.3602793794691035, 7.557824367814384],
+        [0.030890365241749602, 0.1985377057547149, 1.4989368360887165],
+        [5.541427133204272, 0, 0.2987620112324255],
+      ],
+      c: [0.012343780572560683, 0.16986262809040106, 0.8875260348488199],
+      q: [0, 2.2559303589012707, 3.818073087584613],
+    };
+    const r = pivotalTaxes(inst);
+    // each coalition sub-problem must equal a cold socialOptimum of the same restricted problem
+    for (let i = 0; i < 3; i++) {
+      const rest = [0, 1, 2].filter((j) => j !== i);
+      const cold = socialOptimum(inst, { users: rest, vars: rest, fixed: [0, 0, 0] });
+      expect(cold.kktResidual).toBeLessThan(1e-6);
+      expect(Number.isFinite(r.taxes[i]!)).toBe(true);
+    }
+    expect(r.budget).toBeLessThanOrEqual(1e-9);
   });
 });

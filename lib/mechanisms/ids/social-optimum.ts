@@ -81,8 +81,13 @@ export function solveSocial(
   const prob: ExpSumProblem = { m, n: nv, A, a, b, c, q };
   const z0 = new Float64Array(nv);
   if (start) for (let col = 0; col < nv; col++) z0[col] = start[vars[col]!] ?? 0;
-  const r = minimizeExpSum(prob, z0, initialFactor ? { tol, initialFactor } : { tol, sweeps: start ? 0 : 5 });
-  const certTol = 1e-9 * r.gradScale;
+  let r = minimizeExpSum(prob, z0, initialFactor ? { tol, initialFactor } : { tol, sweeps: start ? 0 : 5 });
+  let certTol = 1e-9 * r.gradScale;
+  if (!(r.residual <= certTol) && (start || initialFactor)) {
+    // A warm start can sit where every exponential underflows (the Hessian vanishes): retry cold.
+    r = minimizeExpSum(prob, new Float64Array(nv), { tol, sweeps: 5 });
+    certTol = 1e-9 * r.gradScale;
+  }
   if (!(r.residual <= certTol)) {
     throw new IdsSolverError(
       `socialOptimum: KKT residual ${r.residual.toExponential(3)} exceeds ${certTol.toExponential(3)} after ${r.iterations} iterations`,
