@@ -154,7 +154,6 @@ async function main() {
     await new Promise((r) => server.once("exit", r));
     await pg.drop();
   }
-  const decisions = latencies.length;
   const expected = tokens.length * ROUNDS;
   const [rss, cpu] = usage.split(/\s+/);
   const row = {

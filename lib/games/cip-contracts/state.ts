@@ -26,6 +26,7 @@ import {
 import { cachedStart } from "./cache";
 import { computeOutcome, type CipRoundOutcome } from "./outcome";
 import { ciId, ciOf, drawDistribution, instanceOf, seatOf, type CipGameParams } from "./params";
+import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 export const CipAction = z.discriminatedUnion("type", [
   z.object({
@@ -190,19 +191,4 @@ export const offerPhase: PhaseSpec<CipGameParams, CipState, CipAction> = {
   next: (s) => (offerOpen(s) ? "offer" : "results"),
 };
 
-export const resultsPhase: PhaseSpec<CipGameParams, CipState, CipAction> = {
-  id: "results",
-  label: "Results of the round",
-  kind: "info",
-  durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
-  accepts: ["continue"],
-  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
-  apply(s, a, by, ctx) {
-    if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, "The offers are over for this round; press Next.");
-    const continued = s.continued.slice();
-    continued[seatIndex(ctx, by)] = true;
-    return ok({ ...s, continued });
-  },
-  onTimeout: (s) => s,
-  next: () => null,
-};
+export const resultsPhase = resultsPhase_<CipGameParams, CipState, CipAction>({ wrongAction: "The offers are over for this round; press Next." });

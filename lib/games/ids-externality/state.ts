@@ -10,6 +10,7 @@ import { externalityTaxes, investmentCost, riskTerm, userCosts, type Externality
 import { benchmarksOf } from "../ids-mechanisms-common/benchmarks";
 import { instanceOf, type ExternalityParams } from "./params";
 import type { Instance } from "../ids-mechanisms-common/instance";
+import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 export const ExternalityAction = z.discriminatedUnion("type", [
   z.object({
@@ -156,18 +157,4 @@ export function roundInput(s: ExternalityState, p: ExternalityParams): Externali
   return { truth: instanceOf(p), messages: s.messages.map((m, i) => m ?? s.start[i]!) };
 }
 
-export const resultsPhase: PhaseSpec<ExternalityParams, ExternalityState, ExternalityAction> = {
-  id: "results",
-  label: "Results of the round",
-  kind: "info",
-  durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
-  accepts: ["continue"],
-  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
-  apply(s, _a, by, ctx) {
-    const continued = s.continued.slice();
-    continued[indexOf(ctx, by)] = true;
-    return ok({ ...s, continued });
-  },
-  onTimeout: (s) => s,
-  next: () => null,
-};
+export const resultsPhase = resultsPhase_<ExternalityParams, ExternalityState, ExternalityAction>();

@@ -6,6 +6,7 @@ import { fail, ok, ActionErrorCode } from "../../core/errors";
 import type { PhaseSpec, PlayerId, RoundContext } from "../../core/game";
 import type { IdsParams } from "./params";
 import { protectionFromOthers, userCostAt } from "./cost";
+import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 export const IdsAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("invest"), x: z.number({ error: "enter a number" }).finite() }),
@@ -87,21 +88,7 @@ export const decidePhase: PhaseSpec<IdsParams, IdsState, IdsAction> = {
   next: () => "results",
 };
 
-export const resultsPhase: PhaseSpec<IdsParams, IdsState, IdsAction> = {
-  id: "results",
-  label: "Results of the round",
-  kind: "info",
-  durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
-  accepts: ["continue"],
-  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
-  apply(s, _a, by, ctx) {
-    const continued = s.continued.slice();
-    continued[indexOf(ctx, by)] = true;
-    return ok({ ...s, continued });
-  },
-  onTimeout: (s) => s,
-  next: () => null,
-};
+export const resultsPhase = resultsPhase_<IdsParams, IdsState, IdsAction>();
 
 export function setupRound(ctx: Ctx): IdsState {
   const n = ctx.players.length;

@@ -19,6 +19,7 @@ import {
   type PivotalRoundOutput,
   type TypeReport,
 } from "./mechanism";
+import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 const num = (what: string) => z.number({ error: `enter a number for ${what}` }).finite();
 
@@ -256,18 +257,4 @@ export function lonerBestResponseNow(s: PivotalState, ctx: Ctx, i: number): numb
   return bestResponse(instanceOf(ctx.params), i, x);
 }
 
-export const resultsPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
-  id: "results",
-  label: "Results of the round",
-  kind: "info",
-  durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
-  accepts: ["continue"],
-  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
-  apply(s, _a, by, ctx) {
-    const continued = s.continued.slice();
-    continued[indexOf(ctx, by)] = true;
-    return ok({ ...s, continued });
-  },
-  onTimeout: (s) => s,
-  next: () => null,
-};
+export const resultsPhase = resultsPhase_<PivotalParams, PivotalState, PivotalAction>();

@@ -12,6 +12,7 @@ import { indicator } from "./coordination";
 import { coordinatedOutcome, makePlan, recommendationOutcome, uncoordinatedOutcome } from "./outcome";
 import { hasReports, numTargetsOf, type SsgParams } from "./params";
 import { checkCoverage, checkReport, indexOf, timeoutCoverage, type SsgAction, type SsgState } from "./state";
+import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 type Phase = PhaseSpec<SsgParams, SsgState, SsgAction>;
 
@@ -138,20 +139,7 @@ export const followPhase: Phase = {
   next: () => "results",
 };
 
-export const resultsPhase: Phase = {
-  id: "results",
-  label: "Results of the round",
-  kind: "info",
-  durationMs: (p) => ms(p.resultsSeconds),
-  accepts: ["continue"],
-  pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
-  apply(s, a, by, ctx) {
-    if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, "The round is over: press Next.");
-    return ok({ ...s, continued: set(s.continued, indexOf(ctx, by), true) });
-  },
-  onTimeout: (s) => s,
-  next: () => null,
-};
+export const resultsPhase: Phase = resultsPhase_();
 
 /** The round's first phase for a treatment. */
 export function firstPhase(p: SsgParams): string {

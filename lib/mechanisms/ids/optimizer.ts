@@ -103,7 +103,7 @@ function projResidual(z: Float64Array, g: Float64Array): number {
  * non-convergence: check `converged` / `residual`.
  */
 export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumOptions = {}): ExpSumResult {
-  const { m, n, A, q } = p;
+  const { m, n } = p;
   const gradScale = gradientScale(p);
   const tol = (opts.tol ?? 1e-12) * gradScale;
   const maxIter = opts.maxIter ?? 200;

@@ -95,7 +95,6 @@ export interface ScanOptions {
 /** Scan τ's attacker levels downward (module doc), offering each crossing found. */
 export function scanTau(g: SsgInstance, tau: number, opts: ScanOptions): void {
   const m = numTargets(g);
-  const n = g.defenders.length;
   const scale = payoffScale(g);
   const pStar = Math.max(...g.attacker.penalty);
   const lo = Math.max(pStar + 1e-9 * scale, opts.minLevel);

@@ -4,7 +4,7 @@ import { makeRng, seedFrom } from "@/lib/core/rng";
 import { bestResponseSet } from "./attacker";
 import { checkNseCertificate } from "./certificate";
 import { nseDeviationMargins } from "./deviation";
-import { attackerUtility, combineCoverage, defenderUtility, nonOverlappingType, numTargets, type SsgInstance } from "./model";
+import { attackerUtility, combineCoverage, defenderUtility, numTargets, type SsgInstance } from "./model";
 import { NseNotFoundError, solveNse, trySolveNse } from "./nse";
 import { example52, randomInstances, theorem32 } from "./testing";
 

@@ -1,0 +1,33 @@
+/**
+ * The read-and-continue results phase every game ends its round with: each member sees the outcome and
+ * presses Next (action `{type: "continue"}`); the phase ends when everyone has, or when `resultsSeconds`
+ * run out (null = no timer).
+ */
+import { ActionErrorCode, fail, ok } from "../../core/errors";
+import type { PhaseSpec } from "../../core/game";
+
+export interface ResultsState {
+  /** Per member (seat order in the group): has pressed Next. */
+  continued: boolean[];
+}
+
+export function resultsPhase<P extends { resultsSeconds: number | null }, S extends ResultsState, A extends { type: string }>(
+  opts: { wrongAction?: string } = {},
+): PhaseSpec<P, S, A> {
+  return {
+    id: "results",
+    label: "Results of the round",
+    kind: "info",
+    durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
+    accepts: ["continue"] as A["type"][],
+    pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
+    apply(s, a, by, ctx) {
+      if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, opts.wrongAction ?? "The round is over: press Next.");
+      const continued = s.continued.slice();
+      continued[ctx.players.indexOf(by)] = true;
+      return ok({ ...s, continued });
+    },
+    onTimeout: (s) => s,
+    next: () => null,
+  };
+}
