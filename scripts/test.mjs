@@ -23,10 +23,11 @@ if (run("type-check (tsc --noEmit)", process.execPath, ["node_modules/typescript
 else failed++;
 
 rmSync("test-results/vitest.json", { force: true });
-run("unit and server tests (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+const vitestOk = run("unit and server tests (vitest)", process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 if (existsSync("test-results/vitest.json")) {
   const v = JSON.parse(readFileSync("test-results/vitest.json", "utf8"));
   passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  if (!vitestOk && v.numFailedTests === 0) failed++; // e.g. an unhandled error outside any test
 } else failed++;
 
 if (!skipE2e) {
@@ -37,10 +38,11 @@ if (!skipE2e) {
   } else {
     buildIfNeeded();
     rmSync("test-results/e2e.json", { force: true });
-    run("browser tests (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve("test-results/e2e.json") });
+    const e2eOk = run("browser tests (Playwright)", process.execPath, ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/playwright.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: resolve("test-results/e2e.json") });
     if (existsSync("test-results/e2e.json")) {
       const s = JSON.parse(readFileSync("test-results/e2e.json", "utf8")).stats;
       passed += s.expected; failed += s.unexpected + (s.flaky ?? 0); skipped += s.skipped;
+      if (!e2eOk && s.unexpected === 0) failed++;
     } else failed++;
   }
 }

@@ -73,6 +73,9 @@ async function sqliteWriter(url: string): Promise<SqlWriter> {
 async function pgWriter(url: string): Promise<SqlWriter> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle client can be terminated by the server (restart, admin command): pg reports it on the pool,
+  // and an unhandled 'error' event would crash the process. The pool replaces the client on next use.
+  pool.on("error", (e) => console.error(`mechlab: idle PostgreSQL connection closed: ${e.message}`));
   const toPg = (v: SqlValue) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
   const numbered = (sql: string) => {
     let k = 0;
