@@ -37,7 +37,14 @@ export async function freshPostgres(baseUrl: string): Promise<TestDb> {
     url: u.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: baseUrl });
+      c.on("error", () => {});
       await c.connect();
+      // let the app's pools finish closing their connections before forcing anything
+      for (let k = 0; k < 50; k++) {
+        const r = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },
