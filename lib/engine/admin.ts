@@ -3,6 +3,7 @@
  * ending the session, and `tick` (deadlines and the dropout grace period).
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
+import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, settle } from "./rounds";
 import type { AdminCommand } from "./commands";
 import type { Effects, ParticipantState, SessionState } from "./state";
@@ -16,7 +17,8 @@ function botFor(lt: LoadedTreatment, strategy: string | undefined): string | nul
   return lt.game.bots[s] ? s : null;
 }
 
-function seatBot(s: SessionState, p: ParticipantState, strategy: string, reason: "dropout" | "experimenter", lt: LoadedTreatment, nowMs: number, fx: Effects) {
+function seatBot(s: SessionState, current: ParticipantState, strategy: string, reason: "dropout" | "experimenter", lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  const p = draftParticipant(s, current.id);
   p.replacedByBot = true;
   p.botReason = reason;
   p.botStrategy = strategy;
@@ -36,29 +38,33 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       if (s.status === "paused") return bad("The session is already paused.");
       s.status = "paused";
       s.pausedMs = nowMs;
-      for (const g of Object.values(s.groups))
-        if (g.status === "playing" && g.deadlineMs !== null) {
-          g.remainingMsAtPause = Math.max(0, g.deadlineMs - nowMs);
+      for (const g0 of Object.values(s.groups))
+        if (g0.status === "playing" && g0.deadlineMs !== null) {
+          const g = draftGroup(s, g0.id);
+          g.remainingMsAtPause = Math.max(0, g0.deadlineMs - nowMs);
           g.deadlineMs = null;
         }
       return { ok: true };
     case "resume":
       if (s.status !== "paused") return bad("The session is not paused.");
       s.status = "running";
-      for (const p of Object.values(s.participants))
-        if (!p.connected && p.offlineSinceMs !== null && s.pausedMs !== null)
-          p.offlineSinceMs += nowMs - Math.max(s.pausedMs, p.offlineSinceMs); // pauses do not count as offline time
+      for (const p0 of Object.values(s.participants))
+        if (!p0.connected && p0.offlineSinceMs !== null && s.pausedMs !== null) {
+          const p = draftParticipant(s, p0.id);
+          p.offlineSinceMs = p0.offlineSinceMs + (nowMs - Math.max(s.pausedMs, p0.offlineSinceMs)); // pauses do not count as offline time
+        }
       s.pausedMs = null;
-      for (const g of Object.values(s.groups))
-        if (g.status === "playing" && g.remainingMsAtPause !== null) {
-          g.deadlineMs = nowMs + g.remainingMsAtPause;
+      for (const g0 of Object.values(s.groups))
+        if (g0.status === "playing" && g0.remainingMsAtPause !== null) {
+          const g = draftGroup(s, g0.id);
+          g.deadlineMs = nowMs + g0.remainingMsAtPause;
           g.remainingMsAtPause = null;
         }
       return { ok: true };
     case "forcePhaseEnd": {
       const groups = Object.values(s.groups).filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
       if (groups.length === 0) return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
-      for (const g of groups) settle(s, g, lt, nowMs, fx, true);
+      for (const g of groups) settle(s, draftGroup(s, g.id), lt, nowMs, fx, true);
       fx.notes.push(`experimenter ended the phase of ${groups.map((g) => g.id).join(", ")}`);
       return { ok: true };
     }
@@ -83,8 +89,8 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "end":
       s.status = "ended";
       s.endedMs = nowMs;
-      for (const g of Object.values(s.groups)) if (g.status === "playing" || g.status === "barrier") endGroup(s, g, "ended");
-      for (const p of Object.values(s.participants)) p.stage = "done";
+      for (const g of Object.values(s.groups)) if (g.status === "playing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
+      for (const p of Object.values(s.participants)) if (p.stage !== "done") draftParticipant(s, p.id).stage = "done";
       s.waiting = [];
       fx.notes.push("experimenter ended the session");
       return { ok: true };
@@ -103,12 +109,12 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
       const strategy = botFor(lt, undefined);
       if (strategy) seatBot(s, p, strategy, "dropout", lt, nowMs, fx);
     } else if (lt.treatment.dropout.policy === "end" && g && g.status === "playing") {
-      endGroup(s, g, "ended");
+      endGroup(s, draftGroup(s, g.id), "ended");
       fx.notes.push(`group ${g.id} ended: ${p.id} stayed offline past the grace period`);
     }
   }
   for (const g of Object.values(s.groups))
-    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, g, lt, nowMs, fx, true);
+    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, true);
 }
 
 /** When the scheduler must next call `tick` (epoch ms), or null. */

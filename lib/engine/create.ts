@@ -4,6 +4,7 @@
 import { seedFrom } from "../core/rng";
 import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
+import { beginDraft } from "./draft";
 import { formGroups } from "./rounds";
 
 export interface NewSessionInput {
@@ -60,6 +61,7 @@ export function createSessionState(lt: LoadedTreatment, input: NewSessionInput):
     groupSeq: 0,
   };
   const effects: Effects = { rounds: [], notes: [] };
-  formGroups(state, lt, input.nowMs, effects);
-  return { state, effects };
+  const draft = beginDraft(state);
+  formGroups(draft, lt, input.nowMs, effects);
+  return { state: draft, effects };
 }

@@ -3,7 +3,8 @@
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { formatZodError } from "../core/zod-format";
-import { withContext } from "./context";
+import { viewContext, withContext } from "./context";
+import { draftGroup, draftParticipant } from "./draft";
 import { formGroups, noteAction, pendingOf, settle } from "./rounds";
 import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -27,8 +28,11 @@ export function applyParticipant(
   nowMs: number,
   fx: Effects,
 ): StepResult {
-  const p = s.participants[cmd.pid];
-  if (!p) return { ok: false, error: err(ActionErrorCode.NotParticipant, "This link does not belong to this session.") };
+  const current = s.participants[cmd.pid];
+  if (!current) return { ok: false, error: err(ActionErrorCode.NotParticipant, "This link does not belong to this session.") };
+  if (cmd.kind === "action") return gameAction(s, current, lt, cmd, nowMs, fx);
+  if (cmd.kind === "disconnect" && current.bot) return { ok: true };
+  const p = draftParticipant(s, cmd.pid);
   switch (cmd.kind) {
     case "connect":
       p.connected = true;
@@ -43,7 +47,6 @@ export function applyParticipant(
       if (p.stage === "new") p.stage = s.status === "ended" ? "done" : "intro";
       return { ok: true };
     case "disconnect":
-      if (p.bot) return { ok: true };
       p.connected = false;
       p.offlineSinceMs = nowMs;
       return { ok: true };
@@ -51,8 +54,6 @@ export function applyParticipant(
     case "instructions":
     case "quiz":
       return introStep(s, p, lt, cmd, nowMs, fx);
-    case "action":
-      return gameAction(s, p, lt, cmd, nowMs, fx);
   }
 }
 
@@ -123,8 +124,8 @@ function gameAction(
       ok: false,
       error: err(ActionErrorCode.NotAllowed, "A bot is playing your seat now. Ask the experimenter if you want it back."),
     };
-  const g = s.groups[p.groupId];
-  if (!g || g.status !== "playing")
+  const g0 = s.groups[p.groupId];
+  if (!g0 || g0.status !== "playing")
     return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group is between rounds. Please wait for the next round.") };
   const parsed = lt.game.actions.safeParse(cmd.action);
   if (!parsed.success) {
@@ -132,22 +133,24 @@ function gameAction(
     return { ok: false, error: err(ActionErrorCode.InvalidPayload, `Your input could not be used: ${lines.join("; ")}`) };
   }
   const action = parsed.data as { type: string };
-  const spec = lt.game.phases[g.phase];
+  const spec = lt.game.phases[g0.phase];
   if (!spec || !spec.accepts.includes(action.type))
     return {
       ok: false,
-      error: err(ActionErrorCode.WrongPhase, `That choice belongs to another step; the current step is "${spec?.label ?? g.phase}". Your screen will update.`),
+      error: err(ActionErrorCode.WrongPhase, `That choice belongs to another step; the current step is "${spec?.label ?? g0.phase}". Your screen will update.`),
     };
-  if (!pendingOf(s, g, lt, nowMs).includes(p.id)) {
-    const why = spec.notPendingMessage ? withContext(s, g, lt, nowMs, (ctx) => spec.notPendingMessage!(g.game, p.id, ctx)) : null;
+  if (!pendingOf(s, g0, lt, nowMs).includes(p.id)) {
+    const why = spec.notPendingMessage ? spec.notPendingMessage(g0.game, p.id, viewContext(s, g0, lt, nowMs)) : null;
     return { ok: false, error: err(ActionErrorCode.AlreadySubmitted, why ?? "You have already decided in this step. Please wait for the others.") };
   }
+  const g = draftGroup(s, g0.id);
   const r = withContext(s, g, lt, nowMs, (ctx) => spec.apply(g.game, action, p.id, ctx));
   if (!r.ok) return { ok: false, error: r.error };
   g.game = r.state;
   noteAction(g, p.id, nowMs, cmd.byBot === true);
-  p.recentActionIds.push(cmd.clientActionId);
-  if (p.recentActionIds.length > 50) p.recentActionIds.splice(0, p.recentActionIds.length - 50);
+  const me = draftParticipant(s, p.id);
+  me.recentActionIds.push(cmd.clientActionId);
+  if (me.recentActionIds.length > 50) me.recentActionIds.splice(0, me.recentActionIds.length - 50);
   settle(s, g, lt, nowMs, fx);
   return { ok: true };
 }

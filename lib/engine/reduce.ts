@@ -7,6 +7,7 @@ import { ActionErrorCode, type ActionError } from "../core/errors";
 import { applyAdmin, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
+import { beginDraft, draftParticipant } from "./draft";
 import type { Effects, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
@@ -17,7 +18,7 @@ export type ReduceResult =
 const LABEL = /^[\p{L}\p{N} ._-]{1,40}$/u;
 
 export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
-  const s = structuredClone(state);
+  const s = beginDraft(state);
   const fx: Effects = { rounds: [], notes: [] };
   let duplicate = false;
   let pid: string | undefined;
@@ -38,8 +39,9 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
       const free = s.order.map((id) => s.participants[id]!).find((p) => !p.claimed && p.stage === "new");
       if (!free) return fail(ActionErrorCode.SessionFull, "All seats in this session are taken. Please ask the experimenter.");
-      free.label = label;
-      free.claimed = true;
+      const seat = draftParticipant(s, free.id);
+      seat.label = label;
+      seat.claimed = true;
       pid = free.id;
       break;
     }
@@ -65,10 +67,20 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     fx.notes.push("every participant has finished: session over");
   }
   // Every accepted command changes the state except duplicates and ticks with nothing due
-  // (ticks are compared: they run often and usually find nothing to do).
-  const changed = !duplicate && (cmd.kind !== "tick" || JSON.stringify(s) !== JSON.stringify(state));
+  // (ticks run often and usually find nothing to do: compared by identity, which the draft keeps).
+  const changed = !duplicate && (cmd.kind !== "tick" || differs(state, s));
   if (changed) s.version = state.version + 1;
   return { ok: true, state: changed ? s : state, effects: fx, changed, duplicate, ...(pid ? { pid } : {}) };
+}
+
+/** Whether a draft differs from its base: top-level fields, and identity of participants and groups. */
+function differs(a: SessionState, b: SessionState): boolean {
+  if (a.status !== b.status || a.pausedMs !== b.pausedMs || a.endedMs !== b.endedMs || a.sessionRound !== b.sessionRound || a.groupSeq !== b.groupSeq || a.rng.s !== b.rng.s) return true;
+  if (a.waiting.length !== b.waiting.length || a.waiting.some((w, i) => b.waiting[i] !== w)) return true;
+  if (Object.keys(a.groups).length !== Object.keys(b.groups).length) return true;
+  for (const id of Object.keys(b.groups)) if (a.groups[id] !== b.groups[id]) return true;
+  for (const id of b.order) if (a.participants[id] !== b.participants[id]) return true;
+  return false;
 }
 
 function fail(code: ActionError["code"], message: string): ReduceResult {

@@ -9,11 +9,13 @@
  * - Within a round, a phase ends when the game's `pending()` is empty, when its deadline passes
  *   (the game's `onTimeout` fills defaults, flagged timed out), or when the experimenter forces it.
  *   `next()` picks the following phase; null ends the round, which is then scored and recorded.
- * All functions mutate the (already cloned) state passed in; `reduce` clones once per command.
+ * All functions change the session draft passed in (lib/engine/draft.ts); a group passed as `g` must
+ * already be a draft (`draftGroup`).
  */
 import type { PlayerId } from "../core/game";
 import { makeRng, shuffle } from "../core/rng";
-import { isBotSeat, withContext } from "./context";
+import { isBotSeat, viewContext, withContext } from "./context";
+import { addGroup, draftGroup, draftParticipant } from "./draft";
 import type { Effects, GroupState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
@@ -27,7 +29,7 @@ function phaseSpec(lt: LoadedTreatment, g: GroupState) {
 export function pendingOf(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): PlayerId[] {
   if (g.status !== "playing") return [];
   const spec = phaseSpec(lt, g);
-  return withContext(s, g, lt, nowMs, (ctx) => spec.pending(g.game, ctx));
+  return spec.pending(g.game, viewContext(s, g, lt, nowMs));
 }
 
 function enterPhase(s: SessionState, g: GroupState, lt: LoadedTreatment, phase: string, nowMs: number) {
@@ -82,9 +84,9 @@ function createGroup(s: SessionState, lt: LoadedTreatment, members: PlayerId[], 
     actionCount: {},
     roundStats: {},
   };
-  s.groups[id] = g;
+  addGroup(s, g);
   for (const m of members) {
-    const p = s.participants[m]!;
+    const p = draftParticipant(s, m);
     p.stage = "playing";
     p.groupId = id;
   }
@@ -127,7 +129,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
     players: [] as Effects["rounds"][number]["players"],
   };
   for (const m of g.members) {
-    const p = s.participants[m]!;
+    const p = draftParticipant(s, m);
     const ps = score.players[m] ?? { decision: {}, outcome: {}, payoff: 0 };
     const st = g.roundStats[m] ?? { decisionMs: null, timedOut: false, bot: false };
     const record = {
@@ -161,7 +163,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
   if (live.every((x) => x.status === "barrier")) {
     const everyone: PlayerId[] = [];
     for (const x of live) {
-      x.status = "finished";
+      draftGroup(s, x.id).status = "finished";
       everyone.push(...x.members);
     }
     s.sessionRound = g.round + 1;
@@ -169,14 +171,11 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
   }
 }
 
-/** Mark a group over; its members see the final page. */
+/** Mark a (drafted) group over; its members see the final page. */
 export function endGroup(s: SessionState, g: GroupState, status: "finished" | "ended") {
   g.status = status;
   g.deadlineMs = null;
-  for (const m of g.members) {
-    const p = s.participants[m]!;
-    p.stage = "done";
-  }
+  for (const m of g.members) draftParticipant(s, m).stage = "done";
 }
 
 /** Record that `pid` acted in the current phase (for decision_ms). */

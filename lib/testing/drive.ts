@@ -2,6 +2,7 @@
  * A headless driver for tests: runs a session with its bots on a fake clock until every group has
  * finished, through the same `reduce` the server uses. Throws "bots got stuck" when nothing can move.
  */
+import { deepFreeze } from "../engine/draft";
 import { botMoves, createSessionState, nextWakeMs, reduce, type Command, type LoadedTreatment, type RoundRow, type SessionState } from "../engine";
 
 export interface DriveResult {
@@ -13,12 +14,12 @@ export interface DriveResult {
 export function newSession(lt: LoadedTreatment, seed = "test", nowMs = 1_000_000): { state: SessionState; rounds: RoundRow[] } {
   const ids = Array.from({ length: lt.seats }, (_, i) => `p${i + 1}`);
   const { state, effects } = createSessionState(lt, { id: "s1", seed, nowMs, participantIds: ids, completionCodes: ids.map((i) => `code-${i}`) });
-  return { state, rounds: effects.rounds };
+  return { state: deepFreeze(state), rounds: effects.rounds };
 }
 
 /** Apply a command and throw on rejection (tests use this for steps that must succeed). */
 export function must(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number, sink?: DriveResult) {
-  const r = reduce(state, lt, cmd, nowMs);
+  const r = reduce(deepFreeze(state), lt, cmd, nowMs);
   if (!r.ok) throw new Error(`${cmd.kind} rejected: ${r.error.code} ${r.error.message}`);
   if (sink) {
     sink.rounds.push(...r.effects.rounds);

@@ -11,6 +11,8 @@ import { ActionEnvelope, IntroRequest, WatchRequest } from "../../lib/protocol/p
 import type { AdminAuth } from "../http/admin-auth";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
+import { affectedParticipants } from "../sessions/snapshot";
+import type { SessionState } from "../../lib/engine";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
 type Sock = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -25,10 +27,10 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
   const wired = new WeakSet<SessionHost>();
   const lastSent = new Map<string, string>();
 
-  const pushViews = (host: SessionHost) => {
+  const pushViews = (host: SessionHost, prev?: SessionState) => {
     const now = manager.clock();
     const room = io.sockets.adapter.rooms;
-    for (const pid of host.state.order) {
+    for (const pid of affectedParticipants(prev, host.state)) {
       if (!room.get(`p:${pid}`)) continue;
       const view = participantView(host.state, host.lt, pid, now);
       if (!view) continue;
@@ -56,7 +58,7 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
   const wire = (host: SessionHost) => {
     if (wired.has(host)) return;
     wired.add(host);
-    host.on("change", () => pushViews(host));
+    host.on("change", (_state: SessionState, _fx: unknown, prev: SessionState) => pushViews(host, prev));
   };
   for (const h of manager.all()) wire(h);
 

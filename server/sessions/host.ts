@@ -79,9 +79,10 @@ export class SessionHost extends EventEmitter {
     if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
       // Presence is soft state: applied and broadcast at once, logged as an event, and written with the
       // next snapshot (a restart marks everyone offline anyway), so a connection storm costs one insert each.
+      const prev = this.state;
       this.state = { ...r.state, version: this.state.version };
       await this.store.logOnly(this.id, event, ++this.seq, serverTime, this.state.version).catch((e) => this.opts.log?.(`event log failed: ${e}`));
-      this.emit("change", this.state, r.effects);
+      this.emit("change", this.state, r.effects, prev);
       this.afterChange();
       return { ok: true, duplicate: false, version: this.state.version };
     }
@@ -100,10 +101,11 @@ export class SessionHost extends EventEmitter {
       this.opts.log?.(`session=${this.id} commit failed: ${(e as Error).message}`);
       return { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
     }
+    const prev = this.state;
     this.state = r.state;
     for (const row of r.effects.rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of r.effects.notes) this.opts.log?.(`session=${this.id} ${n}`);
-    this.emit("change", this.state, r.effects);
+    this.emit("change", this.state, r.effects, prev);
     this.afterChange();
     return { ok: true, duplicate: false, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
   }

@@ -3,6 +3,7 @@
  * No business rules here: the engine (lib/engine) decides, this file writes.
  */
 import { makePrisma, type Db } from "../db/client";
+import { snapshotJson } from "./snapshot";
 import { makeWriter, StaleWriteError, type SqlStatement, type SqlWriter } from "../db/writer";
 import type { Effects, SessionState } from "../../lib/engine";
 
@@ -100,7 +101,7 @@ export class SessionStore {
     const stmts: SqlStatement[] = [
       {
         sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
-        args: [JSON.stringify(state), state.version, state.status, serverTime, sessionId, prevVersion],
+        args: [snapshotJson(state), state.version, state.status, serverTime, sessionId, prevVersion],
         expectRows: 1,
       },
       this.eventInsert(sessionId, event, seq, serverTime, state.version),

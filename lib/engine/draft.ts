@@ -1,0 +1,71 @@
+/**
+ * Copy-on-write for one command. `reduce` starts a draft: a shallow copy of the session with its own
+ * `participants` and `groups` maps. Before changing a participant or a group, the engine asks for its
+ * draft copy (cloned once per command); everything untouched keeps its identity. So a rejected command
+ * changes nothing, the cost of a command does not grow with the size of the session, and the server can
+ * tell by identity which groups and participants changed (to send views and write snapshots only for them).
+ * Tests deep-freeze the state they pass to `reduce` (lib/testing/drive.ts), so a write that skipped its
+ * draft fails loudly.
+ */
+import type { GroupState, ParticipantState, SessionState } from "./state";
+
+const drafted = new WeakMap<SessionState, WeakSet<object>>();
+
+export function beginDraft(state: SessionState): SessionState {
+  const s: SessionState = {
+    ...state,
+    participants: { ...state.participants },
+    groups: { ...state.groups },
+    waiting: state.waiting.slice(),
+    order: state.order,
+    rng: { ...state.rng },
+  };
+  drafted.set(s, new WeakSet());
+  return s;
+}
+
+function mark(s: SessionState): WeakSet<object> {
+  const set = drafted.get(s);
+  if (!set) throw new Error("engine: change outside a draft (call beginDraft first)");
+  return set;
+}
+
+/** The participant, safe to change in this command. */
+export function draftParticipant(s: SessionState, pid: string): ParticipantState {
+  const p = s.participants[pid];
+  if (!p) throw new Error(`engine: no participant ${pid}`);
+  const set = mark(s);
+  if (set.has(p)) return p;
+  const copy = structuredClone(p);
+  set.add(copy);
+  s.participants[pid] = copy;
+  return copy;
+}
+
+/** The group, safe to change in this command (including its game state). */
+export function draftGroup(s: SessionState, gid: string): GroupState {
+  const g = s.groups[gid];
+  if (!g) throw new Error(`engine: no group ${gid}`);
+  const set = mark(s);
+  if (set.has(g)) return g;
+  const copy = structuredClone(g);
+  set.add(copy);
+  s.groups[gid] = copy;
+  return copy;
+}
+
+/** Register a group created in this command. */
+export function addGroup(s: SessionState, g: GroupState): GroupState {
+  mark(s).add(g);
+  s.groups[g.id] = g;
+  return g;
+}
+
+/** Deep-freeze (tests): any write that bypasses the draft throws in strict mode. */
+export function deepFreeze<T>(x: T): T {
+  if (x && typeof x === "object" && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x as object)) deepFreeze(v);
+  }
+  return x;
+}
