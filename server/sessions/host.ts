@@ -29,6 +29,8 @@ export class SessionHost extends EventEmitter {
   private wakeTimer: NodeJS.Timeout | null = null;
   private botTimers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  /** The state as last written to the database (presence changes are applied before they are written). */
+  private persisted: SessionState;
   /** Group-level numbers of every completed round, per group (for the monitor's history). */
   readonly roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {};
 
@@ -42,6 +44,7 @@ export class SessionHost extends EventEmitter {
   ) {
     super();
     this.setMaxListeners(0);
+    this.persisted = state;
   }
 
   get id(): string {
@@ -96,13 +99,14 @@ export class SessionHost extends EventEmitter {
       return { ok: true, duplicate: r.duplicate, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
     }
     try {
-      await this.store.commit(this.id, this.state.version, r.state, r.effects, event, ++this.seq, serverTime);
+      await this.store.commit(this.id, this.persisted, r.state, r.effects, event, ++this.seq, serverTime);
     } catch (e) {
       this.opts.log?.(`session=${this.id} commit failed: ${(e as Error).message}`);
       return { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
     }
     const prev = this.state;
     this.state = r.state;
+    this.persisted = r.state;
     for (const row of r.effects.rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of r.effects.notes) this.opts.log?.(`session=${this.id} ${n}`);
     this.emit("change", this.state, r.effects, prev);

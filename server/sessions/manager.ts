@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
-import { createSessionState, loadTreatment, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { SessionHost, type Clock } from "./host";
 import type { SessionStore } from "./store";
 
@@ -61,7 +61,7 @@ export class SessionManager {
       this.opts.log?.(`session ${row.id}: stored treatment no longer loads: ${lt.errors.join("; ")}`);
       return null;
     }
-    const state = JSON.parse(row.stateJson) as SessionState;
+    const state = await this.store.loadState(row);
     const seq = await this.store.maxSeq(row.id);
     const host = new SessionHost(state, lt.value, row.code, seq, this.store, this.hostOpts());
     for (const o of await this.store.roundOutcomes(row.id))

@@ -1,7 +1,8 @@
 /**
- * The session snapshot as JSON, written after every accepted command. Participants and groups are
- * immutable once a command is done (lib/engine/draft.ts), so their JSON is cached by identity and a
- * command re-serialises only what it changed.
+ * How a session's state is stored: `Session.stateJson` holds the top-level fields, and each participant
+ * and group is one `SnapshotPart` row. Participants and groups are immutable once a command is done
+ * (lib/engine/draft.ts), so a command rewrites only the parts whose identity changed, and their JSON is
+ * cached by identity.
  */
 import type { SessionState } from "../../lib/engine";
 
@@ -16,18 +17,45 @@ function cached(o: object): string {
   return j;
 }
 
-const entries = (m: Record<string, object>) =>
-  Object.entries(m)
-    .map(([k, v]) => `${JSON.stringify(k)}:${cached(v)}`)
-    .join(",");
-
-export function snapshotJson(s: SessionState): string {
-  const { participants, groups, ...top } = s;
-  const head = JSON.stringify(top);
-  return `${head.slice(0, -1)},"participants":{${entries(participants)}},"groups":{${entries(groups)}}}`;
+export type PartKind = "p" | "g";
+export interface SnapshotPartRow {
+  kind: PartKind;
+  key: string;
+  json: string;
 }
 
-/** Which participants may see something new after a command (by identity; "all" when the session changed). */
+/** The session's top-level fields (everything but participants and groups). */
+export function topJson(s: SessionState): string {
+  const { participants: _p, groups: _g, ...top } = s;
+  void _p;
+  void _g;
+  return JSON.stringify(top);
+}
+
+/** Parts that differ between the last persisted state (null: none yet) and `next`. */
+export function changedParts(persisted: SessionState | null, next: SessionState): SnapshotPartRow[] {
+  const out: SnapshotPartRow[] = [];
+  for (const [key, p] of Object.entries(next.participants))
+    if (!persisted || persisted.participants[key] !== p) out.push({ kind: "p", key, json: cached(p) });
+  for (const [key, g] of Object.entries(next.groups))
+    if (!persisted || persisted.groups[key] !== g) out.push({ kind: "g", key, json: cached(g) });
+  return out;
+}
+
+/** Rebuild the state from its stored top-level JSON and parts. */
+export function assembleState(top: string, parts: readonly { kind: string; key: string; json: string }[]): SessionState {
+  const s = JSON.parse(top) as SessionState;
+  // sessions written before parts existed kept everything in one JSON document
+  s.participants = s.participants ?? {};
+  s.groups = s.groups ?? {};
+  for (const part of parts) {
+    if (part.kind === "p") s.participants[part.key] = JSON.parse(part.json);
+    else if (part.kind === "g") s.groups[part.key] = JSON.parse(part.json);
+  }
+  return s;
+}
+
+/** Which participants may see something new after a command (by identity; all when the session changed). */
 export function affectedParticipants(prev: SessionState | undefined, next: SessionState): string[] {
   if (!prev || prev.status !== next.status || prev.pausedMs !== next.pausedMs) return next.order;
   const set = new Set<string>();

@@ -3,7 +3,7 @@
  * No business rules here: the engine (lib/engine) decides, this file writes.
  */
 import { makePrisma, type Db } from "../db/client";
-import { snapshotJson } from "./snapshot";
+import { assembleState, changedParts, topJson } from "./snapshot";
 import { makeWriter, StaleWriteError, type SqlStatement, type SqlWriter } from "../db/writer";
 import type { Effects, SessionState } from "../../lib/engine";
 
@@ -71,9 +71,10 @@ export class SessionStore {
           seed: input.seed,
           status: input.state.status,
           version: input.state.version,
-          stateJson: JSON.stringify(input.state),
+          stateJson: topJson(input.state),
         },
       });
+      await tx.snapshotPart.createMany({ data: changedParts(null, input.state).map((p) => ({ ...p, sessionId: input.id })) });
       await tx.participant.createMany({ data: input.participants.map((p) => ({ ...p, sessionId: input.id })) });
       await tx.actionEvent.create({
         data: {
@@ -97,13 +98,18 @@ export class SessionStore {
    * we started from), its event and any completed rounds. Raw SQL on the writer's connection
    * (server/db/writer.ts): this runs for every accepted command.
    */
-  async commit(sessionId: string, prevVersion: number, state: SessionState, effects: Effects, event: EventInput, seq: number, serverTime: Date): Promise<void> {
+  async commit(sessionId: string, persisted: SessionState, state: SessionState, effects: Effects, event: EventInput, seq: number, serverTime: Date): Promise<void> {
+    const prevVersion = persisted.version;
     const stmts: SqlStatement[] = [
       {
         sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
-        args: [snapshotJson(state), state.version, state.status, serverTime, sessionId, prevVersion],
+        args: [topJson(state), state.version, state.status, serverTime, sessionId, prevVersion],
         expectRows: 1,
       },
+      ...changedParts(persisted, state).map((p) => ({
+        sql: `INSERT INTO "SnapshotPart" ("sessionId", "kind", "key", "json") VALUES (?, ?, ?, ?) ON CONFLICT ("sessionId", "kind", "key") DO UPDATE SET "json" = excluded."json"`,
+        args: [sessionId, p.kind, p.key, p.json],
+      })),
       this.eventInsert(sessionId, event, seq, serverTime, state.version),
     ];
     for (const r of effects.rounds) {
@@ -139,6 +145,12 @@ export class SessionStore {
       sql: `INSERT INTO "ActionEvent" ("sessionId", "seq", "serverTime", "actorKind", "participantId", "command", "payloadJson", "clientActionId", "accepted", "errorCode", "errorMessage", "versionAfter") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [sessionId, seq, serverTime, e.actorKind, e.participantId, e.command, JSON.stringify(e.payload ?? null), e.clientActionId, e.accepted, e.errorCode ?? null, e.errorMessage ?? null, versionAfter],
     };
+  }
+
+  /** The stored state of a session (top-level JSON plus its parts). */
+  async loadState(row: { id: string; stateJson: string }): Promise<SessionState> {
+    const parts = await this.db.snapshotPart.findMany({ where: { sessionId: row.id } });
+    return assembleState(row.stateJson, parts);
   }
 
   async maxSeq(sessionId: string): Promise<number> {

@@ -1,0 +1,9 @@
+-- CreateTable
+CREATE TABLE "SnapshotPart" (
+    "sessionId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "json" TEXT NOT NULL,
+
+    PRIMARY KEY ("sessionId", "kind", "key")
+);
