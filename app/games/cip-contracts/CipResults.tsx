@@ -2,9 +2,9 @@
 /** Results of the round: own contract, resources, reward, utility and points; group counts; "Next round". */
 import type { CipView } from "@/lib/games/cip-contracts/views";
 import { fmt } from "../../lib-client/format";
-import { useIntent } from "../../lib-client/use-intent";
 import type { GameUiProps } from "../types";
 import { CipNews } from "./CipSituation";
+import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 
 type Results = NonNullable<CipView["results"]>;
 
@@ -25,10 +25,7 @@ function statusText(r: Results, v: CipView): string {
 
 export function CipResults({ v, r, props }: { v: CipView; r: Results; props: GameUiProps }) {
   const { play, act, locked } = props;
-  const { send, busy, error } = useIntent(act);
-  const last = play.round >= play.rounds;
-  const credited = props.view.history.some((h) => h.round === play.round);
-  const totalSoFar = props.view.totalPoints + (credited ? 0 : r.points);
+  const totalSoFar = pointsSoFar(props.view, play.round, r.points);
   const g = r.group;
   return (
     <div>
@@ -68,28 +65,7 @@ export function CipResults({ v, r, props }: { v: CipView; r: Results; props: Gam
         </p>
       </section>
       <CipNews v={v} />
-      {play.myTurn ? (
-        <>
-          {error && (
-            <p className="error" role="alert" data-testid="cip-next-error">
-              {error.message}
-            </p>
-          )}
-          <button
-            type="button"
-            className="block"
-            data-testid="cip-next-round"
-            disabled={busy || locked}
-            onClick={() => void send(`r${play.round}:continue`, { type: "continue" })}
-          >
-            {busy ? "Sending…" : last ? "See my final result" : "Next round"}
-          </button>
-        </>
-      ) : (
-        <p className="ok-box" role="status">
-          {play.pendingCount > 0 ? `Waiting for ${play.pendingCount} other${play.pendingCount === 1 ? "" : "s"} to continue…` : "Starting the next round…"}
-        </p>
-      )}
+      <NextRoundButton play={play} act={act} locked={locked} testIdPrefix="cip-" />
     </div>
   );
 }

@@ -2,18 +2,15 @@
 /** Results phase: own outcome, what the treatment shows of the others, and "Next round". */
 import type { IdsView } from "@/lib/games/ids-investment/views";
 import { fmt } from "../../lib-client/format";
-import { useIntent } from "../../lib-client/use-intent";
 import type { GameUiProps } from "../types";
+import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 
 type Results = NonNullable<IdsView["results"]>;
 
 export function IdsResults({ v, r, props }: { v: IdsView; r: Results; props: GameUiProps }) {
   const { play, act, locked } = props;
-  const { send, busy, error } = useIntent(act);
-  const last = play.round >= play.rounds;
   // the engine credits a round's points when the round closes, i.e. after this screen
-  const credited = props.view.history.some((h) => h.round === play.round);
-  const totalSoFar = props.view.totalPoints + (credited ? 0 : r.points);
+  const totalSoFar = pointsSoFar(props.view, play.round, r.points);
   return (
     <div>
       <section className="card">
@@ -64,30 +61,7 @@ export function IdsResults({ v, r, props }: { v: IdsView; r: Results; props: Gam
           </div>
         </section>
       )}
-      {play.myTurn ? (
-        <>
-          {error && (
-            <p className="error" role="alert" data-testid="next-error">
-              {error.message}
-            </p>
-          )}
-          <button
-            type="button"
-            className="block"
-            data-testid="next-round"
-            disabled={busy || locked}
-            onClick={() => void send(`r${play.round}:continue`, { type: "continue" })}
-          >
-            {busy ? "Sending…" : last ? "See my final result" : "Next round"}
-          </button>
-        </>
-      ) : (
-        <p className="ok-box" role="status">
-          {play.pendingCount > 0
-            ? `Waiting for ${play.pendingCount} other${play.pendingCount === 1 ? "" : "s"} to continue…`
-            : "Starting the next round…"}
-        </p>
-      )}
+      <NextRoundButton play={play} act={act} locked={locked} />
       <p className="small muted">
         You are user {v.me.index + 1}. Points are {fmt(v.pointsScale)} × ({fmt(v.endowment)} − your total cost).
       </p>

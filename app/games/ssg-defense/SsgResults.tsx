@@ -2,20 +2,17 @@
 /** Results: the attack, whether it was stopped, the own patrol and payoffs (expected and realised), then "Next round". */
 import type { SsgView } from "@/lib/games/ssg-defense/views";
 import { fmt } from "../../lib-client/format";
-import { useIntent } from "../../lib-client/use-intent";
 import type { GameUiProps } from "../types";
 import { pct } from "./preview";
+import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 
 type Results = NonNullable<SsgView["results"]>;
 const list = (v: SsgView, ts: readonly number[]) => (ts.length ? ts.map((t) => v.targets[t]).join(" and ") : "nowhere");
 
 export function SsgResults({ v, r, props }: { v: SsgView; r: Results; props: GameUiProps }) {
   const { play, act, locked } = props;
-  const { send, busy, error } = useIntent(act);
-  const last = play.round >= play.rounds;
   const target = v.targets[r.target];
-  const credited = props.view.history.some((h) => h.round === play.round);
-  const total = props.view.totalPoints + (credited ? 0 : r.points);
+  const total = pointsSoFar(props.view, play.round, r.points);
   return (
     <div>
       <section className="card">
@@ -88,22 +85,7 @@ export function SsgResults({ v, r, props }: { v: SsgView; r: Results; props: Gam
           </div>
         </section>
       )}
-      {play.myTurn ? (
-        <>
-          {error && (
-            <p className="error" role="alert" data-testid="next-error">
-              {error.message}
-            </p>
-          )}
-          <button type="button" className="block" data-testid="next-round" disabled={busy || locked} onClick={() => void send(`r${play.round}:continue`, { type: "continue" })}>
-            {busy ? "Sending…" : last ? "See my final result" : "Next round"}
-          </button>
-        </>
-      ) : (
-        <p className="ok-box" role="status">
-          {play.pendingCount > 0 ? `Waiting for ${play.pendingCount} other${play.pendingCount === 1 ? "" : "s"} to continue…` : "Starting the next round…"}
-        </p>
-      )}
+      <NextRoundButton play={play} act={act} locked={locked} />
     </div>
   );
 }
