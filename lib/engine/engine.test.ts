@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { games } from "../games/registry";
-import { must, newSession, runBots } from "../testing/drive";
+import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { participantView } from "./views";
@@ -27,17 +27,6 @@ function load(over: Record<string, unknown> = {}, params: Record<string, unknown
   return r.value;
 }
 
-/** Take every human seat through consent, instructions and the quiz. */
-function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pids = s.order): SessionState {
-  for (const pid of pids) {
-    if (s.participants[pid]!.bot) continue;
-    s = must(s, lt, { kind: "connect", pid }, now);
-    s = must(s, lt, { kind: "consent", pid }, now);
-    s = must(s, lt, { kind: "instructions", pid }, now);
-    if (lt.treatment.intro.quiz.length) s = must(s, lt, { kind: "quiz", pid, answers: lt.treatment.intro.quiz.map((q) => q.answer) }, now);
-  }
-  return s;
-}
 
 const invest = (pid: string, x: number, id = `${pid}-${x}-${Math.random()}`) => ({ kind: "action" as const, pid, clientActionId: id, action: { type: "invest", x } });
 

@@ -28,6 +28,18 @@ export function must(state: SessionState, lt: LoadedTreatment, cmd: Command, now
   return r.state;
 }
 
+/** Take the human seats through consent, instructions and (if any) the quiz, answering it right. */
+export function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pids: readonly string[] = s.order): SessionState {
+  for (const pid of pids) {
+    if (s.participants[pid]!.bot) continue;
+    s = must(s, lt, { kind: "connect", pid }, now);
+    s = must(s, lt, { kind: "consent", pid }, now);
+    s = must(s, lt, { kind: "instructions", pid }, now);
+    if (lt.treatment.intro.quiz.length) s = must(s, lt, { kind: "quiz", pid, answers: lt.treatment.intro.quiz.map((q) => q.answer) }, now);
+  }
+  return s;
+}
+
 /** Let bots play (and the clock run to deadlines) until the session is over or `until` holds. */
 export function runBots(
   start: SessionState,

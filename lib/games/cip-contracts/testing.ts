@@ -1,9 +1,9 @@
 /**
  * Test helpers for the CIP game (not used by the game itself): treatments, intro passing, actions.
  */
-import { loadTreatment, type LoadedTreatment, type SessionState } from "../../engine";
+import { loadTreatment, type LoadedTreatment } from "../../engine";
 import { cipGames } from "../cip-registry";
-import { must } from "../../testing/drive";
+export { passIntro } from "../../testing/drive";
 
 /** This family's modules only, so that tests do not depend on other families' work in progress. */
 export const games = Object.fromEntries(cipGames.map((g) => [g.id, g]));
@@ -61,17 +61,6 @@ export function loadErrors(params: Record<string, unknown>): string[] {
   return r.ok ? [] : r.errors;
 }
 
-/** Take the human seats through consent, instructions and the quiz. */
-export function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pids = s.order): SessionState {
-  for (const pid of pids) {
-    if (s.participants[pid]!.bot) continue;
-    s = must(s, lt, { kind: "connect", pid }, now);
-    s = must(s, lt, { kind: "consent", pid }, now);
-    s = must(s, lt, { kind: "instructions", pid }, now);
-    if (lt.treatment.intro.quiz.length) s = must(s, lt, { kind: "quiz", pid, answers: lt.treatment.intro.quiz.map((q) => q.answer) }, now);
-  }
-  return s;
-}
 
 let seq = 0;
 export const act = (pid: string, action: unknown) => ({ kind: "action" as const, pid, clientActionId: `t-${pid}-${++seq}`, action });

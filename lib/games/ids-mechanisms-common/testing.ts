@@ -3,7 +3,7 @@
  */
 import { loadTreatment, reduce, type LoadedTreatment, type SessionState } from "../../engine";
 import { games } from "../registry";
-import { must } from "../../testing/drive";
+export { passIntro } from "../../testing/drive";
 
 /** Load a treatment of `game` with `params`, throwing the validation errors. */
 export function loadGame(game: string, params: Record<string, unknown>, over: Record<string, unknown> = {}): LoadedTreatment {
@@ -18,17 +18,6 @@ export function loadErrors(game: string, params: Record<string, unknown>): strin
   return r.ok ? [] : r.errors;
 }
 
-/** Take human seats through consent, instructions and (if any) the quiz. */
-export function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pids = s.order): SessionState {
-  for (const pid of pids) {
-    if (s.participants[pid]!.bot) continue;
-    s = must(s, lt, { kind: "connect", pid }, now);
-    s = must(s, lt, { kind: "consent", pid }, now);
-    s = must(s, lt, { kind: "instructions", pid }, now);
-    if (lt.treatment.intro.quiz.length) s = must(s, lt, { kind: "quiz", pid, answers: lt.treatment.intro.quiz.map((q) => q.answer) }, now);
-  }
-  return s;
-}
 
 let seq = 0;
 /** A participant's game action as a command (fresh clientActionId). */
