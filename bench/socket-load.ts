@@ -128,8 +128,6 @@ async function main() {
     if (i % 50 === 49) await new Promise((r) => setTimeout(r, RAMP_MS)); // 50 connections per RAMP_MS
   }
   const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), Number(process.env.BENCH_TIMEOUT_MS ?? 180_000)));
-  const lastViews: (() => string)[] = [];
-  void lastViews;
   const outcome = await Promise.race([Promise.all(done).then(() => "ok" as const), timeout]);
   const wall = (Date.now() - t0) / 1000;
   for (let k = 0; k < 100 && acked + rejected + unacked < sent; k++) await new Promise((r) => setTimeout(r, 50));

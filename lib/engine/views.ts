@@ -2,7 +2,7 @@
  * What each person sees. A participant's view is built only from their own seat, their group's
  * public status and the game's own whitelist view; the admin view holds everything for the monitor.
  */
-import type { MonitorView, PlayerRoundRecord, Scalar } from "../core/game";
+import type { MonitorView, Scalar } from "../core/game";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
 import type { IntroStep, SessionState, Stage } from "./state";
@@ -203,9 +203,4 @@ export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, r
     groups,
     waiting: s.waiting.length,
   };
-}
-
-/** Every record of one participant (used by export and tests). */
-export function historyOf(s: SessionState, pid: string): readonly PlayerRoundRecord[] {
-  return s.participants[pid]?.history ?? [];
 }
