@@ -7,7 +7,8 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const PORT = 3123;
+// MECHLAB_E2E_PORT lets several checkouts on one machine run the browser tests at once.
+const PORT = Number(process.env.MECHLAB_E2E_PORT ?? 3123);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Remove databases of earlier runs (older than an hour, so a run in progress elsewhere keeps its file). */
