@@ -3,6 +3,7 @@
  * ending the session, and `tick` (deadlines and the dropout grace period).
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
+import { hasOwnKey, own } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, settle } from "./rounds";
 import type { AdminCommand } from "./commands";
@@ -14,7 +15,7 @@ const bad = (message: string): AdminResult => ({ ok: false, error: { code: Actio
 
 function botFor(lt: LoadedTreatment, strategy: string | undefined): string | null {
   const s = strategy ?? lt.treatment.dropout.bot ?? lt.game.defaultBot;
-  return lt.game.bots[s] ? s : null;
+  return hasOwnKey(lt.game.bots, s) ? s : null;
 }
 
 function seatBot(s: SessionState, current: ParticipantState, strategy: string, reason: "dropout" | "experimenter", lt: LoadedTreatment, nowMs: number, fx: Effects) {
@@ -69,7 +70,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       return { ok: true };
     }
     case "replaceWithBot": {
-      const p = s.participants[cmd.pid];
+      const p = own(s.participants, cmd.pid);
       if (!p) return bad("No such participant in this session.");
       if (p.bot || p.replacedByBot) return bad("A bot already plays this seat.");
       if (p.stage === "done") return bad("This participant has finished.");

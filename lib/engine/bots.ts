@@ -2,6 +2,7 @@
  * Which bot seats must act now, and what they do. Bots see only their own view (plus the treatment's
  * parameters), exactly like a human's browser would.
  */
+import { own } from "../core/own";
 import { makeRng } from "../core/rng";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
@@ -26,7 +27,7 @@ export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number): B
       if (!isBotSeat(s, pid)) continue;
       const p = s.participants[pid]!;
       const strategy = p.botStrategy ?? lt.game.defaultBot;
-      const bot = lt.game.bots[strategy];
+      const bot = own(lt.game.bots, strategy);
       if (!bot) continue;
       const ctx = viewContext(s, g, lt, nowMs);
       const view = lt.game.view(g.game, { kind: "player", playerId: pid }, ctx);

@@ -3,6 +3,7 @@
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { formatZodError } from "../core/zod-format";
+import { own } from "../core/own";
 import { viewContext, withContext } from "./context";
 import { draftGroup, draftParticipant } from "./draft";
 import { formGroups, noteAction, pendingOf, settle } from "./rounds";
@@ -28,7 +29,7 @@ export function applyParticipant(
   nowMs: number,
   fx: Effects,
 ): StepResult {
-  const current = s.participants[cmd.pid];
+  const current = own(s.participants, cmd.pid);
   if (!current) return { ok: false, error: err(ActionErrorCode.NotParticipant, "This link does not belong to this session.") };
   if (cmd.kind === "action") return gameAction(s, current, lt, cmd, nowMs, fx);
   if (cmd.kind === "disconnect" && current.bot) return { ok: true };
@@ -133,7 +134,7 @@ function gameAction(
     return { ok: false, error: err(ActionErrorCode.InvalidPayload, `Your input could not be used: ${lines.join("; ")}`) };
   }
   const action = parsed.data as { type: string };
-  const spec = lt.game.phases[g0.phase];
+  const spec = own(lt.game.phases, g0.phase);
   if (!spec || !spec.accepts.includes(action.type))
     return {
       ok: false,

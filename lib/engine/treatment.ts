@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { AnyGameModule } from "../core/game";
 import { formatZodError } from "../core/zod-format";
+import { hasOwnKey, own } from "../core/own";
 
 export const QuizQuestion = z.object({
   question: z.string().min(1),
@@ -102,7 +103,7 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
   }
   const t = Treatment.safeParse(input);
   if (!t.success) return { ok: false, errors: formatZodError(t.error) };
-  const game = games[t.data.game];
+  const game = own(games, t.data.game);
   if (!game)
     return { ok: false, errors: [`game: unknown game "${t.data.game}"; use one of ${Object.keys(games).join(", ")}`] };
   const p = game.params.safeParse(t.data.params);
@@ -111,8 +112,8 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
   const groupSize = game.groupSize(params);
   const errors: string[] = [];
   for (const [i, s] of t.data.bots.seats.entries())
-    if (!game.bots[s]) errors.push(`bots.seats[${i}]: unknown bot "${s}"; use one of ${Object.keys(game.bots).join(", ")}`);
-  if (t.data.dropout.bot && !game.bots[t.data.dropout.bot])
+    if (!hasOwnKey(game.bots, s)) errors.push(`bots.seats[${i}]: unknown bot "${s}"; use one of ${Object.keys(game.bots).join(", ")}`);
+  if (t.data.dropout.bot !== undefined && !hasOwnKey(game.bots, t.data.dropout.bot))
     errors.push(`dropout.bot: unknown bot "${t.data.dropout.bot}"; use one of ${Object.keys(game.bots).join(", ")}`);
   const seats = t.data.groups * groupSize;
   if (t.data.bots.seats.length > seats) errors.push(`bots.seats: ${t.data.bots.seats.length} bots for ${seats} seats`);

@@ -3,6 +3,7 @@
  * public status and the game's own whitelist view; the admin view holds everything for the monitor.
  */
 import type { MonitorView, Scalar } from "../core/game";
+import { own } from "../core/own";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
 import type { IntroStep, SessionState, Stage } from "./state";
@@ -52,7 +53,7 @@ function remaining(s: SessionState, deadlineMs: number | null, pausedLeft: numbe
 }
 
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
-  const p = s.participants[pid];
+  const p = own(s.participants, pid);
   if (!p) return null;
   const t = lt.treatment;
   const g = p.groupId ? s.groups[p.groupId] : undefined;

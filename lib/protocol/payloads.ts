@@ -15,9 +15,17 @@ export const IntroRequest = z.discriminatedUnion("step", [
 ]);
 export type IntroRequest = z.infer<typeof IntroRequest>;
 
+/**
+ * A client-chosen id: 8 to 100 characters, a letter or digit first, then letters, digits and `_ . : -`
+ * (a UUID fits). It reaches the event log and its export, so nothing that a spreadsheet could run.
+ */
+export const ClientActionId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "clientActionId: use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID");
+
 export const ActionEnvelope = z.object({
   /** Unique per intended action: a retried submit with the same id counts once. */
-  clientActionId: z.string().min(8).max(100),
+  clientActionId: ClientActionId,
   action: z.unknown(),
 });
 export type ActionEnvelope = z.infer<typeof ActionEnvelope>;
@@ -25,9 +33,9 @@ export type ActionEnvelope = z.infer<typeof ActionEnvelope>;
 export const AdminCommandRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pause") }),
   z.object({ kind: z.literal("resume") }),
-  z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().optional() }),
-  z.object({ kind: z.literal("replaceWithBot"), pid: z.string().min(1), strategy: z.string().optional() }),
-  z.object({ kind: z.literal("fillWithBots"), strategy: z.string().optional() }),
+  z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().max(100).optional() }),
+  z.object({ kind: z.literal("replaceWithBot"), pid: z.string().min(1).max(100), strategy: z.string().max(100).optional() }),
+  z.object({ kind: z.literal("fillWithBots"), strategy: z.string().max(100).optional() }),
   z.object({ kind: z.literal("end") }),
 ]);
 export type AdminCommandRequest = z.infer<typeof AdminCommandRequest>;
@@ -40,4 +48,4 @@ export const CreateSessionRequest = z.object({
   seed: z.string().max(100).optional(),
 });
 
-export const WatchRequest = z.object({ sessionId: z.string().min(1) });
+export const WatchRequest = z.object({ sessionId: z.string().min(1).max(100) });

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
+import { hasOwnKey } from "../../lib/core/own";
 import { migrate } from "../db/migrate";
 import { resolveDbUrl } from "../db/url";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson } from "../export/export";
@@ -63,7 +64,7 @@ export async function runSimulate(args: string[]): Promise<number> {
   }
   const game = lt.value.game;
   const bot = a.bot ?? game.defaultBot;
-  if (!game.bots[bot]) {
+  if (!hasOwnKey(game.bots, bot)) {
     process.stderr.write(`mechlab simulate: unknown bot "${bot}"; use one of ${Object.keys(game.bots).join(", ")}\n`);
     return 2;
   }

@@ -18,7 +18,7 @@ async function readStdin(): Promise<string> {
 
 export async function runSolve(args: string[]): Promise<number> {
   const which = args[0];
-  const load = which ? SOLVERS[which] : undefined;
+  const load = which !== undefined && Object.hasOwn(SOLVERS, which) ? SOLVERS[which] : undefined;
   if (!load) {
     process.stderr.write(`mechlab solve: say which game: ${Object.keys(SOLVERS).join(", ")} (e.g. mechlab solve ids < instance.json)\n`);
     return 2;

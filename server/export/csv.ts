@@ -1,6 +1,10 @@
 /**
  * RFC 4180 CSV writing that R (read.csv) and pandas (read_csv) read without options:
  * header row, comma separator, quotes only where needed, TRUE/FALSE for booleans, empty for missing.
+ *
+ * Formula injection (OWASP "CSV Injection"): a TEXT cell that starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return is written with a leading `'`, so a spreadsheet shows it as text instead of running
+ * it. Numbers are never touched (a negative payoff stays a number).
  */
 export type Cell = string | number | boolean | null | undefined;
 
@@ -8,6 +12,17 @@ export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return quoted(neutralise(v));
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as a spreadsheet will show it: formula-like text gets a leading `'`. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function quoted(v: string): string {
   return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -5,6 +5,7 @@
 import type { ColumnDoc, Scalar } from "../../lib/core/game";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
+import { own } from "../../lib/core/own";
 import type { SessionStore } from "../sessions/store";
 import { toCsv, type Cell } from "./csv";
 
@@ -45,7 +46,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   const session = await store.get(sessionId);
   if (!session) return null;
   const lt = loadTreatment(session.treatmentJson, games);
-  const game = lt.ok ? lt.value.game : games[session.gameId];
+  const game = lt.ok ? lt.value.game : own(games, session.gameId);
   const [players, outcomes] = await Promise.all([store.playerRounds(sessionId), store.roundOutcomes(sessionId)]);
   const outcomeByKey = new Map(outcomes.map((o) => [`${o.groupId}#${o.round}`, o]));
   const rows: Record<string, Cell>[] = [];
@@ -88,8 +89,14 @@ export function exportCsv(b: ExportBundle): string {
   return toCsv(b.columns.map((c) => c.name), b.rows);
 }
 
+/** Said in the codebook of every text column: how formula-like text is written (server/export/csv.ts). */
+export const TEXT_CELL_NOTE = "Text cells that start with = + - @, a tab or a carriage return are written with a leading ' so spreadsheets do not run them as formulas; remove that one character to get the original text.";
+
 export function codebookCsv(b: ExportBundle): string {
-  return toCsv(["column", "type", "unit", "description"], b.columns.map((c) => ({ column: c.name, type: c.type, unit: c.unit ?? "", description: c.description })));
+  return toCsv(
+    ["column", "type", "unit", "description"],
+    b.columns.map((c) => ({ column: c.name, type: c.type, unit: c.unit ?? "", description: c.type === "string" ? `${c.description} ${TEXT_CELL_NOTE}` : c.description })),
+  );
 }
 
 export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {

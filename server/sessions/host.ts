@@ -117,7 +117,12 @@ export class SessionHost extends EventEmitter {
   private afterChange() {
     if (this.stopped) return;
     this.armWake();
-    this.scheduleBots();
+    try {
+      this.scheduleBots();
+    } catch (e) {
+      // a bug in a bot strategy must not keep the (already stored) command from being acknowledged
+      this.opts.log?.(`session=${this.id} bot scheduling failed: ${(e as Error).stack ?? e}`);
+    }
     if (this.isOver()) this.emit("over", this.state);
   }
 

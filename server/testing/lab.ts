@@ -1,0 +1,64 @@
+/**
+ * A running test server with an admin cookie and helpers to create sessions and seat participants:
+ * the common setup of the security tests (server/security/*.test.ts).
+ */
+import type { MechlabApp } from "../app";
+import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "./harness";
+
+/** A three-player IDS treatment with distinctive private numbers and no quiz. */
+export const idsTreatment = (over: Record<string, unknown> = {}) => ({
+  name: "security test",
+  game: "ids-investment",
+  params: {
+    alpha: [11.111, 12.222, 13.333],
+    W: [[1.01, 0.41, 0.42], [0.43, 1.02, 0.44], [0.45, 0.46, 1.03]],
+    c: [0.777, 0.888, 0.999],
+    xMax: 5,
+    rounds: 2,
+    decisionSeconds: 600,
+    resultsSeconds: null,
+  },
+  intro: {},
+  ...over,
+});
+
+export interface Lab {
+  app: MechlabApp;
+  base: string;
+  cookie: string;
+  db: TestDb;
+  clients: Participant[];
+  createSession(t?: unknown): Promise<{ id: string; code: string; tokens: string[] }>;
+  join(token: string): Participant;
+  close(): Promise<void>;
+}
+
+export async function openLab(opts: { botDelayMs?: number; dbUrl?: string } = {}): Promise<Lab> {
+  const db = opts.dbUrl ? { url: opts.dbUrl, drop: async () => {} } : await freshSqlite();
+  const { app, base } = await startApp(db.url, opts.botDelayMs === undefined ? {} : { botDelayMs: opts.botDelayMs });
+  const cookie = await adminCookie(base);
+  const clients: Participant[] = [];
+  return {
+    app,
+    base,
+    cookie,
+    db,
+    clients,
+    async createSession(t = idsTreatment()) {
+      const r = await api(base, "/api/admin/sessions", { body: { treatment: t }, cookie });
+      if (r.status !== 201) throw new Error(`create failed: ${r.status} ${r.text}`);
+      const detail = await api(base, `/api/admin/sessions/${r.json.session.id}`, { cookie });
+      return { id: r.json.session.id as string, code: r.json.session.code as string, tokens: (detail.json.links as { path: string }[]).map((l) => l.path.slice(3)) };
+    },
+    join(token: string) {
+      const p = new Participant(base, token);
+      clients.push(p);
+      return p;
+    },
+    async close() {
+      for (const c of clients.splice(0)) c.close();
+      await app.close();
+      await db.drop();
+    },
+  };
+}
