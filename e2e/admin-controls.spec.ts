@@ -21,7 +21,7 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await admin.getByTestId("treatment-validate").click();
   await expect(admin.getByTestId("treatment-errors")).toContainText("params.alpha[1]");
 
-  await admin.getByTestId("treatment-select").selectOption("ids-unregulated-3.json");
+  await admin.getByTestId("treatment-select").selectOption("ids-investment-3.json");
   await admin.getByTestId("session-create").click();
   const code = (await admin.getByTestId("room-code").textContent())!.trim();
 

@@ -1,7 +1,7 @@
 /**
  * A small, safe front end to javascript-lp-solver.
  *
- * Rules learnt the hard way (see docs/solvers.md and shared/stack/offline-stack.md §5):
+ * Rules learnt the hard way (measured against HiGHS; see docs/solvers.md):
  * - every variable is x >= 0; we never use `unrestricted` (it can hang forever);
  * - variable names are prefixed so they cannot collide with `feasible`, `result`, …;
  * - the solver's `feasible` flag is not trusted: every solution is checked against the

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../testing/parse-csv";
 import { runSimulate } from "./simulate";
 
-const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-unregulated-3.json");
+const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-investment-3.json");
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 

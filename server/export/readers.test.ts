@@ -12,7 +12,7 @@ import { runSimulate } from "../cli/simulate";
 
 const hasPandas = existsSync("/usr/bin/python3") && spawnSync("/usr/bin/python3", ["-c", "import pandas"]).status === 0;
 const hasR = spawnSync("Rscript", ["--version"]).status === 0;
-const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-unregulated-3.json");
+const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-investment-3.json");
 
 describe.skipIf(!hasPandas && !hasR)("exported CSV in analysis tools", () => {
   let dir = "";

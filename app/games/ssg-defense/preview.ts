@@ -54,7 +54,7 @@ function knownGame(v: SsgView): SsgInstance | null {
 /**
  * The attacker's values, best responses (the core's `bestResponseSet`, tolerance 1e-9 × the scale of
  * the payoffs this defender knows) and my expected utility. A plan's target stays the prediction while
- * it is a best response, as on the server (docs/games/ssg.md §2.1).
+ * it is a best response, as on the server (docs/games/ssg-defense.md §2.1).
  */
 function evaluate(v: SsgView, combined: number[], planned: number | null): Preview {
   const g = knownGame(v);

@@ -2,7 +2,7 @@
  * The contract-theoretic critical-infrastructure-protection game (Eldosouky, Saad, Kamhoua & Kwiat
  * 2015; RECONSTRUCTED model, docs/papers/cip.md) as a game module. Participants are CI owners with a
  * private type; the control center is the mechanism (Algorithm 1 live, or the equal-split baseline).
- * Experimenter documentation: docs/games/cip.md.
+ * Experimenter documentation: docs/games/cip-contracts.md.
  */
 import { defineGame } from "../../core/game";
 import { cipBots } from "./bots";

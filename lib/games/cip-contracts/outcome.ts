@@ -3,7 +3,7 @@
  * utility, points) and per group (CC utility vs the equal-split baseline, IC rate, rejections,
  * exclusions, the over-budget rule's effect). Pure arithmetic on the mechanism's final state (no LP).
  *
- * Interpretations (docs/games/cip.md):
+ * Interpretations (docs/games/cip-contracts.md):
  * - the CC's utility from a CI of TRUE type k on the contract it signed is τ_k (π − r) (core ccUtility);
  * - the equal-split baseline is the counterfactual where all N CIs of the group get R/N at their own
  *   type's rate (the core's baseline ignores r_min);

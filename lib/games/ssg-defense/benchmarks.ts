@@ -57,7 +57,7 @@ function check(p: TrueGameInput): Checked {
         message:
           "no certified NSE (Nash Stackelberg equilibrium, Definition 2.1) was found for these payoffs, so the " +
           "uncoordinated benchmark is unknown and no session may run on them; change the payoffs or resources " +
-          `(docs/games/ssg.md, "Validation"). Solver: ${r.error}`,
+          `(docs/games/ssg-defense.md, "Validation"). Solver: ${r.error}`,
       };
     try {
       const cm = cswMax(instance, r.nse);

@@ -35,7 +35,7 @@ export const ssgCodebook: readonly ColumnDoc[] = [
   { name: "group_welfare_cswmax", type: "number", description: "Welfare of CSW-Max applied to the true payoffs." },
   ...perDefender((d) => ({ name: `group_u_d${d}`, type: "number" as const, description: `Expected utility of defender ${d} this round (empty when the group has fewer defenders).` })),
   ...perDefender((d) => ({ name: `group_u_nse_d${d}`, type: "number" as const, description: `NSE utility of defender ${d} in the true game.` })),
-  { name: "group_mechanism_ok", type: "boolean", description: "FALSE when the mechanism failed on the reports (e.g. no certified NSE of the reported game) and the status quo was played instead (docs/games/ssg.md, \"Fallback\")." },
+  { name: "group_mechanism_ok", type: "boolean", description: "FALSE when the mechanism failed on the reports (e.g. no certified NSE of the reported game) and the status quo was played instead (docs/games/ssg-defense.md, \"Fallback\")." },
   { name: "group_coalition", type: "string", description: "0-based indices of the defenders whose resources the mechanism allocated (JSON array)." },
   { name: "group_truthful_reports", type: "number", description: "Number of defenders whose report equalled their true payoffs." },
   { name: "group_followed", type: "number", description: "Number of defenders who followed their recommendation." },

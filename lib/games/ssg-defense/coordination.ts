@@ -2,7 +2,7 @@
  * Glue between a round and the mechanism core (lib/mechanisms/ssg): the game a coalition faces when the
  * defenders who act alone have fixed their coverage, the mechanism run (with its documented fallback),
  * the attacked-target rule, and the coverage that results when recommendations (§5) are modified.
- * Everything here is pure; the rules are stated in docs/games/ssg.md.
+ * Everything here is pure; the rules are stated in docs/games/ssg-defense.md.
  */
 import {
   cswMax,

@@ -3,7 +3,7 @@
  */
 import type { SsgInstance } from "../../mechanisms/ssg";
 
-/** The shipped examples' game: 3 defenders with one patrol each, 4 targets (examples/treatments/ssg-*.json). */
+/** The shipped examples' game: 3 defenders with one patrol each, 4 targets (examples/treatments/ssg-defense-*.json). */
 export const COAST: SsgInstance & { targets: string[] } = {
   targets: ["Harbour", "Oil rig", "Ferry", "Fishery"],
   attacker: { reward: [9, 7, 6, 5], penalty: [-3, -3, -2, -2] },

@@ -2,7 +2,7 @@
  * The multi-defender Stackelberg security game of Gan, Elkind, Kraus & Wooldridge (AAMAS 2020) as a
  * game module: defenders protect targets against a computed attacker, uncoordinated (§2), through a
  * coordination mechanism (§4: CSW-Max, CSW-Max-NSE, dictatorship) or with private recommendations (§5).
- * Rules, options and data: docs/games/ssg.md.
+ * Rules, options and data: docs/games/ssg-defense.md.
  */
 import { defineGame } from "../../core/game";
 import { ssgBots } from "./bots";

@@ -3,7 +3,7 @@
  * the instance (attacker and defender payoffs, resources), the coordination mode and its options, and
  * the session's timing and pay. Sizes are capped so that a person can read the game (m ≤ 10 targets,
  * n ≤ 4 defenders). A treatment whose true game has no certified NSE is rejected here (superRefine),
- * so no session ever runs on an uncertified benchmark; see docs/games/ssg.md "Validation".
+ * so no session ever runs on an uncertified benchmark; see docs/games/ssg-defense.md "Validation".
  */
 import { z } from "zod";
 import type { SsgInstance } from "../../mechanisms/ssg";

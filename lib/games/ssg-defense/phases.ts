@@ -1,5 +1,5 @@
 /**
- * The phases of a round, by mode (docs/games/ssg.md):
+ * The phases of a round, by mode (docs/games/ssg-defense.md):
  * - uncoordinated:  decide (allocate) → results
  * - coordinated:    [join →] decide (joiners report, the others allocate) → results
  * - recommendation: [decide (report) →] follow (follow or change the private recommendation) → results

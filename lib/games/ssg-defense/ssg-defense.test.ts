@@ -27,7 +27,7 @@ const vec = (cell: unknown) => JSON.parse(String(cell)) as number[];
 describe("treatment validation", () => {
   it("accepts the shipped SSG examples", () => {
     const files = readdirSync(EXAMPLES).filter((f) => f.startsWith("ssg-"));
-    expect(files.sort()).toEqual(["ssg-coordinated-join.json", "ssg-recommendation.json", "ssg-uncoordinated-3.json"]);
+    expect(files.sort()).toEqual(["ssg-defense-coordinated-join.json", "ssg-defense-recommendation.json", "ssg-defense-uncoordinated-3.json"]);
     for (const f of files) {
       const r = loadTreatment(readFileSync(resolve(EXAMPLES, f), "utf8"), games);
       expect(r.ok, `${f}: ${r.ok ? "" : r.errors.join("; ")}`).toBe(true);
@@ -57,7 +57,7 @@ describe("treatment validation", () => {
     if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.defenders: no certified NSE .* no session may run on them/);
   });
 
-  it("the examples' game is what docs/games/ssg.md says: coordination triples welfare, CSW-Max's plan is not IR", () => {
+  it("the examples' game is what docs/games/ssg-defense.md says: coordination triples welfare, CSW-Max's plan is not IR", () => {
     const tg = trueGame(paramsOf(load({ mode: "uncoordinated" })));
     expect(tg.nseWelfare).toBeCloseTo(1.119, 3);
     expect(tg.cswMax.welfare).toBeCloseTo(3.551, 3);

@@ -1,6 +1,6 @@
 /**
  * The contract-theoretic critical-infrastructure-protection (CIP) model of Eldosouky, Saad, Kamhoua
- * & Kwiat (GLOBECOM 2015), as RECONSTRUCTED in shared/papers/cip-model.md (the paper's equations
+ * & Kwiat (GLOBECOM 2015), as RECONSTRUCTED in docs/papers/cip.md (the paper's equations
  * were lost). See docs/papers/cip.md for the formulas and every interpretation made here.
  *
  * Pure: no I/O, no clocks, no randomness.

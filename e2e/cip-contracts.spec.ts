@@ -14,7 +14,7 @@ async function createSession(browser: Browser) {
   await admin.goto("/admin");
   await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
   await admin.getByTestId("admin-login").click();
-  await admin.getByTestId("treatment-select").selectOption("cip-menu-demo-bots.json");
+  await admin.getByTestId("treatment-select").selectOption("cip-contracts-menu-demo-bots.json");
   await expect(admin.getByTestId("treatment-json")).toHaveValue(/"game": "cip-contracts"/);
   await admin.getByTestId("treatment-validate").click();
   await expect(admin.getByTestId("treatment-summary")).toBeVisible();

@@ -14,7 +14,7 @@ const DECISIONS = [
 ];
 
 test("three participants play two IDS rounds; data.csv has one row per participant and round", async ({ browser }) => {
-  const { admin, sessionId } = await createSessionFromExample(browser, "ids-unregulated-3.json");
+  const { admin, sessionId } = await createSessionFromExample(browser, "ids-investment-3.json");
   const links = await participantLinks(admin, 3);
   for (let seat = 0; seat < 3; seat++) await expect(admin.getByTestId(`presence-${seat}`)).toHaveText("offline");
 

@@ -41,7 +41,7 @@ async function lastSeat(browser: Browser, admin: Page): Promise<Page> {
 }
 
 test("coordinated with a join phase: join and misreport, then act alone with the slider widget; the data keep it all", async ({ browser }) => {
-  const { admin, sessionId } = await createSsgSession(browser, "ssg-coordinated-join.json", (t) => {
+  const { admin, sessionId } = await createSsgSession(browser, "ssg-defense-coordinated-join.json", (t) => {
     t.params.rounds = 2;
     t.bots = { seats: ["truthful", "nse"], delayMs: 50 };
   });
@@ -96,7 +96,7 @@ test("coordinated with a join phase: join and misreport, then act alone with the
 });
 
 test("recommendation: change the private recommendation with the preview of the modified plan; the monitor compares with NSE and CSW-Max", async ({ browser }) => {
-  const { admin } = await createSsgSession(browser, "ssg-recommendation.json", (t) => {
+  const { admin } = await createSsgSession(browser, "ssg-defense-recommendation.json", (t) => {
     t.params.rounds = 1;
     t.bots = { seats: ["follower", "follower"], delayMs: 50 };
   });
