@@ -41,6 +41,8 @@ test("a person plays two Externality rounds with adaptive bots; the export holds
   await expect(me.getByTestId("msg-pi-0")).toHaveValue(mine.pi[0]!);
   await me.getByTestId("message-submit").click();
   await expect(me.getByTestId("phase-results")).toBeVisible();
+  await me.getByTestId("next-round").click(); // a round is stored when its results screen closes
+  await expect(me.getByTestId("phase-message")).toBeVisible();
 
   // The export so far: one row per user and finished round, my message as sent, taxes that sum to zero.
   const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId("download-csv").click()]);
