@@ -193,7 +193,10 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       const r = await api(base, "/api/join", { body: { code: s.code.toLowerCase(), label: "Table 4" } });
       expect(r.json.ok).toBe(true);
       expect(s.tokens).toContain(r.json.token);
-      const again = await api(base, "/api/join", { body: { code: s.code, label: "table 4" } });
+      const other = await api(base, "/api/join", { body: { code: s.code, label: "table 4" } });
+      expect(other.status).toBe(409);
+      expect(other.json.error.code).toBe("session/label_taken");
+      const again = await api(base, "/api/join", { body: { code: s.code, label: "table 4", resume: r.json.token } });
       expect(again.json.token).toBe(r.json.token);
       const nope = await api(base, "/api/join", { body: { code: "ZZZZZ", label: "x" } });
       expect(nope.status).toBe(404);

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { api } from "../lib-client/api";
+import { rememberSeat, rememberedSeat } from "../lib-client/seat-memory";
 
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const router = useRouter();
@@ -15,12 +16,15 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await api<{ ok: true; token: string }>("POST", "/api/join", { code: code.trim().toUpperCase(), label: label.trim() });
+    const room = code.trim().toUpperCase();
+    const resume = rememberedSeat(room);
+    const r = await api<{ ok: true; token: string }>("POST", "/api/join", { code: room, label: label.trim(), ...(resume ? { resume } : {}) });
     if (!r.ok) {
       setError(r.message);
       setBusy(false);
       return;
     }
+    rememberSeat(room, r.body.token);
     router.push(`/p/${encodeURIComponent(r.body.token)}`);
   };
 

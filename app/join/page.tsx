@@ -1,17 +1,26 @@
 import Link from "next/link";
 import { JoinForm } from "../components/JoinForm";
+import { PanelJoin } from "../components/PanelJoin";
 
-/** /join?code=ABCDE: the join form with the room code filled in (the link the experimenter shares). */
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * /join?code=ABCDE: the join form with the room code filled in (the link the experimenter shares).
+ * With an online panel's ids (/join?code=ABCDE&PROLIFIC_PID=…) the seat is taken without a label.
+ */
 export default async function JoinPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const raw = sp.code;
-  const code = (Array.isArray(raw) ? raw[0] : raw) ?? "";
+  const code = (first(sp.code) ?? "").slice(0, 12).toUpperCase();
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(sp)) {
+    const value = first(v);
+    if (k !== "code" && value !== undefined && Object.keys(query).length < 30) query[k.slice(0, 60)] = value.slice(0, 200);
+  }
+  const panel = code !== "" && Object.keys(query).length > 0;
   return (
     <main className="page">
       <h1>Join a session</h1>
-      <section className="card">
-        <JoinForm initialCode={code.slice(0, 12).toUpperCase()} />
-      </section>
+      <section className="card">{panel ? <PanelJoin code={code} query={query} /> : <JoinForm initialCode={code} />}</section>
       <p className="muted small">
         <Link href="/">What is mechlab?</Link>
       </p>

@@ -4,14 +4,14 @@
  */
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
-  | { ok: false; status: number; message: string; errors: string[] };
+  | { ok: false; status: number; message: string; errors: string[]; code: string | null };
 
 interface ErrorBody {
-  error?: { message?: unknown };
+  error?: { message?: unknown; code?: unknown };
   errors?: unknown;
 }
 
-function failureOf(status: number, body: unknown): { message: string; errors: string[] } {
+function failureOf(status: number, body: unknown): { message: string; errors: string[]; code: string | null } {
   const b = (body ?? {}) as ErrorBody;
   const errors = Array.isArray(b.errors) ? b.errors.map(String) : [];
   const message =
@@ -20,7 +20,7 @@ function failureOf(status: number, body: unknown): { message: string; errors: st
       : errors.length > 0
         ? errors.join("; ")
         : `The server answered with an error (${status}). Please try again.`;
-  return { message, errors };
+  return { message, errors, code: typeof b.error?.code === "string" ? b.error.code : null };
 }
 
 /** Call an /api route with an optional JSON body. `{ok:false}` bodies count as failures. */
@@ -35,7 +35,7 @@ export async function api<T>(method: "GET" | "POST", path: string, body?: unknow
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again.", errors: [] };
+    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again.", errors: [], code: null };
   }
   let parsed: unknown = null;
   try {

@@ -13,6 +13,7 @@ export const ActionErrorCode = {
   WrongAnswer: "intro/wrong_answer",
   WrongStep: "intro/wrong_step",
   SessionFull: "session/full",
+  LabelTaken: "session/label_taken",
   NotFound: "session/not_found",
   Conflict: "session/conflict",
 } as const;

@@ -2,6 +2,8 @@
  * Every way the session state can change. Participant and admin intents arrive from the network and
  * are zod-parsed by the server before they become commands; ticks come from the deadline scheduler.
  */
+import type { ExternalId } from "./state";
+
 export type ParticipantCommand =
   | { kind: "connect"; pid: string }
   | { kind: "disconnect"; pid: string }
@@ -22,4 +24,5 @@ export type Command =
   | ParticipantCommand
   | AdminCommand
   | { kind: "claim"; label: string }
+  | { kind: "claimPanel"; external: ExternalId }
   | { kind: "tick" };

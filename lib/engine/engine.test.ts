@@ -205,14 +205,14 @@ describe("participants", () => {
     expect(reduce(s, lt, invest("p2", 1), 9_000).ok).toBe(false);
   });
 
-  it("room-code labels claim a free seat once; the same label returns to the same seat", () => {
+  it("room-code labels claim a free seat once; the same label again is refused (no seat handover)", () => {
     const lt = load();
     let s = newSession(lt).state;
     const a = reduce(s, lt, { kind: "claim", label: "Alice" }, 0);
     expect(a.ok && a.pid).toBe("p1");
     s = a.ok ? a.state : s;
     const again = reduce(s, lt, { kind: "claim", label: "alice " }, 0);
-    expect(again.ok && again.pid).toBe("p1");
+    expect(!again.ok && again.error.code).toBe("session/label_taken");
     const bad = reduce(s, lt, { kind: "claim", label: "<script>" }, 0);
     expect(bad.ok).toBe(false);
     for (const l of ["B", "C"]) {

@@ -3,19 +3,18 @@
  * It works on a clone, so a rejected command leaves the state untouched (nothing is half-applied),
  * and it returns the effects (completed rounds, notes) the server must persist with the new state.
  */
-import { ActionErrorCode, type ActionError } from "../core/errors";
+import type { ActionError } from "../core/errors";
 import { applyAdmin, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
-import { beginDraft, draftParticipant } from "./draft";
+import { claimByLabel, claimByPanel } from "./claim";
+import { beginDraft } from "./draft";
 import type { Effects, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
 export type ReduceResult =
   | { ok: true; state: SessionState; effects: Effects; changed: boolean; duplicate: boolean; pid?: string }
   | { ok: false; error: ActionError };
-
-const LABEL = /^[\p{L}\p{N} ._-]{1,40}$/u;
 
 export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
   const s = beginDraft(state);
@@ -26,23 +25,12 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     case "tick":
       applyTick(s, lt, nowMs, fx);
       break;
-    case "claim": {
-      const label = cmd.label.trim();
-      if (!LABEL.test(label))
-        return fail(ActionErrorCode.InvalidPayload, "Use 1 to 40 letters, digits, spaces, dots, dashes or underscores as your label.");
-      const same = s.order.map((id) => s.participants[id]!).find((p) => p.label?.toLowerCase() === label.toLowerCase());
-      if (same) {
-        pid = same.id;
-        duplicate = true;
-        break;
-      }
-      if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
-      const free = s.order.map((id) => s.participants[id]!).find((p) => !p.claimed && p.stage === "new");
-      if (!free) return fail(ActionErrorCode.SessionFull, "All seats in this session are taken. Please ask the experimenter.");
-      const seat = draftParticipant(s, free.id);
-      seat.label = label;
-      seat.claimed = true;
-      pid = free.id;
+    case "claim":
+    case "claimPanel": {
+      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label) : claimByPanel(s, cmd.external);
+      if (!r.ok) return r;
+      pid = r.pid;
+      duplicate = r.existing;
       break;
     }
     case "pause":
@@ -81,8 +69,4 @@ function differs(a: SessionState, b: SessionState): boolean {
   for (const id of Object.keys(b.groups)) if (a.groups[id] !== b.groups[id]) return true;
   for (const id of b.order) if (a.participants[id] !== b.participants[id]) return true;
   return false;
-}
-
-function fail(code: ActionError["code"], message: string): ReduceResult {
-  return { ok: false, error: { code, message } };
 }

@@ -12,8 +12,10 @@ export type IntroStep = "consent" | "instructions" | "quiz";
 export interface ParticipantState {
   id: PlayerId;
   seat: number;
-  /** Name typed with the room code, or null for link participants. */
+  /** Name typed with the room code, or null for link and panel participants. */
   label: string | null;
+  /** The online panel's participant id (Prolific, MTurk, …) when the seat was taken through a panel link. */
+  external?: ExternalId;
   claimed: boolean;
   /** A bot from the start. */
   bot: boolean;
@@ -33,6 +35,14 @@ export interface ParticipantState {
   /** Accepted client action ids (most recent last), so a retried submit counts once. */
   recentActionIds: string[];
   quizAttempts: number;
+}
+
+/** An online panel's participant id: `source` is "prolific", "mturk" or the treatment's parameter name. */
+export interface ExternalId {
+  source: string;
+  id: string;
+  /** Other ids the panel sent (e.g. STUDY_ID, SESSION_ID, assignmentId, hitId). */
+  extra: Record<string, string>;
 }
 
 export type GroupStatus = "playing" | "barrier" | "finished" | "ended";

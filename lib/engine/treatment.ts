@@ -59,12 +59,31 @@ export const Treatment = z
         /** Money per point. */
         perPoint: z.number().min(0).default(0),
         currency: z.string().default(""),
+        /** Whether points from rounds a bot played for a human seat (dropout, experimenter) are paid. */
+        payBotRounds: z.boolean().default(true),
       })
       .prefault({}),
-    /** Where to send participants at the end; `{code}` is replaced by their completion code. */
-    redirectUrl: z.string().url().optional(),
+    /** Online panels: a parameter name of your own besides Prolific's and MTurk's (e.g. SONA's "id"). */
+    panel: z
+      .object({
+        param: z
+          .string()
+          .regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, "use a query parameter name of letters, digits and underscores, e.g. \"id\"")
+          .optional(),
+      })
+      .prefault({}),
+    /** Where to send participants at the end (e.g. the panel's completion link); `{code}` is replaced by their completion code. */
+    completionUrl: z.string().url("give a full web address starting with https://").optional(),
+    /** Older name of `completionUrl`. */
+    redirectUrl: z.string().url("give a full web address starting with https://").optional(),
+    /** Title participants see (never the treatment name, which may reveal the condition). */
+    participantTitle: z.string().min(1).max(80).default("Study"),
+    /** Decimals of the numbers shown to participants. */
+    decimals: z.number().int().min(0).max(6).default(2),
   })
   .superRefine((t, ctx) => {
+    if (t.completionUrl && t.redirectUrl)
+      ctx.addIssue({ code: "custom", path: ["redirectUrl"], message: "set only completionUrl (redirectUrl is its older name)" });
     t.intro.quiz.forEach((q, i) => {
       if (q.answer >= q.options.length)
         ctx.addIssue({

@@ -31,7 +31,12 @@ export interface PlayView {
 export interface ParticipantView {
   sessionId: string;
   participantId: string;
+  /** Neutral title the treatment chose (default "Study"); never the treatment's name. */
   title: string;
+  /** Decimals for numbers shown to this participant. */
+  decimals: number;
+  /** 0-based seat (shown as seat + 1, like the monitor and the server log). */
+  seat: number;
   gameId: string;
   status: SessionState["status"];
   stage: Stage;
@@ -50,6 +55,11 @@ export interface ParticipantView {
 function remaining(s: SessionState, deadlineMs: number | null, pausedLeft: number | null, nowMs: number) {
   if (s.status === "paused") return pausedLeft;
   return deadlineMs === null ? null : Math.max(0, deadlineMs - nowMs);
+}
+
+/** The completion link with `{code}` replaced (every occurrence), or null. */
+export function completionLink(template: string | undefined, code: string): string | null {
+  return template ? template.split("{code}").join(encodeURIComponent(code)) : null;
 }
 
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
@@ -84,7 +94,9 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
   return {
     sessionId: s.id,
     participantId: pid,
-    title: t.name,
+    title: t.participantTitle,
+    decimals: t.decimals,
+    seat: p.seat,
     gameId: lt.game.id,
     status: s.status,
     stage: p.stage,
@@ -106,7 +118,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
             payout: Math.round(payout * 100) / 100,
             currency: t.payment.currency,
             completionCode: p.completionCode,
-            redirectUrl: t.redirectUrl ? t.redirectUrl.replace("{code}", encodeURIComponent(p.completionCode)) : null,
+            redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
           }
         : null,
     botPlaying: isBotSeat(s, pid),
@@ -117,6 +129,8 @@ export interface AdminParticipantRow {
   id: string;
   seat: number;
   label: string | null;
+  /** Online panel id ("prolific: 5f…"), when the seat was taken through a panel link. */
+  external: { source: string; id: string } | null;
   presence: "online" | "offline" | "bot";
   botStrategy: string | null;
   stage: Stage;
@@ -180,6 +194,7 @@ export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, r
       id,
       seat: p.seat,
       label: p.label,
+      external: p.external ? { source: p.external.source, id: p.external.id } : null,
       presence: isBotSeat(s, id) ? "bot" : p.connected ? "online" : "offline",
       botStrategy: p.botStrategy,
       stage: p.stage,

@@ -3,10 +3,18 @@
  */
 import { z } from "zod";
 
-export const JoinRequest = z.object({
-  code: z.string().trim().min(3, "enter the room code shown by the experimenter").max(12),
-  label: z.string().trim().min(1, "enter your label (name or seat number)").max(40),
-});
+export const JoinRequest = z
+  .object({
+    code: z.string().trim().min(3, "enter the room code shown by the experimenter").max(12),
+    label: z.string().trim().min(1, "enter your label (name or seat number)").max(40).optional(),
+    /** The personal link token this browser stored when it joined this room before (its seat comes back). */
+    resume: z.string().min(10).max(100).optional(),
+    /** The join link's query parameters (an online panel's ids, e.g. PROLIFIC_PID). */
+    query: z.record(z.string().max(60), z.string().max(200)).optional(),
+  })
+  .refine((r) => r.label !== undefined || r.query !== undefined, { message: "enter your label (name or seat number)", path: ["label"] })
+  .refine((r) => r.query === undefined || Object.keys(r.query).length <= 30, { message: "too many link parameters", path: ["query"] });
+export type JoinRequest = z.infer<typeof JoinRequest>;
 
 export const IntroRequest = z.discriminatedUnion("step", [
   z.object({ step: z.literal("consent") }),

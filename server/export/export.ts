@@ -16,7 +16,9 @@ export const BASE_COLUMNS: ColumnDoc[] = [
   { name: "group", type: "string", description: "Group id within the session for this round (g1, g2, … for fixed groups; r3g7 = round 3, 7th group formed, under random rematching)." },
   { name: "round", type: "number", description: "Round number, starting at 1." },
   { name: "participant", type: "string", description: "Participant id (stable across rounds; not personally identifying)." },
-  { name: "label", type: "string", description: "Label typed with the room code (empty for link participants)." },
+  { name: "label", type: "string", description: "Label typed with the room code (empty for link and panel participants)." },
+  { name: "external_id", type: "string", description: "The online panel's participant id (Prolific PROLIFIC_PID, MTurk workerId, or the treatment's panel.param); empty when the seat was not taken through a panel link." },
+  { name: "external_source", type: "string", description: "Which panel external_id comes from: prolific, mturk, or the name of the treatment's panel.param (e.g. id for SONA)." },
   { name: "seat", type: "number", description: "Seat number in the session, 0-based." },
   { name: "role", type: "string", description: "Role in the group this round." },
 ];
@@ -47,7 +49,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   if (!session) return null;
   const lt = loadTreatment(session.treatmentJson, games);
   const game = lt.ok ? lt.value.game : own(games, session.gameId);
-  const [players, outcomes] = await Promise.all([store.playerRounds(sessionId), store.roundOutcomes(sessionId)]);
+  const [players, outcomes, state] = await Promise.all([store.playerRounds(sessionId), store.roundOutcomes(sessionId), store.loadState(session)]);
   const outcomeByKey = new Map(outcomes.map((o) => [`${o.groupId}#${o.round}`, o]));
   const rows: Record<string, Cell>[] = [];
   const seen = new Set<string>();
@@ -61,6 +63,8 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
       round: p.round,
       participant: p.participantId,
       label: p.label,
+      external_id: state.participants[p.participantId]?.external?.id ?? null,
+      external_source: state.participants[p.participantId]?.external?.source ?? null,
       seat: p.seat,
       role: p.role,
       decision_ms: p.decisionMs,
@@ -76,9 +80,11 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
     rows.push(row);
   }
   const documented = game?.codebook ?? [];
+  const fixed = new Set([...BASE_COLUMNS, ...TAIL_COLUMNS, ...MECHANISM_COLUMNS].map((c) => c.name));
+  // a game's key may look like a platform column (e.g. decision_ms): every column is listed once
   const byPrefix = (pre: string) => {
-    const docs = documented.filter((c) => c.name.startsWith(pre));
-    const extra = [...seen].filter((k) => k.startsWith(pre) && !docs.some((d) => d.name === k)).sort();
+    const docs = documented.filter((c) => c.name.startsWith(pre) && !fixed.has(c.name));
+    const extra = [...seen].filter((k) => k.startsWith(pre) && !fixed.has(k) && !docs.some((d) => d.name === k)).sort();
     return [...docs, ...extra.map((name) => ({ name, type: "number" as const, description: "(not documented by the game module)" }))];
   };
   const columns = [...BASE_COLUMNS, ...byPrefix("decision_"), ...TAIL_COLUMNS, ...byPrefix("outcome_"), ...byPrefix("group_"), ...MECHANISM_COLUMNS];

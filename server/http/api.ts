@@ -21,6 +21,12 @@ export interface ApiDeps {
 
 const invalid = (res: ServerResponse, errors: string[]) => sendJson(res, 400, { ok: false, errors, error: { code: "action/invalid_payload", message: errors.join("; ") } });
 
+function joinStatus(code: string): number {
+  if (code === "session/not_found") return 404;
+  if (code === "join/bad_panel_id" || code === "join/no_panel_id" || code === "action/invalid_payload") return 400;
+  return 409;
+}
+
 /** Handle /api/*; returns false when the path is not an API route. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<boolean> {
   const url = new URL(req.url ?? "/", "http://x");
@@ -32,8 +38,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     if (path === "/api/join" && method === "POST") {
       const body = JoinRequest.safeParse(await readJson(req));
       if (!body.success) return invalid(res, formatZodError(body.error)), true;
-      const r = await deps.manager.join(body.data.code, body.data.label);
-      return sendJson(res, r.ok ? 200 : r.error.code === "session/not_found" ? 404 : 409, r), true;
+      const r = await deps.manager.join(body.data);
+      return sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r), true;
     }
     if (path === "/api/games" && method === "GET") {
       return (
@@ -114,6 +120,11 @@ async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, m
       }),
       true
     );
+  }
+  const reissue = /^\/participants\/([^/]+)\/reissue$/.exec(rest);
+  if (reissue && method === "POST") {
+    const r = await manager.reissueLink(id, decodeURIComponent(reissue[1]!));
+    return sendJson(res, r.ok ? 200 : 404, r.ok ? { ok: true, path: `/p/${r.token}` } : { ok: false, error: { code: "session/not_found", message: r.message } }), true;
   }
   if (rest === "/command" && method === "POST") {
     const body = AdminCommandRequest.safeParse(await readJson(req));

@@ -59,6 +59,11 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
     if (wired.has(host)) return;
     wired.add(host);
     host.on("change", (_state: SessionState, _fx: unknown, prev: SessionState) => pushViews(host, prev));
+    // a re-issued link: browsers holding the old one are disconnected and cannot come back with it
+    host.on("revoked", (pid: string) => {
+      lastSent.delete(pid);
+      io.in(`p:${pid}`).disconnectSockets(true);
+    });
   };
   for (const h of manager.all()) wire(h);
 

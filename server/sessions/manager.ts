@@ -7,6 +7,9 @@ import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { SessionHost, type Clock } from "./host";
 import type { SessionStore } from "./store";
+import { labelKey } from "../../lib/engine/claim";
+import { panelIdFromQuery } from "../../lib/study/panel";
+import type { JoinRequest } from "../../lib/protocol/payloads";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
@@ -14,6 +17,9 @@ function randomCode(len: number): string {
   const b = randomBytes(len);
   return Array.from(b, (x) => CODE_ALPHABET[x % CODE_ALPHABET.length]).join("");
 }
+
+export type JoinResult = { ok: true; token: string } | { ok: false; error: { code: string; message: string } };
+const joinError = (code: string, message: string): JoinResult => ({ ok: false, error: { code, message } });
 
 export type CreateResult =
   | { ok: true; host: SessionHost }
@@ -146,17 +152,51 @@ export class SessionManager {
     return host ? { host, pid: hit.pid } : null;
   }
 
-  /** Room code + label → the participant's token (same label again = same seat). */
-  async join(code: string, label: string) {
-    const row = await this.store.byCode(code.trim().toUpperCase());
-    if (!row) return { ok: false as const, error: { code: "session/not_found", message: "No session has this room code. Check the code on the board and try again." } };
+  /**
+   * Room code + label, or a panel link's query (PROLIFIC_PID, workerId, the treatment's own parameter)
+   * → the participant's token. A label in use is refused unless this browser's stored link (`resume`)
+   * is that seat's; a panel id always gets its own seat back.
+   */
+  async join(req: JoinRequest): Promise<JoinResult> {
+    const row = await this.store.byCode(req.code.trim().toUpperCase());
+    if (!row) return joinError("session/not_found", "No session has this room code. Check the code on the board and try again.");
     const host = await this.get(row.id);
-    if (!host) return { ok: false as const, error: { code: "session/not_found", message: "This session cannot be opened." } };
+    if (!host) return joinError("session/not_found", "This session cannot be opened.");
+    const seatsNow = await this.store.participants(row.id);
+    const tokenOf = (pid: string | undefined) => seatsNow.find((x) => x.id === pid)?.token;
+    if (req.query) {
+      const found = panelIdFromQuery(req.query, host.lt.treatment.panel.param);
+      if (found.kind === "invalid") return joinError("join/bad_panel_id", found.message);
+      if (found.kind === "id") {
+        const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
+        if (!r.ok) return r;
+        const token = tokenOf(r.pid);
+        return token ? { ok: true, token } : joinError("session/not_found", "Seat not found.");
+      }
+      if (req.label === undefined) return joinError("join/no_panel_id", "Type the room code and your label to join.");
+    }
+    const label = req.label ?? "";
+    if (req.resume) {
+      const mine = seatsNow.find((x) => x.token === req.resume);
+      const p = mine ? host.state.participants[mine.id] : undefined;
+      if (mine && p?.label && labelKey(p.label) === labelKey(label)) return { ok: true, token: mine.token };
+    }
     const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
     if (!r.ok) return r;
-    const p = (await this.store.participants(row.id)).find((x) => x.id === r.pid);
-    if (!p) return { ok: false as const, error: { code: "session/not_found", message: "Seat not found." } };
-    return { ok: true as const, token: p.token };
+    const token = tokenOf(r.pid);
+    return token ? { ok: true, token } : joinError("session/not_found", "Seat not found.");
+  }
+
+  /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */
+  async reissueLink(sessionId: string, pid: string): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
+    const host = await this.get(sessionId);
+    if (!host || !host.state.participants[pid]) return { ok: false, message: "No such seat in this session." };
+    const token = randomBytes(18).toString("base64url");
+    if (!(await this.store.setToken(sessionId, pid, token))) return { ok: false, message: "No such seat in this session." };
+    for (const [t, hit] of this.tokens) if (hit.pid === pid && hit.sessionId === sessionId) this.tokens.delete(t);
+    host.emit("revoked", pid);
+    this.opts.log?.(`session=${sessionId} experimenter re-issued the link of seat ${host.state.participants[pid]!.seat + 1} (${pid})`);
+    return { ok: true, token };
   }
 
   all(): SessionHost[] {

@@ -185,6 +185,12 @@ export class SessionStore {
     return this.db.participant.findMany({ where: { sessionId }, orderBy: { seat: "asc" } });
   }
 
+  /** Give a seat a new personal link; the old one stops working. */
+  async setToken(sessionId: string, participantId: string, token: string): Promise<boolean> {
+    const r = await this.db.participant.updateMany({ where: { id: participantId, sessionId }, data: { token } });
+    return r.count === 1;
+  }
+
   async playerRounds(sessionId: string) {
     return this.db.playerRound.findMany({ where: { sessionId }, orderBy: [{ round: "asc" }, { groupId: "asc" }, { seat: "asc" }] });
   }

@@ -17,7 +17,7 @@ function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots:
   return (
     <div className="row" style={{ flexWrap: "nowrap" }}>
       <select
-        aria-label={`Bot strategy for seat ${p.seat}`}
+        aria-label={`Bot strategy for seat ${p.seat + 1}`}
         value={strategy}
         onChange={(e) => setStrategy(e.target.value)}
         style={{ minHeight: 36, padding: "2px 6px", width: "auto" }}
@@ -66,8 +66,15 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
           <tbody>
             {view.participants.map((p) => (
               <tr key={p.id} data-testid={`monitor-row-${p.seat}`}>
-                <td>{p.seat}</td>
-                <td>{p.label ?? <span className="muted">–</span>}</td>
+                <td>{p.seat + 1}</td>
+                <td>
+                  {p.label ?? (p.external ? null : <span className="muted">–</span>)}
+                  {p.external && (
+                    <span className="small" title={`${p.external.source} participant id`} data-testid={`external-${p.seat}`}>
+                      {p.external.source}: {p.external.id}
+                    </span>
+                  )}
+                </td>
                 <td>
                   <span className={`pill ${p.presence}`} data-testid={`presence-${p.seat}`}>
                     {p.presence}

@@ -1,12 +1,54 @@
 "use client";
 import { useEffect, useState } from "react";
+import { api } from "../../lib-client/api";
 import { CopyButton } from "../CopyButton";
 import type { SessionDetail } from "./types";
 
-/** One personal link per seat (send each person their own; whoever opens it takes that seat). */
-export function ParticipantLinks({ links }: { links: SessionDetail["links"] }) {
+type Link = SessionDetail["links"][number];
+
+/** Re-issue one seat's link after a confirmation (the old link stops working at once). */
+function ReissueButton({ sessionId, link, onNew }: { sessionId: string; link: Link; onNew: (path: string) => void }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reissue = async () => {
+    const r = await api<{ ok: true; path: string }>(
+      "POST",
+      `/api/admin/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(link.participantId)}/reissue`,
+      {},
+    );
+    setAsking(false);
+    if (r.ok) onNew(r.body.path);
+    else setError(r.message);
+  };
+  if (error) return <span className="error small">{error}</span>;
+  if (!asking)
+    return (
+      <button type="button" className="secondary small" data-testid={`reissue-${link.seat}`} onClick={() => setAsking(true)}>
+        New link
+      </button>
+    );
+  return (
+    <span className="row" style={{ flexWrap: "nowrap" }}>
+      <span className="small">The old link stops working. Sure?</span>
+      <button type="button" className="danger small" data-testid={`reissue-confirm-${link.seat}`} onClick={() => void reissue()}>
+        Yes, new link
+      </button>
+      <button type="button" className="secondary small" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+/**
+ * One personal link per seat (send each person their own; whoever opens it takes that seat). A seat's
+ * link can be re-issued, e.g. when a participant lost it or it reached the wrong person.
+ */
+export function ParticipantLinks({ sessionId, links: initial }: { sessionId: string; links: SessionDetail["links"] }) {
   const [origin, setOrigin] = useState("");
+  const [links, setLinks] = useState(initial);
   useEffect(() => setOrigin(window.location.origin), []);
+  const replace = (seat: number, path: string) => setLinks((ls) => ls.map((l) => (l.seat === seat ? { ...l, path } : l)));
   return (
     <details className="card" open={links.length <= 12}>
       <summary>Personal participant links ({links.length})</summary>
@@ -17,14 +59,14 @@ export function ParticipantLinks({ links }: { links: SessionDetail["links"] }) {
               <th>Seat</th>
               <th>Link</th>
               <th>
-                <span className="sr-only">Copy</span>
+                <span className="sr-only">Copy or re-issue</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {links.map((l) => (
               <tr key={l.seat}>
-                <td>{l.seat}</td>
+                <td>{l.seat + 1}</td>
                 <td style={{ wordBreak: "break-all" }}>
                   <a href={l.path} target="_blank" rel="noopener" data-testid={`participant-link-${l.seat}`}>
                     {origin}
@@ -32,7 +74,10 @@ export function ParticipantLinks({ links }: { links: SessionDetail["links"] }) {
                   </a>
                 </td>
                 <td>
-                  <CopyButton text={`${origin}${l.path}`} testId={`copy-link-${l.seat}`} />
+                  <span className="row" style={{ flexWrap: "nowrap" }}>
+                    <CopyButton text={`${origin}${l.path}`} testId={`copy-link-${l.seat}`} />
+                    <ReissueButton sessionId={sessionId} link={l} onNew={(path) => replace(l.seat, path)} />
+                  </span>
                 </td>
               </tr>
             ))}

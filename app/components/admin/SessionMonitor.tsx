@@ -68,7 +68,7 @@ export function SessionMonitor({ id }: { id: string }) {
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />
         ))}
       </div>
-      <ParticipantLinks links={detail.d.links} />
+      <ParticipantLinks sessionId={id} links={detail.d.links} />
       <Downloads sessionId={id} />
     </>
   );

@@ -3,6 +3,7 @@
  * The participant's whole experience on one URL (/p/<token>), driven by the server's view:
  * intro → waiting → playing → done. Reloading or reconnecting resyncs to the same screen.
  */
+import { useEffect } from "react";
 import { useParticipant } from "../../lib-client/use-participant";
 import { FinalPage } from "./FinalPage";
 import { IntroSteps } from "./IntroSteps";
@@ -11,11 +12,15 @@ import { WaitingRoom } from "./WaitingRoom";
 
 export function ParticipantApp({ token }: { token: string }) {
   const { view, receivedAt, connection, fatal, intro, act } = useParticipant(token);
+  const title = view?.title ?? "Study";
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
-  if (fatal && !view)
+  if (fatal)
     return (
       <main className="page">
-        <h1>mechlab</h1>
+        <h1>{title}</h1>
         <p className="error" role="alert" data-testid="link-error">
           {fatal}
         </p>
@@ -41,8 +46,14 @@ export function ParticipantApp({ token }: { token: string }) {
       )}
       <main className="page">
         <header className="spread">
-          <h1 style={{ fontSize: "1.2rem", margin: "4px 0" }}>{view?.title ?? "mechlab"}</h1>
-          {view?.label && <span className="muted small">{view.label}</span>}
+          <h1 style={{ fontSize: "1.2rem", margin: "4px 0" }} data-testid="participant-title">
+            {title}
+          </h1>
+          {view && (
+            <span className="muted small" data-testid="my-seat">
+              {view.label ? `${view.label} · ` : ""}Seat {view.seat + 1}
+            </span>
+          )}
         </header>
         {!view ? (
           <p className="card" role="status" data-testid="connecting">

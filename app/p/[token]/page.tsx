@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ParticipantApp } from "../../components/participant/ParticipantApp";
 
-export const metadata: Metadata = { title: "mechlab — your session", robots: { index: false } };
+export const metadata: Metadata = { title: "Study", robots: { index: false } };
 
 /** A participant's personal link. The token identifies the seat; everything else comes over the socket. */
 export default async function ParticipantPage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,0 +1,42 @@
+"use client";
+/**
+ * A panel link (/join?code=ABCDE&PROLIFIC_PID=…): the seat is taken with the panel's id, nobody types a
+ * label. When the link carries no panel id the usual join form is shown.
+ */
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { api } from "../lib-client/api";
+import { JoinForm } from "./JoinForm";
+
+type Phase = { kind: "joining" } | { kind: "form" } | { kind: "error"; message: string };
+
+export function PanelJoin({ code, query }: { code: string; query: Record<string, string> }) {
+  const router = useRouter();
+  const [phase, setPhase] = useState<Phase>({ kind: "joining" });
+
+  useEffect(() => {
+    let cancelled = false;
+    void api<{ ok: true; token: string }>("POST", "/api/join", { code, query }).then((r) => {
+      if (cancelled) return;
+      if (r.ok) router.replace(`/p/${encodeURIComponent(r.body.token)}`);
+      else setPhase(r.code === "join/no_panel_id" ? { kind: "form" } : { kind: "error", message: r.message });
+    });
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [code, JSON.stringify(query), router]);
+
+  if (phase.kind === "form") return <JoinForm initialCode={code} />;
+  if (phase.kind === "error")
+    return (
+      <p className="error" role="alert" data-testid="join-error">
+        {phase.message}
+      </p>
+    );
+  return (
+    <p role="status" data-testid="panel-joining">
+      Taking your seat…
+    </p>
+  );
+}

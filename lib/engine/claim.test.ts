@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { games } from "../games/registry";
+import { newSession } from "../testing/drive";
+import { loadTreatment, type LoadedTreatment } from "./treatment";
+import { reduce } from "./reduce";
+import type { SessionState } from "./state";
+
+function load(): LoadedTreatment {
+  const r = loadTreatment(
+    { name: "t", game: "ids-investment", params: { alpha: [10, 10, 10], W: [[1, 0.4, 0.4], [0.4, 1, 0.4], [0.4, 0.4, 1]], c: [1, 1, 1], rounds: 1 } },
+    games,
+  );
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.value;
+}
+
+function claim(s: SessionState, lt: LoadedTreatment, cmd: Parameters<typeof reduce>[2]) {
+  const r = reduce(s, lt, cmd, 0);
+  return r;
+}
+
+describe("a label is not a key to a seat", () => {
+  it("refuses a label in use in any letter case, without handing the seat over", () => {
+    const lt = load();
+    const a = claim(newSession(lt).state, lt, { kind: "claim", label: "Zoë" });
+    if (!a.ok) throw new Error(a.error.message);
+    expect(a.pid).toBe("p1");
+    for (const again of ["zoë", "ZOË", " Zoe\u0308 "]) {
+      const r = claim(a.state, lt, { kind: "claim", label: again });
+      expect(r.ok, again).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe("session/label_taken");
+        expect(r.error.message).toMatch(/already taken/);
+      }
+    }
+  });
+
+  it("accepts apostrophes, hyphens and accented letters, and refuses markup", () => {
+    const lt = load();
+    let s = newSession(lt).state;
+    for (const label of ["O'Brien", "Anne-Marie", "Zoë"]) {
+      const r = claim(s, lt, { kind: "claim", label });
+      expect(r.ok, label).toBe(true);
+      if (r.ok) {
+        s = r.state;
+        expect(s.participants[r.pid!]!.label).toBe(label);
+      }
+    }
+    const full = claim(s, lt, { kind: "claim", label: "Dan" });
+    expect(!full.ok && full.error.code).toBe("session/full");
+    expect(claim(newSession(lt).state, lt, { kind: "claim", label: "<b>x</b>" }).ok).toBe(false);
+  });
+});
+
+describe("panel ids", () => {
+  const prolific = (id: string) => ({ kind: "claimPanel" as const, external: { source: "prolific", id, extra: { STUDY_ID: "s1" } } });
+
+  it("the same id gets its own seat back; a new id takes the next free seat; never a taken one", () => {
+    const lt = load();
+    let s = newSession(lt).state;
+    const a = claim(s, lt, prolific("AAA"));
+    if (!a.ok) throw new Error("a");
+    s = a.state;
+    expect(a.pid).toBe("p1");
+    expect(s.participants.p1!.external).toEqual({ source: "prolific", id: "AAA", extra: { STUDY_ID: "s1" } });
+    const again = claim(s, lt, prolific("AAA"));
+    expect(again.ok && again.pid).toBe("p1");
+    expect(again.ok && again.duplicate).toBe(true);
+    const b = claim(s, lt, prolific("BBB"));
+    if (!b.ok) throw new Error("b");
+    expect(b.pid).toBe("p2");
+    s = b.state;
+    // the same id from another panel is another person
+    const m = claim(s, lt, { kind: "claimPanel", external: { source: "mturk", id: "AAA", extra: {} } });
+    if (!m.ok) throw new Error("m");
+    expect(m.pid).toBe("p3");
+    s = m.state;
+    const late = claim(s, lt, prolific("CCC"));
+    expect(!late.ok && late.error.code).toBe("session/full");
+    if (!late.ok) expect(late.error.message).toMatch(/full: all 3 places are taken/);
+    expect(claim(s, lt, prolific("BBB")).ok).toBe(true);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Online panels: which participant id a join link carries. Prolific appends `PROLIFIC_PID`, `STUDY_ID`
+ * and `SESSION_ID`; MTurk `workerId`, `assignmentId` and `hitId`; a treatment may name its own parameter
+ * (e.g. SONA's `id`).
+ */
+import type { ExternalId } from "../engine/state";
+
+interface PanelSpec {
+  source: string;
+  idParam: string;
+  extra: readonly string[];
+}
+
+export const KNOWN_PANELS: readonly PanelSpec[] = [
+  { source: "prolific", idParam: "PROLIFIC_PID", extra: ["STUDY_ID", "SESSION_ID"] },
+  { source: "mturk", idParam: "workerId", extra: ["assignmentId", "hitId"] },
+];
+
+/** Ids panels send: letters, digits and - _ . @ (Prolific: 24 hex digits; MTurk: A1B2…; SONA: a number). */
+const ID = /^[A-Za-z0-9._@-]{1,100}$/;
+
+export type PanelIdResult =
+  | { kind: "id"; external: ExternalId }
+  | { kind: "none" }
+  | { kind: "invalid"; message: string };
+
+/** The panel id in a join link's query, if any. `customParam` is the treatment's `panel.param`. */
+export function panelIdFromQuery(query: Readonly<Record<string, string>>, customParam?: string): PanelIdResult {
+  const specs: PanelSpec[] = [...KNOWN_PANELS];
+  if (customParam) specs.push({ source: customParam, idParam: customParam, extra: [] });
+  for (const spec of specs) {
+    const id = query[spec.idParam];
+    if (id === undefined) continue;
+    const value = id.trim();
+    if (/[{}%]/.test(value) || value === "")
+      return {
+        kind: "invalid",
+        message: `This link has no real ${spec.idParam} (it says "${value || "nothing"}"): the panel did not fill in your id. Please go back to the panel's study page and open the study link from there.`,
+      };
+    if (!ID.test(value))
+      return { kind: "invalid", message: `The ${spec.idParam} in this link is not valid. Please open the study link from the panel's study page again.` };
+    const extra: Record<string, string> = {};
+    for (const e of spec.extra) {
+      const v = query[e]?.trim();
+      if (v && ID.test(v)) extra[e] = v;
+    }
+    return { kind: "id", external: { source: spec.source, id: value, extra } };
+  }
+  return { kind: "none" };
+}

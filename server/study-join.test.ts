@@ -1,0 +1,127 @@
+/**
+ * Taking seats without personal links, with a real server and socket clients: online panel ids,
+ * label collisions, the seat's own browser coming back, re-issued links, and the panel ids in the export.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "./testing/harness";
+import type { MechlabApp } from "./app";
+import { parseCsv } from "./testing/parse-csv";
+
+const treatment = {
+  name: "Condition B: high externality",
+  participantTitle: "Decision study",
+  game: "ids-investment",
+  params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1, decisionSeconds: 60, resultsSeconds: null },
+  panel: { param: "id" },
+  completionUrl: "https://app.prolific.com/submissions/complete?cc={code}",
+};
+
+describe("joining through panel links and labels", () => {
+  let db: TestDb;
+  let app: MechlabApp;
+  let base: string;
+  let cookie: string;
+  const clients: Participant[] = [];
+
+  beforeEach(async () => {
+    db = await freshSqlite();
+    ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
+    cookie = await adminCookie(base);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function createSession(t: Record<string, unknown> = treatment) {
+    const r = await api(base, "/api/admin/sessions", { body: { treatment: t }, cookie });
+    expect(r.status).toBe(201);
+    return { id: r.json.session.id as string, code: r.json.session.code as string };
+  }
+  const connect = (token: string) => {
+    const p = new Participant(base, token);
+    clients.push(p);
+    return p;
+  };
+  const join = (body: Record<string, unknown>) => api(base, "/api/join", { body });
+
+  it("a panel id takes the next free seat, gets it back on another device, and never takes another's seat", async () => {
+    const s = await createSession();
+    const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se1" } });
+    expect(a.status).toBe(200);
+    const aAgain = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa" } });
+    expect(aAgain.json.token).toBe(a.json.token);
+    const sona = await join({ code: s.code, query: { id: "4711" } });
+    expect(sona.status).toBe(200);
+    expect(sona.json.token).not.toBe(a.json.token);
+    const late = await join({ code: s.code, query: { workerId: "A2ZZZ" } });
+    expect(late.status).toBe(409);
+    expect(late.json.error.message).toMatch(/full: all 2 places are taken/);
+    const placeholder = await join({ code: s.code, query: { PROLIFIC_PID: "{{%PROLIFIC_PID%}}" } });
+    expect(placeholder.status).toBe(400);
+    expect(placeholder.json.error.message).toMatch(/did not fill in your id/);
+    const none = await join({ code: s.code, query: { utm_source: "mail" } });
+    expect(none.json.error.code).toBe("join/no_panel_id");
+
+    // the participant sees a neutral title, never the treatment's name
+    const p = connect(a.json.token);
+    const v = await p.until((x) => x.stage === "intro");
+    expect(v.title).toBe("Decision study");
+    expect(JSON.stringify(v)).not.toContain("Condition B");
+
+    const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
+    const rows = detail.json.view.participants as { external: { source: string; id: string } | null }[];
+    expect(rows.map((r) => r.external)).toEqual([
+      { source: "prolific", id: "5f00000000000000000000aa" },
+      { source: "id", id: "4711" },
+    ]);
+  });
+
+  it("a label in use is refused from another browser; its own browser comes back; a re-issued link replaces the old one", async () => {
+    const s = await createSession();
+    const first = await join({ code: s.code, label: "O'Brien" });
+    expect(first.status).toBe(200);
+    const thief = await join({ code: s.code, label: "o'brien" });
+    expect(thief.status).toBe(409);
+    expect(thief.json.error.message).toMatch(/already taken/);
+    const wrongResume = await join({ code: s.code, label: "o'brien", resume: "x".repeat(24) });
+    expect(wrongResume.status).toBe(409);
+    const back = await join({ code: s.code, label: "O'BRIEN", resume: first.json.token });
+    expect(back.json.token).toBe(first.json.token);
+
+    const old = connect(first.json.token);
+    await old.until((v) => v.stage === "intro");
+    const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
+    const pid = detail.json.view.participants[0].id as string;
+    const re = await api(base, `/api/admin/sessions/${s.id}/participants/${pid}/reissue`, { body: {}, cookie });
+    expect(re.status).toBe(200);
+    const fresh = (re.json.path as string).slice(3);
+    expect(fresh).not.toBe(first.json.token);
+    await new Promise<void>((res) => (old.socket.connected ? old.socket.once("disconnect", () => res()) : res()));
+    const retry = connect(first.json.token);
+    await expect(new Promise((res, rej) => (retry.socket.once("connect_error", (e) => res(e.message)), retry.socket.once("connect", () => rej(new Error("old link still works")))))).resolves.toMatch(/not valid/);
+    const now = connect(fresh);
+    const v = await now.until((x) => x.stage === "intro");
+    expect(v.label).toBe("O'Brien");
+    // the old link no longer resumes the label either
+    expect((await join({ code: s.code, label: "O'Brien", resume: first.json.token })).status).toBe(409);
+  });
+
+  it("the data export carries each seat's panel id and source", async () => {
+    const s = await createSession({ ...treatment, bots: { seats: ["myopic"], delayMs: 0 } });
+    const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000bb" } });
+    const p = connect(a.json.token);
+    await p.passIntro();
+    await p.until((v) => v.stage === "playing" && v.play?.myTurn === true);
+    const ack = await p.emit("p:action", { clientActionId: "act-00000001", action: { type: "invest", x: 1 } });
+    expect(ack.ok).toBe(true);
+    await p.until((v) => v.play?.phase === "results" && v.play.myTurn);
+    expect((await p.emit("p:action", { clientActionId: "act-00000002", action: { type: "continue" } })).ok).toBe(true);
+    await p.until((v) => v.stage === "done");
+    const rows = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/data.csv`, { cookie })).text);
+    const mine = rows.find((r) => r.external_id === "5f00000000000000000000bb");
+    expect(mine?.external_source).toBe("prolific");
+    expect(rows.filter((r) => r.external_id === "")).toHaveLength(1); // the bot seat
+  });
+});
