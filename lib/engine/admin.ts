@@ -65,7 +65,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "forcePhaseEnd": {
       const groups = Object.values(s.groups).filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
       if (groups.length === 0) return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
-      for (const g of groups) settle(s, draftGroup(s, g.id), lt, nowMs, fx, true);
+      for (const g of groups) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "experimenter");
       fx.notes.push(`experimenter ended the phase of ${groups.map((g) => g.id).join(", ")}`);
       return { ok: true };
     }
@@ -115,7 +115,7 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
     }
   }
   for (const g of Object.values(s.groups))
-    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, true);
+    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "timeout");
 }
 
 /** When the scheduler must next call `tick` (epoch ms), or null. */

@@ -148,7 +148,7 @@ function gameAction(
   const r = withContext(s, g, lt, nowMs, (ctx) => spec.apply(g.game, action, p.id, ctx));
   if (!r.ok) return { ok: false, error: r.error };
   g.game = r.state;
-  noteAction(g, p.id, nowMs, cmd.byBot === true);
+  noteAction(s, g, p.id, nowMs, cmd.byBot === true);
   const me = draftParticipant(s, p.id);
   me.recentActionIds.push(cmd.clientActionId);
   if (me.recentActionIds.length > 50) me.recentActionIds.splice(0, me.recentActionIds.length - 50);

@@ -14,9 +14,9 @@
  */
 import type { PlayerId } from "../core/game";
 import { makeRng, shuffle } from "../core/rng";
-import { isBotSeat, viewContext, withContext } from "./context";
+import { viewContext, withContext } from "./context";
 import { addGroup, draftGroup, draftParticipant } from "./draft";
-import type { Effects, GroupState, SessionState } from "./state";
+import type { Effects, GroupState, PhaseEndedBy, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
 function phaseSpec(lt: LoadedTreatment, g: GroupState) {
@@ -51,7 +51,7 @@ function startRound(s: SessionState, g: GroupState, lt: LoadedTreatment, round: 
   g.status = "playing";
   g.roundSeed = { ...g.rng };
   g.roundStats = {};
-  for (const m of g.members) g.roundStats[m] = { decisionMs: null, timedOut: false, bot: isBotSeat(s, m) };
+  for (const m of g.members) g.roundStats[m] = { decisionMs: null, timedOut: false, bot: false, endedBy: null, botReason: null, botStrategy: null };
   g.game = withContext(s, g, lt, nowMs, (ctx) => lt.game.setupRound(ctx));
   enterPhase(s, g, lt, lt.game.firstPhase(lt.params, round), nowMs);
 }
@@ -145,7 +145,13 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
     };
     p.history.push(record);
     p.totalPayoff += ps.payoff;
-    row.players.push({ participantId: m, seat: p.seat, label: p.label, record });
+    row.players.push({
+      participantId: m,
+      seat: p.seat,
+      label: p.label,
+      record,
+      how: { endedBy: st.endedBy ?? null, botReason: st.botReason ?? null, botStrategy: st.botStrategy ?? null },
+    });
   }
   fx.rounds.push(row);
   if (g.round >= lt.rounds) {
@@ -178,13 +184,18 @@ export function endGroup(s: SessionState, g: GroupState, status: "finished" | "e
   for (const m of g.members) draftParticipant(s, m).stage = "done";
 }
 
-/** Record that `pid` acted in the current phase (for decision_ms). */
-export function noteAction(g: GroupState, pid: PlayerId, nowMs: number, byBot: boolean) {
+/** Record that `pid` acted in the current phase (for decision_ms), and whether a bot did (and why). */
+export function noteAction(s: SessionState, g: GroupState, pid: PlayerId, nowMs: number, byBot: boolean) {
   g.acted[pid] = Math.max(0, nowMs - g.phaseStartedMs);
   g.actionCount = g.actionCount ?? {};
   g.actionCount[pid] = (g.actionCount[pid] ?? 0) + 1;
   const st = g.roundStats[pid];
-  if (st && byBot) st.bot = true;
+  const p = s.participants[pid];
+  if (st && byBot && p) {
+    st.bot = true;
+    st.botReason = p.bot ? "bot_seat" : (p.botReason ?? "experimenter");
+    st.botStrategy = p.botStrategy;
+  }
 }
 
 function closePhase(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number) {
@@ -200,9 +211,10 @@ function closePhase(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: 
 
 /**
  * Advance the group while its phase is complete: next phases, round ends, new rounds.
- * `force` ends the current phase even if members are pending (timeout or the experimenter).
+ * `force` ends the current phase even if members are pending: its deadline passed ("timeout") or the
+ * experimenter ended it ("experimenter"). Only a real timeout marks decisions `timedOut`.
  */
-export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects, force = false) {
+export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects, force: PhaseEndedBy | null = null) {
   let guard = 0;
   let forced = force;
   while (g.status === "playing") {
@@ -212,13 +224,15 @@ export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowM
     if (pending.length > 0) {
       const spec = phaseSpec(lt, g);
       g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onTimeout(g.game, pending, ctx));
-      if (spec.kind === "decision")
+      if (spec.kind === "decision" && forced)
         for (const pid of pending) {
           const st = g.roundStats[pid];
-          if (st) st.timedOut = true;
+          if (!st) continue;
+          if (forced === "timeout") st.timedOut = true;
+          st.endedBy = st.endedBy === "experimenter" ? "experimenter" : forced;
         }
     }
-    forced = false;
+    forced = null;
     const next = closePhase(s, g, lt, nowMs);
     if (next !== null) enterPhase(s, g, lt, next, nowMs);
     else finishRound(s, g, lt, nowMs, fx);

@@ -47,10 +47,21 @@ export interface ExternalId {
 
 export type GroupStatus = "playing" | "barrier" | "finished" | "ended";
 
+/** Why a bot made a seat's choices: a bot seat from the start, a dropout's replacement, or the experimenter's. */
+export type BotReason = "bot_seat" | "dropout" | "experimenter";
+
+/** Who ended a decision phase before this participant decided. */
+export type PhaseEndedBy = "timeout" | "experimenter";
+
 export interface RoundStat {
   decisionMs: number | null;
   timedOut: boolean;
+  /** TRUE only when a bot submitted a choice for the seat in this round. */
   bot: boolean;
+  /** Set when a decision phase ended before the participant decided (old snapshots: absent). */
+  endedBy?: PhaseEndedBy | null;
+  botReason?: BotReason | null;
+  botStrategy?: string | null;
 }
 
 export interface GroupState {
@@ -103,7 +114,14 @@ export interface RoundRow {
   mechanism: { id: string; version: string; input: unknown; output: unknown };
   group: Record<string, Scalar>;
   seed: RngState;
-  players: { participantId: PlayerId; seat: number; label: string | null; record: PlayerRoundRecord }[];
+  players: {
+    participantId: PlayerId;
+    seat: number;
+    label: string | null;
+    record: PlayerRoundRecord;
+    /** How the round's decisions came about: who ended a phase early, and why a bot played. */
+    how: { endedBy: PhaseEndedBy | null; botReason: BotReason | null; botStrategy: string | null };
+  }[];
 }
 
 export interface Effects {

@@ -119,11 +119,12 @@ export class SessionStore {
       });
       for (const p of r.players)
         stmts.push({
-          sql: `INSERT INTO "PlayerRound" ("sessionId", "groupId", "round", "participantId", "seat", "label", "role", "decisionJson", "outcomeJson", "payoff", "decisionMs", "timedOut", "isBot", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          sql: `INSERT INTO "PlayerRound" ("sessionId", "groupId", "round", "participantId", "seat", "label", "role", "decisionJson", "outcomeJson", "payoff", "decisionMs", "timedOut", "isBot", "endedBy", "botReason", "botStrategy", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           args: [
             sessionId, r.groupId, r.round, p.participantId, p.seat, p.label, p.record.role,
             JSON.stringify(p.record.decision), JSON.stringify(p.record.outcome), p.record.payoff,
-            p.record.decisionMs === null ? null : Math.round(p.record.decisionMs), p.record.timedOut, p.record.isBot, serverTime,
+            p.record.decisionMs === null ? null : Math.round(p.record.decisionMs), p.record.timedOut, p.record.isBot,
+            p.how.endedBy, p.how.botReason, p.how.botStrategy, serverTime,
           ],
         });
     }

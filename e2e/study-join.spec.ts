@@ -1,0 +1,115 @@
+/**
+ * Recruiting without personal links: an online panel's link (Prolific ids in the query) takes a seat
+ * with nobody typing a label, gives the same person the same seat on another device, tells a latecomer
+ * the session is full, and sends the finisher to the panel's completion link with their code. A label
+ * typed twice does not hand a seat over; the seat's own browser comes back; a re-issued link replaces
+ * the old one.
+ */
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ADMIN_PASSWORD, createSessionFromExample, invest } from "./steps";
+
+const PORT = Number(process.env.MECHLAB_E2E_PORT ?? 3123);
+
+async function adminWithTreatment(browser: Browser, treatment: unknown): Promise<{ admin: Page; code: string }> {
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto("/admin");
+  await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
+  await admin.getByTestId("admin-login").click();
+  await admin.getByTestId("treatment-json").fill(JSON.stringify(treatment));
+  await admin.getByTestId("session-create").click();
+  await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  const code = (await admin.getByTestId("room-code").textContent())!.trim();
+  return { admin, code };
+}
+
+const person = async (browser: Browser) => (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+
+test("a Prolific link takes a seat by panel id, keeps it across devices, and ends at the completion link", async ({ browser }) => {
+  const { admin, code } = await adminWithTreatment(browser, {
+    name: "Treatment B (high externality) — do not show",
+    game: "ids-investment",
+    params: { alpha: [10, 10], W: [[1, 0.5], [0.5, 1]], c: [1, 1], xMax: 5, rounds: 1, decisionSeconds: 120, resultsSeconds: null },
+    completionUrl: `http://127.0.0.1:${PORT}/?completed={code}`,
+    payment: { showUpFee: 2, perPoint: 0.01, currency: "GBP" },
+  });
+  const link = (pid: string) => `/join?code=${code}&PROLIFIC_PID=${pid}&STUDY_ID=study1&SESSION_ID=sess-${pid}`;
+
+  const ann = await person(browser);
+  await ann.goto(link("5f0000000000000000000a01"));
+  await expect(ann).toHaveURL(/\/p\/[^/]+$/);
+  await expect(ann.getByTestId("participant-title")).toHaveText("Study");
+  await expect(ann).toHaveTitle("Study");
+  await expect(ann.locator("body")).not.toContainText("Treatment B");
+  await expect(ann.getByTestId("join-label")).toHaveCount(0);
+  const annUrl = ann.url();
+
+  // the same Prolific id on another device gets the same seat
+  const annPhone = await person(browser);
+  await annPhone.goto(link("5f0000000000000000000a01"));
+  await expect(annPhone).toHaveURL(annUrl);
+  await annPhone.context().close();
+
+  const bob = await person(browser);
+  await bob.goto(link("5f0000000000000000000b02"));
+  await expect(bob).toHaveURL(/\/p\/[^/]+$/);
+  expect(bob.url()).not.toBe(annUrl);
+
+  const late = await person(browser);
+  await late.goto(link("5f0000000000000000000c03"));
+  await expect(late.getByTestId("join-error")).toContainText("full");
+  await expect(late).toHaveURL(/\/join\?/);
+
+  await expect(admin.getByTestId("external-0")).toHaveText("prolific: 5f0000000000000000000a01");
+  await expect(admin.getByTestId("external-1")).toHaveText("prolific: 5f0000000000000000000b02");
+
+  for (const p of [ann, bob]) {
+    await p.getByTestId("consent-accept").click();
+    await p.getByTestId("instructions-continue").click();
+  }
+  await invest(ann, "1");
+  await invest(bob, "2");
+  for (const p of [ann, bob]) await p.getByTestId("next-round").click();
+  await expect(ann.getByTestId("final-page")).toBeVisible();
+  const completion = (await ann.getByTestId("completion-code").textContent())!.trim();
+  await expect(ann.getByTestId("redirect-link")).toHaveAttribute("href", `http://127.0.0.1:${PORT}/?completed=${completion}`);
+  // and the page goes there on its own
+  await expect(ann).toHaveURL(`http://127.0.0.1:${PORT}/?completed=${completion}`, { timeout: 20_000 });
+});
+
+test("a label in use is refused from another browser; the seat's own browser and a re-issued link come back", async ({ browser }) => {
+  const { admin } = await createSessionFromExample(browser, "ids-unregulated-3.json");
+  const code = (await admin.getByTestId("room-code").textContent())!.trim();
+
+  const zoe = await person(browser);
+  await zoe.goto(`/join?code=${code}`);
+  await zoe.getByTestId("join-label").fill("Zoë O'Brien-Smith");
+  await zoe.getByTestId("join-submit").click();
+  await expect(zoe).toHaveURL(/\/p\/[^/]+$/);
+  await expect(zoe.getByTestId("my-seat")).toHaveText("Zoë O'Brien-Smith · Seat 1");
+  const zoeUrl = zoe.url();
+  await expect(admin.getByTestId("monitor-row-0")).toContainText("Zoë O'Brien-Smith");
+
+  const other = await person(browser);
+  await other.goto(`/join?code=${code}`);
+  await other.getByTestId("join-label").fill("ZOË O'BRIEN-SMITH");
+  await other.getByTestId("join-submit").click();
+  await expect(other.getByTestId("join-error")).toContainText("already taken");
+  await expect(other).toHaveURL(/\/join/);
+
+  // Zoë's own browser joins again with her label and is back on her seat
+  await zoe.goto(`/join?code=${code}`);
+  await zoe.getByTestId("join-label").fill("zoë o'brien-smith");
+  await zoe.getByTestId("join-submit").click();
+  await expect(zoe).toHaveURL(zoeUrl);
+
+  // the experimenter gives seat 1 a new link: the old one stops working, the new one opens the seat
+  const oldHref = await admin.getByTestId("participant-link-0").getAttribute("href");
+  await admin.getByTestId("reissue-0").click();
+  await admin.getByTestId("reissue-confirm-0").click();
+  await expect(admin.getByTestId("participant-link-0")).not.toHaveAttribute("href", oldHref!);
+  await expect(zoe.getByTestId("link-error")).toBeVisible();
+  const fresh = await admin.getByTestId("participant-link-0").getAttribute("href");
+  const phone = await person(browser);
+  await phone.goto(fresh!);
+  await expect(phone.getByTestId("my-seat")).toHaveText("Zoë O'Brien-Smith · Seat 1");
+});
