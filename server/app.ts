@@ -10,6 +10,7 @@ import { migrate } from "./db/migrate";
 import { resolveDbUrl } from "./db/url";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi } from "./http/api";
+import { RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
 import { attachSockets } from "./realtime/sockets";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
@@ -22,6 +23,8 @@ export interface AppOptions {
   botDelayMs?: number;
   log?: (line: string) => void;
   secureCookies?: boolean;
+  /** Overrides of the realtime limits read from the environment (server/realtime/limits.ts). */
+  realtimeLimits?: Partial<RealtimeLimits>;
 }
 
 export interface MechlabApp {
@@ -58,8 +61,9 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       else res.writeHead(404).end("not found");
     })();
   });
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
-  attachSockets(io, manager, auth);
+  const limits: RealtimeLimits = { ...realtimeLimitsFromEnv(process.env, log), ...opts.realtimeLimits };
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: limits.maxMessageBytes });
+  attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock));
   return {
     http,
     io,

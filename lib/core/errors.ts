@@ -16,6 +16,7 @@ export const ActionErrorCode = {
   LabelTaken: "session/label_taken",
   NotFound: "session/not_found",
   Conflict: "session/conflict",
+  RateLimited: "session/rate_limited",
 } as const;
 export type ActionErrorCode = (typeof ActionErrorCode)[keyof typeof ActionErrorCode];
 

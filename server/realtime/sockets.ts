@@ -9,6 +9,8 @@ import { adminView, participantView } from "../../lib/engine/views";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol/events";
 import { ActionEnvelope, IntroRequest, WatchRequest } from "../../lib/protocol/payloads";
 import type { AdminAuth } from "../http/admin-auth";
+import { ActionErrorCode } from "../../lib/core/errors";
+import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "./limits";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
 import { affectedParticipants } from "../sessions/snapshot";
@@ -21,9 +23,11 @@ const bad = <T>(message: string, field?: string): Ack<T> => ({
   ok: false,
   error: { code: "action/invalid_payload", message, ...(field ? { field } : {}) },
 });
+/** Intents refused in a row by the rate limit before the socket is closed. */
+const MAX_STRIKES = 50;
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
-export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) {
+export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth, guard: RealtimeGuard = new RealtimeGuard(DEFAULT_REALTIME_LIMITS)) {
   const wired = new WeakSet<SessionHost>();
   const lastSent = new Map<string, string>();
 
@@ -82,6 +86,16 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
     next();
   });
 
+  // sockets per address and per link, and reconnects per link (after the link token identified the seat)
+  io.use((socket, next) => {
+    const pid = typeof socket.data.pid === "string" ? socket.data.pid : null;
+    const address = socket.handshake.address;
+    const refusal = guard.admit(address, pid);
+    if (refusal) return next(new Error(refusal));
+    socket.once("disconnect", () => guard.release(address, pid));
+    next();
+  });
+
   io.on("connection", (socket: Sock) => {
     if (socket.data.admin) return adminSocket(socket);
     participantSocket(socket);
@@ -123,15 +137,34 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
       return host;
     })();
     const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
+    /** The rate limit of this participant's intents: null to go on, or the refusal to send. */
+    let strikes = 0; // intents refused in a row on this socket
+    const limited = <T>(event: string, raw: unknown): Ack<T> | null => {
+      if (guard.allowIntent(pid)) {
+        strikes = 0;
+        return null;
+      }
+      // a socket that keeps sending after many refusals is not a person: close it (reconnects are limited too)
+      if (++strikes > MAX_STRIKES) socket.disconnect(true);
+      const error = { code: ActionErrorCode.RateLimited, message: guard.intentRefusal(pid) };
+      const count = guard.noteRefused(pid);
+      if (count !== null)
+        void ready.then((host) => host?.logRefused({ actorKind: "participant", participantId: pid }, event, { refused: count, sample: raw }, error));
+      return { ok: false, error };
+    };
 
     socket.on("p:sync", async (_req, ackFn) => {
       const ack = safeAck<ReturnType<typeof snapshot>>(ackFn);
+      const refused = limited<ReturnType<typeof snapshot>>("p:sync", _req);
+      if (refused) return ack(refused);
       const host = await ready;
       ack(host ? { ok: true, data: snapshot(host) } : gone());
     });
 
     socket.on("p:intro", async (raw, ackFn) => {
       const ack = safeAck<{ version: number }>(ackFn);
+      const refused = limited<{ version: number }>("p:intro", raw);
+      if (refused) return ack(refused);
       const req = IntroRequest.safeParse(raw);
       if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
       const host = await ready;
@@ -144,6 +177,8 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth) 
 
     socket.on("p:action", async (raw, ackFn) => {
       const ack = safeAck<{ version: number; duplicate: boolean }>(ackFn);
+      const refused = limited<{ version: number; duplicate: boolean }>("p:action", raw);
+      if (refused) return ack(refused);
       const env = ActionEnvelope.safeParse(raw);
       if (!env.success) return ack(bad(`Your input could not be read (${formatZodError(env.error).join("; ")}). Please try again.`));
       const host = await ready;

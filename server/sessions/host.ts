@@ -7,7 +7,17 @@ import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
 import { botMoves, nextWakeMs, reduce, type Command, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { EventLogBudget } from "./event-budget";
 import type { EventInput, SessionStore } from "./store";
+
+/** `errorCode` of a logged command that was a retry of one already counted (accepted is false). */
+export const DUPLICATE_CODE = "duplicate";
+
+function duplicateMessage(cmd: Command): string {
+  if (cmd.kind === "action") return "Already counted: an action with this clientActionId was accepted before; nothing changed.";
+  if (cmd.kind === "claim") return "This label already has a seat; the same seat was given again.";
+  return "Already done (e.g. from another tab); nothing changed.";
+}
 
 export type Clock = () => number;
 
@@ -29,6 +39,8 @@ export class SessionHost extends EventEmitter {
   private wakeTimer: NodeJS.Timeout | null = null;
   private botTimers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
+  /** Bounds what refused input adds to the event log (server/sessions/event-budget.ts). */
+  private readonly budget = new EventLogBudget();
   /** The state as last written to the database (presence changes are applied before they are written). */
   private persisted: SessionState;
   /** Group-level numbers of every completed round, per group (for the monitor's history). */
@@ -70,27 +82,20 @@ export class SessionHost extends EventEmitter {
       this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
       r = { ok: false, error: { code: "session/conflict", message: "The server could not process this step. Nothing was changed; please try again or tell the experimenter." } };
     }
-    const event: EventInput = {
-      ...actor,
-      command: cmd.kind,
-      payload: cmd,
-      clientActionId: cmd.kind === "action" ? cmd.clientActionId : null,
-      accepted: r.ok,
-      ...(r.ok ? {} : { errorCode: r.error.code, errorMessage: r.error.message }),
-    };
+    const event = this.eventOf(actor, cmd, r);
     const quiet = cmd.kind === "tick" && r.ok && !r.changed;
     if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
       // Presence is soft state: applied and broadcast at once, logged as an event, and written with the
       // next snapshot (a restart marks everyone offline anyway), so a connection storm costs one insert each.
       const prev = this.state;
       this.state = { ...r.state, version: this.state.version };
-      await this.store.logOnly(this.id, event, ++this.seq, serverTime, this.state.version).catch((e) => this.opts.log?.(`event log failed: ${e}`));
+      await this.logOnly(event, serverTime);
       this.emit("change", this.state, r.effects, prev);
       this.afterChange();
       return { ok: true, duplicate: false, version: this.state.version };
     }
     if (!r.ok || !r.changed) {
-      if (!quiet) await this.store.logOnly(this.id, event, ++this.seq, serverTime, this.state.version).catch((e) => this.opts.log?.(`event log failed: ${e}`));
+      if (!quiet) await this.logOnly(event, serverTime);
       if (!r.ok) {
         this.opts.log?.(`session=${this.id} actor=${actor.actorKind}:${actor.participantId ?? "-"} ${cmd.kind} rejected: ${r.error.code}`);
         return { ok: false, error: r.error };
@@ -99,7 +104,8 @@ export class SessionHost extends EventEmitter {
       return { ok: true, duplicate: r.duplicate, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
     }
     try {
-      await this.store.commit(this.id, this.persisted, r.state, r.effects, event, ++this.seq, serverTime);
+      await this.store.commit(this.id, this.persisted, r.state, r.effects, event, this.seq + 1, serverTime);
+      this.seq++;
     } catch (e) {
       this.opts.log?.(`session=${this.id} commit failed: ${(e as Error).message}`);
       return { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
@@ -112,6 +118,47 @@ export class SessionHost extends EventEmitter {
     this.emit("change", this.state, r.effects, prev);
     this.afterChange();
     return { ok: true, duplicate: false, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
+  }
+
+  /** The event-log entry of a command: duplicates are logged as duplicates, payloads are bounded. */
+  private eventOf(actor: Actor, cmd: Command, r: ReturnType<typeof reduce>): EventInput {
+    const accepted = r.ok && !r.duplicate;
+    const outcome = r.ok ? (r.duplicate ? { errorCode: DUPLICATE_CODE, errorMessage: duplicateMessage(cmd) } : {}) : { errorCode: r.error.code, errorMessage: r.error.message };
+    return {
+      ...actor,
+      command: cmd.kind,
+      payloadJson: this.budget.payloadJson(cmd, accepted),
+      clientActionId: cmd.kind === "action" ? cmd.clientActionId : null,
+      accepted,
+      ...outcome,
+    };
+  }
+
+  /** Append an event that changes no snapshot; the sequence number is used only once it is stored. */
+  private async logOnly(event: EventInput, serverTime: Date): Promise<void> {
+    try {
+      await this.store.logOnly(this.id, event, this.seq + 1, serverTime, this.state.version);
+      this.seq++;
+    } catch (e) {
+      this.opts.log?.(`session=${this.id} event log failed: ${e}`);
+    }
+  }
+
+  /**
+   * Log input refused before it reached the session (e.g. over the rate limit), in sequence with
+   * every other event. Changes nothing else.
+   */
+  logRefused(actor: Actor, command: string, payload: unknown, error: ActionError): Promise<void> {
+    const run = this.queue.then(() =>
+      this.stopped
+        ? undefined
+        : this.logOnly(
+            { ...actor, command, payloadJson: this.budget.payloadJson(payload, false), clientActionId: null, accepted: false, errorCode: error.code, errorMessage: error.message },
+            new Date(this.opts.clock()),
+          ),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private afterChange() {

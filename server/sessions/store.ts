@@ -11,7 +11,8 @@ export interface EventInput {
   actorKind: "participant" | "bot" | "admin" | "system" | "timeout";
   participantId: string | null;
   command: string;
-  payload: unknown;
+  /** The payload as stored (bounded: see server/sessions/event-budget.ts). */
+  payloadJson: string;
   clientActionId: string | null;
   accepted: boolean;
   errorCode?: string;
@@ -144,7 +145,7 @@ export class SessionStore {
   private eventInsert(sessionId: string, e: EventInput, seq: number, serverTime: Date, versionAfter: number): SqlStatement {
     return {
       sql: `INSERT INTO "ActionEvent" ("sessionId", "seq", "serverTime", "actorKind", "participantId", "command", "payloadJson", "clientActionId", "accepted", "errorCode", "errorMessage", "versionAfter") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [sessionId, seq, serverTime, e.actorKind, e.participantId, e.command, JSON.stringify(e.payload ?? null), e.clientActionId, e.accepted, e.errorCode ?? null, e.errorMessage ?? null, versionAfter],
+      args: [sessionId, seq, serverTime, e.actorKind, e.participantId, e.command, e.payloadJson, e.clientActionId, e.accepted, e.errorCode ?? null, e.errorMessage ?? null, versionAfter],
     };
   }
 

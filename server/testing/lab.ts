@@ -2,8 +2,9 @@
  * A running test server with an admin cookie and helpers to create sessions and seat participants:
  * the common setup of the security tests (server/security/*.test.ts).
  */
-import type { MechlabApp } from "../app";
-import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "./harness";
+import { createMechlabApp, type MechlabApp } from "../app";
+import type { RealtimeLimits } from "../realtime/limits";
+import { ADMIN_PASSWORD, adminCookie, api, freshSqlite, Participant, type TestDb } from "./harness";
 
 /** A three-player IDS treatment with distinctive private numbers and no quiz. */
 export const idsTreatment = (over: Record<string, unknown> = {}) => ({
@@ -33,9 +34,24 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-export async function openLab(opts: { botDelayMs?: number; dbUrl?: string } = {}): Promise<Lab> {
+export interface LabOptions {
+  botDelayMs?: number;
+  /** Use this database (kept afterwards) instead of a fresh SQLite file. */
+  dbUrl?: string;
+  realtimeLimits?: Partial<RealtimeLimits>;
+}
+
+export async function openLab(opts: LabOptions = {}): Promise<Lab> {
   const db = opts.dbUrl ? { url: opts.dbUrl, drop: async () => {} } : await freshSqlite();
-  const { app, base } = await startApp(db.url, opts.botDelayMs === undefined ? {} : { botDelayMs: opts.botDelayMs });
+  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+  process.env.MECHLAB_QUIET = "1";
+  const app = await createMechlabApp({
+    dbUrl: db.url,
+    log: () => {},
+    ...(opts.botDelayMs === undefined ? {} : { botDelayMs: opts.botDelayMs }),
+    ...(opts.realtimeLimits ? { realtimeLimits: opts.realtimeLimits } : {}),
+  });
+  const base = `http://127.0.0.1:${await app.listen(0)}`;
   const cookie = await adminCookie(base);
   const clients: Participant[] = [];
   return {

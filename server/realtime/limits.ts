@@ -1,0 +1,130 @@
+/**
+ * Limits of the realtime side: how often one participant may send intents, how many sockets one
+ * link and one network address may hold open, how often a link may (re)connect, and the largest
+ * message a client may send. Defaults suit a classroom behind one NAT address; each can be changed
+ * with an environment variable (docs/security.md).
+ */
+import { TokenBuckets } from "../security/token-bucket";
+
+export interface RealtimeLimits {
+  /** Intents (p:action, p:intro, p:sync) per second per participant, sustained. */
+  intentsPerSecond: number;
+  /** Intents a participant may send at once before the sustained rate applies. */
+  intentBurst: number;
+  /** Sockets open at once per participant link (tabs, devices). */
+  socketsPerLink: number;
+  /** Sockets open at once per network address (a classroom behind NAT shares one). */
+  socketsPerAddress: number;
+  /** Connections per minute per link (reconnect storms). */
+  connectsPerLinkPerMinute: number;
+  /** Largest inbound Socket.io message, bytes (socket.io `maxHttpBufferSize`). */
+  maxMessageBytes: number;
+}
+
+export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
+  intentsPerSecond: 5,
+  intentBurst: 30,
+  socketsPerLink: 8,
+  socketsPerAddress: 400,
+  connectsPerLinkPerMinute: 60,
+  maxMessageBytes: 64 * 1024,
+};
+
+const ENV: Record<keyof RealtimeLimits, string> = {
+  intentsPerSecond: "MECHLAB_INTENTS_PER_SECOND",
+  intentBurst: "MECHLAB_INTENT_BURST",
+  socketsPerLink: "MECHLAB_SOCKETS_PER_LINK",
+  socketsPerAddress: "MECHLAB_SOCKETS_PER_ADDRESS",
+  connectsPerLinkPerMinute: "MECHLAB_CONNECTS_PER_LINK_PER_MINUTE",
+  maxMessageBytes: "MECHLAB_MAX_MESSAGE_BYTES",
+};
+
+/** The defaults, overridden by positive numbers in the environment; a bad value is named and ignored. */
+export function realtimeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, warn: (line: string) => void = console.warn): RealtimeLimits {
+  const out = { ...DEFAULT_REALTIME_LIMITS };
+  for (const key of Object.keys(ENV) as (keyof RealtimeLimits)[]) {
+    const raw = env[ENV[key]];
+    if (raw === undefined || raw === "") continue;
+    const n = Number(raw);
+    if (Number.isFinite(n) && n > 0) out[key] = n;
+    else warn(`mechlab: ${ENV[key]}=${raw} is not a positive number; using ${out[key]}`);
+  }
+  return out;
+}
+
+/** Book-keeping of the limits for one Socket.io server. */
+export class RealtimeGuard {
+  private readonly intents: TokenBuckets;
+  private readonly connects: TokenBuckets;
+  private readonly perAddress = new Map<string, number>();
+  private readonly perLink = new Map<string, number>();
+  private readonly refused = new Map<string, { count: number; loggedAt: number }>();
+
+  constructor(
+    readonly limits: RealtimeLimits,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.intents = new TokenBuckets({ perSecond: limits.intentsPerSecond, burst: limits.intentBurst }, clock);
+    this.connects = new TokenBuckets({ perSecond: limits.connectsPerLinkPerMinute / 60, burst: Math.max(1, Math.min(limits.connectsPerLinkPerMinute, 20)) }, clock);
+  }
+
+  /** Whether participant `pid` may send one more intent now. */
+  allowIntent(pid: string): boolean {
+    return this.intents.take(pid);
+  }
+
+  /** The message for an intent over the limit. */
+  intentRefusal(pid: string): string {
+    const wait = Math.max(1, this.intents.waitSeconds(pid));
+    return `Too many messages from your screen in a short time; nothing was changed. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`;
+  }
+
+  /**
+   * Count a refused intent of `pid`. Returns how many to log now (the first at once, then one summary
+   * per 10 s), or null: a flood costs at most one event-log row per participant per 10 s.
+   */
+  noteRefused(pid: string): number | null {
+    const now = this.clock();
+    const r = this.refused.get(pid);
+    if (!r || now - r.loggedAt >= 10_000) {
+      const count = (r?.count ?? 0) + 1;
+      this.refused.set(pid, { count: 0, loggedAt: now });
+      if (this.refused.size > 100_000) this.refused.clear();
+      return count;
+    }
+    r.count++;
+    return null;
+  }
+
+  /**
+   * Admit a socket from `address` (and for participant `pid`); returns a refusal message, or null and
+   * counts it until `release` is called with the same arguments.
+   */
+  admit(address: string, pid: string | null): string | null {
+    if ((this.perAddress.get(address) ?? 0) >= this.limits.socketsPerAddress) return "Too many connections from your network. Close other tabs or ask the experimenter.";
+    if (pid !== null) {
+      const open = this.perLink.get(pid) ?? 0;
+      if (open >= this.limits.socketsPerLink) return `This link is already open in ${open} tabs or devices. Close one of them and reload.`;
+      if (!this.connects.take(pid)) return "This link reconnected too often in a short time. Wait a minute and reload the page.";
+      this.perLink.set(pid, open + 1);
+    }
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    return null;
+  }
+
+  release(address: string, pid: string | null) {
+    decrement(this.perAddress, address);
+    if (pid !== null) decrement(this.perLink, pid);
+  }
+
+  /** Sockets counted for `address` (for tests and the monitor). */
+  openFrom(address: string): number {
+    return this.perAddress.get(address) ?? 0;
+  }
+}
+
+function decrement(m: Map<string, number>, key: string) {
+  const n = (m.get(key) ?? 1) - 1;
+  if (n <= 0) m.delete(key);
+  else m.set(key, n);
+}
