@@ -40,7 +40,7 @@ const ENV: Record<keyof RealtimeLimits, string> = {
 };
 
 /** The defaults, overridden by positive numbers in the environment; a bad value is named and ignored. */
-export function realtimeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env, warn: (line: string) => void = console.warn): RealtimeLimits {
+export function realtimeLimitsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, warn: (line: string) => void = console.warn): RealtimeLimits {
   const out = { ...DEFAULT_REALTIME_LIMITS };
   for (const key of Object.keys(ENV) as (keyof RealtimeLimits)[]) {
     const raw = env[ENV[key]];

@@ -23,8 +23,9 @@ const bad = <T>(message: string, field?: string): Ack<T> => ({
   ok: false,
   error: { code: "action/invalid_payload", message, ...(field ? { field } : {}) },
 });
-/** Intents refused in a row by the rate limit before the socket is closed. */
+/** Intents refused by the rate limit within STRIKE_WINDOW_MS before the socket is closed. */
 const MAX_STRIKES = 50;
+const STRIKE_WINDOW_MS = 10_000;
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
 export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth, guard: RealtimeGuard = new RealtimeGuard(DEFAULT_REALTIME_LIMITS)) {
@@ -138,11 +139,14 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth, 
     })();
     const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
     /** The rate limit of this participant's intents: null to go on, or the refusal to send. */
-    let strikes = 0; // intents refused in a row on this socket
+    let strikes = 0; // intents refused on this socket since strikesSince
+    let strikesSince = 0;
     const limited = <T>(event: string, raw: unknown): Ack<T> | null => {
-      if (guard.allowIntent(pid)) {
+      if (guard.allowIntent(pid)) return null;
+      const now = manager.clock();
+      if (now - strikesSince > STRIKE_WINDOW_MS) {
         strikes = 0;
-        return null;
+        strikesSince = now;
       }
       // a socket that keeps sending after many refusals is not a person: close it (reconnects are limited too)
       if (++strikes > MAX_STRIKES) socket.disconnect(true);

@@ -92,7 +92,7 @@ describe("realtime limits", () => {
     const p = lab.join(s.tokens[0]!);
     await p.until((v) => v.stage === "intro");
     const closed = new Promise<string>((res) => p.socket.once("disconnect", (reason) => res(reason)));
-    p.socket.emit("p:action", { clientActionId: "big-00000001", action: "x".repeat(20_000) });
+    p.socket.emit("p:action", { clientActionId: "big-00000001", action: "x".repeat(20_000) }, () => undefined);
     expect(await closed).toMatch(/transport close|transport error/);
   });
 });
