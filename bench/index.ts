@@ -11,6 +11,7 @@ const ALL: Record<string, string[]> = {
   ids: ["bench/ids-mechanisms.ts"],
   ssg: ["bench/ssg-mechanisms.ts"],
   cip: ["bench/cip-mechanisms.ts"],
+  "cip-caps": ["bench/cip-caps.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);
