@@ -12,7 +12,7 @@
  * by Illinois root finding. When M jumps across a breakpoint b, the pairs that are tied at b are admitted
  * with a cap θ ∈ [0,1] and θ is root-found instead (the "θ bridge").
  */
-import { at, coverageForLevel, defenderUtility, numTargets, payoffScale, type SsgInstance } from "./model";
+import { at, coverageForLevel, numTargets, payoffScale, type SsgInstance } from "./model";
 import { maxWaste, type WasteProblem, type WasteResult } from "./waste";
 
 /** A crossing found by the scan (not yet certified). */
@@ -30,10 +30,16 @@ function zAt(g: SsgInstance, u: number): number[] {
   return Array.from({ length: numTargets(g) }, (_, t) => coverageForLevel(g, t, u));
 }
 
+/** U_i(z(u), t) = p_i(t) + z_t(u) Δ_i(t): only target t's coverage matters, so O(1). */
+function utilityAtLevel(g: SsgInstance, i: number, t: number, u: number): number {
+  const d = at(g.defenders, i);
+  const p = at(d.penalty, t);
+  return p + coverageForLevel(g, t, u) * (at(d.reward, t) - p);
+}
+
 /** D_it(u) = U_i(z(u), t) − U_i(z(u), τ). */
 function prefGap(g: SsgInstance, i: number, t: number, tau: number, u: number): number {
-  const z = zAt(g, u);
-  return defenderUtility(g, i, z, t) - defenderUtility(g, i, z, tau);
+  return utilityAtLevel(g, i, t, u) - utilityAtLevel(g, i, tau, u);
 }
 
 /** The max-waste program at level u for pair caps `caps[i][t]` (0 = not allowed): targets with z_t(u) > 0. */
@@ -83,29 +89,25 @@ function illinois(f: (x: number) => number, a: number, fa: number, b: number, fb
   return Math.abs(fa) < Math.abs(fb) ? a : b;
 }
 
-/** Options of {@link scanTau}. */
+/** Options of {@link scanTauSteps}. */
 export interface ScanOptions {
-  /** Stop scanning below this level (a better certified NSE is already known). */
-  readonly minLevel: number;
+  /** Stop scanning at or below this level (a better certified NSE is already known); read before every interval. */
+  readonly minLevel: () => number;
+  /** No interior crossing of any τ lies above this level ({@link interiorCeiling}); intervals above it are skipped. */
+  readonly ceiling: number;
   /** Called with each candidate; return true to stop the scan (accepted). */
   readonly offer: (c: ScanCandidate) => boolean;
   readonly note: (msg: string) => void;
 }
 
-/** Scan τ's attacker levels downward (module doc), offering each crossing found. */
-export function scanTau(g: SsgInstance, tau: number, opts: ScanOptions): void {
+/** Breakpoints of τ's scan in [lo, hi], from the top down (module doc). */
+function breakpoints(g: SsgInstance, tau: number, lo: number, hi: number): number[] {
   const m = numTargets(g);
-  const scale = payoffScale(g);
-  const pStar = Math.max(...g.attacker.penalty);
-  const lo = Math.max(pStar + 1e-9 * scale, opts.minLevel);
-  const hi = at(g.attacker.reward, tau);
-  if (!(hi > lo)) return;
-  const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
   const ra = g.attacker.reward;
-  // breakpoints
   const bps = new Set<number>([lo, hi]);
   for (let t = 0; t < m; t++) if (at(ra, t) > lo && at(ra, t) < hi) bps.add(at(ra, t));
-  for (const i of active)
+  g.defenders.forEach((d, i) => {
+    if (d.resources <= 0) return;
     for (let t = 0; t < m; t++) {
       if (t === tau) continue;
       const pts = [lo, hi, ...(at(ra, t) > lo && at(ra, t) < hi ? [at(ra, t)] : [])].sort((x, y) => x - y);
@@ -117,7 +119,76 @@ export function scanTau(g: SsgInstance, tau: number, opts: ScanOptions): void {
         if ((da < 0 && db > 0) || (da > 0 && db < 0)) bps.add(a + ((b - a) * da) / (da - db));
       }
     }
-  const pts = [...bps].filter((x) => x >= lo && x <= hi).sort((x, y) => y - x);
+  });
+  return [...bps].filter((x) => x >= lo && x <= hi).sort((x, y) => y - x);
+}
+
+/**
+ * Most resource use the allowed pairs can absorb at level u: a target t needing z_t shared by d_t
+ * defenders absorbs at most d_t (1 − (1 − z_t)^{1/d_t}) (equal split, AM–GM). If this total is below
+ * K, M(u; W) < 0 without solving the program.
+ */
+function capacityAt(g: SsgInstance, caps: Caps, u: number): number {
+  let total = 0;
+  for (let t = 0; t < numTargets(g); t++) {
+    const zt = coverageForLevel(g, t, u);
+    if (zt <= 0) continue;
+    let d = 0;
+    for (const row of caps) if (at(row, t) > 0) d++;
+    if (d > 0) total += zt >= 1 ? d : -d * Math.expm1(Math.log1p(-zt) / d);
+  }
+  return total;
+}
+
+/**
+ * A level ū above which no τ has an interior crossing: every allowed-pair set W(u) is contained in
+ * "every active defender may cover every target with r^a_t > u", whose max-waste value is continuous
+ * and non-increasing in u (a target enters with z_t = 0), so M(u; W) ≤ M(u; all) < 0 for u > ū. The
+ * returned ū is certified by the dual bound (upper < 0 just above it). −∞: no interior NSE exists at
+ * all (M(lo; all) < 0); +∞ when nothing could be certified (no pruning).
+ */
+export function interiorCeiling(g: SsgInstance): number {
+  const m = numTargets(g);
+  const scale = payoffScale(g);
+  const pStar = Math.max(...g.attacker.penalty);
+  const lo = pStar + 1e-9 * scale;
+  const hi = Math.max(...g.attacker.reward);
+  if (!(hi > lo)) return -Infinity;
+  const all: Caps = g.defenders.map((d) => new Array<number>(m).fill(d.resources > 0 ? 1 : 0));
+  let warm: number[] | undefined;
+  const value = (u: number, signOnly: boolean) => {
+    const w = maxWaste(buildProblem(g, u, all), warm, signOnly ? { signOnly: true } : {});
+    if (Number.isFinite(w.M) && w.status !== "infeasible") warm = w.p;
+    return w;
+  };
+  const bottom = value(lo, true);
+  if (bottom.status === "infeasible" || bottom.upper < 0) return -Infinity;
+  const top = value(hi, false);
+  if (top.M >= 0) return Infinity;
+  const root = illinois((u) => value(u, false).M, lo, bottom.M, hi, top.M, 1e-12 * scale);
+  for (const margin of [1e-9, 1e-7, 1e-5]) {
+    const u = Math.min(hi, root + margin * scale);
+    if (value(u, true).upper < 0) return u;
+  }
+  return Infinity;
+}
+
+/**
+ * Scan τ's attacker levels downward (module doc), offering each crossing found. A generator: before
+ * each interval that needs the max-waste program it yields the interval's top level, so a driver can
+ * interleave the scans of all τ by decreasing level and stop as soon as no higher crossing can exist.
+ */
+export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): Generator<number, void, void> {
+  const m = numTargets(g);
+  const scale = payoffScale(g);
+  const pStar = Math.max(...g.attacker.penalty);
+  const lo = Math.max(pStar + 1e-9 * scale, opts.minLevel());
+  const hi = at(g.attacker.reward, tau);
+  if (!(hi > lo)) return;
+  const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
+  const K = active.reduce((s, i) => s + at(g.defenders, i).resources, 0);
+  const ra = g.attacker.reward;
+  const pts = breakpoints(g, tau, lo, hi);
   const tolD = 1e-10 * scale;
   const allowedCaps = (u: number): Caps =>
     g.defenders.map((d, i) =>
@@ -132,48 +203,55 @@ export function scanTau(g: SsgInstance, tau: number, opts: ScanOptions): void {
     if (Number.isFinite(w.M) && w.status !== "infeasible") warm = w.p;
     return { prob, w };
   };
+  const nonNegative = (w: WasteResult) => w.M >= 0 && w.status !== "infeasible";
   const candidate = (u: number, caps: Caps, kind: ScanCandidate["kind"]): ScanCandidate => {
     const { prob, w } = M(u, caps, false);
     return { tau, u, defenderCoverage: profileFrom(g, prob, w), kind, waste: w };
   };
-  let prevCaps: Caps | null = null;
+  let prevMid: number | null = null;
   for (let j = 0; j + 1 < pts.length; j++) {
     const b = at(pts, j);
     const a = at(pts, j + 1);
-    if (b <= opts.minLevel) return;
-    const caps = allowedCaps((a + b) / 2);
+    const mid = (a + b) / 2;
+    const above = prevMid;
+    prevMid = mid;
+    if (a > opts.ceiling) continue; // M(a; W) ≤ M(a; all) < 0, and M is non-increasing on [a, b]
+    if (b <= opts.minLevel()) return;
+    const caps = allowedCaps(mid);
+    // cheap screens: a defender cannot use more than Σ_{allowed t} z_t; all together no more than the equal-split capacity
     const za = zAt(g, a);
-    // cheap screen: a defender cannot use more than Σ_{allowed t} z_t
     const screened =
       active.some((i) => at(caps, i).reduce((s, c, t) => s + (c > 0 ? at(za, t) : 0), 0) < at(g.defenders, i).resources - 1e-12) ||
-      Array.from({ length: m }, (_, t) => t).some((t) => at(ra, t) > (a + b) / 2 && !caps.some((row) => at(row, t) > 0));
-    if (!screened) {
-      const top = M(b, caps, true).w;
-      if (top.M >= 0 && top.status !== "infeasible") {
-        if (j === 0 || !prevCaps) {
-          if (opts.offer(candidate(b, caps, "top"))) return;
-        } else {
-          const base = prevCaps;
-          const extra = caps.map((row, i) => row.map((c, t) => (c > 0 && at(at(base, i), t) === 0 ? 1 : 0)));
-          const mixed = (th: number): Caps => base.map((row, i) => row.map((c, t) => (c > 0 ? 1 : at(at(extra, i), t) ? th : 0)));
-          const f = (th: number) => M(b, mixed(th), false).w.M;
-          const f0 = f(0);
-          const f1 = f(1);
-          if (f0 < 0 && f1 >= 0) {
-            const th = illinois(f, 0, f0, 1, f1, 1e-15);
-            if (opts.offer(candidate(b, mixed(th), "bridge"))) return;
-          } else opts.note(`tau ${tau}: bridge at u=${b} not bracketed (M(0)=${f0}, M(1)=${f1})`);
-        }
-      } else {
-        const bot = M(a, caps, false).w;
-        if (bot.M >= 0 && bot.status !== "infeasible") {
-          const topFull = M(b, caps, false).w;
-          const f = (u: number) => M(u, caps, false).w.M;
-          const u = illinois(f, a, bot.M, b, topFull.M, 1e-15 * Math.max(1, Math.abs(a)));
-          if (opts.offer(candidate(u, caps, "crossing"))) return;
-        }
+      Array.from({ length: m }, (_, t) => t).some((t) => at(ra, t) > mid && !caps.some((row) => at(row, t) > 0)) ||
+      capacityAt(g, caps, a) < K - 1e-12;
+    if (screened) continue;
+    yield b;
+    if (b <= opts.minLevel()) return;
+    if (!nonNegative(M(a, caps, true).w)) continue; // M(b) ≤ M(a) < 0 on this interval
+    const top = M(b, caps, true).w;
+    if (nonNegative(top)) {
+      if (above === null) {
+        if (opts.offer(candidate(b, caps, "top"))) return;
+        continue;
+      }
+      const base = allowedCaps(above);
+      const extra = caps.map((row, i) => row.map((c, t) => (c > 0 && at(at(base, i), t) === 0 ? 1 : 0)));
+      const mixed = (th: number): Caps => base.map((row, i) => row.map((c, t) => (c > 0 ? 1 : at(at(extra, i), t) ? th : 0)));
+      const f = (th: number) => M(b, mixed(th), false).w.M;
+      const f0 = f(0);
+      const f1 = f(1);
+      if (f0 < 0 && f1 >= 0) {
+        const th = illinois(f, 0, f0, 1, f1, 1e-15);
+        if (opts.offer(candidate(b, mixed(th), "bridge"))) return;
+      } else opts.note(`tau ${tau}: bridge at u=${b} not bracketed (M(0)=${f0}, M(1)=${f1})`);
+    } else {
+      const bot = M(a, caps, false).w;
+      if (nonNegative(bot)) {
+        const topFull = M(b, caps, false).w;
+        const f = (u: number) => M(u, caps, false).w.M;
+        const u = illinois(f, a, bot.M, b, topFull.M, 1e-15 * Math.max(1, Math.abs(a)));
+        if (opts.offer(candidate(u, caps, "crossing"))) return;
       }
     }
-    prevCaps = caps;
   }
 }

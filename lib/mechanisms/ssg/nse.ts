@@ -20,7 +20,7 @@ import { bestResponseSet } from "./attacker";
 import { checkNseCertificate, type CertificateReport } from "./certificate";
 import { attackerUtility, combineCoverage, defenderUtilities, numTargets, payoffScale, totalResources, assertValidInstance, type SsgInstance } from "./model";
 import { floorSearch } from "./nse-floor";
-import { scanTau } from "./nse-scan";
+import { interiorCeiling, scanTauSteps } from "./nse-scan";
 
 /** A certified NSE (Definition 2.1) with its derived quantities. */
 export interface Nse {
@@ -82,12 +82,14 @@ export function solveNse(g: SsgInstance): Nse {
   );
   type Best = { u: number; tau: number; X: number[][]; kind: Nse["method"]; cert: CertificateReport };
   const st: { best: Best | null } = { best: null };
-  for (const tau of taus) {
-    const best = st.best;
-    const ra = g.attacker.reward[tau] ?? -Infinity;
-    if (best && ra < best.u - tolSel) break;
-    scanTau(g, tau, {
-      minLevel: best ? best.u - tolSel : -Infinity,
+  const minLevel = () => (st.best ? st.best.u - tolSel : -Infinity);
+  const ceiling = interiorCeiling(g);
+  // Interleave the scans of all τ by decreasing interval top, so that the search stops as soon as no
+  // τ can have a crossing above the best certified one (same result as scanning each τ in turn).
+  const scans = taus.map((tau) => {
+    const steps = scanTauSteps(g, tau, {
+      minLevel,
+      ceiling,
       note: (s) => notes.push(s),
       offer: (c) => {
         const cert = checkNseCertificate(g, { defenderCoverage: c.defenderCoverage, target: tau });
@@ -104,6 +106,14 @@ export function solveNse(g: SsgInstance): Nse {
         return true;
       },
     });
+    return { tau, steps, top: ceiling === -Infinity ? undefined : steps.next().value };
+  });
+  for (;;) {
+    let pick: (typeof scans)[number] | null = null;
+    for (const sc of scans)
+      if (sc.top !== undefined && (!pick || pick.top === undefined || sc.top > pick.top || (sc.top === pick.top && sc.tau < pick.tau))) pick = sc;
+    if (!pick || pick.top === undefined || pick.top <= minLevel()) break;
+    pick.top = pick.steps.next().value;
   }
   const found = st.best;
   if (found) return finish(g, found.X, found.tau, found.kind, found.cert);

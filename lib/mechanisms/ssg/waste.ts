@@ -156,13 +156,23 @@ export function maxWaste(prob: WasteProblem, p0?: readonly number[], opts: MaxWa
   const done = (r: WasteResult) => r.status !== "stalled";
   const first = newtonWaste(prob, p0, opts);
   if (done(first)) return first;
+  // Typical stall: defenders whose usage stays above the minimum whatever the weights (their weight
+  // should be 0, but the residual's e-branch has no slope towards the floor). Drop them to the floor.
+  const dropped = newtonWaste(prob, dropSlack(prob, first), opts);
+  if (done(dropped)) return dropped;
   const cold = newtonWaste(prob, undefined, opts);
   if (done(cold)) return cold;
-  const start = cold.upper - cold.lower < first.upper - first.lower ? cold : first;
+  const start = [first, dropped, cold].reduce((a, b) => (b.upper - b.lower < a.upper - a.lower ? b : a));
   const eg = descend(prob, start.p);
   const again = newtonWaste(prob, eg, opts);
-  const all = [first, cold, again];
+  const all = [first, dropped, cold, again];
   return all.reduce((a, b) => (b.upper - b.lower < a.upper - a.lower ? b : a));
+}
+
+/** Weights of a stalled result with every active defender above the smallest usage excess set to the floor. */
+function dropSlack(prob: WasteProblem, r: WasteResult): number[] {
+  const tol = Math.max(1e-12, 1e-3 * (r.upper - r.lower));
+  return r.p.map((v, i) => ((prob.k[i] ?? 0) > 0 && (r.usage[i] ?? 0) - (prob.k[i] ?? 0) > r.lower + tol ? FLOOR : v));
 }
 
 /** Exponentiated-gradient descent on the dual g(λ) = Σ λ_i e_i(λ) over the simplex (p = ln λ). */
