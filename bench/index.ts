@@ -10,6 +10,7 @@ const ALL: Record<string, string[]> = {
   "socket-1000": ["bench/socket-load.ts", "--participants", "1000"],
   ids: ["bench/ids-mechanisms.ts"],
   ssg: ["bench/ssg-mechanisms.ts"],
+  "ssg-full": ["bench/ssg-full.ts"],
   cip: ["bench/cip-mechanisms.ts"],
   "cip-caps": ["bench/cip-caps.ts"],
 };

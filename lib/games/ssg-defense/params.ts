@@ -6,7 +6,7 @@
  * so no session ever runs on an uncertified benchmark; see docs/games/ssg-defense.md "Validation".
  */
 import { z } from "zod";
-import type { SsgInstance } from "../../mechanisms/ssg";
+import { payoffRangeProblems, type SsgInstance } from "../../mechanisms/ssg";
 import { checkTrueGame } from "./benchmarks";
 
 export const SSG_GAME_MAX_TARGETS = 10;
@@ -92,6 +92,10 @@ export const SsgParams = z
     if (p.dictator !== undefined && p.mechanism !== "dictatorship") add(["dictator"], 'only used with mechanism "dictatorship"');
     if (p.dictator !== undefined && p.dictator >= p.defenders.length) add(["dictator"], `a defender index from 0 to ${p.defenders.length - 1}`);
     if (problems > 0) return;
+    // Gaps the solver's tolerances would blur (lib/mechanisms/ssg/model.ts, SSG_MIN_RELATIVE_GAP).
+    const range = payoffRangeProblems(instanceOf(p));
+    for (const message of range) add([], message);
+    if (range.length > 0) return;
     // Only for a well-formed game: its certified NSE and the treatment's mechanism on the true payoffs
     // (both memoised for the session's lifetime). Never run a session on an uncertified benchmark.
     const problem = checkTrueGame(p);

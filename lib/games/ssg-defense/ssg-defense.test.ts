@@ -45,6 +45,7 @@ describe("treatment validation", () => {
     [{ mode: "coordinated", reports: false }, /params\.reports: mode "coordinated" always collects payoff reports/],
     [{ mode: "coordinated", joinphase: true }, /joinphase/],
     [{ targets: ["A", "B", "C"] }, /params\.targets: must name 4 targets/],
+    [{ attacker: { reward: [900, 7, 6, 5], penalty: [899.9999, -3, -2, -2] } }, /attacker\.reward\[0\] − penalty\[0\] = .* is too small next to the payoff scale 900/],
   ])("names the wrong field (%#)", (bad, message) => {
     const r = loadTreatment({ name: "t", game: "ssg-defense", params: { ...COAST, mode: "uncoordinated", ...bad } }, games);
     expect(r.ok).toBe(false);

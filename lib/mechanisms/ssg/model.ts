@@ -78,7 +78,72 @@ export function validateInstance(g: SsgInstance): string[] {
       errs.push(`defenders[${i}].resources must be a non-negative integer`);
     checkPair(`defenders[${i}]`, d.reward, d.penalty);
   });
+  if (errs.length === 0) errs.push(...payoffRangeProblems(g));
   return errs;
+}
+
+/** Largest accepted |payoff|: every utility, difference and welfare sum then stays a finite number. */
+export const SSG_MAX_ABS_PAYOFF = 1e300;
+/**
+ * Smallest accepted reward − penalty gap relative to the payoff scale ({@link payoffScale}). Ties and
+ * equalities are decided with tolerances of 1e-9 × scale, so a gap below 1e-6 × scale would be blurred
+ * by them (coverage errors above 0.1%).
+ */
+export const SSG_MIN_RELATIVE_GAP = 1e-6;
+
+/**
+ * Magnitude checks of a structurally valid instance: |payoff| ≤ {@link SSG_MAX_ABS_PAYOFF} and every
+ * reward − penalty gap ≥ {@link SSG_MIN_RELATIVE_GAP} × payoff scale. Messages say what to change.
+ */
+export function payoffRangeProblems(g: SsgInstance): string[] {
+  const errs: string[] = [];
+  const players: [string, { readonly reward: readonly number[]; readonly penalty: readonly number[] }][] = [
+    ["attacker", g.attacker],
+    ...g.defenders.map((d, i): [string, SsgDefender] => [`defenders[${i}]`, d]),
+  ];
+  for (const [path, pl] of players)
+    for (const [field, xs] of [["reward", pl.reward], ["penalty", pl.penalty]] as const)
+      xs.forEach((v, t) => {
+        if (Math.abs(v) > SSG_MAX_ABS_PAYOFF) errs.push(`${path}.${field}[${t}] = ${v} is too large: use payoffs between -1e300 and 1e300 (divide all payoffs by a common factor; the equilibria do not change)`);
+      });
+  if (errs.length > 0) return errs;
+  const scale = payoffScale(g);
+  let worst = { path: "", t: -1, gap: Infinity };
+  for (const [path, pl] of players)
+    for (let t = 0; t < pl.reward.length; t++) {
+      const gap = at(pl.reward, t) - at(pl.penalty, t);
+      if (gap < worst.gap) worst = { path, t, gap };
+    }
+  if (worst.gap < SSG_MIN_RELATIVE_GAP * scale)
+    errs.push(
+      `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.gap} is too small next to the payoff scale ${scale}: ` +
+        `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale} = ${SSG_MIN_RELATIVE_GAP * scale} ` +
+        `(payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap or shrink the largest payoffs`,
+    );
+  return errs;
+}
+
+/**
+ * The instance with every payoff multiplied by the same power of two 2^e so that the largest |payoff|
+ * lies in [1, 2). Exact in floating point (no rounding), and every quantity of the game scales with it:
+ * coverages and targets are unchanged, utilities and welfare are multiplied by 2^e. `factor` = 2^−e
+ * maps utilities of the scaled instance back.
+ */
+export function normalizedInstance(g: SsgInstance): { instance: SsgInstance; factor: number } {
+  let mx = 0;
+  for (const p of [g.attacker, ...g.defenders]) for (const v of [...p.reward, ...p.penalty]) mx = Math.max(mx, Math.abs(v));
+  if (!(mx > 0) || !Number.isFinite(mx)) return { instance: g, factor: 1 };
+  const e = Math.floor(Math.log2(mx));
+  // two exact steps, so that 2^−e cannot overflow for subnormal payoffs
+  const half = Math.trunc(-e / 2);
+  const sc = (xs: readonly number[]) => xs.map((v) => v * 2 ** half * 2 ** (-e - half));
+  return {
+    instance: {
+      attacker: { reward: sc(g.attacker.reward), penalty: sc(g.attacker.penalty) },
+      defenders: g.defenders.map((d) => ({ resources: d.resources, reward: sc(d.reward), penalty: sc(d.penalty) })),
+    },
+    factor: 2 ** e,
+  };
 }
 
 /** Throw a single error listing every problem found by {@link validateInstance}. */

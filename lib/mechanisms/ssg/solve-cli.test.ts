@@ -58,4 +58,58 @@ describe("solveSsgCommand", () => {
       error: "attacker.reward[1] must be greater than penalty[1]",
     });
   });
+
+  describe("payoff magnitudes (overflow, scale)", () => {
+    type Out = { nse: { coverage: number[]; target: number; defenderUtilities: number[]; attackerUtility: number }; cswMax: { coverage: number[]; target: number; welfare: number; defenderUtilities: number[]; lpWelfare: (number | null)[] } };
+    const scaled = (f: number) => ({
+      attacker: { reward: valid.attacker.reward.map((v) => v * f), penalty: valid.attacker.penalty.map((v) => v * f) },
+      defenders: valid.defenders.map((d) => ({ resources: d.resources, reward: d.reward.map((v) => v * f), penalty: d.penalty.map((v) => v * f) })),
+    });
+    const solved = (raw: unknown): Out => {
+      const r = solveSsgCommand(raw);
+      if (!r.ok) throw new Error(r.error);
+      return r.output as Out;
+    };
+
+    it("refuses payoffs near the largest double with a message naming the field (no NaN, no crash)", () => {
+      const bad = structuredClone(valid);
+      bad.attacker.reward[0] = 1e308;
+      bad.attacker.penalty[3] = -1.5e308;
+      const r = solveSsgCommand(bad);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toContain("attacker.reward[0] is too large: use payoffs between -1e300 and 1e300");
+      expect(r.error).toContain("attacker.penalty[3] is too large");
+      expect(r.error).not.toMatch(/NaN|level/);
+    });
+
+    it("refuses a reward − penalty gap too small for the payoff scale", () => {
+      const bad = structuredClone(valid);
+      bad.attacker.reward[0] = 1e6;
+      bad.defenders[2]!.reward[4] = bad.defenders[2]!.penalty[4]! + 1e-3;
+      const r = solveSsgCommand(bad);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toMatch(/^defenders\[2\]\.reward\[4\] − penalty\[4\] = .* is too small next to the payoff scale/);
+      expect(r.error).toContain("widen the gap or shrink the largest payoffs");
+    });
+
+    it("huge and tiny payoffs give the same equilibrium as unit payoffs, with utilities in the input's units", () => {
+      const unit = solved(valid);
+      for (const f of [2 ** 900, 1e299, 1e-300, 3e-12]) {
+        const o = solved(scaled(f));
+        expect(o.nse.target).toBe(unit.nse.target);
+        expect(o.cswMax.target).toBe(unit.cswMax.target);
+        o.nse.coverage.forEach((c, t) => expect(c).toBeCloseTo(unit.nse.coverage[t]!, 9));
+        o.cswMax.coverage.forEach((c, t) => expect(c).toBeCloseTo(unit.cswMax.coverage[t]!, 9));
+        expect(o.cswMax.welfare / f).toBeCloseTo(unit.cswMax.welfare, 9);
+        o.nse.defenderUtilities.forEach((u, i) => expect(u / f).toBeCloseTo(unit.nse.defenderUtilities[i]!, 9));
+        expect(o.nse.attackerUtility / f).toBeCloseTo(unit.nse.attackerUtility, 9);
+        // every number survives JSON (NaN and ±Infinity would become null); null only for infeasible LP-t
+        expect(JSON.parse(JSON.stringify(o))).toEqual(o);
+        expect(o.cswMax.lpWelfare.map((w) => w === null)).toEqual(unit.cswMax.lpWelfare.map((w) => w === null));
+      }
+    });
+  });
 });
+

@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { formatPath } from "@/lib/core/zod-format";
 import { cswMax } from "./csw-max";
-import { validateInstance, type SsgInstance } from "./model";
+import { normalizedInstance, SSG_MAX_ABS_PAYOFF, validateInstance, type SsgInstance } from "./model";
 import { solveNse } from "./nse";
 
 /** Largest accepted number of targets (NSE search cost grows roughly with m²·n). */
@@ -18,9 +18,12 @@ export const SSG_MAX_TARGETS = 100;
 /** Largest accepted number of defenders. */
 export const SSG_MAX_DEFENDERS = 10;
 
-const num = z.number({ error: (iss) => (iss.input === undefined ? "is required" : "must be a number") }).refine(Number.isFinite, {
-  error: "must be a finite number",
-});
+const num = z
+  .number({ error: (iss) => (iss.input === undefined ? "is required" : "must be a number") })
+  .refine(Number.isFinite, { error: "must be a finite number" })
+  .refine((v) => Math.abs(v) <= SSG_MAX_ABS_PAYOFF, {
+    error: "is too large: use payoffs between -1e300 and 1e300 (divide all payoffs by a common factor; the equilibria do not change)",
+  });
 const list = z
   .array(num, { error: (iss) => (iss.input === undefined ? "is required" : "must be a list of numbers") })
   .min(1, { error: "must list at least one target" })
@@ -79,35 +82,58 @@ function describeIssues(error: z.ZodError): string {
 export function solveSsgCommand(raw: unknown): { ok: true; output: unknown } | { ok: false; error: string } {
   const parsed = ssgSolveInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-  const g: SsgInstance = parsed.data;
+  const raw0: SsgInstance = parsed.data;
+  // Solve in units where the largest |payoff| is in [1, 2) (an exact power-of-two rescaling), so that
+  // tiny and huge payoffs get the same relative tolerances; utilities are scaled back below.
+  const { instance: g, factor } = normalizedInstance(raw0);
   const errs = validateInstance(g);
   if (errs.length > 0) return { ok: false, error: errs.join("\n") };
   const nse = solveNse(g);
   const csw = cswMax(g, nse);
-  return {
-    ok: true,
-    output: {
-      model: "Gan, Elkind, Kraus & Wooldridge (AAMAS 2020); NSE search and selection rule: docs/papers/ssg.md",
-      targets: g.attacker.reward.length,
-      defenders: g.defenders.length,
-      nse: {
-        target: nse.target,
-        coverage: nse.coverage,
-        defenderCoverage: nse.defenderCoverage,
-        defenderUtilities: nse.defenderUtilities,
-        attackerUtility: nse.attackerUtility,
-        method: nse.method,
-        certificate: { theorem: nse.certificate.theorem, ok: nse.certificate.ok, bestResponses: nse.certificate.bestResponses },
-      },
-      cswMax: {
-        target: csw.target,
-        coverage: csw.coverage,
-        defenderUtilities: csw.defenderUtilities,
-        welfare: csw.welfare,
-        attackerUtility: g.attacker.reward[csw.target]! - csw.coverage[csw.target]! * (g.attacker.reward[csw.target]! - g.attacker.penalty[csw.target]!),
-        lpWelfare: csw.lpWelfare,
-        checks: csw.checks,
-      },
+  const back = (x: number) => x * factor;
+  const output = {
+    model: "Gan, Elkind, Kraus & Wooldridge (AAMAS 2020); NSE search and selection rule: docs/papers/ssg.md",
+    targets: g.attacker.reward.length,
+    defenders: g.defenders.length,
+    nse: {
+      target: nse.target,
+      coverage: nse.coverage,
+      defenderCoverage: nse.defenderCoverage,
+      defenderUtilities: nse.defenderUtilities.map(back),
+      attackerUtility: back(nse.attackerUtility),
+      method: nse.method,
+      certificate: { theorem: nse.certificate.theorem, ok: nse.certificate.ok, bestResponses: nse.certificate.bestResponses },
+    },
+    cswMax: {
+      target: csw.target,
+      coverage: csw.coverage,
+      defenderUtilities: csw.defenderUtilities.map(back),
+      welfare: back(csw.welfare),
+      attackerUtility: back(g.attacker.reward[csw.target]! - csw.coverage[csw.target]! * (g.attacker.reward[csw.target]! - g.attacker.penalty[csw.target]!)),
+      lpWelfare: csw.lpWelfare.map((w) => (w === null ? null : back(w))),
+      checks: csw.checks,
     },
   };
+  const bad = firstNonFinite(output, "");
+  if (bad !== null) throw new Error(`internal error: ${bad} is not a finite number; nothing was written (please report this instance)`);
+  return { ok: true, output };
+}
+
+/** Path of the first number in `v` that is not finite, or null. */
+function firstNonFinite(v: unknown, path: string): string | null {
+  if (typeof v === "number") return Number.isFinite(v) ? null : path || "a result";
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const r = firstNonFinite(v[i], `${path}[${i}]`);
+      if (r !== null) return r;
+    }
+    return null;
+  }
+  if (v !== null && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      const r = firstNonFinite(x, path ? `${path}.${k}` : k);
+      if (r !== null) return r;
+    }
+  }
+  return null;
 }
