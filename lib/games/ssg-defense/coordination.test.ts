@@ -12,7 +12,7 @@ import {
   type JointAllocation,
 } from "../../mechanisms/ssg";
 import { example52, randomInstances } from "../../mechanisms/ssg/testing";
-import { attackedTarget, indicator, modificationMap, playedMarginals, residualGame, runMechanism } from "./coordination";
+import { attackedTarget, indicator, modificationMap, playedMarginals, residualGame, runMechanism, unsolvableReports } from "./coordination";
 import { OPEN_INSTANCE } from "./fixtures";
 
 describe("the residual game of a coalition (loners' coverage fixed first)", () => {
@@ -50,11 +50,24 @@ describe("the residual game of a coalition (loners' coverage fixed first)", () =
 });
 
 describe("running a mechanism", () => {
-  it("returns a failure instead of throwing when the reported game has no certified NSE", () => {
-    const run = runMechanism("cswMax", OPEN_INSTANCE);
+  it("returns a failure instead of throwing when the solver refuses the game", () => {
+    const broken = { ...example52, defenders: [{ ...example52.defenders[0]!, penalty: [9, 0, 0, 0, 0] }, ...example52.defenders.slice(1)] };
+    const run = runMechanism("cswMax", broken);
     expect(run.ok).toBe(false);
-    if (!run.ok) expect(run.error).toMatch(/no certified NSE of the reported game/);
+    if (!run.ok) expect(run.error).toMatch(/no certified NSE of the reported game .*reward\[0\] must be greater than penalty\[0\]/);
     expect(runMechanism("cswMaxNse", example52).ok).toBe(false); // no status quo given
+  });
+
+  it("solves the §4.5 game that had no certified NSE before the exact-budget stage", () => {
+    expect(runMechanism("cswMax", OPEN_INSTANCE).ok).toBe(true);
+  });
+
+  it("refuses reported payoffs whose gaps are too small to solve reliably, naming the report", () => {
+    const reported = [{ ...example52.defenders[0]!, reward: [1e-9, ...example52.defenders[0]!.reward.slice(1)], penalty: [0, ...example52.defenders[0]!.penalty.slice(1)] }, ...example52.defenders.slice(1)];
+    const run = unsolvableReports(example52.attacker, reported);
+    expect(run).not.toBeNull();
+    if (run && !run.ok) expect(run.error).toMatch(/reported payoffs cannot be solved reliably: defenders\[0\]\.reward\[0\] − penalty\[0\]/);
+    expect(unsolvableReports(example52.attacker, example52.defenders)).toBeNull();
   });
 
   it("decomposes its coverage into a joint plan with the same marginals", () => {

@@ -11,6 +11,7 @@ import {
   defaultDictator,
   dictatorship,
   isBestResponse,
+  payoffRangeProblems,
   playTarget,
   trySolveNse,
   type JointAllocation,
@@ -105,6 +106,15 @@ export function runMechanism(kind: MechanismKind, g: SsgInstance, opts: { status
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
+}
+
+/**
+ * A failed run when the reported payoffs (with the true attacker) have a reward − penalty gap too small
+ * for the solver's tolerances (payoffRangeProblems; docs/games/ssg.md, fallback), else null.
+ */
+export function unsolvableReports(attacker: SsgAttacker, reported: readonly SsgDefender[]): MechanismRun | null {
+  const problems = payoffRangeProblems({ attacker, defenders: reported });
+  return problems.length > 0 ? { ok: false, error: `the reported payoffs cannot be solved reliably: ${problems.join("; ")}` } : null;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   type SsgDefender,
 } from "../../mechanisms/ssg";
 import { nseJoint, trueGame, truthPlan } from "./benchmarks";
-import { attackedTarget, playedMarginals, residualGame, runMechanism, type MechanismRun } from "./coordination";
+import { attackedTarget, playedMarginals, residualGame, runMechanism, unsolvableReports, type MechanismRun } from "./coordination";
 import { hasReports, type SsgParams } from "./params";
 import type { PayoffReport, RecommendationPlan, RecommendationPlay, SsgRoundOutcome } from "./state";
 
@@ -115,12 +115,14 @@ export function coordinatedOutcome(
   });
   if (members.length === 0) return independent(p, p.defenders.map((_, i) => own(i)), rng, record(null, new Array<number>(m).fill(0)));
 
-  const game = residualGame(g.attacker, members.map((i) => reportedType(p, i, reports[i])), fixed);
+  const reported = members.map((i) => reportedType(p, i, reports[i]));
+  const game = residualGame(g.attacker, reported, fixed);
   const dictator = p.dictator !== undefined && members.includes(p.dictator) ? members.indexOf(p.dictator) : undefined;
   const run =
-    kind === "cswMaxNse" && members.length === n
+    unsolvableReports(g.attacker, reported) ??
+    (kind === "cswMaxNse" && members.length === n
       ? runMechanism(kind, game, { statusQuo: tg.nse })
-      : runMechanism(kind, game, dictator === undefined ? {} : { dictator });
+      : runMechanism(kind, game, dictator === undefined ? {} : { dictator }));
   if (!run.ok) {
     const rows = p.defenders.map((_, i) => (joined[i] ? tg.nse.defenderCoverage[i]! : own(i)));
     return independent(p, rows, rng, record(run, combineCoverage(members.map((i) => rows[i]!), m)));
@@ -157,12 +159,10 @@ export function coordinatedOutcome(
 export function makePlan(p: SsgParams, reports: readonly (PayoffReport | null)[], rng: Rng): RecommendationPlan {
   const tg = trueGame(p);
   const kind = p.mechanism;
+  const reported = p.defenders.map((_, i) => reportedType(p, i, reports[i]));
   const run: MechanismRun = hasReports(p)
-    ? runMechanism(
-        kind,
-        { attacker: p.attacker, defenders: p.defenders.map((_, i) => reportedType(p, i, reports[i])) },
-        { statusQuo: tg.nse, ...(p.dictator !== undefined ? { dictator: p.dictator } : {}) },
-      )
+    ? (unsolvableReports(p.attacker, reported) ??
+      runMechanism(kind, { attacker: p.attacker, defenders: reported }, { statusQuo: tg.nse, ...(p.dictator !== undefined ? { dictator: p.dictator } : {}) }))
     : truthPlan(p);
   const dist = run.ok ? run.dist : null;
   const drawn = sampleRecommendation(dist ?? nseJoint(p), rng);

@@ -52,10 +52,10 @@ describe("treatment validation", () => {
     if (!r.ok) expect(r.errors.join("\n")).toMatch(message);
   });
 
-  it("rejects a game without a certified NSE, and never starts a session on it", () => {
+  it("accepts the §4.5 game, whose certified NSE comes from the exact-budget stage", () => {
     const r = loadTreatment({ name: "t", game: "ssg-defense", params: { ...OPEN_INSTANCE, mode: "coordinated" } }, games);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.defenders: no certified NSE .* no session may run on them/);
+    expect(r.ok, r.ok ? "" : r.errors.join("; ")).toBe(true);
+    if (r.ok) expect(trueGame(paramsOf(r.value)).nse.method).toBe("exact-budget");
   });
 
   it("the examples' game is what docs/games/ssg-defense.md says: coordination triples welfare, CSW-Max's plan is not IR", () => {
@@ -208,10 +208,14 @@ describe("coordinated play", () => {
     const lt = load({ mode: "coordinated", rounds: 1, targets: undefined, ...OPEN_ATTACKER_CERTIFIED });
     const tg = trueGame(paramsOf(lt));
     let s = start(lt, newSession(lt).state);
-    OPEN_INSTANCE.defenders.forEach((d, i) => (s = must(s, lt, act(`p${i + 1}`, { type: "report", reward: [...d.reward], penalty: [...d.penalty] }), 10)));
+    // defender 1 reports a reward only 1e-9 above her penalty on target 0: too fine to solve reliably
+    OPEN_INSTANCE.defenders.forEach((d, i) => {
+      const reward = i === 0 ? [d.penalty[0]! + 1e-9, ...d.reward.slice(1)] : [...d.reward];
+      s = must(s, lt, act(`p${i + 1}`, { type: "report", reward, penalty: [...d.penalty] }), 10);
+    });
     const o = gameOf(s).outcome!;
     expect(o.mechanism!.ok).toBe(false);
-    expect(o.mechanism!.error).toMatch(/no certified NSE of the reported game/);
+    expect(o.mechanism!.error).toMatch(/reported payoffs cannot be solved reliably: defenders\[0\]\.reward\[0\] − penalty\[0\]/);
     close(o.coverage, tg.nse.coverage);
     expect(o.target).toBe(playTarget(tg.instance, tg.nse.coverage));
   });

@@ -89,6 +89,19 @@ function illinois(f: (x: number) => number, a: number, fa: number, b: number, fb
   return Math.abs(fa) < Math.abs(fb) ? a : b;
 }
 
+/**
+ * Theorem A's allowed pairs at level u for target τ: caps[i][t] = 1 when k_i > 0, r^a_t > u and
+ * (t = τ or U_i(z(u),t) ≤ U_i(z(u),τ) + 1e-10·scale), else 0.
+ */
+export function allowedPairs(g: SsgInstance, tau: number, u: number): Caps {
+  const m = numTargets(g);
+  const tolD = 1e-10 * payoffScale(g);
+  const ra = g.attacker.reward;
+  return g.defenders.map((d, i) =>
+    Array.from({ length: m }, (_, t) => (d.resources > 0 && at(ra, t) > u && (t === tau || prefGap(g, i, t, tau, u) <= tolD) ? 1 : 0)),
+  );
+}
+
 /** Options of {@link scanTauSteps}. */
 export interface ScanOptions {
   /** Stop scanning at or below this level (a better certified NSE is already known); read before every interval. */
@@ -101,7 +114,7 @@ export interface ScanOptions {
 }
 
 /** Breakpoints of τ's scan in [lo, hi], from the top down (module doc). */
-function breakpoints(g: SsgInstance, tau: number, lo: number, hi: number): number[] {
+export function breakpoints(g: SsgInstance, tau: number, lo: number, hi: number): number[] {
   const m = numTargets(g);
   const ra = g.attacker.reward;
   const bps = new Set<number>([lo, hi]);
@@ -189,13 +202,7 @@ export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): G
   const K = active.reduce((s, i) => s + at(g.defenders, i).resources, 0);
   const ra = g.attacker.reward;
   const pts = breakpoints(g, tau, lo, hi);
-  const tolD = 1e-10 * scale;
-  const allowedCaps = (u: number): Caps =>
-    g.defenders.map((d, i) =>
-      Array.from({ length: m }, (_, t) =>
-        d.resources > 0 && at(ra, t) > u && (t === tau || prefGap(g, i, t, tau, u) <= tolD) ? 1 : 0,
-      ),
-    );
+  const allowedCaps = (u: number): Caps => allowedPairs(g, tau, u);
   let warm: number[] | undefined;
   const M = (u: number, caps: Caps, signOnly: boolean) => {
     const prob = buildProblem(g, u, caps);

@@ -19,6 +19,7 @@
 import { bestResponseSet } from "./attacker";
 import { checkNseCertificate, type CertificateReport } from "./certificate";
 import { attackerUtility, combineCoverage, defenderUtilities, numTargets, payoffScale, totalResources, assertValidInstance, type SsgInstance } from "./model";
+import { exactBudgetSearch } from "./nse-exact";
 import { floorSearch } from "./nse-floor";
 import { interiorCeiling, scanTauSteps } from "./nse-scan";
 
@@ -35,7 +36,7 @@ export interface Nse {
   /** U^d_i(cov(X), τ), the benchmark of weak utility preservation (Property 2). */
   readonly defenderUtilities: number[];
   /** Which stage produced it. */
-  readonly method: "no-resources" | "interior" | "bridge" | "top" | "floor";
+  readonly method: "no-resources" | "interior" | "bridge" | "top" | "floor" | "exact-budget";
   readonly certificate: CertificateReport;
 }
 
@@ -132,6 +133,21 @@ export function solveNse(g: SsgInstance): Nse {
     (s) => notes.push(s),
   );
   if (fl.nse) return fl.nse;
+  const ex: { nse: Nse | null } = { nse: null };
+  exactBudgetSearch(
+    g,
+    (c) => {
+      const cert = checkNseCertificate(g, { defenderCoverage: c.defenderCoverage, target: c.tau });
+      if (!cert.ok) {
+        notes.push(`exact-budget tau ${c.tau} at u=${c.u}: ${cert.failures.slice(0, 2).join("; ")}`);
+        return false;
+      }
+      ex.nse = finish(g, c.defenderCoverage, c.tau, "exact-budget", cert);
+      return true;
+    },
+    (s) => notes.push(s),
+  );
+  if (ex.nse) return ex.nse;
   throw new NseNotFoundError(notes.length > 0 ? notes : ["no candidate produced by any stage"]);
 }
 

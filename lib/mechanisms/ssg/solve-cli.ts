@@ -10,7 +10,7 @@
 import { z } from "zod";
 import { formatPath } from "@/lib/core/zod-format";
 import { cswMax } from "./csw-max";
-import { normalizedInstance, SSG_MAX_ABS_PAYOFF, validateInstance, type SsgInstance } from "./model";
+import { normalizedInstance, payoffRangeProblems, SSG_MAX_ABS_PAYOFF, validateInstance, type SsgInstance } from "./model";
 import { solveNse } from "./nse";
 
 /** Largest accepted number of targets (NSE search cost grows roughly with m²·n). */
@@ -87,6 +87,7 @@ export function solveSsgCommand(raw: unknown): { ok: true; output: unknown } | {
   // tiny and huge payoffs get the same relative tolerances; utilities are scaled back below.
   const { instance: g, factor } = normalizedInstance(raw0);
   const errs = validateInstance(g);
+  if (errs.length === 0) errs.push(...payoffRangeProblems(g));
   if (errs.length > 0) return { ok: false, error: errs.join("\n") };
   const nse = solveNse(g);
   const csw = cswMax(g, nse);

@@ -23,9 +23,31 @@ export const example52: SsgInstance = {
   ],
 };
 
+/**
+ * The 4-defender, 6-target rank-payoff game that docs/papers/ssg.md §4.5 listed as having no certified
+ * NSE before the exact-budget stage: every max-waste crossing leaves a defender non-binding and the
+ * floor is infeasible, but exact-budget NSEs attacking target 4 exist.
+ */
+export const section45Game: SsgInstance = {
+  attacker: {
+    reward: [8.574834675528109, 5.893628820776939, 1.0933917085640132, 4.266460670623928, 5.979135558009148, 3.9094832469709218],
+    penalty: [-0.5956118110567328, -2.612600084301084, -0.14805570002645263, -3.77518647108227, -2.8021026355214413, -5.728378554247319],
+  },
+  defenders: [
+    { resources: 0, reward: [5.5, 4.5, 3.5, 1.5, 0.5, 2.5], penalty: [5, 4, 3, 1, 0, 2] },
+    { resources: 1, reward: [3.5, 2.5, 0.5, 4.5, 5.5, 1.5], penalty: [3, 2, 0, 4, 5, 1] },
+    { resources: 1, reward: [5.5, 3.5, 4.5, 0.5, 1.5, 2.5], penalty: [5, 3, 4, 0, 1, 2] },
+    { resources: 1, reward: [0.5, 1.5, 2.5, 4.5, 5.5, 3.5], penalty: [0, 1, 2, 4, 5, 3] },
+  ],
+};
 
-/** Kinds of random instances: generic real payoffs, rank (non-overlapping) defenders, identical attacker targets. */
-export type InstanceKind = "generic" | "rank" | "identical-attacker";
+/**
+ * Kinds of random instances: generic real payoffs; rank (non-overlapping) defenders; rank defenders
+ * with identical attacker targets; zero-sum-like (each defender's payoffs are the attacker's negated,
+ * r_i(t) = −p^a_t, p_i(t) = −r^a_t, plus a little noise); ties (small integer payoffs, so attacker and
+ * defender ties are frequent).
+ */
+export type InstanceKind = "generic" | "rank" | "identical-attacker" | "zero-sum" | "ties";
 
 /** A random instance with n defenders, m targets; resources drawn from 0..maxK (at least one defender has one). */
 export function randomInstance(rng: Rng, n: number, m: number, kind: InstanceKind = "generic", maxK = 1): SsgInstance {
@@ -34,12 +56,27 @@ export function randomInstance(rng: Rng, n: number, m: number, kind: InstanceKin
     const penalty = reward.map((r) => r - 0.1 - rng.next() * 10);
     return { reward, penalty };
   };
+  const ints = () => {
+    const reward = Array.from({ length: m }, () => rng.int(4));
+    const penalty = reward.map((r) => r - 1 - rng.int(3));
+    return { reward, penalty };
+  };
   const idx = Array.from({ length: m }, (_, t) => t);
   const attacker =
-    kind === "identical-attacker" ? { reward: new Array<number>(m).fill(0), penalty: new Array<number>(m).fill(-1) } : pay();
+    kind === "identical-attacker" ? { reward: new Array<number>(m).fill(0), penalty: new Array<number>(m).fill(-1) } : kind === "ties" ? ints() : pay();
+  const defenderPay = () => {
+    if (kind === "generic") return pay();
+    if (kind === "ties") return ints();
+    if (kind === "zero-sum") {
+      const reward = attacker.penalty.map((p) => -p + rng.next() * 0.5);
+      const penalty = attacker.reward.map((r) => -r - rng.next() * 0.5);
+      return { reward, penalty };
+    }
+    return nonOverlappingType(shuffle(idx, rng));
+  };
   const defenders = Array.from({ length: n }, (_, i) => ({
     resources: i === 0 ? Math.max(1, rng.int(maxK + 1)) : rng.int(maxK + 1),
-    ...(kind === "generic" ? pay() : nonOverlappingType(shuffle(idx, rng))),
+    ...defenderPay(),
   }));
   return { attacker, defenders };
 }
