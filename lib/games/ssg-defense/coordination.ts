@@ -110,7 +110,7 @@ export function runMechanism(kind: MechanismKind, g: SsgInstance, opts: { status
 
 /**
  * A failed run when the reported payoffs (with the true attacker) have a reward − penalty gap too small
- * for the solver's tolerances (payoffRangeProblems; docs/games/ssg.md, fallback), else null.
+ * for the solver's tolerances (payoffRangeProblems; docs/games/ssg-defense.md, fallback), else null.
  */
 export function unsolvableReports(attacker: SsgAttacker, reported: readonly SsgDefender[]): MechanismRun | null {
   const problems = payoffRangeProblems({ attacker, defenders: reported });
