@@ -1,44 +1,104 @@
 /**
- * Seeded, serialisable pseudo-random numbers (mulberry32). `lib/` never calls Math.random():
- * every draw comes from an Rng whose state is stored with the session, so any round can be replayed.
+ * Seeded, serialisable pseudo-random numbers: xoroshiro128+ from pure-rand (128 bits of state).
+ * `lib/` never calls Math.random(): every draw comes from an Rng whose state is stored with the session,
+ * so any round can be replayed. 128 bits of state let random matching reach every order of the seats
+ * (13! > 2^32, so a 32-bit generator could not draw most orders of 13 or more seats).
  */
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
+
+/** The generator's full state: four signed 32-bit words, as pure-rand's xoroshiro128plus keeps them. */
 export interface RngState {
+  xoroshiro128plus: [number, number, number, number];
+}
+
+/** The state written by mechlab before the 64-bit generator (mulberry32, 32 bits). */
+export interface LegacyRngState {
   s: number;
 }
 
 export interface Rng {
-  /** Uniform in [0, 1). */
+  /** Uniform in [0, 1), a multiple of 2^-53. */
   next(): number;
-  /** Integer in [0, n). */
+  /** Uniform integer in [0, n), without modulo bias; n must be a whole number from 1 to 2^32. */
   int(n: number): number;
   /** Current state, to persist and resume later. */
   state(): RngState;
 }
 
-/** Hash any string (e.g. a session seed) to a 32-bit state. */
-export function seedFrom(text: string): RngState {
-  let h = 2166136261 >>> 0;
+/**
+ * Hash text to 128 bits (cyrb128: four interleaved 32-bit multiply-xor lanes). Pure and portable:
+ * the same string gives the same state on every platform.
+ */
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619) >>> 0;
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
   }
-  return { s: h };
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 | 0, h2 | 0, h3 | 0, h4 | 0];
 }
 
-/** Create an Rng that continues from `st`. */
-export function makeRng(st: RngState): Rng {
-  let s = st.s >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** xoroshiro128+ must not start from the all-zero state (it would stay there). */
+function nonZero(w: [number, number, number, number]): RngState {
+  return { xoroshiro128plus: w.every((x) => x === 0) ? [0, 0, 0, 1] : w };
+}
+
+/** Hash any string (e.g. a session seed) to a full 128-bit state. */
+export function seedFrom(text: string): RngState {
+  return nonZero(cyrb128(text));
+}
+
+/**
+ * A new state derived from `st` and some labels (e.g. a seat and a phase), without advancing `st`:
+ * used for bots, whose draws must not change the group's stream.
+ */
+export function deriveState(st: RngState, ...labels: (string | number)[]): RngState {
+  return seedFrom(`${st.xoroshiro128plus.join(",")}|${labels.join("|")}`);
+}
+
+/**
+ * Convert a stored state to the current format. A legacy `{ s }` (mulberry32) state is expanded
+ * deterministically (the same old state always gives the same new stream); anything else is refused.
+ */
+export function upgradeRngState(st: RngState | LegacyRngState): RngState {
+  if ("xoroshiro128plus" in st) return st;
+  return seedFrom(`mulberry32:${st.s >>> 0}`);
+}
+
+/** Whether two states are the same (the next draws would be equal). */
+export function sameRngState(a: RngState, b: RngState): boolean {
+  return a.xoroshiro128plus.every((w, i) => w === b.xoroshiro128plus[i]);
+}
+
+/** Create an Rng that continues from `st` (a legacy state is upgraded first). */
+export function makeRng(st: RngState | LegacyRngState): Rng {
+  const gen = xoroshiro128plusFromState(upgradeRngState(st).xoroshiro128plus);
   return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    state: () => ({ s }),
+    next: () => uniformFloat64(gen),
+    int: (n) => {
+      if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`rng.int(n) needs a whole number n from 1 to 2^32, got ${n}`);
+      return uniformInt(gen, 0, n - 1);
+    },
+    state: () => {
+      const [a = 0, b = 0, c = 0, d = 0] = gen.getState();
+      return { xoroshiro128plus: [a, b, c, d] };
+    },
   };
 }
 

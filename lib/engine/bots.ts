@@ -3,7 +3,7 @@
  * parameters), exactly like a human's browser would.
  */
 import { own } from "../core/own";
-import { makeRng } from "../core/rng";
+import { deriveState, makeRng } from "../core/rng";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
 import type { SessionState } from "./state";
@@ -32,7 +32,7 @@ export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number): B
       const ctx = viewContext(s, g, lt, nowMs);
       const view = lt.game.view(g.game, { kind: "player", playerId: pid }, ctx);
       // A bot's randomness is derived from the group's RNG state, its seat and the phase: replayable.
-      const rng = makeRng({ s: (g.rng.s ^ Math.imul(p.seat + 1, 0x9e3779b1) ^ (g.phaseSeq << 8)) >>> 0 });
+      const rng = makeRng(deriveState(g.rng, "bot", p.seat, g.phaseSeq));
       const action = bot.act(view, { rng, params: lt.params, playerId: pid, round: g.round, phase: g.phase, history: p.history });
       if (action !== null)
         moves.push({ pid, strategy, action, clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}:${g.actionCount?.[pid] ?? 0}` });

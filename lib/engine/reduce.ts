@@ -4,6 +4,7 @@
  * and it returns the effects (completed rounds, notes) the server must persist with the new state.
  */
 import type { ActionError } from "../core/errors";
+import { sameRngState } from "../core/rng";
 import { applyAdmin, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
@@ -63,7 +64,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
 
 /** Whether a draft differs from its base: top-level fields, and identity of participants and groups. */
 function differs(a: SessionState, b: SessionState): boolean {
-  if (a.status !== b.status || a.pausedMs !== b.pausedMs || a.endedMs !== b.endedMs || a.sessionRound !== b.sessionRound || a.groupSeq !== b.groupSeq || a.rng.s !== b.rng.s) return true;
+  if (a.status !== b.status || a.pausedMs !== b.pausedMs || a.endedMs !== b.endedMs || a.sessionRound !== b.sessionRound || a.groupSeq !== b.groupSeq || !sameRngState(a.rng, b.rng)) return true;
   if (a.waiting.length !== b.waiting.length || a.waiting.some((w, i) => b.waiting[i] !== w)) return true;
   if (Object.keys(a.groups).length !== Object.keys(b.groups).length) return true;
   for (const id of Object.keys(b.groups)) if (a.groups[id] !== b.groups[id]) return true;

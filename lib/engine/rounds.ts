@@ -13,7 +13,7 @@
  * already be a draft (`draftGroup`).
  */
 import type { PlayerId } from "../core/game";
-import { makeRng, shuffle } from "../core/rng";
+import { deriveState, makeRng, shuffle, type RngState } from "../core/rng";
 import { viewContext, withContext } from "./context";
 import { addGroup, draftGroup, draftParticipant } from "./draft";
 import type { Effects, GroupState, PhaseEndedBy, SessionState } from "./state";
@@ -56,6 +56,13 @@ function startRound(s: SessionState, g: GroupState, lt: LoadedTreatment, round: 
   enterPhase(s, g, lt, lt.game.firstPhase(lt.params, round), nowMs);
 }
 
+/** The session state after one draw (so the next group's stream differs). */
+function advance(st: RngState): RngState {
+  const r = makeRng(st);
+  r.next();
+  return r.state();
+}
+
 /** Create a group from `members` and start `round`. */
 function createGroup(s: SessionState, lt: LoadedTreatment, members: PlayerId[], round: number, nowMs: number, fx: Effects) {
   s.groupSeq += 1;
@@ -63,9 +70,9 @@ function createGroup(s: SessionState, lt: LoadedTreatment, members: PlayerId[], 
   const roleNames = lt.game.roles(lt.params);
   const roles: Record<string, string> = {};
   members.forEach((m, i) => (roles[m] = roleNames[i] ?? "player"));
-  const seedRng = makeRng(s.rng);
-  const rng = { s: (seedRng.int(2 ** 31) ^ (s.groupSeq * 2654435761)) >>> 0 };
-  s.rng = seedRng.state();
+  // the group's stream is derived from the session's (128 bits each), then the session's advances
+  const rng = deriveState(s.rng, "group", s.groupSeq);
+  s.rng = advance(s.rng);
   const g: GroupState = {
     id,
     members,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { games } from "../../lib/games/registry";
 import { loadTreatment } from "../../lib/engine";
 import { botMoves } from "../../lib/engine/bots";
-import { must, newSession } from "../../lib/testing/drive";
+import { must, newSession, runBots } from "../../lib/testing/drive";
 import { affectedParticipants, assembleState, changedParts, topJson, type SnapshotPartRow } from "./snapshot";
 
 const load = (bots: string[]) => {
@@ -60,5 +60,29 @@ describe("session snapshot", () => {
     expect(after).not.toContain("p4");
     // pausing changes everyone's view
     expect(affectedParticipants(s2, must(s2, lt, { kind: "pause" }, 0))).toHaveLength(4);
+  });
+
+  it("loads a session stored with the old 32-bit RNG states and resumes it deterministically", () => {
+    const lt = load(["random", "random", "random", "random"]);
+    const s = newSession(lt, "legacy").state;
+    expect(Object.keys(s.groups).length).toBeGreaterThan(0);
+    // the same session as an older mechlab stored it: { s } states for the session and every group
+    const { participants, groups, ...top } = JSON.parse(JSON.stringify(s));
+    const old = { ...top, rng: { s: 2654435761 } };
+    const parts = [
+      ...Object.entries(participants).map(([key, p]) => ({ kind: "p", key, json: JSON.stringify(p) })),
+      ...Object.entries(groups).map(([key, g], i) => ({ kind: "g", key, json: JSON.stringify({ ...(g as object), rng: { s: 1000 + i }, roundSeed: { s: 7 } }) })),
+    ];
+    const a = assembleState(JSON.stringify(old), parts);
+    const b = assembleState(JSON.stringify(old), parts);
+    expect(a.rng.xoroshiro128plus).toHaveLength(4);
+    for (const g of Object.values(a.groups)) expect(g.rng.xoroshiro128plus).toHaveLength(4);
+    expect(a).toEqual(b);
+    // the loaded session plays to the end, and the same stored data always plays the same way
+    const ra = runBots(a, lt, 2_000_000);
+    const rb = runBots(b, lt, 2_000_000);
+    expect(ra.state.status).toBe("ended");
+    expect(ra.rounds.length).toBeGreaterThan(0);
+    expect(ra.rounds).toEqual(rb.rounds);
   });
 });

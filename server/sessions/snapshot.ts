@@ -4,7 +4,7 @@
  * (lib/engine/draft.ts), so a command rewrites only the parts whose identity changed, and their JSON is
  * cached by identity.
  */
-import type { SessionState } from "../../lib/engine";
+import { upgradeSessionState, type SessionState, type StoredSessionState } from "../../lib/engine";
 
 const cache = new WeakMap<object, string>();
 
@@ -44,7 +44,7 @@ export function changedParts(persisted: SessionState | null, next: SessionState)
 
 /** Rebuild the state from its stored top-level JSON and parts. */
 export function assembleState(top: string, parts: readonly { kind: string; key: string; json: string }[]): SessionState {
-  const s = JSON.parse(top) as SessionState;
+  const s = JSON.parse(top) as StoredSessionState;
   // sessions written before parts existed kept everything in one JSON document
   s.participants = s.participants ?? {};
   s.groups = s.groups ?? {};
@@ -52,7 +52,8 @@ export function assembleState(top: string, parts: readonly { kind: string; key: 
     if (part.kind === "p") s.participants[part.key] = JSON.parse(part.json);
     else if (part.kind === "g") s.groups[part.key] = JSON.parse(part.json);
   }
-  return s;
+  // sessions written before the 128-bit generator kept 32-bit RNG states
+  return upgradeSessionState(s);
 }
 
 /** Which participants may see something new after a command (by identity; all when the session changed). */

@@ -51,7 +51,13 @@ function checkView(s: SessionState, lt: LoadedTreatment, me: string, now: number
   const st = g.game as CipState;
   const game = v.play?.game as CipView | undefined;
   if (st.outcome && game) {
+    // numbers about myself, and the public ones (types table, model, points rule, group totals)
     const mine = new Set<number>([game.results?.utility ?? NaN, game.results?.points ?? NaN]);
+    const publicNumbers = (x: unknown): void => {
+      if (typeof x === "number") mine.add(x);
+      else if (x && typeof x === "object") Object.values(x).forEach(publicNumbers);
+    };
+    publicNumbers([game.types, game.model, game.points, game.results?.group]);
     for (const c of st.outcome.cis)
       if (c.seat !== mySeat && c.utility !== 0 && !mine.has(c.utility)) expect(text).not.toContain(`:${c.utility}`);
   }

@@ -4,6 +4,7 @@ import { must, newSession, runBots } from "../../testing/drive";
 import { trueGame } from "./benchmarks";
 import { exaggeratedReport } from "./bots";
 import { COAST } from "./fixtures";
+import { makeRng, seedFrom } from "../../core/rng";
 import { ssgMonitor } from "./score";
 import { act, gameOf, group, load, paramsOf, start } from "./testing";
 import type { SsgView } from "./views";
@@ -98,7 +99,7 @@ describe("the experimenter's monitor", () => {
     const end = runBots(newSession(lt, "monitor").state, lt, 0, { until: (x) => gameOf(x)?.outcome !== null && group(x).phase === "results" });
     const g = group(end.state);
     const tg = trueGame(paramsOf(lt));
-    const m = ssgMonitor(g.game as never, { params: paramsOf(lt), round: 1, players: g.members, roles: g.roles, rng: { next: () => 0, int: () => 0, state: () => ({ s: 0 }) }, nowMs: 0, history: {} });
+    const m = ssgMonitor(g.game as never, { params: paramsOf(lt), round: 1, players: g.members, roles: g.roles, rng: makeRng(seedFrom("monitor")), nowMs: 0, history: {} });
     const metric = (label: string) => m.metrics.find((x) => x.label === label)?.value;
     const o = gameOf(end.state).outcome!;
     expect(metric("Welfare this round")).toBeCloseTo(o.welfare, 3);
