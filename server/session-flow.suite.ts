@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { adminCookie, api, expectOk, Participant, startApp, type TestDb } from "./testing/harness";
 import type { MechlabApp } from "./app";
 import { parseCsv } from "./testing/parse-csv";
-import { computeOutcome } from "../lib/games/ids-investment/state";
+import { replayRound, type RecordedRound } from "../lib/mechanisms/replay";
 
 const treatment = (over: Record<string, unknown> = {}) => ({
   name: "server test",
@@ -174,9 +174,11 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       const rounds = await api(base, `/api/admin/sessions/${s.id}/export/rounds.json`, { cookie });
       expect(rounds.text).toContain('"ids-unregulated"');
       // any round can be recomputed from what the database stored
-      const stored = JSON.parse(rounds.text) as { input: { x: number[] } & Record<string, unknown>; output: unknown }[];
+      // (with the mechanism unit of the recorded id@version, as `mechlab replay` does)
+      const stored = JSON.parse(rounds.text) as RecordedRound[];
       expect(stored).toHaveLength(2);
-      for (const r of stored) expect(computeOutcome(r.input as never, r.input.x)).toEqual(r.output);
+      for (const r of stored) expect(r.mechanism).toEqual({ id: "ids-unregulated", version: "1.0.0" });
+      for (const r of stored) expect(replayRound(r)).toEqual([]);
       const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
       expect(detail.json.view.groups[0].history.map((h: { round: number }) => h.round)).toEqual([1, 2]);
       expect(detail.json.view.groups[0].monitor.tables[0].title).toBe("Investments");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveState, makeRng, sameRngState, seedFrom, shuffle, upgradeRngState, type RngState } from "./rng";
+import { deriveState, makeRng, RngStateSchema, sameRngState, seedFrom, shuffle, splitRng, upgradeRngState, type RngState } from "./rng";
 
 const draws = (st: RngState, n: number) => {
   const r = makeRng(st);
@@ -74,5 +74,18 @@ describe("seeded RNG (xoroshiro128+)", () => {
     expect(draws(up, 5)).toEqual(draws(upgradeRngState({ s: 123456789 }), 5));
     // makeRng accepts the legacy state directly and continues as its upgraded form
     expect(makeRng({ s: 123456789 }).state()).toEqual(up);
+  });
+});
+
+describe("splitRng", () => {
+  it("advances the parent and gives a replayable child stream", () => {
+    const parent = makeRng(seedFrom("split"));
+    const before = parent.state();
+    const child = splitRng(parent);
+    expect(sameRngState(parent.state(), before)).toBe(false);
+    expect(RngStateSchema.parse(JSON.parse(JSON.stringify(child)))).toEqual(child);
+    expect(draws(child, 5)).toEqual(draws(child, 5));
+    const again = makeRng(before);
+    expect(splitRng(again)).toEqual(child);
   });
 });

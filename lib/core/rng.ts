@@ -7,11 +7,16 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plusFromState } from "pure-rand/generator/xoroshiro128plus";
+import { z } from "zod";
 
 /** The generator's full state: four signed 32-bit words, as pure-rand's xoroshiro128plus keeps them. */
 export interface RngState {
   xoroshiro128plus: [number, number, number, number];
 }
+
+const word = z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1);
+/** Schema of a stored state (e.g. in a mechanism unit's input). */
+export const RngStateSchema = z.object({ xoroshiro128plus: z.tuple([word, word, word, word]) });
 
 /** The state written by mechlab before the 64-bit generator (mulberry32, 32 bits). */
 export interface LegacyRngState {
@@ -100,6 +105,15 @@ export function makeRng(st: RngState | LegacyRngState): Rng {
       return { xoroshiro128plus: [a, b, c, d] };
     },
   };
+}
+
+/**
+ * Draw 128 bits from `rng` (advancing it) as the state of a separate stream: a computation that records
+ * this state in its input (a mechanism unit's draws) can be repeated exactly from its record.
+ */
+export function splitRng(rng: Rng): RngState {
+  const w = () => rng.int(2 ** 32) | 0;
+  return nonZero([w(), w(), w(), w()]);
 }
 
 /** Fisher–Yates shuffle with a seeded Rng (returns a new array). */

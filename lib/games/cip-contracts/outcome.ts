@@ -20,6 +20,7 @@ import {
   type Acceptance,
   type Algorithm1LogEntry,
   type Algorithm1State,
+  type CipCi,
   type CipInstance,
   type Contract,
 } from "../../mechanisms/cip";
@@ -153,14 +154,18 @@ function lpObjectives(instance: CipInstance, alg: Algorithm1State) {
 
 /** The round's outcome from the final state (the offers must be over). */
 export function computeOutcome(s: CipState, p: CipGameParams): CipRoundOutcome {
-  const instance = instanceOf(p);
+  return computeOutcomeFor(s, instanceOf(p), s.requestOrder.map((seat) => ciOf(p, seat)), p);
+}
+
+/** The outcome from the instance, the CIs in request order and the points rule (the mechanism unit's inputs). */
+export function computeOutcomeFor(s: CipState, instance: CipInstance, requestOrder: readonly CipCi[], pointsRule: Pick<CipGameParams, "endowment" | "pointsScale">): CipRoundOutcome {
   const n = s.trueTypes.length;
   const eq = equalSplitFor(instance, s.trueTypes);
   const cis: CiOutcome[] = [];
   let cc = 0;
 
   // Algorithm 1's start for this request order (memoised): the counterfactual menu in the equal treatment.
-  const alg = s.alg ?? cachedStart({ instance, cis: s.requestOrder.map((seat) => ciOf(p, seat)) });
+  const alg = s.alg ?? cachedStart({ instance, cis: [...requestOrder] });
 
   for (let seat = 0; seat < n; seat++) {
     const id = ciId(seat);
@@ -205,7 +210,7 @@ export function computeOutcome(s: CipState, p: CipGameParams): CipRoundOutcome {
     const signedNow = status === "signed" || status === "partial";
     const utility = signedNow ? ciUtility(type, { resources, reward }, instance) : 0;
     if (signedNow) cc += ccUtility(type, { resources, reward });
-    const { points, floored } = pointsFor(p, utility);
+    const { points, floored } = pointsFor(pointsRule, utility);
     const accepted = contract !== null;
     const finalMenu = s.alg?.signing ? s.alg.menu : null;
     const everExcluded = s.alg ? s.alg.log.some((e) => e.kind === "exclude" && e.ciId === id) : false;

@@ -4,40 +4,11 @@
  */
 import type { MonitorView, RoundScore, Scalar } from "../../core/game";
 import { at, OVER_BUDGET_RULE, tau, type Algorithm1LogEntry } from "../../mechanisms/cip";
-import { computeOutcome, equalSplitFor, type CipRoundOutcome } from "./outcome";
-import { ciId, ciOf, instanceOf, seatOf, type CipGameParams } from "./params";
+import { recordMechanism } from "../../mechanisms/unit";
+import { computeOutcome, equalSplitFor } from "./outcome";
+import { ciId, instanceOf, seatOf } from "./params";
 import type { CipState, Ctx } from "./state";
-
-export const CIP_ALGORITHM1 = { id: "cip-algorithm1", version: "1.0.0" };
-export const CIP_EQUAL_SPLIT = { id: "cip-equal-split", version: "1.0.0" };
-export const MODEL_NOTE = "reconstruction of Eldosouky, Saad, Kamhoua & Kwiat (GLOBECOM 2015); see docs/papers/cip.md";
-
-/** The mechanism's full input: enough to replay the round with the core (see score.test.ts). */
-export function mechanismInput(s: CipState, p: CipGameParams) {
-  return {
-    model: MODEL_NOTE,
-    allocation: s.allocation,
-    instance: instanceOf(p),
-    /** The CIs in request order, as given to startAlgorithm1 (probabilities absent = the population's). */
-    cis: s.requestOrder.map((seat) => ciOf(p, seat)),
-    /** True type per CI id, 0-based (known to the engine, not to the CC). */
-    trueTypes: Object.fromEntries(s.trueTypes.map((k, seat) => [ciId(seat), k])),
-    /** Every answer in the order received; timedOut ones were filled in at the deadline (closeResponses). */
-    events: s.events,
-    overBudgetRule: OVER_BUDGET_RULE,
-    points: { endowment: p.endowment, pointsScale: p.pointsScale, rule: "max(0, endowment + pointsScale · U_CI)" },
-  };
-}
-
-/** The mechanism's full output: Algorithm 1's final state (every log step) or the equal split, and the outcome. */
-export function mechanismOutput(s: CipState, p: CipGameParams, o: CipRoundOutcome) {
-  if (s.alg) {
-    const { input: _input, ...rest } = s.alg;
-    return { algorithm1: rest, outcome: o };
-  }
-  const eq = equalSplitFor(instanceOf(p), s.trueTypes);
-  return { equalSplit: { ...eq, responses: s.equal }, outcome: o };
-}
+import { cipUnits, mechanismInput, mechanismOutput } from "./unit";
 
 export function cipScore(s: CipState, ctx: Ctx): RoundScore {
   const p = ctx.params;
@@ -82,7 +53,7 @@ export function cipScore(s: CipState, ctx: Ctx): RoundScore {
   const g = o.group;
   return {
     players,
-    mechanism: { ...(s.alg ? CIP_ALGORITHM1 : CIP_EQUAL_SPLIT), input: mechanismInput(s, p), output: mechanismOutput(s, p, o) },
+    mechanism: recordMechanism(cipUnits[s.allocation], mechanismInput(s, p), mechanismOutput(s, instance, o)),
     group: {
       allocation: s.allocation,
       cc_utility: g.ccUtility,

@@ -6,10 +6,10 @@ import type { ExternalityMessage } from "../../mechanisms/ids";
 import { benchmarksOf, distance, externalityEquilibriumOf } from "../ids-mechanisms-common/benchmarks";
 import { r4 } from "../ids-mechanisms-common/instance";
 import { instanceOf, type ExternalityParams } from "./params";
-import { externalityRound, roundInput, type Ctx, type ExternalityState } from "./state";
+import { runMechanism } from "../../mechanisms/unit";
+import { roundInput, type Ctx, type ExternalityState } from "./state";
+import { externalityUnit } from "./unit";
 import { pointsOf } from "./views";
-
-export const EXTERNALITY_MECHANISM = { id: "ids-externality", version: "1.0.0" };
 
 const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
 
@@ -35,8 +35,8 @@ export function equilibriumDistances(p: ExternalityParams, messages: readonly Ex
 
 export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
   const p = ctx.params;
-  const input = roundInput(s, p);
-  const o = s.outcome ?? externalityRound(input);
+  const mechanism = runMechanism(externalityUnit, roundInput(s, p));
+  const { input, output: o } = mechanism;
   const bench = benchmarksOf(input.truth);
   const ext = bench.externality;
   const nash = bench.nash;
@@ -77,7 +77,7 @@ export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
   });
   return {
     players,
-    mechanism: { ...EXTERNALITY_MECHANISM, input, output: o },
+    mechanism,
     group: {
       distance_to_eq: d.distanceToEq,
       proposal_spread: d.proposalSpread,

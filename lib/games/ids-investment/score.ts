@@ -4,13 +4,14 @@
 import type { MonitorView, RoundScore } from "../../core/game";
 import { idsBenchmarks, distance } from "./benchmarks";
 import { instanceOf } from "./params";
-import { computeOutcome, type Ctx, type IdsState } from "./state";
-
-export const IDS_UNREGULATED = { id: "ids-unregulated", version: "1.0.0" };
+import { runMechanism } from "../../mechanisms/unit";
+import type { Ctx, IdsState } from "./state";
+import { idsUnregulatedUnit } from "./unit";
 
 export function idsScore(s: IdsState, ctx: Ctx): RoundScore {
   const x = s.x.map((v) => v ?? 0);
-  const o = s.outcome ?? computeOutcome(ctx.params, x);
+  const mechanism = runMechanism(idsUnregulatedUnit, { ...instanceOf(ctx.params), x, endowment: ctx.params.endowment, pointsScale: ctx.params.pointsScale });
+  const o = mechanism.output;
   const b = idsBenchmarks(ctx.params);
   const players: RoundScore["players"] = {};
   ctx.players.forEach((pid, i) => {
@@ -32,11 +33,7 @@ export function idsScore(s: IdsState, ctx: Ctx): RoundScore {
   const total = o.cost.reduce((a, c) => a + c, 0);
   return {
     players,
-    mechanism: {
-      ...IDS_UNREGULATED,
-      input: { ...instanceOf(ctx.params), x, endowment: ctx.params.endowment, pointsScale: ctx.params.pointsScale },
-      output: o,
-    },
+    mechanism,
     group: {
       total_cost: total,
       so_cost: b.socialOptimum.cost,

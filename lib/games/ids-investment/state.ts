@@ -43,7 +43,7 @@ export function lastInvestment(ctx: Ctx, pid: PlayerId): number | null {
 }
 
 /** The round's outcome from everyone's investments: eq. (1) of the paper, per user. */
-export function computeOutcome(p: IdsParams, x: number[]): IdsRoundOutcome {
+export function computeOutcome(p: Pick<IdsParams, "alpha" | "W" | "c" | "q" | "endowment" | "pointsScale">, x: number[]): IdsRoundOutcome {
   const q = p.q ?? p.alpha.map(() => 0);
   const out: IdsRoundOutcome = { x, risk: [], invest: [], cost: [], points: [], protection: [] };
   x.forEach((xi, i) => {

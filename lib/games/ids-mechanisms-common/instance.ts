@@ -6,7 +6,7 @@
  * every Pivotal subproblem and loner equilibrium solves in well under a millisecond and the certified
  * solvers never fail (see docs/papers/ids.md, "When it can fail": scaling).
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { IdsParams } from "../ids-investment/params";
 
 export const MAX_USERS = 6;
@@ -125,3 +125,6 @@ export function memo<T>(limit = 200) {
     return v;
   };
 }
+
+/** Schema of a stored instance (mechanism unit inputs): the instance with q filled in. */
+export const InstanceSchema = z.object({ alpha: z.array(z.number()), W: z.array(z.array(z.number())), c: z.array(z.number()), q: z.array(z.number()) });

@@ -6,11 +6,13 @@ import { benchmarksOf, distance } from "../ids-mechanisms-common/benchmarks";
 import { r4 } from "../ids-mechanisms-common/instance";
 import { instanceOf, type PivotalParams } from "./params";
 import { pivotalRound } from "./mechanism";
+import { recordMechanism } from "../../mechanisms/unit";
 import { roundInput, settleRound, trueReport, type Ctx, type PivotalState } from "./state";
+import { pivotalUnits } from "./unit";
 import { pointsOf } from "./views";
 
-export const PIVOTAL_MECHANISM = { version: "1.0.0" };
-export const mechanismId = (p: PivotalParams) => `ids-pivotal-${p.information}`;
+/** The mechanism unit the treatment selects. */
+export const unitOf = (p: PivotalParams) => pivotalUnits[p.information];
 
 const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
 
@@ -104,7 +106,7 @@ export function pivotalScore(state: PivotalState, ctx: Ctx): RoundScore {
   };
   return {
     players,
-    mechanism: { id: mechanismId(p), version: PIVOTAL_MECHANISM.version, input, output: { ...o, counterfactuals: cf, error: s.error } },
+    mechanism: recordMechanism(unitOf(p), input, { ...o, counterfactuals: cf, error: s.error }),
     group,
   };
 }

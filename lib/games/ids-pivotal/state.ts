@@ -19,6 +19,7 @@ import {
   type PivotalRoundOutput,
   type TypeReport,
 } from "./mechanism";
+import type { Instance } from "../ids-mechanisms-common/instance";
 import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 const num = (what: string) => z.number({ error: `enter a number for ${what}` }).finite();
@@ -86,9 +87,8 @@ export function roundInput(s: PivotalState, p: PivotalParams): PivotalRoundInput
 const needsLonerPhase = (s: PivotalState, p: PivotalParams) => p.loner === "free" && s.joined.some((j) => j !== true);
 
 /** Fallback when the mechanism cannot be computed: no taxes, nothing prescribed, loners best-respond. */
-function fallbackAllocation(p: PivotalParams, joined: boolean[]): PivotalAllocation {
+function fallbackAllocation(truth: Instance, joined: boolean[]): PivotalAllocation {
   const n = joined.length;
-  const truth = instanceOf(p);
   return {
     designer: truth,
     participants: [...Array(n).keys()].filter((i) => joined[i]),
@@ -103,30 +103,40 @@ function fallbackAllocation(p: PivotalParams, joined: boolean[]): PivotalAllocat
   };
 }
 
+/** Step 1 of a round: the allocation from joins and reports (the no-tax fallback, with the error, if the mechanism fails). */
+export function allocateRound(input: PivotalRoundInput): { alloc: PivotalAllocation; error: string | null } {
+  try {
+    return { alloc: pivotalAllocation(input.information, input.truth, input.joined, input.reports), error: null };
+  } catch (e) {
+    return { alloc: fallbackAllocation(input.truth, input.joined), error: `mechanism failed: ${(e as Error).message}` };
+  }
+}
+
+/** Step 2: the realised outcome once loners have acted, and the counterfactuals (when the mechanism ran). */
+export function realiseRound(input: PivotalRoundInput, alloc: PivotalAllocation, error: string | null): { outcome: PivotalRoundOutput; counterfactuals: Counterfactual[] | null; error: string | null } {
+  const failed = (e: unknown) => `${error ? error + "; " : ""}outcome failed: ${(e as Error).message}`;
+  let outcome: PivotalRoundOutput;
+  try {
+    outcome = pivotalOutcome(input.truth, alloc, input.lonerChoices);
+  } catch (e) {
+    return { outcome: pivotalOutcome(input.truth, fallbackAllocation(input.truth, input.joined), input.lonerChoices.map((x) => x ?? 0)), counterfactuals: null, error: failed(e) };
+  }
+  if (error !== null) return { outcome, counterfactuals: null, error };
+  try {
+    return { outcome, counterfactuals: pivotalCounterfactuals(input, outcome), error };
+  } catch (e) {
+    return { outcome, counterfactuals: null, error: failed(e) };
+  }
+}
+
 /** Run what can run: the allocation once joins and reports are in, the outcome once loners have acted. */
 export function settleRound(s: PivotalState, ctx: Ctx): PivotalState {
   const p = ctx.params;
   let next = s;
-  if (next.alloc === null && next.joined.every((j) => j !== null) && next.joined.every((j, i) => !j || next.reports[i] !== null)) {
-    const input = roundInput(next, p);
-    try {
-      next = { ...next, alloc: pivotalAllocation(p.information, input.truth, input.joined, input.reports) };
-    } catch (e) {
-      next = { ...next, alloc: fallbackAllocation(p, input.joined), error: `mechanism failed: ${(e as Error).message}` };
-    }
-  }
+  if (next.alloc === null && next.joined.every((j) => j !== null) && next.joined.every((j, i) => !j || next.reports[i] !== null))
+    next = { ...next, ...allocateRound(roundInput(next, p)) };
   const lonersDone = !needsLonerPhase(next, p) || next.joined.every((j, i) => j || next.lonerX[i] !== null);
-  if (next.alloc !== null && next.outcome === null && lonersDone) {
-    const input = roundInput(next, p);
-    try {
-      const outcome = pivotalOutcome(input.truth, next.alloc, input.lonerChoices);
-      next = { ...next, outcome };
-      if (next.error === null) next = { ...next, counterfactuals: pivotalCounterfactuals(input, outcome) };
-    } catch (e) {
-      next = { ...next, error: `${next.error ? next.error + "; " : ""}outcome failed: ${(e as Error).message}` };
-      if (next.outcome === null) next = { ...next, outcome: pivotalOutcome(input.truth, fallbackAllocation(p, input.joined), input.lonerChoices.map((x) => x ?? 0)) };
-    }
-  }
+  if (next.alloc !== null && next.outcome === null && lonersDone) next = { ...next, ...realiseRound(roundInput(next, p), next.alloc, next.error) };
   return next;
 }
 

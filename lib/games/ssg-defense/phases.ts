@@ -8,6 +8,7 @@
  */
 import { ActionErrorCode, fail, ok } from "../../core/errors";
 import type { PhaseSpec } from "../../core/game";
+import { makeRng, splitRng } from "../../core/rng";
 import { indicator } from "./coordination";
 import { coordinatedOutcome, makePlan, recommendationOutcome, uncoordinatedOutcome } from "./outcome";
 import { hasReports, numTargetsOf, type SsgParams } from "./params";
@@ -93,11 +94,14 @@ export const decidePhase: Phase = {
     if (p.mode === "recommendation") return s;
     const m = numTargetsOf(p);
     const cov = s.coverage.map((c) => c ?? new Array<number>(m).fill(0));
+    // the draws use their own stream, recorded in the mechanism input (lib/games/ssg-defense/unit.ts)
+    const draws = { ...s.draws, outcome: splitRng(ctx.rng) };
+    const rng = makeRng(draws.outcome);
     const outcome =
       p.mode === "uncoordinated"
-        ? uncoordinatedOutcome(p, cov, ctx.rng)
-        : coordinatedOutcome(p, s.joined.map((j) => j === true), s.coverage, s.reports, ctx.rng);
-    return { ...s, outcome };
+        ? uncoordinatedOutcome(p, cov, rng)
+        : coordinatedOutcome(p, s.joined.map((j) => j === true), s.coverage, s.reports, rng);
+    return { ...s, draws, outcome };
   },
   next: (_s, ctx) => (ctx.params.mode === "recommendation" ? "follow" : "results"),
 };
@@ -108,7 +112,10 @@ export const followPhase: Phase = {
   kind: "decision",
   durationMs: (p) => ms(p.followSeconds),
   accepts: ["follow", "allocate"],
-  onEnter: (s, ctx) => ({ ...s, plan: makePlan(ctx.params, s.reports, ctx.rng) }),
+  onEnter(s, ctx) {
+    const draws = { ...s.draws, plan: splitRng(ctx.rng) };
+    return { ...s, draws, plan: makePlan(ctx.params, s.reports, makeRng(draws.plan)) };
+  },
   pending: (s, ctx) => ctx.players.filter((_, i) => s.plays[i] === null),
   apply(s, a, by, ctx) {
     const p = ctx.params;
@@ -134,7 +141,8 @@ export const followPhase: Phase = {
   },
   onExit(s, ctx) {
     if (!s.plan) throw new Error("ssg-defense: the follow phase closed without a plan");
-    return { ...s, outcome: recommendationOutcome(ctx.params, s.plan, s.plays, ctx.rng) };
+    const draws = { ...s.draws, outcome: splitRng(ctx.rng) };
+    return { ...s, draws, outcome: recommendationOutcome(ctx.params, s.plan, s.plays, makeRng(draws.outcome)) };
   },
   next: () => "results",
 };

@@ -8,15 +8,17 @@ import { trueGame, truthPlan } from "./benchmarks";
 import { MECHANISM_LABEL } from "./coordination";
 import { hasReports, targetNames, type SsgParams } from "./params";
 import { isTruthful, type Ctx, type SsgState } from "./state";
+import { recordMechanism } from "../../mechanisms/unit";
+import { unitOf } from "./unit";
 
 export const SSG_GAME_VERSION = "1.0.0";
 
 const json = (v: readonly number[]) => JSON.stringify(v.map((x) => Math.round(x * 1e9) / 1e9));
 
-/** The mechanism id of the round's record: `ssg-uncoordinated`, `ssg-csw-max`, `ssg-csw-max-nse` or `ssg-dictatorship`. */
-export function mechanismId(p: SsgParams): string {
-  if (p.mode === "uncoordinated") return "ssg-uncoordinated";
-  return { cswMax: "ssg-csw-max", cswMaxNse: "ssg-csw-max-nse", dictatorship: "ssg-dictatorship" }[p.mechanism];
+/** The mechanism unit's input: the parameters, every choice and the RNG states of the round's draws. */
+export function mechanismInput(s: SsgState, p: SsgParams) {
+  if (!s.draws.outcome) throw new Error("ssg-defense: the round's draws were not made");
+  return { params: p, joined: s.joined, coverage: s.coverage, reports: s.reports, plays: s.plays, draws: { plan: s.draws.plan, outcome: s.draws.outcome } };
 }
 
 export function ssgScore(s: SsgState, ctx: Ctx): RoundScore {
@@ -81,21 +83,7 @@ export function ssgScore(s: SsgState, ctx: Ctx): RoundScore {
   if (s.plan) group.followed = s.plays.filter((x) => x?.followed).length;
   return {
     players,
-    mechanism: {
-      id: mechanismId(p),
-      version: SSG_GAME_VERSION,
-      input: {
-        mode: p.mode,
-        mechanism: p.mode === "uncoordinated" ? null : p.mechanism,
-        attacker: p.attacker,
-        defenders: p.defenders,
-        joined: s.joined,
-        coverage: s.coverage,
-        reports: s.reports,
-        plays: s.plays,
-      },
-      output: o,
-    },
+    mechanism: recordMechanism(unitOf(p), mechanismInput(s, p), o),
     group,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { PlayerId, RoundContext } from "../../core/game";
+import type { RngState } from "../../core/rng";
 import type { JointAllocation } from "../../mechanisms/ssg";
 import type { MechanismKind } from "./coordination";
 import { numTargetsOf, PAYOFF_BOUND, targetNames, type SsgParams } from "./params";
@@ -96,6 +97,8 @@ export interface SsgState {
   timedOut: boolean[];
   outcome: SsgRoundOutcome | null;
   continued: boolean[];
+  /** RNG states the round's draws started from (recorded in the mechanism input, so replays repeat them). */
+  draws: { plan: RngState | null; outcome: RngState | null };
 }
 
 export type Ctx = RoundContext<SsgParams>;
@@ -113,6 +116,7 @@ export function setupRound(ctx: Ctx): SsgState {
     plays: Array(n).fill(null),
     timedOut: Array(n).fill(false),
     outcome: null,
+    draws: { plan: null, outcome: null },
     continued: Array(n).fill(false),
   };
 }

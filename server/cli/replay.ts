@@ -1,0 +1,102 @@
+/**
+ * `mechlab replay <export folder>`: recompute every round of `rounds.json` with the mechanism unit of
+ * the recorded id@version (lib/mechanisms/registry.ts) and print every difference.
+ *
+ * The folder is an admin download or one session folder of `mechlab simulate` (holding rounds.json), or
+ * the `--out` folder of `mechlab simulate` (every session folder in it is replayed); a rounds.json file
+ * works too. Exit 0: every round matches; 1: some round differs (or its unit is unknown); 2: bad input.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { z } from "zod";
+import { FLOAT_TOLERANCE, replayRound, type Difference } from "../../lib/mechanisms/replay";
+
+export const REPLAY_HELP = `mechlab replay <export folder>
+      Recomputes every round of rounds.json with the recorded mechanism id@version and prints every
+      difference (round, group, path in the output, recorded vs recomputed). The folder is an admin
+      download or a session folder of \`mechlab simulate\`, or simulate's --out folder (all sessions).
+      Whole numbers, strings and booleans must be equal; other numbers may differ by a relative
+      ${FLOAT_TOLERANCE} (|a − b| ≤ ${FLOAT_TOLERANCE} · max(1, |a|, |b|)).
+      Exit 0: all rounds match; 1: a difference or an unknown mechanism version; 2: bad input.`;
+
+const RoundsFile = z.array(
+  z.object({
+    group: z.string(),
+    round: z.number(),
+    mechanism: z.object({ id: z.string(), version: z.string() }),
+    input: z.unknown(),
+    output: z.unknown(),
+  }),
+);
+
+export interface ReplayIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const stdio: ReplayIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/** The rounds.json files to replay, or a message saying what to do. */
+function roundsFiles(target: string): string[] | string {
+  if (!existsSync(target)) return `${target} does not exist: give the folder of an export (with rounds.json) or simulate's --out folder`;
+  if (statSync(target).isFile()) return [target];
+  const own = join(target, "rounds.json");
+  if (existsSync(own)) return [own];
+  const nested = readdirSync(target)
+    .sort()
+    .map((d) => join(target, d, "rounds.json"))
+    .filter((f) => existsSync(f));
+  return nested.length > 0 ? nested : `no rounds.json in ${target} or its sub-folders: download the export from the admin page or run mechlab simulate first`;
+}
+
+const fmt = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
+
+function describe(d: Difference): string {
+  const where = d.path || "(round)";
+  if (d.note) return `${where}: ${d.note}${d.recorded !== null || d.recomputed !== null ? ` (recorded ${fmt(d.recorded)}, recomputed ${fmt(d.recomputed)})` : ""}`;
+  return `${where}: recorded ${fmt(d.recorded)}, recomputed ${fmt(d.recomputed)}`;
+}
+
+export async function runReplay(args: string[], io: ReplayIo = stdio): Promise<number> {
+  if (args.length !== 1 || args[0]!.startsWith("--")) {
+    io.err(`mechlab replay: give exactly one export folder\nusage:\n  ${REPLAY_HELP}\n`);
+    return 2;
+  }
+  const files = roundsFiles(args[0]!);
+  if (typeof files === "string") {
+    io.err(`mechlab replay: ${files}\n`);
+    return 2;
+  }
+  let rounds = 0;
+  let differing = 0;
+  for (const file of files) {
+    const label = files.length > 1 ? `${basename(join(file, ".."))}: ` : "";
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(file, "utf8"));
+    } catch (e) {
+      io.err(`mechlab replay: cannot read ${file} as JSON (${(e as Error).message}); export it again from the admin page or mechlab simulate\n`);
+      return 2;
+    }
+    const parsed = RoundsFile.safeParse(data);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      io.err(`mechlab replay: ${file} is not a rounds.json export (at ${i.path.join(".") || "the top"}: ${i.message}); export it again from the admin page or mechlab simulate\n`);
+      return 2;
+    }
+    for (const r of parsed.data) {
+      rounds++;
+      const diffs = replayRound(r);
+      if (diffs.length === 0) continue;
+      differing++;
+      for (const d of diffs) io.out(`${label}round ${r.round} group ${r.group} ${r.mechanism.id}@${r.mechanism.version}: ${describe(d)}\n`);
+    }
+  }
+  const sessions = files.length === 1 ? "" : ` in ${files.length} exports`;
+  if (differing === 0) {
+    io.out(`replayed ${rounds} round(s)${sessions}: all match\n`);
+    return 0;
+  }
+  io.out(`replayed ${rounds} round(s)${sessions}: ${differing} differ\n`);
+  return 1;
+}
