@@ -6,7 +6,7 @@ import type { ExternalityMessage } from "../../mechanisms/ids";
 import { benchmarksOf, distance, externalityEquilibriumOf } from "../ids-mechanisms-common/benchmarks";
 import { r4 } from "../ids-mechanisms-common/instance";
 import { instanceOf, type ExternalityParams } from "./params";
-import { runMechanism } from "../../mechanisms/unit";
+import { recordMechanism, runMechanism } from "../../mechanisms/unit";
 import { roundInput, type Ctx, type ExternalityState } from "./state";
 import { externalityUnit } from "./unit";
 import { pointsOf } from "./views";
@@ -35,7 +35,8 @@ export function equilibriumDistances(p: ExternalityParams, messages: readonly Ex
 
 export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
   const p = ctx.params;
-  const mechanism = runMechanism(externalityUnit, roundInput(s, p));
+  // the outcome the game computed at the end of the messages phase is externalityUnit.run of the same input
+  const mechanism = s.outcome ? recordMechanism(externalityUnit, roundInput(s, p), s.outcome) : runMechanism(externalityUnit, roundInput(s, p));
   const { input, output: o } = mechanism;
   const bench = benchmarksOf(input.truth);
   const ext = bench.externality;
