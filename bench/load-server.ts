@@ -6,7 +6,8 @@ import { createMechlabApp } from "../server/app";
 
 process.env.MECHLAB_QUIET = "1";
 const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), "mechlab-bench-")), "bench.db")}`;
-const app = await createMechlabApp({ dbUrl, log: () => {} });
+// every simulated participant connects from 127.0.0.1: lift the per-address socket limit (docs/security.md)
+const app = await createMechlabApp({ dbUrl, log: () => {}, realtimeLimits: { socketsPerAddress: 100_000 } });
 const port = await app.listen(0, "127.0.0.1");
 process.stdout.write(`PORT ${port}\n`);
 process.on("SIGTERM", async () => {

@@ -6,22 +6,26 @@ import { z } from "zod";
 import type { AnyGameModule } from "../core/game";
 import { formatZodError } from "../core/zod-format";
 import { hasOwnKey, own } from "../core/own";
+import { paramSizeProblems, TREATMENT_LIMITS } from "./limits";
+
+const L = TREATMENT_LIMITS;
+const text = (max: number) => z.string().max(max, `use at most ${max} characters`);
 
 export const QuizQuestion = z.object({
-  question: z.string().min(1),
-  options: z.array(z.string().min(1)).min(2, "give at least two options"),
+  question: text(L.maxQuizTextChars).min(1),
+  options: z.array(text(L.maxQuizTextChars).min(1)).min(2, "give at least two options").max(L.maxQuizOptions, `use at most ${L.maxQuizOptions} options`),
   /** Index of the right option (0-based). */
   answer: z.number().int().min(0),
   /** Shown after a wrong answer. */
-  hint: z.string().optional(),
+  hint: text(L.maxQuizTextChars).optional(),
 });
 
 export const Treatment = z
   .object({
-    name: z.string().min(1, "give the treatment a name"),
-    description: z.string().default(""),
+    name: text(L.maxNameChars).min(1, "give the treatment a name"),
+    description: text(L.maxDescriptionChars).default(""),
     /** Game module id, e.g. "ids-investment". */
-    game: z.string().min(1),
+    game: z.string().min(1).max(100),
     /** Game parameters (validated by the game module). */
     params: z.record(z.string(), z.unknown()),
     /** Number of groups; the session has groups × groupSize seats. */
@@ -30,9 +34,9 @@ export const Treatment = z
     matching: z.enum(["fixed", "random"]).default("fixed"),
     intro: z
       .object({
-        consent: z.string().default("By continuing you agree to take part in this study."),
-        instructions: z.string().default(""),
-        quiz: z.array(QuizQuestion).default([]),
+        consent: text(L.maxConsentChars).default("By continuing you agree to take part in this study."),
+        instructions: text(L.maxInstructionsChars).default(""),
+        quiz: z.array(QuizQuestion).max(L.maxQuizQuestions, `use at most ${L.maxQuizQuestions} quiz questions`).default([]),
       })
       .prefault({}),
     dropout: z
@@ -42,23 +46,23 @@ export const Treatment = z
         /** bot: a bot takes the seat; wait: the group waits; end: the group ends. */
         policy: z.enum(["bot", "wait", "end"]).default("bot"),
         /** Strategy of the replacing bot (default: the game's default bot). */
-        bot: z.string().optional(),
+        bot: z.string().max(100).optional(),
       })
       .prefault({}),
     bots: z
       .object({
         /** Strategy names for seats filled by bots from the start (seat order). */
-        seats: z.array(z.string()).default([]),
+        seats: z.array(z.string().max(100)).max(L.maxSeats).default([]),
         /** Think time of bots in live sessions, ms. */
         delayMs: z.number().int().min(0).max(60_000).default(800),
       })
       .prefault({}),
     payment: z
       .object({
-        showUpFee: z.number().min(0).default(0),
+        showUpFee: z.number().min(0).max(L.maxMagnitude).default(0),
         /** Money per point. */
-        perPoint: z.number().min(0).default(0),
-        currency: z.string().default(""),
+        perPoint: z.number().min(0).max(L.maxMagnitude).default(0),
+        currency: text(20).default(""),
         /** Whether points from rounds a bot played for a human seat (dropout, experimenter) are paid. */
         payBotRounds: z.boolean().default(true),
       })
@@ -122,6 +126,8 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
   }
   const t = Treatment.safeParse(input);
   if (!t.success) return { ok: false, errors: formatZodError(t.error) };
+  const sizeProblems = paramSizeProblems(t.data.params);
+  if (sizeProblems.length) return { ok: false, errors: sizeProblems };
   const game = own(games, t.data.game);
   if (!game)
     return { ok: false, errors: [`game: unknown game "${t.data.game}"; use one of ${Object.keys(games).join(", ")}`] };
@@ -135,6 +141,8 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
   if (t.data.dropout.bot !== undefined && !hasOwnKey(game.bots, t.data.dropout.bot))
     errors.push(`dropout.bot: unknown bot "${t.data.dropout.bot}"; use one of ${Object.keys(game.bots).join(", ")}`);
   const seats = t.data.groups * groupSize;
+  if (!Number.isInteger(seats) || seats > L.maxSeats)
+    return { ok: false, errors: [`groups: ${t.data.groups} groups of ${groupSize} make ${seats} seats; a session has at most ${L.maxSeats} (run several sessions)`] };
   if (t.data.bots.seats.length > seats) errors.push(`bots.seats: ${t.data.bots.seats.length} bots for ${seats} seats`);
   if (errors.length) return { ok: false, errors };
   return {
