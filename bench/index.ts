@@ -13,6 +13,7 @@ const ALL: Record<string, string[]> = {
   "ssg-full": ["bench/ssg-full.ts"],
   cip: ["bench/cip-mechanisms.ts"],
   "cip-caps": ["bench/cip-caps.ts"],
+  restart: ["bench/restart.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);

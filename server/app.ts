@@ -12,6 +12,7 @@ import { AdminAuth } from "./http/admin-auth";
 import { handleApi } from "./http/api";
 import { RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
 import { attachSockets } from "./realtime/sockets";
+import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
 
@@ -25,6 +26,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Overrides of the realtime limits read from the environment (server/realtime/limits.ts). */
   realtimeLimits?: Partial<RealtimeLimits>;
+  /** Overrides of when sessions are unloaded and which are loaded at start (server/sessions/idle.ts). */
+  idle?: Partial<IdlePolicy>;
 }
 
 export interface MechlabApp {
@@ -50,6 +53,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.botDelayMs !== undefined ? { botDelayMs: opts.botDelayMs } : {}),
     log: (l) => (process.env.MECHLAB_QUIET ? undefined : log(l)),
+    idle: { ...idlePolicyFromEnv(process.env, log), ...opts.idle },
   });
   const resumed = await manager.boot();
   if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);

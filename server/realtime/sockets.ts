@@ -71,6 +71,7 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth, 
     });
   };
   for (const h of manager.all()) wire(h);
+  manager.onHost(wire); // sessions loaded later (on demand, after being unloaded) push views too
 
   io.use(async (socket, next) => {
     const a = socket.handshake.auth as { token?: unknown; admin?: unknown };

@@ -57,6 +57,7 @@ export class SessionHost extends EventEmitter {
     super();
     this.setMaxListeners(0);
     this.persisted = state;
+    this.lastActivityMs = opts.clock();
   }
 
   get id(): string {
@@ -65,9 +66,30 @@ export class SessionHost extends EventEmitter {
 
   /** Queue a command; resolves after it is persisted (or rejected and logged). */
   dispatch(actor: Actor, cmd: Command): Promise<DispatchResult> {
-    const run = this.queue.then(() => this.apply(actor, cmd));
+    this.pending++;
+    this.lastActivityMs = this.opts.clock();
+    const run = this.queue.then(() => this.apply(actor, cmd)).finally(() => {
+      this.pending--;
+      this.lastActivityMs = this.opts.clock();
+    });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Commands queued or running. */
+  private pending = 0;
+  /** Server time of the last command queued or finished (for unloading idle sessions). */
+  lastActivityMs: number;
+
+  /**
+   * Whether this session can leave memory without anyone noticing: nothing queued, no bot about to
+   * move, no participant online, and no deadline to keep (it is over, or nothing is timed). It is
+   * loaded again, with its state, on the next request for it.
+   */
+  canUnload(): boolean {
+    if (this.pending > 0 || this.botTimers.size > 0) return false;
+    if (Object.values(this.state.participants).some((p) => p.connected && !p.bot)) return false;
+    return this.isOver() || nextWakeMs(this.state, this.lt) === null;
   }
 
   private async apply(actor: Actor, cmd: Command): Promise<DispatchResult> {

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { SessionHost, type Clock } from "./host";
+import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
 import type { SessionStore } from "./store";
 import { labelKey } from "../../lib/engine/claim";
 import { panelIdFromQuery } from "../../lib/study/panel";
@@ -29,14 +30,50 @@ export interface ManagerOptions {
   clock?: Clock;
   botDelayMs?: number;
   log?: (line: string) => void;
+  /** When sessions are unloaded from memory and which are loaded at start (server/sessions/idle.ts). */
+  idle?: IdlePolicy;
 }
 
 export class SessionManager {
   private hosts = new Map<string, SessionHost>();
   readonly clock: Clock;
+  readonly idle: IdlePolicy;
+  private sweeper: NodeJS.Timeout | null = null;
+  private loadListeners: ((host: SessionHost) => void)[] = [];
 
   constructor(readonly store: SessionStore, private readonly opts: ManagerOptions = {}) {
     this.clock = opts.clock ?? Date.now;
+    this.idle = opts.idle ?? DEFAULT_IDLE_POLICY;
+  }
+
+  /** Call `fn` for every host that enters memory from now on (created or loaded). */
+  onHost(fn: (host: SessionHost) => void) {
+    this.loadListeners.push(fn);
+  }
+
+  private admit(host: SessionHost) {
+    this.hosts.set(host.id, host);
+    for (const fn of this.loadListeners) fn(host);
+  }
+
+  /** Whether the session is in memory now. */
+  isLoaded(id: string): boolean {
+    return this.hosts.has(id);
+  }
+
+  /** Unload every session that is idle under the policy; returns how many left memory. */
+  async sweep(): Promise<number> {
+    const now = this.clock();
+    let n = 0;
+    for (const [id, host] of this.hosts) {
+      const after = host.isOver() ? this.idle.endedAfterMs : this.idle.idleAfterMs;
+      if (now - host.lastActivityMs < after || !host.canUnload() || this.loading.has(id)) continue;
+      this.hosts.delete(id);
+      host.stop();
+      n++;
+    }
+    if (n) this.opts.log?.(`unloaded ${n} idle session(s); ${this.hosts.size} in memory`);
+    return n;
   }
 
   private hostOpts() {
@@ -47,17 +84,19 @@ export class SessionManager {
     };
   }
 
-  /** Load every running or paused session; participants count as offline until they reconnect. */
+  /**
+   * Load the running or paused sessions changed within the policy's boot window (participants count
+   * as offline until they reconnect; deadlines resume) and start unloading idle ones. Older sessions
+   * are loaded on the first request for them.
+   */
   async boot(): Promise<number> {
-    const live = await this.store.live();
-    for (const row of live) {
-      const host = await this.hostFromRow(row);
-      if (!host) continue;
-      for (const p of Object.values(host.state.participants))
-        if (p.connected && !p.bot) await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: "disconnect", pid: p.id });
-      host.armWake();
-      await host.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
+    const window = this.idle.bootWindowMs;
+    const live = await this.store.live(Number.isFinite(window) ? new Date(this.clock() - window) : undefined);
+    if (!this.sweeper) {
+      this.sweeper = setInterval(() => void this.sweep().catch((e) => this.opts.log?.(`idle sweep failed: ${e}`)), this.idle.sweepEveryMs);
+      this.sweeper.unref();
     }
+    for (const row of live) await this.hostFromRow(row);
     return live.length;
   }
 
@@ -72,7 +111,12 @@ export class SessionManager {
     const host = new SessionHost(state, lt.value, row.code, seq, this.store, this.hostOpts());
     for (const o of await this.store.roundOutcomes(row.id))
       (host.roundHistory[o.groupId] ??= []).push({ round: o.round, group: JSON.parse(o.groupJson) });
-    this.hosts.set(row.id, host);
+    // presence is not stored with every change: whoever was online counts as offline until they reconnect
+    for (const p of Object.values(host.state.participants))
+      if (p.connected && !p.bot) await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: "disconnect", pid: p.id });
+    this.admit(host);
+    host.armWake(); // deadlines resume; one that passed while the session was not loaded fires now
+    await host.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
     return host;
   }
 
@@ -112,7 +156,7 @@ export class SessionManager {
       serverTime: new Date(now),
     });
     const host = new SessionHost(state, lt, code, 1, this.store, this.hostOpts());
-    this.hosts.set(id, host);
+    this.admit(host);
     host.armWake();
     // bots seated from the start may already have a group to play in
     await host.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
@@ -204,6 +248,8 @@ export class SessionManager {
   }
 
   async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     for (const h of this.hosts.values()) {
       await h.drain();
       h.stop();

@@ -160,8 +160,9 @@ export class SessionStore {
     return r._max.seq ?? 0;
   }
 
-  async live(): Promise<StoredSession[]> {
-    return this.db.session.findMany({ where: { status: { in: ["running", "paused"] } } });
+  /** Running or paused sessions, only those changed since `since` when given. */
+  async live(since?: Date): Promise<StoredSession[]> {
+    return this.db.session.findMany({ where: { status: { in: ["running", "paused"] }, ...(since ? { updatedAt: { gte: since } } : {}) } });
   }
 
   async get(id: string): Promise<StoredSession | null> {

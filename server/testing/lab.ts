@@ -4,6 +4,7 @@
  */
 import { createMechlabApp, type MechlabApp } from "../app";
 import type { RealtimeLimits } from "../realtime/limits";
+import type { IdlePolicy } from "../sessions/idle";
 import { ADMIN_PASSWORD, adminCookie, api, freshSqlite, Participant, type TestDb } from "./harness";
 
 /** A three-player IDS treatment with distinctive private numbers and no quiz. */
@@ -39,6 +40,7 @@ export interface LabOptions {
   /** Use this database (kept afterwards) instead of a fresh SQLite file. */
   dbUrl?: string;
   realtimeLimits?: Partial<RealtimeLimits>;
+  idle?: Partial<IdlePolicy>;
 }
 
 export async function openLab(opts: LabOptions = {}): Promise<Lab> {
@@ -50,6 +52,7 @@ export async function openLab(opts: LabOptions = {}): Promise<Lab> {
     log: () => {},
     ...(opts.botDelayMs === undefined ? {} : { botDelayMs: opts.botDelayMs }),
     ...(opts.realtimeLimits ? { realtimeLimits: opts.realtimeLimits } : {}),
+    ...(opts.idle ? { idle: opts.idle } : {}),
   });
   const base = `http://127.0.0.1:${await app.listen(0)}`;
   const cookie = await adminCookie(base);

@@ -21,6 +21,7 @@ export const ssgCodebook: readonly ColumnDoc[] = [
   { name: "outcome_covered", type: "boolean", description: "TRUE when the drawn allocations protected the attacked target (the attack was stopped)." },
   { name: "outcome_allocation", type: "string", description: "The drawn pure allocation of the defender's resources this round (JSON array of 0-based target indices), from the round's seeded draw." },
   { name: "outcome_own_coverage", type: "string", description: "Probability that the defender's own resources protect each target (JSON array): her coverage, or her share of the coalition's plan." },
+  { name: "outcome_others_pooled", type: "boolean", description: "TRUE when every target the other defenders protected was protected by at least two of them (and there are at least two others), so others_coverage reveals no single defender's allocation; with othersFeedback \"pooled\" the coverage is shown to the defender only then." },
   { name: "outcome_others_coverage", type: "string", description: "Probability that someone else protects each target (JSON array); shown in the next round's preview when feedback is \"coverage\"." },
   { name: "outcome_u_expected", type: "number", description: "Expected utility U_i(c, t) = p_i(t) + c_t (r_i(t) − p_i(t)) with the TRUE payoffs, combined coverage c and attacked target t." },
   { name: "outcome_u_realised", type: "number", description: "Realised payoff: r_i(t) if the attacked target was protected in the draw, else p_i(t) (true payoffs)." },

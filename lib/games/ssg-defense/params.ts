@@ -50,6 +50,12 @@ export const SsgParams = z
     attackerPayoffs: z.enum(["public", "hidden"]).default("public"),
     /** What defenders see after a round: the combined coverage too, or only the attack and their own result. */
     feedback: z.enum(["coverage", "outcome"]).default("coverage"),
+    /**
+     * With feedback "coverage": "pooled" shows the others' combined coverage (and the round's combined
+     * coverage) only when no target was protected by just one other defender, so no individual
+     * allocation can be read off; "combined" always shows it (with one other defender, it is theirs).
+     */
+    othersFeedback: z.enum(["pooled", "combined"]).default("pooled"),
     /** What pays: the expected utility U_i(c, t) or the realised payoff of the drawn attack. */
     pay: z.enum(["expected", "realised"]).default("expected"),
     /** points = pointsOffset + pointsScale · utility. */

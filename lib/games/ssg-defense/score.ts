@@ -3,6 +3,7 @@
  * defender's utility against her NSE utility, and welfare against CSW-Max's welfare on the true payoffs.
  * Vectors are exported as JSON arrays in one cell (e.g. "[0.5,0.25,0]"), targets 0-based.
  */
+import { othersPooled } from "./pooling";
 import type { MonitorView, RoundScore, Scalar } from "../../core/game";
 import { trueGame, truthPlan } from "./benchmarks";
 import { MECHANISM_LABEL } from "./coordination";
@@ -54,6 +55,7 @@ export function ssgScore(s: SsgState, ctx: Ctx): RoundScore {
         allocation: JSON.stringify(o.allocations[i] ?? []),
         own_coverage: json(o.own[i] ?? []),
         others_coverage: json(o.others[i] ?? []),
+        others_pooled: othersPooled(o.own, i),
         u_expected: o.expected[i]!,
         u_realised: o.realised[i]!,
         u_nse: tg.nse.defenderUtilities[i]!,

@@ -5,6 +5,7 @@
  * attack, her own result and, with `feedback: "coverage"`, the combined coverage. Never another
  * defender's payoffs, reports, allocation or recommendation.
  */
+import { othersPooled } from "./pooling";
 import type { Viewer } from "../../core/game";
 import { MECHANISM_LABEL, modificationMap, type MechanismKind } from "./coordination";
 import { nseJoint } from "./benchmarks";
@@ -96,7 +97,7 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
     join: p.joinPhase ? { mine: s.joined[i] ?? null, all: phase === "join" ? null : s.joined.map((j) => j === true) } : null,
     task: phase === "decide" ? decideTask(p, s, i) : null,
     mySubmission: { coverage: s.coverage[i] ?? null },
-    last: { own: lastVector(ctx, pid, "own_coverage"), others: p.feedback === "coverage" ? lastVector(ctx, pid, "others_coverage") : null },
+    last: { own: lastVector(ctx, pid, "own_coverage"), others: p.feedback === "coverage" && (p.othersFeedback === "combined" || lastPooled(ctx, pid)) ? lastVector(ctx, pid, "others_coverage") : null },
     recommendation:
       plan && rec
         ? {
@@ -118,7 +119,7 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
           expected: o.expected[i]!,
           realised: o.realised[i]!,
           points: o.points[i]!,
-          coverage: p.feedback === "coverage" ? o.coverage : null,
+          coverage: p.feedback === "coverage" && (p.othersFeedback === "combined" || othersPooled(o.own, i)) ? o.coverage : null,
           coalition: p.mode === "coordinated" ? (o.mechanism?.coalition ?? []) : null,
           fallback: o.mechanism ? !o.mechanism.ok : false,
           followed: s.plays[i]?.followed ?? null,
@@ -127,4 +128,10 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
         }
       : null,
   };
+}
+
+/** Whether last round's others' coverage could be shown to `pid` under othersFeedback "pooled". */
+function lastPooled(ctx: Parameters<typeof lastVector>[0], pid: string): boolean {
+  const h = ctx.history[pid];
+  return h?.[h.length - 1]?.outcome.others_pooled === true;
 }
