@@ -77,7 +77,7 @@ test("a Prolific link takes a seat by panel id, keeps it across devices, and end
 });
 
 test("a label in use is refused from another browser; the seat's own browser and a re-issued link come back", async ({ browser }) => {
-  const { admin } = await createSessionFromExample(browser, "ids-unregulated-3.json");
+  const { admin } = await createSessionFromExample(browser, "ids-investment-3.json");
   const code = (await admin.getByTestId("room-code").textContent())!.trim();
 
   const zoe = await person(browser);

@@ -123,5 +123,17 @@ describe("joining through panel links and labels", () => {
     const mine = rows.find((r) => r.external_id === "5f00000000000000000000bb");
     expect(mine?.external_source).toBe("prolific");
     expect(rows.filter((r) => r.external_id === "")).toHaveLength(1); // the bot seat
+
+    const wide = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/data-wide.csv`, { cookie })).text);
+    expect(wide).toHaveLength(2);
+    const w = wide.find((r) => r.external_id === "5f00000000000000000000bb")!;
+    expect(w.r1_decision_x).toBe("1");
+    expect(w.quiz_attempts).toBe("0");
+
+    const pay = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/payments.csv`, { cookie })).text);
+    expect(pay).toHaveLength(1); // the bot seat is not paid
+    expect(pay[0]).toMatchObject({ external_id: "5f00000000000000000000bb", external_source: "prolific", bot_rounds: "0", finished: "TRUE", rounds: "1" });
+    expect(pay[0]!.completion_code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(pay[0]!.payout).toBe("0"); // this treatment pays nothing
   });
 });

@@ -37,6 +37,7 @@ export function applyParticipant(
   switch (cmd.kind) {
     case "connect":
       p.connected = true;
+      p.everConnected = true;
       p.offlineSinceMs = null;
       p.claimed = true;
       if (p.replacedByBot && p.botReason === "dropout") {

@@ -17,6 +17,8 @@ export interface ParticipantState {
   /** The online panel's participant id (Prolific, MTurk, …) when the seat was taken through a panel link. */
   external?: ExternalId;
   claimed: boolean;
+  /** A person's browser connected to this seat at least once (absent in older snapshots). */
+  everConnected?: boolean;
   /** A bot from the start. */
   bot: boolean;
   /** Set when a bot took over a human's seat (dropout or the experimenter). */

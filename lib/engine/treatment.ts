@@ -82,8 +82,8 @@ export const Treatment = z
     redirectUrl: z.string().url("give a full web address starting with https://").optional(),
     /** Title participants see (never the treatment name, which may reveal the condition). */
     participantTitle: z.string().min(1).max(80).default("Study"),
-    /** Decimals of the numbers shown to participants. */
-    decimals: z.number().int().min(0).max(6).default(2),
+    /** At most this many decimals in the numbers shown to participants (unset: each screen's own, 1 to 3). */
+    decimals: z.number().int().min(0).max(6).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.completionUrl && t.redirectUrl)

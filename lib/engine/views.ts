@@ -24,6 +24,8 @@ export interface PlayView {
   /** How many members still have to act (never who, nor what others chose). */
   pendingCount: number;
   myTurn: boolean;
+  /** Who ended a decision step of this round before this participant decided (null: they decided, or not yet). */
+  endedBy: "timeout" | "experimenter" | null;
   role: string;
   game: unknown;
 }
@@ -33,8 +35,8 @@ export interface ParticipantView {
   participantId: string;
   /** Neutral title the treatment chose (default "Study"); never the treatment's name. */
   title: string;
-  /** Decimals for numbers shown to this participant. */
-  decimals: number;
+  /** At most this many decimals in numbers shown to this participant (null: each screen's own). */
+  decimals: number | null;
   /** 0-based seat (shown as seat + 1, like the monitor and the server log). */
   seat: number;
   gameId: string;
@@ -84,6 +86,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       groupSize: g.members.length,
       pendingCount: pending.length,
       myTurn: pending.includes(pid),
+      endedBy: g.roundStats[pid]?.endedBy ?? null,
       role: g.roles[pid] ?? "player",
       game: g.status === "playing" ? lt.game.view(g.game, { kind: "player", playerId: pid }, ctx) : null,
     };
@@ -95,7 +98,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     sessionId: s.id,
     participantId: pid,
     title: t.participantTitle,
-    decimals: t.decimals,
+    decimals: t.decimals ?? null,
     seat: p.seat,
     gameId: lt.game.id,
     status: s.status,

@@ -6,6 +6,7 @@ import { games } from "../../lib/games/registry";
 import { newSession, runBots } from "../../lib/testing/drive";
 import { longColumns, longRow } from "./columns";
 import { codebookCsv } from "./export";
+import { wideTable } from "./wide";
 
 const DIR = join(import.meta.dirname, "../../examples/treatments");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".json"));
@@ -39,8 +40,10 @@ describe("every game's export lists every column once", () => {
     const dupes = names.filter((n, i) => names.indexOf(n) !== i);
     expect(dupes, `duplicate columns in ${file}`).toEqual([]);
     for (const r of rows) for (const k of Object.keys(r)) expect(names, `row key ${k}`).toContain(k);
-    const codebook = codebookCsv({ columns, rows }).split("\r\n").slice(1, -1).map((l) => l.split(",")[0]);
+    const codebook = codebookCsv({ columns, rows, wide: { columns: [], rows: [] } }).split("\r\n").slice(1, -1).map((l) => l.split(",")[0]);
     expect(new Set(codebook).size).toBe(codebook.length);
+    const wide = wideTable(columns, rows, [...new Set(rows.map((r) => String(r.participant)))].map((participant, seat) => ({ participant, seat, label: null, external: null, quizAttempts: 0, stage: "done", botSeat: true })), { session: "s", treatment: "t", game: game.id });
+    expect(new Set(wide.columns).size, `duplicate wide columns in ${file}`).toBe(wide.columns.length);
     // bots decided every round here, and they say why
     expect(rows.every((r) => r.is_bot === true && r.bot_reason === "bot_seat" && typeof r.bot_strategy === "string")).toBe(true);
   });

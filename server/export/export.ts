@@ -8,6 +8,7 @@ import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
 import type { SessionStore } from "../sessions/store";
 import { longColumns, longRow } from "./columns";
+import { wideTable, type WideSeat, type WideTable } from "./wide";
 import { toCsv, type Cell } from "./csv";
 
 export { BASE_COLUMNS, TAIL_COLUMNS, MECHANISM_COLUMNS } from "./columns";
@@ -15,6 +16,8 @@ export { BASE_COLUMNS, TAIL_COLUMNS, MECHANISM_COLUMNS } from "./columns";
 export interface ExportBundle {
   columns: ColumnDoc[];
   rows: Record<string, Cell>[];
+  /** One row per participant, round columns prefixed r1_, r2_, … (data-wide.csv). */
+  wide: WideTable;
 }
 
 /** Build the long table of a session. */
@@ -57,11 +60,21 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
     rows.push(row);
   }
   const columns = longColumns(game, seen);
-  return { columns, rows };
+  const seats: WideSeat[] = state.order.flatMap((pid) => {
+    const p = state.participants[pid];
+    if (!p) return [];
+    return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot }];
+  });
+  const wide = wideTable(columns, rows, seats, { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId });
+  return { columns, rows, wide };
 }
 
 export function exportCsv(b: ExportBundle): string {
   return toCsv(b.columns.map((c) => c.name), b.rows);
+}
+
+export function wideCsv(b: ExportBundle): string {
+  return toCsv(b.wide.columns, b.wide.rows);
 }
 
 /** Said in the codebook of every text column: how formula-like text is written (server/export/csv.ts). */

@@ -7,10 +7,12 @@ import { formatZodError } from "../../lib/core/zod-format";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { AdminCommandRequest, CreateSessionRequest, JoinRequest, LoginRequest } from "../../lib/protocol/payloads";
-import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson } from "../export/export";
+import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
 import type { SessionManager } from "../sessions/manager";
 import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
 import { listExamples } from "./examples";
+import { paymentRows } from "../../lib/study/payments";
+import { paymentsCsv } from "../export/payments";
 import { BodyError, readJson, sendFile, sendJson } from "./respond";
 
 export interface ApiDeps {
@@ -126,6 +128,7 @@ async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, m
     const r = await manager.reissueLink(id, decodeURIComponent(reissue[1]!));
     return sendJson(res, r.ok ? 200 : 404, r.ok ? { ok: true, path: `/p/${r.token}` } : { ok: false, error: { code: "session/not_found", message: r.message } }), true;
   }
+  if (rest === "/payments" && method === "GET") return sendJson(res, 200, { ok: true, rows: paymentRows(host.state, host.lt) }), true;
   if (rest === "/command" && method === "POST") {
     const body = AdminCommandRequest.safeParse(await readJson(req));
     if (!body.success) return invalid(res, formatZodError(body.error)), true;
@@ -136,10 +139,13 @@ async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, m
     const file = rest.slice("/export/".length);
     const short = id.slice(0, 8);
     if (file === "events.csv") return sendFile(res, await eventsCsv(manager.store, id), "text/csv; charset=utf-8", `mechlab-${short}-events.csv`), true;
+    if (file === "payments.csv")
+      return sendFile(res, paymentsCsv(paymentRows(host.state, host.lt)), "text/csv; charset=utf-8", `mechlab-${short}-payments.csv`), true;
     if (file === "rounds.json") return sendFile(res, JSON.stringify(await roundsJson(manager.store, id), null, 2), "application/json", `mechlab-${short}-rounds.json`), true;
     const b = await buildExport(manager.store, id);
     if (!b) return sendJson(res, 404, { ok: false, error: { message: "No such session." } }), true;
     if (file === "data.csv") return sendFile(res, exportCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-data.csv`), true;
+    if (file === "data-wide.csv") return sendFile(res, wideCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-data-wide.csv`), true;
     if (file === "data.json") return sendFile(res, JSON.stringify({ columns: b.columns, rows: b.rows }, null, 2), "application/json", `mechlab-${short}-data.json`), true;
     if (file === "codebook.csv") return sendFile(res, codebookCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-codebook.csv`), true;
   }

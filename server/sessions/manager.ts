@@ -127,11 +127,12 @@ export class SessionManager {
     const lt: LoadedTreatment = loaded.value;
     const id = randomUUID();
     const seed = opts.seed ?? randomBytes(8).toString("hex");
+    const codes = await this.uniqueCompletionCodes(lt.seats);
     const participants = Array.from({ length: lt.seats }, (_, seat) => ({
       id: `${id.slice(0, 8)}-${seat + 1}-${randomBytes(3).toString("hex")}`,
       seat,
       token: randomBytes(18).toString("base64url"),
-      completionCode: randomCode(8),
+      completionCode: codes[seat]!,
     }));
     const now = this.clock();
     const { state, effects } = createSessionState(lt, {
@@ -161,6 +162,18 @@ export class SessionManager {
     // bots seated from the start may already have a group to play in
     await host.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
     return { ok: true, host };
+  }
+
+  /** `n` completion codes that no seat of any session has (so a pasted code names exactly one person). */
+  private async uniqueCompletionCodes(n: number): Promise<string[]> {
+    const codes = new Set<string>();
+    for (let attempt = 0; codes.size < n; attempt++) {
+      if (attempt > 20) throw new Error("could not draw unique completion codes");
+      const fresh = Array.from({ length: n - codes.size }, () => randomCode(8)).filter((c) => !codes.has(c));
+      const taken = new Set(await this.store.existingCompletionCodes(fresh));
+      for (const c of fresh) if (!taken.has(c)) codes.add(c);
+    }
+    return [...codes];
   }
 
   /** The host of a session (loaded from the database if it is not in memory, e.g. an ended one). */

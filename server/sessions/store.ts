@@ -188,6 +188,13 @@ export class SessionStore {
     return this.db.participant.findMany({ where: { sessionId }, orderBy: { seat: "asc" } });
   }
 
+  /** Which of these completion codes some seat already has. */
+  async existingCompletionCodes(codes: string[]): Promise<string[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.db.participant.findMany({ where: { completionCode: { in: codes } }, select: { completionCode: true } });
+    return rows.map((r) => r.completionCode);
+  }
+
   /** Give a seat a new personal link; the old one stops working. */
   async setToken(sessionId: string, participantId: string, token: string): Promise<boolean> {
     const r = await this.db.participant.updateMany({ where: { id: participantId, sessionId }, data: { token } });

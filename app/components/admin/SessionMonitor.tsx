@@ -9,6 +9,7 @@ import { Downloads } from "./Downloads";
 import { GroupPanel } from "./GroupPanel";
 import { MonitorTable } from "./MonitorTable";
 import { ParticipantLinks } from "./ParticipantLinks";
+import { Payments } from "./Payments";
 import { SessionHeader } from "./SessionHeader";
 import type { Command, SessionDetail } from "./types";
 
@@ -69,6 +70,7 @@ export function SessionMonitor({ id }: { id: string }) {
         ))}
       </div>
       <ParticipantLinks sessionId={id} links={detail.d.links} />
+      <Payments sessionId={id} version={view.version} />
       <Downloads sessionId={id} />
     </>
   );

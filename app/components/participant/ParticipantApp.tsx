@@ -5,6 +5,7 @@
  */
 import { useEffect } from "react";
 import { useParticipant } from "../../lib-client/use-participant";
+import { setDisplayDecimals } from "../../lib-client/format";
 import { FinalPage } from "./FinalPage";
 import { IntroSteps } from "./IntroSteps";
 import { PlayScreen } from "./PlayScreen";
@@ -13,6 +14,8 @@ import { WaitingRoom } from "./WaitingRoom";
 export function ParticipantApp({ token }: { token: string }) {
   const { view, receivedAt, connection, fatal, intro, act } = useParticipant(token);
   const title = view?.title ?? "Study";
+  // before any child renders a number: the treatment's decimals apply to this page
+  setDisplayDecimals(view?.decimals ?? null);
   useEffect(() => {
     document.title = title;
   }, [title]);

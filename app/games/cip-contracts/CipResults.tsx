@@ -5,10 +5,12 @@ import { fmt } from "../../lib-client/format";
 import type { GameUiProps } from "../types";
 import { CipNews } from "./CipSituation";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
+import { notDecidedText } from "../../components/participant/phase-end-text";
+import type { PlayView } from "@/lib/engine/views";
 
 type Results = NonNullable<CipView["results"]>;
 
-function statusText(r: Results, v: CipView): string {
+function statusText(r: Results, v: CipView, play: PlayView): string {
   switch (r.status) {
     case "signed":
       return v.allocation === "equal" ? "You accepted your equal share." : `You signed contract ${r.contract}.`;
@@ -17,7 +19,9 @@ function statusText(r: Results, v: CipView): string {
     case "unserved":
       return `You accepted contract ${r.contract}, but the resources ran out before your turn (contracts are served in order of criticality): nothing was signed.`;
     case "rejected":
-      return r.timedOut ? "Time ran out before you answered, which counts as rejecting: no contract this round." : "You rejected the offer: no contract this round.";
+      return r.timedOut
+        ? notDecidedText(play, "Time ran out before you answered, which counts as rejecting: no contract this round.", "it counts as rejecting: no contract this round.")
+        : "You rejected the offer: no contract this round.";
     case "excluded":
       return "The control center's resources could not serve you this round (you stayed on its excluded list).";
   }
@@ -32,7 +36,7 @@ export function CipResults({ v, r, props }: { v: CipView; r: Results; props: Gam
       <section className="card">
         <h3 style={{ marginTop: 0 }}>Your result this round</h3>
         <p data-testid="cip-result-status" data-status={r.status}>
-          {statusText(r, v)}
+          {statusText(r, v, play)}
         </p>
         <dl className="kv">
           <dt>Your type</dt>

@@ -6,6 +6,7 @@ import type { GameUiProps } from "../types";
 import { MessagesTable } from "./MessagesTable";
 import { TaxTerms } from "./TaxTerms";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
+import { notDecidedText } from "../../components/participant/phase-end-text";
 
 type Results = NonNullable<ExternalityView["results"]>;
 
@@ -20,7 +21,7 @@ export function ExternalityResults({ v, r, props }: { v: ExternalityView; r: Res
       </section>
       <section className="card">
         <h3 style={{ marginTop: 0 }}>Your result this round</h3>
-        {r.timedOut && <p className="notice">Time ran out, so your last message was sent again.</p>}
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out, so your last message was sent again.", "your last message was sent again.")}</p>}
         <TaxTerms t={r.terms} prefix="res" />
         <dl className="kv">
           <dt>Your investment x̂</dt>

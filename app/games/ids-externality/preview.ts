@@ -2,6 +2,7 @@
  * Pure helpers of the Externality participant UI: read the message form and preview its outcome if
  * the others send the same messages as last time (eq. 10–11 via the mechanism core; own cost, eq. 1).
  */
+import { inputText } from "../../lib-client/format";
 import { externalityTaxes, type ExternalityMessage, type ExternalityTaxTerms } from "@/lib/mechanisms/ids/externality";
 import type { ExternalityView } from "@/lib/games/ids-externality/views";
 import { parseInvestment } from "../ids-investment/preview";
@@ -11,7 +12,8 @@ export interface MessageDraft {
   pi: string[];
 }
 
-export const draftOf = (m: ExternalityMessage): MessageDraft => ({ x: m.x.map(String), pi: m.pi.map(String) });
+/** The form's text for a message: numbers rounded for people (no 0.6931471805599453 in a field). */
+export const draftOf = (m: ExternalityMessage): MessageDraft => ({ x: m.x.map((v) => inputText(v)), pi: m.pi.map((v) => inputText(v)) });
 
 /** Parse the form; the first problem names the row (x_j or π_j) and the range, like the server. */
 export function readMessage(v: ExternalityView, d: MessageDraft): { ok: true; message: ExternalityMessage } | { ok: false; field: string; message: string } {

@@ -4,6 +4,7 @@ import type { IdsView } from "@/lib/games/ids-investment/views";
 import { fmt } from "../../lib-client/format";
 import type { GameUiProps } from "../types";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
+import { notDecidedText } from "../../components/participant/phase-end-text";
 
 type Results = NonNullable<IdsView["results"]>;
 
@@ -15,7 +16,7 @@ export function IdsResults({ v, r, props }: { v: IdsView; r: Results; props: Gam
     <div>
       <section className="card">
         <h3 style={{ marginTop: 0 }}>Your result this round</h3>
-        {r.timedOut && <p className="notice">Time ran out before you decided, so the default investment was used.</p>}
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out before you decided, so the default investment was used.", "the default investment was used.")}</p>}
         <dl className="kv">
           <dt>Your investment</dt>
           <dd data-testid="my-x">{fmt(r.x)}</dd>

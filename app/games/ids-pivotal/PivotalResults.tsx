@@ -4,6 +4,7 @@ import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { fmt } from "../../lib-client/format";
 import type { GameUiProps } from "../types";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
+import { notDecidedText } from "../../components/participant/phase-end-text";
 
 type Results = NonNullable<PivotalView["results"]>;
 
@@ -14,7 +15,7 @@ export function PivotalResults({ v, r, props }: { v: PivotalView; r: Results; pr
     <div>
       <section className="card">
         <h3 style={{ marginTop: 0 }}>Your result this round</h3>
-        {r.timedOut && <p className="notice">Time ran out in one of the steps, so the default was used.</p>}
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out in one of the steps, so the default was used.", "the default was used.")}</p>}
         {r.mechanismError && <p className="notice">The mechanism could not be computed this round: no taxes were charged.</p>}
         <dl className="kv">
           <dt>You</dt>

@@ -5,6 +5,7 @@ import { fmt } from "../../lib-client/format";
 import type { GameUiProps } from "../types";
 import { pct } from "./preview";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
+import { notDecidedText } from "../../components/participant/phase-end-text";
 
 type Results = NonNullable<SsgView["results"]>;
 const list = (v: SsgView, ts: readonly number[]) => (ts.length ? ts.map((t) => v.targets[t]).join(" and ") : "nowhere");
@@ -22,7 +23,7 @@ export function SsgResults({ v, r, props }: { v: SsgView; r: Results; props: Gam
         <p data-testid="result-covered" className={r.covered ? "ok-box" : "error"}>
           {r.covered ? `${target} was protected: the attack was stopped.` : `${target} was not protected: the attack succeeded.`}
         </p>
-        {r.timedOut && <p className="notice">Time ran out before you decided, so the default was used for you.</p>}
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out before you decided, so the default was used for you.", "the default was used for you.")}</p>}
         {r.fallback && <p className="notice">The coordinator could not compute its plan this round; the usual uncoordinated patrols were used instead.</p>}
         <dl className="kv">
           {r.coalition && (

@@ -1,0 +1,71 @@
+/**
+ * data-wide.csv: one row per participant (like oTree's wide export). Participant columns first, then
+ * every per-round column of the long table prefixed with the round: r1_payoff, r1_decision_x, r2_…
+ */
+import type { ColumnDoc } from "../../lib/core/game";
+import type { Cell } from "./csv";
+
+/** Long-table columns that describe the participant, not the round (they appear once, unprefixed). */
+const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
+
+export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
+  { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached)." },
+  { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, done." },
+  { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start." },
+  { name: "total_points", type: "number", unit: "points", description: "Sum of payoff over all rounds." },
+];
+
+export interface WideSeat {
+  participant: string;
+  seat: number;
+  label: string | null;
+  external: { source: string; id: string } | null;
+  quizAttempts: number;
+  stage: string;
+  botSeat: boolean;
+}
+
+export interface WideTable {
+  columns: string[];
+  rows: Record<string, Cell>[];
+}
+
+/**
+ * Pivot the long rows: one row per seat (in seat order, also seats without rounds), round columns
+ * `r<round>_<column>` for every long column that is not a participant column.
+ */
+export function wideTable(
+  longColumns: readonly ColumnDoc[],
+  longRows: readonly Record<string, Cell>[],
+  seats: readonly WideSeat[],
+  base: { session: string; treatment: string; game: string },
+): WideTable {
+  const perRound = longColumns.map((c) => c.name).filter((n) => !(PARTICIPANT_KEYS as readonly string[]).includes(n) && n !== "round");
+  const rounds = [...new Set(longRows.map((r) => Number(r.round)))].filter(Number.isFinite).sort((a, b) => a - b);
+  const byParticipant = new Map<string, Record<string, Cell>[]>();
+  for (const r of longRows) {
+    const k = String(r.participant);
+    const list = byParticipant.get(k) ?? [];
+    list.push(r);
+    byParticipant.set(k, list);
+  }
+  const columns = [...PARTICIPANT_KEYS, ...WIDE_PARTICIPANT_COLUMNS.map((c) => c.name), ...rounds.flatMap((n) => perRound.map((c) => `r${n}_${c}`))];
+  const rows = seats.map((s) => {
+    const mine = byParticipant.get(s.participant) ?? [];
+    const row: Record<string, Cell> = {
+      ...base,
+      participant: s.participant,
+      label: s.label,
+      external_id: s.external?.id ?? null,
+      external_source: s.external?.source ?? null,
+      seat: s.seat,
+      quiz_attempts: s.quizAttempts,
+      stage: s.stage,
+      bot_seat: s.botSeat,
+      total_points: mine.reduce((a, r) => a + (typeof r.payoff === "number" ? r.payoff : 0), 0),
+    };
+    for (const r of mine) for (const c of perRound) row[`r${r.round}_${c}`] = r[c];
+    return row;
+  });
+  return { columns, rows };
+}
