@@ -4,7 +4,7 @@
  * ending the session.
  */
 import { expect, test } from "@playwright/test";
-import { ADMIN_PASSWORD, invest } from "./steps";
+import { ADMIN_PASSWORD, openSession, invest } from "./steps";
 
 test("room-code join, bots fill the group, pause blocks input, ending shows the final page", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
@@ -23,6 +23,7 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
 
   await admin.getByTestId("treatment-select").selectOption("ids-investment-3.json");
   await admin.getByTestId("session-create").click();
+  await openSession(admin);
   const code = (await admin.getByTestId("room-code").textContent())!.trim();
 
   const alice = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();

@@ -7,7 +7,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_PASSWORD, openAs, parseCsv, participantLinks, passIntro } from "./steps";
+import { ADMIN_PASSWORD, openSession, openAs, parseCsv, participantLinks, passIntro } from "./steps";
 
 async function createSession(browser: Browser) {
   const admin = await (await browser.newContext()).newPage();
@@ -20,6 +20,7 @@ async function createSession(browser: Browser) {
   await expect(admin.getByTestId("treatment-summary")).toBeVisible();
   await admin.getByTestId("session-create").click();
   await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  await openSession(admin);
   const sessionId = decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!);
   return { admin, sessionId };
 }

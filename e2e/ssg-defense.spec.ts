@@ -8,7 +8,7 @@
  *   experimenter's monitor compares the round with the NSE and with CSW-Max.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_PASSWORD, openAs, participantLinks, parseCsv, passIntro } from "./steps";
+import { ADMIN_PASSWORD, openSession, openAs, participantLinks, parseCsv, passIntro } from "./steps";
 
 const TARGETS = ["Harbour", "Oil rig", "Ferry", "Fishery"];
 
@@ -29,6 +29,7 @@ async function createSsgSession(browser: Browser, file: string, edit: (t: Treatm
   await expect(admin.getByTestId("treatment-summary")).toBeVisible();
   await admin.getByTestId("session-create").click();
   await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  await openSession(admin);
   return { admin, sessionId: decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!) };
 }
 

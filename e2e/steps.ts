@@ -17,11 +17,19 @@ export async function createSessionFromExample(browser: Browser, file: string, g
   await expect(admin.getByTestId("treatment-json")).toHaveValue(new RegExp(`"game": "${game}"`));
   await admin.getByTestId("treatment-validate").click();
   await expect(admin.getByTestId("treatment-summary")).toBeVisible();
+  await expect(admin.getByTestId("launch-check")).toBeVisible();
   await admin.getByTestId("session-create").click();
   await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
   await expect(admin.getByTestId("room-code")).toHaveText(/^[A-Z0-9]{4,}$/);
+  await openSession(admin);
   const sessionId = decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!);
   return { admin, sessionId };
+}
+
+/** New sessions are drafts: open one on its monitor so people can join. */
+export async function openSession(admin: Page) {
+  await admin.getByTestId("cmd-open").click();
+  await expect(admin.getByTestId("draft-notice")).toBeHidden();
 }
 
 /** The personal link of each seat, read from the monitor page. */

@@ -6,11 +6,11 @@
  * the old one.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ADMIN_PASSWORD, createSessionFromExample, invest } from "./steps";
+import { ADMIN_PASSWORD, openSession, createSessionFromExample, invest } from "./steps";
 
 const PORT = Number(process.env.MECHLAB_E2E_PORT ?? 3123);
 
-async function adminWithTreatment(browser: Browser, treatment: unknown): Promise<{ admin: Page; code: string }> {
+async function adminWithTreatment(browser: Browser, treatment: unknown, open = true): Promise<{ admin: Page; code: string }> {
   const admin = await (await browser.newContext()).newPage();
   await admin.goto("/admin");
   await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
@@ -18,6 +18,7 @@ async function adminWithTreatment(browser: Browser, treatment: unknown): Promise
   await admin.getByTestId("treatment-json").fill(JSON.stringify(treatment));
   await admin.getByTestId("session-create").click();
   await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  if (open) await openSession(admin);
   const code = (await admin.getByTestId("room-code").textContent())!.trim();
   return { admin, code };
 }
@@ -31,8 +32,15 @@ test("a Prolific link takes a seat by panel id, keeps it across devices, and end
     params: { alpha: [10, 10], W: [[1, 0.5], [0.5, 1]], c: [1, 1], xMax: 5, rounds: 1, decisionSeconds: 120, resultsSeconds: null },
     completionUrl: `http://127.0.0.1:${PORT}/?completed={code}`,
     payment: { showUpFee: 2, perPoint: 0.01, currency: "GBP" },
-  });
+  }, false);
   const link = (pid: string) => `/join?code=${code}&PROLIFIC_PID=${pid}&STUDY_ID=study1&SESSION_ID=sess-${pid}`;
+
+  // a draft: nobody gets a seat before the experimenter opens the session
+  const early = await person(browser);
+  await early.goto(link("5f0000000000000000000a01"));
+  await expect(early.getByTestId("join-error")).toContainText("not opened yet");
+  await early.context().close();
+  await openSession(admin);
 
   const ann = await person(browser);
   await ann.goto(link("5f0000000000000000000a01"));

@@ -4,7 +4,7 @@
  * codes shows which match a seat. payments.csv holds the same rows.
  */
 import { expect, test } from "@playwright/test";
-import { ADMIN_PASSWORD, invest, parseCsv } from "./steps";
+import { ADMIN_PASSWORD, openSession, invest, parseCsv } from "./steps";
 
 test("the monitor's payment table and payments.csv pay what the participants earned", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
@@ -20,8 +20,14 @@ test("the monitor's payment table and payments.csv pay what the participants ear
       bots: { delayMs: 0 },
     }),
   );
+  // the launch check: what theory predicts for exactly this treatment, before anyone joins
+  await admin.getByTestId("treatment-validate").click();
+  await expect(admin.getByTestId("launch-check")).toContainText("Social-optimum total cost");
+  await expect(admin.getByTestId("launch-check")).toContainText("Nash total cost");
   await admin.getByTestId("session-create").click();
+  await expect(admin.getByTestId("draft-notice")).toBeVisible();
   await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  await openSession(admin);
   const sessionId = decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!);
   const links = [await admin.getByTestId("participant-link-0").getAttribute("href"), await admin.getByTestId("participant-link-1").getAttribute("href")];
 

@@ -14,6 +14,7 @@ export const ActionErrorCode = {
   WrongStep: "intro/wrong_step",
   SessionFull: "session/full",
   LabelTaken: "session/label_taken",
+  NotOpen: "session/not_open",
   NotFound: "session/not_found",
   Conflict: "session/conflict",
   RateLimited: "session/rate_limited",

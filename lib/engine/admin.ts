@@ -34,7 +34,14 @@ function seatBot(s: SessionState, current: ParticipantState, strategy: string, r
 
 export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminCommand, nowMs: number, fx: Effects): AdminResult {
   if (s.status === "ended") return bad("The session has already ended.");
+  if (s.status === "draft" && cmd.kind !== "open" && cmd.kind !== "end") return bad("The session is a draft: open it first (nobody can join a draft).");
   switch (cmd.kind) {
+    case "open":
+      if (s.status !== "draft") return bad("The session is already open.");
+      s.status = "running";
+      fx.notes.push("experimenter opened the session");
+      formGroups(s, lt, nowMs, fx);
+      return { ok: true };
     case "pause":
       if (s.status === "paused") return bad("The session is already paused.");
       s.status = "paused";

@@ -81,3 +81,33 @@ describe("panel ids", () => {
     expect(claim(s, lt, prolific("BBB")).ok).toBe(true);
   });
 });
+
+describe("draft sessions", () => {
+  it("nobody takes a seat or starts the intro before the experimenter opens the session; bot groups form on open", async () => {
+    const { createSessionState } = await import("./create");
+    const r = loadTreatment(
+      { name: "t", game: "ids-investment", params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1 }, bots: { seats: ["myopic", "myopic"] } },
+      games,
+    );
+    if (!r.ok) throw new Error(r.errors.join());
+    const lt = r.value;
+    const { state } = createSessionState(lt, { id: "d", seed: "d", nowMs: 0, participantIds: ["a", "b"], completionCodes: ["A", "B"], draft: true });
+    expect(state.status).toBe("draft");
+    expect(Object.keys(state.groups)).toHaveLength(0);
+    const lt1 = load();
+    const d = createSessionState(lt1, { id: "d1", seed: "d", nowMs: 0, participantIds: ["p1", "p2", "p3"], completionCodes: ["1", "2", "3"], draft: true }).state;
+    const c = reduce(d, lt1, { kind: "claim", label: "Ann" }, 0);
+    expect(!c.ok && c.error.code).toBe("session/not_open");
+    const pan = reduce(d, lt1, { kind: "claimPanel", external: { source: "prolific", id: "X1", extra: {} } }, 0);
+    expect(!pan.ok && pan.error.code).toBe("session/not_open");
+    const conn = reduce(d, lt1, { kind: "connect", pid: "p1" }, 0);
+    if (!conn.ok) throw new Error("connect");
+    expect(reduce(conn.state, lt1, { kind: "consent", pid: "p1" }, 0).ok).toBe(false);
+    expect(reduce(d, lt1, { kind: "pause" }, 0).ok).toBe(false);
+    const opened = reduce(state, lt, { kind: "open" }, 5);
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.state.status).toBe("running");
+    expect(Object.keys(opened.state.groups)).toHaveLength(1);
+    expect(reduce(opened.state, lt, { kind: "open" }, 6).ok).toBe(false);
+  });
+});

@@ -29,6 +29,8 @@ function fullMessage(s: SessionState): string {
   return `This session is full: all ${s.order.length} places are taken. Nothing was recorded for you. Please go back to the page you came from (on Prolific or MTurk: return the study) or ask the experimenter.`;
 }
 
+export const NOT_OPEN = "This session has not opened yet. Please wait until the experimenter opens it, then try again.";
+
 function freeSeat(s: SessionState): ParticipantState | undefined {
   return seats(s).find((p) => !p.claimed && p.stage === "new");
 }
@@ -45,6 +47,7 @@ export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
       `The label "${label}" is already taken in this session. If it is yours, open this page in the browser you joined with (it remembers your seat) or ask the experimenter for your personal link; otherwise choose another label.`,
     );
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
+  if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
   const seat = draftParticipant(s, free.id);
@@ -58,6 +61,7 @@ export function claimByPanel(s: SessionState, ext: ExternalId): ClaimResult {
   const mine = seats(s).find((p) => p.external?.source === ext.source && p.external.id === ext.id);
   if (mine) return { ok: true, pid: mine.id, existing: true };
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
+  if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
   const seat = draftParticipant(s, free.id);

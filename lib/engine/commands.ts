@@ -13,6 +13,7 @@ export type ParticipantCommand =
   | { kind: "action"; pid: string; clientActionId: string; action: unknown; byBot?: boolean };
 
 export type AdminCommand =
+  | { kind: "open" }
   | { kind: "pause" }
   | { kind: "resume" }
   | { kind: "forcePhaseEnd"; groupId?: string }

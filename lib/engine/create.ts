@@ -16,6 +16,8 @@ export interface NewSessionInput {
   participantIds: string[];
   /** One completion code per seat. */
   completionCodes: string[];
+  /** Start as a draft: nobody can join until the experimenter opens the session. */
+  draft?: boolean;
 }
 
 /** The initial state: seats created, bot seats ready in the waiting room. */
@@ -48,7 +50,7 @@ export function createSessionState(lt: LoadedTreatment, input: NewSessionInput):
   const state: SessionState = {
     id: input.id,
     version: 1,
-    status: "running",
+    status: input.draft ? "draft" : "running",
     createdMs: input.nowMs,
     pausedMs: null,
     endedMs: null,
@@ -62,6 +64,6 @@ export function createSessionState(lt: LoadedTreatment, input: NewSessionInput):
   };
   const effects: Effects = { rounds: [], notes: [] };
   const draft = beginDraft(state);
-  formGroups(draft, lt, input.nowMs, effects);
+  if (!input.draft) formGroups(draft, lt, input.nowMs, effects);
   return { state: draft, effects };
 }

@@ -7,6 +7,7 @@ import { own } from "../core/own";
 import { viewContext, withContext } from "./context";
 import { draftGroup, draftParticipant } from "./draft";
 import { formGroups, noteAction, pendingOf, settle } from "./rounds";
+import { NOT_OPEN } from "./claim";
 import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 import type { ParticipantCommand } from "./commands";
@@ -46,7 +47,7 @@ export function applyParticipant(
         p.botStrategy = null;
         fx.notes.push(`${p.id} is back and plays again`);
       }
-      if (p.stage === "new") p.stage = s.status === "ended" ? "done" : "intro";
+      if (p.stage === "new" && s.status !== "draft") p.stage = s.status === "ended" ? "done" : "intro";
       return { ok: true };
     case "disconnect":
       p.connected = false;
@@ -68,6 +69,7 @@ function introStep(
   fx: Effects,
 ): StepResult {
   if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, "This session has ended.") };
+  if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
   if (p.stage === "new") p.stage = "intro";
   if (p.stage !== "intro")
     return { ok: true, duplicate: true }; // already past the intro (e.g. a second tab): nothing to do

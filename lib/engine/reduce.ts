@@ -34,6 +34,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       duplicate = r.existing;
       break;
     }
+    case "open":
     case "pause":
     case "resume":
     case "forcePhaseEnd":

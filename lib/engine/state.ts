@@ -5,7 +5,8 @@
 import type { PlayerId, PlayerRoundRecord, Scalar } from "../core/game";
 import type { RngState } from "../core/rng";
 
-export type SessionStatus = "running" | "paused" | "ended";
+/** draft: created, nobody can join until the experimenter opens it (after the launch check). */
+export type SessionStatus = "draft" | "running" | "paused" | "ended";
 export type Stage = "new" | "intro" | "waiting" | "playing" | "done";
 export type IntroStep = "consent" | "instructions" | "quiz";
 

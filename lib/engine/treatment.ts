@@ -111,6 +111,22 @@ export interface LoadedTreatment {
 
 export type TreatmentResult = { ok: true; value: LoadedTreatment } | { ok: false; errors: string[] };
 
+const unknownGame = (id: string, games: Readonly<Record<string, AnyGameModule>>) => `game: unknown game "${id}"; use one of ${Object.keys(games).join(", ")}`;
+
+/** One message per field (zod may report a union's alternatives for one field, which read as contradictions). */
+export function onePerField(errors: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of errors) {
+    const i = e.indexOf(": ");
+    const field = i > 0 ? e.slice(0, i) : e;
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push(e);
+  }
+  return out;
+}
+
 /**
  * Parse a treatment (object or JSON text) and its game parameters. Errors name the field, e.g.
  * `params.alpha[2]: Too small: expected number to be >0`.
@@ -125,14 +141,23 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
     }
   }
   const t = Treatment.safeParse(input);
-  if (!t.success) return { ok: false, errors: formatZodError(t.error) };
+  if (!t.success) {
+    // list every error at once: the game's parameter errors too, when the game is known
+    const errors = formatZodError(t.error);
+    const rec = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+    const g = typeof rec.game === "string" ? own(games, rec.game) : undefined;
+    if (g && typeof rec.params === "object" && rec.params !== null && !errors.some((e) => e.startsWith("params"))) {
+      const p = g.params.safeParse(rec.params);
+      if (!p.success) errors.push(...formatZodError(p.error, "params"));
+    } else if (typeof rec.game === "string" && !g) errors.push(unknownGame(rec.game, games));
+    return { ok: false, errors: onePerField(errors) };
+  }
   const sizeProblems = paramSizeProblems(t.data.params);
   if (sizeProblems.length) return { ok: false, errors: sizeProblems };
   const game = own(games, t.data.game);
-  if (!game)
-    return { ok: false, errors: [`game: unknown game "${t.data.game}"; use one of ${Object.keys(games).join(", ")}`] };
+  if (!game) return { ok: false, errors: [unknownGame(t.data.game, games)] };
   const p = game.params.safeParse(t.data.params);
-  if (!p.success) return { ok: false, errors: formatZodError(p.error, "params") };
+  if (!p.success) return { ok: false, errors: onePerField(formatZodError(p.error, "params")) };
   const params = p.data;
   const groupSize = game.groupSize(params);
   const errors: string[] = [];

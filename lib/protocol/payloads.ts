@@ -39,6 +39,7 @@ export const ActionEnvelope = z.object({
 export type ActionEnvelope = z.infer<typeof ActionEnvelope>;
 
 export const AdminCommandRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("open") }),
   z.object({ kind: z.literal("pause") }),
   z.object({ kind: z.literal("resume") }),
   z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().max(100).optional() }),
@@ -54,6 +55,8 @@ export const CreateSessionRequest = z.object({
   /** The treatment as an object or as pasted JSON text. */
   treatment: z.union([z.string(), z.record(z.string(), z.unknown())]),
   seed: z.string().max(100).optional(),
+  /** Create as a draft (the admin page does): nobody can join until the session is opened. */
+  draft: z.boolean().optional(),
 });
 
 export const WatchRequest = z.object({ sessionId: z.string().min(1).max(100) });

@@ -9,7 +9,7 @@ import type { SessionStore } from "../sessions/store";
 export const ADMIN_COOKIE = "mechlab_admin";
 const TTL_MS = 12 * 3600 * 1000;
 
-function hashPassword(password: string, salt = randomBytes(16).toString("hex")): string {
+export function hashPassword(password: string, salt = randomBytes(16).toString("hex")): string {
   return `scrypt$${salt}$${scryptSync(password, salt, 32).toString("hex")}`;
 }
 

@@ -12,6 +12,7 @@ import type { SessionManager } from "../sessions/manager";
 import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
 import { listExamples } from "./examples";
 import { paymentRows } from "../../lib/study/payments";
+import { launchCheck } from "../../lib/study/launch-check";
 import { paymentsCsv } from "../export/payments";
 import { BodyError, readJson, sendFile, sendJson } from "./respond";
 
@@ -94,12 +95,12 @@ async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, m
     const lt = loadTreatment(body.treatment ?? body, games);
     if (!lt.ok) return sendJson(res, 200, { ok: false, errors: lt.errors }), true;
     const v = lt.value;
-    return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds } }), true;
+    return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v) }), true;
   }
   if (path === "/api/admin/sessions" && method === "POST") {
     const body = CreateSessionRequest.safeParse(await readJson(req));
     if (!body.success) return invalid(res, formatZodError(body.error)), true;
-    const r = await manager.create(body.data.treatment, body.data.seed ? { seed: body.data.seed } : {});
+    const r = await manager.create(body.data.treatment, { ...(body.data.seed ? { seed: body.data.seed } : {}), ...(body.data.draft ? { draft: true } : {}) });
     if (!r.ok) return sendJson(res, 400, { ok: false, errors: r.errors }), true;
     return sendJson(res, 201, { ok: true, session: { id: r.host.id, code: r.host.code } }), true;
   }

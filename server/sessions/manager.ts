@@ -121,7 +121,7 @@ export class SessionManager {
   }
 
   /** Validate a treatment and create a session with one unguessable link per seat and a room code. */
-  async create(rawTreatment: unknown, opts: { seed?: string } = {}): Promise<CreateResult> {
+  async create(rawTreatment: unknown, opts: { seed?: string; draft?: boolean } = {}): Promise<CreateResult> {
     const loaded = loadTreatment(rawTreatment, games);
     if (!loaded.ok) return { ok: false, errors: loaded.errors };
     const lt: LoadedTreatment = loaded.value;
@@ -141,6 +141,7 @@ export class SessionManager {
       nowMs: now,
       participantIds: participants.map((p) => p.id),
       completionCodes: participants.map((p) => p.completionCode),
+      ...(opts.draft ? { draft: true } : {}),
     });
     let code = randomCode(5);
     for (let i = 0; i < 5 && (await this.store.byCode(code)); i++) code = randomCode(5);

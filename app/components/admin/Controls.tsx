@@ -14,6 +14,16 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
       <h2 id="controls-h" style={{ marginTop: 0 }}>
         Controls
       </h2>
+      {view.status === "draft" && (
+        <div className="notice" data-testid="draft-notice">
+          <p style={{ marginTop: 0 }}>
+            <strong>Draft:</strong> nobody can join yet. Check the treatment&apos;s predictions and the links, then open the session.
+          </p>
+          <button type="button" data-testid="cmd-open" disabled={busy} onClick={() => void run({ kind: "open" })}>
+            Open the session
+          </button>
+        </div>
+      )}
       <div className="row">
         <button type="button" data-testid="cmd-pause" className="secondary" disabled={busy || view.status !== "running"} onClick={() => void run({ kind: "pause" })}>
           Pause

@@ -14,6 +14,9 @@ interface Example {
   description: string;
   treatment: Record<string, unknown>;
 }
+import type { LaunchCheck } from "@/lib/study/launch-check";
+import { LaunchCheckView } from "./LaunchCheckView";
+
 interface Summary {
   game: string;
   seats: number;
@@ -30,6 +33,7 @@ export function NewSession() {
   const [seed, setSeed] = useState("");
   const [errors, setErrors] = useState<string[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
+  const [check, setCheck] = useState<LaunchCheck | null>(null);
   const [busy, setBusy] = useState<"validate" | "create" | null>(null);
 
   useEffect(() => {
@@ -40,6 +44,7 @@ export function NewSession() {
     setText(t);
     setErrors([]);
     setSummary(null);
+    setCheck(null);
   };
 
   const choose = (file: string) => {
@@ -57,20 +62,23 @@ export function NewSession() {
 
   const validate = async () => {
     setBusy("validate");
-    const r = await api<{ ok: true; summary: Summary }>("POST", "/api/admin/treatments/validate", { treatment: text });
+    const r = await api<{ ok: true; summary: Summary; check: LaunchCheck }>("POST", "/api/admin/treatments/validate", { treatment: text });
     setBusy(null);
     if (r.ok) {
       setErrors([]);
       setSummary(r.body.summary);
+      setCheck(r.body.check);
     } else {
       setSummary(null);
+      setCheck(null);
       setErrors(r.errors.length ? r.errors : [r.message]);
     }
   };
 
   const create = async () => {
     setBusy("create");
-    const body = seed.trim() ? { treatment: text, seed: seed.trim() } : { treatment: text };
+    // sessions start as drafts: the experimenter opens them on the monitor after the launch check
+    const body = seed.trim() ? { treatment: text, seed: seed.trim(), draft: true } : { treatment: text, draft: true };
     const r = await api<{ ok: true; session: { id: string; code: string } }>("POST", "/api/admin/sessions", body);
     if (!r.ok) {
       setBusy(null);
@@ -143,13 +151,14 @@ export function NewSession() {
             {summary.seats} seats, {summary.rounds} round{summary.rounds === 1 ? "" : "s"}.
           </p>
         )}
+        {check && <LaunchCheckView check={check} />}
       </div>
       <div className="row">
         <button type="button" className="secondary" data-testid="treatment-validate" disabled={!text.trim() || busy !== null} onClick={validate}>
           {busy === "validate" ? "Validating…" : "Validate"}
         </button>
         <button type="button" data-testid="session-create" disabled={!text.trim() || busy !== null} onClick={create}>
-          {busy === "create" ? "Creating…" : "Create session"}
+          {busy === "create" ? "Creating…" : "Create session (as a draft)"}
         </button>
       </div>
     </section>

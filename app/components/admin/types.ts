@@ -9,6 +9,7 @@ export interface SessionDetail {
 }
 
 export type Command =
+  | { kind: "open" }
   | { kind: "pause" }
   | { kind: "resume" }
   | { kind: "forcePhaseEnd"; groupId?: string }

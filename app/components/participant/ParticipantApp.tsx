@@ -62,6 +62,10 @@ export function ParticipantApp({ token }: { token: string }) {
           <p className="card" role="status" data-testid="connecting">
             Connecting…
           </p>
+        ) : view.status === "draft" ? (
+          <p className="card" role="status" data-testid="not-open">
+            The session has not started yet. Keep this page open: it continues by itself when the experimenter opens the session.
+          </p>
         ) : view.stage === "new" || view.stage === "intro" ? (
           <IntroSteps view={view} intro={intro} />
         ) : view.stage === "waiting" ? (
