@@ -85,6 +85,17 @@ describe("mechlab replay", () => {
       expect(io.text()).toMatch(/input\.endowment: the recorded input does not fit ids-unregulated@1\.0\.0/);
     });
 
+    it("reads an admin download (mechlab-<session>-rounds.json) in a folder, or the file itself", async () => {
+      const dir = mkdtempSync(join(root, "download-"));
+      const file = join(dir, "mechlab-abc123-rounds.json");
+      writeFileSync(file, readFileSync(join(session, "rounds.json")));
+      let io = capture();
+      expect(await runReplay([dir], io), io.text()).toBe(0);
+      expect(io.text()).toContain(`replayed ${rounds.length} round(s): all match`);
+      io = capture();
+      expect(await runReplay([file], io)).toBe(0);
+    });
+
     it("keeps floats within the documented tolerance as equal, and the untouched copy matches", async () => {
       const dir = tampered("rounding", (r) => {
         const o = r[0]!.output as { risk: number[] };

@@ -13,8 +13,9 @@ import { FLOAT_TOLERANCE, replayRound, type Difference } from "../../lib/mechani
 
 export const REPLAY_HELP = `mechlab replay <export folder>
       Recomputes every round of rounds.json with the recorded mechanism id@version and prints every
-      difference (round, group, path in the output, recorded vs recomputed). The folder is an admin
-      download or a session folder of \`mechlab simulate\`, or simulate's --out folder (all sessions).
+      difference (round, group, path in the output, recorded vs recomputed). The folder holds an admin
+      download (mechlab-<session>-rounds.json) or is a session folder of \`mechlab simulate\`, or
+      simulate's --out folder (all sessions); a rounds.json file works too.
       Whole numbers, strings and booleans must be equal; other numbers may differ by a relative
       ${FLOAT_TOLERANCE} (|a − b| ≤ ${FLOAT_TOLERANCE} · max(1, |a|, |b|)).
       Exit 0: all rounds match; 1: a difference or an unknown mechanism version; 2: bad input.`;
@@ -36,16 +37,27 @@ export interface ReplayIo {
 
 const stdio: ReplayIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+/** rounds.json as simulate writes it, or as the admin page downloads it (mechlab-<session>-rounds.json). */
+const isRoundsFile = (name: string) => name === "rounds.json" || /^mechlab-.+-rounds\.json$/.test(name);
+
+function roundsIn(dir: string): string[] {
+  return readdirSync(dir)
+    .filter(isRoundsFile)
+    .sort()
+    .map((f) => join(dir, f));
+}
+
 /** The rounds.json files to replay, or a message saying what to do. */
 function roundsFiles(target: string): string[] | string {
   if (!existsSync(target)) return `${target} does not exist: give the folder of an export (with rounds.json) or simulate's --out folder`;
   if (statSync(target).isFile()) return [target];
-  const own = join(target, "rounds.json");
-  if (existsSync(own)) return [own];
+  const own = roundsIn(target);
+  if (own.length > 0) return own;
   const nested = readdirSync(target)
     .sort()
-    .map((d) => join(target, d, "rounds.json"))
-    .filter((f) => existsSync(f));
+    .map((d) => join(target, d))
+    .filter((d) => statSync(d).isDirectory())
+    .flatMap(roundsIn);
   return nested.length > 0 ? nested : `no rounds.json in ${target} or its sub-folders: download the export from the admin page or run mechlab simulate first`;
 }
 
@@ -70,7 +82,7 @@ export async function runReplay(args: string[], io: ReplayIo = stdio): Promise<n
   let rounds = 0;
   let differing = 0;
   for (const file of files) {
-    const label = files.length > 1 ? `${basename(join(file, ".."))}: ` : "";
+    const label = files.length > 1 ? `${basename(file) === "rounds.json" ? basename(join(file, "..")) : basename(file)}: ` : "";
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(file, "utf8"));

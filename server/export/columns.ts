@@ -30,7 +30,7 @@ export const TAIL_COLUMNS: ColumnDoc[] = [
 ];
 
 export const MECHANISM_COLUMNS: ColumnDoc[] = [
-  { name: "mechanism", type: "string", description: "Mechanism id@version that computed the round (its full input and output are in rounds.json)." },
+  { name: "mechanism", type: "string", description: "Mechanism id@version that computed the round (its full input and output are in rounds.json; mechlab replay recomputes them)." },
 ];
 
 const FIXED = new Set([...BASE_COLUMNS, ...TAIL_COLUMNS, ...MECHANISM_COLUMNS].map((c) => c.name));
