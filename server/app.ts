@@ -15,6 +15,7 @@ import { attachSockets } from "./realtime/sockets";
 import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
+import { SolverPool } from "./solver/pool";
 
 export interface AppOptions {
   dbUrl?: string;
@@ -49,7 +50,9 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   const store = await SessionStore.open(dbUrl);
   const db = store.db;
   const auth = await AdminAuth.init(store, log);
+  const solver = new SolverPool(1);
   const manager = new SessionManager(store, {
+    solver,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.botDelayMs !== undefined ? { botDelayMs: opts.botDelayMs } : {}),
     log: (l) => (process.env.MECHLAB_QUIET ? undefined : log(l)),
@@ -85,6 +88,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       }),
     close: async () => {
       await manager.stop();
+      await solver.close();
       await new Promise<void>((r) => io.close(() => r()));
       await store.close();
     },

@@ -8,6 +8,8 @@ import { createSessionState, loadTreatment, type LoadedTreatment } from "../../l
 import { SessionHost, type Clock } from "./host";
 import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
 import type { SessionStore } from "./store";
+import type { SolverPool } from "../solver/pool";
+import { warmInPool } from "../solver/warm";
 import { labelKey } from "../../lib/engine/claim";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { JoinRequest } from "../../lib/protocol/payloads";
@@ -28,6 +30,8 @@ export type CreateResult =
 
 export interface ManagerOptions {
   clock?: Clock;
+  /** Worker threads for the treatments' solves (server/solver); without it they run on the event loop. */
+  solver?: SolverPool;
   botDelayMs?: number;
   log?: (line: string) => void;
   /** When sessions are unloaded from memory and which are loaded at start (server/sessions/idle.ts). */
@@ -36,6 +40,8 @@ export interface ManagerOptions {
 
 export class SessionManager {
   private hosts = new Map<string, SessionHost>();
+  /** Treatments whose solves were already precomputed in the solver pool (bounded). */
+  private readonly warmed = new Set<string>();
   readonly clock: Clock;
   readonly idle: IdlePolicy;
   private sweeper: NodeJS.Timeout | null = null;
@@ -100,7 +106,23 @@ export class SessionManager {
     return live.length;
   }
 
+  /**
+   * Run the treatment's solves in the solver pool (if any) and keep their results, so that validating
+   * it below reads them instead of solving on the event loop. A failure only costs the speed-up.
+   */
+  private async warm(rawTreatment: unknown): Promise<void> {
+    const pool = this.opts.solver;
+    if (!pool) return;
+    // the same treatment (e.g. many sessions loaded at boot) is warmed once; the memos keep 64 instances
+    const key = typeof rawTreatment === "string" ? rawTreatment : JSON.stringify(rawTreatment);
+    if (this.warmed.has(key)) return;
+    if (this.warmed.size >= 64) this.warmed.clear();
+    this.warmed.add(key);
+    await warmInPool(pool, rawTreatment).catch((e: unknown) => this.opts.log?.(`solver pool: ${e instanceof Error ? e.message : String(e)}; solving on the main thread`));
+  }
+
   private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string }): Promise<SessionHost | null> {
+    await this.warm(row.treatmentJson);
     const lt = loadTreatment(row.treatmentJson, games);
     if (!lt.ok) {
       this.opts.log?.(`session ${row.id}: stored treatment no longer loads: ${lt.errors.join("; ")}`);
@@ -122,6 +144,7 @@ export class SessionManager {
 
   /** Validate a treatment and create a session with one unguessable link per seat and a room code. */
   async create(rawTreatment: unknown, opts: { seed?: string; draft?: boolean } = {}): Promise<CreateResult> {
+    await this.warm(rawTreatment);
     const loaded = loadTreatment(rawTreatment, games);
     if (!loaded.ok) return { ok: false, errors: loaded.errors };
     const lt: LoadedTreatment = loaded.value;

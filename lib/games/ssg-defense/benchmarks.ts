@@ -44,6 +44,39 @@ function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
   return v;
 }
 
+/** The memoised solves as plain data (structured-clone safe), to move them between threads. */
+export interface SsgSolveMemo {
+  readonly games: [string, Checked][];
+  readonly plans: [string, ({ ok: true } & MechanismPlan) | { ok: false; error: string }][];
+  readonly joints: [string, JointAllocation[]][];
+}
+
+/** Everything solved so far (e.g. by a worker thread that validated a treatment). */
+export function solveMemo(): SsgSolveMemo {
+  return { games: [...games], plans: [...plans], joints: [...joints] };
+}
+
+/** Add solves computed elsewhere (same code, same inputs, so the same values); existing entries win. */
+export function restoreSolveMemo(memo: SsgSolveMemo): void {
+  for (const [k, v] of memo.games) remember(games, k, () => v);
+  for (const [k, v] of memo.plans) remember(plans, k, () => v);
+  for (const [k, v] of memo.joints) remember(joints, k, () => v);
+}
+
+/** Forget every memoised solve (tests compare a fresh synchronous path with a restored one). */
+export function clearSolveMemo(): void {
+  games.clear();
+  plans.clear();
+  joints.clear();
+}
+
+/** Structural check of a memo received from another thread (three lists of [key, value] pairs). */
+export function isSsgSolveMemo(x: unknown): x is SsgSolveMemo {
+  if (typeof x !== "object" || x === null) return false;
+  const pairs = (v: unknown) => Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === "string" && typeof e[1] === "object" && e[1] !== null);
+  return "games" in x && "plans" in x && "joints" in x && pairs(x.games) && pairs(x.plans) && pairs(x.joints);
+}
+
 const keyOf = (p: TrueGameInput) => JSON.stringify([p.attacker.reward, p.attacker.penalty, p.defenders.map((d) => [d.resources, d.reward, d.penalty])]);
 
 function check(p: TrueGameInput): Checked {
