@@ -1,7 +1,8 @@
 /**
  * CIP sessions at the parameter caps (6 types, 8 CIs) with bots, including the commands that make
  * Algorithm 1 resolve (exclusions, readmissions, menu redesign, signing). Used by caps.test.ts
- * (the sessions end correctly) and bench/cip-caps.ts (the slowest command, in ms).
+ * (the sessions end correctly) and bench/cip-caps.ts (the slowest command, in ms). lib/ reads no clock:
+ * the benchmark passes its own `time` wrapper.
  */
 import { botMoves, nextWakeMs, reduce, type LoadedTreatment, type SessionState } from "../../engine";
 import { newSession } from "../../testing/drive";
@@ -25,16 +26,19 @@ const beliefs = Array.from({ length: N }, (_, i) => {
   return p;
 });
 
-/** Run a session with bots to its end; returns the slowest reduce() call in ms and the command count. */
-export function slowest(lt: LoadedTreatment, seed: string): { max: number; commands: number } {
+/** Measures one call: returns its result and how long it took (ms). */
+export type Timer = <T>(fn: () => T) => { value: T; ms: number };
+const untimed: Timer = (fn) => ({ value: fn(), ms: 0 });
+
+/** Run a session with bots to its end; returns the slowest reduce() call (ms, by `time`) and the command count. */
+export function slowest(lt: LoadedTreatment, seed: string, time: Timer = untimed): { max: number; commands: number } {
   let s: SessionState = newSession(lt, seed).state;
   let now = 0;
   let max = 0;
   let commands = 0;
   const timed = (cmd: Parameters<typeof reduce>[2]) => {
-    const t = performance.now();
-    const r = reduce(s, lt, cmd, now);
-    max = Math.max(max, performance.now() - t);
+    const { value: r, ms } = time(() => reduce(s, lt, cmd, now));
+    max = Math.max(max, ms);
     commands++;
     if (!r.ok) throw new Error(r.error.message);
     s = r.state;
