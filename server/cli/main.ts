@@ -1,35 +1,39 @@
 /**
- * `mechlab <command>`: simulate sessions with bots, replay an export's rounds, solve a mechanism
- * instance from stdin, check a treatment before a session, or reset the admin password.
+ * `mechlab <command>`: simulate sessions with bots, replay an export's rounds, solve a mechanism instance,
+ * check a treatment, or reset the admin password (the commands and their help: commands.ts).
+ * Every command's output is written completely before the process exits, also through a pipe
+ * (process.exit right after a large write would cut it off at the pipe buffer, 64 KiB).
  */
-import { runAdminPassword } from "./admin-password";
-import { runCheck } from "./check";
-import { REPLAY_HELP, runReplay } from "./replay";
-import { runSimulate } from "./simulate";
-import { runSolve } from "./solve";
+import { COMMANDS, overview, wantsHelp } from "./commands";
 
-const USAGE = `usage:
-  mechlab simulate <treatment.json> [--sessions N] [--seed S] [--out DIR] [--bot NAME]
-      Runs complete sessions with bots through the real engine and database and writes the
-      same export files as the admin page (data.csv, data-wide.csv, data.json, codebook.csv, events.csv, rounds.json).
-  mechlab check <treatment.json> [--json]
-      Validates a treatment (every error at once; exit code 2) and prints what theory predicts for it.
-  mechlab admin-password [--password NEW]
-      Resets a lost admin password (a new one is printed when --password is not given).
-  ${REPLAY_HELP}
-  mechlab solve ids|ssg|cip < instance.json
-      Reads an instance as JSON on stdin and prints the mechanism's results as JSON.`;
-
-const [cmd, ...rest] = process.argv.slice(2);
-let code = 0;
-if (cmd === "simulate") code = await runSimulate(rest);
-else if (cmd === "replay") code = await runReplay(rest);
-else if (cmd === "solve") code = await runSolve(rest);
-else if (cmd === "check") code = runCheck(rest);
-else if (cmd === "admin-password") code = await runAdminPassword(rest);
-else {
-  const help = cmd === "--help" || cmd === "-h";
-  process.stderr.write(`${cmd && !help ? `mechlab: unknown command "${cmd}"\n` : ""}${USAGE}\n`);
-  code = help ? 0 : 2;
+/** Resolves once everything written to `stream` so far has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    stream.write("", () => resolve());
+  });
 }
+
+async function run(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || wantsHelp(cmd)) {
+    const out = cmd === undefined ? process.stderr : process.stdout;
+    out.write(overview() + "\n");
+    return cmd === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[cmd];
+  if (!command) {
+    process.stderr.write(`mechlab: unknown command "${cmd}"\n${overview()}\n`);
+    return 2;
+  }
+  if (rest.some(wantsHelp)) {
+    process.stdout.write(command.usage + "\n");
+    return 0;
+  }
+  return command.run(rest);
+}
+
+const code = await run(process.argv.slice(2));
+process.exitCode = code;
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);

@@ -1,0 +1,58 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "./commands";
+
+const ROOT = join(import.meta.dirname, "../..");
+const BIN = join(ROOT, "bin/mechlab.mjs");
+const mechlab = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", input, timeout: 60_000 });
+
+describe("mechlab --help", () => {
+  it("lists every command and exits 0 (also -h and help)", () => {
+    for (const flag of ["--help", "-h", "help"]) {
+      const r = mechlab([flag]);
+      expect(r.status).toBe(0);
+      for (const name of Object.keys(COMMANDS)) expect(r.stdout).toContain(`  ${name}  `);
+    }
+  });
+
+  it.each(Object.keys(COMMANDS))("mechlab %s --help prints that command's usage and exits 0", (name) => {
+    const r = mechlab([name, "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`usage: mechlab ${name}`);
+    expect(r.stdout).toBe(COMMANDS[name]!.usage + "\n");
+  });
+
+  it("an unknown command or no command is an error (exit 2) that shows the commands", () => {
+    const r = mechlab(["frobnicate"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(r.stderr).toContain("mechlab <command> --help");
+    expect(mechlab([]).status).toBe(2);
+  });
+});
+
+describe("mechlab output through a pipe", () => {
+  it("writes a result far larger than the 64 KiB pipe buffer completely to a slow reader", () => {
+    const n = 60;
+    const inst = {
+      alpha: Array.from({ length: n }, (_, i) => 1 + (i % 5)),
+      c: Array.from({ length: n }, (_, i) => 0.1 + 0.01 * i),
+      W: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0.01 * ((i * 7 + j * 3) % 5)))),
+    };
+    // The reader starts only after 500 ms, so the writer must wait for the pipe to drain.
+    const reader = `setTimeout(() => { let s = ""; process.stdin.on("data", (d) => (s += d)); process.stdin.on("end", () => { const o = JSON.parse(s); console.log(JSON.stringify({ bytes: s.length, n: o.n, x: o.socialOptimum.x.length })); }); }, 500)`;
+    const r = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${BIN}" solve ids | "${process.execPath}" -e '${reader}'`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      input: JSON.stringify(inst),
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const got = JSON.parse(r.stdout) as { bytes: number; n: number; x: number };
+    expect(got.bytes).toBeGreaterThan(2 * 65536);
+    expect(got).toMatchObject({ n, x: n });
+  });
+});
