@@ -71,9 +71,12 @@ export function validateMessages(messages: readonly ExternalityMessage[], n?: nu
  */
 export function externalityOutcome(messages: readonly ExternalityMessage[]): number[] {
   const N = validateMessages(messages);
-  const x = new Array<number>(N).fill(0);
-  for (const m of messages) for (let j = 0; j < N; j++) x[j] = (x[j] as number) + (m.x[j] as number);
-  return x.map((v) => v / N);
+  // Mean as first proposal + mean deviation from it: identical proposals give exactly that
+  // proposal (a plain sum / N can be off by one rounding, e.g. (0.1 + 0.1 + 0.1) / 3).
+  const first = (messages[0] as ExternalityMessage).x;
+  const dev = new Array<number>(N).fill(0);
+  for (const m of messages) for (let j = 0; j < N; j++) dev[j] = (dev[j] as number) + ((m.x[j] as number) - (first[j] as number));
+  return dev.map((d, j) => (first[j] as number) + d / N);
 }
 
 function weightedSq(a: readonly number[], b: readonly number[], w: readonly number[]): number {

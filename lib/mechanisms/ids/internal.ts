@@ -4,7 +4,7 @@
  */
 import { cholDelete, cholRankOne } from "./linalg";
 import type { Prepared } from "./model";
-import { formAndFactor, type Factor } from "./optimizer";
+import { formAndFactor, relativeKktResidual, type Factor } from "./optimizer";
 import { solveSocial } from "./social-optimum";
 
 /** g_k(x) for every k on a prepared instance (eq. 1). */
@@ -117,28 +117,25 @@ export function excludedFactor(P: Prepared, base: { factor: Factor; e: Float64Ar
 
 
 /**
- * KKT residual of min_{x_U >= 0} Σ_{k∈U} g_k(x) at x (variables = users U):
- * max_{j∈U} |x_j − max(0, x_j − ∂_j)|, and the gradient scale used for relative tolerances.
+ * Relative KKT residual (scale-free, see `relativeKktResidual`) of min_{x_U >= 0} Σ_{k∈U} g_k(x) at x
+ * (variables = users U).
  */
-export function kktResidualP(P: Prepared, x: readonly number[], users: readonly number[]): { residual: number; scale: number } {
+export function kktResidualP(P: Prepared, x: readonly number[], users: readonly number[]): number {
   const n = P.n;
-  const grad = new Float64Array(n);
-  let scale = 1;
-  for (const j of users) grad[j] = P.c[j]! + P.q[j]! * x[j]!;
-  const colScale = new Float64Array(n);
+  const grad = new Float64Array(users.length);
+  const scale = new Float64Array(users.length);
+  const z = new Float64Array(users.length);
+  users.forEach((j, t) => (z[t] = x[j]!));
   for (const k of users) {
     let y = 0;
     for (let j = 0; j < n; j++) y += P.W[k * n + j]! * x[j]!;
     const e = P.alpha[k]! * Math.exp(-y);
-    for (const j of users) {
-      grad[j] = grad[j]! - e * P.W[k * n + j]!;
-      colScale[j] = colScale[j]! + P.alpha[k]! * P.W[k * n + j]!;
-    }
+    users.forEach((j, t) => (scale[t] = scale[t]! + e * P.W[k * n + j]!));
   }
-  let residual = 0;
-  for (const j of users) {
-    scale = Math.max(scale, Math.abs(P.c[j]!), colScale[j]!);
-    residual = Math.max(residual, Math.abs(x[j]! - Math.max(0, x[j]! - grad[j]!)));
-  }
-  return { residual, scale };
+  users.forEach((j, t) => {
+    const cost = P.c[j]! + P.q[j]! * x[j]!;
+    grad[t] = cost - scale[t]!;
+    scale[t] = Math.abs(cost) + scale[t]!;
+  });
+  return relativeKktResidual(z, grad, scale);
 }

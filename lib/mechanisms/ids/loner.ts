@@ -139,7 +139,7 @@ function mixAtJump(
   x[i] = t;
   const users = others(n, i);
   const kkt = kktResidualP(P, x, users);
-  if (!(kkt.residual <= 1e-8 * kkt.scale)) return null;
+  if (!(kkt <= 1e-8)) return null;
   const gap = Math.abs(t - bestResponseP(P, i, x));
   let cost = 0;
   for (const k of users) cost += userCostP(P, k, x);

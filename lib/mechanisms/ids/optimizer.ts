@@ -5,13 +5,14 @@
  *   minimise  F(z) = Σ_k a_k exp(−(A z)_k − b_k) + Σ_j (c_j z_j + q_j z_j²/2)   over z >= 0,
  *
  * with A >= 0 (m×n, row-major), a >= 0, b >= 0. F is convex, so a point satisfying the KKT
- * conditions  z_j >= 0, ∇F_j >= 0, z_j·∇F_j = 0  is a global minimum; the solver stops only
- * when the projected-gradient residual max_j |z_j − max(0, z_j − ∇F_j)| is below tolerance and
- * reports that residual so callers can certify the answer. Internal module.
+ * conditions  z_j >= 0, ∇F_j >= 0, z_j·∇F_j = 0  is a global minimum. The solver stops only when
+ * the *relative* KKT residual (`relativeKktResidual`, scale-free: unchanged when money or any
+ * user's investment unit is rescaled) is below tolerance, and reports it so callers can certify
+ * the answer. Internal module.
  */
 import { choleskySolve } from "./linalg";
 import { coordinateSweeps } from "./coordinate";
-import { gradientScale, type ExpSumProblem } from "./exp-sum";
+import type { ExpSumProblem } from "./exp-sum";
 import { adaptFactor, formAndFactor, type Factor } from "./factor";
 
 export type { ExpSumProblem } from "./exp-sum";
@@ -20,7 +21,7 @@ export { formAndFactor } from "./factor";
 
 /** Options of `minimizeExpSum` (the eq. 2 / eq. 6 solver). */
 export interface ExpSumOptions {
-  /** Absolute tolerance on the projected gradient, relative to `gradScale` (default 1e-12). */
+  /** Tolerance on the relative KKT residual (default 1e-12). */
   tol?: number;
   maxIter?: number;
   /** Coordinate-minimisation sweeps before Newton (default 0). */
@@ -36,10 +37,8 @@ export interface ExpSumResult {
   iterations: number;
   /** Number of Hessians formed and factored (the expensive part). */
   hessians: number;
-  /** max_j |z_j − max(0, z_j − ∇F_j)| at the returned point. */
+  /** Relative KKT residual (`relativeKktResidual`) at the returned point: the certificate. */
   residual: number;
-  /** Scale of the gradient (max(1, max c_j, max_j Σ_k a_k A_kj)); residuals are compared to tol·gradScale. */
-  gradScale: number;
   converged: boolean;
   /** Last factorisation used (for warm-starting a nearby problem), null if none was needed. */
   factor: Factor | null;
@@ -76,16 +75,57 @@ function evaluate(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64
   return val;
 }
 
-/** ∇F(z) = c + q∘z − Aᵀe given the exponential terms e at z. */
-function gradientFrom(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64Array): void {
+/**
+ * ∇F(z) = c + q∘z − Aᵀe given the exponential terms e at z; with `scale`, also the size of each
+ * gradient component's two sides, scale_j = |c_j + q_j z_j| + (Aᵀe)_j (marginal cost + marginal benefit).
+ */
+function gradientFrom(p: ExpSumProblem, z: Float64Array, e: Float64Array, g: Float64Array, scale?: Float64Array): void {
   const { m, n, A, c, q } = p;
-  for (let j = 0; j < n; j++) g[j] = c[j]! + q[j]! * z[j]!;
+  const benefit = scale ?? g;
+  if (scale) scale.fill(0);
+  else g.fill(0);
   for (let k = 0; k < m; k++) {
     const ek = e[k]!;
     if (ek === 0) continue;
     const r = k * n;
-    for (let j = 0; j < n; j++) g[j] = g[j]! - ek * A[r + j]!;
+    for (let j = 0; j < n; j++) benefit[j] = benefit[j]! + ek * A[r + j]!;
   }
+  for (let j = 0; j < n; j++) {
+    const cost = c[j]! + q[j]! * z[j]!;
+    g[j] = cost - benefit[j]!;
+    if (scale) scale[j] = Math.abs(cost) + benefit[j]!;
+  }
+}
+
+/**
+ * Relative KKT residual of z >= 0 (scale-free certificate of eq. 2 / eq. 6): max over j of
+ * |∇F_j| / scale_j where z_j > 0 and max(0, −∇F_j) / scale_j where z_j = 0, with
+ * scale_j = |c_j + q_j z_j| + Σ_k e_k A_kj. It compares each user's marginal cost with the marginal
+ * benefit of its investment, so it does not change when money or an investment unit is rescaled and
+ * users whose costs are 1e-10 of the others' are held to the same relative accuracy. Because F is
+ * convex, residual ρ bounds the optimality gap: F(z) − F* <= ρ·Σ_j scale_j (z_j + u_j) for any box
+ * 0 <= x* <= u (a relative duality gap).
+ */
+export function relativeKktResidual(z: ArrayLike<number>, g: ArrayLike<number>, scale: ArrayLike<number>): number {
+  let r = 0;
+  for (let j = 0; j < z.length; j++) {
+    const gj = g[j]!;
+    const v = z[j]! > 0 ? Math.abs(gj) : Math.max(0, -gj);
+    if (v === 0) continue;
+    const rel = v / scale[j]!;
+    if (!(rel <= r)) r = Number.isNaN(rel) ? Number.POSITIVE_INFINITY : rel;
+  }
+  return r;
+}
+
+/** Relative KKT residual (`relativeKktResidual`) of problem p at z >= 0. */
+export function kktCertificate(p: ExpSumProblem, z: Float64Array): number {
+  const e = new Float64Array(p.m);
+  const g = new Float64Array(p.n);
+  const scale = new Float64Array(p.n);
+  evaluate(p, z, e, null, new Int32Array(p.n));
+  gradientFrom(p, z, e, g, scale);
+  return relativeKktResidual(z, g, scale);
 }
 
 function projResidual(z: Float64Array, g: Float64Array): number {
@@ -104,9 +144,8 @@ function projResidual(z: Float64Array, g: Float64Array): number {
  */
 export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumOptions = {}): ExpSumResult {
   const { m, n } = p;
-  const gradScale = gradientScale(p);
-  const tol = (opts.tol ?? 1e-12) * gradScale;
-  const maxIter = opts.maxIter ?? 200;
+  const tol = opts.tol ?? 1e-12;
+  const maxIter = opts.maxIter ?? 300;
   const z = new Float64Array(n);
   const nzBuf = new Int32Array(n);
   for (let j = 0; j < n; j++) z[j] = Math.max(0, z0[j] ?? 0);
@@ -117,6 +156,7 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   const eNew = new Float64Array(m);
   const d = new Float64Array(n);
   const gNew = new Float64Array(n);
+  const gScale = new Float64Array(n);
   let lastModelDecrease = 0;
   let lastVal = 0;
   /** Set zNew = P(z + t d) and return F(zNew); records ∇Fᵀ(z − zNew) for the Armijo test. */
@@ -139,10 +179,14 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
   let hessians = 0;
   let sweepRescues = 0;
   const rhs = new Float64Array(n);
-  let val = evaluate(p, z, e, g, nzBuf);
+  let val = evaluate(p, z, e, null, nzBuf);
+  gradientFrom(p, z, e, g, gScale);
+  // res (projected gradient, in the problem's units) steers the active set and the shift; rho
+  // (relative, scale-free) decides when to stop.
   let res = projResidual(z, g);
+  let rho = relativeKktResidual(z, g, gScale);
   let it = 0;
-  for (; it < maxIter && res > tol; it++) {
+  for (; it < maxIter && rho > tol; it++) {
     const eps = Math.min(1e-3, res);
     let nf = 0;
     for (let j = 0; j < n; j++) {
@@ -209,8 +253,10 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       sweepRescues++;
       const before = val;
       coordinateSweeps(p, z, 1);
-      val = evaluate(p, z, e, g, nzBuf);
+      val = evaluate(p, z, e, null, nzBuf);
+      gradientFrom(p, z, e, g, gScale);
       res = projResidual(z, g);
+      rho = relativeKktResidual(z, g, gScale);
       if (!(val < before)) break;
       continue;
     }
@@ -218,11 +264,12 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
     z.set(zNew);
     e.set(eNew);
     val = lastVal;
-    gradientFrom(p, z, e, g);
+    gradientFrom(p, z, e, g, gScale);
     const prevRes = res;
     res = projResidual(z, g);
+    rho = relativeKktResidual(z, g, gScale);
     lastRatio = res / prevRes;
   }
-  return { z, value: val, iterations: it, hessians, residual: res, gradScale, converged: res <= tol, factor };
+  return { z, value: val, iterations: it, hessians, residual: rho, converged: rho <= tol, factor };
 }
 

@@ -5,7 +5,8 @@
  * for a set U of users whose costs count and a set S of users whose investments are optimised.
  */
 import { IdsInputError, IdsSolverError, prepare, type IdsInstance, type Prepared } from "./model";
-import { minimizeExpSum, type ExpSumProblem, type Factor } from "./optimizer";
+import { certifiedMinimum, CERTIFICATE } from "./rescale";
+import type { ExpSumProblem, Factor } from "./optimizer";
 
 /** Options for `socialOptimum`. */
 export interface SocialOptimumOptions {
@@ -28,7 +29,11 @@ export interface SocialOptimumResult {
   /** Σ_{k∈users} g_k(x) at the optimum. */
   cost: number;
   iterations: number;
-  /** KKT residual max_j |x_j − max(0, x_j − ∂cost/∂x_j)| over optimised j (certificate, eq. 2 is convex). */
+  /**
+   * Relative KKT residual over the optimised j (certificate, eq. 2 is convex): max_j |∂_j| / scale_j
+   * (x_j > 0) or max(0, −∂_j) / scale_j (x_j = 0), scale_j = marginal cost + marginal benefit of x_j.
+   * At most 1e-9 (else IdsSolverError).
+   */
   kktResidual: number;
 }
 
@@ -81,16 +86,11 @@ export function solveSocial(
   const prob: ExpSumProblem = { m, n: nv, A, a, b, c, q };
   const z0 = new Float64Array(nv);
   if (start) for (let col = 0; col < nv; col++) z0[col] = start[vars[col]!] ?? 0;
-  let r = minimizeExpSum(prob, z0, initialFactor ? { tol, initialFactor } : { tol, sweeps: start ? 0 : 5 });
-  let certTol = 1e-9 * r.gradScale;
-  if (!(r.residual <= certTol) && (start || initialFactor)) {
-    // A warm start can sit where every exponential underflows (the Hessian vanishes): retry cold.
-    r = minimizeExpSum(prob, new Float64Array(nv), { tol, sweeps: 5 });
-    certTol = 1e-9 * r.gradScale;
-  }
-  if (!(r.residual <= certTol)) {
+  const r = certifiedMinimum(prob, z0, tol, initialFactor ?? null, start !== null);
+  if (!(r.residual <= CERTIFICATE)) {
     throw new IdsSolverError(
-      `socialOptimum: KKT residual ${r.residual.toExponential(3)} exceeds ${certTol.toExponential(3)} after ${r.iterations} iterations`,
+      `socialOptimum: relative KKT residual ${r.residual.toExponential(3)} exceeds ${CERTIFICATE} after ${r.iterations} iterations ` +
+        `(the instance is too badly scaled to certify an optimum; bring alpha_i·W_ij and c_i closer in magnitude)`,
     );
   }
   const x = new Array<number>(n).fill(0);
