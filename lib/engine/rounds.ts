@@ -16,6 +16,7 @@ import type { PlayerId } from "../core/game";
 import { deriveState, makeRng, shuffle, type RngState } from "../core/rng";
 import { viewContext, withContext } from "./context";
 import { addGroup, draftGroup, draftParticipant } from "./draft";
+import { finiteScore } from "./finite-score";
 import type { Effects, GroupState, PhaseEndedBy, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
@@ -126,7 +127,10 @@ function regroup(s: SessionState, lt: LoadedTreatment, everyone: PlayerId[], rou
 }
 
 function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
-  const score = withContext(s, g, lt, nowMs, (ctx) => lt.game.score(g.game, ctx));
+  const guarded = finiteScore(withContext(s, g, lt, nowMs, (ctx) => lt.game.score(g.game, ctx)));
+  const score = guarded.score;
+  if (guarded.problems.length > 0)
+    fx.notes.push(`group ${g.id} round ${g.round}: non-finite numbers replaced by null (payoff 0): ${guarded.problems.join(", ")}`);
   const row = {
     groupId: g.id,
     round: g.round,

@@ -1,7 +1,10 @@
 /**
  * `mechlab solve ids|ssg|cip`: JSON instance on stdin → JSON results on stdout.
- * Invalid input: a clear message on stderr and exit code 2.
+ * Invalid or out-of-range input, an instance the solver cannot certify, or a result that would
+ * contain a non-finite number: a clear message on stderr, nothing on stdout, exit code 2.
  */
+import { firstNonFinite } from "../../lib/core/finite";
+
 type SolveCommand = (raw: unknown) => { ok: true; output: unknown } | { ok: false; error: string };
 
 const SOLVERS: Record<string, () => Promise<SolveCommand>> = {
@@ -40,7 +43,15 @@ export async function runSolve(args: string[]): Promise<number> {
     return 1;
   }
   if (!r.ok) {
-    process.stderr.write(`mechlab solve ${which}: invalid instance:\n${r.error}\n`);
+    process.stderr.write(`mechlab solve ${which}: this instance is refused:\n${r.error}\n`);
+    return 2;
+  }
+  const bad = firstNonFinite(r.output);
+  if (bad) {
+    process.stderr.write(
+      `mechlab solve ${which}: this instance is refused: the result ${bad} is not a finite number (overflow); ` +
+        `rescale the instance so that its numbers are closer to 1\n`,
+    );
     return 2;
   }
   process.stdout.write(JSON.stringify(r.output, null, 2) + "\n");

@@ -26,11 +26,11 @@ export const MAX_TYPES = 6;
 export const MAX_CIS = 8;
 
 const TypeSpec = z.object({
-  theta: z.number({ error: "theta must be a whole number" }).int("theta must be a whole number"),
+  theta: z.number({ error: "theta must be a whole number" }).int("theta must be a whole number").min(-1e6, "theta must be at least -1,000,000").max(1e6, "theta must be at most 1,000,000"),
   phi: z.number({ error: "phi must be a number" }).min(0, "phi must be at least 0").lt(1, "phi must be below 1").default(0),
   probability: z.number({ error: "probability must be a number" }).min(0, "probability must be at least 0").max(1, "probability must be at most 1"),
-  minResources: z.number({ error: "minResources must be a number" }).min(0, "minResources must be at least 0"),
-  rewardRate: z.number({ error: "rewardRate must be a number" }).gt(0, "rewardRate must be above 0"),
+  minResources: z.number({ error: "minResources must be a number" }).min(0, "minResources must be at least 0").max(1e7, "minResources must be at most 10,000,000"),
+  rewardRate: z.number({ error: "rewardRate must be a number" }).gt(0, "rewardRate must be above 0").max(1e6, "rewardRate must be at most 1,000,000 (rescale the units)"),
   /** Optional name shown to participants, e.g. "low vulnerability". */
   label: z.string().max(40).optional(),
 });
@@ -41,7 +41,7 @@ export const CipGameParams = z
     /** The K types in strictly increasing (θ, φ) order. */
     types: z.array(TypeSpec).min(1, "give at least one type").max(MAX_TYPES, `at most ${MAX_TYPES} types (keeps every step fast)`),
     /** Evaluation rate a: a CI values r resources at a·r (paper: 2). */
-    evaluationRate: z.number().gt(0, "evaluationRate must be above 0").default(2),
+    evaluationRate: z.number().gt(0, "evaluationRate must be above 0").max(1e6, "evaluationRate must be at most 1,000,000").default(2),
     /** Unit cost c ∈ (0, 1) of paying one unit of reward. */
     paymentCost: z.number().gt(0, "paymentCost must be above 0").lt(1, "paymentCost must be below 1").default(0.5),
     /** The CC's total resources R per round. */
@@ -70,8 +70,8 @@ export const CipGameParams = z
     /** How long the results screen stays up, seconds; null = until everyone clicks Next. */
     resultsSeconds: z.number().int().min(3).max(3600).nullable().default(30),
     /** points = max(0, endowment + pointsScale · U_CI). */
-    endowment: z.number().min(0).default(100),
-    pointsScale: z.number().positive().default(0.1),
+    endowment: z.number().min(0).max(1e9, "endowment must be at most 1e9").default(100),
+    pointsScale: z.number().positive().max(1e6, "pointsScale must be at most 1,000,000").default(0.1),
   })
   .superRefine((p, ctx) => {
     const K = p.types.length;

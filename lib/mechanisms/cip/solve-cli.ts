@@ -12,15 +12,27 @@ import { equalSplit } from "./baseline";
 import { designMenu } from "./menu";
 import { crossFieldProblems, populationWeights, tau, type CipInstance } from "./model";
 
+/**
+ * Size and magnitude limits of `solve cip` (see docs/benchmarks/cip.md): the menu LP and the
+ * comparisons took at most 0.13 s up to 80 types but 8 s at 100 and 68 s at 200 types; amounts
+ * (resources, rates) are capped so that rewards and utilities (products of three of them) stay finite.
+ */
+export const CIP_SOLVE_LIMITS = { maxTypes: 50, maxAmount: 1e12, maxTheta: 1e6, maxCis: 1_000_000 } as const;
+
 const num = (what = "a number") =>
   z.number({ error: (iss) => (iss.input === undefined ? "is required" : `must be ${what}`) });
+const amount = () =>
+  num().max(CIP_SOLVE_LIMITS.maxAmount, { error: `must be at most ${CIP_SOLVE_LIMITS.maxAmount} (rescale the units)` });
 
 const typeSchema = z.strictObject({
-  theta: num("an integer").int({ error: "must be an integer" }),
+  theta: num("an integer")
+    .int({ error: "must be an integer" })
+    .min(-CIP_SOLVE_LIMITS.maxTheta, { error: `must be at least -${CIP_SOLVE_LIMITS.maxTheta}` })
+    .max(CIP_SOLVE_LIMITS.maxTheta, { error: `must be at most ${CIP_SOLVE_LIMITS.maxTheta}` }),
   phi: num().min(0, { error: "must be at least 0" }).lt(1, { error: "must be below 1" }).default(0),
   probability: num().min(0, { error: "must be at least 0" }).max(1, { error: "must be at most 1" }),
-  minResources: num().min(0, { error: "must be at least 0" }),
-  rewardRate: num().gt(0, { error: "must be above 0" }),
+  minResources: amount().min(0, { error: "must be at least 0" }),
+  rewardRate: amount().gt(0, { error: "must be above 0" }),
 });
 
 /** zod schema of the `solve cip` input; cross-field rules come from crossFieldProblems (model.ts). */
@@ -28,16 +40,22 @@ export const cipSolveInputSchema = z
   .strictObject({
     types: z
       .array(typeSchema, { error: (iss) => (iss.input === undefined ? "is required" : "must be a list of types") })
-      .min(1, { error: "must list at least one type" }),
-    evaluationRate: num().gt(0, { error: "must be above 0" }),
+      .min(1, { error: "must list at least one type" })
+      .max(CIP_SOLVE_LIMITS.maxTypes, { error: `must list at most ${CIP_SOLVE_LIMITS.maxTypes} types (the size limit of solve cip)` }),
+    evaluationRate: amount().gt(0, { error: "must be above 0" }),
     paymentCost: num().gt(0, { error: "must be above 0" }).lt(1, { error: "must be below 1" }),
-    resources: num().min(0, { error: "must be at least 0" }),
+    resources: amount().min(0, { error: "must be at least 0" }),
     weighting: z.enum(["slot", "expected"], { error: 'must be "slot" or "expected"' }).default("slot"),
-    numberOfCis: num("a whole number").int({ error: "must be a whole number" }).positive({ error: "must be at least 1" }).optional(),
+    numberOfCis: num("a whole number")
+      .int({ error: "must be a whole number" })
+      .positive({ error: "must be at least 1" })
+      .max(CIP_SOLVE_LIMITS.maxCis, { error: `must be at most ${CIP_SOLVE_LIMITS.maxCis}` })
+      .optional(),
     integerResources: z.boolean({ error: "must be true or false" }).optional(),
     budget: z.enum(["exact", "atMost"], { error: 'must be "exact" or "atMost"' }).optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.types.length > CIP_SOLVE_LIMITS.maxTypes) return; // sized out: skip the O(K²) cross checks
     for (const p of crossFieldProblems(toInstance(v))) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
   });
 

@@ -66,9 +66,23 @@ export function quadCoef(inst: IdsInstance, i: number): number {
 }
 
 /**
- * Check the §II-A assumptions: equal lengths, finite numbers, alpha >= 0, W >= 0, c >= 0, q >= 0
- * and c_i + q_i > 0 (otherwise h_i is not increasing and the minimum in eq. 2 need not exist).
- * Throws IdsInputError naming the first offending field.
+ * Magnitudes every instance must respect: each alpha_i, W_ij, c_i, q_i is 0 or between
+ * `minPositive` and `maxValue`. Then at the optimum (and at every best response) each user's cost is
+ * at most Σ_k alpha_k <= N·1e30, investments are at most N·1e60, Externality prices at most 1e60, so
+ * nothing can overflow (Infinity or NaN never reach a result).
+ */
+export const IDS_RANGE = { minPositive: 1e-30, maxValue: 1e30 } as const;
+
+/** Message for a parameter outside `IDS_RANGE`, or null if it is inside. */
+export function rangeProblem(x: number): string | null {
+  if (x === 0 || (x >= IDS_RANGE.minPositive && x <= IDS_RANGE.maxValue)) return null;
+  return `must be 0 or between ${IDS_RANGE.minPositive} and ${IDS_RANGE.maxValue} (got ${x}); rescale money or investment units`;
+}
+
+/**
+ * Check the §II-A assumptions: equal lengths, finite numbers, alpha >= 0, W >= 0, c >= 0, q >= 0,
+ * magnitudes within `IDS_RANGE`, and c_i + q_i > 0 (otherwise h_i is not increasing and the minimum
+ * in eq. 2 need not exist). Throws IdsInputError naming the first offending field.
  */
 export function validateInstance(inst: IdsInstance): void {
   const n = inst.alpha.length;
@@ -79,6 +93,8 @@ export function validateInstance(inst: IdsInstance): void {
     v.forEach((x, i) => {
       if (!Number.isFinite(x)) throw new IdsInputError(`${name}[${i}] must be a finite number`);
       if (x < 0) throw new IdsInputError(`${name}[${i}] must be >= 0 (got ${x})`);
+      const range = rangeProblem(x);
+      if (range) throw new IdsInputError(`${name}[${i}] ${range}`);
     });
   };
   vec("alpha", inst.alpha);
@@ -91,6 +107,8 @@ export function validateInstance(inst: IdsInstance): void {
     row.forEach((x, j) => {
       if (!Number.isFinite(x)) throw new IdsInputError(`W[${i}][${j}] must be a finite number`);
       if (x < 0) throw new IdsInputError(`W[${i}][${j}] must be >= 0 (got ${x})`);
+      const range = rangeProblem(x);
+      if (range) throw new IdsInputError(`W[${i}][${j}] ${range}`);
     });
   });
   for (let i = 0; i < n; i++) {

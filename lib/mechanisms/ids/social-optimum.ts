@@ -89,8 +89,7 @@ export function solveSocial(
   const r = certifiedMinimum(prob, z0, tol, initialFactor ?? null, start !== null);
   if (!(r.residual <= CERTIFICATE)) {
     throw new IdsSolverError(
-      `socialOptimum: relative KKT residual ${r.residual.toExponential(3)} exceeds ${CERTIFICATE} after ${r.iterations} iterations ` +
-        `(the instance is too badly scaled to certify an optimum; bring alpha_i·W_ij and c_i closer in magnitude)`,
+      `socialOptimum: relative KKT residual ${r.residual.toExponential(3)} exceeds ${CERTIFICATE} after ${r.iterations} iterations`,
     );
   }
   const x = new Array<number>(n).fill(0);

@@ -6,18 +6,30 @@
 import { z } from "zod";
 import { formatPath } from "../../core/zod-format";
 import { idsReport } from "./report";
-import type { IdsInstance } from "./model";
+import { IdsSolverError, rangeProblem, type IdsInstance } from "./model";
 import type { PivotalResult } from "./pivotal";
 
+/**
+ * Largest N accepted by `solve ids` (all of eq. 2, Nash, eq. 6, eq. 9 and eq. 10–13 on N users takes
+ * O(N) certified optimisations of size N: measured 0.75–2.8 s at N = 200, 4–10 s at N = 300, see
+ * docs/benchmarks/ids.md).
+ */
+export const IDS_SOLVE_MAX_USERS = 200;
+
 const num = z.number({ error: (iss) => (iss.input === undefined ? "is required" : "must be a finite number") });
-const nonneg = num.min(0, { error: "must be >= 0" });
+const nonneg = num.min(0, { error: "must be >= 0" }).superRefine((x, ctx) => {
+  const problem = rangeProblem(x);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 const list = (what: string) =>
   z.array(nonneg, { error: (iss) => (iss.input === undefined ? "is required" : `must be a list of ${what}`) });
 
 /** zod schema of the `solve ids` input, with cross-field checks naming the offending field. */
 export const idsSolveInputSchema = z
   .strictObject({
-    alpha: list("numbers").min(1, { error: "must list at least one user" }),
+    alpha: list("numbers")
+      .min(1, { error: "must list at least one user" })
+      .max(IDS_SOLVE_MAX_USERS, { error: `must list at most ${IDS_SOLVE_MAX_USERS} users (the size limit of solve ids)` }),
     W: z.array(list("numbers"), { error: (iss) => (iss.input === undefined ? "is required" : "must be a list of rows") }),
     c: list("numbers"),
     q: list("numbers").optional(),
@@ -57,15 +69,25 @@ function pivotalSummary(r: PivotalResult) {
 
 /**
  * Solve an IDS instance given as parsed JSON. Invalid input → `{ok:false, error}` with one line per
- * problem naming the field (e.g. `W[2] must have 3 entries (got 2)`). A solver that cannot certify
- * its answer throws IdsSolverError (the CLI reports it as "could not solve").
+ * problem naming the field (e.g. `W[2] must have 3 entries (got 2)`); an instance whose social
+ * optimum or loner equilibria cannot be certified (IdsSolverError) is refused the same way, with
+ * the solver's reason.
  */
 export function solveIdsCommand(raw: unknown): { ok: true; output: unknown } | { ok: false; error: string } {
   const parsed = idsSolveInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
   const v = parsed.data;
   const inst: IdsInstance = v.q ? { alpha: v.alpha, W: v.W, c: v.c, q: v.q } : { alpha: v.alpha, W: v.W, c: v.c };
-  const r = idsReport(inst);
+  let r: ReturnType<typeof idsReport>;
+  try {
+    r = idsReport(inst);
+  } catch (e) {
+    if (!(e instanceof IdsSolverError)) throw e;
+    return {
+      ok: false,
+      error: `no certified answer for this instance: ${e.message}. Bring the magnitudes of alpha_i·W_ij and c_i closer together (rescale money or investment units).`,
+    };
+  }
   return {
     ok: true,
     output: {
