@@ -33,6 +33,15 @@ describe("mechlab --help", () => {
   });
 });
 
+describe("mechlab solve refusals", () => {
+  it("an out-of-range instance exits 2 with the reason on stderr and nothing on stdout", () => {
+    const r = mechlab(["solve", "ids"], JSON.stringify({ alpha: [1e300, 1, 1], W: [[1, 1, 1], [1, 1, 1], [1, 1, 1]], c: [1, 1, 1] }));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/mechlab solve ids: this instance is refused:\nalpha\[0\] must be 0 or between 1e-30 and 1e\+30/);
+  });
+});
+
 describe("mechlab output through a pipe", () => {
   it("writes a result far larger than the 64 KiB pipe buffer completely to a slow reader", () => {
     const n = 60;
