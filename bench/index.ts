@@ -14,6 +14,7 @@ const ALL: Record<string, string[]> = {
   cip: ["bench/cip-mechanisms.ts"],
   "cip-caps": ["bench/cip-caps.ts"],
   restart: ["bench/restart.ts"],
+  "solve-limits": ["bench/solve-limits.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);

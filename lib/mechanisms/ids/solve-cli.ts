@@ -11,8 +11,8 @@ import type { PivotalResult } from "./pivotal";
 
 /**
  * Largest N accepted by `solve ids` (all of eq. 2, Nash, eq. 6, eq. 9 and eq. 10–13 on N users takes
- * O(N) certified optimisations of size N: measured 0.75–2.8 s at N = 200, 4–10 s at N = 300, see
- * docs/benchmarks/ids.md).
+ * O(N) certified optimisations of size N: measured 0.16–0.54 s at N = 200 on a quiet machine, 0.6–3.2 s
+ * at N = 200 and 2.4–5.7 s at N = 300 under heavy load; see docs/benchmarks/ids.md).
  */
 export const IDS_SOLVE_MAX_USERS = 200;
 
