@@ -91,8 +91,8 @@ async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, m
   const path = url.pathname;
   const { manager } = deps;
   if (path === "/api/admin/treatments/validate" && method === "POST") {
-    const body = (await readJson(req)) as { treatment?: unknown };
-    const lt = loadTreatment(body.treatment ?? body, games);
+    const body: unknown = await readJson(req);
+    const lt = loadTreatment(body !== null && typeof body === "object" && "treatment" in body ? body.treatment : body, games);
     if (!lt.ok) return sendJson(res, 200, { ok: false, errors: lt.errors }), true;
     const v = lt.value;
     return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v) }), true;
