@@ -44,6 +44,9 @@ async function lastSeat(browser: Browser, admin: Page): Promise<Page> {
 test("coordinated with a join phase: join and misreport, then act alone with the slider widget; the data keep it all", async ({ browser }) => {
   const { admin, sessionId } = await createSsgSession(browser, "ssg-defense-coordinated-join.json", (t) => {
     t.params.rounds = 2;
+    // the preview below uses last round's combined coverage of the others, which the default
+    // ("pooled") hides when one other defender alone covered a target
+    t.params.othersFeedback = "combined";
     t.bots = { seats: ["truthful", "nse"], delayMs: 50 };
   });
   const p = await lastSeat(browser, admin);
