@@ -45,7 +45,8 @@ async function main() {
   });
   const base = `http://127.0.0.1:${port}`;
   if (!/^http:\/\/127\.0\.0\.1:/.test(base)) throw new Error("loopback only");
-  const login = await fetch(`${base}/api/admin/login`, { method: "POST", body: JSON.stringify({ password: PASSWORD }) });
+  const json = { "content-type": "application/json", "x-mechlab-csrf": "1" };
+  const login = await fetch(`${base}/api/admin/login`, { method: "POST", headers: json, body: JSON.stringify({ password: PASSWORD }) });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
   const alpha = Array(GROUP).fill(10);
   const W = alpha.map((_, i) => alpha.map((__, j) => (i === j ? 1 : 0.3)));
@@ -59,7 +60,7 @@ async function main() {
   };
   const tokens: string[] = [];
   for (let k = 0; k < Math.ceil(N / SESSION); k++) {
-    const r = await fetch(`${base}/api/admin/sessions`, { method: "POST", headers: { cookie }, body: JSON.stringify({ treatment }) });
+    const r = await fetch(`${base}/api/admin/sessions`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ treatment }) });
     const { session } = (await r.json()) as { session: { id: string } };
     const d = (await (await fetch(`${base}/api/admin/sessions/${session.id}`, { headers: { cookie } })).json()) as { links: { path: string }[] };
     tokens.push(...d.links.map((l) => l.path.slice(3)));

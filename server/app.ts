@@ -13,6 +13,9 @@ import { handleApi } from "./http/api";
 import { RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
 import { attachSockets } from "./realtime/sockets";
 import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
+import { securityConfigFromEnv, type SecurityConfig } from "./security/config";
+import { addApiHeaders, setApiHeaders, setPageHeaders } from "./security/headers";
+import { createHttpLimits } from "./security/limits";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
 import { SolverPool } from "./solver/pool";
@@ -24,11 +27,14 @@ export interface AppOptions {
   clock?: () => number;
   botDelayMs?: number;
   log?: (line: string) => void;
-  secureCookies?: boolean;
   /** Overrides of the realtime limits read from the environment (server/realtime/limits.ts). */
   realtimeLimits?: Partial<RealtimeLimits>;
   /** Overrides of when sessions are unloaded and which are loaded at start (server/sessions/idle.ts). */
   idle?: Partial<IdlePolicy>;
+  /** Overrides of the settings read from the environment (server/security/config.ts). */
+  security?: Partial<SecurityConfig>;
+  /** Next in development mode (its pages need 'unsafe-eval'). */
+  dev?: boolean;
 }
 
 export interface MechlabApp {
@@ -60,17 +66,26 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   });
   const resumed = await manager.boot();
   if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
-  const deps = { manager, auth, secureCookies: opts.secureCookies ?? false };
+  const security: SecurityConfig = { ...securityConfigFromEnv(), ...opts.security };
+  const deps = { manager, auth, security, limits: createHttpLimits() };
   const http = createServer((req, res) => {
     void (async () => {
+      const path = (req.url ?? "/").split("?")[0]!;
+      if (path.startsWith("/api/")) setApiHeaders(res);
+      else setPageHeaders(req, res, opts.dev ?? false);
       if (await handleApi(req, res, deps)) return;
       if (opts.nextHandler) await opts.nextHandler(req, res);
       else res.writeHead(404).end("not found");
-    })();
+    })().catch((e: unknown) => {
+      console.error("request failed:", e);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("The server could not complete this request.");
+    });
   });
   const limits: RealtimeLimits = { ...realtimeLimitsFromEnv(process.env, log), ...opts.realtimeLimits };
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: limits.maxMessageBytes });
-  attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock));
+  io.engine.on("headers", addApiHeaders);
+  attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock), security);
   return {
     http,
     io,

@@ -12,7 +12,7 @@ const host = process.env.HOST ?? "0.0.0.0";
 const nextApp = next({ dev, hostname: host === "0.0.0.0" ? "localhost" : host, port });
 await nextApp.prepare();
 const handle = nextApp.getRequestHandler();
-const app = await createMechlabApp({ nextHandler: (req, res) => handle(req, res) });
+const app = await createMechlabApp({ nextHandler: (req, res) => handle(req, res), dev });
 const bound = await app.listen(port, host);
 const shown = host === "0.0.0.0" ? "localhost" : host;
 console.log(`mechlab: ready on http://${shown}:${bound} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);

@@ -1,3 +1,5 @@
+import { CSRF_HEADER, CSRF_VALUE } from "../../lib/protocol/csrf";
+
 /**
  * Small JSON client for the platform's /api routes. Every call resolves (never throws) to either the
  * parsed body or a failure with a message a person can act on, plus any per-field errors.
@@ -31,8 +33,9 @@ export async function api<T>(method: "GET" | "POST", path: string, body?: unknow
       method,
       credentials: "same-origin",
       cache: "no-store",
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      // the server accepts admin changes only with this header and only as JSON (cross-site defence)
+      headers: method === "GET" ? { [CSRF_HEADER]: CSRF_VALUE } : { [CSRF_HEADER]: CSRF_VALUE, "content-type": "application/json" },
+      ...(method === "GET" ? {} : { body: JSON.stringify(body ?? {}) }),
     });
   } catch {
     return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again.", errors: [], code: null };

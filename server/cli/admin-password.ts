@@ -27,7 +27,7 @@ export async function runAdminPassword(args: string[]): Promise<number> {
   const store = await SessionStore.open(url);
   try {
     const pw = password ?? randomBytes(9).toString("base64url");
-    await store.setSetting("adminPasswordHash", hashPassword(pw));
+    await store.setSetting("adminPasswordHash", await hashPassword(pw));
     await store.setSetting("cookieSecret", randomBytes(32).toString("hex"));
     process.stdout.write(password ? "The admin password was changed.\n" : `New admin password (shown once): ${pw}\n`);
     process.stdout.write("Every admin login has ended; restart the server if it is running, then log in at /admin.\n");

@@ -13,39 +13,96 @@ afterEach(async () => {
   await db?.drop();
 });
 
+async function openStore() {
+  db = await freshSqlite();
+  await migrate(db.url);
+  store = await SessionStore.open(db.url);
+  return store;
+}
+
+const header = (cookie: string | null) => `${ADMIN_COOKIE}=${cookie}`;
+
 describe("admin password", () => {
   it("is generated once when ADMIN_PASSWORD is unset, printed once, and only its hash is stored", async () => {
     delete process.env.ADMIN_PASSWORD;
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
+    const s = await openStore();
     const lines: string[] = [];
-    const auth = await AdminAuth.init(store, (l) => lines.push(l));
+    const auth = await AdminAuth.init(s, (l) => lines.push(l));
     const shown = /password \(shown once\): (\S+)/.exec(lines.join("\n"))?.[1];
     expect(shown).toBeTruthy();
-    const stored = await store.getSetting("adminPasswordHash");
+    const stored = await s.getSetting("adminPasswordHash");
     expect(stored).toMatch(/^scrypt\$/);
     expect(stored).not.toContain(shown!);
-    const cookie = auth.login(shown!);
+    const cookie = await auth.login(shown!);
     expect(cookie).not.toBeNull();
-    expect(auth.verifyCookieHeader(`${ADMIN_COOKIE}=${encodeURIComponent(cookie!)}`)).toBe(true);
-    expect(auth.login("wrong")).toBeNull();
-    expect(auth.verifyCookieHeader(`${ADMIN_COOKIE}=${encodeURIComponent(cookie!.replace(/.$/, "x"))}`)).toBe(false);
-    // a second start prints nothing and the same password still works
+    expect(await auth.verifyCookieHeader(header(cookie))).toBe(true);
+    expect(await auth.login("wrong")).toBeNull();
+    expect(await auth.verifyCookieHeader(header(cookie!.replace(/.$/, (c) => (c === "x" ? "y" : "x"))))).toBe(false);
+    // a second start prints nothing, the same password still works, and the session survives the restart
     const again: string[] = [];
-    const auth2 = await AdminAuth.init(store, (l) => again.push(l));
+    const auth2 = await AdminAuth.init(s, (l) => again.push(l));
     expect(again.join("")).not.toMatch(/password/);
-    expect(auth2.login(shown!)).not.toBeNull();
+    expect(await auth2.login(shown!)).not.toBeNull();
+    expect(await auth2.verifyCookieHeader(header(cookie))).toBe(true);
   });
 
-  it("uses ADMIN_PASSWORD when set; cookies expire", async () => {
+  it("sessions expire after 12 hours", async () => {
     process.env.ADMIN_PASSWORD = "from-env";
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const auth = await AdminAuth.init(store, () => {});
-    const cookie = auth.login("from-env", 0)!;
-    expect(auth.verifyCookieHeader(`${ADMIN_COOKIE}=${cookie}`, 1000)).toBe(true);
-    expect(auth.verifyCookieHeader(`${ADMIN_COOKIE}=${cookie}`, 13 * 3600 * 1000)).toBe(false);
+    const s = await openStore();
+    let now = 1_000_000;
+    const auth = await AdminAuth.init(s, () => {}, () => now);
+    const cookie = await auth.login("from-env");
+    now += 11 * 3600 * 1000;
+    expect(await auth.verifyCookieHeader(header(cookie))).toBe(true);
+    now += 2 * 3600 * 1000;
+    expect(await auth.verifyCookieHeader(header(cookie))).toBe(false);
+  });
+
+  it("logout revokes the session on the server, also for a later restart", async () => {
+    process.env.ADMIN_PASSWORD = "from-env";
+    const s = await openStore();
+    const auth = await AdminAuth.init(s, () => {});
+    const a = await auth.login("from-env");
+    const b = await auth.login("from-env");
+    await auth.logout(header(a));
+    expect(await auth.verifyCookieHeader(header(a))).toBe(false);
+    expect(await auth.verifyCookieHeader(header(b))).toBe(true); // another admin's session stays
+    const restarted = await AdminAuth.init(s, () => {});
+    expect(await restarted.verifyCookieHeader(header(a))).toBe(false);
+    expect(await restarted.verifyCookieHeader(header(b))).toBe(true);
+  });
+
+  it("a changed ADMIN_PASSWORD revokes every session opened under the old one", async () => {
+    process.env.ADMIN_PASSWORD = "first";
+    const s = await openStore();
+    const cookie = await (await AdminAuth.init(s, () => {})).login("first");
+    process.env.ADMIN_PASSWORD = "second";
+    const changed = await AdminAuth.init(s, () => {});
+    expect(await changed.verifyCookieHeader(header(cookie))).toBe(false);
+    expect(await changed.login("first")).toBeNull();
+    // going back to the old password does not bring the old session back (it was deleted)
+    process.env.ADMIN_PASSWORD = "first";
+    expect(await (await AdminAuth.init(s, () => {})).verifyCookieHeader(header(cookie))).toBe(false);
+  });
+
+  it("a malformed %-escape in another cookie does not break verification", async () => {
+    process.env.ADMIN_PASSWORD = "from-env";
+    const s = await openStore();
+    const auth = await AdminAuth.init(s, () => {});
+    const cookie = await auth.login("from-env");
+    expect(await auth.verifyCookieHeader(`other=%E0%A4%A; ${header(cookie)}; bad=%`)).toBe(true);
+    expect(await auth.verifyCookieHeader("other=%E0%A4%A")).toBe(false);
+  });
+
+  it("checks passwords off the event loop: a timer fires while 20 checks are running", async () => {
+    process.env.ADMIN_PASSWORD = "from-env";
+    const s = await openStore();
+    const auth = await AdminAuth.init(s, () => {});
+    let settled = 0;
+    const checks = Array.from({ length: 20 }, () => auth.passwordMatches("wrong").then(() => settled++));
+    const settledWhenTimerFired = await new Promise<number>((r) => setTimeout(() => r(settled), 0));
+    expect(settledWhenTimerFired).toBeLessThan(20);
+    await Promise.all(checks);
+    expect(settled).toBe(20);
   });
 });

@@ -1,85 +1,78 @@
 /**
  * Admin authentication. The password comes from ADMIN_PASSWORD; when it is unset, the first start
- * generates one, prints it once, and stores only its scrypt hash. Logged-in admins carry an HttpOnly
- * cookie signed with a per-installation secret (HMAC-SHA256), valid for 12 hours.
+ * generates one, prints it once, and stores only its scrypt hash. ADMIN_PASSWORD's hash is stored too
+ * (`adminPasswordHash:env`) and replaced when the variable changes, which revokes every admin session
+ * opened under the old password (server/security/admin-sessions.ts). Hashing runs off the event loop.
  */
-import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { AdminSessions, fingerprintOf } from "../security/admin-sessions";
+import { readCookie } from "../security/cookies";
+import { checkPassword, Gate, hashPassword } from "../security/password";
 import type { SessionStore } from "../sessions/store";
 
 export const ADMIN_COOKIE = "mechlab_admin";
-const TTL_MS = 12 * 3600 * 1000;
+export { ADMIN_SESSION_TTL_MS } from "../security/admin-sessions";
+/** Async (scrypt on the thread pool); used by `mechlab admin-password` too. */
+export { hashPassword } from "../security/password";
 
-export function hashPassword(password: string, salt = randomBytes(16).toString("hex")): string {
-  return `scrypt$${salt}$${scryptSync(password, salt, 32).toString("hex")}`;
-}
-
-function checkPassword(password: string, stored: string): boolean {
-  const [, salt, hex] = stored.split("$");
-  if (!salt || !hex) return false;
-  const a = scryptSync(password, salt, 32);
-  const b = Buffer.from(hex, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
+async function passwordHash(store: SessionStore, log: (line: string) => void): Promise<string> {
+  const env = process.env.ADMIN_PASSWORD;
+  if (env && env.length > 0) {
+    const stored = await store.getSetting("adminPasswordHash:env");
+    if (stored && (await checkPassword(env, stored))) return stored;
+    const fresh = await hashPassword(env);
+    await store.setSetting("adminPasswordHash:env", fresh);
+    return fresh;
+  }
+  const stored = await store.getSetting("adminPasswordHash");
+  if (stored) return stored;
+  const pw = randomBytes(9).toString("base64url");
+  const hash = await hashPassword(pw);
+  await store.setSetting("adminPasswordHash", hash);
+  log("");
+  log("  ┌──────────────────────────────────────────────────────────────┐");
+  log(`  │  mechlab admin password (shown once): ${pw.padEnd(23)}│`);
+  log("  │  Log in at /admin. Set ADMIN_PASSWORD to choose your own.    │");
+  log("  └──────────────────────────────────────────────────────────────┘");
+  log("");
+  return hash;
 }
 
 export class AdminAuth {
+  /** At most 2 password checks run at once, 100 wait; more answer "busy". */
+  private readonly gate = new Gate(2, 100);
+
   private constructor(
-    private readonly passwordHash: string,
-    private readonly secret: string,
+    private readonly hash: string,
+    readonly sessions: AdminSessions,
   ) {}
 
-  /** Set up the password (printing a generated one once) and the cookie secret. */
-  static async init(store: SessionStore, log: (line: string) => void = console.log): Promise<AdminAuth> {
-    let secret = await store.getSetting("cookieSecret");
-    if (!secret) {
-      secret = randomBytes(32).toString("hex");
-      await store.setSetting("cookieSecret", secret);
-    }
-    const env = process.env.ADMIN_PASSWORD;
-    if (env && env.length > 0) return new AdminAuth(hashPassword(env), secret);
-    let hash = await store.getSetting("adminPasswordHash");
-    if (!hash) {
-      const pw = randomBytes(9).toString("base64url");
-      hash = hashPassword(pw);
-      await store.setSetting("adminPasswordHash", hash);
-      log("");
-      log("  ┌──────────────────────────────────────────────────────────────┐");
-      log(`  │  mechlab admin password (shown once): ${pw.padEnd(23)}│`);
-      log("  │  Log in at /admin. Set ADMIN_PASSWORD to choose your own.    │");
-      log("  └──────────────────────────────────────────────────────────────┘");
-      log("");
-    }
-    return new AdminAuth(hash, secret);
+  /** Set up the password (printing a generated one once) and the session store. */
+  static async init(store: SessionStore, log: (line: string) => void = console.log, clock: () => number = Date.now): Promise<AdminAuth> {
+    const hash = await passwordHash(store, log);
+    return new AdminAuth(hash, await AdminSessions.open(store.db, fingerprintOf(hash), clock));
   }
 
-  login(password: string, nowMs = Date.now()): string | null {
-    if (!checkPassword(password, this.passwordHash)) return null;
-    const exp = String(nowMs + TTL_MS);
-    return `${exp}.${this.sign(exp)}`;
+  /** Check the password (may throw BusyError when too many checks are queued). */
+  async passwordMatches(password: string): Promise<boolean> {
+    return this.gate.run(() => checkPassword(password, this.hash));
   }
 
-  private sign(payload: string): string {
-    return createHmac("sha256", this.secret).update(payload).digest("base64url");
+  /** A new session's cookie value when the password is right, else null. */
+  async login(password: string): Promise<string | null> {
+    return (await this.passwordMatches(password)) ? this.sessions.create() : null;
   }
 
-  /** True when the Cookie header carries a valid, unexpired admin cookie. */
-  verifyCookieHeader(header: string | undefined, nowMs = Date.now()): boolean {
-    const value = parseCookies(header)[ADMIN_COOKIE];
-    if (!value) return false;
-    const [exp, sig] = value.split(".");
-    if (!exp || !sig || Number(exp) < nowMs) return false;
-    const want = Buffer.from(this.sign(exp));
-    const got = Buffer.from(sig);
-    return want.length === got.length && timingSafeEqual(want, got);
+  /** The session key when the Cookie header carries a live admin session, else null. */
+  async sessionOf(header: string | undefined): Promise<string | null> {
+    return this.sessions.verify(readCookie(header, ADMIN_COOKIE));
   }
-}
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(";")) {
-    const i = part.indexOf("=");
-    if (i < 0) continue;
-    out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  async verifyCookieHeader(header: string | undefined): Promise<boolean> {
+    return (await this.sessionOf(header)) !== null;
   }
-  return out;
+
+  async logout(header: string | undefined): Promise<void> {
+    await this.sessions.revoke(readCookie(header, ADMIN_COOKIE));
+  }
 }

@@ -16,22 +16,46 @@ export function sendFile(res: ServerResponse, body: string, contentType: string,
   res.end(body);
 }
 
-export class BodyError extends Error {}
+/** A request the server refuses to read; `status` is 400 (not JSON) or 413 (too large). */
+export class BodyError extends Error {
+  constructor(message: string, readonly status: 400 | 413 = 400) {
+    super(message);
+  }
+}
 
-/** Read a JSON body (max 2 MB). */
-export async function readJson(req: IncomingMessage, limit = 2_000_000): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > limit) throw new BodyError("The request is too large (2 MB at most).");
-    chunks.push(c as Buffer);
+export const BODY_LIMIT = 2_000_000;
+
+/**
+ * Read a JSON body (2 MB at most; an empty body reads as `{}`). A body declared or found to be larger is
+ * refused with 413 without being kept in memory.
+ */
+export function readJson(req: IncomingMessage, limit = BODY_LIMIT): Promise<unknown> {
+  const tooLarge = () => new BodyError(`The request is too large (${Math.round(limit / 1e6)} MB at most).`, 413);
+  if (Number(req.headers["content-length"] ?? 0) > limit) {
+    req.resume(); // discard
+    return Promise.reject(tooLarge());
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BodyError("The request body is not valid JSON.");
-  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return void chunks.push(c);
+      req.off("data", onData);
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on("data", onData);
+    req.on("error", () => reject(new BodyError("The request body could not be read.")));
+    req.on("end", () => {
+      if (size > limit) return;
+      const text = Buffer.concat(chunks).toString("utf8");
+      if (text.trim() === "") return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new BodyError("The request body is not valid JSON."));
+      }
+    });
+  });
 }

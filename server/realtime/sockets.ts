@@ -11,6 +11,8 @@ import { ActionEnvelope, IntroRequest, WatchRequest } from "../../lib/protocol/p
 import type { AdminAuth } from "../http/admin-auth";
 import { ActionErrorCode } from "../../lib/core/errors";
 import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "./limits";
+import { securityConfigFromEnv, type SecurityConfig } from "../security/config";
+import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
 import { affectedParticipants } from "../sessions/snapshot";
@@ -28,7 +30,13 @@ const MAX_STRIKES = 50;
 const STRIKE_WINDOW_MS = 10_000;
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
-export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth, guard: RealtimeGuard = new RealtimeGuard(DEFAULT_REALTIME_LIMITS)) {
+export function attachSockets(
+  io: Io,
+  manager: SessionManager,
+  auth: AdminAuth,
+  guard: RealtimeGuard = new RealtimeGuard(DEFAULT_REALTIME_LIMITS),
+  security: SecurityConfig = securityConfigFromEnv(),
+) {
   const wired = new WeakSet<SessionHost>();
   const lastSent = new Map<string, string>();
 
@@ -73,19 +81,33 @@ export function attachSockets(io: Io, manager: SessionManager, auth: AdminAuth, 
   for (const h of manager.all()) wire(h);
   manager.onHost(wire); // sessions loaded later (on demand, after being unloaded) push views too
 
-  io.use(async (socket, next) => {
+  /** Who is connecting; throws a person-readable Error to refuse. Always settles, so no handshake hangs. */
+  const admit = async (socket: Sock): Promise<void> => {
     const a = socket.handshake.auth as { token?: unknown; admin?: unknown };
     if (a.admin === true) {
-      if (!auth.verifyCookieHeader(socket.handshake.headers.cookie)) return next(new Error("Please log in at /admin first."));
+      const refusal = checkHost(socket.handshake.headers, security.allowedHosts) ?? checkOrigin(socket.handshake.headers);
+      if (refusal) throw new Error(refusal.message);
+      const session = await auth.sessionOf(socket.handshake.headers.cookie);
+      if (!session) throw new Error("Please log in at /admin first.");
       socket.data.admin = true;
-      return next();
+      socket.data.adminSession = session;
+      return;
     }
-    if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) return next(new Error("This link is not valid. Please use the link you were given."));
+    if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) throw new Error("This link is not valid. Please use the link you were given.");
     const found = await manager.byToken(a.token);
-    if (!found) return next(new Error("This link is not valid. Please use the link you were given."));
+    if (!found) throw new Error("This link is not valid. Please use the link you were given.");
     socket.data.sessionId = found.host.id;
     socket.data.pid = found.pid;
-    next();
+  };
+  io.use((socket, next) => {
+    admit(socket).then(
+      () => next(),
+      (e: unknown) => next(e instanceof Error ? e : new Error("The connection was refused.")),
+    );
+  });
+  // logging out closes that admin's sockets at once
+  auth.sessions.onRevoke((key) => {
+    for (const s of io.sockets.sockets.values()) if (s.data.adminSession === key) s.disconnect(true);
   });
 
   // sockets per address and per link, and reconnects per link (after the link token identified the seat)

@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
+import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
 import { SessionHost, type Clock } from "./host";
 import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
 import type { SessionStore } from "./store";
@@ -166,8 +167,8 @@ export class SessionManager {
       completionCodes: participants.map((p) => p.completionCode),
       ...(opts.draft ? { draft: true } : {}),
     });
-    let code = randomCode(5);
-    for (let i = 0; i < 5 && (await this.store.byCode(code)); i++) code = randomCode(5);
+    let code = randomRoomCode();
+    for (let i = 0; i < 5 && (await this.store.byCode(code)); i++) code = randomRoomCode();
     await this.store.create({
       id,
       code,
@@ -239,7 +240,7 @@ export class SessionManager {
    * is that seat's; a panel id always gets its own seat back.
    */
   async join(req: JoinRequest): Promise<JoinResult> {
-    const row = await this.store.byCode(req.code.trim().toUpperCase());
+    const row = await this.store.byCode(normalizeRoomCode(req.code));
     if (!row) return joinError("session/not_found", "No session has this room code. Check the code on the board and try again.");
     const host = await this.get(row.id);
     if (!host) return joinError("session/not_found", "This session cannot be opened.");

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io as ioc, type Socket } from "socket.io-client";
 import type { ParticipantView } from "../../lib/engine/views";
+import { CSRF_HEADER, CSRF_VALUE } from "../../lib/protocol/csrf";
 import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from "../../lib/protocol/events";
 import { createMechlabApp, type MechlabApp } from "../app";
 
@@ -62,15 +63,20 @@ export async function startApp(dbUrl: string, opts: { botDelayMs?: number } = {}
 }
 
 export async function adminCookie(base: string): Promise<string> {
-  const r = await fetch(`${base}/api/admin/login`, { method: "POST", body: JSON.stringify({ password: ADMIN_PASSWORD }) });
+  const r = await fetch(`${base}/api/admin/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", [CSRF_HEADER]: CSRF_VALUE },
+    body: JSON.stringify({ password: ADMIN_PASSWORD }),
+  });
   if (r.status !== 200) throw new Error(`login failed: ${r.status}`);
   return (r.headers.get("set-cookie") ?? "").split(";")[0]!;
 }
 
-export async function api(base: string, path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+/** A request as the admin page sends it (JSON, with the CSRF header); `headers` adds or overrides. */
+export async function api(base: string, path: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
   const r = await fetch(`${base}${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: { ...(init.cookie ? { cookie: init.cookie } : {}), "content-type": "application/json" },
+    headers: { ...(init.cookie ? { cookie: init.cookie } : {}), "content-type": "application/json", [CSRF_HEADER]: CSRF_VALUE, ...init.headers },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
   const text = await r.text();

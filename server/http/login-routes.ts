@@ -1,0 +1,63 @@
+/**
+ * Admin login and logout. Login is throttled per client address (backoff after repeated wrong passwords)
+ * and the password is checked off the event loop; the cookie is HttpOnly, SameSite=Strict, and Secure
+ * whenever the request came over HTTPS (directly or through a trusted proxy).
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { formatZodError } from "../../lib/core/zod-format";
+import { LoginRequest } from "../../lib/protocol/payloads";
+import { ADMIN_SESSION_TTL_MS } from "../security/admin-sessions";
+import { clientAddress, isHttps } from "../security/client-address";
+import type { SecurityConfig } from "../security/config";
+import type { LoginThrottle } from "../security/login-throttle";
+import { BusyError } from "../security/password";
+import { waitText } from "../security/wait-text";
+import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
+import { invalid } from "./admin-routes";
+import { readJson, sendJson } from "./respond";
+
+export interface LoginDeps {
+  auth: AdminAuth;
+  security: SecurityConfig;
+  throttle: LoginThrottle;
+}
+
+function cookieAttrs(req: IncomingMessage, security: SecurityConfig, maxAgeS: number): string {
+  const secure = security.secureCookies || isHttps(req, security.trustProxy);
+  return `Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure ? "; Secure" : ""}`;
+}
+
+export function tooMany(res: ServerResponse, retryAfterMs: number, message: string) {
+  sendJson(res, 429, { ok: false, error: { code: "rate/limited", message, retryAfterMs } }, { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+}
+
+export async function login(req: IncomingMessage, res: ServerResponse, deps: LoginDeps): Promise<void> {
+  const body = LoginRequest.safeParse(await readJson(req));
+  if (!body.success) return invalid(res, formatZodError(body.error));
+  const addr = clientAddress(req, deps.security.trustProxy);
+  const admitted = deps.throttle.begin(addr);
+  if (!admitted.ok) {
+    const why = admitted.reason === "locked" ? "Too many wrong passwords from this address." : "Another login from this address is still being checked.";
+    return tooMany(res, admitted.retryAfterMs, `${why} Please wait ${waitText(admitted.retryAfterMs)} and try again.`);
+  }
+  let outcome: "success" | "failure" | "not_checked" = "not_checked";
+  try {
+    const cookie = await deps.auth.login(body.data.password);
+    outcome = cookie ? "success" : "failure";
+    if (!cookie)
+      return sendJson(res, 401, { ok: false, error: { code: "auth/not_allowed", message: "Wrong password. Use the password printed at the first start or set in ADMIN_PASSWORD." } });
+    const attrs = cookieAttrs(req, deps.security, ADMIN_SESSION_TTL_MS / 1000);
+    return sendJson(res, 200, { ok: true }, { "set-cookie": `${ADMIN_COOKIE}=${cookie}; ${attrs}` });
+  } catch (e) {
+    if (e instanceof BusyError) return tooMany(res, 2000, "The server is checking many logins at once. Please wait 2 s and try again.");
+    throw e;
+  } finally {
+    deps.throttle.end(addr, outcome);
+  }
+}
+
+/** Revoke the session on the server and clear the cookie. */
+export async function logout(req: IncomingMessage, res: ServerResponse, deps: LoginDeps): Promise<void> {
+  await deps.auth.logout(req.headers.cookie);
+  sendJson(res, 200, { ok: true }, { "set-cookie": `${ADMIN_COOKIE}=; ${cookieAttrs(req, deps.security, 0)}` });
+}

@@ -1,0 +1,24 @@
+/**
+ * The HTTP rate limits of one server (in memory; they reset on restart).
+ * - Joins per client address: bursts of 60 (a class behind one NAT), then 1 per second.
+ * - Joins per room code: bursts of 120, then 4 per second.
+ * - Login: exponential backoff per address (server/security/login-throttle.ts).
+ */
+import { LoginThrottle } from "./login-throttle";
+import { TokenBuckets } from "./token-bucket";
+
+export interface HttpLimits {
+  joinsPerAddress: TokenBuckets;
+  joinsPerRoom: TokenBuckets;
+  login: LoginThrottle;
+}
+
+export const JOIN_RATE = { perAddress: { burst: 60, perSecond: 1 }, perRoom: { burst: 120, perSecond: 4 } } as const;
+
+export function createHttpLimits(clock: () => number = Date.now): HttpLimits {
+  return {
+    joinsPerAddress: new TokenBuckets(JOIN_RATE.perAddress, clock),
+    joinsPerRoom: new TokenBuckets(JOIN_RATE.perRoom, clock),
+    login: new LoginThrottle({ clock }),
+  };
+}
