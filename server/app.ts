@@ -15,7 +15,7 @@ import { attachSockets } from "./realtime/sockets";
 import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
 import { securityConfigFromEnv, type SecurityConfig } from "./security/config";
 import { addApiHeaders, setApiHeaders, setPageHeaders } from "./security/headers";
-import { createHttpLimits } from "./security/limits";
+import { createHttpLimits, type HttpLimits } from "./security/limits";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
 import { SolverPool } from "./solver/pool";
@@ -33,6 +33,8 @@ export interface AppOptions {
   idle?: Partial<IdlePolicy>;
   /** Overrides of the settings read from the environment (server/security/config.ts). */
   security?: Partial<SecurityConfig>;
+  /** The HTTP rate limits (tests pass their own with a frozen clock). */
+  httpLimits?: HttpLimits;
   /** Next in development mode (its pages need 'unsafe-eval'). */
   dev?: boolean;
 }
@@ -67,7 +69,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   const resumed = await manager.boot();
   if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
   const security: SecurityConfig = { ...securityConfigFromEnv(), ...opts.security };
-  const deps = { manager, auth, security, limits: createHttpLimits() };
+  const deps = { manager, auth, security, limits: opts.httpLimits ?? createHttpLimits() };
   const http = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? "/").split("?")[0]!;

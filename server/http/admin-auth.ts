@@ -39,8 +39,8 @@ async function passwordHash(store: SessionStore, log: (line: string) => void): P
 }
 
 export class AdminAuth {
-  /** At most 2 password checks run at once, 100 wait; more answer "busy". */
-  private readonly gate = new Gate(2, 100);
+  /** At most 2 password checks run at once and 16 wait; more answer "busy" (an admin needs one). */
+  private readonly gate = new Gate(2, 16);
 
   private constructor(
     private readonly hash: string,

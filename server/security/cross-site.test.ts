@@ -40,7 +40,7 @@ describe("cross-site requests to the admin routes", () => {
     const before = (await api(base, "/api/admin/sessions", { cookie })).json.length;
     const end = `/api/admin/sessions/${s.id}/command`;
     const body = JSON.stringify({ kind: "end" });
-    const attempts = [
+    const attempts: { headers: Record<string, string>; status: number; msg: RegExp }[] = [
       { headers: { ...json, cookie, origin: "http://127.0.0.1:9999" }, status: 403, msg: /another site/ },
       { headers: { ...json, cookie, "sec-fetch-site": "same-site" }, status: 403, msg: /another site/ },
       { headers: { ...json, cookie, origin: "null" }, status: 403, msg: /another site/ },

@@ -1,0 +1,109 @@
+/**
+ * Item 2 of issue 10: joins are limited per address and per room (429 saying when to retry), and room
+ * codes are long enough that guessing a live one at the allowed rate is hopeless (docs/security.md).
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { createMechlabApp, type MechlabApp } from "../app";
+import { ADMIN_PASSWORD, adminCookie, api, freshSqlite, type TestDb } from "../testing/harness";
+import { createHttpLimits, JOIN_RATE } from "./limits";
+import { normalizeRoomCode, randomRoomCode, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "./room-code";
+import { createSession, messageOf, raw } from "./testing";
+import { TokenBuckets } from "./token-bucket";
+
+let db: TestDb | undefined;
+let app: MechlabApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  await db?.drop();
+});
+
+async function start(): Promise<string> {
+  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+  process.env.MECHLAB_QUIET = "1";
+  db = await freshSqlite();
+  // time stands still for the limits: a slow machine must not refill the buckets mid-test
+  app = await createMechlabApp({ dbUrl: db.url, log: () => {}, security: { trustProxy: true }, httpLimits: createHttpLimits(() => 0) });
+  return `http://127.0.0.1:${await app.listen(0)}`;
+}
+
+const join = (base: string, code: string, label: string, from: string) =>
+  raw(base, "/api/join", { headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify({ code, label }) });
+
+describe("token buckets", () => {
+  it("allow a burst, then the refill rate, and say how long to wait", () => {
+    let now = 0;
+    const b = new TokenBuckets({ capacity: 3, perSecond: 0.5, clock: () => now });
+    for (let i = 0; i < 3; i++) expect(b.take("x").ok).toBe(true);
+    expect(b.take("x")).toEqual({ ok: false, retryAfterMs: 2000 });
+    expect(b.take("y").ok).toBe(true);
+    now += 1000;
+    expect(b.take("x")).toEqual({ ok: false, retryAfterMs: 1000 });
+    now += 1000;
+    expect(b.take("x").ok).toBe(true);
+    expect(b.take("x").ok).toBe(false);
+  });
+
+  it("keep memory bounded under many keys", () => {
+    const b = new TokenBuckets({ capacity: 2, perSecond: 1, maxKeys: 100 });
+    for (let i = 0; i < 10_000; i++) b.take(`k${i}`);
+    expect(b.size).toBeLessThanOrEqual(101);
+  });
+});
+
+describe("room codes", () => {
+  it("are 8 characters from an alphabet without look-alikes, and typed codes are normalised", () => {
+    expect(ROOM_CODE_ALPHABET).not.toMatch(/[01OIL]/);
+    const codes = new Set(Array.from({ length: 2000 }, () => randomRoomCode()));
+    expect(codes.size).toBe(2000);
+    for (const c of codes) expect(c).toMatch(new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`));
+    expect(normalizeRoomCode(" abcd-efgh ")).toBe("ABCDEFGH");
+    expect(normalizeRoomCode("ab cd ef gh")).toBe("ABCDEFGH");
+  });
+});
+
+describe("joining over HTTP", () => {
+  it("a new session gets an 8-character code that can be typed in lower case with a dash", async () => {
+    const base = await start();
+    const s = await createSession(base, await adminCookie(base));
+    expect(s.code).toMatch(/^[A-Z2-9]{8}$/);
+    const typed = `${s.code.slice(0, 4).toLowerCase()}-${s.code.slice(4).toLowerCase()}`;
+    const r = await join(base, typed, "Table 1", "10.0.0.1");
+    expect(r.status).toBe(200);
+    expect(s.tokens).toContain((r.json as { token: string }).token);
+  });
+
+  it("limits join attempts per address with a 429 saying when to retry; other addresses still join", async () => {
+    const base = await start();
+    const s = await createSession(base, await adminCookie(base));
+    const statuses: number[] = [];
+    for (let i = 0; i < JOIN_RATE.perAddress.capacity; i++) statuses.push((await join(base, "WRONGCODE", "x", "10.0.0.9")).status);
+    expect(statuses.every((x) => x === 404)).toBe(true);
+    const limited = await join(base, s.code, "guesser", "10.0.0.9");
+    expect(limited.status).toBe(429);
+    expect(messageOf(limited.json)).toMatch(/Too many join attempts.*wait 1 s/);
+    expect(limited.headers["retry-after"]).toBe("1");
+    expect((await join(base, s.code, "Table 2", "10.0.0.10")).status).toBe(200);
+  }, 60_000);
+
+  it("limits joins per room code", async () => {
+    const base = await start();
+    const s = await createSession(base, await adminCookie(base));
+    const statuses: number[] = [];
+    for (let i = 0; i < JOIN_RATE.perRoom.capacity; i++) statuses.push((await join(base, s.code, `p${i % 3}`, `10.1.${i >> 8}.${i & 255}`)).status);
+    expect(statuses.every((x) => x === 200)).toBe(true);
+    const limited = await join(base, s.code, "p0", "10.2.0.1");
+    expect(limited.status).toBe(429);
+    expect(messageOf(limited.json)).toMatch(/Many people are joining this room.*wait 1 s/);
+    // another room is not affected
+    const other = await createSession(base, await adminCookie(base));
+    expect((await join(base, other.code, "p0", "10.2.0.1")).status).toBe(200);
+  }, 60_000);
+
+  it("the old 5-character codes of existing sessions keep working", async () => {
+    const base = await start();
+    const s = await createSession(base, await adminCookie(base));
+    await app!.db.session.update({ where: { id: s.id }, data: { code: "ABCDE" } });
+    expect((await join(base, "abcde", "Table 1", "10.0.0.1")).status).toBe(200);
+    expect((await api(base, "/api/health")).status).toBe(200);
+  });
+});
