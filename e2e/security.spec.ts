@@ -28,7 +28,7 @@ test("pages carry the security headers and hydrate under the CSP without violati
 });
 
 test("a page on another port of the same host cannot act as the logged-in admin", async ({ browser, baseURL }) => {
-  const { admin, sessionId } = await createSessionFromExample(browser, "ids-unregulated-3.json");
+  const { admin, sessionId } = await createSessionFromExample(browser, "ids-investment-3.json");
   const target = new URL(baseURL!);
   // the attacker's page: same host name, another port
   const evil: Server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>evil</title>"));
