@@ -21,6 +21,8 @@ let base: string;
 let cookie: string;
 let A: { id: string; code: string; tokens: string[] };
 let B: { id: string; code: string; tokens: string[] };
+/** The seat whose link the admin re-issues (no socket of this test uses it). */
+let lastSeatOfA: string;
 
 beforeAll(async () => {
   db = await freshSqlite();
@@ -28,6 +30,8 @@ beforeAll(async () => {
   cookie = await adminCookie(base);
   A = await createSession(base, cookie);
   B = await createSession(base, cookie);
+  const links = (await api(base, `/api/admin/sessions/${A.id}`, { cookie })).json.links as { participantId: string }[];
+  lastSeatOfA = links[links.length - 1]!.participantId;
 });
 afterAll(async () => {
   await app.close();
@@ -45,7 +49,7 @@ interface Route {
   name: string;
   method: "GET" | "POST";
   path: () => string;
-  body?: () => unknown;
+  body?: (role: Role) => unknown;
   /** How an answer counts as processed (default: a 2xx status). */
   allowed?: (status: number, json: unknown) => boolean;
 }
@@ -54,7 +58,13 @@ const exportFiles = ["data.csv", "data.json", "codebook.csv", "events.csv", "rou
 const ROUTES: Route[] = [
   { name: "GET /api/health", method: "GET", path: () => "/api/health" },
   { name: "GET /api/games", method: "GET", path: () => "/api/games" },
-  { name: "POST /api/join", method: "POST", path: () => "/api/join", body: () => ({ code: A.code, label: "matrix" }) },
+  {
+    name: "POST /api/join",
+    method: "POST",
+    path: () => "/api/join",
+    body: (role) => ({ code: A.code, label: `matrix ${role}` }),
+    allowed: (s) => s === 200 || s === 409, // a seat, or "room full": processed either way
+  },
   { name: "GET /api/treatments", method: "GET", path: () => "/api/treatments" },
   { name: "GET /api/admin/me", method: "GET", path: () => "/api/admin/me", allowed: (_s, j) => (j as { ok: boolean }).ok === true },
   { name: "POST /api/admin/treatments/validate", method: "POST", path: () => "/api/admin/treatments/validate", body: () => ({ treatment: smallTreatment }) },
@@ -62,6 +72,12 @@ const ROUTES: Route[] = [
   { name: "POST /api/admin/sessions", method: "POST", path: () => "/api/admin/sessions", body: () => ({ treatment: smallTreatment }) },
   { name: "GET /api/admin/sessions/:id", method: "GET", path: () => `/api/admin/sessions/${A.id}` },
   { name: "POST /api/admin/sessions/:id/command", method: "POST", path: () => `/api/admin/sessions/${A.id}/command`, body: () => ({ kind: "pause" }) },
+  {
+    name: "POST /api/admin/sessions/:id/participants/:pid/reissue",
+    method: "POST",
+    path: () => `/api/admin/sessions/${A.id}/participants/${encodeURIComponent(lastSeatOfA)}/reissue`,
+    body: () => ({}),
+  },
   ...exportFiles.map((f): Route => ({ name: `GET /api/admin/sessions/:id/export/${f}`, method: "GET", path: () => `/api/admin/sessions/${A.id}/export/${f}` })),
 ];
 
@@ -78,7 +94,7 @@ describe("authorization matrix", () => {
     for (const route of ROUTES) {
       actual[route.name] = {};
       for (const role of ROLES) {
-        const body = route.body?.();
+        const body = route.body?.(role);
         const r = await raw(base, route.path(), {
           method: route.method,
           headers: { "content-type": "application/json", "x-mechlab-csrf": "1", ...credentials(role) },
