@@ -54,7 +54,7 @@ interface Route {
   allowed?: (status: number, json: unknown) => boolean;
 }
 
-const exportFiles = ["data.csv", "data.json", "codebook.csv", "events.csv", "rounds.json"];
+const exportFiles = ["data.csv", "data-wide.csv", "data.json", "codebook.csv", "events.csv", "rounds.json", "payments.csv"];
 const ROUTES: Route[] = [
   { name: "GET /api/health", method: "GET", path: () => "/api/health" },
   { name: "GET /api/games", method: "GET", path: () => "/api/games" },
@@ -71,6 +71,7 @@ const ROUTES: Route[] = [
   { name: "GET /api/admin/sessions", method: "GET", path: () => "/api/admin/sessions" },
   { name: "POST /api/admin/sessions", method: "POST", path: () => "/api/admin/sessions", body: () => ({ treatment: smallTreatment }) },
   { name: "GET /api/admin/sessions/:id", method: "GET", path: () => `/api/admin/sessions/${A.id}` },
+  { name: "GET /api/admin/sessions/:id/payments", method: "GET", path: () => `/api/admin/sessions/${A.id}/payments` },
   { name: "POST /api/admin/sessions/:id/command", method: "POST", path: () => `/api/admin/sessions/${A.id}/command`, body: () => ({ kind: "pause" }) },
   {
     name: "POST /api/admin/sessions/:id/participants/:pid/reissue",
