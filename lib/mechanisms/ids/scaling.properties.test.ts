@@ -84,7 +84,7 @@ function randomPoints(inst: IdsInstance, count: number, seed: number): number[][
 const runs = { numRuns: 120, seed: 11 };
 
 describe("socialOptimum on badly scaled instances (eq. 2)", () => {
-  it("is never worse than coordinate descent, random feasible points or the Nash equilibrium", () => {
+  it("x* and an eq. 6 subproblem are never worse than coordinate descent, random feasible points or the Nash equilibrium", () => {
     let refused = 0;
     let total = 0;
     fc.assert(
@@ -112,6 +112,27 @@ describe("socialOptimum on badly scaled instances (eq. 2)", () => {
         }
         for (const s of starts) expect(best).toBeLessThanOrEqual(tol(objective(inst, coordinateDescent(inst, s))));
         for (const p of randomPoints(inst, 20, seed + 1)) expect(best).toBeLessThanOrEqual(tol(objective(inst, p)));
+        // The eq. 6 subproblem of one user (x_i = 0, Σ_{j≠i} g_j) is the social optimum of the
+        // instance without user i: compare with coordinate descent there.
+        const i = seed % n;
+        const rest = inst.alpha.map((_, j) => j).filter((j) => j !== i);
+        let sub: ReturnType<typeof socialOptimum>;
+        try {
+          sub = socialOptimum(inst, { users: rest, vars: rest });
+        } catch (e) {
+          if (!(e instanceof IdsSolverError)) throw e;
+          refused++;
+          return;
+        }
+        const without: IdsInstance = {
+          alpha: rest.map((j) => inst.alpha[j]!),
+          c: rest.map((j) => inst.c[j]!),
+          q: rest.map((j) => inst.q?.[j] ?? 0),
+          W: rest.map((k) => rest.map((j) => inst.W[k]![j]!)),
+        };
+        expect(sub.x[i]).toBe(0);
+        const cd = coordinateDescent(without, new Array<number>(rest.length).fill(0));
+        expect(sub.cost).toBeLessThanOrEqual(tol(objective(without, cd)));
       }),
       runs,
     );
