@@ -5,7 +5,7 @@
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { hasOwnKey, own } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
-import { endGroup, formGroups, settle } from "./rounds";
+import { endGroup, formGroups, releaseBarrier, settle } from "./rounds";
 import type { AdminCommand } from "./commands";
 import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -119,6 +119,7 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
     } else if (lt.treatment.dropout.policy === "end" && g && g.status === "playing") {
       endGroup(s, draftGroup(s, g.id), "ended");
       fx.notes.push(`group ${g.id} ended: ${p.id} stayed offline past the grace period`);
+      releaseBarrier(s, lt, g.round, nowMs, fx);
     }
   }
   for (const g of Object.values(s.groups))

@@ -238,6 +238,26 @@ describe("random rematching", () => {
   });
 });
 
+describe("random rematching with dropout policy end", () => {
+  // Regression (found by engine.properties.test.ts): a group ended by a dropout left the groups that had
+  // already finished the round waiting at the barrier forever.
+  it("rematches the groups that finished the round when the last group still playing it ends", () => {
+    const lt = load({ groups: 2, matching: "random", dropout: { graceSeconds: 30, policy: "end" }, bots: { seats: Array(5).fill("random") } }, { rounds: 3, decisionSeconds: 600 });
+    let s = passIntro(newSession(lt, "barrier").state, lt, 0, ["p6"]);
+    const mine = () => Object.values(s.groups).find((g) => g.members.includes("p6"))!;
+    expect(Object.values(s.groups).map((g) => g.status)).toEqual(["playing", "playing"]);
+    s = must(s, lt, { kind: "disconnect", pid: "p6" }, 0);
+    s = runBots(s, lt, 0, { until: (x) => Object.values(x.groups).some((g) => g.status === "barrier") }).state;
+    expect(mine().status).toBe("playing");
+    s = must(s, lt, { kind: "tick" }, 31_000);
+    expect(mine().status).toBe("ended");
+    const end = runBots(s, lt, 31_000);
+    expect(end.state.status).toBe("ended");
+    const others = end.state.order.filter((pid) => !Object.values(s.groups).find((g) => g.id === mine().id)!.members.includes(pid));
+    for (const pid of others) expect(end.state.participants[pid]!.history.map((h) => h.round)).toEqual([1, 2, 3]);
+  });
+});
+
 describe("views", () => {
   it("never contain another participant's private parameters", () => {
     const lt = load({ bots: { seats: ["random", "random"] } }, { feedback: "own" });

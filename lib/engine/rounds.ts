@@ -176,16 +176,25 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
   }
   g.status = "barrier";
   g.deadlineMs = null;
-  const live = Object.values(s.groups).filter((x) => x.round === g.round && (x.status === "playing" || x.status === "barrier"));
-  if (live.every((x) => x.status === "barrier")) {
-    const everyone: PlayerId[] = [];
-    for (const x of live) {
-      draftGroup(s, x.id).status = "finished";
-      everyone.push(...x.members);
-    }
-    s.sessionRound = g.round + 1;
-    regroup(s, lt, s.order.filter((pid) => everyone.includes(pid)), g.round + 1, nowMs, fx);
+  releaseBarrier(s, lt, g.round, nowMs, fx);
+}
+
+/**
+ * Random matching: once no group of `round` is still playing, everyone waiting at its barrier is
+ * rematched into the next round. Called when a group reaches the barrier and when a group of the round
+ * ends early (a dropout under policy "end"), so the groups that finished never wait for it forever.
+ */
+export function releaseBarrier(s: SessionState, lt: LoadedTreatment, round: number, nowMs: number, fx: Effects) {
+  if (lt.treatment.matching !== "random") return;
+  const live = Object.values(s.groups).filter((x) => x.round === round && (x.status === "playing" || x.status === "barrier"));
+  if (live.length === 0 || !live.every((x) => x.status === "barrier")) return;
+  const everyone: PlayerId[] = [];
+  for (const x of live) {
+    draftGroup(s, x.id).status = "finished";
+    everyone.push(...x.members);
   }
+  s.sessionRound = round + 1;
+  regroup(s, lt, s.order.filter((pid) => everyone.includes(pid)), round + 1, nowMs, fx);
 }
 
 /** Mark a (drafted) group over; its members see the final page. */
