@@ -11,7 +11,7 @@ const copy = (s: SessionState): SessionState => structuredClone(s);
 /** A fixed-matching session two rounds in, with its round rows. */
 function played(): { s: SessionState; ledger: RoundRow[] } {
   const lt = fixed!.lt;
-  let s = passIntro(newSession(lt).state, lt, 0, ["p1"]);
+  let s = passIntro(newSession(lt).state, lt, 0, ["p2"]);
   const run = runBots(must(s, lt, { kind: "fillWithBots" }, 0), lt, 0, { until: (x) => Object.values(x.participants).every((p) => p.history.length >= 1) });
   s = run.state;
   return { s, ledger: run.rounds };
@@ -58,6 +58,7 @@ describe("invariant checks", () => {
   it("find another participant's number, id or completion code in a view", () => {
     const { s } = played();
     const me = s.participants.p1!;
+    expect(me.groupId).not.toBeNull();
     const g = s.groups[me.groupId!]!;
     const mine = g.members.indexOf("p1");
     // claim that p1's own alpha belongs to another position: the check must see it in p1's view
@@ -73,7 +74,8 @@ describe("invariant checks", () => {
 
   it("find a barrier nobody will release, and a bot that cannot move in an untimed phase", () => {
     const lt = random!.lt;
-    let s = passIntro(newSession(lt).state, lt, 0, ["p1"]);
+    const human = newSession(lt).state.order.find((pid) => !newSession(lt).state.participants[pid]!.bot)!;
+    let s = passIntro(newSession(lt).state, lt, 0, [human]);
     s = must(s, lt, { kind: "fillWithBots" }, 0);
     s = runBots(s, lt, 0, { until: (x) => Object.values(x.groups).some((g) => g.status === "barrier") }).state;
     expect([...barrierViolations(s), ...progressViolations(s, lt, 0)]).toEqual([]);
