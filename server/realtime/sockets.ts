@@ -12,6 +12,7 @@ import type { AdminAuth } from "../http/admin-auth";
 import { ActionErrorCode } from "../../lib/core/errors";
 import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "./limits";
 import { securityConfigFromEnv, type SecurityConfig } from "../security/config";
+import { clientAddress } from "../security/client-address";
 import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
@@ -113,7 +114,7 @@ export function attachSockets(
   // sockets per address and per link, and reconnects per link (after the link token identified the seat)
   io.use((socket, next) => {
     const pid = typeof socket.data.pid === "string" ? socket.data.pid : null;
-    const address = socket.handshake.address;
+    const address = clientAddress(socket.request, security.trustProxy);
     const refusal = guard.admit(address, pid);
     if (refusal) return next(new Error(refusal));
     socket.once("disconnect", () => guard.release(address, pid));

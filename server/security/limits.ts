@@ -1,7 +1,7 @@
 /**
  * The HTTP rate limits of one server (in memory; they reset on restart).
  * - Joins per client address: bursts of 60 (a class behind one NAT), then 1 per second.
- * - Joins per room code: bursts of 120, then 4 per second.
+ * - Joins per room code: bursts of 200 (an online panel opening at once), then 10 per second.
  * - Login: exponential backoff per address (server/security/login-throttle.ts).
  */
 import { LoginThrottle } from "./login-throttle";
@@ -13,7 +13,7 @@ export interface HttpLimits {
   login: LoginThrottle;
 }
 
-export const JOIN_RATE = { perAddress: { burst: 60, perSecond: 1 }, perRoom: { burst: 120, perSecond: 4 } } as const;
+export const JOIN_RATE = { perAddress: { burst: 60, perSecond: 1 }, perRoom: { burst: 200, perSecond: 10 } } as const;
 
 export function createHttpLimits(clock: () => number = Date.now): HttpLimits {
   return {
