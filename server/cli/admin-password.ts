@@ -1,7 +1,8 @@
 /**
  * `mechlab admin-password [--password NEW]`: reset a lost admin password in the database the server
  * uses (DATABASE_URL, default data/mechlab.db). Without --password a new one is generated and printed
- * once. Every admin login ends (the cookie secret is renewed).
+ * once. Every admin login ends: admin sessions record the password they were opened under
+ * (server/security/admin-sessions.ts), so the next server start no longer accepts them.
  */
 import { randomBytes } from "node:crypto";
 import { migrate } from "../db/migrate";
@@ -28,7 +29,6 @@ export async function runAdminPassword(args: string[]): Promise<number> {
   try {
     const pw = password ?? randomBytes(9).toString("base64url");
     await store.setSetting("adminPasswordHash", await hashPassword(pw));
-    await store.setSetting("cookieSecret", randomBytes(32).toString("hex"));
     process.stdout.write(password ? "The admin password was changed.\n" : `New admin password (shown once): ${pw}\n`);
     process.stdout.write("Every admin login has ended; restart the server if it is running, then log in at /admin.\n");
     if (process.env.ADMIN_PASSWORD)

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { migrate } from "../db/migrate";
 import { SessionStore } from "../sessions/store";
 import { freshSqlite, type TestDb } from "../testing/harness";
+import { runAdminPassword } from "../cli/admin-password";
 import { ADMIN_COOKIE, AdminAuth } from "./admin-auth";
 
 let db: TestDb | undefined;
@@ -83,6 +84,30 @@ describe("admin password", () => {
     // going back to the old password does not bring the old session back (it was deleted)
     process.env.ADMIN_PASSWORD = "first";
     expect(await (await AdminAuth.init(s, () => {})).verifyCookieHeader(header(cookie))).toBe(false);
+  });
+
+  it("`mechlab admin-password` revokes every session of the old password", async () => {
+    delete process.env.ADMIN_PASSWORD;
+    const s = await openStore();
+    const lines: string[] = [];
+    const first = await AdminAuth.init(s, (l) => lines.push(l));
+    const old = /password \(shown once\): (\S+)/.exec(lines.join("\n"))![1]!;
+    const cookie = await first.login(old);
+    const savedUrl = process.env.DATABASE_URL;
+    const write = process.stdout.write;
+    process.env.DATABASE_URL = db!.url;
+    process.stdout.write = () => true;
+    try {
+      expect(await runAdminPassword(["--password", "brand-new-password"])).toBe(0);
+    } finally {
+      process.stdout.write = write;
+      if (savedUrl === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = savedUrl;
+    }
+    const restarted = await AdminAuth.init(s, () => {});
+    expect(await restarted.verifyCookieHeader(header(cookie))).toBe(false);
+    expect(await restarted.login(old)).toBeNull();
+    expect(await restarted.login("brand-new-password")).not.toBeNull();
   });
 
   it("a malformed %-escape in another cookie does not break verification", async () => {
