@@ -8,7 +8,7 @@ import { checkNseCertificate } from "./certificate";
 import { nseDeviationMargins } from "./deviation";
 import { combineCoverage, coverageForLevel, numTargets, type SsgInstance } from "./model";
 import { solveNse, trySolveNse } from "./nse";
-import { randomInstances, section45Game, type InstanceKind } from "./testing";
+import { floorOpenGame, randomInstances, section45Game, type InstanceKind } from "./testing";
 
 const maxMargin = (g: SsgInstance, X: number[][], tau: number) =>
   Math.max(0, ...nseDeviationMargins(g, { defenderCoverage: X, target: tau }).map((w) => (w ? w.delta : 0)));
@@ -24,6 +24,15 @@ describe("NSE search completeness", () => {
     const c = combineCoverage(r.defenderCoverage, numTargets(section45Game));
     c.forEach((ct, t) => expect(ct).toBeCloseTo(coverageForLevel(section45Game, t, r.attackerUtility), 12));
     expect(maxMargin(section45Game, r.defenderCoverage, r.target)).toBeLessThan(1e-7);
+  });
+
+  it("finds a floor NSE of the game no earlier stage solved (spare resources kept next to a fully covered target)", () => {
+    const r = solveNse(floorOpenGame);
+    expect(r.method).toBe("exact-floor");
+    expect(r.certificate.ok).toBe(true);
+    expect(r.certificate.a3).toContain("full-target");
+    expect(r.attackerUtility).toBeCloseTo(Math.max(...floorOpenGame.attacker.penalty), 12);
+    expect(maxMargin(floorOpenGame, r.defenderCoverage, r.target)).toBeLessThan(1e-7);
   });
 
   const families: [InstanceKind, number][] = [

@@ -16,7 +16,7 @@
  */
 import { makeRng, seedFrom } from "@/lib/core/rng";
 import { lmStep } from "./linalg";
-import { at, numTargets, payoffScale, type SsgInstance } from "./model";
+import { at, coverageForLevel, defenderUtility, numTargets, payoffScale, type SsgInstance } from "./model";
 import { allowedPairs, breakpoints, buildProblem } from "./nse-scan";
 import { maxWaste } from "./waste";
 
@@ -39,6 +39,10 @@ interface IntervalSystem {
   /** Pairs grouped by target (every group non-empty). */
   readonly groups: readonly (readonly Pair[])[];
   readonly active: readonly number[];
+  /** Floor stage: coverage already spent per defender on fully covered targets (default none). */
+  readonly fixedUsage?: readonly number[];
+  /** Floor stage: defenders who may keep spare resources (A3's second clause): usage ≤ k_i only. */
+  readonly mayKeep?: ReadonlySet<number>;
 }
 
 const RANDOM_STARTS = 6;
@@ -84,8 +88,10 @@ function evaluate(sys: IntervalSystem, nu: number, theta: readonly number[]) {
     });
     k0 += grp.length;
   }
-  const res = active.map((i) => at(usage, i) - at(g.defenders, i).resources);
-  const J = active.map((i) => at(dUsage, i));
+  const excess = (i: number) => at(usage, i) + (sys.fixedUsage?.[i] ?? 0) - at(g.defenders, i).resources;
+  const keeps = (i: number) => sys.mayKeep?.has(i) === true && excess(i) < 0;
+  const res = active.map((i) => (keeps(i) ? 0 : excess(i)));
+  const J = active.map((i) => (keeps(i) ? new Array<number>(nVar).fill(0) : at(dUsage, i)));
   return { u, cov, res, J };
 }
 
@@ -141,6 +147,72 @@ function wasteStart(sys: IntervalSystem, u: number): number[] | null {
     }
   }
   return theta;
+}
+
+/**
+ * The same search at the floor u = p* (docs/papers/ssg.md §4.2, stage 5): targets with p^a_t = p* (T*)
+ * are fully covered by one owner each (tried in index order over the willing defenders, at most 64
+ * combinations), every other target with r^a_t > p* gets exactly z_t(p*) split over the willing
+ * defenders; defenders willing on some T* target may keep spare resources (A3's second clause), the
+ * others must spend exactly k_i. τ: T* first, then the other floor best responses, each by index.
+ */
+export function exactFloorSearch(g: SsgInstance, offer: (c: ExactCandidate) => boolean, note: (msg: string) => void): void {
+  const m = numTargets(g);
+  const n = g.defenders.length;
+  const scale = payoffScale(g);
+  const pStar = Math.max(...g.attacker.penalty);
+  const z = Array.from({ length: m }, (_, t) => coverageForLevel(g, t, pStar));
+  const all = Array.from({ length: m }, (_, t) => t);
+  const tStar = all.filter((t) => at(g.attacker.penalty, t) === pStar);
+  const order = [...tStar, ...all.filter((t) => at(g.attacker.reward, t) >= pStar && !tStar.includes(t))];
+  const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
+  for (const tau of order) {
+    const willing = (i: number, t: number) =>
+      at(g.defenders, i).resources > 0 && (t === tau || defenderUtility(g, i, z, t) <= defenderUtility(g, i, z, tau) + 1e-10 * scale);
+    const owners = tStar.map((t) => active.filter((i) => willing(i, t)));
+    if (owners.some((o) => o.length === 0)) continue;
+    const mayKeep = new Set(active.filter((i) => tStar.some((t) => willing(i, t))));
+    const groups: Pair[][] = [];
+    let orphan = false;
+    for (const t of all) {
+      if (tStar.includes(t) || !(at(z, t) > 0)) continue;
+      const grp = active.filter((i) => willing(i, t)).map((i) => ({ i, t }));
+      if (grp.length === 0) orphan = true;
+      groups.push(grp);
+    }
+    if (orphan) continue;
+    const nPairs = groups.reduce((x, grp) => x + grp.length, 0);
+    let combos = 0;
+    const pick = new Array<number>(tStar.length).fill(0);
+    for (;;) {
+      if (combos++ >= 64) break;
+      const fixedUsage = new Array<number>(n).fill(0);
+      tStar.forEach((_, j) => {
+        const o = at(at(owners, j), at(pick, j));
+        fixedUsage[o] = at(fixedUsage, o) + 1;
+      });
+      if (active.every((i) => at(fixedUsage, i) <= at(g.defenders, i).resources)) {
+        const sys: IntervalSystem = { g, a: pStar, b: pStar, groups, active, fixedUsage, mayKeep };
+        const rng = makeRng(seedFrom(`nse-exact-floor:${tau}:${combos}`));
+        const starts = [new Array<number>(nPairs).fill(0), ...Array.from({ length: RANDOM_STARTS }, () => Array.from({ length: nPairs }, () => (rng.next() - 0.5) * 8))];
+        for (const theta of starts) {
+          const sol = solveFrom(sys, 0, theta);
+          if (!sol) continue;
+          const X = g.defenders.map(() => new Array<number>(m).fill(0));
+          tStar.forEach((t, j) => (at(X, at(at(owners, j), at(pick, j)))[t] = 1));
+          let k = 0;
+          for (const grp of groups) for (const pr of grp) at(X, pr.i)[pr.t] = at(sol.cov, k++);
+          if (offer({ tau, u: pStar, defenderCoverage: X })) return;
+        }
+      }
+      // next owner combination (odometer)
+      let j = 0;
+      while (j < pick.length && at(pick, j) + 1 >= at(owners, j).length) pick[j++] = 0;
+      if (j >= pick.length) break;
+      pick[j] = at(pick, j) + 1;
+    }
+    note(`exact floor tau ${tau}: no exact split found`);
+  }
 }
 
 /**

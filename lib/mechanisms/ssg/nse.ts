@@ -19,7 +19,7 @@
 import { bestResponseSet } from "./attacker";
 import { checkNseCertificate, type CertificateReport } from "./certificate";
 import { attackerUtility, combineCoverage, defenderUtilities, numTargets, payoffScale, totalResources, assertValidInstance, type SsgInstance } from "./model";
-import { exactBudgetSearch } from "./nse-exact";
+import { exactBudgetSearch, exactFloorSearch } from "./nse-exact";
 import { floorSearch } from "./nse-floor";
 import { interiorCeiling, scanTauSteps } from "./nse-scan";
 
@@ -36,7 +36,7 @@ export interface Nse {
   /** U^d_i(cov(X), τ), the benchmark of weak utility preservation (Property 2). */
   readonly defenderUtilities: number[];
   /** Which stage produced it. */
-  readonly method: "no-resources" | "interior" | "bridge" | "top" | "floor" | "exact-budget";
+  readonly method: "no-resources" | "interior" | "bridge" | "top" | "floor" | "exact-budget" | "exact-floor";
   readonly certificate: CertificateReport;
 }
 
@@ -143,6 +143,20 @@ export function solveNse(g: SsgInstance): Nse {
         return false;
       }
       ex.nse = finish(g, c.defenderCoverage, c.tau, "exact-budget", cert);
+      return true;
+    },
+    (s) => notes.push(s),
+  );
+  if (ex.nse) return ex.nse;
+  exactFloorSearch(
+    g,
+    (c) => {
+      const cert = checkNseCertificate(g, { defenderCoverage: c.defenderCoverage, target: c.tau });
+      if (!cert.ok) {
+        notes.push(`exact floor tau ${c.tau}: ${cert.failures.slice(0, 2).join("; ")}`);
+        return false;
+      }
+      ex.nse = finish(g, c.defenderCoverage, c.tau, "exact-floor", cert);
       return true;
     },
     (s) => notes.push(s),

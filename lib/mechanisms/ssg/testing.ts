@@ -42,6 +42,13 @@ export const section45Game: SsgInstance = {
 };
 
 /**
+ * A generic game (K = m = 5) where the max-waste value is negative on every interval of every τ (no
+ * interior NSE) and the floor stage's transportation structure finds nothing; the exact floor stage
+ * finds an NSE attacking target 1 in which defenders 0 and 2 keep spare resources (A3's second clause).
+ */
+export const floorOpenGame: SsgInstance = {"attacker": {"reward": [7.676235395483673, 7.867618724703789, 8.909648309927434, 9.929598332382739, 1.3794991536997259], "penalty": [0.33918333481997287, 1.5013726778328422, 3.8339038194157187, 3.251099458523095, -0.29675994757562885]}, "defenders": [{"resources": 2, "reward": [0.9051844291388988, 8.65454433253035, 1.2136484356597066, 4.28069349611178, 6.541966625954956], "penalty": [-7.8840375015512105, 5.708841823600233, -1.7984233027324081, 1.150036496203393, 5.361970500182361]}, {"resources": 1, "reward": [9.00798434857279, 2.5668917037546635, 6.933802585117519, 0.1405571005307138, 8.239424428902566], "penalty": [0.5808812683448199, -3.844744712021202, 5.743434412963689, -5.887531870882958, 6.242268052976579]}, {"resources": 2, "reward": [8.629624007735401, 6.76643953891471, 1.1134092300198972, 3.363392469473183, 6.4726538117975], "penalty": [0.20785490758717096, -0.07329437173902953, -8.147718340530991, -1.7268795379437507, 2.5887880545109514]}]};
+
+/**
  * Kinds of random instances: generic real payoffs; rank (non-overlapping) defenders; rank defenders
  * with identical attacker targets; zero-sum-like (each defender's payoffs are the attacker's negated,
  * r_i(t) = −p^a_t, p_i(t) = −r^a_t, plus a little noise); ties (small integer payoffs, so attacker and
