@@ -15,6 +15,7 @@ const ALL: Record<string, string[]> = {
   "cip-caps": ["bench/cip-caps.ts"],
   restart: ["bench/restart.ts"],
   "solve-limits": ["bench/solve-limits.ts"],
+  "study-export": ["bench/study-export.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);

@@ -281,6 +281,19 @@ export class SessionManager {
     return { ok: true, token };
   }
 
+  /** Forget a session (it must not be running) and delete it from the database. */
+  async delete(id: string): Promise<void> {
+    const host = this.hosts.get(id);
+    if (host) {
+      await host.drain();
+      host.emit("deleted");
+      host.stop();
+      this.hosts.delete(id);
+    }
+    for (const [t, hit] of this.tokens) if (hit.sessionId === id) this.tokens.delete(t);
+    await this.store.deleteSession(id);
+  }
+
   all(): SessionHost[] {
     return [...this.hosts.values()];
   }

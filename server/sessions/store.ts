@@ -5,7 +5,7 @@
 import { makePrisma, type Db } from "../db/client";
 import { assembleState, changedParts, topJson } from "./snapshot";
 import { makeWriter, StaleWriteError, type SqlStatement, type SqlWriter } from "../db/writer";
-import type { Effects, SessionState } from "../../lib/engine";
+import type { Effects, ParticipantState, SessionState } from "../../lib/engine";
 
 export interface EventInput {
   actorKind: "participant" | "bot" | "admin" | "system" | "timeout";
@@ -18,6 +18,9 @@ export interface EventInput {
   errorCode?: string;
   errorMessage?: string;
 }
+
+/** One row of the PlayerRound table. */
+export type PlayerRoundRow = Awaited<ReturnType<Db["playerRound"]["findMany"]>>[number];
 
 export interface StoredSession {
   id: string;
@@ -169,9 +172,18 @@ export class SessionStore {
     return this.db.session.findUnique({ where: { id } });
   }
 
-  async list(): Promise<Omit<StoredSession, "stateJson" | "treatmentJson">[]> {
+  async setArchived(id: string, archived: boolean): Promise<void> {
+    await this.db.session.update({ where: { id }, data: { archivedAt: archived ? new Date() : null } });
+  }
+
+  /** Delete a session and everything stored for it (participants, events, rounds, snapshot). */
+  async deleteSession(id: string): Promise<void> {
+    await this.db.$transaction([this.db.snapshotPart.deleteMany({ where: { sessionId: id } }), this.db.session.delete({ where: { id } })]);
+  }
+
+  async list(): Promise<(Omit<StoredSession, "stateJson" | "treatmentJson"> & { archivedAt: Date | null })[]> {
     return this.db.session.findMany({
-      select: { id: true, code: true, name: true, gameId: true, seed: true, status: true, version: true, createdAt: true },
+      select: { id: true, code: true, name: true, gameId: true, seed: true, status: true, version: true, createdAt: true, archivedAt: true },
       orderBy: { createdAt: "desc" },
     });
   }
@@ -203,6 +215,75 @@ export class SessionStore {
 
   async playerRounds(sessionId: string) {
     return this.db.playerRound.findMany({ where: { sessionId }, orderBy: [{ round: "asc" }, { groupId: "asc" }, { seat: "asc" }] });
+  }
+
+  /** A session's PlayerRound rows in pages of `size`, in the order they were written (keyset pagination). */
+  async *playerRoundPages(sessionId: string, size: number) {
+    let after = 0;
+    for (;;) {
+      const page = await this.db.playerRound.findMany({ where: { sessionId, id: { gt: after } }, orderBy: { id: "asc" }, take: size });
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.id;
+      if (page.length < size) return;
+    }
+  }
+
+  /** Same rows, one participant's rounds after another (participant id, then round). */
+  async *playerRoundPagesByParticipant(sessionId: string, size: number) {
+    let last: { participantId: string; round: number } | null = null;
+    for (;;) {
+      const page: PlayerRoundRow[] = await this.db.playerRound.findMany({
+        where: last ? { sessionId, OR: [{ participantId: { gt: last.participantId } }, { participantId: last.participantId, round: { gt: last.round } }] } : { sessionId },
+        orderBy: [{ participantId: "asc" }, { round: "asc" }],
+        take: size,
+      });
+      if (page.length === 0) return;
+      yield page;
+      const end = page[page.length - 1]!;
+      last = { participantId: end.participantId, round: end.round };
+      if (page.length < size) return;
+    }
+  }
+
+  /** The RoundOutcome rows of some (group, round) pairs of a session, by "group#round". */
+  async roundOutcomesFor(sessionId: string, keys: readonly { groupId: string; round: number }[]) {
+    const rounds = [...new Set(keys.map((k) => k.round))];
+    const groups = [...new Set(keys.map((k) => k.groupId))];
+    const rows = rounds.length === 0 ? [] : await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups } } });
+    return new Map(rows.map((o) => [`${o.groupId}#${o.round}`, o]));
+  }
+
+  /** Every key the game put in a session's group records (RoundOutcome.groupJson), read page by page. */
+  async roundOutcomeGroupKeys(sessionId: string): Promise<string[]> {
+    const keys = new Set<string>();
+    let after = 0;
+    for (;;) {
+      const page = await this.db.roundOutcome.findMany({ where: { sessionId, id: { gt: after } }, orderBy: { id: "asc" }, take: 2000, select: { id: true, groupJson: true } });
+      for (const o of page) for (const k of Object.keys(JSON.parse(o.groupJson) as object)) keys.add(k);
+      if (page.length < 2000) return [...keys];
+      after = page[page.length - 1]!.id;
+    }
+  }
+
+  /** A session's seats from its snapshot, one page at a time (without their round history). */
+  async *participantParts(sessionId: string) {
+    let after = "";
+    for (;;) {
+      const page = await this.db.snapshotPart.findMany({ where: { sessionId, kind: "p", key: { gt: after } }, orderBy: { key: "asc" }, take: 200 });
+      for (const part of page) {
+        const p = JSON.parse(part.json) as ParticipantState;
+        yield { id: p.id, seat: p.seat, label: p.label, external: p.external ?? null, quizAttempts: p.quizAttempts, stage: p.stage, bot: p.bot };
+      }
+      if (page.length < 200) return;
+      after = page[page.length - 1]!.key;
+    }
+  }
+
+  /** Ids of the sessions run with a treatment of this name (newest first). */
+  async sessionsOfTreatment(name: string): Promise<string[]> {
+    const rows = await this.db.session.findMany({ where: { name }, select: { id: true }, orderBy: { createdAt: "desc" } });
+    return rows.map((r) => r.id);
   }
 
   async roundOutcomes(sessionId: string) {

@@ -1,0 +1,66 @@
+/**
+ * Admin routes for whole studies: the study-wide export across sessions (streamed), and archiving and
+ * deleting sessions. The caller (server/http/api.ts) has already checked the admin cookie.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { z } from "zod";
+import { formatZodError } from "../../lib/core/zod-format";
+import { writeStudyExport } from "../export/study";
+import type { SessionManager } from "../sessions/manager";
+import { readJson, sendJson } from "./respond";
+
+const ArchiveRequest = z.object({ archived: z.boolean() });
+const DeleteRequest = z.object({ confirm: z.string().min(1, "type the session's room code to confirm") });
+
+/** Handle a study route; false when the path is not one. */
+export async function studyRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string, manager: SessionManager): Promise<boolean> {
+  const path = url.pathname;
+  if (path === "/api/admin/export/study.csv" && method === "GET") {
+    const format = url.searchParams.get("format") === "wide" ? "wide" : "long";
+    const treatment = url.searchParams.get("treatment");
+    const ids = treatment
+      ? await manager.store.sessionsOfTreatment(treatment)
+      : (url.searchParams.get("sessions") ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0).slice(0, 1000);
+    if (ids.length === 0)
+      return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name)." } }), true;
+    res.writeHead(200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="mechlab-study-${format}.csv"`,
+      "cache-control": "no-store",
+    });
+    const sink = (chunk: string) =>
+      new Promise<void>((resolve) => {
+        if (res.write(chunk)) resolve();
+        else res.once("drain", () => resolve());
+      });
+    try {
+      await writeStudyExport(manager.store, ids, format, sink);
+    } catch (e) {
+      console.error("study export failed:", e);
+      res.write("\r\n# export stopped by an error; please try again\r\n");
+    }
+    res.end();
+    return true;
+  }
+  const m = /^\/api\/admin\/sessions\/([^/]+)\/(archive|delete)$/.exec(path);
+  if (!m || method !== "POST") return false;
+  const id = decodeURIComponent(m[1]!);
+  const row = await manager.store.get(id);
+  if (!row) return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No such session." } }), true;
+  if (m[2] === "archive") {
+    const body = ArchiveRequest.safeParse(await readJson(req));
+    if (!body.success) return sendJson(res, 400, { ok: false, errors: formatZodError(body.error) }), true;
+    await manager.store.setArchived(id, body.data.archived);
+    return sendJson(res, 200, { ok: true }), true;
+  }
+  const body = DeleteRequest.safeParse(await readJson(req));
+  if (!body.success) return sendJson(res, 400, { ok: false, errors: formatZodError(body.error), error: { code: "action/invalid_payload", message: formatZodError(body.error).join("; ") } }), true;
+  if (body.data.confirm.trim().toUpperCase() !== row.code)
+    return sendJson(res, 409, { ok: false, error: { code: "session/conflict", message: `To delete, type the room code ${row.code} exactly. Nothing was deleted.` } }), true;
+  const host = await manager.get(id);
+  const status = host?.state.status ?? row.status;
+  if (status === "running" || status === "paused")
+    return sendJson(res, 409, { ok: false, error: { code: "session/conflict", message: "This session is still running: end it on its monitor first. Nothing was deleted." } }), true;
+  await manager.delete(id);
+  return sendJson(res, 200, { ok: true }), true;
+}

@@ -1,0 +1,96 @@
+/**
+ * The study-wide export across sessions (long and wide, streamed) and archiving / deleting sessions,
+ * through the real server.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { adminCookie, api, freshSqlite, startApp, type TestDb } from "./testing/harness";
+import type { MechlabApp } from "./app";
+import { parseCsv } from "./testing/parse-csv";
+
+const treatment = (name: string, rounds: number) => ({
+  name,
+  game: "ids-investment",
+  params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds, decisionSeconds: 60, resultsSeconds: null },
+  bots: { seats: ["myopic", "random"], delayMs: 0 },
+});
+
+describe("study-wide export, archive and delete", () => {
+  let db: TestDb;
+  let app: MechlabApp;
+  let base: string;
+  let cookie: string;
+  beforeEach(async () => {
+    db = await freshSqlite();
+    ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
+    cookie = await adminCookie(base);
+  });
+  afterEach(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function finishedSession(name: string, rounds: number) {
+    const r = await api(base, "/api/admin/sessions", { body: { treatment: treatment(name, rounds) }, cookie });
+    expect(r.status).toBe(201);
+    const id = r.json.session.id as string;
+    for (let k = 0; k < 200; k++) {
+      const d = await api(base, `/api/admin/sessions/${id}`, { cookie });
+      if (d.json.session.status === "ended") return { id, code: r.json.session.code as string };
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    throw new Error("session did not finish");
+  }
+
+  it("exports chosen sessions or all sessions of a treatment, long and wide, with the same rows as each session's file", async () => {
+    const a = await finishedSession("pilot A", 2);
+    const b = await finishedSession("pilot A", 3);
+    const c = await finishedSession("other", 1);
+    const long = parseCsv((await api(base, `/api/admin/export/study.csv?sessions=${a.id},${b.id}`, { cookie })).text);
+    expect(long).toHaveLength(2 * 2 + 2 * 3);
+    const perSession = [
+      ...parseCsv((await api(base, `/api/admin/sessions/${a.id}/export/data.csv`, { cookie })).text),
+      ...parseCsv((await api(base, `/api/admin/sessions/${b.id}/export/data.csv`, { cookie })).text),
+    ];
+    const key = (r: Record<string, string>) => `${r.session}|${r.participant}|${r.round}`;
+    const byKey = new Map(perSession.map((r) => [key(r), r]));
+    for (const r of long) expect(r).toEqual(byKey.get(key(r)));
+    const byTreatment = parseCsv((await api(base, `/api/admin/export/study.csv?treatment=${encodeURIComponent("pilot A")}`, { cookie })).text);
+    expect(byTreatment).toHaveLength(10);
+    expect(byTreatment.some((r) => r.session === c.id)).toBe(false);
+
+    const wide = parseCsv((await api(base, `/api/admin/export/study.csv?format=wide&sessions=${a.id},${b.id}`, { cookie })).text);
+    expect(wide).toHaveLength(4); // one row per participant
+    const fromB = wide.filter((r) => r.session === b.id);
+    expect(fromB.every((r) => r.r3_payoff !== "")).toBe(true);
+    expect(wide.filter((r) => r.session === a.id).every((r) => r.r3_payoff === "")).toBe(true);
+    const one = fromB[0]!;
+    const rounds = perSession.filter((r) => r.participant === one.participant);
+    expect(rounds.map((r) => r.payoff)).toEqual([one.r1_payoff, one.r2_payoff, one.r3_payoff]);
+
+    expect((await api(base, "/api/admin/export/study.csv", { cookie })).status).toBe(400);
+    expect((await api(base, `/api/admin/export/study.csv?sessions=${a.id}`)).status).toBe(401);
+  });
+
+  it("archives and deletes (a running session cannot be deleted; the room code confirms)", async () => {
+    const done = await finishedSession("x", 1);
+    const arch = await api(base, `/api/admin/sessions/${done.id}/archive`, { body: { archived: true }, cookie });
+    expect(arch.status).toBe(200);
+    const list = (await api(base, "/api/admin/sessions", { cookie })).json as { id: string; archivedAt: string | null }[];
+    expect(list.find((s) => s.id === done.id)?.archivedAt).not.toBeNull();
+
+    const running = await api(base, "/api/admin/sessions", { body: { treatment: { ...treatment("y", 1), bots: { seats: [] } } }, cookie });
+    const rid = running.json.session.id as string;
+    const refused = await api(base, `/api/admin/sessions/${rid}/delete`, { body: { confirm: running.json.session.code }, cookie });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/end it on its monitor first/);
+
+    const wrong = await api(base, `/api/admin/sessions/${done.id}/delete`, { body: { confirm: "NOPE" }, cookie });
+    expect(wrong.status).toBe(409);
+    expect(wrong.json.error.message).toMatch(/type the room code/);
+    const del = await api(base, `/api/admin/sessions/${done.id}/delete`, { body: { confirm: done.code.toLowerCase() }, cookie });
+    expect(del.status).toBe(200);
+    expect((await api(base, `/api/admin/sessions/${done.id}`, { cookie })).status).toBe(404);
+    const after = (await api(base, "/api/admin/sessions", { cookie })).json as { id: string }[];
+    expect(after.map((s) => s.id)).toEqual([rid]);
+  });
+});
