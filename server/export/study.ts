@@ -53,8 +53,9 @@ async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[]):
         for (const k of Object.keys(JSON.parse(p.decisionJson) as object)) seen.add(`decision_${k}`);
         for (const k of Object.keys(JSON.parse(p.outcomeJson) as object)) seen.add(`outcome_${k}`);
       }
+      for (const o of (await store.roundOutcomesFor(s.id, page)).values())
+        for (const k of Object.keys(JSON.parse(o.groupJson) as object)) seen.add(`group_${k}`);
     }
-    for (const o of await store.roundOutcomeGroupKeys(s.id)) seen.add(`group_${o}`);
     for (const c of longColumns(s.module, seen)) if (!byName.has(c.name)) byName.set(c.name, c);
   }
   return { long: [...byName.values()], maxRound };

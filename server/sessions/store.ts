@@ -217,31 +217,49 @@ export class SessionStore {
     return this.db.playerRound.findMany({ where: { sessionId }, orderBy: [{ round: "asc" }, { groupId: "asc" }, { seat: "asc" }] });
   }
 
-  /** A session's PlayerRound rows in pages of `size`, in the order they were written (keyset pagination). */
-  async *playerRoundPages(sessionId: string, size: number) {
-    let after = 0;
-    for (;;) {
-      const page = await this.db.playerRound.findMany({ where: { sessionId, id: { gt: after } }, orderBy: { id: "asc" }, take: size });
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1]!.id;
-      if (page.length < size) return;
-    }
+  /**
+   * A session's PlayerRound rows in pages of `size`, by round (then as written). Keyset pagination as
+   * two index range reads — the rest of the last page's round, then the next rounds — so every page
+   * costs the same however far into the session it is (an OR in one query makes SQLite walk the index
+   * from the start).
+   */
+  playerRoundPages(sessionId: string, size: number) {
+    return this.keysetPages(size, (last, take) =>
+      last === null
+        ? this.db.playerRound.findMany({ where: { sessionId }, orderBy: [{ round: "asc" }, { id: "asc" }], take })
+        : this.nextPage(
+            () => this.db.playerRound.findMany({ where: { sessionId, round: last.round, id: { gt: last.id } }, orderBy: { id: "asc" }, take }),
+            (n) => this.db.playerRound.findMany({ where: { sessionId, round: { gt: last.round } }, orderBy: [{ round: "asc" }, { id: "asc" }], take: n }),
+            take,
+          ),
+    );
   }
 
   /** Same rows, one participant's rounds after another (participant id, then round). */
-  async *playerRoundPagesByParticipant(sessionId: string, size: number) {
-    let last: { participantId: string; round: number } | null = null;
+  playerRoundPagesByParticipant(sessionId: string, size: number) {
+    return this.keysetPages(size, (last, take) =>
+      last === null
+        ? this.db.playerRound.findMany({ where: { sessionId }, orderBy: [{ participantId: "asc" }, { round: "asc" }], take })
+        : this.nextPage(
+            () => this.db.playerRound.findMany({ where: { sessionId, participantId: last.participantId, round: { gt: last.round } }, orderBy: { round: "asc" }, take }),
+            (n) => this.db.playerRound.findMany({ where: { sessionId, participantId: { gt: last.participantId } }, orderBy: [{ participantId: "asc" }, { round: "asc" }], take: n }),
+            take,
+          ),
+    );
+  }
+
+  private async nextPage(rest: () => Promise<PlayerRoundRow[]>, after: (n: number) => Promise<PlayerRoundRow[]>, take: number): Promise<PlayerRoundRow[]> {
+    const a = await rest();
+    return a.length >= take ? a : [...a, ...(await after(take - a.length))];
+  }
+
+  private async *keysetPages(size: number, read: (last: PlayerRoundRow | null, take: number) => Promise<PlayerRoundRow[]>) {
+    let last: PlayerRoundRow | null = null;
     for (;;) {
-      const page: PlayerRoundRow[] = await this.db.playerRound.findMany({
-        where: last ? { sessionId, OR: [{ participantId: { gt: last.participantId } }, { participantId: last.participantId, round: { gt: last.round } }] } : { sessionId },
-        orderBy: [{ participantId: "asc" }, { round: "asc" }],
-        take: size,
-      });
+      const page = await read(last, size);
       if (page.length === 0) return;
       yield page;
-      const end = page[page.length - 1]!;
-      last = { participantId: end.participantId, round: end.round };
+      last = page[page.length - 1]!;
       if (page.length < size) return;
     }
   }
@@ -252,18 +270,6 @@ export class SessionStore {
     const groups = [...new Set(keys.map((k) => k.groupId))];
     const rows = rounds.length === 0 ? [] : await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups } } });
     return new Map(rows.map((o) => [`${o.groupId}#${o.round}`, o]));
-  }
-
-  /** Every key the game put in a session's group records (RoundOutcome.groupJson), read page by page. */
-  async roundOutcomeGroupKeys(sessionId: string): Promise<string[]> {
-    const keys = new Set<string>();
-    let after = 0;
-    for (;;) {
-      const page = await this.db.roundOutcome.findMany({ where: { sessionId, id: { gt: after } }, orderBy: { id: "asc" }, take: 2000, select: { id: true, groupJson: true } });
-      for (const o of page) for (const k of Object.keys(JSON.parse(o.groupJson) as object)) keys.add(k);
-      if (page.length < 2000) return [...keys];
-      after = page[page.length - 1]!.id;
-    }
   }
 
   /** A session's seats from its snapshot, one page at a time (without their round history). */
