@@ -40,4 +40,6 @@ export const ssgCodebook: readonly ColumnDoc[] = [
   { name: "group_coalition", type: "string", description: "0-based indices of the defenders whose resources the mechanism allocated (JSON array)." },
   { name: "group_truthful_reports", type: "number", description: "Number of defenders whose report equalled their true payoffs." },
   { name: "group_followed", type: "number", description: "Number of defenders who followed their recommendation." },
+  { name: "group_rec_ir", type: "boolean", description: "Recommendation treatments: TRUE when the round's recommendation plan is individually rational on the true payoffs (seed paper §5, Property 4): no defender gains by modifying her recommended allocation while the others follow." },
+  { name: "group_rec_ir_max_gain", type: "number", description: "Recommendation treatments: the largest gain in expected utility a defender could get by modifying her recommendation (0 when the plan is individually rational)." },
 ];

@@ -11,6 +11,7 @@ import { hasReports, targetNames, type SsgParams } from "./params";
 import { isTruthful, type Ctx, type SsgState } from "./state";
 import { recordMechanism } from "../../mechanisms/unit";
 import { unitOf } from "./unit";
+import { recommendationIr } from "./ir-check";
 
 export const SSG_GAME_VERSION = "1.0.0";
 
@@ -82,7 +83,12 @@ export function ssgScore(s: SsgState, ctx: Ctx): RoundScore {
     group.coalition = JSON.stringify(o.mechanism.coalition);
   }
   if (hasReports(p)) group.truthful_reports = s.reports.filter((r, i) => r !== null && isTruthful(p, i, r)).length;
-  if (s.plan) group.followed = s.plays.filter((x) => x?.followed).length;
+  if (s.plan) {
+    group.followed = s.plays.filter((x) => x?.followed).length;
+    const ir = recommendationIr(p, s.plan);
+    group.rec_ir = ir.ir;
+    group.rec_ir_max_gain = Math.round(ir.maxGain * 1e9) / 1e9;
+  }
   return {
     players,
     mechanism: recordMechanism(unitOf(p), mechanismInput(s, p), o),
@@ -108,6 +114,14 @@ export function ssgMonitor(s: SsgState, ctx: Ctx): MonitorView {
     { label: "Attack stopped (drawn)", value: o ? o.covered : null },
   ];
   if (truth && truth.ok && p.mechanism !== "cswMax") metrics.push({ label: `Welfare under ${MECHANISM_LABEL[p.mechanism]} (truthful)`, value: r3(truth.utilities.reduce((a, u) => a + u, 0)) });
+  if (s.plan) {
+    const ir = recommendationIr(p, s.plan);
+    metrics.push({
+      label: "Recommendation individually rational (§5)",
+      value: ir.ir ? "yes" : `no: defender ${ir.gainers.join(", ")} gains up to ${r3(ir.maxGain)} by changing it`,
+      hint: "on the true payoffs: no defender gains by modifying her recommended allocation",
+    });
+  }
   if (o?.mechanism && !o.mechanism.ok) metrics.push({ label: "Mechanism fallback", value: o.mechanism.error ?? "failed", hint: "the status quo (NSE coverage) was played instead" });
   const targets = {
     title: "Targets",

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadTreatment } from "../../engine";
+import { games } from "../registry";
+import { newSession, runBots } from "../../testing/drive";
+import { checkIndividualRationality, decomposeJoint } from "../../mechanisms/ssg/recommendation";
+import { trueGame } from "./benchmarks";
+import type { SsgParams } from "./params";
+
+describe("the recommendation's individual-rationality check per round", () => {
+  it("is in every round's group record and agrees with the §5 check of the plan", () => {
+    const file = join(import.meta.dirname, "../../../examples/treatments/ssg-defense-recommendation.json");
+    const lt = loadTreatment(readFileSync(file, "utf8"), games);
+    if (!lt.ok) throw new Error(lt.errors.join());
+    const v = lt.value;
+    const all = { ...v, treatment: { ...v.treatment, bots: { ...v.treatment.bots, seats: Array(v.seats).fill(v.game.defaultBot) } } };
+    const end = runBots(newSession(all, "ir").state, all, 0);
+    expect(end.rounds.length).toBeGreaterThan(0);
+    const p = v.params as SsgParams;
+    const tg = trueGame(p);
+    // CSW-Max's plan on the true payoffs is not IR in this example (docs/games/ssg-defense.md)
+    const expected = checkIndividualRationality(tg.instance, decomposeJoint(tg.instance, tg.cswMax.coverage, tg.cswMax.target), tg.cswMax.target);
+    for (const r of end.rounds) {
+      expect(typeof r.group.rec_ir).toBe("boolean");
+      expect(typeof r.group.rec_ir_max_gain).toBe("number");
+      if (r.group.rec_ir === false) expect(r.group.rec_ir_max_gain as number).toBeGreaterThan(0);
+    }
+    expect(end.rounds.some((r) => r.group.rec_ir === expected.ir)).toBe(true);
+  });
+});
