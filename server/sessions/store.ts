@@ -268,8 +268,13 @@ export class SessionStore {
   async roundOutcomesFor(sessionId: string, keys: readonly { groupId: string; round: number }[]) {
     const rounds = [...new Set(keys.map((k) => k.round))];
     const groups = [...new Set(keys.map((k) => k.groupId))];
-    const rows = rounds.length === 0 ? [] : await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups } } });
-    return new Map(rows.map((o) => [`${o.groupId}#${o.round}`, o]));
+    const out = new Map<string, Awaited<ReturnType<SessionStore["roundOutcomes"]>>[number]>();
+    // a page may span thousands of groups: ask in slices that stay under the databases' parameter limits
+    for (let i = 0; i < groups.length && rounds.length > 0; i += 500) {
+      const rows = await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups.slice(i, i + 500) } } });
+      for (const o of rows) out.set(`${o.groupId}#${o.round}`, o);
+    }
+    return out;
   }
 
   /** A session's seats from its snapshot, one page at a time (without their round history). */
