@@ -108,7 +108,7 @@ async function main() {
             const start = performance.now();
             sent++;
             const timer = setTimeout(() => { unacked++; busy = false; act(); }, 10_000);
-            s.emit("p:action", { clientActionId: `${tokens[i]}-${key}`, action: payload }, (ack: { ok: boolean; error?: { code: string; message: string } }) => {
+            s.emit("p:action", { clientActionId: `${tokens[i]}-${key}`, action: payload, at: { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } }, (ack: { ok: boolean; error?: { code: string; message: string } }) => {
               if (!ack.ok) rejections.push(`${key}: ${ack.error?.code} ${ack.error?.message}`);
               clearTimeout(timer);
               latencies.push(performance.now() - start);

@@ -73,26 +73,40 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       const views = await Promise.all(ps.map((p) => p.until((v) => v.play?.phase === "decide")));
       expect(views[0]!.play!.remainingMs).toBeGreaterThan(50_000);
 
-      const wrong = await ps[0]!.emit("p:action", { clientActionId: "act-00000001", action: { type: "invest", x: 99 } });
+      const wrong = await ps[0]!.act("act-00000001", { type: "invest", x: 99 });
       expect(wrong.ok).toBe(false);
       expect(wrong.error.message).toMatch(/between 0 and 5/);
       const junk = await ps[0]!.emit("p:action", { nope: true });
       expect(junk.ok).toBe(false);
 
       // a participant can only act as themselves: a pid in the payload is ignored, the token decides
-      const ack = await ps[0]!.emit("p:action", { clientActionId: "act-00000002", pid: ps[1]!.last!.participantId, action: { type: "invest", x: 1.25 } });
+      const ack = await ps[0]!.act("act-00000002", { type: "invest", x: 1.25 }, { pid: ps[1]!.last!.participantId });
       expectOk(ack);
       const events = await app.store.events(s.id);
       const stored = events.find((e) => e.clientActionId === "act-00000002");
       expect(stored?.accepted).toBe(true);
       expect(stored?.participantId).toBe(ps[0]!.last!.participantId);
-      const again = await ps[0]!.emit("p:action", { clientActionId: "act-00000002", action: { type: "invest", x: 1.25 } });
+      const again = await ps[0]!.act("act-00000002", { type: "invest", x: 1.25 });
       expect(again.ok && again.data.duplicate).toBe(true);
       await ps[2]!.until((v) => v.play?.pendingCount === 2);
 
-      expectOk(await ps[1]!.emit("p:action", { clientActionId: "act-00000003", action: { type: "invest", x: 2 } }));
-      expectOk(await ps[2]!.emit("p:action", { clientActionId: "act-00000004", action: { type: "invest", x: 3 } }));
+      expectOk(await ps[1]!.act("act-00000003", { type: "invest", x: 2 }));
+      expectOk(await ps[2]!.act("act-00000004", { type: "invest", x: 3 }));
       await Promise.all(ps.map((p) => p.until((v) => v.play?.phase === "results")));
+
+      // a late answer to the decide screen (now the results are shown) is refused and logged, nothing recorded
+      const decideScreen = views[0]!.play!;
+      const late = await ps[0]!.emit("p:action", {
+        clientActionId: "act-00000009",
+        action: { type: "continue" },
+        at: { round: decideScreen.round, phase: decideScreen.phase, phaseSeq: decideScreen.phaseSeq },
+      });
+      expect(late.ok).toBe(false);
+      expect(late.error.code).toBe("action/stale_phase");
+      expect(late.error.message).toMatch(/nothing was recorded/);
+      const logged = (await app.store.events(s.id)).find((e) => e.clientActionId === "act-00000009");
+      expect(logged?.accepted).toBe(false);
+      expect(ps[0]!.last!.play!.myTurn).toBe(true);
 
       // no participant ever received another participant's α, c or W row
       const params = treatment().params;
@@ -102,7 +116,7 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
         const secrets = others.flatMap((k) => [params.alpha[k]!, params.c[k]!, ...params.W[k]!]);
         for (const msg of p.raw) for (const v of secrets) expect(msg).not.toContain(String(v));
       }
-      for (const [k, p] of ps.entries()) expectOk(await p.emit("p:action", { clientActionId: `cont-000${k}`, action: { type: "continue" } }));
+      for (const [k, p] of ps.entries()) expectOk(await p.act(`cont-000${k}`, { type: "continue" }));
       await Promise.all(ps.map((p) => p.until((v) => v.play?.round === 2)));
       const rows = await app.store.playerRounds(s.id);
       expect(rows).toHaveLength(3);
@@ -114,7 +128,7 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       const ps = s.tokens.map(join);
       for (const p of ps) await p.passIntro([1]);
       await ps[0]!.until((v) => v.play?.phase === "decide");
-      expectOk(await ps[0]!.emit("p:action", { clientActionId: "act-10000001", action: { type: "invest", x: 1 } }));
+      expectOk(await ps[0]!.act("act-10000001", { type: "invest", x: 1 }));
       const before = ps[0]!.last!.play!.remainingMs!;
       ps[0]!.close();
       await new Promise((r) => setTimeout(r, 300));
@@ -133,7 +147,7 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       const ps = s.tokens.map(join);
       for (const p of ps) await p.passIntro();
       const v0 = await ps[0]!.until((v) => v.play?.phase === "decide");
-      expectOk(await ps[1]!.emit("p:action", { clientActionId: "act-20000001", action: { type: "invest", x: 2 } }));
+      expectOk(await ps[1]!.act("act-20000001", { type: "invest", x: 2 }));
       for (const p of ps.splice(0)) p.close();
       clients.length = 0;
       await app.close();
@@ -154,9 +168,9 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       await p.passIntro();
       for (let r = 1; r <= 2; r++) {
         await p.until((v) => v.play?.round === r && v.play.phase === "decide" && v.play.myTurn);
-        expectOk(await p.emit("p:action", { clientActionId: `act-3000000${r}`, action: { type: "invest", x: r } }));
+        expectOk(await p.act(`act-3000000${r}`, { type: "invest", x: r }));
         await p.until((v) => v.play?.round === r && v.play.phase === "results" && v.play.myTurn);
-        expectOk(await p.emit("p:action", { clientActionId: `act-3100000${r}`, action: { type: "continue" } }));
+        expectOk(await p.act(`act-3100000${r}`, { type: "continue" }));
       }
       const done = await p.until((v) => v.stage === "done");
       expect(done.done!.completionCode).toMatch(/^[A-Z2-9]{8}$/);

@@ -4,6 +4,8 @@
 export const ActionErrorCode = {
   InvalidPayload: "action/invalid_payload",
   WrongPhase: "action/wrong_phase",
+  /** The action answers an earlier phase instance than the one now open (e.g. the previous offer). */
+  StalePhase: "action/stale_phase",
   NotParticipant: "action/not_participant",
   AlreadySubmitted: "action/already_submitted",
   OutOfRange: "action/out_of_range",

@@ -15,6 +15,7 @@
  */
 import type { z } from "zod";
 import type { Reduction } from "./errors";
+import type { RecordSchemas } from "./records";
 import type { Rng } from "./rng";
 
 export type PlayerId = string;
@@ -52,10 +53,25 @@ export interface RoundContext<P> {
   nowMs: number;
   /** Each member's own earlier rounds (oldest first), e.g. to prefill last round's message. */
   history: Readonly<Record<PlayerId, readonly PlayerRoundRecord[]>>;
+  /** The group's current phase id ("" before the first phase is entered, i.e. in `setupRound`). */
+  phase: string;
+  /** Counts phase entries in the group (changes when a phase recurs, e.g. a re-offer). */
+  phaseSeq: number;
+  /** True when the member's decision was filled by a phase timer this round (kept by the engine). */
+  timedOut(pid: PlayerId): boolean;
+  /** The member's 0-based seat in the group (index into `players`); -1 when not a member. */
+  seatOf(pid: PlayerId): number;
+  /** One value per member, in seat order. */
+  perSeat<T>(f: (pid: PlayerId, seat: number) => T): T[];
+  /** The member's most recent earlier round, or null in their first round. */
+  lastRound(pid: PlayerId): PlayerRoundRecord | null;
 }
 
-/** One phase of a round. */
-export interface PhaseSpec<P, S, A extends { type: string }> {
+/**
+ * One phase of a round. `T` is the action types this phase accepts: `apply` receives only those
+ * (the engine refuses any other type with a WrongPhase message before calling it).
+ */
+export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"] = A["type"]> {
   id: string;
   /** Shown in the monitor and to participants. */
   label: string;
@@ -64,13 +80,15 @@ export interface PhaseSpec<P, S, A extends { type: string }> {
   /** Phase length in ms, or null for untimed. */
   durationMs(params: P, round: number): number | null;
   /** Action types accepted in this phase. */
-  accepts: readonly A["type"][];
+  accepts: readonly T[];
+  /** Optional: what one instance of this phase is called for people, e.g. "offer" (default "step"). */
+  instanceName?: string;
   /** Members who still have to act (the phase ends when this is empty). */
   pending(state: S, ctx: RoundContext<P>): PlayerId[];
   /** Optional: why `by` cannot act now although the phase is open (default: "already decided"). */
   notPendingMessage?(state: S, by: PlayerId, ctx: RoundContext<P>): string | null;
   /** Validate and apply one member's action (already zod-parsed). Must not mutate `state`. */
-  apply(state: S, action: A, by: PlayerId, ctx: RoundContext<P>): Reduction<S>;
+  apply(state: S, action: Extract<A, { type: T }>, by: PlayerId, ctx: RoundContext<P>): Reduction<S>;
   onEnter?(state: S, ctx: RoundContext<P>): S;
   /** Fill defaults for `missing` members at the deadline (their decisions are flagged timed out). */
   onTimeout(state: S, missing: readonly PlayerId[], ctx: RoundContext<P>): S;
@@ -80,13 +98,23 @@ export interface PhaseSpec<P, S, A extends { type: string }> {
   next(state: S, ctx: RoundContext<P>): string | null;
 }
 
-/** The round's result: what the data export and the payoffs are made of. */
-export interface RoundScore {
-  players: Record<PlayerId, { decision: Record<string, Scalar>; outcome: Record<string, Scalar>; payoff: number }>;
+/** The rows a round emits: per player a decision and an outcome record, and one group record. */
+export interface RoundRecords {
+  decision: Record<string, Scalar>;
+  outcome: Record<string, Scalar>;
+  group: Record<string, Scalar>;
+}
+
+/**
+ * The round's result: what the data export and the payoffs are made of. A game that declares its
+ * record schemas (`records`, see lib/core/records.ts) types its score as `RoundScore<RecordsOf<...>>`.
+ */
+export interface RoundScore<R extends RoundRecords = RoundRecords> {
+  players: Record<PlayerId, { decision: R["decision"]; outcome: R["outcome"]; payoff: number }>;
   /** The mechanism's identity, full input and output, so any round can be recomputed. */
   mechanism: { id: string; version: string; input: unknown; output: unknown };
   /** Group-level numbers for the monitor and the export (e.g. distance to the social optimum). */
-  group: Record<string, Scalar>;
+  group: R["group"];
 }
 
 /** A generic, game-agnostic monitor block the admin page renders as tables and metrics. */
@@ -120,7 +148,17 @@ export interface ColumnDoc {
   unit?: string;
 }
 
-export interface GameModule<P, S, A extends { type: string }, V> {
+/** Any phase of a game with these parameter, state and action types (whatever it accepts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPhaseOf<P, S, A extends { type: string }> = PhaseSpec<P, S, A, any>;
+
+export interface GameModule<
+  P,
+  S,
+  A extends { type: string },
+  V,
+  Ph extends Readonly<Record<string, AnyPhaseOf<P, S, A>>> = Readonly<Record<string, PhaseSpec<P, S, A>>>,
+> {
   id: string;
   version: string;
   title: string;
@@ -134,21 +172,45 @@ export interface GameModule<P, S, A extends { type: string }, V> {
   roles(params: P): string[];
   setupRound(ctx: RoundContext<P>): S;
   firstPhase(params: P, round: number): string;
-  phases: Readonly<Record<string, PhaseSpec<P, S, A>>>;
+  phases: Ph;
   /** REQUIRED whitelist projection: a player's view never holds another player's private data. */
   view(state: S, viewer: Viewer, ctx: RoundContext<P>): V;
   score(state: S, ctx: RoundContext<P>): RoundScore;
   monitor(state: S, ctx: RoundContext<P>): MonitorView;
   bots: Readonly<Record<string, BotStrategy<P, V, A>>>;
   defaultBot: string;
-  /** Columns this game adds to the export: `decision_*`, `outcome_*` keys used in RoundScore. */
-  codebook: readonly ColumnDoc[];
+  /**
+   * The schemas of the records `score` emits (decision, outcome, group): the export's codebook is
+   * derived from them and a column outside them cannot be exported (lib/core/records.ts).
+   */
+  records?: RecordSchemas;
+  /** Legacy: hand-written columns for a game that does not declare `records` yet. */
+  codebook?: readonly ColumnDoc[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyGameModule = GameModule<any, any, any, any>;
+export type AnyGameModule = GameModule<any, any, any, any, any>;
 
-/** Identity helper that keeps the four type parameters inferred. */
-export function defineGame<P, S, A extends { type: string }, V>(g: GameModule<P, S, A, V>): GameModule<P, S, A, V> {
+/** Identity helper that keeps the type parameters (including each phase's accepted actions) inferred. */
+export function defineGame<P, S, A extends { type: string }, V, Ph extends Readonly<Record<string, AnyPhaseOf<P, S, A>>>>(
+  g: GameModule<P, S, A, V, Ph>,
+): GameModule<P, S, A, V, Ph> {
   return g;
 }
+
+/** Identity helper for one phase: `accepts` fixes which actions `apply` receives. */
+export function definePhase<P, S, A extends { type: string }>() {
+  return <T extends A["type"]>(spec: PhaseSpec<P, S, A, T>): PhaseSpec<P, S, A, T> => spec;
+}
+
+/** The types a game module is made of, for its UI and bots. */
+export type ParamsOf<G> = G extends GameModule<infer P, infer _S, infer _A, infer _V, infer _Ph> ? P : never;
+export type ActionOf<G> = G extends GameModule<infer _P, infer _S, infer A, infer _V, infer _Ph> ? A : never;
+export type ViewOf<G> = G extends GameModule<infer _P, infer _S, infer _A, infer V, infer _Ph> ? V : never;
+export type PhaseIdOf<G> = G extends { phases: infer Ph } ? Extract<keyof Ph, string> : never;
+/** The actions phase `K` of game `G` accepts. */
+export type PhaseActionOf<G, K extends PhaseIdOf<G>> = G extends { phases: infer Ph }
+  ? Ph[K & keyof Ph] extends { accepts: readonly (infer T)[] }
+    ? Extract<ActionOf<G>, { type: T }>
+    : never
+  : never;

@@ -4,6 +4,7 @@
  */
 import { own } from "../core/own";
 import { deriveState, makeRng } from "../core/rng";
+import type { PhaseInstance } from "./commands";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
 import type { SessionState } from "./state";
@@ -14,6 +15,8 @@ export interface BotMove {
   strategy: string;
   action: unknown;
   clientActionId: string;
+  /** The phase instance the bot looked at (bots answer it like a browser would). */
+  at: PhaseInstance;
 }
 
 /** The moves every pending bot seat wants to make now (deterministic given the state). */
@@ -35,7 +38,13 @@ export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number): B
       const rng = makeRng(deriveState(g.rng, "bot", p.seat, g.phaseSeq));
       const action = bot.act(view, { rng, params: lt.params, playerId: pid, round: g.round, phase: g.phase, history: p.history });
       if (action !== null)
-        moves.push({ pid, strategy, action, clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}:${g.actionCount?.[pid] ?? 0}` });
+        moves.push({
+          pid,
+          strategy,
+          action,
+          clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}:${g.actionCount?.[pid] ?? 0}`,
+          at: { round: g.round, phase: g.phase, phaseSeq: g.phaseSeq },
+        });
     }
   }
   return moves;

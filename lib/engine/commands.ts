@@ -10,7 +10,18 @@ export type ParticipantCommand =
   | { kind: "consent"; pid: string }
   | { kind: "instructions"; pid: string }
   | { kind: "quiz"; pid: string; answers: number[] }
-  | { kind: "action"; pid: string; clientActionId: string; action: unknown; byBot?: boolean };
+  | { kind: "action"; pid: string; clientActionId: string; action: unknown; byBot?: boolean; at?: PhaseInstance };
+
+/**
+ * The phase instance an action answers (what the sender's screen showed). The engine refuses an action
+ * whose instance is not the group's current one, so a late answer never lands on a later phase
+ * (e.g. a re-offer). Clients and bots always send it; headless tests may omit it.
+ */
+export interface PhaseInstance {
+  round: number;
+  phase: string;
+  phaseSeq: number;
+}
 
 export type AdminCommand =
   | { kind: "open" }

@@ -1,10 +1,30 @@
 /**
  * Builds a game's RoundContext for a group and writes the RNG state back after each call.
+ * The context also carries what games would otherwise re-derive: the current phase (and its
+ * instance), who timed out this round, seats, and each member's last round.
  */
-import type { PlayerRoundRecord, RoundContext } from "../core/game";
-import { makeRng } from "../core/rng";
+import type { PlayerId, PlayerRoundRecord, RoundContext } from "../core/game";
+import { makeRng, type Rng } from "../core/rng";
+import { roundContext } from "../core/round-context";
 import type { GroupState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
+
+function buildContext(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, rng: Rng): RoundContext<unknown> {
+  const history: Record<PlayerId, readonly PlayerRoundRecord[]> = {};
+  for (const m of g.members) history[m] = s.participants[m]?.history ?? [];
+  return roundContext<unknown>({
+    params: lt.params,
+    round: g.round,
+    players: g.members,
+    roles: g.roles,
+    rng,
+    nowMs,
+    history,
+    phase: g.phase,
+    phaseSeq: g.phaseSeq,
+    timedOut: (pid) => g.roundStats[pid]?.timedOut === true,
+  });
+}
 
 /** Run `fn` with the group's context; the group's RNG advances by what `fn` drew. */
 export function withContext<T>(
@@ -15,27 +35,14 @@ export function withContext<T>(
   fn: (ctx: RoundContext<unknown>) => T,
 ): T {
   const rng = makeRng(g.rng);
-  const history: Record<string, readonly PlayerRoundRecord[]> = {};
-  for (const m of g.members) history[m] = s.participants[m]?.history ?? [];
-  const ctx: RoundContext<unknown> = {
-    params: lt.params,
-    round: g.round,
-    players: g.members,
-    roles: g.roles,
-    rng,
-    nowMs,
-    history,
-  };
-  const out = fn(ctx);
+  const out = fn(buildContext(s, g, lt, nowMs, rng));
   g.rng = rng.state();
   return out;
 }
 
 /** A read-only context (for views and monitors): the RNG is not advanced. */
 export function viewContext(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): RoundContext<unknown> {
-  const history: Record<string, readonly PlayerRoundRecord[]> = {};
-  for (const m of g.members) history[m] = s.participants[m]?.history ?? [];
-  return { params: lt.params, round: g.round, players: g.members, roles: g.roles, rng: makeRng(g.rng), nowMs, history };
+  return buildContext(s, g, lt, nowMs, makeRng(g.rng));
 }
 
 /** True when the seat is played by a bot now. */

@@ -131,6 +131,15 @@ function gameAction(
   const g0 = s.groups[p.groupId];
   if (!g0 || g0.status !== "playing")
     return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group is between rounds. Please wait for the next round.") };
+  if (cmd.at && (cmd.at.round !== g0.round || cmd.at.phase !== g0.phase || cmd.at.phaseSeq !== g0.phaseSeq)) {
+    const answered = lt.game.phases[cmd.at.phase];
+    const noun = answered?.instanceName ?? "step";
+    const what = cmd.at.phase === g0.phase && cmd.at.round === g0.round ? `the previous ${noun}` : `an earlier ${noun}`;
+    return {
+      ok: false,
+      error: err(ActionErrorCode.StalePhase, `This screen was for ${what}; the current one is shown now — nothing was recorded.`),
+    };
+  }
   const parsed = lt.game.actions.safeParse(cmd.action);
   if (!parsed.success) {
     const lines = formatZodError(parsed.error);

@@ -243,7 +243,7 @@ export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowM
     if (pending.length > 0 && !forced) return;
     if (pending.length > 0) {
       const spec = phaseSpec(lt, g);
-      g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onTimeout(g.game, pending, ctx));
+      // flagged first, so `ctx.timedOut(pid)` already holds inside the game's onTimeout
       if (spec.kind === "decision" && forced)
         for (const pid of pending) {
           const st = g.roundStats[pid];
@@ -251,6 +251,7 @@ export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowM
           if (forced === "timeout") st.timedOut = true;
           st.endedBy = st.endedBy === "experimenter" ? "experimenter" : forced;
         }
+      g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onTimeout(g.game, pending, ctx));
     }
     forced = null;
     const next = closePhase(s, g, lt, nowMs);

@@ -1,13 +1,23 @@
 /**
- * Every game module the platform can run, by id. A new family adds its list here (one line);
- * each family keeps its own list in `<family>-registry.ts`.
+ * Every game module the platform can run, by id: adding a game is one line here (and one line in
+ * app/games/registry.tsx, which the compiler checks is complete against `GameId`).
  */
 import type { AnyGameModule } from "../core/game";
-import { cipGames } from "./cip-registry";
+import { cipContracts } from "./cip-contracts";
+import { idsExternality } from "./ids-externality";
 import { idsInvestment } from "./ids-investment";
-import { idsMechanismGames } from "./ids-mechanisms-registry";
-import { ssgGames } from "./ssg-registry";
+import { idsPivotal } from "./ids-pivotal";
+import { ssgDefense } from "./ssg-defense";
 
-const all: AnyGameModule[] = [idsInvestment, ...idsMechanismGames, ...ssgGames, ...cipGames];
+export const gameModules = {
+  "ids-investment": idsInvestment,
+  "ids-pivotal": idsPivotal,
+  "ids-externality": idsExternality,
+  "ssg-defense": ssgDefense,
+  "cip-contracts": cipContracts,
+} as const;
 
-export const games: Readonly<Record<string, AnyGameModule>> = Object.fromEntries(all.map((g) => [g.id, g]));
+export type GameId = keyof typeof gameModules;
+export type GameModuleOf<K extends GameId> = (typeof gameModules)[K];
+
+export const games: Readonly<Record<string, AnyGameModule>> = gameModules;

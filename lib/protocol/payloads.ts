@@ -31,10 +31,19 @@ export const ClientActionId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "clientActionId: use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID");
 
+/** The phase instance a screen showed (round, phase id, phaseSeq from the play view). */
+export const PhaseInstance = z.object({
+  round: z.number().int().min(0),
+  phase: z.string().max(100),
+  phaseSeq: z.number().int().min(0),
+});
+
 export const ActionEnvelope = z.object({
   /** Unique per intended action: a retried submit with the same id counts once. */
   clientActionId: ClientActionId,
   action: z.unknown(),
+  /** The phase instance the action answers; filled in by the client hook from the play view it was sent from. */
+  at: PhaseInstance,
 });
 export type ActionEnvelope = z.infer<typeof ActionEnvelope>;
 

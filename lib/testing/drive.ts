@@ -58,7 +58,7 @@ export function runBots(
     if (moves.length > 0) {
       now += opts.stepMs ?? 100;
       for (const m of moves)
-        out.state = must(out.state, lt, { kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true }, now, out);
+        out.state = must(out.state, lt, { kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true, at: m.at }, now, out);
       continue;
     }
     const wake = nextWakeMs(s, lt);

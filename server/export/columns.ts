@@ -2,7 +2,8 @@
  * The long table's columns and rows (one row per participant and round), as pure functions: the
  * session export, the study-wide export and the tests all build rows the same way.
  */
-import type { AnyGameModule, ColumnDoc, Scalar } from "../../lib/core/game";
+import type { ColumnDoc, Scalar } from "../../lib/core/game";
+import { codebookOf, type RecordSchemas } from "../../lib/core/records";
 import type { Cell } from "./csv";
 
 export const BASE_COLUMNS: ColumnDoc[] = [
@@ -93,13 +94,42 @@ export function longRow(i: LongRowInput): Record<string, Cell> {
   return row;
 }
 
+/** A game's export refused: its rows hold columns its record schemas do not declare. */
+export class UndocumentedColumnError extends Error {
+  constructor(
+    readonly gameId: string,
+    readonly columns: string[],
+  ) {
+    const one = columns.length === 1;
+    super(
+      `The game ${gameId} emitted ${columns.join(", ")}, which its record schemas do not declare, so the export was refused. ` +
+        `Add ${one ? "this field" : "these fields"} (with a description) to the game's records, or stop emitting ${one ? "it" : "them"}.`,
+    );
+  }
+}
+
+/** What the export needs of a game: its id and its codebook source (record schemas, or legacy columns). */
+export interface ExportedGame {
+  id: string;
+  records?: RecordSchemas;
+  codebook?: readonly ColumnDoc[];
+}
+
 /**
  * The columns in order: platform columns, the game's documented decision_/outcome_/group_ columns,
- * then any key a row holds that the game did not document. Every name appears once.
+ * then any key a row holds that the game did not document. Every name appears once. A game that
+ * declares record schemas gets its codebook from them, and a key outside them is refused
+ * (UndocumentedColumnError): an undocumented column cannot be exported. Legacy games (hand-written
+ * codebook) get such columns marked "not documented".
  */
-export function longColumns(game: AnyGameModule | undefined, seen: Iterable<string>): ColumnDoc[] {
-  const documented = game?.codebook ?? [];
+export function longColumns(game: ExportedGame | undefined, seen: Iterable<string>): ColumnDoc[] {
+  const documented = game ? codebookOf(game) : [];
   const keys = [...new Set(seen)];
+  if (game?.records) {
+    const names = new Set(documented.map((c) => c.name));
+    const undocumented = keys.filter((k) => /^(decision|outcome|group)_/.test(k) && !FIXED.has(k) && !names.has(k)).sort();
+    if (undocumented.length > 0) throw new UndocumentedColumnError(game.id, undocumented);
+  }
   const used = new Set<string>();
   const byPrefix = (pre: string) => {
     const out: ColumnDoc[] = [];

@@ -20,7 +20,7 @@ export interface ExportBundle {
   wide: WideTable;
 }
 
-/** Build the long table of a session. */
+/** Build the long table of a session (throws UndocumentedColumnError, see ./columns). */
 export async function buildExport(store: SessionStore, sessionId: string): Promise<ExportBundle | null> {
   const session = await store.get(sessionId);
   if (!session) return null;

@@ -7,6 +7,7 @@ import { games } from "../../lib/games/registry";
 import { AdminCommandRequest, CreateSessionRequest } from "../../lib/protocol/payloads";
 import { paymentRows } from "../../lib/study/payments";
 import { launchCheck } from "../../lib/study/launch-check";
+import { UndocumentedColumnError } from "../export/columns";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
 import { paymentsCsv } from "../export/payments";
 import { studyRoute } from "./study-routes";
@@ -81,7 +82,13 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     if (file === "events.csv") return sendFile(res, await eventsCsv(manager.store, id), "text/csv; charset=utf-8", `mechlab-${short}-events.csv`);
     if (file === "payments.csv") return sendFile(res, paymentsCsv(paymentRows(host.state, host.lt)), "text/csv; charset=utf-8", `mechlab-${short}-payments.csv`);
     if (file === "rounds.json") return sendFile(res, JSON.stringify(await roundsJson(manager.store, id), null, 2), "application/json", `mechlab-${short}-rounds.json`);
-    const b = await buildExport(manager.store, id);
+    let b: Awaited<ReturnType<typeof buildExport>>;
+    try {
+      b = await buildExport(manager.store, id);
+    } catch (e) {
+      if (e instanceof UndocumentedColumnError) return sendJson(res, 409, { ok: false, error: { code: "session/conflict", message: e.message } });
+      throw e;
+    }
     if (!b) return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No such session." } });
     if (file === "data.csv") return sendFile(res, exportCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-data.csv`);
     if (file === "data-wide.csv") return sendFile(res, wideCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-data-wide.csv`);

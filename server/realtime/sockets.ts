@@ -213,7 +213,7 @@ export function attachSockets(
       if (!host) return ack(gone());
       const r = await host.dispatch(
         { actorKind: "participant", participantId: pid },
-        { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action },
+        { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action, at: env.data.at },
       );
       ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
     });

@@ -227,7 +227,7 @@ export class SessionHost extends EventEmitter {
         this.botTimers.delete(m.clientActionId);
         void this.dispatch(
           { actorKind: "bot", participantId: m.pid },
-          { kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true },
+          { kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true, at: m.at },
         );
       }, delay);
       this.botTimers.set(m.clientActionId, t);

@@ -35,7 +35,7 @@ describe("session snapshot", () => {
     while (s.status !== "ended") {
       const move = botMoves(s, lt, step * 100)[0];
       if (!move) throw new Error("no bot move");
-      const next = must(s, lt, { kind: "action", pid: move.pid, clientActionId: move.clientActionId, action: move.action, byBot: true }, step * 100);
+      const next = must(s, lt, { kind: "action", pid: move.pid, clientActionId: move.clientActionId, action: move.action, byBot: true, at: move.at }, step * 100);
       const parts = write(s, next);
       // one command touches its group and the seats of that group at most, never the other group
       expect(parts.length).toBeGreaterThan(0);

@@ -125,6 +125,13 @@ export class Participant {
     return new Promise((res) => (this.socket.emit as any)(event, payload, res)); // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 
+  /** Send a game action the way the browser does: answering the phase instance of the last view received. */
+  act(clientActionId: string, action: unknown, extra: Record<string, unknown> = {}): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const play = this.last?.play;
+    const at = play ? { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } : { round: 0, phase: "", phaseSeq: 0 };
+    return this.emit("p:action", { clientActionId, action, at, ...extra });
+  }
+
   async passIntro(answers: number[] = []) {
     await this.until((v) => v.stage === "intro");
     expectOk(await this.emit("p:intro", { step: "consent" }));

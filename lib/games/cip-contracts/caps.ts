@@ -46,7 +46,7 @@ export function slowest(lt: LoadedTreatment, seed: string, time: Timer = untimed
   for (let step = 0; step < 20_000 && s.status !== "ended"; step++) {
     const moves = botMoves(s, lt, now);
     now += 10;
-    if (moves.length) for (const m of moves) timed({ kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true });
+    if (moves.length) for (const m of moves) timed({ kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true, at: m.at });
     else {
       now = Math.max(now, nextWakeMs(s, lt) ?? now);
       timed({ kind: "tick" });

@@ -2,10 +2,11 @@
  * Whole sessions played by bots (runBots) for every treatment variant, and humans driven step by step
  * through re-offers, readmissions and timeouts.
  */
+import { codebookOf } from "../../core/records";
 import { describe, expect, it } from "vitest";
 import { nextWakeMs, participantView, reduce, type RoundRow, type SessionState } from "../../engine";
 import { must, newSession, runBots } from "../../testing/drive";
-import { cipGames } from "../cip-registry";
+import { games as registry } from "../registry";
 import { cipContracts } from ".";
 import type { CipState } from "./state";
 import type { CipView } from "./views";
@@ -46,7 +47,7 @@ function invariants(rows: RoundRow[], R: number) {
 
 describe("registry", () => {
   it("lists the module under its id", () => {
-    expect(cipGames.map((g) => g.id)).toEqual(["cip-contracts"]);
+    expect(registry["cip-contracts"]).toBe(cipContracts);
     expect(cipContracts.defaultBot).toBe("truthful");
     expect(Object.keys(cipContracts.bots).sort()).toEqual(["mimic", "random", "truthful"]);
   });
@@ -65,10 +66,10 @@ describe("codebook", () => {
         }
       }
     }
-    const documented = cipContracts.codebook.map((c) => c.name);
+    const documented = codebookOf(cipContracts).map((c) => c.name);
     expect(new Set(documented).size).toBe(documented.length);
     expect([...emitted].sort()).toEqual([...documented].sort());
-    for (const c of cipContracts.codebook) expect(c.description.length).toBeGreaterThan(20);
+    for (const c of codebookOf(cipContracts)) expect(c.description.length).toBeGreaterThan(20);
   });
 });
 

@@ -2,11 +2,11 @@
  * Test helpers for the CIP game (not used by the game itself): treatments, intro passing, actions.
  */
 import { loadTreatment, type LoadedTreatment } from "../../engine";
-import { cipGames } from "../cip-registry";
+import { cipContracts } from ".";
 export { passIntro } from "../../testing/drive";
 
 /** This family's modules only, so that tests do not depend on other families' work in progress. */
-export const games = Object.fromEntries(cipGames.map((g) => [g.id, g]));
+export const games = { [cipContracts.id]: cipContracts };
 
 /** The paper's Fig. 2–3 setting (reconstructed): a = 2, c = 0.5, θ = 1…4, ρ = 2θ, r_min 20/60/100/140, R = 650. */
 export const REF_TYPES = [

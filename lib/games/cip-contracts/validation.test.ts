@@ -2,6 +2,7 @@
  * What must be rejected, with a message a person (or experimenter) can act on: bad actions in the
  * play, and bad treatment parameters.
  */
+import { roundContext } from "../../core/round-context";
 import { describe, expect, it } from "vitest";
 import { reduce, type SessionState } from "../../engine";
 import { must, newSession, runBots } from "../../testing/drive";
@@ -61,7 +62,7 @@ describe("actions that must be rejected", () => {
     const plt = loadCip({ ...PER_CI_PARAMS, requestOrder: "seat", fixedTypes: [1, 2, 3, 4] });
     const s = passIntro(newSession(plt).state, plt, 0);
     const g = groupOf(s);
-    const ctx: RoundContext<CipGameParams> = { params: plt.params as CipGameParams, round: 1, players: g.members, roles: g.roles, rng: makeRng({ s: 1 }), nowMs: 0, history: {} };
+    const ctx: RoundContext<CipGameParams> = roundContext({ params: plt.params as CipGameParams, round: 1, players: g.members, roles: g.roles, rng: makeRng({ s: 1 }), nowMs: 0, history: {} });
     const st = g.game as CipState;
     const excluded = offerPhase.apply(st, { type: "accept", contract: 1 }, g.members[0]!, ctx);
     expect(excluded.ok).toBe(false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codebookOf } from "../../core/records";
 import { newSession, runBots } from "../../testing/drive";
 import { loadGame } from "./testing";
 
@@ -11,7 +12,7 @@ describe("codebooks of the IDS mechanism games", () => {
   ] as const)("%s documents every decision_, outcome_ and group_ column it emits", (game, params, seats) => {
     const lt = loadGame(game, params, { bots: { seats } });
     const end = runBots(newSession(lt).state, lt, 0);
-    const names = new Set(lt.game.codebook.map((c) => c.name));
+    const names = new Set(codebookOf(lt.game).map((c) => c.name));
     const emitted = new Set<string>();
     for (const row of end.rounds) {
       for (const k of Object.keys(row.group)) emitted.add(`group_${k}`);

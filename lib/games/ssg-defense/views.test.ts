@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { roundContext } from "../../core/round-context";
 import { participantView, type LoadedTreatment, type SessionState } from "../../engine";
 import { must, newSession, runBots } from "../../testing/drive";
 import { trueGame } from "./benchmarks";
@@ -99,7 +100,7 @@ describe("the experimenter's monitor", () => {
     const end = runBots(newSession(lt, "monitor").state, lt, 0, { until: (x) => gameOf(x)?.outcome !== null && group(x).phase === "results" });
     const g = group(end.state);
     const tg = trueGame(paramsOf(lt));
-    const m = ssgMonitor(g.game as never, { params: paramsOf(lt), round: 1, players: g.members, roles: g.roles, rng: makeRng(seedFrom("monitor")), nowMs: 0, history: {} });
+    const m = ssgMonitor(g.game as never, roundContext({ params: paramsOf(lt), round: 1, players: g.members, roles: g.roles, rng: makeRng(seedFrom("monitor")), nowMs: 0, history: {} }));
     const metric = (label: string) => m.metrics.find((x) => x.label === label)?.value;
     const o = gameOf(end.state).outcome!;
     expect(metric("Welfare this round")).toBeCloseTo(o.welfare, 3);
