@@ -65,6 +65,8 @@ export interface RoundContext<P> {
   perSeat<T>(f: (pid: PlayerId, seat: number) => T): T[];
   /** The member's most recent earlier round, or null in their first round. */
   lastRound(pid: PlayerId): PlayerRoundRecord | null;
+  /** A number the member's last round recorded (e.g. `lastNumber(pid, "decision", "x")`), else null. */
+  lastNumber(pid: PlayerId, record: "decision" | "outcome", key: string): number | null;
 }
 
 /**

@@ -33,6 +33,12 @@ export function defineRecords<D extends RecordShape, O extends RecordShape, G ex
   return r;
 }
 
+/** A numeric record field with its description (and unit). */
+export const numberField = (description: string, unit?: string) => z.number().meta(unit ? { description, unit } : { description });
+/** A numeric record field that may be empty (null), e.g. a benchmark that does not exist. */
+export const optionalNumberField = (description: string, unit?: string) =>
+  z.number().nullable().meta(unit ? { description, unit } : { description });
+
 const PREFIX = { decision: "decision_", outcome: "outcome_", group: "group_" } as const;
 
 function baseType(field: z.ZodType): ColumnDoc["type"] {

@@ -36,5 +36,9 @@ export function roundContext<P>(parts: RoundContextParts<P>): RoundContext<P> {
     seatOf: (pid) => players.indexOf(pid),
     perSeat: (f) => players.map((pid, i) => f(pid, i)),
     lastRound: (pid) => history[pid]?.at(-1) ?? null,
+    lastNumber: (pid, record, key) => {
+      const v = history[pid]?.at(-1)?.[record][key];
+      return typeof v === "number" ? v : null;
+    },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { cipUnits } from "../games/cip-contracts/unit";
 import { externalityUnit } from "../games/ids-externality/unit";
-import { idsUnregulatedUnit } from "../games/ids-investment/unit";
+import { idsUnregulatedUnit } from "./ids/unregulated-unit";
 import { pivotalUnits } from "../games/ids-pivotal/unit";
 import { ssgUnits } from "../games/ssg-defense/unit";
 import { unitKey, type MechanismUnit } from "./unit";

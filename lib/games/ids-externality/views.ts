@@ -7,7 +7,7 @@
 import type { Viewer } from "../../core/game";
 import type { ExternalityMessage, ExternalityTaxTerms } from "../../mechanisms/ids";
 import { externalityTaxes } from "../../mechanisms/ids";
-import { protectionFromOthers, userCostAt } from "../ids-investment/cost";
+import { protectionFromOthers, userCostAt } from "../../mechanisms/ids/unregulated";
 import type { ExternalityParams } from "./params";
 import { indexOf, type Ctx, type ExternalityState } from "./state";
 

@@ -1,66 +1,54 @@
 /**
- * Scoring and the experimenter's monitor for the unregulated IDS game.
+ * Scoring (typed against the game's record schemas) and the experimenter's monitor.
  */
 import type { MonitorView, RoundScore } from "../../core/game";
-import { idsBenchmarks, distance } from "./benchmarks";
-import { instanceOf } from "./params";
+import type { RecordsOf } from "../../core/records";
+import { distance, unregulatedBenchmarks } from "../../mechanisms/ids/unregulated";
+import { idsUnregulatedUnit } from "../../mechanisms/ids/unregulated-unit";
 import { runMechanism } from "../../mechanisms/unit";
+import { instanceOf } from "./params";
+import type { idsRecords } from "./records";
 import type { Ctx, IdsState } from "./state";
-import { idsUnregulatedUnit } from "./unit";
 
-export function idsScore(s: IdsState, ctx: Ctx): RoundScore {
+type IdsScore = RoundScore<RecordsOf<typeof idsRecords>>;
+const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
+
+export function idsScore(s: IdsState, ctx: Ctx): IdsScore {
+  const { params: p } = ctx;
   const x = s.x.map((v) => v ?? 0);
-  const mechanism = runMechanism(idsUnregulatedUnit, { ...instanceOf(ctx.params), x, endowment: ctx.params.endowment, pointsScale: ctx.params.pointsScale });
+  const mechanism = runMechanism(idsUnregulatedUnit, { ...instanceOf(p), x, endowment: p.endowment, pointsScale: p.pointsScale });
   const o = mechanism.output;
-  const b = idsBenchmarks(ctx.params);
-  const players: RoundScore["players"] = {};
-  ctx.players.forEach((pid, i) => {
-    players[pid] = {
-      decision: { x: o.x[i]! },
-      outcome: {
-        user_index: i,
-        risk: o.risk[i]!,
-        invest_cost: o.invest[i]!,
-        cost: o.cost[i]!,
-        protection: o.protection[i]!,
-        nash_x: b.nash?.x[i] ?? null,
-        so_x: b.socialOptimum.x[i] ?? null,
-        points: o.points[i]!,
-      },
-      payoff: o.points[i]!,
-    };
+  const { socialOptimum: so, nash } = unregulatedBenchmarks(instanceOf(p));
+  const players: IdsScore["players"] = {};
+  ctx.perSeat((pid, i) => {
+    const [risk, invest_cost, cost, protection, points] = [o.risk[i]!, o.invest[i]!, o.cost[i]!, o.protection[i]!, o.points[i]!];
+    const outcome = { user_index: i, risk, invest_cost, cost, protection, nash_x: nash?.x[i] ?? null, so_x: so.x[i] ?? null, points };
+    players[pid] = { decision: { x: o.x[i]! }, outcome, payoff: points };
   });
-  const total = o.cost.reduce((a, c) => a + c, 0);
+  const group = { total_cost: sum(o.cost), so_cost: so.cost, nash_cost: nash?.cost ?? null, distance_to_so: distance(x, so.x) };
   return {
     players,
     mechanism,
-    group: {
-      total_cost: total,
-      so_cost: b.socialOptimum.cost,
-      nash_cost: b.nash?.cost ?? null,
-      distance_to_so: distance(x, b.socialOptimum.x),
-      distance_to_nash: b.nash ? distance(x, b.nash.x) : null,
-      mean_x: x.reduce((a, v) => a + v, 0) / x.length,
-    },
+    group: { ...group, distance_to_nash: nash ? distance(x, nash.x) : null, mean_x: sum(x) / x.length },
   };
 }
 
 const r4 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 1e4) / 1e4);
 
 export function idsMonitor(s: IdsState, ctx: Ctx): MonitorView {
-  const b = idsBenchmarks(ctx.params);
+  const b = unregulatedBenchmarks(instanceOf(ctx.params));
   const o = s.outcome;
   return {
     metrics: [
       { label: "Social-optimum total cost", value: r4(b.socialOptimum.cost) },
       { label: "Nash total cost", value: r4(b.nash?.cost), ...(b.nashError ? { hint: b.nashError } : {}) },
-      { label: "Played total cost", value: o ? r4(o.cost.reduce((a, c) => a + c, 0)) : null, hint: "after the round" },
+      { label: "Played total cost", value: o ? r4(sum(o.cost)) : null, hint: "after the round" },
     ],
     tables: [
       {
         title: "Investments",
         columns: ["user", "x (this round)", "Nash x", "social optimum x*", "cost g_i"],
-        rows: ctx.players.map((_, i) => [i + 1, r4(s.x[i]), r4(b.nash?.x[i]), r4(b.socialOptimum.x[i]), o ? r4(o.cost[i]) : null]),
+        rows: ctx.perSeat((_, i) => [i + 1, r4(s.x[i]), r4(b.nash?.x[i]), r4(b.socialOptimum.x[i]), o ? r4(o.cost[i]) : null]),
       },
     ],
   };

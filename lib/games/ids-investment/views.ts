@@ -3,86 +3,40 @@
  * after the round, what the treatment's `feedback` setting allows of the others.
  */
 import type { Viewer } from "../../core/game";
-import type { IdsParams } from "./params";
-import { indexOf, lastInvestment, type Ctx, type IdsState } from "./state";
+import type { Ctx, IdsState } from "./state";
 
-export interface IdsView {
-  phase: "decide" | "results";
-  me: {
-    index: number;
-    alpha: number;
-    c: number;
-    q: number;
-    /** Effectiveness of my own investment, W_ii. */
-    ownWeight: number;
-    /** How much each other member's investment protects me, W_ij (j ≠ i). */
-    othersWeights: { member: number; weight: number }[];
-  };
-  xMax: number;
-  endowment: number;
-  pointsScale: number;
-  myDecision: number | null;
-  last: { x: number | null; protection: number | null; points: number | null } | null;
-  results: {
-    x: number;
-    risk: number;
-    invest: number;
-    cost: number;
-    points: number;
-    protection: number;
-    timedOut: boolean;
-    others: { member: number; x: number; cost: number | null }[] | null;
-    groupMeanX: number;
-  } | null;
-}
+export type IdsView = ReturnType<typeof idsView>;
 
-export function idsView(s: IdsState, viewer: Viewer, ctx: Ctx): IdsView {
-  const p: IdsParams = ctx.params;
+export function idsView(s: IdsState, viewer: Viewer, ctx: Ctx) {
+  const p = ctx.params;
   const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, indexOf(ctx, pid));
+  const i = Math.max(0, ctx.seatOf(pid));
   const row = p.W[i] ?? [];
-  const hist = ctx.history[pid] ?? [];
-  const lastRec = hist[hist.length - 1];
+  const last = ctx.lastRound(pid);
   const o = s.outcome;
-  const n = ctx.players.length;
+  const others = (o: NonNullable<IdsState["outcome"]>) =>
+    o.x.map((x, j) => ({ member: j, x, cost: p.feedback === "investmentsAndCosts" ? o.cost[j]! : null })).filter((e) => e.member !== i);
   return {
-    phase: o ? "results" : "decide",
     me: {
       index: i,
       alpha: p.alpha[i]!,
       c: p.c[i]!,
       q: p.q?.[i] ?? 0,
+      /** Effectiveness of my own investment, W_ii. */
       ownWeight: row[i] ?? 0,
+      /** How much each other member's investment protects me, W_ij (j ≠ i). */
       othersWeights: row.map((w, j) => ({ member: j, weight: w })).filter((e) => e.member !== i),
     },
     xMax: p.xMax,
     endowment: p.endowment,
     pointsScale: p.pointsScale,
     myDecision: s.x[i] ?? null,
-    last: lastRec
-      ? {
-          x: lastInvestment(ctx, pid),
-          protection: typeof lastRec.outcome.protection === "number" ? lastRec.outcome.protection : null,
-          points: lastRec.payoff,
-        }
-      : null,
-    results: o
-      ? {
-          x: o.x[i]!,
-          risk: o.risk[i]!,
-          invest: o.invest[i]!,
-          cost: o.cost[i]!,
-          points: o.points[i]!,
-          protection: o.protection[i]!,
-          timedOut: s.timedOut[i] ?? false,
-          others:
-            p.feedback === "own"
-              ? null
-              : o.x
-                  .map((x, j) => ({ member: j, x, cost: p.feedback === "investmentsAndCosts" ? o.cost[j]! : null }))
-                  .filter((e) => e.member !== i),
-          groupMeanX: o.x.reduce((a, b) => a + b, 0) / n,
-        }
-      : null,
+    last: last && { x: ctx.lastNumber(pid, "decision", "x"), protection: ctx.lastNumber(pid, "outcome", "protection"), points: last.payoff },
+    results: o && {
+      ...{ x: o.x[i]!, risk: o.risk[i]!, invest: o.invest[i]!, cost: o.cost[i]!, points: o.points[i]!, protection: o.protection[i]! },
+      timedOut: ctx.timedOut(pid),
+      others: p.feedback === "own" ? null : others(o),
+      groupMeanX: o.x.reduce((a, b) => a + b, 0) / o.x.length,
+    },
   };
 }

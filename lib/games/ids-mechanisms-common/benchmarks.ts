@@ -27,4 +27,4 @@ export function externalityEquilibriumOf(inst: Instance): ExternalityEquilibrium
 }
 
 /** Euclidean distance between two profiles (re-exported from the unregulated game). */
-export { distance } from "../ids-investment/benchmarks";
+export { distance } from "../../mechanisms/ids/unregulated";

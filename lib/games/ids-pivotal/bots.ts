@@ -9,7 +9,7 @@
  * As loners choosing freely, all bots best-respond to the announced profile (other loners counted as 0).
  */
 import type { BotStrategy } from "../../core/game";
-import { bestResponseToProtection } from "../ids-investment/cost";
+import { bestResponseToProtection } from "../../mechanisms/ids/unregulated";
 import { pivotalCounterfactuals, pivotalRound } from "./mechanism";
 import { instanceOf, type PivotalParams } from "./params";
 import type { PivotalAction } from "./state";

@@ -5,7 +5,7 @@
  * types, reports and (unless feedback = investmentsAndTaxes) taxes never appear.
  */
 import type { Viewer } from "../../core/game";
-import { protectionFromOthers } from "../ids-investment/cost";
+import { protectionFromOthers } from "../../mechanisms/ids/unregulated";
 import { reportBounds, type PivotalParams } from "./params";
 import type { TypeReport } from "./mechanism";
 import { indexOf, type Ctx, type PivotalState } from "./state";

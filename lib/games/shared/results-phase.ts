@@ -11,15 +11,16 @@ export interface ResultsState {
   continued: boolean[];
 }
 
-export function resultsPhase<P extends { resultsSeconds: number | null }, S extends ResultsState, A extends { type: string }>(
+/** `T` narrows what the phase accepts for typed UIs (pass "continue"); it defaults to all of A's types. */
+export function resultsPhase<P extends { resultsSeconds: number | null }, S extends ResultsState, A extends { type: string }, T extends A["type"] = A["type"]>(
   opts: { wrongAction?: string } = {},
-): PhaseSpec<P, S, A> {
+): PhaseSpec<P, S, A, T> {
   return {
     id: "results",
     label: "Results of the round",
     kind: "info",
     durationMs: (p) => (p.resultsSeconds === null ? null : p.resultsSeconds * 1000),
-    accepts: ["continue"] as A["type"][],
+    accepts: ["continue"] as T[],
     pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
     apply(s, a, by, ctx) {
       if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, opts.wrongAction ?? "The round is over: press Next.");

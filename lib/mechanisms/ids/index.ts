@@ -27,3 +27,13 @@ export {
 } from "./externality-bots";
 export { idsReport, type IdsReport, type IdsRole } from "./report";
 export { solveIdsCommand, idsSolveInputSchema } from "./solve-cli";
+export {
+  bestResponseToProtection,
+  distance,
+  protectionFromOthers,
+  unregulatedBenchmarks,
+  unregulatedOutcome,
+  userCostAt,
+  type UnregulatedBenchmarks,
+  type UnregulatedOutcome,
+} from "./unregulated";

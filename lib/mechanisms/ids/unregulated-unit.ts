@@ -3,8 +3,8 @@
  * the points people see. No regulator: the "mechanism" is the cost accounting itself.
  */
 import { z } from "zod";
-import { defineMechanism } from "../../mechanisms/unit";
-import { computeOutcome } from "./state";
+import { defineMechanism } from "../unit";
+import { unregulatedOutcome } from "./unregulated";
 
 const vec = z.array(z.number());
 
@@ -13,5 +13,5 @@ export const idsUnregulatedUnit = defineMechanism({
   version: "1.0.0",
   title: "IDS without a regulator: each user's cost g_i(x) of eq. (1) and points = pointsScale · (endowment − g_i)",
   input: z.object({ alpha: vec, W: z.array(vec), c: vec, q: vec, x: vec, endowment: z.number(), pointsScale: z.number() }),
-  run: (input) => computeOutcome(input, input.x),
+  run: (input) => unregulatedOutcome(input, input.x, input.endowment, input.pointsScale),
 });
