@@ -1,17 +1,31 @@
 /**
- * Participant UIs by game id (the id of the game module in lib/games/registry.ts).
- * Each family keeps its own map in `<family>-ui.ts`; adding a family = one line here.
+ * Participant UIs by game id: one line per game in lib/games/registry.ts and one here. The compiler
+ * checks this map is complete (every GameId) and that each UI was defined for that game.
  */
 import type { ComponentType } from "react";
-import { cipGamesUi } from "./cip-ui";
-import { IdsGame } from "./ids-investment/IdsGame";
-import { idsMechanismGamesUi } from "./ids-mechanisms-ui";
-import { ssgGamesUi } from "./ssg-ui";
+import type { GameId, GameModuleOf } from "@/lib/games/registry";
+import { CipGame } from "./cip-contracts/CipGame";
+import type { GameUi } from "./define-ui";
+import { legacyGameUi } from "./define-ui";
+import { ExternalityGame } from "./ids-externality/ExternalityGame";
+import { idsInvestmentUi } from "./ids-investment/ui";
+import { PivotalGame } from "./ids-pivotal/PivotalGame";
+import { SsgGame } from "./ssg-defense/SsgGame";
 import type { GameUiProps } from "./types";
 
-export const gameUis: Readonly<Record<string, ComponentType<GameUiProps>>> = {
-  "ids-investment": IdsGame,
-  ...idsMechanismGamesUi,
-  ...ssgGamesUi,
-  ...cipGamesUi,
-};
+export type GameUiRegistry = { readonly [K in GameId]: GameUi<GameModuleOf<K>> };
+
+export const gameUis = {
+  "ids-investment": idsInvestmentUi,
+  "ids-pivotal": legacyGameUi(PivotalGame),
+  "ids-externality": legacyGameUi(ExternalityGame),
+  "ssg-defense": legacyGameUi(SsgGame),
+  "cip-contracts": legacyGameUi(CipGame),
+} satisfies GameUiRegistry;
+
+const byId: Readonly<Record<string, GameUi<unknown> | undefined>> = gameUis;
+
+/** The UI of a session's game (undefined for an id this build does not know). */
+export function gameUiFor(gameId: string): ComponentType<GameUiProps> | undefined {
+  return byId[gameId]?.Component;
+}

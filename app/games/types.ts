@@ -7,6 +7,7 @@ export interface GameUiProps {
   play: PlayView;
   /** The game's own whitelist view (shape decided by the game module). */
   game: unknown;
+  /** Sends an action answering the phase instance on screen (bound by PlayScreen). */
   act: ActFn;
   /** True while the person cannot act (session paused, or a bot plays their seat); banners say why. */
   locked: boolean;

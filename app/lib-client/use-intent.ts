@@ -7,15 +7,17 @@
 import { useCallback, useRef, useState } from "react";
 import { NO_ANSWER, newActionId, type ClientAck, type ClientError } from "./ack";
 
-export type ActFn = (action: unknown, clientActionId: string) => Promise<ClientAck<{ version: number; duplicate: boolean }>>;
+export type ActAck = ClientAck<{ version: number; duplicate: boolean }>;
+/** Sends one action of type `A` (the actions the current phase accepts, for a typed game UI). */
+export type ActFn<A = unknown> = (action: A, clientActionId: string) => Promise<ActAck>;
 
-export function useIntent(act: ActFn) {
+export function useIntent<A>(act: ActFn<A>) {
   const pending = useRef<{ key: string; id: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
 
   const send = useCallback(
-    async (key: string, action: unknown) => {
+    async (key: string, action: A) => {
       if (!pending.current || pending.current.key !== key) pending.current = { key, id: newActionId() };
       setBusy(true);
       setError(null);

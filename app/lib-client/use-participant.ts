@@ -11,6 +11,7 @@ import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from "@/lib/protocol/events";
 import type { ParticipantView } from "@/lib/engine/views";
 import type { IntroRequest } from "@/lib/protocol/payloads";
+import type { PhaseInstance } from "@/lib/engine/commands";
 import { ackPromise, type ClientAck } from "./ack";
 
 type PSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -23,7 +24,8 @@ export interface ParticipantConnection {
   /** Set when the server refuses the link (it will not retry). */
   fatal: string | null;
   intro(req: IntroRequest): Promise<ClientAck<{ version: number }>>;
-  act(action: unknown, clientActionId: string): Promise<ClientAck<{ version: number; duplicate: boolean }>>;
+  /** Send a game action answering `at`, the phase instance of the screen it comes from (PlayScreen binds it). */
+  act(action: unknown, clientActionId: string, at: PhaseInstance): Promise<ClientAck<{ version: number; duplicate: boolean }>>;
 }
 
 const ACK_TIMEOUT_MS = 8000;
@@ -73,11 +75,11 @@ export function useParticipant(token: string): ParticipantConnection {
   );
 
   const act = useCallback(
-    (action: unknown, clientActionId: string) =>
+    (action: unknown, clientActionId: string, at: PhaseInstance) =>
       ackPromise<{ version: number; duplicate: boolean }>((cb) => {
         const s = socketRef.current;
         if (!s) return cb(new Error("no socket"), undefined as never);
-        s.timeout(ACK_TIMEOUT_MS).emit("p:action", { clientActionId, action }, cb);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:action", { clientActionId, action, at }, cb);
       }),
     [],
   );

@@ -63,6 +63,8 @@ export interface RoundContext<P> {
   seatOf(pid: PlayerId): number;
   /** One value per member, in seat order. */
   perSeat<T>(f: (pid: PlayerId, seat: number) => T): T[];
+  /** One value per member, keyed by player id (e.g. RoundScore.players). */
+  byPlayer<T>(f: (pid: PlayerId, seat: number) => T): Record<PlayerId, T>;
   /** The member's most recent earlier round, or null in their first round. */
   lastRound(pid: PlayerId): PlayerRoundRecord | null;
   /** A number the member's last round recorded (e.g. `lastNumber(pid, "decision", "x")`), else null. */
@@ -173,7 +175,8 @@ export interface GameModule<
   /** Role name for each seat index within a group. */
   roles(params: P): string[];
   setupRound(ctx: RoundContext<P>): S;
-  firstPhase(params: P, round: number): string;
+  /** The round's first phase (default: the first entry of `phases`). */
+  firstPhase?(params: P, round: number): string;
   phases: Ph;
   /** REQUIRED whitelist projection: a player's view never holds another player's private data. */
   view(state: S, viewer: Viewer, ctx: RoundContext<P>): V;

@@ -35,6 +35,7 @@ export function roundContext<P>(parts: RoundContextParts<P>): RoundContext<P> {
     timedOut,
     seatOf: (pid) => players.indexOf(pid),
     perSeat: (f) => players.map((pid, i) => f(pid, i)),
+    byPlayer: (f) => Object.fromEntries(players.map((pid, i) => [pid, f(pid, i)])),
     lastRound: (pid) => history[pid]?.at(-1) ?? null,
     lastNumber: (pid, record, key) => {
       const v = history[pid]?.at(-1)?.[record][key];

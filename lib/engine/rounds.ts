@@ -54,7 +54,9 @@ function startRound(s: SessionState, g: GroupState, lt: LoadedTreatment, round: 
   g.roundStats = {};
   for (const m of g.members) g.roundStats[m] = { decisionMs: null, timedOut: false, bot: false, endedBy: null, botReason: null, botStrategy: null };
   g.game = withContext(s, g, lt, nowMs, (ctx) => lt.game.setupRound(ctx));
-  enterPhase(s, g, lt, lt.game.firstPhase(lt.params, round), nowMs);
+  const first = lt.game.firstPhase ? lt.game.firstPhase(lt.params, round) : Object.keys(lt.game.phases)[0];
+  if (first === undefined) throw new Error(`game ${lt.game.id} has no phases`);
+  enterPhase(s, g, lt, first, nowMs);
 }
 
 /** The session state after one draw (so the next group's stream differs). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { newSession, runBots } from "../../lib/testing/drive";
+import { codebookOf } from "../../lib/core/records";
 import { longColumns, longRow } from "./columns";
 import { codebookCsv } from "./export";
 import { wideTable } from "./wide";
@@ -49,7 +50,7 @@ describe("every game's export lists every column once", () => {
   });
 
   it("a game key that looks like a platform column does not duplicate it", () => {
-    const game = { ...games["ids-investment"]!, codebook: [...games["ids-investment"]!.codebook, { name: "decision_ms", type: "number" as const, description: "x" }] };
+    const game = { id: "legacy", codebook: [...codebookOf(games["ids-investment"]!), { name: "decision_ms", type: "number" as const, description: "x" }] };
     const names = longColumns(game, ["decision_ms", "decision_x", "outcome_ms"]).map((c) => c.name);
     expect(names.filter((n) => n === "decision_ms")).toHaveLength(1);
   });

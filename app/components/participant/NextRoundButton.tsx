@@ -4,7 +4,7 @@ import type { PlayView } from "@/lib/engine/views";
 import type { ActFn } from "../../lib-client/use-intent";
 import { useIntent } from "../../lib-client/use-intent";
 
-export function NextRoundButton({ play, act, locked, testIdPrefix = "" }: { play: PlayView; act: ActFn; locked: boolean; testIdPrefix?: string }) {
+export function NextRoundButton({ play, act, locked, testIdPrefix = "" }: { play: PlayView; act: ActFn<{ type: "continue" }>; locked: boolean; testIdPrefix?: string }) {
   const { send, busy, error } = useIntent(act);
   const last = play.round >= play.rounds;
   if (!play.myTurn)

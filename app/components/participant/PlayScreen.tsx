@@ -1,16 +1,23 @@
 "use client";
 /** The live round: status bar, then the game's own UI inside a `phase-<id>` container. */
+import { useCallback } from "react";
+import type { PhaseInstance } from "@/lib/engine/commands";
 import type { ParticipantView } from "@/lib/engine/views";
-import { gameUis } from "../../games/registry";
-import type { ActFn } from "../../lib-client/use-intent";
+import { gameUiFor } from "../../games/registry";
+import type { ActAck } from "../../lib-client/use-intent";
 import { Markdown } from "../Markdown";
 import { PlayStatus } from "./PlayStatus";
 
-export function PlayScreen({ view, receivedAt, act }: { view: ParticipantView; receivedAt: number; act: ActFn }) {
+type SendAction = (action: unknown, clientActionId: string, at: PhaseInstance) => Promise<ActAck>;
+
+export function PlayScreen({ view, receivedAt, act: send }: { view: ParticipantView; receivedAt: number; act: SendAction }) {
   const play = view.play;
+  const [round, phase, phaseSeq] = [play?.round ?? 0, play?.phase ?? "", play?.phaseSeq ?? 0];
+  // every action answers the phase instance this screen shows: a late one is refused, never misapplied
+  const act = useCallback((action: unknown, id: string) => send(action, id, { round, phase, phaseSeq }), [send, round, phase, phaseSeq]);
   if (!play) return <p className="card">Your group is being formed…</p>;
   const locked = view.status !== "running" || view.botPlaying;
-  const GameUi = gameUis[view.gameId];
+  const GameUi = gameUiFor(view.gameId);
   return (
     <div>
       <PlayStatus play={play} receivedAt={receivedAt} running={view.status === "running"} />

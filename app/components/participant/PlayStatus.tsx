@@ -1,10 +1,9 @@
 "use client";
 /** Round, timer and how many group members still have to act. */
 import type { PlayView } from "@/lib/engine/views";
-import { formatMs, useCountdown } from "../../lib-client/use-countdown";
+import { Countdown } from "../kit/Countdown";
 
 export function PlayStatus({ play, receivedAt, running }: { play: PlayView; receivedAt: number; running: boolean }) {
-  const left = useCountdown(play.remainingMs, receivedAt, running);
   const verb = play.phaseKind === "decision" ? "still deciding" : "still reading";
   return (
     <div className="status-bar" role="group" aria-label="Round status">
@@ -16,14 +15,7 @@ export function PlayStatus({ play, receivedAt, running }: { play: PlayView; rece
       </div>
       <div>
         <span className="k">Time left</span>
-        <span
-          className={`v ${left !== null && left < 10_000 ? "timer-low" : ""}`}
-          data-testid="time-left"
-          role="timer"
-          aria-live="off"
-        >
-          {left === null ? "no limit" : formatMs(left)}
-        </span>
+        <Countdown remainingMs={play.remainingMs} receivedAt={receivedAt} running={running} />
       </div>
       <div>
         <span className="k">{verb}</span>

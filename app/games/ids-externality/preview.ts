@@ -5,7 +5,7 @@
 import { inputText } from "../../lib-client/format";
 import { externalityTaxes, type ExternalityMessage, type ExternalityTaxTerms } from "@/lib/mechanisms/ids/externality";
 import type { ExternalityView } from "@/lib/games/ids-externality/views";
-import { parseInvestment } from "../ids-investment/preview";
+import { parseDecimal as parseInvestment } from "../../components/kit/number-input";
 
 export interface MessageDraft {
   x: string[];

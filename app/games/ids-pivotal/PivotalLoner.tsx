@@ -4,7 +4,7 @@ import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import { parseInvestment } from "../ids-investment/preview";
+import { parseDecimal as parseInvestment } from "../../components/kit/number-input";
 import type { GameUiProps } from "../types";
 import { PivotalType } from "./TypeCard";
 import { lonerPreview } from "./preview";

@@ -2,9 +2,9 @@
  * Pure helpers of the Pivotal participant UI: the loner's cost preview (eq. 1 against the announced
  * profile) and reading a report form.
  */
-import { userCostAt } from "@/lib/games/ids-investment/cost";
+import { userCostAt } from "@/lib/mechanisms/ids/unregulated";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
-import { parseInvestment } from "../ids-investment/preview";
+import { parseDecimal as parseInvestment } from "../../components/kit/number-input";
 
 export interface LonerPreview {
   risk: number;

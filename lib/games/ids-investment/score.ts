@@ -1,5 +1,6 @@
 /**
- * Scoring (typed against the game's record schemas) and the experimenter's monitor.
+ * Scoring (typed against the game's record schemas) and the experimenter's monitor (the admin page
+ * rounds the numbers for display).
  */
 import type { MonitorView, RoundScore } from "../../core/game";
 import type { RecordsOf } from "../../core/records";
@@ -19,11 +20,10 @@ export function idsScore(s: IdsState, ctx: Ctx): IdsScore {
   const mechanism = runMechanism(idsUnregulatedUnit, { ...instanceOf(p), x, endowment: p.endowment, pointsScale: p.pointsScale });
   const o = mechanism.output;
   const { socialOptimum: so, nash } = unregulatedBenchmarks(instanceOf(p));
-  const players: IdsScore["players"] = {};
-  ctx.perSeat((pid, i) => {
+  const players = ctx.byPlayer((_, i) => {
     const [risk, invest_cost, cost, protection, points] = [o.risk[i]!, o.invest[i]!, o.cost[i]!, o.protection[i]!, o.points[i]!];
     const outcome = { user_index: i, risk, invest_cost, cost, protection, nash_x: nash?.x[i] ?? null, so_x: so.x[i] ?? null, points };
-    players[pid] = { decision: { x: o.x[i]! }, outcome, payoff: points };
+    return { decision: { x: o.x[i]! }, outcome, payoff: points };
   });
   const group = { total_cost: sum(o.cost), so_cost: so.cost, nash_cost: nash?.cost ?? null, distance_to_so: distance(x, so.x) };
   return {
@@ -33,22 +33,20 @@ export function idsScore(s: IdsState, ctx: Ctx): IdsScore {
   };
 }
 
-const r4 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 1e4) / 1e4);
-
 export function idsMonitor(s: IdsState, ctx: Ctx): MonitorView {
   const b = unregulatedBenchmarks(instanceOf(ctx.params));
   const o = s.outcome;
   return {
     metrics: [
-      { label: "Social-optimum total cost", value: r4(b.socialOptimum.cost) },
-      { label: "Nash total cost", value: r4(b.nash?.cost), ...(b.nashError ? { hint: b.nashError } : {}) },
-      { label: "Played total cost", value: o ? r4(sum(o.cost)) : null, hint: "after the round" },
+      { label: "Social-optimum total cost", value: b.socialOptimum.cost },
+      { label: "Nash total cost", value: b.nash?.cost ?? null, ...(b.nashError ? { hint: b.nashError } : {}) },
+      { label: "Played total cost", value: o ? sum(o.cost) : null, hint: "after the round" },
     ],
     tables: [
       {
         title: "Investments",
         columns: ["user", "x (this round)", "Nash x", "social optimum x*", "cost g_i"],
-        rows: ctx.perSeat((_, i) => [i + 1, r4(s.x[i]), r4(b.nash?.x[i]), r4(b.socialOptimum.x[i]), o ? r4(o.cost[i]) : null]),
+        rows: ctx.perSeat((_, i) => [i + 1, s.x[i] ?? null, b.nash?.x[i] ?? null, b.socialOptimum.x[i] ?? null, o?.cost[i] ?? null]),
       },
     ],
   };

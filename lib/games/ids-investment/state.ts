@@ -5,13 +5,11 @@ import { z } from "zod";
 import { fail, ok, ActionErrorCode } from "../../core/errors";
 import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { unregulatedOutcome, type UnregulatedOutcome } from "../../mechanisms/ids/unregulated";
-import { resultsPhase as sharedResults } from "../shared/results-phase";
+import { ContinueAction, resultsPhase as sharedResults } from "../shared/results-phase";
 import { instanceOf, type IdsParams } from "./params";
 
-export const IdsAction = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("invest"), x: z.number({ error: "enter a number" }).finite() }),
-  z.object({ type: z.literal("continue") }),
-]);
+const Invest = z.object({ type: z.literal("invest"), x: z.number({ error: "enter a number" }).finite() });
+export const IdsAction = z.discriminatedUnion("type", [Invest, ContinueAction]);
 export type IdsAction = z.infer<typeof IdsAction>;
 
 export interface IdsState {

@@ -14,28 +14,21 @@ export function idsView(s: IdsState, viewer: Viewer, ctx: Ctx) {
   const row = p.W[i] ?? [];
   const last = ctx.lastRound(pid);
   const o = s.outcome;
-  const others = (o: NonNullable<IdsState["outcome"]>) =>
-    o.x.map((x, j) => ({ member: j, x, cost: p.feedback === "investmentsAndCosts" ? o.cost[j]! : null })).filter((e) => e.member !== i);
   return {
     me: {
-      index: i,
-      alpha: p.alpha[i]!,
-      c: p.c[i]!,
-      q: p.q?.[i] ?? 0,
+      index: i, alpha: p.alpha[i]!, c: p.c[i]!, q: p.q?.[i] ?? 0,
       /** Effectiveness of my own investment, W_ii. */
       ownWeight: row[i] ?? 0,
       /** How much each other member's investment protects me, W_ij (j ≠ i). */
       othersWeights: row.map((w, j) => ({ member: j, weight: w })).filter((e) => e.member !== i),
     },
-    xMax: p.xMax,
-    endowment: p.endowment,
-    pointsScale: p.pointsScale,
+    xMax: p.xMax, endowment: p.endowment, pointsScale: p.pointsScale,
     myDecision: s.x[i] ?? null,
     last: last && { x: ctx.lastNumber(pid, "decision", "x"), protection: ctx.lastNumber(pid, "outcome", "protection"), points: last.payoff },
     results: o && {
-      ...{ x: o.x[i]!, risk: o.risk[i]!, invest: o.invest[i]!, cost: o.cost[i]!, points: o.points[i]!, protection: o.protection[i]! },
+      x: o.x[i]!, risk: o.risk[i]!, invest: o.invest[i]!, cost: o.cost[i]!, points: o.points[i]!, protection: o.protection[i]!,
       timedOut: ctx.timedOut(pid),
-      others: p.feedback === "own" ? null : others(o),
+      others: p.feedback === "own" ? null : o.x.map((x, j) => ({ member: j, x, cost: p.feedback === "investmentsAndCosts" ? o.cost[j]! : null })).filter((e) => e.member !== i),
       groupMeanX: o.x.reduce((a, b) => a + b, 0) / o.x.length,
     },
   };

@@ -3,8 +3,12 @@
  * presses Next (action `{type: "continue"}`); the phase ends when everyone has, or when `resultsSeconds`
  * run out (null = no timer).
  */
+import { z } from "zod";
 import { ActionErrorCode, fail, ok } from "../../core/errors";
 import type { PhaseSpec } from "../../core/game";
+
+/** The action of the results phase: "Next". */
+export const ContinueAction = z.object({ type: z.literal("continue") });
 
 export interface ResultsState {
   /** Per member (seat order in the group): has pressed Next. */

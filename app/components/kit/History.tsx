@@ -1,0 +1,30 @@
+/** The participant's own past rounds (points per round, and whether time ran out). */
+import type { ParticipantView } from "@/lib/engine/views";
+import { fmt } from "../../lib-client/format";
+
+export function History({ view }: { view: Pick<ParticipantView, "history"> }) {
+  if (view.history.length === 0) return null;
+  return (
+    <details className="card" data-testid="history">
+      <summary>Your earlier rounds</summary>
+      <table>
+        <thead>
+          <tr>
+            <th>Round</th>
+            <th className="num">Points</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {view.history.map((h) => (
+            <tr key={h.round}>
+              <td>{h.round}</td>
+              <td className="num">{fmt(h.payoff, 1)}</td>
+              <td className="small muted">{h.timedOut ? "time ran out" : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

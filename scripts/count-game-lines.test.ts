@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { countGame, countLines } from "./count-game-lines.mjs";
+
+describe("game size on the kit (the figures in docs/adding-a-game.md)", () => {
+  it("counts code lines: blank and comment-only lines (line, block, JSX) do not count", () => {
+    const text = ["/**", " * doc", " */", "import x from 'y';", "", "// note", "const a = 1; // trailing", "/* one */ const b = 2;", "{/* jsx */}", ""].join("\n");
+    expect(countLines(text)).toEqual({ total: 9, code: 3 });
+  });
+
+  it("ids-investment takes at most 200 code lines in lib/ and 150 in app/, tests excluded", () => {
+    const n = countGame("ids-investment");
+    expect(n.lib.code).toBeLessThanOrEqual(200);
+    expect(n.app.code).toBeLessThanOrEqual(150);
+    expect(n.lib.code).toBeGreaterThan(100); // the count sees the game (not an empty folder)
+  });
+});
