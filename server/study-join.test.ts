@@ -114,10 +114,10 @@ describe("joining through panel links and labels", () => {
     const p = connect(a.json.token);
     await p.passIntro();
     await p.until((v) => v.stage === "playing" && v.play?.myTurn === true);
-    const ack = await p.emit("p:action", { clientActionId: "act-00000001", action: { type: "invest", x: 1 } });
+    const ack = await p.act("act-00000001", { type: "invest", x: 1 });
     expect(ack.ok).toBe(true);
     await p.until((v) => v.play?.phase === "results" && v.play.myTurn);
-    expect((await p.emit("p:action", { clientActionId: "act-00000002", action: { type: "continue" } })).ok).toBe(true);
+    expect((await p.act("act-00000002", { type: "continue" })).ok).toBe(true);
     await p.until((v) => v.stage === "done");
     const rows = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/data.csv`, { cookie })).text);
     const mine = rows.find((r) => r.external_id === "5f00000000000000000000bb");

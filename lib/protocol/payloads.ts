@@ -32,11 +32,14 @@ export const ClientActionId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "clientActionId: use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID");
 
 /** The phase instance a screen showed (round, phase id, phaseSeq from the play view). */
-export const PhaseInstance = z.object({
-  round: z.number().int().min(0),
-  phase: z.string().max(100),
-  phaseSeq: z.number().int().min(0),
-});
+export const PhaseInstance = z.object(
+  {
+    round: z.number().int().min(0),
+    phase: z.string().max(100),
+    phaseSeq: z.number().int().min(0),
+  },
+  { error: "this page does not say which screen the answer is for; reload the page" },
+);
 
 export const ActionEnvelope = z.object({
   /** Unique per intended action: a retried submit with the same id counts once. */

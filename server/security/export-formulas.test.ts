@@ -22,9 +22,9 @@ describe("CSV cells", () => {
   });
 
   it("accepts UUIDs as client ids and refuses formula or odd characters", () => {
-    expect(ActionEnvelope.safeParse({ clientActionId: "0b6f3c1e-8d2a-4c41-9a7e-1f2d3c4b5a69", action: {} }).success).toBe(true);
+    expect(ActionEnvelope.safeParse({ clientActionId: "0b6f3c1e-8d2a-4c41-9a7e-1f2d3c4b5a69", action: {}, at: { round: 1, phase: "decide", phaseSeq: 1 } }).success).toBe(true);
     for (const id of ["=HYPERLINK(1)", "+12345678", "-12345678", "@12345678", "abc", "x".repeat(101), "abcd efgh", "abcd\u0000efgh", "abcdefgh\n"]) {
-      const r = ActionEnvelope.safeParse({ clientActionId: id, action: {} });
+      const r = ActionEnvelope.safeParse({ clientActionId: id, action: {}, at: { round: 1, phase: "decide", phaseSeq: 1 } });
       expect(r.success, id).toBe(false);
       if (!r.success) expect(r.error.issues[0]!.message).toMatch(/8 to 100 letters/);
     }
@@ -51,14 +51,14 @@ describe("exports of a session with hostile text", () => {
     const p = lab.join(joined.json.token);
     await p.passIntro();
     await p.until((v) => v.play?.phase === "decide" && v.play.myTurn);
-    const refused = await p.emit("p:action", { clientActionId: "=HYPERLINK(\"http://evil\")", action: { type: "invest", x: 1 } });
+    const refused = await p.act("=HYPERLINK(\"http://evil\")", { type: "invest", x: 1 });
     expect(refused.ok).toBe(false);
     expect(refused.error.message).toMatch(/clientActionId/);
-    expectOk(await p.emit("p:action", { clientActionId: "act-00000001", action: { type: "invest", x: 1 } }));
+    expectOk(await p.act("act-00000001", { type: "invest", x: 1 }));
     // a rejected action whose payload text starts with "=" once read back
-    await p.emit("p:action", { clientActionId: "act-00000002", action: "=1+1" });
+    await p.act("act-00000002", "=1+1");
     await p.until((v) => v.play?.phase === "results" && v.play.myTurn);
-    expectOk(await p.emit("p:action", { clientActionId: "act-00000003", action: { type: "continue" } }));
+    expectOk(await p.act("act-00000003", { type: "continue" }));
     await p.until((v) => v.stage === "done");
     for (const file of ["data.csv", "events.csv", "codebook.csv"]) {
       const r = await api(lab.base, `/api/admin/sessions/${s.id}/export/${file}`, { cookie: lab.cookie });

@@ -69,7 +69,7 @@ describe("prototype names over HTTP and sockets", () => {
     const detail = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
     expect(detail.json.view.participants.map((p: { presence: string }) => p.presence)).toEqual(["online", "online", "online"]);
     // the session still works: every player's decision is acknowledged and the round completes
-    for (const [k, p] of ps.entries()) expectOk(await p.emit("p:action", { clientActionId: `proto-000${k}`, action: { type: "invest", x: k } }));
+    for (const [k, p] of ps.entries()) expectOk(await p.act(`proto-000${k}`, { type: "invest", x: k }));
     await Promise.all(ps.map((p) => p.until((v) => v.play?.phase === "results")));
   });
 });
