@@ -194,7 +194,7 @@ export interface GameModule<
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyGameModule = GameModule<any, any, any, any, any>;
+export type AnyGameModule = GameModule<any, any, any, any, Readonly<Record<string, PhaseSpec<any, any, any, any>>>>;
 
 /** Identity helper that keeps the type parameters (including each phase's accepted actions) inferred. */
 export function defineGame<P, S, A extends { type: string }, V, Ph extends Readonly<Record<string, AnyPhaseOf<P, S, A>>>>(

@@ -132,7 +132,7 @@ function gameAction(
   if (!g0 || g0.status !== "playing")
     return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group is between rounds. Please wait for the next round.") };
   if (cmd.at && (cmd.at.round !== g0.round || cmd.at.phase !== g0.phase || cmd.at.phaseSeq !== g0.phaseSeq)) {
-    const answered = lt.game.phases[cmd.at.phase];
+    const answered = own(lt.game.phases, cmd.at.phase);
     const noun = answered?.instanceName ?? "step";
     const what = cmd.at.phase === g0.phase && cmd.at.round === g0.round ? `the previous ${noun}` : `an earlier ${noun}`;
     return {
