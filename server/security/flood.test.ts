@@ -60,7 +60,7 @@ describe("a flood from one participant link", () => {
     const latencies: number[] = [];
     for (let k = 0; k < 25; k++) {
       const t0 = performance.now();
-      const ack = await victim.emit("p:action", { clientActionId: `victim-${String(k).padStart(5, "0")}`, action: { type: "invest", x: 1 } });
+      const ack = await victim.act(`victim-${String(k).padStart(5, "0")}`, { type: "invest", x: 1 });
       latencies.push(performance.now() - t0);
       if (k === 0) expect(ack.ok).toBe(true);
       else expect(ack.error.code).toBe("action/already_submitted");
