@@ -152,6 +152,7 @@ function applyEqual(s: CipState, equal: NonNullable<CipState["equal"]>, a: CipAc
 export const offerPhase: PhaseSpec<CipGameParams, CipState, CipAction> = {
   id: "offer",
   label: "The control center's offer",
+  instanceName: "offer",
   kind: "decision",
   durationMs: (p) => (p.offerSeconds === null ? null : p.offerSeconds * 1000),
   accepts: ["accept", "reject"],
