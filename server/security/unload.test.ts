@@ -26,7 +26,7 @@ describe("idle sessions leave memory", () => {
     const ps = s.tokens.map((t) => lab!.join(t));
     for (const p of ps) await p.passIntro();
     await Promise.all(ps.map((p) => p.until((v) => v.play?.phase === "decide")));
-    expectOk(await ps[1]!.emit("p:action", { clientActionId: "unload-0001", action: { type: "invest", x: 2.5 } }));
+    expectOk(await ps[1]!.act("unload-0001", { type: "invest", x: 2.5 }));
     await new Promise((r) => setTimeout(r, 400));
     expect(lab.app.manager.isLoaded(s.id)).toBe(true); // people are online: it stays
     for (const p of lab.clients.splice(0)) p.close();
@@ -39,7 +39,7 @@ describe("idle sessions leave memory", () => {
     expect(lab.app.manager.isLoaded(s.id)).toBe(true);
     const detail = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
     expect(detail.json.view.participants.map((p: { decided: boolean }) => p.decided)).toEqual([false, true, false]);
-    expectOk(await back.emit("p:action", { clientActionId: "unload-0002", action: { type: "invest", x: 1 } }));
+    expectOk(await back.act("unload-0002", { type: "invest", x: 1 }));
     back.close();
     lab.clients.length = 0;
     await waitFor(() => !lab!.app.manager.isLoaded(s.id));
