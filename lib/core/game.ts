@@ -57,7 +57,11 @@ export interface RoundContext<P> {
   phase: string;
   /** Counts phase entries in the group (changes when a phase recurs, e.g. a re-offer). */
   phaseSeq: number;
-  /** True when the member's decision was filled by a phase timer this round (kept by the engine). */
+  /**
+   * True when a default filled the member's decision this round because a decision phase ended before
+   * they decided — the timer ran out or the experimenter ended the phase (kept by the engine; the
+   * export's timed_out/phase_ended_by columns tell the two apart).
+   */
   timedOut(pid: PlayerId): boolean;
   /** The member's 0-based seat in the group (index into `players`); -1 when not a member. */
   seatOf(pid: PlayerId): number;

@@ -22,7 +22,8 @@ function buildContext(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs
     history,
     phase: g.phase,
     phaseSeq: g.phaseSeq,
-    timedOut: (pid) => g.roundStats[pid]?.timedOut === true,
+    // a default filled the decision: the timer ran out, or the experimenter ended the phase (endedBy)
+    timedOut: (pid) => g.roundStats[pid]?.timedOut === true || (g.roundStats[pid]?.endedBy ?? null) !== null,
   });
 }
 

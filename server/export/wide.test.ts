@@ -5,7 +5,7 @@ import { games } from "../../lib/games/registry";
 
 const row = (participantId: string, seat: number, round: number, x: number, payoff: number): LongRowInput => ({
   session: "s1", treatment: "T", game: "ids-investment@1", groupId: "g1", round, participantId, label: null, external: null, seat, role: "user",
-  decision: { x }, outcome: { risk: 1 }, group: { welfare: 2 }, decisionMs: 100, timedOut: false, endedBy: null, isBot: false,
+  decision: { x }, outcome: { risk: 1 }, group: { mean_x: 2 }, decisionMs: 100, timedOut: false, endedBy: null, isBot: false,
   botReason: null, botStrategy: null, payoff, mechanism: "none@1",
 });
 
