@@ -103,4 +103,14 @@ describe("timed-out seats are kept by the engine", () => {
     expect((vb.game as { results: { timedOut: boolean; x: number } }).results).toMatchObject({ timedOut: true, x: 0 });
     expect((va.game as { results: { timedOut: boolean } }).results.timedOut).toBe(false);
   });
+
+  it("also flags a seat whose decision the experimenter's 'End phase now' filled", () => {
+    let s = start();
+    const [a, b] = s.order as [string, string];
+    s = must(s, lt, act(a, { type: "invest", x: 2 }, screen(s, a)), 1_000_100);
+    s = must(s, lt, { kind: "forcePhaseEnd" }, 1_000_200);
+    const vb = participantView(s, lt, b, 1_000_200)!.play!;
+    expect(vb.phase).toBe("results");
+    expect((vb.game as { results: { timedOut: boolean } }).results.timedOut).toBe(true);
+  });
 });
