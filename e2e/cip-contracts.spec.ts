@@ -43,8 +43,9 @@ async function playRound(p: Page, round: number) {
     }
     await expect(p.getByTestId("cip-submit")).toHaveText("Accept contract 4");
     await p.getByTestId("cip-submit").click();
-    await expect(p.getByTestId("cip-answered").or(results).or(p.getByTestId("cip-reoffer"))).toBeVisible();
-    await expect(p.getByTestId("cip-answered").or(results).or(p.getByTestId("cip-option-4"))).toBeVisible();
+    // two of these can show at once (e.g. the answer notice and a re-offer): wait for any one of them
+    await expect(p.getByTestId("cip-answered").or(results).or(p.getByTestId("cip-reoffer")).first()).toBeVisible();
+    await expect(p.getByTestId("cip-answered").or(results).or(p.getByTestId("cip-option-4")).first()).toBeVisible();
   }
   await expect(results).toBeVisible();
 }
