@@ -269,9 +269,9 @@ export class SessionStore {
     const rounds = [...new Set(keys.map((k) => k.round))];
     const groups = [...new Set(keys.map((k) => k.groupId))];
     const out = new Map<string, Awaited<ReturnType<SessionStore["roundOutcomes"]>>[number]>();
-    // a page may span thousands of groups: ask in slices that stay under the databases' parameter limits
-    for (let i = 0; i < groups.length && rounds.length > 0; i += 500) {
-      const rows = await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups.slice(i, i + 500) } } });
+    // a page may span thousands of groups: ask in slices of 200 that stay under the databases' parameter limits
+    for (let i = 0; i < groups.length && rounds.length > 0; i += 200) {
+      const rows = await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups.slice(i, i + 200) } } });
       for (const o of rows) out.set(`${o.groupId}#${o.round}`, o);
     }
     return out;
