@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
+import { own } from "../../lib/core/own";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
 import { SessionHost, type Clock } from "./host";
@@ -272,12 +273,13 @@ export class SessionManager {
   /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */
   async reissueLink(sessionId: string, pid: string): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
     const host = await this.get(sessionId);
-    if (!host || !host.state.participants[pid]) return { ok: false, message: "No such seat in this session." };
+    const seat = host ? own(host.state.participants, pid) : undefined;
+    if (!host || !seat) return { ok: false, message: "No such seat in this session." };
     const token = randomBytes(18).toString("base64url");
     if (!(await this.store.setToken(sessionId, pid, token))) return { ok: false, message: "No such seat in this session." };
     for (const [t, hit] of this.tokens) if (hit.pid === pid && hit.sessionId === sessionId) this.tokens.delete(t);
     host.emit("revoked", pid);
-    this.opts.log?.(`session=${sessionId} experimenter re-issued the link of seat ${host.state.participants[pid]!.seat + 1} (${pid})`);
+    this.opts.log?.(`session=${sessionId} experimenter re-issued the link of seat ${seat.seat + 1} (${pid})`);
     return { ok: true, token };
   }
 
