@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { io as ioc } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CSRF_HEADER, CSRF_VALUE } from "../../lib/protocol/csrf";
 import type { Client, Participant } from "../testing/harness";
 import { idsTreatment, openLab, type Lab } from "../testing/lab";
 
@@ -38,14 +39,14 @@ const adminCommandLike = fc.record({ kind: fc.oneof(fc.constantFrom("pause", "re
 const treatmentLike = fc.record({
   treatment: fc.record(
     {
-      name: fc.string(),
+      name: fc.string({ minLength: 1, maxLength: 40 }).filter((x) => x.trim().length > 0),
       game: fc.oneof(fc.constantFrom(...PROTO_KEYS, "ids-investment", "ssg-defense"), fc.string()),
-      params: fc.oneof(hostile, fc.constant(idsTreatment().params)),
-      bots: fc.record({ seats: fc.array(fc.constantFrom(...PROTO_KEYS, "zero")) }),
+      params: fc.oneof({ weight: 3, arbitrary: fc.constant(idsTreatment().params) }, { weight: 1, arbitrary: hostile }),
+      bots: fc.record({ seats: fc.array(fc.constantFrom(...PROTO_KEYS, "zero"), { maxLength: 3 }) }),
       dropout: fc.record({ bot: fc.constantFrom(...PROTO_KEYS, "zero") }),
-      groups: fc.oneof(fc.integer(), fc.double()),
+      groups: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 3 }) }, { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.double()) }),
     },
-    { requiredKeys: ["game", "params"] },
+    { requiredKeys: ["name", "game", "params"] },
   ),
 });
 
@@ -120,8 +121,9 @@ describe("fuzzing every socket event and HTTP route", () => {
   });
 
   it("HTTP routes: never a 5xx; a refused admin command changes nothing", async () => {
+    // sent as the admin page sends them (cookie, Origin, CSRF header), so the routes themselves are reached
     const send = async (method: string, path: string, body: string | undefined, contentType = "application/json") => {
-      const r = await fetch(`${lab.base}${path}`, { method, headers: { cookie: lab.cookie, "content-type": contentType, origin: lab.base }, ...(body === undefined ? {} : { body }) });
+      const r = await fetch(`${lab.base}${path}`, { method, headers: { cookie: lab.cookie, "content-type": contentType, origin: lab.base, [CSRF_HEADER]: CSRF_VALUE }, ...(body === undefined ? {} : { body }) });
       await r.arrayBuffer();
       return r.status;
     };
@@ -152,7 +154,7 @@ describe("fuzzing every socket event and HTTP route", () => {
           expect(status).toBeLessThan(500);
           if (status === 201) created++;
         }),
-        { numRuns: 20 },
+        { numRuns: bodies ? 40 : 20 },
       );
     // commands against the live session with hostile fields: refused ones change nothing
     await fc.assert(
