@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { formatZodError } from "../../lib/core/zod-format";
+import { UndocumentedColumnError } from "../export/columns";
 import { writeStudyExport } from "../export/study";
 import type { SessionManager } from "../sessions/manager";
 import { readJson, sendJson } from "./respond";
@@ -36,8 +37,11 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
     try {
       await writeStudyExport(manager.store, ids, format, sink);
     } catch (e) {
-      console.error("study export failed:", e);
-      res.write("\r\n# export stopped by an error; please try again\r\n");
+      if (e instanceof UndocumentedColumnError) res.write(`\r\n# ${e.message}\r\n`);
+      else {
+        console.error("study export failed:", e);
+        res.write("\r\n# export stopped by an error; please try again\r\n");
+      }
     }
     res.end();
     return true;
