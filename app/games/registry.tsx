@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from "react";
 import type { GameId, GameModuleOf } from "@/lib/games/registry";
-import { CipGame } from "./cip-contracts/CipGame";
+import { cipContractsUi } from "./cip-contracts/ui";
 import type { GameUi } from "./define-ui";
 import { legacyGameUi } from "./define-ui";
 import { ExternalityGame } from "./ids-externality/ExternalityGame";
@@ -20,7 +20,7 @@ export const gameUis = {
   "ids-pivotal": legacyGameUi(PivotalGame),
   "ids-externality": legacyGameUi(ExternalityGame),
   "ssg-defense": legacyGameUi(SsgGame),
-  "cip-contracts": legacyGameUi(CipGame),
+  "cip-contracts": cipContractsUi,
 } satisfies GameUiRegistry;
 
 const byId: Readonly<Record<string, GameUi<unknown> | undefined>> = gameUis;

@@ -4,17 +4,20 @@
  * or reject; equal split: accept or reject), then waiting. Excluded and out CIs see why they wait.
  */
 import type { ReactNode } from "react";
+import type { cipContracts } from "@/lib/games/cip-contracts";
 import type { CipView } from "@/lib/games/cip-contracts/views";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import styles from "./cip.module.css";
 import { CipNews, CipSituation } from "./CipSituation";
 
 type Offer = NonNullable<CipView["offer"]>;
+type OfferProps = PhaseProps<typeof cipContracts, "offer">;
 
-export function CipOffer({ v, props }: { v: CipView; props: GameUiProps }) {
+export function CipOffer(props: OfferProps) {
+  const { v } = props;
   const offer = v.offer;
   return (
     <div>
@@ -35,7 +38,7 @@ export function CipOffer({ v, props }: { v: CipView; props: GameUiProps }) {
   );
 }
 
-function CipWaiting({ v, props }: { v: CipView; props: GameUiProps }) {
+function CipWaiting({ v, props }: { v: CipView; props: OfferProps }) {
   const others = props.play.pendingCount;
   const waiting = others > 0 ? `Waiting for ${others} other${others === 1 ? "" : "s"} to answer…` : "The control center is deciding…";
   if (v.status === "excluded")
@@ -66,7 +69,7 @@ function CipWaiting({ v, props }: { v: CipView; props: GameUiProps }) {
   );
 }
 
-function CipChoice({ v, offer, props }: { v: CipView; offer: Offer; props: GameUiProps }) {
+function CipChoice({ v, offer, props }: { v: CipView; offer: Offer; props: OfferProps }) {
   const { play, view, act, locked } = props;
   const [choice, setChoice] = useDraft(`mechlab:cip:${view.participantId}:r${play.round}:o${offer.round}:choice`, "");
   const { send, busy, error } = useIntent(act);

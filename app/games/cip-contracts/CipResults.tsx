@@ -1,8 +1,9 @@
 "use client";
 /** Results of the round: own contract, resources, reward, utility and points; group counts; "Next round". */
+import type { cipContracts } from "@/lib/games/cip-contracts";
 import type { CipView } from "@/lib/games/cip-contracts/views";
 import { fmt } from "../../lib-client/format";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { CipNews } from "./CipSituation";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 import { notDecidedText } from "../../components/participant/phase-end-text";
@@ -27,9 +28,10 @@ function statusText(r: Results, v: CipView, play: PlayView): string {
   }
 }
 
-export function CipResults({ v, r, props }: { v: CipView; r: Results; props: GameUiProps }) {
-  const { play, act, locked } = props;
-  const totalSoFar = pointsSoFar(props.view, play.round, r.points);
+export function CipResults({ v, view, play, act, locked }: PhaseProps<typeof cipContracts, "results">) {
+  const r = v.results;
+  if (!r) return <p className="muted">Computing the results…</p>;
+  const totalSoFar = pointsSoFar(view, play.round, r.points);
   const g = r.group;
   return (
     <div>

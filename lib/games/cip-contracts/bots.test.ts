@@ -14,7 +14,6 @@ const ctx = (seed = 1) => ({ rng: makeRng({ s: seed }), params: {} as CipGamePar
 
 function viewWith(menu: CipContractView[] | null, status: CipView["status"] = "choosing", equalU = 10): CipView {
   return {
-    phase: "offer",
     allocation: menu ? "menu" : "equal",
     ci: 1,
     groupSize: 4,
@@ -86,8 +85,7 @@ describe("bots", () => {
     const menu = menuView(ref, 0);
     for (const st of ["excluded", "out", "answered", "done"] as const)
       for (const b of Object.values(cipBots)) expect(b.act(viewWith(menu, st), ctx())).toBeNull();
-    const results = { ...viewWith(menu, "done"), phase: "results" as const };
-    for (const b of Object.values(cipBots)) expect(b.act(results, { ...ctx(), phase: "results" })).toEqual({ type: "continue" });
+    for (const b of Object.values(cipBots)) expect(b.act(viewWith(menu, "done"), { ...ctx(), phase: "results" })).toEqual({ type: "continue" });
   });
 });
 

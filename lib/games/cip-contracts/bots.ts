@@ -29,8 +29,8 @@ function bot(label: string, description: string, menuChoice: (menu: CipContractV
   return {
     label,
     description,
-    act(v, { rng }) {
-      if (v.phase === "results") return { type: "continue" };
+    act(v, { rng, phase }) {
+      if (phase === "results") return { type: "continue" };
       if (v.status !== "choosing" || !v.offer) return null;
       const draw = () => rng.next();
       if (v.offer.menu) {

@@ -23,7 +23,6 @@ export const cipContracts = defineGame({
   rounds: (p) => p.rounds,
   roles: (p) => Array.from({ length: p.cis }, (_, i) => `CI owner ${i + 1}`),
   setupRound,
-  firstPhase: () => "offer",
   phases: { offer: offerPhase, results: resultsPhase },
   view: cipView,
   score: cipScore,

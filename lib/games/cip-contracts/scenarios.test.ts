@@ -246,7 +246,6 @@ describe("per-CI beliefs with criticality sub-types", () => {
     s = must(s, lt, accept(d, 4), 6000);
     expect(groupOf(s).phase).toBe("results");
     const v = viewOf(s, a);
-    expect(v.phase).toBe("results");
     expect(v.results!.status).toBe("signed");
     expect(v.results!.contract).toBe(1);
     expect(v.results!.group.offers).toBe(2);

@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { ActionErrorCode, fail, ok } from "../../core/errors";
-import type { PhaseSpec, PlayerId, RoundContext } from "../../core/game";
+import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { shuffle } from "../../core/rng";
 import {
   closeResponses,
@@ -72,7 +72,7 @@ export interface CipState {
 }
 
 export type Ctx = RoundContext<CipGameParams>;
-export const seatIndex = (ctx: Ctx, pid: PlayerId) => ctx.players.indexOf(pid);
+export const seatIndex = (ctx: Ctx, pid: PlayerId) => ctx.seatOf(pid);
 
 /** Draw a 0-based type index from a probability vector with the round's RNG. */
 function drawType(probs: readonly number[], u: number): number {
@@ -110,7 +110,9 @@ export function pendingSeats(s: CipState): number[] {
 /** True while an offer is waiting for answers. */
 export const offerOpen = (s: CipState) => (s.alg ? s.alg.phase === "offer" : (s.equal ?? []).some((r) => r === null));
 
-function applyMenu(s: CipState, alg: Algorithm1State, a: CipAction, seat: number, ctx: Ctx) {
+type OfferAnswer = Extract<CipAction, { type: "accept" | "reject" }>;
+
+function applyMenu(s: CipState, alg: Algorithm1State, a: OfferAnswer, seat: number, ctx: Ctx) {
   const id = ciId(seat);
   if (alg.phase !== "offer") return fail<CipState>(ActionErrorCode.WrongPhase, "The offers are over for this round. Your screen will update.");
   if (alg.excluded.includes(id))
@@ -138,7 +140,7 @@ function applyMenu(s: CipState, alg: Algorithm1State, a: CipAction, seat: number
   return ok<CipState>({ ...s, alg: r.state, events });
 }
 
-function applyEqual(s: CipState, equal: NonNullable<CipState["equal"]>, a: CipAction, seat: number) {
+function applyEqual(s: CipState, equal: NonNullable<CipState["equal"]>, a: OfferAnswer, seat: number) {
   if (equal[seat] !== null)
     return fail<CipState>(ActionErrorCode.AlreadySubmitted, "You have already answered this offer. Please wait for the others.");
   const kind = a.type === "accept" ? "accept" : "reject";
@@ -149,7 +151,9 @@ function applyEqual(s: CipState, equal: NonNullable<CipState["equal"]>, a: CipAc
   return ok<CipState>({ ...s, equal: next, events: [...s.events, { offer: 1, ci: ciId(seat), response, trueType, timedOut: false }] });
 }
 
-export const offerPhase: PhaseSpec<CipGameParams, CipState, CipAction> = {
+const phase = definePhase<CipGameParams, CipState, CipAction>();
+
+export const offerPhase = phase({
   id: "offer",
   label: "The control center's offer",
   instanceName: "offer",
@@ -159,7 +163,6 @@ export const offerPhase: PhaseSpec<CipGameParams, CipState, CipAction> = {
   pending: (s, ctx) => pendingSeats(s).flatMap((i) => (ctx.players[i] === undefined ? [] : [ctx.players[i]])),
   onEnter: (s) => ({ ...s, offerRound: s.alg ? s.alg.round : 1 }),
   apply(s, a, by, ctx) {
-    if (a.type === "continue") return fail(ActionErrorCode.WrongPhase, "Answer the offer first: choose a contract or reject.");
     const seat = seatIndex(ctx, by);
     if (seat < 0) return fail(ActionErrorCode.NotParticipant, "You are not a member of this group.");
     if (s.alg) return applyMenu(s, s.alg, a, seat, ctx);
@@ -190,6 +193,6 @@ export const offerPhase: PhaseSpec<CipGameParams, CipState, CipAction> = {
   },
   onExit: (s, ctx) => (offerOpen(s) || s.outcome ? s : { ...s, outcome: computeOutcome(s, ctx.params) }),
   next: (s) => (offerOpen(s) ? "offer" : "results"),
-};
+});
 
-export const resultsPhase = resultsPhase_<CipGameParams, CipState, CipAction>({ wrongAction: "The offers are over for this round; press Next." });
+export const resultsPhase = resultsPhase_<CipGameParams, CipState, CipAction, "continue">({ wrongAction: "The offers are over for this round; press Next." });

@@ -43,7 +43,6 @@ export interface CipContractView {
 export type CipMyStatus = "choosing" | "answered" | "excluded" | "out" | "done";
 
 export interface CipView {
-  phase: "offer" | "results";
   allocation: "menu" | "equal";
   /** My CI number in the group (1-based). */
   ci: number;
@@ -194,7 +193,6 @@ export function cipView(s: CipState, viewer: Viewer, ctx: Ctx): CipView {
     ? newsFor(alg, id)
     : [`Equal allocation: each of the ${s.trueTypes.length} CIs is offered ${round2(instance.resources / Math.max(1, s.trueTypes.length))} resources at its own type's reward rate.`];
   return {
-    phase: o ? "results" : "offer",
     allocation: p.allocation,
     ci: seat + 1,
     groupSize: s.trueTypes.length,
