@@ -3,18 +3,22 @@
  * monitor for the CIP contract game.
  */
 import type { MonitorView, RoundScore, Scalar } from "../../core/game";
+import type { RecordsOf } from "../../core/records";
 import { at, OVER_BUDGET_RULE, tau, type Algorithm1LogEntry } from "../../mechanisms/cip";
 import { recordMechanism } from "../../mechanisms/unit";
 import { computeOutcome, equalSplitFor } from "./outcome";
 import { ciId, instanceOf, seatOf } from "./params";
+import type { cipRecords } from "./records";
 import type { CipState, Ctx } from "./state";
 import { cipUnits, mechanismInput, mechanismOutput } from "./unit";
 
-export function cipScore(s: CipState, ctx: Ctx): RoundScore {
+type CipScore = RoundScore<RecordsOf<typeof cipRecords>>;
+
+export function cipScore(s: CipState, ctx: Ctx): CipScore {
   const p = ctx.params;
   const o = s.outcome ?? computeOutcome(s, p);
   const instance = instanceOf(p);
-  const players: RoundScore["players"] = {};
+  const players: CipScore["players"] = {};
   ctx.players.forEach((pid, seat) => {
     const c = at(o.cis, seat);
     const t = at(instance.types, c.trueType);
