@@ -172,7 +172,7 @@ export const offerPhase = phase({
   onTimeout(s, missing, ctx) {
     const seats = missing.map((pid) => seatIndex(ctx, pid)).filter((i) => i >= 0);
     const timedOutEvents = (offer: number, ids: string[]) =>
-      ids.map((id) => ({ offer, ci: id, response: { kind: "reject" } as CiResponse, trueType: s.trueTypes[seatOf(id)] ?? 0, timedOut: true }));
+      ids.map((id): CipResponseEvent => ({ offer, ci: id, response: { kind: "reject" }, trueType: s.trueTypes[seatOf(id)] ?? 0, timedOut: true }));
     if (s.alg) {
       if (s.alg.phase !== "offer" || s.alg.round !== s.offerRound) return s;
       // Every CI that has not answered counts as rejecting (Algorithm 1, step 4 deadline).
