@@ -54,9 +54,9 @@ test("coordinated with a join phase: join and misreport, then act alone with the
   // Round 1: join, change the reported reward for the Ferry (true 6) to 9.
   await p.getByTestId("join-yes").click();
   await expect(p.getByTestId("phase-decide")).toBeVisible();
-  await expect(p.getByTestId("report-reward-2")).toHaveValue("6");
+  await expect(p.getByTestId("report-reward-2-input")).toHaveValue("6");
   await expect(p.getByTestId("report-truthful")).toContainText("true payoffs");
-  await p.getByTestId("report-reward-2").fill("9");
+  await p.getByTestId("report-reward-2-input").fill("9");
   await expect(p.getByTestId("report-truthful")).toContainText("differ");
   await p.getByTestId("report-submit").click();
   await expect(p.getByTestId("phase-results")).toBeVisible();

@@ -10,7 +10,7 @@ import { legacyGameUi } from "./define-ui";
 import { ExternalityGame } from "./ids-externality/ExternalityGame";
 import { idsInvestmentUi } from "./ids-investment/ui";
 import { PivotalGame } from "./ids-pivotal/PivotalGame";
-import { SsgGame } from "./ssg-defense/SsgGame";
+import { ssgDefenseUi } from "./ssg-defense/ui";
 import type { GameUiProps } from "./types";
 
 export type GameUiRegistry = { readonly [K in GameId]: GameUi<GameModuleOf<K>> };
@@ -19,7 +19,7 @@ export const gameUis = {
   "ids-investment": idsInvestmentUi,
   "ids-pivotal": legacyGameUi(PivotalGame),
   "ids-externality": legacyGameUi(ExternalityGame),
-  "ssg-defense": legacyGameUi(SsgGame),
+  "ssg-defense": ssgDefenseUi,
   "cip-contracts": cipContractsUi,
 } satisfies GameUiRegistry;
 

@@ -1,16 +1,15 @@
 "use client";
 /** Decide phase, allocating alone: the coverage widget with its live preview, then wait for the others. */
-import type { SsgView } from "@/lib/games/ssg-defense/views";
+import type { ssgDefense } from "@/lib/games/ssg-defense";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { CoverageEditor } from "./CoverageEditor";
 import { assumption, pct, previewAllocation, readCoverage, usedUnits } from "./preview";
 import { Waiting } from "./Waiting";
 import { SsgSituation } from "./SsgSituation";
 
-export function SsgAllocate({ v, props }: { v: SsgView; props: GameUiProps }) {
-  const { play, view, act, locked } = props;
+export function SsgAllocate({ v, play, view, act, locked }: PhaseProps<typeof ssgDefense, "decide">) {
   const m = v.targets.length;
   const [text, setText] = useDraft(`mechlab:ssg:${view.participantId}:r${play.round}:allocate`, JSON.stringify(new Array(m).fill(0)));
   const cov = readCoverage(text, m);

@@ -1,17 +1,16 @@
 "use client";
 /** Follow phase: the private recommendation, the public plan, and follow it or change it (with the live preview). */
 import { useState } from "react";
-import type { SsgView } from "@/lib/games/ssg-defense/views";
+import type { ssgDefense } from "@/lib/games/ssg-defense";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { CoverageEditor } from "./CoverageEditor";
 import { assumption, pct, previewChange, readCoverage } from "./preview";
 import { SsgSituation } from "./SsgSituation";
 import { Waiting } from "./Waiting";
 
-export function SsgFollow({ v, props }: { v: SsgView; props: GameUiProps }) {
-  const { play, view, act, locked } = props;
+export function SsgFollow({ v, play, view, act, locked }: PhaseProps<typeof ssgDefense, "follow">) {
   const rec = v.recommendation;
   const m = v.targets.length;
   const told = v.targets.map((_, t) => (rec?.mine.includes(t) ? 1 : 0));

@@ -1,14 +1,13 @@
 "use client";
 /** Join phase: join the coordination or act alone this round. */
-import type { SsgView } from "@/lib/games/ssg-defense/views";
+import type { ssgDefense } from "@/lib/games/ssg-defense";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { mechanismText } from "./mechanism-text";
 import { SsgSituation } from "./SsgSituation";
 import { Waiting } from "./Waiting";
 
-export function SsgJoin({ v, props }: { v: SsgView; props: GameUiProps }) {
-  const { play, act, locked } = props;
+export function SsgJoin({ v, play, act, locked }: PhaseProps<typeof ssgDefense, "join">) {
   const { send, busy, error } = useIntent(act);
   if (!play.myTurn)
     return (

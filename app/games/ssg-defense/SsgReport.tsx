@@ -1,30 +1,38 @@
 "use client";
 /** Decide phase, coordinating: report payoffs to the mechanism (prefilled with the true ones, editable). */
+import type { ssgDefense } from "@/lib/games/ssg-defense";
+import { PAYOFF_BOUND } from "@/lib/games/ssg-defense/params";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
+import { NumberField } from "../../components/kit/NumberField";
+import { checkNumber } from "../../components/kit/number-input";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { mechanismText } from "./mechanism-text";
-import { parsePayoff } from "./preview";
 import { SsgSituation } from "./SsgSituation";
 import { Waiting } from "./Waiting";
 
-type Rows = { reward: string; penalty: string }[];
+type Row = { reward: string; penalty: string };
+const KEYS = ["reward", "penalty"] as const;
+const PAYOFF = { min: -PAYOFF_BOUND, max: PAYOFF_BOUND };
 
-function readRows(text: string, v: SsgView): Rows {
+const isRow = (r: unknown): r is Row =>
+  typeof r === "object" && r !== null && "reward" in r && "penalty" in r && typeof r.reward === "string" && typeof r.penalty === "string";
+
+/** The draft's rows, or the true payoffs when there is no (readable) draft. */
+function readRows(text: string, v: SsgView): Row[] {
   const truth = v.targets.map((_, t) => ({ reward: String(v.me.reward[t]), penalty: String(v.me.penalty[t]) }));
   try {
     const rows: unknown = JSON.parse(text);
-    if (Array.isArray(rows) && rows.length === truth.length && rows.every((r) => typeof r?.reward === "string" && typeof r?.penalty === "string")) return rows as Rows;
+    if (Array.isArray(rows) && rows.length === truth.length && rows.every(isRow)) return rows;
   } catch {
     /* the truth */
   }
   return truth;
 }
 
-export function SsgReport({ v, props }: { v: SsgView; props: GameUiProps }) {
-  const { play, view, act, locked } = props;
+export function SsgReport({ v, play, view, act, locked }: PhaseProps<typeof ssgDefense, "decide">) {
   const [text, setText] = useDraft(`mechlab:ssg:${view.participantId}:r${play.round}:report`, "");
   const rows = readRows(text, v);
   const { send, busy, error } = useIntent(act);
@@ -37,20 +45,19 @@ export function SsgReport({ v, props }: { v: SsgView; props: GameUiProps }) {
         <SsgSituation v={v} />
       </div>
     );
-  const parsed = rows.map((r) => ({ reward: parsePayoff(r.reward), penalty: parsePayoff(r.penalty) }));
+  const parsed = rows.map((r) => ({ reward: checkNumber(r.reward, PAYOFF).value, penalty: checkNumber(r.penalty, PAYOFF).value }));
+  const incomplete = parsed.some((r) => r.reward === null || r.penalty === null);
   const problems = parsed.flatMap((r, t) =>
-    r.reward === null || r.penalty === null
-      ? [`${v.targets[t]}: enter two numbers.`]
-      : r.reward > r.penalty
-        ? []
-        : [`${v.targets[t]}: “protected” must be greater than “not protected”.`],
+    r.reward !== null && r.penalty !== null && !(r.reward > r.penalty) ? [`${v.targets[t]}: “protected” must be greater than “not protected”.`] : [],
   );
   const truthful = parsed.every((r, t) => r.reward === v.me.reward[t] && r.penalty === v.me.penalty[t]);
-  const edit = (t: number, key: "reward" | "penalty", value: string) => setText(JSON.stringify(rows.map((r, j) => (j === t ? { ...r, [key]: value } : r))));
+  // a typographic minus (−) is read as "-"
+  const edit = (t: number, key: keyof Row, value: string) =>
+    setText(JSON.stringify(rows.map((r, j) => (j === t ? { ...r, [key]: value.replace("−", "-") } : r))));
   const submit = () => {
-    if (problems.length) return;
-    const reward = parsed.map((r) => r.reward!);
-    const penalty = parsed.map((r) => r.penalty!);
+    if (problems.length || incomplete) return;
+    const reward = parsed.map((r) => r.reward ?? 0);
+    const penalty = parsed.map((r) => r.penalty ?? 0);
     void send(`r${play.round}:report:${JSON.stringify([reward, penalty])}`, { type: "report", reward, penalty });
   };
   return (
@@ -62,45 +69,30 @@ export function SsgReport({ v, props }: { v: SsgView; props: GameUiProps }) {
           {v.mechanism ? mechanismText(v.mechanism.kind) : ""} The form shows your true payoffs; you may change them. Whatever you report, your points are
           computed with your <strong>true</strong> payoffs.
         </p>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>Target</th>
-                <th>Protected</th>
-                <th>Not protected</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.targets.map((name, t) => (
-                <tr key={name}>
-                  <td>
-                    {name}
-                    <div className="small muted">
-                      true: {fmt(v.me.reward[t])} / {fmt(v.me.penalty[t])}
-                    </div>
-                  </td>
-                  {(["reward", "penalty"] as const).map((key) => (
-                    <td key={key}>
-                      <input
-                        type="text"
-                        inputMode="decimal"
-                        autoComplete="off"
-                        aria-label={`${name}: your reported payoff if ${key === "reward" ? "protected" : "not protected"}`}
-                        data-testid={`report-${key}-${t}`}
-                        value={rows[t]![key]}
-                        onChange={(e) => edit(t, key, e.target.value)}
-                        disabled={locked || busy}
-                        aria-invalid={parsed[t]![key] === null}
-                        style={{ minWidth: 70 }}
-                      />
-                    </td>
-                  ))}
-                </tr>
+        {v.targets.map((name, t) => (
+          <fieldset key={name} style={{ border: "none", borderTop: "1px solid var(--line)", padding: "8px 0", margin: 0 }}>
+            <legend style={{ padding: 0 }}>
+              <strong>{name}</strong>{" "}
+              <span className="small muted">
+                (true: {fmt(v.me.reward[t])} / {fmt(v.me.penalty[t])})
+              </span>
+            </legend>
+            <div className="grid-2">
+              {KEYS.map((key) => (
+                <NumberField
+                  key={key}
+                  id={`report-${key}-${t}`}
+                  label={`${name}: your payoff if ${key === "reward" ? "protected" : "not protected"}`}
+                  text={rows[t]![key]}
+                  onText={(value) => edit(t, key, value)}
+                  {...PAYOFF}
+                  onEnter={submit}
+                  disabled={locked || busy}
+                />
               ))}
-            </tbody>
-          </table>
-        </div>
+            </div>
+          </fieldset>
+        ))}
         <div className="row" style={{ margin: "8px 0" }}>
           <button type="button" className="secondary small" onClick={() => setText("")} disabled={locked || busy || truthful}>
             Reset to my true payoffs
@@ -114,7 +106,7 @@ export function SsgReport({ v, props }: { v: SsgView; props: GameUiProps }) {
             {problems.length > 0 ? problems.join(" ") : error?.message}
           </div>
         )}
-        <button type="button" className="block" data-testid="report-submit" disabled={busy || locked || problems.length > 0} onClick={submit}>
+        <button type="button" className="block" data-testid="report-submit" disabled={busy || locked || incomplete || problems.length > 0} onClick={submit}>
           {busy ? "Sending…" : "Send my report"}
         </button>
       </section>

@@ -1,19 +1,23 @@
 "use client";
 /** Results: the attack, whether it was stopped, the own patrol and payoffs (expected and realised), then "Next round". */
+import type { ssgDefense } from "@/lib/games/ssg-defense";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
+import { History } from "../../components/kit/History";
+import { ResultsTable } from "../../components/kit/ResultsTable";
 import { fmt } from "../../lib-client/format";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { pct } from "./preview";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 import { notDecidedText } from "../../components/participant/phase-end-text";
 
-type Results = NonNullable<SsgView["results"]>;
 const list = (v: SsgView, ts: readonly number[]) => (ts.length ? ts.map((t) => v.targets[t]).join(" and ") : "nowhere");
 
-export function SsgResults({ v, r, props }: { v: SsgView; r: Results; props: GameUiProps }) {
-  const { play, act, locked } = props;
+export function SsgResults({ v, view, play, act, locked }: PhaseProps<typeof ssgDefense, "results">) {
+  const r = v.results;
+  if (!r) return null;
+  const coverage = r.coverage;
   const target = v.targets[r.target];
-  const total = pointsSoFar(props.view, play.round, r.points);
+  const total = pointsSoFar(view, play.round, r.points);
   return (
     <div>
       <section className="card">
@@ -58,35 +62,20 @@ export function SsgResults({ v, r, props }: { v: SsgView; r: Results; props: Gam
           {fmt(total, 1)} points.
         </p>
       </section>
-      {r.coverage && (
-        <section className="card">
-          <h3 style={{ marginTop: 0 }}>Chance that each target was protected</h3>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>Target</th>
-                  <th className="num">By anyone</th>
-                  <th className="num">By your patrol</th>
-                </tr>
-              </thead>
-              <tbody>
-                {v.targets.map((name, t) => (
-                  <tr key={name}>
-                    <td>
-                      {name}
-                      {t === r.target ? " (attacked)" : ""}
-                    </td>
-                    <td className="num" data-testid={`result-coverage-${t}`}>{pct(r.coverage![t] ?? 0)}</td>
-                    <td className="num">{pct(r.myCoverage[t] ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+      {coverage && (
+        <ResultsTable
+          title="Chance that each target was protected"
+          testId="result-coverage"
+          rows={v.targets.map((name, t) => ({ name, t }))}
+          label={({ name, t }) => `${name}${t === r.target ? " (attacked)" : ""}`}
+          columns={[
+            { title: "By anyone", value: ({ t }) => pct(coverage[t] ?? 0) },
+            { title: "By your patrol", value: ({ t }) => pct(r.myCoverage[t] ?? 0) },
+          ]}
+        />
       )}
       <NextRoundButton play={play} act={act} locked={locked} />
+      <History view={view} />
     </div>
   );
 }

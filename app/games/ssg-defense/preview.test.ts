@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attackerUtility, bestResponseSet, combineCoverage, defenderUtility } from "@/lib/mechanisms/ssg";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
-import { evenly, parsePayoff, previewAllocation, previewChange, readCoverage, setCoverage, usedUnits } from "./preview";
+import { evenly, previewAllocation, previewChange, readCoverage, setCoverage, usedUnits } from "./preview";
 
 const attacker = { reward: [9, 7, 6, 5], penalty: [-3, -3, -2, -2] };
 const me = { index: 0, resources: 1, reward: [6, 3, 1, 1], penalty: [-9, -5, -1, -1] };
@@ -9,7 +9,7 @@ const g = { attacker, defenders: [me] };
 
 const view = (over: Partial<SsgView> = {}): SsgView => ({
   mode: "uncoordinated",
-  phase: "decide",
+
   targets: ["A", "B", "C", "D"],
   me,
   resources: [1, 1, 1],
@@ -67,7 +67,7 @@ describe("the allocation widget", () => {
 
   it("previews a changed recommendation as base + coef ∘ d and keeps the plan's target while it is a best response", () => {
     const rec = { mine: [0], plan: [0.75, 0.75, 0.5, 0.5], planTarget: 2, base: [0.5, 0.75, 0.5, 0.5], coef: [0.25, 0, 0.1, 0.1], fallback: false, myPlay: null };
-    const v = view({ phase: "follow", task: null, attacker: { reward: [1, 1, 1, 1], penalty: [0, 0, 0, 0] }, recommendation: rec });
+    const v = view({ task: null, attacker: { reward: [1, 1, 1, 1], penalty: [0, 0, 0, 0] }, recommendation: rec });
     const follow = previewChange(v, [1, 0, 0, 0])!;
     expect(follow.combined).toEqual([0.75, 0.75, 0.5, 0.5]);
     expect(follow.likely).toEqual([2]); // C and D tie; the plan names C
@@ -76,15 +76,5 @@ describe("the allocation widget", () => {
     expect(away.likely).toEqual([2]);
     const lure = previewChange(v, [0, 0, 1, 0])!;
     expect(lure.likely).toEqual([0, 3]);
-  });
-
-  it("reads the payoffs people type", () => {
-    expect(parsePayoff(" 5 ")).toBe(5);
-    expect(parsePayoff("-2.5")).toBe(-2.5);
-    expect(parsePayoff("−2,5")).toBe(-2.5);
-    expect(parsePayoff(".5")).toBe(0.5);
-    expect(parsePayoff("")).toBeNull();
-    expect(parsePayoff("1e3")).toBeNull();
-    expect(parsePayoff("-")).toBeNull();
   });
 });

@@ -86,14 +86,6 @@ export function previewChange(v: SsgView, d: readonly number[]): Preview | null 
 /** Points for a utility: pointsOffset + pointsScale · U. */
 export const pointsOf = (v: SsgView, u: number) => v.pointsOffset + v.pointsScale * u;
 
-/** Parse a payoff typed by a person ("5", "-2.5", "−2,5"); null when it is not a number. */
-export function parsePayoff(text: string): number | null {
-  const t = text.trim().replace(",", ".").replace("−", "-");
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  const x = Number(t);
-  return Number.isFinite(x) ? x : null;
-}
-
 /** A coverage vector stored as JSON in the draft; anything unreadable becomes zeros. */
 export function readCoverage(text: string, m: number): number[] {
   try {

@@ -21,8 +21,8 @@ interface Behaviour {
 }
 
 function act(b: Behaviour) {
-  return (v: SsgView, { rng, params }: { rng: Rng; params: SsgParams }): SsgAction | null => {
-    switch (v.phase) {
+  return (v: SsgView, { rng, params, phase }: { rng: Rng; params: SsgParams; phase: string }): SsgAction | null => {
+    switch (phase) {
       case "join":
         return { type: "join", join: b.join(v, rng) };
       case "decide":
@@ -33,6 +33,8 @@ function act(b: Behaviour) {
       }
       case "results":
         return { type: "continue" };
+      default:
+        return null;
     }
   };
 }

@@ -6,8 +6,8 @@
  */
 import { defineGame } from "../../core/game";
 import { ssgBots } from "./bots";
-import { ssgCodebook } from "./codebook";
 import { SsgParams } from "./params";
+import { ssgRecords } from "./records";
 import { decidePhase, firstPhase, followPhase, joinPhase, resultsPhase } from "./phases";
 import { SSG_GAME_VERSION, ssgMonitor, ssgScore } from "./score";
 import { setupRound, SsgAction } from "./state";
@@ -35,5 +35,5 @@ export const ssgDefense = defineGame({
   monitor: ssgMonitor,
   bots: ssgBots,
   defaultBot: "nse",
-  codebook: ssgCodebook,
+  records: ssgRecords,
 });

@@ -7,15 +7,15 @@
  * drawn when the follow phase opens (`onEnter`).
  */
 import { ActionErrorCode, fail, ok } from "../../core/errors";
-import type { PhaseSpec } from "../../core/game";
+import { definePhase } from "../../core/game";
 import { makeRng, splitRng } from "../../core/rng";
 import { indicator } from "./coordination";
 import { coordinatedOutcome, makePlan, recommendationOutcome, uncoordinatedOutcome } from "./outcome";
 import { hasReports, numTargetsOf, type SsgParams } from "./params";
-import { checkCoverage, checkReport, indexOf, timeoutCoverage, type SsgAction, type SsgState } from "./state";
+import { checkCoverage, checkReport, timeoutCoverage, type SsgAction, type SsgState } from "./state";
 import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
-type Phase = PhaseSpec<SsgParams, SsgState, SsgAction>;
+const phase = definePhase<SsgParams, SsgState, SsgAction>();
 
 const ms = (s: number | null) => (s === null ? null : s * 1000);
 
@@ -28,7 +28,7 @@ export function decideTask(p: SsgParams, s: SsgState, i: number): "allocate" | "
 
 const set = <T>(xs: readonly T[], i: number, v: T): T[] => xs.map((x, j) => (j === i ? v : x));
 
-export const joinPhase: Phase = {
+export const joinPhase = phase({
   id: "join",
   label: "Join the coordination?",
   kind: "decision",
@@ -36,22 +36,14 @@ export const joinPhase: Phase = {
   accepts: ["join"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === null),
   apply(s, a, by, ctx) {
-    if (a.type !== "join") return fail(ActionErrorCode.WrongPhase, "Choose whether to join the coordination first.");
-    return ok({ ...s, joined: set(s.joined, indexOf(ctx, by), a.join) });
+    return ok({ ...s, joined: set(s.joined, ctx.seatOf(by), a.join) });
   },
-  // Whoever does not answer in time joins (the treatment's default arrangement) and is flagged timed out.
-  onTimeout(s, missing, ctx) {
-    let { joined, timedOut } = s;
-    for (const pid of missing) {
-      joined = set(joined, indexOf(ctx, pid), true);
-      timedOut = set(timedOut, indexOf(ctx, pid), true);
-    }
-    return { ...s, joined, timedOut };
-  },
+  // Whoever does not answer in time joins (the treatment's default arrangement); the engine flags her timed out.
+  onTimeout: (s, missing, ctx) => ({ ...s, joined: ctx.perSeat((pid, i) => (missing.includes(pid) ? true : s.joined[i]!)) }),
   next: () => "decide",
-};
+});
 
-export const decidePhase: Phase = {
+export const decidePhase = phase({
   id: "decide",
   label: "Your decision",
   kind: "decision",
@@ -61,7 +53,7 @@ export const decidePhase: Phase = {
     ctx.players.filter((_, i) => (decideTask(ctx.params, s, i) === "allocate" ? s.coverage[i] === null : s.reports[i] === null)),
   apply(s, a, by, ctx) {
     const p = ctx.params;
-    const i = indexOf(ctx, by);
+    const i = ctx.seatOf(by);
     const task = decideTask(p, s, i);
     if (a.type === "allocate") {
       if (task !== "allocate") return fail(ActionErrorCode.WrongPhase, "You joined the coordination: report your payoffs instead of allocating.");
@@ -69,25 +61,21 @@ export const decidePhase: Phase = {
       if (!c.ok) return fail(ActionErrorCode.OutOfRange, c.message, "coverage");
       return ok({ ...s, coverage: set(s.coverage, i, c.coverage) });
     }
-    if (a.type === "report") {
-      if (task !== "report") return fail(ActionErrorCode.WrongPhase, "You act alone this round: allocate your patrols instead of reporting.");
-      const r = checkReport(p, a);
-      if (!r.ok) return fail(ActionErrorCode.OutOfRange, r.message, r.field);
-      return ok({ ...s, reports: set(s.reports, i, { reward: [...a.reward], penalty: [...a.penalty] }) });
-    }
-    return fail(ActionErrorCode.WrongPhase, "Submit your decision first.");
+    if (task !== "report") return fail(ActionErrorCode.WrongPhase, "You act alone this round: allocate your patrols instead of reporting.");
+    const r = checkReport(p, a);
+    if (!r.ok) return fail(ActionErrorCode.OutOfRange, r.message, r.field);
+    return ok({ ...s, reports: set(s.reports, i, { reward: [...a.reward], penalty: [...a.penalty] }) });
   },
   // At the deadline: a missing report is the truth (the form was prefilled with it); a missing allocation is `timeoutDefault`.
   onTimeout(s, missing, ctx) {
     const p = ctx.params;
-    let { coverage, reports, timedOut } = s;
+    let { coverage, reports } = s;
     for (const pid of missing) {
-      const i = indexOf(ctx, pid);
-      timedOut = set(timedOut, i, true);
+      const i = ctx.seatOf(pid);
       if (decideTask(p, s, i) === "allocate") coverage = set(coverage, i, timeoutCoverage(ctx, pid));
       else reports = set(reports, i, { reward: [...p.defenders[i]!.reward], penalty: [...p.defenders[i]!.penalty] });
     }
-    return { ...s, coverage, reports, timedOut };
+    return { ...s, coverage, reports };
   },
   onExit(s, ctx) {
     const p = ctx.params;
@@ -104,9 +92,9 @@ export const decidePhase: Phase = {
     return { ...s, draws, outcome };
   },
   next: (_s, ctx) => (ctx.params.mode === "recommendation" ? "follow" : "results"),
-};
+});
 
-export const followPhase: Phase = {
+export const followPhase = phase({
   id: "follow",
   label: "Your recommendation",
   kind: "decision",
@@ -119,35 +107,31 @@ export const followPhase: Phase = {
   pending: (s, ctx) => ctx.players.filter((_, i) => s.plays[i] === null),
   apply(s, a, by, ctx) {
     const p = ctx.params;
-    const i = indexOf(ctx, by);
+    const i = ctx.seatOf(by);
     const told = indicator(s.plan?.recommendations[i] ?? [], numTargetsOf(p));
     if (a.type === "follow") return ok({ ...s, plays: set(s.plays, i, { followed: true, coverage: told }) });
-    if (a.type !== "allocate") return fail(ActionErrorCode.WrongPhase, "Follow your recommendation or change it first.");
     const c = checkCoverage(p, p.defenders[i]!.resources, a.coverage);
     if (!c.ok) return fail(ActionErrorCode.OutOfRange, c.message, "coverage");
     // Submitting exactly the recommendation counts as following it.
     const followed = c.coverage.every((x, t) => Math.abs(x - told[t]!) <= 1e-9);
     return ok({ ...s, plays: set(s.plays, i, { followed, coverage: followed ? told : c.coverage }) });
   },
-  // Whoever does not answer in time follows the recommendation (flagged timed out).
-  onTimeout(s, missing, ctx) {
-    let { plays, timedOut } = s;
-    for (const pid of missing) {
-      const i = indexOf(ctx, pid);
-      plays = set(plays, i, { followed: true, coverage: indicator(s.plan?.recommendations[i] ?? [], numTargetsOf(ctx.params)) });
-      timedOut = set(timedOut, i, true);
-    }
-    return { ...s, plays, timedOut };
-  },
+  // Whoever does not answer in time follows the recommendation (the engine flags her timed out).
+  onTimeout: (s, missing, ctx) => ({
+    ...s,
+    plays: ctx.perSeat((pid, i) =>
+      missing.includes(pid) ? { followed: true, coverage: indicator(s.plan?.recommendations[i] ?? [], numTargetsOf(ctx.params)) } : s.plays[i]!,
+    ),
+  }),
   onExit(s, ctx) {
     if (!s.plan) throw new Error("ssg-defense: the follow phase closed without a plan");
     const draws = { ...s.draws, outcome: splitRng(ctx.rng) };
     return { ...s, draws, outcome: recommendationOutcome(ctx.params, s.plan, s.plays, makeRng(draws.outcome)) };
   },
   next: () => "results",
-};
+});
 
-export const resultsPhase: Phase = resultsPhase_();
+export const resultsPhase = resultsPhase_<SsgParams, SsgState, SsgAction, "continue">();
 
 /** The round's first phase for a treatment. */
 export function firstPhase(p: SsgParams): string {

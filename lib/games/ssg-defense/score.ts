@@ -5,6 +5,7 @@
  */
 import { othersPooled } from "./pooling";
 import type { MonitorView, RoundScore, Scalar } from "../../core/game";
+import type { RecordsOf } from "../../core/records";
 import { trueGame, truthPlan } from "./benchmarks";
 import { MECHANISM_LABEL } from "./coordination";
 import { hasReports, targetNames, type SsgParams } from "./params";
@@ -12,6 +13,9 @@ import { isTruthful, type Ctx, type SsgState } from "./state";
 import { recordMechanism } from "../../mechanisms/unit";
 import { unitOf } from "./unit";
 import { recommendationIr } from "./ir-check";
+import type { ssgRecords } from "./records";
+
+type SsgRecords = RecordsOf<typeof ssgRecords>;
 
 export const SSG_GAME_VERSION = "1.0.0";
 
@@ -23,15 +27,15 @@ export function mechanismInput(s: SsgState, p: SsgParams) {
   return { params: p, joined: s.joined, coverage: s.coverage, reports: s.reports, plays: s.plays, draws: { plan: s.draws.plan, outcome: s.draws.outcome } };
 }
 
-export function ssgScore(s: SsgState, ctx: Ctx): RoundScore {
+export function ssgScore(s: SsgState, ctx: Ctx): RoundScore<SsgRecords> {
   const p = ctx.params;
   const o = s.outcome;
   if (!o) throw new Error("ssg-defense: scoring a round without an outcome");
   const tg = trueGame(p);
   const names = targetNames(p);
-  const players: RoundScore["players"] = {};
+  const players: RoundScore<SsgRecords>["players"] = {};
   ctx.players.forEach((pid, i) => {
-    const decision: Record<string, Scalar> = {};
+    const decision: SsgRecords["decision"] = {};
     if (p.joinPhase) decision.joined = s.joined[i] === true;
     if (s.coverage[i]) decision.coverage = json(s.coverage[i]!);
     const r = s.reports[i];
@@ -66,7 +70,7 @@ export function ssgScore(s: SsgState, ctx: Ctx): RoundScore {
       payoff: o.points[i]!,
     };
   });
-  const group: Record<string, Scalar> = {
+  const group: SsgRecords["group"] = {
     coverage: json(o.coverage),
     attacked_target: o.target,
     covered: o.covered,
@@ -167,6 +171,6 @@ function choiceText(s: SsgState, ctx: Ctx, i: number): string {
     const play = s.plays[i];
     parts.push(`told ${rec.map((t) => names[t]).join("+") || "nothing"}${play ? (play.followed ? ", followed" : ", changed") : ""}`);
   }
-  if (s.timedOut[i]) parts.push("timed out");
+  if (ctx.timedOut(ctx.players[i]!)) parts.push("timed out");
   return parts.join("; ") || "deciding";
 }

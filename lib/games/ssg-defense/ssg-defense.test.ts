@@ -17,7 +17,7 @@ import { games } from "../registry";
 import { trueGame } from "./benchmarks";
 import { residualGame, runMechanism } from "./coordination";
 import { COAST, OPEN_ATTACKER_CERTIFIED, OPEN_INSTANCE } from "./fixtures";
-import { act, gameOf, group, load, paramsOf, start } from "./testing";
+import { act, gameOf, group, load, paramsOf, start, timedOut } from "./testing";
 
 const EXAMPLES = resolve(import.meta.dirname, "../../../examples/treatments");
 /** Exported vectors are rounded to 9 decimals, so they are compared to 8 and utilities recomputed from them to 7. */
@@ -265,7 +265,7 @@ describe("coordinated play", () => {
     const st = gameOf(s);
     expect(st.coverage[1]).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(st.reports[2]).toEqual({ reward: [...COAST.defenders[2]!.reward], penalty: [...COAST.defenders[2]!.penalty] });
-    expect(st.timedOut).toEqual([true, true, true]);
+    expect(timedOut(s)).toEqual([true, true, true]);
     expect(st.outcome).not.toBeNull();
   });
 });
@@ -322,7 +322,7 @@ describe("recommendation play", () => {
     expect(wrong.ok).toBe(false);
     s = must(s, lt, { kind: "tick" }, 1 + 90_000);
     expect(gameOf(s).plays.every((x) => x?.followed)).toBe(true);
-    expect(gameOf(s).timedOut).toEqual([true, true, true]);
+    expect(timedOut(s)).toEqual([true, true, true]);
   });
 });
 

@@ -94,7 +94,6 @@ export interface SsgState {
   reports: (PayoffReport | null)[];
   plan: RecommendationPlan | null;
   plays: (RecommendationPlay | null)[];
-  timedOut: boolean[];
   outcome: SsgRoundOutcome | null;
   continued: boolean[];
   /** RNG states the round's draws started from (recorded in the mechanism input, so replays repeat them). */
@@ -102,7 +101,6 @@ export interface SsgState {
 }
 
 export type Ctx = RoundContext<SsgParams>;
-export const indexOf = (ctx: Ctx, pid: PlayerId) => ctx.players.indexOf(pid);
 
 export function setupRound(ctx: Ctx): SsgState {
   const p = ctx.params;
@@ -114,7 +112,6 @@ export function setupRound(ctx: Ctx): SsgState {
     reports: Array(n).fill(null),
     plan: null,
     plays: Array(n).fill(null),
-    timedOut: Array(n).fill(false),
     outcome: null,
     draws: { plan: null, outcome: null },
     continued: Array(n).fill(false),
@@ -189,7 +186,7 @@ export function evenCoverage(k: number, m: number): number[] {
 export function timeoutCoverage(ctx: Ctx, pid: PlayerId): number[] {
   const p = ctx.params;
   const m = numTargetsOf(p);
-  const k = p.defenders[indexOf(ctx, pid)]?.resources ?? 0;
+  const k = p.defenders[ctx.seatOf(pid)]?.resources ?? 0;
   if (p.timeoutDefault === "zero") return new Array<number>(m).fill(0);
   if (p.timeoutDefault === "last") {
     const last = lastVector(ctx, pid, "own_coverage");

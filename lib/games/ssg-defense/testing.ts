@@ -33,3 +33,5 @@ export const act = (pid: string, action: SsgAction | Record<string, unknown>) =>
 export const group = (s: SessionState) => Object.values(s.groups)[0]!;
 export const gameOf = (s: SessionState) => group(s).game as SsgState;
 export const paramsOf = (lt: LoadedTreatment) => lt.params as SsgParams;
+/** Per seat: whether a default filled the member's decision this round (the engine's flag, ctx.timedOut). */
+export const timedOut = (s: SessionState) => group(s).members.map((pid) => group(s).roundStats[pid]?.timedOut === true);

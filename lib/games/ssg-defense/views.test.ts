@@ -44,10 +44,10 @@ function playAsP1(lt: LoadedTreatment, check: (v: SsgView, s: SessionState) => v
     if (pv.play?.myTurn && v) {
       const me = GAME.defenders[ME]!;
       const action =
-        v.phase === "join" ? { type: "join", join: true }
-        : v.phase === "decide" && v.task === "report" ? { type: "report", reward: me.reward, penalty: me.penalty }
-        : v.phase === "decide" ? { type: "allocate", coverage: [0.25, 0.25, 0.25, 0.25] }
-        : v.phase === "follow" ? { type: "follow" }
+        pv.play.phase === "join" ? { type: "join", join: true }
+        : pv.play.phase === "decide" && v.task === "report" ? { type: "report", reward: me.reward, penalty: me.penalty }
+        : pv.play.phase === "decide" ? { type: "allocate", coverage: [0.25, 0.25, 0.25, 0.25] }
+        : pv.play.phase === "follow" ? { type: "follow" }
         : { type: "continue" };
       s = must(s, lt, act(HUMAN, action), ++now);
       continue;

@@ -10,14 +10,11 @@ import type { Viewer } from "../../core/game";
 import { MECHANISM_LABEL, modificationMap, type MechanismKind } from "./coordination";
 import { nseJoint } from "./benchmarks";
 import { decideTask } from "./phases";
-import { hasReports, numTargetsOf, targetNames, type SsgParams } from "./params";
-import { indexOf, lastVector, type Ctx, type SsgState } from "./state";
-
-export type SsgPhase = "join" | "decide" | "follow" | "results";
+import { numTargetsOf, targetNames, type SsgParams } from "./params";
+import { lastVector, type Ctx, type SsgState } from "./state";
 
 export interface SsgView {
   mode: SsgParams["mode"];
-  phase: SsgPhase;
   targets: string[];
   me: { index: number; resources: number; reward: number[]; penalty: number[] };
   /** Resources of every defender (public), by index. */
@@ -64,20 +61,13 @@ export interface SsgView {
   } | null;
 }
 
-function phaseOf(s: SsgState, p: SsgParams): SsgPhase {
-  if (s.outcome) return "results";
-  if (s.plan) return "follow";
-  if (s.joined.some((j) => j === null)) return "join";
-  return p.mode === "recommendation" && !hasReports(p) ? "follow" : "decide";
-}
-
 export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
   const p = ctx.params;
   const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, indexOf(ctx, pid));
+  const i = Math.max(0, ctx.seatOf(pid));
   const d = p.defenders[i]!;
   const m = numTargetsOf(p);
-  const phase = phaseOf(s, p);
+  const phase = ctx.phase;
   const attackerPublic = p.attackerPayoffs === "public";
   const o = s.outcome;
   const plan = s.plan;
@@ -85,7 +75,6 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
   const rec = plan ? modificationMap(plan.dist ?? nseJoint(p), m, i, told) : null;
   return {
     mode: p.mode,
-    phase,
     targets: targetNames(p),
     me: { index: i, resources: d.resources, reward: [...d.reward], penalty: [...d.penalty] },
     resources: p.defenders.map((x) => x.resources),
@@ -124,7 +113,7 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
           fallback: o.mechanism ? !o.mechanism.ok : false,
           followed: s.plays[i]?.followed ?? null,
           recommended: plan ? [...told] : null,
-          timedOut: s.timedOut[i] ?? false,
+          timedOut: ctx.timedOut(pid),
         }
       : null,
   };
