@@ -90,7 +90,10 @@ export const pointsOf = (v: SsgView, u: number) => v.pointsOffset + v.pointsScal
 export function readCoverage(text: string, m: number): number[] {
   try {
     const v: unknown = JSON.parse(text);
-    if (Array.isArray(v) && v.length === m && v.every((x) => typeof x === "number" && x >= 0 && x <= 1)) return v as number[];
+    if (Array.isArray(v) && v.length === m) {
+      const c = v.flatMap((x) => (typeof x === "number" && x >= 0 && x <= 1 ? [x] : []));
+      if (c.length === m) return c;
+    }
   } catch {
     /* fall through */
   }

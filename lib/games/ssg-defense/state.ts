@@ -166,12 +166,13 @@ export function isTruthful(p: SsgParams, i: number, r: PayoffReport): boolean {
  * (what her resources protected) or `others_coverage` (what the others protected).
  */
 export function lastVector(ctx: Ctx, pid: PlayerId, key: "own_coverage" | "others_coverage"): number[] | null {
-  const h = ctx.history[pid];
-  const raw = h?.[h.length - 1]?.outcome[key];
+  const raw = ctx.lastRound(pid)?.outcome[key];
   if (typeof raw !== "string") return null;
   try {
     const v: unknown = JSON.parse(raw);
-    return Array.isArray(v) && v.every((x) => typeof x === "number") ? (v as number[]) : null;
+    if (!Array.isArray(v)) return null;
+    const xs = v.flatMap((x) => (typeof x === "number" ? [x] : []));
+    return xs.length === v.length ? xs : null;
   } catch {
     return null;
   }

@@ -120,7 +120,6 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
 }
 
 /** Whether last round's others' coverage could be shown to `pid` under othersFeedback "pooled". */
-function lastPooled(ctx: Parameters<typeof lastVector>[0], pid: string): boolean {
-  const h = ctx.history[pid];
-  return h?.[h.length - 1]?.outcome.others_pooled === true;
+function lastPooled(ctx: Ctx, pid: string): boolean {
+  return ctx.lastRound(pid)?.outcome.others_pooled === true;
 }
