@@ -6,6 +6,7 @@ import { fmt } from "../../lib-client/format";
 import type { PhaseProps } from "../define-ui";
 import { CipNews } from "./CipSituation";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
+import { History } from "../../components/kit/History";
 import { notDecidedText } from "../../components/participant/phase-end-text";
 import type { PlayView } from "@/lib/engine/views";
 
@@ -71,6 +72,7 @@ export function CipResults({ v, view, play, act, locked }: PhaseProps<typeof cip
         </p>
       </section>
       <CipNews v={v} />
+      <History view={view} />
       <NextRoundButton play={play} act={act} locked={locked} testIdPrefix="cip-" />
     </div>
   );
