@@ -7,7 +7,7 @@ import type { GameId, GameModuleOf } from "@/lib/games/registry";
 import { cipContractsUi } from "./cip-contracts/ui";
 import type { GameUi } from "./define-ui";
 import { legacyGameUi } from "./define-ui";
-import { ExternalityGame } from "./ids-externality/ExternalityGame";
+import { idsExternalityUi } from "./ids-externality/ui";
 import { idsInvestmentUi } from "./ids-investment/ui";
 import { PivotalGame } from "./ids-pivotal/PivotalGame";
 import { ssgDefenseUi } from "./ssg-defense/ui";
@@ -18,7 +18,7 @@ export type GameUiRegistry = { readonly [K in GameId]: GameUi<GameModuleOf<K>> }
 export const gameUis = {
   "ids-investment": idsInvestmentUi,
   "ids-pivotal": legacyGameUi(PivotalGame),
-  "ids-externality": legacyGameUi(ExternalityGame),
+  "ids-externality": idsExternalityUi,
   "ssg-defense": ssgDefenseUi,
   "cip-contracts": cipContractsUi,
 } satisfies GameUiRegistry;

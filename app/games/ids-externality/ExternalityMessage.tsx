@@ -1,27 +1,31 @@
 "use client";
 /** The message form: proposed investments and prices for every user, prefilled with the last message, with a live preview. */
+import { z } from "zod";
+import type { idsExternality } from "@/lib/games/ids-externality";
 import type { ExternalityView } from "@/lib/games/ids-externality/views";
+import { NumberField } from "../../components/kit/NumberField";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { TypeCard } from "../ids-pivotal/TypeCard";
 import { MessagesTable } from "./MessagesTable";
 import { TaxTerms } from "./TaxTerms";
 import { draftOf, previewMessage, readMessage, type MessageDraft } from "./preview";
 
+/** The saved form text (a reload keeps what was typed), or the prefill when it does not fit this round. */
 function parseDraft(raw: string, v: ExternalityView): MessageDraft {
+  const texts = z.array(z.string()).length(v.n);
   try {
-    const d = JSON.parse(raw) as MessageDraft;
-    if (Array.isArray(d.x) && Array.isArray(d.pi) && d.x.length === v.n && d.pi.length === v.n) return d;
+    const d = z.object({ x: texts, pi: texts }).safeParse(JSON.parse(raw));
+    if (d.success) return d.data;
   } catch {
-    /* fall through */
+    /* not JSON: fall through */
   }
   return draftOf(v.prefill);
 }
 
-export function ExternalityMessageForm({ v, props }: { v: ExternalityView; props: GameUiProps }) {
-  const { play, view, act, locked } = props;
+export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProps<typeof idsExternality, "message">) {
   const [raw, setRaw] = useDraft(`mechlab:ids-externality:${view.participantId}:r${play.round}:message`, JSON.stringify(draftOf(v.prefill)));
   const { send, busy, error } = useIntent(act);
   const draft = parseDraft(raw, v);
@@ -50,19 +54,12 @@ export function ExternalityMessageForm({ v, props }: { v: ExternalityView; props
     );
   }
 
-  const read = readMessage(v, draft);
-  const preview = read.ok ? previewMessage(v, v.previous.messages, read.message) : null;
-  const set = (row: "x" | "pi", j: number, text: string) => {
-    const next = { x: draft.x.slice(), pi: draft.pi.slice() };
-    next[row][j] = text;
-    setRaw(JSON.stringify(next));
-  };
-  const submit = async () => {
-    if (!read.ok) return;
-    await send(`r${play.round}:message:${JSON.stringify(read.message)}`, { type: "message", ...read.message });
-  };
-  const localError = read.ok ? null : read;
-  const invalid = (field: string) => localError?.field === field || error?.field === field;
+  const message = readMessage(v, draft);
+  const preview = message ? previewMessage(v, v.previous.messages, message) : null;
+  const set = (row: "x" | "pi", j: number, text: string) => setRaw(JSON.stringify({ ...draft, [row]: draft[row].with(j, text) }));
+  const submit = () => message && void send(`r${play.round}:message:${JSON.stringify(message)}`, { type: "message", ...message });
+  const fieldError = (field: string) => (error?.field === field ? error.message : null);
+  const otherError = error && !/^(x|pi)\[\d+\]$/.test(error.field ?? "") ? error.message : null;
   return (
     <div>
       {type}
@@ -70,54 +67,16 @@ export function ExternalityMessageForm({ v, props }: { v: ExternalityView; props
       <section className="card">
         <h3 style={{ marginTop: 0 }}>Your message</h3>
         <p className="small muted" style={{ marginTop: 0 }}>
-          Investments between 0 and {fmt(v.rules.xMax)}, prices between 0 and {fmt(v.rules.piMax)}. Filled in with your last message.
+          For every user, a proposed investment and a price π. Filled in with your last message.
         </p>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>For user</th>
-                <th>Proposed investment</th>
-                <th>Price π</th>
-              </tr>
-            </thead>
-            <tbody>
-              {draft.x.map((_, j) => (
-                <tr key={j}>
-                  <td>
-                    {j + 1}
-                    {j === me ? " (you)" : ""}
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      aria-label={`Proposed investment for user ${j + 1}`}
-                      data-testid={`msg-x-${j}`}
-                      value={draft.x[j]}
-                      onChange={(e) => set("x", j, e.target.value)}
-                      aria-invalid={invalid(`x[${j}]`)}
-                      aria-describedby="message-msg"
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="text"
-                      inputMode="decimal"
-                      autoComplete="off"
-                      aria-label={`Price for user ${j + 1}`}
-                      data-testid={`msg-pi-${j}`}
-                      value={draft.pi[j]}
-                      onChange={(e) => set("pi", j, e.target.value)}
-                      aria-invalid={invalid(`pi[${j}]`)}
-                      aria-describedby="message-msg"
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: 12 }}>
+          {draft.x.map((_, j) => {
+            const who = `user ${j + 1}${j === me ? " (you)" : ""}`;
+            return [
+              <NumberField key={`x${j}`} id={`msg-x-${j}`} label={`Investment for ${who}`} text={draft.x[j] ?? ""} onText={(t) => set("x", j, t)} min={0} max={v.rules.xMax} serverError={fieldError(`x[${j}]`)} onEnter={submit} disabled={locked} />,
+              <NumberField key={`pi${j}`} id={`msg-pi-${j}`} label={`Price π for ${who}`} text={draft.pi[j] ?? ""} onText={(t) => set("pi", j, t)} min={0} max={v.rules.piMax} serverError={fieldError(`pi[${j}]`)} onEnter={submit} disabled={locked} />,
+            ];
+          })}
         </div>
         <div data-testid="message-preview" className="small" aria-live="polite">
           {preview ? (
@@ -138,15 +97,13 @@ export function ExternalityMessageForm({ v, props }: { v: ExternalityView; props
             <p className="muted">Fill in every number to see the outcome.</p>
           )}
         </div>
-        <div id="message-msg">
-          {(localError || error) && (
-            <p className="error" role="alert" data-testid="message-error">
-              {localError ? localError.message : error?.message}
-            </p>
-          )}
-        </div>
+        {otherError && (
+          <p className="error" role="alert" data-testid="message-error">
+            {otherError}
+          </p>
+        )}
         <div className="row">
-          <button type="button" data-testid="message-submit" onClick={submit} disabled={busy || locked || !read.ok}>
+          <button type="button" data-testid="message-submit" onClick={submit} disabled={busy || locked || message === null}>
             {busy ? "Sending…" : "Send my message"}
           </button>
           <button type="button" className="secondary" data-testid="message-reset" onClick={() => setRaw(JSON.stringify(draftOf(v.prefill)))} disabled={busy || locked}>

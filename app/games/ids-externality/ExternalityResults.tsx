@@ -1,18 +1,18 @@
 "use client";
 /** Results: everyone's messages, the investment profile x̂, the own tax in three terms, cost and points. */
-import type { ExternalityView } from "@/lib/games/ids-externality/views";
+import type { idsExternality } from "@/lib/games/ids-externality";
+import { History } from "../../components/kit/History";
 import { fmt } from "../../lib-client/format";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { MessagesTable } from "./MessagesTable";
 import { TaxTerms } from "./TaxTerms";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 import { notDecidedText } from "../../components/participant/phase-end-text";
 
-type Results = NonNullable<ExternalityView["results"]>;
-
-export function ExternalityResults({ v, r, props }: { v: ExternalityView; r: Results; props: GameUiProps }) {
-  const { play, act, locked } = props;
-  const totalSoFar = pointsSoFar(props.view, play.round, r.points);
+export function ExternalityResults({ v, view, play, act, locked }: PhaseProps<typeof idsExternality, "results">) {
+  const r = v.results;
+  if (!r) return <p className="muted">Computing the results…</p>;
+  const totalSoFar = pointsSoFar(view, play.round, r.points);
   return (
     <div>
       <section className="card">
@@ -43,6 +43,7 @@ export function ExternalityResults({ v, r, props }: { v: ExternalityView; r: Res
       <p className="small muted">
         You are user {v.me.index + 1}. Points are {fmt(v.rules.pointsScale)} × ({fmt(v.rules.endowment)} − your total cost incl. tax).
       </p>
+      <History view={view} />
     </div>
   );
 }

@@ -8,7 +8,6 @@ const msgs = [
   { x: [2, 0, 2], pi: [2, 2, 0] },
 ];
 const view: ExternalityView = {
-  phase: "message",
   n: 3,
   me: { index: 0, alpha: 2, c: 0.5, q: 0.2, ownWeight: 1, weights: [1, 0.5, 0.25] },
   rules: { xMax: 4, piMax: 3, endowment: 10, pointsScale: 10 },
@@ -30,9 +29,11 @@ describe("Externality UI helpers", () => {
     expect(p.points).toBeCloseTo(10 * (10 - (risk + 0.6 - 2.5)), 12);
   });
 
-  it("reads the form and names the first bad entry", () => {
-    expect(readMessage(view, draftOf(msgs[0]!))).toEqual({ ok: true, message: msgs[0] });
-    expect(readMessage(view, { x: ["1", "5", "0"], pi: ["1", "0", "2"] })).toMatchObject({ ok: false, field: "x[1]" });
-    expect(readMessage(view, { x: ["1", "2", "0"], pi: ["1", "", "2"] })).toMatchObject({ ok: false, field: "pi[1]", message: "The price for user 2 must be a number between 0 and 3." });
+  it("reads the form with the kit's number rules: every field in range, decimal commas accepted", () => {
+    expect(readMessage(view, draftOf(msgs[0]!))).toEqual(msgs[0]);
+    expect(readMessage(view, { x: ["1", "2,5", "0"], pi: ["1", "0", "2"] })).toEqual({ x: [1, 2.5, 0], pi: [1, 0, 2] });
+    expect(readMessage(view, { x: ["1", "5", "0"], pi: ["1", "0", "2"] })).toBeNull(); // x above xMax = 4
+    expect(readMessage(view, { x: ["1", "2", "0"], pi: ["1", "", "2"] })).toBeNull();
+    expect(readMessage(view, { x: ["1", "2", "0"], pi: ["1", "3.5", "2"] })).toBeNull(); // π above piMax = 3
   });
 });

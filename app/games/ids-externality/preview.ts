@@ -5,7 +5,7 @@
 import { inputText } from "../../lib-client/format";
 import { externalityTaxes, type ExternalityMessage, type ExternalityTaxTerms } from "@/lib/mechanisms/ids/externality";
 import type { ExternalityView } from "@/lib/games/ids-externality/views";
-import { parseDecimal as parseInvestment } from "../../components/kit/number-input";
+import { checkNumber } from "../../components/kit/number-input";
 
 export interface MessageDraft {
   x: string[];
@@ -15,21 +15,15 @@ export interface MessageDraft {
 /** The form's text for a message: numbers rounded for people (no 0.6931471805599453 in a field). */
 export const draftOf = (m: ExternalityMessage): MessageDraft => ({ x: m.x.map((v) => inputText(v)), pi: m.pi.map((v) => inputText(v)) });
 
-/** Parse the form; the first problem names the row (x_j or π_j) and the range, like the server. */
-export function readMessage(v: ExternalityView, d: MessageDraft): { ok: true; message: ExternalityMessage } | { ok: false; field: string; message: string } {
-  const x: number[] = [];
-  const pi: number[] = [];
-  for (let j = 0; j < v.n; j++) {
-    const a = parseInvestment(d.x[j] ?? "");
-    if (a === null || a > v.rules.xMax) return { ok: false, field: `x[${j}]`, message: `The investment you propose for user ${j + 1} must be a number between 0 and ${v.rules.xMax}.` };
-    x.push(a);
-  }
-  for (let j = 0; j < v.n; j++) {
-    const b = parseInvestment(d.pi[j] ?? "");
-    if (b === null || b > v.rules.piMax) return { ok: false, field: `pi[${j}]`, message: `The price for user ${j + 1} must be a number between 0 and ${v.rules.piMax}.` };
-    pi.push(b);
-  }
-  return { ok: true, message: { x, pi } };
+/** The message in the form, or null while a field is empty or breaks its rule (each field shows its own problem). */
+export function readMessage(v: Pick<ExternalityView, "n" | "rules">, d: MessageDraft): ExternalityMessage | null {
+  const read = (texts: readonly string[], max: number) => {
+    const out = Array.from({ length: v.n }, (_, j) => checkNumber(texts[j] ?? "", { min: 0, max }).value);
+    return out.every((x): x is number => x !== null) ? out : null;
+  };
+  const x = read(d.x, v.rules.xMax);
+  const pi = read(d.pi, v.rules.piMax);
+  return x && pi ? { x, pi } : null;
 }
 
 export interface MessagePreview {

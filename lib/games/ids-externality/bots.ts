@@ -6,7 +6,7 @@
  * - equilibrium: sends its equilibrium message m*_i (everyone proposes x*, prices from eq. 13);
  * - repeat: re-sends its prefilled (last) message.
  */
-import type { BotStrategy } from "../../core/game";
+import type { BotContext, BotStrategy } from "../../core/game";
 import { adaptiveExternalityMessage, type ExternalityMessage } from "../../mechanisms/ids";
 import { externalityEquilibriumOf } from "../ids-mechanisms-common/benchmarks";
 import { instanceOf, type ExternalityParams } from "./params";
@@ -21,8 +21,8 @@ const clampMessage = (m: ExternalityMessage, v: ExternalityView): ExternalityAct
   pi: m.pi.map((a) => Math.min(v.rules.piMax, Math.max(0, a))),
 });
 
-function play(v: ExternalityView, choose: (v: ExternalityView) => ExternalityMessage): ExternalityAction | null {
-  if (v.phase === "results") return { type: "continue" };
+function play(v: ExternalityView, ctx: BotContext<ExternalityParams>, choose: (v: ExternalityView) => ExternalityMessage): ExternalityAction | null {
+  if (ctx.phase === "results") return { type: "continue" };
   if (v.myMessage !== null) return null;
   return clampMessage(choose(v), v);
 }
@@ -41,20 +41,20 @@ export const externalityBots: Record<string, ExternalityBot> = {
     label: "Adaptive",
     description:
       "Moves its message a step (botStep) towards its best reply to everyone's last messages: prices towards the marginal externalities at the current outcome (eq. 13), proposal towards the exact best proposal (adaptiveExternalityMessage).",
-    act: (v, { params }) => play(v, (w) => adaptiveMessage(w, params)),
+    act: (v, ctx) => play(v, ctx, (w) => adaptiveMessage(w, ctx.params)),
   },
   equilibrium: {
     label: "Equilibrium",
     description: "Sends its equilibrium message m*_i: proposes x* (eq. 2) and the equilibrium prices (eq. 13).",
-    act: (v, { params }) =>
-      play(v, (w) => {
-        const eq = externalityEquilibriumOf(instanceOf(params));
+    act: (v, ctx) =>
+      play(v, ctx, (w) => {
+        const eq = externalityEquilibriumOf(instanceOf(ctx.params));
         return "error" in eq ? w.prefill : eq.messages[w.me.index]!;
       }),
   },
   repeat: {
     label: "Repeat",
     description: "Re-sends its prefilled message (its last message; round 1: the starting profile).",
-    act: (v) => play(v, (w) => w.prefill),
+    act: (v, ctx) => play(v, ctx, (w) => w.prefill),
   },
 };

@@ -2,12 +2,14 @@
  * Scoring and the experimenter's monitor for the Externality mechanism game.
  */
 import type { MonitorView, RoundScore, Scalar } from "../../core/game";
+import type { RecordsOf } from "../../core/records";
 import type { ExternalityMessage } from "../../mechanisms/ids";
 import { benchmarksOf, distance, externalityEquilibriumOf } from "../ids-mechanisms-common/benchmarks";
 import { r4 } from "../ids-mechanisms-common/instance";
 import { instanceOf, type ExternalityParams } from "./params";
 import { recordMechanism, runMechanism } from "../../mechanisms/unit";
 import { roundInput, type Ctx, type ExternalityState } from "./state";
+import type { externalityRecords } from "./records";
 import { externalityUnit } from "./unit";
 import { pointsOf } from "./views";
 
@@ -33,7 +35,9 @@ export function equilibriumDistances(p: ExternalityParams, messages: readonly Ex
   };
 }
 
-export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
+type ExternalityScore = RoundScore<RecordsOf<typeof externalityRecords>>;
+
+export function externalityScore(s: ExternalityState, ctx: Ctx): ExternalityScore {
   const p = ctx.params;
   // the outcome the game computed at the end of the messages phase is externalityUnit.run of the same input
   const mechanism = s.outcome ? recordMechanism(externalityUnit, roundInput(s, p), s.outcome) : runMechanism(externalityUnit, roundInput(s, p));
@@ -42,15 +46,14 @@ export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
   const ext = bench.externality;
   const nash = bench.nash;
   const d = equilibriumDistances(p, input.messages, o.x);
-  const players: RoundScore["players"] = {};
-  ctx.players.forEach((pid, i) => {
+  const players = ctx.byPlayer((pid, i) => {
     const m = input.messages[i]!;
-    const decision: Record<string, Scalar> = {};
+    const decision: Record<string, number> = {};
     m.x.forEach((v, j) => (decision[`x_${j + 1}`] = v));
     m.pi.forEach((v, j) => (decision[`pi_${j + 1}`] = v));
     const t = o.terms[i]!;
     const out = ext.users[i]!;
-    players[pid] = {
+    return {
       decision,
       outcome: {
         user_index: i,
@@ -71,7 +74,7 @@ export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
         eq_vp: out.participates,
         so_x: ext.x[i]!,
         nash_x: nash?.x[i] ?? null,
-        timed_out: s.timedOut[i] ?? false,
+        timed_out: ctx.timedOut(pid),
       },
       payoff: pointsOf(p, o.netCost[i]!),
     };
@@ -90,7 +93,7 @@ export function externalityScore(s: ExternalityState, ctx: Ctx): RoundScore {
       distance_to_nash: nash ? distance(o.x, nash.x) : null,
       regrets_in: Object.values(players).filter((x) => x.outcome.regrets_in === true).length,
       eq_vp_failures: ext.participation.filter((v) => !v).length,
-      timeouts: s.timedOut.filter(Boolean).length,
+      timeouts: ctx.players.filter((pid) => ctx.timedOut(pid)).length,
     },
   };
 }
@@ -151,7 +154,7 @@ export function externalityMonitor(s: ExternalityState, ctx: Ctx): MonitorView {
       {
         title: o ? "Messages this round" : "Last messages (prefill)",
         columns: ["user", "proposed x_i", "prices π_i", "sent"],
-        rows: messages.map((m, i) => [i + 1, vec(m.x), vec(m.pi), s.messages[i] ? (s.timedOut[i] ? "timed out" : "yes") : "not yet"]),
+        rows: messages.map((m, i) => [i + 1, vec(m.x), vec(m.pi), s.messages[i] ? (ctx.timedOut(ctx.players[i]!) ? "timed out" : "yes") : "not yet"]),
       },
     ],
   };

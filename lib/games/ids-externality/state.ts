@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import { fail, ok, ActionErrorCode } from "../../core/errors";
-import type { PhaseSpec, PlayerId, PlayerRoundRecord, RoundContext } from "../../core/game";
+import { definePhase, type PlayerRoundRecord, type RoundContext } from "../../core/game";
 import { externalityTaxes, investmentCost, riskTerm, userCosts, type ExternalityMessage, type ExternalityTaxTerms } from "../../mechanisms/ids";
 import { benchmarksOf } from "../ids-mechanisms-common/benchmarks";
 import { instanceOf, type ExternalityParams } from "./params";
 import type { Instance } from "../ids-mechanisms-common/instance";
-import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
+import { ContinueAction, resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 export const ExternalityAction = z.discriminatedUnion("type", [
   z.object({
@@ -18,7 +18,7 @@ export const ExternalityAction = z.discriminatedUnion("type", [
     x: z.array(z.number({ error: "every proposed investment must be a number" }).finite(), { error: "give a proposed investment for every user" }),
     pi: z.array(z.number({ error: "every price must be a number" }).finite(), { error: "give a price for every user" }),
   }),
-  z.object({ type: z.literal("continue") }),
+  ContinueAction,
 ]);
 export type ExternalityAction = z.infer<typeof ExternalityAction>;
 
@@ -49,12 +49,10 @@ export interface ExternalityState {
   /** Prefill: each user's last message (round 1: the treatment's starting profile). */
   start: ExternalityMessage[];
   outcome: ExternalityRoundOutput | null;
-  timedOut: boolean[];
   continued: boolean[];
 }
 
 export type Ctx = RoundContext<ExternalityParams>;
-export const indexOf = (ctx: Ctx, pid: PlayerId) => ctx.players.indexOf(pid);
 
 /** The round's outcome from the messages: eq. 10–11 and the true costs (eq. 1, eq. 3). */
 export function externalityRound(input: ExternalityRoundInput): ExternalityRoundOutput {
@@ -81,7 +79,7 @@ export function initialMessage(p: ExternalityParams): ExternalityMessage {
 }
 
 /** A message stored in a round record (decision_x_1…, decision_pi_1…), if complete. */
-export function messageFromRecord(rec: PlayerRoundRecord | undefined, n: number): ExternalityMessage | null {
+export function messageFromRecord(rec: PlayerRoundRecord | null | undefined, n: number): ExternalityMessage | null {
   if (!rec) return null;
   const x: number[] = [];
   const pi: number[] = [];
@@ -96,13 +94,9 @@ export function messageFromRecord(rec: PlayerRoundRecord | undefined, n: number)
 }
 
 export function setupRound(ctx: Ctx): ExternalityState {
-  const n = ctx.players.length;
   const init = initialMessage(ctx.params);
-  const start = ctx.players.map((pid) => {
-    const h = ctx.history[pid] ?? [];
-    return messageFromRecord(h[h.length - 1], n) ?? { x: init.x.slice(), pi: init.pi.slice() };
-  });
-  return { messages: Array(n).fill(null), start, outcome: null, timedOut: Array(n).fill(false), continued: Array(n).fill(false) };
+  const start = ctx.perSeat((pid) => messageFromRecord(ctx.lastRound(pid), ctx.players.length) ?? { x: init.x.slice(), pi: init.pi.slice() });
+  return { messages: ctx.perSeat(() => null), start, outcome: null, continued: ctx.perSeat(() => false) };
 }
 
 const fmt = (v: number) => String(Number(v.toPrecision(4)));
@@ -122,7 +116,9 @@ export function checkMessage(p: ExternalityParams, n: number, m: { x: number[]; 
   return null;
 }
 
-export const messagePhase: PhaseSpec<ExternalityParams, ExternalityState, ExternalityAction> = {
+const phase = definePhase<ExternalityParams, ExternalityState, ExternalityAction>();
+
+export const messagePhase = phase({
   id: "message",
   label: "Send your message",
   kind: "decision",
@@ -130,31 +126,22 @@ export const messagePhase: PhaseSpec<ExternalityParams, ExternalityState, Extern
   accepts: ["message"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.messages[i] === null),
   apply(s, a, by, ctx) {
-    if (a.type !== "message") return fail(ActionErrorCode.WrongPhase, "Send your message first.");
     const bad = checkMessage(ctx.params, ctx.players.length, a);
     if (bad) return fail(ActionErrorCode.OutOfRange, bad.message, bad.field);
-    const messages = s.messages.slice();
-    messages[indexOf(ctx, by)] = { x: a.x.slice(), pi: a.pi.slice() };
-    return ok({ ...s, messages });
+    return ok({ ...s, messages: s.messages.with(ctx.seatOf(by), { x: a.x.slice(), pi: a.pi.slice() }) });
   },
-  onTimeout(s, missing, ctx) {
-    const messages = s.messages.slice();
-    const timedOut = s.timedOut.slice();
-    for (const pid of missing) {
-      const i = indexOf(ctx, pid);
-      const m = s.start[i]!;
-      messages[i] = { x: m.x.slice(), pi: m.pi.slice() }; // the prefilled (last) message
-      timedOut[i] = true;
-    }
-    return { ...s, messages, timedOut };
-  },
+  onTimeout: (s, missing, ctx) => ({
+    ...s,
+    // the prefilled (last) message
+    messages: ctx.perSeat((pid, i) => (missing.includes(pid) ? { x: s.start[i]!.x.slice(), pi: s.start[i]!.pi.slice() } : s.messages[i] ?? null)),
+  }),
   onExit: (s, ctx) => ({ ...s, outcome: externalityRound(roundInput(s, ctx.params)) }),
   next: () => "results",
-};
+});
 
 /** The stored mechanism input (messages not sent fall back to the prefill, as at a timeout). */
 export function roundInput(s: ExternalityState, p: ExternalityParams): ExternalityRoundInput {
   return { truth: instanceOf(p), messages: s.messages.map((m, i) => m ?? s.start[i]!) };
 }
 
-export const resultsPhase = resultsPhase_<ExternalityParams, ExternalityState, ExternalityAction>();
+export const resultsPhase = resultsPhase_<ExternalityParams, ExternalityState, ExternalityAction, "continue">();

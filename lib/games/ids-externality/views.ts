@@ -9,10 +9,9 @@ import type { ExternalityMessage, ExternalityTaxTerms } from "../../mechanisms/i
 import { externalityTaxes } from "../../mechanisms/ids";
 import { protectionFromOthers, userCostAt } from "../../mechanisms/ids/unregulated";
 import type { ExternalityParams } from "./params";
-import { indexOf, type Ctx, type ExternalityState } from "./state";
+import type { Ctx, ExternalityState } from "./state";
 
 export interface ExternalityView {
-  phase: "message" | "results";
   n: number;
   me: {
     index: number;
@@ -60,7 +59,7 @@ export function externalityView(s: ExternalityState, viewer: Viewer, ctx: Ctx): 
   const p = ctx.params;
   const n = ctx.players.length;
   const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, indexOf(ctx, pid));
+  const i = Math.max(0, ctx.seatOf(pid));
   const row = p.W[i] ?? [];
   const q = p.q?.[i] ?? 0;
   const mine = (x: readonly number[]) => {
@@ -71,7 +70,6 @@ export function externalityView(s: ExternalityState, viewer: Viewer, ctx: Ctx): 
   const prevCost = mine(prevT.x).total;
   const o = s.outcome;
   return {
-    phase: o ? "results" : "message",
     n,
     me: { index: i, alpha: p.alpha[i]!, c: p.c[i]!, q, ownWeight: row[i] ?? 0, weights: row.slice() },
     rules: { xMax: p.xMax, piMax: p.piMax, endowment: p.endowment, pointsScale: p.pointsScale },
@@ -99,7 +97,7 @@ export function externalityView(s: ExternalityState, viewer: Viewer, ctx: Ctx): 
             cost: o.cost[i]!,
             netCost: o.netCost[i]!,
             points: pointsOf(p, o.netCost[i]!),
-            timedOut: s.timedOut[i] ?? false,
+            timedOut: ctx.timedOut(pid),
           };
         })()
       : null,
