@@ -18,14 +18,14 @@ test("a person plays two Externality rounds with adaptive bots; the export holds
   // Round 1: an investment above xMax = 4 is kept as typed with the rule; then a valid message.
   await expect(me.getByTestId("phase-message")).toBeVisible();
   await expect(me.getByTestId("previous-messages")).toBeVisible();
-  await me.getByTestId("msg-x-0").fill("5");
-  await expect(me.getByTestId("message-error")).toContainText("between 0 and 4");
+  await me.getByTestId("msg-x-0-input").fill("5");
+  await expect(me.getByTestId("msg-x-0-error")).toContainText("between 0 and 4");
   await expect(me.getByTestId("message-submit")).toBeDisabled();
-  await expect(me.getByTestId("msg-x-0")).toHaveValue("5");
+  await expect(me.getByTestId("msg-x-0-input")).toHaveValue("5");
   const mine = { x: ["2", "0", "0", "0"], pi: ["0.5", "0.25", "0.25", "0"] };
   for (let j = 0; j < 4; j++) {
-    await me.getByTestId(`msg-x-${j}`).fill(mine.x[j]!);
-    await me.getByTestId(`msg-pi-${j}`).fill(mine.pi[j]!);
+    await me.getByTestId(`msg-x-${j}-input`).fill(mine.x[j]!);
+    await me.getByTestId(`msg-pi-${j}-input`).fill(mine.pi[j]!);
   }
   await expect(me.getByTestId("preview-tax")).toHaveText(/^-?[\d.,]+$/);
   await me.getByTestId("message-submit").click();
@@ -37,8 +37,8 @@ test("a person plays two Externality rounds with adaptive bots; the export holds
 
   // Round 2: the form is prefilled with my round-1 message; send it unchanged.
   await expect(me.getByTestId("phase-message")).toBeVisible();
-  for (let j = 0; j < 4; j++) await expect(me.getByTestId(`msg-x-${j}`)).toHaveValue(mine.x[j]!);
-  await expect(me.getByTestId("msg-pi-0")).toHaveValue(mine.pi[0]!);
+  for (let j = 0; j < 4; j++) await expect(me.getByTestId(`msg-x-${j}-input`)).toHaveValue(mine.x[j]!);
+  await expect(me.getByTestId("msg-pi-0-input")).toHaveValue(mine.pi[0]!);
   await me.getByTestId("message-submit").click();
   await expect(me.getByTestId("phase-results")).toBeVisible();
   await me.getByTestId("next-round").click(); // a round is stored when its results screen closes

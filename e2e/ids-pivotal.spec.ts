@@ -19,12 +19,13 @@ test("a person plays three Pivotal rounds with bots: join + misreport, stay out,
   await expect(me.getByTestId("param-c")).toHaveText("1");
   await me.getByTestId("join-in").click();
   await expect(me.getByTestId("phase-report")).toBeVisible();
-  await expect(me.getByTestId("report-c")).toHaveValue("1");
-  await me.getByTestId("report-c").fill("5");
-  await expect(me.getByTestId("report-error")).toContainText("Report a cost per unit c between 0.5 and 2.");
+  await expect(me.getByTestId("report-c-input")).toHaveValue("1");
+  await me.getByTestId("report-c-input").fill("5");
+  await expect(me.getByTestId("report-c-error")).toContainText("Enter a number between 0.5 and 2.");
+  await expect(me.getByTestId("report-c-input")).toHaveAttribute("aria-invalid", "true");
   await expect(me.getByTestId("report-submit")).toBeDisabled();
-  await expect(me.getByTestId("report-c")).toHaveValue("5");
-  await me.getByTestId("report-c").fill("1.5");
+  await expect(me.getByTestId("report-c-input")).toHaveValue("5");
+  await me.getByTestId("report-c-input").fill("1,5"); // a decimal comma is read as 1.5
   await me.getByTestId("report-submit").click();
   await expect(me.getByTestId("phase-results")).toBeVisible();
   await expect(me.getByTestId("my-joined")).toHaveText("joined");
@@ -44,7 +45,7 @@ test("a person plays three Pivotal rounds with bots: join + misreport, stay out,
   // Round 3: join and send the prefilled (true) report.
   await expect(me.getByTestId("phase-participate")).toBeVisible();
   await me.getByTestId("join-in").click();
-  await expect(me.getByTestId("report-alpha")).toHaveValue("10");
+  await expect(me.getByTestId("report-alpha-input")).toHaveValue("10");
   await me.getByTestId("report-submit").click();
   await expect(me.getByTestId("phase-results")).toBeVisible();
   await me.getByTestId("next-round").click();

@@ -6,10 +6,9 @@ import type { ComponentType } from "react";
 import type { GameId, GameModuleOf } from "@/lib/games/registry";
 import { cipContractsUi } from "./cip-contracts/ui";
 import type { GameUi } from "./define-ui";
-import { legacyGameUi } from "./define-ui";
 import { idsExternalityUi } from "./ids-externality/ui";
 import { idsInvestmentUi } from "./ids-investment/ui";
-import { PivotalGame } from "./ids-pivotal/PivotalGame";
+import { idsPivotalUi } from "./ids-pivotal/ui";
 import { ssgDefenseUi } from "./ssg-defense/ui";
 import type { GameUiProps } from "./types";
 
@@ -17,7 +16,7 @@ export type GameUiRegistry = { readonly [K in GameId]: GameUi<GameModuleOf<K>> }
 
 export const gameUis = {
   "ids-investment": idsInvestmentUi,
-  "ids-pivotal": legacyGameUi(PivotalGame),
+  "ids-pivotal": idsPivotalUi,
   "ids-externality": idsExternalityUi,
   "ssg-defense": ssgDefenseUi,
   "cip-contracts": cipContractsUi,

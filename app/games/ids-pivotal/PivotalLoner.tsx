@@ -1,11 +1,13 @@
 "use client";
 /** Step 3 (loners choose freely): the announced profile, the loner's own investment with a cost preview. */
+import type { idsPivotal } from "@/lib/games/ids-pivotal";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
+import { NumberField } from "../../components/kit/NumberField";
+import { checkNumber } from "../../components/kit/number-input";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import { parseDecimal as parseInvestment } from "../../components/kit/number-input";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { PivotalType } from "./TypeCard";
 import { lonerPreview } from "./preview";
 
@@ -27,8 +29,7 @@ function Announced({ v }: { v: PivotalView }) {
   );
 }
 
-export function PivotalLoner({ v, props }: { v: PivotalView; props: GameUiProps }) {
-  const { play, view, act, locked } = props;
+export function PivotalLoner({ v, view, play, act, locked }: PhaseProps<typeof idsPivotal, "loner">) {
   const [text, setText] = useDraft(`mechlab:ids-pivotal:${view.participantId}:r${play.round}:loner`, "");
   const { send, busy, error } = useIntent(act);
   const a = v.announcement;
@@ -52,38 +53,15 @@ export function PivotalLoner({ v, props }: { v: PivotalView; props: GameUiProps 
       </div>
     );
   }
-  const x = parseInvestment(text);
-  const inRange = x !== null && x <= v.rules.xMax;
-  const localError = text.trim() === "" || inRange ? null : `Enter a number between 0 and ${fmt(v.rules.xMax)}.`;
-  const preview = inRange && x !== null ? lonerPreview(v, x) : null;
-  const submit = async () => {
-    if (!inRange || x === null) return;
-    await send(`r${play.round}:invest:${x}`, { type: "invest", x });
-  };
+  const { value: x } = checkNumber(text, { min: 0, max: v.rules.xMax });
+  const preview = x === null ? null : lonerPreview(v, x);
+  const submit = () => x !== null && void send(`r${play.round}:invest:${x}`, { type: "invest", x });
   return (
     <div>
       <Announced v={v} />
       <PivotalType v={v} />
       <section className="card">
-        <div className="field">
-          <label htmlFor="loner-input">
-            Your investment <span className="help">(0 to {fmt(v.rules.xMax)}; you pay no tax)</span>
-          </label>
-          <input
-            id="loner-input"
-            data-testid="loner-input"
-            type="text"
-            inputMode="decimal"
-            autoComplete="off"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-invalid={localError !== null || error?.field === "x"}
-            aria-describedby="loner-msg"
-            onKeyDown={(e) => {
-              if (e.key === "Enter") void submit();
-            }}
-          />
-        </div>
+        <NumberField id="loner" label="Your investment (you pay no tax)" text={text} onText={setText} min={0} max={v.rules.xMax} onEnter={submit} serverError={error?.message} disabled={locked} />
         <div data-testid="loner-preview" className="small" aria-live="polite">
           {preview ? (
             <dl className="kv">
@@ -100,14 +78,7 @@ export function PivotalLoner({ v, props }: { v: PivotalView; props: GameUiProps 
             <p className="muted">Type an investment to see what it would cost you.</p>
           )}
         </div>
-        <div id="loner-msg">
-          {(localError ?? error) && (
-            <p className="error" role="alert" data-testid="loner-error">
-              {localError ?? error?.message}
-            </p>
-          )}
-        </div>
-        <button type="button" className="block" data-testid="loner-submit" onClick={submit} disabled={busy || locked || !inRange}>
+        <button type="button" className="block" data-testid="loner-submit" onClick={submit} disabled={busy || locked || x === null}>
           {busy ? "Sending…" : "Submit investment"}
         </button>
       </section>

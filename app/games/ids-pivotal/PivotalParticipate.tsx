@@ -1,13 +1,12 @@
 "use client";
 /** Step 1: join the mechanism or stay out. */
-import type { PivotalView } from "@/lib/games/ids-pivotal/views";
+import type { idsPivotal } from "@/lib/games/ids-pivotal";
 import { fmt } from "../../lib-client/format";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { PivotalType } from "./TypeCard";
 
-export function PivotalParticipate({ v, props }: { v: PivotalView; props: GameUiProps }) {
-  const { play, act, locked } = props;
+export function PivotalParticipate({ v, play, act, locked }: PhaseProps<typeof idsPivotal, "participate">) {
   const { send, busy, error } = useIntent(act);
   const choose = (join: boolean) => void send(`r${play.round}:join:${join}`, { type: "participate", join });
   if (v.myJoin !== null) {

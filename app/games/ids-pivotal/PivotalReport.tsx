@@ -1,17 +1,19 @@
 "use client";
 /** Step 2: participants report their type (prefilled with the truth, editable within the bounds). */
+import { z } from "zod";
+import type { idsPivotal } from "@/lib/games/ids-pivotal";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
+import { NumberField } from "../../components/kit/NumberField";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { PivotalType } from "./TypeCard";
 import { readReport, shownBounds, truthfulDraft, type ReportDraft, type ReportField } from "./preview";
 
 const LABELS: Record<ReportField, string> = { alpha: "Possible loss α", c: "Cost per unit c", q: "Extra cost q" };
 
-export function PivotalReport({ v, props }: { v: PivotalView; props: GameUiProps }) {
-  const { play, view, act, locked } = props;
+export function PivotalReport({ v, view, play, act, locked }: PhaseProps<typeof idsPivotal, "report">) {
   const [raw, setRaw] = useDraft(`mechlab:ids-pivotal:${view.participantId}:r${play.round}:report`, JSON.stringify(truthfulDraft(v)));
   const { send, busy, error } = useIntent(act);
   const draft = parseDraft(raw, v);
@@ -41,12 +43,10 @@ export function PivotalReport({ v, props }: { v: PivotalView; props: GameUiProps
       </div>
     );
   }
-  const submit = async () => {
-    if (!read.ok) return;
-    await send(`r${play.round}:report:${JSON.stringify(read.report)}`, { type: "report", ...read.report });
-  };
+  const submit = () => read && void send(`r${play.round}:report:${JSON.stringify(read)}`, { type: "report", ...read });
   const fields: ReportField[] = v.reportBounds.q ? ["alpha", "c", "q"] : ["alpha", "c"];
-  const localError = read.ok ? null : read;
+  const fieldNames: readonly string[] = fields;
+  const otherError = error && !fieldNames.includes(error.field ?? "") ? error.message : null;
   return (
     <div>
       <PivotalType v={v} />
@@ -57,44 +57,20 @@ export function PivotalReport({ v, props }: { v: PivotalView; props: GameUiProps
             : "Tell the mechanism your type. The form shows your true values; you may report other values within the ranges shown. Your points always use your true values."}
         </p>
         {fields.map((k) => {
-          const b = v.reportBounds[k]!;
-          const [lo, hi] = shownBounds(b);
-          const bad = localError?.field === k || error?.field === k;
+          const [min, max] = shownBounds(v.reportBounds[k] ?? [0, 0]);
+          const truth = fmt(k === "alpha" ? v.me.alpha : k === "c" ? v.me.c : v.me.q, 4);
+          const label = <>{LABELS[k]} <span className="help">(true: {truth})</span></>;
           return (
-            <div className="field" key={k}>
-              <label htmlFor={`report-${k}`}>
-                {LABELS[k]}{" "}
-                <span className="help">
-                  (true: {fmt(k === "alpha" ? v.me.alpha : k === "c" ? v.me.c : v.me.q, 4)}; allowed {fmt(lo, 4)} to {fmt(hi, 4)})
-                </span>
-              </label>
-              <input
-                id={`report-${k}`}
-                data-testid={`report-${k}`}
-                type="text"
-                inputMode="decimal"
-                autoComplete="off"
-                value={draft[k]}
-                readOnly={fixed}
-                onChange={(e) => set(k, e.target.value)}
-                aria-invalid={bad}
-                aria-describedby="report-msg"
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") void submit();
-                }}
-              />
-            </div>
+            <NumberField key={k} id={`report-${k}`} label={label} text={draft[k]} onText={(t) => set(k, t)} min={min} max={max} serverError={error?.field === k ? error.message : null} onEnter={submit} disabled={locked || fixed} />
           );
         })}
-        <div id="report-msg">
-          {(localError || error) && (
-            <p className="error" role="alert" data-testid="report-error">
-              {localError ? localError.message : error?.message}
-            </p>
-          )}
-        </div>
+        {otherError && (
+          <p className="error" role="alert" data-testid="report-error">
+            {otherError}
+          </p>
+        )}
         <div className="row">
-          <button type="button" data-testid="report-submit" onClick={submit} disabled={busy || locked || !read.ok}>
+          <button type="button" data-testid="report-submit" onClick={submit} disabled={busy || locked || read === null}>
             {busy ? "Sending…" : "Send my report"}
           </button>
           {!fixed && (
@@ -108,12 +84,14 @@ export function PivotalReport({ v, props }: { v: PivotalView; props: GameUiProps
   );
 }
 
+/** The saved form text (a reload keeps what was typed), or the true values. */
 function parseDraft(raw: string, v: PivotalView): ReportDraft {
+  const t = truthfulDraft(v);
   try {
-    const d = JSON.parse(raw) as Partial<ReportDraft>;
-    const t = truthfulDraft(v);
-    return { alpha: d.alpha ?? t.alpha, c: d.c ?? t.c, q: d.q ?? t.q };
+    const d = z.object({ alpha: z.string().optional(), c: z.string().optional(), q: z.string().optional() }).safeParse(JSON.parse(raw));
+    if (d.success) return { alpha: d.data.alpha ?? t.alpha, c: d.data.c ?? t.c, q: d.data.q ?? t.q };
   } catch {
-    return truthfulDraft(v);
+    /* not JSON: fall through */
   }
+  return t;
 }

@@ -1,16 +1,19 @@
 "use client";
 /** Results: own join, report, prescribed and realised investment, tax, costs and points; the others per feedback. */
-import type { PivotalView } from "@/lib/games/ids-pivotal/views";
+import type { idsPivotal } from "@/lib/games/ids-pivotal";
+import { History } from "../../components/kit/History";
+import { ResultsTable } from "../../components/kit/ResultsTable";
 import { fmt } from "../../lib-client/format";
-import type { GameUiProps } from "../types";
+import type { PhaseProps } from "../define-ui";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 import { notDecidedText } from "../../components/participant/phase-end-text";
 
-type Results = NonNullable<PivotalView["results"]>;
-
-export function PivotalResults({ v, r, props }: { v: PivotalView; r: Results; props: GameUiProps }) {
-  const { play, act, locked } = props;
-  const totalSoFar = pointsSoFar(props.view, play.round, r.points);
+export function PivotalResults({ v, view, play, act, locked }: PhaseProps<typeof idsPivotal, "results">) {
+  const r = v.results;
+  if (!r) return <p className="muted">Computing the results…</p>;
+  const totalSoFar = pointsSoFar(view, play.round, r.points);
+  const others = r.others ?? [];
+  const showTaxes = others.some((o) => o.tax !== null);
   return (
     <div>
       <section className="card">
@@ -50,42 +53,27 @@ export function PivotalResults({ v, r, props }: { v: PivotalView; r: Results; pr
         </dl>
         <p className="small muted">Your total so far: {fmt(totalSoFar, 1)} points.</p>
       </section>
-      {r.others && r.others.length > 0 && (
-        <section className="card">
-          <h3 style={{ marginTop: 0 }}>The others this round</h3>
-          <div className="table-wrap">
-            <table data-testid="others-table">
-              <thead>
-                <tr>
-                  <th>User</th>
-                  <th>Joined</th>
-                  <th className="num">Investment</th>
-                  {r.others.some((o) => o.tax !== null) && <th className="num">Tax</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {r.others.map((o) => (
-                  <tr key={o.member}>
-                    <td>User {o.member + 1}</td>
-                    <td>{o.joined ? "yes" : "no"}</td>
-                    <td className="num">{fmt(o.x, 3)}</td>
-                    {r.others!.some((x) => x.tax !== null) && <td className="num">{o.tax === null ? "–" : fmt(o.tax, 3)}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {r.budget !== null && (
-            <p className="small" data-testid="budget">
-              Sum of all taxes: {fmt(r.budget, 3)} {r.budget < 0 ? "(the organiser paid the difference)" : ""}
-            </p>
-          )}
-        </section>
+      <ResultsTable
+        title="The others this round"
+        testId="others-table"
+        rows={others}
+        label={(o) => `User ${o.member + 1}`}
+        columns={[
+          { title: "Joined", value: (o) => (o.joined ? "yes" : "no") },
+          { title: "Investment", value: (o) => o.x, digits: 3 },
+          ...(showTaxes ? [{ title: "Tax", value: (o: (typeof others)[number]) => o.tax, digits: 3 }] : []),
+        ]}
+      />
+      {r.budget !== null && (
+        <p className="small" data-testid="budget">
+          Sum of all taxes: {fmt(r.budget, 3)} {r.budget < 0 ? "(the organiser paid the difference)" : ""}
+        </p>
       )}
       <NextRoundButton play={play} act={act} locked={locked} />
       <p className="small muted">
         You are user {v.me.index + 1}. Points are {fmt(v.rules.pointsScale)} × ({fmt(v.rules.endowment)} − your total cost incl. tax).
       </p>
+      <History view={view} />
     </div>
   );
 }

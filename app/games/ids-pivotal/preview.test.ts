@@ -3,7 +3,6 @@ import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { lonerPreview, readReport, shownBounds, truthfulDraft } from "./preview";
 
 const view = (protection: number | null, q = 0): PivotalView => ({
-  phase: "loner",
   n: 3,
   me: { index: 1, alpha: 10, c: 1.2, q, ownWeight: 1, othersWeights: [{ member: 0, weight: 0.5 }] },
   rules: { information: "incomplete", participation: "choice", loner: "free", feedback: "investments", xMax: 10, endowment: 10, pointsScale: 10 },
@@ -30,10 +29,13 @@ describe("Pivotal UI helpers", () => {
 
   it("reads the report form with the server's bounds", () => {
     const v = view(0);
-    expect(readReport(v, truthfulDraft(v))).toEqual({ ok: true, report: { alpha: 10, c: 1.2, q: 0 } });
-    expect(readReport(v, { alpha: "12,5", c: "0.6", q: "" })).toEqual({ ok: true, report: { alpha: 12.5, c: 0.6, q: 0 } });
-    expect(readReport(v, { alpha: "25", c: "1", q: "0" })).toEqual({ ok: false, field: "alpha", message: "Report a possible loss α between 5 and 20." });
-    expect(readReport(v, { alpha: "10", c: "abc", q: "0" })).toEqual({ ok: false, field: "c", message: "Enter a number for the cost per unit c." });
+    expect(readReport(v, truthfulDraft(v))).toEqual({ alpha: 10, c: 1.2, q: 0 });
+    expect(readReport(v, { alpha: "12,5", c: "0.6", q: "" })).toEqual({ alpha: 12.5, c: 0.6, q: 0 }); // q_i = 0: nothing to report
+    expect(readReport(v, { alpha: "25", c: "1", q: "0" })).toBeNull(); // α above 2·10
+    expect(readReport(v, { alpha: "10", c: "abc", q: "0" })).toBeNull();
+    const withQ = view(0, 0.2);
+    expect(readReport(withQ, { alpha: "10", c: "1.2", q: "0.5" })).toBeNull(); // q above 2·0.2
+    expect(readReport(withQ, { alpha: "10", c: "1.2", q: "0,3" })).toEqual({ alpha: 10, c: 1.2, q: 0.3 });
     expect(shownBounds([0.33333333, 1.6666666])).toEqual([0.3334, 1.6666]);
   });
 });

@@ -1,10 +1,10 @@
 /**
  * Pure helpers of the Pivotal participant UI: the loner's cost preview (eq. 1 against the announced
- * profile) and reading a report form.
+ * profile) and reading a report form with the kit's number rules.
  */
 import { userCostAt } from "@/lib/mechanisms/ids/unregulated";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
-import { parseDecimal as parseInvestment } from "../../components/kit/number-input";
+import { checkNumber } from "../../components/kit/number-input";
 
 export interface LonerPreview {
   risk: number;
@@ -33,25 +33,18 @@ export function truthfulDraft(v: PivotalView): ReportDraft {
 }
 
 /**
- * Read the report form: numbers within the allowed ranges, or the first problem (field + message),
- * the same rule the server applies (bounds shown rounded inwards to 4 decimals).
+ * The report in the form, or null while a field is empty or outside its range (each field shows its
+ * own problem): the server's bounds, shown rounded inwards to 4 decimals.
  */
-export function readReport(v: PivotalView, d: ReportDraft): { ok: true; report: { alpha: number; c: number; q: number } } | { ok: false; field: ReportField; message: string } {
-  const fields: [ReportField, string, [number, number] | null][] = [
-    ["alpha", "possible loss α", v.reportBounds.alpha],
-    ["c", "cost per unit c", v.reportBounds.c],
-    ["q", "extra cost q", v.reportBounds.q],
-  ];
-  const out = { alpha: 0, c: 0, q: 0 };
-  for (const [k, label, bounds] of fields) {
-    if (bounds === null) continue;
-    const x = parseInvestment(d[k]);
-    const [lo, hi] = shownBounds(bounds);
-    if (x === null) return { ok: false, field: k, message: `Enter a number for the ${label}.` };
-    if (x < lo || x > hi) return { ok: false, field: k, message: `Report a ${label} between ${lo} and ${hi}.` };
-    out[k] = x;
-  }
-  return { ok: true, report: out };
+export function readReport(v: Pick<PivotalView, "reportBounds">, d: ReportDraft): { alpha: number; c: number; q: number } | null {
+  const read = (k: ReportField) => {
+    const bounds = v.reportBounds[k];
+    if (bounds === null) return 0;
+    const [min, max] = shownBounds(bounds);
+    return checkNumber(d[k], { min, max }).value;
+  };
+  const [alpha, c, q] = [read("alpha"), read("c"), read("q")];
+  return alpha === null || c === null || q === null ? null : { alpha, c, q };
 }
 
 /** Bounds rounded inwards to 4 decimals (what people can type and what the server accepts). */

@@ -8,7 +8,7 @@
  * - stayOut: never joins.
  * As loners choosing freely, all bots best-respond to the announced profile (other loners counted as 0).
  */
-import type { BotStrategy } from "../../core/game";
+import type { BotContext, BotStrategy } from "../../core/game";
 import { bestResponseToProtection } from "../../mechanisms/ids/unregulated";
 import { pivotalCounterfactuals, pivotalRound } from "./mechanism";
 import { instanceOf, type PivotalParams } from "./params";
@@ -38,8 +38,8 @@ export function participationCosts(p: PivotalParams, me: number, othersJoin: rea
   return { costIn: cf.costIn, costOut: cf.costOut };
 }
 
-function play(v: PivotalView, decide: { join: (v: PivotalView) => boolean; report: (v: PivotalView) => PivotalAction }): PivotalAction | null {
-  switch (v.phase) {
+function play(v: PivotalView, ctx: BotContext<PivotalParams>, decide: { join: (v: PivotalView) => boolean; report: (v: PivotalView) => PivotalAction }): PivotalAction | null {
+  switch (ctx.phase) {
     case "participate":
       return v.myJoin === null ? { type: "participate", join: decide.join(v) } : null;
     case "report":
@@ -48,6 +48,8 @@ function play(v: PivotalView, decide: { join: (v: PivotalView) => boolean; repor
       return v.myJoin === false && v.myLonerX === null ? { type: "invest", x: lonerBestResponse(v) } : null;
     case "results":
       return { type: "continue" };
+    default:
+      return null;
   }
 }
 
@@ -55,26 +57,26 @@ export const pivotalBots: Record<string, PivotalBot> = {
   truthful: {
     label: "Truthful",
     description: "Joins and reports its true type (α, c, q); as a loner best-responds.",
-    act: (v) => play(v, { join: () => true, report: truthfulReport }),
+    act: (v, ctx) => play(v, ctx, { join: () => true, report: truthfulReport }),
   },
   misreport: {
     label: "Misreporting",
     description: "Joins and reports its cost c multiplied by the treatment's botMisreportFactor (clamped to the allowed range); true α and q.",
-    act: (v, { params }) =>
-      play(v, {
+    act: (v, ctx) =>
+      play(v, ctx, {
         join: () => true,
-        report: (w) => ({ type: "report", alpha: w.me.alpha, c: clamp(w.me.c * params.botMisreportFactor, w.reportBounds.c), q: w.me.q }),
+        report: (w) => ({ type: "report", alpha: w.me.alpha, c: clamp(w.me.c * ctx.params.botMisreportFactor, w.reportBounds.c), q: w.me.q }),
       }),
   },
   participation: {
     label: "Participation optimiser",
     description:
       "Joins iff its net cost in (g_i + t_i) is at most its cost out (best-responding), computed with the mechanism from the treatment's types, the others joining as last round (all in round 1) and reporting truthfully. Reports truthfully.",
-    act: (v, { params }) =>
-      play(v, {
+    act: (v, ctx) =>
+      play(v, ctx, {
         join: (w) => {
           const others = w.lastJoined ?? Array<boolean | null>(w.n).fill(true);
-          const { costIn, costOut } = participationCosts(params, w.me.index, others.map((j) => j !== false));
+          const { costIn, costOut } = participationCosts(ctx.params, w.me.index, others.map((j) => j !== false));
           return costIn <= costOut + 1e-9 * Math.max(1, Math.abs(costOut));
         },
         report: truthfulReport,
@@ -83,6 +85,6 @@ export const pivotalBots: Record<string, PivotalBot> = {
   stayOut: {
     label: "Always out",
     description: "Never joins; as a loner best-responds to the announced profile.",
-    act: (v) => play(v, { join: () => false, report: truthfulReport }),
+    act: (v, ctx) => play(v, ctx, { join: () => false, report: truthfulReport }),
   },
 };

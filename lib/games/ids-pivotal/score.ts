@@ -2,12 +2,14 @@
  * Scoring and the experimenter's monitor for the Pivotal mechanism game.
  */
 import type { MonitorView, RoundScore, Scalar } from "../../core/game";
+import type { RecordsOf } from "../../core/records";
 import { benchmarksOf, distance } from "../ids-mechanisms-common/benchmarks";
 import { r4 } from "../ids-mechanisms-common/instance";
 import { instanceOf, type PivotalParams } from "./params";
 import { pivotalRound } from "./mechanism";
 import { recordMechanism } from "../../mechanisms/unit";
 import { roundInput, settleRound, trueReport, type Ctx, type PivotalState } from "./state";
+import type { pivotalRecords } from "./records";
 import { pivotalUnits } from "./unit";
 import { pointsOf } from "./views";
 
@@ -22,7 +24,9 @@ export function paperBenchmark(p: PivotalParams) {
   return { report: rep, pivotal: p.information === "full" ? rep.pivotalFullInfo : rep.pivotal };
 }
 
-export function pivotalScore(state: PivotalState, ctx: Ctx): RoundScore {
+type PivotalScore = RoundScore<RecordsOf<typeof pivotalRecords>>;
+
+export function pivotalScore(state: PivotalState, ctx: Ctx): PivotalScore {
   const p = ctx.params;
   // A forced end can skip phases: fill what is missing the way timeouts would.
   let s = state;
@@ -41,14 +45,13 @@ export function pivotalScore(state: PivotalState, ctx: Ctx): RoundScore {
   const so = bench.report.socialOptimum;
   const nash = bench.report.nash;
   const cf = s.counterfactuals;
-  const players: RoundScore["players"] = {};
-  ctx.players.forEach((pid, i) => {
+  const players = ctx.byPlayer((_, i) => {
     const joined = s.joined[i] === true;
     const rep = joined ? s.reports[i] : null;
     const truth = trueReport(p, i);
     const misreport = rep ? rep.alpha !== truth.alpha || rep.c !== truth.c || rep.q !== truth.q : null;
     const c = cf?.[i];
-    players[pid] = {
+    return {
       decision: {
         joined,
         report_alpha: rep?.alpha ?? null,
@@ -87,7 +90,7 @@ export function pivotalScore(state: PivotalState, ctx: Ctx): RoundScore {
   });
   const total = sum(o.cost);
   const participants = o.participants.length;
-  const group: Record<string, Scalar> = {
+  const group = {
     participants,
     budget: o.budget,
     deficit: o.budget < 0 ? -o.budget : 0,

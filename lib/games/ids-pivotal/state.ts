@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { fail, ok, ActionErrorCode } from "../../core/errors";
-import type { PhaseSpec, PlayerId, RoundContext } from "../../core/game";
+import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { bestResponse } from "../../mechanisms/ids";
 import { instanceOf, reportBounds, type PivotalParams } from "./params";
 import {
@@ -20,7 +20,7 @@ import {
   type TypeReport,
 } from "./mechanism";
 import type { Instance } from "../ids-mechanisms-common/instance";
-import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
+import { ContinueAction, resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 const num = (what: string) => z.number({ error: `enter a number for ${what}` }).finite();
 
@@ -28,7 +28,7 @@ export const PivotalAction = z.discriminatedUnion("type", [
   z.object({ type: z.literal("participate"), join: z.boolean({ error: "choose to join or to stay out" }) }),
   z.object({ type: z.literal("report"), alpha: num("the loss α"), c: num("the cost c"), q: num("the extra cost q").optional() }),
   z.object({ type: z.literal("invest"), x: num("your investment") }),
-  z.object({ type: z.literal("continue") }),
+  ContinueAction,
 ]);
 export type PivotalAction = z.infer<typeof PivotalAction>;
 
@@ -42,12 +42,16 @@ export interface PivotalState {
   counterfactuals: Counterfactual[] | null;
   /** Set when the mechanism could not be computed this round (see docs: fallback). */
   error: string | null;
-  timedOut: { participate: boolean[]; report: boolean[]; loner: boolean[] };
+  /**
+   * Which decision phase a default filled, per seat (the export's timed_out_participation/report/loner
+   * columns; `ctx.timedOut(pid)` says whether any did).
+   */
+  timedOut: Record<DecisionPhase, boolean[]>;
   continued: boolean[];
 }
 
+export type DecisionPhase = "participate" | "report" | "loner";
 export type Ctx = RoundContext<PivotalParams>;
-export const indexOf = (ctx: Ctx, pid: PlayerId) => ctx.players.indexOf(pid);
 
 /** The true type of user i, as a report. */
 export function trueReport(p: PivotalParams, i: number): TypeReport {
@@ -55,13 +59,12 @@ export function trueReport(p: PivotalParams, i: number): TypeReport {
 }
 
 export function setupRound(ctx: Ctx): PivotalState {
-  const n = ctx.players.length;
   const compulsory = ctx.params.participation === "compulsory";
-  const f = () => Array<boolean>(n).fill(false);
+  const f = () => ctx.perSeat(() => false);
   return {
-    joined: Array(n).fill(compulsory ? true : null),
-    reports: Array(n).fill(null),
-    lonerX: Array(n).fill(null),
+    joined: ctx.perSeat(() => (compulsory ? true : null)),
+    reports: ctx.perSeat(() => null),
+    lonerX: ctx.perSeat(() => null),
     alloc: null,
     outcome: null,
     counterfactuals: null,
@@ -146,32 +149,30 @@ function fmtNum(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
 
-export const participatePhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+const phase = definePhase<PivotalParams, PivotalState, PivotalAction>();
+
+/** Fill `missing` members' choice in `phase` with `fill(seat)` and flag it (the timed_out_<phase> column). */
+function fillMissing<K extends "joined" | "reports" | "lonerX">(s: PivotalState, ctx: Ctx, missing: readonly PlayerId[], key: K, phaseId: DecisionPhase, fill: (i: number) => PivotalState[K][number]): PivotalState {
+  const miss = (i: number) => missing.includes(ctx.players[i]!);
+  return {
+    ...s,
+    [key]: ctx.perSeat((_, i) => (miss(i) ? fill(i) : s[key][i])),
+    timedOut: { ...s.timedOut, [phaseId]: ctx.perSeat((_, i) => s.timedOut[phaseId][i] || miss(i)) },
+  };
+}
+
+export const participatePhase = phase({
   id: "participate",
   label: "Join the mechanism or stay out",
   kind: "decision",
   durationMs: (p) => (p.participateSeconds === null ? null : p.participateSeconds * 1000),
   accepts: ["participate"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === null),
-  apply(s, a, by, ctx) {
-    if (a.type !== "participate") return fail(ActionErrorCode.WrongPhase, "First choose whether to join the mechanism.");
-    const joined = s.joined.slice();
-    joined[indexOf(ctx, by)] = a.join;
-    return ok({ ...s, joined });
-  },
-  onTimeout(s, missing, ctx) {
-    const joined = s.joined.slice();
-    const participate = s.timedOut.participate.slice();
-    for (const pid of missing) {
-      const i = indexOf(ctx, pid);
-      joined[i] = ctx.params.timeoutParticipation === "join";
-      participate[i] = true;
-    }
-    return { ...s, joined, timedOut: { ...s.timedOut, participate } };
-  },
+  apply: (s, a, by, ctx) => ok({ ...s, joined: s.joined.with(ctx.seatOf(by), a.join) }),
+  onTimeout: (s, missing, ctx) => fillMissing(s, ctx, missing, "joined", "participate", () => ctx.params.timeoutParticipation === "join"),
   onExit: settleRound,
   next: nextPhase,
-};
+});
 
 /** Check a report against the treatment's bounds; returns an error message or null. */
 export function checkReport(p: PivotalParams, i: number, r: { alpha: number; c: number; q?: number | undefined }): { message: string; field: string } | null {
@@ -192,7 +193,7 @@ export function checkReport(p: PivotalParams, i: number, r: { alpha: number; c: 
   return null;
 }
 
-export const reportPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+export const reportPhase = phase({
   id: "report",
   label: "Report your type to the mechanism",
   kind: "decision",
@@ -200,10 +201,9 @@ export const reportPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> 
   accepts: ["report"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === true && s.reports[i] === null),
   notPendingMessage: (s, by, ctx) =>
-    s.joined[indexOf(ctx, by)] === false ? "You stayed out this round: only participants report. Please wait for the results." : null,
+    s.joined[ctx.seatOf(by)] === false ? "You stayed out this round: only participants report. Please wait for the results." : null,
   apply(s, a, by, ctx) {
-    if (a.type !== "report") return fail(ActionErrorCode.WrongPhase, "Report your type first.");
-    const i = indexOf(ctx, by);
+    const i = ctx.seatOf(by);
     const bad = checkReport(ctx.params, i, a);
     if (bad) return fail(ActionErrorCode.OutOfRange, bad.message, bad.field);
     const truth = trueReport(ctx.params, i);
@@ -211,25 +211,15 @@ export const reportPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> 
       const [lo, hi] = reportBounds(ctx.params, truth[k]);
       return Math.min(hi, Math.max(lo, v));
     };
-    const reports = s.reports.slice();
-    reports[i] = { alpha: clamp("alpha", a.alpha), c: clamp("c", a.c), q: clamp("q", a.q ?? 0) };
-    return ok({ ...s, reports });
+    return ok({ ...s, reports: s.reports.with(i, { alpha: clamp("alpha", a.alpha), c: clamp("c", a.c), q: clamp("q", a.q ?? 0) }) });
   },
-  onTimeout(s, missing, ctx) {
-    const reports = s.reports.slice();
-    const report = s.timedOut.report.slice();
-    for (const pid of missing) {
-      const i = indexOf(ctx, pid);
-      reports[i] = trueReport(ctx.params, i); // the form is prefilled with the true values
-      report[i] = true;
-    }
-    return { ...s, reports, timedOut: { ...s.timedOut, report } };
-  },
+  // the form is prefilled with the true values
+  onTimeout: (s, missing, ctx) => fillMissing(s, ctx, missing, "reports", "report", (i) => trueReport(ctx.params, i)),
   onExit: settleRound,
   next: nextPhase,
-};
+});
 
-export const lonerPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> = {
+export const lonerPhase = phase({
   id: "loner",
   label: "You stayed out: choose your investment",
   kind: "decision",
@@ -237,28 +227,17 @@ export const lonerPhase: PhaseSpec<PivotalParams, PivotalState, PivotalAction> =
   accepts: ["invest"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === false && s.lonerX[i] === null),
   notPendingMessage: (s, by, ctx) =>
-    s.joined[indexOf(ctx, by)] === true ? "You joined the mechanism: it sets your investment. Please wait for the users who stayed out." : null,
+    s.joined[ctx.seatOf(by)] === true ? "You joined the mechanism: it sets your investment. Please wait for the users who stayed out." : null,
   apply(s, a, by, ctx) {
-    if (a.type !== "invest") return fail(ActionErrorCode.WrongPhase, "Choose your investment first.");
     if (a.x < 0 || a.x > ctx.params.xMax)
       return fail(ActionErrorCode.OutOfRange, `Choose an investment between 0 and ${ctx.params.xMax}.`, "x");
-    const lonerX = s.lonerX.slice();
-    lonerX[indexOf(ctx, by)] = a.x;
-    return ok({ ...s, lonerX });
+    return ok({ ...s, lonerX: s.lonerX.with(ctx.seatOf(by), a.x) });
   },
-  onTimeout(s, missing, ctx) {
-    const lonerX = s.lonerX.slice();
-    const loner = s.timedOut.loner.slice();
-    for (const pid of missing) {
-      const i = indexOf(ctx, pid);
-      lonerX[i] = ctx.params.lonerTimeoutDefault === "zero" ? 0 : Math.min(ctx.params.xMax, lonerBestResponseNow(s, ctx, i));
-      loner[i] = true;
-    }
-    return { ...s, lonerX, timedOut: { ...s.timedOut, loner } };
-  },
+  onTimeout: (s, missing, ctx) =>
+    fillMissing(s, ctx, missing, "lonerX", "loner", (i) => (ctx.params.lonerTimeoutDefault === "zero" ? 0 : Math.min(ctx.params.xMax, lonerBestResponseNow(s, ctx, i)))),
   onExit: settleRound,
   next: nextPhase,
-};
+});
 
 /** Best response of loner i to the announced profile (participants' prescribed x; loners who already chose; else 0). */
 export function lonerBestResponseNow(s: PivotalState, ctx: Ctx, i: number): number {
@@ -267,4 +246,4 @@ export function lonerBestResponseNow(s: PivotalState, ctx: Ctx, i: number): numb
   return bestResponse(instanceOf(ctx.params), i, x);
 }
 
-export const resultsPhase = resultsPhase_<PivotalParams, PivotalState, PivotalAction>();
+export const resultsPhase = resultsPhase_<PivotalParams, PivotalState, PivotalAction, "continue">();

@@ -8,12 +8,9 @@ import type { Viewer } from "../../core/game";
 import { protectionFromOthers } from "../../mechanisms/ids/unregulated";
 import { reportBounds, type PivotalParams } from "./params";
 import type { TypeReport } from "./mechanism";
-import { indexOf, type Ctx, type PivotalState } from "./state";
-
-export type PivotalPhase = "participate" | "report" | "loner" | "results";
+import type { Ctx, PivotalState } from "./state";
 
 export interface PivotalView {
-  phase: PivotalPhase;
   n: number;
   me: {
     index: number;
@@ -69,35 +66,24 @@ export interface PivotalView {
   } | null;
 }
 
-const phaseOf = (s: PivotalState): PivotalPhase => {
-  if (s.outcome) return "results";
-  if (s.alloc) return "loner";
-  return s.joined.every((j) => j !== null) ? "report" : "participate";
-};
-
 export function pivotalView(s: PivotalState, viewer: Viewer, ctx: Ctx): PivotalView {
   const p = ctx.params;
   const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, indexOf(ctx, pid));
+  const i = Math.max(0, ctx.seatOf(pid));
   const row = p.W[i] ?? [];
   const q = p.q?.[i] ?? 0;
-  const hist = ctx.history[pid] ?? [];
-  const lastRec = hist[hist.length - 1];
+  const lastRec = ctx.lastRound(pid);
   const a = s.alloc;
   const o = s.outcome;
   const showOthers = p.feedback !== "own";
   const showTaxes = p.feedback === "investmentsAndTaxes";
-  const lastJoined =
-    showOthers && ctx.round > 1
-      ? ctx.players.map((m) => {
-          const h = ctx.history[m] ?? [];
-          const j = h[h.length - 1]?.decision.joined;
-          return typeof j === "boolean" ? j : null;
-        })
-      : null;
+  const joinedLast = (m: string) => {
+    const j = ctx.lastRound(m)?.decision.joined;
+    return typeof j === "boolean" ? j : null;
+  };
+  const lastJoined = showOthers && ctx.round > 1 ? ctx.perSeat(joinedLast) : null;
   const announced = a ? a.prescribed.map((v) => v ?? 0) : null;
   return {
-    phase: phaseOf(s),
     n: ctx.players.length,
     me: {
       index: i,
@@ -135,11 +121,11 @@ export function pivotalView(s: PivotalState, viewer: Viewer, ctx: Ctx): PivotalV
           }
         : null,
     lastJoined,
-    last: lastRec ? { joined: typeof lastRec.decision.joined === "boolean" ? lastRec.decision.joined : null, points: lastRec.payoff } : null,
+    last: lastRec ? { joined: joinedLast(pid), points: lastRec.payoff } : null,
     results: o
       ? {
           joined: s.joined[i] === true,
-          timedOut: s.timedOut.participate[i]! || s.timedOut.report[i]! || s.timedOut.loner[i]!,
+          timedOut: ctx.timedOut(pid),
           report: s.joined[i] ? (s.reports[i] ?? null) : null,
           prescribed: o.prescribed[i] ?? null,
           x: o.x[i]!,
