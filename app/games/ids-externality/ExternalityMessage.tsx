@@ -33,13 +33,12 @@ export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProp
   const others = v.me.weights.map((weight, member) => ({ member, weight })).filter((o) => o.member !== me);
   const type = <TypeCard me={{ index: me, alpha: v.me.alpha, c: v.me.c, q: v.me.q, ownWeight: v.me.ownWeight, others }} />;
   const previous = (
-    <section className="card">
-      <h3 style={{ marginTop: 0 }}>{v.previous.round ? `Messages of round ${v.previous.round}` : "Starting messages"}</h3>
-      <MessagesTable messages={v.previous.messages} x={v.previous.x} me={me} testId="previous-messages" />
+    <>
+      <MessagesTable title={v.previous.round ? `Messages of round ${v.previous.round}` : "Starting messages"} messages={v.previous.messages} x={v.previous.x} me={me} testId="previous-messages" />
       <p className="small muted">
         {v.previous.round ? "Your tax then" : "Your tax with these messages"}: {fmt(v.previous.myTerms.tax, 3)}; your total cost incl. tax: {fmt(v.previous.myNetCost, 3)}.
       </p>
-    </section>
+    </>
   );
 
   if (v.myMessage) {

@@ -15,10 +15,7 @@ export function ExternalityResults({ v, view, play, act, locked }: PhaseProps<ty
   const totalSoFar = pointsSoFar(view, play.round, r.points);
   return (
     <div>
-      <section className="card">
-        <h3 style={{ marginTop: 0 }}>Messages and investments this round</h3>
-        <MessagesTable messages={r.messages} x={r.x} me={v.me.index} testId="res-messages" />
-      </section>
+      <MessagesTable title="Messages and investments this round" messages={r.messages} x={r.x} me={v.me.index} testId="res-messages" />
       <section className="card">
         <h3 style={{ marginTop: 0 }}>Your result this round</h3>
         {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out, so your last message was sent again.", "your last message was sent again.")}</p>}

@@ -1,61 +1,22 @@
 import type { ExternalityMessage } from "@/lib/mechanisms/ids/externality";
-import { fmt } from "../../lib-client/format";
+import { ResultsTable, type ResultsColumn } from "../../components/kit/ResultsTable";
 
-/** Everyone's messages (rows: senders) and the resulting investments x̂ (eq. 10). */
-export function MessagesTable({ messages, x, me, testId }: { messages: readonly ExternalityMessage[]; x: readonly number[]; me: number; testId: string }) {
-  const n = x.length;
-  return (
-    <div className="table-wrap">
-      <table data-testid={testId}>
-        <thead>
-          <tr>
-            <th>Sender</th>
-            {x.map((_, j) => (
-              <th key={j} className="num">
-                x for {j + 1}
-              </th>
-            ))}
-            {x.map((_, j) => (
-              <th key={`p${j}`} className="num">
-                π for {j + 1}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {messages.map((m, i) => (
-            <tr key={i}>
-              <td>
-                User {i + 1}
-                {i === me ? " (you)" : ""}
-              </td>
-              {m.x.map((v, j) => (
-                <td key={j} className="num">
-                  {fmt(v, 3)}
-                </td>
-              ))}
-              {m.pi.map((v, j) => (
-                <td key={`p${j}`} className="num">
-                  {fmt(v, 3)}
-                </td>
-              ))}
-            </tr>
-          ))}
-          <tr>
-            <td>
-              <strong>Investments x̂</strong>
-            </td>
-            {x.map((v, j) => (
-              <td key={j} className="num" data-testid={`${testId}-x-${j}`}>
-                <strong>{fmt(v, 3)}</strong>
-              </td>
-            ))}
-            <td colSpan={n} className="small muted">
-              average of the proposals
-            </td>
-          </tr>
-        </tbody>
-      </table>
-    </div>
-  );
+interface Row {
+  label: string;
+  x: readonly number[];
+  /** null on the last row (the investments x̂ have no price). */
+  pi: readonly number[] | null;
+}
+
+/** Everyone's messages (rows: senders) and, last, the resulting investments x̂ (eq. 10). */
+export function MessagesTable({ title, messages, x, me, testId }: { title: string; messages: readonly ExternalityMessage[]; x: readonly number[]; me: number; testId: string }) {
+  const rows: Row[] = [
+    ...messages.map((m, i) => ({ label: `User ${i + 1}${i === me ? " (you)" : ""}`, x: m.x, pi: m.pi })),
+    { label: "Investments x̂ (average of the proposals)", x, pi: null },
+  ];
+  const columns: ResultsColumn<Row>[] = [
+    ...x.map((_, j) => ({ title: `x for ${j + 1}`, value: (r: Row) => r.x[j] ?? null, digits: 3 })),
+    ...x.map((_, j) => ({ title: `π for ${j + 1}`, value: (r: Row) => r.pi?.[j] ?? null, digits: 3 })),
+  ];
+  return <ResultsTable title={title} rows={rows} label={(r) => r.label} columns={columns} testId={testId} />;
 }
