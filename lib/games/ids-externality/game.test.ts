@@ -146,10 +146,14 @@ describe("Externality: a person's messages", () => {
     expect(v.prefill).toEqual({ x: mine.x, pi: mine.pi });
     expect(v.previous.round).toBe(1);
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
-    const end = runBots(s, lt, onlyGroup(s).phaseStartedMs, {}).state;
+    const driven = runBots(s, lt, onlyGroup(s).phaseStartedMs, {});
+    const end = driven.state;
     const rec = end.participants.p3!.history[1]!;
     expect(rec.timedOut).toBe(true);
+    expect(rec.outcome.timed_out).toBe(true); // the engine's per-seat flag (ctx.timedOut), as the export column
     expect([rec.decision.x_1, rec.decision.x_2, rec.decision.x_3]).toEqual(mine.x);
+    const round2 = driven.rounds.find((r) => r.round === 2)!;
+    expect(round2.group.timeouts).toBe(round2.players.filter((p) => p.record.outcome.timed_out === true).length);
   });
 });
 

@@ -169,7 +169,7 @@ describe("Pivotal: a person's actions", () => {
     expect(g.phase).toBe("results");
     const rec = runBots(s, lt, g.phaseStartedMs, { until: (x) => x.participants.p3!.history.length === 1 }).state.participants.p3!.history[0]!;
     expect(rec.timedOut).toBe(true);
-    expect(rec.outcome.timed_out_loner).toBe(true);
+    expect(rec.outcome).toMatchObject({ timed_out_loner: true, timed_out_participation: false, timed_out_report: false });
     expect(rec.decision.loner_x).toBeCloseTo(rec.outcome.loner_best_response as number, 9);
   });
 
