@@ -42,8 +42,3 @@ export function defineGameUi<G extends AnyGameModule>(ui: { phases: PhaseCompone
   }
   return { Component: GameScreen };
 }
-
-/** A game whose UI still reads `props.game` itself (to migrate: use defineGameUi). */
-export function legacyGameUi<G extends AnyGameModule>(Component: ComponentType<GameUiProps>): GameUi<G> {
-  return { Component };
-}
