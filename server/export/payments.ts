@@ -3,14 +3,13 @@
  */
 import type { ColumnDoc } from "../../lib/core/game";
 import type { PaymentRow } from "../../lib/study/payments";
+import { BASE_COLUMNS } from "./columns";
 import { toCsv } from "./csv";
 
 export const PAYMENT_COLUMNS: ColumnDoc[] = [
   { name: "seat", type: "number", description: "Seat number, 0-based like data.csv (the monitor shows seat + 1)." },
   { name: "participant", type: "string", description: "Participant id, as in data.csv." },
-  { name: "label", type: "string", description: "Label typed with the room code (empty for link and panel participants)." },
-  { name: "external_id", type: "string", description: "The online panel's participant id (Prolific, MTurk, the treatment's panel.param)." },
-  { name: "external_source", type: "string", description: "Which panel external_id comes from." },
+  ...BASE_COLUMNS.filter((c) => c.name === "label" || c.name === "external_id" || c.name === "external_source"),
   { name: "completion_code", type: "string", description: "The completion code shown on the participant's final page (unique across sessions)." },
   { name: "points", type: "number", unit: "points", description: "Points of every round played for the seat." },
   { name: "paid_points", type: "number", unit: "points", description: "Points that count for the payout: all points, or without the rounds a bot played when the treatment's payment.payBotRounds is false." },
