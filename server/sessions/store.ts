@@ -36,6 +36,12 @@ export interface StoredSession {
 }
 
 export class SessionStore {
+  /**
+   * Several processes on one database (server/cluster): the lease check that must pass first in every
+   * write of a session's commands, in the same transaction (null: this process is the only writer).
+   */
+  fence: ((sessionId: string) => SqlStatement) | null = null;
+
   constructor(
     readonly db: Db,
     private readonly writer: SqlWriter,
@@ -105,6 +111,7 @@ export class SessionStore {
   async commit(sessionId: string, persisted: SessionState, state: SessionState, effects: Effects, event: EventInput, seq: number, serverTime: Date): Promise<void> {
     const prevVersion = persisted.version;
     const stmts: SqlStatement[] = [
+      ...this.fenced(sessionId),
       {
         sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
         args: [topJson(state), state.version, state.status, serverTime, sessionId, prevVersion],
@@ -142,7 +149,11 @@ export class SessionStore {
 
   /** Log a command that changed nothing (rejected, or a duplicate submit), or a presence change. */
   async logOnly(sessionId: string, event: EventInput, seq: number, serverTime: Date, version: number): Promise<void> {
-    await this.writer.transaction([this.eventInsert(sessionId, event, seq, serverTime, version)]);
+    await this.writer.transaction([...this.fenced(sessionId), this.eventInsert(sessionId, event, seq, serverTime, version)]);
+  }
+
+  private fenced(sessionId: string): SqlStatement[] {
+    return this.fence ? [this.fence(sessionId)] : [];
   }
 
   private eventInsert(sessionId: string, e: EventInput, seq: number, serverTime: Date, versionAfter: number): SqlStatement {

@@ -1,0 +1,115 @@
+/**
+ * Session leases on PostgreSQL: which process owns a live session, for how long, and with which
+ * fencing token (table `SessionLease`, prisma/models).
+ *
+ * - A lease is taken when nobody holds it or the holder let it expire (`expiresAt` by the database's
+ *   clock, so the machines' clocks do not matter). Every change of owner adds one to `token`.
+ * - The owner renews its leases every `ttlMs / 3` (one statement for all of them). A lease it could not
+ *   renew is lost: the owner drops the session from memory.
+ * - Every write of the owner carries `fence(sessionId, token)` as the first statement of its transaction:
+ *   an UPDATE of the lease row that must match this owner and token. It takes the row's lock, so a
+ *   takeover (which rewrites the row) either waits for the write to commit or makes it match no row and
+ *   roll back — a process that lost its lease cannot write, even if it does not know it yet.
+ */
+import type { Pool } from "pg";
+import type { SqlStatement } from "../db/writer";
+
+/** The database's clock in milliseconds since 1970. */
+const NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+
+export interface LeaseOwner {
+  owner: string;
+  token: number;
+  /** Whether the lease has not expired yet (by the database's clock). */
+  live: boolean;
+}
+
+export class LeaseTable {
+  constructor(
+    private readonly pool: Pool,
+    /** This process's id (new at every start: a restarted process holds nothing). */
+    readonly owner: string,
+    readonly ttlMs: number,
+  ) {}
+
+  /**
+   * Take the session's lease, or confirm and extend it when this process holds it already.
+   * Returns the fencing token, or null when another process holds a lease that has not expired.
+   */
+  async acquire(sessionId: string): Promise<number | null> {
+    const r = await this.pool.query<{ token: number }>(
+      `INSERT INTO "SessionLease" ("sessionId", "owner", "token", "expiresAt", "parked") VALUES ($1, $2, 1, ${NOW_MS} + $3, false)
+       ON CONFLICT ("sessionId") DO UPDATE SET
+         "token" = CASE WHEN "SessionLease"."owner" = EXCLUDED."owner" THEN "SessionLease"."token" ELSE "SessionLease"."token" + 1 END,
+         "owner" = EXCLUDED."owner", "expiresAt" = EXCLUDED."expiresAt", "parked" = false
+       WHERE "SessionLease"."owner" = EXCLUDED."owner" OR "SessionLease"."expiresAt" < ${NOW_MS}
+       RETURNING "token"`,
+      [sessionId, this.owner, this.ttlMs],
+    );
+    return r.rows[0] ? Number(r.rows[0].token) : null;
+  }
+
+  /**
+   * Extend every lease this process holds (`held`: session id → token). Returns the ids whose lease is
+   * still this process's with the same token; the others were taken over and must be dropped.
+   */
+  async renew(held: ReadonlyMap<string, number>): Promise<Set<string>> {
+    if (held.size === 0) return new Set();
+    const ids = [...held.keys()];
+    const r = await this.pool.query<{ sessionId: string; token: number }>(
+      `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} + $2 WHERE "owner" = $1 AND "sessionId" = ANY($3::text[]) RETURNING "sessionId", "token"`,
+      [this.owner, this.ttlMs, ids],
+    );
+    const kept = new Set<string>();
+    for (const row of r.rows) if (held.get(row.sessionId) === Number(row.token)) kept.add(row.sessionId);
+    return kept;
+  }
+
+  /**
+   * Give a lease up at once (same token, expired now). `parked`: the session left memory because it was
+   * idle, so no other process needs to pick it up; otherwise (shutdown) another process takes it over.
+   */
+  async release(sessionId: string, token: number, parked: boolean): Promise<void> {
+    await this.pool.query(
+      `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} - 1, "parked" = $4 WHERE "sessionId" = $1 AND "owner" = $2 AND "token" = $3`,
+      [sessionId, this.owner, token, parked],
+    );
+  }
+
+  /** Who holds the session's lease (null: nobody ever did). */
+  async ownerOf(sessionId: string): Promise<LeaseOwner | null> {
+    const r = await this.pool.query<{ owner: string; token: number; live: boolean }>(
+      `SELECT "owner", "token", "expiresAt" >= ${NOW_MS} AS "live" FROM "SessionLease" WHERE "sessionId" = $1`,
+      [sessionId],
+    );
+    const row = r.rows[0];
+    return row ? { owner: row.owner, token: Number(row.token), live: row.live } : null;
+  }
+
+  /**
+   * Running or paused sessions changed since `sinceMs` (all when null) whose owner is gone: the lease
+   * expired without being parked, or there never was one. Another process must take them over.
+   */
+  async orphans(sinceMs: number | null, limit = 200): Promise<string[]> {
+    const r = await this.pool.query<{ id: string }>(
+      `SELECT s."id" FROM "Session" s LEFT JOIN "SessionLease" l ON l."sessionId" = s."id"
+       WHERE s."status" IN ('running', 'paused') AND ($1::timestamp IS NULL OR s."updatedAt" >= $1::timestamp)
+         AND (l."sessionId" IS NULL OR (l."expiresAt" < ${NOW_MS} AND NOT l."parked"))
+       ORDER BY s."updatedAt" DESC LIMIT $2`,
+      [sinceMs === null ? null : new Date(sinceMs).toISOString().replace("Z", ""), limit],
+    );
+    return r.rows.map((x) => x.id);
+  }
+
+  /**
+   * The fencing statement of a write (server/db/writer.ts placeholders): the transaction rolls back
+   * unless this process still holds the session's lease with this token.
+   */
+  fence(sessionId: string, token: number): SqlStatement {
+    return {
+      sql: `UPDATE "SessionLease" SET "token" = "token" WHERE "sessionId" = ? AND "owner" = ? AND "token" = ?`,
+      args: [sessionId, this.owner, token],
+      expectRows: 1,
+    };
+  }
+}
