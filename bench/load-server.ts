@@ -1,7 +1,9 @@
-// The server under load: API + Socket.io (no Next pages) on a fresh database; prints its port.
+// The server under load: API + Socket.io (no Next pages) on a fresh database; prints its port. On a line
+// "stats" on stdin it prints its CPU time, memory and how many commands the event log holds.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { createMechlabApp } from "../server/app";
 
 process.env.MECHLAB_QUIET = "1";
@@ -10,6 +12,15 @@ const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tm
 const app = await createMechlabApp({ dbUrl, log: () => {}, realtimeLimits: { socketsPerAddress: 100_000 } });
 const port = await app.listen(0, "127.0.0.1");
 process.stdout.write(`PORT ${port}\n`);
+createInterface({ input: process.stdin }).on("line", (line) => {
+  if (line.trim() !== "stats") return;
+  const u = process.cpuUsage();
+  const cpuMs = (u.user + u.system) / 1000;
+  const rssMB = process.memoryUsage().rss / 2 ** 20;
+  void Promise.all([app.db.actionEvent.count(), app.db.actionEvent.count({ where: { accepted: true } })]).then(([events, accepted]) =>
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, rssMB, events, accepted })}\n`),
+  );
+});
 process.on("SIGTERM", async () => {
   await app.close();
   process.exit(0);

@@ -1,14 +1,21 @@
 /**
- * Load harness: N simulated participants (real socket.io clients in this process) play IDS sessions
- * against a server in a separate process on loopback. Reports decision-ack latency percentiles, lost
- * decisions (acked but not stored, or never acked) and the server's CPU time and memory.
+ * Load benchmark: N simulated participants (real socket.io clients, in one or more client processes)
+ * play IDS sessions against a server in a separate process on loopback. The same clients, with the same
+ * load shape, first run against a bare Socket.IO server that only acknowledges (bench/echo-server.ts),
+ * so every run prints mechlab next to the baseline it is compared with and their ratio.
+ * Reports decision-ack latency percentiles, lost decisions (expected minus stored), unacked intents, and
+ * the server's CPU time during the load (per acknowledged action and per accepted command).
  *
- *   node --import tsx bench/socket-load.ts --participants 200 [--rounds 3] [--session-size 20]
+ *   node --import tsx bench/socket-load.ts --participants 1000 [--rounds 3] [--session-size 20]
+ *     [--ramp-ms 250] [--think-min-ms 500] [--think-max-ms 3000] [--client-procs 1] [--no-baseline]
+ *   BENCH_PG_URL=postgresql://… runs mechlab on a fresh PostgreSQL database; BENCH_PROF=dir writes a
+ *   CPU profile (--cpu-prof) of the mechlab server to dir.
  */
-import { spawn } from "node:child_process";
-import { io as ioc, type Socket } from "socket.io-client";
-import type { ParticipantView } from "../lib/engine/views";
+import { spawn, type ChildProcess } from "node:child_process";
+import { loadavg } from "node:os";
+import { createInterface } from "node:readline";
 import { freshPostgres } from "../server/testing/harness";
+import type { ClientJob, ClientResult } from "./load-clients";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,6 +28,10 @@ const GROUP = 4;
 const RAMP_MS = arg("ramp-ms", 250);
 const THINK_MIN = arg("think-min-ms", 500);
 const THINK_MAX = arg("think-max-ms", 3000);
+/** Client processes: one keeps up with about 1,000 participants on this machine. */
+const CLIENT_PROCS = arg("client-procs", Math.max(1, Math.ceil(N / 1000)));
+const BASELINE = !process.argv.includes("--no-baseline");
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 const PASSWORD = "bench-password";
 
 function pct(xs: number[], p: number) {
@@ -29,22 +40,159 @@ function pct(xs: number[], p: number) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-async function main() {
-  // BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres runs the server on a fresh PostgreSQL database
-  const pg = process.env.BENCH_PG_URL ? await freshPostgres(process.env.BENCH_PG_URL) : null;
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "bench/load-server.ts"], {
-    env: { ...process.env, ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production", ...(pg ? { BENCH_DATABASE_URL: pg.url } : {}) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+interface ServerStats {
+  cpuMs: number;
+  rssMB: number;
+  events?: number;
+  accepted?: number;
+}
+
+/** A server process that prints "PORT n" and answers "stats" on stdin with "STATS {json}". */
+async function startServer(script: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []) {
+  const proc = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "inherit"] });
+  const waiting: ((s: ServerStats) => void)[] = [];
   const port: number = await new Promise((res, rej) => {
-    server.stdout!.on("data", (d: Buffer) => {
-      const m = /PORT (\d+)/.exec(d.toString());
+    createInterface({ input: proc.stdout! }).on("line", (line) => {
+      const m = /^PORT (\d+)/.exec(line);
       if (m) res(Number(m[1]));
+      if (line.startsWith("STATS ")) waiting.shift()?.(JSON.parse(line.slice(6)) as ServerStats);
     });
-    server.on("exit", (c) => rej(new Error(`server exited ${c}`)));
+    proc.on("exit", (c) => rej(new Error(`${script} exited ${c}`)));
   });
-  const base = `http://127.0.0.1:${port}`;
+  return {
+    proc,
+    base: `http://127.0.0.1:${port}`,
+    stats: () =>
+      new Promise<ServerStats>((res) => {
+        waiting.push(res);
+        proc.stdin!.write("stats\n");
+      }),
+    stop: () =>
+      new Promise<void>((res) => {
+        proc.once("exit", () => res());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Run the clients in CLIENT_PROCS processes (tokens dealt round-robin) and merge their results. */
+async function runLoad(base: string, tokens: string[]): Promise<ClientResult> {
   if (!/^http:\/\/127\.0\.0\.1:/.test(base)) throw new Error("loopback only");
+  const startAt = Date.now() + 500 + 100 * CLIENT_PROCS; // time for the client processes to start
+  const jobs = Array.from({ length: CLIENT_PROCS }, (_, k): ClientJob => ({
+    base,
+    tokens: tokens.map((token, i) => ({ i, token })).filter(({ i }) => i % CLIENT_PROCS === k),
+    startAt,
+    rampMs: RAMP_MS,
+    thinkMinMs: THINK_MIN,
+    thinkMaxMs: THINK_MAX,
+    timeoutMs: TIMEOUT_MS,
+  }));
+  const results = await Promise.all(jobs.map((job) => runClientProcess(job)));
+  const merged: ClientResult = { outcome: "ok", latencies: [], sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: Infinity, lastDoneAt: 0 };
+  for (const r of results) {
+    if (r.outcome !== "ok") merged.outcome = r.outcome;
+    for (const x of r.latencies) merged.latencies.push(x);
+    merged.sent += r.sent;
+    merged.acked += r.acked;
+    merged.rejected += r.rejected;
+    merged.unacked += r.unacked;
+    merged.connectErrors.push(...r.connectErrors);
+    merged.rejections.push(...r.rejections);
+    merged.stuck.push(...r.stuck);
+    merged.firstSendAt = Math.min(merged.firstSendAt, r.firstSendAt || Infinity);
+    merged.lastDoneAt = Math.max(merged.lastDoneAt, r.lastDoneAt);
+  }
+  return merged;
+}
+
+function runClientProcess(job: ClientJob): Promise<ClientResult> {
+  return new Promise((res, rej) => {
+    const p: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/load-clients.ts", "--job-on-stdin"], { stdio: ["pipe", "pipe", "inherit"] });
+    let result: ClientResult | null = null;
+    createInterface({ input: p.stdout! }).on("line", (line) => {
+      if (line.startsWith("RESULT ")) result = JSON.parse(line.slice(7)) as ClientResult;
+    });
+    p.on("exit", (c) => (result ? res(result) : rej(new Error(`client process exited ${c} without a result`))));
+    p.stdin!.end(JSON.stringify(job));
+  });
+}
+
+interface Row {
+  server: string;
+  database: string;
+  participants: number;
+  outcome: string;
+  wallSeconds: number;
+  actionsSent: number;
+  acked: number;
+  rejected: number;
+  unacked: number;
+  lostDecisions: number | null;
+  decisionsExpected: number;
+  ackP50ms: number;
+  ackP95ms: number;
+  ackP99ms: number;
+  ackMaxms: number;
+  serverRssMB: number;
+  serverCpuSeconds: number;
+  cpuMsPerAck: number;
+  commandsAccepted: number | null;
+  cpuMsPerCommand: number | null;
+  loadAvg: string;
+}
+
+function row(server: string, database: string, r: ClientResult, before: ServerStats, after: ServerStats, stored: number | null): Row {
+  const cpu = after.cpuMs - before.cpuMs;
+  const commands = after.accepted !== undefined && before.accepted !== undefined ? after.accepted - before.accepted : null;
+  const expected = N * ROUNDS;
+  return {
+    server,
+    database,
+    participants: N,
+    outcome: r.outcome,
+    wallSeconds: (r.lastDoneAt - r.firstSendAt) / 1000,
+    actionsSent: r.sent,
+    acked: r.acked,
+    rejected: r.rejected,
+    unacked: r.unacked,
+    lostDecisions: stored === null ? null : expected - stored,
+    decisionsExpected: expected,
+    ackP50ms: pct(r.latencies, 50),
+    ackP95ms: pct(r.latencies, 95),
+    ackP99ms: pct(r.latencies, 99),
+    ackMaxms: pct(r.latencies, 100),
+    serverRssMB: after.rssMB,
+    serverCpuSeconds: cpu / 1000,
+    cpuMsPerAck: cpu / Math.max(1, r.acked),
+    commandsAccepted: commands,
+    cpuMsPerCommand: commands ? cpu / commands : null,
+    loadAvg: loadavg().map((x) => x.toFixed(1)).join(" "),
+  };
+}
+
+function report(r: ClientResult) {
+  if (r.connectErrors.length) console.log(`connect errors: ${r.connectErrors.join(" | ")}`);
+  if (r.rejections.length) console.log(`rejected: ${r.rejections.join(" | ")}`);
+  if (r.stuck.length) console.log(`stuck:\n${r.stuck.join("\n")}`);
+}
+
+async function baseline(): Promise<Row> {
+  const server = await startServer("bench/echo-server.ts", ["--rounds", String(ROUNDS)], {});
+  const tokens = Array.from({ length: N }, (_, i) => `baseline-${i}`);
+  const before = await server.stats();
+  const r = await runLoad(server.base, tokens);
+  const after = await server.stats();
+  await server.stop();
+  report(r);
+  return row("bare Socket.IO", "-", r, before, after, null);
+}
+
+async function mechlab(): Promise<Row> {
+  const pg = process.env.BENCH_PG_URL ? await freshPostgres(process.env.BENCH_PG_URL) : null;
+  const prof = process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF === "1" ? "/tmp/prof" : process.env.BENCH_PROF}`] : [];
+  const server = await startServer("bench/load-server.ts", [], { ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production", ...(pg ? { BENCH_DATABASE_URL: pg.url } : {}) }, prof);
+  const base = server.base;
   const json = { "content-type": "application/json", "x-mechlab-csrf": "1" };
   const login = await fetch(`${base}/api/admin/login`, { method: "POST", headers: json, body: JSON.stringify({ password: PASSWORD }) });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
@@ -65,76 +213,9 @@ async function main() {
     const d = (await (await fetch(`${base}/api/admin/sessions/${session.id}`, { headers: { cookie } })).json()) as { links: { path: string }[] };
     tokens.push(...d.links.map((l) => l.path.slice(3)));
   }
-  const latencies: number[] = [];
-  const rejections: string[] = [];
-  const stuckReport: (() => string)[] = [];
-  const connectErrors: string[] = [];
-  let acked = 0, rejected = 0, unacked = 0, sent = 0;
-  const t0 = Date.now();
-  const done: Promise<void>[] = [];
-  const sockets: Socket[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const s = ioc(base, { transports: ["websocket"], auth: { token: tokens[i] }, forceNew: true, reconnection: false, timeout: 60_000 });
-    sockets.push(s);
-    s.on("connect_error", (e) => connectErrors.push(e.message));
-    let busy = false;
-    let step = "";
-    done.push(
-      new Promise<void>((resolve) => {
-        let last: ParticipantView | null = null;
-        const act = () => {
-          const view = last;
-          if (!view) return;
-          if (view.stage === "done") return resolve();
-          if (busy) return;
-          let payload: unknown = null;
-          let key = "";
-          if (view.stage === "intro") {
-            key = `intro-${view.introStep}`;
-            if (key === step) return;
-            step = key;
-            s.emit("p:intro", { step: view.introStep }, () => {});
-            return;
-          }
-          const play = view.play;
-          if (!play || !play.myTurn) return;
-          key = `${play.round}-${play.phase}`;
-          if (key === step) return;
-          step = key;
-          payload = play.phase === "decide" ? { type: "invest", x: Math.round(Math.random() * 500) / 100 } : { type: "continue" };
-          busy = true;
-          const think = THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN);
-          setTimeout(() => {
-            const start = performance.now();
-            sent++;
-            const timer = setTimeout(() => { unacked++; busy = false; act(); }, 10_000);
-            s.emit("p:action", { clientActionId: `${tokens[i]}-${key}`, action: payload, at: { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } }, (ack: { ok: boolean; error?: { code: string; message: string } }) => {
-              if (!ack.ok) rejections.push(`${key}: ${ack.error?.code} ${ack.error?.message}`);
-              clearTimeout(timer);
-              latencies.push(performance.now() - start);
-              if (ack.ok) acked++;
-              else rejected++;
-              busy = false;
-              act(); // a view that arrived while waiting for the ack may need an answer
-            });
-          }, think);
-        };
-        s.on("p:view", ({ view }: { view: ParticipantView }) => {
-          last = view;
-          act();
-        });
-        stuckReport.push(() => (last?.stage === "done" ? "" : `${i}: ${last ? `${last.stage}/${last.introStep}/${last.play?.round}/${last.play?.phase}/turn=${last.play?.myTurn}/pending=${last.play?.pendingCount} waiting=${JSON.stringify(last.waiting)}` : "no view"} busy=${busy} step=${step} connected=${s.connected}`));
-      }),
-    );
-    if (i % 50 === 49) await new Promise((r) => setTimeout(r, RAMP_MS)); // 50 connections per RAMP_MS
-  }
-  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), Number(process.env.BENCH_TIMEOUT_MS ?? 180_000)));
-  const outcome = await Promise.race([Promise.all(done).then(() => "ok" as const), timeout]);
-  const wall = (Date.now() - t0) / 1000;
-  for (let k = 0; k < 100 && acked + rejected + unacked < sent; k++) await new Promise((r) => setTimeout(r, 50));
-  if (connectErrors.length) console.log(`connect errors: ${connectErrors.length}: ${[...new Set(connectErrors)].join(" | ")}`);
-  if (outcome !== "ok") console.log(stuckReport.map((f) => f()).filter(Boolean).slice(0, 12).join("\n"));
-  for (const s of sockets) s.close();
+  const before = await server.stats();
+  const r = await runLoad(base, tokens.slice(0, N));
+  const after = await server.stats();
   // decisions stored: one PlayerRound row per participant per round
   let stored = 0;
   const list = (await (await fetch(`${base}/api/admin/sessions`, { headers: { cookie } })).json()) as { id: string }[];
@@ -142,44 +223,28 @@ async function main() {
     const csv = await (await fetch(`${base}/api/admin/sessions/${sess.id}/export/data.csv`, { headers: { cookie } })).text();
     stored += csv.trim().split("\r\n").length - 1;
   }
-  const usage = await new Promise<string>((res) => {
-    const ps = spawn("ps", ["-o", "rss=,time=", "-p", String(server.pid)]);
-    let out = "";
-    ps.stdout.on("data", (d) => (out += d));
-    ps.on("exit", () => res(out.trim()));
-  });
-  server.kill("SIGTERM");
-  if (pg) {
-    await new Promise((r) => server.once("exit", r));
-    await pg.drop();
-  }
-  const expected = tokens.length * ROUNDS;
-  const [rss, cpu] = usage.split(/\s+/);
-  const row = {
-    database: pg ? "postgresql" : "sqlite",
-    participants: tokens.length,
-    rounds: ROUNDS,
-    outcome,
-    wallSeconds: wall,
-    actionsSent: sent,
-    acked,
-    rejected,
-    unacked,
-    decisionsStored: stored,
-    decisionsExpected: expected,
-    lostDecisions: expected - stored,
-    ackP50ms: pct(latencies, 50),
-    ackP95ms: pct(latencies, 95),
-    ackP99ms: pct(latencies, 99),
-    ackMaxms: pct(latencies, 100),
-    serverRssMB: Number(rss) / 1024,
-    serverCpuTime: cpu,
-  };
-  console.log(JSON.stringify(row));
-  if (rejections.length) console.log(`rejected: ${rejections.slice(0, 5).join(" | ")}`);
-  console.log(
-    `| ${row.participants} | ${row.rounds} | ${row.ackP50ms.toFixed(1)} / ${row.ackP95ms.toFixed(1)} / ${row.ackP99ms.toFixed(1)} / ${row.ackMaxms.toFixed(1)} ms | ${row.acked}/${row.actionsSent} acked, ${row.unacked} unacked | ${row.lostDecisions} of ${row.decisionsExpected} | ${row.wallSeconds.toFixed(1)} s | ${row.serverRssMB.toFixed(0)} MB, CPU ${row.serverCpuTime} |`,
-  );
-  process.exit(outcome === "ok" && row.lostDecisions === 0 ? 0 : 1);
+  await server.stop();
+  if (pg) await pg.drop();
+  report(r);
+  return row("mechlab", pg ? "postgresql" : "sqlite", r, before, after, stored);
+}
+
+const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));
+const line = (r: Row) =>
+  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
+
+async function main() {
+  console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)`);
+  const rows: Row[] = [];
+  if (BASELINE) rows.push(await baseline());
+  rows.push(await mechlab());
+  for (const r of rows) console.log(JSON.stringify(r));
+  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | wall | RSS | load avg 1/5/15 min |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) console.log(line(r));
+  const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
+  if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);
+  const ok = rows.every((r) => r.outcome === "ok" && r.unacked === 0) && m!.lostDecisions === 0;
+  process.exit(ok ? 0 : 1);
 }
 void main();
