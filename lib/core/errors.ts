@@ -29,6 +29,8 @@ export interface ActionError {
   message: string;
   /** The offending input field, when there is one. */
   field?: string;
+  /** A message per field, when a form's input is refused as a whole (e.g. the exit survey: per question id). */
+  fields?: Record<string, string>;
 }
 
 export function actionError(code: ActionErrorCode, message: string, field?: string): ActionError {

@@ -10,6 +10,8 @@ export type ParticipantCommand =
   | { kind: "consent"; pid: string }
   | { kind: "instructions"; pid: string }
   | { kind: "quiz"; pid: string; answers: number[] }
+  /** The exit survey's answers, by question id. */
+  | { kind: "survey"; pid: string; answers: Record<string, unknown> }
   | { kind: "action"; pid: string; clientActionId: string; action: unknown; byBot?: boolean; at?: PhaseInstance };
 
 /**

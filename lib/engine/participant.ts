@@ -1,5 +1,6 @@
 /**
- * Participant commands: presence, the intro steps (consent → instructions → quiz) and game actions.
+ * Participant commands: presence, the intro steps (consent → instructions → quiz), game actions and
+ * the exit survey (lib/engine/survey.ts).
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { formatZodError } from "../core/zod-format";
@@ -8,6 +9,7 @@ import { viewContext, withContext } from "./context";
 import { draftGroup, draftParticipant } from "./draft";
 import { formGroups, noteAction, pendingOf, settle } from "./rounds";
 import { NOT_OPEN } from "./claim";
+import { applySurvey } from "./survey";
 import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 import type { ParticipantCommand } from "./commands";
@@ -33,6 +35,7 @@ export function applyParticipant(
   const current = own(s.participants, cmd.pid);
   if (!current) return { ok: false, error: err(ActionErrorCode.NotParticipant, "This link does not belong to this session.") };
   if (cmd.kind === "action") return gameAction(s, current, lt, cmd, nowMs, fx);
+  if (cmd.kind === "survey") return applySurvey(s, current, lt, cmd.answers, nowMs);
   if (cmd.kind === "disconnect" && current.bot) return { ok: true };
   const p = draftParticipant(s, cmd.pid);
   switch (cmd.kind) {

@@ -17,6 +17,7 @@ import { deriveState, makeRng, shuffle, type RngState } from "../core/rng";
 import { viewContext, withContext } from "./context";
 import { addGroup, draftGroup, draftParticipant } from "./draft";
 import { finiteScore } from "./finite-score";
+import { finishPlay } from "./survey";
 import type { Effects, GroupState, PhaseEndedBy, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
@@ -168,7 +169,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
   }
   fx.rounds.push(row);
   if (g.round >= lt.rounds) {
-    endGroup(s, g, "finished");
+    endGroup(s, g, "finished", lt, nowMs);
     fx.notes.push(`group ${g.id} finished`);
     return;
   }
@@ -199,11 +200,17 @@ export function releaseBarrier(s: SessionState, lt: LoadedTreatment, round: numb
   regroup(s, lt, s.order.filter((pid) => everyone.includes(pid)), round + 1, nowMs, fx);
 }
 
-/** Mark a (drafted) group over; its members see the final page. */
-export function endGroup(s: SessionState, g: GroupState, status: "finished" | "ended") {
+/**
+ * Mark a (drafted) group over. Its members go on to the exit survey (or straight to the final page when
+ * the treatment has none); without `lt` (the experimenter ended the session) straight to the final page.
+ */
+export function endGroup(s: SessionState, g: GroupState, status: "finished" | "ended", lt?: LoadedTreatment, nowMs = 0) {
   g.status = status;
   g.deadlineMs = null;
-  for (const m of g.members) draftParticipant(s, m).stage = "done";
+  for (const m of g.members) {
+    if (lt) finishPlay(s, lt, m, nowMs);
+    else draftParticipant(s, m).stage = "done";
+  }
 }
 
 /** Record that `pid` acted in the current phase (for decision_ms), and whether a bot did (and why). */

@@ -4,10 +4,12 @@
  */
 import type { PlayerId, PlayerRoundRecord, Scalar } from "../core/game";
 import type { RngState } from "../core/rng";
+import type { SurveyAnswers } from "../survey/answers";
 
 /** draft: created, nobody can join until the experimenter opens it (after the launch check). */
 export type SessionStatus = "draft" | "running" | "paused" | "ended";
-export type Stage = "new" | "intro" | "waiting" | "playing" | "done";
+/** survey: play is over, the exit survey is open (only when the treatment lists survey questions). */
+export type Stage = "new" | "intro" | "waiting" | "playing" | "survey" | "done";
 export type IntroStep = "consent" | "instructions" | "quiz";
 
 export interface ParticipantState {
@@ -38,6 +40,20 @@ export interface ParticipantState {
   /** Accepted client action ids (most recent last), so a retried submit counts once. */
   recentActionIds: string[];
   quizAttempts: number;
+  /** When the exit survey opened for this participant (absent: not reached, or no survey). */
+  surveyStartedMs?: number;
+  /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */
+  survey?: SurveyRecord;
+}
+
+/**
+ * answered: the participant sent these answers; bot: a bot seat answered (bot pilots);
+ * skipped: a bot played the seat when play ended, so nobody answered for the person.
+ */
+export interface SurveyRecord {
+  status: "answered" | "bot" | "skipped";
+  answers: SurveyAnswers;
+  atMs: number;
 }
 
 /** An online panel's participant id: `source` is "prolific", "mturk" or the treatment's parameter name. */

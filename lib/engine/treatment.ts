@@ -7,6 +7,7 @@ import type { AnyGameModule } from "../core/game";
 import { formatZodError } from "../core/zod-format";
 import { hasOwnKey, own } from "../core/own";
 import { paramSizeProblems, TREATMENT_LIMITS } from "./limits";
+import { Survey } from "../survey/questions";
 
 const L = TREATMENT_LIMITS;
 const text = (max: number) => z.string().max(max, `use at most ${max} characters`);
@@ -80,6 +81,8 @@ export const Treatment = z
     completionUrl: z.string().url("give a full web address starting with https://").optional(),
     /** Older name of `completionUrl`. */
     redirectUrl: z.string().url("give a full web address starting with https://").optional(),
+    /** Exit survey: questions shown after the last round, before the final page (lib/survey/questions.ts). */
+    survey: Survey.default([]),
     /** Title participants see (never the treatment name, which may reveal the condition). */
     participantTitle: z.string().min(1).max(80).default("Study"),
     /** At most this many decimals in the numbers shown to participants (unset: each screen's own, 1 to 3). */

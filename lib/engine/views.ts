@@ -6,7 +6,8 @@ import type { MonitorView, Scalar } from "../core/game";
 import { own } from "../core/own";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
-import type { IntroStep, SessionState, Stage } from "./state";
+import type { IntroStep, SessionState, Stage, SurveyRecord } from "./state";
+import type { SurveyQuestion } from "../survey/questions";
 import type { LoadedTreatment } from "./treatment";
 
 export interface PlayView {
@@ -51,6 +52,8 @@ export interface ParticipantView {
   history: { round: number; payoff: number; timedOut: boolean }[];
   totalPoints: number;
   done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null } | null;
+  /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
+  survey: { questions: SurveyQuestion[] } | null;
   botPlaying: boolean;
 }
 
@@ -124,6 +127,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
             redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
           }
         : null,
+    survey: p.stage === "survey" ? { questions: t.survey } : null,
     botPlaying: isBotSeat(s, pid),
   };
 }
@@ -143,6 +147,8 @@ export interface AdminParticipantRow {
   decided: boolean | null;
   totalPoints: number;
   rounds: number;
+  /** The exit survey: answered (by the person), bot (a bot seat answered), skipped (a bot played the seat), or null. */
+  survey: SurveyRecord["status"] | null;
 }
 
 export interface AdminGroupRow {
@@ -170,6 +176,8 @@ export interface AdminView {
   participants: AdminParticipantRow[];
   groups: AdminGroupRow[];
   waiting: number;
+  /** Exit survey progress (null when the treatment has no survey): how many answered, are answering, skipped. */
+  survey: { questions: number; answered: number; answering: number; skipped: number; byBots: number } | null;
 }
 
 export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {}): AdminView {
@@ -207,6 +215,7 @@ export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, r
       decided: playing ? !pendingOf(s, g, lt, nowMs).includes(id) : null,
       totalPoints: p.totalPayoff,
       rounds: p.history.length,
+      survey: p.survey?.status ?? null,
     };
   });
   return {
@@ -221,5 +230,19 @@ export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, r
     participants,
     groups,
     waiting: s.waiting.length,
+    survey: surveyProgress(s, lt),
   };
+}
+
+function surveyProgress(s: SessionState, lt: LoadedTreatment): AdminView["survey"] {
+  if (lt.treatment.survey.length === 0) return null;
+  const out = { questions: lt.treatment.survey.length, answered: 0, answering: 0, skipped: 0, byBots: 0 };
+  for (const id of s.order) {
+    const p = s.participants[id]!;
+    if (p.stage === "survey") out.answering++;
+    else if (p.survey?.status === "answered") out.answered++;
+    else if (p.survey?.status === "skipped") out.skipped++;
+    else if (p.survey?.status === "bot") out.byBots++;
+  }
+  return out;
 }

@@ -23,6 +23,7 @@ export interface AdminMessage {
 export interface ClientToServerEvents {
   "p:sync": (req: Record<string, never>, ack: (res: Ack<ViewMessage>) => void) => void;
   "p:intro": (req: unknown, ack: (res: Ack<{ version: number }>) => void) => void;
+  "p:survey": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
   "p:action": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
   "admin:watch": (req: unknown, ack: (res: Ack<AdminMessage>) => void) => void;
 }

@@ -24,6 +24,18 @@ export const IntroRequest = z.discriminatedUnion("step", [
 export type IntroRequest = z.infer<typeof IntroRequest>;
 
 /**
+ * The exit survey's answers, by question id: text, a number (or the text typed into a number field,
+ * which the server reads or refuses with a message), an option's value, or null for "no answer".
+ * The engine checks them against each question (lib/survey/answers.ts).
+ */
+export const SurveyRequest = z.object({
+  answers: z
+    .record(z.string().max(60), z.union([z.string().max(20_000), z.number(), z.null()]))
+    .refine((a) => Object.keys(a).length <= 100, { message: "too many answers" }),
+});
+export type SurveyRequest = z.infer<typeof SurveyRequest>;
+
+/**
  * A client-chosen id: 8 to 100 characters, a letter or digit first, then letters, digits and `_ . : -`
  * (a UUID fits). It reaches the event log and its export, so nothing that a spreadsheet could run.
  */

@@ -7,7 +7,7 @@ import type { Server, Socket } from "socket.io";
 import { formatZodError } from "../../lib/core/zod-format";
 import { adminView, participantView } from "../../lib/engine/views";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol/events";
-import { ActionEnvelope, IntroRequest, WatchRequest } from "../../lib/protocol/payloads";
+import { ActionEnvelope, IntroRequest, SurveyRequest, WatchRequest } from "../../lib/protocol/payloads";
 import type { AdminAuth } from "../http/admin-auth";
 import { ActionErrorCode } from "../../lib/core/errors";
 import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "./limits";
@@ -200,6 +200,19 @@ export function attachSockets(
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
       const r = await host.dispatch({ actorKind: "participant", participantId: pid }, cmd);
       ack(r.ok ? { ok: true, data: { version: r.version } } : r);
+      if (r.ok) socket.emit("p:view", snapshot(host));
+    });
+
+    socket.on("p:survey", async (raw, ackFn) => {
+      const ack = safeAck<{ version: number; duplicate: boolean }>(ackFn);
+      const refused = limited<{ version: number; duplicate: boolean }>("p:survey", raw);
+      if (refused) return ack(refused);
+      const req = SurveyRequest.safeParse(raw);
+      if (!req.success) return ack(bad(`Your answers could not be read (${formatZodError(req.error).join("; ")}). Please try again.`));
+      const host = await ready;
+      if (!host) return ack(gone());
+      const r = await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "survey", pid, answers: req.data.answers });
+      ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
       if (r.ok) socket.emit("p:view", snapshot(host));
     });
 

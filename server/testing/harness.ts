@@ -121,7 +121,7 @@ export class Participant {
     });
   }
 
-  emit<E extends "p:intro" | "p:action" | "p:sync">(event: E, payload: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  emit<E extends "p:intro" | "p:action" | "p:sync" | "p:survey">(event: E, payload: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
     return new Promise((res) => (this.socket.emit as any)(event, payload, res)); // eslint-disable-line @typescript-eslint/no-explicit-any
   }
 

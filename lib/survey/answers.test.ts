@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { makeRng, seedFrom } from "../core/rng";
+import { botSurveyAnswers } from "./bot";
+import { checkSurveyAnswers } from "./answers";
+import { Survey } from "./questions";
+
+const questions = Survey.parse([
+  { id: "comments", type: "text", prompt: "Anything to add?", required: false, maxLength: 10 },
+  { id: "age", type: "number", prompt: "Age", min: 18, max: 99 },
+  { id: "hours", type: "number", prompt: "Hours", min: -1.5, max: 2.5, decimals: 1 },
+  { id: "strategy", type: "choice", prompt: "How?", options: ["Gut", { value: 2, label: "Calculated" }] },
+  { id: "fair", type: "likert", prompt: "Fair?", points: 7, lowLabel: "No", highLabel: "Yes" },
+]);
+
+describe("checking survey answers", () => {
+  it("accepts valid answers, reads typed numbers, and stores an empty optional answer as null", () => {
+    const r = checkSurveyAnswers(questions, { comments: "  ok  ", age: "42", hours: "-1,5", strategy: 2, fair: 7 });
+    expect(r).toEqual({ ok: true, answers: { comments: "ok", age: 42, hours: -1.5, strategy: 2, fair: 7 } });
+    const blank = checkSurveyAnswers(questions, { comments: "   ", age: 18, hours: 2.5, strategy: "Gut", fair: 1 });
+    expect(blank.ok && blank.answers.comments).toBeNull();
+  });
+
+  it("says what to change for every refused answer at once", () => {
+    const r = checkSurveyAnswers(questions, { comments: "x".repeat(11), age: 150, hours: 0.25, strategy: "2", fair: 8, extra: "?" });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual({
+      comments: "Your answer has 11 characters; please shorten it to at most 10.",
+      age: "Enter a whole number from 18 to 99.",
+      hours: "Use at most 1 decimal.",
+      strategy: "Please choose one of the options.",
+      fair: "Please choose a point from 1 to 7 on the scale.",
+      extra: 'There is no question "extra" in this survey; reload the page.',
+    });
+  });
+
+  it("requires the required questions and refuses wrong types", () => {
+    const r = checkSurveyAnswers(questions, { age: "forty", fair: "3", strategy: null });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.age).toBe("Enter a whole number from 18 to 99.");
+    expect(r.problems.hours).toBe("Please answer this question.");
+    expect(r.problems.strategy).toBe("Please answer this question.");
+    expect(r.problems.fair).toBe("Please choose a point from 1 to 7 on the scale.");
+    expect(r.problems.comments).toBeUndefined();
+    expect(checkSurveyAnswers(questions, { comments: 5, age: 20, hours: 1, strategy: "Gut", fair: 2 })).toMatchObject({ ok: false, problems: { comments: "Please type your answer as text." } });
+  });
+
+  it("bot answers always pass the check and are replayable", () => {
+    for (let i = 0; i < 200; i++) {
+      const a = botSurveyAnswers(questions, makeRng(seedFrom(`bot-${i}`)));
+      const r = checkSurveyAnswers(questions, a);
+      expect(r).toEqual({ ok: true, answers: a });
+    }
+    expect(botSurveyAnswers(questions, makeRng(seedFrom("x")))).toEqual(botSurveyAnswers(questions, makeRng(seedFrom("x"))));
+  });
+});
