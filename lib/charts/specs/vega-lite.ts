@@ -1,0 +1,132 @@
+/**
+ * Vega-Lite specs for the charts of lib/charts (one builder for every chart; used in the browser by
+ * app/components/charts and in Node by `mechlab figures` and the session report). The data is one
+ * long table named `points` (CHART_DATA) with a row per series and point, so a live view swaps its rows
+ * in place (`view.change(CHART_DATA, …)`) without re-parsing the spec.
+ * Only Vega expressions the CSP-safe interpreter (vega-interpreter) evaluates are used.
+ */
+import type { TopLevelSpec } from "vega-lite";
+import type { Chart, SeriesRole } from "../types";
+
+/** The name of the data set every chart spec reads. */
+export const CHART_DATA = "points";
+
+/** One row of the data table: a point of a series. */
+export interface ChartRow {
+  series: string;
+  role: SeriesRole;
+  color: string;
+  x: number | string;
+  y: number | null;
+  lo: number | null;
+  hi: number | null;
+  n: number | null;
+  /** The series' position in the chart (stacking and drawing order). */
+  order: number;
+}
+
+/** The chart's data table (series in order, points in order). */
+export function chartRows(chart: Chart): ChartRow[] {
+  return chart.series.flatMap((s, order) =>
+    s.points.map((p) => ({ series: s.name, role: s.role, color: s.colorKey ?? s.name, x: p.x, y: p.y, lo: p.lo ?? null, hi: p.hi ?? null, n: p.n ?? null, order })),
+  );
+}
+
+/** Colour-blind-safe palette (Okabe–Ito, black last). */
+export const CHART_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"];
+
+export interface ChartSpecOptions {
+  /** "container" (default) fills the element's width (responsive); a number fixes it (files). */
+  width?: number | "container";
+  height?: number;
+  /** Embed the rows in the spec (static files); live views insert them after parsing. */
+  embedData?: boolean;
+}
+
+const colorKeys = (chart: Chart) => [...new Set(chart.series.map((s) => s.colorKey ?? s.name))];
+
+export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSpec {
+  const keys = colorKeys(chart);
+  const color = {
+    field: "color",
+    type: "nominal" as const,
+    title: null,
+    scale: { domain: keys, range: keys.map((_, i) => CHART_PALETTE[i % CHART_PALETTE.length]!) },
+    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns: 2, labelLimit: 260, symbolType: "stroke" },
+  };
+  const yScale = chart.y.share ? { domain: [0, 1] } : { zero: false };
+  const yAxis = chart.y.share ? { format: ".0%" } : {};
+  const tooltip = [
+    { field: "series", type: "nominal" as const },
+    { field: "x", title: chart.x.title },
+    { field: "y", type: "quantitative" as const, title: chart.y.title, format: chart.y.share ? ".1%" : ",.3~f" },
+    { field: "n", type: "quantitative" as const, title: "values" },
+  ];
+  const base = {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    description: `${chart.title}. ${chart.description}`,
+    width: opts.width ?? "container",
+    height: opts.height ?? 220,
+    autosize: { type: "fit" as const, contains: "padding" as const },
+    data: { name: CHART_DATA },
+    ...(opts.embedData ? { datasets: { [CHART_DATA]: chartRows(chart) } } : {}),
+    config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 } },
+  };
+  if (chart.kind === "rounds") {
+    const x = { field: "x", type: "quantitative" as const, title: chart.x.title, axis: { tickMinStep: 1, format: "d" } };
+    const y = (field: string) => ({ field, type: "quantitative" as const, title: chart.y.title, scale: yScale, axis: yAxis });
+    const dash = {
+      field: "role",
+      type: "nominal" as const,
+      title: null,
+      scale: { domain: ["played", "theory"], range: [[1, 0], [6, 4]] },
+      legend: { orient: "bottom" as const, symbolType: "stroke" },
+    };
+    return {
+      ...base,
+      layer: [
+        {
+          transform: [{ filter: "datum.role == 'played' && datum.lo != null && datum.hi != null" }],
+          mark: { type: "area", opacity: 0.16 },
+          encoding: { x, y: y("lo"), y2: { field: "hi" }, color },
+        },
+        {
+          transform: [{ filter: "datum.y != null" }],
+          mark: { type: "line", point: true, strokeWidth: 2.5 },
+          encoding: { x, y: y("y"), color, strokeDash: dash, detail: { field: "series" }, tooltip },
+        },
+      ],
+    } as TopLevelSpec;
+  }
+  const playedNames = chart.series.filter((s) => s.role === "played").map((s) => s.name);
+  const x = { field: "x", type: "nominal" as const, title: chart.x.title, sort: chart.x.categories ?? null, axis: { labelAngle: 0, labelLimit: 120 } };
+  const y = (field: string) => ({ field, type: "quantitative" as const, title: chart.y.title, scale: yScale, axis: yAxis });
+  if (chart.kind === "stacked")
+    return {
+      ...base,
+      transform: [{ filter: "datum.y != null" }],
+      mark: { type: "bar" },
+      encoding: { x, y: { ...y("y"), stack: "zero" }, color: { ...color, legend: { ...color.legend, symbolType: "square" } }, order: { field: "order", type: "quantitative" }, tooltip },
+    } as TopLevelSpec;
+  return {
+    ...base,
+    encoding: { x },
+    layer: [
+      {
+        transform: [{ filter: "datum.role == 'played' && datum.y != null" }],
+        mark: { type: "bar", opacity: 0.85 },
+        encoding: { y: y("y"), xOffset: { field: "series", sort: playedNames }, color: { ...color, legend: { ...color.legend, symbolType: "square" } }, tooltip },
+      },
+      {
+        transform: [{ filter: "datum.role == 'played' && datum.lo != null && datum.hi != null" }],
+        mark: { type: "rule", strokeWidth: 2, color: "#333" },
+        encoding: { y: y("lo"), y2: { field: "hi" }, xOffset: { field: "series", sort: playedNames } },
+      },
+      {
+        transform: [{ filter: "datum.role == 'theory' && datum.y != null" }],
+        mark: { type: "tick", thickness: 3, size: 36 },
+        encoding: { y: y("y"), color, tooltip },
+      },
+    ],
+  } as TopLevelSpec;
+}
