@@ -2,6 +2,7 @@
  * The `mechlab` commands: name, one-line summary and usage text (printed by `mechlab --help` and
  * `mechlab <command> --help`), and how to run each. Add a command here to get its help for free.
  */
+import { FIGURES_USAGE } from "./figures";
 import { REPLAY_HELP } from "./replay";
 
 export interface CliCommand {
@@ -42,6 +43,11 @@ per field), and prints the game's round-1 benchmarks for exactly this treatment.
 
 exit codes: 0 valid, 2 invalid treatment or bad arguments.`,
     run: async (args) => (await import("./check")).runCheck(args),
+  },
+  figures: {
+    summary: "write the seed papers' figures (cip, ids) as SVG plus the CSV behind each",
+    usage: FIGURES_USAGE,
+    run: async (args) => (await import("./figures")).runFigures(args),
   },
   "admin-password": {
     summary: "reset a lost admin password",
