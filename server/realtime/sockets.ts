@@ -5,8 +5,8 @@
  */
 import type { Server, Socket } from "socket.io";
 import { formatZodError } from "../../lib/core/zod-format";
-import { adminView, participantView } from "../../lib/engine/views";
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../lib/protocol/events";
+import { participantView } from "../../lib/engine/views";
+import type { Ack, AdminMessage, ClientToServerEvents, ServerToClientEvents, ViewMessage } from "../../lib/protocol/events";
 import { ActionEnvelope, IntroRequest, SurveyRequest, WatchRequest } from "../../lib/protocol/payloads";
 import type { AdminAuth } from "../http/admin-auth";
 import { ActionErrorCode } from "../../lib/core/errors";
@@ -16,6 +16,7 @@ import { clientAddress } from "../security/client-address";
 import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
+import { adminMessage, localRouter, type SessionRouter } from "../sessions/router";
 import { affectedParticipants } from "../sessions/snapshot";
 import type { SessionState } from "../../lib/engine";
 
@@ -37,6 +38,8 @@ export function attachSockets(
   auth: AdminAuth,
   guard: RealtimeGuard = new RealtimeGuard(DEFAULT_REALTIME_LIMITS),
   security: SecurityConfig = securityConfigFromEnv(),
+  /** Where sessions live: this process (default), or the owning process of a cluster (server/cluster). */
+  router: SessionRouter = localRouter(manager),
 ) {
   const wired = new WeakSet<SessionHost>();
   const lastSent = new Map<string, string>();
@@ -45,7 +48,7 @@ export function attachSockets(
     const now = manager.clock();
     const room = io.sockets.adapter.rooms;
     for (const pid of affectedParticipants(prev, host.state)) {
-      if (!room.get(`p:${pid}`)) continue;
+      if (!room.get(`p:${pid}`) && !router.reachElsewhere(host, pid)) continue;
       const view = participantView(host.state, host.lt, pid, now);
       if (!view) continue;
       const key = JSON.stringify({ ...view, play: view.play ? { ...view.play, remainingMs: null, d: host.state.groups[view.play.groupId]?.deadlineMs } : null });
@@ -54,7 +57,7 @@ export function attachSockets(
       io.to(`p:${pid}`).emit("p:view", { view, serverNow: now });
     }
     const adminRoom = `admin:${host.id}`;
-    if (room.get(adminRoom)) scheduleAdmin(host);
+    if (room.get(adminRoom) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
   };
 
   const adminTimers = new Map<string, NodeJS.Timeout>();
@@ -64,7 +67,7 @@ export function attachSockets(
       host.id,
       setTimeout(() => {
         adminTimers.delete(host.id);
-        io.to(`admin:${host.id}`).emit("admin:view", { view: adminView(host.state, host.lt, manager.clock(), host.roundHistory), serverNow: manager.clock() });
+        io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, manager.clock()));
       }, 200),
     );
   };
@@ -95,9 +98,9 @@ export function attachSockets(
       return;
     }
     if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) throw new Error("This link is not valid. Please use the link you were given.");
-    const found = await manager.byToken(a.token);
+    const found = await router.byToken(a.token);
     if (!found) throw new Error("This link is not valid. Please use the link you were given.");
-    socket.data.sessionId = found.host.id;
+    socket.data.sessionId = found.sessionId;
     socket.data.pid = found.pid;
   };
   io.use((socket, next) => {
@@ -128,15 +131,18 @@ export function attachSockets(
 
   function adminSocket(socket: Sock) {
     socket.on("admin:watch", async (raw, ackFn) => {
-      const ack = safeAck<{ view: ReturnType<typeof adminView>; serverNow: number }>(ackFn);
+      const ack = safeAck<AdminMessage>(ackFn);
       const req = WatchRequest.safeParse(raw);
       if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
-      const host = await manager.get(req.data.sessionId);
-      if (!host) return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
-      wire(host);
+      const id = req.data.sessionId;
       for (const r of socket.rooms) if (r.startsWith("admin:")) await socket.leave(r);
-      await socket.join(`admin:${host.id}`);
-      ack({ ok: true, data: { view: adminView(host.state, host.lt, manager.clock(), host.roundHistory), serverNow: manager.clock() } });
+      await socket.join(`admin:${id}`);
+      const msg = await router.adminView(id);
+      if (!msg) {
+        await socket.leave(`admin:${id}`);
+        return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
+      }
+      ack({ ok: true, data: msg });
     });
   }
 
@@ -146,20 +152,23 @@ export function attachSockets(
    */
   function participantSocket(socket: Sock) {
     const pid = socket.data.pid as string;
-    const snapshot = (host: SessionHost) => ({ view: participantView(host.state, host.lt, pid, manager.clock())!, serverNow: manager.clock() });
-    const ready: Promise<SessionHost | null> = (async () => {
-      const host = await manager.get(socket.data.sessionId as string);
-      if (!host) {
+    const sessionId = socket.data.sessionId as string;
+    const actor = { actorKind: "participant" as const, participantId: pid };
+    const snapshot = () => router.participantView(sessionId, pid);
+    /** Resolves to whether the session is live; every handler waits for it. */
+    const ready: Promise<boolean> = (async () => {
+      if (!(await router.open(sessionId))) {
         socket.disconnect(true);
-        return null;
+        return false;
       }
-      wire(host);
-      await socket.join(`p:${pid}`);
+      // `s:` lets a cluster's owner find every socket of the session on any process (presence)
+      await socket.join([`p:${pid}`, `s:${sessionId}`]);
       lastSent.delete(pid);
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
+      await router.dispatch(sessionId, actor, { kind: "connect", pid });
       // a connect that changed nothing (second tab) still deserves a view
-      socket.emit("p:view", snapshot(host));
-      return host;
+      const msg = await snapshot();
+      if (msg) socket.emit("p:view", msg);
+      return true;
     })();
     const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
     /** The rate limit of this participant's intents: null to go on, or the refusal to send. */
@@ -177,16 +186,16 @@ export function attachSockets(
       const error = { code: ActionErrorCode.RateLimited, message: guard.intentRefusal(pid) };
       const count = guard.noteRefused(pid);
       if (count !== null)
-        void ready.then((host) => host?.logRefused({ actorKind: "participant", participantId: pid }, event, { refused: count, sample: raw }, error));
+        void ready.then((live) => (live ? router.logRefused(sessionId, actor, event, { refused: count, sample: raw }, error) : undefined));
       return { ok: false, error };
     };
 
     socket.on("p:sync", async (_req, ackFn) => {
-      const ack = safeAck<ReturnType<typeof snapshot>>(ackFn);
-      const refused = limited<ReturnType<typeof snapshot>>("p:sync", _req);
+      const ack = safeAck<ViewMessage>(ackFn);
+      const refused = limited<ViewMessage>("p:sync", _req);
       if (refused) return ack(refused);
-      const host = await ready;
-      ack(host ? { ok: true, data: snapshot(host) } : gone());
+      const msg = (await ready) ? await snapshot() : null;
+      ack(msg ? { ok: true, data: msg } : gone());
     });
 
     socket.on("p:intro", async (raw, ackFn) => {
@@ -195,12 +204,12 @@ export function attachSockets(
       if (refused) return ack(refused);
       const req = IntroRequest.safeParse(raw);
       if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
-      const host = await ready;
-      if (!host) return ack(gone());
+      if (!(await ready)) return ack(gone());
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
-      const r = await host.dispatch({ actorKind: "participant", participantId: pid }, cmd);
+      const r = await router.dispatch(sessionId, actor, cmd);
       ack(r.ok ? { ok: true, data: { version: r.version } } : r);
-      if (r.ok) socket.emit("p:view", snapshot(host));
+      const msg = r.ok ? await snapshot() : null;
+      if (msg) socket.emit("p:view", msg);
     });
 
     socket.on("p:survey", async (raw, ackFn) => {
@@ -209,11 +218,11 @@ export function attachSockets(
       if (refused) return ack(refused);
       const req = SurveyRequest.safeParse(raw);
       if (!req.success) return ack(bad(`Your answers could not be read (${formatZodError(req.error).join("; ")}). Please try again.`));
-      const host = await ready;
-      if (!host) return ack(gone());
-      const r = await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "survey", pid, answers: req.data.answers });
+      if (!(await ready)) return ack(gone());
+      const r = await router.dispatch(sessionId, actor, { kind: "survey", pid, answers: req.data.answers });
       ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
-      if (r.ok) socket.emit("p:view", snapshot(host));
+      const msg = r.ok ? await snapshot() : null;
+      if (msg) socket.emit("p:view", msg);
     });
 
     socket.on("p:action", async (raw, ackFn) => {
@@ -222,21 +231,18 @@ export function attachSockets(
       if (refused) return ack(refused);
       const env = ActionEnvelope.safeParse(raw);
       if (!env.success) return ack(bad(`Your input could not be read (${formatZodError(env.error).join("; ")}). Please try again.`));
-      const host = await ready;
-      if (!host) return ack(gone());
-      const r = await host.dispatch(
-        { actorKind: "participant", participantId: pid },
-        { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action, at: env.data.at },
-      );
+      if (!(await ready)) return ack(gone());
+      const r = await router.dispatch(sessionId, actor, { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action, at: env.data.at });
       ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
     });
 
     socket.on("disconnect", async () => {
-      const host = await ready;
-      if (!host) return;
+      if (!(await ready)) return;
       const still = io.sockets.adapter.rooms.get(`p:${pid}`);
       if (still && still.size > 0) return; // another tab is still open
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "disconnect", pid });
+      // another tab on another process (several processes: server/cluster)
+      if (await router.connectedElsewhere(pid)) return;
+      await router.dispatch(sessionId, actor, { kind: "disconnect", pid });
     });
   }
 
