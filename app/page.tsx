@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { JoinForm } from "./components/JoinForm";
+import { JoinCard } from "./components/JoinCard";
 
 /** Landing page: what mechlab is, the join form, and the way to the experimenter's pages. */
 export default function Home() {
@@ -10,13 +10,7 @@ export default function Home() {
         mechlab runs multiplayer economic experiments with real people in the browser — games about investing in
         security and the mechanisms that regulate it — with live timers, bots for empty seats and analysis-ready data.
       </p>
-      <section className="card" aria-labelledby="join-heading">
-        <h2 id="join-heading" style={{ marginTop: 0 }}>
-          Join a session
-        </h2>
-        <p className="muted small">Type the room code shown by the experimenter. If you got a personal link, just open it instead.</p>
-        <JoinForm />
-      </section>
+      <JoinCard />
       <p className="muted">
         Running an experiment? <Link href="/admin">Experimenter login</Link>
       </p>

@@ -2,15 +2,19 @@
 /** Room code + label → POST /api/join → the participant's own page /p/<token>. */
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
+import { useRefusalText, type Refusal } from "../i18n/use-refusal-text";
 import { api } from "../lib-client/api";
 import { rememberSeat, rememberedSeat } from "../lib-client/seat-memory";
 
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
+  const t = useTranslations("join");
+  const refusalText = useRefusalText();
   const router = useRouter();
   const [code, setCode] = useState(initialCode);
   const [label, setLabel] = useState("");
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Refusal | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -20,7 +24,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
     const resume = rememberedSeat(room);
     const r = await api<{ ok: true; token: string }>("POST", "/api/join", { code: room, label: label.trim(), ...(resume ? { resume } : {}) });
     if (!r.ok) {
-      setError(r.message);
+      setError(r);
       setBusy(false);
       return;
     }
@@ -31,7 +35,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   return (
     <form onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor="join-code">Room code</label>
+        <label htmlFor="join-code">{t("roomCode")}</label>
         <input
           id="join-code"
           data-testid="join-code"
@@ -42,13 +46,13 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           spellCheck={false}
           value={code}
           onChange={(e) => setCode(e.target.value)}
-          placeholder="e.g. K7QPM"
+          placeholder={t("roomCodeExample")}
           required
         />
       </div>
       <div className="field">
         <label htmlFor="join-label">
-          Your label <span className="help">(your name or seat number, as the experimenter asked)</span>
+          {t("label")} <span className="help">{t("labelHelp")}</span>
         </label>
         <input
           id="join-label"
@@ -63,11 +67,11 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
       </div>
       {error && (
         <p className="error" role="alert" data-testid="join-error">
-          {error}
+          {refusalText(error)}
         </p>
       )}
       <button type="submit" data-testid="join-submit" className="block" disabled={busy}>
-        {busy ? "Joining…" : "Join"}
+        {busy ? t("joining") : t("join")}
       </button>
     </form>
   );

@@ -5,12 +5,16 @@
  */
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
+import { useRefusalText, type Refusal } from "../i18n/use-refusal-text";
 import { api } from "../lib-client/api";
 import { JoinForm } from "./JoinForm";
 
-type Phase = { kind: "joining" } | { kind: "form" } | { kind: "error"; message: string };
+type Phase = { kind: "joining" } | { kind: "form" } | { kind: "error"; refusal: Refusal };
 
 export function PanelJoin({ code, query }: { code: string; query: Record<string, string> }) {
+  const t = useTranslations("join");
+  const refusalText = useRefusalText();
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ kind: "joining" });
 
@@ -19,7 +23,7 @@ export function PanelJoin({ code, query }: { code: string; query: Record<string,
     void api<{ ok: true; token: string }>("POST", "/api/join", { code, query }).then((r) => {
       if (cancelled) return;
       if (r.ok) router.replace(`/p/${encodeURIComponent(r.body.token)}`);
-      else setPhase(r.code === "join/no_panel_id" ? { kind: "form" } : { kind: "error", message: r.message });
+      else setPhase(r.code === "join/no_panel_id" ? { kind: "form" } : { kind: "error", refusal: r });
     });
     return () => {
       cancelled = true;
@@ -31,12 +35,12 @@ export function PanelJoin({ code, query }: { code: string; query: Record<string,
   if (phase.kind === "error")
     return (
       <p className="error" role="alert" data-testid="join-error">
-        {phase.message}
+        {refusalText(phase.refusal)}
       </p>
     );
   return (
     <p role="status" data-testid="panel-joining">
-      Taking your seat…
+      {t("takingSeat")}
     </p>
   );
 }

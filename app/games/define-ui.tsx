@@ -6,6 +6,7 @@
  * component for every phase. The registry (app/games/registry.tsx) is checked against every GameId.
  */
 import type { ComponentType } from "react";
+import { useTranslations } from "use-intl";
 import type { AnyGameModule, PhaseActionOf, PhaseIdOf, ViewOf } from "@/lib/core/game";
 import type { ParticipantView, PlayView } from "@/lib/engine/views";
 import type { ActFn } from "../lib-client/use-intent";
@@ -36,8 +37,9 @@ export function defineGameUi<G extends AnyGameModule>(ui: { phases: PhaseCompone
   // keyed by the session's game id), so this is the one place where it meets its type.
   const phases: Partial<Record<string, ComponentType<PhaseProps<G, PhaseIdOf<G>>>>> = ui.phases;
   function GameScreen({ game, ...props }: GameUiProps) {
+    const t = useTranslations("play");
     const Phase = phases[props.play.phase];
-    if (!Phase) return <p className="error">This screen has no view for the step “{props.play.phase}”. Please tell the experimenter.</p>;
+    if (!Phase) return <p className="error">{t("unknownStep", { step: props.play.phase })}</p>;
     return <Phase {...props} v={game as ViewOf<G>} />;
   }
   return { Component: GameScreen };

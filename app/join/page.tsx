@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { JoinForm } from "../components/JoinForm";
-import { PanelJoin } from "../components/PanelJoin";
+import { JoinPageBody } from "../components/JoinPageBody";
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -16,14 +14,5 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
     const value = first(v);
     if (k !== "code" && value !== undefined && Object.keys(query).length < 30) query[k.slice(0, 60)] = value.slice(0, 200);
   }
-  const panel = code !== "" && Object.keys(query).length > 0;
-  return (
-    <main className="page">
-      <h1>Join a session</h1>
-      <section className="card">{panel ? <PanelJoin code={code} query={query} /> : <JoinForm initialCode={code} />}</section>
-      <p className="muted small">
-        <Link href="/">What is mechlab?</Link>
-      </p>
-    </main>
-  );
+  return <JoinPageBody code={code} query={query} />;
 }

@@ -2,10 +2,15 @@
  * Socket acknowledgements as promises. A missing answer (connection lost) becomes an error the
  * person can act on; the caller keeps the clientActionId so pressing the button again is idempotent.
  */
+import type { Wording } from "@/lib/i18n/refusal";
+
 export interface ClientError {
   code: string;
+  /** The English sentence (shown as is when there is no wording). */
   message: string;
   field?: string;
+  /** The message key and values the page words in the participant's language (lib/i18n/refusal.ts). */
+  wording?: Wording;
 }
 
 export type ClientAck<T> = { ok: true; data: T } | { ok: false; error: ClientError };
@@ -13,6 +18,7 @@ export type ClientAck<T> = { ok: true; data: T } | { ok: false; error: ClientErr
 export const NO_ANSWER: ClientError = {
   code: "net/no_answer",
   message: "No answer from the server yet. Check your connection and press the button again; nothing is counted twice.",
+  wording: { key: "noAnswer" },
 };
 
 /** Wrap an emit-with-ack (socket.timeout(ms).emit(...)) callback style into a promise. */

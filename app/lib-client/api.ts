@@ -1,4 +1,5 @@
 import { CSRF_HEADER, CSRF_VALUE } from "../../lib/protocol/csrf";
+import type { Wording } from "../../lib/i18n/refusal";
 
 /**
  * Small JSON client for the platform's /api routes. Every call resolves (never throws) to either the
@@ -6,14 +7,22 @@ import { CSRF_HEADER, CSRF_VALUE } from "../../lib/protocol/csrf";
  */
 export type ApiResult<T> =
   | { ok: true; status: number; body: T }
-  | { ok: false; status: number; message: string; errors: string[]; code: string | null };
+  | { ok: false; status: number; message: string; errors: string[]; code: string | null; wording?: Wording };
 
 interface ErrorBody {
-  error?: { message?: unknown; code?: unknown };
+  error?: { message?: unknown; code?: unknown; wording?: unknown };
   errors?: unknown;
 }
 
-function failureOf(status: number, body: unknown): { message: string; errors: string[]; code: string | null } {
+/** A wording the server sent (a catalogue key and plain values), checked loosely: the page falls back to `message`. */
+function wordingOf(w: unknown): Wording | undefined {
+  if (typeof w !== "object" || w === null || typeof (w as { key?: unknown }).key !== "string") return undefined;
+  const values = (w as { values?: unknown }).values;
+  const plain = typeof values === "object" && values !== null && Object.values(values).every((v) => typeof v === "string" || typeof v === "number");
+  return { key: (w as { key: string }).key, ...(plain ? { values: values as Record<string, string | number> } : {}) } as Wording;
+}
+
+function failureOf(status: number, body: unknown): { message: string; errors: string[]; code: string | null; wording?: Wording } {
   const b = (body ?? {}) as ErrorBody;
   const errors = Array.isArray(b.errors) ? b.errors.map(String) : [];
   const message =
@@ -22,7 +31,8 @@ function failureOf(status: number, body: unknown): { message: string; errors: st
       : errors.length > 0
         ? errors.join("; ")
         : `The server answered with an error (${status}). Please try again.`;
-  return { message, errors, code: typeof b.error?.code === "string" ? b.error.code : null };
+  const wording = wordingOf(b.error?.wording);
+  return { message, errors, code: typeof b.error?.code === "string" ? b.error.code : null, ...(wording ? { wording } : {}) };
 }
 
 /** Call an /api route with an optional JSON body. `{ok:false}` bodies count as failures. */
@@ -38,7 +48,14 @@ export async function api<T>(method: "GET" | "POST", path: string, body?: unknow
       ...(method === "GET" ? {} : { body: JSON.stringify(body ?? {}) }),
     });
   } catch {
-    return { ok: false, status: 0, message: "Could not reach the server. Check your connection and try again.", errors: [], code: null };
+    return {
+      ok: false,
+      status: 0,
+      message: "Could not reach the server. Check your connection and try again.",
+      errors: [],
+      code: null,
+      wording: { key: "unreachable" },
+    };
   }
   let parsed: unknown = null;
   try {

@@ -13,6 +13,7 @@ import type { ParticipantView } from "@/lib/engine/views";
 import type { IntroRequest } from "@/lib/protocol/payloads";
 import type { PhaseInstance } from "@/lib/engine/commands";
 import { ackPromise, type ClientAck } from "./ack";
+import type { Wording } from "@/lib/i18n/refusal";
 
 type PSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Connection = "connecting" | "online" | "reconnecting";
@@ -21,8 +22,8 @@ export interface ParticipantConnection {
   view: ParticipantView | null;
   receivedAt: number;
   connection: Connection;
-  /** Set when the server refuses the link (it will not retry). */
-  fatal: string | null;
+  /** Set when the server refuses the link (it will not retry): its sentence and wording. */
+  fatal: { message: string; wording?: Wording } | null;
   intro(req: IntroRequest): Promise<ClientAck<{ version: number }>>;
   /** Send a game action answering `at`, the phase instance of the screen it comes from (PlayScreen binds it). */
   act(action: unknown, clientActionId: string, at: PhaseInstance): Promise<ClientAck<{ version: number; duplicate: boolean }>>;
@@ -33,7 +34,7 @@ const ACK_TIMEOUT_MS = 8000;
 export function useParticipant(token: string): ParticipantConnection {
   const [msg, setMsg] = useState<{ view: ParticipantView; receivedAt: number } | null>(null);
   const [connection, setConnection] = useState<Connection>("connecting");
-  const [fatal, setFatal] = useState<string | null>(null);
+  const [fatal, setFatal] = useState<ParticipantConnection["fatal"]>(null);
   const socketRef = useRef<PSocket | null>(null);
 
   useEffect(() => {
@@ -55,7 +56,11 @@ export function useParticipant(token: string): ParticipantConnection {
     });
     socket.on("connect_error", (err) => {
       if (socket.active) setConnection((c) => (c === "online" ? "reconnecting" : c));
-      else setFatal(err.message || "This link is not valid. Please use the link you were given.");
+      else {
+        // the server's refusal carries its wording in `data` (server/realtime/sockets.ts)
+        const data = (err as Error & { data?: { wording?: Wording } }).data;
+        setFatal(err.message ? { message: err.message, ...(data?.wording ? { wording: data.wording } : {}) } : { message: "This link is not valid. Please use the link you were given.", wording: { key: "linkInvalid" } });
+      }
     });
     return () => {
       socket.removeAllListeners();

@@ -8,6 +8,7 @@ import { formatZodError } from "../core/zod-format";
 import { hasOwnKey, own } from "../core/own";
 import { paramSizeProblems, TREATMENT_LIMITS } from "./limits";
 import { Survey } from "../survey/questions";
+import { LOCALES } from "../i18n/locales";
 
 const L = TREATMENT_LIMITS;
 const text = (max: number) => z.string().max(max, `use at most ${max} characters`);
@@ -35,7 +36,8 @@ export const Treatment = z
     matching: z.enum(["fixed", "random"]).default("fixed"),
     intro: z
       .object({
-        consent: text(L.maxConsentChars).default("By continuing you agree to take part in this study."),
+        /** Unset: one sentence in the treatment's language ("By continuing you agree to take part in this study."). */
+        consent: text(L.maxConsentChars).optional(),
         instructions: text(L.maxInstructionsChars).default(""),
         quiz: z.array(QuizQuestion).max(L.maxQuizQuestions, `use at most ${L.maxQuizQuestions} quiz questions`).default([]),
       })
@@ -87,6 +89,12 @@ export const Treatment = z
     participantTitle: z.string().min(1).max(80).default("Study"),
     /** At most this many decimals in the numbers shown to participants (unset: each screen's own, 1 to 3). */
     decimals: z.number().int().min(0).max(6).optional(),
+    /**
+     * The language of every platform text participants see (buttons, status lines, game screens,
+     * messages): a catalogue in lib/i18n/messages/. Texts the experimenter writes (consent,
+     * instructions, quiz, survey) are shown as written.
+     */
+    language: z.enum(LOCALES, { error: `use one of ${LOCALES.map((l) => `"${l}"`).join(", ")}` }).default("en"),
   })
   .superRefine((t, ctx) => {
     if (t.completionUrl && t.redirectUrl)

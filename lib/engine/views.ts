@@ -9,6 +9,8 @@ import { pendingOf } from "./rounds";
 import type { IntroStep, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import type { LoadedTreatment } from "./treatment";
+import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/translate";
 
 export interface PlayView {
   groupId: string;
@@ -38,6 +40,8 @@ export interface ParticipantView {
   title: string;
   /** At most this many decimals in numbers shown to this participant (null: each screen's own). */
   decimals: number | null;
+  /** The treatment's language: every platform text on the participant's pages comes from its catalogue. */
+  language: Locale;
   /** 0-based seat (shown as seat + 1, like the monitor and the server log). */
   seat: number;
   gameId: string;
@@ -102,6 +106,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     participantId: pid,
     title: t.participantTitle,
     decimals: t.decimals ?? null,
+    language: t.language,
     seat: p.seat,
     gameId: lt.game.id,
     status: s.status,
@@ -109,7 +114,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     introStep: p.introStep,
     label: p.label,
     intro: {
-      consent: t.intro.consent,
+      consent: t.intro.consent ?? translatorFor(t.language)("intro.defaultConsent"),
       instructions: t.intro.instructions,
       quiz: t.intro.quiz.map((q) => ({ question: q.question, options: q.options })),
     },

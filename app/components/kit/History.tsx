@@ -1,17 +1,20 @@
+"use client";
 /** The participant's own past rounds (points per round, and whether time ran out). */
+import { useTranslations } from "use-intl";
 import type { ParticipantView } from "@/lib/engine/views";
 import { fmt } from "../../lib-client/format";
 
 export function History({ view }: { view: Pick<ParticipantView, "history"> }) {
+  const t = useTranslations("history");
   if (view.history.length === 0) return null;
   return (
     <details className="card" data-testid="history">
-      <summary>Your earlier rounds</summary>
+      <summary>{t("heading")}</summary>
       <table>
         <thead>
           <tr>
-            <th>Round</th>
-            <th className="num">Points</th>
+            <th>{t("round")}</th>
+            <th className="num">{t("points")}</th>
             <th />
           </tr>
         </thead>
@@ -20,7 +23,7 @@ export function History({ view }: { view: Pick<ParticipantView, "history"> }) {
             <tr key={h.round}>
               <td>{h.round}</td>
               <td className="num">{fmt(h.payoff, 1)}</td>
-              <td className="small muted">{h.timedOut ? "time ran out" : ""}</td>
+              <td className="small muted">{h.timedOut ? t("timedOut") : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -4,8 +4,9 @@
  * shows the problem inline (and the server's answer, if any), optional slider, Enter submits.
  */
 import type { ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import { fmt } from "../../lib-client/format";
-import { checkNumber, type NumberRules } from "./number-input";
+import { checkNumber, type NumberProblem, type NumberRules } from "./number-input";
 
 export interface NumberFieldProps extends NumberRules {
   /** Used for the element ids and test ids: `<id>-input`, `<id>-error`. */
@@ -22,13 +23,13 @@ export interface NumberFieldProps extends NumberRules {
 }
 
 export function NumberField({ id, label, text, onText, serverError, step, onEnter, disabled, ...rules }: NumberFieldProps) {
-  const { error } = checkNumber(text, rules);
-  const shown = error ?? serverError ?? null;
-  const value = checkNumber(text, rules).value;
+  const t = useTranslations("number");
+  const { value, problem } = checkNumber(text, rules);
+  const shown = problem ? problemText(t, problem) : (serverError ?? null);
   return (
     <div className="field">
       <label htmlFor={`${id}-input`}>
-        {label} <span className="help">({fmt(rules.min, 6)} to {fmt(rules.max, 6)})</span>
+        {label} <span className="help">{t("range", { min: fmt(rules.min, 6), max: fmt(rules.max, 6) })}</span>
       </label>
       <input
         id={`${id}-input`}
@@ -48,7 +49,7 @@ export function NumberField({ id, label, text, onText, serverError, step, onEnte
       {step !== undefined && (
         <input
           type="range"
-          aria-label={`${typeof label === "string" ? label : "Value"} slider`}
+          aria-label={t("slider", { label: typeof label === "string" ? label : t("value") })}
           min={rules.min}
           max={rules.max}
           step={step}
@@ -66,4 +67,18 @@ export function NumberField({ id, label, text, onText, serverError, step, onEnte
       </div>
     </div>
   );
+}
+
+/** What to type instead, in the participant's language. */
+function problemText(t: ReturnType<typeof useTranslations<"number">>, p: NumberProblem): string {
+  switch (p.kind) {
+    case "notANumber":
+      return t("notANumber", { min: fmt(p.min, 6), max: fmt(p.max, 6) });
+    case "outOfRange":
+      return t("outOfRange", { min: fmt(p.min, 6), max: fmt(p.max, 6) });
+    case "notWhole":
+      return t("notWhole");
+    case "tooManyDecimals":
+      return t("tooManyDecimals", { decimals: p.decimals });
+  }
 }

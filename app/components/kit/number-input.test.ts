@@ -16,14 +16,14 @@ describe("reading typed numbers", () => {
     expect(parseDecimal("1,000.5")).toBeNull();
   });
 
-  it("checks range and decimals and says what to type", () => {
-    expect(checkNumber("", { min: 0, max: 5 })).toEqual({ value: null, error: null });
-    expect(checkNumber("2,5", { min: 0, max: 5 })).toEqual({ value: 2.5, error: null });
-    expect(checkNumber("7", { min: 0, max: 5 }).error).toBe("Enter a number between 0 and 5.");
-    expect(checkNumber("-1", { min: 0, max: 5 }).error).toMatch(/between 0 and 5 \(digits/);
+  it("checks range and decimals and names the problem", () => {
+    expect(checkNumber("", { min: 0, max: 5 })).toEqual({ value: null, problem: null });
+    expect(checkNumber("2,5", { min: 0, max: 5 })).toEqual({ value: 2.5, problem: null });
+    expect(checkNumber("7", { min: 0, max: 5 }).problem).toEqual({ kind: "outOfRange", min: 0, max: 5 });
+    expect(checkNumber("-1", { min: 0, max: 5 }).problem).toEqual({ kind: "notANumber", min: 0, max: 5 });
     expect(checkNumber("-1", { min: -2, max: 5 }).value).toBe(-1);
-    expect(checkNumber("1.25", { min: 0, max: 5, decimals: 1 }).error).toBe("Use at most 1 decimal.");
-    expect(checkNumber("1.5", { min: 0, max: 5, decimals: 0 }).error).toBe("Enter a whole number.");
+    expect(checkNumber("1.25", { min: 0, max: 5, decimals: 1 }).problem).toEqual({ kind: "tooManyDecimals", decimals: 1 });
+    expect(checkNumber("1,5", { min: 0, max: 5, decimals: 0 }).problem).toEqual({ kind: "notWhole" });
     expect(checkNumber("x", { min: 0, max: 5 }).value).toBeNull();
   });
 });

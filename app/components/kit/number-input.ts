@@ -1,8 +1,8 @@
 /**
  * Reading a number people type: "2", "2.5", "2,5" (decimal comma), ".5"; never exponents or
- * thousands separators. `checkNumber` adds the field's rules (range, decimals) and says what to fix.
+ * thousands separators. `checkNumber` adds the field's rules (range, decimals) and names the problem;
+ * `NumberField` words it in the participant's language.
  */
-import { fmt } from "../../lib-client/format";
 
 /** The number in `text`, or null when it is not a plain decimal number. */
 export function parseDecimal(text: string, { allowNegative = false } = {}): number | null {
@@ -20,15 +20,21 @@ export interface NumberRules {
   decimals?: number;
 }
 
-/** The value, or a sentence saying what to type instead (null error for an empty field). */
-export function checkNumber(text: string, r: NumberRules): { value: number | null; error: string | null } {
-  if (text.trim() === "") return { value: null, error: null };
-  const range = `a number between ${fmt(r.min, 6)} and ${fmt(r.max, 6)}`;
+/** What is wrong with a typed number; the field says it in the participant's language (`number.*` messages). */
+export type NumberProblem =
+  | { kind: "notANumber"; min: number; max: number }
+  | { kind: "outOfRange"; min: number; max: number }
+  | { kind: "notWhole" }
+  | { kind: "tooManyDecimals"; decimals: number };
+
+/** The value, or what is wrong with the text (null problem for an empty field). */
+export function checkNumber(text: string, r: NumberRules): { value: number | null; problem: NumberProblem | null } {
+  if (text.trim() === "") return { value: null, problem: null };
   const x = parseDecimal(text, { allowNegative: r.min < 0 });
-  if (x === null) return { value: null, error: `Enter ${range} (digits, with "." or "," for decimals).` };
-  if (x < r.min || x > r.max) return { value: null, error: `Enter ${range}.` };
+  if (x === null) return { value: null, problem: { kind: "notANumber", min: r.min, max: r.max } };
+  if (x < r.min || x > r.max) return { value: null, problem: { kind: "outOfRange", min: r.min, max: r.max } };
   const decimals = (text.trim().split(/[.,]/)[1] ?? "").length;
   if (r.decimals !== undefined && decimals > r.decimals)
-    return { value: null, error: r.decimals === 0 ? "Enter a whole number." : `Use at most ${r.decimals} decimal${r.decimals === 1 ? "" : "s"}.` };
-  return { value: x, error: null };
+    return { value: null, problem: r.decimals === 0 ? { kind: "notWhole" } : { kind: "tooManyDecimals", decimals: r.decimals } };
+  return { value: x, problem: null };
 }

@@ -1,14 +1,16 @@
 "use client";
 /** End of the session for this participant: points, payout, completion code and the optional redirect. */
 import { useEffect, useState } from "react";
+import { useTranslations } from "use-intl";
 import type { ParticipantView } from "@/lib/engine/views";
-import { fmt } from "../../lib-client/format";
+import { fmt, fmtMoney } from "../../lib-client/format";
 import { CopyButton } from "../CopyButton";
 
 const REDIRECT_AFTER_S = 10;
 const isWebUrl = (u: string) => /^https?:\/\//i.test(u);
 
 export function FinalPage({ view }: { view: ParticipantView }) {
+  const t = useTranslations("final");
   const done = view.done;
   const redirect = done?.redirectUrl && isWebUrl(done.redirectUrl) ? done.redirectUrl : null;
   const [left, setLeft] = useState(REDIRECT_AFTER_S);
@@ -27,64 +29,63 @@ export function FinalPage({ view }: { view: ParticipantView }) {
   const total = done?.totalPoints ?? view.totalPoints;
   return (
     <section className="card" data-testid="final-page">
-      <h2 style={{ marginTop: 0 }}>Thank you! You have finished.</h2>
+      <h2 style={{ marginTop: 0 }}>{t("heading")}</h2>
       <dl className="kv">
-        <dt>Your total points</dt>
+        <dt>{t("totalPoints")}</dt>
         <dd className="big-number" data-testid="total-points">
           {fmt(total, 1)}
         </dd>
         {done && (done.payout > 0 || done.currency) && (
           <>
-            <dt>Your payment</dt>
+            <dt>{t("payment")}</dt>
             <dd data-testid="payout">
-              {done.payout.toFixed(2)} {done.currency}
+              {done.currency ? t("money", { amount: fmtMoney(done.payout), currency: done.currency }) : fmtMoney(done.payout)}
             </dd>
           </>
         )}
       </dl>
       {done && (
         <div className="field">
-          <span className="muted">Your completion code</span>
+          <span className="muted">{t("completionCode")}</span>
           <div className="row">
             <code className="room-code" style={{ fontSize: "1.8rem" }} data-testid="completion-code">
               {done.completionCode}
             </code>
-            <CopyButton text={done.completionCode} label="Copy code" />
+            <CopyButton text={done.completionCode} label={t("copyCode")} copiedLabel={t("copied")} promptLabel={t("copyPrompt")} />
           </div>
-          <p className="small muted">Write it down or copy it: you may need it to get paid.</p>
+          <p className="small muted">{t("keepCode")}</p>
         </div>
       )}
       {redirect && (
         <div className="notice">
           <p style={{ margin: 0 }}>
             <a href={redirect} data-testid="redirect-link">
-              Continue
+              {t("continue")}
             </a>{" "}
-            {!stopped && `(you will be taken there automatically in ${left} s)`}
+            {!stopped && t("redirectIn", { seconds: left })}
           </p>
           {!stopped && (
             <button type="button" className="secondary small" onClick={() => setStopped(true)}>
-              Stay on this page
+              {t("stay")}
             </button>
           )}
         </div>
       )}
       {view.history.length > 0 && (
         <details>
-          <summary>Points per round</summary>
+          <summary>{t("pointsPerRound")}</summary>
           <table>
             <thead>
               <tr>
-                <th>Round</th>
-                <th className="num">Points</th>
+                <th>{t("round")}</th>
+                <th className="num">{t("points")}</th>
               </tr>
             </thead>
             <tbody>
               {view.history.map((h) => (
                 <tr key={h.round}>
                   <td>
-                    {h.round}
-                    {h.timedOut ? " (time ran out)" : ""}
+                    {h.timedOut ? t("roundTimedOut", { round: h.round }) : h.round}
                   </td>
                   <td className="num">{fmt(h.payoff, 1)}</td>
                 </tr>

@@ -1,9 +1,11 @@
 "use client";
 /** The intro steps, in order: consent (Markdown + "I agree") → instructions (+ "Continue") → quiz. */
 import { useState } from "react";
+import { useTranslations } from "use-intl";
 import type { ParticipantView } from "@/lib/engine/views";
 import type { IntroRequest } from "@/lib/protocol/payloads";
 import type { ClientAck, ClientError } from "../../lib-client/ack";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import { Markdown } from "../Markdown";
 
 type IntroFn = (req: IntroRequest) => Promise<ClientAck<{ version: number }>>;
@@ -22,10 +24,11 @@ function useStep(intro: IntroFn) {
 }
 
 function StepError({ error }: { error: ClientError | null }) {
+  const refusalText = useRefusalText();
   if (!error) return null;
   return (
     <p className="error" role="alert" data-testid="intro-error">
-      {error.message}
+      {refusalText(error)}
     </p>
   );
 }
@@ -38,29 +41,31 @@ export function IntroSteps({ view, intro }: { view: ParticipantView; intro: Intr
 }
 
 function Consent({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const t = useTranslations("intro");
   const s = useStep(intro);
   return (
     <section className="card" aria-labelledby="consent-h">
       <h2 id="consent-h" className="sr-only">
-        Consent
+        {t("consentHeading")}
       </h2>
       <Markdown source={view.intro.consent} />
       <StepError error={s.error} />
       <button type="button" className="block" data-testid="consent-accept" disabled={s.busy} onClick={() => void s.run({ step: "consent" })}>
-        I agree
+        {t("agree")}
       </button>
     </section>
   );
 }
 
 function Instructions({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const t = useTranslations("intro");
   const s = useStep(intro);
   return (
     <section className="card" aria-labelledby="instr-h">
       <h2 id="instr-h" className="sr-only">
-        Instructions
+        {t("instructionsHeading")}
       </h2>
-      {view.intro.instructions ? <Markdown source={view.intro.instructions} /> : <p>Please read on.</p>}
+      {view.intro.instructions ? <Markdown source={view.intro.instructions} /> : <p>{t("readOn")}</p>}
       <StepError error={s.error} />
       <button
         type="button"
@@ -69,13 +74,14 @@ function Instructions({ view, intro }: { view: ParticipantView; intro: IntroFn }
         disabled={s.busy}
         onClick={() => void s.run({ step: "instructions" })}
       >
-        Continue
+        {t("continue")}
       </button>
     </section>
   );
 }
 
 function Quiz({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
+  const t = useTranslations("intro");
   const s = useStep(intro);
   const questions = view.intro.quiz;
   const [answers, setAnswers] = useState<(number | null)[]>(() => questions.map(() => null));
@@ -84,7 +90,8 @@ function Quiz({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
   const submit = () => {
     const missing = answers.findIndex((a) => a === null);
     if (missing >= 0) {
-      s.setError({ code: "client/missing", message: `Please answer question ${missing + 1}.`, field: `answers[${missing}]` });
+      const number = missing + 1;
+      s.setError({ code: "client/missing", message: `Please answer question ${number}.`, field: `answers[${missing}]`, wording: { key: "quizUnanswered", values: { number } } });
       return;
     }
     void s.run({ step: "quiz", answers: answers.map((a) => a ?? 0) });
@@ -93,10 +100,10 @@ function Quiz({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
   return (
     <section className="card" aria-labelledby="quiz-h">
       <h2 id="quiz-h" style={{ marginTop: 0 }}>
-        Check your understanding
+        {t("quizHeading")}
       </h2>
       <details>
-        <summary>Read the instructions again</summary>
+        <summary>{t("readInstructionsAgain")}</summary>
         <Markdown source={view.intro.instructions} />
       </details>
       {questions.map((q, qi) => (
@@ -124,7 +131,7 @@ function Quiz({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
       ))}
       <StepError error={s.error} />
       <button type="button" className="block" data-testid="quiz-submit" disabled={s.busy} onClick={submit}>
-        Check my answers
+        {t("checkAnswers")}
       </button>
     </section>
   );
