@@ -1,12 +1,15 @@
 /**
- * The hot write path (every accepted command) in plain SQL on a dedicated connection, one transaction
- * per command. Prisma stays the API for everything else; this exists because a Prisma interactive
- * transaction over the libsql adapter costs a new SQLite connection and several ms of CPU per command
- * (measured with `npm run bench`, see docs/benchmarks.md).
+ * The hot write path (every accepted command) in plain SQL on a dedicated connection. Prisma stays the
+ * API for everything else; this exists because a Prisma interactive transaction over the libsql adapter
+ * costs a new SQLite connection and several ms of CPU per command (measured with `npm run bench`, see
+ * docs/benchmarks.md). Requests made in the same turn of the event loop share one transaction
+ * (server/db/group-commit.ts); each resolves only after its transaction committed.
  *
  * Values are written exactly as Prisma writes them, so Prisma reads them back unchanged:
  * SQLite: DateTime as ISO text with "+00:00", booleans as 0/1; PostgreSQL: TIMESTAMP(3) in UTC.
  */
+import { createHash } from "node:crypto";
+import { GroupCommit, type RunTransaction } from "./group-commit";
 import { isPostgresUrl } from "./url";
 
 export type SqlValue = string | number | boolean | null | Date;
@@ -20,85 +23,103 @@ export interface SqlStatement {
 export class StaleWriteError extends Error {}
 
 export interface SqlWriter {
-  /** Run the statements in one transaction, in order; all or nothing. */
+  /** Run the statements in one transaction, in order; all or nothing. Resolves after the commit. */
   transaction(stmts: SqlStatement[]): Promise<void>;
+  /** Transactions committed and requests written so far (requests per transaction = the group size). */
+  readonly stats: { transactions: number; requests: number };
   close(): Promise<void>;
-}
-
-/** A simple FIFO mutex: one transaction at a time on the writer's connection. */
-class Mutex {
-  private tail: Promise<void> = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(fn);
-    this.tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
-  }
 }
 
 export async function makeWriter(url: string): Promise<SqlWriter> {
   return isPostgresUrl(url) ? pgWriter(url) : sqliteWriter(url);
 }
 
+const stale = (st: SqlStatement, got: number) => new StaleWriteError(`expected ${st.expectRows} changed row(s), got ${got}: ${st.sql.slice(0, 60)}`);
+
+/** Prepared statements by SQL text (the hot path uses a few dozen shapes; the cache is bounded anyway). */
+class StatementCache<S> {
+  private map = new Map<string, S>();
+  constructor(private readonly prepare: (sql: string) => S) {}
+  get(sql: string): S {
+    let s = this.map.get(sql);
+    if (s === undefined) {
+      if (this.map.size >= 500) this.map.clear();
+      s = this.prepare(sql);
+      this.map.set(sql, s);
+    }
+    return s;
+  }
+}
+
 async function sqliteWriter(url: string): Promise<SqlWriter> {
-  const { createClient } = await import("@libsql/client");
-  const client = createClient({ url });
-  await client.execute("PRAGMA busy_timeout=5000");
-  await client.execute("PRAGMA synchronous=NORMAL");
-  const mutex = new Mutex();
+  // the synchronous driver under @libsql/client, used directly: statements are prepared once, and a
+  // whole group is written without a microtask per statement
+  const { default: Database } = await import("libsql");
+  const path = url.slice("file:".length);
+  const db = new Database(path);
+  db.prepare("PRAGMA busy_timeout=5000").get();
+  db.prepare("PRAGMA synchronous=NORMAL").run();
+  const cache = new StatementCache((sql) => db.prepare(sql));
   const toSqlite = (v: SqlValue) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? (v ? 1 : 0) : v);
-  return {
-    transaction: (stmts) =>
-      mutex.run(async () => {
-        // execute() on a libsql client stays on one connection (transaction() would open a new one)
-        await client.execute("BEGIN IMMEDIATE");
-        try {
-          for (const st of stmts) {
-            const r = await client.execute({ sql: st.sql, args: st.args.map(toSqlite) });
-            if (st.expectRows !== undefined && r.rowsAffected !== st.expectRows)
-              throw new StaleWriteError(`expected ${st.expectRows} changed row(s), got ${r.rowsAffected}: ${st.sql.slice(0, 60)}`);
-          }
-          await client.execute("COMMIT");
-        } catch (e) {
-          await client.execute("ROLLBACK").catch(() => undefined);
-          throw e;
+  const run: RunTransaction = async (requests) => {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      for (const stmts of requests)
+        for (const st of stmts) {
+          const r = cache.get(st.sql).run(st.args.map(toSqlite));
+          if (st.expectRows !== undefined && r.changes !== st.expectRows) throw stale(st, r.changes);
         }
-      }),
-    close: async () => client.close(),
+      db.exec("COMMIT");
+    } catch (e) {
+      if (db.inTransaction) db.exec("ROLLBACK");
+      throw e;
+    }
+  };
+  const group = new GroupCommit(run);
+  return {
+    transaction: (stmts) => group.submit(stmts),
+    stats: group.stats,
+    close: async () => db.close(),
   };
 }
 
 async function pgWriter(url: string): Promise<SqlWriter> {
   const { default: pg } = await import("pg");
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
   // An idle client can be terminated by the server (restart, admin command): pg reports it on the pool,
   // and an unhandled 'error' event would crash the process. The pool replaces the client on next use.
   pool.on("error", (e) => console.error(`mechlab: idle PostgreSQL connection closed: ${e.message}`));
   const toPg = (v: SqlValue) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
-  const numbered = (sql: string) => {
+  // `?` → `$n`, once per SQL text; the name makes the server keep the statement prepared per connection
+  const numbered = new StatementCache((sql) => {
     let k = 0;
-    return sql.replace(/\?/g, () => `$${++k}`);
-  };
-  return {
-    async transaction(stmts) {
-      const c = await pool.connect();
-      try {
-        await c.query("BEGIN");
+    return { text: sql.replace(/\?/g, () => `$${++k}`), name: `mechlab_${hash(sql)}` };
+  });
+  const run: RunTransaction = async (requests) => {
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      for (const stmts of requests)
         for (const st of stmts) {
-          const r = await c.query(numbered(st.sql), st.args.map(toPg));
-          if (st.expectRows !== undefined && r.rowCount !== st.expectRows)
-            throw new StaleWriteError(`expected ${st.expectRows} changed row(s), got ${r.rowCount}: ${st.sql.slice(0, 60)}`);
+          const q = numbered.get(st.sql);
+          const r = await c.query({ text: q.text, name: q.name, values: st.args.map(toPg) });
+          if (st.expectRows !== undefined && r.rowCount !== st.expectRows) throw stale(st, r.rowCount ?? 0);
         }
-        await c.query("COMMIT");
-      } catch (e) {
-        await c.query("ROLLBACK").catch(() => undefined);
-        throw e;
-      } finally {
-        c.release();
-      }
-    },
+      await c.query("COMMIT");
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    } finally {
+      c.release();
+    }
+  };
+  const group = new GroupCommit(run);
+  return {
+    transaction: (stmts) => group.submit(stmts),
+    stats: group.stats,
     close: () => pool.end(),
   };
 }
+
+/** A stable name for a statement's text. */
+const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 24);

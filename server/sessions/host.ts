@@ -6,9 +6,9 @@
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
-import { botMoves, nextWakeMs, reduce, type Command, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { botMoves, nextWakeMs, reduce, type Command, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
 import { EventLogBudget } from "./event-budget";
-import type { EventInput, SessionStore } from "./store";
+import type { EventInput, LoggedEvent, SessionStore } from "./store";
 
 /** `errorCode` of a logged command that was a retry of one already counted (accepted is false). */
 export const DUPLICATE_CODE = "duplicate";
@@ -34,8 +34,20 @@ export type DispatchResult =
 
 type Actor = Pick<EventInput, "actorKind" | "participantId">;
 
+type Job =
+  | { kind: "command"; actor: Actor; cmd: Command; resolve: (r: DispatchResult) => void }
+  | { kind: "refused"; actor: Actor; command: string; payload: unknown; error: ActionError; resolve: (r: DispatchResult) => void };
+
+/** Most commands of one session reduced and written together (bounds one batch's transaction). */
+export const MAX_BATCH = 64;
+
+const unsaved: DispatchResult = { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
+
 export class SessionHost extends EventEmitter {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Commands waiting for the next batch, in the order they were dispatched. */
+  private jobs: Job[] = [];
+  /** The running batch loop (null when idle). */
+  private pumping: Promise<void> | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
   private botTimers = new Map<string, NodeJS.Timeout>();
   private stopped = false;
@@ -68,12 +80,10 @@ export class SessionHost extends EventEmitter {
   dispatch(actor: Actor, cmd: Command): Promise<DispatchResult> {
     this.pending++;
     this.lastActivityMs = this.opts.clock();
-    const run = this.queue.then(() => this.apply(actor, cmd)).finally(() => {
+    return new Promise<DispatchResult>((resolve) => this.enqueue({ kind: "command", actor, cmd, resolve })).finally(() => {
       this.pending--;
       this.lastActivityMs = this.opts.clock();
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Commands queued or running. */
@@ -92,54 +102,105 @@ export class SessionHost extends EventEmitter {
     return this.isOver() || nextWakeMs(this.state, this.lt) === null;
   }
 
-  private async apply(actor: Actor, cmd: Command): Promise<DispatchResult> {
-    if (this.stopped) return { ok: false, error: { code: "session/conflict", message: "The server is shutting down; please retry in a moment." } };
-    const now = this.opts.clock();
-    const serverTime = new Date(now);
-    let r: ReturnType<typeof reduce>;
-    try {
-      r = reduce(this.state, this.lt, cmd, now);
-    } catch (e) {
-      // a bug in a game module must not take the session down: nothing is applied, the sender is told
-      this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
-      r = { ok: false, error: { code: "session/conflict", message: "The server could not process this step. Nothing was changed; please try again or tell the experimenter." } };
+  private enqueue(job: Job) {
+    this.jobs.push(job);
+    this.pumping ??= this.pump().finally(() => (this.pumping = null));
+  }
+
+  /**
+   * The batch loop: every command queued by now (up to MAX_BATCH) is reduced in order, each on the state
+   * the previous one left, and the batch is written in one transaction; then views go out once for the
+   * batch and every command of it is answered. Commands that arrive while a batch is being written form
+   * the next batch. So a command is still acknowledged only after it is stored, and one at a time per
+   * session is still what the engine sees.
+   */
+  private async pump(): Promise<void> {
+    await Promise.resolve(); // commands dispatched in the same synchronous run join the first batch
+    while (this.jobs.length) await this.runBatch(this.jobs.splice(0, MAX_BATCH));
+  }
+
+  private async runBatch(batch: Job[]): Promise<void> {
+    if (this.stopped) {
+      for (const j of batch) j.resolve({ ok: false, error: { code: "session/conflict", message: "The server is shutting down; please retry in a moment." } });
+      return;
     }
-    const event = this.eventOf(actor, cmd, r);
-    const quiet = cmd.kind === "tick" && r.ok && !r.changed;
-    if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
-      // Presence is soft state: applied and broadcast at once, logged as an event, and written with the
-      // next snapshot (a restart marks everyone offline anyway), so a connection storm costs one insert each.
-      const prev = this.state;
-      this.state = { ...r.state, version: this.state.version };
-      await this.logOnly(event, serverTime);
-      this.emit("change", this.state, r.effects, prev);
-      this.afterChange();
-      return { ok: true, duplicate: false, version: this.state.version };
-    }
-    if (!r.ok || !r.changed) {
-      if (!quiet) await this.logOnly(event, serverTime);
-      if (!r.ok) {
-        this.opts.log?.(`session=${this.id} actor=${actor.actorKind}:${actor.participantId ?? "-"} ${cmd.kind} rejected: ${r.error.code}`);
-        return { ok: false, error: r.error };
+    const start = this.state;
+    let state = start;
+    let stored = false; // whether the batch changes the stored snapshot (not only presence or the log)
+    let seq = this.seq;
+    const events: LoggedEvent[] = [];
+    const rounds: Effects["rounds"] = [];
+    const notes: string[] = [];
+    const results: DispatchResult[] = [];
+    /** Per job: whether its answer depends on the batch being stored. */
+    const needsWrite: boolean[] = [];
+    for (const job of batch) {
+      const now = this.opts.clock();
+      const serverTime = new Date(now);
+      if (job.kind === "refused") {
+        events.push({
+          event: { ...job.actor, command: job.command, payloadJson: this.budget.payloadJson(job.payload, false), clientActionId: null, accepted: false, errorCode: job.error.code, errorMessage: job.error.message },
+          seq: ++seq,
+          serverTime,
+          versionAfter: state.version,
+        });
+        results.push({ ok: true, duplicate: false, version: state.version });
+        needsWrite.push(false);
+        continue;
       }
-      this.afterChange();
-      return { ok: true, duplicate: r.duplicate, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
+      const { actor, cmd } = job;
+      let r: ReturnType<typeof reduce>;
+      try {
+        r = reduce(state, this.lt, cmd, now);
+      } catch (e) {
+        // a bug in a game module must not take the session down: nothing is applied, the sender is told
+        this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
+        r = { ok: false, error: { code: "session/conflict", message: "The server could not process this step. Nothing was changed; please try again or tell the experimenter." } };
+      }
+      const event = this.eventOf(actor, cmd, r);
+      if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
+        // Presence is soft state: applied and broadcast at once, logged as an event, and written with the
+        // next snapshot (a restart marks everyone offline anyway), so a connection storm costs one insert each.
+        state = { ...r.state, version: state.version };
+        events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
+        results.push({ ok: true, duplicate: false, version: state.version });
+        needsWrite.push(true);
+      } else if (!r.ok || !r.changed) {
+        const quiet = cmd.kind === "tick" && r.ok;
+        if (!quiet) events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
+        if (!r.ok) {
+          this.opts.log?.(`session=${this.id} actor=${actor.actorKind}:${actor.participantId ?? "-"} ${cmd.kind} rejected: ${r.error.code}`);
+          results.push({ ok: false, error: r.error });
+        } else results.push({ ok: true, duplicate: r.duplicate, version: state.version, ...(r.pid ? { pid: r.pid } : {}) });
+        needsWrite.push(false);
+      } else {
+        state = r.state;
+        stored = true;
+        events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
+        rounds.push(...r.effects.rounds);
+        notes.push(...r.effects.notes);
+        results.push({ ok: true, duplicate: false, version: state.version, ...(r.pid ? { pid: r.pid } : {}) });
+        needsWrite.push(true);
+      }
     }
-    try {
-      await this.store.commit(this.id, this.persisted, r.state, r.effects, event, this.seq + 1, serverTime);
-      this.seq++;
-    } catch (e) {
-      this.opts.log?.(`session=${this.id} commit failed: ${(e as Error).message}`);
-      return { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
+    if (events.length || stored) {
+      try {
+        await this.store.write({ sessionId: this.id, persisted: stored ? this.persisted : null, state: stored ? state : null, rounds, events, serverTime: events.at(-1)?.serverTime ?? new Date(this.opts.clock()) });
+        this.seq = seq;
+      } catch (e) {
+        // nothing of the batch is stored: nothing of it is applied, and no change is acknowledged
+        this.opts.log?.(`session=${this.id} commit failed: ${(e as Error).message}`);
+        batch.forEach((job, i) => job.resolve(needsWrite[i] ? unsaved : results[i]!));
+        return;
+      }
     }
-    const prev = this.state;
-    this.state = r.state;
-    this.persisted = r.state;
-    for (const row of r.effects.rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
-    for (const n of r.effects.notes) this.opts.log?.(`session=${this.id} ${n}`);
-    this.emit("change", this.state, r.effects, prev);
+    this.state = state;
+    if (stored) this.persisted = state;
+    for (const row of rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
+    for (const n of notes) this.opts.log?.(`session=${this.id} ${n}`);
+    if (state !== start) this.emit("change", state, { rounds, notes }, start);
     this.afterChange();
-    return { ok: true, duplicate: false, version: this.state.version, ...(r.pid ? { pid: r.pid } : {}) };
+    batch.forEach((job, i) => job.resolve(results[i]!));
   }
 
   /** The event-log entry of a command: duplicates are logged as duplicates, payloads are bounded. */
@@ -156,31 +217,12 @@ export class SessionHost extends EventEmitter {
     };
   }
 
-  /** Append an event that changes no snapshot; the sequence number is used only once it is stored. */
-  private async logOnly(event: EventInput, serverTime: Date): Promise<void> {
-    try {
-      await this.store.logOnly(this.id, event, this.seq + 1, serverTime, this.state.version);
-      this.seq++;
-    } catch (e) {
-      this.opts.log?.(`session=${this.id} event log failed: ${e}`);
-    }
-  }
-
   /**
    * Log input refused before it reached the session (e.g. over the rate limit), in sequence with
    * every other event. Changes nothing else.
    */
   logRefused(actor: Actor, command: string, payload: unknown, error: ActionError): Promise<void> {
-    const run = this.queue.then(() =>
-      this.stopped
-        ? undefined
-        : this.logOnly(
-            { ...actor, command, payloadJson: this.budget.payloadJson(payload, false), clientActionId: null, accepted: false, errorCode: error.code, errorMessage: error.message },
-            new Date(this.opts.clock()),
-          ),
-    );
-    this.queue = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve) => this.enqueue({ kind: "refused", actor, command, payload, error, resolve: () => resolve() }));
   }
 
   private afterChange() {
@@ -244,6 +286,6 @@ export class SessionHost extends EventEmitter {
 
   /** Wait for queued commands to finish (for clean shutdown and tests). */
   async drain(): Promise<void> {
-    await this.queue;
+    while (this.pumping) await this.pumping;
   }
 }

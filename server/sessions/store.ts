@@ -4,8 +4,8 @@
  */
 import { makePrisma, type Db } from "../db/client";
 import { assembleState, changedParts, topJson } from "./snapshot";
-import { makeWriter, StaleWriteError, type SqlStatement, type SqlWriter } from "../db/writer";
-import type { Effects, ParticipantState, SessionState } from "../../lib/engine";
+import { makeWriter, StaleWriteError, type SqlStatement, type SqlValue, type SqlWriter } from "../db/writer";
+import type { Effects, ParticipantState, RoundRow, SessionState } from "../../lib/engine";
 
 export interface EventInput {
   actorKind: "participant" | "bot" | "admin" | "system" | "timeout";
@@ -21,6 +21,40 @@ export interface EventInput {
 
 /** One row of the PlayerRound table. */
 export type PlayerRoundRow = Awaited<ReturnType<Db["playerRound"]["findMany"]>>[number];
+
+/** One event of a batch, with its place in the session's log. */
+export interface LoggedEvent {
+  event: EventInput;
+  seq: number;
+  serverTime: Date;
+  versionAfter: number;
+}
+
+/** What one batch of a session's commands writes (SessionStore.write). */
+export interface WriteBatch {
+  sessionId: string;
+  /** The state as last stored (null with `state` null). */
+  persisted: SessionState | null;
+  /** The state to store (null: the batch only appends events). */
+  state: SessionState | null;
+  rounds: RoundRow[];
+  events: LoggedEvent[];
+  serverTime: Date;
+}
+
+/** Rows per multi-row INSERT (a few statement shapes, well under the databases' parameter limits). */
+const ROWS_PER_INSERT = 32;
+
+/** Multi-row INSERTs of `rows` into `into` ("Table" (columns)), `ROWS_PER_INSERT` rows per statement. */
+function insertRows(into: string, rows: SqlValue[][], suffix = ""): SqlStatement[] {
+  const out: SqlStatement[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const tuple = `(${chunk[0]!.map(() => "?").join(", ")})`;
+    out.push({ sql: `INSERT INTO ${into} VALUES ${chunk.map(() => tuple).join(", ")}${suffix}`, args: chunk.flat() });
+  }
+  return out;
+}
 
 export interface StoredSession {
   id: string;
@@ -105,62 +139,71 @@ export class SessionStore {
 
   /**
    * Persist an accepted command atomically: the new snapshot (only if the stored version is the one
-   * we started from), its event and any completed rounds. Raw SQL on the writer's connection
-   * (server/db/writer.ts): this runs for every accepted command.
+   * we started from), its event and any completed rounds.
    */
   async commit(sessionId: string, persisted: SessionState, state: SessionState, effects: Effects, event: EventInput, seq: number, serverTime: Date): Promise<void> {
-    const prevVersion = persisted.version;
-    const stmts: SqlStatement[] = [
-      ...this.fenced(sessionId),
-      {
-        sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
-        args: [topJson(state), state.version, state.status, serverTime, sessionId, prevVersion],
-        expectRows: 1,
-      },
-      ...changedParts(persisted, state).map((p) => ({
-        sql: `INSERT INTO "SnapshotPart" ("sessionId", "kind", "key", "json") VALUES (?, ?, ?, ?) ON CONFLICT ("sessionId", "kind", "key") DO UPDATE SET "json" = excluded."json"`,
-        args: [sessionId, p.kind, p.key, p.json],
-      })),
-      this.eventInsert(sessionId, event, seq, serverTime, state.version),
-    ];
-    for (const r of effects.rounds) {
-      stmts.push({
-        sql: `INSERT INTO "RoundOutcome" ("sessionId", "groupId", "round", "mechanismId", "mechanismVer", "inputJson", "outputJson", "groupJson", "seedJson", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [sessionId, r.groupId, r.round, r.mechanism.id, r.mechanism.version, JSON.stringify(r.mechanism.input), JSON.stringify(r.mechanism.output), JSON.stringify(r.group), JSON.stringify(r.seed), serverTime],
-      });
-      for (const p of r.players)
-        stmts.push({
-          sql: `INSERT INTO "PlayerRound" ("sessionId", "groupId", "round", "participantId", "seat", "label", "role", "decisionJson", "outcomeJson", "payoff", "decisionMs", "timedOut", "isBot", "endedBy", "botReason", "botStrategy", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          args: [
-            sessionId, r.groupId, r.round, p.participantId, p.seat, p.label, p.record.role,
-            JSON.stringify(p.record.decision), JSON.stringify(p.record.outcome), p.record.payoff,
-            p.record.decisionMs === null ? null : Math.round(p.record.decisionMs), p.record.timedOut, p.record.isBot,
-            p.how.endedBy, p.how.botReason, p.how.botStrategy, serverTime,
-          ],
-        });
-    }
-    try {
-      await this.writer.transaction(stmts);
-    } catch (e) {
-      if (e instanceof StaleWriteError) throw new Error(`session ${sessionId} was changed elsewhere (expected version ${prevVersion})`);
-      throw e;
-    }
+    await this.write({ sessionId, persisted, state, rounds: effects.rounds, events: [{ event, seq, serverTime, versionAfter: state.version }], serverTime });
   }
 
   /** Log a command that changed nothing (rejected, or a duplicate submit), or a presence change. */
   async logOnly(sessionId: string, event: EventInput, seq: number, serverTime: Date, version: number): Promise<void> {
-    await this.writer.transaction([...this.fenced(sessionId), this.eventInsert(sessionId, event, seq, serverTime, version)]);
+    await this.write({ sessionId, persisted: null, state: null, rounds: [], events: [{ event, seq, serverTime, versionAfter: version }], serverTime });
+  }
+
+  /**
+   * Write one batch of a session's commands atomically (server/sessions/host.ts): the new snapshot (only
+   * if the stored version is the one the batch started from; only the parts that changed), every event
+   * and the completed rounds. Raw SQL on the writer's connection (server/db/writer.ts), which shares one
+   * transaction among the batches of all sessions made in the same turn of the event loop.
+   */
+  async write(b: WriteBatch): Promise<void> {
+    const { sessionId, persisted, state, serverTime } = b;
+    const stmts: SqlStatement[] = [...this.fenced(sessionId)];
+    if (state && persisted) {
+      stmts.push({
+        sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
+        args: [topJson(state), state.version, state.status, serverTime, sessionId, persisted.version],
+        expectRows: 1,
+      });
+      stmts.push(
+        ...insertRows(
+          `"SnapshotPart" ("sessionId", "kind", "key", "json")`,
+          changedParts(persisted, state).map((p) => [sessionId, p.kind, p.key, p.json]),
+          ` ON CONFLICT ("sessionId", "kind", "key") DO UPDATE SET "json" = excluded."json"`,
+        ),
+      );
+    }
+    stmts.push(
+      ...insertRows(
+        `"ActionEvent" ("sessionId", "seq", "serverTime", "actorKind", "participantId", "command", "payloadJson", "clientActionId", "accepted", "errorCode", "errorMessage", "versionAfter")`,
+        b.events.map(({ event: e, seq, serverTime: t, versionAfter }) => [sessionId, seq, t, e.actorKind, e.participantId, e.command, e.payloadJson, e.clientActionId, e.accepted, e.errorCode ?? null, e.errorMessage ?? null, versionAfter]),
+      ),
+      ...insertRows(
+        `"RoundOutcome" ("sessionId", "groupId", "round", "mechanismId", "mechanismVer", "inputJson", "outputJson", "groupJson", "seedJson", "createdAt")`,
+        b.rounds.map((r) => [sessionId, r.groupId, r.round, r.mechanism.id, r.mechanism.version, JSON.stringify(r.mechanism.input), JSON.stringify(r.mechanism.output), JSON.stringify(r.group), JSON.stringify(r.seed), serverTime]),
+      ),
+      ...insertRows(
+        `"PlayerRound" ("sessionId", "groupId", "round", "participantId", "seat", "label", "role", "decisionJson", "outcomeJson", "payoff", "decisionMs", "timedOut", "isBot", "endedBy", "botReason", "botStrategy", "createdAt")`,
+        b.rounds.flatMap((r) =>
+          r.players.map((p) => [
+            sessionId, r.groupId, r.round, p.participantId, p.seat, p.label, p.record.role,
+            JSON.stringify(p.record.decision), JSON.stringify(p.record.outcome), p.record.payoff,
+            p.record.decisionMs === null ? null : Math.round(p.record.decisionMs), p.record.timedOut, p.record.isBot,
+            p.how.endedBy, p.how.botReason, p.how.botStrategy, serverTime,
+          ]),
+        ),
+      ),
+    );
+    try {
+      await this.writer.transaction(stmts);
+    } catch (e) {
+      if (e instanceof StaleWriteError && persisted) throw new Error(`session ${sessionId} was changed elsewhere (expected version ${persisted.version}): ${e.message}`);
+      throw e;
+    }
   }
 
   private fenced(sessionId: string): SqlStatement[] {
     return this.fence ? [this.fence(sessionId)] : [];
-  }
-
-  private eventInsert(sessionId: string, e: EventInput, seq: number, serverTime: Date, versionAfter: number): SqlStatement {
-    return {
-      sql: `INSERT INTO "ActionEvent" ("sessionId", "seq", "serverTime", "actorKind", "participantId", "command", "payloadJson", "clientActionId", "accepted", "errorCode", "errorMessage", "versionAfter") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [sessionId, seq, serverTime, e.actorKind, e.participantId, e.command, e.payloadJson, e.clientActionId, e.accepted, e.errorCode ?? null, e.errorMessage ?? null, versionAfter],
-    };
   }
 
   /** The stored state of a session (top-level JSON plus its parts). */
