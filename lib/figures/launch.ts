@@ -8,9 +8,6 @@ import { instanceOf, type CipGameParams } from "../games/cip-contracts/params";
 import type { Figure } from "./figure";
 import { cipSweeps } from "./cip";
 
-/** Games with launch-check figures. */
-export const GAMES_WITH_LAUNCH_FIGURES = ["cip-contracts"] as const;
-
 /** The launch-check figures of a validated treatment (empty for games without figures). */
 export function launchFigures(lt: LoadedTreatment): Figure[] {
   if (lt.game.id !== "cip-contracts") return [];

@@ -10,6 +10,7 @@ import { launchCheck } from "../../lib/study/launch-check";
 import { UndocumentedColumnError } from "../export/columns";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
 import { paymentsCsv } from "../export/payments";
+import { launchFiguresRoute } from "./figure-routes";
 import { studyRoute } from "./study-routes";
 import type { SessionManager } from "../sessions/manager";
 import { readJson, sendFile, sendJson } from "./respond";
@@ -37,6 +38,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const v = lt.value;
     return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v) });
   }
+  if (path === "/api/admin/treatments/figures" && method === "POST") return launchFiguresRoute(req, res);
   if (await studyRoute(req, res, url, method, manager)) return;
   if (path === "/api/admin/sessions" && method === "POST") {
     const body = CreateSessionRequest.safeParse(await readJson(req));

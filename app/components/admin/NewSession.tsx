@@ -15,6 +15,7 @@ interface Example {
   treatment: Record<string, unknown>;
 }
 import type { LaunchCheck } from "@/lib/study/launch-check";
+import { LaunchCheckFigures } from "./LaunchCheckFigures";
 import { LaunchCheckView } from "./LaunchCheckView";
 
 interface Summary {
@@ -152,6 +153,7 @@ export function NewSession() {
           </p>
         )}
         {check && <LaunchCheckView check={check} />}
+        {check && <LaunchCheckFigures game={check.game} treatment={text} />}
       </div>
       <div className="row">
         <button type="button" className="secondary" data-testid="treatment-validate" disabled={!text.trim() || busy !== null} onClick={validate}>
