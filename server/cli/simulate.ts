@@ -13,6 +13,7 @@ import { hasOwnKey } from "../../lib/core/own";
 import { migrate } from "../db/migrate";
 import { resolveDbUrl } from "../db/url";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
+import { sessionReport } from "../export/report";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
 
@@ -93,6 +94,7 @@ export async function runSimulate(args: string[]): Promise<number> {
       writeFileSync(join(dir, "codebook.csv"), codebookCsv(b));
       writeFileSync(join(dir, "events.csv"), await eventsCsv(store, r.host.id));
       writeFileSync(join(dir, "rounds.json"), JSON.stringify(await roundsJson(store, r.host.id), null, 2));
+      writeFileSync(join(dir, "report.html"), (await sessionReport(store, r.host.id)) ?? "");
       const mean = b.rows.reduce((s, row) => s + Number(row.payoff ?? 0), 0) / Math.max(1, b.rows.length);
       process.stdout.write(`session ${k + 1}/${a.sessions} ${r.host.id}: ${b.rows.length} rows, mean payoff ${mean.toFixed(2)} → ${dir}\n`);
     }

@@ -10,6 +10,7 @@ import { launchCheck } from "../../lib/study/launch-check";
 import { UndocumentedColumnError } from "../export/columns";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
 import { paymentsCsv } from "../export/payments";
+import { sessionReport } from "../export/report";
 import { launchFiguresRoute } from "./figure-routes";
 import { studyRoute } from "./study-routes";
 import type { SessionManager } from "../sessions/manager";
@@ -83,6 +84,10 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const short = id.slice(0, 8);
     if (file === "events.csv") return sendFile(res, await eventsCsv(manager.store, id), "text/csv; charset=utf-8", `mechlab-${short}-events.csv`);
     if (file === "payments.csv") return sendFile(res, paymentsCsv(paymentRows(host.state, host.lt)), "text/csv; charset=utf-8", `mechlab-${short}-payments.csv`);
+    if (file === "report.html") {
+      const html = await sessionReport(manager.store, id);
+      if (html !== null) return sendFile(res, html, "text/html; charset=utf-8", `mechlab-${short}-report.html`);
+    }
     if (file === "rounds.json") return sendFile(res, JSON.stringify(await roundsJson(manager.store, id), null, 2), "application/json", `mechlab-${short}-rounds.json`);
     let b: Awaited<ReturnType<typeof buildExport>>;
     try {

@@ -9,6 +9,7 @@ export function Downloads({ sessionId }: { sessionId: string }) {
     { id: "download-codebook", file: "codebook.csv", label: "Codebook (what each column means)" },
     { id: "download-events", file: "events.csv", label: "Event log (every action, CSV)" },
     { id: "download-rounds", file: "rounds.json", label: "Rounds with mechanism inputs and outputs (JSON)" },
+    { id: "download-report", file: "report.html", label: "Session report (one HTML file that opens offline: charts of play against theory, summary per round and participant)" },
   ];
   return (
     <section className="card" aria-labelledby="downloads-h">

@@ -1,0 +1,110 @@
+/**
+ * What the session report (report.html) shows, read from the stored tables: the treatment, the game's
+ * charts of play against theory (lib/charts, the same series as the live monitor), a summary per round
+ * and one per participant.
+ */
+import type { Scalar } from "../../lib/core/game";
+import { own } from "../../lib/core/own";
+import { loadTreatment } from "../../lib/engine";
+import { games } from "../../lib/games/registry";
+import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
+import type { SessionStore } from "../sessions/store";
+
+export interface RoundSummary {
+  round: number;
+  groups: number;
+  decisions: number;
+  /** Decisions a bot made (bot seats, dropouts, replaced seats). */
+  botDecisions: number;
+  timedOut: number;
+  meanPoints: number;
+  minPoints: number;
+  maxPoints: number;
+}
+
+export interface ParticipantSummary {
+  seat: number;
+  label: string | null;
+  participantId: string;
+  rounds: number;
+  botRounds: number;
+  timedOut: number;
+  totalPoints: number;
+  meanPoints: number;
+}
+
+export interface ReportData {
+  session: { id: string; code: string; name: string; status: string; createdAt: Date; seed: string };
+  game: { id: string; version: string | null; title: string | null };
+  treatment: { description: string | null; groups: number | null; groupSize: number | null; rounds: number | null; matching: string | null; json: string };
+  charts: Chart[];
+  rounds: RoundSummary[];
+  participants: ParticipantSummary[];
+}
+
+const parse = (text: string): Record<string, Scalar> => JSON.parse(text) as Record<string, Scalar>;
+
+/** The report's data for one session, or null when there is no such session. */
+export async function reportData(store: SessionStore, sessionId: string): Promise<ReportData | null> {
+  const row = await store.get(sessionId);
+  if (!row) return null;
+  const lt = loadTreatment(row.treatmentJson, games);
+  const module = lt.ok ? lt.value.game : own(games, row.gameId);
+  const [players, outcomes] = await Promise.all([store.playerRounds(sessionId), store.roundOutcomes(sessionId)]);
+
+  const byRound = new Map<string, ChartRound>();
+  for (const o of outcomes) byRound.set(`${o.groupId}#${o.round}`, { groupId: o.groupId, round: o.round, group: parse(o.groupJson), players: [] });
+  for (const p of players) {
+    const key = `${p.groupId}#${p.round}`;
+    const r = byRound.get(key) ?? { groupId: p.groupId, round: p.round, group: {}, players: [] };
+    (r.players as ChartRound["players"][number][]).push({ decision: parse(p.decisionJson), outcome: parse(p.outcomeJson), payoff: p.payoff });
+    byRound.set(key, r);
+  }
+  const chartRounds = [...byRound.values()].sort((a, b) => a.round - b.round || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+  const charts = lt.ok ? sessionCharts(lt.value.game.id, { params: lt.value.params, rounds: chartRounds }) : [];
+
+  const rounds = new Map<number, { groups: Set<string>; points: number[]; bots: number; timedOut: number }>();
+  const people = new Map<string, ParticipantSummary>();
+  for (const p of players) {
+    const r = rounds.get(p.round) ?? { groups: new Set<string>(), points: [], bots: 0, timedOut: 0 };
+    r.groups.add(p.groupId);
+    r.points.push(p.payoff);
+    if (p.isBot) r.bots++;
+    if (p.timedOut) r.timedOut++;
+    rounds.set(p.round, r);
+    const s = people.get(p.participantId) ?? { seat: p.seat, label: p.label, participantId: p.participantId, rounds: 0, botRounds: 0, timedOut: 0, totalPoints: 0, meanPoints: 0 };
+    s.rounds++;
+    if (p.isBot) s.botRounds++;
+    if (p.timedOut) s.timedOut++;
+    s.totalPoints += p.payoff;
+    if (p.label !== null) s.label = p.label;
+    people.set(p.participantId, s);
+  }
+  const t = lt.ok ? lt.value : null;
+  return {
+    session: { id: row.id, code: row.code, name: row.name, status: row.status, createdAt: row.createdAt, seed: row.seed },
+    game: { id: module?.id ?? row.gameId, version: module?.version ?? null, title: module?.title ?? null },
+    treatment: {
+      description: t?.treatment.description ?? null,
+      groups: t?.treatment.groups ?? null,
+      groupSize: t?.groupSize ?? null,
+      rounds: t?.rounds ?? null,
+      matching: t?.treatment.matching ?? null,
+      json: JSON.stringify(JSON.parse(row.treatmentJson), null, 2),
+    },
+    charts,
+    rounds: [...rounds.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([round, r]) => ({
+        round,
+        groups: r.groups.size,
+        decisions: r.points.length,
+        botDecisions: r.bots,
+        timedOut: r.timedOut,
+        meanPoints: r.points.reduce((s, x) => s + x, 0) / r.points.length,
+        minPoints: Math.min(...r.points),
+        maxPoints: Math.max(...r.points),
+      })),
+    participants: [...people.values()].map((s) => ({ ...s, meanPoints: s.totalPoints / s.rounds })).sort((a, b) => a.seat - b.seat),
+  };
+}

@@ -1,0 +1,53 @@
+/** report-html escapes every text it is given (treatment, labels, chart names), whatever its source. */
+import { describe, expect, it } from "vitest";
+import type { Chart } from "../../lib/charts";
+import type { ReportData } from "./report-data";
+import { esc, reportHtml } from "./report-html";
+
+const H = `<script>alert(1)</script>`;
+const HE = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+const chart: Chart = {
+  id: `x/${H}`,
+  title: `title ${H}`,
+  description: `description ${H}`,
+  kind: "rounds",
+  x: { title: `round ${H}` },
+  y: { title: "points" },
+  spread: `spread ${H}`,
+  series: [
+    { name: `played ${H}`, role: "played", points: [{ x: 1, y: 2, lo: 1, hi: 3, n: 2 }, { x: 2, y: 3, lo: 2, hi: 4, n: 2 }] },
+    { name: `theory ${H}`, role: "theory", points: [{ x: 1, y: 2.5 }, { x: 2, y: 2.5 }] },
+  ],
+};
+
+const data: ReportData = {
+  session: { id: `id${H}`, code: `C${H}`, name: `name ${H}`, status: "ended", createdAt: new Date(0), seed: `seed ${H}` },
+  game: { id: `game${H}`, version: `1${H}`, title: `title ${H}` },
+  treatment: { description: `desc ${H}`, groups: 1, groupSize: 2, rounds: 2, matching: `fixed${H}`, json: JSON.stringify({ name: H }, null, 2) },
+  charts: [chart],
+  rounds: [{ round: 1, groups: 1, decisions: 2, botDecisions: 1, timedOut: 0, meanPoints: 2, minPoints: 1, maxPoints: 3 }],
+  participants: [
+    { seat: 0, label: H, participantId: "p1", rounds: 1, botRounds: 0, timedOut: 0, totalPoints: 3, meanPoints: 3 },
+    { seat: 1, label: `"quoted" & 'single'`, participantId: "p2", rounds: 1, botRounds: 1, timedOut: 0, totalPoints: 1, meanPoints: 1 },
+  ],
+};
+
+describe("report-html", () => {
+  it("esc escapes the five HTML-special characters", () => {
+    expect(esc(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  });
+
+  it("no hostile text survives unescaped anywhere: labels, names, treatment, chart titles and series", async () => {
+    const html = await reportHtml(data, new Date(0));
+    expect(html).not.toContain(H);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain(`<td>${HE}</td>`);
+    expect(html).toContain("<td>&quot;quoted&quot; &amp; &#39;single&#39;</td>");
+    expect(html.split(HE).length - 1).toBeGreaterThanOrEqual(14);
+    // the SVG (vega) escapes the chart's texts too
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
+    expect(svg).toContain(`round ${HE}`);
+    expect(svg).toContain(`played ${HE}`);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * report.html through the real server: one self-contained file (no scripts, nothing loaded from
+ * elsewhere) with the game's charts as inline SVG and the summary tables; every text from the treatment
+ * or from participants is escaped (a hostile label and treatment name stay text).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MechlabApp } from "../app";
+import { adminCookie, api, freshSqlite, startApp, type TestDb } from "../testing/harness";
+import { sessionCharts } from "../../lib/charts";
+import { chartRoundsOf } from "../../lib/charts/from-session";
+import { reportData } from "./report-data";
+
+const HOSTILE = `<script>alert(1)</script>`;
+const HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+
+let db: TestDb;
+let app: MechlabApp;
+let base: string;
+let cookie: string;
+
+beforeAll(async () => {
+  db = await freshSqlite();
+  ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
+  cookie = await adminCookie(base);
+});
+afterAll(async () => {
+  await app.close();
+  await db.drop();
+});
+
+async function waitEnded(id: string) {
+  for (let k = 0; k < 300; k++) {
+    const d = await api(base, `/api/admin/sessions/${id}`, { cookie });
+    if (d.json.session.status === "ended") return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error("session did not finish");
+}
+
+/** Every check that makes the file self-contained and script-free. */
+function expectSelfContained(html: string) {
+  expect(html.startsWith("<!doctype html>")).toBe(true);
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/\s(src|href|xlink:href|action)\s*=\s*["']?\s*(https?:|\/\/)/i);
+  expect(html).not.toMatch(/<link\b|<iframe\b|<object\b|<embed\b|@import|url\(\s*["']?https?:/i);
+  expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i); // no inline event handlers in any tag
+  expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+}
+
+/** The inline <svg> elements of the report, each well-formed XML. */
+function svgs(html: string): string[] {
+  const out = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+  for (const s of out) expect(XMLValidator.validate(s)).toBe(true);
+  return out;
+}
+
+describe("report.html", () => {
+  it("IDS session with a hostile treatment name and description: all escaped, charts and tables present", async () => {
+    const treatment = {
+      name: `${HOSTILE} & "class" 'A'`,
+      description: `<img src=x onerror=alert(2)> ${HOSTILE}`,
+      game: "ids-investment",
+      params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 3, decisionSeconds: 60, resultsSeconds: null },
+      bots: { seats: ["myopic"], delayMs: 0 },
+      intro: { quiz: [] },
+    };
+    const created = await api(base, "/api/admin/sessions", { body: { treatment }, cookie });
+    expect(created.status).toBe(201);
+    const { id, code } = created.json.session as { id: string; code: string };
+    // join labels are restricted to letters, digits, spaces, ' . - _ (hostile labels: report-html.test.ts)
+    const joined = await api(base, "/api/join", { body: { code, label: "Ann O'Neil" } });
+    expect(joined.json, JSON.stringify(joined.json)).toMatchObject({ ok: true });
+    const detail = await api(base, `/api/admin/sessions/${id}`, { cookie });
+    const person = (detail.json.links as { participantId: string; path: string }[]).find((l) => l.path === `/p/${joined.json.token}`)!;
+    const replaced = await api(base, `/api/admin/sessions/${id}/command`, { cookie, body: { kind: "replaceWithBot", pid: person.participantId } });
+    expect(replaced.status).toBe(200);
+    await waitEnded(id);
+
+    const r = await api(base, `/api/admin/sessions/${id}/export/report.html`, { cookie });
+    expect(r.status).toBe(200);
+    const html = r.text;
+    expectSelfContained(html);
+    expect(html).not.toContain(HOSTILE);
+    expect(html).not.toContain("<img");
+    expect(html).toContain(`<h1 data-testid="report-title">${HOSTILE_ESCAPED} &amp; &quot;class&quot; &#39;A&#39;</h1>`);
+    expect(html).toContain(`<title>Session report: ${HOSTILE_ESCAPED}`);
+    expect(html).toContain(`&lt;img src=x onerror=alert(2)&gt; ${HOSTILE_ESCAPED}`);
+    // the label in the participants table
+    const participants = /<table data-testid="report-participants">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(participants).toContain(`<td>Ann O&#39;Neil</td>`);
+    expect(participants.match(/<tr>/g)).toHaveLength(3); // header + 2 seats
+    const rounds = /<table data-testid="report-rounds">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(rounds.match(/<tr>/g)).toHaveLength(4); // header + 3 rounds
+    // the game's charts, as inline SVG, with their numbers
+    const charts = [...html.matchAll(/data-chart-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(charts.length).toBeGreaterThan(0);
+    expect(charts).toContain("ids-investment/investment");
+    expect(svgs(html).length).toBe(charts.length);
+    for (const c of charts) expect(html).toContain(`data-testid="report-chart-table-${c}"`);
+  });
+
+  it("CIP session (bots): a chart per CIP series and the same self-containment", async () => {
+    const treatment = JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/treatments/cip-contracts-menu-4.json"), "utf8"));
+    const created = await api(base, "/api/admin/sessions", {
+      body: { treatment: { ...treatment, params: { ...treatment.params, rounds: 2 }, bots: { seats: ["truthful", "mimic", "random", "truthful"], delayMs: 0 } } },
+      cookie,
+    });
+    const id = created.json.session.id as string;
+    await waitEnded(id);
+    const html = (await api(base, `/api/admin/sessions/${id}/export/report.html`, { cookie })).text;
+    expectSelfContained(html);
+    const charts = [...html.matchAll(/data-chart-id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(charts.length).toBeGreaterThan(1);
+    expect(charts.every((c) => c.startsWith("cip-contracts/"))).toBe(true);
+    expect(svgs(html).length).toBe(charts.length);
+    // the report's charts (from the stored tables) are the live monitor's (from the session's state)
+    const host = (await app.manager.get(id))!;
+    const live = sessionCharts("cip-contracts", { params: host.lt.params, rounds: chartRoundsOf(host.state, host.roundHistory) });
+    const stored = (await reportData(app.store, id))!.charts;
+    expect(stored.map((c) => c.id)).toEqual(charts);
+    expect(stored).toEqual(live);
+  });
+
+  it("a session without completed rounds still gives a report (no charts, says why)", async () => {
+    const created = await api(base, "/api/admin/sessions", { body: { treatment: { name: "empty", game: "ids-investment", params: { alpha: [1, 1], W: [[1, 0], [0, 1]], c: [1, 1], rounds: 1 } }, draft: true }, cookie });
+    const html = (await api(base, `/api/admin/sessions/${created.json.session.id}/export/report.html`, { cookie })).text;
+    expectSelfContained(html);
+    expect(html).toContain("No round was completed");
+  });
+});
