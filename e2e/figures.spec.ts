@@ -1,0 +1,87 @@
+/**
+ * End to end, figures and the session report: the New Session page's launch check draws the CIP figures
+ * around the chosen treatment (its point marked, the numbers behind each figure); other games show none.
+ * An all-bot CIP session runs to its end, the experimenter downloads report.html from the monitor, and
+ * the file opens in a browser that is offline, with every chart drawn and nothing requested.
+ */
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN_PASSWORD, openSession } from "./steps";
+
+async function login(page: Page) {
+  await page.goto("/admin");
+  await page.getByTestId("admin-password").fill(ADMIN_PASSWORD);
+  await page.getByTestId("admin-login").click();
+}
+
+const FIGURES = ["cip-cc-utility-vs-resources", "cip-cc-utility-vs-type-mix", "cip-cc-utility-vs-payment-cost"];
+
+test("launch check: CIP figures around the treatment, none for other games", async ({ page }) => {
+  await login(page);
+  await page.getByTestId("treatment-select").selectOption("cip-contracts-menu-4.json");
+  await expect(page.getByTestId("treatment-json")).toHaveValue(/"game": "cip-contracts"/);
+  await page.getByTestId("treatment-validate").click();
+  await expect(page.getByTestId("launch-check")).toBeVisible();
+  await expect(page.getByTestId("launch-figures")).toBeVisible();
+  for (const id of FIGURES) {
+    const fig = page.getByTestId(`launch-figure-${id}`);
+    await expect(fig).toBeVisible();
+    // the server-drawn SVG loaded as an image
+    await expect.poll(() => fig.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  }
+  await expect(page.getByTestId("launch-figure-cip-cc-utility-vs-resources")).toHaveAttribute("data-marker-x", "650");
+  await expect(page.getByTestId("launch-figure-cip-cc-utility-vs-payment-cost")).toHaveAttribute("data-marker-x", "0.5");
+  // the numbers: the marked row is the treatment's own point, whose menu value is the launch check's CC objective
+  const fig = page.getByTestId("launch-figure-cip-cc-utility-vs-resources");
+  await fig.locator("summary").click();
+  const marked = page.getByTestId("launch-figure-table-cip-cc-utility-vs-resources").locator('tr[data-marked="true"] td');
+  await expect(marked.nth(0)).toHaveText("650");
+  await expect(marked.nth(1)).toHaveText("3,155");
+  await expect(page.getByTestId("prediction-Current menu: CC objective (LP)")).toContainText("3,155");
+
+  await page.getByTestId("treatment-select").selectOption("ids-investment-3.json");
+  await page.getByTestId("treatment-validate").click();
+  await expect(page.getByTestId("launch-check")).toBeVisible();
+  await expect(page.getByTestId("launch-figures")).toHaveCount(0);
+});
+
+test("report.html: downloaded from the monitor, opens offline with every chart", async ({ page, browser }) => {
+  await login(page);
+  await page.getByTestId("treatment-select").selectOption("cip-contracts-menu-4.json");
+  await expect(page.getByTestId("treatment-json")).toHaveValue(/"game": "cip-contracts"/);
+  const t = JSON.parse(await page.getByTestId("treatment-json").inputValue());
+  const allBots = { ...t, name: "Report <b>check</b>", params: { ...t.params, rounds: 2 }, bots: { seats: ["truthful", "mimic", "random", "truthful"], delayMs: 0 } };
+  await page.getByTestId("treatment-json").fill(JSON.stringify(allBots, null, 2));
+  await page.getByTestId("treatment-validate").click();
+  await expect(page.getByTestId("treatment-summary")).toBeVisible();
+  await page.getByTestId("session-create").click();
+  await expect(page).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  await openSession(page);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
+  expect(download.suggestedFilename()).toMatch(/^mechlab-[0-9a-f-]{8}-report\.html$/);
+  const path = (await download.path())!;
+  const html = await readFile(path, "utf8");
+  expect(html).toContain("Report &lt;b&gt;check&lt;/b&gt;");
+  expect(html).not.toMatch(/<script/i);
+
+  // offline, from the file: every chart is drawn and nothing is requested
+  const ctx = await browser.newContext();
+  await ctx.setOffline(true);
+  const offline = await ctx.newPage();
+  const requests: string[] = [];
+  offline.on("request", (r) => {
+    if (!r.url().startsWith("file:")) requests.push(r.url());
+  });
+  await offline.goto(`file://${path}`);
+  await expect(offline.getByTestId("report-title")).toHaveText("Report <b>check</b>");
+  const charts = offline.locator("figure.chart");
+  // the session may still be running when the file was made: the report lists what was completed
+  const n = await charts.count();
+  for (let i = 0; i < n; i++) {
+    const box = await charts.nth(i).locator("svg").first().boundingBox();
+    expect(box && box.width > 100 && box.height > 100, `chart ${i} drawn`).toBe(true);
+  }
+  await expect(offline.getByTestId("report-rounds").or(offline.getByText("No round was completed"))).toBeVisible();
+  expect(requests).toEqual([]);
+  await ctx.close();
+});
