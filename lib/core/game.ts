@@ -102,8 +102,31 @@ export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"]
   onTimeout(state: S, missing: readonly PlayerId[], ctx: RoundContext<P>): S;
   /** Runs when the phase ends (e.g. the mechanism computes taxes here). */
   onExit?(state: S, ctx: RoundContext<P>): S;
+  /**
+   * Optional: a long pure step that runs when the phase ends, after `onExit` (e.g. a mechanism solved
+   * on reported payoffs). The engine runs it at once when `request` says it is small (`inline`);
+   * otherwise the group waits in status "computing" while the server runs it off the event loop, and
+   * its output comes back as a `computed` command (lib/engine/compute.ts, docs/architecture.md).
+   */
+  compute?: PhaseCompute<P, S>;
   /** The next phase, or null when the round is over. */
   next(state: S, ctx: RoundContext<P>): string | null;
+}
+
+/** What a phase computes when it ends: a registered mechanism unit and its input (lib/engine/compute.ts). */
+export interface ComputeRequest {
+  /** A unit listed in lib/mechanisms/registry.ts (the server's worker finds it by id@version). */
+  unit: { id: string; version: string; input: z.ZodType<unknown>; run(input: never): unknown };
+  input: unknown;
+  /** Small enough to run inside the command (no "computing" step); a game documents its threshold. */
+  inline: boolean;
+}
+
+export interface PhaseCompute<P, S> {
+  /** The step to run now (the phase is over, `onExit` has run), or null when there is nothing to compute. */
+  request(state: S, ctx: RoundContext<P>): ComputeRequest | null;
+  /** Merge the unit's output into the state (pure; must not mutate `state`). */
+  apply(state: S, output: unknown, ctx: RoundContext<P>): S;
 }
 
 /** The rows a round emits: per player a decision and an outcome record, and one group record. */

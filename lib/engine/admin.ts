@@ -73,7 +73,11 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       return { ok: true };
     case "forcePhaseEnd": {
       const groups = Object.values(s.groups).filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
-      if (groups.length === 0) return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
+      if (groups.length === 0) {
+        const computing = Object.values(s.groups).some((g) => g.status === "computing" && (!cmd.groupId || g.id === cmd.groupId));
+        if (computing) return bad("The results are being computed; the next phase starts as soon as they are ready.");
+        return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
+      }
       for (const g of groups) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "experimenter");
       fx.notes.push(`experimenter ended the phase of ${groups.map((g) => g.id).join(", ")}`);
       return { ok: true };
@@ -99,7 +103,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "end":
       s.status = "ended";
       s.endedMs = nowMs;
-      for (const g of Object.values(s.groups)) if (g.status === "playing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
+      for (const g of Object.values(s.groups)) if (g.status === "playing" || g.status === "computing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
       for (const p of Object.values(s.participants)) if (p.stage !== "done") draftParticipant(s, p.id).stage = "done";
       s.waiting = [];
       fx.notes.push("experimenter ended the session");
@@ -118,7 +122,7 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
     if (lt.treatment.dropout.policy === "bot") {
       const strategy = botFor(lt, undefined);
       if (strategy) seatBot(s, p, strategy, "dropout", lt, nowMs, fx);
-    } else if (lt.treatment.dropout.policy === "end" && g && g.status === "playing") {
+    } else if (lt.treatment.dropout.policy === "end" && g && (g.status === "playing" || g.status === "computing")) {
       endGroup(s, draftGroup(s, g.id), "ended", lt, nowMs);
       fx.notes.push(`group ${g.id} ended: ${p.id} stayed offline past the grace period`);
       releaseBarrier(s, lt, g.round, nowMs, fx);

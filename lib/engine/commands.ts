@@ -39,4 +39,6 @@ export type Command =
   | AdminCommand
   | { kind: "claim"; label: string }
   | { kind: "claimPanel"; external: ExternalId }
-  | { kind: "tick" };
+  | { kind: "tick" }
+  /** The output of a group's long step (lib/engine/compute.ts), fed back by the server. */
+  | { kind: "computed"; groupId: string; key: string; output: unknown };

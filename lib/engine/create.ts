@@ -62,7 +62,7 @@ export function createSessionState(lt: LoadedTreatment, input: NewSessionInput):
     sessionRound: 0,
     groupSeq: 0,
   };
-  const effects: Effects = { rounds: [], notes: [] };
+  const effects: Effects = { rounds: [], notes: [], computes: [] };
   const draft = beginDraft(state);
   if (!input.draft) formGroups(draft, lt, input.nowMs, effects);
   return { state: draft, effects };

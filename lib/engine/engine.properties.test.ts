@@ -46,6 +46,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant("force" as const), group: fc.option(fc.nat({ max: 4 }), { nil: null }), dt }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("replace" as const), who, strategy: strategyName, dt }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("fill" as const), strategy: strategyName, dt }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("solve" as const), dt }) },
 );
 /** `end` is rare: a sequence that ends the session early explores little after it. */
 const steps = fc.tuple(fc.array(step, { minLength: 10, maxLength: 90, size: "max" }), fc.oneof({ weight: 6, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat({ max: 80 }) })).map(([xs, endAt]) => {

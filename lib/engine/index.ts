@@ -7,3 +7,4 @@ export { upgradeSessionState, type StoredSessionState } from "./upgrade";
 export * from "./views";
 export { botMoves, type BotMove } from "./bots";
 export { nextWakeMs } from "./admin";
+export { pendingComputes, runComputeStep } from "./compute";

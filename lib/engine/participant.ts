@@ -132,6 +132,8 @@ function gameAction(
       error: err(ActionErrorCode.NotAllowed, "A bot is playing your seat now. Ask the experimenter if you want it back."),
     };
   const g0 = s.groups[p.groupId];
+  if (g0?.status === "computing")
+    return { ok: false, error: err(ActionErrorCode.WrongPhase, "The results are being computed; nothing was recorded. Your screen will update in a moment.") };
   if (!g0 || g0.status !== "playing")
     return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group is between rounds. Please wait for the next round.") };
   if (cmd.at && (cmd.at.round !== g0.round || cmd.at.phase !== g0.phase || cmd.at.phaseSeq !== g0.phaseSeq)) {

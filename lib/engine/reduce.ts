@@ -9,6 +9,7 @@ import { applyAdmin, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel } from "./claim";
+import { applyComputed } from "./computed";
 import { beginDraft } from "./draft";
 import type { Effects, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -19,13 +20,19 @@ export type ReduceResult =
 
 export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
   const s = beginDraft(state);
-  const fx: Effects = { rounds: [], notes: [] };
+  const fx: Effects = { rounds: [], notes: [], computes: [] };
   let duplicate = false;
   let pid: string | undefined;
   switch (cmd.kind) {
     case "tick":
       applyTick(s, lt, nowMs, fx);
       break;
+    case "computed": {
+      const r = applyComputed(s, lt, cmd, nowMs, fx);
+      if (!r.ok) return r;
+      duplicate = r.stale;
+      break;
+    }
     case "claim":
     case "claimPanel": {
       const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label) : claimByPanel(s, cmd.external);

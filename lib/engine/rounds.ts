@@ -16,6 +16,7 @@ import type { PlayerId } from "../core/game";
 import { deriveState, makeRng, shuffle, type RngState } from "../core/rng";
 import { viewContext, withContext } from "./context";
 import { addGroup, draftGroup, draftParticipant } from "./draft";
+import { runComputeStep, startComputing } from "./compute";
 import { finiteScore } from "./finite-score";
 import { finishPlay } from "./survey";
 import type { Effects, GroupState, PhaseEndedBy, SessionState } from "./state";
@@ -189,7 +190,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
  */
 export function releaseBarrier(s: SessionState, lt: LoadedTreatment, round: number, nowMs: number, fx: Effects) {
   if (lt.treatment.matching !== "random") return;
-  const live = Object.values(s.groups).filter((x) => x.round === round && (x.status === "playing" || x.status === "barrier"));
+  const live = Object.values(s.groups).filter((x) => x.round === round && (x.status === "playing" || x.status === "computing" || x.status === "barrier"));
   if (live.length === 0 || !live.every((x) => x.status === "barrier")) return;
   const everyone: PlayerId[] = [];
   for (const x of live) {
@@ -227,7 +228,10 @@ export function noteAction(s: SessionState, g: GroupState, pid: PlayerId, nowMs:
   }
 }
 
-function closePhase(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number) {
+/** closePhase's answer when the phase's step runs off the event loop: the group waits for `computed`. */
+const COMPUTING = Symbol("computing");
+
+function closePhase(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects): string | null | typeof COMPUTING {
   const spec = phaseSpec(lt, g);
   if (spec.kind === "decision")
     for (const [pid, ms] of Object.entries(g.acted)) {
@@ -235,7 +239,38 @@ function closePhase(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: 
       if (st) st.decisionMs = (st.decisionMs ?? 0) + ms;
     }
   if (spec.onExit) g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onExit!(g.game, ctx));
+  const compute = spec.compute;
+  const req = compute ? withContext(s, g, lt, nowMs, (ctx) => compute.request(g.game, ctx)) : null;
+  if (compute && req) {
+    if (!req.inline) {
+      startComputing(g, req, fx);
+      return COMPUTING;
+    }
+    const output = runComputeStep(req.unit, req.input);
+    g.game = withContext(s, g, lt, nowMs, (ctx) => compute.apply(g.game, output, ctx));
+  }
   return withContext(s, g, lt, nowMs, (ctx) => spec.next(g.game, ctx));
+}
+
+/** Enter the next phase, or finish the round when there is none. */
+function proceed(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects, next: string | null) {
+  if (next !== null) enterPhase(s, g, lt, next, nowMs);
+  else finishRound(s, g, lt, nowMs, fx);
+}
+
+/**
+ * A computing group gets its step's output (the `computed` command): the phase's `compute.apply`
+ * merges it, then the round goes on exactly as if the step had run inline.
+ */
+export function resumeComputed(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects, output: unknown) {
+  const spec = phaseSpec(lt, g);
+  if (!spec.compute) throw new Error(`game ${lt.game.id}: phase "${g.phase}" has no compute step`);
+  const compute = spec.compute;
+  g.status = "playing";
+  g.computing = null;
+  g.game = withContext(s, g, lt, nowMs, (ctx) => compute.apply(g.game, output, ctx));
+  proceed(s, g, lt, nowMs, fx, withContext(s, g, lt, nowMs, (ctx) => spec.next(g.game, ctx)));
+  settle(s, g, lt, nowMs, fx);
 }
 
 /**
@@ -263,8 +298,8 @@ export function settle(s: SessionState, g: GroupState, lt: LoadedTreatment, nowM
       g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onTimeout(g.game, pending, ctx));
     }
     forced = null;
-    const next = closePhase(s, g, lt, nowMs);
-    if (next !== null) enterPhase(s, g, lt, next, nowMs);
-    else finishRound(s, g, lt, nowMs, fx);
+    const next = closePhase(s, g, lt, nowMs, fx);
+    if (next === COMPUTING) return;
+    proceed(s, g, lt, nowMs, fx, next);
   }
 }

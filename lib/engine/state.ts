@@ -64,7 +64,17 @@ export interface ExternalId {
   extra: Record<string, string>;
 }
 
-export type GroupStatus = "playing" | "barrier" | "finished" | "ended";
+/** computing: a phase ended and its long step runs off the event loop (lib/engine/compute.ts). */
+export type GroupStatus = "playing" | "computing" | "barrier" | "finished" | "ended";
+
+/** The step a computing group waits for: unit id@version and its input (re-issued after a restart). */
+export interface PendingCompute {
+  /** Identifies the step within the group: `<round>:<phaseSeq>` of the phase that ended. */
+  key: string;
+  unitId: string;
+  version: string;
+  input: unknown;
+}
 
 /** Why a bot made a seat's choices: a bot seat from the start, a dropout's replacement, or the experimenter's. */
 export type BotReason = "bot_seat" | "dropout" | "experimenter";
@@ -105,6 +115,8 @@ export interface GroupState {
   /** Accepted actions per member in this phase (a game may take several from one member). */
   actionCount: Record<PlayerId, number>;
   roundStats: Record<PlayerId, RoundStat>;
+  /** Set while status is "computing" (absent in older snapshots). */
+  computing?: PendingCompute | null;
 }
 
 export interface SessionState {
@@ -147,4 +159,11 @@ export interface Effects {
   rounds: RoundRow[];
   /** Human-readable notes for the event log (group formed, bot took seat, …). */
   notes: string[];
+  /** Steps to run off the event loop; each result comes back as a `computed` command. */
+  computes: ComputeJob[];
+}
+
+/** A step for the server's solver pool (or the headless driver) to run. */
+export interface ComputeJob extends PendingCompute {
+  groupId: string;
 }

@@ -30,6 +30,8 @@ export interface PlayView {
   /** Who ended a decision step of this round before this participant decided (null: they decided, or not yet). */
   endedBy: "timeout" | "experimenter" | null;
   role: string;
+  /** The phase is over and its results are being computed (off the event loop); nobody can act. */
+  computing: boolean;
   game: unknown;
 }
 
@@ -95,7 +97,8 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       myTurn: pending.includes(pid),
       endedBy: g.roundStats[pid]?.endedBy ?? null,
       role: g.roles[pid] ?? "player",
-      game: g.status === "playing" ? lt.game.view(g.game, { kind: "player", playerId: pid }, ctx) : null,
+      computing: g.status === "computing",
+      game: g.status === "playing" || g.status === "computing" ? lt.game.view(g.game, { kind: "player", playerId: pid }, ctx) : null,
     };
   }
   const ready = lt.treatment.matching === "fixed" ? s.waiting.length % lt.groupSize : s.waiting.length;

@@ -7,7 +7,7 @@ import { cipUnits } from "../games/cip-contracts/unit";
 import { externalityUnit } from "../games/ids-externality/unit";
 import { idsUnregulatedUnit } from "./ids/unregulated-unit";
 import { pivotalUnits } from "../games/ids-pivotal/unit";
-import { ssgUnits } from "../games/ssg-defense/unit";
+import { ssgPlanUnit, ssgUnits } from "../games/ssg-defense/unit";
 import { unitKey, type MechanismUnit } from "./unit";
 
 export const mechanismUnits: readonly MechanismUnit[] = [
@@ -16,6 +16,7 @@ export const mechanismUnits: readonly MechanismUnit[] = [
   pivotalUnits.full,
   externalityUnit,
   ...Object.values(ssgUnits),
+  ssgPlanUnit,
   cipUnits.menu,
   cipUnits.equal,
 ];

@@ -7,7 +7,9 @@
  */
 import { makeRng, seedFrom } from "../core/rng";
 import { deepFreeze } from "../engine/draft";
-import { botMoves, nextWakeMs, participantView, reduce, type Command, type LoadedTreatment, type ReduceResult, type RoundRow, type SessionState } from "../engine";
+import { botMoves, nextWakeMs, participantView, reduce, type Command, type ComputeJob, type LoadedTreatment, type ReduceResult, type RoundRow, type SessionState } from "../engine";
+import { pendingComputes } from "../engine/compute";
+import { runComputeJob } from "../mechanisms/compute-job";
 
 export type Step =
   | { t: "connect" | "disconnect" | "consent" | "instructions"; who: number; dt: number }
@@ -24,7 +26,9 @@ export type Step =
   | { t: "wake" }
   | { t: "force"; group: number | null; dt: number }
   | { t: "replace"; who: number; strategy: string | null; dt: number }
-  | { t: "fill"; strategy: string | null; dt: number };
+  | { t: "fill"; strategy: string | null; dt: number }
+  /** The server's solver pool returns every step it was given (lib/engine/compute.ts), as `computed` commands. */
+  | { t: "solve"; dt: number };
 
 export interface Applied {
   cmd: Command;
@@ -40,6 +44,8 @@ export class CommandScript {
   /** Every round row the engine emitted, in order (what the server persisted). */
   readonly ledger: RoundRow[] = [];
   private readonly lastId = new Map<string, string>();
+  /** Steps sent off the event loop whose results have not come back yet (a restart re-issues them from the state). */
+  private computes: ComputeJob[] = [];
   private idSeq = 0;
 
   constructor(
@@ -64,6 +70,7 @@ export class CommandScript {
     if (result.ok) {
       this.state = result.state;
       this.ledger.push(...result.effects.rounds);
+      this.computes.push(...result.effects.computes);
     }
     this.check({ cmd, before, result, state: this.state, nowMs: this.nowMs });
     return result;
@@ -100,6 +107,11 @@ export class CommandScript {
       this.apply({ kind: "action", pid: m.pid, clientActionId: m.clientActionId, action: m.action, byBot: true });
   }
 
+  /** Feed back the results of every step in flight, oldest first. */
+  private solve() {
+    for (const job of this.computes.splice(0)) this.apply({ kind: "computed", groupId: job.groupId, key: job.key, output: runComputeJob(job) });
+  }
+
   step(st: Step) {
     if (st.t === "wake") {
       const wake = nextWakeMs(this.state, this.lt);
@@ -130,7 +142,11 @@ export class CommandScript {
       case "bots":
         this.runBotMoves();
         return;
+      case "solve":
+        this.solve();
+        return;
       case "everyone":
+        this.solve();
         for (const [k, pid] of this.state.order.entries()) {
           const p = this.state.participants[pid]!;
           if (p.bot || p.replacedByBot) continue;
@@ -152,6 +168,8 @@ export class CommandScript {
         return;
       case "restart": {
         this.state = JSON.parse(JSON.stringify(this.state)) as SessionState;
+        // what was computing when the process died is run again from the snapshot
+        this.computes = pendingComputes(this.state);
         for (const pid of this.state.order) {
           const p = this.state.participants[pid]!;
           if (p.connected && !p.bot) this.apply({ kind: "disconnect", pid });

@@ -3,7 +3,8 @@
  * finished, through the same `reduce` the server uses. Throws "bots got stuck" when nothing can move.
  */
 import { deepFreeze } from "../engine/draft";
-import { botMoves, createSessionState, nextWakeMs, reduce, type Command, type LoadedTreatment, type RoundRow, type SessionState } from "../engine";
+import { botMoves, createSessionState, nextWakeMs, reduce, type Command, type ComputeJob, type LoadedTreatment, type RoundRow, type SessionState } from "../engine";
+import { runComputeJob } from "../mechanisms/compute-job";
 
 export interface DriveResult {
   state: SessionState;
@@ -17,15 +18,22 @@ export function newSession(lt: LoadedTreatment, seed = "test", nowMs = 1_000_000
   return { state: deepFreeze(state), rounds: effects.rounds };
 }
 
-/** Apply a command and throw on rejection (tests use this for steps that must succeed). */
-export function must(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number, sink?: DriveResult) {
+/**
+ * Apply a command and throw on rejection (tests use this for steps that must succeed). Steps the
+ * command sends off the event loop (lib/engine/compute.ts) are run at once and fed back as `computed`
+ * commands at the same time, unless `deferComputes` collects them for the test to run itself.
+ */
+export function must(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number, sink?: DriveResult, deferComputes?: ComputeJob[]) {
   const r = reduce(deepFreeze(state), lt, cmd, nowMs);
   if (!r.ok) throw new Error(`${cmd.kind} rejected: ${r.error.code} ${r.error.message}`);
   if (sink) {
     sink.rounds.push(...r.effects.rounds);
     sink.notes.push(...r.effects.notes);
   }
-  return r.state;
+  let s = r.state;
+  if (deferComputes) deferComputes.push(...r.effects.computes);
+  else for (const job of r.effects.computes) s = must(s, lt, { kind: "computed", groupId: job.groupId, key: job.key, output: runComputeJob(job) }, nowMs, sink);
+  return s;
 }
 
 /** Take the human seats through consent, instructions and (if any) the quiz, answering it right. */

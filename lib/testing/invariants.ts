@@ -37,7 +37,7 @@ export function historyViolations(s: SessionState, lt: LoadedTreatment, ledger: 
   for (const g of Object.values(s.groups)) {
     const rounds = ledger.filter((r) => r.groupId === g.id).map((r) => r.round);
     const first = lt.treatment.matching === "random" ? g.round : 1;
-    const done = g.status === "finished" || g.status === "barrier" ? g.round : g.status === "playing" ? g.round - 1 : null;
+    const done = g.status === "finished" || g.status === "barrier" ? g.round : g.status === "playing" || g.status === "computing" ? g.round - 1 : null;
     const last = first + rounds.length - 1;
     if (!rounds.every((r, i) => r === first + i)) out.push(`group ${g.id}: recorded rounds ${rounds.join(",")} should count up from ${first}`);
     if (done !== null && rounds.length > 0 && last !== done) out.push(`group ${g.id} (${g.status}, round ${g.round}) has rounds up to ${last} recorded`);
@@ -82,7 +82,7 @@ export function membershipViolations(s: SessionState): string[] {
       if (!g || !g.members.includes(pid)) out.push(`${pid} plays in ${p.groupId}, which does not list them`);
     }
   }
-  const live = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "barrier");
+  const live = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
   const seats = live.flatMap((g) => g.members);
   if (new Set(seats).size !== seats.length) out.push(`a participant sits in two live groups: ${seats.join(",")}`);
   return out;
@@ -97,7 +97,7 @@ export function barrierViolations(s: SessionState): string[] {
   const out: string[] = [];
   const groups = Object.values(s.groups);
   for (const g of groups)
-    if (g.status === "barrier" && !groups.some((x) => x.round === g.round && x.status === "playing"))
+    if (g.status === "barrier" && !groups.some((x) => x.round === g.round && (x.status === "playing" || x.status === "computing")))
       out.push(`group ${g.id} waits at the barrier of round ${g.round}, but no group of that round is still playing`);
   return out;
 }

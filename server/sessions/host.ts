@@ -6,7 +6,9 @@
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
-import { botMoves, nextWakeMs, reduce, type Command, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { botMoves, nextWakeMs, pendingComputes, reduce, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { runComputeJob } from "../../lib/mechanisms/compute-job";
+import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
 import type { EventInput, LoggedEvent, SessionStore } from "./store";
 
@@ -16,6 +18,7 @@ export const DUPLICATE_CODE = "duplicate";
 function duplicateMessage(cmd: Command): string {
   if (cmd.kind === "action") return "Already counted: an action with this clientActionId was accepted before; nothing changed.";
   if (cmd.kind === "claim") return "This label already has a seat; the same seat was given again.";
+  if (cmd.kind === "computed") return "A result for a step the group no longer waits for (it ended, or the result came twice); nothing changed.";
   return "Already done (e.g. from another tab); nothing changed.";
 }
 
@@ -25,6 +28,11 @@ export interface HostOptions {
   clock: Clock;
   /** Overrides the treatment's bot think time (the simulator uses 0). */
   botDelayMs?: number;
+  /**
+   * Where long steps run (server/solver/compute.ts: the solver pool). Without it they run on the main
+   * thread, after the command that started them was stored and acknowledged.
+   */
+  compute?: ComputeRunner;
   log?: (line: string) => void;
 }
 
@@ -55,6 +63,8 @@ export class SessionHost extends EventEmitter {
   private readonly budget = new EventLogBudget();
   /** The state as last written to the database (presence changes are applied before they are written). */
   private persisted: SessionState;
+  /** Steps running off the event loop (`groupId|key`), so each is started once per process. */
+  private readonly computing = new Set<string>();
   /** Group-level numbers of every completed round, per group (for the monitor's history). */
   readonly roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {};
 
@@ -97,7 +107,7 @@ export class SessionHost extends EventEmitter {
    * loaded again, with its state, on the next request for it.
    */
   canUnload(): boolean {
-    if (this.pending > 0 || this.botTimers.size > 0) return false;
+    if (this.pending > 0 || this.botTimers.size > 0 || this.computing.size > 0) return false;
     if (Object.values(this.state.participants).some((p) => p.connected && !p.bot)) return false;
     return this.isOver() || nextWakeMs(this.state, this.lt) === null;
   }
@@ -131,6 +141,7 @@ export class SessionHost extends EventEmitter {
     const events: LoggedEvent[] = [];
     const rounds: Effects["rounds"] = [];
     const notes: string[] = [];
+    const computes: ComputeJob[] = [];
     const results: DispatchResult[] = [];
     /** Per job: whether its answer depends on the batch being stored. */
     const needsWrite: boolean[] = [];
@@ -179,6 +190,7 @@ export class SessionHost extends EventEmitter {
         events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
         rounds.push(...r.effects.rounds);
         notes.push(...r.effects.notes);
+        computes.push(...r.effects.computes);
         results.push({ ok: true, duplicate: false, version: state.version, ...(r.pid ? { pid: r.pid } : {}) });
         needsWrite.push(true);
       }
@@ -198,9 +210,10 @@ export class SessionHost extends EventEmitter {
     if (stored) this.persisted = state;
     for (const row of rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of notes) this.opts.log?.(`session=${this.id} ${n}`);
-    if (state !== start) this.emit("change", state, { rounds, notes }, start);
+    if (state !== start) this.emit("change", state, { rounds, notes, computes }, start);
     this.afterChange();
     batch.forEach((job, i) => job.resolve(results[i]!));
+    this.startComputes(computes);
   }
 
   /** The event-log entry of a command: duplicates are logged as duplicates, payloads are bounded. */
@@ -223,6 +236,38 @@ export class SessionHost extends EventEmitter {
    */
   logRefused(actor: Actor, command: string, payload: unknown, error: ActionError): Promise<void> {
     return new Promise((resolve) => this.enqueue({ kind: "refused", actor, command, payload, error, resolve: () => resolve() }));
+  }
+
+  /** Re-issue the steps the stored state waits for (a session loaded after a restart or a kill -9). */
+  resumeComputes(): void {
+    this.startComputes(pendingComputes(this.state));
+  }
+
+  /**
+   * Run each step off the event loop and feed its output back as a `computed` command, which is stored
+   * like any other. A step the pool cannot run (e.g. its worker died) runs on the main thread instead;
+   * one that fails there too leaves the group computing, is logged, and is tried again on the next load.
+   */
+  private startComputes(jobs: readonly ComputeJob[]) {
+    for (const job of jobs) {
+      const id = `${job.groupId}|${job.key}`;
+      if (this.computing.has(id) || this.stopped) continue;
+      this.computing.add(id);
+      const pool = this.opts.compute;
+      const run = pool
+        ? pool(job).catch((e: unknown) => {
+            this.opts.log?.(`session=${this.id} group ${job.groupId}: solver pool failed (${e instanceof Error ? e.message : String(e)}); computing on the main thread`);
+            return runComputeJob(job);
+          })
+        : new Promise<unknown>((resolve) => setImmediate(() => resolve(runComputeJob(job))));
+      void run
+        .then((output) => this.dispatch({ actorKind: "system", participantId: null }, { kind: "computed", groupId: job.groupId, key: job.key, output }))
+        .then((r) => {
+          if (!r.ok) this.opts.log?.(`session=${this.id} group ${job.groupId}: computed result not applied: ${r.error.message}`);
+        })
+        .catch((e: unknown) => this.opts.log?.(`session=${this.id} group ${job.groupId}: ${job.unitId}@${job.version} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+        .finally(() => this.computing.delete(id));
+    }
   }
 
   private afterChange() {

@@ -12,6 +12,7 @@ import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
 import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
+import { poolComputeRunner } from "../solver/compute";
 import { labelKey } from "../../lib/engine/claim";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { JoinRequest } from "../../lib/protocol/payloads";
@@ -87,6 +88,7 @@ export class SessionManager {
   private hostOpts() {
     return {
       clock: this.clock,
+      ...(this.opts.solver ? { compute: poolComputeRunner(this.opts.solver) } : {}),
       ...(this.opts.botDelayMs !== undefined ? { botDelayMs: this.opts.botDelayMs } : {}),
       ...(this.opts.log ? { log: this.opts.log } : {}),
     };
@@ -140,6 +142,7 @@ export class SessionManager {
       if (p.connected && !p.bot) await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: "disconnect", pid: p.id });
     this.admit(host);
     host.armWake(); // deadlines resume; one that passed while the session was not loaded fires now
+    host.resumeComputes(); // a step that was computing when the server stopped runs again
     await host.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
     return host;
   }

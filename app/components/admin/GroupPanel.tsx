@@ -93,7 +93,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
     <section className="card" data-testid={`group-${g.id}`}>
       <div className="spread">
         <h3 style={{ margin: 0 }}>
-          Group {g.id} <span className={`pill ${g.status === "playing" ? "running" : "ended"}`}>{g.status}</span>
+          Group {g.id} <span className={`pill ${g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>{g.status}</span>
         </h3>
         <button
           type="button"

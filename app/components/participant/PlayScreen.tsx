@@ -27,6 +27,11 @@ export function PlayScreen({ view, receivedAt, act: send }: { view: ParticipantV
     <div>
       <PlayStatus play={play} receivedAt={receivedAt} running={view.status === "running"} />
       <h2 style={{ marginTop: 0 }}>{label}</h2>
+      {play.computing && (
+        <p className="card" role="status" data-testid="computing">
+          {t("computing")}
+        </p>
+      )}
       {play.game === null ? (
         <p className="card" role="status">
           {t("otherGroups")}

@@ -6,7 +6,7 @@
  * so no session ever runs on an uncertified benchmark; see docs/games/ssg-defense.md "Validation".
  */
 import { z } from "zod";
-import { payoffRangeProblems, type SsgInstance } from "../../mechanisms/ssg";
+import { EXHAUSTIVE_MAX_TARGETS, payoffRangeProblems, type SsgInstance } from "../../mechanisms/ssg";
 import { checkTrueGame } from "./benchmarks";
 
 export const SSG_GAME_MAX_TARGETS = 10;
@@ -95,6 +95,8 @@ export const SsgParams = z
       add(["joinPhase"], 'CSW-Max-NSE needs the whole group\'s status quo: use mechanism "cswMax" or "dictatorship" with a join phase');
     if (p.reports === false && p.mode === "coordinated") add(["reports"], 'mode "coordinated" always collects payoff reports; remove "reports"');
     if (p.reports === true && p.mode === "uncoordinated") add(["reports"], 'mode "uncoordinated" has no mechanism to report to; remove "reports"');
+    if (p.mode === "recommendation" && m > EXHAUSTIVE_MAX_TARGETS)
+      add(["attacker", "reward"], `mode "recommendation" allows at most ${EXHAUSTIVE_MAX_TARGETS} targets: each round's plan is checked for individual rationality (§5) by an exhaustive search over the attacker's best responses, which is limited to ${EXHAUSTIVE_MAX_TARGETS} targets`);
     if (p.dictator !== undefined && p.mechanism !== "dictatorship") add(["dictator"], 'only used with mechanism "dictatorship"');
     if (p.dictator !== undefined && p.dictator >= p.defenders.length) add(["dictator"], `a defender index from 0 to ${p.defenders.length - 1}`);
     if (problems > 0) return;

@@ -10,14 +10,27 @@ import { ActionErrorCode, fail, ok } from "../../core/errors";
 import { definePhase } from "../../core/game";
 import { makeRng, splitRng } from "../../core/rng";
 import { indicator } from "./coordination";
-import { coordinatedOutcome, makePlan, recommendationOutcome, uncoordinatedOutcome } from "./outcome";
+import { makePlan, recommendationOutcome } from "./outcome";
 import { hasReports, numTargetsOf, type SsgParams } from "./params";
-import { checkCoverage, checkReport, timeoutCoverage, type SsgAction, type SsgState } from "./state";
+import { mechanismInput } from "./score";
+import { checkCoverage, checkReport, timeoutCoverage, type RecommendationPlan, type SsgAction, type SsgRoundOutcome, type SsgState } from "./state";
+import { ssgPlanUnit, unitOf } from "./unit";
 import { resultsPhase as resultsPhase_ } from "../shared/results-phase";
 
 const phase = definePhase<SsgParams, SsgState, SsgAction>();
 
 const ms = (s: number | null) => (s === null ? null : s * 1000);
+
+/**
+ * Whether the round's mechanism step is small enough to run inside the command that ends the decide
+ * phase: uncoordinated play and a coordinated round nobody joined only apply the attacker's play rule
+ * and draw allocations (well under a millisecond). Any round that runs a coordination mechanism on
+ * reports solves LPs whose time grows with targets and defenders (up to about 30 ms measured at 10
+ * targets and 4 defenders, docs/benchmarks.md), so it runs off the event loop.
+ */
+export function solvesInline(p: SsgParams, joined: readonly (boolean | null)[]): boolean {
+  return p.mode === "uncoordinated" || !joined.some((j) => j === true);
+}
 
 /** What defender i does in the decide phase. */
 export function decideTask(p: SsgParams, s: SsgState, i: number): "allocate" | "report" {
@@ -77,19 +90,22 @@ export const decidePhase = phase({
     }
     return { ...s, coverage, reports };
   },
+  // The draws' RNG state is split off here (in the engine, so the stream is the same on every path);
+  // the mechanism itself is the phase's compute step below.
   onExit(s, ctx) {
-    const p = ctx.params;
-    if (p.mode === "recommendation") return s;
-    const m = numTargetsOf(p);
-    const cov = s.coverage.map((c) => c ?? new Array<number>(m).fill(0));
-    // the draws use their own stream, recorded in the mechanism input (lib/games/ssg-defense/unit.ts)
-    const draws = { ...s.draws, outcome: splitRng(ctx.rng) };
-    const rng = makeRng(draws.outcome);
-    const outcome =
-      p.mode === "uncoordinated"
-        ? uncoordinatedOutcome(p, cov, rng)
-        : coordinatedOutcome(p, s.joined.map((j) => j === true), s.coverage, s.reports, rng);
-    return { ...s, draws, outcome };
+    if (ctx.params.mode === "recommendation") return { ...s, draws: { ...s.draws, plan: splitRng(ctx.rng) } };
+    return { ...s, draws: { ...s.draws, outcome: splitRng(ctx.rng) } };
+  },
+  compute: {
+    request(s, ctx) {
+      const p = ctx.params;
+      if (p.mode === "recommendation") {
+        if (!s.draws.plan) throw new Error("ssg-defense: the plan's draw was not made");
+        return { unit: ssgPlanUnit, input: { params: p, reports: s.reports, draw: s.draws.plan }, inline: false };
+      }
+      return { unit: unitOf(p), input: mechanismInput(s, p), inline: solvesInline(p, s.joined) };
+    },
+    apply: (s, output, ctx) => (ctx.params.mode === "recommendation" ? { ...s, plan: output as RecommendationPlan } : { ...s, outcome: output as SsgRoundOutcome }),
   },
   next: (_s, ctx) => (ctx.params.mode === "recommendation" ? "follow" : "results"),
 });
@@ -100,7 +116,9 @@ export const followPhase = phase({
   kind: "decision",
   durationMs: (p) => ms(p.followSeconds),
   accepts: ["follow", "allocate"],
+  // With reports the plan was computed when the report phase ended; without, it is the memoised truth plan.
   onEnter(s, ctx) {
+    if (s.plan) return s;
     const draws = { ...s.draws, plan: splitRng(ctx.rng) };
     return { ...s, draws, plan: makePlan(ctx.params, s.reports, makeRng(draws.plan)) };
   },

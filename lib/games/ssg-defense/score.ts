@@ -89,7 +89,7 @@ export function ssgScore(s: SsgState, ctx: Ctx): RoundScore<SsgRecords> {
   if (hasReports(p)) group.truthful_reports = s.reports.filter((r, i) => r !== null && isTruthful(p, i, r)).length;
   if (s.plan) {
     group.followed = s.plays.filter((x) => x?.followed).length;
-    const ir = recommendationIr(p, s.plan);
+    const ir = s.plan.ir ?? recommendationIr(p, s.plan);
     group.rec_ir = ir.ir;
     group.rec_ir_max_gain = Math.round(ir.maxGain * 1e9) / 1e9;
   }
@@ -119,7 +119,7 @@ export function ssgMonitor(s: SsgState, ctx: Ctx): MonitorView {
   ];
   if (truth && truth.ok && p.mechanism !== "cswMax") metrics.push({ label: `Welfare under ${MECHANISM_LABEL[p.mechanism]} (truthful)`, value: r3(truth.utilities.reduce((a, u) => a + u, 0)) });
   if (s.plan) {
-    const ir = recommendationIr(p, s.plan);
+    const ir = s.plan.ir ?? recommendationIr(p, s.plan);
     metrics.push({
       label: "Recommendation individually rational (§5)",
       value: ir.ir ? "yes" : `no: defender ${ir.gainers.join(", ")} gains up to ${r3(ir.maxGain)} by changing it`,

@@ -336,3 +336,18 @@ describe("bots", () => {
     }
   });
 });
+
+describe("ssg-defense: recommendation mode's target cap", () => {
+  const ten = {
+    targets: Array.from({ length: 10 }, (_, t) => `T${t}`),
+    attacker: { reward: Array.from({ length: 10 }, (_, t) => 5 + (t % 4)), penalty: Array.from({ length: 10 }, (_, t) => -1 - (t % 3)) },
+    defenders: [0, 1, 2].map((i) => ({ resources: 2, reward: Array.from({ length: 10 }, (_, t) => 1 + ((t + i) % 5)), penalty: Array.from({ length: 10 }, (_, t) => -2 - ((t * (i + 1)) % 4)) })),
+  };
+  it("refuses more than 8 targets in recommendation mode (the IR check of every plan is exhaustive) and accepts them when coordinated", () => {
+    const rec = loadTreatment({ name: "t", game: "ssg-defense", params: { ...ten, mode: "recommendation", reports: true } }, games);
+    expect(rec.ok).toBe(false);
+    if (!rec.ok) expect(rec.errors.join("\n")).toMatch(/recommendation" allows at most 8 targets/);
+    const lt = load({ ...ten, mode: "coordinated", rounds: 1 }, { bots: { seats: ["truthful", "misreporter", "random"] } });
+    expect(runBots(newSession(lt, "ten").state, lt, 0).rounds).toHaveLength(1);
+  });
+});

@@ -7,6 +7,7 @@ import type { PlayerId, RoundContext } from "../../core/game";
 import type { RngState } from "../../core/rng";
 import type { JointAllocation } from "../../mechanisms/ssg";
 import type { MechanismKind } from "./coordination";
+import type { IrCheck } from "./ir-check";
 import { numTargetsOf, PAYOFF_BOUND, targetNames, type SsgParams } from "./params";
 
 const vector = z.array(z.number({ error: "enter numbers" })).max(10, "too many targets");
@@ -45,6 +46,8 @@ export interface RecommendationPlan {
   recommendations: number[][];
   /** Extra mechanism output for the record. */
   detail: Record<string, unknown>;
+  /** The plan's IR check on the true payoffs, when it was computed with the plan (reports: off the event loop). */
+  ir?: IrCheck;
 }
 
 /** What a defender did with her recommendation. */

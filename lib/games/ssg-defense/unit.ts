@@ -9,7 +9,9 @@ import { z } from "zod";
 import { makeRng, RngStateSchema } from "../../core/rng";
 import { defineMechanism } from "../../mechanisms/unit";
 import { coordinatedOutcome, makePlan, recommendationOutcome, uncoordinatedOutcome } from "./outcome";
+import { recommendationIr } from "./ir-check";
 import { numTargetsOf, SsgParams } from "./params";
+import type { RecommendationPlan } from "./state";
 
 export const SSG_MECHANISM_VERSION = "2.0.0";
 
@@ -64,3 +66,21 @@ export const ssgUnits = {
 
 /** The unit a treatment selects. */
 export const unitOf = (p: SsgParams) => ssgUnits[unitIdOf(p)];
+
+/**
+ * The recommendation plan of a round with payoff reports (§5.1), as a step of its own: the treatment's
+ * mechanism on the reports, one joint strategy drawn from `draw` (the RNG state recorded as the round
+ * input's `draws.plan`), and the plan's individual-rationality check on the true payoffs (§5, Property 4).
+ * The game runs it when the report phase ends, off the event loop (lib/engine/compute.ts); the round's
+ * own unit (above) repeats the plan from the same state, so rounds.json stays complete.
+ */
+export const ssgPlanUnit = defineMechanism({
+  id: "ssg-recommendation-plan",
+  version: "1.0.0",
+  title: "Recommendation plan (Gan et al. §5.1) on the reports, its seeded draw and its IR check (§5, Property 4)",
+  input: z.object({ params: SsgParams, reports: z.array(z.object({ reward: vec, penalty: vec }).nullable()), draw: RngStateSchema }),
+  run(input): RecommendationPlan {
+    const plan = makePlan(input.params, input.reports, makeRng(input.draw));
+    return { ...plan, ir: recommendationIr(input.params, plan) };
+  },
+});

@@ -1,0 +1,156 @@
+/**
+ * Long steps during play run off the event loop (lib/engine/compute.ts, server/solver/compute.ts):
+ * while one session's mechanism step waits in the solver pool, another session's commands are stored and
+ * acknowledged; the rounds come out identical to the engine's inline path; and a step that was computing
+ * when the server stopped is run again when the session is loaded, with the same result.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import { loadTreatment, type LoadedTreatment } from "../../lib/engine";
+import { games } from "../../lib/games/registry";
+import { COAST } from "../../lib/games/ssg-defense/fixtures";
+import { newSession, runBots } from "../../lib/testing/drive";
+import { migrate } from "../db/migrate";
+import type { SessionHost } from "../sessions/host";
+import { SessionManager } from "../sessions/manager";
+import { SessionStore } from "../sessions/store";
+import { freshSqlite, type TestDb } from "../testing/harness";
+import { SolverPool } from "./pool";
+
+const FIXTURE = fileURLToPath(new URL("./hold.fixture.ts", import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let db: TestDb | undefined;
+let store: SessionStore | undefined;
+let pool: SolverPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  await store?.close();
+  await db?.drop();
+  pool = undefined;
+  store = undefined;
+});
+
+/** An SSG session played by bots only, whose every round runs CSW-Max on reports (a step off the event loop). */
+const ssgTreatment = {
+  name: "ssg computing",
+  game: "ssg-defense",
+  params: { ...COAST, mode: "coordinated", mechanism: "cswMax", rounds: 2, decisionSeconds: null, resultsSeconds: null },
+  bots: { seats: ["truthful", "misreporter", "random"], delayMs: 0 },
+  intro: { quiz: [] },
+};
+const idsTreatment = {
+  name: "acks",
+  game: "ids-investment",
+  params: { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null },
+  intro: { quiz: [] },
+};
+
+function loaded(raw: unknown): LoadedTreatment {
+  const r = loadTreatment(raw, games);
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.value;
+}
+
+/** The rounds of the engine's inline path (the headless driver runs every step at once), as stored JSON. */
+function inlineRounds(seed: string) {
+  const lt = loaded(ssgTreatment);
+  const rounds = runBots(newSession(lt, seed).state, lt, 0).rounds;
+  return rounds.map((r) => ({ round: r.round, id: r.mechanism.id, input: JSON.parse(JSON.stringify(r.mechanism.input)), output: JSON.parse(JSON.stringify(r.mechanism.output)) }));
+}
+
+async function storedRounds(s: SessionStore, id: string) {
+  return (await s.roundOutcomes(id)).map((r) => ({ round: r.round, id: r.mechanismId, input: JSON.parse(r.inputJson), output: JSON.parse(r.outputJson) }));
+}
+
+async function until(what: string, ok: () => boolean, ms = 60_000) {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+const computingGroups = (h: SessionHost) => Object.values(h.state.groups).filter((g) => g.status === "computing");
+
+/** Occupy the pool's only worker with real solves until `release()`. */
+function hold(p: SolverPool) {
+  const flag = new Int32Array(new SharedArrayBuffer(12));
+  const job = p.run(FIXTURE, "solveUntilReleased", { flag });
+  job.catch(() => undefined);
+  return { started: () => Atomics.load(flag, 2) > 0, release: () => Atomics.store(flag, 0, 1), job };
+}
+
+describe("long steps during play", () => {
+  it("a session waiting for its step does not delay another session's acks; its rounds equal the inline path", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    pool = new SolverPool(1);
+    const manager = new SessionManager(store, { botDelayMs: 0, solver: pool });
+    const a = await manager.create(ssgTreatment, { seed: "computing-a", draft: true });
+    const b = await manager.create(idsTreatment);
+    if (!a.ok || !b.ok) throw new Error("create failed");
+    const busy = hold(pool);
+    await until("the worker to be busy", busy.started);
+    expect((await a.host.dispatch({ actorKind: "admin", participantId: null }, { kind: "open" })).ok).toBe(true);
+    await until("session A to compute", () => computingGroups(a.host).length === 1);
+    const g = computingGroups(a.host)[0]!;
+    expect(g.computing?.unitId).toBe("ssg-csw-max");
+    // participants see that results are being computed, and cannot act meanwhile
+    const pid = g.members[0]!;
+    const { participantView } = await import("../../lib/engine");
+    expect(participantView(a.host.state, a.host.lt, pid, Date.now())?.play?.computing).toBe(true);
+    const refused = await a.host.dispatch({ actorKind: "bot", participantId: pid }, { kind: "action", pid, clientActionId: "late-1", action: { type: "continue" }, byBot: true });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/being computed/);
+    // session B is served while A's step cannot have finished (the worker is held)
+    const acks = [];
+    for (const p of b.host.state.order)
+      for (const kind of ["connect", "consent", "instructions"] as const) acks.push(await b.host.dispatch({ actorKind: "participant", participantId: p }, { kind, pid: p }));
+    expect(acks.every((x) => x.ok)).toBe(true);
+    expect(computingGroups(a.host)).toHaveLength(1);
+    busy.release();
+    await busy.job;
+    await a.host.whenOver();
+    await a.host.drain();
+    expect(await storedRounds(store, a.host.id)).toEqual(inlineRounds("computing-a"));
+    const events = await store.events(a.host.id);
+    expect(events.filter((e) => e.command === "computed" && e.accepted)).toHaveLength(2);
+    await manager.stop();
+  }, 120_000);
+
+  it("a step computing when the server stops runs again when the session is loaded, with the inline result", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    pool = new SolverPool(1);
+    const first = new SessionManager(store, { botDelayMs: 0, solver: pool });
+    const a = await first.create(ssgTreatment, { seed: "computing-b", draft: true });
+    if (!a.ok) throw new Error("create failed");
+    const busy = hold(pool);
+    await until("the worker to be busy", busy.started);
+    await a.host.dispatch({ actorKind: "admin", participantId: null }, { kind: "open" });
+    await until("session A to compute", () => computingGroups(a.host).length === 1);
+    const id = a.host.id;
+    // the process dies: its hosts stop and the step in the pool is lost (nothing after the stored snapshot survives)
+    await first.stop();
+    busy.release();
+    await pool.close();
+    await store.close();
+    store = await SessionStore.open(db.url);
+    const stored = await store.get(id);
+    const snapshot = stored ? await store.loadState(stored) : null;
+    expect(Object.values(snapshot?.groups ?? {}).map((x) => x.status)).toEqual(["computing"]);
+    expect(await storedRounds(store, id)).toEqual([]);
+    pool = new SolverPool(1);
+    const second = new SessionManager(store, { botDelayMs: 0, solver: pool });
+    expect(await second.boot()).toBe(1);
+    const host = await second.get(id);
+    if (!host) throw new Error("not loaded");
+    await host.whenOver();
+    await host.drain();
+    expect(await storedRounds(store, id)).toEqual(inlineRounds("computing-b"));
+    await second.stop();
+  }, 120_000);
+});
