@@ -69,6 +69,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
   if (type) return refuse(res, type);
   if (path === "/api/health") return sendJson(res, 200, { ok: true });
   if (path === "/api/join" && method === "POST") return join(req, res, deps);
+  const room = /^\/api\/rooms\/([^/]{1,40})\/language$/.exec(path);
+  if (room && method === "GET") return roomLanguage(req, res, decodeURIComponent(room[1]!), deps);
   if (path === "/api/games" && method === "GET") {
     return sendJson(
       res,
@@ -96,6 +98,21 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
     return adminRoute(req, res, url, method, deps.manager);
   }
   sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: `No API route ${method} ${path}.` } });
+}
+
+/**
+ * The language of a room's session, for the join page (`{ language }`; 404 for an unknown code). Unknown
+ * codes count against the address's join limit, so the route cannot be used to scan for rooms.
+ */
+async function roomLanguage(req: IncomingMessage, res: ServerResponse, code: string, deps: ApiDeps): Promise<void> {
+  const address = clientAddress(req, deps.security.trustProxy);
+  const language = await deps.manager.roomLanguage(code);
+  if (language) return sendJson(res, 200, { ok: true, language });
+  if (!deps.limits.joinsPerAddress.take(address)) {
+    const ms = deps.limits.joinsPerAddress.waitSeconds(address) * 1000;
+    return tooMany(res, ms, `Too many join attempts from your network. Please wait ${waitText(ms)} and try again.`);
+  }
+  sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No session has this room code." } });
 }
 
 /** Room code + label (or a panel link's query) → the seat's token; limited per client address and per room code. */

@@ -2,6 +2,7 @@
  * SessionManager: creates sessions from treatments, loads live ones at boot (deadlines resume),
  * and finds the host for a participant token, a room code or a session id.
  */
+import type { Locale } from "../../lib/i18n/locales";
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
@@ -271,6 +272,13 @@ export class SessionManager {
     if (!r.ok) return r;
     const token = tokenOf(r.pid);
     return token ? { ok: true, token } : joinError("session/not_found", "Seat not found.");
+  }
+
+  /** The participants' language of the session with this room code (the join page words itself in it), or null. */
+  async roomLanguage(code: string): Promise<Locale | null> {
+    const row = await this.store.byCode(normalizeRoomCode(code));
+    const host = row ? await this.get(row.id) : null;
+    return host ? host.lt.treatment.language : null;
   }
 
   /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */

@@ -2,8 +2,9 @@ import type { PlayView } from "@/lib/engine/views";
 
 /**
  * What a participant reads when a step ended before they decided: "time ran out" only for a real
- * timeout; when the experimenter ended the step, it says so.
+ * timeout; when the experimenter ended the step, it says so. Both sentences come from the game's
+ * catalogue section, in the participant's language.
  */
-export function notDecidedText(play: PlayView, afterTimeout: string, consequence: string): string {
-  return play.endedBy === "experimenter" ? `The experimenter ended this step before you decided, so ${consequence}` : afterTimeout;
+export function notDecidedText(play: PlayView, afterTimeout: string, afterExperimenter: string): string {
+  return play.endedBy === "experimenter" ? afterExperimenter : afterTimeout;
 }

@@ -4,9 +4,12 @@
  * or reject; equal split: accept or reject), then waiting. Excluded and out CIs see why they wait.
  */
 import type { ReactNode } from "react";
+import { useFormatter, useTranslations } from "use-intl";
 import type { cipContracts } from "@/lib/games/cip-contracts";
 import type { CipView } from "@/lib/games/cip-contracts/views";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import { fmt } from "../../lib-client/format";
+import { richTags } from "../strong";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
 import type { PhaseProps } from "../define-ui";
@@ -17,13 +20,14 @@ type Offer = NonNullable<CipView["offer"]>;
 type OfferProps = PhaseProps<typeof cipContracts, "offer">;
 
 export function CipOffer(props: OfferProps) {
+  const c = useTranslations("cip");
   const { v } = props;
   const offer = v.offer;
   return (
     <div>
       {offer && offer.round > 1 && (
         <p className="notice" data-testid="cip-reoffer">
-          Offer {offer.round}: someone rejected, so the control center redesigned its menu. Everyone still in chooses again.
+          {c("reoffer", { round: offer.round })}
         </p>
       )}
       {v.status === "choosing" && offer ? (
@@ -39,31 +43,25 @@ export function CipOffer(props: OfferProps) {
 }
 
 function CipWaiting({ v, props }: { v: CipView; props: OfferProps }) {
+  const c = useTranslations("cip");
   const others = props.play.pendingCount;
-  const waiting = others > 0 ? `Waiting for ${others} other${others === 1 ? "" : "s"} to answer…` : "The control center is deciding…";
+  const waiting = others > 0 ? c("waitingAnswers", { count: others }) : c("deciding");
   if (v.status === "excluded")
     return (
       <p className="notice" role="status" data-testid="cip-excluded">
-        The control center&apos;s resources cannot serve every CI, and you are on its excluded list for now (it sets aside the CIs
-        most likely to be of the lowest criticality). If someone rejects, you may get an offer. {waiting}
+        {c("excluded")} {waiting}
       </p>
     );
   if (v.status === "out")
     return (
       <p className="notice" role="status" data-testid="cip-out">
-        You rejected an offer, so you are out for this round (no contract, {fmt(v.points.endowment)} points). {waiting}
+        {c("out", { endowment: fmt(v.points.endowment) })} {waiting}
       </p>
     );
   const a = v.offer?.myAnswer;
   return (
     <p className="ok-box" role="status" data-testid="cip-answered">
-      {a?.kind === "accept"
-        ? a.contract !== null
-          ? `You accepted contract ${a.contract}.`
-          : "You accepted the offer."
-        : a?.kind === "reject"
-          ? "You rejected the offer."
-          : ""}{" "}
+      {a?.kind === "accept" ? (a.contract !== null ? c("acceptedContract", { contract: a.contract }) : c("acceptedOffer")) : a?.kind === "reject" ? c("rejectedOffer") : ""}{" "}
       {waiting}
     </p>
   );
@@ -71,6 +69,10 @@ function CipWaiting({ v, props }: { v: CipView; props: OfferProps }) {
 
 function CipChoice({ v, offer, props }: { v: CipView; offer: Offer; props: OfferProps }) {
   const { play, view, act, locked } = props;
+  const c = useTranslations("cip");
+  const g = useTranslations("game");
+  const format = useFormatter();
+  const refusalText = useRefusalText();
   const [choice, setChoice] = useDraft(`mechlab:cip:${view.participantId}:r${play.round}:o${offer.round}:choice`, "");
   const { send, busy, error } = useIntent(act);
 
@@ -103,99 +105,83 @@ function CipChoice({ v, offer, props }: { v: CipView; offer: Offer; props: Offer
   );
 
   const menu = offer.menu;
-  const bestOnes = menu?.filter((c) => c.best) ?? [];
-  const mine = menu?.find((c) => c.mine);
+  const bestOnes = menu?.filter((k) => k.best) ?? [];
+  const mine = menu?.find((k) => k.mine);
   return (
     <section className="card" aria-labelledby="cip-offer-title">
       <h3 id="cip-offer-title" style={{ marginTop: 0 }}>
-        {menu ? "Choose a contract or reject" : "Accept or reject your equal share"}{" "}
+        {menu ? c("chooseContract") : c("chooseEqual")}{" "}
         <span className="small muted" data-testid="cip-offer-round">
-          (offer {offer.round}, made to {offer.offeredTo} CI{offer.offeredTo === 1 ? "" : "s"})
+          {c("offerRound", { round: offer.round, cis: offer.offeredTo })}
         </span>
       </h3>
-      <div className={styles.options} role="radiogroup" aria-label="Your answer" data-testid="cip-menu">
+      <div className={styles.options} role="radiogroup" aria-label={c("yourAnswer")} data-testid="cip-menu">
         {menu
-          ? menu.map((c) =>
+          ? menu.map((k) =>
               option(
-                String(c.number),
+                String(k.number),
                 <>
-                  <span className={styles.title}>Contract {c.number}</span>{" "}
-                  <span className="small muted">(designed for type {c.designedFor})</span>
+                  <span className={styles.title}>{c("contract", { contract: k.number })}</span>{" "}
+                  <span className="small muted">{c("designedFor", { type: k.designedFor })}</span>
                   <span className={styles.figures}>
+                    <span>{c.rich("youGet", { ...richTags, value: fmt(k.resources) })}</span>
+                    <span>{c.rich("youPay", { ...richTags, value: fmt(k.reward) })}</span>
                     <span>
-                      you get r = <b>{fmt(c.resources)}</b>
+                      {c("yourUtilityLabel")} <b data-testid={`cip-utility-${k.number}`}>{fmt(k.myUtility)}</b>
                     </span>
-                    <span>
-                      you pay π = <b>{fmt(c.reward)}</b>
-                    </span>
-                    <span>
-                      your utility <b data-testid={`cip-utility-${c.number}`}>{fmt(c.myUtility)}</b>
-                    </span>
-                    <span>
-                      points <b>{fmt(c.myPoints, 1)}</b>
-                    </span>
+                    <span>{c.rich("pointsFigure", { ...richTags, value: fmt(k.myPoints, 1) })}</span>
                   </span>
                   <span className={styles.badges}>
-                    {c.mine && <span className={`${styles.badge} ${styles.mine}`}>designed for your type</span>}
-                    {c.best && <span className={`${styles.badge} ${styles.best}`}>highest utility for you</span>}
-                    {c.myUtility < 0 && <span className={`${styles.badge} ${styles.loss}`}>you would lose</span>}
+                    {k.mine && <span className={`${styles.badge} ${styles.mine}`}>{c("badgeMine")}</span>}
+                    {k.best && <span className={`${styles.badge} ${styles.best}`}>{c("badgeBest")}</span>}
+                    {k.myUtility < 0 && <span className={`${styles.badge} ${styles.loss}`}>{c("badgeLoss")}</span>}
                   </span>
                 </>,
-                c.mine ? styles.mine : "",
+                k.mine ? styles.mine : "",
               ),
             )
           : offer.equal &&
             option(
               "accept",
               <>
-                <span className={styles.title}>Accept</span>
+                <span className={styles.title}>{c("accept")}</span>
                 <span className={styles.figures}>
+                  <span>{c.rich("youGet", { ...richTags, value: fmt(offer.equal.resources) })}</span>
+                  <span>{c.rich("youPay", { ...richTags, value: fmt(offer.equal.reward) })}</span>
                   <span>
-                    you get r = <b>{fmt(offer.equal.resources)}</b>
+                    {c("yourUtilityLabel")} <b data-testid="cip-utility-accept">{fmt(offer.equal.myUtility)}</b>
                   </span>
-                  <span>
-                    you pay π = <b>{fmt(offer.equal.reward)}</b>
-                  </span>
-                  <span>
-                    your utility <b data-testid="cip-utility-accept">{fmt(offer.equal.myUtility)}</b>
-                  </span>
-                  <span>
-                    points <b>{fmt(offer.equal.myPoints, 1)}</b>
-                  </span>
+                  <span>{c.rich("pointsFigure", { ...richTags, value: fmt(offer.equal.myPoints, 1) })}</span>
                 </span>
               </>,
             )}
         {option(
           "reject",
           <>
-            <span className={styles.title}>Reject</span>{" "}
-            <span className="small muted">
-              no resources, no payment: utility 0, {fmt(v.points.endowment)} points; you are out for this round
-            </span>
+            <span className={styles.title}>{c("reject")}</span>{" "}
+            <span className="small muted">{c("rejectExplained", { endowment: fmt(v.points.endowment) })}</span>
           </>,
         )}
       </div>
       {menu && mine && bestOnes.length > 1 && (
         <p className="small muted" data-testid="cip-indifference">
-          Contracts {bestOnes.map((c) => c.number).join(" and ")} give you the same utility; contract {mine.number} is the one
-          designed for your type.
+          {c("indifferent", { list: format.list(bestOnes.map((k) => String(k.number)), { type: "conjunction" }), mine: mine.number })}
         </p>
       )}
       {menu && (
         <p className="small muted">
-          If the accepted contracts together ask for more than {fmt(v.model.R)} resources, they are served in order of the chosen
-          type&apos;s criticality; the last one served may get less at the same rate, or nothing.
+          {c("rationing", { resources: fmt(v.model.R) })}
         </p>
       )}
       <div id="cip-msg">
         {error && (
           <p className="error" role="alert" data-testid="cip-error">
-            {error.message}
+            {refusalText(error)}
           </p>
         )}
       </div>
       <button type="button" className="block" data-testid="cip-submit" onClick={submit} disabled={busy || locked || !action} aria-describedby="cip-msg">
-        {busy ? "Sending…" : !action ? "Choose an option above" : choice === "reject" ? "Reject the offer" : menu ? `Accept contract ${choice}` : "Accept"}
+        {busy ? g("sending") : !action ? c("chooseAbove") : choice === "reject" ? c("rejectOffer") : menu ? c("acceptContract", { contract: choice }) : c("accept")}
       </button>
     </section>
   );

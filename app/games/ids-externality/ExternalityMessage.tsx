@@ -1,9 +1,11 @@
 "use client";
 /** The message form: proposed investments and prices for every user, prefilled with the last message, with a live preview. */
+import { useTranslations } from "use-intl";
 import { z } from "zod";
 import type { idsExternality } from "@/lib/games/ids-externality";
 import type { ExternalityView } from "@/lib/games/ids-externality/views";
 import { NumberField } from "../../components/kit/NumberField";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
@@ -26,6 +28,10 @@ function parseDraft(raw: string, v: ExternalityView): MessageDraft {
 }
 
 export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProps<typeof idsExternality, "message">) {
+  const t = useTranslations("externality");
+  const ids = useTranslations("ids");
+  const g = useTranslations("game");
+  const refusalText = useRefusalText();
   const [raw, setRaw] = useDraft(`mechlab:ids-externality:${view.participantId}:r${play.round}:message`, JSON.stringify(draftOf(v.prefill)));
   const { send, busy, error } = useIntent(act);
   const draft = parseDraft(raw, v);
@@ -34,9 +40,9 @@ export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProp
   const type = <TypeCard me={{ index: me, alpha: v.me.alpha, c: v.me.c, q: v.me.q, ownWeight: v.me.ownWeight, others }} />;
   const previous = (
     <>
-      <MessagesTable title={v.previous.round ? `Messages of round ${v.previous.round}` : "Starting messages"} messages={v.previous.messages} x={v.previous.x} me={me} testId="previous-messages" />
+      <MessagesTable title={v.previous.round ? t("messagesOfRound", { round: v.previous.round }) : t("startingMessages")} messages={v.previous.messages} x={v.previous.x} me={me} testId="previous-messages" />
       <p className="small muted">
-        {v.previous.round ? "Your tax then" : "Your tax with these messages"}: {fmt(v.previous.myTerms.tax, 3)}; your total cost incl. tax: {fmt(v.previous.myNetCost, 3)}.
+        {t(v.previous.round ? "taxThen" : "taxWithThese", { tax: fmt(v.previous.myTerms.tax, 3), cost: fmt(v.previous.myNetCost, 3) })}
       </p>
     </>
   );
@@ -45,7 +51,7 @@ export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProp
     return (
       <div>
         <p className="ok-box" role="status" data-testid="message-done">
-          Your message is sent. {play.pendingCount > 0 ? `Waiting for ${play.pendingCount} other${play.pendingCount === 1 ? "" : "s"}…` : "Computing…"}
+          {t("messageSent")} {play.pendingCount > 0 ? g("waitingForOthers", { count: play.pendingCount }) : g("computing")}
         </p>
         {previous}
         {type}
@@ -57,43 +63,43 @@ export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProp
   const preview = message ? previewMessage(v, v.previous.messages, message) : null;
   const set = (row: "x" | "pi", j: number, text: string) => setRaw(JSON.stringify({ ...draft, [row]: draft[row].with(j, text) }));
   const submit = () => message && void send(`r${play.round}:message:${JSON.stringify(message)}`, { type: "message", ...message });
-  const fieldError = (field: string) => (error?.field === field ? error.message : null);
-  const otherError = error && !/^(x|pi)\[\d+\]$/.test(error.field ?? "") ? error.message : null;
+  const fieldError = (field: string) => (error?.field === field ? refusalText(error) : null);
+  const otherError = error && !/^(x|pi)\[\d+\]$/.test(error.field ?? "") ? refusalText(error) : null;
   return (
     <div>
       {type}
       {previous}
       <section className="card">
-        <h3 style={{ marginTop: 0 }}>Your message</h3>
+        <h3 style={{ marginTop: 0 }}>{t("yourMessage")}</h3>
         <p className="small muted" style={{ marginTop: 0 }}>
-          For every user, a proposed investment and a price π. Filled in with your last message.
+          {t("messageExplained")}
         </p>
         <div style={{ display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: 12 }}>
           {draft.x.map((_, j) => {
-            const who = `user ${j + 1}${j === me ? " (you)" : ""}`;
+            const who = { user: j + 1, you: j === me ? "yes" : "no" };
             return [
-              <NumberField key={`x${j}`} id={`msg-x-${j}`} label={`Investment for ${who}`} text={draft.x[j] ?? ""} onText={(t) => set("x", j, t)} min={0} max={v.rules.xMax} serverError={fieldError(`x[${j}]`)} onEnter={submit} disabled={locked} />,
-              <NumberField key={`pi${j}`} id={`msg-pi-${j}`} label={`Price π for ${who}`} text={draft.pi[j] ?? ""} onText={(t) => set("pi", j, t)} min={0} max={v.rules.piMax} serverError={fieldError(`pi[${j}]`)} onEnter={submit} disabled={locked} />,
+              <NumberField key={`x${j}`} id={`msg-x-${j}`} label={t("investmentFor", who)} text={draft.x[j] ?? ""} onText={(t) => set("x", j, t)} min={0} max={v.rules.xMax} serverError={fieldError(`x[${j}]`)} onEnter={submit} disabled={locked} />,
+              <NumberField key={`pi${j}`} id={`msg-pi-${j}`} label={t("priceFor", who)} text={draft.pi[j] ?? ""} onText={(t) => set("pi", j, t)} min={0} max={v.rules.piMax} serverError={fieldError(`pi[${j}]`)} onEnter={submit} disabled={locked} />,
             ];
           })}
         </div>
         <div data-testid="message-preview" className="small" aria-live="polite">
           {preview ? (
             <>
-              <p style={{ margin: "8px 0 4px" }}>If the others send the same messages as last time:</p>
+              <p style={{ margin: "8px 0 4px" }}>{t("ifOthersRepeat")}</p>
               <p style={{ margin: "0 0 4px" }}>
-                Investments: {preview.x.map((x, j) => `user ${j + 1}: ${fmt(x, 3)}`).join(", ")}
+                {t("investments")} {preview.x.map((x, j) => ids("userWeightShort", { user: j + 1, weight: fmt(x, 3) })).join("; ")}
               </p>
               <TaxTerms t={preview.terms} prefix="preview" />
               <dl className="kv">
-                <dt>Your risk + investment cost</dt>
+                <dt>{t("riskPlusCost")}</dt>
                 <dd>{fmt(preview.cost, 3)}</dd>
-                <dt>Your points</dt>
+                <dt>{ids("points")}</dt>
                 <dd data-testid="preview-points">{fmt(preview.points, 1)}</dd>
               </dl>
             </>
           ) : (
-            <p className="muted">Fill in every number to see the outcome.</p>
+            <p className="muted">{t("fillEverything")}</p>
           )}
         </div>
         {otherError && (
@@ -103,10 +109,10 @@ export function ExternalityMessageForm({ v, view, play, act, locked }: PhaseProp
         )}
         <div className="row">
           <button type="button" data-testid="message-submit" onClick={submit} disabled={busy || locked || message === null}>
-            {busy ? "Sending…" : "Send my message"}
+            {busy ? g("sending") : t("sendMessage")}
           </button>
           <button type="button" className="secondary" data-testid="message-reset" onClick={() => setRaw(JSON.stringify(draftOf(v.prefill)))} disabled={busy || locked}>
-            Back to my last message
+            {t("backToLast")}
           </button>
         </div>
       </section>

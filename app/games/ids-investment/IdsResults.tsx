@@ -1,5 +1,6 @@
 "use client";
 /** Results phase: own outcome, what the treatment shows of the others, and "Next round". */
+import { useTranslations } from "use-intl";
 import type { idsInvestment } from "@/lib/games/ids-investment";
 import { History } from "../../components/kit/History";
 import { ResultsTable } from "../../components/kit/ResultsTable";
@@ -9,30 +10,38 @@ import { fmt } from "../../lib-client/format";
 import type { PhaseProps } from "../define-ui";
 
 export function IdsResults({ v, view, play, act, locked }: PhaseProps<typeof idsInvestment, "results">) {
+  const t = useTranslations("ids");
+  const g = useTranslations("game");
   const r = v.results;
   if (!r) return null;
-  const mine: [string, number, string?][] = [["Your investment", r.x, "my-x"], ["Protection from the others", r.protection], ["Your risk (expected loss)", r.risk], ["Your investment cost", r.invest], ["Your total cost", r.cost]];
+  const mine: [string, number, string?][] = [
+    [t("yourInvestment"), r.x, "my-x"],
+    [t("protectionFromOthers"), r.protection],
+    [t("risk"), r.risk],
+    [t("investCost"), r.invest],
+    [t("totalCost"), r.cost],
+  ];
   return (
     <div>
       <section className="card">
-        <h3 style={{ marginTop: 0 }}>Your result this round</h3>
-        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out before you decided, so the default investment was used.", "the default investment was used.")}</p>}
+        <h3 style={{ marginTop: 0 }}>{g("resultHeading")}</h3>
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, t("timedOut"), t("endedByExperimenter"))}</p>}
         <dl className="kv">
           {mine.map(([k, val, id]) => [<dt key={k}>{k}</dt>, <dd key={`${k}=`} data-testid={id}>{fmt(val)}</dd>])}
-          <dt>Your points this round</dt>
+          <dt>{g("pointsThisRound")}</dt>
           <dd data-testid="my-points" className="big-number">{fmt(r.points, 1)}</dd>
         </dl>
         {/* the engine credits a round's points when the round closes, i.e. after this screen */}
-        <p className="small muted">Average investment in your group: {fmt(r.groupMeanX)}. Your total so far: {fmt(pointsSoFar(view, play.round, r.points), 1)} points.</p>
+        <p className="small muted">{t("groupMean", { x: fmt(r.groupMeanX), total: fmt(pointsSoFar(view, play.round, r.points), 1) })}</p>
       </section>
       <ResultsTable
-        title="The others this round"
+        title={t("othersThisRound")}
         rows={r.others ?? []}
-        label={(o) => `User ${o.member + 1}`}
-        columns={[{ title: "Investment", value: (o) => o.x }, ...(r.others?.some((o) => o.cost !== null) ? [{ title: "Total cost", value: (o: { cost: number | null }) => o.cost }] : [])]}
+        label={(o) => t("user", { user: o.member + 1 })}
+        columns={[{ title: t("investment"), value: (o) => o.x }, ...(r.others?.some((o) => o.cost !== null) ? [{ title: t("totalCostColumn"), value: (o: { cost: number | null }) => o.cost }] : [])]}
       />
       <NextRoundButton play={play} act={act} locked={locked} />
-      <p className="small muted">You are user {v.me.index + 1}. Points are {fmt(v.pointsScale)} × ({fmt(v.endowment)} − your total cost).</p>
+      <p className="small muted">{t("pointsRule", { user: v.me.index + 1, scale: fmt(v.pointsScale), endowment: fmt(v.endowment) })}</p>
       <History view={view} />
     </div>
   );

@@ -1,10 +1,13 @@
 "use client";
 /** Step 3 (loners choose freely): the announced profile, the loner's own investment with a cost preview. */
+import { useTranslations } from "use-intl";
 import type { idsPivotal } from "@/lib/games/ids-pivotal";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { NumberField } from "../../components/kit/NumberField";
 import { checkNumber } from "../../components/kit/number-input";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import { fmt } from "../../lib-client/format";
+import { richTags } from "../strong";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
 import type { PhaseProps } from "../define-ui";
@@ -12,17 +15,15 @@ import { PivotalType } from "./TypeCard";
 import { lonerPreview } from "./preview";
 
 function Announced({ v }: { v: PivotalView }) {
+  const t = useTranslations("pivotal");
   const a = v.announcement;
   if (!a) return null;
   return (
     <section className="card" data-testid="announced-profile">
-      <h3 style={{ marginTop: 0 }}>What the mechanism asks the participants to invest</h3>
+      <h3 style={{ marginTop: 0 }}>{t("announcedHeading")}</h3>
       <ul className="small" style={{ margin: 0 }}>
         {a.joined.map((j, k) => (
-          <li key={k}>
-            User {k + 1}
-            {k === v.me.index ? " (you)" : ""}: {j ? fmt(a.prescribed[k], 3) : "stayed out"}
-          </li>
+          <li key={k}>{t("announcedRow", { user: k + 1, you: k === v.me.index ? "yes" : "no", amount: j ? fmt(a.prescribed[k], 3) : t("stayedOut") })}</li>
         ))}
       </ul>
     </section>
@@ -30,6 +31,10 @@ function Announced({ v }: { v: PivotalView }) {
 }
 
 export function PivotalLoner({ v, view, play, act, locked }: PhaseProps<typeof idsPivotal, "loner">) {
+  const t = useTranslations("pivotal");
+  const ids = useTranslations("ids");
+  const g = useTranslations("game");
+  const refusalText = useRefusalText();
   const [text, setText] = useDraft(`mechlab:ids-pivotal:${view.participantId}:r${play.round}:loner`, "");
   const { send, busy, error } = useIntent(act);
   const a = v.announcement;
@@ -37,7 +42,7 @@ export function PivotalLoner({ v, view, play, act, locked }: PhaseProps<typeof i
     return (
       <div>
         <p className="ok-box" role="status" data-testid="prescribed-waiting">
-          The mechanism asks you to invest <strong>{fmt(a?.myPrescribed, 3)}</strong>; your tax is <strong>{fmt(a?.myTax, 3)}</strong>. Waiting for the users who stayed out to choose…
+          {t.rich("prescribedWaiting", { ...richTags, x: fmt(a?.myPrescribed, 3), tax: fmt(a?.myTax, 3) })}
         </p>
         <Announced v={v} />
       </div>
@@ -47,7 +52,7 @@ export function PivotalLoner({ v, view, play, act, locked }: PhaseProps<typeof i
     return (
       <div>
         <p className="ok-box" role="status" data-testid="loner-done">
-          You chose to invest <strong>{fmt(v.myLonerX, 3)}</strong>. {play.pendingCount > 0 ? "Waiting for the others…" : "Computing…"}
+          {ids.rich("youInvested", { ...richTags, x: fmt(v.myLonerX, 3) })} {play.pendingCount > 0 ? g("waitingForTheOthers") : g("computing")}
         </p>
         <Announced v={v} />
       </div>
@@ -61,25 +66,25 @@ export function PivotalLoner({ v, view, play, act, locked }: PhaseProps<typeof i
       <Announced v={v} />
       <PivotalType v={v} />
       <section className="card">
-        <NumberField id="loner" label="Your investment (you pay no tax)" text={text} onText={setText} min={0} max={v.rules.xMax} onEnter={submit} serverError={error?.message} disabled={locked} />
+        <NumberField id="loner" label={t("lonerInvestment")} text={text} onText={setText} min={0} max={v.rules.xMax} onEnter={submit} serverError={error ? refusalText(error) : null} disabled={locked} />
         <div data-testid="loner-preview" className="small" aria-live="polite">
           {preview ? (
             <dl className="kv">
-              <dt>Your risk if the participants invest as announced</dt>
+              <dt>{t("riskIfAnnounced")}</dt>
               <dd>{fmt(preview.risk)}</dd>
-              <dt>Your investment cost</dt>
+              <dt>{ids("investCost")}</dt>
               <dd>{fmt(preview.invest)}</dd>
-              <dt>Your total cost</dt>
+              <dt>{ids("totalCost")}</dt>
               <dd>{fmt(preview.total)}</dd>
-              <dt>Your points</dt>
+              <dt>{ids("points")}</dt>
               <dd>{fmt(preview.points, 1)}</dd>
             </dl>
           ) : (
-            <p className="muted">Type an investment to see what it would cost you.</p>
+            <p className="muted">{ids("typeToPreview")}</p>
           )}
         </div>
         <button type="button" className="block" data-testid="loner-submit" onClick={submit} disabled={busy || locked || x === null}>
-          {busy ? "Sending…" : "Submit investment"}
+          {busy ? g("sending") : ids("submitInvestment")}
         </button>
       </section>
     </div>

@@ -1,9 +1,11 @@
 "use client";
 /** Step 2: participants report their type (prefilled with the truth, editable within the bounds). */
+import { useTranslations } from "use-intl";
 import { z } from "zod";
 import type { idsPivotal } from "@/lib/games/ids-pivotal";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { NumberField } from "../../components/kit/NumberField";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import { fmt } from "../../lib-client/format";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
@@ -11,9 +13,12 @@ import type { PhaseProps } from "../define-ui";
 import { PivotalType } from "./TypeCard";
 import { readReport, shownBounds, truthfulDraft, type ReportDraft, type ReportField } from "./preview";
 
-const LABELS: Record<ReportField, string> = { alpha: "Possible loss α", c: "Cost per unit c", q: "Extra cost q" };
+const LABELS = { alpha: "reportAlpha", c: "reportC", q: "reportQ" } as const satisfies Record<ReportField, string>;
 
 export function PivotalReport({ v, view, play, act, locked }: PhaseProps<typeof idsPivotal, "report">) {
+  const t = useTranslations("pivotal");
+  const g = useTranslations("game");
+  const refusalText = useRefusalText();
   const [raw, setRaw] = useDraft(`mechlab:ids-pivotal:${view.participantId}:r${play.round}:report`, JSON.stringify(truthfulDraft(v)));
   const { send, busy, error } = useIntent(act);
   const draft = parseDraft(raw, v);
@@ -25,7 +30,7 @@ export function PivotalReport({ v, view, play, act, locked }: PhaseProps<typeof 
     return (
       <div>
         <p className="ok-box" role="status" data-testid="loner-waiting">
-          You stayed out this round. Waiting for the participants to report…
+          {t("stayedOutWaiting")}
         </p>
         <PivotalType v={v} />
       </div>
@@ -35,9 +40,10 @@ export function PivotalReport({ v, view, play, act, locked }: PhaseProps<typeof 
     return (
       <div>
         <p className="ok-box" role="status" data-testid="report-done">
-          You reported α = {fmt(v.myReport.alpha, 4)}, c = {fmt(v.myReport.c, 4)}
-          {v.reportBounds.q ? `, q = ${fmt(v.myReport.q, 4)}` : ""}.{" "}
-          {play.pendingCount > 0 ? `Waiting for ${play.pendingCount} other${play.pendingCount === 1 ? "" : "s"}…` : "Computing…"}
+          {v.reportBounds.q
+            ? t("reportedWithQ", { alpha: fmt(v.myReport.alpha, 4), c: fmt(v.myReport.c, 4), q: fmt(v.myReport.q, 4) })
+            : t("reported", { alpha: fmt(v.myReport.alpha, 4), c: fmt(v.myReport.c, 4) })}{" "}
+          {play.pendingCount > 0 ? g("waitingForOthers", { count: play.pendingCount }) : g("computing")}
         </p>
         <PivotalType v={v} />
       </div>
@@ -46,22 +52,20 @@ export function PivotalReport({ v, view, play, act, locked }: PhaseProps<typeof 
   const submit = () => read && void send(`r${play.round}:report:${JSON.stringify(read)}`, { type: "report", ...read });
   const fields: ReportField[] = v.reportBounds.q ? ["alpha", "c", "q"] : ["alpha", "c"];
   const fieldNames: readonly string[] = fields;
-  const otherError = error && !fieldNames.includes(error.field ?? "") ? error.message : null;
+  const otherError = error && !fieldNames.includes(error.field ?? "") ? refusalText(error) : null;
   return (
     <div>
       <PivotalType v={v} />
       <section className="card">
         <p style={{ marginTop: 0 }}>
-          {fixed
-            ? "In this session reports are your true values. Confirm them to continue."
-            : "Tell the mechanism your type. The form shows your true values; you may report other values within the ranges shown. Your points always use your true values."}
+          {fixed ? t("reportFixed") : t("reportExplained")}
         </p>
         {fields.map((k) => {
           const [min, max] = shownBounds(v.reportBounds[k] ?? [0, 0]);
           const truth = fmt(k === "alpha" ? v.me.alpha : k === "c" ? v.me.c : v.me.q, 4);
-          const label = <>{LABELS[k]} <span className="help">(true: {truth})</span></>;
+          const label = <>{t(LABELS[k])} <span className="help">{t("trueValue", { value: truth })}</span></>;
           return (
-            <NumberField key={k} id={`report-${k}`} label={label} text={draft[k]} onText={(t) => set(k, t)} min={min} max={max} serverError={error?.field === k ? error.message : null} onEnter={submit} disabled={locked || fixed} />
+            <NumberField key={k} id={`report-${k}`} label={label} text={draft[k]} onText={(t) => set(k, t)} min={min} max={max} serverError={error?.field === k ? refusalText(error) : null} onEnter={submit} disabled={locked || fixed} />
           );
         })}
         {otherError && (
@@ -71,11 +75,11 @@ export function PivotalReport({ v, view, play, act, locked }: PhaseProps<typeof 
         )}
         <div className="row">
           <button type="button" data-testid="report-submit" onClick={submit} disabled={busy || locked || read === null}>
-            {busy ? "Sending…" : "Send my report"}
+            {busy ? g("sending") : t("sendReport")}
           </button>
           {!fixed && (
             <button type="button" className="secondary" data-testid="report-reset" onClick={() => setRaw(JSON.stringify(truthfulDraft(v)))} disabled={busy || locked}>
-              Reset to my true values
+              {t("resetTruth")}
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 /** Results: own join, report, prescribed and realised investment, tax, costs and points; the others per feedback. */
+import { useTranslations } from "use-intl";
 import type { idsPivotal } from "@/lib/games/ids-pivotal";
 import { History } from "../../components/kit/History";
 import { ResultsTable } from "../../components/kit/ResultsTable";
@@ -9,69 +10,74 @@ import { NextRoundButton, pointsSoFar } from "../../components/participant/NextR
 import { notDecidedText } from "../../components/participant/phase-end-text";
 
 export function PivotalResults({ v, view, play, act, locked }: PhaseProps<typeof idsPivotal, "results">) {
+  const t = useTranslations("pivotal");
+  const ids = useTranslations("ids");
+  const g = useTranslations("game");
   const r = v.results;
-  if (!r) return <p className="muted">Computing the results…</p>;
+  if (!r) return <p className="muted">{g("computingResults")}</p>;
   const totalSoFar = pointsSoFar(view, play.round, r.points);
   const others = r.others ?? [];
   const showTaxes = others.some((o) => o.tax !== null);
   return (
     <div>
       <section className="card">
-        <h3 style={{ marginTop: 0 }}>Your result this round</h3>
-        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out in one of the steps, so the default was used.", "the default was used.")}</p>}
-        {r.mechanismError && <p className="notice">The mechanism could not be computed this round: no taxes were charged.</p>}
+        <h3 style={{ marginTop: 0 }}>{g("resultHeading")}</h3>
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, t("timedOut"), t("endedByExperimenter"))}</p>}
+        {r.mechanismError && <p className="notice">{t("mechanismError")}</p>}
         <dl className="kv">
-          <dt>You</dt>
-          <dd data-testid="my-joined">{r.joined ? "joined" : "stayed out"}</dd>
+          <dt>{t("you")}</dt>
+          <dd data-testid="my-joined">{r.joined ? t("joined") : t("stayedOut")}</dd>
           {r.report && (
             <>
-              <dt>Your report (α, c{r.report.q > 0 ? ", q" : ""})</dt>
+              <dt>{r.report.q > 0 ? t("yourReportWithQ") : t("yourReport")}</dt>
               <dd>
                 {fmt(r.report.alpha, 4)}, {fmt(r.report.c, 4)}
                 {r.report.q > 0 ? `, ${fmt(r.report.q, 4)}` : ""}
               </dd>
-              <dt>Investment set by the mechanism</dt>
+              <dt>{t("prescribed")}</dt>
               <dd data-testid="my-prescribed">{fmt(r.prescribed, 3)}</dd>
             </>
           )}
-          <dt>Your investment</dt>
+          <dt>{ids("yourInvestment")}</dt>
           <dd data-testid="my-x">{fmt(r.x, 3)}</dd>
-          <dt>Protection from the others</dt>
+          <dt>{ids("protectionFromOthers")}</dt>
           <dd>{fmt(r.protection, 3)}</dd>
-          <dt>Your risk (expected loss)</dt>
+          <dt>{ids("risk")}</dt>
           <dd>{fmt(r.risk)}</dd>
-          <dt>Your investment cost</dt>
+          <dt>{ids("investCost")}</dt>
           <dd>{fmt(r.invest)}</dd>
-          <dt>Your tax {r.tax !== null && r.tax < 0 ? "(negative: you are paid)" : ""}</dt>
-          <dd data-testid="my-tax">{r.tax === null ? "none" : fmt(r.tax, 3)}</dd>
-          <dt>Your total cost incl. tax</dt>
+          <dt>
+            {t("yourTax")} {r.tax !== null && r.tax < 0 ? g("negativePaid") : ""}
+          </dt>
+          <dd data-testid="my-tax">{r.tax === null ? g("none") : fmt(r.tax, 3)}</dd>
+          <dt>{t("netCost")}</dt>
           <dd data-testid="my-net-cost">{fmt(r.netCost)}</dd>
-          <dt>Your points this round</dt>
+          <dt>{g("pointsThisRound")}</dt>
           <dd data-testid="my-points" className="big-number">
             {fmt(r.points, 1)}
           </dd>
         </dl>
-        <p className="small muted">Your total so far: {fmt(totalSoFar, 1)} points.</p>
+        <p className="small muted">{g("totalSoFar", { total: fmt(totalSoFar, 1) })}</p>
       </section>
       <ResultsTable
-        title="The others this round"
+        title={ids("othersThisRound")}
         testId="others-table"
         rows={others}
-        label={(o) => `User ${o.member + 1}`}
+        label={(o) => ids("user", { user: o.member + 1 })}
         columns={[
-          { title: "Joined", value: (o) => (o.joined ? "yes" : "no") },
-          { title: "Investment", value: (o) => o.x, digits: 3 },
-          ...(showTaxes ? [{ title: "Tax", value: (o: (typeof others)[number]) => o.tax, digits: 3 }] : []),
+          { title: t("joinedColumn"), value: (o) => (o.joined ? g("yes") : g("no")) },
+          { title: ids("investment"), value: (o) => o.x, digits: 3 },
+          ...(showTaxes ? [{ title: t("taxColumn"), value: (o: (typeof others)[number]) => o.tax, digits: 3 }] : []),
         ]}
       />
       {r.budget !== null && (
         <p className="small" data-testid="budget">
-          Sum of all taxes: {fmt(r.budget, 3)} {r.budget < 0 ? "(the organiser paid the difference)" : ""}
+          {t("budget", { budget: fmt(r.budget, 3) })} {r.budget < 0 ? t("organiserPaid") : ""}
         </p>
       )}
       <NextRoundButton play={play} act={act} locked={locked} />
       <p className="small muted">
-        You are user {v.me.index + 1}. Points are {fmt(v.rules.pointsScale)} × ({fmt(v.rules.endowment)} − your total cost incl. tax).
+        {t("pointsRule", { user: v.me.index + 1, scale: fmt(v.rules.pointsScale), endowment: fmt(v.rules.endowment) })}
       </p>
       <History view={view} />
     </div>

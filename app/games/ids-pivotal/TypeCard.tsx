@@ -1,4 +1,6 @@
+"use client";
 import type { ReactNode } from "react";
+import { useTranslations } from "use-intl";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { fmt } from "../../lib-client/format";
 
@@ -10,33 +12,29 @@ export function TypeCard({
   me: { index: number; alpha: number; c: number; q: number; ownWeight: number; others: { member: number; weight: number }[] };
   children?: ReactNode;
 }) {
+  const t = useTranslations("ids");
   return (
     <section className="card" aria-labelledby="ids-type">
       <h3 id="ids-type" style={{ marginTop: 0 }}>
-        Your situation (you are user {me.index + 1})
+        {t("situation", { user: me.index + 1 })}
       </h3>
       <dl className="kv">
-        <dt>Possible loss α</dt>
+        <dt>{t("possibleLoss")}</dt>
         <dd data-testid="param-alpha">{fmt(me.alpha, 4)}</dd>
-        <dt>Cost per unit invested c</dt>
+        <dt>{t("costPerUnit")}</dt>
         <dd data-testid="param-c">{fmt(me.c, 4)}</dd>
         {me.q > 0 && (
           <>
-            <dt>Extra cost q (× x²/2)</dt>
+            <dt>{t("extraCost")}</dt>
             <dd data-testid="param-q">{fmt(me.q, 4)}</dd>
           </>
         )}
-        <dt>How well your own investment protects you</dt>
+        <dt>{t("ownProtection")}</dt>
         <dd data-testid="param-own-weight">{fmt(me.ownWeight, 4)}</dd>
       </dl>
       {me.others.length > 0 && (
         <p className="small muted" style={{ margin: "4px 0 0" }}>
-          Protection per unit invested by the others:{" "}
-          {me.others.map((o, k) => (
-            <span key={o.member}>
-              {k > 0 ? ", " : ""}user {o.member + 1}: {fmt(o.weight, 4)}
-            </span>
-          ))}
+          {t("protectionByOthers")} {me.others.map((o) => t("userWeightShort", { user: o.member + 1, weight: fmt(o.weight, 4) })).join("; ")}
         </p>
       )}
       {children}

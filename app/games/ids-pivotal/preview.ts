@@ -5,6 +5,7 @@
 import { userCostAt } from "@/lib/mechanisms/ids/unregulated";
 import type { PivotalView } from "@/lib/games/ids-pivotal/views";
 import { checkNumber } from "../../components/kit/number-input";
+import { exactInputText } from "../../lib-client/format";
 
 export interface LonerPreview {
   risk: number;
@@ -27,9 +28,9 @@ export interface ReportDraft {
   q: string;
 }
 
-/** The form prefilled with the true type. */
+/** The form prefilled with the true type (unrounded, with the page's decimal separator). */
 export function truthfulDraft(v: PivotalView): ReportDraft {
-  return { alpha: String(v.me.alpha), c: String(v.me.c), q: String(v.me.q) };
+  return { alpha: exactInputText(v.me.alpha), c: exactInputText(v.me.c), q: exactInputText(v.me.q) };
 }
 
 /**

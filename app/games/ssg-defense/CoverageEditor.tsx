@@ -5,7 +5,9 @@
  * protection, the attacker's likely target and the defender's expected payoff. What the preview assumes
  * about the others is said on screen.
  */
+import { useFormatter, useTranslations } from "use-intl";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
+import { richTags } from "../strong";
 import { fmt } from "../../lib-client/format";
 import { evenly, pct, pointsOf, setCoverage, usedUnits, type Preview } from "./preview";
 
@@ -22,10 +24,13 @@ export function CoverageEditor({
   value: number[];
   onChange: (c: number[]) => void;
   preview: Preview;
+  /** What the preview assumes about the others (already in the participant's language). */
   assumption: string;
   presets: { label: string; coverage: number[] }[];
   disabled: boolean;
 }) {
+  const tr = useTranslations("ssg");
+  const format = useFormatter();
   const k = v.me.resources;
   const used = usedUnits(value);
   const left = Math.max(0, Math.round((k - used) * 100) / 100);
@@ -34,18 +39,11 @@ export function CoverageEditor({
   return (
     <div>
       <p className="small" style={{ marginTop: 0 }} data-testid="cov-budget">
-        {k === 0 ? (
-          "You have no patrols this round: just confirm."
-        ) : (
-          <>
-            Patrol time placed: <strong>{pct(used)}</strong> of {pct(k)} ({k} patrol{k === 1 ? "" : "s"}); <strong>{pct(left)}</strong> left.
-            Each target can get at most 100%.
-          </>
-        )}
+        {k === 0 ? tr("noPatrols") : tr.rich("budget", { ...richTags, used: pct(used), total: pct(k), patrols: k, left: pct(left), full: pct(1) })}
       </p>
       <div className="row" style={{ marginBottom: 8 }}>
         <button type="button" className="secondary small" onClick={() => onChange(evenly(v.targets.length, k))} disabled={disabled || k === 0}>
-          Spread evenly
+          {tr("spreadEvenly")}
         </button>
         {presets.map((p) => (
           <button key={p.label} type="button" className="secondary small" onClick={() => onChange(p.coverage)} disabled={disabled}>
@@ -53,7 +51,7 @@ export function CoverageEditor({
           </button>
         ))}
         <button type="button" className="secondary small" onClick={() => onChange(value.map(() => 0))} disabled={disabled}>
-          Clear
+          {tr("clear")}
         </button>
       </div>
       {v.targets.map((name, t) => {
@@ -66,16 +64,16 @@ export function CoverageEditor({
                 {name}
                 {isLikely && (
                   <span className="pill paused" style={{ marginLeft: 8 }} data-testid={`likely-${t}`}>
-                    {likely.length === 1 ? "likely attack" : "possible attack (tie)"}
+                    {likely.length === 1 ? tr("likelyAttack") : tr("possibleAttack")}
                   </span>
                 )}
               </label>
               <span className="small">
-                your patrol: <strong data-testid={`cov-value-${t}`}>{pct(x)}</strong>
+                {tr("yourPatrol")} <strong data-testid={`cov-value-${t}`}>{pct(x)}</strong>
               </span>
             </div>
             <div className="row" style={{ flexWrap: "nowrap" }}>
-              <button type="button" className="secondary small" aria-label={`Less patrol at ${name}`} onClick={() => set(t, x - 0.05)} disabled={disabled || x <= 0}>
+              <button type="button" className="secondary small" aria-label={tr("lessAt", { target: name })} onClick={() => set(t, x - 0.05)} disabled={disabled || x <= 0}>
                 −
               </button>
               <input
@@ -88,18 +86,18 @@ export function CoverageEditor({
                 value={Math.round(x * 100)}
                 onChange={(e) => set(t, Number(e.target.value) / 100)}
                 disabled={disabled || k === 0}
-                aria-valuetext={`${pct(x)} of your patrol time at ${name}`}
+                aria-valuetext={tr("sliderValue", { share: pct(x), target: name })}
               />
-              <button type="button" className="secondary small" aria-label={`More patrol at ${name}`} onClick={() => set(t, x + 0.05)} disabled={disabled || left <= 0 || x >= 1}>
+              <button type="button" className="secondary small" aria-label={tr("moreAt", { target: name })} onClick={() => set(t, x + 0.05)} disabled={disabled || left <= 0 || x >= 1}>
                 +
               </button>
             </div>
             <div className="small muted" aria-live="polite">
-              Protected: <strong data-testid={`combined-${t}`}>{pct(preview.combined[t] ?? 0)}</strong>
+              {tr("protected")} <strong data-testid={`combined-${t}`}>{pct(preview.combined[t] ?? 0)}</strong>
               <span aria-hidden="true" style={{ display: "inline-block", verticalAlign: "middle", marginLeft: 6, width: 80, height: 8, background: "var(--line)", borderRadius: 4 }}>
                 <span style={{ display: "block", width: `${Math.round((preview.combined[t] ?? 0) * 100)}%`, height: 8, background: "var(--ok)", borderRadius: 4 }} />
               </span>
-              {preview.attackerValues && <> · attacker would expect {fmt(preview.attackerValues[t])} here</>}
+              {preview.attackerValues && <> · {tr("attackerExpects", { value: fmt(preview.attackerValues[t]) })}</>}
             </div>
           </div>
         );
@@ -107,10 +105,10 @@ export function CoverageEditor({
       <div className="notice small" data-testid="alloc-preview" aria-live="polite">
         <p style={{ margin: "0 0 4px" }}>
           {!v.attacker
-            ? "The attacker's payoffs are not shown in this study, so the preview cannot tell where he would attack."
+            ? tr("previewHidden")
             : likely.length === 1
-              ? `The attacker would likely attack ${v.targets[likely[0]!]}: your expected payoff ${fmt(preview.myExpected)} (${fmt(pointsOf(v, preview.myExpected ?? 0), 1)} points).`
-              : `The attacker is indifferent between ${likely.map((t) => v.targets[t]).join(" and ")}: a small change decides where he attacks.`}
+              ? tr("previewLikely", { target: v.targets[likely[0]!] ?? "", payoff: fmt(preview.myExpected), points: fmt(pointsOf(v, preview.myExpected ?? 0), 1) })
+              : tr("previewTie", { targets: format.list(likely.map((t) => v.targets[t] ?? ""), { type: "conjunction" }) })}
         </p>
         <p style={{ margin: 0 }} data-testid="preview-assumption">
           {assumption}

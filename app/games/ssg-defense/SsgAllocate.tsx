@@ -1,6 +1,8 @@
 "use client";
 /** Decide phase, allocating alone: the coverage widget with its live preview, then wait for the others. */
+import { useFormatter, useTranslations } from "use-intl";
 import type { ssgDefense } from "@/lib/games/ssg-defense";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
 import type { PhaseProps } from "../define-ui";
@@ -10,6 +12,10 @@ import { Waiting } from "./Waiting";
 import { SsgSituation } from "./SsgSituation";
 
 export function SsgAllocate({ v, play, view, act, locked }: PhaseProps<typeof ssgDefense, "decide">) {
+  const tr = useTranslations("ssg");
+  const g = useTranslations("game");
+  const format = useFormatter();
+  const refusalText = useRefusalText();
   const m = v.targets.length;
   const [text, setText] = useDraft(`mechlab:ssg:${view.participantId}:r${play.round}:allocate`, JSON.stringify(new Array(m).fill(0)));
   const cov = readCoverage(text, m);
@@ -20,7 +26,9 @@ export function SsgAllocate({ v, play, view, act, locked }: PhaseProps<typeof ss
     return (
       <div>
         <Waiting pending={play.pendingCount} testId="alloc-done">
-          Your patrol is set{v.mySubmission.coverage ? ` (${v.mySubmission.coverage.map((x, t) => `${v.targets[t]} ${pct(x)}`).join(", ")})` : ""}.
+          {v.mySubmission.coverage
+            ? tr("patrolSetAs", { plan: format.list(v.mySubmission.coverage.map((x, t) => `${v.targets[t]} ${pct(x)}`), { type: "unit" }) })
+            : tr("patrolSet")}
         </Waiting>
         <SsgSituation v={v} />
       </div>
@@ -31,13 +39,11 @@ export function SsgAllocate({ v, play, view, act, locked }: PhaseProps<typeof ss
     <div>
       <SsgSituation v={v} />
       <section className="card">
-        <h3 style={{ marginTop: 0 }}>{alone ? "You act alone: split your patrol time" : "Split your patrol time over the targets"}</h3>
+        <h3 style={{ marginTop: 0 }}>{alone ? tr("splitAlone") : tr("split")}</h3>
         {alone && (
           <p className="small">
-            {v.join?.all
-              ? `Coordinating this round: ${v.join.all.flatMap((j, i) => (j ? [`defender ${i + 1}`] : [])).join(", ") || "nobody"}. `
-              : ""}
-            The coordinator plans their patrols after yours, taking yours as given.
+            {v.join?.all ? `${tr("coordinating", { list: format.list(v.join.all.flatMap((j, i) => (j ? [tr("defender", { defender: i + 1 })] : [])), { type: "conjunction" }) || tr("nobody") })} ` : ""}
+            {tr("coordinatorAfterYou")}
           </p>
         )}
         <CoverageEditor
@@ -45,16 +51,16 @@ export function SsgAllocate({ v, play, view, act, locked }: PhaseProps<typeof ss
           value={cov}
           onChange={(c) => setText(JSON.stringify(c))}
           preview={previewAllocation(v, cov)}
-          assumption={assumption(v, "allocate")}
-          presets={v.last.own ? [{ label: "Same as last round", coverage: v.last.own.map((x) => Math.floor(x * 100) / 100) }] : []}
+          assumption={tr(assumption(v, "allocate"))}
+          presets={v.last.own ? [{ label: tr("sameAsLast"), coverage: v.last.own.map((x) => Math.floor(x * 100) / 100) }] : []}
           disabled={locked || busy}
         />
         {unused > 0.005 && v.me.resources > 0 && (
-          <p className="small muted">You leave {Math.round(unused * 100)}% of your patrol time unused. That is allowed, but unused time protects nothing.</p>
+          <p className="small muted">{tr("unused", { share: pct(unused) })}</p>
         )}
         {error && (
           <p className="error" role="alert" data-testid="alloc-error">
-            {error.message}
+            {refusalText(error)}
           </p>
         )}
         <button
@@ -64,7 +70,7 @@ export function SsgAllocate({ v, play, view, act, locked }: PhaseProps<typeof ss
           disabled={busy || locked}
           onClick={() => void send(`r${play.round}:allocate:${JSON.stringify(cov)}`, { type: "allocate", coverage: cov })}
         >
-          {busy ? "Sending…" : "Confirm my patrol"}
+          {busy ? g("sending") : tr("confirmPatrol")}
         </button>
       </section>
     </div>

@@ -1,6 +1,8 @@
 "use client";
 /** Follow phase: the private recommendation, the public plan, and follow it or change it (with the live preview). */
 import { useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { useRefusalText } from "../../i18n/use-refusal-text";
 import type { ssgDefense } from "@/lib/games/ssg-defense";
 import { useDraft } from "../../lib-client/use-draft";
 import { useIntent } from "../../lib-client/use-intent";
@@ -11,20 +13,24 @@ import { SsgSituation } from "./SsgSituation";
 import { Waiting } from "./Waiting";
 
 export function SsgFollow({ v, play, view, act, locked }: PhaseProps<typeof ssgDefense, "follow">) {
+  const tr = useTranslations("ssg");
+  const g = useTranslations("game");
+  const format = useFormatter();
+  const refusalText = useRefusalText();
   const rec = v.recommendation;
   const m = v.targets.length;
   const told = v.targets.map((_, t) => (rec?.mine.includes(t) ? 1 : 0));
   const [text, setText] = useDraft(`mechlab:ssg:${view.participantId}:r${play.round}:change`, JSON.stringify(told));
   const [changing, setChanging] = useState(false);
   const { send, busy, error } = useIntent(act);
-  if (!rec) return <p className="muted">Waiting for the coordinator's recommendation…</p>;
-  const where = rec.mine.length ? rec.mine.map((t) => v.targets[t]).join(" and ") : "nowhere (you have no patrol)";
+  if (!rec) return <p className="muted">{tr("waitingRecommendation")}</p>;
+  const where = rec.mine.length ? format.list(rec.mine.map((t) => v.targets[t] ?? ""), { type: "conjunction" }) : tr("nowhereNoPatrol");
 
   if (!play.myTurn)
     return (
       <div>
         <Waiting pending={play.pendingCount} testId="follow-done">
-          {rec.myPlay?.followed ? "You follow your recommendation." : "You changed your patrol."}
+          {rec.myPlay?.followed ? tr("youFollow") : tr("youChanged")}
         </Waiting>
         <SsgSituation v={v} />
       </div>
@@ -35,38 +41,39 @@ export function SsgFollow({ v, play, view, act, locked }: PhaseProps<typeof ssgD
     <div>
       <section className="card" aria-labelledby="ssg-rec">
         <h3 id="ssg-rec" style={{ marginTop: 0 }}>
-          Recommendation for you: send your patrol to <span data-testid="recommended">{where}</span>
+          {tr("recommendationFor")} <span data-testid="recommended">{where}</span>
         </h3>
         <p className="small">
-          Only you see this. {rec.fallback ? "The coordinator could not compute its plan this round, so it recommends the usual uncoordinated patrols. " : ""}
-          Everyone knows the plan: each target is protected{" "}
-          {v.targets.map((name, t) => `${name} ${pct(rec.plan[t] ?? 0)}`).join(", ")} of the time
-          {rec.planTarget !== null ? `, and the attacker is expected to attack ${v.targets[rec.planTarget]}` : ""}.
+          {tr("onlyYou")} {rec.fallback ? `${tr("fallbackRecommendation")} ` : ""}
+          {tr(rec.planTarget !== null ? "planWithTarget" : "plan", {
+            plan: format.list(v.targets.map((name, t) => `${name} ${pct(rec.plan[t] ?? 0)}`), { type: "unit" }),
+            target: rec.planTarget !== null ? (v.targets[rec.planTarget] ?? "") : "",
+          })}
         </p>
         {error && (
           <p className="error" role="alert" data-testid="follow-error">
-            {error.message}
+            {refusalText(error)}
           </p>
         )}
         <div className="grid-2">
           <button type="button" data-testid="follow-submit" disabled={busy || locked} onClick={() => void send(`r${play.round}:follow`, { type: "follow" })}>
-            Follow the recommendation
+            {tr("follow")}
           </button>
           <button type="button" className="secondary" data-testid="change-open" disabled={busy || locked || changing} onClick={() => setChanging(true)}>
-            Change my patrol…
+            {tr("changeOpen")}
           </button>
         </div>
       </section>
       {changing && (
         <section className="card">
-          <h3 style={{ marginTop: 0 }}>Change your patrol</h3>
+          <h3 style={{ marginTop: 0 }}>{tr("changeHeading")}</h3>
           <CoverageEditor
             v={v}
             value={cov}
             onChange={(c) => setText(JSON.stringify(c))}
             preview={preview}
-            assumption={assumption(v, "change")}
-            presets={[{ label: "As recommended", coverage: told }]}
+            assumption={tr(assumption(v, "change"))}
+            presets={[{ label: tr("asRecommended"), coverage: told }]}
             disabled={locked || busy}
           />
           <button
@@ -76,7 +83,7 @@ export function SsgFollow({ v, play, view, act, locked }: PhaseProps<typeof ssgD
             disabled={busy || locked}
             onClick={() => void send(`r${play.round}:change:${JSON.stringify(cov)}`, { type: "allocate", coverage: cov })}
           >
-            {busy ? "Sending…" : "Play this patrol instead"}
+            {busy ? g("sending") : tr("playInstead")}
           </button>
         </section>
       )}

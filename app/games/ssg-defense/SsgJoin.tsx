@@ -1,6 +1,9 @@
 "use client";
 /** Join phase: join the coordination or act alone this round. */
+import { useTranslations } from "use-intl";
 import type { ssgDefense } from "@/lib/games/ssg-defense";
+import { useRefusalText } from "../../i18n/use-refusal-text";
+import { richTags } from "../strong";
 import { useIntent } from "../../lib-client/use-intent";
 import type { PhaseProps } from "../define-ui";
 import { mechanismText } from "./mechanism-text";
@@ -8,12 +11,14 @@ import { SsgSituation } from "./SsgSituation";
 import { Waiting } from "./Waiting";
 
 export function SsgJoin({ v, play, act, locked }: PhaseProps<typeof ssgDefense, "join">) {
+  const tr = useTranslations("ssg");
+  const refusalText = useRefusalText();
   const { send, busy, error } = useIntent(act);
   if (!play.myTurn)
     return (
       <div>
         <Waiting pending={play.pendingCount} testId="join-done">
-          {v.join?.mine ? "You join the coordination this round." : "You act alone this round."}
+          {v.join?.mine ? tr("youJoin") : tr("youActAlone")}
         </Waiting>
         <SsgSituation v={v} />
       </div>
@@ -23,27 +28,24 @@ export function SsgJoin({ v, play, act, locked }: PhaseProps<typeof ssgDefense, 
     <div>
       <SsgSituation v={v} />
       <section className="card">
-        <h3 style={{ marginTop: 0 }}>Join the coordination this round?</h3>
+        <h3 style={{ marginTop: 0 }}>{tr("joinQuestion")}</h3>
         <ul className="small">
           <li>
-            <strong>Join:</strong> you tell the coordinator your payoffs (you may change them) and it plans your patrol together with the
-            others who join. {v.mechanism ? mechanismText(v.mechanism.kind) : ""}
+            {tr.rich("joinExplained", richTags)} {v.mechanism ? tr(mechanismText(v.mechanism.kind)) : ""}
           </li>
-          <li>
-            <strong>Act alone:</strong> you split your own patrol time, as without coordination. The coordinator takes your patrol as given.
-          </li>
+          <li>{tr.rich("aloneExplained", richTags)}</li>
         </ul>
         {error && (
           <p className="error" role="alert">
-            {error.message}
+            {refusalText(error)}
           </p>
         )}
         <div className="grid-2">
           <button type="button" data-testid="join-yes" disabled={busy || locked} onClick={() => choose(true)}>
-            Join the coordination
+            {tr("join")}
           </button>
           <button type="button" className="secondary" data-testid="join-no" disabled={busy || locked} onClick={() => choose(false)}>
-            Act alone
+            {tr("actAlone")}
           </button>
         </div>
       </section>

@@ -1,5 +1,6 @@
 "use client";
 /** Results: the attack, whether it was stopped, the own patrol and payoffs (expected and realised), then "Next round". */
+import { useFormatter, useTranslations } from "use-intl";
 import type { ssgDefense } from "@/lib/games/ssg-defense";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
 import { History } from "../../components/kit/History";
@@ -10,9 +11,11 @@ import { pct } from "./preview";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 import { notDecidedText } from "../../components/participant/phase-end-text";
 
-const list = (v: SsgView, ts: readonly number[]) => (ts.length ? ts.map((t) => v.targets[t]).join(" and ") : "nowhere");
-
 export function SsgResults({ v, view, play, act, locked }: PhaseProps<typeof ssgDefense, "results">) {
+  const tr = useTranslations("ssg");
+  const g = useTranslations("game");
+  const format = useFormatter();
+  const list = (targets: SsgView["targets"], ts: readonly number[]) => (ts.length ? format.list(ts.map((t) => targets[t] ?? ""), { type: "conjunction" }) : tr("nowhere"));
   const r = v.results;
   if (!r) return null;
   const coverage = r.coverage;
@@ -22,55 +25,55 @@ export function SsgResults({ v, view, play, act, locked }: PhaseProps<typeof ssg
     <div>
       <section className="card">
         <h3 style={{ marginTop: 0 }}>
-          The attacker attacked <span data-testid="result-target">{target}</span>
+          {tr("attacked")} <span data-testid="result-target">{target}</span>
         </h3>
         <p data-testid="result-covered" className={r.covered ? "ok-box" : "error"}>
-          {r.covered ? `${target} was protected: the attack was stopped.` : `${target} was not protected: the attack succeeded.`}
+          {r.covered ? tr("stopped", { target: target ?? "" }) : tr("succeeded", { target: target ?? "" })}
         </p>
-        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, "Time ran out before you decided, so the default was used for you.", "the default was used for you.")}</p>}
-        {r.fallback && <p className="notice">The coordinator could not compute its plan this round; the usual uncoordinated patrols were used instead.</p>}
+        {r.timedOut && <p className="notice" data-testid="not-decided">{notDecidedText(play, tr("timedOut"), tr("endedByExperimenter"))}</p>}
+        {r.fallback && <p className="notice">{tr("fallbackResult")}</p>}
         <dl className="kv">
           {r.coalition && (
             <>
-              <dt>Defenders coordinating</dt>
-              <dd data-testid="result-coalition">{r.coalition.length ? r.coalition.map((i) => i + 1).join(", ") : "none"}</dd>
+              <dt>{tr("defendersCoordinating")}</dt>
+              <dd data-testid="result-coalition">{r.coalition.length ? r.coalition.map((i) => i + 1).join(", ") : tr("noDefender")}</dd>
             </>
           )}
           {r.recommended && (
             <>
-              <dt>You were told to patrol</dt>
+              <dt>{tr("toldToPatrol")}</dt>
               <dd>
-                {list(v, r.recommended)} ({r.followed ? "you followed" : "you changed it"})
+                {list(v.targets, r.recommended)} {r.followed ? tr("youFollowed") : tr("youChangedIt")}
               </dd>
             </>
           )}
-          <dt>Your patrol was at</dt>
-          <dd data-testid="my-allocation">{list(v, r.myAllocation)}</dd>
-          <dt>Chance {target} was protected</dt>
+          <dt>{tr("patrolWasAt")}</dt>
+          <dd data-testid="my-allocation">{list(v.targets, r.myAllocation)}</dd>
+          <dt>{tr("chanceProtected", { target: target ?? "" })}</dt>
           <dd>{r.coverage ? pct(r.coverage[r.target] ?? 0) : "–"}</dd>
-          <dt>Your expected payoff{v.pay === "expected" ? " (pays)" : ""}</dt>
+          <dt>{v.pay === "expected" ? tr("expectedPays") : tr("expected")}</dt>
           <dd data-testid="my-expected">{fmt(r.expected)}</dd>
-          <dt>Your payoff from this attack{v.pay === "realised" ? " (pays)" : ""}</dt>
+          <dt>{v.pay === "realised" ? tr("realisedPays") : tr("realised")}</dt>
           <dd data-testid="my-realised">{fmt(r.realised)}</dd>
-          <dt>Your points this round</dt>
+          <dt>{g("pointsThisRound")}</dt>
           <dd data-testid="my-points" className="big-number">
             {fmt(r.points, 1)}
           </dd>
         </dl>
         <p className="small muted">
-          Points = {fmt(v.pointsOffset)} + {fmt(v.pointsScale)} × your {v.pay === "expected" ? "expected payoff" : "payoff from this attack"}. Your total so far:{" "}
-          {fmt(total, 1)} points.
+          {tr(v.pay === "expected" ? "pointsRuleExpected" : "pointsRuleThisAttack", { offset: fmt(v.pointsOffset), scale: fmt(v.pointsScale) })}{" "}
+          {g("totalSoFar", { total: fmt(total, 1) })}
         </p>
       </section>
       {coverage && (
         <ResultsTable
-          title="Chance that each target was protected"
+          title={tr("coverageTable")}
           testId="result-coverage"
           rows={v.targets.map((name, t) => ({ name, t }))}
-          label={({ name, t }) => `${name}${t === r.target ? " (attacked)" : ""}`}
+          label={({ name, t }) => (t === r.target ? tr("targetAttacked", { target: name }) : name)}
           columns={[
-            { title: "By anyone", value: ({ t }) => pct(coverage[t] ?? 0) },
-            { title: "By your patrol", value: ({ t }) => pct(r.myCoverage[t] ?? 0) },
+            { title: tr("byAnyone"), value: ({ t }) => pct(coverage[t] ?? 0) },
+            { title: tr("byYourPatrol"), value: ({ t }) => pct(r.myCoverage[t] ?? 0) },
           ]}
         />
       )}

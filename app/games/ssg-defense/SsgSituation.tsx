@@ -1,29 +1,31 @@
+"use client";
 /** The defender's own payoffs per target (private), the attacker's (when public) and everyone's patrols. */
+import { useFormatter, useTranslations } from "use-intl";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
 import { fmt } from "../../lib-client/format";
 
-export const patrols = (k: number) => `${k} patrol${k === 1 ? "" : "s"}`;
-
 export function SsgSituation({ v }: { v: SsgView }) {
+  const tr = useTranslations("ssg");
+  const format = useFormatter();
   const others = v.resources.map((k, i) => ({ i, k })).filter((d) => d.i !== v.me.index);
   return (
     <section className="card" aria-labelledby="ssg-situation">
       <h3 id="ssg-situation" style={{ marginTop: 0 }}>
-        You are defender {v.me.index + 1} and have {patrols(v.me.resources)}
+        {tr("youAreDefender", { defender: v.me.index + 1, patrols: v.me.resources })}
       </h3>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
-              <th>Target</th>
+              <th>{tr("target")}</th>
               <th className="num">
-                You get
-                <div className="small">protected / not</div>
+                {tr("youGet")}
+                <div className="small">{tr("protectedOrNot")}</div>
               </th>
               {v.attacker && (
                 <th className="num">
-                  Attacker gets
-                  <div className="small">protected / not</div>
+                  {tr("attackerGets")}
+                  <div className="small">{tr("protectedOrNot")}</div>
                 </th>
               )}
             </tr>
@@ -46,11 +48,12 @@ export function SsgSituation({ v }: { v: SsgView }) {
         </table>
       </div>
       <p className="small muted">
-        Payoffs count when the attacker attacks that target: the first number if it is protected at that moment, the second if not.
+        {tr("payoffsExplained")}
       </p>
       <p className="small muted" style={{ marginBottom: 0 }}>
-        Your payoffs are private: the other defenders have their own. {v.attacker ? "The attacker's payoffs are known to everyone." : "The attacker's payoffs are not shown in this study."}{" "}
-        Others: {others.map((d) => `defender ${d.i + 1} has ${patrols(d.k)}`).join(", ")}. Points = {fmt(v.pointsOffset)} + {fmt(v.pointsScale)} × your {v.pay === "expected" ? "expected payoff" : "payoff from the actual attack"}.
+        {tr("payoffsPrivate")} {v.attacker ? tr("attackerPublic") : tr("attackerHidden")}{" "}
+        {tr("others", { list: format.list(others.map((d) => tr("defenderHas", { defender: d.i + 1, patrols: d.k })), { type: "conjunction" }) })}{" "}
+        {tr(v.pay === "expected" ? "pointsRuleExpected" : "pointsRuleRealised", { offset: fmt(v.pointsOffset), scale: fmt(v.pointsScale) })}
       </p>
     </section>
   );

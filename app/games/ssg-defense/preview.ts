@@ -10,6 +10,7 @@
 import { bestResponseSet } from "@/lib/mechanisms/ssg/attacker";
 import { attackerUtility, combineCoverage, defenderUtility, type SsgInstance } from "@/lib/mechanisms/ssg/model";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
+import { fmtPercent } from "../../lib-client/format";
 
 export interface Preview {
   combined: number[];
@@ -21,8 +22,8 @@ export interface Preview {
   myExpected: number | null;
 }
 
-/** A share as a whole percent, "40%". */
-export const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** A share as a whole percent, "40%" (German "40 %"). */
+export const pct = (x: number) => fmtPercent(x);
 
 /** Set target t of `cov` to `value`, clamped to [0, 1] and to what is left of the k units. */
 export function setCoverage(cov: readonly number[], t: number, value: number, k: number): number[] {
@@ -39,11 +40,11 @@ export function evenly(m: number, k: number): number[] {
 
 export const usedUnits = (cov: readonly number[]) => Math.round(cov.reduce((a, x) => a + x, 0) * 100) / 100;
 
-/** What the preview assumes about the others, in words for the screen. */
-export function assumption(v: SsgView, kind: "allocate" | "change"): string {
-  if (kind === "change") return "The preview assumes every other defender follows their own recommendation; it shows the coordinator's plan as changed by your choice.";
-  if (v.last.others) return "The preview assumes the other defenders protect each target as they did together last round. They choose at the same time as you, so this round may differ.";
-  return "The preview counts only your own patrol: you do not know yet what the other defenders choose (they decide at the same time). Their patrols can only add protection.";
+/** What the preview assumes about the others: the key of its sentence in the `ssg` catalogue section. */
+export function assumption(v: SsgView, kind: "allocate" | "change"): "assumeOthersFollow" | "assumeLastRound" | "assumeOwnOnly" {
+  if (kind === "change") return "assumeOthersFollow";
+  if (v.last.others) return "assumeLastRound";
+  return "assumeOwnOnly";
 }
 
 /** The game as this defender knows it: the attacker (when public) and herself as defender 0. */

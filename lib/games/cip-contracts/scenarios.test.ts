@@ -9,7 +9,7 @@ import { must, newSession, runBots } from "../../testing/drive";
 import { games as registry } from "../registry";
 import { cipContracts } from ".";
 import type { CipState } from "./state";
-import type { CipView } from "./views";
+import { englishNews, type CipView } from "./views";
 import { accept, cont, loadCip, passIntro, PER_CI_PARAMS, REF_PARAMS, reject } from "./testing";
 
 const groupOf = (s: SessionState) => Object.values(s.groups)[0]!;
@@ -221,8 +221,8 @@ describe("per-CI beliefs with criticality sub-types", () => {
     const [a, b, c, d] = g0.members as [string, string, string, string];
     expect(g0.phase).toBe("offer");
     expect(viewOf(s, a).status).toBe("excluded");
-    expect(viewOf(s, a).news.join(" ")).toMatch(/you \(CI 1\) are excluded/);
-    expect(viewOf(s, b).news.join(" ")).toMatch(/CI 1 is excluded/);
+    expect(englishNews(viewOf(s, a).news).join(" ")).toMatch(/you \(CI 1\) are excluded/);
+    expect(englishNews(viewOf(s, b).news).join(" ")).toMatch(/CI 1 is excluded/);
     const seq0 = g0.phaseSeq;
     s = must(s, lt, accept(b, 2), 1000);
     s = must(s, lt, reject(c), 2000);
@@ -239,8 +239,8 @@ describe("per-CI beliefs with criticality sub-types", () => {
     expect(viewOf(s, b).status).toBe("choosing"); // accepted before: chooses again
     expect(viewOf(s, b).offer!.myAnswer).toBeNull();
     expect(viewOf(s, c).status).toBe("out");
-    expect(viewOf(s, c).news.join(" ")).toMatch(/1 CI rejected offer 1 and left \(you among them\)/);
-    expect(viewOf(s, a).news.join(" ")).toMatch(/you \(CI 1\) are readmitted/);
+    expect(englishNews(viewOf(s, c).news).join(" ")).toMatch(/1 CI rejected offer 1 and left \(you among them\)/);
+    expect(englishNews(viewOf(s, a).news).join(" ")).toMatch(/You \(CI 1\) are readmitted/);
     s = must(s, lt, accept(a, 1), 4000);
     s = must(s, lt, accept(b, 2), 5000);
     s = must(s, lt, accept(d, 4), 6000);

@@ -7,6 +7,7 @@
  * or payoff, and never a participant id.
  */
 import type { Viewer } from "../../core/game";
+import { translatorFor } from "../../i18n/translate";
 import { at, ciUtility, contractFor, tau, type Algorithm1State, type CipType } from "../../mechanisms/cip";
 import type { CiStatus } from "./outcome";
 import { ciId, instanceOf, pointsFor, seatOf, type CipGameParams } from "./params";
@@ -15,7 +16,8 @@ import { seatIndex, type CipState, type Ctx } from "./state";
 export interface CipTypeView {
   /** 1-based type number (= the number of the contract designed for it). */
   number: number;
-  label: string;
+  /** The treatment's name for the type (`params.types[k].label`), null when it gives none. */
+  label: string | null;
   theta: number;
   phi: number;
   tau: number;
@@ -62,8 +64,8 @@ export interface CipView {
     /** My answer to this offer (1-based contract), or null. */
     myAnswer: { kind: "accept" | "reject"; contract: number | null } | null;
   } | null;
-  /** Public announcements of the control center, oldest first. */
-  news: string[];
+  /** Public announcements of the control center, oldest first (worded on the participant's page). */
+  news: CipNews[];
   results: {
     status: CiStatus;
     contract: number | null;
@@ -81,7 +83,7 @@ export interface CipView {
 
 const typeView = (t: CipType, k: number, label: string | undefined): CipTypeView => ({
   number: k + 1,
-  label: label ?? `type ${k + 1}`,
+  label: label ?? null,
   theta: t.theta,
   phi: t.phi,
   tau: tau(t),
@@ -90,47 +92,65 @@ const typeView = (t: CipType, k: number, label: string | undefined): CipTypeView
   rewardRate: t.rewardRate,
 });
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const ciName = (id: string, mine: string) => (id === mine ? `you (CI ${seatOf(id) + 1})` : `CI ${seatOf(id) + 1}`);
+/**
+ * One public announcement of the control center, as data: the participant's page words it in the
+ * session's language (`cip.news.<kind>` in lib/i18n/messages), `englishNews` for tests and logs.
+ * CI numbers are 1-based; `you` marks the viewer.
+ */
+export type CipNews =
+  | { kind: "exclude"; ci: number; you: boolean }
+  | { kind: "offer"; round: number; to: number }
+  | { kind: "rejections"; round: number; count: number; youAmong: boolean }
+  | { kind: "readmit"; ci: number; you: boolean }
+  | { kind: "nobody" }
+  | { kind: "rationed"; requested: number; budget: number; unserved: number }
+  | { kind: "done"; signed: number; handedOut: number; budget: number }
+  | { kind: "equal"; cis: number; each: number };
 
-/** Public announcements from Algorithm 1's log, as sentences for CI `me`. */
-export function newsFor(alg: Algorithm1State, me: string): string[] {
-  const out: string[] = [];
+/** Public announcements from Algorithm 1's log, for CI `me`. */
+export function newsFor(alg: Algorithm1State, me: string): CipNews[] {
+  const out: CipNews[] = [];
   for (const e of alg.log) {
     switch (e.kind) {
       case "exclude":
-        out.push(`The resources cannot serve every CI: ${ciName(e.ciId, me)} ${e.ciId === me ? "are" : "is"} excluded for now (the CI most likely to be of the lowest criticality).`);
+        out.push({ kind: "exclude", ci: seatOf(e.ciId) + 1, you: e.ciId === me });
         break;
       case "offer":
-        out.push(
-          e.round === 1
-            ? `Offer 1: the control center offers its menu to ${plural(e.to.length, "CI", "CIs")}.`
-            : `Offer ${e.round}: the menu was redesigned for the ${plural(e.to.length, "CI", "CIs")} still in; everyone still in chooses again.`,
-        );
+        out.push({ kind: "offer", round: e.round, to: e.to.length });
         break;
       case "rejections":
-        out.push(`${plural(e.ciIds.length, "CI", "CIs")} rejected offer ${e.round} and left${e.ciIds.includes(me) ? " (you among them)" : ""}.`);
+        out.push({ kind: "rejections", round: e.round, count: e.ciIds.length, youAmong: e.ciIds.includes(me) });
         break;
       case "readmit":
-        out.push(`${ciName(e.ciId, me)} ${e.ciId === me ? "are" : "is"} readmitted: resources freed up.`);
+        out.push({ kind: "readmit", ci: seatOf(e.ciId) + 1, you: e.ciId === me });
         break;
       case "nobody":
-        out.push("Nobody is left to serve: no contract is signed this round.");
+        out.push({ kind: "nobody" });
         break;
       case "budget-rule":
-        if (e.rationed)
-          out.push(
-            `The accepted contracts ask for ${round2(e.requested)} resources but the control center has ${round2(e.budget)}: they are served in order of criticality${e.unserved.length ? `; ${plural(e.unserved.length, "CI", "CIs")} could not be served` : ""}.`,
-          );
+        if (e.rationed) out.push({ kind: "rationed", requested: round2(e.requested), budget: round2(e.budget), unserved: e.unserved.length });
         break;
       case "done":
-        out.push(`${plural(e.signed, "contract", "contracts")} signed; ${round2(e.handedOut)} of ${round2(e.budget)} resources handed out.`);
+        out.push({ kind: "done", signed: e.signed, handedOut: round2(e.handedOut), budget: round2(e.budget) });
         break;
       default:
         break;
     }
   }
   return out;
+}
+
+/** An announcement's message values (booleans as ICU select words). */
+export function newsValues(n: CipNews): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(n)) if (k !== "kind") out[k] = typeof v === "boolean" ? (v ? "yes" : "no") : v;
+  return out;
+}
+
+/** The announcements in English (tests, logs); the page uses the same catalogue messages in its language. */
+export function englishNews(news: readonly CipNews[]): string[] {
+  const t = translatorFor("en");
+  return news.map((n) => t(`cip.news.${n.kind}`, newsValues(n) as never));
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -191,7 +211,7 @@ export function cipView(s: CipState, viewer: Viewer, ctx: Ctx): CipView {
   const mine = o?.cis[seat];
   const news = alg
     ? newsFor(alg, id)
-    : [`Equal allocation: each of the ${s.trueTypes.length} CIs is offered ${round2(instance.resources / Math.max(1, s.trueTypes.length))} resources at its own type's reward rate.`];
+    : [{ kind: "equal" as const, cis: s.trueTypes.length, each: round2(instance.resources / Math.max(1, s.trueTypes.length)) }];
   return {
     allocation: p.allocation,
     ci: seat + 1,
