@@ -11,6 +11,8 @@ export interface ClientError {
   field?: string;
   /** The message key and values the page words in the participant's language (lib/i18n/refusal.ts). */
   wording?: Wording;
+  /** A message per field when a form is refused as a whole (the exit survey: per question id). */
+  fields?: Record<string, string>;
 }
 
 export type ClientAck<T> = { ok: true; data: T } | { ok: false; error: ClientError };

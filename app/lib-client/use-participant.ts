@@ -25,6 +25,8 @@ export interface ParticipantConnection {
   /** Set when the server refuses the link (it will not retry): its sentence and wording. */
   fatal: { message: string; wording?: Wording } | null;
   intro(req: IntroRequest): Promise<ClientAck<{ version: number }>>;
+  /** Send the exit survey's answers (by question id). */
+  survey(answers: Record<string, string | number | null>): Promise<ClientAck<{ version: number; duplicate: boolean }>>;
   /** Send a game action answering `at`, the phase instance of the screen it comes from (PlayScreen binds it). */
   act(action: unknown, clientActionId: string, at: PhaseInstance): Promise<ClientAck<{ version: number; duplicate: boolean }>>;
 }
@@ -89,5 +91,15 @@ export function useParticipant(token: string): ParticipantConnection {
     [],
   );
 
-  return { view: msg?.view ?? null, receivedAt: msg?.receivedAt ?? 0, connection, fatal, intro, act };
+  const survey = useCallback(
+    (answers: Record<string, string | number | null>) =>
+      ackPromise<{ version: number; duplicate: boolean }>((cb) => {
+        const s = socketRef.current;
+        if (!s) return cb(new Error("no socket"), undefined as never);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:survey", { answers }, cb);
+      }),
+    [],
+  );
+
+  return { view: msg?.view ?? null, receivedAt: msg?.receivedAt ?? 0, connection, fatal, intro, act, survey };
 }

@@ -17,7 +17,7 @@ export const COMMANDS: Record<string, CliCommand> = {
     usage: `usage: mechlab simulate <treatment.json> [--sessions N] [--seed S] [--out DIR] [--bot NAME]
 
 Runs complete sessions with bots through the real engine and database and writes the same export
-files as the admin page (data.csv, data-wide.csv, data.json, codebook.csv, events.csv, rounds.json,
+files as the admin page (data.csv, data-wide.csv, data.json, survey.csv, codebook.csv, events.csv, rounds.json,
 report.html) to
 DIR/<session-id>/.
 

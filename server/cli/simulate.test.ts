@@ -24,7 +24,7 @@ describe("mechlab simulate", () => {
     const sessions = readdirSync(out).filter((f) => !f.startsWith("simulate.db"));
     expect(sessions).toHaveLength(2);
     for (const s of sessions) {
-      for (const f of ["data.csv", "data.json", "codebook.csv", "events.csv", "rounds.json", "report.html"]) expect(existsSync(join(out, s, f))).toBe(true);
+      for (const f of ["data.csv", "data.json", "survey.csv", "codebook.csv", "events.csv", "rounds.json", "report.html"]) expect(existsSync(join(out, s, f))).toBe(true);
       const rows = parseCsv(readFileSync(join(out, s, "data.csv"), "utf8"));
       expect(rows).toHaveLength(3 * 2);
       for (const r of rows) {

@@ -12,7 +12,7 @@ import { games } from "../../lib/games/registry";
 import { hasOwnKey } from "../../lib/core/own";
 import { migrate } from "../db/migrate";
 import { resolveDbUrl } from "../db/url";
-import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
+import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, wideCsv } from "../export/export";
 import { sessionReport } from "../export/report";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
@@ -91,6 +91,7 @@ export async function runSimulate(args: string[]): Promise<number> {
       writeFileSync(join(dir, "data.csv"), exportCsv(b));
       writeFileSync(join(dir, "data-wide.csv"), wideCsv(b));
       writeFileSync(join(dir, "data.json"), JSON.stringify({ columns: b.columns, rows: b.rows }, null, 2));
+      writeFileSync(join(dir, "survey.csv"), surveyCsv(b));
       writeFileSync(join(dir, "codebook.csv"), codebookCsv(b));
       writeFileSync(join(dir, "events.csv"), await eventsCsv(store, r.host.id));
       writeFileSync(join(dir, "rounds.json"), JSON.stringify(await roundsJson(store, r.host.id), null, 2));

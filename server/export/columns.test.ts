@@ -41,7 +41,7 @@ describe("every game's export lists every column once", () => {
     const dupes = names.filter((n, i) => names.indexOf(n) !== i);
     expect(dupes, `duplicate columns in ${file}`).toEqual([]);
     for (const r of rows) for (const k of Object.keys(r)) expect(names, `row key ${k}`).toContain(k);
-    const codebook = codebookCsv({ columns, rows, wide: { columns: [], rows: [] } }).split("\r\n").slice(1, -1).map((l) => l.split(",")[0]);
+    const codebook = codebookCsv({ columns, survey: { columns: [], rows: [] } }).split("\r\n").slice(1, -1).map((l) => l.split(",")[0]);
     expect(new Set(codebook).size).toBe(codebook.length);
     const wide = wideTable(columns, rows, [...new Set(rows.map((r) => String(r.participant)))].map((participant, seat) => ({ participant, seat, label: null, external: null, quizAttempts: 0, stage: "done", botSeat: true })), { session: "s", treatment: "t", game: game.id });
     expect(new Set(wide.columns).size, `duplicate wide columns in ${file}`).toBe(wide.columns.length);

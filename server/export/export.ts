@@ -10,6 +10,7 @@ import type { SessionStore } from "../sessions/store";
 import { longColumns, longRow } from "./columns";
 import { wideTable, type WideSeat, type WideTable } from "./wide";
 import { toCsv, type Cell } from "./csv";
+import { surveyColumns, surveyRow } from "./survey";
 
 export { BASE_COLUMNS, TAIL_COLUMNS, MECHANISM_COLUMNS } from "./columns";
 
@@ -18,6 +19,8 @@ export interface ExportBundle {
   rows: Record<string, Cell>[];
   /** One row per participant, round columns prefixed r1_, r2_, … (data-wide.csv). */
   wide: WideTable;
+  /** The exit survey, one row per seat (survey.csv). */
+  survey: { columns: ColumnDoc[]; rows: Record<string, Cell>[] };
 }
 
 /** Build the long table of a session (throws UndocumentedColumnError, see ./columns). */
@@ -66,7 +69,14 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
     return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot }];
   });
   const wide = wideTable(columns, rows, seats, { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId });
-  return { columns, rows, wide };
+  const survey = {
+    columns: surveyColumns(lt.ok ? lt.value.treatment.survey : []),
+    rows: state.order.flatMap((pid) => {
+      const p = state.participants[pid];
+      return p ? [surveyRow({ session: sessionId, treatment: session.name }, p)] : [];
+    }),
+  };
+  return { columns, rows, wide, survey };
 }
 
 export function exportCsv(b: ExportBundle): string {
@@ -80,11 +90,20 @@ export function wideCsv(b: ExportBundle): string {
 /** Said in the codebook of every text column: how formula-like text is written (server/export/csv.ts). */
 export const TEXT_CELL_NOTE = "Text cells that start with = + - @, a tab or a carriage return are written with a leading ' so spreadsheets do not run them as formulas; remove that one character to get the original text.";
 
-export function codebookCsv(b: ExportBundle): string {
-  return toCsv(
-    ["column", "type", "unit", "description"],
-    b.columns.map((c) => ({ column: c.name, type: c.type, unit: c.unit ?? "", description: c.type === "string" ? `${c.description} ${TEXT_CELL_NOTE}` : c.description })),
-  );
+export function surveyCsv(b: ExportBundle): string {
+  return toCsv(b.survey.columns.map((c) => c.name), b.survey.rows);
+}
+
+/** The codebook: every column of data.csv, then of survey.csv; `file` says which file a row documents. */
+export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">): string {
+  const entry = (file: string) => (c: ColumnDoc) => ({
+    column: c.name,
+    type: c.type,
+    unit: c.unit ?? "",
+    description: c.type === "string" ? `${c.description} ${TEXT_CELL_NOTE}` : c.description,
+    file,
+  });
+  return toCsv(["column", "type", "unit", "description", "file"], [...b.columns.map(entry("data.csv")), ...b.survey.columns.map(entry("survey.csv"))]);
 }
 
 export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {

@@ -12,10 +12,12 @@ import type { PlayerRoundRow, SessionStore } from "../sessions/store";
 import { longColumns, longRow } from "./columns";
 import { csvCell, type Cell } from "./csv";
 import { wideTable, type WideSeat } from "./wide";
+import type { SurveyQuestion } from "../../lib/survey/questions";
+import { SURVEY_BASE_COLUMNS, surveyQuestionColumns, surveyRow, type SurveySeat } from "./survey";
 
 const PAGE = 5000;
 
-export type StudyFormat = "long" | "wide";
+export type StudyFormat = "long" | "wide" | "survey";
 
 /** Where rows go; resolves when the consumer can take more (backpressure). */
 export type Sink = (chunk: string) => Promise<void>;
@@ -26,6 +28,9 @@ interface SessionInfo {
   game: string;
   module: AnyGameModule | undefined;
   seats: Map<string, WideSeat>;
+  /** The treatment's exit-survey questions, and each seat's survey (for survey.csv). */
+  questions: SurveyQuestion[];
+  surveySeats: SurveySeat[];
 }
 
 const line = (columns: readonly string[], row: Record<string, Cell>) => columns.map((c) => csvCell(row[c])).join(",") + "\r\n";
@@ -36,9 +41,15 @@ async function sessionInfo(store: SessionStore, id: string): Promise<SessionInfo
   const lt = loadTreatment(row.treatmentJson, games);
   const module = lt.ok ? lt.value.game : own(games, row.gameId);
   const seats = new Map<string, WideSeat>();
-  for await (const p of store.participantParts(id))
-    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot });
-  return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, seats };
+  const surveySeats: SurveySeat[] = [];
+  for await (const p of store.participantParts(id)) {
+    const external = p.external ? { source: p.external.source, id: p.external.id } : null;
+    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot });
+    surveySeats.push({ ...p, external });
+  }
+  surveySeats.sort((a, b) => a.seat - b.seat);
+  const questions = lt.ok ? lt.value.treatment.survey : [];
+  return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, seats, questions, surveySeats };
 }
 
 /** Pass 1: every column the rows will have, and the highest round. */
@@ -98,6 +109,7 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
     const s = await sessionInfo(store, id);
     if (s) sessions.push(s);
   }
+  if (format === "survey") return writeStudySurvey(sessions, sink);
   const { long, maxRound } = await columnsOf(store, sessions);
   let count = 0;
   if (format === "long") {
@@ -147,6 +159,24 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
         await sink(line(header, w.rows[0]!));
         count++;
       }
+  }
+  return count;
+}
+
+/**
+ * survey.csv across sessions: one row per seat; the question columns of every treatment involved
+ * (in order of first appearance), empty where a session's treatment did not ask that question.
+ */
+async function writeStudySurvey(sessions: readonly SessionInfo[], sink: Sink): Promise<number> {
+  const names = [...SURVEY_BASE_COLUMNS.map((c) => c.name)];
+  for (const s of sessions) for (const c of surveyQuestionColumns(s.questions)) if (!names.includes(c.name)) names.push(c.name);
+  await sink(names.map(csvCell).join(",") + "\r\n");
+  let count = 0;
+  for (const s of sessions) {
+    let chunk = "";
+    for (const p of s.surveySeats) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p));
+    count += s.surveySeats.length;
+    await sink(chunk);
   }
   return count;
 }

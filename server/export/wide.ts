@@ -10,7 +10,7 @@ const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label"
 
 export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
   { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached)." },
-  { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, done." },
+  { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, survey (answering the exit survey), done." },
   { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start." },
   { name: "total_points", type: "number", unit: "points", description: "Sum of payoff over all rounds." },
 ];

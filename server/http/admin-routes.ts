@@ -8,7 +8,7 @@ import { AdminCommandRequest, CreateSessionRequest } from "../../lib/protocol/pa
 import { paymentRows } from "../../lib/study/payments";
 import { launchCheck } from "../../lib/study/launch-check";
 import { UndocumentedColumnError } from "../export/columns";
-import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, wideCsv } from "../export/export";
+import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, wideCsv } from "../export/export";
 import { paymentsCsv } from "../export/payments";
 import { sessionReport } from "../export/report";
 import { launchFiguresRoute } from "./figure-routes";
@@ -100,6 +100,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     if (file === "data.csv") return sendFile(res, exportCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-data.csv`);
     if (file === "data-wide.csv") return sendFile(res, wideCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-data-wide.csv`);
     if (file === "data.json") return sendFile(res, JSON.stringify({ columns: b.columns, rows: b.rows }, null, 2), "application/json", `mechlab-${short}-data.json`);
+    if (file === "survey.csv") return sendFile(res, surveyCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-survey.csv`);
     if (file === "codebook.csv") return sendFile(res, codebookCsv(b), "text/csv; charset=utf-8", `mechlab-${short}-codebook.csv`);
   }
   sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: `Unknown admin route ${method} ${path}.` } });

@@ -17,7 +17,8 @@ const DeleteRequest = z.object({ confirm: z.string().min(1, "type the session's 
 export async function studyRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string, manager: SessionManager): Promise<boolean> {
   const path = url.pathname;
   if (path === "/api/admin/export/study.csv" && method === "GET") {
-    const format = url.searchParams.get("format") === "wide" ? "wide" : "long";
+    const asked = url.searchParams.get("format");
+    const format = asked === "wide" || asked === "survey" ? asked : "long";
     const treatment = url.searchParams.get("treatment");
     const ids = treatment
       ? await manager.store.sessionsOfTreatment(treatment)

@@ -338,7 +338,17 @@ export class SessionStore {
       const page = await this.db.snapshotPart.findMany({ where: { sessionId, kind: "p", key: { gt: after } }, orderBy: { key: "asc" }, take: 200 });
       for (const part of page) {
         const p = JSON.parse(part.json) as ParticipantState;
-        yield { id: p.id, seat: p.seat, label: p.label, external: p.external ?? null, quizAttempts: p.quizAttempts, stage: p.stage, bot: p.bot };
+        yield {
+          id: p.id,
+          seat: p.seat,
+          label: p.label,
+          external: p.external ?? null,
+          quizAttempts: p.quizAttempts,
+          stage: p.stage,
+          bot: p.bot,
+          ...(p.survey ? { survey: p.survey } : {}),
+          ...(p.surveyStartedMs !== undefined ? { surveyStartedMs: p.surveyStartedMs } : {}),
+        };
       }
       if (page.length < 200) return;
       after = page[page.length - 1]!.key;

@@ -5,6 +5,7 @@ export function Downloads({ sessionId }: { sessionId: string }) {
     { id: "download-csv", file: "data.csv", label: "Data (CSV, one row per participant and round)" },
     { id: "download-wide", file: "data-wide.csv", label: "Data, wide (CSV, one row per participant: r1_, r2_, … columns, quiz attempts)" },
     { id: "download-json", file: "data.json", label: "Data (JSON)" },
+    { id: "download-survey", file: "survey.csv", label: "Exit survey (CSV, one row per participant, one column per question)" },
     { id: "download-payments", file: "payments.csv", label: "Payments (CSV, one row per person: completion code, points, payout)" },
     { id: "download-codebook", file: "codebook.csv", label: "Codebook (what each column means)" },
     { id: "download-events", file: "events.csv", label: "Event log (every action, CSV)" },

@@ -8,6 +8,8 @@ import type { RunCommand, SessionDetail } from "./types";
 function stageText(p: AdminParticipantRow): string {
   if (p.stage === "new") return "not joined";
   if (p.stage === "intro") return `intro: ${p.introStep}`;
+  if (p.stage === "survey") return "survey: answering";
+  if (p.stage === "done" && p.survey) return `done (survey ${p.survey === "bot" ? "answered by the bot" : p.survey})`;
   return p.stage;
 }
 
@@ -80,7 +82,7 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
                     {p.presence}
                   </span>
                 </td>
-                <td>{stageText(p)}</td>
+                <td data-testid={`stage-${p.seat}`}>{stageText(p)}</td>
                 <td>{p.groupId ?? "–"}</td>
                 <td>{p.phase ?? "–"}</td>
                 <td aria-label={p.decided === null ? "not in a phase" : p.decided ? "decided" : "still deciding"}>

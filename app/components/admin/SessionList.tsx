@@ -1,7 +1,7 @@
 "use client";
 /**
  * All sessions, newest first, each linking to its monitor. Choose sessions for a study-wide export
- * (long or wide CSV across sessions), or export every session of one treatment; archive sessions to
+ * (long, wide or exit-survey CSV across sessions), or export every session of one treatment; archive sessions to
  * hide them, delete a finished one after typing its room code.
  */
 import Link from "next/link";
@@ -82,7 +82,7 @@ export function SessionList() {
     else setError(r.message);
   };
   const ids = [...chosen].filter((id) => rows.some((r) => r.id === id)).join(",");
-  const studyUrl = (format: "long" | "wide", by: "sessions" | "treatment") =>
+  const studyUrl = (format: "long" | "wide" | "survey", by: "sessions" | "treatment") =>
     `/api/admin/export/study.csv?format=${format}&${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
   return (
     <>
@@ -154,6 +154,10 @@ export function SessionList() {
               ·{" "}
               <a href={studyUrl("wide", "sessions")} download data-testid="study-wide">
                 wide CSV
+              </a>{" "}
+              ·{" "}
+              <a href={studyUrl("survey", "sessions")} download data-testid="study-survey">
+                exit survey CSV
               </a>
             </>
           )}
@@ -176,6 +180,10 @@ export function SessionList() {
               ·{" "}
               <a href={studyUrl("wide", "treatment")} download>
                 wide CSV
+              </a>{" "}
+              ·{" "}
+              <a href={studyUrl("survey", "treatment")} download>
+                exit survey CSV
               </a>
             </>
           )}

@@ -11,6 +11,7 @@ import { MonitorTable } from "./MonitorTable";
 import { ParticipantLinks } from "./ParticipantLinks";
 import { Payments } from "./Payments";
 import { SessionHeader } from "./SessionHeader";
+import { SurveyProgress } from "./SurveyProgress";
 import type { Command, SessionDetail } from "./types";
 
 export function SessionMonitor({ id }: { id: string }) {
@@ -64,6 +65,7 @@ export function SessionMonitor({ id }: { id: string }) {
       <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
       <MonitorTable view={view} bots={detail.d.bots} run={run} />
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
+      {view.survey && <SurveyProgress survey={view.survey} />}
       <div className="grid-2">
         {view.groups.map((g) => (
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />

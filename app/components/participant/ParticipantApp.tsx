@@ -1,7 +1,7 @@
 "use client";
 /**
  * The participant's whole experience on one URL (/p/<token>), driven by the server's view:
- * intro → waiting → playing → done. Reloading or reconnecting resyncs to the same screen.
+ * intro → waiting → playing → survey (when the treatment has one) → done. Reloading or reconnecting resyncs to the same screen.
  * Everything is in the treatment's language (ParticipantIntl); until the first view arrives, in the
  * language this link last showed, else the browser's.
  */
@@ -17,6 +17,7 @@ import { useRefusalText } from "../../i18n/use-refusal-text";
 import { FinalPage } from "./FinalPage";
 import { IntroSteps } from "./IntroSteps";
 import { PlayScreen } from "./PlayScreen";
+import { SurveyPage } from "./survey/SurveyPage";
 import { WaitingRoom } from "./WaitingRoom";
 
 const LANGUAGE_MEMORY = "mechlab:language:";
@@ -49,7 +50,7 @@ export function ParticipantApp({ token }: { token: string }) {
   );
 }
 
-function ParticipantScreens({ connection: { view, receivedAt, connection, fatal, intro, act } }: { connection: ReturnType<typeof useParticipant> }) {
+function ParticipantScreens({ connection: { view, receivedAt, connection, fatal, intro, act, survey } }: { connection: ReturnType<typeof useParticipant> }) {
   const t = useTranslations("participant");
   const refusalText = useRefusalText();
   const title = view?.title ?? t("defaultTitle");
@@ -111,6 +112,8 @@ function ParticipantScreens({ connection: { view, receivedAt, connection, fatal,
           <WaitingRoom view={view} />
         ) : view.stage === "playing" ? (
           <PlayScreen view={view} receivedAt={receivedAt} act={act} />
+        ) : view.stage === "survey" ? (
+          <SurveyPage view={view} send={survey} />
         ) : (
           <FinalPage view={view} />
         )}

@@ -1,0 +1,100 @@
+/**
+ * survey.csv: one row per seat with the exit survey's answers, one column per question id, and the
+ * codebook rows that say what each question asked (text, type, range or options).
+ */
+import type { ColumnDoc } from "../../lib/core/game";
+import type { SurveyRecord } from "../../lib/engine/state";
+import type { SurveyQuestion } from "../../lib/survey/questions";
+import { BASE_COLUMNS } from "./columns";
+import type { Cell } from "./csv";
+
+const pick = (name: string) => BASE_COLUMNS.find((c) => c.name === name)!;
+
+/** The columns every survey.csv has, before the question columns (lib/survey/questions.ts reserves their names). */
+export const SURVEY_BASE_COLUMNS: ColumnDoc[] = [
+  pick("session"),
+  pick("treatment"),
+  pick("seat"),
+  pick("participant"),
+  pick("label"),
+  pick("external_id"),
+  pick("external_source"),
+  {
+    name: "survey_status",
+    type: "string",
+    description:
+      "answered (the participant sent the answers), answering (the survey is open and not sent yet), skipped (a bot played the seat when play ended, so nobody answered for the person), bot (a bot seat from the start answered, e.g. in a bot pilot), not_reached (play had not ended for the seat, or the session ended before).",
+  },
+  { name: "survey_ms", type: "number", unit: "ms", description: "Time from the survey opening to the answers being sent (server clock); empty unless survey_status is answered." },
+];
+
+const num = (x: number) => String(Number(x.toFixed(6)));
+
+/** What a question's column holds, in words: its text, kind, range or options, and whether it could be left empty. */
+function describe(q: SurveyQuestion, n: number): string {
+  const asked = `Survey question ${n}: "${q.prompt}"${q.help ? ` (${q.help})` : ""}.`;
+  const empty = q.required ? "Required; empty only when not answered (see survey_status)." : "Optional; empty when left unanswered.";
+  switch (q.type) {
+    case "text":
+      return `${asked} Free text, at most ${q.maxLength} characters. ${empty}`;
+    case "number":
+      return `${asked} ${q.decimals === 0 ? "A whole number" : `A number with at most ${q.decimals} decimal${q.decimals === 1 ? "" : "s"}`} from ${num(q.min)} to ${num(q.max)}. ${empty}`;
+    case "choice":
+      return `${asked} One choice; the value recorded for each option: ${q.options.map((o) => (String(o.value) === o.label ? `"${o.label}"` : `${JSON.stringify(o.value)} = "${o.label}"`)).join(", ")}. ${empty}`;
+    case "likert":
+      return `${asked} Likert scale 1 to ${q.points}: 1 = "${q.lowLabel}", ${q.points} = "${q.highLabel}". ${empty}`;
+  }
+}
+
+function typeOf(q: SurveyQuestion): ColumnDoc["type"] {
+  if (q.type === "text") return "string";
+  if (q.type === "choice") return q.options.every((o) => typeof o.value === "number") ? "number" : "string";
+  return "number";
+}
+
+/** The codebook entry of each question's column. */
+export function surveyQuestionColumns(questions: readonly SurveyQuestion[]): ColumnDoc[] {
+  return questions.map((q, i) => ({
+    name: q.id,
+    type: typeOf(q),
+    ...(q.type === "number" && q.unit ? { unit: q.unit } : {}),
+    description: describe(q, i + 1),
+  }));
+}
+
+/** survey.csv's columns for one treatment's questions. */
+export function surveyColumns(questions: readonly SurveyQuestion[]): ColumnDoc[] {
+  return [...SURVEY_BASE_COLUMNS, ...surveyQuestionColumns(questions)];
+}
+
+/** What survey.csv needs of a seat (from the session state). */
+export interface SurveySeat {
+  id: string;
+  seat: number;
+  label: string | null;
+  external?: { source: string; id: string } | null;
+  stage: string;
+  survey?: SurveyRecord;
+  surveyStartedMs?: number;
+}
+
+export function surveyStatus(p: SurveySeat): string {
+  if (p.survey) return p.survey.status;
+  return p.stage === "survey" ? "answering" : "not_reached";
+}
+
+/** One seat's row of survey.csv. */
+export function surveyRow(base: { session: string; treatment: string }, p: SurveySeat): Record<string, Cell> {
+  const answered = p.survey?.status === "answered" && p.surveyStartedMs !== undefined;
+  return {
+    ...base,
+    seat: p.seat,
+    participant: p.id,
+    label: p.label,
+    external_id: p.external?.id ?? null,
+    external_source: p.external?.source ?? null,
+    survey_status: surveyStatus(p),
+    survey_ms: answered ? Math.max(0, p.survey!.atMs - p.surveyStartedMs!) : null,
+    ...(p.survey?.answers ?? {}),
+  };
+}
