@@ -8,6 +8,9 @@ import { codebookOf } from "../../lib/core/records";
 import { longColumns, longRow } from "./columns";
 import { codebookCsv } from "./export";
 import { wideTable } from "./wide";
+import { PAYMENT_COLUMNS } from "./payments";
+import { surveyColumns, surveyRow } from "./survey";
+import { parseCsv } from "../testing/parse-csv";
 
 const DIR = join(import.meta.dirname, "../../examples/treatments");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".json"));
@@ -30,23 +33,37 @@ function exported(file: string) {
       }),
     ),
   );
-  return { game: v.game, rows };
+  return { game: v.game, rows, state: end.state, survey: v.treatment.survey };
 }
 
 describe("every game's export lists every column once", () => {
   it.each(files)("%s", (file) => {
-    const { game, rows } = exported(file);
+    const exported_ = exported(file);
+    const { game, rows } = exported_;
     const columns = longColumns(game, rows.flatMap((r) => Object.keys(r)));
     const names = columns.map((c) => c.name);
     const dupes = names.filter((n, i) => names.indexOf(n) !== i);
     expect(dupes, `duplicate columns in ${file}`).toEqual([]);
     for (const r of rows) for (const k of Object.keys(r)) expect(names, `row key ${k}`).toContain(k);
-    const codebook = codebookCsv({ columns, survey: { columns: [], rows: [] } }).split("\r\n").slice(1, -1).map((l) => l.split(",")[0]);
+    // survey.csv: every column once, every answer in a column (bots answered any survey here)
+    const survey = { columns: surveyColumns(exported_.survey), rows: Object.values(exported_.state.participants).map((p) => surveyRow({ session: "s", treatment: "t" }, p)) };
+    const surveyNames = survey.columns.map((c) => c.name);
+    expect(new Set(surveyNames).size, `duplicate survey columns in ${file}`).toBe(surveyNames.length);
+    for (const r of survey.rows) for (const k of Object.keys(r)) expect(surveyNames, `survey row key ${k}`).toContain(k);
+    // the codebook documents each column of each file once
+    const codebook = parseCsv(codebookCsv({ columns, survey })).map((r) => `${r.file}:${r.column}`);
     expect(new Set(codebook).size).toBe(codebook.length);
+    expect(codebook.filter((c) => c.startsWith("data.csv:"))).toEqual(names.map((n) => `data.csv:${n}`));
+    expect(codebook.filter((c) => c.startsWith("survey.csv:"))).toEqual(surveyNames.map((n) => `survey.csv:${n}`));
     const wide = wideTable(columns, rows, [...new Set(rows.map((r) => String(r.participant)))].map((participant, seat) => ({ participant, seat, label: null, external: null, quizAttempts: 0, stage: "done", botSeat: true })), { session: "s", treatment: "t", game: game.id });
     expect(new Set(wide.columns).size, `duplicate wide columns in ${file}`).toBe(wide.columns.length);
     // bots decided every round here, and they say why
     expect(rows.every((r) => r.is_bot === true && r.bot_reason === "bot_seat" && typeof r.bot_strategy === "string")).toBe(true);
+  });
+
+  it("payments.csv lists every column once", () => {
+    const names = PAYMENT_COLUMNS.map((c) => c.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 
   it("a game key that looks like a platform column does not duplicate it", () => {
