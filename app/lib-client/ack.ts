@@ -13,6 +13,8 @@ export interface ClientError {
   wording?: Wording;
   /** A message per field when a form is refused as a whole (the exit survey: per question id). */
   fields?: Record<string, string>;
+  /** The wording of each message in `fields`. */
+  fieldWordings?: Record<string, Wording>;
 }
 
 export type ClientAck<T> = { ok: true; data: T } | { ok: false; error: ClientError };

@@ -1,6 +1,8 @@
 /**
  * Typed errors for every rejected intent. Messages are shown to people: they say what to do next.
  */
+import type { Wording } from "../i18n/refusal";
+
 export const ActionErrorCode = {
   InvalidPayload: "action/invalid_payload",
   WrongPhase: "action/wrong_phase",
@@ -29,8 +31,12 @@ export interface ActionError {
   message: string;
   /** The offending input field, when there is one. */
   field?: string;
+  /** The message's catalogue key and values, so the participant's page words it in their language (lib/i18n/refusal.ts). */
+  wording?: Wording;
   /** A message per field, when a form's input is refused as a whole (e.g. the exit survey: per question id). */
   fields?: Record<string, string>;
+  /** The wording of each message in `fields`. */
+  fieldWordings?: Record<string, Wording>;
 }
 
 export function actionError(code: ActionErrorCode, message: string, field?: string): ActionError {

@@ -9,7 +9,7 @@ import { ActionErrorCode, type ActionError } from "../core/errors";
 import { deriveState, makeRng } from "../core/rng";
 import { checkSurveyAnswers, sameAnswers } from "../survey/answers";
 import { botSurveyAnswers } from "../survey/bot";
-import { SURVEY_TEXT as T } from "../survey/text";
+import { SURVEY_REFUSALS as T, type Worded } from "../survey/text";
 import { draftParticipant } from "./draft";
 import type { ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -42,10 +42,18 @@ export function skipSurvey(p: ParticipantState, nowMs: number) {
   p.stage = "done";
 }
 
-const refuse = (code: ActionError["code"], message: string, fields?: Record<string, string>): SurveyResult => ({
-  ok: false,
-  error: fields ? { code, message, fields } : { code, message },
-});
+const refuse = (code: ActionError["code"], w: Worded, problems?: Record<string, Worded>): SurveyResult => {
+  const error: ActionError = { code, message: w.message, wording: w.wording };
+  if (problems) {
+    error.fields = {};
+    error.fieldWordings = {};
+    for (const [id, p] of Object.entries(problems)) {
+      error.fields[id] = p.message;
+      error.fieldWordings[id] = p.wording;
+    }
+  }
+  return { ok: false, error };
+};
 
 /** A participant's survey answers: checked, then stored, and the final page opens. */
 export function applySurvey(s: SessionState, current: ParticipantState, lt: LoadedTreatment, raw: Readonly<Record<string, unknown>>, nowMs: number): SurveyResult {
@@ -54,13 +62,13 @@ export function applySurvey(s: SessionState, current: ParticipantState, lt: Load
     const again = checkSurveyAnswers(questions, raw);
     // the same answers again (a retry after a lost acknowledgement) count once
     if (again.ok && sameAnswers(again.answers, current.survey.answers)) return { ok: true, duplicate: true };
-    return refuse(ActionErrorCode.AlreadySubmitted, T.alreadyAnswered);
+    return refuse(ActionErrorCode.AlreadySubmitted, T.alreadyAnswered());
   }
   if (current.stage !== "survey") {
-    if (s.status === "ended" || current.stage === "done") return refuse(ActionErrorCode.MatchOver, T.ended);
-    return refuse(ActionErrorCode.WrongStep, T.notYet);
+    if (s.status === "ended" || current.stage === "done") return refuse(ActionErrorCode.MatchOver, T.ended());
+    return refuse(ActionErrorCode.WrongStep, T.notYet());
   }
-  if (s.status === "paused") return refuse(ActionErrorCode.Paused, T.paused);
+  if (s.status === "paused") return refuse(ActionErrorCode.Paused, T.paused());
   const checked = checkSurveyAnswers(questions, raw);
   if (!checked.ok) {
     const n = Object.keys(checked.problems).length;

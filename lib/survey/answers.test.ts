@@ -24,7 +24,8 @@ describe("checking survey answers", () => {
     const r = checkSurveyAnswers(questions, { comments: "x".repeat(11), age: 150, hours: 0.25, strategy: "2", fair: 8, extra: "?" });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toEqual({
+    const messages = Object.fromEntries(Object.entries(r.problems).map(([k, v]) => [k, v.message]));
+    expect(messages).toEqual({
       comments: "Your answer has 11 characters; please shorten it to at most 10.",
       age: "Enter a whole number from 18 to 99.",
       hours: "Use at most 1 decimal.",
@@ -38,12 +39,12 @@ describe("checking survey answers", () => {
     const r = checkSurveyAnswers(questions, { age: "forty", fair: "3", strategy: null });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.age).toBe("Enter a whole number from 18 to 99.");
-    expect(r.problems.hours).toBe("Please answer this question.");
-    expect(r.problems.strategy).toBe("Please answer this question.");
-    expect(r.problems.fair).toBe("Please choose a point from 1 to 7 on the scale.");
+    expect(r.problems.age?.message).toBe("Enter a whole number from 18 to 99.");
+    expect(r.problems.hours?.message).toBe("Please answer this question.");
+    expect(r.problems.strategy?.message).toBe("Please answer this question.");
+    expect(r.problems.fair?.message).toBe("Please choose a point from 1 to 7 on the scale.");
     expect(r.problems.comments).toBeUndefined();
-    expect(checkSurveyAnswers(questions, { comments: 5, age: 20, hours: 1, strategy: "Gut", fair: 2 })).toMatchObject({ ok: false, problems: { comments: "Please type your answer as text." } });
+    expect(checkSurveyAnswers(questions, { comments: 5, age: 20, hours: 1, strategy: "Gut", fair: 2 })).toMatchObject({ ok: false, problems: { comments: { message: "Please type your answer as text.", wording: { key: "surveyNotText" } } } });
   });
 
   it("bot answers always pass the check and are replayable", () => {
@@ -53,5 +54,18 @@ describe("checking survey answers", () => {
       expect(r).toEqual({ ok: true, answers: a });
     }
     expect(botSurveyAnswers(questions, makeRng(seedFrom("x")))).toEqual(botSurveyAnswers(questions, makeRng(seedFrom("x"))));
+  });
+});
+
+describe("the survey's refusals in the treatment's language", () => {
+  it("carry a catalogue wording the German page shows in German", async () => {
+    const { translatorFor } = await import("../i18n/translate");
+    const r = checkSurveyAnswers(questions, { age: 150, hours: 0.25, strategy: "Gut", fair: 2 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.age?.wording).toEqual({ key: "surveyNumberRange", values: { min: 18, max: 99, decimals: 0 } });
+    const de = translatorFor("de");
+    expect(de(`refusals.${r.problems.age!.wording.key}`, r.problems.age!.wording.values as never)).toBe("Geben Sie eine ganze Zahl von 18 bis 99 ein.");
+    expect(de(`refusals.${r.problems.hours!.wording.key}`, r.problems.hours!.wording.values as never)).toBe("Verwenden Sie höchstens 1 Nachkommastelle.");
   });
 });

@@ -3,14 +3,14 @@
  * submission; the messages are shown next to each question, in the participant's words).
  */
 import type { SurveyQuestion, SurveyValue } from "./questions";
-import { SURVEY_TEXT as T } from "./text";
+import { SURVEY_REFUSALS as T, type Worded } from "./text";
 
 export type SurveyAnswers = Record<string, SurveyValue>;
 
 export type SurveyCheck =
   | { ok: true; answers: SurveyAnswers }
   /** One message per question id that cannot be accepted (every problem at once). */
-  | { ok: false; problems: Record<string, string> };
+  | { ok: false; problems: Record<string, Worded> };
 
 const empty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -31,11 +31,11 @@ function decimalsOf(x: number): number {
 }
 
 /** The accepted value of one answer, or the message saying what to change. */
-export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyValue } | { problem: string } {
-  if (empty(raw)) return q.required ? { problem: T.required } : { value: null };
+export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyValue } | { problem: Worded } {
+  if (empty(raw)) return q.required ? { problem: T.required() } : { value: null };
   switch (q.type) {
     case "text": {
-      if (typeof raw !== "string") return { problem: T.notText };
+      if (typeof raw !== "string") return { problem: T.notText() };
       const text = raw.trim();
       return text.length > q.maxLength ? { problem: T.tooLong(text.length, q.maxLength) } : { value: text };
     }
@@ -47,7 +47,7 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
     }
     case "choice": {
       const hit = q.options.find((o) => o.value === raw);
-      return hit ? { value: hit.value } : { problem: T.chooseOption };
+      return hit ? { value: hit.value } : { problem: T.chooseOption() };
     }
     case "likert": {
       const x = typeof raw === "number" ? raw : NaN;
@@ -58,7 +58,7 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
 
 /** Check every answer; ids that are not questions are refused (they would be lost otherwise). */
 export function checkSurveyAnswers(questions: readonly SurveyQuestion[], raw: Readonly<Record<string, unknown>>): SurveyCheck {
-  const problems: Record<string, string> = {};
+  const problems: Record<string, Worded> = {};
   const answers: SurveyAnswers = {};
   const ids = new Set(questions.map((q) => q.id));
   for (const key of Object.keys(raw)) if (!ids.has(key)) problems[key] = T.unknownQuestion(key);

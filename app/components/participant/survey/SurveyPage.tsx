@@ -7,7 +7,8 @@
 import { useState } from "react";
 import type { ParticipantView } from "@/lib/engine/views";
 import type { SurveyQuestion } from "@/lib/survey/questions";
-import { SURVEY_TEXT as T } from "@/lib/survey/text";
+import { useTranslations } from "use-intl";
+import { useRefusalText } from "../../../i18n/use-refusal-text";
 import type { ClientAck, ClientError } from "../../../lib-client/ack";
 import { parseDecimal } from "../../kit/number-input";
 import { ChoiceAnswer, LikertAnswer, NumberAnswer, TextAnswer, type Draft } from "./answer-fields";
@@ -27,6 +28,8 @@ export function SurveyPage({ view, send }: { view: ParticipantView; send: Survey
   const [drafts, setDraft] = useSurveyDraft(view.participantId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ClientError | null>(null);
+  const t = useTranslations("survey");
+  const refusalText = useRefusalText();
 
   const submit = async () => {
     setBusy(true);
@@ -41,9 +44,9 @@ export function SurveyPage({ view, send }: { view: ParticipantView; send: Survey
   return (
     <section className="card" aria-labelledby="survey-h" data-testid="survey-page">
       <h2 id="survey-h" style={{ marginTop: 0 }}>
-        {T.heading}
+        {t("heading")}
       </h2>
-      <p className="muted">{T.intro}</p>
+      <p className="muted">{t("intro")}</p>
       <form
         noValidate
         onSubmit={(e) => {
@@ -57,7 +60,7 @@ export function SurveyPage({ view, send }: { view: ParticipantView; send: Survey
             n={i + 1}
             q={q}
             value={drafts[q.id] ?? null}
-            problem={error?.fields?.[q.id] ?? null}
+            problem={error?.fields?.[q.id] ? refusalText({ message: error.fields[q.id]!, ...(error.fieldWordings?.[q.id] ? { wording: error.fieldWordings[q.id] } : {}) }) : null}
             onChange={(v) => {
               setDraft(q.id, v);
               if (error?.fields?.[q.id]) setError({ ...error, fields: { ...error.fields, [q.id]: "" } });
@@ -66,11 +69,11 @@ export function SurveyPage({ view, send }: { view: ParticipantView; send: Survey
         ))}
         {error && (
           <p className="error" role="alert" data-testid="survey-error">
-            {error.message}
+            {refusalText(error)}
           </p>
         )}
         <button type="submit" className="block" data-testid="survey-submit" disabled={busy}>
-          {busy ? T.sending : T.submit}
+          {busy ? t("sending") : t("submit")}
         </button>
       </form>
     </section>
@@ -78,13 +81,14 @@ export function SurveyPage({ view, send }: { view: ParticipantView; send: Survey
 }
 
 function Question({ n, q, value, problem, onChange }: { n: number; q: SurveyQuestion; value: Draft; problem: string | null; onChange(v: Draft): void }) {
+  const t = useTranslations("survey");
   const describedBy = [q.help ? `survey-help-${q.id}` : "", problem ? `survey-error-${q.id}` : ""].filter(Boolean).join(" ");
   const props = { value, onChange, describedBy, invalid: !!problem };
   const labelled = q.type === "text" || q.type === "number";
   const heading = (
     <>
       {n}. {q.prompt}
-      {!q.required && <span className="help"> ({T.optional})</span>}
+      {!q.required && <span className="help"> ({t("optional")})</span>}
     </>
   );
   return (

@@ -5,7 +5,7 @@
  * choice, and a Likert scale of numbered points between its two end labels.
  */
 import type { SurveyQuestion } from "@/lib/survey/questions";
-import { SURVEY_TEXT as T } from "@/lib/survey/text";
+import { useTranslations } from "use-intl";
 
 /** What the form holds for a question: typed text (text, number), an option's value or a scale point. */
 export type Draft = string | number | null;
@@ -20,6 +20,7 @@ export interface FieldProps<Q extends SurveyQuestion> {
 }
 
 export function TextAnswer({ q, value, onChange, describedBy, invalid }: FieldProps<Extract<SurveyQuestion, { type: "text" }>>) {
+  const t = useTranslations("survey");
   const text = typeof value === "string" ? value : "";
   const common = {
     id: `survey-input-${q.id}`,
@@ -38,7 +39,7 @@ export function TextAnswer({ q, value, onChange, describedBy, invalid }: FieldPr
         <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
       )}
       <div id={`survey-count-${q.id}`} className="small muted" aria-live="polite">
-        {T.charactersLeft(Math.max(0, q.maxLength - text.length))}
+        {t("charactersLeft", { count: Math.max(0, q.maxLength - text.length) })}
       </div>
     </>
   );
@@ -82,7 +83,7 @@ export function LikertAnswer({ q, value, onChange }: FieldProps<Extract<SurveyQu
   const points = Array.from({ length: q.points }, (_, i) => i + 1);
   return (
     <div className="likert">
-      <span className="likert-end small" aria-hidden="true">
+      <span className="likert-end small" aria-hidden>
         {q.lowLabel}
       </span>
       <div className="likert-points">
@@ -96,11 +97,11 @@ export function LikertAnswer({ q, value, onChange }: FieldProps<Extract<SurveyQu
               onChange={() => onChange(n)}
               aria-label={n === 1 ? `${n} (${q.lowLabel})` : n === q.points ? `${n} (${q.highLabel})` : String(n)}
             />
-            <span aria-hidden="true">{n}</span>
+            <span aria-hidden>{n}</span>
           </label>
         ))}
       </div>
-      <span className="likert-end small" aria-hidden="true">
+      <span className="likert-end small" aria-hidden>
         {q.highLabel}
       </span>
     </div>
