@@ -5,7 +5,7 @@
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { hasOwnKey, own } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
-import { endGroup, formGroups, releaseBarrier, settle } from "./rounds";
+import { endGroup, formGroups, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
 import type { AdminCommand } from "./commands";
 import type { Effects, ParticipantState, SessionState } from "./state";
@@ -30,7 +30,7 @@ function seatBot(s: SessionState, current: ParticipantState, strategy: string, r
     s.waiting.push(p.id);
   }
   if (p.stage === "survey") skipSurvey(p, nowMs);
-  fx.notes.push(`bot "${strategy}" plays seat ${p.seat + 1} (${p.id}) because of ${reason}`);
+  fx.notes.push(`bot "${strategy}" plays ${seatName(s, p.id)} because of ${reason}`);
   formGroups(s, lt, nowMs, fx);
 }
 
@@ -124,7 +124,7 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
       if (strategy) seatBot(s, p, strategy, "dropout", lt, nowMs, fx);
     } else if (lt.treatment.dropout.policy === "end" && g && (g.status === "playing" || g.status === "computing")) {
       endGroup(s, draftGroup(s, g.id), "ended", lt, nowMs);
-      fx.notes.push(`group ${g.id} ended: ${p.id} stayed offline past the grace period`);
+      fx.notes.push(`group ${g.id} ended: ${seatName(s, p.id)} stayed offline past the grace period`);
       releaseBarrier(s, lt, g.round, nowMs, fx);
     }
   }

@@ -7,7 +7,7 @@ import { formatZodError } from "../core/zod-format";
 import { own } from "../core/own";
 import { viewContext, withContext } from "./context";
 import { draftGroup, draftParticipant } from "./draft";
-import { formGroups, noteAction, pendingOf, settle } from "./rounds";
+import { formGroups, noteAction, pendingOf, seatName, settle } from "./rounds";
 import { NOT_OPEN } from "./claim";
 import { applySurvey } from "./survey";
 import type { Effects, ParticipantState, SessionState } from "./state";
@@ -48,7 +48,7 @@ export function applyParticipant(
         p.replacedByBot = false;
         p.botReason = null;
         p.botStrategy = null;
-        fx.notes.push(`${p.id} is back and plays again`);
+        fx.notes.push(`${seatName(s, p.id)} is back and plays again`);
       }
       if (p.stage === "new" && s.status !== "draft") p.stage = s.status === "ended" ? "done" : "intro";
       return { ok: true };

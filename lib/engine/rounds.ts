@@ -28,6 +28,15 @@ function phaseSpec(lt: LoadedTreatment, g: GroupState) {
   return spec;
 }
 
+/**
+ * A seat as the server log names it: "seat N (participant id)", N counted from 1 like the monitor and
+ * the participant's screen (the data's `seat` column counts from 0).
+ */
+export function seatName(s: SessionState, pid: PlayerId): string {
+  const p = s.participants[pid];
+  return p ? `seat ${p.seat + 1} (${pid})` : pid;
+}
+
 /** Members who still have to act in the group's current phase. */
 export function pendingOf(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): PlayerId[] {
   if (g.status !== "playing") return [];
@@ -102,7 +111,7 @@ function createGroup(s: SessionState, lt: LoadedTreatment, members: PlayerId[], 
     p.stage = "playing";
     p.groupId = id;
   }
-  fx.notes.push(`group ${id} formed: ${members.join(", ")}`);
+  fx.notes.push(`group ${id} formed: ${members.map((m) => seatName(s, m)).join(", ")}`);
   startRound(s, g, lt, round, nowMs);
 }
 
