@@ -7,10 +7,12 @@
  * Method: if T(0) = 0 the loner free-rides and x̃^i = (BR_{−i}(0), 0). Otherwise we search the
  * root of φ(t) = t − T(t) on [0, U], U = BR_i(x_{−i} = 0) >= T(t) for all t (so φ(U) >= 0), by
  * safeguarded secant steps seeded with the eq. 9 step t_1 = T(0), each evaluation warm-started.
- * The result is certified (coalition KKT inside solveSocial, |t − BR_i| small) or IdsSolverError.
+ * The result is certified or IdsSolverError: the coalition's relative KKT residual (inside solveSocial)
+ * and the loner's own relative KKT residual (`ownKktResidual` <= 1e-9; scale-free, so a loner whose α
+ * is 1e-10 of the others' is held to the same relative accuracy as the others).
  */
 import { IdsSolverError, type Prepared } from "./model";
-import { bestResponseP, bestResponseScalar } from "./nash";
+import { bestResponseP, bestResponseScalar, ownKktResidual } from "./nash";
 import { coalitionOptimum, kktResidualP, others, userCostP } from "./internal";
 import type { Factor } from "./optimizer";
 
@@ -41,7 +43,8 @@ export function lonerEquilibrium(
     return { x, coalitionCost: excludedCost, solves: 0 };
   }
   const U = bestResponseScalar(P.alpha[i]!, P.W[i * n + i]!, 0, P.c[i]!, P.q[i]!);
-  const scale = Math.max(1, U);
+  // relative to the loner's own largest investment U (scale-free, unlike max(1, U))
+  const scale = U > 0 ? U : 1;
   let lo = 0;
   let phiLo = -T0;
   let hi = U;
@@ -94,16 +97,19 @@ export function lonerEquilibrium(
     prev = { t, phi };
     t = next;
   }
-  if (best && best.gap > 1e-9 * scale && hiX && hi - lo <= 1e-9 * scale) {
+  const CERTIFICATE = 1e-9;
+  const certify = (b: { x: number[] } | null) => (b ? ownKktResidual(P, i, b.x) : Number.POSITIVE_INFINITY);
+  if (best && certify(best) > CERTIFICATE && hiX && hi - lo <= 1e-9 * scale) {
     // φ jumps at t ≈ lo ≈ hi: the coalition's optimal set there is a segment (linear costs make
     // the objective flat along it). Both end solutions are optimal at t, so is any convex
     // combination; pick the one giving the loner exactly the protection for which BR_i = t.
     const mixed = mixAtJump(P, i, 0.5 * (lo + hi), loX, hiX);
     if (mixed) best = mixed;
   }
-  if (!best || best.gap > 1e-9 * scale) {
+  const residual = certify(best);
+  if (!best || !(residual <= CERTIFICATE)) {
     throw new IdsSolverError(
-      `loner equilibrium for user ${i}: best-response gap ${best?.gap.toExponential(3)} could not be certified`,
+      `loner equilibrium for user ${i}: the loner's relative KKT residual ${residual.toExponential(3)} exceeds ${CERTIFICATE} (best-response gap ${best?.gap.toExponential(3)}); it could not be certified`,
     );
   }
   return { x: best.x, coalitionCost: best.cost, solves };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { makeRng, seedFrom } from "../../core/rng";
-import { bestResponse, nashEquilibrium } from "./nash";
+import { bestResponse, bestResponseGap, nashEquilibrium, nashKktResidual } from "./nash";
 import { randomIdsInstance } from "./random";
 import { bruteMinOwn, fdPartial, g, totalEffort } from "./test-helpers";
-import type { IdsInstance } from "./model";
+import { prepare, type IdsInstance } from "./model";
 
 describe("bestResponse", () => {
   it("is the exact minimiser of g_i (closed form for q = 0, FOC for q > 0, grid check)", () => {
@@ -98,5 +98,32 @@ describe("nashEquilibrium", () => {
       const r2 = nashEquilibrium(inst2);
       expect(r2.gap).toBeLessThan(1e-9 * Math.max(1, ...r2.x));
     }
+  });
+});
+
+describe("the Nash certificate is scale-free (relative KKT residual)", () => {
+  const A: IdsInstance = { alpha: [2, 3, 5], W: [[1, 0.2, 0.1], [0.2, 1, 0.3], [0.1, 0.3, 1]], c: [1, 1, 0.5] };
+  /** The same game with investments counted in units s times smaller, and money in units m times larger. */
+  const rescaled = (s: number, m: number): IdsInstance => ({ alpha: A.alpha.map((a) => a / m), W: A.W.map((r) => r.map((w) => w * s)), c: A.c.map((c) => (c * s) / m) });
+
+  it("gives the same equilibrium in any unit, and the same residual for the same profile", () => {
+    const base = nashEquilibrium(A);
+    for (const [s, m] of [[1e12, 1], [1e-9, 1e6], [1e6, 1e-8]] as const) {
+      const B = rescaled(s, m);
+      const r = nashEquilibrium(B);
+      r.x.forEach((v, i) => expect(v * s).toBeCloseTo(base.x[i]!, 9));
+      expect(r.kktResidual).toBeLessThanOrEqual(1e-9);
+      const off = base.x.map((v) => v * 1.1);
+      expect(nashKktResidual(prepare(B), off.map((v) => v / s))).toBeCloseTo(nashKktResidual(prepare(A), off), 12);
+    }
+  });
+
+  it("rejects a profile 10% off the equilibrium in every unit, where an absolute best-response gap would accept it", () => {
+    const base = nashEquilibrium(A);
+    const B = rescaled(1e12, 1);
+    const off = base.x.map((v) => (v * 1.1) / 1e12);
+    const P = prepare(B);
+    expect(bestResponseGap(P, off)).toBeLessThan(1e-9); // the old test: |x − BR(x)| ≤ 1e-9 · max(1, max x)
+    expect(nashKktResidual(P, off)).toBeGreaterThan(1e-3);
   });
 });

@@ -66,7 +66,38 @@ export function bestResponse(inst: IdsInstance, i: number, x: readonly number[])
   return bestResponseP(P, i, x);
 }
 
-/** Largest |x_i − BR_i(x)| (the equilibrium certificate). */
+/**
+ * Relative KKT residual of user i's own problem min_{x_i >= 0} g_i(x_i, x_{−i}) at x (scale-free, like
+ * the social optimum's certificate, optimizer.ts `relativeKktResidual`): with marginal cost
+ * c_i + q_i x_i and marginal benefit α_i W_ii e^{−(Wx)_i}, |cost − benefit| / (cost + benefit) when
+ * x_i > 0, max(0, benefit − cost) / (cost + benefit) at x_i = 0. It does not change when money or the
+ * investment unit is rescaled, so a user whose α is 1e-10 of another's is held to the same relative
+ * accuracy. g_i is convex in x_i, so a small residual certifies a best response.
+ */
+export function ownKktResidual(P: Prepared, i: number, x: ArrayLike<number>): number {
+  const n = P.n;
+  const a = P.alpha[i]!;
+  const wii = P.W[i * n + i]!;
+  let y = 0;
+  for (let j = 0; j < n; j++) y += P.W[i * n + j]! * (x[j] ?? 0);
+  const cost = P.c[i]! + P.q[i]! * (x[i] ?? 0);
+  const benefit = a > 0 && wii > 0 ? Math.exp(Math.log(a) + Math.log(wii) - y) : 0;
+  const scale = Math.abs(cost) + benefit;
+  if (scale === 0) return 0; // g_i is flat in x_i: every x_i is a best response
+  const g = cost - benefit;
+  const v = (x[i] ?? 0) > 0 ? Math.abs(g) : Math.max(0, -g);
+  const r = v / scale;
+  return Number.isNaN(r) ? Number.POSITIVE_INFINITY : r;
+}
+
+/** Largest relative KKT residual of any user's own problem: the Nash equilibrium's certificate. */
+export function nashKktResidual(P: Prepared, x: ArrayLike<number>): number {
+  let r = 0;
+  for (let i = 0; i < P.n; i++) r = Math.max(r, ownKktResidual(P, i, x));
+  return r;
+}
+
+/** Largest |x_i − BR_i(x)| (reported with the equilibrium, in investment units). */
 export function bestResponseGap(P: Prepared, x: ArrayLike<number>): number {
   let gap = 0;
   for (let i = 0; i < P.n; i++) gap = Math.max(gap, Math.abs((x[i] ?? 0) - bestResponseP(P, i, x)));
@@ -80,14 +111,16 @@ export interface NashResult {
   /** Gauss–Seidel sweeps plus Newton iterations used. */
   iterations: number;
   method: "best-response" | "lemke";
-  /** Certificate: max_i |x_i − BR_i(x)|. */
+  /** max_i |x_i − BR_i(x)| in investment units (for information; depends on the unit). */
   gap: number;
+  /** Certificate: the largest relative KKT residual of a user's own problem (`nashKktResidual`), scale-free. */
+  kktResidual: number;
 }
 
 /** Options for `nashEquilibrium`. */
 export interface NashOptions {
   maxSweeps?: number;
-  /** Certification tolerance on max_i |x_i − BR_i(x)| relative to max(1, max x) (default 1e-9). */
+  /** Certification tolerance on the relative KKT residual `nashKktResidual` (default 1e-9). */
   tol?: number;
 }
 
@@ -109,7 +142,8 @@ function gaussSeidel(P: Prepared, maxSweeps: number): { x: Float64Array; sweeps:
       change = Math.max(change, Math.abs(d));
       scale = Math.max(scale, br);
     }
-    if (change <= 1e-14 * scale) return { x, sweeps: sweep, converged: true };
+    // stop on the scale-free residual (an absolute change test would stop early for tiny investments)
+    if (change === 0 || (change <= 1e-14 * scale && nashKktResidual(P, x) <= 1e-13)) return { x, sweeps: sweep, converged: true };
   }
   return { x, sweeps: maxSweeps, converged: false };
 }
@@ -170,33 +204,33 @@ function lemkeNewton(P: Prepared, start: Float64Array, maxIter = 50): { x: Float
 /**
  * A Nash equilibrium of the unregulated IDS game (§II-A): every x_i is a best response to x_{−i}.
  * Selection: Gauss–Seidel best responses from x = 0 (user order 0..N−1), falling back to
- * Lemke's algorithm (Josephy–Newton for q > 0); the result is certified by max_i |x_i − BR_i(x)| <= tol·max(1, max x),
- * else IdsSolverError. General W may admit several equilibria; this returns the selected one.
+ * Lemke's algorithm (Josephy–Newton for q > 0); the result is certified by the relative KKT residual of
+ * every user's own problem (`nashKktResidual` <= tol, scale-free), else IdsSolverError (`mechlab solve
+ * ids` then refuses the instance with exit code 2). General W may admit several equilibria; this returns
+ * the selected one.
  */
 export function nashEquilibrium(inst: IdsInstance, opts: NashOptions = {}): NashResult {
   const P = prepare(inst);
   const tol = opts.tol ?? 1e-9;
   const certified = (x: Float64Array) => {
-    const gap = bestResponseGap(P, x);
-    let scale = 1;
-    for (const v of x) scale = Math.max(scale, v);
-    return { gap, ok: gap <= tol * scale };
+    const kkt = nashKktResidual(P, x);
+    return { kkt, ok: kkt <= tol };
   };
-  const finish = (x: Float64Array, iterations: number, method: NashResult["method"], gap: number): NashResult => {
+  const finish = (x: Float64Array, iterations: number, method: NashResult["method"], kkt: number): NashResult => {
     const xs = Array.from(x);
-    return { x: xs, costs: userCosts(inst, xs), iterations, method, gap };
+    return { x: xs, costs: userCosts(inst, xs), iterations, method, gap: bestResponseGap(P, x), kktResidual: kkt };
   };
   const gs = gaussSeidel(P, opts.maxSweeps ?? Math.max(200, 20 * P.n));
   const c0 = certified(gs.x);
-  if (c0.ok) return finish(gs.x, gs.sweeps, "best-response", c0.gap);
+  if (c0.ok) return finish(gs.x, gs.sweeps, "best-response", c0.kkt);
   let iterations = gs.sweeps;
   for (const start of [gs.x, new Float64Array(P.n)]) {
     const ln = lemkeNewton(P, start);
     iterations += ln.iterations;
     const c1 = certified(ln.x);
-    if (c1.ok) return finish(ln.x, iterations, "lemke", c1.gap);
+    if (c1.ok) return finish(ln.x, iterations, "lemke", c1.kkt);
   }
   throw new IdsSolverError(
-    `nashEquilibrium: no certified equilibrium found (best-response gap ${c0.gap.toExponential(3)} after ${gs.sweeps} Gauss–Seidel sweeps; Lemke/Josephy–Newton also failed)`,
+    `nashEquilibrium: no certified equilibrium found (relative KKT residual ${c0.kkt.toExponential(3)} > ${tol} after ${gs.sweeps} Gauss–Seidel sweeps; Lemke/Josephy–Newton also failed)`,
   );
 }

@@ -9,10 +9,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IdsSolverError, type IdsInstance } from "./model";
 import { nashEquilibrium } from "./nash";
-import { pivotalTaxes } from "./pivotal";
+import { lonerEquilibria, pivotalTaxes } from "./pivotal";
 import { idsReport } from "./report";
 import { socialOptimum } from "./social-optimum";
-import { objective } from "./test-helpers";
+import { solveIdsCommand } from "./solve-cli";
+import { g, objective } from "./test-helpers";
 
 /** Independent second method: exact cyclic coordinate descent on the social cost (bisection on each ∂_j). */
 function coordinateDescent(inst: IdsInstance, start: readonly number[], sweeps = 40): number[] {
@@ -171,5 +172,152 @@ describe("the issue's alpha = 1e300 example, and the largest accepted magnitudes
       expect(Number.isFinite(t)).toBe(true);
       expect(Math.abs(t)).toBeLessThanOrEqual(2 * r.socialCost);
     }
+  });
+});
+
+/**
+ * An independent best response of user k to x_{−k} (bisection on ∂g_k/∂x_k from the formula, no solver
+ * code), and whether x_k is one: g_k cannot be lowered by more than a relative 1e-9 by moving x_k to it,
+ * to 0, or a little either way. Scale-free: it compares user k's own costs with each other.
+ */
+function independentBestResponse(inst: IdsInstance, k: number, x: readonly number[]): number {
+  const d = (t: number) => {
+    let y = 0;
+    x.forEach((xj, j) => (y += inst.W[k]![j]! * (j === k ? t : xj)));
+    return inst.c[k]! + (inst.q?.[k] ?? 0) * t - inst.W[k]![k]! * inst.alpha[k]! * Math.exp(-y);
+  };
+  if (d(0) >= 0) return 0;
+  let hi = Math.max(1e-300, x[k]!, 1e-30);
+  for (let i = 0; i < 3000 && d(hi) < 0; i++) hi *= 2;
+  let lo = 0;
+  for (let i = 0; i < 400 && hi - lo > 1e-16 * hi; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (d(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+function isBestResponse(inst: IdsInstance, k: number, x: readonly number[]): boolean {
+  const own = g(inst, k, x);
+  const br = independentBestResponse(inst, k, x);
+  const alternatives = [br, 0, x[k]! * (1 + 1e-3), x[k]! * (1 - 1e-3)];
+  return alternatives.every((t) => {
+    const y = x.slice();
+    y[k] = t;
+    return own <= g(inst, k, y) + 1e-9 * Math.abs(own) + 1e-300;
+  });
+}
+
+/** The coalition's cost Σ_{j≠i} g_j with x_i fixed, minimised by exact cyclic coordinate descent (independent). */
+function coalitionDescent(inst: IdsInstance, i: number, start: readonly number[], sweeps = 40): number[] {
+  const n = inst.alpha.length;
+  const x = start.slice();
+  const partialOf = (j: number, t: number) => {
+    let v = inst.c[j]! + (inst.q?.[j] ?? 0) * t;
+    for (let k = 0; k < n; k++) {
+      if (k === i || inst.W[k]![j] === 0) continue;
+      let y = 0;
+      for (let l = 0; l < n; l++) y += inst.W[k]![l]! * (l === j ? t : x[l]!);
+      v -= inst.W[k]![j]! * inst.alpha[k]! * Math.exp(-y);
+    }
+    return v;
+  };
+  for (let s = 0; s < sweeps; s++)
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      if (partialOf(j, 0) >= 0) {
+        x[j] = 0;
+        continue;
+      }
+      let hi = Math.max(1e-300, x[j]!, 1);
+      for (let k = 0; k < 2000 && partialOf(j, hi) < 0; k++) hi *= 2;
+      let lo = 0;
+      for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
+        const mid = 0.5 * (lo + hi);
+        if (partialOf(j, mid) < 0) lo = mid;
+        else hi = mid;
+      }
+      x[j] = 0.5 * (lo + hi);
+    }
+  return x;
+}
+
+describe("Nash and loner equilibria on badly scaled instances (scale-free certificates)", () => {
+  it("the Nash equilibrium is certified (every user best-responds, checked independently) and never cheaper than the social optimum, or refused; the CLI refuses with a message instead of answering wrongly", () => {
+    let refused = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(badlyScaled, (inst) => {
+        total++;
+        const cli = solveIdsCommand(inst);
+        let ne: ReturnType<typeof nashEquilibrium>;
+        try {
+          ne = nashEquilibrium(inst);
+        } catch (e) {
+          if (!(e instanceof IdsSolverError)) throw e;
+          refused++;
+          expect(cli.ok).toBe(false);
+          return;
+        }
+        expect(ne.kktResidual).toBeLessThanOrEqual(1e-9);
+        for (let k = 0; k < inst.alpha.length; k++) expect(isBestResponse(inst, k, ne.x), `user ${k} of ${JSON.stringify(inst)}`).toBe(true);
+        const nashCost = objective(inst, ne.x);
+        let so: ReturnType<typeof socialOptimum>;
+        try {
+          so = socialOptimum(inst);
+        } catch (e) {
+          if (!(e instanceof IdsSolverError)) throw e;
+          expect(cli.ok).toBe(false);
+          return;
+        }
+        expect(nashCost).toBeGreaterThanOrEqual(so.cost - 1e-9 * Math.abs(so.cost));
+        if (cli.ok) {
+          const out = cli.output as { nash: { totalCost: number }; socialOptimum: { cost: number } };
+          expect(out.nash.totalCost).toBeGreaterThanOrEqual(out.socialOptimum.cost * (1 - 1e-9));
+        }
+      }),
+      runs,
+    );
+    console.log(`Nash on badly scaled instances: ${refused} of ${total} refused`);
+    expect(refused).toBeLessThanOrEqual(0.05 * total);
+  });
+
+  it("loner equilibria are the same in any investment or money unit (an absolute test stopped early in small units)", () => {
+    const A: IdsInstance = { alpha: [4, 3, 5], W: [[1, 0.4, 0.2], [0.3, 1, 0.5], [0.2, 0.6, 1]], c: [1, 0.8, 0.5] };
+    const base = lonerEquilibria(A);
+    for (const [s, m] of [[1e12, 1], [1e-9, 1e6], [1e6, 1e-8]] as const) {
+      const B: IdsInstance = { alpha: A.alpha.map((a) => a / m), W: A.W.map((r) => r.map((w) => w * s)), c: A.c.map((c) => (c * s) / m) };
+      lonerEquilibria(B).forEach((x, i) => x.forEach((v, j) => expect(v * s).toBeCloseTo(base[i]![j]!, 8)));
+    }
+  });
+
+  it("loner equilibria (eq. 9): the loner best-responds and the coalition is optimal given her investment (independent checks), or the instance is refused", () => {
+    let refused = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(badlyScaled, (inst) => {
+        total++;
+        let loners: number[][];
+        try {
+          loners = lonerEquilibria(inst);
+        } catch (e) {
+          if (!(e instanceof IdsSolverError)) throw e;
+          refused++;
+          return;
+        }
+        loners.forEach((x, i) => {
+          expect(isBestResponse(inst, i, x), `loner ${i} of ${JSON.stringify(inst)}`).toBe(true);
+          const users = inst.alpha.map((_, j) => j).filter((j) => j !== i);
+          const cost = objective(inst, x, users);
+          const cd = coalitionDescent(inst, i, x);
+          const zero = coalitionDescent(inst, i, x.map((v, j) => (j === i ? v : 0)));
+          expect(cost).toBeLessThanOrEqual(Math.min(objective(inst, cd, users), objective(inst, zero, users)) * (1 + 1e-9) + 1e-300);
+        });
+      }),
+      { numRuns: 60, seed: 13 },
+    );
+    console.log(`loner equilibria on badly scaled instances: ${refused} of ${total} refused`);
+    expect(refused).toBeLessThanOrEqual(0.05 * total);
   });
 });

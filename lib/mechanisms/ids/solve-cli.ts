@@ -88,6 +88,12 @@ export function solveIdsCommand(raw: unknown): { ok: true; output: unknown } | {
       error: `no certified answer for this instance: ${e.message}. Bring the magnitudes of alpha_i·W_ij and c_i closer together (rescale money or investment units).`,
     };
   }
+  // a missing Nash equilibrium would leave the price of anarchy and the roles unanswered: refuse instead
+  if (!r.nash)
+    return {
+      ok: false,
+      error: `no certified Nash equilibrium for this instance: ${r.nashError ?? "unknown reason"}. Bring the magnitudes of alpha_i·W_ij and c_i closer together (rescale money or investment units).`,
+    };
   return {
     ok: true,
     output: {
