@@ -45,6 +45,7 @@ describe("every game's export lists every column once", () => {
     const dupes = names.filter((n, i) => names.indexOf(n) !== i);
     expect(dupes, `duplicate columns in ${file}`).toEqual([]);
     for (const r of rows) for (const k of Object.keys(r)) expect(names, `row key ${k}`).toContain(k);
+    const wide = wideTable(columns, rows, [...new Set(rows.map((r) => String(r.participant)))].map((participant, seat) => ({ participant, seat, label: null, external: null, quizAttempts: 0, stage: "done", botSeat: true })), { session: "s", treatment: "t", game: game.id });
     // survey.csv: every column once, every answer in a column (bots answered any survey here)
     const survey = { columns: surveyColumns(exported_.survey), rows: Object.values(exported_.state.participants).map((p) => surveyRow({ session: "s", treatment: "t" }, p)) };
     const surveyNames = survey.columns.map((c) => c.name);
@@ -55,7 +56,14 @@ describe("every game's export lists every column once", () => {
     expect(new Set(codebook).size).toBe(codebook.length);
     expect(codebook.filter((c) => c.startsWith("data.csv:"))).toEqual(names.map((n) => `data.csv:${n}`));
     expect(codebook.filter((c) => c.startsWith("survey.csv:"))).toEqual(surveyNames.map((n) => `survey.csv:${n}`));
-    const wide = wideTable(columns, rows, [...new Set(rows.map((r) => String(r.participant)))].map((participant, seat) => ({ participant, seat, label: null, external: null, quizAttempts: 0, stage: "done", botSeat: true })), { session: "s", treatment: "t", game: game.id });
+    expect(codebook.filter((c) => c.startsWith("payments.csv:"))).toEqual(PAYMENT_COLUMNS.map((c) => `payments.csv:${c.name}`));
+    // every data-wide.csv column is documented: by name, or as r<N>_<a data.csv column>
+    const wideDocs = new Set(codebook.filter((c) => c.startsWith("data-wide.csv:")).map((c) => c.slice("data-wide.csv:".length)));
+    for (const c of wide.columns) {
+      const perRound = /^r\d+_(.+)$/.exec(c);
+      if (perRound) expect(names, `wide column ${c}`).toContain(perRound[1]);
+      else expect(wideDocs.has(c), `wide column ${c} in the codebook`).toBe(true);
+    }
     expect(new Set(wide.columns).size, `duplicate wide columns in ${file}`).toBe(wide.columns.length);
     // bots decided every round here, and they say why
     expect(rows.every((r) => r.is_bot === true && r.bot_reason === "bot_seat" && typeof r.bot_strategy === "string")).toBe(true);

@@ -8,7 +8,8 @@ import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
 import type { SessionStore } from "../sessions/store";
 import { longColumns, longRow } from "./columns";
-import { wideTable, type WideSeat, type WideTable } from "./wide";
+import { wideCodebook, wideTable, type WideSeat, type WideTable } from "./wide";
+import { PAYMENT_COLUMNS } from "./payments";
 import { toCsv, type Cell } from "./csv";
 import { surveyColumns, surveyRow } from "./survey";
 
@@ -94,7 +95,10 @@ export function surveyCsv(b: ExportBundle): string {
   return toCsv(b.survey.columns.map((c) => c.name), b.survey.rows);
 }
 
-/** The codebook: every column of data.csv, then of survey.csv; `file` says which file a row documents. */
+/**
+ * The codebook: every column of data.csv, data-wide.csv, survey.csv and payments.csv; `file` says which
+ * file a row documents (a column name appears once per file).
+ */
 export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">): string {
   const entry = (file: string) => (c: ColumnDoc) => ({
     column: c.name,
@@ -103,7 +107,15 @@ export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">): string
     description: c.type === "string" ? `${c.description} ${TEXT_CELL_NOTE}` : c.description,
     file,
   });
-  return toCsv(["column", "type", "unit", "description", "file"], [...b.columns.map(entry("data.csv")), ...b.survey.columns.map(entry("survey.csv"))]);
+  return toCsv(
+    ["column", "type", "unit", "description", "file"],
+    [
+      ...b.columns.map(entry("data.csv")),
+      ...wideCodebook(b.columns).map(entry("data-wide.csv")),
+      ...b.survey.columns.map(entry("survey.csv")),
+      ...PAYMENT_COLUMNS.map(entry("payments.csv")),
+    ],
+  );
 }
 
 export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {

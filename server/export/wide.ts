@@ -6,7 +6,7 @@ import type { ColumnDoc } from "../../lib/core/game";
 import type { Cell } from "./csv";
 
 /** Long-table columns that describe the participant, not the round (they appear once, unprefixed). */
-const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
+export const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
 
 export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
   { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached)." },
@@ -14,6 +14,20 @@ export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
   { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start." },
   { name: "total_points", type: "number", unit: "points", description: "Sum of payoff over all rounds." },
 ];
+
+/** data-wide.csv's columns as the codebook documents them: the participant columns, then one row for the round columns. */
+export function wideCodebook(long: readonly ColumnDoc[]): ColumnDoc[] {
+  const byName = new Map(long.map((c) => [c.name, c]));
+  return [
+    ...PARTICIPANT_KEYS.flatMap((k) => (byName.has(k) ? [byName.get(k)!] : [])),
+    ...WIDE_PARTICIPANT_COLUMNS,
+    {
+      name: "r<N>_<column>",
+      type: "number",
+      description: "The data.csv column <column> (its type and meaning as documented for data.csv) in round N, e.g. r1_payoff, r2_decision_x; one for every data.csv column except the participant columns above and round.",
+    },
+  ];
+}
 
 export interface WideSeat {
   participant: string;
