@@ -4,8 +4,35 @@
  * question, and nothing typed is lost (also across a reload); then the final page shows the completion
  * code, the monitor counts the answer, and survey.csv and the codebook hold it.
  */
-import { expect, test } from "@playwright/test";
-import { ADMIN_PASSWORD, invest, openSession, parseCsv } from "./steps";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ADMIN_PASSWORD, openSession, parseCsv } from "./steps";
+
+async function createSession(browser: Browser, t: object) {
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto("/admin");
+  await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
+  await admin.getByTestId("admin-login").click();
+  await admin.getByTestId("treatment-json").fill(JSON.stringify(t));
+  await admin.getByTestId("session-create").click();
+  await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
+  await openSession(admin);
+  const sessionId = decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!);
+  const link = await admin.getByTestId("participant-link-1").getAttribute("href"); // seat 1 is the bot
+  return { admin, sessionId, link: link! };
+}
+
+/** A person plays the one round and reaches the survey. */
+async function toSurvey(browser: Browser, link: string): Promise<Page> {
+  const p = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await p.goto(link);
+  await p.getByTestId("consent-accept").click();
+  await p.getByTestId("instructions-continue").click();
+  await p.getByTestId("invest-input").fill("1");
+  await p.getByTestId("invest-submit").click();
+  await p.getByTestId("next-round").click();
+  await expect(p.getByTestId("survey-page")).toBeVisible();
+  return p;
+}
 
 const treatment = {
   name: "survey e2e",
@@ -22,26 +49,10 @@ const treatment = {
 };
 
 test("a person answers the exit survey, a refused answer loses nothing, survey.csv holds the answers", async ({ browser }) => {
-  const admin = await (await browser.newContext()).newPage();
-  await admin.goto("/admin");
-  await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
-  await admin.getByTestId("admin-login").click();
-  await admin.getByTestId("treatment-json").fill(JSON.stringify(treatment));
-  await admin.getByTestId("session-create").click();
-  await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
-  await openSession(admin);
-  const sessionId = decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!);
-  const link = await admin.getByTestId("participant-link-1").getAttribute("href"); // seat 1 is the bot
-
-  const p = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await p.goto(link!);
-  await p.getByTestId("consent-accept").click();
-  await p.getByTestId("instructions-continue").click();
-  await invest(p, "1");
-  await p.getByTestId("next-round").click();
+  const { admin, sessionId, link } = await createSession(browser, treatment);
+  const p = await toSurvey(browser, link);
 
   // the survey comes after the last round, before the final page
-  await expect(p.getByTestId("survey-page")).toBeVisible();
   await expect(p.getByTestId("final-page")).toBeHidden();
   await expect(admin.getByTestId("survey-answering")).toHaveText("1");
   await expect(admin.getByTestId("stage-1")).toHaveText("survey: answering");
@@ -70,6 +81,9 @@ test("a person answers the exit survey, a refused answer loses nothing, survey.c
   await expect(p.getByTestId("final-page")).toBeVisible();
   await expect(p.getByTestId("completion-code")).toHaveText(/^[A-Z0-9]{8}$/);
   await expect(admin.getByTestId("survey-answered")).toHaveText("1");
+  // collapsible sections show a disclosure marker (the final page's points per round)
+  const marker = await p.locator("details > summary").first().evaluate((el) => getComputedStyle(el, "::before").content);
+  expect(marker).toBe('"▸"');
 
   const get = async (file: string) => {
     const csv = parseCsv(await (await admin.request.get(`/api/admin/sessions/${encodeURIComponent(sessionId)}/export/${file}`)).text());
@@ -82,4 +96,21 @@ test("a person answers the exit survey, a refused answer loses nothing, survey.c
   expect(rows[0]).toMatchObject({ seat: "0", survey_status: "bot" });
   const codebook = await get("codebook.csv");
   expect(codebook.find((r) => r.file === "survey.csv" && r.column === "fair")!.description).toContain('Likert scale 1 to 7: 1 = "Strongly disagree"');
+});
+
+test("a German session's survey page and its refusals are in German", async ({ browser }) => {
+  const { link } = await createSession(browser, { ...treatment, name: "survey e2e de", language: "de" });
+  const p = await toSurvey(browser, link);
+  await expect(p.getByRole("heading", { name: "Noch ein paar Fragen zum Schluss" })).toBeVisible();
+  await p.getByTestId("survey-input-age").fill("17");
+  await p.getByTestId("survey-submit").click();
+  await expect(p.getByTestId("survey-error-age")).toHaveText("Geben Sie eine ganze Zahl von 18 bis 99 ein.");
+  await expect(p.getByTestId("survey-error-hours")).toHaveText("Bitte beantworten Sie diese Frage.");
+  await expect(p.getByTestId("survey-error")).toContainText("Antworten müssen geändert werden");
+  await p.getByTestId("survey-input-age").fill("18");
+  await p.getByTestId("survey-input-hours").fill("6,5");
+  await p.getByTestId("survey-option-strategy-0").check();
+  await p.getByTestId("survey-likert-fair-1").check();
+  await p.getByTestId("survey-submit").click();
+  await expect(p.getByTestId("final-page")).toBeVisible();
 });
