@@ -23,6 +23,8 @@ export interface ClientJob {
 export interface ClientResult {
   outcome: "ok" | "timeout";
   latencies: number[];
+  /** Views received (p:view messages). */
+  views: number;
   sent: number;
   acked: number;
   rejected: number;
@@ -38,7 +40,7 @@ export interface ClientResult {
 type ActionAck = { ok: boolean; error?: { code: string; message: string } };
 
 export async function runClients(job: ClientJob): Promise<ClientResult> {
-  const res: ClientResult = { outcome: "ok", latencies: [], sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: 0, lastDoneAt: 0 };
+  const res: ClientResult = { outcome: "ok", latencies: [], views: 0, sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: 0, lastDoneAt: 0 };
   const stuckReport: (() => string)[] = [];
   const sockets: Socket[] = [];
   const done: Promise<void>[] = [];
@@ -102,6 +104,7 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
           }, think);
         };
         s.on("p:view", ({ view }: { view: ParticipantView }) => {
+          res.views++;
           last = view;
           act();
         });

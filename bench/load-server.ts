@@ -18,7 +18,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   const cpuMs = (u.user + u.system) / 1000;
   const rssMB = process.memoryUsage().rss / 2 ** 20;
   void Promise.all([app.db.actionEvent.count(), app.db.actionEvent.count({ where: { accepted: true } })]).then(([events, accepted]) =>
-    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, rssMB, events, accepted })}\n`),
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, rssMB, events, accepted, ...app.store.writeStats })}\n`),
   );
 });
 process.on("SIGTERM", async () => {

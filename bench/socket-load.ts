@@ -45,6 +45,9 @@ interface ServerStats {
   rssMB: number;
   events?: number;
   accepted?: number;
+  /** The writer's transactions and the write requests they held (group commit). */
+  transactions?: number;
+  requests?: number;
 }
 
 /** A server process that prints "PORT n" and answers "stats" on stdin with "STATS {json}". */
@@ -89,11 +92,12 @@ async function runLoad(base: string, tokens: string[]): Promise<ClientResult> {
     timeoutMs: TIMEOUT_MS,
   }));
   const results = await Promise.all(jobs.map((job) => runClientProcess(job)));
-  const merged: ClientResult = { outcome: "ok", latencies: [], sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: Infinity, lastDoneAt: 0 };
+  const merged: ClientResult = { outcome: "ok", latencies: [], views: 0, sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: Infinity, lastDoneAt: 0 };
   for (const r of results) {
     if (r.outcome !== "ok") merged.outcome = r.outcome;
     for (const x of r.latencies) merged.latencies.push(x);
     merged.sent += r.sent;
+    merged.views += r.views;
     merged.acked += r.acked;
     merged.rejected += r.rejected;
     merged.unacked += r.unacked;
@@ -139,6 +143,8 @@ interface Row {
   cpuMsPerAck: number;
   commandsAccepted: number | null;
   cpuMsPerCommand: number | null;
+  viewsReceived: number;
+  writeRequestsPerTransaction: number | null;
   loadAvg: string;
 }
 
@@ -167,6 +173,8 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     cpuMsPerAck: cpu / Math.max(1, r.acked),
     commandsAccepted: commands,
     cpuMsPerCommand: commands ? cpu / commands : null,
+    viewsReceived: r.views,
+    writeRequestsPerTransaction: after.transactions !== undefined && before.transactions !== undefined ? (after.requests! - before.requests!) / Math.max(1, after.transactions - before.transactions) : null,
     loadAvg: loadavg().map((x) => x.toFixed(1)).join(" "),
   };
 }
@@ -231,7 +239,7 @@ async function mechlab(): Promise<Row> {
 
 const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const line = (r: Row) =>
-  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
+  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
 
 async function main() {
   console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)`);
@@ -239,8 +247,8 @@ async function main() {
   if (BASELINE) rows.push(await baseline());
   rows.push(await mechlab());
   for (const r of rows) console.log(JSON.stringify(r));
-  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | wall | RSS | load avg 1/5/15 min |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | views sent | writes per transaction | wall | RSS | load avg 1/5/15 min |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
   if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);

@@ -19,11 +19,15 @@ export interface BotMove {
   at: PhaseInstance;
 }
 
-/** The moves every pending bot seat wants to make now (deterministic given the state). */
-export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number): BotMove[] {
+/**
+ * The moves every pending bot seat wants to make now (deterministic given the state); only in the
+ * groups `groupIds` when given (the server asks about the groups a command changed).
+ */
+export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number, groupIds?: Iterable<string>): BotMove[] {
   if (s.status !== "running") return [];
   const moves: BotMove[] = [];
-  for (const g of Object.values(s.groups)) {
+  const groups = groupIds ? [...groupIds].flatMap((id) => (Object.prototype.hasOwnProperty.call(s.groups, id) ? [s.groups[id]!] : [])) : Object.values(s.groups);
+  for (const g of groups) {
     if (g.status !== "playing") continue;
     const pending = pendingOf(s, g, lt, nowMs);
     for (const pid of pending) {

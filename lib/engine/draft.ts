@@ -36,7 +36,7 @@ export function draftParticipant(s: SessionState, pid: string): ParticipantState
   if (!p) throw new Error(`engine: no participant ${pid}`);
   const set = mark(s);
   if (set.has(p)) return p;
-  const copy = structuredClone(p);
+  const copy = cloneJson(p);
   set.add(copy);
   s.participants[pid] = copy;
   return copy;
@@ -48,10 +48,30 @@ export function draftGroup(s: SessionState, gid: string): GroupState {
   if (!g) throw new Error(`engine: no group ${gid}`);
   const set = mark(s);
   if (set.has(g)) return g;
-  const copy = structuredClone(g);
+  const copy = cloneJson(g);
   set.add(copy);
   s.groups[gid] = copy;
   return copy;
+}
+
+/**
+ * A deep copy of a plain-JSON value (the state is plain JSON: lib/engine/engine.properties.test.ts).
+ * Several times faster than structuredClone, which serialises; a "__proto__" key stays an own property.
+ */
+export function cloneJson<T>(v: T): T {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = cloneJson(v[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = cloneJson((v as Record<string, unknown>)[k]);
+    if (k === "__proto__") Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    else out[k] = x;
+  }
+  return out as T;
 }
 
 /** Register a group created in this command. */

@@ -18,6 +18,7 @@ import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
 import { adminMessage, localRouter, type SessionRouter } from "../sessions/router";
 import { affectedParticipants } from "../sessions/snapshot";
+import { sameJson, sameView, type SentView } from "./view-change";
 import type { SessionState } from "../../lib/engine";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -42,7 +43,8 @@ export function attachSockets(
   router: SessionRouter = localRouter(manager),
 ) {
   const wired = new WeakSet<SessionHost>();
-  const lastSent = new Map<string, string>();
+  /** The last view sent to each participant (server/realtime/view-change.ts). */
+  const lastSent = new Map<string, SentView>();
 
   const pushViews = (host: SessionHost, prev?: SessionState) => {
     const now = manager.clock();
@@ -51,9 +53,10 @@ export function attachSockets(
       if (!room.get(`p:${pid}`) && !router.reachElsewhere(host, pid)) continue;
       const view = participantView(host.state, host.lt, pid, now);
       if (!view) continue;
-      const key = JSON.stringify({ ...view, play: view.play ? { ...view.play, remainingMs: null, d: host.state.groups[view.play.groupId]?.deadlineMs } : null });
-      if (lastSent.get(pid) === key) continue;
-      lastSent.set(pid, key);
+      const sent: SentView = { view, deadlineMs: view.play ? host.state.groups[view.play.groupId]?.deadlineMs : undefined };
+      const last = lastSent.get(pid);
+      if (last && sameView(last, sent)) continue;
+      lastSent.set(pid, sent);
       io.to(`p:${pid}`).emit("p:view", { view, serverNow: now });
     }
     const adminRoom = `admin:${host.id}`;
@@ -155,6 +158,12 @@ export function attachSockets(
     const sessionId = socket.data.sessionId as string;
     const actor = { actorKind: "participant" as const, participantId: pid };
     const snapshot = () => router.participantView(sessionId, pid);
+    /** Send this socket its view, unless the push after the command just sent it exactly that. */
+    const sendOwnView = async () => {
+      const msg = await snapshot();
+      const last = lastSent.get(pid);
+      if (msg && !(last && sameJson(last.view, msg.view))) socket.emit("p:view", msg);
+    };
     /** Resolves to whether the session is live; every handler waits for it. */
     const ready: Promise<boolean> = (async () => {
       if (!(await router.open(sessionId))) {
@@ -166,8 +175,7 @@ export function attachSockets(
       lastSent.delete(pid);
       await router.dispatch(sessionId, actor, { kind: "connect", pid });
       // a connect that changed nothing (second tab) still deserves a view
-      const msg = await snapshot();
-      if (msg) socket.emit("p:view", msg);
+      await sendOwnView();
       return true;
     })();
     const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
@@ -208,8 +216,7 @@ export function attachSockets(
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
       const r = await router.dispatch(sessionId, actor, cmd);
       ack(r.ok ? { ok: true, data: { version: r.version } } : r);
-      const msg = r.ok ? await snapshot() : null;
-      if (msg) socket.emit("p:view", msg);
+      if (r.ok) await sendOwnView();
     });
 
     socket.on("p:survey", async (raw, ackFn) => {

@@ -51,6 +51,19 @@ export const MAX_BATCH = 64;
 
 const unsaved: DispatchResult = { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
 
+/**
+ * The groups whose bots may have something new to do after `prev` became `next`: groups that changed
+ * and groups of participants that changed (all of them when the session's status or pause changed).
+ */
+function changedGroups(prev: SessionState, next: SessionState): string[] | undefined {
+  if (prev === next) return [];
+  if (prev.status !== next.status || prev.pausedMs !== next.pausedMs) return undefined;
+  const ids = new Set<string>();
+  for (const [gid, g] of Object.entries(next.groups)) if (prev.groups[gid] !== g) ids.add(gid);
+  for (const [pid, p] of Object.entries(next.participants)) if (prev.participants[pid] !== p && p.groupId) ids.add(p.groupId);
+  return [...ids];
+}
+
 export class SessionHost extends EventEmitter {
   /** Commands waiting for the next batch, in the order they were dispatched. */
   private jobs: Job[] = [];
@@ -211,7 +224,9 @@ export class SessionHost extends EventEmitter {
     for (const row of rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of notes) this.opts.log?.(`session=${this.id} ${n}`);
     if (state !== start) this.emit("change", state, { rounds, notes, computes }, start);
-    this.afterChange();
+    // bots look again only where something changed, unless time or a refused bot move may matter
+    const rescanAll = batch.some((j) => j.kind === "command" && (j.cmd.kind === "tick" || (j.actor.actorKind === "bot" && !results[batch.indexOf(j)]!.ok)));
+    this.afterChange(rescanAll ? undefined : changedGroups(start, state));
     batch.forEach((job, i) => job.resolve(results[i]!));
     this.startComputes(computes);
   }
@@ -270,11 +285,11 @@ export class SessionHost extends EventEmitter {
     }
   }
 
-  private afterChange() {
+  private afterChange(groupIds?: Iterable<string>) {
     if (this.stopped) return;
     this.armWake();
     try {
-      this.scheduleBots();
+      this.scheduleBots(groupIds);
     } catch (e) {
       // a bug in a bot strategy must not keep the (already stored) command from being acknowledged
       this.opts.log?.(`session=${this.id} bot scheduling failed: ${(e as Error).stack ?? e}`);
@@ -304,8 +319,12 @@ export class SessionHost extends EventEmitter {
     }, delay + 5);
   }
 
-  private scheduleBots() {
-    const moves = botMoves(this.state, this.lt, this.opts.clock());
+  /** Whether bots were looked for in every group since this host started. */
+  private botsScanned = false;
+
+  private scheduleBots(groupIds?: Iterable<string>) {
+    const moves = botMoves(this.state, this.lt, this.opts.clock(), this.botsScanned ? groupIds : undefined);
+    this.botsScanned = true;
     const base = this.opts.botDelayMs ?? this.lt.treatment.bots.delayMs;
     for (const m of moves) {
       if (this.botTimers.has(m.clientActionId)) continue;

@@ -87,6 +87,11 @@ export class SessionStore {
     return new SessionStore(db, writer);
   }
 
+  /** Transactions the writer committed and the write requests they held (group commit). */
+  get writeStats(): { transactions: number; requests: number } {
+    return { ...this.writer.stats };
+  }
+
   async close(): Promise<void> {
     await this.writer.close();
     await this.db.$disconnect();

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import type { ParticipantView } from "../../lib/engine/views";
+import { sameJson, sameView } from "./view-change";
+
+const view = (over: Partial<ParticipantView> = {}, play: Record<string, unknown> | null = { round: 1, remainingMs: 5000, pendingCount: 2, game: { x: [1, 2] } }) =>
+  ({ stage: "playing", waiting: { ready: 4, needed: 4 }, history: [{ round: 1, payoff: 3 }], play, ...over }) as unknown as ParticipantView;
+
+describe("view change detection", () => {
+  it("compares plain JSON deeply, keys in any order, arrays in order", () => {
+    expect(sameJson({ a: [1, { b: null }], c: "x" }, { c: "x", a: [1, { b: null }] })).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameJson({ a: 1, b: 2 }, { a: 1, c: 2 })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+    expect(sameJson(0, null)).toBe(false);
+  });
+
+  it("ignores only the running timer; any other change, or a new deadline, is new", () => {
+    const a = { view: view(), deadlineMs: 10_000 };
+    expect(sameView(a, { view: view({}, { round: 1, remainingMs: 4000, pendingCount: 2, game: { x: [1, 2] } }), deadlineMs: 10_000 })).toBe(true);
+    expect(sameView(a, { view: view(), deadlineMs: 12_000 })).toBe(false);
+    expect(sameView(a, { view: view({}, { round: 1, remainingMs: 5000, pendingCount: 1, game: { x: [1, 2] } }), deadlineMs: 10_000 })).toBe(false);
+    expect(sameView(a, { view: view({}, { round: 1, remainingMs: 5000, pendingCount: 2, game: { x: [1, 3] } }), deadlineMs: 10_000 })).toBe(false);
+    expect(sameView(a, { view: view({ history: [{ round: 1, payoff: 4 }] } as never), deadlineMs: 10_000 })).toBe(false);
+    expect(sameView(a, { view: view({}, null), deadlineMs: 10_000 })).toBe(false);
+  });
+});
