@@ -187,6 +187,8 @@ export class SessionManager {
       serverTime: new Date(now),
     });
     const host = new SessionHost(state, lt, code, 1, this.store, this.hostOpts());
+    // the links are known now: their first connection needs no database lookup
+    if (this.tokens.size + participants.length <= 100_000) for (const p of participants) this.tokens.set(p.token, { sessionId: id, pid: p.id });
     this.admit(host);
     host.armWake();
     // bots seated from the start may already have a group to play in
