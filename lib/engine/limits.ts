@@ -17,6 +17,8 @@ export const TREATMENT_LIMITS = {
   /** Characters of a quiz question, option or hint. */
   maxQuizTextChars: 2_000,
   maxNameChars: 200,
+  /** Places on the projector's leaderboard. */
+  maxLeaderboardTop: 50,
   maxDescriptionChars: 5_000,
   /** Largest absolute value of any number in `params` and `payment`. */
   maxMagnitude: 1e9,

@@ -87,6 +87,15 @@ export const Treatment = z
     survey: Survey.default([]),
     /** Title participants see (never the treatment name, which may reveal the condition). */
     participantTitle: z.string().min(1).max(80).default("Study"),
+    /** The projector's leaderboard (labels and total points of the top places; docs/running-a-study.md). */
+    leaderboard: z
+      .object({
+        /** false: the projector shows no leaderboard (e.g. when points could hint at private types). */
+        show: z.boolean().default(true),
+        /** How many places the projector lists. */
+        top: z.number().int("top is a whole number of places").min(1, "top must be at least 1").max(L.maxLeaderboardTop, `top must be at most ${L.maxLeaderboardTop}`).default(10),
+      })
+      .prefault({}),
     /** At most this many decimals in the numbers shown to participants (unset: each screen's own, 1 to 3). */
     decimals: z.number().int().min(0).max(6).optional(),
     /**

@@ -2,6 +2,7 @@
  * What each person sees. A participant's view is built only from their own seat, their group's
  * public status and the game's own whitelist view; the admin view holds everything for the monitor.
  */
+import type { Chart } from "../charts/types";
 import type { MonitorView, Scalar } from "../core/game";
 import { own } from "../core/own";
 import { isBotSeat, viewContext } from "./context";
@@ -184,11 +185,19 @@ export interface AdminView {
   participants: AdminParticipantRow[];
   groups: AdminGroupRow[];
   waiting: number;
+  /** Live charts of the completed rounds, played against theory (lib/charts; aggregates, not rows). */
+  charts: Chart[];
   /** Exit survey progress (null when the treatment has no survey): how many answered, are answering, skipped. */
   survey: { questions: number; answered: number; answering: number; skipped: number; byBots: number } | null;
 }
 
-export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {}): AdminView {
+export function adminView(
+  s: SessionState,
+  lt: LoadedTreatment,
+  nowMs: number,
+  roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {},
+  charts: Chart[] = [],
+): AdminView {
   const groups: AdminGroupRow[] = Object.values(s.groups).map((g) => {
       const ctx = viewContext(s, g, lt, nowMs);
       const pending = pendingOf(s, g, lt, nowMs);
@@ -238,6 +247,7 @@ export function adminView(s: SessionState, lt: LoadedTreatment, nowMs: number, r
     participants,
     groups,
     waiting: s.waiting.length,
+    charts,
     survey: surveyProgress(s, lt),
   };
 }

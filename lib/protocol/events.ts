@@ -5,6 +5,7 @@
  * admin sockets connect with `auth: { admin: true }` and the admin cookie.
  */
 import type { ActionError } from "../core/errors";
+import type { ProjectorView } from "../engine/projector-view";
 import type { AdminView, ParticipantView } from "../engine/views";
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -20,15 +21,23 @@ export interface AdminMessage {
   serverNow: number;
 }
 
+/** The projector's view (admin sockets only; lib/engine/projector-view.ts). */
+export interface ProjectorMessage {
+  view: ProjectorView;
+  serverNow: number;
+}
+
 export interface ClientToServerEvents {
   "p:sync": (req: Record<string, never>, ack: (res: Ack<ViewMessage>) => void) => void;
   "p:intro": (req: unknown, ack: (res: Ack<{ version: number }>) => void) => void;
   "p:survey": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
   "p:action": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
   "admin:watch": (req: unknown, ack: (res: Ack<AdminMessage>) => void) => void;
+  "projector:watch": (req: unknown, ack: (res: Ack<ProjectorMessage>) => void) => void;
 }
 
 export interface ServerToClientEvents {
   "p:view": (msg: ViewMessage) => void;
   "admin:view": (msg: AdminMessage) => void;
+  "projector:view": (msg: ProjectorMessage) => void;
 }

@@ -15,6 +15,7 @@ import { launchFiguresRoute } from "./figure-routes";
 import { studyRoute } from "./study-routes";
 import type { SessionManager } from "../sessions/manager";
 import { readJson, sendFile, sendJson } from "./respond";
+import { liveCharts } from "../realtime/live-charts";
 
 export const invalid = (res: ServerResponse, errors: string[]) =>
   sendJson(res, 400, { ok: false, errors, error: { code: "action/invalid_payload", message: errors.join("; ") } });
@@ -61,7 +62,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     return sendJson(res, 200, {
       session: { id, code: host.code, name: row?.name, gameId: row?.gameId, status: host.state.status, seed: row?.seed },
       links: parts.map((p) => ({ seat: p.seat, participantId: p.id, path: `/p/${p.token}` })),
-      view: adminView(host.state, host.lt, manager.clock(), host.roundHistory),
+      view: adminView(host.state, host.lt, manager.clock(), host.roundHistory, liveCharts(host)),
       bots: Object.entries(host.lt.game.bots).map(([bid, b]) => ({ id: bid, label: b.label, default: bid === (host.lt.treatment.dropout.bot ?? host.lt.game.defaultBot) })),
     });
   }

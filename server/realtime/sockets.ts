@@ -6,7 +6,7 @@
 import type { Server, Socket } from "socket.io";
 import { formatZodError } from "../../lib/core/zod-format";
 import { participantView } from "../../lib/engine/views";
-import type { Ack, AdminMessage, ClientToServerEvents, ServerToClientEvents, ViewMessage } from "../../lib/protocol/events";
+import type { Ack, AdminMessage, ClientToServerEvents, ProjectorMessage, ServerToClientEvents, ViewMessage } from "../../lib/protocol/events";
 import { ActionEnvelope, IntroRequest, SurveyRequest, WatchRequest } from "../../lib/protocol/payloads";
 import type { AdminAuth } from "../http/admin-auth";
 import { ActionErrorCode } from "../../lib/core/errors";
@@ -16,7 +16,7 @@ import { clientAddress } from "../security/client-address";
 import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
-import { adminMessage, localRouter, type SessionRouter } from "../sessions/router";
+import { adminMessage, localRouter, projectorMessage, type SessionRouter } from "../sessions/router";
 import { affectedParticipants } from "../sessions/snapshot";
 import { sameJson, sameView, type SentView } from "./view-change";
 import type { SessionState } from "../../lib/engine";
@@ -59,18 +59,20 @@ export function attachSockets(
       lastSent.set(pid, sent);
       io.to(`p:${pid}`).emit("p:view", { view, serverNow: now });
     }
-    const adminRoom = `admin:${host.id}`;
-    if (room.get(adminRoom) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
+    if (room.get(`admin:${host.id}`) || room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
   };
 
   const adminTimers = new Map<string, NodeJS.Timeout>();
+  const room = io.sockets.adapter.rooms;
   const scheduleAdmin = (host: SessionHost) => {
     if (adminTimers.has(host.id)) return;
     adminTimers.set(
       host.id,
       setTimeout(() => {
         adminTimers.delete(host.id);
-        io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, manager.clock()));
+        const now = manager.clock();
+        if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, now));
+        if (room.get(`projector:${host.id}`)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
       }, 200),
     );
   };
@@ -143,6 +145,21 @@ export function attachSockets(
       const msg = await router.adminView(id);
       if (!msg) {
         await socket.leave(`admin:${id}`);
+        return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
+      }
+      ack({ ok: true, data: msg });
+    });
+    // the room's screen: the same feed, as the projector's whitelist view (lib/engine/projector-view.ts)
+    socket.on("projector:watch", async (raw, ackFn) => {
+      const ack = safeAck<ProjectorMessage>(ackFn);
+      const req = WatchRequest.safeParse(raw);
+      if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
+      const id = req.data.sessionId;
+      for (const r of socket.rooms) if (r.startsWith("projector:")) await socket.leave(r);
+      await socket.join(`projector:${id}`);
+      const msg = await router.projectorView(id);
+      if (!msg) {
+        await socket.leave(`projector:${id}`);
         return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
       }
       ack({ ok: true, data: msg });

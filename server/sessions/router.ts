@@ -6,8 +6,10 @@
  */
 import type { ActionError } from "../../lib/core/errors";
 import type { Command } from "../../lib/engine";
+import { projectorView } from "../../lib/engine/projector-view";
 import { adminView, participantView } from "../../lib/engine/views";
-import type { AdminMessage, ViewMessage } from "../../lib/protocol/events";
+import type { AdminMessage, ProjectorMessage, ViewMessage } from "../../lib/protocol/events";
+import { liveCharts } from "../realtime/live-charts";
 import type { DispatchResult, SessionHost } from "./host";
 import type { SessionManager } from "./manager";
 import type { EventInput } from "./store";
@@ -23,6 +25,8 @@ export interface SessionRouter {
   dispatch(sessionId: string, actor: Actor, cmd: Command): Promise<DispatchResult>;
   participantView(sessionId: string, pid: string): Promise<ViewMessage | null>;
   adminView(sessionId: string): Promise<AdminMessage | null>;
+  /** The projector's whitelist view (lib/engine/projector-view.ts). */
+  projectorView(sessionId: string): Promise<ProjectorMessage | null>;
   /** Log input refused before it reached the session (see SessionHost.logRefused). */
   logRefused(sessionId: string, actor: Actor, command: string, payload: unknown, error: ActionError): Promise<void>;
   /**
@@ -58,6 +62,10 @@ export function localRouter(manager: SessionManager): SessionRouter {
       const host = await manager.get(id);
       return host ? adminMessage(host, manager.clock()) : null;
     },
+    async projectorView(id) {
+      const host = await manager.get(id);
+      return host ? projectorMessage(host, manager.clock()) : null;
+    },
     async logRefused(id, actor, command, payload, error) {
       await (await manager.get(id))?.logRefused(actor, command, payload, error);
     },
@@ -73,5 +81,9 @@ export function participantMessage(host: SessionHost, pid: string, now: number):
 }
 
 export function adminMessage(host: SessionHost, now: number): AdminMessage {
-  return { view: adminView(host.state, host.lt, now, host.roundHistory), serverNow: now };
+  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host)), serverNow: now };
+}
+
+export function projectorMessage(host: SessionHost, now: number): ProjectorMessage {
+  return { view: projectorView(host.state, host.lt, now, host.code, liveCharts(host)), serverNow: now };
 }

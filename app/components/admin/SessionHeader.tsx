@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { AdminView } from "@/lib/engine/views";
 import { CopyButton } from "../CopyButton";
@@ -37,6 +38,15 @@ export function SessionHeader({ detail, view }: { detail: SessionDetail; view: A
               {joinUrl}
             </a>
             <CopyButton text={joinUrl} label="Copy join URL" />
+            <Link
+              className="button secondary"
+              href={`/admin/sessions/${encodeURIComponent(view.sessionId)}/projector`}
+              target="_blank"
+              rel="noopener"
+              data-testid="open-projector"
+            >
+              Projector view
+            </Link>
           </div>
         </div>
       </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../../lib-client/api";
 import { useAdminWatch } from "../../lib-client/use-admin-watch";
+import { ChartsPanel } from "../charts/ChartsPanel";
 import { Controls } from "./Controls";
 import { Downloads } from "./Downloads";
 import { GroupPanel } from "./GroupPanel";
@@ -66,6 +67,7 @@ export function SessionMonitor({ id }: { id: string }) {
       <MonitorTable view={view} bots={detail.d.bots} run={run} />
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
       {view.survey && <SurveyProgress survey={view.survey} />}
+      <ChartsPanel charts={view.charts} />
       <div className="grid-2">
         {view.groups.map((g) => (
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />

@@ -1,0 +1,71 @@
+"use client";
+/**
+ * The room's screen (read-only): before play the join URL in large type, its QR code and how many
+ * joined; during play the round, time left, live charts and the leaderboard; after the session the
+ * debrief. Everything comes from the projector feed (lib/engine/projector-view.ts), which holds no
+ * participant's private data.
+ */
+import { useEffect, useState } from "react";
+import { useProjectorWatch } from "../../lib-client/use-projector-watch";
+import { ChartsPanel } from "../charts/ChartsPanel";
+import { Countdown } from "../kit/Countdown";
+import { Debrief } from "./Debrief";
+import { JoinQr } from "./JoinQr";
+import { Leaderboard } from "./Leaderboard";
+
+export function Projector({ id }: { id: string }) {
+  const { view, receivedAt, online, error } = useProjectorWatch(id);
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!view || !origin) return <p className="card">Connecting to the session…</p>;
+  const joinUrl = `${origin}/join?code=${encodeURIComponent(view.roomCode)}`;
+  const join = (
+    <section className={`card projector-join ${view.stage === "before" ? "big" : ""}`} data-testid="projector-join">
+      <div>
+        <div className="muted">Join at</div>
+        <div className="join-url" data-testid="projector-join-url">
+          {joinUrl}
+        </div>
+        <div className="muted">
+          room code <span className="room-code" data-testid="projector-room-code">{view.roomCode}</span>
+        </div>
+        <div className="joined" data-testid="projector-joined">
+          {view.joined} of {view.seats} joined
+        </div>
+      </div>
+      <JoinQr url={joinUrl} />
+    </section>
+  );
+  return (
+    <div data-testid="projector" data-stage={view.stage}>
+      <header className="spread projector-head">
+        <h1>{view.title}</h1>
+        {!online && <span className="muted small">reconnecting…</span>}
+        {view.stage === "playing" && (
+          <div className="projector-status">
+            <span data-testid="projector-round">
+              Round {view.round} of {view.rounds}
+            </span>
+            {view.phaseLabel && <span> · {view.phaseLabel}</span>}
+            <span> · </span>
+            <Countdown remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} testId="projector-time-left" />
+            <span className="muted" data-testid="projector-pending">
+              {" "}
+              · {view.playing - view.pending} of {view.playing} decided
+            </span>
+          </div>
+        )}
+        {view.stage === "after" && <span data-testid="projector-over">Session over</span>}
+      </header>
+      {view.stage !== "after" && join}
+      {view.stage === "after" && view.debrief && <Debrief rows={view.debrief} />}
+      {view.stage !== "before" && (
+        <div className={view.leaderboard ? "projector-main" : ""}>
+          <ChartsPanel charts={view.charts} title="Live: play against theory" height={260} />
+          {view.leaderboard && <Leaderboard rows={view.leaderboard} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The projector's view is a whitelist: only the public fields below, aggregates in the charts, no
+ * completion code, panel id, treatment name or per-round payoff; charts by private type only after the
+ * session; the leaderboard ranks total points and disappears when the treatment hides it.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { sessionCharts } from "../charts";
+import { chartRoundOf } from "../charts/from-session";
+import { ROOM_MIN_SPREAD } from "../charts/room";
+import { games } from "../games/registry";
+import { newSession, passIntro, runBots } from "../testing/drive";
+import { leaderboard, projectorView } from "./projector-view";
+import type { SessionState } from "./state";
+import { loadTreatment, type LoadedTreatment } from "./treatment";
+
+const EXAMPLES = join(import.meta.dirname, "..", "..", "examples", "treatments");
+function load(file: string, patch: Record<string, unknown> = {}): LoadedTreatment {
+  const t = { ...(JSON.parse(readFileSync(join(EXAMPLES, file), "utf8")) as Record<string, unknown>), ...patch };
+  const lt = loadTreatment(t, games);
+  if (!lt.ok) throw new Error(lt.errors.join("; "));
+  return lt.value;
+}
+
+const ALLOWED_KEYS = new Set([
+  // the view
+  "sessionId", "title", "gameId", "status", "stage", "roomCode", "joined", "seats", "rounds", "round", "phaseLabel", "remainingMs", "pending", "playing", "charts", "leaderboard", "debrief",
+  // charts (lib/charts/types.ts)
+  "id", "description", "kind", "x", "y", "categories", "share", "spread", "byPrivateType", "series", "name", "role", "colorKey", "points", "lo", "hi", "n",
+  // leaderboard and debrief rows
+  "rank", "label", "bot", "chart", "mean", "last",
+]);
+function keysOf(v: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(v)) for (const x of v) keysOf(x, out);
+  else if (v && typeof v === "object")
+    for (const [k, x] of Object.entries(v)) {
+      out.add(k);
+      keysOf(x, out);
+    }
+  return out;
+}
+
+/** A session of bots played to the end, with a typed label and a panel id on seat 1. */
+function played(file: string, patch: Record<string, unknown> = {}) {
+  const lt0 = load(file);
+  const lt = load(file, { ...patch, bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
+  const end = runBots(newSession(lt, "projector").state, lt, 0);
+  const p1 = end.state.order[0]!;
+  const state: SessionState = {
+    ...end.state,
+    participants: { ...end.state.participants, [p1]: { ...end.state.participants[p1]!, label: "Alice", external: { source: "prolific", id: "PANEL-ID-5f00", extra: {} } } },
+  };
+  return { lt, state, charts: sessionCharts(lt.game.id, { params: lt.params, rounds: end.rounds.map(chartRoundOf) }) };
+}
+
+describe("projector view", () => {
+  const files = ["ids-investment-3.json", "ids-pivotal-full-4.json", "ids-externality-4.json", "ssg-defense-recommendation.json", "cip-contracts-menu-4.json"];
+  it.each(files)("%s: only whitelisted fields, no completion code, panel id, treatment name or per-round payoff", (file) => {
+    const { lt, state, charts } = played(file);
+    const v = projectorView(state, lt, 0, "ROOM7", charts);
+    expect(v.stage).toBe("after");
+    expect([...keysOf(v)].filter((k) => !ALLOWED_KEYS.has(k))).toEqual([]);
+    const json = JSON.stringify(v);
+    for (const p of Object.values(state.participants)) expect(json).not.toContain(p.completionCode);
+    expect(json).not.toContain("PANEL-ID-5f00");
+    expect(json).not.toContain(lt.treatment.name);
+    expect(v.title).toBe(lt.treatment.participantTitle);
+    expect(v.leaderboard!.map((r) => r.label)).toContain("Alice");
+    expect(v.debrief!.length).toBeGreaterThan(0);
+  });
+
+  it("spread bands over fewer than ROOM_MIN_SPREAD values are dropped; charts by private type wait for the end", () => {
+    const { lt, state, charts } = played("cip-contracts-menu-4.json");
+    const during = projectorView({ ...state, status: "running", participants: Object.fromEntries(Object.entries(state.participants).map(([k, p]) => [k, { ...p, stage: "playing" as const }])) }, lt, 0, "R", charts);
+    expect(during.stage).toBe("playing");
+    expect(during.charts.map((c) => c.id)).not.toContain("cip-contracts/contract-by-type");
+    expect(charts.map((c) => c.id)).toContain("cip-contracts/contract-by-type");
+    const withBand = charts.flatMap((c) => c.series.flatMap((s) => s.points)).filter((p) => p.lo !== undefined && p.lo !== null);
+    expect(withBand.length).toBeGreaterThan(0); // the monitor has bands (one group: n = 1 per round)
+    for (const p of during.charts.flatMap((c) => c.series.flatMap((s) => s.points))) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p).not.toHaveProperty("lo");
+  });
+
+  it("ids-investment classroom (20 seats): bands over ≥ 5 values stay; leaderboard top N by total points, ties share a rank", () => {
+    const { lt, state, charts } = played("ids-investment-classroom.json", { leaderboard: { top: 3 } });
+    const v = projectorView(state, lt, 0, "R", charts);
+    const inv = v.charts.find((c) => c.id === "ids-investment/investment")!;
+    expect(inv.series[0]!.points.every((p) => p.n === 20 && typeof p.lo === "number")).toBe(true);
+    expect(v.leaderboard).toHaveLength(3);
+    const totals = Object.values(state.participants).map((p) => Math.round(p.totalPayoff * 10) / 10).sort((a, b) => b - a);
+    expect(v.leaderboard!.map((r) => r.points)).toEqual(totals.slice(0, 3));
+    const tied = leaderboard({ ...state, participants: Object.fromEntries(Object.entries(state.participants).map(([k, p]) => [k, { ...p, totalPayoff: p.seat < 2 ? 50 : 10 }])) }, 3);
+    expect(tied.map((r) => r.rank)).toEqual([1, 1, 3]);
+  });
+
+  it("hidden by the treatment: no leaderboard at all", () => {
+    const { lt, state, charts } = played("ids-investment-3.json", { leaderboard: { show: false } });
+    expect(projectorView(state, lt, 0, "R", charts).leaderboard).toBeNull();
+  });
+
+  it("before play: stage before, joined counts seats past the start, no round", () => {
+    const lt = load("ids-investment-3.json");
+    let s = newSession(lt).state;
+    s = passIntro({ ...s, status: "running" }, lt, 0, [s.order[0]!]);
+    const v = projectorView(s, lt, 0, "R", []);
+    expect(v).toMatchObject({ stage: "before", joined: 1, seats: 3, round: null, debrief: null });
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * What the room's screen shows (the projector): a whitelist built only from public facts — the
+ * participant title (never the treatment's name), the room code, how many joined, the round and time
+ * left, the live charts as aggregates (lib/charts/room.ts), the leaderboard (labels and total points,
+ * if the treatment shows it) and, after the session, the debrief. Never a type, private value, token,
+ * panel id or per-round payoff (tested in projector-view.test.ts and e2e/projector.spec.ts).
+ */
+import { debriefRows, type DebriefRow } from "../charts/debrief";
+import { roomCharts } from "../charts/room";
+import type { Chart } from "../charts/types";
+import { isBotSeat } from "./context";
+import { pendingOf } from "./rounds";
+import type { SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
+
+export interface LeaderboardRow {
+  rank: number;
+  /** The name typed with the room code, or "Seat n" (panel ids are never shown). */
+  label: string;
+  bot: boolean;
+  points: number;
+}
+
+export interface ProjectorView {
+  sessionId: string;
+  /** The participants' title of the treatment (its name may reveal the condition). */
+  title: string;
+  gameId: string;
+  status: SessionState["status"];
+  /** before: nobody plays yet (show the QR code); playing; after: every seat finished or the session ended. */
+  stage: "before" | "playing" | "after";
+  roomCode: string;
+  joined: number;
+  seats: number;
+  rounds: number;
+  /** The latest round any group plays (null before play). */
+  round: number | null;
+  phaseLabel: string | null;
+  /** ms left in the current phase of the groups of that round (the longest), null when untimed. */
+  remainingMs: number | null;
+  /** Seats still to decide in the groups' current phases, and seats playing. */
+  pending: number;
+  playing: number;
+  charts: Chart[];
+  /** null when the treatment hides the leaderboard. */
+  leaderboard: LeaderboardRow[] | null;
+  debrief: DebriefRow[] | null;
+}
+
+const points1 = (v: number) => Math.round(v * 10) / 10;
+
+export function leaderboard(s: SessionState, top: number): LeaderboardRow[] {
+  const rows = s.order
+    .map((id) => s.participants[id]!)
+    .filter((p) => p.claimed || p.bot || p.history.length > 0)
+    .map((p) => ({ label: p.label ?? `Seat ${p.seat + 1}`, bot: isBotSeat(s, p.id), points: points1(p.totalPayoff), seat: p.seat }))
+    .sort((a, b) => b.points - a.points || a.seat - b.seat);
+  return rows.slice(0, top).map((r) => ({ rank: 1 + rows.filter((x) => x.points > r.points).length, label: r.label, bot: r.bot, points: r.points }));
+}
+
+export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
+  const people = Object.values(s.participants);
+  const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done"));
+  const groups = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "barrier");
+  const stage = over ? "after" : Object.keys(s.groups).length === 0 ? "before" : "playing";
+  const round = groups.length ? Math.max(...groups.map((g) => g.round)) : null;
+  const current = groups.filter((g) => g.round === round && g.status === "playing");
+  const left = current.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));
+  const timed = left.filter((x): x is number => x !== null);
+  const shown = roomCharts(charts, over);
+  return {
+    sessionId: s.id,
+    title: lt.treatment.participantTitle,
+    gameId: lt.game.id,
+    status: s.status,
+    stage,
+    roomCode,
+    joined: people.filter((p) => p.stage !== "new").length,
+    seats: lt.seats,
+    rounds: lt.rounds,
+    round,
+    phaseLabel: current[0] ? (lt.game.phases[current[0].phase]?.label ?? null) : null,
+    remainingMs: timed.length ? Math.max(...timed) : null,
+    pending: groups.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0),
+    playing: groups.reduce((n, g) => n + g.members.length, 0),
+    charts: shown,
+    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top) : null,
+    debrief: over ? debriefRows(shown) : null,
+  };
+}
