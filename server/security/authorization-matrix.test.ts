@@ -157,6 +157,10 @@ describe("authorization matrix", () => {
         const r = await s.timeout(1500).emitWithAck("admin:watch", { sessionId: A.id }).catch(() => null);
         return r?.ok ? "allow" : "deny";
       },
+      "projector:watch": async (s) => {
+        const r = await s.timeout(1500).emitWithAck("projector:watch", { sessionId: A.id }).catch(() => null);
+        return r?.ok ? "allow" : "deny";
+      },
     };
     const actual: Record<string, Record<string, Verdict>> = { handshake: {} };
     for (const role of ROLES) actual.handshake![role] = sockets[role] ? "allow" : "deny";
@@ -184,6 +188,7 @@ describe("authorization matrix", () => {
       "p:intro": participantEvent,
       "p:action": participantEvent,
       "admin:watch": { anonymous: "deny", participant: "deny", otherSessionParticipant: "deny", admin: "allow" },
+      "projector:watch": { anonymous: "deny", participant: "deny", otherSessionParticipant: "deny", admin: "allow" },
     });
     // a change in session A reaches the watching admin, and only the admin
     await sockets.participant!.emitWithAck("p:intro", { step: "instructions" });

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { View } from "vega";
 import type { Chart } from "@/lib/charts/types";
 import { CHART_DATA, chartRows, chartSpec } from "@/lib/charts/specs/vega-lite";
+import { ChartLegend } from "./ChartLegend";
 import { loadVega } from "./load-vega";
 
 /** What a new spec needs (the rest is data): kind, axes, series names, roles and colours, categories. */
@@ -38,16 +39,16 @@ export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: numb
     void loadVega()
       .then(async ({ vega, compile, expressionInterpreter }) => {
         if (cancelled || !box.current) return;
-        const spec = compile(chartSpec(chartRef.current, { height })).spec;
+        const spec = compile(chartSpec(chartRef.current, { height, legend: false })).spec;
         const runtime = vega.parse(spec, undefined, { ast: true });
         made = new vega.View(runtime, { expr: expressionInterpreter, renderer: "svg", container: box.current, hover: true });
         let inserted = rowsRef.current;
-        made.change(CHART_DATA, vega.changeset().remove(() => true).insert(inserted));
+        made.change(CHART_DATA, vega.changeset().remove(() => true).insert(inserted)).resize();
         await made.runAsync();
         while (!cancelled && inserted !== rowsRef.current) {
           // the feed moved on while the view was being made
           inserted = rowsRef.current;
-          made.change(CHART_DATA, vega.changeset().remove(() => true).insert(inserted));
+          made.change(CHART_DATA, vega.changeset().remove(() => true).insert(inserted)).resize();
           await made.runAsync();
         }
         if (cancelled) {
@@ -72,7 +73,8 @@ export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: numb
     if (!v) return;
     let cancelled = false;
     void loadVega().then(async ({ vega }) => {
-      v.change(CHART_DATA, vega.changeset().remove(() => true).insert(rows));
+      // resize(): lay the axes out again, their labels may have grown with the data
+      v.change(CHART_DATA, vega.changeset().remove(() => true).insert(rows)).resize();
       await v.runAsync();
       if (!cancelled) publish(v);
     });
@@ -89,6 +91,7 @@ export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: numb
         <span className="muted small"> {chart.description}</span>
       </figcaption>
       <div ref={box} className="chart-canvas" role="img" aria-label={`${chart.title}. ${chart.description}`} />
+      <ChartLegend chart={chart} />
       {error && <p className="error small">The chart could not be drawn: {error}</p>}
     </figure>
   );

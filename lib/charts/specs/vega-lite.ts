@@ -41,18 +41,30 @@ export interface ChartSpecOptions {
   height?: number;
   /** Embed the rows in the spec (static files); live views insert them after parsing. */
   embedData?: boolean;
+  /** Draw Vega's legends (default true; the live pages draw an HTML legend that wraps on phones). */
+  legend?: boolean;
 }
+
+/** The colour of each colour key (a series' colorKey, else its name), in the order of first use. */
+export function seriesColors(chart: Chart): Map<string, string> {
+  return new Map(colorKeys(chart).map((k, i) => [k, CHART_PALETTE[i % CHART_PALETTE.length]!]));
+}
+
+/** The dash pattern of theory lines (played lines are solid). */
+export const THEORY_DASH = [6, 4];
 
 const colorKeys = (chart: Chart) => [...new Set(chart.series.map((s) => s.colorKey ?? s.name))];
 
 export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSpec {
   const keys = colorKeys(chart);
+  const showLegend = opts.legend !== false;
+  const legend = { orient: "bottom" as const, direction: "horizontal" as const, labelLimit: 260 };
   const color = {
     field: "color",
     type: "nominal" as const,
     title: null,
     scale: { domain: keys, range: keys.map((_, i) => CHART_PALETTE[i % CHART_PALETTE.length]!) },
-    legend: { orient: "bottom" as const, direction: "horizontal" as const, columns: 2, labelLimit: 260, symbolType: "stroke" },
+    legend: showLegend ? legend : null,
   };
   const yScale = chart.y.share ? { domain: [0, 1] } : { zero: false };
   const yAxis = chart.y.share ? { format: ".0%" } : {};
@@ -68,6 +80,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     width: opts.width ?? "container",
     height: opts.height ?? 220,
     autosize: { type: "fit" as const, contains: "padding" as const },
+    padding: 6,
     data: { name: CHART_DATA },
     ...(opts.embedData ? { datasets: { [CHART_DATA]: chartRows(chart) } } : {}),
     config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 } },
@@ -79,8 +92,8 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
       field: "role",
       type: "nominal" as const,
       title: null,
-      scale: { domain: ["played", "theory"], range: [[1, 0], [6, 4]] },
-      legend: { orient: "bottom" as const, symbolType: "stroke" },
+      scale: { domain: ["played", "theory"], range: [[1, 0], THEORY_DASH] },
+      legend: showLegend ? { ...legend, symbolType: "stroke", symbolStrokeColor: "#333", symbolStrokeWidth: 2 } : null,
     };
     return {
       ...base,
@@ -106,7 +119,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
       ...base,
       transform: [{ filter: "datum.y != null" }],
       mark: { type: "bar" },
-      encoding: { x, y: { ...y("y"), stack: "zero" }, color: { ...color, legend: { ...color.legend, symbolType: "square" } }, order: { field: "order", type: "quantitative" }, tooltip },
+      encoding: { x, y: { ...y("y"), stack: "zero" }, color: { ...color, legend: showLegend ? { ...legend, symbolType: "square" } : null }, order: { field: "order", type: "quantitative" }, tooltip },
     } as TopLevelSpec;
   return {
     ...base,
@@ -115,7 +128,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
       {
         transform: [{ filter: "datum.role == 'played' && datum.y != null" }],
         mark: { type: "bar", opacity: 0.85 },
-        encoding: { y: y("y"), xOffset: { field: "series", sort: playedNames }, color: { ...color, legend: { ...color.legend, symbolType: "square" } }, tooltip },
+        encoding: { y: y("y"), xOffset: { field: "series", sort: playedNames }, color: { ...color, legend: showLegend ? { ...legend, symbolType: "square" } : null }, tooltip },
       },
       {
         transform: [{ filter: "datum.role == 'played' && datum.lo != null && datum.hi != null" }],

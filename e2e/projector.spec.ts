@@ -1,0 +1,109 @@
+/**
+ * The classroom flow on the projector, with a person and bots: before play the join URL in large type,
+ * its QR code and how many joined; a student joins with the room code and a name; during play the round,
+ * time left, live charts (updated from the feed, never reloaded) and the leaderboard; after the session
+ * the debrief. The page never holds a completion code or a link token. A treatment can hide the
+ * leaderboard.
+ */
+import { expect, test } from "@playwright/test";
+import { botsEverywhere, chartData, createPatched, openProjector } from "./chart-steps";
+import { invest, participantLinks, passIntro } from "./steps";
+
+const SHOTS = process.env.MECHLAB_SCREENSHOTS === "1";
+
+test("projector: QR and join URL, a student joins by room code, live charts and leaderboard, debrief; no private data", async ({ browser }) => {
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    botsEverywhere("socialOptimum", 3, 1)(t);
+    t.leaderboard = { show: true, top: 3 };
+  });
+  const code = (await admin.getByTestId("room-code").textContent())!.trim();
+  const links = await participantLinks(admin, 3);
+  const projector = await openProjector(admin);
+  await projector.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  // before play: the join URL, its QR code, and how many joined (the two bot seats)
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "before");
+  const joinUrl = (await projector.getByTestId("projector-join-url").textContent())!.trim();
+  expect(joinUrl).toBe(`${new URL(projector.url()).origin}/join?code=${code}`);
+  await expect(projector.getByTestId("projector-room-code")).toHaveText(code);
+  await expect(projector.getByTestId("join-qr")).toBeVisible();
+  await expect(projector.getByTestId("join-qr")).toHaveAttribute("data-qr-text", joinUrl);
+  await expect(projector.getByTestId("join-qr")).toHaveAttribute("src", /^data:image\/svg\+xml/);
+  await expect(projector.getByTestId("projector-joined")).toHaveText("2 of 3 joined");
+  if (SHOTS) await projector.screenshot({ path: "docs/games/projector-join.png" });
+
+  // a student scans the code: the join page with the room code, a name, then the intro
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const student = await ctx.newPage();
+  await student.goto(joinUrl);
+  await expect(student.getByTestId("join-code")).toHaveValue(code);
+  await student.getByTestId("join-label").fill("Alice");
+  await student.getByTestId("join-submit").click();
+  await passIntro(student, [1]);
+
+  // during play: round, time left, the leaderboard with Alice, charts filling round by round
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "playing");
+  await expect(projector.getByTestId("projector-round")).toHaveText("Round 1 of 2");
+  await expect(projector.getByTestId("projector-time-left")).toHaveText(/^\d+:\d\d$/);
+  await expect(projector.getByTestId("leaderboard")).toContainText("Alice");
+  await expect(projector.getByTestId("projector-join-url")).toHaveText(joinUrl); // latecomers can still join
+  for (const round of [1, 2]) {
+    await invest(student, "2");
+    await expect(student.getByTestId("phase-results")).toBeVisible();
+    await student.getByTestId("next-round").click(); // the round is scored when its results step ends
+    await expect
+      .poll(async () => (await chartData(projector, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 })
+      .toBe(round);
+    // the played mean is Alice's 2 and the two bots' social-optimum investments
+    const inv = await chartData(projector, "ids-investment/investment");
+    expect(inv.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+    expect(inv.series[0]!.points.map((p) => p.x)).toEqual([1, 2].slice(0, round));
+    const so = inv.series[2]!.points.map((p) => p.y!);
+    inv.series[0]!.points.forEach((p, i) => expect(p.y!).toBeCloseTo((2 + 2 * so[i]!) / 3, 6));
+    expect(inv.series[0]!.points.every((p) => p.lo === undefined)).toBe(true); // 3 values: no spread band on the room's screen
+    const monitor = await chartData(admin, "ids-investment/investment");
+    expect(monitor.series.map((s) => s.points.map((p) => p.y))).toEqual(inv.series.map((s) => s.points.map((p) => p.y)));
+    expect(monitor.series[0]!.points[0]!.lo).not.toBeUndefined(); // the monitor keeps it
+    const cost = await chartData(projector, "ids-investment/total-cost");
+    expect(cost.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+    expect(cost.series[0]!.points.at(-1)!.y!).toBeGreaterThan(cost.series[2]!.points.at(-1)!.y! - 1e-9); // no profile beats the optimum
+    if (round === 1) {
+      await expect(projector.getByTestId("projector-round")).toHaveText("Round 2 of 2");
+      await expect(projector.getByTestId("leaderboard")).toContainText("Alice");
+      if (SHOTS) await projector.screenshot({ path: "docs/games/projector-live.png", fullPage: true });
+    }
+  }
+  if (SHOTS) await admin.getByTestId("charts").screenshot({ path: "docs/games/ids-investment-charts.png" });
+
+  // after: the debrief, Alice's total on the leaderboard, the same page all along
+  await expect(student.getByTestId("final-page")).toBeVisible();
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
+  await expect(projector.getByTestId("debrief")).toContainText("Investment per round");
+  const total = Number((await student.getByTestId("total-points").textContent())!.replace(/,/g, ""));
+  const rows = projector.getByTestId("leaderboard").locator("li");
+  await expect(rows).toHaveCount(3);
+  const alice = rows.filter({ hasText: "Alice" });
+  expect(Number((await alice.locator(".pts").textContent())!.replace(/,/g, ""))).toBeCloseTo(total, 0);
+  expect(await projector.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  if (SHOTS) await projector.screenshot({ path: "docs/games/ids-investment-projector.png", fullPage: true });
+
+  // nothing private on the room's screen
+  const html = await projector.content();
+  const completion = (await student.getByTestId("completion-code").textContent())!.trim();
+  expect(html).not.toContain(completion);
+  for (const link of links) expect(html).not.toContain(link.split("/").pop()!);
+});
+
+test("projector: the treatment hides the leaderboard", async ({ browser }) => {
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    botsEverywhere("myopic", 3)(t);
+    t.leaderboard = { show: false };
+  });
+  const projector = await openProjector(admin);
+  for (let seat = 0; seat < 3; seat++) await expect(admin.getByTestId(`monitor-row-${seat}`)).toContainText("done", { timeout: 90_000 });
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
+  const inv = await chartData(projector, "ids-investment/investment");
+  expect(inv.series[0]!.points).toHaveLength(2);
+  await expect(projector.getByTestId("debrief")).toBeVisible();
+  await expect(projector.getByTestId("leaderboard")).toHaveCount(0);
+});
