@@ -8,7 +8,7 @@
 import { useEffect, useState } from "react";
 import { useProjectorWatch } from "../../lib-client/use-projector-watch";
 import { ChartsPanel } from "../charts/ChartsPanel";
-import { Countdown } from "../kit/Countdown";
+import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import { Debrief } from "./Debrief";
 import { JoinQr } from "./JoinQr";
 import { Leaderboard } from "./Leaderboard";
@@ -49,7 +49,7 @@ export function Projector({ id }: { id: string }) {
             </span>
             {view.phaseLabel && <span> · {view.phaseLabel}</span>}
             <span> · </span>
-            <Countdown remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} testId="projector-time-left" />
+            <TimeLeft remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} />
             <span className="muted" data-testid="projector-pending">
               {" "}
               · {view.playing - view.pending} of {view.playing} decided
@@ -67,5 +67,15 @@ export function Projector({ id }: { id: string }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The phase timer ("m:ss", counted down from the server's remainingMs on the monotonic clock). */
+function TimeLeft({ remainingMs, receivedAt, running }: { remainingMs: number | null; receivedAt: number; running: boolean }) {
+  const left = useCountdown(remainingMs, receivedAt, running);
+  return (
+    <span className={left !== null && left < 10_000 ? "timer-low" : ""} data-testid="projector-time-left" role="timer" aria-live="off">
+      {left === null ? "no time limit" : formatMs(left)}
+    </span>
   );
 }
