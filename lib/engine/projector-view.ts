@@ -61,7 +61,7 @@ export function leaderboard(s: SessionState, top: number): LeaderboardRow[] {
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
   const people = Object.values(s.participants);
   const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done"));
-  const groups = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "barrier");
+  const groups = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
   const stage = over ? "after" : Object.keys(s.groups).length === 0 ? "before" : "playing";
   const round = groups.length ? Math.max(...groups.map((g) => g.round)) : null;
   const current = groups.filter((g) => g.round === round && g.status === "playing");
