@@ -98,6 +98,12 @@ describe("projector view", () => {
     expect(projectorView(state, lt, 0, "R", charts).leaderboard).toBeNull();
   });
 
+  it("the classroom example ends in its exit survey: play is over for the room's screen once everyone is in it", () => {
+    const { lt, state, charts } = played("ids-investment-classroom.json");
+    const inSurvey = { ...state, participants: Object.fromEntries(Object.entries(state.participants).map(([k, p]) => [k, { ...p, stage: "survey" as const }])) };
+    expect(projectorView(inSurvey, lt, 0, "R", charts).stage).toBe("after");
+  });
+
   it("before play: stage before, joined counts seats past the start, no round", () => {
     const lt = load("ids-investment-3.json");
     let s = newSession(lt).state;

@@ -27,7 +27,7 @@ export interface ProjectorView {
   title: string;
   gameId: string;
   status: SessionState["status"];
-  /** before: nobody plays yet (show the QR code); playing; after: every seat finished or the session ended. */
+  /** before: nobody plays yet (show the QR code); playing; after: every seat finished play (or is in the exit survey) or the session ended. */
   stage: "before" | "playing" | "after";
   roomCode: string;
   joined: number;
@@ -60,7 +60,8 @@ export function leaderboard(s: SessionState, top: number): LeaderboardRow[] {
 
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
   const people = Object.values(s.participants);
-  const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done"));
+  // play is over once everyone finished it (answering the exit survey counts as finished)
+  const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done" || p.stage === "survey"));
   const groups = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
   const stage = over ? "after" : Object.keys(s.groups).length === 0 ? "before" : "playing";
   const round = groups.length ? Math.max(...groups.map((g) => g.round)) : null;
