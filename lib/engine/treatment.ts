@@ -9,6 +9,7 @@ import { hasOwnKey, own } from "../core/own";
 import { paramSizeProblems, TREATMENT_LIMITS } from "./limits";
 import { Survey } from "../survey/questions";
 import { LOCALES } from "../i18n/locales";
+import { alongside, ALONGSIDE } from "../core/refine-alongside";
 
 const L = TREATMENT_LIMITS;
 const text = (max: number) => z.string().max(max, `use at most ${max} characters`);
@@ -105,7 +106,7 @@ export const Treatment = z
      */
     language: z.enum(LOCALES, { error: `use one of ${LOCALES.map((l) => `"${l}"`).join(", ")}` }).default("en"),
   })
-  .superRefine((t, ctx) => {
+  .superRefine(alongside((t, ctx) => {
     if (t.completionUrl && t.redirectUrl)
       ctx.addIssue({ code: "custom", path: ["redirectUrl"], message: "set only completionUrl (redirectUrl is its older name)" });
     t.intro.quiz.forEach((q, i) => {
@@ -116,7 +117,7 @@ export const Treatment = z
           message: `answer is an option index: use 0 to ${q.options.length - 1}`,
         });
     });
-  });
+  }), ALONGSIDE);
 export type Treatment = z.infer<typeof Treatment>;
 
 /** A treatment whose params were parsed by its game module. */
@@ -147,6 +148,14 @@ export function onePerField(errors: readonly string[]): string[] {
   return out;
 }
 
+/** Bot names the game does not have (seats and the dropout replacement). */
+function botProblems(game: AnyGameModule, seats: readonly string[], dropoutBot: string | undefined): string[] {
+  const use = `use one of ${Object.keys(game.bots).join(", ")}`;
+  const out = seats.flatMap((s, i) => (hasOwnKey(game.bots, s) ? [] : [`bots.seats[${i}]: unknown bot "${s}"; ${use}`]));
+  if (dropoutBot !== undefined && !hasOwnKey(game.bots, dropoutBot)) out.push(`dropout.bot: unknown bot "${dropoutBot}"; ${use}`);
+  return out;
+}
+
 /**
  * Parse a treatment (object or JSON text) and its game parameters. Errors name the field, e.g.
  * `params.alpha[2]: Too small: expected number to be >0`.
@@ -162,7 +171,7 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
   }
   const t = Treatment.safeParse(input);
   if (!t.success) {
-    // list every error at once: the game's parameter errors too, when the game is known
+    // list every error at once: the game's parameter and bot errors too, when the game is known
     const errors = formatZodError(t.error);
     const rec = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
     const g = typeof rec.game === "string" ? own(games, rec.game) : undefined;
@@ -170,6 +179,11 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
       const p = g.params.safeParse(rec.params);
       if (!p.success) errors.push(...formatZodError(p.error, "params"));
     } else if (typeof rec.game === "string" && !g) errors.push(unknownGame(rec.game, games));
+    if (g) {
+      const bots = typeof rec.bots === "object" && rec.bots !== null ? (rec.bots as Record<string, unknown>) : {};
+      const dropout = typeof rec.dropout === "object" && rec.dropout !== null ? (rec.dropout as Record<string, unknown>) : {};
+      errors.push(...botProblems(g, Array.isArray(bots.seats) ? bots.seats.filter((x): x is string => typeof x === "string") : [], typeof dropout.bot === "string" ? dropout.bot : undefined));
+    }
     return { ok: false, errors: onePerField(errors) };
   }
   const sizeProblems = paramSizeProblems(t.data.params);
@@ -177,19 +191,16 @@ export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGa
   const game = own(games, t.data.game);
   if (!game) return { ok: false, errors: [unknownGame(t.data.game, games)] };
   const p = game.params.safeParse(t.data.params);
-  if (!p.success) return { ok: false, errors: onePerField(formatZodError(p.error, "params")) };
+  const errors = p.success ? [] : formatZodError(p.error, "params");
+  errors.push(...botProblems(game, t.data.bots.seats, t.data.dropout.bot));
+  if (!p.success) return { ok: false, errors: onePerField(errors) };
   const params = p.data;
   const groupSize = game.groupSize(params);
-  const errors: string[] = [];
-  for (const [i, s] of t.data.bots.seats.entries())
-    if (!hasOwnKey(game.bots, s)) errors.push(`bots.seats[${i}]: unknown bot "${s}"; use one of ${Object.keys(game.bots).join(", ")}`);
-  if (t.data.dropout.bot !== undefined && !hasOwnKey(game.bots, t.data.dropout.bot))
-    errors.push(`dropout.bot: unknown bot "${t.data.dropout.bot}"; use one of ${Object.keys(game.bots).join(", ")}`);
   const seats = t.data.groups * groupSize;
   if (!Number.isInteger(seats) || seats > L.maxSeats)
-    return { ok: false, errors: [`groups: ${t.data.groups} groups of ${groupSize} make ${seats} seats; a session has at most ${L.maxSeats} (run several sessions)`] };
-  if (t.data.bots.seats.length > seats) errors.push(`bots.seats: ${t.data.bots.seats.length} bots for ${seats} seats`);
-  if (errors.length) return { ok: false, errors };
+    errors.push(`groups: ${t.data.groups} groups of ${groupSize} make ${seats} seats; a session has at most ${L.maxSeats} (run several sessions)`);
+  else if (t.data.bots.seats.length > seats) errors.push(`bots.seats: ${t.data.bots.seats.length} bots for ${seats} seats`);
+  if (errors.length) return { ok: false, errors: onePerField(errors) };
   return {
     ok: true,
     value: { treatment: t.data, game, params, groupSize, seats, rounds: game.rounds(params) },

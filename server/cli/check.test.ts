@@ -13,36 +13,75 @@ function run(args: string[]) {
   return { code, out, err };
 }
 
+function tempFile(name: string, content: string) {
+  const file = join(mkdtempSync(join(tmpdir(), "check-")), name);
+  writeFileSync(file, content);
+  return file;
+}
+
 describe("mechlab check", () => {
-  it("prints what theory predicts for an IDS treatment (Nash and social optimum per user and in total)", () => {
+  it("prints what theory predicts for an IDS treatment, readable: Nash and social optimum per user and in total, rounded", () => {
     const r = run([join(EXAMPLES, "ids-investment-3.json")]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Social-optimum total cost: 5\.99/);
-    expect(r.out).toMatch(/Nash total cost: 6\.45/);
-    expect(r.out).toMatch(/Nash x\s+social optimum x\*/);
+    expect(r.err).toBe("");
+    expect(r.out).toMatch(/^ids-investment: 3 seats \(1 group\(s\) of 3\), 2 round\(s\)\n/);
+    expect(r.out).toContain("== Nash equilibrium (no mechanism) and social optimum ==");
+    expect(r.out).toMatch(/Social-optimum total cost Σ g_i\(x\*\): 5\.9936\n/);
+    expect(r.out).toMatch(/Nash total cost Σ g_i: 6\.4539\n/);
+    expect(r.out).toMatch(/user {2}Nash x_i {2}Nash cost g_i {2}social optimum x\*_i {2}cost g_i\(x\*\)/);
   });
 
-  it("prints the SSG benchmarks and the CIP menu as JSON for scripts", () => {
-    const ssg = JSON.parse(run([join(EXAMPLES, "ssg-defense-recommendation.json"), "--json"]).out);
-    expect(ssg.ok).toBe(true);
-    expect(ssg.predictions.metrics.map((m: { label: string }) => m.label)).toEqual(expect.arrayContaining(["Welfare at the NSE", "Welfare under CSW-Max"]));
-    const cip = JSON.parse(run([join(EXAMPLES, "cip-contracts-menu-per-ci-4.json"), "--json"]).out);
-    expect(cip.predictions.tables.map((t: { title: string }) => t.title)).toEqual(expect.arrayContaining(["Menu (offer 1)"]));
-    expect(cip.predictions.metrics.find((m: { label: string }) => m.label === "Excluded now (CI)").value).toBe("1");
+  it("SSG: CSW-Max-NSE and dictatorship next to the NSE and CSW-Max, and the warning that the instance cannot tell them apart", () => {
+    const r = run([join(EXAMPLES, "ssg-defense-recommendation.json")]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Warnings:\n {2}! CSW-Max, CSW-Max-NSE and Dictatorship \(defender 1\) give the same outcome here/);
+    expect(r.out).toMatch(/CSW-Max-NSE {2,}\d/);
+    expect(r.out).toMatch(/Dictatorship \(defender 1\) {2,}\d/);
+    const json = JSON.parse(run([join(EXAMPLES, "ssg-defense-recommendation.json"), "--json"]).out);
+    expect(json.ok).toBe(true);
+    const s = json.sections.find((x: { id: string }) => x.id === "ssg-mechanisms");
+    const outcomes = s.tables.find((t: { title: string }) => t.title === "Outcomes");
+    expect(outcomes.columns.slice(0, 3)).toEqual(["mechanism", "welfare", "attacked target"]);
+    expect(outcomes.rows.map((r: unknown[]) => r[0])).toEqual(["NSE (no coordination)", "CSW-Max ← this treatment", "CSW-Max-NSE", "Dictatorship (defender 1)"]);
+    expect(json.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/cannot tell them apart/)]));
   });
 
-  it("lists every validation error at once and exits 2", () => {
-    const dir = mkdtempSync(join(tmpdir(), "check-"));
-    const file = join(dir, "bad.json");
-    writeFileSync(file, JSON.stringify({ name: "", game: "ids-investment", groups: 0, params: { alpha: [1, -2], W: [[1, 0], [0, 1]], c: [1, 1] } }));
+  it("CIP as JSON for scripts: the menu with ULIC binding, who Algorithm 1 excludes, the equal split", () => {
+    const r = run([join(EXAMPLES, "cip-contracts-menu-per-ci-4.json"), "--json"]);
+    expect(r.code).toBe(0);
+    const cip = JSON.parse(r.out);
+    expect(cip.sections.map((s: { id: string }) => s.id)).toEqual(["cip-menu", "cip-algorithm1", "cip-equal-split"]);
+    const menu = cip.sections[0].tables.find((t: { title: string }) => t.title === "Menu");
+    expect(menu.columns.at(-1)).toBe("ULIC binds");
+    expect(cip.sections[1].metrics.find((m: { label: string }) => m.label === "Excluded (CI)").value).toBe("1");
+    expect(run([join(EXAMPLES, "cip-contracts-menu-per-ci-4.json")]).out).toMatch(/ULIC binds for: type 1 \(↔ contract 2\)/);
+  });
+
+  it("lists every validation error at once and exits 2 (readable on stderr, JSON on stdout)", () => {
+    const file = tempFile("bad.json", JSON.stringify({ name: "", game: "ids-investment", groups: 0, params: { alpha: [1, 2, 3], W: [[1, 0], [0, 1]], c: [1, 1, 1], rounds: 0 } }));
     const r = run([file]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/3 problem\(s\)/);
-    expect(r.err).toMatch(/name: /);
-    expect(r.err).toMatch(/groups: /);
-    expect(r.err).toMatch(/params\.alpha\[1\]/);
-    const json = JSON.parse((() => { let o = ""; runCheck([file, "--json"], (s) => (o += s), () => {}); return o; })());
-    expect(json.errors).toHaveLength(3);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/6 problem\(s\)/);
+    for (const field of ["name", "groups", "params.rounds", "params.W", "params.W[0]", "params.W[1]"]) expect(r.err).toContain(`  - ${field}: `);
+    const json = run([file, "--json"]);
+    expect(json.code).toBe(2);
+    const body = JSON.parse(json.out);
+    expect(body.ok).toBe(false);
+    expect(body.errors).toHaveLength(6);
+  });
+
+  it("exits 2 on bad arguments, an unreadable file and text that is not JSON", () => {
     expect(run([]).code).toBe(2);
+    expect(run(["a.json", "b.json"]).code).toBe(2);
+    const opt = run([join(EXAMPLES, "ids-investment-3.json"), "--yaml"]);
+    expect(opt.code).toBe(2);
+    expect(opt.err).toMatch(/unknown option --yaml/);
+    const missing = run([join(tmpdir(), "no-such-treatment.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read/);
+    const text = run([tempFile("t.json", "{ not json")]);
+    expect(text.code).toBe(2);
+    expect(text.err).toMatch(/not valid JSON/);
   });
 });

@@ -40,9 +40,16 @@ exit codes: 0 done, 2 bad arguments or treatment (message on stderr).`,
     usage: `usage: mechlab check <treatment.json> [--json]
 
 Validates a treatment file like the New Session page does, reporting every error at once (one message
-per field), and prints the game's round-1 benchmarks for exactly this treatment. --json prints them as JSON.
+per field), and prints what theory predicts for exactly this treatment, computed by the mechanism cores
+(IDS: Nash and social optimum, Pivotal taxes and budget, Externality equilibrium messages and taxes;
+SSG: NSE, CSW-Max, CSW-Max-NSE and dictatorship; CIP: menu, ULIC, Algorithm 1's exclusions, equal
+split), with warnings (e.g. two mechanisms that give the same outcome on this instance).
 
-exit codes: 0 valid, 2 invalid treatment or bad arguments.`,
+--json  print { ok: true, game, seats, groups, groupSize, rounds, sections: [{ id, title, note,
+        metrics: [{ label, value, hint }], tables: [{ title, columns, rows }] }], warnings }
+        or, for an invalid treatment, { ok: false, errors: [...] } (exit 2)
+
+exit codes: 0 valid, 2 invalid treatment, unreadable file or bad arguments.`,
     run: async (args) => (await import("./check")).runCheck(args),
   },
   figures: {

@@ -15,6 +15,7 @@
  * a few dozen menu LPs of ≤ 6 variables) stays far below 50 ms; see cip.perf.test.ts.
  */
 import { z } from "zod";
+import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 import {
   instanceProblems,
   menuForCis,
@@ -73,7 +74,7 @@ export const CipGameParams = z
     endowment: z.number().min(0).max(1e9, "endowment must be at most 1e9").default(100),
     pointsScale: z.number().positive().max(1e6, "pointsScale must be at most 1,000,000").default(0.1),
   })
-  .superRefine((p, ctx) => {
+  .superRefine(alongside((p, ctx) => {
     const K = p.types.length;
     const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
     for (const problem of instanceProblems(instanceOf(p))) issue(problem.path, problem.message);
@@ -102,8 +103,8 @@ export const CipGameParams = z
         if (t > K) issue(["fixedTypes", i], `type ${t} does not exist; use 1 to ${K}`);
       });
     }
-  })
-  .superRefine((p, ctx) => {
+  }), ALONGSIDE)
+  .superRefine(alongside((p, ctx) => {
     // Only when the fields above are sound: the menu treatment must be able to serve at least one CI
     // alone (then Algorithm 1's exclusion step always keeps somebody in the first offer).
     if (p.allocation !== "menu") return;
@@ -121,7 +122,7 @@ export const CipGameParams = z
         return;
       }
     }
-  });
+  }), ALONGSIDE);
 export type CipGameParams = z.infer<typeof CipGameParams>;
 
 function beliefShapeOk(p: CipGameParams): boolean {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { checkInstance, instanceFields, instanceIsConsistent, instanceOf } from "../ids-mechanisms-common/instance";
 import { externalityEquilibriumOf } from "../ids-mechanisms-common/benchmarks";
+import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 
 export const N2_MESSAGE =
   "the Externality mechanism needs at least 3 users: with N = 2 the message game of eq. 11 has no equilibrium (π_{i+2} = π_i, so a user's own price enters its own tax and raising it always lowers the tax; see docs/papers/ids.md). Use 3 to 6 users";
@@ -25,7 +26,7 @@ export const ExternalityParams = z
     /** Step of the adaptive bot towards its target message (adaptiveExternalityMessage), in (0, 1]. */
     botStep: z.number().gt(0).max(1).default(0.5),
   })
-  .superRefine((p, ctx) => {
+  .superRefine(alongside((p, ctx) => {
     checkInstance(p, ctx, 3, N2_MESSAGE);
     if (p.piStart > p.piMax) ctx.addIssue({ code: "custom", path: ["piStart"], message: `piStart must be ≤ piMax (${p.piMax})` });
     if (p.alpha.length < 3 || !instanceIsConsistent(p)) return;
@@ -40,7 +41,7 @@ export const ExternalityParams = z
     const ps = Math.max(...eq.messages.flatMap((m) => m.pi));
     if (ps > p.piMax)
       ctx.addIssue({ code: "custom", path: ["piMax"], message: `piMax must be at least ${ps.toFixed(4)}, the largest equilibrium price π* (eq. 13), else the equilibrium cannot be sent` });
-  });
+  }), ALONGSIDE);
 export type ExternalityParams = z.infer<typeof ExternalityParams>;
 
 export { instanceOf };

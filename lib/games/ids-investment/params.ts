@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { checkIdsInstance, idsInstanceFields } from "../../mechanisms/ids/instance-schema";
+import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 
 export { instanceOf } from "../../mechanisms/ids/instance-schema";
 
@@ -26,5 +27,5 @@ export const IdsParams = z
     /** What participants see of the others after each round. */
     feedback: z.enum(["own", "investments", "investmentsAndCosts"]).default("investments"),
   })
-  .superRefine(checkIdsInstance);
+  .superRefine(alongside(checkIdsInstance), ALONGSIDE);
 export type IdsParams = z.infer<typeof IdsParams>;

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { coalitionEquilibrium } from "../ids-mechanisms-common/coalition";
 import { checkInstance, instanceFields, instanceIsConsistent, instanceOf, type Instance } from "../ids-mechanisms-common/instance";
 import { pivotalFullInfo, pivotalTaxes } from "../../mechanisms/ids";
+import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 
 const seconds = (def: number) => z.number().int().min(5).max(3600).nullable().default(def);
 
@@ -39,12 +40,12 @@ export const PivotalParams = z
     /** The misreporting bot reports c_i·factor (clamped to reportRange). */
     botMisreportFactor: z.number().positive().max(10).default(1.5),
   })
-  .superRefine((p, ctx) => {
+  .superRefine(alongside((p, ctx) => {
     checkInstance(p, ctx, 2, "give at least 2 users");
     if (!instanceIsConsistent(p)) return;
     const problem = solvabilityProblem(p.information, p.participation, instanceOf(p));
     if (problem) ctx.addIssue({ code: "custom", path: ["information"], message: problem });
-  });
+  }), ALONGSIDE);
 export type PivotalParams = z.infer<typeof PivotalParams>;
 
 export { instanceOf };

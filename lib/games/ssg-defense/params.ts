@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { EXHAUSTIVE_MAX_TARGETS, payoffRangeProblems, type SsgInstance } from "../../mechanisms/ssg";
 import { checkTrueGame } from "./benchmarks";
+import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 
 export const SSG_GAME_MAX_TARGETS = 10;
 export const SSG_GAME_MAX_DEFENDERS = 4;
@@ -69,7 +70,7 @@ export const SsgParams = z
     /** Allocation used when the timer runs out: last round's own coverage (evenly spread in round 1), evenly spread, or nothing. */
     timeoutDefault: z.enum(["last", "even", "zero"]).default("last"),
   })
-  .superRefine((p, ctx) => {
+  .superRefine(alongside((p, ctx) => {
     let problems = 0;
     const add = (path: (string | number)[], message: string) => {
       problems++;
@@ -108,7 +109,7 @@ export const SsgParams = z
     // (both memoised for the session's lifetime). Never run a session on an uncertified benchmark.
     const problem = checkTrueGame(p);
     if (problem) add(problem.path, problem.message);
-  });
+  }), ALONGSIDE);
 export type SsgParams = z.infer<typeof SsgParams>;
 
 /** The true game of the treatment (attacker and defender types, resources). */

@@ -1,0 +1,147 @@
+/**
+ * Launch-check theory of the multi-defender security game (Gan et al. 2020; docs/papers/ssg.md): the
+ * outcome of every §4 mechanism on the TRUE payoffs with every defender taking part, computed by the
+ * mechanism core — the certified NSE (Definition 2.1, no coordination), CSW-Max (§4.1), CSW-Max-NSE
+ * (§4.2, the NSE as status quo) and dictatorship (§4, the treatment's dictator or the default one) —
+ * with coverage per target, welfare, each defender's utility and the attacked target. Two mechanisms
+ * with the same outcome on this instance cannot be told apart by a session on it: that is a warning.
+ * Recommendation treatments add the individual-rationality check of the plan (§5).
+ */
+import { cswMaxNse, defaultDictator, dictatorship, type SsgInstance } from "../../mechanisms/ssg";
+import { trueGame, truthPlan } from "../../games/ssg-defense/benchmarks";
+import { MECHANISM_LABEL, type MechanismKind } from "../../games/ssg-defense/coordination";
+import { recommendationIr } from "../../games/ssg-defense/ir-check";
+import { targetNames, type SsgParams } from "../../games/ssg-defense/params";
+import type { Scalar } from "../../core/game";
+import { r4, yn, type LaunchSection, type Theory } from "./section";
+
+/** One mechanism's outcome on the true payoffs, or why it failed. */
+export interface SsgPrediction {
+  key: "nse" | MechanismKind;
+  label: string;
+  outcome: { coverage: number[]; target: number; defenderUtilities: number[]; welfare: number } | null;
+  error: string | null;
+}
+
+const pct = (v: number | undefined): Scalar => (v === undefined ? null : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
+
+/** Coverage equal up to this (coverage is a probability); utilities up to this times the payoff scale. */
+const SAME = 1e-6;
+
+function attempt(key: SsgPrediction["key"], label: string, run: () => SsgPrediction["outcome"]): SsgPrediction {
+  try {
+    return { key, label, outcome: run(), error: null };
+  } catch (e) {
+    return { key, label, outcome: null, error: (e as Error).message };
+  }
+}
+
+/** NSE, CSW-Max, CSW-Max-NSE and dictatorship on the true payoffs (cores in lib/mechanisms/ssg). */
+export function ssgPredictions(p: SsgParams): { instance: SsgInstance; dictator: number; theorem43: boolean | null; predictions: SsgPrediction[] } {
+  const tg = trueGame(p);
+  const g = tg.instance;
+  const dictator = p.dictator ?? defaultDictator(g);
+  let theorem43: boolean | null = null;
+  const predictions = [
+    attempt("nse", "NSE (no coordination)", () => ({ coverage: tg.nse.coverage, target: tg.nse.target, defenderUtilities: tg.nse.defenderUtilities, welfare: tg.nseWelfare })),
+    attempt("cswMax", MECHANISM_LABEL.cswMax, () => tg.cswMax),
+    attempt("cswMaxNse", MECHANISM_LABEL.cswMaxNse, () => {
+      const o = cswMaxNse(g, tg.nse);
+      theorem43 = o.theorem43Applies;
+      return o;
+    }),
+    attempt("dictatorship", `${MECHANISM_LABEL.dictatorship} (defender ${dictator + 1})`, () => dictatorship(g, dictator)),
+  ];
+  return { instance: g, dictator, theorem43, predictions };
+}
+
+/** Same attacked target and the same coverage everywhere (a) or the same utility for every defender (b). */
+function relation(g: SsgInstance, a: SsgPrediction, b: SsgPrediction): "outcome" | "utilities" | null {
+  if (!a.outcome || !b.outcome || a.outcome.target !== b.outcome.target) return null;
+  const scale = Math.max(1, ...g.defenders.flatMap((d) => [...d.reward, ...d.penalty].map(Math.abs)));
+  if (a.outcome.coverage.every((c, k) => Math.abs(c - (b.outcome!.coverage[k] ?? NaN)) <= SAME)) return "outcome";
+  if (a.outcome.defenderUtilities.every((u, k) => Math.abs(u - (b.outcome!.defenderUtilities[k] ?? NaN)) <= SAME * scale)) return "utilities";
+  return null;
+}
+
+const listing = (labels: readonly string[]) => (labels.length <= 2 ? labels.join(" and ") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
+
+/**
+ * Groups of predictions a session on this instance cannot tell apart: the same outcome (same attacked
+ * target and coverage), or, weaker, every defender's expected utility the same. One warning per group.
+ */
+export function indistinguishable(g: SsgInstance, preds: readonly SsgPrediction[], names: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const kind of ["outcome", "utilities"] as const) {
+    const grouped = new Set<number>();
+    preds.forEach((a, i) => {
+      if (grouped.has(i)) return;
+      const group = preds.flatMap((b, j) => (j > i && !grouped.has(j) && relation(g, a, b) === kind ? [j] : []));
+      if (group.length === 0) return;
+      for (const j of [i, ...group]) grouped.add(j);
+      const labels = [a, ...group.map((j) => preds[j]!)].map((x) => x.label);
+      const t = names[a.outcome!.target] ?? String(a.outcome!.target);
+      out.push(
+        kind === "outcome"
+          ? `${listing(labels)} give the same outcome here (the same coverage, target ${t} attacked, welfare ${r4(a.outcome!.welfare)}): this instance cannot tell them apart.`
+          : `${listing(labels)} give every defender the same expected utility here (target ${t} attacked, welfare ${r4(a.outcome!.welfare)}; only the coverage of targets that are not attacked differs): this instance can hardly tell them apart.`,
+      );
+    });
+  }
+  return out;
+}
+
+export function ssgTheory(p: SsgParams): Theory {
+  const names = targetNames(p);
+  const { instance, dictator, theorem43, predictions } = ssgPredictions(p);
+  const mine: SsgPrediction["key"] = p.mode === "uncoordinated" ? "nse" : p.mechanism;
+  const label = (x: SsgPrediction) => (x.key === mine ? `${x.label} ← this treatment` : x.label);
+  const played = predictions.find((x) => x.key === mine);
+  const metrics: LaunchSection["metrics"] = [
+    { label: "This treatment", value: p.mode === "uncoordinated" ? "uncoordinated: the NSE is the prediction" : `${p.mode} with ${MECHANISM_LABEL[p.mechanism]}` },
+    {
+      label: "Predicted welfare / attacked target",
+      value: played?.outcome ? `${r4(played.outcome.welfare)} / ${names[played.outcome.target]}` : (played?.error ?? null),
+      hint: "Σ_i U_i(c, t) with the true payoffs",
+    },
+    { label: "Dictator (dictatorship)", value: `defender ${dictator + 1}`, hint: p.dictator === undefined ? "default: most resources, lowest index" : "set by the treatment" },
+  ];
+  if (theorem43 !== null) metrics.push({ label: "CSW-Max-NSE strategy-proof here (Theorem 4.3)", value: yn(theorem43), hint: "every defender has non-overlapping payoffs and 0 < cov_t(X) < 1 at the NSE" });
+  if (p.mode === "recommendation") {
+    const plan = truthPlan(p);
+    if (plan.ok) {
+      const ir = recommendationIr(p, plan);
+      metrics.push({
+        label: "Recommendation individually rational (§5)",
+        value: ir.ir ? "yes" : `no: defender ${ir.gainers.join(", ")} gains up to ${r4(ir.maxGain)} by changing it`,
+        hint: "on the true payoffs: no defender gains by modifying her recommended allocation",
+      });
+    }
+  }
+  const ok = predictions.filter((x) => x.outcome);
+  const section: LaunchSection = {
+    id: "ssg-mechanisms",
+    title: "Coverage, welfare and attacked target under each mechanism",
+    note: `On the true payoffs, every defender taking part${p.joinPhase ? " (everyone joins)" : ""} and reporting truthfully.`,
+    metrics,
+    tables: [
+      {
+        title: "Outcomes",
+        columns: ["mechanism", "welfare", "attacked target", ...p.defenders.map((_, i) => `U defender ${i + 1}`)],
+        rows: predictions.map((x) =>
+          x.outcome
+            ? [label(x), r4(x.outcome.welfare), names[x.outcome.target] ?? x.outcome.target, ...x.outcome.defenderUtilities.map((u) => r4(u))]
+            : [label(x), null, `failed: ${x.error}`, ...p.defenders.map(() => null)],
+        ),
+      },
+      {
+        title: "Coverage by target",
+        columns: ["target", "attacker r / p", ...ok.map((x) => x.label)],
+        rows: names.map((n, t) => [n, `${p.attacker.reward[t]} / ${p.attacker.penalty[t]}`, ...ok.map((x) => pct(x.outcome!.coverage[t]))]),
+      },
+    ],
+  };
+  const warnings = indistinguishable(instance, predictions, names);
+  for (const x of predictions) if (x.error) warnings.push(`${x.label} fails on the true payoffs: ${x.error}`);
+  return { sections: [section], warnings };
+}
