@@ -41,7 +41,7 @@ test("SSG: every mechanism's coverage, welfare and attacked target, and the warn
   await expect(admin.getByTestId("launch-check")).toBeHidden();
   await admin.getByTestId("treatment-validate").click();
   await expect(outcomeRow(admin, /^Dictatorship \(defender 2\) ← this treatment/)).toContainText("Oil rig");
-  await expect(admin.getByTestId("prediction-Predicted welfare / attacked target")).toContainText("2.975 / Oil rig");
+  await expect(admin.getByTestId("prediction-Predicted welfare / attacked target")).toContainText("2.9749 / Oil rig");
   await expect(admin.getByTestId("launch-warnings")).toHaveText(/^CSW-Max and CSW-Max-NSE give the same outcome here/);
 });
 
