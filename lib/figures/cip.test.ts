@@ -119,7 +119,7 @@ describe("launch-check figures", () => {
     if (!lt.ok) throw new Error(lt.errors.join("; "));
     const figs = launchFigures(lt.value);
     expect(figs.map((f) => f.id)).toEqual(["cip-cc-utility-vs-resources", "cip-cc-utility-vs-type-mix", "cip-cc-utility-vs-payment-cost"]);
-    const objective = launchCheck(lt.value).predictions.metrics.find((m) => /CC objective/.test(m.label))?.value;
+    const objective = launchCheck(lt.value).sections.flatMap((s) => s.metrics).find((m) => /CC objective/.test(m.label))?.value;
     expect(typeof objective).toBe("number");
     for (const f of figs) {
       expect(f.marker?.label).toBe("this treatment");
