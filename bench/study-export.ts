@@ -1,11 +1,16 @@
 /**
- * `npm run bench -- study-export [--rows N] [--long-only]`: the study-wide export streams in constant memory.
+ * `npm run bench -- study-export`: the study-wide export streams in constant memory.
  * Fills a fresh SQLite database with one session of N player-rounds (default 1,000,000: 10,000
  * participants × 100 rounds, groups of 2 with their round records), then streams the long and the wide
  * CSV to a counting sink and reports time, rows/s, the heap the export retains (measured after a forced
- * GC every 50 chunks; constant memory means this does not grow with N) and the heap and RSS peaks.
+ * GC every 50 chunks; constant memory means this does not grow with N), the peaks of the heap in use,
+ * the heap V8 reserved and the process's anonymous memory (RssAnon: heap plus native memory of the
+ * database driver, not the file cache), and the longest the export kept the event loop busy.
+ * Run directly for options: `node --import tsx bench/study-export.ts [--rows N] [--long-only]
+ * [--db FILE]` (--db keeps the filled database in FILE and reuses it when it exists).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { tmpdir } from "node:os";
@@ -20,6 +25,8 @@ const arg = (name: string, dflt: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const ROWS = arg("rows", 1_000_000);
+const dbIndex = process.argv.indexOf("--db");
+const KEEP_DB = dbIndex >= 0 ? process.argv[dbIndex + 1] : undefined;
 const ROUNDS = 100;
 const PEOPLE = Math.max(2, Math.round(ROWS / ROUNDS / 2) * 2);
 setFlagsFromString("--expose-gc");
@@ -58,48 +65,69 @@ async function fill(store: SessionStore, writer: SqlWriter, id: string) {
   }
 }
 
+/** Anonymous resident memory of this process in bytes (Linux; 0 elsewhere): heap and native allocations. */
+function rssAnon(): number {
+  try {
+    return Number(/RssAnon:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 async function measure(store: SessionStore, id: string, format: "long" | "wide") {
   gc?.();
-  const base = process.memoryUsage();
-  let peakHeap = 0;
-  let peakRss = 0;
+  const base = { ...process.memoryUsage(), anon: rssAnon() };
+  const peak = { heapUsed: 0, heapTotal: 0, rss: 0, anon: 0 };
   let bytes = 0;
   const sample = () => {
     const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed - base.heapUsed);
-    peakRss = Math.max(peakRss, m.rss - base.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed - base.heapUsed);
+    peak.heapTotal = Math.max(peak.heapTotal, m.heapTotal - base.heapTotal);
+    peak.rss = Math.max(peak.rss, m.rss - base.rss);
+    peak.anon = Math.max(peak.anon, rssAnon() - base.anon);
   };
   const timer = setInterval(sample, 50);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   const t0 = performance.now();
   let chunks = 0;
   let retained = 0;
   const n = await writeStudyExport(store, [id], format, async (chunk) => {
     bytes += Buffer.byteLength(chunk);
+    if (++chunks % 10 === 0) sample();
     // every 50 chunks: what the export holds on to (after a full GC), which must not grow with the rows
-    if (gc && ++chunks % 50 === 0) {
+    if (gc && chunks % 50 === 0) {
       gc();
       retained = Math.max(retained, process.memoryUsage().heapUsed - base.heapUsed);
     }
   });
   const ms = performance.now() - t0;
   clearInterval(timer);
+  loop.disable();
   sample();
   const mb = (x: number) => (x / 1048576).toFixed(1);
   console.log(
-    `${format}: ${n.toLocaleString("en-US")} rows, ${mb(bytes)} MB of CSV in ${(ms / 1000).toFixed(1)} s (${Math.round((format === "long" ? n : n * ROUNDS) / (ms / 1000)).toLocaleString("en-US")} player-rounds/s); retained heap after GC at most +${gc ? mb(retained) : "? (run with --expose-gc)"} MB, peak heap +${mb(peakHeap)} MB, peak RSS +${mb(peakRss)} MB`,
+    `${format}: ${n.toLocaleString("en-US")} rows, ${mb(bytes)} MB of CSV in ${(ms / 1000).toFixed(1)} s (${Math.round((format === "long" ? n : n * ROUNDS) / (ms / 1000)).toLocaleString("en-US")} player-rounds/s); ` +
+      `retained heap after GC at most +${gc ? mb(retained) : "? (run with --expose-gc)"} MB; peaks above start: heap used +${mb(peak.heapUsed)} MB, heap reserved +${mb(peak.heapTotal)} MB, ` +
+      `RssAnon +${mb(peak.anon)} MB, RSS +${mb(peak.rss)} MB; longest event-loop block ${(loop.max / 1e6).toFixed(0)} ms`,
   );
 }
 
 const dir = mkdtempSync(join(tmpdir(), "mechlab-bench-"));
-const url = `file:${join(dir, "bench.db")}`;
+const file = KEEP_DB ?? join(dir, "bench.db");
+const url = `file:${file}`;
 try {
+  const reuse = KEEP_DB !== undefined && existsSync(KEEP_DB);
   await migrate(url);
   const store = await SessionStore.open(url);
-  const writer = await makeWriter(url);
-  const t0 = performance.now();
-  await fill(store, writer, "bench-session");
-  await writer.close();
-  console.log(`filled ${(PEOPLE * ROUNDS).toLocaleString("en-US")} player-rounds (${PEOPLE} participants × ${ROUNDS} rounds) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (reuse) console.log(`reusing ${KEEP_DB} (${(await store.db.playerRound.count()).toLocaleString("en-US")} player-rounds)`);
+  else {
+    const writer = await makeWriter(url);
+    const t0 = performance.now();
+    await fill(store, writer, "bench-session");
+    await writer.close();
+    console.log(`filled ${(PEOPLE * ROUNDS).toLocaleString("en-US")} player-rounds (${PEOPLE} participants × ${ROUNDS} rounds) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   await measure(store, "bench-session", "long");
   if (!process.argv.includes("--long-only")) await measure(store, "bench-session", "wide");
   await store.close();

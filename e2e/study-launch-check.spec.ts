@@ -108,3 +108,17 @@ test("an invalid treatment lists every error at once, one message per field; a v
   await expect(admin.getByTestId("draft-notice")).toBeVisible();
   await openSession(admin);
 });
+
+test("every shipped example treatment gets its game's theory, with no section that failed", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await login(admin);
+  const files = (await admin.getByTestId("treatment-select").locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
+  expect(files.length).toBeGreaterThanOrEqual(6);
+  const first: Record<string, string> = { ids: "ids-nash-social", ssg: "ssg-mechanisms", cip: "cip-menu" };
+  for (const file of files) {
+    await validateExample(admin, file);
+    await expect(admin.getByTestId(`launch-section-${first[file.slice(0, 3)]}`), file).toBeVisible();
+    await expect(admin.getByTestId("launch-section-monitor"), file).toHaveCount(0);
+    await expect(admin.getByTestId("launch-check"), file).not.toContainText("could not be computed");
+  }
+});

@@ -3,6 +3,13 @@
  * from the database in pages (keyset pagination) and written as they come, so memory does not grow
  * with the number of rows: a first pass collects the column names (the keys games put in decisions,
  * outcomes and group records, and the highest round), the second writes the rows.
+ *
+ * Between pages the export yields to the event loop (setImmediate). The SQLite driver answers
+ * synchronously, so without that a whole pass ran as one chain of microtasks: the server answered no
+ * one else for minutes, and the native memory of finished queries, released by finalizers that run on
+ * the event loop, piled up (RSS +330 MB at 1,000,000 rows while the JavaScript heap stayed small;
+ * docs/benchmarks.md). A seat table is loaded only while its session is written, and an export whose
+ * client went away stops at the next page (`signal`).
  */
 import type { AnyGameModule, ColumnDoc, Scalar } from "../../lib/core/game";
 import { loadTreatment } from "../../lib/engine";
@@ -15,7 +22,19 @@ import { wideTable, type WideSeat } from "./wide";
 import type { SurveyQuestion } from "../../lib/survey/questions";
 import { SURVEY_BASE_COLUMNS, surveyQuestionColumns, surveyRow, type SurveySeat } from "./survey";
 
-const PAGE = 5000;
+/** Rows per database read: what the export holds at once, and the longest it keeps the event loop. */
+export const STUDY_EXPORT_PAGE = 2000;
+const PAGE = STUDY_EXPORT_PAGE;
+
+/** Let the event loop run (other sessions, I/O, finalizers) before the next page. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Thrown when the export's consumer went away (`signal` aborted). */
+export class StudyExportAborted extends Error {
+  constructor() {
+    super("the study export was aborted: its client went away");
+  }
+}
 
 export type StudyFormat = "long" | "wide" | "survey";
 
@@ -27,10 +46,8 @@ interface SessionInfo {
   name: string;
   game: string;
   module: AnyGameModule | undefined;
-  seats: Map<string, WideSeat>;
-  /** The treatment's exit-survey questions, and each seat's survey (for survey.csv). */
+  /** The treatment's exit-survey questions (survey.csv). */
   questions: SurveyQuestion[];
-  surveySeats: SurveySeat[];
 }
 
 const line = (columns: readonly string[], row: Record<string, Cell>) => columns.map((c) => csvCell(row[c])).join(",") + "\r\n";
@@ -40,20 +57,30 @@ async function sessionInfo(store: SessionStore, id: string): Promise<SessionInfo
   if (!row) return null;
   const lt = loadTreatment(row.treatmentJson, games);
   const module = lt.ok ? lt.value.game : own(games, row.gameId);
+  return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, questions: lt.ok ? lt.value.treatment.survey : [] };
+}
+
+/** The seats of one session (loaded while that session is written, then dropped). */
+async function seatsOf(store: SessionStore, id: string): Promise<Map<string, WideSeat>> {
   const seats = new Map<string, WideSeat>();
-  const surveySeats: SurveySeat[] = [];
-  for await (const p of store.participantParts(id)) {
-    const external = p.external ? { source: p.external.source, id: p.external.id } : null;
-    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot });
-    surveySeats.push({ ...p, external });
-  }
-  surveySeats.sort((a, b) => a.seat - b.seat);
-  const questions = lt.ok ? lt.value.treatment.survey : [];
-  return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, seats, questions, surveySeats };
+  for await (const p of store.participantParts(id))
+    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot });
+  return seats;
+}
+
+/** One session's seats with their surveys, in seat order (loaded while that session is written). */
+async function surveySeatsOf(store: SessionStore, id: string): Promise<SurveySeat[]> {
+  const out: SurveySeat[] = [];
+  for await (const p of store.participantParts(id)) out.push({ ...p, external: p.external ? { source: p.external.source, id: p.external.id } : null });
+  return out.sort((a, b) => a.seat - b.seat);
+}
+
+function checkAborted(signal: AbortSignal | undefined) {
+  if (signal?.aborted) throw new StudyExportAborted();
 }
 
 /** Pass 1: every column the rows will have, and the highest round. */
-async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[]): Promise<{ long: ColumnDoc[]; maxRound: number }> {
+async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[], signal?: AbortSignal): Promise<{ long: ColumnDoc[]; maxRound: number }> {
   const byName = new Map<string, ColumnDoc>();
   let maxRound = 0;
   for (const s of sessions) {
@@ -66,13 +93,15 @@ async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[]):
       }
       for (const o of (await store.roundOutcomesFor(s.id, page)).values())
         for (const k of Object.keys(JSON.parse(o.groupJson) as object)) seen.add(`group_${k}`);
+      await breathe();
+      checkAborted(signal);
     }
     for (const c of longColumns(s.module, seen)) if (!byName.has(c.name)) byName.set(c.name, c);
   }
   return { long: [...byName.values()], maxRound };
 }
 
-async function rowsOf(store: SessionStore, s: SessionInfo, page: readonly PlayerRoundRow[]): Promise<Record<string, Cell>[]> {
+async function rowsOf(store: SessionStore, s: SessionInfo, seats: ReadonlyMap<string, WideSeat>, page: readonly PlayerRoundRow[]): Promise<Record<string, Cell>[]> {
   const outcomes = await store.roundOutcomesFor(s.id, page.map((p) => ({ groupId: p.groupId, round: p.round })));
   return page.map((p) => {
     const o = outcomes.get(`${p.groupId}#${p.round}`);
@@ -84,7 +113,7 @@ async function rowsOf(store: SessionStore, s: SessionInfo, page: readonly Player
       round: p.round,
       participantId: p.participantId,
       label: p.label,
-      external: s.seats.get(p.participantId)?.external ?? null,
+      external: seats.get(p.participantId)?.external ?? null,
       seat: p.seat,
       role: p.role,
       decision: JSON.parse(p.decisionJson) as Record<string, Scalar>,
@@ -102,26 +131,33 @@ async function rowsOf(store: SessionStore, s: SessionInfo, page: readonly Player
   });
 }
 
-/** Write the study export of `sessionIds` (unknown ids are skipped) to `sink`; returns the row count. */
-export async function writeStudyExport(store: SessionStore, sessionIds: readonly string[], format: StudyFormat, sink: Sink): Promise<number> {
+/**
+ * Write the study export of `sessionIds` (unknown ids are skipped) to `sink`; returns the row count.
+ * @throws StudyExportAborted when `signal` aborts (checked between pages).
+ */
+export async function writeStudyExport(store: SessionStore, sessionIds: readonly string[], format: StudyFormat, sink: Sink, signal?: AbortSignal): Promise<number> {
   const sessions: SessionInfo[] = [];
   for (const id of sessionIds) {
     const s = await sessionInfo(store, id);
     if (s) sessions.push(s);
   }
-  if (format === "survey") return writeStudySurvey(sessions, sink);
-  const { long, maxRound } = await columnsOf(store, sessions);
+  if (format === "survey") return writeStudySurvey(store, sessions, sink, signal);
+  const { long, maxRound } = await columnsOf(store, sessions, signal);
   let count = 0;
   if (format === "long") {
     const names = long.map((c) => c.name);
     await sink(names.map(csvCell).join(",") + "\r\n");
-    for (const s of sessions)
+    for (const s of sessions) {
+      const seats = await seatsOf(store, s.id);
       for await (const page of store.playerRoundPages(s.id, PAGE)) {
         let chunk = "";
-        for (const r of await rowsOf(store, s, page)) chunk += line(names, r);
+        for (const r of await rowsOf(store, s, seats, page)) chunk += line(names, r);
         count += page.length;
         await sink(chunk);
+        await breathe();
+        checkAborted(signal);
       }
+    }
     return count;
   }
   // wide: one participant's rounds are consecutive when read by (participant, round)
@@ -129,12 +165,13 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
   const header = wideTable(long, roundsTemplate, [], { session: "", treatment: "", game: "" }).columns;
   await sink(header.map(csvCell).join(",") + "\r\n");
   for (const s of sessions) {
+    const seatsById = await seatsOf(store, s.id);
     const done = new Set<string>();
     let current: string | null = null;
     let buffer: Record<string, Cell>[] = [];
     const flush = async () => {
       if (current === null) return;
-      const seat = s.seats.get(current);
+      const seat = seatsById.get(current);
       const seats = [seat ?? { participant: current, seat: Number(buffer[0]?.seat ?? 0), label: null, external: null, quizAttempts: 0, stage: "", botSeat: false }];
       const w = wideTable(long, buffer, seats, { session: s.id, treatment: s.name, game: s.game });
       await sink(line(header, w.rows[0]!));
@@ -143,17 +180,19 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
       buffer = [];
     };
     for await (const page of store.playerRoundPagesByParticipant(s.id, PAGE)) {
-      for (const r of await rowsOf(store, s, page)) {
+      for (const r of await rowsOf(store, s, seatsById, page)) {
         if (r.participant !== current) {
           await flush();
           current = String(r.participant);
         }
         buffer.push(r);
       }
+      await breathe();
+      checkAborted(signal);
     }
     await flush();
     // seats without any round (never joined, or left before round 1)
-    for (const seat of [...s.seats.values()].sort((a, b) => a.seat - b.seat))
+    for (const seat of [...seatsById.values()].sort((a, b) => a.seat - b.seat))
       if (!done.has(seat.participant)) {
         const w = wideTable(long, [], [seat], { session: s.id, treatment: s.name, game: s.game });
         await sink(line(header, w.rows[0]!));
@@ -167,16 +206,19 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
  * survey.csv across sessions: one row per seat; the question columns of every treatment involved
  * (in order of first appearance), empty where a session's treatment did not ask that question.
  */
-async function writeStudySurvey(sessions: readonly SessionInfo[], sink: Sink): Promise<number> {
+async function writeStudySurvey(store: SessionStore, sessions: readonly SessionInfo[], sink: Sink, signal?: AbortSignal): Promise<number> {
   const names = [...SURVEY_BASE_COLUMNS.map((c) => c.name)];
   for (const s of sessions) for (const c of surveyQuestionColumns(s.questions)) if (!names.includes(c.name)) names.push(c.name);
   await sink(names.map(csvCell).join(",") + "\r\n");
   let count = 0;
   for (const s of sessions) {
+    const seats = await surveySeatsOf(store, s.id);
     let chunk = "";
-    for (const p of s.surveySeats) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p));
-    count += s.surveySeats.length;
+    for (const p of seats) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p));
+    count += seats.length;
     await sink(chunk);
+    await breathe();
+    checkAborted(signal);
   }
   return count;
 }

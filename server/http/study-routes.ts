@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { formatZodError } from "../../lib/core/zod-format";
 import { UndocumentedColumnError } from "../export/columns";
-import { writeStudyExport } from "../export/study";
+import { StudyExportAborted, writeStudyExport } from "../export/study";
 import type { SessionManager } from "../sessions/manager";
 import { readJson, sendJson } from "./respond";
 
@@ -30,14 +30,29 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
       "content-disposition": `attachment; filename="mechlab-study-${format}.csv"`,
       "cache-control": "no-store",
     });
+    // the client may leave mid-download: stop reading at the next page instead of waiting for a "drain"
+    // that never comes (which kept the export and its database reads alive)
+    const gone = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const sink = (chunk: string) =>
-      new Promise<void>((resolve) => {
-        if (res.write(chunk)) resolve();
-        else res.once("drain", () => resolve());
+      new Promise<void>((resolve, reject) => {
+        if (gone.signal.aborted) return reject(new StudyExportAborted());
+        if (res.write(chunk)) return resolve();
+        const settle = () => {
+          res.off("drain", settle);
+          gone.signal.removeEventListener("abort", settle);
+          if (gone.signal.aborted) reject(new StudyExportAborted());
+          else resolve();
+        };
+        res.on("drain", settle);
+        gone.signal.addEventListener("abort", settle);
       });
     try {
-      await writeStudyExport(manager.store, ids, format, sink);
+      await writeStudyExport(manager.store, ids, format, sink, gone.signal);
     } catch (e) {
+      if (e instanceof StudyExportAborted) return true;
       if (e instanceof UndocumentedColumnError) res.write(`\r\n# ${e.message}\r\n`);
       else {
         console.error("study export failed:", e);

@@ -1,0 +1,120 @@
+/**
+ * The study export's batched reads on a real SQLite database: round records looked up in slices of
+ * groups and rows read in pages come back joined to the right rows across every slice and page
+ * boundary, for many sessions, sessions without rows and unknown ids; the export yields to the event
+ * loop between pages and stops when its consumer goes away.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../db/migrate";
+import { makeWriter, type SqlValue, type SqlWriter } from "../db/writer";
+import { SessionStore } from "../sessions/store";
+import { freshSqlite, type TestDb } from "../testing/harness";
+import { parseCsv } from "../testing/parse-csv";
+import { STUDY_EXPORT_PAGE, StudyExportAborted, writeStudyExport } from "./study";
+
+const GROUPS = 450; // more than two slices of 200 groups per round-record lookup
+const ROUNDS = 3; // 2,700 rows: more than one page
+const treatment = { name: "batch", game: "ids-investment", params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: ROUNDS } };
+/** A group's record value that names its group and round, so a wrong join shows. */
+const groupValue = (g: number, round: number) => g * 1000 + round;
+
+async function insert(writer: SqlWriter, table: string, columns: string[], rows: SqlValue[][]) {
+  const per = Math.floor(30_000 / columns.length);
+  const stmts = [];
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    stmts.push({ sql: `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}`, args: chunk.flat() });
+  }
+  if (stmts.length) await writer.transaction(stmts);
+}
+
+async function addSession(store: SessionStore, writer: SqlWriter, id: string, groups: number, rounds: number, seats = groups * 2) {
+  await store.db.session.create({ data: { id, code: id.toUpperCase().slice(0, 8), name: `batch ${id}`, gameId: "ids-investment", treatmentJson: JSON.stringify(treatment), seed: "s", status: "ended", version: 1, stateJson: "{}" } });
+  const now = new Date();
+  const parts: SqlValue[][] = Array.from({ length: seats }, (_, p) => [id, "p", `${id}-p${String(p).padStart(4, "0")}`, JSON.stringify({ id: `${id}-p${String(p).padStart(4, "0")}`, seat: p, label: null, quizAttempts: 1, stage: "done", bot: false, external: p === 0 ? { source: "prolific", id: `PID-${id}` } : undefined })]);
+  await insert(writer, "SnapshotPart", ["sessionId", "kind", "key", "json"], parts);
+  for (let round = 1; round <= rounds; round++) {
+    const outcomes: SqlValue[][] = [];
+    const rows: SqlValue[][] = [];
+    for (let g = 0; g < groups; g++) {
+      outcomes.push([id, `g${g + 1}`, round, "none", "1", "{}", "{}", JSON.stringify({ total_cost: groupValue(g + 1, round), distance_to_so: 0.5 }), "{}", now]);
+      for (const k of [0, 1]) {
+        const p = g * 2 + k;
+        rows.push([id, `g${g + 1}`, round, `${id}-p${String(p).padStart(4, "0")}`, p, null, "user", JSON.stringify({ x: round }), JSON.stringify({ risk: 1, cost: p }), 1, 100, false, false, now]);
+      }
+    }
+    await insert(writer, "RoundOutcome", ["sessionId", "groupId", "round", "mechanismId", "mechanismVer", "inputJson", "outputJson", "groupJson", "seedJson", "createdAt"], outcomes);
+    await insert(writer, "PlayerRound", ["sessionId", "groupId", "round", "participantId", "seat", "label", "role", "decisionJson", "outcomeJson", "payoff", "decisionMs", "timedOut", "isBot", "createdAt"], rows);
+  }
+}
+
+describe("study export: batched reads", () => {
+  let db: TestDb;
+  let store: SessionStore;
+  const small = Array.from({ length: 12 }, (_, i) => `s${i}`);
+  beforeAll(async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const writer = await makeWriter(db.url);
+    await addSession(store, writer, "big", GROUPS, ROUNDS);
+    await addSession(store, writer, "empty", 0, 0, 3); // seats, but no round was played
+    for (const [i, id] of small.entries()) await addSession(store, writer, id, 1 + (i % 3), 1 + (i % 2));
+    await writer.close();
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it("looks up every round record across the 200-group slices, each under its own group and round", async () => {
+    const keys = Array.from({ length: GROUPS * ROUNDS }, (_, i) => ({ groupId: `g${(i % GROUPS) + 1}`, round: Math.floor(i / GROUPS) + 1 }));
+    const found = await store.roundOutcomesFor("big", keys);
+    expect(found.size).toBe(GROUPS * ROUNDS);
+    for (const k of keys) expect(JSON.parse(found.get(`${k.groupId}#${k.round}`)!.groupJson).total_cost).toBe(groupValue(Number(k.groupId.slice(1)), k.round));
+    expect((await store.roundOutcomesFor("big", [])).size).toBe(0);
+    expect((await store.roundOutcomesFor("empty", keys.slice(0, 5))).size).toBe(0);
+  });
+
+  it("long: every row once, joined to its own group record across pages, for many sessions, one without rows and an unknown id", async () => {
+    const chunks: string[] = [];
+    const ids = ["big", "empty", ...small, "no-such-session"];
+    const n = await writeStudyExport(store, ids, "long", async (c) => void chunks.push(c));
+    const rows = parseCsv(chunks.join(""));
+    const expected = GROUPS * 2 * ROUNDS + small.reduce((a, _, i) => a + (1 + (i % 3)) * 2 * (1 + (i % 2)), 0);
+    expect(n).toBe(expected);
+    expect(rows).toHaveLength(expected);
+    expect(new Set(rows.map((r) => `${r.session}|${r.participant}|${r.round}`)).size).toBe(expected);
+    for (const r of rows) expect(Number(r.group_total_cost)).toBe(groupValue(Number(String(r.group).slice(1)), Number(r.round)));
+    expect([...new Set(rows.map((r) => r.session))]).toEqual(["big", ...small]);
+    expect(rows.filter((r) => r.external_id === "PID-big")).toHaveLength(ROUNDS);
+    // one chunk per page: the export never holds more than a page of rows
+    expect(chunks.length).toBeGreaterThan(GROUPS * 2 * ROUNDS / STUDY_EXPORT_PAGE);
+    for (const c of chunks.slice(1)) expect(c.split("\r\n").length - 1).toBeLessThanOrEqual(STUDY_EXPORT_PAGE);
+  });
+
+  it("wide: one row per seat, also for the seats of a session without rounds", async () => {
+    const chunks: string[] = [];
+    const n = await writeStudyExport(store, ["empty", "big"], "wide", async (c) => void chunks.push(c));
+    const rows = parseCsv(chunks.join(""));
+    expect(n).toBe(3 + GROUPS * 2);
+    expect(rows).toHaveLength(3 + GROUPS * 2);
+    const last = rows.find((r) => r.participant === "big-p0899")!;
+    expect(Number(last[`r${ROUNDS}_group_total_cost`])).toBe(groupValue(GROUPS, ROUNDS));
+  });
+
+  it("lets the event loop run between pages, and stops at the next page when its consumer goes away", async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    let pages = 0;
+    const gone = new AbortController();
+    await expect(
+      writeStudyExport(store, ["big"], "long", async () => {
+        if (++pages === 2) gone.abort();
+      }, gone.signal),
+    ).rejects.toBeInstanceOf(StudyExportAborted);
+    clearInterval(timer);
+    expect(pages).toBe(2); // header, first page; aborted before the next read
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
