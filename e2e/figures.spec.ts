@@ -40,7 +40,7 @@ test("launch check: CIP figures around the treatment, none for other games", asy
   const marked = page.getByTestId("launch-figure-table-cip-cc-utility-vs-resources").locator('tr[data-marked="true"] td');
   await expect(marked.nth(0)).toHaveText("650");
   await expect(marked.nth(1)).toHaveText("3,155");
-  await expect(page.getByTestId("prediction-Current menu: CC objective (LP)")).toContainText("3,155");
+  await expect(page.getByTestId("prediction-CC objective Σ α_k U_CC(k)")).toContainText("3,155");
 
   await page.getByTestId("treatment-select").selectOption("ids-investment-3.json");
   await page.getByTestId("treatment-validate").click();

@@ -112,6 +112,7 @@ test("an invalid treatment lists every error at once, one message per field; a v
 test("every shipped example treatment gets its game's theory, with no section that failed", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await login(admin);
+  await expect(admin.getByTestId("treatment-select").locator("option").nth(6)).toBeAttached(); // the examples have loaded
   const files = (await admin.getByTestId("treatment-select").locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).filter(Boolean);
   expect(files.length).toBeGreaterThanOrEqual(6);
   const first: Record<string, string> = { ids: "ids-nash-social", ssg: "ssg-mechanisms", cip: "cip-menu" };
