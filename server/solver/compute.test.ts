@@ -4,20 +4,22 @@
  * acknowledged; the rounds come out identical to the engine's inline path; and a step that was computing
  * when the server stopped is run again when the session is loaded, with the same result.
  */
+import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
-import { COAST } from "../../lib/games/ssg-defense/fixtures";
 import { newSession, runBots } from "../../lib/testing/drive";
 import { migrate } from "../db/migrate";
 import type { SessionHost } from "../sessions/host";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
 import { freshSqlite, type TestDb } from "../testing/harness";
+import { computingTreatment } from "./computing.fixture";
 import { SolverPool } from "./pool";
 
 const FIXTURE = fileURLToPath(new URL("./hold.fixture.ts", import.meta.url));
+const KILL_FIXTURE = fileURLToPath(new URL("./computing.fixture.ts", import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let db: TestDb | undefined;
@@ -31,14 +33,7 @@ afterEach(async () => {
   store = undefined;
 });
 
-/** An SSG session played by bots only, whose every round runs CSW-Max on reports (a step off the event loop). */
-const ssgTreatment = {
-  name: "ssg computing",
-  game: "ssg-defense",
-  params: { ...COAST, mode: "coordinated", mechanism: "cswMax", rounds: 2, decisionSeconds: null, resultsSeconds: null },
-  bots: { seats: ["truthful", "misreporter", "random"], delayMs: 0 },
-  intro: { quiz: [] },
-};
+const ssgTreatment = computingTreatment;
 const idsTreatment = {
   name: "acks",
   game: "ids-investment",
@@ -119,6 +114,37 @@ describe("long steps during play", () => {
     expect(events.filter((e) => e.command === "computed" && e.accepted)).toHaveLength(2);
     await manager.stop();
   }, 120_000);
+
+  it("kill -9 of the server process mid-compute: the restarted server re-issues the step and records the inline result", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    const child = spawn(process.execPath, ["--import", "tsx", KILL_FIXTURE, db.url, "computing-kill"], { stdio: ["ignore", "pipe", "inherit"] });
+    const id = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (b: Buffer) => {
+        out += b.toString();
+        const m = /computing (\S+)\n/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on("exit", (code) => reject(new Error(`the fixture exited early (${code})`)));
+    });
+    const gone = new Promise((r) => child.on("exit", r));
+    child.kill("SIGKILL");
+    await gone;
+    store = await SessionStore.open(db.url);
+    const row = await store.get(id);
+    const snapshot = row ? await store.loadState(row) : null;
+    expect(Object.values(snapshot?.groups ?? {}).map((x) => x.status)).toEqual(["computing"]);
+    pool = new SolverPool(1);
+    const manager = new SessionManager(store, { botDelayMs: 0, solver: pool });
+    expect(await manager.boot()).toBe(1);
+    const host = await manager.get(id);
+    if (!host) throw new Error("not loaded");
+    await host.whenOver();
+    await host.drain();
+    expect(await storedRounds(store, id)).toEqual(inlineRounds("computing-kill"));
+    await manager.stop();
+  }, 180_000);
 
   it("a step computing when the server stops runs again when the session is loaded, with the inline result", async () => {
     db = await freshSqlite();
