@@ -9,7 +9,9 @@ import type { Db } from "./db/client";
 import { migrate } from "./db/migrate";
 import { resolveDbUrl } from "./db/url";
 import { AdminAuth } from "./http/admin-auth";
-import { handleApi } from "./http/api";
+import { handleApi, type ApiDeps } from "./http/api";
+import { adminRoute } from "./http/admin-routes";
+import { clusterConfigFromEnv } from "./cluster/config";
 import { RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
 import { attachSockets } from "./realtime/sockets";
 import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
@@ -57,19 +59,24 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
   const store = await SessionStore.open(dbUrl);
   const db = store.db;
-  const auth = await AdminAuth.init(store, log);
+  const idle = { ...idlePolicyFromEnv(process.env, log), ...opts.idle };
+  // several processes (REDIS_URL): loaded only then, so one process on SQLite never touches Redis
+  const clusterConfig = clusterConfigFromEnv(process.env, dbUrl, Number.isFinite(idle.bootWindowMs) ? idle.bootWindowMs : null, log);
+  const cluster = clusterConfig ? await (await import("./cluster/index")).startCluster(clusterConfig) : null;
+  if (cluster) store.fence = cluster.node.fence;
+  // processes starting together must agree on one stored password hash (admin sessions are tied to it)
+  const auth = cluster ? await cluster.exclusive(() => AdminAuth.init(store, log)) : await AdminAuth.init(store, log);
   const solver = new SolverPool(1);
   const manager = new SessionManager(store, {
     solver,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.botDelayMs !== undefined ? { botDelayMs: opts.botDelayMs } : {}),
     log: (l) => (process.env.MECHLAB_QUIET ? undefined : log(l)),
-    idle: { ...idlePolicyFromEnv(process.env, log), ...opts.idle },
+    idle,
+    ...(cluster ? { claim: cluster.node.claim, release: cluster.node.release } : {}),
   });
-  const resumed = await manager.boot();
-  if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
   const security: SecurityConfig = { ...securityConfigFromEnv(), ...opts.security };
-  const deps = { manager, auth, security, limits: opts.httpLimits ?? createHttpLimits() };
+  const deps: ApiDeps = { manager, auth, security, limits: opts.httpLimits ?? createHttpLimits() };
   const http = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? "/").split("?")[0]!;
@@ -85,9 +92,20 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     });
   });
   const limits: RealtimeLimits = { ...realtimeLimitsFromEnv(process.env, log), ...opts.realtimeLimits };
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: limits.maxMessageBytes });
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    maxHttpBufferSize: limits.maxMessageBytes,
+    ...(cluster ? { adapter: cluster.adapter } : {}),
+  });
   io.engine.on("headers", addApiHeaders);
-  attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock), security);
+  const routed = cluster?.attach(manager, io as unknown as Server, (req, res, url, method) => adminRoute(req, res, url, method, manager));
+  if (routed) deps.cluster = { join: (r) => routed.router.join(r), forward: routed.forward };
+  const resumed = await manager.boot();
+  if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
+  if (cluster) cluster.node.booted = true;
+  attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock), security, routed?.router);
   return {
     http,
     io,
@@ -104,9 +122,11 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
         });
       }),
     close: async () => {
+      cluster?.node.stop();
       await manager.stop();
       await solver.close();
       await new Promise<void>((r) => io.close(() => r()));
+      await cluster?.close();
       await store.close();
     },
   };

@@ -1,30 +1,41 @@
 /**
  * `npm start`: one Node process serving the Next.js pages, the JSON API and Socket.io on one port.
  * PORT (default 3000), HOST (default 0.0.0.0), DATABASE_URL (default SQLite file data/mechlab.db).
+ * REDIS_URL (with a PostgreSQL DATABASE_URL): one of several processes (docs/deploy.md);
+ * WORKERS=N: N such processes on this machine, one port (server/cluster/workers.ts).
  */
+import cluster from "node:cluster";
 import next from "next";
 import { createMechlabApp } from "./app";
+import { workersFromEnv } from "./cluster/config";
 
-const dev = process.env.NODE_ENV !== "production";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+const workers = workersFromEnv(process.env);
+if (workers !== 1 && cluster.isPrimary) await (await import("./cluster/workers")).runPrimary(workers);
+else await serve();
 
-const nextApp = next({ dev, hostname: host === "0.0.0.0" ? "localhost" : host, port });
-await nextApp.prepare();
-const handle = nextApp.getRequestHandler();
-const app = await createMechlabApp({ nextHandler: (req, res) => handle(req, res), dev });
-const bound = await app.listen(port, host);
-const shown = host === "0.0.0.0" ? "localhost" : host;
-console.log(`mechlab: ready on http://${shown}:${bound} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);
+async function serve() {
+  const dev = process.env.NODE_ENV !== "production";
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
 
-process.on("unhandledRejection", (e) => console.error("mechlab: unhandled rejection:", e));
+  const nextApp = next({ dev, hostname: host === "0.0.0.0" ? "localhost" : host, port });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
+  const app = await createMechlabApp({ nextHandler: (req, res) => handle(req, res), dev });
+  const bound = await app.listen(port, host);
+  const shown = host === "0.0.0.0" ? "localhost" : host;
+  const who = cluster.isWorker ? ` (worker ${process.pid})` : "";
+  console.log(`mechlab: ready on http://${shown}:${bound}${who} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);
 
-let closing = false;
-const shutdown = async () => {
-  if (closing) return;
-  closing = true;
-  await app.close();
-  process.exit(0);
-};
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+  process.on("unhandledRejection", (e) => console.error("mechlab: unhandled rejection:", e));
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}

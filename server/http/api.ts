@@ -15,7 +15,7 @@ import type { HttpLimits } from "../security/limits";
 import type { Refusal } from "../security/origin";
 import { normalizeRoomCode } from "../security/room-code";
 import { waitText } from "../security/wait-text";
-import type { SessionManager } from "../sessions/manager";
+import type { JoinResult, SessionManager } from "../sessions/manager";
 import type { AdminAuth } from "./admin-auth";
 import { adminRoute, invalid } from "./admin-routes";
 import { listExamples } from "./examples";
@@ -27,6 +27,12 @@ export interface ApiDeps {
   auth: AdminAuth;
   security: SecurityConfig;
   limits: HttpLimits;
+  /** Several processes (server/cluster): joins and admin requests about a session run where it is held. */
+  cluster?: {
+    join(req: JoinRequest): Promise<JoinResult>;
+    /** Answers a request about a session held by another process (true), or leaves it to the routes here. */
+    forward(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<boolean>;
+  };
 }
 
 const refuse = (res: ServerResponse, r: Refusal) => sendJson(res, r.status, { ok: false, error: { code: r.code, message: r.message } });
@@ -95,6 +101,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
     if (!authed) return sendJson(res, 401, { ok: false, error: { code: "auth/not_allowed", message: "Please log in at /admin first." } });
     // the shipped examples carry every participant's private type: admin only
     if (path === "/api/treatments" && method === "GET") return sendJson(res, 200, listExamples());
+    if (deps.cluster && (await deps.cluster.forward(req, res, url, method))) return;
     return adminRoute(req, res, url, method, deps.manager);
   }
   sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: `No API route ${method} ${path}.` } });
@@ -129,6 +136,6 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
     const ms = deps.limits.joinsPerRoom.waitSeconds(code) * 1000;
     return tooMany(res, ms, `Many people are joining this room right now. Please wait ${waitText(ms)} and try again.`);
   }
-  const r = await deps.manager.join({ ...body.data, code });
+  const r = await (deps.cluster ? deps.cluster.join({ ...body.data, code }) : deps.manager.join({ ...body.data, code }));
   sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r);
 }

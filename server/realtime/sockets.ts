@@ -72,7 +72,7 @@ export function attachSockets(
         adminTimers.delete(host.id);
         const now = manager.clock();
         if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, now));
-        if (room.get(`projector:${host.id}`)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
+        if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
       }, 200),
     );
   };

@@ -40,6 +40,13 @@ export interface ManagerOptions {
   log?: (line: string) => void;
   /** When sessions are unloaded from memory and which are loaded at start (server/sessions/idle.ts). */
   idle?: IdlePolicy;
+  /**
+   * Several processes on one database (server/cluster): take the session's lease before it is loaded or
+   * created here; false when another process owns it (it is then not loaded here).
+   */
+  claim?: (sessionId: string) => Promise<boolean>;
+  /** The session left this process's memory: `parked` when it was idle or deleted, else at shutdown. */
+  release?: (sessionId: string, parked: boolean) => Promise<void>;
 }
 
 export class SessionManager {
@@ -80,6 +87,7 @@ export class SessionManager {
       if (now - host.lastActivityMs < after || !host.canUnload() || this.loading.has(id)) continue;
       this.hosts.delete(id);
       host.stop();
+      await this.opts.release?.(id, true);
       n++;
     }
     if (n) this.opts.log?.(`unloaded ${n} idle session(s); ${this.hosts.size} in memory`);
@@ -127,6 +135,13 @@ export class SessionManager {
   }
 
   private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string }): Promise<SessionHost | null> {
+    if (this.opts.claim) {
+      if (!(await this.opts.claim(row.id))) return null;
+      // read again under the lease: the previous owner may have written since `row` was read
+      const fresh = await this.store.get(row.id);
+      if (!fresh) return null;
+      row = fresh;
+    }
     await this.warm(row.treatmentJson);
     const lt = loadTreatment(row.treatmentJson, games);
     if (!lt.ok) {
@@ -156,6 +171,7 @@ export class SessionManager {
     const lt: LoadedTreatment = loaded.value;
     const id = randomUUID();
     const seed = opts.seed ?? randomBytes(8).toString("hex");
+    if (this.opts.claim && !(await this.opts.claim(id))) return { ok: false, errors: ["The session could not be created; please try again."] };
     const codes = await this.uniqueCompletionCodes(lt.seats);
     const participants = Array.from({ length: lt.seats }, (_, seat) => ({
       id: `${id.slice(0, 8)}-${seat + 1}-${randomBytes(3).toString("hex")}`,
@@ -304,6 +320,7 @@ export class SessionManager {
       host.emit("deleted");
       host.stop();
       this.hosts.delete(id);
+      await this.opts.release?.(id, true);
     }
     for (const [t, hit] of this.tokens) if (hit.sessionId === id) this.tokens.delete(t);
     await this.store.deleteSession(id);
@@ -313,12 +330,21 @@ export class SessionManager {
     return [...this.hosts.values()];
   }
 
+  /** Drop a session from memory without writing anything (another process took it over). */
+  evict(id: string): void {
+    const host = this.hosts.get(id);
+    if (!host) return;
+    host.stop();
+    this.hosts.delete(id);
+  }
+
   async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     for (const h of this.hosts.values()) {
       await h.drain();
       h.stop();
+      await this.opts.release?.(h.id, false);
     }
     this.hosts.clear();
   }

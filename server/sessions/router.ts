@@ -34,7 +34,7 @@ export interface SessionRouter {
    * (their socket may be on another process). Always false with one process.
    */
   reachElsewhere(host: SessionHost, pid: string): boolean;
-  /** Whether another process has a monitor open on this session (false with one process). */
+  /** Whether another process has a monitor or projector open on this session (false with one process). */
   watchedElsewhere(sessionId: string): boolean;
   /** Whether the participant still has a socket on another process (false with one process). */
   connectedElsewhere(pid: string): Promise<boolean>;

@@ -25,9 +25,9 @@ export async function freshSqlite(): Promise<TestDb> {
 }
 
 /** A new database on the PostgreSQL server of `baseUrl`, dropped afterwards. */
-export async function freshPostgres(baseUrl: string): Promise<TestDb> {
+export async function freshPostgres(baseUrl: string, prefix = "mechlab_test"): Promise<TestDb> {
   const { default: pg } = await import("pg");
-  const name = `mechlab_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

@@ -1,0 +1,91 @@
+/**
+ * Several server processes on one PostgreSQL database and one Redis (docs/deploy.md). Loaded only when
+ * REDIS_URL is set (server/app.ts imports this file on demand), so the default single process on SQLite
+ * neither loads a Redis client nor connects anywhere.
+ *
+ * PostgreSQL is the truth: sessions, leases (who owns which session, server/cluster/lease.ts) and every
+ * stored decision. Redis carries what is only in flight: Socket.IO's rooms and broadcasts across
+ * processes (the official Redis adapter), and requests to a session's owner (server/cluster/rpc.ts).
+ */
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Server } from "socket.io";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
+import pg from "pg";
+import type { SessionManager } from "../sessions/manager";
+import { adminForwarding } from "./http-forward";
+import { LeaseTable } from "./lease";
+import { ClusterNode } from "./node";
+import { clusterRouter, type ClusterRouter } from "./router";
+import { NodeRpc } from "./rpc";
+import type { ClusterConfig } from "./config";
+
+export interface Cluster {
+  node: ClusterNode;
+  /** Socket.IO's Redis adapter (pass it to `new Server(…, { adapter })`). */
+  adapter: ReturnType<typeof createAdapter>;
+  /** Start serving: sockets and admin requests are routed to each session's owner. */
+  attach(manager: SessionManager, io: Server, adminRoute: (req: IncomingMessage, res: ServerResponse, url: URL, method: string) => Promise<void>): {
+    router: ClusterRouter;
+    forward: (req: IncomingMessage, res: ServerResponse, url: URL, method: string) => Promise<boolean>;
+  };
+  /** Run `fn` while no other process of the cluster runs its own `exclusive` (a PostgreSQL advisory lock). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The advisory lock key of start-up steps that must not run in two processes at once. */
+const START_LOCK = 727073691;
+
+export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
+  const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const redis = () => {
+    const r = new Redis(cfg.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+    r.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
+    return r;
+  };
+  const pub = redis();
+  const sub = pub.duplicate();
+  const rpcSub = pub.duplicate();
+  sub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
+  rpcSub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
+  const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 4 });
+  pool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
+  const rpc = new NodeRpc(pub, rpcSub, id, cfg.prefix);
+  await rpc.start();
+  const pattern = `${cfg.prefix}rpc:`;
+  const listNodes = async () => ((await pub.pubsub("CHANNELS", `${pattern}*`)) as string[]).map((c) => c.slice(pattern.length));
+  const node = new ClusterNode(new LeaseTable(pool, id, cfg.ttlMs), rpc, listNodes, { ttlMs: cfg.ttlMs, scanMs: cfg.scanMs, bootWindowMs: cfg.bootWindowMs }, cfg.log);
+  const adapter = createAdapter(pub, sub, { key: `${cfg.prefix}socket.io` });
+  cfg.log(`cluster: process ${id} (lease ${cfg.ttlMs} ms, Redis prefix "${cfg.prefix}")`);
+  let router: ClusterRouter | null = null;
+  return {
+    node,
+    adapter,
+    attach(manager, io, adminRoute) {
+      router = clusterRouter(node, manager, io);
+      const forward = adminForwarding(rpc, router, adminRoute);
+      node.start(manager, io);
+      return { router, forward };
+    },
+    async exclusive(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query("SELECT pg_advisory_lock($1)", [START_LOCK]);
+        return await fn();
+      } finally {
+        await c.query("SELECT pg_advisory_unlock($1)", [START_LOCK]).catch(() => undefined);
+        c.release();
+      }
+    },
+    async close() {
+      node.stop();
+      router?.stop();
+      rpc.close();
+      await Promise.allSettled([pub.quit(), sub.quit(), rpcSub.quit()]);
+      await pool.end();
+    },
+  };
+}

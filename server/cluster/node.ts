@@ -1,0 +1,190 @@
+/**
+ * One process of a cluster: the leases it holds, and the loops that keep them and take over sessions of
+ * processes that died.
+ *
+ * - `claim` / `release` / `fence` are the SessionManager's and SessionStore's hooks: a session is loaded
+ *   only under its lease, and every write checks the lease's token (server/cluster/lease.ts).
+ * - Every `ttlMs / 3` the leases are renewed in one statement; a session whose lease was lost is dropped
+ *   from memory without writing (`manager.evict`).
+ * - Every `scanMs` the process looks for running sessions whose owner is gone (lease expired, not
+ *   parked) and takes them over: loaded from the database with the stored deadlines.
+ * - Every `scanMs` it lists the processes alive (their RPC channels in Redis); when one disappears, the
+ *   presence of the sessions held here is checked against the sockets that are really connected.
+ */
+import type { Server } from "socket.io";
+import type { SessionManager } from "../sessions/manager";
+import type { SqlStatement } from "../db/writer";
+import type { LeaseTable } from "./lease";
+import type { NodeRpc } from "./rpc";
+
+export interface NodeTiming {
+  /** Lease lifetime; renewed every third of it. */
+  ttlMs: number;
+  /** How often orphaned sessions and dead processes are looked for. */
+  scanMs: number;
+  /** Running sessions changed within this window are taken over (null: all). */
+  bootWindowMs: number | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class ClusterNode {
+  /** Session id → fencing token of the leases this process holds. */
+  readonly held = new Map<string, number>();
+  /** Processes seen alive at the last scan (by their RPC channel). */
+  private alive = new Set<string>();
+  /** Processes known to be gone (their channel disappeared), with when it was noticed. */
+  readonly gone = new Map<string, number>();
+  private manager: SessionManager | null = null;
+  private io: Server | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  /** Set once the manager's boot loaded what it loads (before that, takeovers would load twice). */
+  booted = false;
+
+  constructor(
+    readonly lease: LeaseTable,
+    readonly rpc: NodeRpc,
+    private readonly listNodes: () => Promise<string[]>,
+    readonly timing: NodeTiming,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  get id(): string {
+    return this.lease.owner;
+  }
+
+  /** SessionManager hook: take (or confirm) the lease before the session is loaded or created here. */
+  claim = async (sessionId: string): Promise<boolean> => {
+    if (this.stopped) return false;
+    const token = await this.lease.acquire(sessionId);
+    if (token === null) return false;
+    this.held.set(sessionId, token);
+    return true;
+  };
+
+  /** SessionManager hook: the session left memory (parked when idle, else at shutdown). */
+  release = async (sessionId: string, parked: boolean): Promise<void> => {
+    const token = this.held.get(sessionId);
+    if (token === undefined) return;
+    this.held.delete(sessionId);
+    await this.lease.release(sessionId, token, parked).catch((e: Error) => this.log(`cluster: releasing ${sessionId} failed: ${e.message}`));
+  };
+
+  /** SessionStore hook: the lease check of every write (a session not held here cannot be written). */
+  fence = (sessionId: string): SqlStatement => this.lease.fence(sessionId, this.held.get(sessionId) ?? -1);
+
+  /** Start the loops once the manager and Socket.io exist. */
+  start(manager: SessionManager, io: Server): void {
+    this.manager = manager;
+    this.io = io;
+    manager.onHost((host) => void this.reconcile(host.id).catch((e: Error) => this.log(`cluster: presence of ${host.id}: ${e.message}`)));
+    const every = (ms: number, fn: () => Promise<void>) => {
+      let running = false;
+      const t = setInterval(() => {
+        if (running || this.stopped) return;
+        running = true;
+        fn()
+          .catch((e: Error) => this.log(`cluster: ${e.message}`))
+          .finally(() => (running = false));
+      }, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(Math.max(100, Math.floor(this.timing.ttlMs / 3)), () => this.renew());
+    every(this.timing.scanMs, () => this.watchNodes());
+    every(this.timing.scanMs, () => this.takeOver());
+  }
+
+  private async renew(): Promise<void> {
+    const snapshot = new Map(this.held);
+    const kept = await this.lease.renew(snapshot);
+    for (const [id, token] of snapshot) {
+      if (kept.has(id) || this.held.get(id) !== token) continue;
+      this.held.delete(id);
+      this.manager?.evict(id);
+      this.log(`cluster: lost the lease of session ${id} to another process; dropped it here`);
+    }
+  }
+
+  /** Take over running sessions whose owner is gone. */
+  private async takeOver(): Promise<void> {
+    const m = this.manager;
+    if (!m || !this.booted) return;
+    const since = this.timing.bootWindowMs === null ? null : Date.now() - this.timing.bootWindowMs;
+    for (const id of await this.lease.orphans(since)) {
+      if (this.stopped) return;
+      if (this.held.has(id) && m.isLoaded(id)) continue;
+      const host = await m.get(id);
+      if (host) this.log(`cluster: took over session ${id}`);
+    }
+  }
+
+  private async watchNodes(): Promise<void> {
+    const now = new Set(await this.listNodes());
+    const lost = [...this.alive].filter((n) => !now.has(n));
+    this.alive = now;
+    for (const n of now) this.gone.delete(n); // seen again (e.g. its Redis connection came back)
+    for (const [n, at] of this.gone) if (Date.now() - at > 10 * 60_000) this.gone.delete(n);
+    if (lost.length === 0) return;
+    for (const n of lost) {
+      this.gone.set(n, Date.now());
+      this.rpc.failPeer(n);
+    }
+    this.log(`cluster: process(es) ${lost.join(", ")} gone; checking presence`);
+    for (const id of this.held.keys()) await this.reconcile(id);
+  }
+
+  /** A call found process `node` unsubscribed: treat it as gone until it is seen again. */
+  markGone(node: string): void {
+    if (node !== this.id) this.gone.set(node, Date.now());
+  }
+
+  /** Whether this process is shutting down (no new leases, no calls). */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
+  /** Whether process `node` is known to be gone. */
+  isGone(node: string): boolean {
+    return this.gone.has(node);
+  }
+
+  /**
+   * Make the session's presence match the sockets connected on every process: participants with a
+   * socket are connected, those without (checked twice) are not.
+   */
+  async reconcile(sessionId: string): Promise<void> {
+    const m = this.manager;
+    const io = this.io;
+    if (!m || !io || !this.held.has(sessionId) || !m.isLoaded(sessionId)) return;
+    const host = await m.get(sessionId);
+    if (!host) return;
+    const sockets = await io.in(`s:${sessionId}`).fetchSockets();
+    const online = new Set(sockets.map((s) => (s.data as { pid?: unknown }).pid).filter((p): p is string => typeof p === "string"));
+    for (const p of Object.values(host.state.participants)) {
+      const has = online.has(p.id);
+      if (has === p.connected) continue;
+      // look again for this one seat right before changing it (a socket may have come or gone meanwhile)
+      const again = (await io.in(`p:${p.id}`).fetchSockets()).length > 0;
+      if (again === p.connected) continue;
+      await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: again ? "connect" : "disconnect", pid: p.id });
+    }
+  }
+
+  /** Wait until process `node`'s lease on the session expired (it is gone), at most `ms`. */
+  async waitForExpiry(sessionId: string, node: string, ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      const o = await this.lease.ownerOf(sessionId);
+      if (!o || !o.live || o.owner !== node) return;
+      await sleep(Math.min(200, this.timing.ttlMs / 10));
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The SessionRouter of a cluster process: a session held here runs here; any other is forwarded to the
+ * process that holds its lease (Redis request/response, server/cluster/rpc.ts), and answered only after
+ * the owner stored the command. When the owner is gone, the call waits for its lease to expire, takes
+ * the session over (or finds who did) and runs there — within the caller's time budget.
+ */
+import type { Server } from "socket.io";
+import type { ActionError } from "../../lib/core/errors";
+import type { Command } from "../../lib/engine";
+import type { JoinRequest } from "../../lib/protocol/payloads";
+import type { DispatchResult, SessionHost } from "../sessions/host";
+import type { JoinResult, SessionManager } from "../sessions/manager";
+import { adminMessage, participantMessage, projectorMessage, type Actor, type SessionRouter } from "../sessions/router";
+import { normalizeRoomCode } from "../security/room-code";
+import type { ClusterNode } from "./node";
+import { PeerGoneError, PeerTimeoutError } from "./rpc";
+
+/** How long a forwarded call may take in all, retries and a takeover included (the browser waits 8 s). */
+const BUDGET_MS = 7000;
+/** A monitor or projector open on another process keeps the owner sending its views this long after its last ping. */
+const WATCH_MS = 10_000;
+
+type Where = { local: SessionHost } | { remote: string };
+type Answer<T> = { notOwner: true } | { value: T };
+
+const busy = (): DispatchResult => ({ ok: false, error: { code: "session/conflict", message: "The server is switching over; nothing was recorded. Please try again in a moment." } });
+const gone = (): DispatchResult => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
+
+export interface ClusterRouter extends SessionRouter {
+  /** Room code + label → token, run where the session lives (server/http/api.ts). */
+  join(req: JoinRequest): Promise<JoinResult>;
+  /** Run `local` here if the session is held here, else call `method` on its owner (null: no such session). */
+  onOwner<T>(sessionId: string, local: (host: SessionHost) => Promise<T> | T, method: string, args: unknown, budgetMs?: number): Promise<T | null>;
+  stop(): void;
+}
+
+export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Server): ClusterRouter {
+  const owners = new Map<string, string>();
+  const watchers = new Map<string, number>();
+
+  async function locate(id: string, until: number): Promise<Where | null> {
+    for (;;) {
+      if (node.stopping) throw new PeerGoneError("this process is shutting down");
+      if (node.held.has(id)) {
+        const host = await manager.get(id);
+        if (host) return { local: host };
+      }
+      const cached = owners.get(id);
+      if (cached && !node.isGone(cached)) return { remote: cached };
+      owners.delete(id);
+      const o = await node.lease.ownerOf(id);
+      if (o && o.live && o.owner !== node.id) {
+        if (!node.isGone(o.owner)) {
+          owners.set(id, o.owner);
+          return { remote: o.owner };
+        }
+        await node.waitForExpiry(id, o.owner, Math.max(0, until - Date.now()));
+      }
+      const host = await manager.get(id); // takes the lease if nobody holds it
+      if (host) return { local: host };
+      if (!(await manager.store.get(id))) return null;
+      if (Date.now() > until) throw new PeerTimeoutError(`session ${id}: no process could take it over in time`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async function onOwner<T>(id: string, local: (host: SessionHost) => Promise<T> | T, method: string, args: unknown, budgetMs = BUDGET_MS): Promise<T | null> {
+    const until = Date.now() + budgetMs;
+    for (;;) {
+      const where = await locate(id, until);
+      if (!where) return null;
+      if ("local" in where) return local(where.local);
+      try {
+        const a = await node.rpc.call<Answer<T>>(where.remote, method, { id, args }, Math.max(100, until - Date.now()));
+        if ("value" in a) return a.value;
+        owners.delete(id); // it was handed over meanwhile: look again
+      } catch (e) {
+        owners.delete(id);
+        if (e instanceof PeerGoneError) node.markGone(where.remote);
+        else if (!(e instanceof PeerTimeoutError)) throw e;
+      }
+      if (Date.now() > until) throw new PeerTimeoutError(`session ${id}: its process did not answer in time`);
+    }
+  }
+
+  /** Serve `method` for the sessions held here; any other answers notOwner so the caller looks again. */
+  function serve<A, T>(method: string, fn: (host: SessionHost, args: A) => Promise<T> | T) {
+    node.rpc.handle(method, async (raw) => {
+      const { id, args } = raw as { id: string; args: A };
+      if (!node.held.has(id)) return { notOwner: true } satisfies Answer<T>;
+      const host = await manager.get(id);
+      if (!host) return { notOwner: true } satisfies Answer<T>;
+      return { value: await fn(host, args) } satisfies Answer<T>;
+    });
+  }
+  serve<{ actor: Actor; cmd: Command }, DispatchResult>("dispatch", (h, a) => h.dispatch(a.actor, a.cmd));
+  serve<{ pid: string }, ReturnType<typeof participantMessage>>("participantView", (h, a) => participantMessage(h, a.pid, manager.clock()));
+  serve<null, ReturnType<typeof adminMessage>>("adminView", (h) => {
+    watchers.set(h.id, Date.now() + WATCH_MS);
+    return adminMessage(h, manager.clock());
+  });
+  serve<null, ReturnType<typeof projectorMessage>>("projectorView", (h) => {
+    watchers.set(h.id, Date.now() + WATCH_MS);
+    return projectorMessage(h, manager.clock());
+  });
+  serve<null, true>("watch", (h) => (watchers.set(h.id, Date.now() + WATCH_MS), true));
+  serve<{ actor: Actor; command: string; payload: unknown; error: ActionError }, boolean>("logRefused", async (h, a) => (await h.logRefused(a.actor, a.command, a.payload, a.error), true));
+  serve<{ req: JoinRequest }, JoinResult>("join", (_h, a) => manager.join(a.req));
+
+  // monitors open here on sessions held elsewhere: tell the owner every few seconds that they still watch
+  const keepWatching = setInterval(() => {
+    for (const room of io.sockets.adapter.rooms.keys()) {
+      const m = /^(admin|projector):(.+)$/.exec(room);
+      if (!m) continue;
+      const id = m[2]!;
+      if (node.held.has(id)) continue;
+      void onOwner(id, () => true, "watch", null).catch(() => undefined);
+    }
+  }, WATCH_MS / 3);
+  keepWatching.unref();
+
+  const safely = async <T>(run: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof PeerTimeoutError || e instanceof PeerGoneError) return fallback;
+      throw e;
+    }
+  };
+
+  return {
+    async byToken(token) {
+      // no cache: a link re-issued on another process must stop working here at once
+      const p = await manager.store.participantByToken(token);
+      return p ? { sessionId: p.sessionId, pid: p.id } : null;
+    },
+    open: (id) => safely(async () => (await locate(id, Date.now() + BUDGET_MS)) !== null, false),
+    dispatch: (id, actor, cmd) => safely(async () => (await onOwner(id, (h) => h.dispatch(actor, cmd), "dispatch", { actor, cmd })) ?? gone(), busy()),
+    participantView: (id, pid) => safely(async () => (await onOwner(id, (h) => participantMessage(h, pid, manager.clock()), "participantView", { pid })) ?? null, null),
+    adminView: (id) => safely(async () => (await onOwner(id, (h) => adminMessage(h, manager.clock()), "adminView", null)) ?? null, null),
+    projectorView: (id) => safely(async () => (await onOwner(id, (h) => projectorMessage(h, manager.clock()), "projectorView", null)) ?? null, null),
+    async logRefused(id, actor, command, payload, error) {
+      await safely(() => onOwner(id, (h) => h.logRefused(actor, command, payload, error).then(() => true), "logRefused", { actor, command, payload, error }), null);
+    },
+    reachElsewhere: (host, pid) => host.state.participants[pid]?.connected === true,
+    watchedElsewhere: (id) => (watchers.get(id) ?? 0) > Date.now(),
+    async connectedElsewhere(pid) {
+      return (await io.in(`p:${pid}`).fetchSockets().catch(() => [])).length > 0;
+    },
+    async join(req) {
+      const row = await manager.store.byCode(normalizeRoomCode(req.code));
+      if (!row) return manager.join(req); // answers "no session has this room code"
+      const r = await safely(() => onOwner(row.id, () => manager.join(req), "join", { req }), null);
+      return r ?? { ok: false, error: { code: "session/conflict", message: "The server is switching over; please try again in a moment." } };
+    },
+    onOwner,
+    stop: () => clearInterval(keepWatching),
+  };
+}

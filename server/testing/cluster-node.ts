@@ -1,0 +1,13 @@
+// One process of a test or benchmark cluster: API + Socket.io (no Next pages) on DATABASE_URL and
+// REDIS_URL from the environment; prints "PORT <n>" once it listens. SIGTERM closes it cleanly.
+import { createMechlabApp } from "../app";
+
+process.env.MECHLAB_QUIET ??= "1";
+const verbose = process.env.CLUSTER_NODE_LOG === "1";
+// every simulated participant connects from 127.0.0.1: lift the per-address socket limit (docs/security.md)
+const app = await createMechlabApp({ log: (l) => (verbose ? console.error(`[${process.pid}] ${l}`) : undefined), realtimeLimits: { socketsPerAddress: 1_000_000 } });
+const port = await app.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
+process.stdout.write(`PORT ${port}\n`);
+process.on("SIGTERM", () => {
+  void app.close().then(() => process.exit(0));
+});
