@@ -119,12 +119,13 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
   }, WATCH_MS / 3);
   keepWatching.unref();
 
+  /** The answer, or `fallback` when the owner could not be reached in time (Redis or the database down included). */
   const safely = async <T>(run: () => Promise<T>, fallback: T): Promise<T> => {
     try {
       return await run();
     } catch (e) {
-      if (e instanceof PeerTimeoutError || e instanceof PeerGoneError) return fallback;
-      throw e;
+      if (!(e instanceof PeerTimeoutError || e instanceof PeerGoneError)) console.error(`cluster: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
     }
   };
 
