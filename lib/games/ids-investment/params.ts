@@ -4,8 +4,7 @@
  * People see points = pointsScale · (endowment − g_i) per round.
  */
 import { z } from "zod";
-import { checkIdsInstance, idsInstanceFields } from "../../mechanisms/ids/instance-schema";
-import { alongside, ALONGSIDE } from "../../core/refine-alongside";
+import { idsInstanceFields, idsInstanceRefinement } from "../../mechanisms/ids/instance-schema";
 
 export { instanceOf } from "../../mechanisms/ids/instance-schema";
 
@@ -27,5 +26,5 @@ export const IdsParams = z
     /** What participants see of the others after each round. */
     feedback: z.enum(["own", "investments", "investmentsAndCosts"]).default("investments"),
   })
-  .superRefine(alongside(checkIdsInstance), ALONGSIDE);
+  .superRefine(...idsInstanceRefinement);
 export type IdsParams = z.infer<typeof IdsParams>;

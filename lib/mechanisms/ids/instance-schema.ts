@@ -3,6 +3,7 @@
  * whose messages name the offending field.
  */
 import { z } from "zod";
+import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 import { rangeProblem } from "./model";
 import { unregulatedBenchmarks } from "./unregulated";
 
@@ -61,6 +62,9 @@ function shapeOk(p: InstanceParams): boolean {
 }
 
 /** The instance the mechanism core works on (q defaults to zeros). */
+/** `superRefine` arguments for a treatment that embeds an IDS instance: {@link checkIdsInstance}, run alongside other field errors. */
+export const idsInstanceRefinement = [alongside(checkIdsInstance), ALONGSIDE] as const;
+
 export function instanceOf(p: InstanceParams) {
   return { alpha: p.alpha, W: p.W, c: p.c, q: p.q ?? p.alpha.map(() => 0) };
 }
