@@ -80,10 +80,12 @@ describe("engine invariants under random command sequences", () => {
   it.each(scenarios.map((sc) => [sc.name, sc] as const))("%s", { timeout: 180_000 }, (_name, sc) => {
     let rounds = 0;
     let accepted = 0;
+    let surveys = 0;
     fc.assert(
       fc.property(steps, (xs) => {
         const script = new CommandScript(sc.lt, newSession(sc.lt, "property", 1_000_000).state, 1_000_000, (a) => {
           if (a.result.ok) accepted++;
+          if (a.result.ok && a.cmd.kind === "survey") surveys++;
           checkAfter(sc, a, script.ledger);
         });
         for (const st of xs) script.step(st);
@@ -95,5 +97,7 @@ describe("engine invariants under random command sequences", () => {
     // the sequences reach play, not only the intro
     expect(accepted).toBeGreaterThan(RUNS * 10);
     expect(rounds).toBeGreaterThan(RUNS / 2);
+    // and, where the treatment has one, people answer the exit survey
+    if (sc.lt.treatment.survey.length > 0) expect(surveys).toBeGreaterThan(0);
   });
 });

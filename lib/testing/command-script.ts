@@ -10,6 +10,7 @@ import { deepFreeze } from "../engine/draft";
 import { botMoves, nextWakeMs, participantView, reduce, type Command, type ComputeJob, type LoadedTreatment, type ReduceResult, type RoundRow, type SessionState } from "../engine";
 import { pendingComputes } from "../engine/compute";
 import { runComputeJob } from "../mechanisms/compute-job";
+import { botSurveyAnswers } from "../survey/bot";
 
 export type Step =
   | { t: "connect" | "disconnect" | "consent" | "instructions"; who: number; dt: number }
@@ -155,6 +156,11 @@ export class CommandScript {
             continue;
           }
           if (!p.connected) continue; // an offline browser sends nothing
+          if (p.stage === "survey") {
+            // the exit survey: answers of every kind that pass the questions' checks
+            this.apply({ kind: "survey", pid, answers: botSurveyAnswers(this.lt.treatment.survey, makeRng(seedFrom(`survey:${pid}`))) });
+            continue;
+          }
           const action = this.strategyAction(pid, k);
           if (action !== null) this.act(pid, action, false);
         }

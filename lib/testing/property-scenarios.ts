@@ -25,6 +25,15 @@ function load(treatment: Record<string, unknown>): LoadedTreatment {
   return r.value;
 }
 
+/** An exit survey of every kind of question (people answer it in "everyone" steps; bot seats at once). */
+const SURVEY = [
+  { id: "age", type: "number", prompt: "Age?", min: 18, max: 99 },
+  { id: "hours", type: "number", prompt: "Hours?", min: 0, max: 24, decimals: 1 },
+  { id: "how", type: "choice", prompt: "How?", options: ["a", { value: 2, label: "b" }] },
+  { id: "fair", type: "likert", prompt: "Fair?", lowLabel: "no", highLabel: "yes" },
+  { id: "note", type: "text", prompt: "Note?", required: false },
+];
+
 const IDS = {
   alpha: [11.1173, 12.2281, 13.3397],
   W: [
@@ -65,7 +74,7 @@ const CIP_TYPES = [
 export function propertyScenarios(): PropertyScenario[] {
   return [
     {
-      name: "ids-investment, 2 fixed groups of 3, dropouts replaced by bots",
+      name: "ids-investment, 2 fixed groups of 3, dropouts replaced by bots, exit survey",
       lt: load({
         name: "ids fixed",
         game: "ids-investment",
@@ -73,11 +82,12 @@ export function propertyScenarios(): PropertyScenario[] {
         params: { ...IDS, xMax: 5, rounds: 3, decisionSeconds: 60, resultsSeconds: 10, feedback: "investments" },
         dropout: { graceSeconds: 5, policy: "bot" },
         bots: { seats: ["random"] },
+        survey: SURVEY,
       }),
       secretsOf: idsSecrets,
     },
     {
-      name: "ids-investment, 2 groups of 3 rematched at random, 2 people and 4 bots, a dropout ends the group",
+      name: "ids-investment, 2 groups of 3 rematched at random, 2 people and 4 bots, a dropout ends the group, exit survey",
       lt: load({
         name: "ids random",
         game: "ids-investment",
@@ -86,6 +96,7 @@ export function propertyScenarios(): PropertyScenario[] {
         params: { ...IDS, xMax: 5, rounds: 3, decisionSeconds: 30, resultsSeconds: null },
         dropout: { graceSeconds: 5, policy: "end" },
         bots: { seats: ["random", "myopic", "zero", "random"] },
+        survey: SURVEY,
       }),
       secretsOf: idsSecrets,
     },
