@@ -45,8 +45,8 @@ export function skipSurvey(p: ParticipantState, nowMs: number) {
 const refuse = (code: ActionError["code"], w: Worded, problems?: Record<string, Worded>): SurveyResult => {
   const error: ActionError = { code, message: w.message, wording: w.wording };
   if (problems) {
-    error.fields = {};
-    error.fieldWordings = {};
+    error.fields = Object.create(null) as Record<string, string>;
+    error.fieldWordings = Object.create(null) as Record<string, Worded["wording"]>;
     for (const [id, p] of Object.entries(problems)) {
       error.fields[id] = p.message;
       error.fieldWordings[id] = p.wording;

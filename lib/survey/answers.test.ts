@@ -47,6 +47,16 @@ describe("checking survey answers", () => {
     expect(checkSurveyAnswers(questions, { comments: 5, age: 20, hours: 1, strategy: "Gut", fair: 2 })).toMatchObject({ ok: false, problems: { comments: { message: "Please type your answer as text.", wording: { key: "surveyNotText" } } } });
   });
 
+  it("an answer keyed by a prototype name is refused as an unknown question, nothing else changes", () => {
+    const raw = JSON.parse('{"__proto__": "x", "constructor": 1, "age": 30, "hours": 1, "strategy": "Gut", "fair": 3}') as Record<string, unknown>;
+    const r = checkSurveyAnswers(questions, raw);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.problems).sort()).toEqual(["__proto__", "constructor"]);
+    expect(r.problems.__proto__?.message).toBe('There is no question "__proto__" in this survey; reload the page.');
+    expect(({} as Record<string, unknown>).message).toBeUndefined();
+  });
+
   it("bot answers always pass the check and are replayable", () => {
     for (let i = 0; i < 200; i++) {
       const a = botSurveyAnswers(questions, makeRng(seedFrom(`bot-${i}`)));

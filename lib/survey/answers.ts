@@ -58,7 +58,8 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
 
 /** Check every answer; ids that are not questions are refused (they would be lost otherwise). */
 export function checkSurveyAnswers(questions: readonly SurveyQuestion[], raw: Readonly<Record<string, unknown>>): SurveyCheck {
-  const problems: Record<string, Worded> = {};
+  // keys come from the network: a null-prototype record, so "__proto__" is a key like any other
+  const problems: Record<string, Worded> = Object.create(null);
   const answers: SurveyAnswers = {};
   const ids = new Set(questions.map((q) => q.id));
   for (const key of Object.keys(raw)) if (!ids.has(key)) problems[key] = T.unknownQuestion(key);

@@ -85,11 +85,13 @@ describe("fuzzing every socket event and HTTP route", () => {
     await lab?.close();
   });
 
-  it("p:action, p:intro and p:sync: always acknowledged, rejected input changes nothing", async () => {
+  it("p:action, p:intro, p:survey and p:sync: always acknowledged, rejected input changes nothing", async () => {
     const p = players[0]!;
     const cases: [string, fc.Arbitrary<unknown>][] = [
       ["p:action", fc.oneof(hostile, actionLike)],
       ["p:intro", fc.oneof(hostile, introLike)],
+      // the survey is not open yet (the game is on): every answer set is refused with a message
+      ["p:survey", fc.oneof(hostile, fc.record({ answers: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom(...PROTO_KEYS)), fc.oneof(fc.string(), fc.double(), fc.constant(null))) }))],
       ["p:sync", hostile],
     ];
     for (const [event, arb] of cases)
