@@ -7,7 +7,7 @@
 import { TokenBuckets } from "../security/token-bucket";
 
 export interface RealtimeLimits {
-  /** Intents (p:action, p:intro, p:sync) per second per participant, sustained. */
+  /** Intents (p:action, p:intro, p:survey, p:sync) per second per participant, sustained. */
   intentsPerSecond: number;
   /** Intents a participant may send at once before the sustained rate applies. */
   intentBurst: number;

@@ -245,8 +245,7 @@ export function attachSockets(
       if (!(await ready)) return ack(gone());
       const r = await router.dispatch(sessionId, actor, { kind: "survey", pid, answers: req.data.answers });
       ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
-      const msg = r.ok ? await snapshot() : null;
-      if (msg) socket.emit("p:view", msg);
+      if (r.ok) await sendOwnView();
     });
 
     socket.on("p:action", async (raw, ackFn) => {
