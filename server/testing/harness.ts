@@ -40,8 +40,10 @@ export async function freshPostgres(baseUrl: string, prefix = "mechlab_test"): P
       const c = new pg.Client({ connectionString: baseUrl });
       c.on("error", () => {});
       await c.connect();
-      // let the app's pools finish closing their connections before forcing anything
-      for (let k = 0; k < 50; k++) {
+      // let the app's pools finish closing their connections (and any query still in flight) before
+      // forcing anything: on a loaded CI machine 5 s was not always enough, and a forced drop then failed
+      // that query as an unhandled rejection in whichever test file ran it
+      for (let k = 0; k < 300; k++) {
         const r = await c.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
         if (r.rows[0].n === 0) break;
         await new Promise((res) => setTimeout(res, 100));
