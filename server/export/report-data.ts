@@ -38,6 +38,10 @@ export interface ReportData {
   game: { id: string; version: string | null; title: string | null };
   treatment: { description: string | null; groups: number | null; groupSize: number | null; rounds: number | null; matching: string | null; json: string };
   charts: Chart[];
+  /** The completed rounds the charts are drawn from (a study report pools them across sessions). */
+  chartRounds: ChartRound[];
+  /** The game's parsed parameters (null when the stored treatment no longer loads). */
+  params: unknown;
   rounds: RoundSummary[];
   participants: ParticipantSummary[];
 }
@@ -93,6 +97,8 @@ export async function reportData(store: SessionStore, sessionId: string): Promis
       json: JSON.stringify(JSON.parse(row.treatmentJson), null, 2),
     },
     charts,
+    chartRounds,
+    params: t ? t.params : null,
     rounds: [...rounds.entries()]
       .sort(([a], [b]) => a - b)
       .map(([round, r]) => ({

@@ -26,6 +26,8 @@ const data: ReportData = {
   game: { id: `game${H}`, version: `1${H}`, title: `title ${H}` },
   treatment: { description: `desc ${H}`, groups: 1, groupSize: 2, rounds: 2, matching: `fixed${H}`, json: JSON.stringify({ name: H }, null, 2) },
   charts: [chart],
+  chartRounds: [],
+  params: null,
   rounds: [{ round: 1, groups: 1, decisions: 2, botDecisions: 1, timedOut: 0, meanPoints: 2, minPoints: 1, maxPoints: 3 }],
   participants: [
     { seat: 0, label: H, participantId: "p1", rounds: 1, botRounds: 0, timedOut: 0, totalPoints: 3, meanPoints: 3 },

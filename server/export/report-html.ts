@@ -15,10 +15,10 @@ export function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-const num = (x: number | null | undefined, digits = 2) =>
+export const num = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits });
 
-function table(caption: string, columns: string[], rows: string[][], testid: string): string {
+export function table(caption: string, columns: string[], rows: string[][], testid: string): string {
   return `<div class="table-wrap"><table data-testid="${esc(testid)}"><caption>${esc(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((v) => `<td>${v}</td>`).join("")}</tr>`)
     .join("")}</tbody></table></div>`;
@@ -41,12 +41,12 @@ function chartTable(chart: Chart): string {
   );
 }
 
-async function chartSection(chart: Chart): Promise<string> {
+export async function chartSection(chart: Chart): Promise<string> {
   const svg = await renderSvg(chartSpec(chart, { width: 640, height: 240, embedData: true }));
   return `<figure class="chart" data-testid="report-chart-${esc(chart.id)}" data-chart-id="${esc(chart.id)}"><h3>${esc(chart.title)}</h3>${svg}<figcaption>${esc(chart.description)}</figcaption><details><summary>Numbers behind the chart</summary>${chartTable(chart)}</details></figure>`;
 }
 
-const STYLE = `
+export const STYLE = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:980px;padding:16px;color:#1d1d1f;background:#fff}
 h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.2rem;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:1rem;margin:0 0 6px}
 .muted{color:#666}.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}.kv dt{font-weight:600}.kv dd{margin:0}
@@ -84,17 +84,9 @@ export async function reportHtml(d: ReportData, generatedAt: Date): Promise<stri
     d.participants.map((p) => [String(p.seat + 1), p.label === null ? '<span class="muted">–</span>' : esc(p.label), String(p.rounds), String(p.botRounds), String(p.timedOut), num(p.totalPoints), num(p.meanPoints)]),
     "report-participants",
   );
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(`Session report: ${d.session.name}`)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
+  return htmlDocument(
+    `Session report: ${d.session.name}`,
+    `<header>
 <h1 data-testid="report-title">${esc(d.session.name)}</h1>
 <p class="muted">Session report made by mechlab on ${esc(generatedAt.toISOString())}. Self-contained: it opens offline and runs no scripts.</p>
 </header>
@@ -109,7 +101,23 @@ ${charts.length ? `<p class="muted">Solid lines and bars: what was played (aggre
 <section aria-labelledby="s-summary"><h2 id="s-summary">Summary</h2>
 ${d.rounds.length ? rounds : '<p class="muted">No round was completed.</p>'}
 ${d.participants.length ? people : ""}
-</section>
+</section>`,
+  );
+}
+
+/** A whole self-contained document: no scripts, nothing loaded (CSP), inline styles; `title` is escaped here. */
+export function htmlDocument(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
 </body>
 </html>
 `;

@@ -124,6 +124,42 @@ describe("report.html", () => {
     expect(stored).toEqual(live);
   });
 
+  it("study report: sessions pooled per treatment, charts over every group of those sessions", async () => {
+    const treatment = JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/treatments/cip-contracts-menu-4.json"), "utf8"));
+    const cip = { ...treatment, name: "pooled <CIP>", params: { ...treatment.params, rounds: 1 }, bots: { seats: ["truthful", "mimic", "random", "truthful"], delayMs: 0 } };
+    const ids: string[] = [];
+    for (let k = 0; k < 2; k++) {
+      const c = await api(base, "/api/admin/sessions", { body: { treatment: cip, seed: `pool-${k}` }, cookie });
+      ids.push(c.json.session.id as string);
+    }
+    for (const id of ids) await waitEnded(id);
+    const all = [...ids, "no-such-session"];
+    const r = await api(base, `/api/admin/export/study-report.html?sessions=${all.join(",")}`, { cookie });
+    expect(r.status).toBe(200);
+    const html = r.text;
+    expectSelfContained(html);
+    expect(html).toContain("Study report: 2 sessions");
+    expect(html).toContain("pooled &lt;CIP&gt;");
+    expect(html).not.toContain("pooled <CIP>");
+    const overview = /<table data-testid="study-sessions">[\s\S]*?<\/table>/.exec(html)![0];
+    expect(overview.match(/<tr>/g)).toHaveLength(3);
+    expect(html).toContain('data-testid="study-treatment-0"');
+    expect(html).not.toContain('data-testid="study-treatment-1"');
+    // the pooled charts are the series builders over both sessions' groups
+    const rounds = (await Promise.all(ids.map((id) => reportData(app.store, id)))).flatMap((d) => d!.chartRounds.map((x) => ({ ...x, groupId: `${d!.session.id}/${x.groupId}` })));
+    expect(rounds.length).toBe(2);
+    const pooled = sessionCharts("cip-contracts", { params: (await reportData(app.store, ids[0]!))!.params, rounds });
+    const shown = [...html.matchAll(/data-chart-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(shown).toEqual(pooled.map((c) => c.id));
+    expect(svgs(html).length).toBe(pooled.length);
+
+    const none = await api(base, "/api/admin/export/study-report.html", { cookie });
+    expect(none.status).toBe(400);
+    expect(none.json.error.message).toMatch(/Choose at least one session/);
+    const missing = await api(base, "/api/admin/export/study-report.html?sessions=nope", { cookie });
+    expect(missing.status).toBe(404);
+  });
+
   it("a session without completed rounds still gives a report (no charts, says why)", async () => {
     const created = await api(base, "/api/admin/sessions", { body: { treatment: { name: "empty", game: "ids-investment", params: { alpha: [1, 1], W: [[1, 0], [0, 1]], c: [1, 1], rounds: 1 } }, draft: true }, cookie });
     const html = (await api(base, `/api/admin/sessions/${created.json.session.id}/export/report.html`, { cookie })).text;

@@ -12,6 +12,7 @@ import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, 
 import { paymentsCsv } from "../export/payments";
 import { sessionReport } from "../export/report";
 import { launchFiguresRoute } from "./figure-routes";
+import { studyReportRoute } from "./study-report-route";
 import { studyRoute } from "./study-routes";
 import type { SessionManager } from "../sessions/manager";
 import { readJson, sendFile, sendJson } from "./respond";
@@ -41,6 +42,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v) });
   }
   if (path === "/api/admin/treatments/figures" && method === "POST") return launchFiguresRoute(req, res);
+  if (path === "/api/admin/export/study-report.html" && method === "GET") return studyReportRoute(res, url, manager);
   if (await studyRoute(req, res, url, method, manager)) return;
   if (path === "/api/admin/sessions" && method === "POST") {
     const body = CreateSessionRequest.safeParse(await readJson(req));

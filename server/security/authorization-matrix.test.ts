@@ -69,6 +69,7 @@ const ROUTES: Route[] = [
   { name: "GET /api/admin/me", method: "GET", path: () => "/api/admin/me", allowed: (_s, j) => (j as { ok: boolean }).ok === true },
   { name: "POST /api/admin/treatments/validate", method: "POST", path: () => "/api/admin/treatments/validate", body: () => ({ treatment: smallTreatment }) },
   { name: "POST /api/admin/treatments/figures", method: "POST", path: () => "/api/admin/treatments/figures", body: () => ({ treatment: smallTreatment }) },
+  { name: "GET /api/admin/export/study-report.html", method: "GET", path: () => `/api/admin/export/study-report.html?sessions=${A.id}` },
   { name: "GET /api/admin/sessions", method: "GET", path: () => "/api/admin/sessions" },
   { name: "POST /api/admin/sessions", method: "POST", path: () => "/api/admin/sessions", body: () => ({ treatment: smallTreatment }) },
   { name: "GET /api/admin/sessions/:id", method: "GET", path: () => `/api/admin/sessions/${A.id}` },

@@ -84,6 +84,8 @@ export function SessionList() {
   const ids = [...chosen].filter((id) => rows.some((r) => r.id === id)).join(",");
   const studyUrl = (format: "long" | "wide" | "survey", by: "sessions" | "treatment") =>
     `/api/admin/export/study.csv?format=${format}&${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
+  const reportUrl = (by: "sessions" | "treatment") =>
+    `/api/admin/export/study-report.html?${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
   return (
     <>
       <div className="table-wrap">
@@ -158,6 +160,10 @@ export function SessionList() {
               ·{" "}
               <a href={studyUrl("survey", "sessions")} download data-testid="study-survey">
                 exit survey CSV
+              </a>{" "}
+              ·{" "}
+              <a href={reportUrl("sessions")} download data-testid="study-report">
+                report (HTML, charts pooled per treatment)
               </a>
             </>
           )}
@@ -184,6 +190,10 @@ export function SessionList() {
               ·{" "}
               <a href={studyUrl("survey", "treatment")} download>
                 exit survey CSV
+              </a>{" "}
+              ·{" "}
+              <a href={reportUrl("treatment")} download>
+                report (HTML)
               </a>
             </>
           )}
