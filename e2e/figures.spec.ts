@@ -90,4 +90,16 @@ test("report.html: downloaded from the monitor, opens offline with every chart",
   await expect(offline.getByTestId("report-rounds").locator("tbody tr")).toHaveCount(2);
   expect(requests).toEqual([]);
   await ctx.close();
+
+  // the study export's report: tick the session on the list, download the pooled report
+  const code = (await page.getByTestId("room-code").textContent())!.trim();
+  await page.goto("/admin");
+  await page.getByTestId(`choose-${code}`).check();
+  await page.getByText("Study export across sessions").click();
+  const [study] = await Promise.all([page.waitForEvent("download"), page.getByTestId("study-report").click()]);
+  expect(study.suggestedFilename()).toBe("mechlab-study-report.html");
+  const studyHtml = await readFile((await study.path())!, "utf8");
+  expect(studyHtml).toContain("Study report: 1 session");
+  expect(studyHtml).toContain("Report &lt;b&gt;check&lt;/b&gt;");
+  expect((studyHtml.match(/<svg/g) ?? []).length).toBe(n);
 });

@@ -126,6 +126,28 @@ describe("launch-check figures", () => {
       const at = f.rows.find((r) => r[f.x.field] === f.marker!.x);
       expect(at, f.id).toBeDefined();
       expect(rel(at!.optimal_menu as number, objective as number)).toBeLessThan(1e-9);
+      expect(rel(at!.algorithm1_menu as number, objective as number)).toBeLessThan(1e-9);
+      expect(at!.algorithm1_served_cis).toBe(4);
+    }
+  });
+
+  it("per-CI beliefs and too few resources: Algorithm 1's first menu (after exclusions) is the launch check's; no type-mix sweep", () => {
+    const lt = loadTreatment(readFileSync(new URL("../../examples/treatments/cip-contracts-menu-per-ci-4.json", import.meta.url), "utf8"), games);
+    if (!lt.ok) throw new Error(lt.errors.join("; "));
+    const figs = launchFigures(lt.value);
+    expect(figs.map((f) => f.id)).toEqual(["cip-cc-utility-vs-resources", "cip-cc-utility-vs-payment-cost"]);
+    const objective = launchCheck(lt.value).predictions.metrics.find((m) => /CC objective/.test(m.label))?.value as number;
+    const r = figs[0]!;
+    const at = r.rows.find((row) => row.resources === r.marker!.x)!;
+    expect(at.feasible).toBe(false); // all four CIs do not fit into R = 150
+    expect(at.algorithm1_served_cis as number).toBeLessThan(4);
+    expect(at.algorithm1_menu as number).toBeCloseTo(objective, 3); // the monitor shows 3 decimals
+    // with more resources everybody fits and Algorithm 1's menu is the menu for all N CIs
+    const rich = r.rows.filter((row) => row.feasible === true);
+    expect(rich.length).toBeGreaterThan(0);
+    for (const row of rich) {
+      expect(row.algorithm1_served_cis).toBe(4);
+      expect(rel(row.algorithm1_menu as number, row.optimal_menu as number)).toBeLessThan(1e-9);
     }
   });
 

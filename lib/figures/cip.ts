@@ -13,6 +13,9 @@
  */
 import {
   ccUtilityVsNumberOfCis,
+  menuForCis,
+  startAlgorithm1,
+  type CipCi,
   ciUtilitiesMenuVsEqual,
   designMenu,
   equalSplit,
@@ -138,6 +141,12 @@ export interface CipSweepBase {
   numberOfCis?: number;
   /** Mark the base instance's value on each sweep (the launch check's "this treatment"). */
   markerLabel?: string;
+  /**
+   * The CIs as the CC sees them (its beliefs: the population's or per CI), in request order. When given,
+   * each point also shows the menu Algorithm 1 offers first (after excluding CIs that do not fit), and
+   * the menu for all N CIs uses these beliefs.
+   */
+  cis?: readonly CipCi[];
 }
 
 interface MenuVsEqual {
@@ -145,12 +154,26 @@ interface MenuVsEqual {
   equal: number;
   feasible: boolean;
   reason: string | null;
+  /** Algorithm 1's first menu (after its exclusions) and how many CIs it serves; only with `cis`. */
+  algorithm1?: { menu: number | null; served: number };
 }
 
-function menuVsEqual(instance: CipInstance, weights: MenuWeights): MenuVsEqual {
-  const m = designMenu(instance, { weights });
-  const e = equalSplit(instance, weights);
-  return { menu: m.feasible ? m.ccUtility : null, equal: e.ccUtility, feasible: m.feasible, reason: m.feasible ? null : m.reason };
+function menuVsEqual(base: CipSweepBase, instance: CipInstance): MenuVsEqual {
+  if (!base.cis) {
+    const weights = populationWeights(instance, base.numberOfCis);
+    const m = designMenu(instance, { weights });
+    return { menu: m.feasible ? m.ccUtility : null, equal: equalSplit(instance, weights).ccUtility, feasible: m.feasible, reason: m.feasible ? null : m.reason };
+  }
+  const input = { instance, cis: base.cis };
+  const m = menuForCis(input, base.cis.map((c) => c.id));
+  const run = startAlgorithm1(input);
+  return {
+    menu: m.feasible ? m.ccUtility : null,
+    equal: equalSplit(instance, m.weights).ccUtility,
+    feasible: m.feasible,
+    reason: m.feasible ? null : m.reason,
+    algorithm1: { menu: run.menu ? run.menu.ccUtility : null, served: run.active.length },
+  };
 }
 
 function weightsFor(base: CipSweepBase, instance: CipInstance): MenuWeights {
@@ -162,16 +185,21 @@ function sweepRow(xField: string, x: number, r: MenuVsEqual): FigureRow {
     [xField]: x,
     optimal_menu: r.menu,
     equal_allocation: r.equal,
+    ...(r.algorithm1 ? { algorithm1_menu: r.algorithm1.menu } : {}),
     ratio: r.menu !== null && r.equal !== 0 ? r.menu / r.equal : null,
     feasible: r.feasible,
     infeasible_reason: r.reason,
+    ...(r.algorithm1 ? { algorithm1_served_cis: r.algorithm1.served } : {}),
   };
 }
 
 const SWEEP_SERIES = [
-  { field: "optimal_menu", label: "optimal menu" },
+  { field: "optimal_menu", label: "optimal menu (all N CIs)" },
   { field: "equal_allocation", label: "equal allocation", dashed: true },
 ];
+const ALGORITHM1_SERIES = { field: "algorithm1_menu", label: "Algorithm 1's first menu (CIs that fit)", dashed: true };
+
+const seriesFor = (base: CipSweepBase) => (base.cis ? [...SWEEP_SERIES, ALGORITHM1_SERIES] : SWEEP_SERIES);
 
 function marker(base: CipSweepBase, x: number): FigureMarker | undefined {
   return base.markerLabel ? { x, label: base.markerLabel } : undefined;
@@ -185,13 +213,13 @@ export function minimumFeasibleResources(instance: CipInstance, weights: MenuWei
 function context(base: CipSweepBase): string {
   const i = base.instance;
   const n = base.numberOfCis ?? i.types.length;
-  return `${i.types.length} types (r_min ${i.types.map((t) => t.minResources).join(", ")}; ρ ${i.types.map((t) => t.rewardRate).join(", ")}), N = ${n} CIs, a = ${i.evaluationRate}, c = ${i.paymentCost}, R = ${i.resources}, "${i.weighting}" weighting`;
+  return `${i.types.length} types (r_min ${i.types.map((t) => t.minResources).join(", ")}; ρ ${i.types.map((t) => t.rewardRate).join(", ")}), N = ${n} CIs, a = ${i.evaluationRate}, c = ${i.paymentCost}, R = ${i.resources}, "${i.weighting}" weighting${base.cis ? "; Algorithm 1 takes the CIs in seat order" : ""}`;
 }
 
 /** CC utility of the menu and the equal split as R varies from the minimum that fits to 2.5 R. */
 export function cipResourcesSweep(base: CipSweepBase, points = 25): Figure {
   const i0 = base.instance;
-  const floor = minimumFeasibleResources(i0, weightsFor(base, i0));
+  const floor = minimumFeasibleResources(i0, base.cis ? menuForCis({ instance: i0, cis: base.cis }, base.cis.map((c) => c.id)).weights : weightsFor(base, i0));
   const lo = floor > 0 ? floor : i0.resources * 0.25;
   const hi = Math.max(i0.resources * 2.5, lo * 1.5);
   const xs = [...new Set([...sweep(lo, hi, points).map(tidy), i0.resources])].sort((a, b) => a - b);
@@ -203,10 +231,10 @@ export function cipResourcesSweep(base: CipSweepBase, points = 25): Figure {
     x: { field: "resources", title: "resources R" },
     y: { title: "CC utility" },
     mark: "line",
-    series: SWEEP_SERIES,
+    series: seriesFor(base),
     rows: xs.map((r) => {
       const inst = { ...i0, resources: r };
-      return sweepRow("resources", r, menuVsEqual(inst, weightsFor(base, inst)));
+      return sweepRow("resources", r, menuVsEqual(base, inst));
     }),
     ...(m ? { marker: m } : {}),
   };
@@ -235,10 +263,10 @@ export function cipTypeMixSweep(base: CipSweepBase, points = 21): Figure {
     x: { field: "top_type_probability", title: `probability of type ${i0.types.length} (most vulnerable)` },
     y: { title: "CC utility" },
     mark: "line",
-    series: SWEEP_SERIES,
+    series: seriesFor(base),
     rows: xs.map((p) => {
       const inst = { ...i0, types: withTopTypeProbability(i0.types, p) };
-      return sweepRow("top_type_probability", p, menuVsEqual(inst, weightsFor(base, inst)));
+      return sweepRow("top_type_probability", p, menuVsEqual(base, inst));
     }),
     ...(m ? { marker: m } : {}),
   };
@@ -256,10 +284,10 @@ export function cipPaymentCostSweep(base: CipSweepBase, points = 25): Figure {
     x: { field: "payment_cost", title: "unit payment cost c" },
     y: { title: "CC utility" },
     mark: "line",
-    series: SWEEP_SERIES,
+    series: seriesFor(base),
     rows: xs.map((c) => {
       const inst = { ...i0, paymentCost: c };
-      return sweepRow("payment_cost", c, menuVsEqual(inst, weightsFor(base, inst)));
+      return sweepRow("payment_cost", c, menuVsEqual(base, inst));
     }),
     ...(m ? { marker: m } : {}),
   };

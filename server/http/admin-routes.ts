@@ -41,7 +41,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const v = lt.value;
     return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v) });
   }
-  if (path === "/api/admin/treatments/figures" && method === "POST") return launchFiguresRoute(req, res);
+  if (path === "/api/admin/treatments/figures" && method === "POST") return launchFiguresRoute(req, res, manager);
   if (path === "/api/admin/export/study-report.html" && method === "GET") return studyReportRoute(res, url, manager);
   if (await studyRoute(req, res, url, method, manager)) return;
   if (path === "/api/admin/sessions" && method === "POST") {

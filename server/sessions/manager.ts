@@ -119,6 +119,11 @@ export class SessionManager {
     return live.length;
   }
 
+  /** The worker threads for long pure computations (server/solver), if the app has them. */
+  get solver(): SolverPool | undefined {
+    return this.opts.solver;
+  }
+
   /**
    * Run the treatment's solves in the solver pool (if any) and keep their results, so that validating
    * it below reads them instead of solving on the event loop. A failure only costs the speed-up.
