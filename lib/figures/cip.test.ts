@@ -136,7 +136,7 @@ describe("launch-check figures", () => {
     if (!lt.ok) throw new Error(lt.errors.join("; "));
     const figs = launchFigures(lt.value);
     expect(figs.map((f) => f.id)).toEqual(["cip-cc-utility-vs-resources", "cip-cc-utility-vs-payment-cost"]);
-    const objective = launchCheck(lt.value).predictions.metrics.find((m) => /CC objective/.test(m.label))?.value as number;
+    const objective = launchCheck(lt.value).sections.flatMap((s) => s.metrics).find((m) => /CC objective/.test(m.label))?.value as number;
     const r = figs[0]!;
     const at = r.rows.find((row) => row.resources === r.marker!.x)!;
     expect(at.feasible).toBe(false); // all four CIs do not fit into R = 150
