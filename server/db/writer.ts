@@ -8,7 +8,6 @@
  * Values are written exactly as Prisma writes them, so Prisma reads them back unchanged:
  * SQLite: DateTime as ISO text with "+00:00", booleans as 0/1; PostgreSQL: TIMESTAMP(3) in UTC.
  */
-import { createHash } from "node:crypto";
 import { GroupCommit, type RunTransaction } from "./group-commit";
 import { isPostgresUrl } from "./url";
 
@@ -92,25 +91,32 @@ async function pgWriter(url: string): Promise<SqlWriter> {
   // An idle client can be terminated by the server (restart, admin command): pg reports it on the pool,
   // and an unhandled 'error' event would crash the process. The pool replaces the client on next use.
   pool.on("error", (e) => console.error(`mechlab: idle PostgreSQL connection closed: ${e.message}`));
-  const toPg = (v: SqlValue) => (v instanceof Date ? v.toISOString().replace("Z", "") : v);
-  // `?` → `$n`, once per SQL text; the name makes the server keep the statement prepared per connection
-  const numbered = new StatementCache((sql) => {
+  // A whole group goes to the server as one multi-statement query: one round trip, which PostgreSQL runs
+  // as one transaction (all or nothing). Values are inlined as literals escaped by pg's escapeLiteral; a
+  // statement that must change exactly n rows fails the transaction otherwise (a cast that cannot succeed).
+  const literal = (c: import("pg").PoolClient, v: SqlValue): string => {
+    if (v === null) return "NULL";
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) throw new Error(`cannot store the number ${v}`);
+      return String(v);
+    }
+    return c.escapeLiteral(v instanceof Date ? v.toISOString().replace("Z", "") : v);
+  };
+  const statement = (c: import("pg").PoolClient, st: SqlStatement): string => {
     let k = 0;
-    return { text: sql.replace(/\?/g, () => `$${++k}`), name: `mechlab_${hash(sql)}` };
-  });
+    const sql = st.sql.replace(/\?/g, () => literal(c, st.args[k++]!));
+    if (k !== st.args.length) throw new Error(`statement has ${k} placeholders and ${st.args.length} values: ${st.sql.slice(0, 60)}`);
+    if (st.expectRows === undefined) return sql;
+    return `WITH w AS (${sql} RETURNING 1) SELECT CASE WHEN count(*) = ${st.expectRows} THEN 0 ELSE ('${STALE_MARK}' || count(*))::int END FROM w`;
+  };
   const run: RunTransaction = async (requests) => {
     const c = await pool.connect();
     try {
-      await c.query("BEGIN");
-      for (const stmts of requests)
-        for (const st of stmts) {
-          const q = numbered.get(st.sql);
-          const r = await c.query({ text: q.text, name: q.name, values: st.args.map(toPg) });
-          if (st.expectRows !== undefined && r.rowCount !== st.expectRows) throw stale(st, r.rowCount ?? 0);
-        }
-      await c.query("COMMIT");
+      await c.query(requests.flatMap((stmts) => stmts.map((st) => statement(c, st))).join(";\n"));
     } catch (e) {
-      await c.query("ROLLBACK").catch(() => undefined);
+      const m = e instanceof Error ? new RegExp(`"${STALE_MARK}(\\d+)"`).exec(e.message) : null;
+      if (m) throw new StaleWriteError(`a statement that must change a row changed ${m[1]} (the group was rolled back)`);
       throw e;
     } finally {
       c.release();
@@ -124,5 +130,6 @@ async function pgWriter(url: string): Promise<SqlWriter> {
   };
 }
 
-/** A stable name for a statement's text. */
-const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 24);
+/** The text of the error a failed row-count check raises in PostgreSQL. */
+const STALE_MARK = "mechlab-stale-write:";
+
