@@ -1,7 +1,8 @@
 /**
- * Copy-on-write for one command. `reduce` starts a draft: a shallow copy of the session with its own
- * `participants` and `groups` maps. Before changing a participant or a group, the engine asks for its
- * draft copy (cloned once per command); everything untouched keeps its identity. So a rejected command
+ * Copy-on-write for one command. `reduce` starts a draft: a shallow copy of the session whose
+ * `participants` and `groups` maps are copied on the first change to one of them. Before changing a
+ * participant or a group, the engine asks for its draft copy (cloned once per command); everything
+ * untouched keeps its identity. So a rejected command
  * changes nothing, the cost of a command does not grow with the size of the session, and the server can
  * tell by identity which groups and participants changed (to send views and write snapshots only for them).
  * Tests deep-freeze the state they pass to `reduce` (lib/testing/drive.ts), so a write that skipped its
@@ -9,25 +10,54 @@
  */
 import type { GroupState, ParticipantState, SessionState } from "./state";
 
-const drafted = new WeakMap<SessionState, WeakSet<object>>();
+interface Draft {
+  /** Participants and groups copied in this command. */
+  copies: WeakSet<object>;
+  /** Whether the draft has its own participants / groups map yet (copied on the first change). */
+  ownParticipants: boolean;
+  ownGroups: boolean;
+}
+
+const drafted = new WeakMap<SessionState, Draft>();
 
 export function beginDraft(state: SessionState): SessionState {
   const s: SessionState = {
     ...state,
-    participants: { ...state.participants },
-    groups: { ...state.groups },
+    // shared until the command changes one (a 1,000-seat map is not copied for a command that only reads it)
+    participants: state.participants,
+    groups: state.groups,
     waiting: state.waiting.slice(),
     order: state.order,
     rng: { ...state.rng },
   };
-  drafted.set(s, new WeakSet());
+  drafted.set(s, { copies: new WeakSet(), ownParticipants: false, ownGroups: false });
   return s;
 }
 
+function draftOf(s: SessionState): Draft {
+  const d = drafted.get(s);
+  if (!d) throw new Error("engine: change outside a draft (call beginDraft first)");
+  return d;
+}
+
 function mark(s: SessionState): WeakSet<object> {
-  const set = drafted.get(s);
-  if (!set) throw new Error("engine: change outside a draft (call beginDraft first)");
-  return set;
+  return draftOf(s).copies;
+}
+
+function ownParticipants(s: SessionState) {
+  const d = draftOf(s);
+  if (!d.ownParticipants) {
+    s.participants = { ...s.participants };
+    d.ownParticipants = true;
+  }
+}
+
+function ownGroups(s: SessionState) {
+  const d = draftOf(s);
+  if (!d.ownGroups) {
+    s.groups = { ...s.groups };
+    d.ownGroups = true;
+  }
 }
 
 /** The participant, safe to change in this command. */
@@ -38,6 +68,7 @@ export function draftParticipant(s: SessionState, pid: string): ParticipantState
   if (set.has(p)) return p;
   const copy = cloneJson(p);
   set.add(copy);
+  ownParticipants(s);
   s.participants[pid] = copy;
   return copy;
 }
@@ -50,6 +81,7 @@ export function draftGroup(s: SessionState, gid: string): GroupState {
   if (set.has(g)) return g;
   const copy = cloneJson(g);
   set.add(copy);
+  ownGroups(s);
   s.groups[gid] = copy;
   return copy;
 }
@@ -77,6 +109,7 @@ export function cloneJson<T>(v: T): T {
 /** Register a group created in this command. */
 export function addGroup(s: SessionState, g: GroupState): GroupState {
   mark(s).add(g);
+  ownGroups(s);
   s.groups[g.id] = g;
   return g;
 }

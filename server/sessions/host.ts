@@ -59,8 +59,12 @@ function changedGroups(prev: SessionState, next: SessionState): string[] | undef
   if (prev === next) return [];
   if (prev.status !== next.status || prev.pausedMs !== next.pausedMs) return undefined;
   const ids = new Set<string>();
-  for (const [gid, g] of Object.entries(next.groups)) if (prev.groups[gid] !== g) ids.add(gid);
-  for (const [pid, p] of Object.entries(next.participants)) if (prev.participants[pid] !== p && p.groupId) ids.add(p.groupId);
+  if (prev.groups !== next.groups) for (const gid in next.groups) if (prev.groups[gid] !== next.groups[gid]) ids.add(gid);
+  if (prev.participants !== next.participants)
+    for (const pid in next.participants) {
+      const p = next.participants[pid]!;
+      if (prev.participants[pid] !== p && p.groupId) ids.add(p.groupId);
+    }
   return [...ids];
 }
 

@@ -24,21 +24,33 @@ export interface SnapshotPartRow {
   json: string;
 }
 
-/** The session's top-level fields (everything but participants and groups). */
+/**
+ * The session's top-level fields (everything but participants and groups). The seat order (one id per
+ * seat, 22 KB at 1,000 seats) changes only when seats are added, so its JSON is cached by identity like
+ * the parts': a batch of commands no longer serialises it again.
+ */
 export function topJson(s: SessionState): string {
-  const { participants: _p, groups: _g, ...top } = s;
+  const { participants: _p, groups: _g, order, ...top } = s;
   void _p;
   void _g;
-  return JSON.stringify(top);
+  const rest = JSON.stringify(top);
+  return `${rest.slice(0, -1)}${rest.length > 2 ? "," : ""}"order":${cached(order)}}`;
 }
 
 /** Parts that differ between the last persisted state (null: none yet) and `next`. */
 export function changedParts(persisted: SessionState | null, next: SessionState): SnapshotPartRow[] {
   const out: SnapshotPartRow[] = [];
-  for (const [key, p] of Object.entries(next.participants))
-    if (!persisted || persisted.participants[key] !== p) out.push({ kind: "p", key, json: cached(p) });
-  for (const [key, g] of Object.entries(next.groups))
-    if (!persisted || persisted.groups[key] !== g) out.push({ kind: "g", key, json: cached(g) });
+  // maps are shared between states until a command changes one of their entries (lib/engine/draft.ts)
+  if (!persisted || persisted.participants !== next.participants)
+    for (const key in next.participants) {
+      const p = next.participants[key]!;
+      if (!persisted || persisted.participants[key] !== p) out.push({ kind: "p", key, json: cached(p) });
+    }
+  if (!persisted || persisted.groups !== next.groups)
+    for (const key in next.groups) {
+      const g = next.groups[key]!;
+      if (!persisted || persisted.groups[key] !== g) out.push({ kind: "g", key, json: cached(g) });
+    }
   return out;
 }
 
@@ -60,8 +72,12 @@ export function assembleState(top: string, parts: readonly { kind: string; key: 
 export function affectedParticipants(prev: SessionState | undefined, next: SessionState): string[] {
   if (!prev || prev.status !== next.status || prev.pausedMs !== next.pausedMs) return next.order;
   const set = new Set<string>();
-  for (const id of next.order) if (prev.participants[id] !== next.participants[id]) set.add(id);
-  for (const [gid, g] of Object.entries(next.groups)) if (prev.groups[gid] !== g) for (const m of g.members) set.add(m);
+  if (prev.participants !== next.participants) for (const id of next.order) if (prev.participants[id] !== next.participants[id]) set.add(id);
+  if (prev.groups !== next.groups)
+    for (const gid in next.groups) {
+      const g = next.groups[gid]!;
+      if (prev.groups[gid] !== g) for (const m of g.members) set.add(m);
+    }
   if (prev.waiting.length !== next.waiting.length || prev.waiting.some((w, i) => next.waiting[i] !== w))
     for (const w of [...prev.waiting, ...next.waiting]) set.add(w);
   return [...set];
