@@ -55,3 +55,9 @@ export async function chartData(scope: Page | Locator, id: string): Promise<Char
   return data!;
 }
 
+
+/** Wait until both screens' chart `id` has `rounds` points in its first series (the last round arrived). */
+export async function settled(pages: Page[], id: string, rounds: number) {
+  for (const page of pages)
+    await expect.poll(async () => (await chartData(page, id)).series[0]!.points.length, { timeout: 20_000 }).toBe(rounds);
+}

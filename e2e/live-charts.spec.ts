@@ -7,7 +7,7 @@
  * docs/games/<game>-charts.png and docs/games/<game>-projector.png.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { botsEverywhere, chartData, createPatched, openProjector, type ChartData } from "./chart-steps";
+import { botsEverywhere, chartData, createPatched, openProjector, settled, type ChartData } from "./chart-steps";
 
 const SHOTS = process.env.MECHLAB_SCREENSHOTS === "1";
 
@@ -46,6 +46,7 @@ test("ids-pivotal: truthful bots join and report truthfully; taxes and budget me
   const projector = await openProjector(admin);
   await allDone(admin, 4);
   const R = 3;
+  await settled([admin, projector], "ids-pivotal/rates", R);
   const rates = await chartData(admin, "ids-pivotal/rates");
   expect(names(rates)).toEqual(["joined", "reported truthfully", "theory: joins (VP)", "theory: truthful"]);
   expect(xs(rates, "joined")).toEqual(rounds(R));
@@ -75,6 +76,7 @@ test("ids-externality: equilibrium bots send the equilibrium message; x̂ = x*, 
   });
   const projector = await openProjector(admin);
   await allDone(admin, 4);
+  await settled([admin, projector], "ids-externality/distance", 4);
   const m = await chartData(admin, "ids-externality/messages");
   expect(names(m)).toEqual([1, 2, 3, 4].flatMap((u) => [`user ${u}: x̂`, `user ${u}: equilibrium`]));
   for (const u of [1, 2, 3, 4]) close(ys(m, `user ${u}: x̂`), ys(m, `user ${u}: equilibrium`));
@@ -93,6 +95,7 @@ test("ssg-defense: followers follow every recommendation; coverage, attacks and 
   const admin = await createPatched(browser, "ssg-defense-recommendation.json", botsEverywhere("follower", 3));
   const projector = await openProjector(admin);
   await allDone(admin, 3);
+  await settled([admin, projector], "ssg-defense/welfare", 3);
   const cov = await chartData(admin, "ssg-defense/coverage");
   expect(names(cov)).toEqual(["played", "NSE", "CSW-Max"]);
   const targets = xs(cov, "NSE");
@@ -120,6 +123,7 @@ test("cip-contracts: truthful CIs take their own contract; rejections, exclusion
   });
   const projector = await openProjector(admin);
   await allDone(admin, 4);
+  await settled([admin, projector], "cip-contracts/rejections", 3);
   const byType = await chartData(admin, "cip-contracts/contract-by-type");
   const K = xs(byType, "rejected").length;
   expect(names(byType)).toEqual([...rounds(K).map((k) => `contract for type ${k}`), "rejected", "excluded / not offered"]);

@@ -67,6 +67,11 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
     const cost = await chartData(projector, "ids-investment/total-cost");
     expect(cost.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
     expect(cost.series[0]!.points.at(-1)!.y!).toBeGreaterThan(cost.series[2]!.points.at(-1)!.y! - 1e-9); // no profile beats the optimum
+    const hist = await chartData(projector, "ids-investment/investment-histogram");
+    expect(hist.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+    expect(hist.series[0]!.points.map((p) => p.x)).toEqual(["0–0.5", "0.5–1", "1–1.5", "1.5–2", "2–2.5", "2.5–3", "3–3.5", "3.5–4", "4–4.5", "4.5–5"]);
+    expect(hist.series[0]!.points.reduce((a, p) => a + p.y!, 0)).toBeCloseTo(1, 9);
+    expect(hist.series[0]!.points.find((p) => p.x === "2–2.5")!.y!).toBeGreaterThanOrEqual(1 / 3 - 1e-9); // Alice's 2
     if (round === 1) {
       await expect(projector.getByTestId("projector-round")).toHaveText("Round 2 of 2");
       await expect(projector.getByTestId("leaderboard")).toContainText("Alice");
@@ -102,8 +107,7 @@ test("projector: the treatment hides the leaderboard", async ({ browser }) => {
   const projector = await openProjector(admin);
   for (let seat = 0; seat < 3; seat++) await expect(admin.getByTestId(`monitor-row-${seat}`)).toContainText("done", { timeout: 90_000 });
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
-  const inv = await chartData(projector, "ids-investment/investment");
-  expect(inv.series[0]!.points).toHaveLength(2);
+  await expect.poll(async () => (await chartData(projector, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 }).toBe(2);
   await expect(projector.getByTestId("debrief")).toBeVisible();
   await expect(projector.getByTestId("leaderboard")).toHaveCount(0);
 });

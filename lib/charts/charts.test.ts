@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Scalar } from "../core/game";
 import { cipContractByTypeChart, cipIcRateChart, cipRejectionsChart, cipUtilityChart } from "./cip-contracts";
 import { externalityBudgetChart, externalityDistanceChart, externalityMessagesChart } from "./ids-externality";
-import { investmentChart, totalCostChart } from "./ids-investment";
+import { investmentChart, investmentHistogramChart, totalCostChart } from "./ids-investment";
 import { pivotalBudgetChart, pivotalRatesChart, pivotalTaxesChart } from "./ids-pivotal";
 import type { Chart, ChartRound } from "./types";
 
@@ -43,6 +43,16 @@ describe("ids-investment charts", () => {
     ]);
     expect(ys(c, "Nash equilibrium")).toEqual([1, 1]);
     expect(ys(c, "social optimum")).toEqual([2, 2]);
+  });
+  it("histogram of the latest round's investments in tenths of [0, x_max], against where Nash and the optimum fall", () => {
+    const c = investmentHistogramChart({ params: { xMax: 4 }, rounds });
+    expect(c.title).toBe("Investments in round 2");
+    expect(c.x.categories).toEqual(["0–0.4", "0.4–0.8", "0.8–1.2", "1.2–1.6", "1.6–2", "2–2.4", "2.4–2.8", "2.8–3.2", "3.2–3.6", "3.6–4"]);
+    // round 2: both users invest 2 (bin 2–2.4); Nash 1 for both (bin 0.8–1.2); optimum 2
+    const at = (name: string) => Object.fromEntries(series(c, name).filter((p) => p.y !== 0).map((p) => [p.x, [p.y, p.n]]));
+    expect(at("played")).toEqual({ "2–2.4": [1, 2] });
+    expect(at("Nash equilibrium")).toEqual({ "0.8–1.2": [1, 2] });
+    expect(at("social optimum")).toEqual({ "2–2.4": [1, 2] });
   });
   it("total cost: mean over groups against the optimum and Nash costs", () => {
     const c = totalCostChart(input);

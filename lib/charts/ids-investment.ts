@@ -5,7 +5,10 @@
  * which the mechanism computed for exactly the instance played.
  */
 import type { Chart, ChartInput } from "./types";
-import { byRound, meanPoint, numbers, playersOf, SPREAD_TEXT, summary } from "./stats";
+import { byRound, histogram, meanPoint, numbers, playersOf, SPREAD_TEXT, summary } from "./stats";
+
+/** Bins of the investment histogram over [0, x_max]. */
+export const INVESTMENT_BINS = 10;
 
 export function investmentChart(input: ChartInput): Chart {
   const rounds = byRound(input.rounds);
@@ -43,4 +46,29 @@ export function totalCostChart(input: ChartInput): Chart {
   };
 }
 
-export const idsInvestmentCharts = (input: ChartInput): Chart[] => [investmentChart(input), totalCostChart(input)];
+/**
+ * The distribution of the latest completed round's investments over [0, x_max] (the share of
+ * participants per bin) against the distribution of the same users' Nash and social-optimum investments.
+ */
+export function investmentHistogramChart(input: ChartInput<{ xMax: number }>): Chart {
+  const rounds = byRound(input.rounds);
+  const last = rounds[rounds.length - 1];
+  const players = last ? playersOf(last[1]) : [];
+  const h = (values: number[]) => histogram(values, 0, input.params.xMax, INVESTMENT_BINS);
+  const played = h(numbers(players, (p) => p.decision.x));
+  return {
+    id: "ids-investment/investment-histogram",
+    title: last ? `Investments in round ${last[0]}` : "Investments in the latest round",
+    description: "Share of participants whose investment falls in each tenth of [0, x_max] in the latest completed round, against where the same users' Nash and social-optimum investments fall.",
+    kind: "categories",
+    x: { title: "investment x", categories: played.map((b) => b.label) },
+    y: { title: "share of participants", share: true },
+    series: [
+      { name: "played", role: "played", points: last ? played.map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
+      { name: "Nash equilibrium", role: "theory", points: last ? h(numbers(players, (p) => p.outcome.nash_x)).map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
+      { name: "social optimum", role: "theory", points: last ? h(numbers(players, (p) => p.outcome.so_x)).map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
+    ],
+  };
+}
+
+export const idsInvestmentCharts = (input: ChartInput<{ xMax: number }>): Chart[] => [investmentChart(input), totalCostChart(input), investmentHistogramChart(input)];

@@ -95,6 +95,8 @@ describe("bots that play the theory land on the theory's line", () => {
     expect(points(inv, "played").map((p) => p.y)).toEqual(points(inv, "social optimum").map((p) => p.y));
     const cost = byId(charts, "ids-investment/total-cost");
     points(cost, "played").forEach((p, i) => expect(p.y).toBeCloseTo(points(cost, "social optimum")[i]!.y!, 6));
+    const hist = byId(charts, "ids-investment/investment-histogram");
+    expect(points(hist, "played")).toEqual(points(hist, "social optimum"));
   });
 
   it("ids-pivotal: truthful bots all join and report truthfully; taxes and budget are the truthful benchmark's", () => {

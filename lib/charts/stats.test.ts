@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byRound, mean, numberArray, quantile, ratePoint, summary } from "./stats";
+import { byRound, histogram, mean, numberArray, quantile, ratePoint, summary } from "./stats";
 
 describe("chart statistics", () => {
   it("mean and type-7 quantiles by hand", () => {
@@ -10,6 +10,14 @@ describe("chart statistics", () => {
     expect(quantile([6, 1, 3, 2], 0.9)).toBeCloseTo(5.1, 12);
     expect(quantile([4], 0.9)).toBe(4);
     expect(summary(2, [6, 1, 3, 2])).toEqual({ x: 2, y: 3, lo: 1.3, hi: 5.1, n: 4 });
+  });
+
+  it("histogram: equal bins, left-closed, the last closed, outliers clamped into the end bins", () => {
+    expect(histogram([0, 0.5, 1, 1, 9, -3], 0, 1, 2)).toEqual([
+      { label: "0–0.5", share: Math.round((2 / 6) * 1e9) / 1e9, n: 2 },
+      { label: "0.5–1", share: Math.round((4 / 6) * 1e9) / 1e9, n: 4 },
+    ]);
+    expect(histogram([], 0, 1, 2).map((b) => b.share)).toEqual([null, null]);
   });
 
   it("rates count true among the flags, null without any", () => {

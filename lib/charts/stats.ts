@@ -89,3 +89,27 @@ export function byRound(rounds: readonly ChartRound[]): [number, ChartRound[]][]
 
 /** Every member's record of the rounds given. */
 export const playersOf = (rounds: readonly ChartRound[]) => rounds.flatMap((r) => r.players);
+
+/** A bin of a histogram: its label ("0–0.5"), the share of the values in it and their count. */
+export interface Bin {
+  label: string;
+  share: number | null;
+  n: number;
+}
+
+const short = (v: number) => String(Math.round(v * 1000) / 1000);
+
+/**
+ * `bins` equal bins over [lo, hi] (the last one closed; values outside are clamped into the end bins):
+ * the share of the values in each, null when there are none.
+ */
+export function histogram(values: readonly number[], lo: number, hi: number, bins: number): Bin[] {
+  const width = (hi - lo) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]! += 1;
+  return counts.map((c, i) => ({
+    label: `${short(lo + i * width)}–${short(lo + (i + 1) * width)}`,
+    share: values.length === 0 ? null : round9(c / values.length),
+    n: c,
+  }));
+}

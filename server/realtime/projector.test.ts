@@ -24,7 +24,7 @@ describe("projector feed", () => {
     const first = (await socket.timeout(5000).emitWithAck("projector:watch", { sessionId: s.id })) as { ok: true; data: ProjectorMessage };
     expect(first.ok).toBe(true);
     expect(first.data.view).toMatchObject({ stage: "before", roomCode: s.code, seats: 3, title: "Study" });
-    expect(first.data.view.charts.map((c) => c.id)).toEqual(["ids-investment/investment", "ids-investment/total-cost"]);
+    expect(first.data.view.charts.map((c) => c.id)).toEqual(["ids-investment/investment", "ids-investment/total-cost", "ids-investment/investment-histogram"]);
 
     await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "open" }, cookie: lab.cookie });
     const human = lab.join(s.tokens[2]!);
@@ -37,6 +37,9 @@ describe("projector feed", () => {
     }
     await human.until((v) => v.stage === "done");
     await expect.poll(() => pushed.at(-1)?.view.stage, { timeout: 5000 }).toBe("after");
+    // the last round's charts arrive too (a recomputation within a second of the previous one is deferred, then pushed)
+    const invOf = (m: ProjectorMessage | undefined) => m?.view.charts.find((c) => c.id === "ids-investment/investment");
+    await expect.poll(() => invOf(pushed.at(-1))?.series[0]!.points.length, { timeout: 5000 }).toBe(2);
     const last = pushed.at(-1)!.view;
     const inv = last.charts.find((c) => c.id === "ids-investment/investment")!;
     expect(inv.series[0]!.points.map((p) => p.x)).toEqual([1, 2]);

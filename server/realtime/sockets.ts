@@ -17,6 +17,7 @@ import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
 import { adminMessage, localRouter, projectorMessage, type SessionRouter } from "../sessions/router";
+import { liveChartsStale } from "./live-charts";
 import { affectedParticipants } from "../sessions/snapshot";
 import { sameJson, sameView, type SentView } from "./view-change";
 import type { SessionState } from "../../lib/engine";
@@ -73,6 +74,7 @@ export function attachSockets(
         const now = manager.clock();
         if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, now));
         if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
+        if (liveChartsStale(host)) scheduleAdmin(host); // the charts' recomputation was deferred: send them once it is done
       }, 200),
     );
   };

@@ -1,0 +1,30 @@
+/**
+ * Live charts are recomputed when a round completes, at most every CHART_REFRESH_MS; in between the
+ * last charts are served and marked stale, so the push timer asks again.
+ */
+import { describe, expect, it } from "vitest";
+import type { SessionHost } from "../sessions/host";
+import { CHART_REFRESH_MS, liveCharts, liveChartsStale } from "./live-charts";
+import { loadTreatment } from "../../lib/engine";
+import { games } from "../../lib/games/registry";
+import { newSession } from "../../lib/testing/drive";
+import { idsTreatment } from "../testing/lab";
+
+describe("live charts memo", () => {
+  it("serves the same charts until a round completes, defers a recomputation within CHART_REFRESH_MS", () => {
+    const lt = loadTreatment(idsTreatment(), games);
+    if (!lt.ok) throw new Error(lt.errors.join());
+    const roundHistory: SessionHost["roundHistory"] = {};
+    const host = { lt: lt.value, state: newSession(lt.value).state, roundHistory } as unknown as SessionHost;
+    const first = liveCharts(host, 0);
+    expect(liveCharts(host, 10)).toBe(first);
+    expect(liveChartsStale(host)).toBe(false);
+    roundHistory.g1 = [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }];
+    expect(liveCharts(host, 20)).toBe(first); // too soon: the old charts, marked stale
+    expect(liveChartsStale(host)).toBe(true);
+    const next = liveCharts(host, CHART_REFRESH_MS);
+    expect(next).not.toBe(first);
+    expect(liveChartsStale(host)).toBe(false);
+    expect(next.find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points).toEqual([{ x: 1, y: 5, lo: 5, hi: 5, n: 1 }]);
+  });
+});
