@@ -3,8 +3,10 @@
  * SessionHost.roundHistory) and kept until a round completes, so the monitor and projector pushes (at
  * most every 200 ms) cost a lookup, not an aggregation over every record. With many groups finishing
  * rounds one after another they are recomputed at most every CHART_REFRESH_MS (1,000 participants ×
- * 8 rounds: 8,000 records, measured 20–100 ms per computation on a loaded 2-core machine); the push
- * timer asks again while `liveChartsStale` (server/realtime/sockets.ts), so the last round always shows.
+ * 8 rounds, 8,000 records, on the shared 2-core development machine under load: gathering the rounds
+ * 14–63 ms; the IDS series 90 ms cold and 7–22 ms warm, up to 356 ms while other test suites ran);
+ * the push timer asks again while `liveChartsStale` (server/realtime/sockets.ts), so the last round
+ * always shows.
  */
 import { sessionCharts, type Chart } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
