@@ -5,7 +5,7 @@
  * CSV to a counting sink and reports time, rows/s, the heap the export retains (measured after a forced
  * GC every 50 chunks; constant memory means this does not grow with N), the peaks of the heap in use,
  * the heap V8 reserved and the process's anonymous memory (RssAnon: heap plus native memory of the
- * database driver, not the file cache), and the longest the export kept the event loop busy.
+ * database driver, not the file cache), and how long the event loop waited (p99 and max).
  * Run directly for options: `node --import tsx bench/study-export.ts [--rows N] [--long-only]
  * [--db FILE]` (--db keeps the filled database in FILE and reuses it when it exists).
  */
@@ -109,7 +109,7 @@ async function measure(store: SessionStore, id: string, format: "long" | "wide")
   console.log(
     `${format}: ${n.toLocaleString("en-US")} rows, ${mb(bytes)} MB of CSV in ${(ms / 1000).toFixed(1)} s (${Math.round((format === "long" ? n : n * ROUNDS) / (ms / 1000)).toLocaleString("en-US")} player-rounds/s); ` +
       `retained heap after GC at most +${gc ? mb(retained) : "? (run with --expose-gc)"} MB; peaks above start: heap used +${mb(peak.heapUsed)} MB, heap reserved +${mb(peak.heapTotal)} MB, ` +
-      `RssAnon +${mb(peak.anon)} MB, RSS +${mb(peak.rss)} MB; longest event-loop block ${(loop.max / 1e6).toFixed(0)} ms`,
+      `RssAnon +${mb(peak.anon)} MB, RSS +${mb(peak.rss)} MB; event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms (includes the forced GCs above and time the machine gave to other processes)`,
   );
 }
 
