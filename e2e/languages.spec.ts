@@ -69,6 +69,14 @@ test("a German treatment plays a round in German, with German numbers", async ({
   await expect(p.getByTestId("my-seat")).toHaveText("Anna · Platz 1");
   await expect(p.getByTestId("intro-error")).toBeHidden();
 
+  // a refusal from the server, in the room's language: the label is taken (in another letter case)
+  const other = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await other.goto(`/join?code=${code}`);
+  await expect(other.getByTestId("join-submit")).toHaveText("Teilnehmen");
+  await other.getByTestId("join-label").fill("anna");
+  await other.getByTestId("join-submit").click();
+  await expect(other.getByTestId("join-error")).toContainText("Die Bezeichnung „anna“ ist in dieser Sitzung schon vergeben.");
+
   await admin.getByTestId("cmd-fill-bots").click();
   await expect(p.getByTestId("phase-decide")).toBeVisible();
   await expect(p.getByRole("heading", { name: "Wählen Sie Ihre Investition" })).toBeVisible();

@@ -1,7 +1,12 @@
 /**
  * Typed errors for every rejected intent. Messages are shown to people: they say what to do next.
+ * A message built with `worded("key", values)` (lib/i18n/refusal.ts) also carries its catalogue key, so
+ * the participant's page shows it in the session's language; `message` stays the English sentence.
  */
 import type { Wording } from "../i18n/refusal";
+
+/** `worded("key", values)`: a refusal in the catalogue's words (lib/i18n/refusal.ts), for `fail`. */
+export { worded } from "../i18n/refusal";
 
 export const ActionErrorCode = {
   InvalidPayload: "action/invalid_payload",
@@ -39,14 +44,18 @@ export interface ActionError {
   fieldWordings?: Record<string, Wording>;
 }
 
-export function actionError(code: ActionErrorCode, message: string, field?: string): ActionError {
-  return field === undefined ? { code, message } : { code, message, field };
+/** A refusal's text: a plain English sentence, or `worded(key, values)` (English sentence + wording). */
+export type RefusalText = string | { message: string; wording: Wording };
+
+export function actionError(code: ActionErrorCode, text: RefusalText, field?: string): ActionError {
+  const base: ActionError = typeof text === "string" ? { code, message: text } : { code, message: text.message, wording: text.wording };
+  return field === undefined ? base : { ...base, field };
 }
 
 export type Reduction<S> = { ok: true; state: S } | { ok: false; error: ActionError };
 
 export const ok = <S>(state: S): Reduction<S> => ({ ok: true, state });
-export const fail = <S = never>(code: ActionErrorCode, message: string, field?: string): Reduction<S> => ({
+export const fail = <S = never>(code: ActionErrorCode, text: RefusalText, field?: string): Reduction<S> => ({
   ok: false,
-  error: actionError(code, message, field),
+  error: actionError(code, text, field),
 });

@@ -14,7 +14,7 @@
  *   `next()` decides the following phase from the state).
  */
 import type { z } from "zod";
-import type { Reduction } from "./errors";
+import type { Reduction, RefusalText } from "./errors";
 import type { RecordSchemas } from "./records";
 import type { Rng } from "./rng";
 
@@ -94,7 +94,7 @@ export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"]
   /** Members who still have to act (the phase ends when this is empty). */
   pending(state: S, ctx: RoundContext<P>): PlayerId[];
   /** Optional: why `by` cannot act now although the phase is open (default: "already decided"). */
-  notPendingMessage?(state: S, by: PlayerId, ctx: RoundContext<P>): string | null;
+  notPendingMessage?(state: S, by: PlayerId, ctx: RoundContext<P>): RefusalText | null;
   /** Validate and apply one member's action (already zod-parsed). Must not mutate `state`. */
   apply(state: S, action: Extract<A, { type: T }>, by: PlayerId, ctx: RoundContext<P>): Reduction<S>;
   onEnter?(state: S, ctx: RoundContext<P>): S;

@@ -7,7 +7,8 @@
  * - A panel id is a key: the same source + id always gets its own seat back (reload, another device);
  *   a new id takes the next free seat; nobody ever gets a seat another id holds.
  */
-import { ActionErrorCode, type ActionError } from "../core/errors";
+import { ActionErrorCode, actionError, type ActionError, type RefusalText } from "../core/errors";
+import { worded } from "../i18n/refusal";
 import { draftParticipant } from "./draft";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
 
@@ -16,7 +17,7 @@ export const LABEL = /^[\p{L}\p{M}\p{N} ._'’-]{1,40}$/u;
 
 export type ClaimResult = { ok: true; pid: string; existing: boolean } | { ok: false; error: ActionError };
 
-const fail = (code: ActionError["code"], message: string): ClaimResult => ({ ok: false, error: { code, message } });
+const fail = (code: ActionError["code"], text: RefusalText): ClaimResult => ({ ok: false, error: actionError(code, text) });
 
 /** Labels compare without letter case and Unicode form differences ("ZOË" = "zoë"). */
 export const labelKey = (label: string) => label.normalize("NFC").trim().toLocaleLowerCase("und");
@@ -25,11 +26,10 @@ function seats(s: SessionState): ParticipantState[] {
   return s.order.map((id) => s.participants[id]!);
 }
 
-function fullMessage(s: SessionState): string {
-  return `This session is full: all ${s.order.length} places are taken. Nothing was recorded for you. Please go back to the page you came from (on Prolific or MTurk: return the study) or ask the experimenter.`;
-}
+const fullMessage = (s: SessionState) => worded("sessionFull", { seats: s.order.length });
 
-export const NOT_OPEN = "This session has not opened yet. Please wait until the experimenter opens it, then try again.";
+/** The refusal while a session is a draft (participants read it in the session's language). */
+export const NOT_OPEN = worded("notOpen");
 
 function freeSeat(s: SessionState): ParticipantState | undefined {
   return seats(s).find((p) => !p.claimed && p.stage === "new");
@@ -39,14 +39,11 @@ function freeSeat(s: SessionState): ParticipantState | undefined {
 export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   if (!LABEL.test(label))
-    return fail(ActionErrorCode.InvalidPayload, "Use 1 to 40 letters, digits, spaces, apostrophes, dots, dashes or underscores as your label.");
+    return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const key = labelKey(label);
   if (seats(s).some((p) => p.label !== null && labelKey(p.label) === key))
-    return fail(
-      ActionErrorCode.LabelTaken,
-      `The label "${label}" is already taken in this session. If it is yours, open this page in the browser you joined with (it remembers your seat) or ask the experimenter for your personal link; otherwise choose another label.`,
-    );
-  if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
+    return fail(ActionErrorCode.LabelTaken, worded("labelTaken", { label }));
+  if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
@@ -60,7 +57,7 @@ export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
 export function claimByPanel(s: SessionState, ext: ExternalId): ClaimResult {
   const mine = seats(s).find((p) => p.external?.source === ext.source && p.external.id === ext.id);
   if (mine) return { ok: true, pid: mine.id, existing: true };
-  if (s.status === "ended") return fail(ActionErrorCode.MatchOver, "This session has ended.");
+  if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));

@@ -2,7 +2,9 @@
  * Participant commands: presence, the intro steps (consent → instructions → quiz), game actions and
  * the exit survey (lib/engine/survey.ts).
  */
-import { ActionErrorCode, type ActionError } from "../core/errors";
+import { ActionErrorCode, actionError, type ActionError, type RefusalText } from "../core/errors";
+import { worded } from "../i18n/refusal";
+import { translatorFor } from "../i18n/translate";
 import { formatZodError } from "../core/zod-format";
 import { own } from "../core/own";
 import { viewContext, withContext } from "./context";
@@ -14,8 +16,15 @@ import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 import type { ParticipantCommand } from "./commands";
 
-const err = (code: ActionError["code"], message: string, field?: string): ActionError =>
-  field === undefined ? { code, message } : { code, message, field };
+const err = (code: ActionError["code"], text: RefusalText, field?: string): ActionError => actionError(code, text, field);
+
+/** "That choice belongs to another step; the current step is …": the step's name in English and in the session's language. */
+function otherStep(lt: LoadedTreatment, phase: string, englishLabel: string): RefusalText {
+  const key = `phases.${lt.game.id}.${phase}`;
+  const t = translatorFor(lt.treatment.language);
+  const label = t.has(key as never) ? t(key as never) : englishLabel;
+  return { message: worded("otherStep", { step: englishLabel }).message, wording: { key: "otherStep", values: { step: label } } };
+}
 
 export type StepResult = { ok: true; duplicate?: boolean } | { ok: false; error: ActionError };
 
@@ -33,7 +42,7 @@ export function applyParticipant(
   fx: Effects,
 ): StepResult {
   const current = own(s.participants, cmd.pid);
-  if (!current) return { ok: false, error: err(ActionErrorCode.NotParticipant, "This link does not belong to this session.") };
+  if (!current) return { ok: false, error: err(ActionErrorCode.NotParticipant, worded("notYourLink")) };
   if (cmd.kind === "action") return gameAction(s, current, lt, cmd, nowMs, fx);
   if (cmd.kind === "survey") return applySurvey(s, current, lt, cmd.answers, nowMs);
   if (cmd.kind === "disconnect" && current.bot) return { ok: true };
@@ -71,7 +80,7 @@ function introStep(
   nowMs: number,
   fx: Effects,
 ): StepResult {
-  if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, "This session has ended.") };
+  if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, worded("sessionEnded")) };
   if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
   if (p.stage === "new") p.stage = "intro";
   if (p.stage !== "intro")
@@ -79,7 +88,7 @@ function introStep(
   if (cmd.kind !== p.introStep)
     return {
       ok: false,
-      error: err(ActionErrorCode.WrongStep, `Please finish the ${p.introStep} step first.`),
+      error: err(ActionErrorCode.WrongStep, worded("finishStep", { step: p.introStep })),
     };
   const quiz = lt.treatment.intro.quiz;
   if (cmd.kind === "consent") {
@@ -99,7 +108,7 @@ function introStep(
       ok: false,
       error: err(
         ActionErrorCode.WrongAnswer,
-        `Question ${wrong + 1} is not answered correctly yet. ${q.hint ?? "Read the instructions again and try once more."}`,
+        q.hint ? worded("quizWrongHint", { number: wrong + 1, hint: q.hint }) : worded("quizWrong", { number: wrong + 1 }),
         `answers[${wrong}]`,
       ),
     };
@@ -118,48 +127,45 @@ function gameAction(
 ): StepResult {
   if (p.recentActionIds.includes(cmd.clientActionId)) return { ok: true, duplicate: true };
   if (s.status === "ended" || p.stage === "done")
-    return { ok: false, error: err(ActionErrorCode.MatchOver, "The game is over for you; nothing more to submit.") };
+    return { ok: false, error: err(ActionErrorCode.MatchOver, worded("gameOver")) };
   if (s.status === "paused")
     return {
       ok: false,
-      error: err(ActionErrorCode.Paused, "The experimenter has paused the session. Your choice was not recorded; submit it again when the session resumes."),
+      error: err(ActionErrorCode.Paused, worded("paused")),
     };
   if (p.stage !== "playing" || !p.groupId)
-    return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group has not started yet. Please wait.") };
+    return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("groupNotStarted")) };
   if (p.replacedByBot && !cmd.byBot)
     return {
       ok: false,
-      error: err(ActionErrorCode.NotAllowed, "A bot is playing your seat now. Ask the experimenter if you want it back."),
+      error: err(ActionErrorCode.NotAllowed, worded("botPlaying")),
     };
   const g0 = s.groups[p.groupId];
   if (g0?.status === "computing")
-    return { ok: false, error: err(ActionErrorCode.WrongPhase, "The results are being computed; nothing was recorded. Your screen will update in a moment.") };
+    return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("computing")) };
   if (!g0 || g0.status !== "playing")
-    return { ok: false, error: err(ActionErrorCode.WrongPhase, "Your group is between rounds. Please wait for the next round.") };
+    return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("betweenRounds")) };
   if (cmd.at && (cmd.at.round !== g0.round || cmd.at.phase !== g0.phase || cmd.at.phaseSeq !== g0.phaseSeq)) {
     const answered = own(lt.game.phases, cmd.at.phase);
     const noun = answered?.instanceName ?? "step";
-    const what = cmd.at.phase === g0.phase && cmd.at.round === g0.round ? `the previous ${noun}` : `an earlier ${noun}`;
-    return {
-      ok: false,
-      error: err(ActionErrorCode.StalePhase, `This screen was for ${what}; the current one is shown now — nothing was recorded.`),
-    };
+    const which = cmd.at.phase === g0.phase && cmd.at.round === g0.round ? "previous" : "earlier";
+    return { ok: false, error: err(ActionErrorCode.StalePhase, worded("stale", { which, noun })) };
   }
   const parsed = lt.game.actions.safeParse(cmd.action);
   if (!parsed.success) {
     const lines = formatZodError(parsed.error);
-    return { ok: false, error: err(ActionErrorCode.InvalidPayload, `Your input could not be used: ${lines.join("; ")}`) };
+    return { ok: false, error: err(ActionErrorCode.InvalidPayload, worded("invalidInput", { details: lines.join("; ") })) };
   }
   const action = parsed.data as { type: string };
   const spec = own(lt.game.phases, g0.phase);
   if (!spec || !spec.accepts.includes(action.type))
     return {
       ok: false,
-      error: err(ActionErrorCode.WrongPhase, `That choice belongs to another step; the current step is "${spec?.label ?? g0.phase}". Your screen will update.`),
+      error: err(ActionErrorCode.WrongPhase, otherStep(lt, g0.phase, spec?.label ?? g0.phase)),
     };
   if (!pendingOf(s, g0, lt, nowMs).includes(p.id)) {
     const why = spec.notPendingMessage ? spec.notPendingMessage(g0.game, p.id, viewContext(s, g0, lt, nowMs)) : null;
-    return { ok: false, error: err(ActionErrorCode.AlreadySubmitted, why ?? "You have already decided in this step. Please wait for the others.") };
+    return { ok: false, error: err(ActionErrorCode.AlreadySubmitted, why ?? worded("alreadyDecided")) };
   }
   const g = draftGroup(s, g0.id);
   const r = withContext(s, g, lt, nowMs, (ctx) => spec.apply(g.game, action, p.id, ctx));

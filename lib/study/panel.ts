@@ -3,6 +3,7 @@
  * and `SESSION_ID`; MTurk `workerId`, `assignmentId` and `hitId`; a treatment may name its own parameter
  * (e.g. SONA's `id`).
  */
+import { worded, type Wording } from "../i18n/refusal";
 import type { ExternalId } from "../engine/state";
 
 interface PanelSpec {
@@ -22,7 +23,7 @@ const ID = /^[A-Za-z0-9._@-]{1,100}$/;
 export type PanelIdResult =
   | { kind: "id"; external: ExternalId }
   | { kind: "none" }
-  | { kind: "invalid"; message: string };
+  | { kind: "invalid"; message: string; wording: Wording };
 
 /** The panel id in a join link's query, if any. `customParam` is the treatment's `panel.param`. */
 export function panelIdFromQuery(query: Readonly<Record<string, string>>, customParam?: string): PanelIdResult {
@@ -33,12 +34,9 @@ export function panelIdFromQuery(query: Readonly<Record<string, string>>, custom
     if (id === undefined) continue;
     const value = id.trim();
     if (/[{}%]/.test(value) || value === "")
-      return {
-        kind: "invalid",
-        message: `This link has no real ${spec.idParam} (it says "${value || "nothing"}"): the panel did not fill in your id. Please go back to the panel's study page and open the study link from there.`,
-      };
+      return { kind: "invalid", ...worded("panelIdMissing", { param: spec.idParam, value: value || "nothing" }) };
     if (!ID.test(value))
-      return { kind: "invalid", message: `The ${spec.idParam} in this link is not valid. Please open the study link from the panel's study page again.` };
+      return { kind: "invalid", ...worded("panelIdInvalid", { param: spec.idParam }) };
     const extra: Record<string, string> = {};
     for (const e of spec.extra) {
       const v = query[e]?.trim();

@@ -4,6 +4,7 @@
  * treatments) pass the cross-site checks of server/security/admin-guard.ts and need a live admin session.
  * Bad input answers 4xx with a message; only a server fault answers 500.
  */
+import { worded } from "../../lib/i18n/refusal";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatZodError } from "../../lib/core/zod-format";
 import { games } from "../../lib/games/registry";
@@ -117,9 +118,9 @@ async function roomLanguage(req: IncomingMessage, res: ServerResponse, code: str
   if (language) return sendJson(res, 200, { ok: true, language });
   if (!deps.limits.joinsPerAddress.take(address)) {
     const ms = deps.limits.joinsPerAddress.waitSeconds(address) * 1000;
-    return tooMany(res, ms, `Too many join attempts from your network. Please wait ${waitText(ms)} and try again.`);
+    return tooMany(res, ms, worded("tooManyJoins", { wait: waitText(ms) }));
   }
-  sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No session has this room code." } });
+  sendJson(res, 404, { ok: false, error: { code: "session/not_found", ...worded("noSuchRoom") } });
 }
 
 /** Room code + label (or a panel link's query) → the seat's token; limited per client address and per room code. */
@@ -127,14 +128,14 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
   const address = clientAddress(req, deps.security.trustProxy);
   if (!deps.limits.joinsPerAddress.take(address)) {
     const ms = deps.limits.joinsPerAddress.waitSeconds(address) * 1000;
-    return tooMany(res, ms, `Too many join attempts from your network. Please wait ${waitText(ms)} and try again.`);
+    return tooMany(res, ms, worded("tooManyJoins", { wait: waitText(ms) }));
   }
   const body = JoinRequest.safeParse(await readJson(req));
   if (!body.success) return invalid(res, formatZodError(body.error));
   const code = normalizeRoomCode(body.data.code);
   if (!deps.limits.joinsPerRoom.take(code)) {
     const ms = deps.limits.joinsPerRoom.waitSeconds(code) * 1000;
-    return tooMany(res, ms, `Many people are joining this room right now. Please wait ${waitText(ms)} and try again.`);
+    return tooMany(res, ms, worded("roomBusy", { wait: waitText(ms) }));
   }
   const r = await (deps.cluster ? deps.cluster.join({ ...body.data, code }) : deps.manager.join({ ...body.data, code }));
   sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r);

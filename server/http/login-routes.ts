@@ -3,6 +3,7 @@
  * and the password is checked off the event loop; the cookie is HttpOnly, SameSite=Strict, and Secure
  * whenever the request came over HTTPS (directly or through a trusted proxy).
  */
+import type { Wording } from "../../lib/i18n/refusal";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatZodError } from "../../lib/core/zod-format";
 import { LoginRequest } from "../../lib/protocol/payloads";
@@ -27,8 +28,9 @@ function cookieAttrs(req: IncomingMessage, security: SecurityConfig, maxAgeS: nu
   return `Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure ? "; Secure" : ""}`;
 }
 
-export function tooMany(res: ServerResponse, retryAfterMs: number, message: string) {
-  sendJson(res, 429, { ok: false, error: { code: "rate/limited", message, retryAfterMs } }, { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
+export function tooMany(res: ServerResponse, retryAfterMs: number, text: string | { message: string; wording: Wording }) {
+  const error = typeof text === "string" ? { message: text } : text;
+  sendJson(res, 429, { ok: false, error: { code: "rate/limited", ...error, retryAfterMs } }, { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
 }
 
 export async function login(req: IncomingMessage, res: ServerResponse, deps: LoginDeps): Promise<void> {

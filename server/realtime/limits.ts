@@ -4,7 +4,10 @@
  * message a client may send. Defaults suit a classroom behind one NAT address; each can be changed
  * with an environment variable (docs/security.md).
  */
+import { worded } from "../../lib/i18n/refusal";
 import { TokenBuckets } from "../security/token-bucket";
+
+type Worded = ReturnType<typeof worded>;
 
 export interface RealtimeLimits {
   /** Intents (p:action, p:intro, p:survey, p:sync) per second per participant, sustained. */
@@ -74,9 +77,8 @@ export class RealtimeGuard {
   }
 
   /** The message for an intent over the limit. */
-  intentRefusal(pid: string): string {
-    const wait = Math.max(1, this.intents.waitSeconds(pid));
-    return `Too many messages from your screen in a short time; nothing was changed. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`;
+  intentRefusal(pid: string): Worded {
+    return worded("tooManyMessages", { seconds: Math.max(1, this.intents.waitSeconds(pid)) });
   }
 
   /**
@@ -100,12 +102,12 @@ export class RealtimeGuard {
    * Admit a socket from `address` (and for participant `pid`); returns a refusal message, or null and
    * counts it until `release` is called with the same arguments.
    */
-  admit(address: string, pid: string | null): string | null {
-    if ((this.perAddress.get(address) ?? 0) >= this.limits.socketsPerAddress) return "Too many connections from your network. Close other tabs or ask the experimenter.";
+  admit(address: string, pid: string | null): Worded | null {
+    if ((this.perAddress.get(address) ?? 0) >= this.limits.socketsPerAddress) return worded("tooManyConnections");
     if (pid !== null) {
       const open = this.perLink.get(pid) ?? 0;
-      if (open >= this.limits.socketsPerLink) return `This link is already open in ${open} tabs or devices. Close one of them and reload.`;
-      if (!this.connects.take(pid)) return "This link reconnected too often in a short time. Wait a minute and reload the page.";
+      if (open >= this.limits.socketsPerLink) return worded("linkOpenElsewhere", { open });
+      if (!this.connects.take(pid)) return worded("reconnectedTooOften");
       this.perLink.set(pid, open + 1);
     }
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);

@@ -3,6 +3,7 @@
  * Every inbound payload is zod-parsed; a participant acts only as themselves (the token decides who);
  * each socket receives only its own view.
  */
+import { worded, type Wording } from "../../lib/i18n/refusal";
 import type { Server, Socket } from "socket.io";
 import { formatZodError } from "../../lib/core/zod-format";
 import { participantView } from "../../lib/engine/views";
@@ -32,6 +33,10 @@ const bad = <T>(message: string, field?: string): Ack<T> => ({
 /** Intents refused by the rate limit within STRIKE_WINDOW_MS before the socket is closed. */
 const MAX_STRIKES = 50;
 const STRIKE_WINDOW_MS = 10_000;
+/** A refused connection: socket.io sends `data` to the client, whose page shows the wording in its language. */
+function refusalError(text: { message: string; wording: Wording }): Error {
+  return Object.assign(new Error(text.message), { data: { wording: text.wording } });
+}
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
 export function attachSockets(
@@ -104,16 +109,16 @@ export function attachSockets(
       socket.data.adminSession = session;
       return;
     }
-    if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) throw new Error("This link is not valid. Please use the link you were given.");
+    if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) throw refusalError(worded("linkInvalid"));
     const found = await router.byToken(a.token);
-    if (!found) throw new Error("This link is not valid. Please use the link you were given.");
+    if (!found) throw refusalError(worded("linkInvalid"));
     socket.data.sessionId = found.sessionId;
     socket.data.pid = found.pid;
   };
   io.use((socket, next) => {
     admit(socket).then(
       () => next(),
-      (e: unknown) => next(e instanceof Error ? e : new Error("The connection was refused.")),
+      (e: unknown) => next(e instanceof Error ? e : refusalError(worded("connectionRefused"))),
     );
   });
   // logging out closes that admin's sockets at once
@@ -126,7 +131,7 @@ export function attachSockets(
     const pid = typeof socket.data.pid === "string" ? socket.data.pid : null;
     const address = clientAddress(socket.request, security.trustProxy);
     const refusal = guard.admit(address, pid);
-    if (refusal) return next(new Error(refusal));
+    if (refusal) return next(refusalError(refusal));
     socket.once("disconnect", () => guard.release(address, pid));
     next();
   });
@@ -197,7 +202,7 @@ export function attachSockets(
       await sendOwnView();
       return true;
     })();
-    const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
+    const gone = <T>(): Ack<T> => ({ ok: false, error: { code: "session/not_found", ...worded("sessionGone") } });
     /** The rate limit of this participant's intents: null to go on, or the refusal to send. */
     let strikes = 0; // intents refused on this socket since strikesSince
     let strikesSince = 0;
@@ -210,7 +215,7 @@ export function attachSockets(
       }
       // a socket that keeps sending after many refusals is not a person: close it (reconnects are limited too)
       if (++strikes > MAX_STRIKES) socket.disconnect(true);
-      const error = { code: ActionErrorCode.RateLimited, message: guard.intentRefusal(pid) };
+      const error = { code: ActionErrorCode.RateLimited, ...guard.intentRefusal(pid) };
       const count = guard.noteRefused(pid);
       if (count !== null)
         void ready.then((live) => (live ? router.logRefused(sessionId, actor, event, { refused: count, sample: raw }, error) : undefined));

@@ -3,6 +3,7 @@
  * reduce (pure engine) → persist (snapshot + event + rounds, in one transaction) → notify viewers →
  * re-arm the deadline timer → schedule bot moves. A command is acknowledged only after it is stored.
  */
+import { worded } from "../../lib/i18n/refusal";
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
@@ -49,7 +50,7 @@ type Job =
 /** Most commands of one session reduced and written together (bounds one batch's transaction). */
 export const MAX_BATCH = 64;
 
-const unsaved: DispatchResult = { ok: false, error: { code: "session/conflict", message: "Your input could not be saved. Please try again in a moment." } };
+const unsaved: DispatchResult = { ok: false, error: { code: "session/conflict", ...worded("notSaved") } };
 
 /**
  * The groups whose bots may have something new to do after `prev` became `next`: groups that changed
@@ -148,7 +149,7 @@ export class SessionHost extends EventEmitter {
 
   private async runBatch(batch: Job[]): Promise<void> {
     if (this.stopped) {
-      for (const j of batch) j.resolve({ ok: false, error: { code: "session/conflict", message: "The server is shutting down; please retry in a moment." } });
+      for (const j of batch) j.resolve({ ok: false, error: { code: "session/conflict", ...worded("shuttingDown") } });
       return;
     }
     const start = this.state;
@@ -183,7 +184,7 @@ export class SessionHost extends EventEmitter {
       } catch (e) {
         // a bug in a game module must not take the session down: nothing is applied, the sender is told
         this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
-        r = { ok: false, error: { code: "session/conflict", message: "The server could not process this step. Nothing was changed; please try again or tell the experimenter." } };
+        r = { ok: false, error: { code: "session/conflict", ...worded("serverFailed") } };
       }
       const event = this.eventOf(actor, cmd, r);
       if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {

@@ -3,6 +3,7 @@
  * and finds the host for a participant token, a room code or a session id.
  */
 import type { Locale } from "../../lib/i18n/locales";
+import { worded, type Wording } from "../../lib/i18n/refusal";
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
@@ -25,8 +26,9 @@ function randomCode(len: number): string {
   return Array.from(b, (x) => CODE_ALPHABET[x % CODE_ALPHABET.length]).join("");
 }
 
-export type JoinResult = { ok: true; token: string } | { ok: false; error: { code: string; message: string } };
-const joinError = (code: string, message: string): JoinResult => ({ ok: false, error: { code, message } });
+export type JoinResult = { ok: true; token: string } | { ok: false; error: { code: string; message: string; wording?: Wording } };
+/** A refused join: the English sentence and its wording (the join page shows it in the room's language). */
+const joinError = (code: string, text: { message: string; wording: Wording }): JoinResult => ({ ok: false, error: { code, ...text } });
 
 export type CreateResult =
   | { ok: true; host: SessionHost }
@@ -269,21 +271,21 @@ export class SessionManager {
    */
   async join(req: JoinRequest): Promise<JoinResult> {
     const row = await this.store.byCode(normalizeRoomCode(req.code));
-    if (!row) return joinError("session/not_found", "No session has this room code. Check the code on the board and try again.");
+    if (!row) return joinError("session/not_found", worded("noSuchRoom"));
     const host = await this.get(row.id);
-    if (!host) return joinError("session/not_found", "This session cannot be opened.");
+    if (!host) return joinError("session/not_found", worded("cannotOpen"));
     const seatsNow = await this.store.participants(row.id);
     const tokenOf = (pid: string | undefined) => seatsNow.find((x) => x.id === pid)?.token;
     if (req.query) {
       const found = panelIdFromQuery(req.query, host.lt.treatment.panel.param);
-      if (found.kind === "invalid") return joinError("join/bad_panel_id", found.message);
+      if (found.kind === "invalid") return joinError("join/bad_panel_id", { message: found.message, wording: found.wording });
       if (found.kind === "id") {
         const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
         if (!r.ok) return r;
         const token = tokenOf(r.pid);
-        return token ? { ok: true, token } : joinError("session/not_found", "Seat not found.");
+        return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
       }
-      if (req.label === undefined) return joinError("join/no_panel_id", "Type the room code and your label to join.");
+      if (req.label === undefined) return joinError("join/no_panel_id", worded("typeCodeAndLabel"));
     }
     const label = req.label ?? "";
     if (req.resume) {
@@ -294,7 +296,7 @@ export class SessionManager {
     const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
     if (!r.ok) return r;
     const token = tokenOf(r.pid);
-    return token ? { ok: true, token } : joinError("session/not_found", "Seat not found.");
+    return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
   }
 
   /** The participants' language of the session with this room code (the join page words itself in it), or null. */

@@ -32,12 +32,7 @@ export function IdsDecide({ v, view, play, act, locked }: PhaseProps<typeof idsI
       </div>
     );
   const preview = x === null ? null : previewCost(v, x);
-  const rows: [string, number | undefined, number?][] = [
-    [t("risk"), preview?.risk],
-    [t("investCost"), preview?.invest],
-    [t("totalCost"), preview?.total],
-    [t("points"), preview?.points, 1],
-  ];
+  const rows: [string, number | undefined, number?][] = [[t("risk"), preview?.risk], [t("investCost"), preview?.invest], [t("totalCost"), preview?.total], [t("points"), preview?.points, 1]];
   return (
     <div>
       <IdsParameters v={v} />

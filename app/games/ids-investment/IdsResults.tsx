@@ -14,13 +14,7 @@ export function IdsResults({ v, view, play, act, locked }: PhaseProps<typeof ids
   const g = useTranslations("game");
   const r = v.results;
   if (!r) return null;
-  const mine: [string, number, string?][] = [
-    [t("yourInvestment"), r.x, "my-x"],
-    [t("protectionFromOthers"), r.protection],
-    [t("risk"), r.risk],
-    [t("investCost"), r.invest],
-    [t("totalCost"), r.cost],
-  ];
+  const mine: [string, number, string?][] = [[t("yourInvestment"), r.x, "my-x"], [t("protectionFromOthers"), r.protection], [t("risk"), r.risk], [t("investCost"), r.invest], [t("totalCost"), r.cost]];
   return (
     <div>
       <section className="card">

@@ -13,7 +13,7 @@
  * the mechanism core and its stored input/output are 0-based.
  */
 import { z } from "zod";
-import { ActionErrorCode, fail, ok } from "../../core/errors";
+import { ActionErrorCode, fail, ok, worded } from "../../core/errors";
 import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { shuffle } from "../../core/rng";
 import {
@@ -114,23 +114,20 @@ type OfferAnswer = Extract<CipAction, { type: "accept" | "reject" }>;
 
 function applyMenu(s: CipState, alg: Algorithm1State, a: OfferAnswer, seat: number, ctx: Ctx) {
   const id = ciId(seat);
-  if (alg.phase !== "offer") return fail<CipState>(ActionErrorCode.WrongPhase, "The offers are over for this round. Your screen will update.");
+  if (alg.phase !== "offer") return fail<CipState>(ActionErrorCode.WrongPhase, worded("offersOver"));
   if (alg.excluded.includes(id))
-    return fail<CipState>(
-      ActionErrorCode.NotParticipant,
-      "You are on the excluded list for now: the control center cannot serve every CI with its resources. You get an offer if resources free up.",
-    );
+    return fail<CipState>(ActionErrorCode.NotParticipant, worded("excludedList"));
   if (alg.rejected.includes(id))
-    return fail<CipState>(ActionErrorCode.NotParticipant, "You rejected an earlier offer, so you are out for this round.");
+    return fail<CipState>(ActionErrorCode.NotParticipant, worded("rejectedEarlier"));
   if (alg.responses[id] !== undefined)
-    return fail<CipState>(ActionErrorCode.AlreadySubmitted, "You have already answered this offer. Please wait for the others.");
+    return fail<CipState>(ActionErrorCode.AlreadySubmitted, worded("alreadyAnswered"));
   const K = ctx.params.types.length;
   let response: CiResponse;
   if (a.type === "accept") {
     if (a.contract === undefined)
-      return fail<CipState>(ActionErrorCode.OutOfRange, `Choose one of the contracts 1 to ${K}, or reject the offer.`, "contract");
+      return fail<CipState>(ActionErrorCode.OutOfRange, worded("chooseContract", { count: K }), "contract");
     if (a.contract < 1 || a.contract > K)
-      return fail<CipState>(ActionErrorCode.OutOfRange, `There is no contract ${a.contract}: choose a contract between 1 and ${K}, or reject the offer.`, "contract");
+      return fail<CipState>(ActionErrorCode.OutOfRange, worded("noSuchContract", { contract: a.contract, count: K }), "contract");
     response = { kind: "accept", contract: a.contract - 1 };
   } else response = { kind: "reject" };
   const trueType = s.trueTypes[seat] ?? 0;
@@ -142,7 +139,7 @@ function applyMenu(s: CipState, alg: Algorithm1State, a: OfferAnswer, seat: numb
 
 function applyEqual(s: CipState, equal: NonNullable<CipState["equal"]>, a: OfferAnswer, seat: number) {
   if (equal[seat] !== null)
-    return fail<CipState>(ActionErrorCode.AlreadySubmitted, "You have already answered this offer. Please wait for the others.");
+    return fail<CipState>(ActionErrorCode.AlreadySubmitted, worded("alreadyAnswered"));
   const kind = a.type === "accept" ? "accept" : "reject";
   const next = equal.slice();
   next[seat] = kind;

@@ -2,7 +2,7 @@
  * One group's round of the unregulated IDS game, and its two phases: decide → results.
  */
 import { z } from "zod";
-import { fail, ok, ActionErrorCode } from "../../core/errors";
+import { fail, ok, ActionErrorCode, worded } from "../../core/errors";
 import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { unregulatedOutcome, type UnregulatedOutcome } from "../../mechanisms/ids/unregulated";
 import { ContinueAction, resultsPhase as sharedResults } from "../shared/results-phase";
@@ -34,7 +34,7 @@ export const decidePhase = phase({
   pending: (s, ctx) => ctx.players.filter((_, i) => s.x[i] === null),
   apply(s, a, by, ctx) {
     if (a.x < 0 || a.x > ctx.params.xMax)
-      return fail(ActionErrorCode.OutOfRange, `Choose an investment between 0 and ${ctx.params.xMax}.`, "x");
+      return fail(ActionErrorCode.OutOfRange, worded("investmentRange", { max: ctx.params.xMax }), "x");
     return ok({ ...s, x: s.x.with(ctx.seatOf(by), a.x) });
   },
   onTimeout(s, missing, ctx) {

@@ -5,7 +5,7 @@
  * The mechanism runs when the last decision phase before the results ends (`settleRound`).
  */
 import { z } from "zod";
-import { fail, ok, ActionErrorCode } from "../../core/errors";
+import { fail, ok, ActionErrorCode, worded, type RefusalText } from "../../core/errors";
 import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { bestResponse } from "../../mechanisms/ids";
 import { instanceOf, reportBounds, type PivotalParams } from "./params";
@@ -174,21 +174,16 @@ export const participatePhase = phase({
   next: nextPhase,
 });
 
-/** Check a report against the treatment's bounds; returns an error message or null. */
-export function checkReport(p: PivotalParams, i: number, r: { alpha: number; c: number; q?: number | undefined }): { message: string; field: string } | null {
+/** Check a report against the treatment's bounds; returns the refusal (and its field) or null. */
+export function checkReport(p: PivotalParams, i: number, r: { alpha: number; c: number; q?: number | undefined }): { text: RefusalText; field: string } | null {
   const truth = trueReport(p, i);
-  const fields: ["alpha" | "c" | "q", string][] = [
-    ["alpha", "possible loss α"],
-    ["c", "cost per unit c"],
-    ["q", "extra cost q"],
-  ];
-  for (const [k, label] of fields) {
+  for (const k of ["alpha", "c", "q"] as const) {
     const v = k === "q" ? (r.q ?? 0) : r[k];
     const [lo, hi] = reportBounds(p, truth[k]);
     const slack = 1e-9 * Math.max(1, Math.abs(hi));
-    if (truth[k] === 0 && v !== 0) return { message: `Your ${label} is 0 and cannot be reported otherwise.`, field: k };
+    if (truth[k] === 0 && v !== 0) return { text: worded("reportZero", { field: k }), field: k };
     if (v < lo - slack || v > hi + slack)
-      return { message: `Report a ${label} between ${fmtNum(Math.ceil(lo * 1e4) / 1e4)} and ${fmtNum(Math.floor(hi * 1e4) / 1e4)}.`, field: k };
+      return { text: worded("reportRange", { field: k, min: fmtNum(Math.ceil(lo * 1e4) / 1e4), max: fmtNum(Math.floor(hi * 1e4) / 1e4) }), field: k };
   }
   return null;
 }
@@ -201,11 +196,11 @@ export const reportPhase = phase({
   accepts: ["report"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === true && s.reports[i] === null),
   notPendingMessage: (s, by, ctx) =>
-    s.joined[ctx.seatOf(by)] === false ? "You stayed out this round: only participants report. Please wait for the results." : null,
+    s.joined[ctx.seatOf(by)] === false ? worded("stayedOutNoReport") : null,
   apply(s, a, by, ctx) {
     const i = ctx.seatOf(by);
     const bad = checkReport(ctx.params, i, a);
-    if (bad) return fail(ActionErrorCode.OutOfRange, bad.message, bad.field);
+    if (bad) return fail(ActionErrorCode.OutOfRange, bad.text, bad.field);
     const truth = trueReport(ctx.params, i);
     const clamp = (k: "alpha" | "c" | "q", v: number) => {
       const [lo, hi] = reportBounds(ctx.params, truth[k]);
@@ -227,10 +222,10 @@ export const lonerPhase = phase({
   accepts: ["invest"],
   pending: (s, ctx) => ctx.players.filter((_, i) => s.joined[i] === false && s.lonerX[i] === null),
   notPendingMessage: (s, by, ctx) =>
-    s.joined[ctx.seatOf(by)] === true ? "You joined the mechanism: it sets your investment. Please wait for the users who stayed out." : null,
+    s.joined[ctx.seatOf(by)] === true ? worded("joinedNoLoner") : null,
   apply(s, a, by, ctx) {
     if (a.x < 0 || a.x > ctx.params.xMax)
-      return fail(ActionErrorCode.OutOfRange, `Choose an investment between 0 and ${ctx.params.xMax}.`, "x");
+      return fail(ActionErrorCode.OutOfRange, worded("investmentRange", { max: ctx.params.xMax }), "x");
     return ok({ ...s, lonerX: s.lonerX.with(ctx.seatOf(by), a.x) });
   },
   onTimeout: (s, missing, ctx) =>

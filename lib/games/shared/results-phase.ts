@@ -4,7 +4,8 @@
  * run out (null = no timer).
  */
 import { z } from "zod";
-import { ActionErrorCode, fail, ok } from "../../core/errors";
+import { ActionErrorCode, fail, ok, type RefusalText } from "../../core/errors";
+import { worded } from "../../i18n/refusal";
 import type { PhaseSpec } from "../../core/game";
 
 /** The action of the results phase: "Next". */
@@ -17,7 +18,7 @@ export interface ResultsState {
 
 /** `T` narrows what the phase accepts for typed UIs (pass "continue"); it defaults to all of A's types. */
 export function resultsPhase<P extends { resultsSeconds: number | null }, S extends ResultsState, A extends { type: string }, T extends A["type"] = A["type"]>(
-  opts: { wrongAction?: string } = {},
+  opts: { wrongAction?: RefusalText } = {},
 ): PhaseSpec<P, S, A, T> {
   return {
     id: "results",
@@ -27,7 +28,7 @@ export function resultsPhase<P extends { resultsSeconds: number | null }, S exte
     accepts: ["continue"] as T[],
     pending: (s, ctx) => ctx.players.filter((_, i) => !s.continued[i]),
     apply(s, a, by, ctx) {
-      if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, opts.wrongAction ?? "The round is over: press Next.");
+      if (a.type !== "continue") return fail(ActionErrorCode.WrongPhase, opts.wrongAction ?? worded("roundOver"));
       const continued = s.continued.slice();
       continued[ctx.players.indexOf(by)] = true;
       return ok({ ...s, continued });
