@@ -3,8 +3,9 @@
  * prefilled with their last message) → results (x̂ of eq. 10, the three terms of the tax of eq. 11,
  * the cost). Rounds repeat the message game: the paper's iterative interpretation (§V).
  */
+import type { Wording } from "../../i18n/refusal";
 import { z } from "zod";
-import { fail, ok, ActionErrorCode } from "../../core/errors";
+import { fail, ok, ActionErrorCode, worded } from "../../core/errors";
 import { definePhase, type PlayerRoundRecord, type RoundContext } from "../../core/game";
 import { externalityTaxes, investmentCost, riskTerm, userCosts, type ExternalityMessage, type ExternalityTaxTerms } from "../../mechanisms/ids";
 import { benchmarksOf } from "../ids-mechanisms-common/benchmarks";
@@ -102,16 +103,16 @@ export function setupRound(ctx: Ctx): ExternalityState {
 const fmt = (v: number) => String(Number(v.toPrecision(4)));
 
 /** Validate a message; returns an error (message, field) or null. */
-export function checkMessage(p: ExternalityParams, n: number, m: { x: number[]; pi: number[] }): { message: string; field: string } | null {
-  if (m.x.length !== n) return { message: `Propose an investment for each of the ${n} users (got ${m.x.length}).`, field: "x" };
-  if (m.pi.length !== n) return { message: `Give a price for each of the ${n} users (got ${m.pi.length}).`, field: "pi" };
+export function checkMessage(p: ExternalityParams, n: number, m: { x: number[]; pi: number[] }): { message: string; wording: Wording; field: string } | null {
+  if (m.x.length !== n) return { ...worded("messageInvestmentCount", { n, got: m.x.length }), field: "x" };
+  if (m.pi.length !== n) return { ...worded("messagePriceCount", { n, got: m.pi.length }), field: "pi" };
   for (let j = 0; j < n; j++) {
     const v = m.x[j]!;
-    if (v < 0 || v > p.xMax) return { message: `The investment you propose for user ${j + 1} must be between 0 and ${fmt(p.xMax)} (got ${fmt(v)}).`, field: `x[${j}]` };
+    if (v < 0 || v > p.xMax) return { ...worded("messageInvestmentRange", { user: j + 1, max: fmt(p.xMax), got: fmt(v) }), field: `x[${j}]` };
   }
   for (let j = 0; j < n; j++) {
     const v = m.pi[j]!;
-    if (v < 0 || v > p.piMax) return { message: `The price for user ${j + 1} must be between 0 and ${fmt(p.piMax)} (got ${fmt(v)}).`, field: `pi[${j}]` };
+    if (v < 0 || v > p.piMax) return { ...worded("messagePriceRange", { user: j + 1, max: fmt(p.piMax), got: fmt(v) }), field: `pi[${j}]` };
   }
   return null;
 }
@@ -127,7 +128,7 @@ export const messagePhase = phase({
   pending: (s, ctx) => ctx.players.filter((_, i) => s.messages[i] === null),
   apply(s, a, by, ctx) {
     const bad = checkMessage(ctx.params, ctx.players.length, a);
-    if (bad) return fail(ActionErrorCode.OutOfRange, bad.message, bad.field);
+    if (bad) return fail(ActionErrorCode.OutOfRange, bad, bad.field);
     return ok({ ...s, messages: s.messages.with(ctx.seatOf(by), { x: a.x.slice(), pi: a.pi.slice() }) });
   },
   onTimeout: (s, missing, ctx) => ({

@@ -6,7 +6,7 @@
  * The mechanism and the draws run when the last decision phase closes (`onExit`); the recommendation is
  * drawn when the follow phase opens (`onEnter`).
  */
-import { ActionErrorCode, fail, ok } from "../../core/errors";
+import { ActionErrorCode, fail, ok, worded } from "../../core/errors";
 import { definePhase } from "../../core/game";
 import { makeRng, splitRng } from "../../core/rng";
 import { indicator } from "./coordination";
@@ -69,14 +69,14 @@ export const decidePhase = phase({
     const i = ctx.seatOf(by);
     const task = decideTask(p, s, i);
     if (a.type === "allocate") {
-      if (task !== "allocate") return fail(ActionErrorCode.WrongPhase, "You joined the coordination: report your payoffs instead of allocating.");
+      if (task !== "allocate") return fail(ActionErrorCode.WrongPhase, worded("reportNotAllocate"));
       const c = checkCoverage(p, p.defenders[i]!.resources, a.coverage);
-      if (!c.ok) return fail(ActionErrorCode.OutOfRange, c.message, "coverage");
+      if (!c.ok) return fail(ActionErrorCode.OutOfRange, c, "coverage");
       return ok({ ...s, coverage: set(s.coverage, i, c.coverage) });
     }
-    if (task !== "report") return fail(ActionErrorCode.WrongPhase, "You act alone this round: allocate your patrols instead of reporting.");
+    if (task !== "report") return fail(ActionErrorCode.WrongPhase, worded("allocateNotReport"));
     const r = checkReport(p, a);
-    if (!r.ok) return fail(ActionErrorCode.OutOfRange, r.message, r.field);
+    if (!r.ok) return fail(ActionErrorCode.OutOfRange, r, r.field);
     return ok({ ...s, reports: set(s.reports, i, { reward: [...a.reward], penalty: [...a.penalty] }) });
   },
   // At the deadline: a missing report is the truth (the form was prefilled with it); a missing allocation is `timeoutDefault`.
@@ -129,7 +129,7 @@ export const followPhase = phase({
     const told = indicator(s.plan?.recommendations[i] ?? [], numTargetsOf(p));
     if (a.type === "follow") return ok({ ...s, plays: set(s.plays, i, { followed: true, coverage: told }) });
     const c = checkCoverage(p, p.defenders[i]!.resources, a.coverage);
-    if (!c.ok) return fail(ActionErrorCode.OutOfRange, c.message, "coverage");
+    if (!c.ok) return fail(ActionErrorCode.OutOfRange, c, "coverage");
     // Submitting exactly the recommendation counts as following it.
     const followed = c.coverage.every((x, t) => Math.abs(x - told[t]!) <= 1e-9);
     return ok({ ...s, plays: set(s.plays, i, { followed, coverage: followed ? told : c.coverage }) });

@@ -2,6 +2,7 @@
  * One group's round of the multi-defender security game: its state, the actions people send, and the
  * checks on what they submit (coverage within [0, 1] summing to at most k_i; reports with reward > penalty).
  */
+import { worded } from "../../i18n/refusal";
 import { z } from "zod";
 import type { PlayerId, RoundContext } from "../../core/game";
 import type { RngState } from "../../core/rng";
@@ -9,6 +10,8 @@ import type { JointAllocation } from "../../mechanisms/ssg";
 import type { MechanismKind } from "./coordination";
 import type { IrCheck } from "./ir-check";
 import { numTargetsOf, PAYOFF_BOUND, targetNames, type SsgParams } from "./params";
+
+type Worded = ReturnType<typeof worded>;
 
 const vector = z.array(z.number({ error: "enter numbers" })).max(10, "too many targets");
 
@@ -128,32 +131,32 @@ const TOL = 1e-6;
  * Check a submitted coverage vector for a defender with k resources: m entries in [0, 1] summing to at
  * most k. Tiny rounding excesses are scaled away so the mechanism core always gets a feasible vector.
  */
-export function checkCoverage(p: SsgParams, k: number, c: readonly number[]): { ok: true; coverage: number[] } | { ok: false; message: string } {
+export function checkCoverage(p: SsgParams, k: number, c: readonly number[]): { ok: true; coverage: number[] } | ({ ok: false } & Worded) {
   const m = numTargetsOf(p);
   const names = targetNames(p);
-  if (c.length !== m) return { ok: false, message: `Give a protection level for each of the ${m} targets.` };
+  if (c.length !== m) return { ok: false, ...worded("coverageCount", { m }) };
   for (let t = 0; t < m; t++) {
     const x = c[t] ?? 0;
-    if (x < -TOL || x > 1 + TOL) return { ok: false, message: `Protection of ${names[t]} must be between 0% and 100%.` };
+    if (x < -TOL || x > 1 + TOL) return { ok: false, ...worded("coverageRange", { target: names[t] ?? "" }) };
   }
   const clipped = c.map((x) => Math.min(1, Math.max(0, x)));
   const sum = clipped.reduce((a, x) => a + x, 0);
   if (sum > k + TOL)
-    return { ok: false, message: `You placed ${Math.round(sum * 100)}% of patrol time but have ${k} patrol unit${k === 1 ? "" : "s"} (${k * 100}%). Remove some.` };
+    return { ok: false, ...worded("coverageTooMuch", { placed: Math.round(sum * 100), k, full: k * 100 }) };
   return { ok: true, coverage: sum > k ? clipped.map((x) => (x * k) / sum) : clipped };
 }
 
 /** Check a payoff report: m rewards and penalties within the bounds, each reward above its penalty. */
-export function checkReport(p: SsgParams, r: PayoffReport): { ok: true } | { ok: false; message: string; field: string } {
+export function checkReport(p: SsgParams, r: PayoffReport): { ok: true } | ({ ok: false; field: string } & Worded) {
   const m = numTargetsOf(p);
   const names = targetNames(p);
-  if (r.reward.length !== m || r.penalty.length !== m) return { ok: false, message: `Report a reward and a penalty for each of the ${m} targets.`, field: "reward" };
+  if (r.reward.length !== m || r.penalty.length !== m) return { ok: false, ...worded("payoffCount", { m }), field: "reward" };
   for (let t = 0; t < m; t++) {
     const a = r.reward[t]!;
     const b = r.penalty[t]!;
     if (Math.abs(a) > PAYOFF_BOUND || Math.abs(b) > PAYOFF_BOUND)
-      return { ok: false, message: `Report numbers between −${PAYOFF_BOUND} and ${PAYOFF_BOUND} (${names[t]}).`, field: "reward" };
-    if (!(a > b)) return { ok: false, message: `For ${names[t]}, the reward (protected) must be greater than the penalty (unprotected).`, field: "reward" };
+      return { ok: false, ...worded("payoffRange", { bound: PAYOFF_BOUND, target: names[t] ?? "" }), field: "reward" };
+    if (!(a > b)) return { ok: false, ...worded("payoffOrder", { target: names[t] ?? "" }), field: "reward" };
   }
   return { ok: true };
 }
