@@ -13,7 +13,13 @@ export function ParticipantIntl({ locale, children }: { locale: Locale; children
   // before any child renders a number
   setDisplayLocale(locale);
   useEffect(() => {
+    setDisplayLocale(locale); // again after the previous locale's cleanup below
     document.documentElement.lang = locale;
+    // leaving for a page outside the provider (e.g. / → /admin): numbers and lang back to English
+    return () => {
+      setDisplayLocale("en");
+      document.documentElement.lang = "en";
+    };
   }, [locale]);
   return (
     <IntlProvider locale={locale} messages={catalogues[locale]} timeZone="UTC" onError={reportMissing}>
