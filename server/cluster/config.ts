@@ -16,7 +16,7 @@ export interface ClusterConfig {
 }
 
 /** The cluster settings from the environment, or null when REDIS_URL is unset (one process). */
-export function clusterConfigFromEnv(env: NodeJS.ProcessEnv, dbUrl: string, bootWindowMs: number | null, log: (line: string) => void): ClusterConfig | null {
+export function clusterConfigFromEnv(env: Record<string, string | undefined>, dbUrl: string, bootWindowMs: number | null, log: (line: string) => void): ClusterConfig | null {
   const redisUrl = env.REDIS_URL;
   if (!redisUrl) return null;
   if (!isPostgresUrl(dbUrl)) throw new Error("REDIS_URL (several processes) needs DATABASE_URL=postgresql://…: every process must share one PostgreSQL database. Unset REDIS_URL to run one process on SQLite.");
@@ -43,7 +43,7 @@ export function clusterConfigFromEnv(env: NodeJS.ProcessEnv, dbUrl: string, boot
  * WORKERS=N: how many processes `npm start` runs on this machine (1 when unset). More than one needs
  * REDIS_URL and a PostgreSQL DATABASE_URL, like several machines do.
  */
-export function workersFromEnv(env: NodeJS.ProcessEnv): number {
+export function workersFromEnv(env: Record<string, string | undefined>): number {
   const v = env.WORKERS;
   if (v === undefined || v === "" || v === "1") return 1;
   const n = v === "auto" ? 0 : Number(v);

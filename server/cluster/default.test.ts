@@ -1,0 +1,48 @@
+/**
+ * The default stays one process on SQLite with no other service: nothing outside server/cluster/ loads a
+ * Redis client, and the server reaches server/cluster/index.ts only through a dynamic import taken when
+ * REDIS_URL is set. Several processes refuse SQLite with a message that says what to do.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { clusterConfigFromEnv, workersFromEnv } from "./config";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return name === "node_modules" ? [] : sources(p);
+    return /\.(ts|tsx|mjs)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [p] : [];
+  });
+
+describe("without REDIS_URL nothing of the cluster is loaded", () => {
+  it("only server/cluster/ imports ioredis or the Redis adapter", () => {
+    const importers = [...sources(join(ROOT, "server")), ...sources(join(ROOT, "lib")), ...sources(join(ROOT, "app"))]
+      .filter((f) => /from\s+["'](ioredis|@socket\.io\/redis-adapter)["']/.test(readFileSync(f, "utf8")))
+      .map((f) => relative(ROOT, f));
+    expect(importers.length).toBeGreaterThan(0);
+    for (const f of importers) expect(f.startsWith("server/cluster/"), f).toBe(true);
+  });
+
+  it("the server imports server/cluster/index.ts only on demand", () => {
+    for (const f of sources(join(ROOT, "server")).filter((x) => !relative(ROOT, x).startsWith("server/cluster/"))) {
+      const code = readFileSync(f, "utf8");
+      expect(code, relative(ROOT, f)).not.toMatch(/from\s+["'][./]*cluster\/(index|rpc|router|node|http-forward|lease)["']/);
+    }
+    expect(readFileSync(join(ROOT, "server/app.ts"), "utf8")).toMatch(/await import\("\.\/cluster\/index"\)/);
+  });
+
+  it("reads the settings: none without REDIS_URL, PostgreSQL required with it", () => {
+    const log = () => undefined;
+    expect(clusterConfigFromEnv({}, "file:/tmp/x.db", null, log)).toBeNull();
+    expect(() => clusterConfigFromEnv({ REDIS_URL: "redis://127.0.0.1:6379" }, "file:/tmp/x.db", null, log)).toThrow(/DATABASE_URL=postgresql/);
+    const cfg = clusterConfigFromEnv({ REDIS_URL: "redis://r:6379", MECHLAB_LEASE_MS: "5000" }, "postgresql://p/db", null, log);
+    expect(cfg).toMatchObject({ redisUrl: "redis://r:6379", ttlMs: 5000, scanMs: 1000, prefix: "mechlab:" });
+    expect(() => clusterConfigFromEnv({ REDIS_URL: "redis://r", MECHLAB_LEASE_MS: "50" }, "postgresql://p/db", null, log)).toThrow(/MECHLAB_LEASE_MS/);
+    expect(workersFromEnv({})).toBe(1);
+    expect(workersFromEnv({ WORKERS: "4" })).toBe(4);
+    expect(workersFromEnv({ WORKERS: "auto" })).toBe(0);
+    expect(() => workersFromEnv({ WORKERS: "many" })).toThrow(/WORKERS/);
+  });
+});
