@@ -4,7 +4,8 @@
  * session k is created on process k mod K (which then owns it) and participant i connects to process
  * i mod K, as an ordinary round-robin load balancer would spread them: most intents reach a process that
  * does not own their session and are forwarded to the owner. Reports acked decisions per second, ack
- * latency percentiles, lost decisions (expected minus PlayerRound rows stored) and the servers' CPU.
+ * latency percentiles, lost acked actions (acked but not in the event log as accepted), the per-round rows
+ * stored of those expected (fewer when the run timed out) and the servers' CPU.
  *
  *   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres BENCH_REDIS_URL=redis://127.0.0.1:6379 \
  *     node --import tsx bench/cluster-load.ts --participants 2000 --processes 3 [--redis 1]
@@ -116,6 +117,8 @@ const wall = (Math.max(...results.map((r) => r.lastDoneAt)) - Math.min(...result
 const c = new pg.Client({ connectionString: db.url });
 await c.connect();
 const stored = Number((await c.query(`SELECT count(*) AS n FROM "PlayerRound"`)).rows[0].n);
+// every acked action must be in the event log as accepted (the clients never send one twice)
+const accepted = Number((await c.query(`SELECT count(DISTINCT "clientActionId") AS n FROM "ActionEvent" WHERE "command" = 'action' AND "accepted"`)).rows[0].n);
 const owners = (await c.query(`SELECT "owner", count(*)::int AS n FROM "SessionLease" GROUP BY 1`)).rows.map((r: { n: number }) => r.n);
 await c.end();
 const outcome = results.every((r) => r.outcome === "ok") ? "ok" : "timeout";
@@ -133,7 +136,9 @@ console.log(
     rejected,
     unacked,
     ackedPerSecond: Math.round(acked / wall),
-    lostDecisions: N * ROUNDS - stored,
+    lostAckedActions: Math.max(0, acked - accepted),
+    acceptedActions: accepted,
+    roundRowsStored: `${stored} of ${N * ROUNDS}`,
     ackP50ms: Math.round(pct(latencies, 50) * 10) / 10,
     ackP95ms: Math.round(pct(latencies, 95) * 10) / 10,
     ackP99ms: Math.round(pct(latencies, 99) * 10) / 10,

@@ -53,11 +53,13 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   rpcSub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
   const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 4 });
   pool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
+  const renewPool = new pg.Pool({ connectionString: cfg.dbUrl, max: 1 });
+  renewPool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
   const rpc = new NodeRpc(pub, rpcSub, id, cfg.prefix);
   await rpc.start();
   const pattern = `${cfg.prefix}rpc:`;
   const listNodes = async () => ((await pub.pubsub("CHANNELS", `${pattern}*`)) as string[]).map((c) => c.slice(pattern.length));
-  const node = new ClusterNode(new LeaseTable(pool, id, cfg.ttlMs), rpc, listNodes, { ttlMs: cfg.ttlMs, scanMs: cfg.scanMs, bootWindowMs: cfg.bootWindowMs }, cfg.log);
+  const node = new ClusterNode(new LeaseTable(pool, id, cfg.ttlMs, renewPool), rpc, listNodes, { ttlMs: cfg.ttlMs, scanMs: cfg.scanMs, bootWindowMs: cfg.bootWindowMs }, cfg.log);
   const adapter = createAdapter(pub, sub, { key: `${cfg.prefix}socket.io` });
   cfg.log(`cluster: process ${id} (lease ${cfg.ttlMs} ms, Redis prefix "${cfg.prefix}")`);
   let router: ClusterRouter | null = null;
@@ -85,7 +87,7 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
       router?.stop();
       rpc.close();
       await Promise.allSettled([pub.quit(), sub.quit(), rpcSub.quit()]);
-      await pool.end();
+      await Promise.all([pool.end(), renewPool.end()]);
     },
   };
 }

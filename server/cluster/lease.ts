@@ -30,6 +30,8 @@ export class LeaseTable {
     /** This process's id (new at every start: a restarted process holds nothing). */
     readonly owner: string,
     readonly ttlMs: number,
+    /** Renewals on their own connection, so a busy pool cannot delay them past the leases' expiry. */
+    private readonly renewPool: Pool = pool,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class LeaseTable {
   async renew(held: ReadonlyMap<string, number>): Promise<Set<string>> {
     if (held.size === 0) return new Set();
     const ids = [...held.keys()];
-    const r = await this.pool.query<{ sessionId: string; token: number }>(
+    const r = await this.renewPool.query<{ sessionId: string; token: number }>(
       `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} + $2 WHERE "owner" = $1 AND "sessionId" = ANY($3::text[]) RETURNING "sessionId", "token"`,
       [this.owner, this.ttlMs, ids],
     );

@@ -23,7 +23,8 @@ const WATCH_MS = 10_000;
 type Where = { local: SessionHost } | { remote: string };
 type Answer<T> = { notOwner: true } | { value: T };
 
-const busy = (): DispatchResult => ({ ok: false, error: { code: "session/conflict", message: "The server is switching over; nothing was recorded. Please try again in a moment." } });
+/** The owner did not confirm in time: it may still store the answer, so the participant sends it again (counted once). */
+const busy = (): DispatchResult => ({ ok: false, error: { code: "session/conflict", message: "The server is busy or switching over and could not confirm your answer. Please send it again in a moment (it counts only once)." } });
 const gone = (): DispatchResult => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
 
 export interface ClusterRouter extends SessionRouter {
