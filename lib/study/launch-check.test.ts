@@ -226,7 +226,7 @@ describe("launch check: CIP", () => {
   it("the equal-split treatment still shows the menu it is compared with", () => {
     const c = launchCheck(example("cip-contracts-equal-4.json"));
     expect(section(c, "cip-menu").note).toMatch(/Not offered in this treatment/);
-    expect(c.sections.map((x) => x.id)).toEqual(["cip-menu", "cip-algorithm1", "cip-equal-split"]);
+    expect(c.sections.map((x) => x.id)).toEqual(["cip-menu", "cip-algorithm1", "cip-equal-split", "survey-payment"]);
   });
 });
 

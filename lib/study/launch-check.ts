@@ -6,12 +6,14 @@
  * dictatorship coverage, welfare and attacked target, with a warning when two give the same outcome;
  * CIP: the menu, each type's utility, where ULIC binds, who Algorithm 1 excludes, the equal split).
  * A game without a theory module gets its live monitor's benchmarks for round 1 (all seats bots in a
- * throw-away session; columns only known once people play are left out).
+ * throw-away session; columns only known once people play are left out). Every treatment ends with the
+ * exit survey, language and payment facts to confirm before opening (./survey-check.ts).
  */
 import type { MonitorView, Scalar } from "../core/game";
 import { viewContext } from "../engine/context";
 import { createSessionState } from "../engine/create";
 import type { LoadedTreatment } from "../engine/treatment";
+import { surveyPaymentSection } from "./survey-check";
 import { theories, type LaunchSection } from "./theory";
 
 export type { LaunchSection } from "./theory";
@@ -61,7 +63,7 @@ export function launchCheck(lt: LoadedTreatment): LaunchCheck {
   if (theory) {
     try {
       const t = theory(lt.params);
-      sections = t.sections;
+      sections = [...t.sections];
       warnings.push(...t.warnings);
     } catch (e) {
       warnings.push(`The theory of this game could not be computed for this treatment: ${(e as Error).message}`);
@@ -72,6 +74,7 @@ export function launchCheck(lt: LoadedTreatment): LaunchCheck {
     if (s) sections.push(s);
     else warnings.push("Could not set up a round for this treatment.");
   }
+  sections.push(surveyPaymentSection(lt.treatment));
   if (lt.treatment.bots.seats.length >= lt.seats) warnings.push("Every seat is a bot: no person can join this session.");
   return { game: lt.game.id, seats: lt.seats, groups: lt.treatment.groups, groupSize: lt.groupSize, rounds: lt.rounds, sections, warnings };
 }

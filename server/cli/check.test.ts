@@ -50,11 +50,33 @@ describe("mechlab check", () => {
     const r = run([join(EXAMPLES, "cip-contracts-menu-per-ci-4.json"), "--json"]);
     expect(r.code).toBe(0);
     const cip = JSON.parse(r.out);
-    expect(cip.sections.map((s: { id: string }) => s.id)).toEqual(["cip-menu", "cip-algorithm1", "cip-equal-split"]);
+    expect(cip.sections.map((s: { id: string }) => s.id)).toEqual(["cip-menu", "cip-algorithm1", "cip-equal-split", "survey-payment"]);
     const menu = cip.sections[0].tables.find((t: { title: string }) => t.title === "Menu");
     expect(menu.columns.at(-1)).toBe("ULIC binds");
     expect(cip.sections[1].metrics.find((m: { label: string }) => m.label === "Excluded (CI)").value).toBe("1");
     expect(run([join(EXAMPLES, "cip-contracts-menu-per-ci-4.json")]).out).toMatch(/ULIC binds for: type 1 \(↔ contract 2\)/);
+  });
+
+  it("ends with the exit survey, language and payment to confirm, readable and as JSON", () => {
+    const file = join(EXAMPLES, "ids-investment-classroom.json");
+    const r = run([file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("== Exit survey, language and payment (confirm before opening) ==");
+    expect(r.out).toMatch(/Exit survey questions: 4 {2}\(3 required\)\n/);
+    expect(r.out).toMatch(/Language of platform texts: en \(English\)/);
+    expect(r.out).toMatch(/Completion URL: not set/);
+    expect(r.out).toMatch(/\n {4}id {13}kind {4}required {2}answers\n/);
+    expect(r.out).toMatch(/\n {4}others_matter {2}likert {2}yes {7}7 points: 1 = Strongly disagree … 7 = Strongly agree\n/);
+    expect(r.out).toMatch(/\n {4}comments {7}text {4}no {8}free text, at most 1000 characters, several lines\n/);
+    const json = JSON.parse(run([file, "--json"]).out);
+    const s = json.sections.find((x: { id: string }) => x.id === "survey-payment");
+    expect(s.tables[0].rows.map((row: unknown[]) => row.slice(0, 3))).toEqual([
+      ["strategy", "choice", "yes"],
+      ["others_matter", "likert", "yes"],
+      ["econ_courses", "number", "yes"],
+      ["comments", "text", "no"],
+    ]);
+    expect(s.metrics.find((m: { label: string }) => m.label === "Rounds a bot played for a person are paid").value).toBe("yes");
   });
 
   it("lists every validation error at once and exits 2 (readable on stderr, JSON on stdout)", () => {
