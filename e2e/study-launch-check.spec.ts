@@ -3,7 +3,8 @@
  * for exactly this treatment — SSG: NSE, CSW-Max, CSW-Max-NSE and dictatorship with coverage, welfare and
  * attacked target, and a warning when two give the same outcome; CIP: the menu, each type's utility,
  * where ULIC binds, who Algorithm 1 excludes, the equal split. An invalid treatment lists every error at
- * once, one message per field. A new session is a draft until the experimenter opens it.
+ * once, one message per field. A new session is a draft until the experimenter opens it. Every check
+ * ends with the exit survey's questions, the language and the payment facts to confirm.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_PASSWORD, openSession } from "./steps";
@@ -122,4 +123,11 @@ test("every shipped example treatment gets its game's theory, with no section th
     await expect(admin.getByTestId("launch-section-monitor"), file).toHaveCount(0);
     await expect(admin.getByTestId("launch-check"), file).not.toContainText("could not be computed");
   }
+
+  // after the theory: the exit survey's questions, the language and the payment facts to confirm
+  await validateExample(admin, "ids-investment-classroom.json");
+  const survey = admin.getByTestId("launch-section-survey-payment");
+  await expect(survey.getByRole("row").filter({ hasText: /^others_matterlikertyes/ })).toContainText("7 points: 1 = Strongly disagree … 7 = Strongly agree");
+  await expect(admin.getByTestId("prediction-Exit survey questions")).toContainText("4 — 3 required");
+  await expect(admin.getByTestId("prediction-Completion URL")).toContainText("not set");
 });
