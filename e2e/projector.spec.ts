@@ -111,3 +111,36 @@ test("projector: the treatment hides the leaderboard", async ({ browser }) => {
   await expect(projector.getByTestId("debrief")).toBeVisible();
   await expect(projector.getByTestId("leaderboard")).toHaveCount(0);
 });
+
+test("projector: a German treatment shows the room's screen in German", async ({ browser }) => {
+  // one seat left for a person who has not joined: the screen stays before play
+  const waiting = await createPatched(browser, "ids-investment-3.json", (t) => {
+    botsEverywhere("myopic", 3, 1)(t);
+    t.language = "de";
+  });
+  const before = await openProjector(waiting);
+  await expect(before.getByTestId("projector")).toHaveAttribute("data-stage", "before");
+  await expect(before.getByTestId("projector-join")).toContainText("Teilnehmen unter");
+  await expect(before.getByTestId("projector-join")).toContainText("Raumcode");
+  await expect(before.getByTestId("projector-joined")).toHaveText("2 von 3 beigetreten");
+  await expect(before.getByTestId("join-qr")).toHaveAttribute("alt", /^QR-Code von /);
+  await expect(before.locator("html")).toHaveAttribute("lang", "de");
+
+  // bots in every seat: the session runs through to the debrief
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    botsEverywhere("myopic", 3)(t);
+    t.language = "de";
+    t.leaderboard = { show: true, top: 3 };
+  });
+  const projector = await openProjector(admin);
+  for (let seat = 0; seat < 3; seat++) await expect(admin.getByTestId(`monitor-row-${seat}`)).toContainText("done", { timeout: 90_000 });
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
+  await expect(projector.getByTestId("projector-over")).toHaveText("Sitzung beendet");
+  await expect(projector.getByTestId("debrief")).toContainText("Was gespielt wurde, verglichen mit der Theorie");
+  await expect(projector.getByTestId("debrief")).toContainText("Mittel über die Runden");
+  await expect(projector.getByTestId("leaderboard")).toContainText("Rangliste");
+  await expect(projector.getByTestId("leaderboard")).toContainText("(Bot)");
+  await expect(projector.getByTestId("charts")).toContainText("Live: Spielverhalten und Theorie");
+  // the monitor next to it stays English (the experimenter's page)
+  await expect(admin.getByTestId("charts")).toContainText("Play against theory");
+});

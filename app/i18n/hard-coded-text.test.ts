@@ -21,6 +21,7 @@ const PARTICIPANT = [
   "app/components/PanelJoin.tsx",
   "app/components/JoinCard.tsx",
   "app/components/JoinPageBody.tsx",
+  "app/components/projector",
 ];
 
 /** Attributes that never reach the screen. */
@@ -53,6 +54,8 @@ const SILENT_ATTRIBUTES = new Set([
   "timeZone",
   "value",
   "step",
+  "scope",
+  "aria-busy",
 ]);
 
 /** Calls whose string arguments are keys or code, not text. */

@@ -25,7 +25,7 @@ function load(file: string, patch: Record<string, unknown> = {}): LoadedTreatmen
 
 const ALLOWED_KEYS = new Set([
   // the view
-  "sessionId", "title", "gameId", "status", "stage", "roomCode", "joined", "seats", "rounds", "round", "phaseLabel", "remainingMs", "pending", "playing", "charts", "leaderboard", "debrief",
+  "sessionId", "title", "language", "gameId", "status", "stage", "roomCode", "joined", "seats", "rounds", "round", "phaseLabel", "remainingMs", "pending", "playing", "charts", "leaderboard", "debrief",
   // charts (lib/charts/types.ts)
   "id", "description", "kind", "x", "y", "categories", "share", "spread", "byPrivateType", "series", "name", "role", "colorKey", "points", "lo", "hi", "n",
   // leaderboard and debrief rows
@@ -66,6 +66,7 @@ describe("projector view", () => {
     expect(json).not.toContain("PANEL-ID-5f00");
     expect(json).not.toContain(lt.treatment.name);
     expect(v.title).toBe(lt.treatment.participantTitle);
+    expect(v.language).toBe(lt.treatment.language);
     expect(v.leaderboard!.map((r) => r.label)).toContain("Alice");
     expect(v.debrief!.length).toBeGreaterThan(0);
   });

@@ -8,6 +8,7 @@
 import { debriefRows, type DebriefRow } from "../charts/debrief";
 import { roomCharts } from "../charts/room";
 import type { Chart } from "../charts/types";
+import type { Locale } from "../i18n/locales";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
 import type { SessionState } from "./state";
@@ -25,6 +26,8 @@ export interface ProjectorView {
   sessionId: string;
   /** The participants' title of the treatment (its name may reveal the condition). */
   title: string;
+  /** The treatment's language: the room's screen is read by participants, so its text follows it. */
+  language: Locale;
   gameId: string;
   status: SessionState["status"];
   /** before: nobody plays yet (show the QR code); playing; after: every seat finished play (or is in the exit survey) or the session ended. */
@@ -72,6 +75,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   return {
     sessionId: s.id,
     title: lt.treatment.participantTitle,
+    language: lt.treatment.language,
     gameId: lt.game.id,
     status: s.status,
     stage,

@@ -1,14 +1,16 @@
 "use client";
 /** Labels and total points of the top places (the treatment's `leaderboard`). */
+import { useTranslations } from "use-intl";
 import type { LeaderboardRow } from "@/lib/engine/projector-view";
 import { fmt } from "../../lib-client/format";
 
 export function Leaderboard({ rows }: { rows: readonly LeaderboardRow[] }) {
+  const t = useTranslations("projector");
   return (
     <section className="card" data-testid="leaderboard">
-      <h2>Leaderboard</h2>
+      <h2>{t("leaderboard")}</h2>
       {rows.length === 0 ? (
-        <p className="muted">Points appear after the first round.</p>
+        <p className="muted">{t("pointsLater")}</p>
       ) : (
         <ol className="leaderboard">
           {rows.map((r, i) => (
@@ -16,7 +18,7 @@ export function Leaderboard({ rows }: { rows: readonly LeaderboardRow[] }) {
               <span className="rank">{r.rank}</span>
               <span className="who">
                 {r.label}
-                {r.bot && <span className="muted small"> (bot)</span>}
+                {r.bot && <span className="muted small"> {t("bot")}</span>}
               </span>
               <span className="pts" data-testid={`leader-points-${i}`}>
                 {fmt(r.points, 1)}
