@@ -4,6 +4,7 @@
  */
 import type { ColumnDoc, Scalar } from "../../lib/core/game";
 import { codebookOf, type RecordSchemas } from "../../lib/core/records";
+import type { PlayerRoundRow, RoundOutcomeRow } from "../sessions/store";
 import type { Cell } from "./csv";
 
 export const BASE_COLUMNS: ColumnDoc[] = [
@@ -59,6 +60,39 @@ export interface LongRowInput {
   botStrategy: string | null;
   payoff: number;
   mechanism: string | null;
+}
+
+/**
+ * The long row of one stored PlayerRound `p` and its group's RoundOutcome `o` (if scored), for the
+ * session export and the study export alike.
+ */
+export function storedLongRow(
+  where: { session: string; treatment: string; game: string },
+  p: PlayerRoundRow,
+  o: RoundOutcomeRow | undefined,
+  external: { source: string; id: string } | null,
+): Record<string, Cell> {
+  return longRow({
+    ...where,
+    groupId: p.groupId,
+    round: p.round,
+    participantId: p.participantId,
+    label: p.label,
+    external,
+    seat: p.seat,
+    role: p.role,
+    decision: JSON.parse(p.decisionJson) as Record<string, Scalar>,
+    outcome: JSON.parse(p.outcomeJson) as Record<string, Scalar>,
+    group: o ? (JSON.parse(o.groupJson) as Record<string, Scalar>) : null,
+    decisionMs: p.decisionMs,
+    timedOut: p.timedOut,
+    endedBy: p.endedBy,
+    isBot: p.isBot,
+    botReason: p.botReason,
+    botStrategy: p.botStrategy,
+    payoff: p.payoff,
+    mechanism: o ? `${o.mechanismId}@${o.mechanismVer}` : null,
+  });
 }
 
 function flatten(prefix: string, obj: Record<string, Scalar>, into: Record<string, Cell>) {

@@ -7,7 +7,7 @@ import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
 import type { SessionStore } from "../sessions/store";
-import { longColumns, longRow } from "./columns";
+import { longColumns, storedLongRow } from "./columns";
 import { wideCodebook, wideTable, type WideSeat, type WideTable } from "./wide";
 import { PAYMENT_COLUMNS } from "./payments";
 import { toCsv, type Cell } from "./csv";
@@ -37,29 +37,8 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   for (const p of players) {
     const o = outcomeByKey.get(`${p.groupId}#${p.round}`);
     const ext = state.participants[p.participantId]?.external;
-    const row = longRow({
-      session: sessionId,
-      treatment: session.name,
-      game: game ? `${game.id}@${game.version}` : session.gameId,
-      groupId: p.groupId,
-      round: p.round,
-      participantId: p.participantId,
-      label: p.label,
-      external: ext ? { source: ext.source, id: ext.id } : null,
-      seat: p.seat,
-      role: p.role,
-      decision: JSON.parse(p.decisionJson),
-      outcome: JSON.parse(p.outcomeJson),
-      group: o ? JSON.parse(o.groupJson) : null,
-      decisionMs: p.decisionMs,
-      timedOut: p.timedOut,
-      endedBy: p.endedBy,
-      isBot: p.isBot,
-      botReason: p.botReason,
-      botStrategy: p.botStrategy,
-      payoff: p.payoff,
-      mechanism: o ? `${o.mechanismId}@${o.mechanismVer}` : null,
-    });
+    const where = { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId };
+    const row = storedLongRow(where, p, o, ext ? { source: ext.source, id: ext.id } : null);
     for (const k of Object.keys(row)) seen.add(k);
     rows.push(row);
   }

@@ -11,12 +11,12 @@
  * docs/benchmarks.md). A seat table is loaded only while its session is written, and an export whose
  * client went away stops at the next page (`signal`).
  */
-import type { AnyGameModule, ColumnDoc, Scalar } from "../../lib/core/game";
+import type { AnyGameModule, ColumnDoc } from "../../lib/core/game";
 import { loadTreatment } from "../../lib/engine";
 import { own } from "../../lib/core/own";
 import { games } from "../../lib/games/registry";
 import type { PlayerRoundRow, SessionStore } from "../sessions/store";
-import { longColumns, longRow } from "./columns";
+import { longColumns, storedLongRow } from "./columns";
 import { csvCell, type Cell } from "./csv";
 import { wideTable, type WideSeat } from "./wide";
 import type { SurveyQuestion } from "../../lib/survey/questions";
@@ -105,29 +105,7 @@ async function rowsOf(store: SessionStore, s: SessionInfo, seats: ReadonlyMap<st
   const outcomes = await store.roundOutcomesFor(s.id, page.map((p) => ({ groupId: p.groupId, round: p.round })));
   return page.map((p) => {
     const o = outcomes.get(`${p.groupId}#${p.round}`);
-    return longRow({
-      session: s.id,
-      treatment: s.name,
-      game: s.game,
-      groupId: p.groupId,
-      round: p.round,
-      participantId: p.participantId,
-      label: p.label,
-      external: seats.get(p.participantId)?.external ?? null,
-      seat: p.seat,
-      role: p.role,
-      decision: JSON.parse(p.decisionJson) as Record<string, Scalar>,
-      outcome: JSON.parse(p.outcomeJson) as Record<string, Scalar>,
-      group: o ? (JSON.parse(o.groupJson) as Record<string, Scalar>) : null,
-      decisionMs: p.decisionMs,
-      timedOut: p.timedOut,
-      endedBy: p.endedBy,
-      isBot: p.isBot,
-      botReason: p.botReason,
-      botStrategy: p.botStrategy,
-      payoff: p.payoff,
-      mechanism: o ? `${o.mechanismId}@${o.mechanismVer}` : null,
-    });
+    return storedLongRow({ session: s.id, treatment: s.name, game: s.game }, p, o, seats.get(p.participantId)?.external ?? null);
   });
 }
 

@@ -22,6 +22,9 @@ export interface EventInput {
 /** One row of the PlayerRound table. */
 export type PlayerRoundRow = Awaited<ReturnType<Db["playerRound"]["findMany"]>>[number];
 
+/** One row of the RoundOutcome table. */
+export type RoundOutcomeRow = Awaited<ReturnType<Db["roundOutcome"]["findMany"]>>[number];
+
 /** One event of a batch, with its place in the session's log. */
 export interface LoggedEvent {
   event: EventInput;
@@ -327,7 +330,7 @@ export class SessionStore {
   async roundOutcomesFor(sessionId: string, keys: readonly { groupId: string; round: number }[]) {
     const rounds = [...new Set(keys.map((k) => k.round))];
     const groups = [...new Set(keys.map((k) => k.groupId))];
-    const out = new Map<string, Awaited<ReturnType<SessionStore["roundOutcomes"]>>[number]>();
+    const out = new Map<string, RoundOutcomeRow>();
     // a page may span thousands of groups: ask in slices of 200 that stay under the databases' parameter limits
     for (let i = 0; i < groups.length && rounds.length > 0; i += 200) {
       const rows = await this.db.roundOutcome.findMany({ where: { sessionId, round: { in: rounds }, groupId: { in: groups.slice(i, i + 200) } } });
