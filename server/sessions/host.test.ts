@@ -46,3 +46,27 @@ describe("SessionHost", () => {
     await manager.stop();
   });
 });
+
+describe("SessionManager.stop", () => {
+  it("loads no session once stopping (a disconnect handled while the server closes does not reopen the database)", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const manager = new SessionManager(store, { botDelayMs: 0 });
+    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null };
+    const r = await manager.create({ name: "stop", game: "ids-investment", params, intro: { quiz: [] } });
+    if (!r.ok) throw new Error(r.errors.join());
+    const id = r.host.id;
+    // a load under way when stop() begins finishes before stop() returns
+    const fresh = new SessionManager(store, { botDelayMs: 0 });
+    const loading = fresh.get(id);
+    await fresh.stop();
+    expect(await loading).not.toBeNull();
+    let reads = 0;
+    const get = store.get.bind(store);
+    store.get = async (sid: string) => (reads++, get(sid));
+    expect(await fresh.get(id)).toBeNull();
+    expect(reads).toBe(0);
+    await manager.stop();
+  });
+});

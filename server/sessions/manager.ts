@@ -237,6 +237,8 @@ export class SessionManager {
   async get(id: string): Promise<SessionHost | null> {
     const h = this.hosts.get(id);
     if (h) return h;
+    // a stopping server loads nothing more: a disconnect handled while it closes must not reopen the database
+    if (this.stopped) return null;
     let p = this.loading.get(id);
     if (!p) {
       // one load per session even when many requests ask at once
@@ -345,9 +347,14 @@ export class SessionManager {
     this.hosts.delete(id);
   }
 
+  private stopped = false;
+
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
+    // loads already under way finish (and are stopped below) before the store closes
+    await Promise.allSettled([...this.loading.values()]);
     for (const h of this.hosts.values()) {
       await h.drain();
       h.stop();
