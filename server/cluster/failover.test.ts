@@ -7,7 +7,6 @@
  *
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
@@ -17,40 +16,11 @@ import { migrate } from "../db/migrate";
 import { startBalancer, type Balancer } from "../testing/balancer";
 import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 import { parseCsv } from "../testing/parse-csv";
+import { startClusterProc as startNode, stopClusterProcs, until, type ClusterProc as Node } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
 const ready = Boolean(PG && REDIS);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-interface Node {
-  proc: ChildProcess;
-  port: number;
-}
-
-function startNode(env: Record<string, string>): Promise<Node> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "server/testing/cluster-node.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((res, rej) => {
-    proc.stdout!.on("data", (d: Buffer) => {
-      const m = /PORT (\d+)/.exec(d.toString());
-      if (m) res({ proc, port: Number(m[1]) });
-    });
-    proc.on("exit", (c) => rej(new Error(`cluster node exited with ${c} before listening`)));
-  });
-}
 
 const GROUP = 4;
 const ROUNDS = 3;
@@ -163,16 +133,7 @@ describe.skipIf(!ready)("cluster: three processes, the owner killed mid-round" +
   afterAll(async () => {
     for (const p of players) p.socket.close();
     await balancer?.close();
-    await Promise.all(
-      nodes.map(
-        (n) =>
-          new Promise<void>((r) => {
-            if (n.proc.exitCode !== null || n.proc.signalCode !== null) return r();
-            n.proc.once("exit", () => r());
-            n.proc.kill("SIGTERM");
-          }),
-      ),
-    );
+    await stopClusterProcs(nodes);
     await pool?.end();
     await db?.drop();
   }, 60_000);

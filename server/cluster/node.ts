@@ -172,6 +172,23 @@ export class ClusterNode {
     }
   }
 
+  /**
+   * After a command here could not be stored: whether this process still holds the session's lease with
+   * `token`. When it does not (another process took the session over, or this one is stopping), the
+   * session is dropped from memory here, so the caller can look for the new owner and send it there.
+   */
+  async stillOwns(sessionId: string, token: number | undefined): Promise<boolean> {
+    if (this.stopped || token === undefined || this.held.get(sessionId) !== token) return false;
+    const o = await this.lease.ownerOf(sessionId);
+    if (o && o.owner === this.id && o.token === token) return true;
+    if (this.held.get(sessionId) === token) {
+      this.held.delete(sessionId);
+      this.manager?.evict(sessionId);
+      this.log(`cluster: session ${sessionId} was taken over by another process; dropped it here`);
+    }
+    return false;
+  }
+
   /** Wait until process `node`'s lease on the session expired (it is gone), at most `ms`. */
   async waitForExpiry(sessionId: string, node: string, ms: number): Promise<void> {
     const until = Date.now() + ms;

@@ -2,7 +2,9 @@
  * The SessionRouter of a cluster process: a session held here runs here; any other is forwarded to the
  * process that holds its lease (Redis request/response, server/cluster/rpc.ts), and answered only after
  * the owner stored the command. When the owner is gone, the call waits for its lease to expire, takes
- * the session over (or finds who did) and runs there — within the caller's time budget.
+ * the session over (or finds who did) and runs there — within the caller's time budget. The same happens
+ * when the owner hangs (its lease expires or moves while the call waits) or finds its write refused by
+ * the fencing check (it lost the lease): the command goes on to the new owner instead of failing.
  */
 import type { Server } from "socket.io";
 import type { ActionError } from "../../lib/core/errors";
@@ -25,6 +27,8 @@ type Answer<T> = { notOwner: true } | { value: T };
 
 /** The owner did not confirm in time: it may still store the answer, so the participant sends it again (counted once). */
 const busy = (): DispatchResult => ({ ok: false, error: { code: "session/conflict", message: "The server is busy or switching over and could not confirm your answer. Please send it again in a moment (it counts only once)." } });
+/** A command refused because its write did not commit (lease lost, the process stopping): it may be sent to the new owner. */
+const unstoredDispatch = (r: DispatchResult): boolean => !r.ok && r.error.code === "session/conflict" && (r.error.wording?.key === "notSaved" || r.error.wording?.key === "shuttingDown");
 const gone = (): DispatchResult => ({ ok: false, error: { code: "session/not_found", message: "This session is no longer available." } });
 
 export interface ClusterRouter extends SessionRouter {
@@ -65,36 +69,76 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
     }
   }
 
-  async function onOwner<T>(id: string, local: (host: SessionHost) => Promise<T> | T, method: string, args: unknown, budgetMs = BUDGET_MS): Promise<T | null> {
+  /**
+   * Resolves "moved" once the session's lease is no longer live with `remote` (another process took it
+   * over, or it expired while `remote` hangs), looking every third of a lease; or when `done.v` is set.
+   */
+  async function moved(id: string, remote: string, done: { v: boolean }): Promise<"moved" | null> {
+    const every = Math.max(100, Math.floor(node.timing.ttlMs / 3));
+    while (!done.v) {
+      await new Promise((r) => setTimeout(r, every));
+      if (done.v) return null;
+      const o = await node.lease.ownerOf(id).catch(() => undefined);
+      if (o === undefined) continue; // the database did not answer: keep waiting for the call
+      if (!o || o.owner !== remote || !o.live) return "moved";
+    }
+    return null;
+  }
+
+  /**
+   * Run `local` where the session lives, within `budgetMs`, and answer once it ran there. When the owner
+   * dies, hangs or loses the lease meanwhile, the call goes to the new owner (taking the session over
+   * here if nobody did); `unstored(answer)` marks answers that mean "not stored because the lease was
+   * lost" (the fencing check refused the write), which are sent to the new owner too. Commands reach a
+   * second owner only if the first did not store them, or stored them before the takeover, in which
+   * case the new owner loaded them and answers "duplicate" (actions carry a clientActionId).
+   */
+  async function onOwner<T>(id: string, local: (host: SessionHost) => Promise<T> | T, method: string, args: unknown, budgetMs = BUDGET_MS, unstored?: (v: T) => boolean): Promise<T | null> {
     const until = Date.now() + budgetMs;
     for (;;) {
       const where = await locate(id, until);
       if (!where) return null;
-      if ("local" in where) return local(where.local);
+      if ("local" in where) {
+        const token = node.held.get(id);
+        const v = await local(where.local);
+        if (!unstored?.(v) || Date.now() > until || (await node.stillOwns(id, token))) return v;
+        continue; // lost the lease while running it: find the new owner
+      }
+      const done = { v: false };
       try {
-        const a = await node.rpc.call<Answer<T>>(where.remote, method, { id, args }, Math.max(100, until - Date.now()));
-        if ("value" in a) return a.value;
-        owners.delete(id); // it was handed over meanwhile: look again
+        const call = node.rpc.call<Answer<T>>(where.remote, method, { id, args }, Math.max(100, until - Date.now()));
+        call.catch(() => undefined); // abandoned when the session moved
+        const a = await Promise.race([call, moved(id, where.remote, done)]);
+        if (a !== "moved" && a !== null && "value" in a) return a.value;
+        owners.delete(id); // handed over meanwhile: look again
       } catch (e) {
         owners.delete(id);
         if (e instanceof PeerGoneError) node.markGone(where.remote);
         else if (!(e instanceof PeerTimeoutError)) throw e;
+      } finally {
+        done.v = true;
       }
       if (Date.now() > until) throw new PeerTimeoutError(`session ${id}: its process did not answer in time`);
     }
   }
 
-  /** Serve `method` for the sessions held here; any other answers notOwner so the caller looks again. */
-  function serve<A, T>(method: string, fn: (host: SessionHost, args: A) => Promise<T> | T) {
+  /**
+   * Serve `method` for the sessions held here; any other answers notOwner so the caller looks again, and
+   * so does an answer `unstored` by a process that found it lost the lease meanwhile.
+   */
+  function serve<A, T>(method: string, fn: (host: SessionHost, args: A) => Promise<T> | T, unstored?: (v: T) => boolean) {
     node.rpc.handle(method, async (raw) => {
       const { id, args } = raw as { id: string; args: A };
-      if (!node.held.has(id)) return { notOwner: true } satisfies Answer<T>;
+      const token = node.held.get(id);
+      if (token === undefined) return { notOwner: true } satisfies Answer<T>;
       const host = await manager.get(id);
       if (!host) return { notOwner: true } satisfies Answer<T>;
-      return { value: await fn(host, args) } satisfies Answer<T>;
+      const value = await fn(host, args);
+      if (unstored?.(value) && !(await node.stillOwns(id, token))) return { notOwner: true } satisfies Answer<T>;
+      return { value } satisfies Answer<T>;
     });
   }
-  serve<{ actor: Actor; cmd: Command }, DispatchResult>("dispatch", (h, a) => h.dispatch(a.actor, a.cmd));
+  serve<{ actor: Actor; cmd: Command }, DispatchResult>("dispatch", (h, a) => h.dispatch(a.actor, a.cmd), unstoredDispatch);
   serve<{ pid: string }, ReturnType<typeof participantMessage>>("participantView", (h, a) => participantMessage(h, a.pid, manager.clock()));
   serve<null, ReturnType<typeof adminMessage>>("adminView", (h) => {
     watchers.set(h.id, Date.now() + WATCH_MS);
@@ -137,7 +181,7 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
       return p ? { sessionId: p.sessionId, pid: p.id } : null;
     },
     open: (id) => safely(async () => (await locate(id, Date.now() + BUDGET_MS)) !== null, false),
-    dispatch: (id, actor, cmd) => safely(async () => (await onOwner(id, (h) => h.dispatch(actor, cmd), "dispatch", { actor, cmd })) ?? gone(), busy()),
+    dispatch: (id, actor, cmd) => safely(async () => (await onOwner(id, (h) => h.dispatch(actor, cmd), "dispatch", { actor, cmd }, BUDGET_MS, unstoredDispatch)) ?? gone(), busy()),
     participantView: (id, pid) => safely(async () => (await onOwner(id, (h) => participantMessage(h, pid, manager.clock()), "participantView", { pid })) ?? null, null),
     adminView: (id) => safely(async () => (await onOwner(id, (h) => adminMessage(h, manager.clock()), "adminView", null)) ?? null, null),
     projectorView: (id) => safely(async () => (await onOwner(id, (h) => projectorMessage(h, manager.clock()), "projectorView", null)) ?? null, null),

@@ -1,0 +1,53 @@
+/**
+ * Cluster processes for the multi-process tests (server/cluster/*.test.ts): start one server process
+ * (server/testing/cluster-node.ts) with an environment, stop them all, and wait for a condition.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+
+export interface ClusterProc {
+  proc: ChildProcess;
+  port: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Poll `fn` every 50 ms until it returns something truthy; throws after `ms`. */
+export async function until<T>(what: string, fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** One server process on PostgreSQL + Redis (from `env`); resolves once it listens. */
+export function startClusterProc(env: Record<string, string>): Promise<ClusterProc> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "server/testing/cluster-node.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((res, rej) => {
+    proc.stdout!.on("data", (d: Buffer) => {
+      const m = /PORT (\d+)/.exec(d.toString());
+      if (m) res({ proc, port: Number(m[1]) });
+    });
+    proc.on("exit", (c) => rej(new Error(`cluster node exited with ${c} before listening`)));
+  });
+}
+
+/** SIGTERM every process still running (SIGCONT first, for one that was stopped) and wait for them. */
+export async function stopClusterProcs(procs: readonly ClusterProc[]): Promise<void> {
+  await Promise.all(
+    procs.map(
+      (n) =>
+        new Promise<void>((r) => {
+          if (n.proc.exitCode !== null || n.proc.signalCode !== null) return r();
+          n.proc.once("exit", () => r());
+          n.proc.kill("SIGCONT");
+          n.proc.kill("SIGTERM");
+        }),
+    ),
+  );
+}
