@@ -10,6 +10,8 @@ export interface ClusterConfig {
   /** Prefix of every Redis channel (several deployments or test runs on one Redis). */
   prefix: string;
   ttlMs: number;
+  /** Leases are renewed only while the main event loop answered within this long (server/cluster/lease-keeper.ts). */
+  stallMs: number;
   scanMs: number;
   bootWindowMs: number | null;
   log: (line: string) => void;
@@ -27,11 +29,13 @@ export function clusterConfigFromEnv(env: Record<string, string | undefined>, db
     if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number of milliseconds ≥ ${min} (got "${v}").`);
     return n;
   };
+  const ttlMs = ms("MECHLAB_LEASE_MS", 3000, 300);
   return {
     redisUrl,
     dbUrl,
     prefix: env.MECHLAB_REDIS_PREFIX ?? "mechlab:",
-    ttlMs: ms("MECHLAB_LEASE_MS", 3000, 300),
+    ttlMs,
+    stallMs: ms("MECHLAB_LEASE_STALL_MS", ttlMs, 100),
     scanMs: ms("MECHLAB_CLUSTER_SCAN_MS", 1000, 50),
     bootWindowMs,
     log,

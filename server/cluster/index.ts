@@ -17,6 +17,7 @@ import pg from "pg";
 import type { SessionManager } from "../sessions/manager";
 import { adminForwarding } from "./http-forward";
 import { LeaseTable } from "./lease";
+import { LeaseKeeper, LoopRenewer, type LeaseRenewer } from "./lease-keeper";
 import { ClusterNode } from "./node";
 import { clusterRouter, type ClusterRouter } from "./router";
 import { NodeRpc } from "./rpc";
@@ -53,15 +54,18 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   rpcSub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
   const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 4 });
   pool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
-  const renewPool = new pg.Pool({ connectionString: cfg.dbUrl, max: 1 });
-  renewPool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
   const rpc = new NodeRpc(pub, rpcSub, id, cfg.prefix);
   await rpc.start();
   const pattern = `${cfg.prefix}rpc:`;
   const listNodes = async () => ((await pub.pubsub("CHANNELS", `${pattern}*`)) as string[]).map((c) => c.slice(pattern.length));
-  const node = new ClusterNode(new LeaseTable(pool, id, cfg.ttlMs, renewPool), rpc, listNodes, { ttlMs: cfg.ttlMs, scanMs: cfg.scanMs, bootWindowMs: cfg.bootWindowMs }, cfg.log);
+  const lease = new LeaseTable(pool, id, cfg.ttlMs);
+  const renewer: LeaseRenewer = await LeaseKeeper.start({ dbUrl: cfg.dbUrl, owner: id, ttlMs: cfg.ttlMs, stallMs: cfg.stallMs }, cfg.log).catch((e: Error) => {
+    cfg.log(`cluster: ${e.message}; renewing the leases on the main event loop instead`);
+    return new LoopRenewer(lease, cfg.log);
+  });
+  const node = new ClusterNode(lease, rpc, renewer, listNodes, { ttlMs: cfg.ttlMs, scanMs: cfg.scanMs, bootWindowMs: cfg.bootWindowMs }, cfg.log);
   const adapter = createAdapter(pub, sub, { key: `${cfg.prefix}socket.io` });
-  cfg.log(`cluster: process ${id} (lease ${cfg.ttlMs} ms, Redis prefix "${cfg.prefix}")`);
+  cfg.log(`cluster: process ${id} (lease ${cfg.ttlMs} ms, renewed while the event loop answers within ${cfg.stallMs} ms, Redis prefix "${cfg.prefix}")`);
   let router: ClusterRouter | null = null;
   return {
     node,
@@ -87,7 +91,8 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
       router?.stop();
       rpc.close();
       await Promise.allSettled([pub.quit(), sub.quit(), rpcSub.quit()]);
-      await Promise.all([pool.end(), renewPool.end()]);
+      await renewer.stop();
+      await pool.end();
     },
   };
 }

@@ -4,8 +4,9 @@
  *
  * - A lease is taken when nobody holds it or the holder let it expire (`expiresAt` by the database's
  *   clock, so the machines' clocks do not matter). Every change of owner adds one to `token`.
- * - The owner renews its leases every `ttlMs / 3` (one statement for all of them). A lease it could not
- *   renew is lost: the owner drops the session from memory.
+ * - The owner renews its leases every `ttlMs / 3` (one statement for all of them), from a worker thread
+ *   with its own connection (server/cluster/lease-keeper.ts). A lease it could not renew is lost: the
+ *   owner drops the session from memory.
  * - Every write of the owner carries `fence(sessionId, token)` as the first statement of its transaction:
  *   an UPDATE of the lease row that must match this owner and token. It takes the row's lock, so a
  *   takeover (which rewrites the row) either waits for the write to commit or makes it match no row and
@@ -30,8 +31,6 @@ export class LeaseTable {
     /** This process's id (new at every start: a restarted process holds nothing). */
     readonly owner: string,
     readonly ttlMs: number,
-    /** Renewals on their own connection, so a busy pool cannot delay them past the leases' expiry. */
-    private readonly renewPool: Pool = pool,
   ) {}
 
   /**
@@ -58,7 +57,7 @@ export class LeaseTable {
   async renew(held: ReadonlyMap<string, number>): Promise<Set<string>> {
     if (held.size === 0) return new Set();
     const ids = [...held.keys()];
-    const r = await this.renewPool.query<{ sessionId: string; token: number }>(
+    const r = await this.pool.query<{ sessionId: string; token: number }>(
       `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} + $2 WHERE "owner" = $1 AND "sessionId" = ANY($3::text[]) RETURNING "sessionId", "token"`,
       [this.owner, this.ttlMs, ids],
     );

@@ -4,8 +4,10 @@
  *
  * - `claim` / `release` / `fence` are the SessionManager's and SessionStore's hooks: a session is loaded
  *   only under its lease, and every write checks the lease's token (server/cluster/lease.ts).
- * - Every `ttlMs / 3` the leases are renewed in one statement; a session whose lease was lost is dropped
- *   from memory without writing (`manager.evict`).
+ * - Every `ttlMs / 3` the leases are renewed in one statement, from a worker thread guarded by a
+ *   heartbeat of this event loop (server/cluster/lease-keeper.ts); a session whose lease was lost (taken
+ *   over, or given up because this loop stalled too long) is dropped from memory without writing
+ *   (`manager.evict`).
  * - Every `scanMs` the process looks for running sessions whose owner is gone (lease expired, not
  *   parked) and takes them over: loaded from the database with the stored deadlines.
  * - Every `scanMs` it lists the processes alive (their RPC channels in Redis); when one disappears, the
@@ -15,6 +17,7 @@ import type { Server } from "socket.io";
 import type { SessionManager } from "../sessions/manager";
 import type { SqlStatement } from "../db/writer";
 import type { LeaseTable } from "./lease";
+import type { LeaseRenewer } from "./lease-keeper";
 import type { NodeRpc } from "./rpc";
 
 export interface NodeTiming {
@@ -45,10 +48,13 @@ export class ClusterNode {
   constructor(
     readonly lease: LeaseTable,
     readonly rpc: NodeRpc,
+    private readonly renewer: LeaseRenewer,
     private readonly listNodes: () => Promise<string[]>,
     readonly timing: NodeTiming,
     private readonly log: (line: string) => void,
-  ) {}
+  ) {
+    renewer.onLost(this.lost);
+  }
 
   get id(): string {
     return this.lease.owner;
@@ -60,6 +66,7 @@ export class ClusterNode {
     const token = await this.lease.acquire(sessionId);
     if (token === null) return false;
     this.held.set(sessionId, token);
+    this.renewer.hold(sessionId, token);
     return true;
   };
 
@@ -68,6 +75,7 @@ export class ClusterNode {
     const token = this.held.get(sessionId);
     if (token === undefined) return;
     this.held.delete(sessionId);
+    this.renewer.drop(sessionId, token);
     await this.lease.release(sessionId, token, parked).catch((e: Error) => this.log(`cluster: releasing ${sessionId} failed: ${e.message}`));
   };
 
@@ -91,21 +99,21 @@ export class ClusterNode {
       t.unref();
       this.timers.push(t);
     };
-    every(Math.max(100, Math.floor(this.timing.ttlMs / 3)), () => this.renew());
     every(this.timing.scanMs, () => this.watchNodes());
     every(this.timing.scanMs, () => this.takeOver());
   }
 
-  private async renew(): Promise<void> {
-    const snapshot = new Map(this.held);
-    const kept = await this.lease.renew(snapshot);
-    for (const [id, token] of snapshot) {
-      if (kept.has(id) || this.held.get(id) !== token) continue;
+  /** The renewer found these leases lost: drop the sessions from memory (nothing is written). */
+  private lost = (lost: [string, number][], why: string): void => {
+    const dropped: string[] = [];
+    for (const [id, token] of lost) {
+      if (this.held.get(id) !== token) continue;
       this.held.delete(id);
       this.manager?.evict(id);
-      this.log(`cluster: lost the lease of session ${id} to another process; dropped it here`);
+      dropped.push(id);
     }
-  }
+    if (dropped.length) this.log(`cluster: lost the lease of session(s) ${dropped.join(", ")} (${why}); dropped them here`);
+  };
 
   /** Take over running sessions whose owner is gone. */
   private async takeOver(): Promise<void> {
@@ -183,6 +191,7 @@ export class ClusterNode {
     if (o && o.owner === this.id && o.token === token) return true;
     if (this.held.get(sessionId) === token) {
       this.held.delete(sessionId);
+      this.renewer.drop(sessionId, token);
       this.manager?.evict(sessionId);
       this.log(`cluster: session ${sessionId} was taken over by another process; dropped it here`);
     }
@@ -201,6 +210,7 @@ export class ClusterNode {
 
   stop(): void {
     this.stopped = true;
+    void this.renewer.stop();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
   }

@@ -71,10 +71,10 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
 
   /**
    * Resolves "moved" once the session's lease is no longer live with `remote` (another process took it
-   * over, or it expired while `remote` hangs), looking every third of a lease; or when `done.v` is set.
+   * over, or it expired while `remote` hangs), looking every sixth of a lease; or when `done.v` is set.
    */
   async function moved(id: string, remote: string, done: { v: boolean }): Promise<"moved" | null> {
-    const every = Math.max(100, Math.floor(node.timing.ttlMs / 3));
+    const every = Math.max(100, Math.floor(node.timing.ttlMs / 6));
     while (!done.v) {
       await new Promise((r) => setTimeout(r, every));
       if (done.v) return null;
