@@ -20,7 +20,8 @@ import type { SessionManager } from "../sessions/manager";
 import { adminMessage, localRouter, projectorMessage, type SessionRouter } from "../sessions/router";
 import { liveChartsStale } from "./live-charts";
 import { affectedParticipants } from "../sessions/snapshot";
-import { sameJson, sameView, type SentView } from "./view-change";
+import { sameJson, type SentView } from "./view-change";
+import { ViewOutbox } from "./view-outbox";
 import type { SessionState } from "../../lib/engine";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -49,21 +50,20 @@ export function attachSockets(
   router: SessionRouter = localRouter(manager),
 ) {
   const wired = new WeakSet<SessionHost>();
-  /** The last view sent to each participant (server/realtime/view-change.ts). */
-  const lastSent = new Map<string, SentView>();
+  /** What was sent to each participant; progress-only changes held back briefly (server/realtime/view-outbox.ts). */
+  const outbox = new ViewOutbox<SentView & { now: number }>((pid, { view, now }) => io.to(`p:${pid}`).emit("p:view", { view, serverNow: now }));
+  const viewOf = (host: SessionHost, pid: string) => {
+    const now = manager.clock();
+    const view = participantView(host.state, host.lt, pid, now);
+    return view && { view, now, deadlineMs: view.play ? host.state.groups[view.play.groupId]?.deadlineMs : undefined };
+  };
 
   const pushViews = (host: SessionHost, prev?: SessionState) => {
-    const now = manager.clock();
     const room = io.sockets.adapter.rooms;
     for (const pid of affectedParticipants(prev, host.state)) {
       if (!room.get(`p:${pid}`) && !router.reachElsewhere(host, pid)) continue;
-      const view = participantView(host.state, host.lt, pid, now);
-      if (!view) continue;
-      const sent: SentView = { view, deadlineMs: view.play ? host.state.groups[view.play.groupId]?.deadlineMs : undefined };
-      const last = lastSent.get(pid);
-      if (last && sameView(last, sent)) continue;
-      lastSent.set(pid, sent);
-      io.to(`p:${pid}`).emit("p:view", { view, serverNow: now });
+      const sent = viewOf(host, pid);
+      if (sent) outbox.offer(pid, sent, () => viewOf(host, pid));
     }
     if (room.get(`admin:${host.id}`) || room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
   };
@@ -90,7 +90,7 @@ export function attachSockets(
     host.on("change", (_state: SessionState, _fx: unknown, prev: SessionState) => pushViews(host, prev));
     // a re-issued link: browsers holding the old one are disconnected and cannot come back with it
     host.on("revoked", (pid: string) => {
-      lastSent.delete(pid);
+      outbox.forget(pid);
       io.in(`p:${pid}`).disconnectSockets(true);
     });
   };
@@ -185,7 +185,7 @@ export function attachSockets(
     /** Send this socket its view, unless the push after the command just sent it exactly that. */
     const sendOwnView = async () => {
       const msg = await snapshot();
-      const last = lastSent.get(pid);
+      const last = outbox.lastSent(pid);
       if (msg && !(last && sameJson(last.view, msg.view))) socket.emit("p:view", msg);
     };
     /** Resolves to whether the session is live; every handler waits for it. */
@@ -196,7 +196,7 @@ export function attachSockets(
       }
       // `s:` lets a cluster's owner find every socket of the session on any process (presence)
       await socket.join([`p:${pid}`, `s:${sessionId}`]);
-      lastSent.delete(pid);
+      outbox.forget(pid);
       await router.dispatch(sessionId, actor, { kind: "connect", pid });
       // a connect that changed nothing (second tab) still deserves a view
       await sendOwnView();
