@@ -97,7 +97,9 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     pingInterval: 10_000,
     pingTimeout: 8_000,
     maxHttpBufferSize: limits.maxMessageBytes,
-    ...(cluster ? { adapter: cluster.adapter } : {}),
+    // several processes: WebSocket only (what the browser uses), so a connection stays on one process from
+    // handshake to close behind any balancer or node:cluster; HTTP long-polling would need sticky sessions
+    ...(cluster ? { adapter: cluster.adapter, transports: ["websocket" as const] } : {}),
   });
   io.engine.on("headers", addApiHeaders);
   const routed = cluster?.attach(manager, io as unknown as Server, (req, res, url, method) => adminRoute(req, res, url, method, manager));

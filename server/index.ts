@@ -24,7 +24,7 @@ async function serve() {
   const app = await createMechlabApp({ nextHandler: (req, res) => handle(req, res), dev });
   const bound = await app.listen(port, host);
   const shown = host === "0.0.0.0" ? "localhost" : host;
-  const who = cluster.isWorker ? ` (worker ${process.pid})` : "";
+  const who = ` (${cluster.isWorker ? "worker" : "process"} ${process.pid})`;
   console.log(`mechlab: ready on http://${shown}:${bound}${who} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);
 
   process.on("unhandledRejection", (e) => console.error("mechlab: unhandled rejection:", e));
