@@ -3,6 +3,7 @@
  * serve the built pages (/, /join, /admin, the monitor, the projector, /p/<token>), the API and Socket.io.
  * Node's primary hands each new connection to the next worker, so the browsers' sockets land on both
  * (checked in /proc); a session created on one is played by three people to its end and exported.
+ * Between the rounds one worker is killed (SIGKILL): the primary starts another and the people play on.
  * HTTP long-polling is refused in this mode (it would need sticky sessions): the browser speaks WebSocket.
  *
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (.ci/run sets both); reports itself skipped otherwise.
@@ -47,7 +48,7 @@ test.afterAll(async () => {
   await db?.drop();
 });
 
-test("WORKERS=2: pages, API and WebSocket on both workers; three people play a session to its end and it is exported", async ({ browser, request }) => {
+test("WORKERS=2: pages, API and WebSocket on both workers; a worker killed mid-session is replaced; three people play to the end and it is exported", async ({ browser, request }) => {
   expect(new Set(server!.servers).size, server!.output()).toBe(2);
 
   // pages and the API, whichever worker gets the connection
@@ -76,6 +77,15 @@ test("WORKERS=2: pages, API and WebSocket on both workers; three people play a s
   }
 
   for (const [r, xs] of DECISIONS.entries()) {
+    if (r === 1) {
+      // a worker dies (SIGKILL) between rounds: the primary starts another, the browsers that were on it
+      // reconnect to a live one, and the session goes on (taken over from the database if it was the owner)
+      const [victim] = server!.servers;
+      if (canSeeConnections) expect(connectionsByProcess(PORT, [victim!])[0], "connections on the worker before the kill").toBeGreaterThan(0);
+      process.kill(victim!, "SIGKILL");
+      await expect.poll(() => server!.servers.length, { timeout: 90_000, message: "a new worker said ready" }).toBe(3);
+      expect(server!.output()).toMatch(new RegExp(`worker ${victim} ended \\(SIGKILL\\); starting another`));
+    }
     for (const p of people) await expect(p.getByTestId("round-number")).toHaveText(`${r + 1} of 2`);
     await expect(projector.getByTestId("projector-round")).toHaveText(`Round ${r + 1} of 2`);
     for (const [i, p] of people.entries()) await invest(p, xs[i]!);
