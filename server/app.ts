@@ -129,6 +129,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       await solver.close();
       await new Promise<void>((r) => io.close(() => r()));
       await cluster?.close();
+      auth.stop();
       await store.close();
     },
   };

@@ -1,13 +1,15 @@
 /**
  * `mechlab admin-password [--password NEW]`: reset a lost admin password in the database the server
  * uses (DATABASE_URL, default data/mechlab.db). Without --password a new one is generated and printed
- * once. Every admin login ends: admin sessions record the password they were opened under
- * (server/security/admin-sessions.ts), so the next server start no longer accepts them.
+ * once. Every admin login ends at once, on every running server process too: the stored admin sessions
+ * are deleted, and each process checks the sessions it knows against the database every few seconds
+ * (server/security/admin-sessions.ts); a running process reads the new hash before the next login.
  */
 import { randomBytes } from "node:crypto";
 import { migrate } from "../db/migrate";
 import { resolveDbUrl } from "../db/url";
 import { hashPassword } from "../http/admin-auth";
+import { AdminSessions } from "../security/admin-sessions";
 import { SessionStore } from "../sessions/store";
 
 export async function runAdminPassword(args: string[]): Promise<number> {
@@ -29,8 +31,9 @@ export async function runAdminPassword(args: string[]): Promise<number> {
   try {
     const pw = password ?? randomBytes(9).toString("base64url");
     await store.setSetting("adminPasswordHash", await hashPassword(pw));
+    await AdminSessions.revokeAll(store.db);
     process.stdout.write(password ? "The admin password was changed.\n" : `New admin password (shown once): ${pw}\n`);
-    process.stdout.write("Every admin login has ended; restart the server if it is running, then log in at /admin.\n");
+    process.stdout.write("Every admin login has ended (running servers notice within seconds); log in at /admin with the new password.\n");
     if (process.env.ADMIN_PASSWORD)
       process.stdout.write("Note: ADMIN_PASSWORD is set in this environment; while it is set, the server uses it instead.\n");
     return 0;

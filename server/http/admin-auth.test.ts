@@ -108,6 +108,16 @@ describe("admin password", () => {
     expect(await restarted.verifyCookieHeader(header(cookie))).toBe(false);
     expect(await restarted.login(old)).toBeNull();
     expect(await restarted.login("brand-new-password")).not.toBeNull();
+    // the server that was running all along: the old session ends within seconds, the new password works
+    const end = Date.now() + 5000;
+    while ((await first.verifyCookieHeader(header(cookie))) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    expect(await first.verifyCookieHeader(header(cookie))).toBe(false);
+    expect(await first.login(old)).toBeNull();
+    const fresh = await first.login("brand-new-password");
+    expect(fresh).not.toBeNull();
+    expect(await first.verifyCookieHeader(header(fresh))).toBe(true);
+    first.stop();
+    restarted.stop();
   });
 
   it("a malformed %-escape in another cookie does not break verification", async () => {

@@ -3,6 +3,9 @@
  * generates one, prints it once, and stores only its scrypt hash. ADMIN_PASSWORD's hash is stored too
  * (`adminPasswordHash:env`) and replaced when the variable changes, which revokes every admin session
  * opened under the old password (server/security/admin-sessions.ts). Hashing runs off the event loop.
+ * Without ADMIN_PASSWORD the stored hash is read again before each login and when a session names
+ * another password, so a reset by `mechlab admin-password` or on another process takes effect here
+ * without a restart.
  */
 import { randomBytes } from "node:crypto";
 import { AdminSessions, fingerprintOf } from "../security/admin-sessions";
@@ -42,15 +45,35 @@ export class AdminAuth {
   /** At most 2 password checks run at once and 16 wait; more answer "busy" (an admin needs one). */
   private readonly gate = new Gate(2, 16);
 
+  private lastRefresh = 0;
+
   private constructor(
-    private readonly hash: string,
+    private hash: string,
     readonly sessions: AdminSessions,
-  ) {}
+    private readonly store: SessionStore,
+  ) {
+    sessions.onStale(() => this.refresh(1000));
+  }
 
   /** Set up the password (printing a generated one once) and the session store. */
   static async init(store: SessionStore, log: (line: string) => void = console.log, clock: () => number = Date.now): Promise<AdminAuth> {
     const hash = await passwordHash(store, log);
-    return new AdminAuth(hash, await AdminSessions.open(store.db, fingerprintOf(hash), clock));
+    return new AdminAuth(hash, await AdminSessions.open(store.db, fingerprintOf(hash), clock), store);
+  }
+
+  /**
+   * Read the stored password hash again (not more often than every `minGapMs`): when it was reset
+   * (`mechlab admin-password`, or another process), sessions of the old password stop counting here.
+   * With ADMIN_PASSWORD set, the variable is the password and nothing is read.
+   */
+  private async refresh(minGapMs = 0): Promise<void> {
+    if (process.env.ADMIN_PASSWORD || Date.now() - this.lastRefresh < minGapMs) return;
+    this.lastRefresh = Date.now();
+    const stored = await this.store.getSetting("adminPasswordHash");
+    if (stored && stored !== this.hash) {
+      this.hash = stored;
+      this.sessions.useFingerprint(fingerprintOf(stored));
+    }
   }
 
   /** Check the password (may throw BusyError when too many checks are queued). */
@@ -60,6 +83,7 @@ export class AdminAuth {
 
   /** A new session's cookie value when the password is right, else null. */
   async login(password: string): Promise<string | null> {
+    await this.refresh();
     return (await this.passwordMatches(password)) ? this.sessions.create() : null;
   }
 
@@ -74,5 +98,9 @@ export class AdminAuth {
 
   async logout(header: string | undefined): Promise<void> {
     await this.sessions.revoke(readCookie(header, ADMIN_COOKIE));
+  }
+
+  stop(): void {
+    this.sessions.stop();
   }
 }
