@@ -16,6 +16,7 @@ const ALL: Record<string, string[]> = {
   restart: ["bench/restart.ts"],
   "solve-limits": ["bench/solve-limits.ts"],
   "study-export": ["bench/study-export.ts"],
+  "sqlite-writer": ["bench/sqlite-writer.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);

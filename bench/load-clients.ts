@@ -18,13 +18,17 @@ export interface ClientJob {
   thinkMinMs: number;
   thinkMaxMs: number;
   timeoutMs: number;
+  /** Ask for the view a participant's own intent changed in its answer (auth.viewsInAcks). */
+  viewsInAcks?: boolean;
 }
 
 export interface ClientResult {
   outcome: "ok" | "timeout";
   latencies: number[];
-  /** Views received (p:view messages). */
+  /** Views received as p:view messages. */
   views: number;
+  /** Views received in the answer to an intent (auth.viewsInAcks). */
+  viewsInAcks: number;
   sent: number;
   acked: number;
   rejected: number;
@@ -37,17 +41,17 @@ export interface ClientResult {
   lastDoneAt: number;
 }
 
-type ActionAck = { ok: boolean; error?: { code: string; message: string } };
+type ActionAck = { ok: boolean; data?: { view?: { view: ParticipantView } }; error?: { code: string; message: string } };
 
 export async function runClients(job: ClientJob): Promise<ClientResult> {
-  const res: ClientResult = { outcome: "ok", latencies: [], views: 0, sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: 0, lastDoneAt: 0 };
+  const res: ClientResult = { outcome: "ok", latencies: [], views: 0, viewsInAcks: 0, sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: 0, lastDoneAt: 0 };
   const stuckReport: (() => string)[] = [];
   const sockets: Socket[] = [];
   const done: Promise<void>[] = [];
   for (const { i, token } of job.tokens) {
     const wait = job.startAt + Math.floor(i / 50) * job.rampMs - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const s = ioc(job.base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnection: false, timeout: 60_000 });
+    const s = ioc(job.base, { transports: ["websocket"], auth: { token, viewsInAcks: job.viewsInAcks === true }, forceNew: true, reconnection: false, timeout: 60_000 });
     sockets.push(s);
     s.on("connect_error", (e) => res.connectErrors.push(e.message));
     let busy = false;
@@ -59,6 +63,12 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
           res.lastDoneAt = Math.max(res.lastDoneAt, Date.now());
           resolve();
         };
+        /** A view that came in an answer (before the answer is handled, as the browser does). */
+        const riding = (ack: ActionAck | undefined) => {
+          if (!ack?.ok || !ack.data?.view) return;
+          res.viewsInAcks++;
+          last = ack.data.view.view;
+        };
         const act = () => {
           const view = last;
           if (!view) return;
@@ -68,7 +78,10 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
             const key = `intro-${view.introStep}`;
             if (key === step) return;
             step = key;
-            s.emit("p:intro", { step: view.introStep }, () => {});
+            s.emit("p:intro", { step: view.introStep }, (ack: ActionAck) => {
+              riding(ack);
+              act();
+            });
             return;
           }
           const play = view.play;
@@ -93,6 +106,7 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
             s.emit("p:action", { clientActionId, action: payload, at: { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } }, (ack: ActionAck) => {
               clearTimeout(timer);
               res.latencies.push(performance.now() - start);
+              riding(ack);
               if (ack.ok) res.acked++;
               else {
                 res.rejected++;

@@ -31,6 +31,8 @@ const THINK_MAX = arg("think-max-ms", 3000);
 /** Client processes: one keeps up with about 1,000 participants on this machine. */
 const CLIENT_PROCS = arg("client-procs", Math.max(1, Math.ceil(N / 1000)));
 const BASELINE = !process.argv.includes("--no-baseline");
+/** Clients ask for their own intents' views in the answers, as the browser does (--views-in-acks 0: not). */
+const VIEWS_IN_ACKS = arg("views-in-acks", 1) !== 0;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 const PASSWORD = "bench-password";
 
@@ -90,14 +92,16 @@ async function runLoad(base: string, tokens: string[]): Promise<ClientResult> {
     thinkMinMs: THINK_MIN,
     thinkMaxMs: THINK_MAX,
     timeoutMs: TIMEOUT_MS,
+    viewsInAcks: VIEWS_IN_ACKS,
   }));
   const results = await Promise.all(jobs.map((job) => runClientProcess(job)));
-  const merged: ClientResult = { outcome: "ok", latencies: [], views: 0, sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: Infinity, lastDoneAt: 0 };
+  const merged: ClientResult = { outcome: "ok", latencies: [], views: 0, viewsInAcks: 0, sent: 0, acked: 0, rejected: 0, unacked: 0, connectErrors: [], rejections: [], stuck: [], firstSendAt: Infinity, lastDoneAt: 0 };
   for (const r of results) {
     if (r.outcome !== "ok") merged.outcome = r.outcome;
     for (const x of r.latencies) merged.latencies.push(x);
     merged.sent += r.sent;
     merged.views += r.views;
+    merged.viewsInAcks += r.viewsInAcks;
     merged.acked += r.acked;
     merged.rejected += r.rejected;
     merged.unacked += r.unacked;
@@ -144,6 +148,7 @@ interface Row {
   commandsAccepted: number | null;
   cpuMsPerCommand: number | null;
   viewsReceived: number;
+  viewsInAcks: number;
   writeRequestsPerTransaction: number | null;
   loadAvg: string;
 }
@@ -174,6 +179,7 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     commandsAccepted: commands,
     cpuMsPerCommand: commands ? cpu / commands : null,
     viewsReceived: r.views,
+    viewsInAcks: r.viewsInAcks,
     writeRequestsPerTransaction: after.transactions !== undefined && before.transactions !== undefined ? (after.requests! - before.requests!) / Math.max(1, after.transactions - before.transactions) : null,
     loadAvg: loadavg().map((x) => x.toFixed(1)).join(" "),
   };
@@ -239,7 +245,7 @@ async function mechlab(): Promise<Row> {
 
 const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const line = (r: Row) =>
-  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
+  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} + ${r.viewsInAcks} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
 
 async function main() {
   console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)`);
@@ -247,7 +253,7 @@ async function main() {
   if (BASELINE) rows.push(await baseline());
   rows.push(await mechlab());
   for (const r of rows) console.log(JSON.stringify(r));
-  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | views sent | writes per transaction | wall | RSS | load avg 1/5/15 min |");
+  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | view messages + views in acks | writes per transaction | wall | RSS | load avg 1/5/15 min |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];

@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents, ViewMessage } from "@/lib/protocol/events";
+import type { ClientToServerEvents, RidingView, ServerToClientEvents, ViewMessage } from "@/lib/protocol/events";
 import type { ParticipantView } from "@/lib/engine/views";
 import type { IntroRequest } from "@/lib/protocol/payloads";
 import type { PhaseInstance } from "@/lib/engine/commands";
@@ -38,11 +38,23 @@ export function useParticipant(token: string): ParticipantConnection {
   const [connection, setConnection] = useState<Connection>("connecting");
   const [fatal, setFatal] = useState<ParticipantConnection["fatal"]>(null);
   const socketRef = useRef<PSocket | null>(null);
+  const acceptRef = useRef<(m: ViewMessage) => void>(() => {});
+  /** An answer's callback that first shows the view it carries, if any (as if it had come just before). */
+  const riding = useCallback(
+    <T>(cb: (err: unknown, res: ClientAck<T & RidingView>) => void) =>
+      (err: unknown, res: ClientAck<T & RidingView>) => {
+        if (!err && res?.ok && res.data.view) acceptRef.current(res.data.view);
+        cb(err, res);
+      },
+    [],
+  );
 
   useEffect(() => {
-    const socket: PSocket = io({ transports: ["websocket"], auth: { token } });
+    // viewsInAcks: the view a command of ours changed comes in its answer (lib/protocol/events.ts RidingView)
+    const socket: PSocket = io({ transports: ["websocket"], auth: { token, viewsInAcks: true } });
     socketRef.current = socket;
     const accept = (m: ViewMessage) => setMsg({ view: m.view, receivedAt: performance.now() });
+    acceptRef.current = accept;
     socket.on("connect", () => {
       setConnection("online");
       setFatal(null);
@@ -76,9 +88,9 @@ export function useParticipant(token: string): ParticipantConnection {
       ackPromise<{ version: number }>((cb) => {
         const s = socketRef.current;
         if (!s) return cb(new Error("no socket"), undefined as never);
-        s.timeout(ACK_TIMEOUT_MS).emit("p:intro", req, cb);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:intro", req, riding(cb));
       }),
-    [],
+    [riding],
   );
 
   const act = useCallback(
@@ -86,9 +98,9 @@ export function useParticipant(token: string): ParticipantConnection {
       ackPromise<{ version: number; duplicate: boolean }>((cb) => {
         const s = socketRef.current;
         if (!s) return cb(new Error("no socket"), undefined as never);
-        s.timeout(ACK_TIMEOUT_MS).emit("p:action", { clientActionId, action, at }, cb);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:action", { clientActionId, action, at }, riding(cb));
       }),
-    [],
+    [riding],
   );
 
   const survey = useCallback(
@@ -96,9 +108,9 @@ export function useParticipant(token: string): ParticipantConnection {
       ackPromise<{ version: number; duplicate: boolean }>((cb) => {
         const s = socketRef.current;
         if (!s) return cb(new Error("no socket"), undefined as never);
-        s.timeout(ACK_TIMEOUT_MS).emit("p:survey", { answers }, cb);
+        s.timeout(ACK_TIMEOUT_MS).emit("p:survey", { answers }, riding(cb));
       }),
-    [],
+    [riding],
   );
 
   return { view: msg?.view ?? null, receivedAt: msg?.receivedAt ?? 0, connection, fatal, intro, act, survey };

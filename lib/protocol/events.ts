@@ -27,11 +27,21 @@ export interface ProjectorMessage {
   serverNow: number;
 }
 
+/**
+ * The participant's new view, carried in the answer to their own intent instead of a separate `p:view`
+ * (one message instead of two), when their socket connected with `auth.viewsInAcks: true` and the
+ * command changed their view (server/realtime/sockets.ts). The browser shows it before it handles the
+ * answer, as if it had come as a `p:view` just before.
+ */
+export interface RidingView {
+  view?: ViewMessage;
+}
+
 export interface ClientToServerEvents {
   "p:sync": (req: Record<string, never>, ack: (res: Ack<ViewMessage>) => void) => void;
-  "p:intro": (req: unknown, ack: (res: Ack<{ version: number }>) => void) => void;
-  "p:survey": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
-  "p:action": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean }>) => void) => void;
+  "p:intro": (req: unknown, ack: (res: Ack<{ version: number } & RidingView>) => void) => void;
+  "p:survey": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean } & RidingView>) => void) => void;
+  "p:action": (req: unknown, ack: (res: Ack<{ version: number; duplicate: boolean } & RidingView>) => void) => void;
   "admin:watch": (req: unknown, ack: (res: Ack<AdminMessage>) => void) => void;
   "projector:watch": (req: unknown, ack: (res: Ack<ProjectorMessage>) => void) => void;
 }

@@ -22,6 +22,9 @@ import { liveChartsStale } from "./live-charts";
 import { affectedParticipants } from "../sessions/snapshot";
 import { sameJson, type SentView } from "./view-change";
 import { ViewOutbox } from "./view-outbox";
+import { RidingViews, type RidingSocket } from "./riding-views";
+import type { DispatchResult } from "../sessions/host";
+import type { Command } from "../../lib/engine";
 import type { SessionState } from "../../lib/engine";
 
 type Io = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -51,12 +54,20 @@ export function attachSockets(
 ) {
   const wired = new WeakSet<SessionHost>();
   /** What was sent to each participant; progress-only changes held back briefly (server/realtime/view-outbox.ts). */
-  const outbox = new ViewOutbox<SentView & { now: number }>((pid, { view, now }) => io.to(`p:${pid}`).emit("p:view", { view, serverNow: now }));
+  const outbox = new ViewOutbox<SentView & { now: number; host: SessionHost }>((pid, { view, now, host }) => riding.deliver(pid, { view, serverNow: now }, host));
   const viewOf = (host: SessionHost, pid: string) => {
     const now = manager.clock();
     const view = participantView(host.state, host.lt, pid, now);
-    return view && { view, now, deadlineMs: view.play ? host.state.groups[view.play.groupId]?.deadlineMs : undefined };
+    return view && { view, now, host, deadlineMs: view.play ? host.state.groups[view.play.groupId]?.deadlineMs : undefined };
   };
+  /** A participant's own command's view goes in its answer (server/realtime/riding-views.ts). */
+  const riding = new RidingViews<SessionHost>(
+    (pid, msg, except) => (except ? io.to(`p:${pid}`).except(except) : io.to(`p:${pid}`)).emit("p:view", msg),
+    (pid, socketId, host) => {
+      const sockets = io.sockets.adapter.rooms.get(`p:${pid}`);
+      return (sockets !== undefined && (sockets.size > 1 || !sockets.has(socketId))) || router.reachElsewhere(host, pid);
+    },
+  );
 
   const pushViews = (host: SessionHost, prev?: SessionState) => {
     const room = io.sockets.adapter.rooms;
@@ -99,7 +110,7 @@ export function attachSockets(
 
   /** Who is connecting; throws a person-readable Error to refuse. Always settles, so no handshake hangs. */
   const admit = async (socket: Sock): Promise<void> => {
-    const a = socket.handshake.auth as { token?: unknown; admin?: unknown };
+    const a = socket.handshake.auth as { token?: unknown; admin?: unknown; viewsInAcks?: unknown };
     if (a.admin === true) {
       const refusal = checkHost(socket.handshake.headers, security.allowedHosts) ?? checkOrigin(socket.handshake.headers);
       if (refusal) throw new Error(refusal.message);
@@ -114,6 +125,7 @@ export function attachSockets(
     if (!found) throw refusalError(worded("linkInvalid"));
     socket.data.sessionId = found.sessionId;
     socket.data.pid = found.pid;
+    socket.data.viewsInAcks = a.viewsInAcks === true;
   };
   io.use((socket, next) => {
     admit(socket).then(
@@ -188,6 +200,21 @@ export function attachSockets(
       const last = outbox.lastSent(pid);
       if (msg && !(last && sameJson(last.view, msg.view))) socket.emit("p:view", msg);
     };
+    const ridingSocket: RidingSocket | null = socket.data.viewsInAcks === true ? { id: socket.id, sendView: (m) => socket.emit("p:view", m) } : null;
+    /** Dispatch a command of this socket; with `viewsInAcks`, the new view it made for the answer. */
+    const dispatchOwn = async (cmd: Command): Promise<{ r: DispatchResult; view: ViewMessage | null }> => {
+      const rider = ridingSocket && riding.board(pid, ridingSocket);
+      let r: DispatchResult;
+      let kept: ViewMessage | null = null;
+      try {
+        r = await router.dispatch(sessionId, actor, cmd);
+      } finally {
+        kept = riding.alight(pid, rider);
+      }
+      // a refusal's answer has no room for a view: it goes first, on its own
+      if (kept && !r.ok) socket.emit("p:view", kept);
+      return { r, view: r.ok ? kept : null };
+    };
     /** Resolves to whether the session is live; every handler waits for it. */
     const ready: Promise<boolean> = (async () => {
       if (!(await router.open(sessionId))) {
@@ -238,8 +265,8 @@ export function attachSockets(
       if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
       if (!(await ready)) return ack(gone());
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
-      const r = await router.dispatch(sessionId, actor, cmd);
-      ack(r.ok ? { ok: true, data: { version: r.version } } : r);
+      const { r, view } = await dispatchOwn(cmd);
+      ack(r.ok ? { ok: true, data: { version: r.version, ...(view ? { view } : {}) } } : r);
       if (r.ok) await sendOwnView();
     });
 
@@ -250,8 +277,8 @@ export function attachSockets(
       const req = SurveyRequest.safeParse(raw);
       if (!req.success) return ack(bad(`Your answers could not be read (${formatZodError(req.error).join("; ")}). Please try again.`));
       if (!(await ready)) return ack(gone());
-      const r = await router.dispatch(sessionId, actor, { kind: "survey", pid, answers: req.data.answers });
-      ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
+      const { r, view } = await dispatchOwn({ kind: "survey", pid, answers: req.data.answers });
+      ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate, ...(view ? { view } : {}) } } : r);
       if (r.ok) await sendOwnView();
     });
 
@@ -262,8 +289,8 @@ export function attachSockets(
       const env = ActionEnvelope.safeParse(raw);
       if (!env.success) return ack(bad(`Your input could not be read (${formatZodError(env.error).join("; ")}). Please try again.`));
       if (!(await ready)) return ack(gone());
-      const r = await router.dispatch(sessionId, actor, { kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action, at: env.data.at });
-      ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate } } : r);
+      const { r, view } = await dispatchOwn({ kind: "action", pid, clientActionId: env.data.clientActionId, action: env.data.action, at: env.data.at });
+      ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate, ...(view ? { view } : {}) } } : r);
     });
 
     socket.on("disconnect", async () => {
