@@ -209,6 +209,8 @@ describe.skipIf(!ready)("cluster: forwarded intents while the owner dies or hang
     const events = await pool.query(`SELECT "clientActionId", count(*)::int AS n FROM "ActionEvent" WHERE "sessionId" = $1 AND "accepted" AND "command" = 'action' AND "clientActionId" LIKE '%-decide-%' GROUP BY 1`, [id]);
     const stored = new Map(events.rows.map((r: { clientActionId: string; n: number }) => [r.clientActionId, r.n]));
     for (const s of acked) expect(stored.get(s.clientActionId), s.clientActionId).toBe(1);
+    const dup = await pool.query(`SELECT count(*)::int AS n FROM "ActionEvent" WHERE "sessionId" = $1 AND "errorCode" = 'duplicate'`, [id]);
+    console.log(`forwarded intents: ${dup.rows[0].n} second copies counted as duplicates (stored by the old owner, sent again to the new one)`);
     expect(stored.size).toBe(2 * GROUP * ROUNDS);
     const rows = await pool.query(`SELECT "seat", "round", count(*)::int AS n, bool_or("timedOut") AS "timedOut" FROM "PlayerRound" WHERE "sessionId" = $1 GROUP BY 1, 2`, [id]);
     expect(rows.rows).toHaveLength(2 * GROUP * ROUNDS);

@@ -73,12 +73,24 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
    * Resolves "moved" once the session's lease is no longer live with `remote` (another process took it
    * over, or it expired while `remote` hangs), looking every sixth of a lease; or when `done.v` is set.
    */
+  const probeEvery = Math.max(100, Math.floor(node.timing.ttlMs / 6));
+  /** One lease lookup per session and probe period, shared by every call waiting on that session. */
+  const probes = new Map<string, { at: number; owner: ReturnType<typeof node.lease.ownerOf> }>();
+  const probe = (id: string) => {
+    const p = probes.get(id);
+    if (p && Date.now() - p.at < probeEvery / 2) return p.owner;
+    if (probes.size > 10_000) probes.clear();
+    const owner = node.lease.ownerOf(id);
+    owner.catch(() => undefined);
+    probes.set(id, { at: Date.now(), owner });
+    return owner;
+  };
+
   async function moved(id: string, remote: string, done: { v: boolean }): Promise<"moved" | null> {
-    const every = Math.max(100, Math.floor(node.timing.ttlMs / 6));
     while (!done.v) {
-      await new Promise((r) => setTimeout(r, every));
+      await new Promise((r) => setTimeout(r, probeEvery));
       if (done.v) return null;
-      const o = await node.lease.ownerOf(id).catch(() => undefined);
+      const o = await probe(id).catch(() => undefined);
       if (o === undefined) continue; // the database did not answer: keep waiting for the call
       if (!o || o.owner !== remote || !o.live) return "moved";
     }
