@@ -14,8 +14,11 @@ import pg from "pg";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const PG = process.env.MECHLAB_TEST_PG_URL;
 export const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
-/** The browser tests' own server port; these tests use the next few ports (distinct per checkout). */
-export const BASE_PORT = Number(process.env.MECHLAB_E2E_PORT ?? 3123);
+/**
+ * First of the ports these tests use: 1000 above the browser tests' own server port (MECHLAB_E2E_PORT),
+ * so checkouts that run their browser tests at once on neighbouring ports do not meet here either.
+ */
+export const BASE_PORT = Number(process.env.MECHLAB_E2E_PORT ?? 3123) + 1000;
 export const ADMIN_PASSWORD = "e2e-secret";
 
 export interface TestDatabase {

@@ -14,7 +14,7 @@ import { openProjector } from "./chart-steps";
 import { ADMIN_PASSWORD, BASE_PORT, PG, REDIS, canSeeConnections, connectionsByProcess, freshDatabase, npmStart, type Started, type TestDatabase } from "./cluster-steps";
 import { createSessionFromExample, invest, openAs, parseCsv, participantLinks, passIntro } from "./steps";
 
-const PORT = BASE_PORT + 1;
+const PORT = BASE_PORT;
 const DECISIONS = [
   ["1", "2", "3"],
   ["0.5", "1.5", "2.5"],

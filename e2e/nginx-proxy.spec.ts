@@ -27,10 +27,10 @@ import { ADMIN_PASSWORD, BASE_PORT, PG, REDIS, ROOT, canSeeConnections, connecti
 import { createSessionFromExample, invest, openAs, parseCsv, participantLinks, passIntro } from "./steps";
 
 const HOST = "lab.example.org";
-const HTTPS = BASE_PORT + 2;
-const HTTP = BASE_PORT + 3;
-const BACKENDS = [BASE_PORT + 4, BASE_PORT + 5];
-const DOWN = BASE_PORT + 6; // the example's third machine: nothing listens there
+const HTTPS = BASE_PORT + 1;
+const HTTP = BASE_PORT + 2;
+const BACKENDS = [BASE_PORT + 3, BASE_PORT + 4];
+const DOWN = BASE_PORT + 5; // the example's third machine: nothing listens there
 const ORIGIN = `https://${HOST}:${HTTPS}`;
 const DECISIONS = [
   ["1", "2", "3"],
