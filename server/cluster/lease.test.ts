@@ -100,6 +100,34 @@ describe.skipIf(!PG)("session leases on PostgreSQL" + (PG ? "" : " (skipped: set
     expect(await eventCount("s3")).toBe(1);
   });
 
+  it("renewing never deadlocks with a write that locks several lease rows (a group commit), in either order", async () => {
+    const a = new LeaseTable(pool, "renewer", 60_000);
+    for (const [first, second] of [
+      ["d1", "d2"],
+      ["d4", "d3"],
+    ] as const) {
+      // stored second-first, so that a scan in storage order or in key order reaches `second` first in one of the two cases
+      const t2 = (await a.acquire(second))!;
+      const t1 = (await a.acquire(first))!;
+      // a group commit of this process: fences `first`, then (after the renewal started) `second`
+      const c = await pool.connect();
+      try {
+        await c.query("BEGIN");
+        await c.query(`UPDATE "SessionLease" SET "token" = "token" WHERE "sessionId" = $1`, [first]);
+        const renewal = a.renew(new Map([[first, t1], [second, t2]]));
+        await sleep(100);
+        const t0 = Date.now();
+        await c.query(`UPDATE "SessionLease" SET "token" = "token" WHERE "sessionId" = $1`, [second]);
+        expect(Date.now() - t0).toBeLessThan(500); // did not wait for the renewal (no deadlock to resolve)
+        await c.query("COMMIT");
+        expect(await renewal).toEqual(new Set([first, second]));
+      } finally {
+        await c.query("ROLLBACK").catch(() => undefined);
+        c.release();
+      }
+    }
+  });
+
   it("orphans: live sessions whose owner is gone, not parked ones and not ended ones", async () => {
     await session("o-free");
     await session("o-dead");

@@ -57,12 +57,28 @@ export class LeaseTable {
   async renew(held: ReadonlyMap<string, number>): Promise<Set<string>> {
     if (held.size === 0) return new Set();
     const ids = [...held.keys()];
+    // All at once, skipping the rows a write holds locked right now: a group commit (server/db/group-commit.ts)
+    // locks the lease rows of several sessions in its own order, so one statement waiting for one of
+    // them while holding others could deadlock with it.
     const r = await this.pool.query<{ sessionId: string; token: number }>(
-      `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} + $2 WHERE "owner" = $1 AND "sessionId" = ANY($3::text[]) RETURNING "sessionId", "token"`,
+      `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} + $2
+       WHERE "owner" = $1 AND "sessionId" IN (SELECT "sessionId" FROM "SessionLease" WHERE "owner" = $1 AND "sessionId" = ANY($3::text[]) FOR NO KEY UPDATE SKIP LOCKED)
+       RETURNING "sessionId", "token"`,
       [this.owner, this.ttlMs, ids],
     );
+    const rows = [...r.rows];
+    const done = new Set(rows.map((x) => x.sessionId));
+    // the rest one at a time (holding no other lease row while it waits for the write to commit)
+    for (const id of ids) {
+      if (done.has(id)) continue;
+      const one = await this.pool.query<{ sessionId: string; token: number }>(
+        `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} + $2 WHERE "owner" = $1 AND "sessionId" = $3 RETURNING "sessionId", "token"`,
+        [this.owner, this.ttlMs, id],
+      );
+      rows.push(...one.rows);
+    }
     const kept = new Set<string>();
-    for (const row of r.rows) if (held.get(row.sessionId) === Number(row.token)) kept.add(row.sessionId);
+    for (const row of rows) if (held.get(row.sessionId) === Number(row.token)) kept.add(row.sessionId);
     return kept;
   }
 
