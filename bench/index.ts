@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 const ALL: Record<string, string[]> = {
   "socket-200": ["bench/socket-load.ts", "--participants", "200"],
   "socket-1000": ["bench/socket-load.ts", "--participants", "1000"],
+  "seat-copy": ["bench/seat-copy.ts"],
   ids: ["bench/ids-mechanisms.ts"],
   ssg: ["bench/ssg-mechanisms.ts"],
   "ssg-full": ["bench/ssg-full.ts"],

@@ -20,7 +20,7 @@ export function chartRoundOf(row: RoundRow): ChartRound {
 export function chartRoundsOf(s: SessionState, roundHistory: Readonly<Record<string, readonly { round: number; group: Record<string, Scalar> }[]>>): ChartRound[] {
   const players = new Map<string, ChartPlayerRound[]>();
   for (const pid of s.order)
-    for (const h of s.participants[pid]?.history ?? []) {
+    for (const h of s.participants.get(pid)?.history ?? []) {
       const key = `${h.groupId}\u0000${h.round}`;
       const list = players.get(key) ?? [];
       list.push({ decision: h.decision, outcome: h.outcome, payoff: h.payoff });

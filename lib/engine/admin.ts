@@ -3,7 +3,7 @@
  * ending the session, and `tick` (deadlines and the dropout grace period).
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
-import { hasOwnKey, own } from "../core/own";
+import { hasOwnKey } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
@@ -48,7 +48,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       if (s.status === "paused") return bad("The session is already paused.");
       s.status = "paused";
       s.pausedMs = nowMs;
-      for (const g0 of Object.values(s.groups))
+      for (const g0 of s.groups.toArray())
         if (g0.status === "playing" && g0.deadlineMs !== null) {
           const g = draftGroup(s, g0.id);
           g.remainingMsAtPause = Math.max(0, g0.deadlineMs - nowMs);
@@ -58,13 +58,13 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "resume":
       if (s.status !== "paused") return bad("The session is not paused.");
       s.status = "running";
-      for (const p0 of Object.values(s.participants))
+      for (const p0 of s.participants.toArray())
         if (!p0.connected && p0.offlineSinceMs !== null && s.pausedMs !== null) {
           const p = draftParticipant(s, p0.id);
           p.offlineSinceMs = p0.offlineSinceMs + (nowMs - Math.max(s.pausedMs, p0.offlineSinceMs)); // pauses do not count as offline time
         }
       s.pausedMs = null;
-      for (const g0 of Object.values(s.groups))
+      for (const g0 of s.groups.toArray())
         if (g0.status === "playing" && g0.remainingMsAtPause !== null) {
           const g = draftGroup(s, g0.id);
           g.deadlineMs = nowMs + g0.remainingMsAtPause;
@@ -72,9 +72,9 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
         }
       return { ok: true };
     case "forcePhaseEnd": {
-      const groups = Object.values(s.groups).filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
+      const groups = s.groups.toArray().filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
       if (groups.length === 0) {
-        const computing = Object.values(s.groups).some((g) => g.status === "computing" && (!cmd.groupId || g.id === cmd.groupId));
+        const computing = s.groups.some((g) => g.status === "computing" && (!cmd.groupId || g.id === cmd.groupId));
         if (computing) return bad("The results are being computed; the next phase starts as soon as they are ready.");
         return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
       }
@@ -83,7 +83,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       return { ok: true };
     }
     case "replaceWithBot": {
-      const p = own(s.participants, cmd.pid);
+      const p = s.participants.get(cmd.pid);
       if (!p) return bad("No such participant in this session.");
       if (p.bot || p.replacedByBot) return bad("A bot already plays this seat.");
       if (p.stage === "done") return bad("This participant has finished.");
@@ -95,7 +95,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "fillWithBots": {
       const strategy = botFor(lt, cmd.strategy);
       if (!strategy) return bad(`Unknown bot "${cmd.strategy}"; use one of ${Object.keys(lt.game.bots).join(", ")}.`);
-      const empty = s.order.map((id) => s.participants[id]!).filter((p) => p.stage === "new" && !p.claimed);
+      const empty = s.order.map((id) => s.participants.get(id)!).filter((p) => p.stage === "new" && !p.claimed);
       if (empty.length === 0) return bad("Every seat is taken.");
       for (const p of empty) seatBot(s, p, strategy, "experimenter", lt, nowMs, fx);
       return { ok: true };
@@ -103,8 +103,8 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "end":
       s.status = "ended";
       s.endedMs = nowMs;
-      for (const g of Object.values(s.groups)) if (g.status === "playing" || g.status === "computing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
-      for (const p of Object.values(s.participants)) if (p.stage !== "done") draftParticipant(s, p.id).stage = "done";
+      for (const g of s.groups.toArray()) if (g.status === "playing" || g.status === "computing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
+      for (const p of s.participants.toArray()) if (p.stage !== "done") draftParticipant(s, p.id).stage = "done";
       s.waiting = [];
       fx.notes.push("experimenter ended the session");
       return { ok: true };
@@ -115,10 +115,10 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
 export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   if (s.status !== "running") return;
   const graceMs = lt.treatment.dropout.graceSeconds * 1000;
-  for (const p of Object.values(s.participants)) {
+  for (const p of s.participants.toArray()) {
     if (p.stage !== "playing" || p.connected || p.bot || p.replacedByBot || p.offlineSinceMs === null) continue;
     if (nowMs - p.offlineSinceMs < graceMs) continue;
-    const g = p.groupId ? s.groups[p.groupId] : undefined;
+    const g = p.groupId ? s.groups.get(p.groupId) : undefined;
     if (lt.treatment.dropout.policy === "bot") {
       const strategy = botFor(lt, undefined);
       if (strategy) seatBot(s, p, strategy, "dropout", lt, nowMs, fx);
@@ -128,7 +128,7 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
       releaseBarrier(s, lt, g.round, nowMs, fx);
     }
   }
-  for (const g of Object.values(s.groups))
+  for (const g of s.groups.toArray())
     if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "timeout");
 }
 
@@ -137,10 +137,13 @@ export function nextWakeMs(s: SessionState, lt: LoadedTreatment): number | null 
   if (s.status !== "running") return null;
   let t: number | null = null;
   const take = (x: number) => (t = t === null ? x : Math.min(t, x));
-  for (const g of Object.values(s.groups)) if (g.status === "playing" && g.deadlineMs !== null) take(g.deadlineMs);
+  s.groups.forEach((g) => {
+    if (g.status === "playing" && g.deadlineMs !== null) take(g.deadlineMs);
+  });
   if (lt.treatment.dropout.policy !== "wait")
-    for (const p of Object.values(s.participants))
+    s.participants.forEach((p) => {
       if (p.stage === "playing" && !p.connected && !p.bot && !p.replacedByBot && p.offlineSinceMs !== null)
         take(p.offlineSinceMs + lt.treatment.dropout.graceSeconds * 1000);
+    });
   return t;
 }

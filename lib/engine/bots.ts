@@ -26,13 +26,13 @@ export interface BotMove {
 export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number, groupIds?: Iterable<string>): BotMove[] {
   if (s.status !== "running") return [];
   const moves: BotMove[] = [];
-  const groups = groupIds ? [...groupIds].flatMap((id) => (Object.prototype.hasOwnProperty.call(s.groups, id) ? [s.groups[id]!] : [])) : Object.values(s.groups);
+  const groups = groupIds ? [...groupIds].flatMap((id) => (s.groups.has(id) ? [s.groups.get(id)!] : [])) : s.groups.toArray();
   for (const g of groups) {
     if (g.status !== "playing") continue;
     const pending = pendingOf(s, g, lt, nowMs);
     for (const pid of pending) {
       if (!isBotSeat(s, pid)) continue;
-      const p = s.participants[pid]!;
+      const p = s.participants.get(pid)!;
       const strategy = p.botStrategy ?? lt.game.defaultBot;
       const bot = own(lt.game.bots, strategy);
       if (!bot) continue;

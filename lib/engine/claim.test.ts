@@ -43,7 +43,7 @@ describe("a label is not a key to a seat", () => {
       expect(r.ok, label).toBe(true);
       if (r.ok) {
         s = r.state;
-        expect(s.participants[r.pid!]!.label).toBe(label);
+        expect(s.participants.get(r.pid!)!.label).toBe(label);
       }
     }
     const full = claim(s, lt, { kind: "claim", label: "Dan" });
@@ -62,7 +62,7 @@ describe("panel ids", () => {
     if (!a.ok) throw new Error("a");
     s = a.state;
     expect(a.pid).toBe("p1");
-    expect(s.participants.p1!.external).toEqual({ source: "prolific", id: "AAA", extra: { STUDY_ID: "s1" } });
+    expect(s.participants.get("p1")!.external).toEqual({ source: "prolific", id: "AAA", extra: { STUDY_ID: "s1" } });
     const again = claim(s, lt, prolific("AAA"));
     expect(again.ok && again.pid).toBe("p1");
     expect(again.ok && again.duplicate).toBe(true);
@@ -93,7 +93,7 @@ describe("draft sessions", () => {
     const lt = r.value;
     const { state } = createSessionState(lt, { id: "d", seed: "d", nowMs: 0, participantIds: ["a", "b"], completionCodes: ["A", "B"], draft: true });
     expect(state.status).toBe("draft");
-    expect(Object.keys(state.groups)).toHaveLength(0);
+    expect([...state.groups.keys()]).toHaveLength(0);
     const lt1 = load();
     const d = createSessionState(lt1, { id: "d1", seed: "d", nowMs: 0, participantIds: ["p1", "p2", "p3"], completionCodes: ["1", "2", "3"], draft: true }).state;
     const c = reduce(d, lt1, { kind: "claim", label: "Ann" }, 0);
@@ -107,7 +107,7 @@ describe("draft sessions", () => {
     const opened = reduce(state, lt, { kind: "open" }, 5);
     if (!opened.ok) throw new Error(opened.error.message);
     expect(opened.state.status).toBe("running");
-    expect(Object.keys(opened.state.groups)).toHaveLength(1);
+    expect([...opened.state.groups.keys()]).toHaveLength(1);
     expect(reduce(opened.state, lt, { kind: "open" }, 6).ok).toBe(false);
   });
 });

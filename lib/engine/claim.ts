@@ -23,7 +23,7 @@ const fail = (code: ActionError["code"], text: RefusalText): ClaimResult => ({ o
 export const labelKey = (label: string) => label.normalize("NFC").trim().toLocaleLowerCase("und");
 
 function seats(s: SessionState): ParticipantState[] {
-  return s.order.map((id) => s.participants[id]!);
+  return s.order.map((id) => s.participants.get(id)!);
 }
 
 const fullMessage = (s: SessionState) => worded("sessionFull", { seats: s.order.length });

@@ -5,7 +5,7 @@
  * computing holds the next phase's timer; a restart (JSON round trip) re-issues the step.
  */
 import { describe, expect, it } from "vitest";
-import { reduce, type ComputeJob, type SessionState } from ".";
+import { reduce, stateThroughJson, type ComputeJob, type SessionState } from ".";
 import { pendingComputes } from "./compute";
 import { nextWakeMs } from "./admin";
 import { botMoves } from "./bots";
@@ -34,7 +34,7 @@ describe("long steps", () => {
   it("a computing group waits for its step: no action, no deadline; the result equals the inline path's", () => {
     const t = lt();
     const { s, job, now } = untilComputing("compute-1");
-    const g = Object.values(s.groups)[0]!;
+    const g = s.groups.toArray()[0]!;
     expect(g.status).toBe("computing");
     expect(g.deadlineMs).toBeNull();
     expect(nextWakeMs(s, t)).toBeNull();
@@ -46,9 +46,9 @@ describe("long steps", () => {
     const forced = reduce(s, t, { kind: "forcePhaseEnd" }, now);
     expect(forced.ok).toBe(false);
     // the result arrives (from a JSON round trip, as after a restart)
-    const back = JSON.parse(JSON.stringify(s)) as SessionState;
+    const back = stateThroughJson(s);
     const done = must(back, t, { kind: "computed", groupId: job.groupId, key: job.key, output: runComputeJob(pendingComputes(back)[0]!) }, now + 5);
-    const g2 = Object.values(done.groups)[0]!;
+    const g2 = done.groups.toArray()[0]!;
     expect(g2.status).toBe("playing");
     expect(g2.phase).toBe("results");
     // the same result again is stale: nothing changes
@@ -68,11 +68,11 @@ describe("long steps", () => {
     expect(r.ok && r.duplicate && !r.changed).toBe(true);
     const paused = must(s, t, { kind: "pause" }, now);
     const resumed = must(paused, t, { kind: "computed", groupId: job.groupId, key: job.key, output: runComputeJob(job) }, now + 1000);
-    const g = Object.values(resumed.groups)[0]!;
+    const g = resumed.groups.toArray()[0]!;
     expect(g.phase).toBe("results");
     expect(g.deadlineMs).toBeNull();
     expect(g.remainingMsAtPause).toBe(30_000);
     const running = must(resumed, t, { kind: "resume" }, now + 5000);
-    expect(Object.values(running.groups)[0]!.deadlineMs).toBe(now + 5000 + 30_000);
+    expect(running.groups.toArray()[0]!.deadlineMs).toBe(now + 5000 + 30_000);
   });
 });

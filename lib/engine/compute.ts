@@ -35,6 +35,6 @@ export function startComputing(g: GroupState, req: ComputeRequest, fx: Effects) 
 /** Every step a stored state still waits for (re-issued when a session is loaded). */
 export function pendingComputes(s: SessionState): ComputeJob[] {
   const jobs: ComputeJob[] = [];
-  for (const g of Object.values(s.groups)) if (g.status === "computing" && g.computing) jobs.push({ groupId: g.id, ...g.computing });
+  for (const g of s.groups.toArray()) if (g.status === "computing" && g.computing) jobs.push({ groupId: g.id, ...g.computing });
   return jobs;
 }

@@ -2,7 +2,6 @@
  * The `computed` command: a group's long step (lib/engine/compute.ts) has its output.
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
-import { own } from "../core/own";
 import { draftGroup } from "./draft";
 import { resumeComputed } from "./rounds";
 import type { Effects, SessionState } from "./state";
@@ -15,7 +14,7 @@ export type ComputedResult = { ok: true; stale: boolean } | { ok: false; error: 
  * meanwhile, or the same result arrived twice) changes nothing and is reported `stale`.
  */
 export function applyComputed(s: SessionState, lt: LoadedTreatment, cmd: { groupId: string; key: string; output: unknown }, nowMs: number, fx: Effects): ComputedResult {
-  const g0 = own(s.groups, cmd.groupId);
+  const g0 = s.groups.get(cmd.groupId);
   if (!g0) return { ok: false, error: { code: ActionErrorCode.Conflict, message: `No group ${cmd.groupId} in this session.` } };
   if (g0.status !== "computing" || g0.computing?.key !== cmd.key) return { ok: true, stale: true };
   resumeComputed(s, draftGroup(s, g0.id), lt, nowMs, fx, cmd.output);

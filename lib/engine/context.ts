@@ -11,7 +11,7 @@ import type { LoadedTreatment } from "./treatment";
 
 function buildContext(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, rng: Rng): RoundContext<unknown> {
   const history: Record<PlayerId, readonly PlayerRoundRecord[]> = {};
-  for (const m of g.members) history[m] = s.participants[m]?.history ?? [];
+  for (const m of g.members) history[m] = s.participants.get(m)?.history ?? [];
   return roundContext<unknown>({
     params: lt.params,
     round: g.round,
@@ -48,6 +48,6 @@ export function viewContext(s: SessionState, g: GroupState, lt: LoadedTreatment,
 
 /** True when the seat is played by a bot now. */
 export function isBotSeat(s: SessionState, pid: string): boolean {
-  const p = s.participants[pid];
+  const p = s.participants.get(pid);
   return !!p && (p.bot || p.replacedByBot);
 }

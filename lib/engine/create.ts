@@ -2,6 +2,7 @@
  * Creating a session's initial state from a loaded treatment.
  */
 import { seedFrom } from "../core/rng";
+import { ChunkMap } from "./chunk-map";
 import type { Effects, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 import { beginDraft } from "./draft";
@@ -55,9 +56,9 @@ export function createSessionState(lt: LoadedTreatment, input: NewSessionInput):
     pausedMs: null,
     endedMs: null,
     rng: seedFrom(input.seed),
-    participants,
+    participants: ChunkMap.fromRecord(participants),
     order: input.participantIds.slice(),
-    groups: {},
+    groups: ChunkMap.empty(),
     waiting: input.participantIds.filter((id) => participants[id]!.bot),
     sessionRound: 0,
     groupSeq: 0,

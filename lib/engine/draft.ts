@@ -1,6 +1,8 @@
 /**
  * Copy-on-write for one command. `reduce` starts a draft: a shallow copy of the session whose
- * `participants` and `groups` maps are copied on the first change to one of them. Before changing a
+ * `participants` and `groups` maps are copied on the first change to one of them (each an editable
+ * ChunkMap sharing every chunk, lib/engine/chunk-map.ts; a chunk is copied on its first change, so the
+ * cost does not grow with the number of seats). Before changing a
  * participant or a group, the engine asks for its draft copy (cloned once per command); everything
  * untouched keeps its identity. So a rejected command
  * changes nothing, the cost of a command does not grow with the size of the session, and the server can
@@ -8,6 +10,7 @@
  * Tests deep-freeze the state they pass to `reduce` (lib/testing/drive.ts), so a write that skipped its
  * draft fails loudly.
  */
+import { ChunkMap } from "./chunk-map";
 import type { GroupState, ParticipantState, SessionState } from "./state";
 
 interface Draft {
@@ -47,7 +50,7 @@ function mark(s: SessionState): WeakSet<object> {
 function ownParticipants(s: SessionState) {
   const d = draftOf(s);
   if (!d.ownParticipants) {
-    s.participants = { ...s.participants };
+    s.participants = s.participants.edit();
     d.ownParticipants = true;
   }
 }
@@ -55,34 +58,34 @@ function ownParticipants(s: SessionState) {
 function ownGroups(s: SessionState) {
   const d = draftOf(s);
   if (!d.ownGroups) {
-    s.groups = { ...s.groups };
+    s.groups = s.groups.edit();
     d.ownGroups = true;
   }
 }
 
 /** The participant, safe to change in this command. */
 export function draftParticipant(s: SessionState, pid: string): ParticipantState {
-  const p = s.participants[pid];
+  const p = s.participants.get(pid);
   if (!p) throw new Error(`engine: no participant ${pid}`);
   const set = mark(s);
   if (set.has(p)) return p;
   const copy = cloneJson(p);
   set.add(copy);
   ownParticipants(s);
-  s.participants[pid] = copy;
+  s.participants.set(pid, copy);
   return copy;
 }
 
 /** The group, safe to change in this command (including its game state). */
 export function draftGroup(s: SessionState, gid: string): GroupState {
-  const g = s.groups[gid];
+  const g = s.groups.get(gid);
   if (!g) throw new Error(`engine: no group ${gid}`);
   const set = mark(s);
   if (set.has(g)) return g;
   const copy = cloneJson(g);
   set.add(copy);
   ownGroups(s);
-  s.groups[gid] = copy;
+  s.groups.set(gid, copy);
   return copy;
 }
 
@@ -110,13 +113,15 @@ export function cloneJson<T>(v: T): T {
 export function addGroup(s: SessionState, g: GroupState): GroupState {
   mark(s).add(g);
   ownGroups(s);
-  s.groups[g.id] = g;
+  s.groups.set(g.id, g);
   return g;
 }
 
-/** Deep-freeze (tests): any write that bypasses the draft throws in strict mode. */
+/** Deep-freeze (tests): any write that bypasses the draft throws in strict mode (a ChunkMap's `set` too). */
 export function deepFreeze<T>(x: T): T {
-  if (x && typeof x === "object" && !Object.isFrozen(x)) {
+  if (x instanceof ChunkMap) {
+    if (!Object.isFrozen(x)) for (const v of x.freeze().values()) deepFreeze(v);
+  } else if (x && typeof x === "object" && !Object.isFrozen(x)) {
     Object.freeze(x);
     for (const v of Object.values(x as object)) deepFreeze(v);
   }

@@ -51,12 +51,12 @@ describe("a session played by bots", () => {
     const lt = load({ groups: 2, bots: { seats: ["zero", "random", "myopic", "socialOptimum", "myopic", "random"] } });
     const { state } = newSession(lt, "seed-1");
     const end = runBots(state, lt, 1_000_000);
-    expect(Object.values(end.state.participants).every((p) => p.stage === "done")).toBe(true);
+    expect(end.state.participants.every((p) => p.stage === "done")).toBe(true);
     expect(end.rounds).toHaveLength(2 * 3);
     for (const r of end.rounds) expect(r.players).toHaveLength(3);
-    const zero = Object.values(end.state.participants).find((p) => p.botStrategy === "zero")!;
+    const zero = end.state.participants.toArray().find((p) => p.botStrategy === "zero")!;
     expect(zero.history.map((h) => h.decision.x)).toEqual([0, 0, 0]);
-    for (const p of Object.values(end.state.participants))
+    for (const p of end.state.participants.toArray())
       expect(p.totalPayoff).toBeCloseTo(p.history.reduce((a, h) => a + h.payoff, 0), 9);
     expect(end.rounds.every((r) => r.players.every((p) => p.record.isBot))).toBe(true);
   });
@@ -90,12 +90,12 @@ describe("participants", () => {
       expect(wrong.error.message).toMatch(/Count again/);
     }
     s = must(s, lt, { kind: "quiz", pid: "p1", answers: [1] }, 10);
-    expect(s.participants.p1!.stage).toBe("waiting");
+    expect(s.participants.get("p1")!.stage).toBe("waiting");
     s = passIntro(s, lt, 20, ["p2"]);
-    expect(Object.keys(s.groups)).toHaveLength(0);
+    expect([...s.groups.keys()]).toHaveLength(0);
     s = passIntro(s, lt, 30, ["p3"]);
-    expect(Object.values(s.groups)).toHaveLength(1);
-    expect(s.participants.p3!.stage).toBe("playing");
+    expect(s.groups.toArray()).toHaveLength(1);
+    expect(s.participants.get("p3")!.stage).toBe("playing");
   });
 
   it("rejects bad actions with a message and leaves the state untouched; a retried submit counts once", () => {
@@ -133,16 +133,16 @@ describe("participants", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     s = r.state;
-    const g = Object.values(s.groups)[0]!;
+    const g = s.groups.toArray()[0]!;
     expect(g.phase).toBe("results");
     s = must(s, lt, { kind: "tick" }, 70_000);
-    const recs = Object.fromEntries(Object.values(s.participants).map((p) => [p.id, p.history[0]!]));
+    const recs = Object.fromEntries(s.participants.toArray().map((p) => [p.id, p.history[0]!]));
     expect(recs.p3!.timedOut).toBe(true);
     expect(recs.p3!.decision.x).toBe(0);
     expect(recs.p1!.timedOut).toBe(false);
     expect(recs.p1!.decisionMs).toBe(4_000);
     expect(recs.p2!.decisionMs).toBe(9_000);
-    expect(Object.values(s.groups)[0]!.round).toBe(2);
+    expect(s.groups.toArray()[0]!.round).toBe(2);
   });
 
   it("freezes the timer while paused and rejects decisions until resumed", () => {
@@ -166,16 +166,16 @@ describe("participants", () => {
     s = must(s, lt, { kind: "disconnect", pid: "p3" }, 1_000);
     expect(nextWakeMs(s, lt)).toBe(31_000);
     s = must(s, lt, { kind: "tick" }, 31_000);
-    expect(s.participants.p3!.replacedByBot).toBe(true);
+    expect(s.participants.get("p3")!.replacedByBot).toBe(true);
     s = must(s, lt, invest("p1", 1), 32_000);
     s = must(s, lt, invest("p2", 1), 32_000);
-    const run = runBots(s, lt, 32_000, { until: (x) => Object.values(x.groups)[0]!.round === 2 });
+    const run = runBots(s, lt, 32_000, { until: (x) => x.groups.toArray()[0]!.round === 2 });
     s = run.state;
-    expect(s.participants.p3!.history[0]!.isBot).toBe(true);
-    expect(s.participants.p3!.history[0]!.decision.x).toBe(0);
-    expect(s.participants.p1!.history[0]!.isBot).toBe(false);
+    expect(s.participants.get("p3")!.history[0]!.isBot).toBe(true);
+    expect(s.participants.get("p3")!.history[0]!.decision.x).toBe(0);
+    expect(s.participants.get("p1")!.history[0]!.isBot).toBe(false);
     s = must(s, lt, { kind: "connect", pid: "p3" }, run.nowMs + 1);
-    expect(s.participants.p3!.replacedByBot).toBe(false);
+    expect(s.participants.get("p3")!.replacedByBot).toBe(false);
     const mine = reduce(s, lt, invest("p3", 2), run.nowMs + 2);
     expect(mine.ok).toBe(true);
   });
@@ -185,21 +185,21 @@ describe("participants", () => {
     let s = passIntro(newSession(lt).state, lt, 0);
     s = must(s, lt, { kind: "disconnect", pid: "p2" }, 0);
     s = must(s, lt, { kind: "tick" }, 10_000);
-    expect(Object.values(s.groups)[0]!.status).toBe("ended");
-    expect(Object.values(s.participants).every((p) => p.stage === "done")).toBe(true);
+    expect(s.groups.toArray()[0]!.status).toBe("ended");
+    expect(s.participants.every((p) => p.stage === "done")).toBe(true);
   });
 
   it("the experimenter can force the phase to end, replace a participant by a bot, fill seats and end", () => {
     const lt = load({ groups: 2 });
     let s = passIntro(newSession(lt).state, lt, 0, ["p1", "p2", "p3"]);
     s = must(s, lt, { kind: "forcePhaseEnd" }, 5_000);
-    expect(Object.values(s.groups)[0]!.phase).toBe("results");
+    expect(s.groups.toArray()[0]!.phase).toBe("results");
     s = must(s, lt, { kind: "replaceWithBot", pid: "p1", strategy: "zero" }, 6_000);
-    expect(s.participants.p1!.botStrategy).toBe("zero");
+    expect(s.participants.get("p1")!.botStrategy).toBe("zero");
     const dup = reduce(s, lt, { kind: "replaceWithBot", pid: "p1" }, 6_000);
     expect(dup.ok).toBe(false);
     s = must(s, lt, { kind: "fillWithBots", strategy: "random" }, 7_000);
-    expect(Object.values(s.groups)).toHaveLength(2);
+    expect(s.groups.toArray()).toHaveLength(2);
     s = must(s, lt, { kind: "end" }, 8_000);
     expect(s.status).toBe("ended");
     expect(reduce(s, lt, invest("p2", 1), 9_000).ok).toBe(false);
@@ -234,7 +234,7 @@ describe("random rematching", () => {
     for (const r of end.rounds) groupsByRound.set(r.round, [...(groupsByRound.get(r.round) ?? []), r.players.map((p) => p.participantId).sort().join(",")]);
     const partitions = [...groupsByRound.values()].map((g) => g.sort().join("|"));
     expect(new Set(partitions).size).toBeGreaterThan(1);
-    for (const p of Object.values(end.state.participants)) expect(p.history.map((h) => h.round)).toEqual([1, 2, 3, 4]);
+    for (const p of end.state.participants.toArray()) expect(p.history.map((h) => h.round)).toEqual([1, 2, 3, 4]);
   });
 });
 
@@ -244,17 +244,17 @@ describe("random rematching with dropout policy end", () => {
   it("rematches the groups that finished the round when the last group still playing it ends", () => {
     const lt = load({ groups: 2, matching: "random", dropout: { graceSeconds: 30, policy: "end" }, bots: { seats: Array(5).fill("random") } }, { rounds: 3, decisionSeconds: 600 });
     let s = passIntro(newSession(lt, "barrier").state, lt, 0, ["p6"]);
-    const mine = () => Object.values(s.groups).find((g) => g.members.includes("p6"))!;
-    expect(Object.values(s.groups).map((g) => g.status)).toEqual(["playing", "playing"]);
+    const mine = () => s.groups.toArray().find((g) => g.members.includes("p6"))!;
+    expect(s.groups.toArray().map((g) => g.status)).toEqual(["playing", "playing"]);
     s = must(s, lt, { kind: "disconnect", pid: "p6" }, 0);
-    s = runBots(s, lt, 0, { until: (x) => Object.values(x.groups).some((g) => g.status === "barrier") }).state;
+    s = runBots(s, lt, 0, { until: (x) => x.groups.toArray().some((g) => g.status === "barrier") }).state;
     expect(mine().status).toBe("playing");
     s = must(s, lt, { kind: "tick" }, 31_000);
     expect(mine().status).toBe("ended");
     const end = runBots(s, lt, 31_000);
     expect(end.state.status).toBe("ended");
-    const others = end.state.order.filter((pid) => !Object.values(s.groups).find((g) => g.id === mine().id)!.members.includes(pid));
-    for (const pid of others) expect(end.state.participants[pid]!.history.map((h) => h.round)).toEqual([1, 2, 3]);
+    const others = end.state.order.filter((pid) => !s.groups.toArray().find((g) => g.id === mine().id)!.members.includes(pid));
+    for (const pid of others) expect(end.state.participants.get(pid)!.history.map((h) => h.round)).toEqual([1, 2, 3]);
   });
 });
 
@@ -263,7 +263,7 @@ describe("views", () => {
     const lt = load({ bots: { seats: ["random", "random"] } }, { feedback: "own" });
     let s = passIntro(newSession(lt).state, lt, 0, ["p3"]);
     const me = "p3";
-    const meIndex = Object.values(s.groups)[0]!.members.indexOf(me);
+    const meIndex = s.groups.toArray()[0]!.members.indexOf(me);
     const others = [0, 1, 2].filter((i) => i !== meIndex);
     const secret = others.flatMap((i) => [baseParams.alpha[i]!, baseParams.c[i]!, ...baseParams.W[i]!]);
     const check = (st: SessionState, now: number) => {
@@ -276,13 +276,13 @@ describe("views", () => {
       check(s, k * 1000);
       const run = runBots(s, lt, k * 1000, { until: (x) => x.version > s.version + 1 });
       s = run.state;
-      const g = Object.values(s.groups)[0]!;
+      const g = s.groups.toArray()[0]!;
       if (g.status !== "playing") break;
       const mine = participantView(s, lt, me, 0)!.play!;
       if (g.phase === "decide" && mine.myTurn) s = must(s, lt, invest(me, 1), k * 1000 + 1);
       else if (g.phase === "results" && mine.myTurn) s = must(s, lt, { kind: "action", pid: me, clientActionId: `c-${k}-${Math.random()}`, action: { type: "continue" } }, k * 1000 + 2);
     }
     expect(checked).toBeGreaterThan(3);
-    expect(s.participants[me]!.history.length).toBeGreaterThan(0);
+    expect(s.participants.get(me)!.history.length).toBeGreaterThan(0);
   });
 });

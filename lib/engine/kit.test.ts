@@ -9,6 +9,7 @@ import { loadTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { participantView } from "./views";
 import type { SessionState } from "./state";
+import { ChunkMap } from "./chunk-map";
 
 const lt = (() => {
   const params = { alpha: [10, 12], W: [[1, 0.5], [0.5, 1]], c: [1, 1.5], xMax: 5, rounds: 2, decisionSeconds: 60, resultsSeconds: 10, timeoutDefault: "zero" };
@@ -71,8 +72,8 @@ describe("actions carry the phase instance they answer", () => {
     let s = start();
     const [a] = s.order as [string];
     const at = screen(s, a);
-    const g = Object.values(s.groups)[0]!;
-    s = { ...s, groups: { ...s.groups, [g.id]: { ...g, phaseSeq: g.phaseSeq + 1 } } };
+    const g = s.groups.toArray()[0]!;
+    s = { ...s, groups: ChunkMap.fromEntries([...s.groups.entries(), [g.id, { ...g, phaseSeq: g.phaseSeq + 1 }]]) };
     const r = reduce(s, lt, act(a, { type: "invest", x: 1 }, at), 1_000_100);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe("This screen was for the previous step; the current one is shown now — nothing was recorded.");

@@ -41,7 +41,7 @@ export function applyParticipant(
   nowMs: number,
   fx: Effects,
 ): StepResult {
-  const current = own(s.participants, cmd.pid);
+  const current = s.participants.get(cmd.pid);
   if (!current) return { ok: false, error: err(ActionErrorCode.NotParticipant, worded("notYourLink")) };
   if (cmd.kind === "action") return gameAction(s, current, lt, cmd, nowMs, fx);
   if (cmd.kind === "survey") return applySurvey(s, current, lt, cmd.answers, nowMs);
@@ -140,7 +140,7 @@ function gameAction(
       ok: false,
       error: err(ActionErrorCode.NotAllowed, worded("botPlaying")),
     };
-  const g0 = s.groups[p.groupId];
+  const g0 = s.groups.get(p.groupId);
   if (g0?.status === "computing")
     return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("computing")) };
   if (!g0 || g0.status !== "playing")

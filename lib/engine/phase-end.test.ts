@@ -31,14 +31,14 @@ describe("how a round's decisions came about", () => {
     };
     let s = passIntro(sink.state, lt, 0, ["p2"]);
     // round 1: the experimenter ends the decision phase before p2 decides
-    s = bots(s, 0, { until: (x) => Object.values(x.groups)[0]!.acted.p1 !== undefined });
+    s = bots(s, 0, { until: (x) => x.groups.toArray()[0]!.acted.p1 !== undefined });
     s = must(s, lt, { kind: "forcePhaseEnd" }, 1_000, sink);
     // round 2: the timer runs out
-    s = bots(s, 1_000, { until: (x) => Object.values(x.groups)[0]!.round === 2 && Object.values(x.groups)[0]!.acted.p1 !== undefined });
-    const deadline = Object.values(s.groups)[0]!.deadlineMs!;
+    s = bots(s, 1_000, { until: (x) => x.groups.toArray()[0]!.round === 2 && x.groups.toArray()[0]!.acted.p1 !== undefined });
+    const deadline = s.groups.toArray()[0]!.deadlineMs!;
     s = must(s, lt, { kind: "tick" }, deadline, sink);
     // round 3: p2 goes offline past the grace period and a bot plays for them
-    s = bots(s, deadline, { until: (x) => Object.values(x.groups)[0]!.round === 3 });
+    s = bots(s, deadline, { until: (x) => x.groups.toArray()[0]!.round === 3 });
     s = must(s, lt, { kind: "disconnect", pid: "p2" }, deadline + 10, sink);
     bots(s, deadline + 10);
     const all = sink.rounds;
@@ -61,7 +61,7 @@ describe("how a round's decisions came about", () => {
     let s = passIntro(newSession(lt).state, lt, 0, ["p2"]);
     const sink: DriveResult = { state: s, rounds: [], notes: [] };
     s = must(s, lt, invest("p2", 1), 100, sink);
-    const end = runBots(s, lt, 100, { until: (x) => Object.values(x.groups)[0]!.round === 2 });
+    const end = runBots(s, lt, 100, { until: (x) => x.groups.toArray()[0]!.round === 2 });
     const mine = [...sink.rounds, ...end.rounds].flatMap((r) => r.players).find((p) => p.participantId === "p2")!;
     expect(mine.record.isBot).toBe(false);
     expect(mine.how).toEqual({ endedBy: null, botReason: null, botStrategy: null });

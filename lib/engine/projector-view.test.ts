@@ -11,6 +11,7 @@ import { chartRoundOf } from "../charts/from-session";
 import { ROOM_MIN_SPREAD } from "../charts/room";
 import { games } from "../games/registry";
 import { newSession, passIntro, runBots } from "../testing/drive";
+import { ChunkMap } from "./chunk-map";
 import { leaderboard, projectorView } from "./projector-view";
 import type { SessionState } from "./state";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
@@ -49,7 +50,7 @@ function played(file: string, patch: Record<string, unknown> = {}) {
   const p1 = end.state.order[0]!;
   const state: SessionState = {
     ...end.state,
-    participants: { ...end.state.participants, [p1]: { ...end.state.participants[p1]!, label: "Alice", external: { source: "prolific", id: "PANEL-ID-5f00", extra: {} } } },
+    participants: ChunkMap.fromEntries([...end.state.participants.entries(), [p1, { ...end.state.participants.get(p1)!, label: "Alice", external: { source: "prolific", id: "PANEL-ID-5f00", extra: {} } }]]),
   };
   return { lt, state, charts: sessionCharts(lt.game.id, { params: lt.params, rounds: end.rounds.map(chartRoundOf) }) };
 }
@@ -62,7 +63,7 @@ describe("projector view", () => {
     expect(v.stage).toBe("after");
     expect([...keysOf(v)].filter((k) => !ALLOWED_KEYS.has(k))).toEqual([]);
     const json = JSON.stringify(v);
-    for (const p of Object.values(state.participants)) expect(json).not.toContain(p.completionCode);
+    for (const p of state.participants.toArray()) expect(json).not.toContain(p.completionCode);
     expect(json).not.toContain("PANEL-ID-5f00");
     expect(json).not.toContain(lt.treatment.name);
     expect(v.title).toBe(lt.treatment.participantTitle);
@@ -73,7 +74,7 @@ describe("projector view", () => {
 
   it("spread bands over fewer than ROOM_MIN_SPREAD values are dropped; charts by private type wait for the end", () => {
     const { lt, state, charts } = played("cip-contracts-menu-4.json");
-    const during = projectorView({ ...state, status: "running", participants: Object.fromEntries(Object.entries(state.participants).map(([k, p]) => [k, { ...p, stage: "playing" as const }])) }, lt, 0, "R", charts);
+    const during = projectorView({ ...state, status: "running", participants: ChunkMap.fromEntries([...state.participants.entries()].map(([k, p]) => [k, { ...p, stage: "playing" as const }])) }, lt, 0, "R", charts);
     expect(during.stage).toBe("playing");
     expect(during.charts.map((c) => c.id)).not.toContain("cip-contracts/contract-by-type");
     expect(charts.map((c) => c.id)).toContain("cip-contracts/contract-by-type");
@@ -88,9 +89,9 @@ describe("projector view", () => {
     const inv = v.charts.find((c) => c.id === "ids-investment/investment")!;
     expect(inv.series[0]!.points.every((p) => p.n === 20 && typeof p.lo === "number")).toBe(true);
     expect(v.leaderboard).toHaveLength(3);
-    const totals = Object.values(state.participants).map((p) => Math.round(p.totalPayoff * 10) / 10).sort((a, b) => b - a);
+    const totals = state.participants.toArray().map((p) => Math.round(p.totalPayoff * 10) / 10).sort((a, b) => b - a);
     expect(v.leaderboard!.map((r) => r.points)).toEqual(totals.slice(0, 3));
-    const tied = leaderboard({ ...state, participants: Object.fromEntries(Object.entries(state.participants).map(([k, p]) => [k, { ...p, totalPayoff: p.seat < 2 ? 50 : 10 }])) }, 3);
+    const tied = leaderboard({ ...state, participants: ChunkMap.fromEntries([...state.participants.entries()].map(([k, p]) => [k, { ...p, totalPayoff: p.seat < 2 ? 50 : 10 }])) }, 3);
     expect(tied.map((r) => r.rank)).toEqual([1, 1, 3]);
   });
 
@@ -101,7 +102,7 @@ describe("projector view", () => {
 
   it("the classroom example ends in its exit survey: play is over for the room's screen once everyone is in it", () => {
     const { lt, state, charts } = played("ids-investment-classroom.json");
-    const inSurvey = { ...state, participants: Object.fromEntries(Object.entries(state.participants).map(([k, p]) => [k, { ...p, stage: "survey" as const }])) };
+    const inSurvey = { ...state, participants: ChunkMap.fromEntries([...state.participants.entries()].map(([k, p]) => [k, { ...p, stage: "survey" as const }])) };
     expect(projectorView(inSurvey, lt, 0, "R", charts).stage).toBe("after");
   });
 

@@ -54,7 +54,7 @@ const points1 = (v: number) => Math.round(v * 10) / 10;
 
 export function leaderboard(s: SessionState, top: number): LeaderboardRow[] {
   const rows = s.order
-    .map((id) => s.participants[id]!)
+    .map((id) => s.participants.get(id)!)
     .filter((p) => p.claimed || p.bot || p.history.length > 0)
     .map((p) => ({ label: p.label ?? `Seat ${p.seat + 1}`, bot: isBotSeat(s, p.id), points: points1(p.totalPayoff), seat: p.seat }))
     .sort((a, b) => b.points - a.points || a.seat - b.seat);
@@ -62,11 +62,11 @@ export function leaderboard(s: SessionState, top: number): LeaderboardRow[] {
 }
 
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
-  const people = Object.values(s.participants);
+  const people = s.participants.toArray();
   // play is over once everyone finished it (answering the exit survey counts as finished)
   const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done" || p.stage === "survey"));
-  const groups = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
-  const stage = over ? "after" : Object.keys(s.groups).length === 0 ? "before" : "playing";
+  const groups = s.groups.toArray().filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
+  const stage = over ? "after" : s.groups.size === 0 ? "before" : "playing";
   const round = groups.length ? Math.max(...groups.map((g) => g.round)) : null;
   const current = groups.filter((g) => g.round === round && g.status === "playing");
   const left = current.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));

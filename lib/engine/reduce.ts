@@ -58,7 +58,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       duplicate = r.duplicate === true;
     }
   }
-  if (s.status !== "ended" && s.order.length > 0 && s.order.every((id) => s.participants[id]!.stage === "done")) {
+  if (s.status !== "ended" && s.order.length > 0 && s.order.every((id) => s.participants.get(id)!.stage === "done")) {
     s.status = "ended";
     s.endedMs = nowMs;
     fx.notes.push("every participant has finished: session over");
@@ -74,8 +74,6 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
 function differs(a: SessionState, b: SessionState): boolean {
   if (a.status !== b.status || a.pausedMs !== b.pausedMs || a.endedMs !== b.endedMs || a.sessionRound !== b.sessionRound || a.groupSeq !== b.groupSeq || !sameRngState(a.rng, b.rng)) return true;
   if (a.waiting.length !== b.waiting.length || a.waiting.some((w, i) => b.waiting[i] !== w)) return true;
-  if (Object.keys(a.groups).length !== Object.keys(b.groups).length) return true;
-  for (const id of Object.keys(b.groups)) if (a.groups[id] !== b.groups[id]) return true;
-  for (const id of b.order) if (a.participants[id] !== b.participants[id]) return true;
-  return false;
+  if (a.groups.size !== b.groups.size || b.groups.changedKeys(a.groups).length > 0) return true;
+  return b.participants.changedKeys(a.participants).length > 0;
 }

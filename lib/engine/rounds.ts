@@ -33,7 +33,7 @@ function phaseSpec(lt: LoadedTreatment, g: GroupState) {
  * the participant's screen (the data's `seat` column counts from 0).
  */
 export function seatName(s: SessionState, pid: PlayerId): string {
-  const p = s.participants[pid];
+  const p = s.participants.get(pid);
   return p ? `seat ${p.seat + 1} (${pid})` : pid;
 }
 
@@ -199,7 +199,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
  */
 export function releaseBarrier(s: SessionState, lt: LoadedTreatment, round: number, nowMs: number, fx: Effects) {
   if (lt.treatment.matching !== "random") return;
-  const live = Object.values(s.groups).filter((x) => x.round === round && (x.status === "playing" || x.status === "computing" || x.status === "barrier"));
+  const live = s.groups.toArray().filter((x) => x.round === round && (x.status === "playing" || x.status === "computing" || x.status === "barrier"));
   if (live.length === 0 || !live.every((x) => x.status === "barrier")) return;
   const everyone: PlayerId[] = [];
   for (const x of live) {
@@ -229,7 +229,7 @@ export function noteAction(s: SessionState, g: GroupState, pid: PlayerId, nowMs:
   g.actionCount = g.actionCount ?? {};
   g.actionCount[pid] = (g.actionCount[pid] ?? 0) + 1;
   const st = g.roundStats[pid];
-  const p = s.participants[pid];
+  const p = s.participants.get(pid);
   if (st && byBot && p) {
     st.bot = true;
     st.botReason = p.bot ? "bot_seat" : (p.botReason ?? "experimenter");

@@ -1,10 +1,13 @@
 /**
- * The engine's persisted session state. Everything here is plain JSON: the server stores it as a
- * snapshot after every accepted command, so a restart resumes exactly where it stopped.
+ * The engine's persisted session state. Everything here is plain JSON, except that `participants` and
+ * `groups` are ChunkMaps, which serialise as the plain record (JSON.stringify gives plain JSON; `upgradeSessionState`
+ * reads it back): the server stores it as a snapshot after every accepted command, so a restart resumes
+ * exactly where it stopped.
  */
 import type { PlayerId, PlayerRoundRecord, Scalar } from "../core/game";
 import type { RngState } from "../core/rng";
 import type { SurveyAnswers } from "../survey/answers";
+import type { ChunkMap } from "./chunk-map";
 
 /** draft: created, nobody can join until the experimenter opens it (after the launch check). */
 export type SessionStatus = "draft" | "running" | "paused" | "ended";
@@ -127,10 +130,12 @@ export interface SessionState {
   pausedMs: number | null;
   endedMs: number | null;
   rng: RngState;
-  participants: Record<PlayerId, ParticipantState>;
+  /** By participant id; copies share structure (lib/engine/chunk-map.ts), JSON is the plain record. */
+  participants: ChunkMap<ParticipantState>;
   /** Participant ids in seat order. */
   order: PlayerId[];
-  groups: Record<string, GroupState>;
+  /** By group id, in creation order; a ChunkMap like `participants`. */
+  groups: ChunkMap<GroupState>;
   /** Ids of ready participants not yet in a group (arrival order). */
   waiting: PlayerId[];
   /** Random matching: the round the whole session is in. */

@@ -31,7 +31,7 @@ function playedOut(lt: LoadedTreatment): { state: SessionState; now: number } {
   let s = must(state, lt, { kind: "replaceWithBot", pid: "p2" }, 1_000_000);
   s = passIntro(s, lt, 1_000_000, ["p1"]);
   s = must(s, lt, { kind: "action", pid: "p1", clientActionId: "p1-invest-1", action: { type: "invest", x: 1 } }, 1_000_100);
-  const end = runBots(s, lt, 1_000_200, { until: (x) => x.participants.p1!.stage !== "playing" });
+  const end = runBots(s, lt, 1_000_200, { until: (x) => x.participants.get("p1")!.stage !== "playing" });
   return { state: end.state, now: end.nowMs };
 }
 
@@ -39,10 +39,10 @@ describe("the exit survey in the participant flow", () => {
   it("opens after the last round for a person; a bot playing a person's seat skips it", () => {
     const lt = load();
     const end = playedOut(lt);
-    const p1 = end.state.participants.p1!;
+    const p1 = end.state.participants.get("p1")!;
     expect(p1.stage).toBe("survey");
     // the experimenter's bot plays p2 for a person's seat: it skips the survey, nobody answers for the person
-    expect(end.state.participants.p2!.survey?.status).toBe("skipped");
+    expect(end.state.participants.get("p2")!.survey?.status).toBe("skipped");
     const v = participantView(end.state, lt, "p1", end.now)!;
     expect(v.survey?.questions.map((q) => q.id)).toEqual(["age", "strategy", "fair", "comments"]);
     expect(v.done).toBeNull();
@@ -53,7 +53,7 @@ describe("the exit survey in the participant flow", () => {
   it("bot seats from the start answer every question (a bot pilot finishes and fills survey.csv)", () => {
     const lt = load({ bots: { seats: ["zero", "myopic"] } });
     const end = runBots(newSession(lt).state, lt, 1_000_000);
-    for (const p of Object.values(end.state.participants)) {
+    for (const p of end.state.participants.toArray()) {
       expect(p.stage).toBe("done");
       expect(p.survey?.status).toBe("bot");
       expect(checkSurveyAnswers(lt.treatment.survey, p.survey!.answers).ok).toBe(true);
@@ -66,8 +66,8 @@ describe("the exit survey in the participant flow", () => {
     const { state } = newSession(lt);
     let s = passIntro(state, lt, 1_000_000);
     for (const pid of ["p1", "p2"]) s = must(s, lt, { kind: "action", pid, clientActionId: `${pid}-invest-1`, action: { type: "invest", x: 1 } }, 1_000_100);
-    s = runBots(s, lt, 1_000_200, { until: (x) => x.participants.p1!.stage === "survey" }).state;
-    expect(s.participants.p1!.stage).toBe("survey");
+    s = runBots(s, lt, 1_000_200, { until: (x) => x.participants.get("p1")!.stage === "survey" }).state;
+    expect(s.participants.get("p1")!.stage).toBe("survey");
 
     const bad = reduce(s, lt, { kind: "survey", pid: "p1", answers: { age: 150, strategy: "Maybe", fair: 4 } }, 1_010_000);
     expect(bad.ok).toBe(false);
@@ -82,7 +82,7 @@ describe("the exit survey in the participant flow", () => {
     const good = reduce(s, lt, { kind: "survey", pid: "p1", answers: valid }, 1_020_000);
     expect(good.ok).toBe(true);
     if (!good.ok) return;
-    const p1 = good.state.participants.p1!;
+    const p1 = good.state.participants.get("p1")!;
     expect(p1.stage).toBe("done");
     expect(p1.survey).toEqual({ status: "answered", answers: valid, atMs: 1_020_000 });
     expect(participantView(good.state, lt, "p1", 1_020_000)!.done?.completionCode).toBe("code-p1");
@@ -100,7 +100,7 @@ describe("the exit survey in the participant flow", () => {
     const early = reduce(s, lt, { kind: "survey", pid: "p1", answers: valid }, 1_000_100);
     expect(!early.ok && early.error.code).toBe("intro/wrong_step");
     for (const pid of ["p1", "p2"]) s = must(s, lt, { kind: "action", pid, clientActionId: `${pid}-invest-1`, action: { type: "invest", x: 1 } }, 1_000_100);
-    s = runBots(s, lt, 1_000_200, { until: (x) => x.participants.p1!.stage === "survey" }).state;
+    s = runBots(s, lt, 1_000_200, { until: (x) => x.participants.get("p1")!.stage === "survey" }).state;
     s = must(s, lt, { kind: "pause" }, 1_010_000);
     const paused = reduce(s, lt, { kind: "survey", pid: "p1", answers: valid }, 1_010_100);
     expect(!paused.ok && paused.error.code).toBe("session/paused");
@@ -110,18 +110,18 @@ describe("the exit survey in the participant flow", () => {
     const lt = load();
     let s = passIntro(newSession(lt).state, lt, 1_000_000);
     for (const pid of ["p1", "p2"]) s = must(s, lt, { kind: "action", pid, clientActionId: `${pid}-invest-1`, action: { type: "invest", x: 1 } }, 1_000_100);
-    s = runBots(s, lt, 1_000_200, { until: (x) => x.participants.p2!.stage === "survey" }).state;
+    s = runBots(s, lt, 1_000_200, { until: (x) => x.participants.get("p2")!.stage === "survey" }).state;
     s = must(s, lt, { kind: "replaceWithBot", pid: "p2" }, 1_010_000);
-    expect(s.participants.p2).toMatchObject({ stage: "done", survey: { status: "skipped", answers: {} } });
+    expect(s.participants.get("p2")).toMatchObject({ stage: "done", survey: { status: "skipped", answers: {} } });
     s = must(s, lt, { kind: "end" }, 1_020_000);
-    expect(s.participants.p1!.stage).toBe("done");
-    expect(s.participants.p1!.survey).toBeUndefined();
+    expect(s.participants.get("p1")!.stage).toBe("done");
+    expect(s.participants.get("p1")!.survey).toBeUndefined();
   });
 
   it("without survey questions play ends on the final page as before", () => {
     const lt = load({ survey: [] });
     const { state } = playedOut(lt);
-    expect(state.participants.p1!.stage).toBe("done");
-    expect(state.participants.p1!.survey).toBeUndefined();
+    expect(state.participants.get("p1")!.stage).toBe("done");
+    expect(state.participants.get("p1")!.survey).toBeUndefined();
   });
 });

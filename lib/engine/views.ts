@@ -4,7 +4,6 @@
  */
 import type { Chart } from "../charts/types";
 import type { MonitorView, Scalar } from "../core/game";
-import { own } from "../core/own";
 import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
 import type { IntroStep, SessionState, Stage, SurveyRecord } from "./state";
@@ -75,10 +74,10 @@ export function completionLink(template: string | undefined, code: string): stri
 }
 
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
-  const p = own(s.participants, pid);
+  const p = s.participants.get(pid);
   if (!p) return null;
   const t = lt.treatment;
-  const g = p.groupId ? s.groups[p.groupId] : undefined;
+  const g = p.groupId ? s.groups.get(p.groupId) : undefined;
   let play: PlayView | null = null;
   if (g && p.stage === "playing") {
     const ctx = viewContext(s, g, lt, nowMs);
@@ -198,7 +197,7 @@ export function adminView(
   roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {},
   charts: Chart[] = [],
 ): AdminView {
-  const groups: AdminGroupRow[] = Object.values(s.groups).map((g) => {
+  const groups: AdminGroupRow[] = s.groups.toArray().map((g) => {
       const ctx = viewContext(s, g, lt, nowMs);
       const pending = pendingOf(s, g, lt, nowMs);
       return {
@@ -215,8 +214,8 @@ export function adminView(
       };
     });
   const participants: AdminParticipantRow[] = s.order.map((id) => {
-    const p = s.participants[id]!;
-    const g = p.groupId ? s.groups[p.groupId] : undefined;
+    const p = s.participants.get(id)!;
+    const g = p.groupId ? s.groups.get(p.groupId) : undefined;
     const playing = g && g.status === "playing" && p.stage === "playing";
     return {
       id,
@@ -256,7 +255,7 @@ function surveyProgress(s: SessionState, lt: LoadedTreatment): AdminView["survey
   if (lt.treatment.survey.length === 0) return null;
   const out = { questions: lt.treatment.survey.length, answered: 0, answering: 0, skipped: 0, byBots: 0 };
   for (const id of s.order) {
-    const p = s.participants[id]!;
+    const p = s.participants.get(id)!;
     if (p.stage === "survey") out.answering++;
     else if (p.survey?.status === "answered") out.answered++;
     else if (p.survey?.status === "skipped") out.skipped++;

@@ -50,7 +50,7 @@ function monitorSection(lt: LoadedTreatment): LaunchSection | null {
   const one: LoadedTreatment = { ...lt, seats: lt.groupSize, treatment: { ...lt.treatment, groups: 1, matching: "fixed", bots: { ...lt.treatment.bots, seats } } };
   const ids = Array.from({ length: lt.groupSize }, (_, i) => `seat${i + 1}`);
   const { state } = createSessionState(one, { id: "launch-check", seed: "launch-check", nowMs: 0, participantIds: ids, completionCodes: ids });
-  const g = Object.values(state.groups)[0];
+  const g = state.groups.toArray()[0];
   if (!g) return null;
   const m = onlyKnown(lt.game.monitor(g.game, viewContext(state, g, one, 0)));
   return { id: "monitor", title: "Benchmarks of the live monitor (round 1)", metrics: m.metrics, tables: m.tables };

@@ -24,7 +24,7 @@ function load(payBotRounds: boolean): LoadedTreatment {
 /** p2 plays round 1 and drops out (a bot plays round 2); p3 plays both rounds. */
 function play(lt: LoadedTreatment) {
   let s = passIntro(newSession(lt).state, lt, 0, ["p2", "p3"]);
-  s = runBots(s, lt, 0, { until: (x) => Object.values(x.groups)[0]!.round === 2 }).state;
+  s = runBots(s, lt, 0, { until: (x) => x.groups.toArray()[0]!.round === 2 }).state;
   s = must(s, lt, { kind: "disconnect", pid: "p2" }, 100_000);
   return runBots(s, lt, 100_000).state;
 }

@@ -39,7 +39,7 @@ export function paymentRows(s: SessionState, lt: LoadedTreatment): PaymentRow[] 
   const pay = lt.treatment.payment;
   const rows: PaymentRow[] = [];
   for (const id of s.order) {
-    const p = s.participants[id];
+    const p = s.participants.get(id);
     if (!p || p.bot) continue;
     if (!humanTookSeat(p)) continue;
     const botRounds = p.history.filter((h) => h.isBot).length;

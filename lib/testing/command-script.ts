@@ -7,7 +7,7 @@
  */
 import { makeRng, seedFrom } from "../core/rng";
 import { deepFreeze } from "../engine/draft";
-import { botMoves, nextWakeMs, participantView, reduce, type Command, type ComputeJob, type LoadedTreatment, type ReduceResult, type RoundRow, type SessionState } from "../engine";
+import { botMoves, nextWakeMs, participantView, reduce, stateThroughJson, type Command, type ComputeJob, type LoadedTreatment, type ReduceResult, type RoundRow, type SessionState } from "../engine";
 import { pendingComputes } from "../engine/compute";
 import { runComputeJob } from "../mechanisms/compute-job";
 import { botSurveyAnswers } from "../survey/bot";
@@ -85,7 +85,7 @@ export class CommandScript {
     const names = Object.keys(this.lt.game.bots);
     const bot = this.lt.game.bots[names[strategyIndex % names.length]!]!;
     const rng = makeRng(seedFrom(`${pid}:${play.groupId}:${play.round}:${play.phaseSeq}:${strategyIndex}`));
-    const p = this.state.participants[pid]!;
+    const p = this.state.participants.get(pid)!;
     return bot.act(play.game, { rng, params: this.lt.params, playerId: pid, round: play.round, phase: play.phase, history: p.history });
   }
 
@@ -97,7 +97,7 @@ export class CommandScript {
 
   /** A human's next intro step, answered right (connecting first when offline). */
   private introStep(pid: string) {
-    const p = this.state.participants[pid]!;
+    const p = this.state.participants.get(pid)!;
     if (!p.connected) this.apply({ kind: "connect", pid });
     else if (p.introStep === "quiz") this.apply({ kind: "quiz", pid, answers: this.lt.treatment.intro.quiz.map((q) => q.answer) });
     else this.apply({ kind: p.introStep, pid });
@@ -149,7 +149,7 @@ export class CommandScript {
       case "everyone":
         this.solve();
         for (const [k, pid] of this.state.order.entries()) {
-          const p = this.state.participants[pid]!;
+          const p = this.state.participants.get(pid)!;
           if (p.bot || p.replacedByBot) continue;
           if (p.stage === "new" || p.stage === "intro") {
             this.introStep(pid);
@@ -173,17 +173,17 @@ export class CommandScript {
         this.apply({ kind: st.t });
         return;
       case "restart": {
-        this.state = JSON.parse(JSON.stringify(this.state)) as SessionState;
+        this.state = stateThroughJson(this.state);
         // what was computing when the process died is run again from the snapshot
         this.computes = pendingComputes(this.state);
         for (const pid of this.state.order) {
-          const p = this.state.participants[pid]!;
+          const p = this.state.participants.get(pid)!;
           if (p.connected && !p.bot) this.apply({ kind: "disconnect", pid });
         }
         return;
       }
       case "force": {
-        const ids = Object.keys(this.state.groups);
+        const ids = [...this.state.groups.keys()];
         const groupId = st.group === null ? undefined : (ids[st.group % Math.max(1, ids.length)] ?? `g${st.group}`);
         this.apply(groupId === undefined ? { kind: "forcePhaseEnd" } : { kind: "forcePhaseEnd", groupId });
         return;

@@ -39,7 +39,7 @@ export function must(state: SessionState, lt: LoadedTreatment, cmd: Command, now
 /** Take the human seats through consent, instructions and (if any) the quiz, answering it right. */
 export function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pids: readonly string[] = s.order): SessionState {
   for (const pid of pids) {
-    if (s.participants[pid]!.bot) continue;
+    if (s.participants.get(pid)!.bot) continue;
     s = must(s, lt, { kind: "connect", pid }, now);
     s = must(s, lt, { kind: "consent", pid }, now);
     s = must(s, lt, { kind: "instructions", pid }, now);
@@ -61,7 +61,7 @@ export function runBots(
   for (let step = 0; step < maxSteps; step++) {
     const s = out.state;
     if (opts.until?.(s)) return { ...out, nowMs: now };
-    if (Object.values(s.participants).every((p) => p.stage === "done")) return { ...out, nowMs: now };
+    if (s.participants.every((p) => p.stage === "done")) return { ...out, nowMs: now };
     const moves = botMoves(s, lt, now);
     if (moves.length > 0) {
       now += opts.stepMs ?? 100;

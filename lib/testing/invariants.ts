@@ -3,7 +3,7 @@
  * test). Each check returns the violations as sentences; an empty list means the invariant holds.
  */
 import { isDeepStrictEqual } from "node:util";
-import { adminView, botMoves, participantView, type LoadedTreatment, type RoundRow, type SessionState } from "../engine";
+import { adminView, botMoves, ChunkMap, participantView, plainSessionState, upgradeSessionState, type LoadedTreatment, type RoundRow, type SessionState, type StoredSessionState } from "../engine";
 
 /**
  * One history record per participant per finished round: every round row the engine emitted (`ledger`,
@@ -17,14 +17,14 @@ export function historyViolations(s: SessionState, lt: LoadedTreatment, ledger: 
     const key = `${row.groupId}#${row.round}`;
     if (seen.has(key)) out.push(`round ${row.round} of group ${row.groupId} was recorded twice`);
     seen.add(key);
-    const g = s.groups[row.groupId];
+    const g = s.groups.get(row.groupId);
     const ids = row.players.map((p) => p.participantId);
     if (!g) out.push(`round row for unknown group ${row.groupId}`);
     else if (ids.length !== g.members.length || new Set(ids).size !== ids.length || ids.some((id) => !g.members.includes(id)))
       out.push(`round ${row.round} of group ${row.groupId} records ${ids.join(",")} for members ${g.members.join(",")}`);
   }
   for (const pid of s.order) {
-    const p = s.participants[pid]!;
+    const p = s.participants.get(pid)!;
     const expected = ledger.filter((r) => r.players.some((x) => x.participantId === pid)).map((r) => `${r.groupId}#${r.round}`);
     const actual = p.history.map((h) => `${h.groupId}#${h.round}`);
     if (!isDeepStrictEqual(actual, expected)) out.push(`${pid}: history ${actual.join(" ")} but the recorded rounds are ${expected.join(" ")}`);
@@ -34,7 +34,7 @@ export function historyViolations(s: SessionState, lt: LoadedTreatment, ledger: 
     const sum = p.history.reduce((a, h) => a + h.payoff, 0);
     if (Math.abs(sum - p.totalPayoff) > 1e-6 * Math.max(1, Math.abs(sum))) out.push(`${pid}: total ${p.totalPayoff} is not the sum of its rounds ${sum}`);
   }
-  for (const g of Object.values(s.groups)) {
+  for (const g of s.groups.toArray()) {
     const rounds = ledger.filter((r) => r.groupId === g.id).map((r) => r.round);
     const first = lt.treatment.matching === "random" ? g.round : 1;
     const done = g.status === "finished" || g.status === "barrier" ? g.round : g.status === "playing" || g.status === "computing" ? g.round - 1 : null;
@@ -50,7 +50,7 @@ export function historyViolations(s: SessionState, lt: LoadedTreatment, ledger: 
 /** Deadlines: a running group's deadline is null or after its phase started; a paused session holds remaining time, not deadlines. */
 export function deadlineViolations(s: SessionState, lt: LoadedTreatment): string[] {
   const out: string[] = [];
-  for (const g of Object.values(s.groups)) {
+  for (const g of s.groups.toArray()) {
     if (g.status !== "playing") {
       if (g.deadlineMs !== null) out.push(`group ${g.id} is ${g.status} but has a deadline`);
       continue;
@@ -75,14 +75,14 @@ export function membershipViolations(s: SessionState): string[] {
   const out: string[] = [];
   if (new Set(s.waiting).size !== s.waiting.length) out.push(`waiting list has repeats: ${s.waiting.join(",")}`);
   for (const pid of s.order) {
-    const p = s.participants[pid]!;
+    const p = s.participants.get(pid)!;
     if ((p.stage === "waiting") !== s.waiting.includes(pid)) out.push(`${pid} is ${p.stage} but ${s.waiting.includes(pid) ? "is" : "is not"} on the waiting list`);
     if (p.stage === "playing") {
-      const g = p.groupId ? s.groups[p.groupId] : undefined;
+      const g = p.groupId ? s.groups.get(p.groupId) : undefined;
       if (!g || !g.members.includes(pid)) out.push(`${pid} plays in ${p.groupId}, which does not list them`);
     }
   }
-  const live = Object.values(s.groups).filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
+  const live = s.groups.toArray().filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
   const seats = live.flatMap((g) => g.members);
   if (new Set(seats).size !== seats.length) out.push(`a participant sits in two live groups: ${seats.join(",")}`);
   return out;
@@ -95,7 +95,7 @@ export function membershipViolations(s: SessionState): string[] {
 export function barrierViolations(s: SessionState): string[] {
   if (s.status === "ended") return [];
   const out: string[] = [];
-  const groups = Object.values(s.groups);
+  const groups = s.groups.toArray();
   for (const g of groups)
     if (g.status === "barrier" && !groups.some((x) => x.round === g.round && (x.status === "playing" || x.status === "computing")))
       out.push(`group ${g.id} waits at the barrier of round ${g.round}, but no group of that round is still playing`);
@@ -113,10 +113,10 @@ export function progressViolations(s: SessionState, lt: LoadedTreatment, nowMs: 
   for (const row of admin.groups) {
     if (row.status !== "playing") continue;
     if (row.pendingCount === 0) out.push(`group ${row.id} plays phase ${row.phase} but waits for nobody`);
-    const g = s.groups[row.id]!;
+    const g = s.groups.get(row.id)!;
     if (s.status !== "running" || g.deadlineMs !== null) continue;
     for (const pid of g.members) {
-      const p = s.participants[pid]!;
+      const p = s.participants.get(pid)!;
       const pending = participantView(s, lt, pid, nowMs)?.play?.myTurn === true;
       if (pending && (p.bot || p.replacedByBot) && !moving.has(pid)) out.push(`bot ${pid} must act in untimed phase ${row.phase} of group ${row.id} but has no move`);
     }
@@ -124,15 +124,26 @@ export function progressViolations(s: SessionState, lt: LoadedTreatment, nowMs: 
   return out;
 }
 
-/** The state is plain JSON: a JSON round trip gives back an equal state. */
+/**
+ * The state is plain JSON (participants: a ChunkMap that writes its plain record): a JSON round trip
+ * gives back an equal state, and reading it back as a restart does (`upgradeSessionState`) gives the
+ * same participants in the same order.
+ */
 export function serialisationViolations(s: SessionState): string[] {
   let back: unknown;
+  let text: string;
   try {
-    back = JSON.parse(JSON.stringify(s));
+    text = JSON.stringify(s);
+    back = JSON.parse(text);
   } catch (e) {
     return [`state does not serialise: ${String(e)}`];
   }
-  return isDeepStrictEqual(back, s) ? [] : [`state changes in a JSON round trip: ${firstDifference(s, back)}`];
+  const plain = plainSessionState(s);
+  if (!isDeepStrictEqual(back, plain)) return [`state changes in a JSON round trip: ${firstDifference(plain, back)}`];
+  const revived = upgradeSessionState(back as StoredSessionState);
+  if (!(revived.participants instanceof ChunkMap)) return ["participants are not read back as a ChunkMap"];
+  if (JSON.stringify(revived) !== text) return ["state read back from JSON serialises differently"];
+  return [];
 }
 
 function firstDifference(a: unknown, b: unknown, path = "state"): string {
@@ -159,13 +170,13 @@ export function viewLeaks(s: SessionState, lt: LoadedTreatment, nowMs: number, s
   const out: string[] = [];
   for (const pid of s.order) {
     const text = JSON.stringify(participantView(s, lt, pid, nowMs));
-    const p = s.participants[pid]!;
-    const g = p.groupId ? s.groups[p.groupId] : undefined;
+    const p = s.participants.get(pid)!;
+    const g = p.groupId ? s.groups.get(p.groupId) : undefined;
     const me = g ? g.members.indexOf(pid) : -1;
     for (const other of s.order) {
       if (other === pid) continue;
       if (text.includes(`"${other}"`)) out.push(`${pid}'s view holds the id of ${other}`);
-      if (text.includes(s.participants[other]!.completionCode)) out.push(`${pid}'s view holds the completion code of ${other}`);
+      if (text.includes(s.participants.get(other)!.completionCode)) out.push(`${pid}'s view holds the completion code of ${other}`);
     }
     for (let i = 0; i < lt.groupSize; i++) {
       if (i === me) continue;

@@ -170,7 +170,7 @@ export class ClusterNode {
     if (!host) return;
     const sockets = await io.in(`s:${sessionId}`).fetchSockets();
     const online = new Set(sockets.map((s) => (s.data as { pid?: unknown }).pid).filter((p): p is string => typeof p === "string"));
-    for (const p of Object.values(host.state.participants)) {
+    for (const p of host.state.participants.toArray()) {
       const has = online.has(p.id);
       if (has === p.connected) continue;
       // look again for this one seat right before changing it (a socket may have come or gone meanwhile)

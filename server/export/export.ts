@@ -36,7 +36,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   const seen = new Set<string>();
   for (const p of players) {
     const o = outcomeByKey.get(`${p.groupId}#${p.round}`);
-    const ext = state.participants[p.participantId]?.external;
+    const ext = state.participants.get(p.participantId)?.external;
     const where = { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId };
     const row = storedLongRow(where, p, o, ext ? { source: ext.source, id: ext.id } : null);
     for (const k of Object.keys(row)) seen.add(k);
@@ -44,7 +44,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   }
   const columns = longColumns(game, seen);
   const seats: WideSeat[] = state.order.flatMap((pid) => {
-    const p = state.participants[pid];
+    const p = state.participants.get(pid);
     if (!p) return [];
     return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot }];
   });
@@ -52,7 +52,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   const survey = {
     columns: surveyColumns(lt.ok ? lt.value.treatment.survey : []),
     rows: state.order.flatMap((pid) => {
-      const p = state.participants[pid];
+      const p = state.participants.get(pid);
       return p ? [surveyRow({ session: sessionId, treatment: session.name }, p)] : [];
     }),
   };

@@ -58,7 +58,7 @@ export function attachSockets(
   const viewOf = (host: SessionHost, pid: string) => {
     const now = manager.clock();
     const view = participantView(host.state, host.lt, pid, now);
-    return view && { view, now, host, deadlineMs: view.play ? host.state.groups[view.play.groupId]?.deadlineMs : undefined };
+    return view && { view, now, host, deadlineMs: view.play ? host.state.groups.get(view.play.groupId)?.deadlineMs : undefined };
   };
   /** A participant's own command's view goes in its answer (server/realtime/riding-views.ts). */
   const riding = new RidingViews<SessionHost>(

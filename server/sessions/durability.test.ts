@@ -125,6 +125,6 @@ async function checkStored(app: MechlabApp, sessions: string[], acked: Acked[]) 
     // every decision of a finished round is in the long table
     const rounds = await app.store.playerRounds(id);
     const stored = new Set(rounds.map((r) => `${r.participantId}#${r.round}`));
-    for (const p of Object.values(host!.state.participants)) for (const h of p.history) expect(stored.has(`${p.id}#${h.round}`)).toBe(true);
+    for (const p of host!.state.participants.toArray()) for (const h of p.history) expect(stored.has(`${p.id}#${h.round}`)).toBe(true);
   }
 }

@@ -60,12 +60,11 @@ function changedGroups(prev: SessionState, next: SessionState): string[] | undef
   if (prev === next) return [];
   if (prev.status !== next.status || prev.pausedMs !== next.pausedMs) return undefined;
   const ids = new Set<string>();
-  if (prev.groups !== next.groups) for (const gid in next.groups) if (prev.groups[gid] !== next.groups[gid]) ids.add(gid);
-  if (prev.participants !== next.participants)
-    for (const pid in next.participants) {
-      const p = next.participants[pid]!;
-      if (prev.participants[pid] !== p && p.groupId) ids.add(p.groupId);
-    }
+  for (const gid of next.groups.changedKeys(prev.groups)) ids.add(gid);
+  for (const pid of next.participants.changedKeys(prev.participants)) {
+    const gid = next.participants.get(pid)!.groupId;
+    if (gid) ids.add(gid);
+  }
   return [...ids];
 }
 
@@ -126,7 +125,7 @@ export class SessionHost extends EventEmitter {
    */
   canUnload(): boolean {
     if (this.pending > 0 || this.botTimers.size > 0 || this.computing.size > 0) return false;
-    if (Object.values(this.state.participants).some((p) => p.connected && !p.bot)) return false;
+    if (this.state.participants.some((p) => p.connected && !p.bot)) return false;
     return this.isOver() || nextWakeMs(this.state, this.lt) === null;
   }
 
@@ -303,7 +302,7 @@ export class SessionHost extends EventEmitter {
   }
 
   isOver(): boolean {
-    return this.state.status === "ended" || Object.values(this.state.participants).every((p) => p.stage === "done");
+    return this.state.status === "ended" || this.state.participants.every((p) => p.stage === "done");
   }
 
   /** Resolves when every participant has finished or the session ended. */

@@ -6,7 +6,6 @@ import type { Locale } from "../../lib/i18n/locales";
 import { worded, type Wording } from "../../lib/i18n/refusal";
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
-import { own } from "../../lib/core/own";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
 import { SessionHost, type Clock } from "./host";
@@ -161,7 +160,7 @@ export class SessionManager {
     for (const o of await this.store.roundOutcomes(row.id))
       (host.roundHistory[o.groupId] ??= []).push({ round: o.round, group: JSON.parse(o.groupJson) });
     // presence is not stored with every change: whoever was online counts as offline until they reconnect
-    for (const p of Object.values(host.state.participants))
+    for (const p of host.state.participants.toArray())
       if (p.connected && !p.bot) await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: "disconnect", pid: p.id });
     this.admit(host);
     host.armWake(); // deadlines resume; one that passed while the session was not loaded fires now
@@ -292,7 +291,7 @@ export class SessionManager {
     const label = req.label ?? "";
     if (req.resume) {
       const mine = seatsNow.find((x) => x.token === req.resume);
-      const p = mine ? host.state.participants[mine.id] : undefined;
+      const p = mine ? host.state.participants.get(mine.id) : undefined;
       if (mine && p?.label && labelKey(p.label) === labelKey(label)) return { ok: true, token: mine.token };
     }
     const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
@@ -311,7 +310,7 @@ export class SessionManager {
   /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */
   async reissueLink(sessionId: string, pid: string): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
     const host = await this.get(sessionId);
-    const seat = host ? own(host.state.participants, pid) : undefined;
+    const seat = host ? host.state.participants.get(pid) : undefined;
     if (!host || !seat) return { ok: false, message: "No such seat in this session." };
     const token = randomBytes(18).toString("base64url");
     if (!(await this.store.setToken(sessionId, pid, token))) return { ok: false, message: "No such seat in this session." };

@@ -40,17 +40,10 @@ export function topJson(s: SessionState): string {
 /** Parts that differ between the last persisted state (null: none yet) and `next`. */
 export function changedParts(persisted: SessionState | null, next: SessionState): SnapshotPartRow[] {
   const out: SnapshotPartRow[] = [];
-  // maps are shared between states until a command changes one of their entries (lib/engine/draft.ts)
-  if (!persisted || persisted.participants !== next.participants)
-    for (const key in next.participants) {
-      const p = next.participants[key]!;
-      if (!persisted || persisted.participants[key] !== p) out.push({ kind: "p", key, json: cached(p) });
-    }
-  if (!persisted || persisted.groups !== next.groups)
-    for (const key in next.groups) {
-      const g = next.groups[key]!;
-      if (!persisted || persisted.groups[key] !== g) out.push({ kind: "g", key, json: cached(g) });
-    }
+  // maps share their chunks between states until a command changes one of their entries
+  // (lib/engine/draft.ts, lib/engine/chunk-map.ts): only the chunks a command copied are looked into
+  for (const key of next.participants.changedKeys(persisted?.participants)) out.push({ kind: "p", key, json: cached(next.participants.get(key)!) });
+  for (const key of next.groups.changedKeys(persisted?.groups)) out.push({ kind: "g", key, json: cached(next.groups.get(key)!) });
   return out;
 }
 
@@ -59,6 +52,7 @@ export function assembleState(top: string, parts: readonly { kind: string; key: 
   const s = JSON.parse(top) as StoredSessionState;
   // sessions written before parts existed kept everything in one JSON document
   s.participants = s.participants ?? {};
+  // (plain records here: upgradeSessionState makes them ChunkMaps)
   s.groups = s.groups ?? {};
   for (const part of parts) {
     if (part.kind === "p") s.participants[part.key] = JSON.parse(part.json);
@@ -72,12 +66,8 @@ export function assembleState(top: string, parts: readonly { kind: string; key: 
 export function affectedParticipants(prev: SessionState | undefined, next: SessionState): string[] {
   if (!prev || prev.status !== next.status || prev.pausedMs !== next.pausedMs) return next.order;
   const set = new Set<string>();
-  if (prev.participants !== next.participants) for (const id of next.order) if (prev.participants[id] !== next.participants[id]) set.add(id);
-  if (prev.groups !== next.groups)
-    for (const gid in next.groups) {
-      const g = next.groups[gid]!;
-      if (prev.groups[gid] !== g) for (const m of g.members) set.add(m);
-    }
+  for (const id of next.participants.changedKeys(prev.participants)) set.add(id);
+  for (const gid of next.groups.changedKeys(prev.groups)) for (const m of next.groups.get(gid)!.members) set.add(m);
   if (prev.waiting.length !== next.waiting.length || prev.waiting.some((w, i) => next.waiting[i] !== w))
     for (const w of [...prev.waiting, ...next.waiting]) set.add(w);
   return [...set];

@@ -66,7 +66,7 @@ async function until(what: string, ok: () => boolean, ms = 60_000) {
   }
 }
 
-const computingGroups = (h: SessionHost) => Object.values(h.state.groups).filter((g) => g.status === "computing");
+const computingGroups = (h: SessionHost) => h.state.groups.toArray().filter((g) => g.status === "computing");
 
 /** Occupy the pool's only worker with real solves until `release()`. */
 function hold(p: SolverPool) {
@@ -134,7 +134,7 @@ describe("long steps during play", () => {
     store = await SessionStore.open(db.url);
     const row = await store.get(id);
     const snapshot = row ? await store.loadState(row) : null;
-    expect(Object.values(snapshot?.groups ?? {}).map((x) => x.status)).toEqual(["computing"]);
+    expect((snapshot?.groups.toArray() ?? []).map((x) => x.status)).toEqual(["computing"]);
     pool = new SolverPool(1);
     const manager = new SessionManager(store, { botDelayMs: 0, solver: pool });
     expect(await manager.boot()).toBe(1);
@@ -167,7 +167,7 @@ describe("long steps during play", () => {
     store = await SessionStore.open(db.url);
     const stored = await store.get(id);
     const snapshot = stored ? await store.loadState(stored) : null;
-    expect(Object.values(snapshot?.groups ?? {}).map((x) => x.status)).toEqual(["computing"]);
+    expect((snapshot?.groups.toArray() ?? []).map((x) => x.status)).toEqual(["computing"]);
     expect(await storedRounds(store, id)).toEqual([]);
     pool = new SolverPool(1);
     const second = new SessionManager(store, { botDelayMs: 0, solver: pool });

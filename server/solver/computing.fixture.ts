@@ -32,7 +32,7 @@ async function main(url: string, seed: string) {
   void pool.run(HOLD, "solveUntilReleased", { flag }).catch(() => undefined);
   while (Atomics.load(flag, 2) === 0) await new Promise((r) => setTimeout(r, 5));
   await a.host.dispatch({ actorKind: "admin", participantId: null }, { kind: "open" });
-  while (!Object.values(a.host.state.groups).some((g) => g.status === "computing")) await new Promise((r) => setTimeout(r, 5));
+  while (!a.host.state.groups.some((g) => g.status === "computing")) await new Promise((r) => setTimeout(r, 5));
   await a.host.drain();
   process.stdout.write(`computing ${a.host.id}\n`);
   setInterval(() => undefined, 1000); // wait for the kill

@@ -12,7 +12,7 @@ import type { CipState } from "./state";
 import { englishNews, type CipView } from "./views";
 import { accept, cont, loadCip, passIntro, PER_CI_PARAMS, REF_PARAMS, reject } from "./testing";
 
-const groupOf = (s: SessionState) => Object.values(s.groups)[0]!;
+const groupOf = (s: SessionState) => s.groups.toArray()[0]!;
 const gameOf = (s: SessionState) => groupOf(s).game as CipState;
 const viewOf = (s: SessionState, pid: string, now = 0) => participantView(s, lt0, pid, now)!.play!.game as CipView;
 const lt0 = loadCip(REF_PARAMS);
@@ -250,7 +250,7 @@ describe("per-CI beliefs with criticality sub-types", () => {
     expect(v.results!.contract).toBe(1);
     expect(v.results!.group.offers).toBe(2);
     for (const pid of [a, b, c, d]) s = must(s, lt, cont(pid), 7000);
-    const rec = (pid: string) => s.participants[pid]!.history[0]!;
+    const rec = (pid: string) => s.participants.get(pid)!.history[0]!;
     expect(rec(c).outcome.status).toBe("rejected");
     expect(rec(c).outcome.rejected_in_offer).toBe(1);
     expect(rec(a).outcome.ever_excluded).toBe(true);

@@ -7,7 +7,7 @@ import { reduce, type SessionState } from "../../engine";
 import { must, newSession } from "../../testing/drive";
 import { accept, loadCip, passIntro, PER_CI_PARAMS, reject } from "./testing";
 
-const groupOf = (s: SessionState) => Object.values(s.groups)[0]!;
+const groupOf = (s: SessionState) => s.groups.toArray()[0]!;
 const instance = (s: SessionState) => {
   const g = groupOf(s);
   return { round: g.round, phase: g.phase, phaseSeq: g.phaseSeq };

@@ -12,7 +12,7 @@ import { accept, act, cont, loadCip, loadErrors, passIntro, PER_CI_PARAMS, REF_P
 import type { RoundContext } from "../../core/game";
 import { makeRng } from "../../core/rng";
 
-const groupOf = (s: SessionState) => Object.values(s.groups)[0]!;
+const groupOf = (s: SessionState) => s.groups.toArray()[0]!;
 
 function expectError(s: SessionState, lt: ReturnType<typeof loadCip>, cmd: Parameters<typeof reduce>[2], code: string, message: RegExp) {
   const r = reduce(s, lt, cmd, 1000);

@@ -10,7 +10,7 @@ import type { CipState } from "./state";
 import type { CipView } from "./views";
 import { accept, cont, loadCip, passIntro, PHI_TYPES, REF_PARAMS, reject } from "./testing";
 
-const groupOf = (s: SessionState) => Object.values(s.groups)[0]!;
+const groupOf = (s: SessionState) => s.groups.toArray()[0]!;
 
 // Distinctive per-CI beliefs (numbers that appear nowhere else); R = 150 forces one exclusion.
 const BELIEFS = [
@@ -89,7 +89,7 @@ describe("views", () => {
       } else if (play.myTurn && g.phase === "results") s = must(s, lt, cont(me), now);
       else s = runBots(s, lt, now, { until: (x) => x.version > s.version, maxSteps: 5 }).state;
     }
-    expect(s.participants[me]!.history.length).toBe(4);
+    expect(s.participants.get(me)!.history.length).toBe(4);
     expect(phases).toEqual(new Set(["offer", "results"]));
     expect(reoffers).toBeGreaterThan(0);
   });

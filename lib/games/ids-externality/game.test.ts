@@ -148,7 +148,7 @@ describe("Externality: a person's messages", () => {
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
     const driven = runBots(s, lt, onlyGroup(s).phaseStartedMs, {});
     const end = driven.state;
-    const rec = end.participants.p3!.history[1]!;
+    const rec = end.participants.get("p3")!.history[1]!;
     expect(rec.timedOut).toBe(true);
     expect(rec.outcome.timed_out).toBe(true); // the engine's per-seat flag (ctx.timedOut), as the export column
     expect([rec.decision.x_1, rec.decision.x_2, rec.decision.x_3]).toEqual(mine.x);
@@ -175,7 +175,7 @@ describe("Externality views", () => {
     const secret = [0, 1].flatMap((i) => [params.alpha[i]!, params.c[i]!, params.q[i]!, ...params.W[i]!]);
     const phases = new Set<string>();
     let now = 0;
-    for (let k = 0; k < 30 && s.participants.p3!.stage !== "done"; k++) {
+    for (let k = 0; k < 30 && s.participants.get("p3")!.stage !== "done"; k++) {
       const text = JSON.stringify(participantView(s, lt, "p3", now));
       for (const v of secret) expect(text).not.toContain(String(v));
       phases.add(onlyGroup(s).phase);
@@ -185,7 +185,7 @@ describe("Externality views", () => {
       else s = runBots(s, lt, now, { until: (x) => x.version > s.version }).state;
     }
     expect([...phases].sort()).toEqual(["message", "results"]);
-    expect(s.participants.p3!.history).toHaveLength(3);
+    expect(s.participants.get("p3")!.history).toHaveLength(3);
     expect(externalityEquilibriumMessages(instOf({ alpha: params.alpha, W: params.W, c: params.c })).messages).toHaveLength(3);
   });
 });

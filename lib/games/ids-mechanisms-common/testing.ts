@@ -31,4 +31,4 @@ export function rejection(s: SessionState, lt: LoadedTreatment, pid: string, act
 }
 
 /** The only group of a one-group session. */
-export const onlyGroup = (s: SessionState) => Object.values(s.groups)[0]!;
+export const onlyGroup = (s: SessionState) => s.groups.toArray()[0]!;

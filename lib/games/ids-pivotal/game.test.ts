@@ -146,7 +146,7 @@ describe("Pivotal: a person's actions", () => {
     s = must(s, lt, actionOf("p3", { type: "report", alpha: 12.5, c: 0.75 }), 40);
     s = runBots(s, lt, 40, { until: (x) => onlyGroup(x).phase === "results" }).state;
     expect(rejection(s, lt, "p3", { type: "report", alpha: 10, c: 1.5 }, 50).code).toBe("action/wrong_phase");
-    const rec = runBots(s, lt, 60, { until: (x) => x.participants.p3!.history.length === 1 }).state.participants.p3!.history[0]!;
+    const rec = runBots(s, lt, 60, { until: (x) => x.participants.get("p3")!.history.length === 1 }).state.participants.get("p3")!.history[0]!;
     expect(rec.decision).toMatchObject({ joined: true, report_alpha: 12.5, report_c: 0.75, report_q: 0 });
     expect(rec.outcome.misreport).toBe(true);
   });
@@ -167,7 +167,7 @@ describe("Pivotal: a person's actions", () => {
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
     const g = onlyGroup(s);
     expect(g.phase).toBe("results");
-    const rec = runBots(s, lt, g.phaseStartedMs, { until: (x) => x.participants.p3!.history.length === 1 }).state.participants.p3!.history[0]!;
+    const rec = runBots(s, lt, g.phaseStartedMs, { until: (x) => x.participants.get("p3")!.history.length === 1 }).state.participants.get("p3")!.history[0]!;
     expect(rec.timedOut).toBe(true);
     expect(rec.outcome).toMatchObject({ timed_out_loner: true, timed_out_participation: false, timed_out_report: false });
     expect(rec.decision.loner_x).toBeCloseTo(rec.outcome.loner_best_response as number, 9);
@@ -179,7 +179,7 @@ describe("Pivotal: a person's actions", () => {
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
     expect(onlyGroup(s).phase).toBe("report");
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
-    const rec = runBots(s, lt, onlyGroup(s).phaseStartedMs, { until: (x) => x.participants.p3!.history.length === 1 }).state.participants.p3!.history[0]!;
+    const rec = runBots(s, lt, onlyGroup(s).phaseStartedMs, { until: (x) => x.participants.get("p3")!.history.length === 1 }).state.participants.get("p3")!.history[0]!;
     expect(rec.decision).toMatchObject({ joined: true, report_alpha: 10, report_c: 1.5 });
     expect(rec.outcome).toMatchObject({ timed_out_participation: true, timed_out_report: true, misreport: false });
   });
@@ -187,7 +187,7 @@ describe("Pivotal: a person's actions", () => {
   it("the experimenter can force every phase to end", () => {
     let { lt, s } = start({ loner: "free" });
     for (let k = 0; k < 12 && s.status !== "ended"; k++) s = must(s, lt, { kind: "forcePhaseEnd" }, 1000 * (k + 1));
-    expect(s.participants.p3!.history.length).toBeGreaterThan(2);
+    expect(s.participants.get("p3")!.history.length).toBeGreaterThan(2);
   });
 });
 
@@ -215,7 +215,7 @@ describe("Pivotal views", () => {
     const seen = new Set<string>();
     const texts: string[] = [];
     let now = 0;
-    for (let k = 0; k < 40 && s.participants[me]!.stage !== "done"; k++) {
+    for (let k = 0; k < 40 && s.participants.get(me)!.stage !== "done"; k++) {
       const text = JSON.stringify(participantView(s, lt, me, now));
       texts.push(text);
       for (const v of secret) expect(text).not.toContain(String(v));
@@ -229,10 +229,10 @@ describe("Pivotal views", () => {
         s = must(s, lt, actionOf(me, action), now);
       } else s = runBots(s, lt, now, { until: (x) => x.version > s.version }).state;
     }
-    expect(s.participants[me]!.history.length).toBe(3);
+    expect(s.participants.get(me)!.history.length).toBe(3);
     // the others' reports and taxes (feedback "investments") never appear either
     const hidden = ["p1", "p2"].flatMap((pid) =>
-      s.participants[pid]!.history.flatMap((h) => [h.decision.report_alpha, h.decision.report_c, h.outcome.tax].filter((v): v is number => typeof v === "number" && String(v).length >= 6)),
+      s.participants.get(pid)!.history.flatMap((h) => [h.decision.report_alpha, h.decision.report_c, h.outcome.tax].filter((v): v is number => typeof v === "number" && String(v).length >= 6)),
     );
     expect(hidden.length).toBeGreaterThan(3);
     for (const t of texts) for (const v of hidden) expect(t).not.toContain(String(v));

@@ -19,7 +19,7 @@ export function load(params: Record<string, unknown>, over: Record<string, unkno
 export function start(lt: LoadedTreatment, state: SessionState, now = 0): SessionState {
   let s = state;
   for (const pid of s.order) {
-    if (s.participants[pid]!.bot) continue;
+    if (s.participants.get(pid)!.bot) continue;
     s = must(s, lt, { kind: "connect", pid }, now);
     s = must(s, lt, { kind: "consent", pid }, now);
     s = must(s, lt, { kind: "instructions", pid }, now);
@@ -30,7 +30,7 @@ export function start(lt: LoadedTreatment, state: SessionState, now = 0): Sessio
 let seq = 0;
 export const act = (pid: string, action: SsgAction | Record<string, unknown>) => ({ kind: "action" as const, pid, clientActionId: `a-${++seq}`, action });
 
-export const group = (s: SessionState) => Object.values(s.groups)[0]!;
+export const group = (s: SessionState) => s.groups.toArray()[0]!;
 export const gameOf = (s: SessionState) => group(s).game as SsgState;
 export const paramsOf = (lt: LoadedTreatment) => lt.params as SsgParams;
 /** Per seat: whether a default filled the member's decision this round (the engine's flag, ctx.timedOut). */
