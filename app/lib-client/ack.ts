@@ -37,3 +37,18 @@ export function newActionId(): string {
   if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
   return `a-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
+
+/** How many times one press sends an intent that got no answer (same clientActionId each time). */
+export const SEND_ATTEMPTS = 3;
+
+/**
+ * Send an intent, and send it again with the same clientActionId while no answer comes back (the
+ * connection dropped, or the server that held the session died and another one takes it over): the
+ * server counts an id once, so a resend never decides twice. Any answer, accepted or refused, ends it;
+ * after `attempts` sends without an answer the person is told to press again.
+ */
+export async function sendWithResend<T>(send: () => Promise<ClientAck<T>>, attempts = SEND_ATTEMPTS): Promise<ClientAck<T>> {
+  let r = await send();
+  for (let k = 1; k < attempts && !r.ok && r.error.code === NO_ANSWER.code; k++) r = await send();
+  return r;
+}
