@@ -35,7 +35,8 @@ export function clusterConfigFromEnv(env: Record<string, string | undefined>, db
     dbUrl,
     prefix: env.MECHLAB_REDIS_PREFIX ?? "mechlab:",
     ttlMs,
-    stallMs: ms("MECHLAB_LEASE_STALL_MS", ttlMs, 100),
+    // twice the lease: a 3.4 s stall of a busy process at load 8 on 2 cores gave all its sessions up with 1×
+    stallMs: ms("MECHLAB_LEASE_STALL_MS", 2 * ttlMs, 100),
     scanMs: ms("MECHLAB_CLUSTER_SCAN_MS", 1000, 50),
     bootWindowMs,
     log,

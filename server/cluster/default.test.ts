@@ -38,7 +38,7 @@ describe("without REDIS_URL nothing of the cluster is loaded", () => {
     expect(clusterConfigFromEnv({}, "file:/tmp/x.db", null, log)).toBeNull();
     expect(() => clusterConfigFromEnv({ REDIS_URL: "redis://127.0.0.1:6379" }, "file:/tmp/x.db", null, log)).toThrow(/DATABASE_URL=postgresql/);
     const cfg = clusterConfigFromEnv({ REDIS_URL: "redis://r:6379", MECHLAB_LEASE_MS: "5000" }, "postgresql://p/db", null, log);
-    expect(cfg).toMatchObject({ redisUrl: "redis://r:6379", ttlMs: 5000, stallMs: 5000, scanMs: 1000, prefix: "mechlab:" });
+    expect(cfg).toMatchObject({ redisUrl: "redis://r:6379", ttlMs: 5000, stallMs: 10_000, scanMs: 1000, prefix: "mechlab:" });
     expect(clusterConfigFromEnv({ REDIS_URL: "redis://r", MECHLAB_LEASE_STALL_MS: "9000" }, "postgresql://p/db", null, log)).toMatchObject({ ttlMs: 3000, stallMs: 9000 });
     expect(() => clusterConfigFromEnv({ REDIS_URL: "redis://r", MECHLAB_LEASE_MS: "50" }, "postgresql://p/db", null, log)).toThrow(/MECHLAB_LEASE_MS/);
     expect(workersFromEnv({})).toBe(1);
