@@ -72,6 +72,8 @@ export function applyParticipant(
   }
 }
 
+const INTRO_ORDER = ["consent", "instructions", "quiz"] as const;
+
 function introStep(
   s: SessionState,
   p: ParticipantState,
@@ -85,11 +87,15 @@ function introStep(
   if (p.stage === "new") p.stage = "intro";
   if (p.stage !== "intro")
     return { ok: true, duplicate: true }; // already past the intro (e.g. a second tab): nothing to do
-  if (cmd.kind !== p.introStep)
+  if (cmd.kind !== p.introStep) {
+    // a step already counted, sent again because its answer was lost (a connection drop, or a change of
+    // the session's process in a cluster): counted once, like an action with its clientActionId
+    if (INTRO_ORDER.indexOf(cmd.kind) < INTRO_ORDER.indexOf(p.introStep)) return { ok: true, duplicate: true };
     return {
       ok: false,
       error: err(ActionErrorCode.WrongStep, worded("finishStep", { step: p.introStep })),
     };
+  }
   const quiz = lt.treatment.intro.quiz;
   if (cmd.kind === "consent") {
     p.introStep = "instructions";

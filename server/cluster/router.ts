@@ -103,7 +103,8 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
    * here if nobody did); `unstored(answer)` marks answers that mean "not stored because the lease was
    * lost" (the fencing check refused the write), which are sent to the new owner too. Commands reach a
    * second owner only if the first did not store them, or stored them before the takeover, in which
-   * case the new owner loaded them and answers "duplicate" (actions carry a clientActionId).
+   * case the new owner loaded them and answers "duplicate" (actions carry a clientActionId; an intro
+   * step already counted is a duplicate too).
    */
   async function onOwner<T>(id: string, local: (host: SessionHost) => Promise<T> | T, method: string, args: unknown, budgetMs = BUDGET_MS, unstored?: (v: T) => boolean): Promise<T | null> {
     const until = Date.now() + budgetMs;
