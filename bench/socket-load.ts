@@ -33,6 +33,12 @@ const CLIENT_PROCS = arg("client-procs", Math.max(1, Math.ceil(N / 1000)));
 const BASELINE = !process.argv.includes("--no-baseline");
 /** Clients ask for their own intents' views in the answers, as the browser does (--views-in-acks 0: not). */
 const VIEWS_IN_ACKS = arg("views-in-acks", 1) !== 0;
+/**
+ * --warmup: before the measured load, the same load runs once on other sessions of the same server
+ * (not measured), so the figures are those of a warm process (V8 has compiled the hot code; in a cold
+ * run of 20 s a good part of the server's CPU is the optimising compiler on V8's helper threads).
+ */
+const WARMUP = process.argv.includes("--warmup");
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 const PASSWORD = "bench-password";
 
@@ -78,6 +84,22 @@ async function startServer(script: string, args: string[], env: Record<string, s
         proc.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * Wait until the server is idle (less than 50 ms of CPU in 500 ms, at most 10 s): work left from its
+ * start and from creating the sessions (e.g. the solver worker starting and loading its modules) must not
+ * count as CPU of the load.
+ */
+async function settle(stats: () => Promise<ServerStats>): Promise<ServerStats> {
+  let last = await stats();
+  for (let k = 0; k < 20; k++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = await stats();
+    if (now.cpuMs - last.cpuMs < 50) return now;
+    last = now;
+  }
+  return last;
 }
 
 /** Run the clients in CLIENT_PROCS processes (tokens dealt round-robin) and merge their results. */
@@ -194,7 +216,8 @@ function report(r: ClientResult) {
 async function baseline(): Promise<Row> {
   const server = await startServer("bench/echo-server.ts", ["--rounds", String(ROUNDS)], {});
   const tokens = Array.from({ length: N }, (_, i) => `baseline-${i}`);
-  const before = await server.stats();
+  if (WARMUP) await runLoad(server.base, tokens.map((t) => `warm-${t}`));
+  const before = await settle(server.stats);
   const r = await runLoad(server.base, tokens);
   const after = await server.stats();
   await server.stop();
@@ -221,20 +244,27 @@ async function mechlab(): Promise<Row> {
     dropout: { policy: "wait" },
   };
   const tokens: string[] = [];
-  for (let k = 0; k < Math.ceil(N / SESSION); k++) {
+  /** The sessions of the measured load (the warm-up's come after them). */
+  const measured: string[] = [];
+  for (let k = 0; k < Math.ceil(N / SESSION) * (WARMUP ? 2 : 1); k++) {
     const r = await fetch(`${base}/api/admin/sessions`, { method: "POST", headers: { ...json, cookie }, body: JSON.stringify({ treatment }) });
     const { session } = (await r.json()) as { session: { id: string } };
+    if (k < Math.ceil(N / SESSION)) measured.push(session.id);
     const d = (await (await fetch(`${base}/api/admin/sessions/${session.id}`, { headers: { cookie } })).json()) as { links: { path: string }[] };
     tokens.push(...d.links.map((l) => l.path.slice(3)));
   }
-  const before = await server.stats();
+  const sessionTokens = Math.ceil(N / SESSION) * SESSION;
+  if (WARMUP) {
+    const w = await runLoad(base, tokens.slice(sessionTokens, sessionTokens + N));
+    if (w.outcome !== "ok") console.log("warm-up load did not finish");
+  }
+  const before = await settle(server.stats);
   const r = await runLoad(base, tokens.slice(0, N));
   const after = await server.stats();
   // decisions stored: one PlayerRound row per participant per round
   let stored = 0;
-  const list = (await (await fetch(`${base}/api/admin/sessions`, { headers: { cookie } })).json()) as { id: string }[];
-  for (const sess of list) {
-    const csv = await (await fetch(`${base}/api/admin/sessions/${sess.id}/export/data.csv`, { headers: { cookie } })).text();
+  for (const id of measured) {
+    const csv = await (await fetch(`${base}/api/admin/sessions/${id}/export/data.csv`, { headers: { cookie } })).text();
     stored += csv.trim().split("\r\n").length - 1;
   }
   await server.stop();
@@ -248,7 +278,7 @@ const line = (r: Row) =>
   `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} + ${r.viewsInAcks} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
 
 async function main() {
-  console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)`);
+  console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)${WARMUP ? ", after a warm-up load on other sessions" : ""}`);
   const rows: Row[] = [];
   if (BASELINE) rows.push(await baseline());
   rows.push(await mechlab());
