@@ -59,7 +59,7 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   const pattern = `${cfg.prefix}rpc:`;
   const listNodes = async () => ((await pub.pubsub("CHANNELS", `${pattern}*`)) as string[]).map((c) => c.slice(pattern.length));
   const lease = new LeaseTable(pool, id, cfg.ttlMs);
-  const renewer: LeaseRenewer = await LeaseKeeper.start({ dbUrl: cfg.dbUrl, owner: id, ttlMs: cfg.ttlMs, stallMs: cfg.stallMs }, cfg.log).catch((e: Error) => {
+  const renewer: LeaseRenewer = await LeaseKeeper.start({ dbUrl: cfg.dbUrl, owner: id, ttlMs: cfg.ttlMs, stallMs: cfg.stallMs }, lease, cfg.log).catch((e: Error) => {
     cfg.log(`cluster: ${e.message}; renewing the leases on the main event loop instead`);
     return new LoopRenewer(lease, cfg.log);
   });

@@ -4,6 +4,7 @@
  * the heartbeat bound loses it — reported lost, taken over by another process, and its write refused by
  * the fencing check. Runs when MECHLAB_TEST_PG_URL is set (CI sets it); reports itself skipped otherwise.
  */
+import type { Worker } from "node:worker_threads";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../db/migrate";
@@ -32,7 +33,7 @@ describe.skipIf(!PG)("lease keeper: renewals while the event loop is blocked" + 
     await migrate(db.url);
     pool = new pg.Pool({ connectionString: db.url, max: 4 });
     writer = await makeWriter(db.url);
-    keeper = await LeaseKeeper.start({ dbUrl: db.url, owner: "busy", ttlMs: TTL, stallMs: TTL }, () => undefined);
+    keeper = await LeaseKeeper.start({ dbUrl: db.url, owner: "busy", ttlMs: TTL, stallMs: TTL }, new LeaseTable(pool, "busy", TTL), () => undefined);
     keeper.onLost((l) => lost.push(...l));
   }, 60_000);
   afterAll(async () => {
@@ -66,6 +67,23 @@ describe.skipIf(!PG)("lease keeper: renewals while the event loop is blocked" + 
       await sleep(TTL / 3 - 100); // the next block starts when a renewal on this loop would be due
     }
     expect(lost).toEqual([]);
+  });
+
+  it("renews on the main loop from then on when the worker thread ends", async () => {
+    await session("k3");
+    const own = await LeaseKeeper.start({ dbUrl: db.url, owner: "orphaned", ttlMs: TTL, stallMs: TTL }, new LeaseTable(pool, "orphaned", TTL), () => undefined);
+    try {
+      const mine = new LeaseTable(pool, "orphaned", TTL);
+      const token = (await mine.acquire("k3"))!;
+      own.hold("k3", token);
+      const worker = (own as unknown as { worker: Worker }).worker;
+      await worker.terminate();
+      await sleep(TTL * 2);
+      expect(await new LeaseTable(pool, "other", 60_000).acquire("k3")).toBeNull();
+      expect(await mine.ownerOf("k3")).toEqual({ owner: "orphaned", token, live: true });
+    } finally {
+      await own.stop();
+    }
   });
 
   it("gives the lease of a loop blocked far longer up: taken over, and the blocked process's write is refused", async () => {

@@ -45,13 +45,20 @@ const WORKER = fileURLToPath(new URL("./lease-worker-entry.mjs", import.meta.url
 export class LeaseKeeper implements LeaseRenewer {
   private lost: LostHandler = () => undefined;
   private stopped = false;
+  /** What the worker renews (so that the main loop can take over if the worker dies). */
+  private readonly held = new Map<string, number>();
+  /** Renewals on the main loop after the worker died (null while it runs). */
+  private fallback: LoopRenewer | null = null;
   private constructor(
     private readonly worker: Worker,
     private readonly beat: NodeJS.Timeout,
   ) {}
 
-  /** Start the worker; resolves once it runs (rejects if it cannot start within `startMs`). */
-  static start(settings: KeeperSettings, log: (line: string) => void, startMs = 30_000): Promise<LeaseKeeper> {
+  /**
+   * Start the worker; resolves once it runs (rejects if it cannot start within `startMs`). Should it
+   * end later, the leases are renewed on the main loop with `lease` from then on.
+   */
+  static start(settings: KeeperSettings, lease: LeaseTable, log: (line: string) => void, startMs = 30_000): Promise<LeaseKeeper> {
     const worker = new Worker(WORKER, { workerData: settings });
     return new Promise((resolve, reject) => {
       const fail = (e: Error) => {
@@ -71,7 +78,13 @@ export class LeaseKeeper implements LeaseRenewer {
         worker.on("message", (msg: FromKeeper) => keeper.receive(msg, log));
         worker.on("error", (e) => log(`cluster: the lease keeper failed: ${e.message}`));
         worker.on("exit", (code) => {
-          if (!keeper.stopped) log(`cluster: the lease keeper ended (${code}); the leases are no longer renewed`);
+          if (keeper.stopped) return;
+          log(`cluster: the lease keeper ended (${code}); renewing the leases on the main event loop from now on`);
+          clearInterval(beat);
+          const loop = new LoopRenewer(lease, log);
+          loop.onLost((lost, why) => keeper.lost(lost, why));
+          for (const [id, token] of keeper.held) loop.hold(id, token);
+          keeper.fallback = loop;
         });
         worker.unref();
         resolve(keeper);
@@ -90,21 +103,30 @@ export class LeaseKeeper implements LeaseRenewer {
   }
 
   hold(id: string, token: number): void {
-    this.worker.postMessage({ k: "hold", id, token } satisfies ToKeeper);
+    this.held.set(id, token);
+    if (this.fallback) this.fallback.hold(id, token);
+    else this.worker.postMessage({ k: "hold", id, token } satisfies ToKeeper);
   }
 
   drop(id: string, token?: number): void {
-    this.worker.postMessage({ k: "drop", id, ...(token === undefined ? {} : { token }) } satisfies ToKeeper);
+    if (token === undefined || this.held.get(id) === token) this.held.delete(id);
+    if (this.fallback) this.fallback.drop(id, token);
+    else this.worker.postMessage({ k: "drop", id, ...(token === undefined ? {} : { token }) } satisfies ToKeeper);
   }
 
   onLost(fn: LostHandler): void {
-    this.lost = fn;
+    this.lost = (lost, why) => {
+      for (const [id, token] of lost) if (this.held.get(id) === token) this.held.delete(id);
+      fn(lost, why);
+    };
   }
 
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.beat);
+    await this.fallback?.stop();
+    if (this.fallback) return;
     const ended = new Promise<void>((r) => this.worker.once("exit", () => r()));
     this.worker.postMessage({ k: "stop" } satisfies ToKeeper);
     const t = setTimeout(() => void this.worker.terminate(), 2000);
