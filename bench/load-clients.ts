@@ -51,7 +51,9 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
   for (const { i, token } of job.tokens) {
     const wait = job.startAt + Math.floor(i / 50) * job.rampMs - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const s = ioc(job.base, { transports: ["websocket"], auth: { token, viewsInAcks: job.viewsInAcks === true }, forceNew: true, reconnection: false, timeout: 60_000 });
+    const s = ioc(job.base, { transports: ["websocket"], auth: { token, viewsInAcks: job.viewsInAcks === true }, forceNew: true, timeout: 60_000,
+      // as a browser does: a connection that fails (or drops) is tried again, and the server sends the current view on connect
+      reconnection: true, reconnectionAttempts: 10, reconnectionDelay: 500 });
     sockets.push(s);
     s.on("connect_error", (e) => res.connectErrors.push(e.message));
     let busy = false;
@@ -96,15 +98,19 @@ export async function runClients(job: ClientJob): Promise<ClientResult> {
             const start = performance.now();
             if (!res.firstSendAt) res.firstSendAt = Date.now();
             res.sent++;
+            let late = false;
             const timer = setTimeout(() => {
+              late = true; // counted as unacked; an answer that still comes is not counted again
               res.unacked++;
               busy = false;
+              step = ""; // sent again with the same clientActionId (counted once), as the browser does
               act();
             }, 10_000);
             // a clientActionId must start with a letter or digit (a token may start with - or _)
             const clientActionId = `a${i}-${token.slice(0, 12)}-${key}`;
             s.emit("p:action", { clientActionId, action: payload, at: { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } }, (ack: ActionAck) => {
               clearTimeout(timer);
+              if (late) return;
               res.latencies.push(performance.now() - start);
               riding(ack);
               if (ack.ok) res.acked++;
