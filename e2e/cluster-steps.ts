@@ -5,11 +5,9 @@
  * sees where the browser's sockets really landed without the server having to expose it).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const PG = process.env.MECHLAB_TEST_PG_URL;
@@ -21,30 +19,8 @@ export const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
 export const BASE_PORT = Number(process.env.MECHLAB_E2E_PORT ?? 3123) + 1000;
 export const ADMIN_PASSWORD = "e2e-secret";
 
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
-
-export async function freshDatabase(baseUrl: string, prefix: string): Promise<TestDatabase> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const c = new pg.Client({ connectionString: baseUrl });
-  await c.connect();
-  await c.query(`CREATE DATABASE "${name}"`);
-  await c.end();
-  const u = new URL(baseUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: baseUrl });
-      d.on("error", () => {});
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
+/** A fresh PostgreSQL database (the server tests' own helper, which waits for connections to close before dropping). */
+export { freshPostgres as freshDatabase, type TestDb as TestDatabase } from "../server/testing/test-db";
 
 export interface Started {
   /** `npm start`'s own process (scripts/start.mjs). */

@@ -9,10 +9,10 @@
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (.ci/run sets both); reports itself skipped otherwise.
  */
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { openProjector } from "./chart-steps";
 import { ADMIN_PASSWORD, BASE_PORT, PG, REDIS, canSeeConnections, connectionsByProcess, freshDatabase, npmStart, type Started, type TestDatabase } from "./cluster-steps";
-import { createSessionFromExample, invest, openAs, parseCsv, participantLinks, passIntro } from "./steps";
+import { createSessionFromExample, invest, parseCsv, participantLinks, seatEveryone } from "./steps";
 
 const PORT = BASE_PORT;
 const DECISIONS = [
@@ -63,13 +63,7 @@ test("WORKERS=2: pages, API and WebSocket on both workers; a worker killed mid-s
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "before");
   const links = await participantLinks(admin, 3);
 
-  const people: Page[] = [];
-  for (const [seat, link] of links.entries()) {
-    const p = await openAs(browser, link);
-    people.push(p);
-    await passIntro(p, [1]);
-    await expect(admin.getByTestId(`presence-${seat}`)).toHaveText("online");
-  }
+  const people = await seatEveryone(browser, admin, links, [1]);
   if (canSeeConnections) {
     // the browsers' connections (their WebSockets among them) are held by both workers
     await expect.poll(() => connectionsByProcess(PORT, server!.servers).every((n) => n > 0), { timeout: 15_000 }).toBe(true);

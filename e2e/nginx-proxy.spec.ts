@@ -24,7 +24,7 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { CSRF_HEADER, CSRF_VALUE } from "../lib/protocol/csrf";
 import { ADMIN_PASSWORD, BASE_PORT, PG, REDIS, ROOT, canSeeConnections, connectionsByProcess, freshDatabase, npmStart, type Started, type TestDatabase } from "./cluster-steps";
-import { createSessionFromExample, invest, openAs, parseCsv, participantLinks, passIntro } from "./steps";
+import { createSessionFromExample, invest, parseCsv, participantLinks, seatEveryone } from "./steps";
 
 const HOST = "lab.example.org";
 const HTTPS = BASE_PORT + 1;
@@ -224,13 +224,7 @@ test("the docs' nginx config: HTTPS, forwarded headers, WebSocket through the pr
   expect(JSON.parse(other.body).error.code).toBe("auth/host_not_allowed");
 
   const links = await participantLinks(admin, 3);
-  const people: Page[] = [];
-  for (const [seat, link] of links.entries()) {
-    const p = await openAs(browser, link);
-    people.push(p);
-    await passIntro(p, [1]);
-    await expect(admin.getByTestId(`presence-${seat}`)).toHaveText("online");
-  }
+  const people = await seatEveryone(browser, admin, links, [1]);
   // round 1 through the proxy
   for (const [i, p] of people.entries()) await invest(p, DECISIONS[0]![i]!);
   for (const [i, p] of people.entries()) await expect(p.getByTestId("my-x")).toHaveText(DECISIONS[0]![i]!);

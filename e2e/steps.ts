@@ -64,6 +64,18 @@ export async function passIntro(p: Page, quiz: number[], wrongFirst?: { option: 
   await p.getByTestId("quiz-submit").click();
 }
 
+/** Each link opened by its own person, who passes the intro (`quiz`); the monitor (`admin`) then shows the seat online. */
+export async function seatEveryone(browser: Browser, admin: Page, links: readonly string[], quiz: number[]): Promise<Page[]> {
+  const people: Page[] = [];
+  for (const [seat, link] of links.entries()) {
+    const p = await openAs(browser, link);
+    people.push(p);
+    await passIntro(p, quiz);
+    await expect(admin.getByTestId(`presence-${seat}`)).toHaveText("online");
+  }
+  return people;
+}
+
 /** Type an investment and submit it; the screen then says we are waiting. */
 export async function invest(p: Page, x: string) {
   await p.getByTestId("invest-input").fill(x);

@@ -16,7 +16,7 @@ import { migrate } from "../db/migrate";
 import { startBalancer, type Balancer } from "../testing/balancer";
 import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 import { parseCsv } from "../testing/parse-csv";
-import { startClusterProc as startNode, stopClusterProcs, until, type ClusterProc as Node } from "../testing/cluster-procs";
+import { startClusterProc as startNode, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc as Node } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
@@ -24,14 +24,7 @@ const ready = Boolean(PG && REDIS);
 
 const GROUP = 4;
 const ROUNDS = 3;
-const treatment = {
-  name: "cluster failover",
-  game: "ids-investment",
-  groups: 2,
-  params: { alpha: [10, 10, 10, 10], W: [[1, 0.3, 0.3, 0.3], [0.3, 1, 0.3, 0.3], [0.3, 0.3, 1, 0.3], [0.3, 0.3, 0.3, 1]], c: [1, 1, 1, 1], xMax: 5, rounds: ROUNDS, decisionSeconds: 120, resultsSeconds: null },
-  intro: { quiz: [] },
-  dropout: { policy: "wait" },
-};
+const treatment = twoGroupsOfFour("cluster failover", ROUNDS);
 
 /** One simulated participant: answers every screen; resends an unacknowledged answer after reconnecting. */
 class Player {

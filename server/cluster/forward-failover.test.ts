@@ -18,7 +18,7 @@ import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
-import { startClusterProc, stopClusterProcs, until, type ClusterProc } from "../testing/cluster-procs";
+import { startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
 import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
@@ -30,14 +30,7 @@ const GROUP = 4;
 const ROUNDS = 3;
 /** How long a browser waits for an ack (app/lib-client/use-participant.ts). */
 const ACK_MS = 8000;
-const treatment = {
-  name: "forwarded intents across a failover",
-  game: "ids-investment",
-  groups: 2,
-  params: { alpha: [10, 10, 10, 10], W: [[1, 0.3, 0.3, 0.3], [0.3, 1, 0.3, 0.3], [0.3, 0.3, 1, 0.3], [0.3, 0.3, 0.3, 1]], c: [1, 1, 1, 1], xMax: 5, rounds: ROUNDS, decisionSeconds: 120, resultsSeconds: null },
-  intro: { quiz: [] },
-  dropout: { policy: "wait" },
-};
+const treatment = twoGroupsOfFour("forwarded intents across a failover", ROUNDS);
 
 interface Sent {
   clientActionId: string;

@@ -9,6 +9,18 @@ export interface ClusterProc {
   port: number;
 }
 
+/** The sessions the multi-process tests play: unregulated IDS, two groups of four, untimed results, 120 s decisions. */
+export function twoGroupsOfFour(name: string, rounds: number) {
+  return {
+    name,
+    game: "ids-investment",
+    groups: 2,
+    params: { alpha: [10, 10, 10, 10], W: [[1, 0.3, 0.3, 0.3], [0.3, 1, 0.3, 0.3], [0.3, 0.3, 1, 0.3], [0.3, 0.3, 0.3, 1]], c: [1, 1, 1, 1], xMax: 5, rounds, decisionSeconds: 120, resultsSeconds: null },
+    intro: { quiz: [] },
+    dropout: { policy: "wait" },
+  };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Poll `fn` every 50 ms until it returns something truthy; throws after `ms`. */
