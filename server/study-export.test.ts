@@ -7,12 +7,14 @@ import { adminCookie, api, freshSqlite, startApp, type TestDb } from "./testing/
 import type { MechlabApp } from "./app";
 import { parseCsv } from "./testing/parse-csv";
 
-const treatment = (name: string, rounds: number) => ({
+const treatment = (name: string, rounds: number, extra: Record<string, unknown> = {}) => ({
   name,
   game: "ids-investment",
   params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds, decisionSeconds: 60, resultsSeconds: null },
   bots: { seats: ["myopic", "random"], delayMs: 0 },
+  ...extra,
 });
+const ageQuestion = { id: "age", type: "number", prompt: "How old are you?", min: 18, max: 99, unit: "years" };
 
 describe("study-wide export, archive and delete", () => {
   let db: TestDb;
@@ -29,8 +31,8 @@ describe("study-wide export, archive and delete", () => {
     await db?.drop();
   });
 
-  async function finishedSession(name: string, rounds: number) {
-    const r = await api(base, "/api/admin/sessions", { body: { treatment: treatment(name, rounds) }, cookie });
+  async function finishedSession(name: string, rounds: number, extra: Record<string, unknown> = {}) {
+    const r = await api(base, "/api/admin/sessions", { body: { treatment: treatment(name, rounds, extra) }, cookie });
     expect(r.status).toBe(201);
     const id = r.json.session.id as string;
     for (let k = 0; k < 200; k++) {
@@ -69,6 +71,36 @@ describe("study-wide export, archive and delete", () => {
 
     expect((await api(base, "/api/admin/export/study.csv", { cookie })).status).toBe(400);
     expect((await api(base, `/api/admin/export/study.csv?sessions=${a.id}`)).status).toBe(401);
+  });
+
+  it("the study codebook documents every column of the study's long, wide and survey files once per file", async () => {
+    const a = await finishedSession("pilot A", 2, { survey: [ageQuestion] });
+    const b = await finishedSession("pilot B", 3);
+    const get = async (format: string) => {
+      const r = await fetch(`${base}/api/admin/export/study.csv?format=${format}&sessions=${a.id},${b.id}`, { headers: { cookie } });
+      return { name: /filename="([^"]+)"/.exec(r.headers.get("content-disposition") ?? "")?.[1], text: await r.text() };
+    };
+    const codebook = await get("codebook");
+    expect(codebook.name).toBe("mechlab-study-codebook.csv");
+    const rows = parseCsv(codebook.text);
+    const entries = rows.map((r) => `${r.file}:${r.column}`);
+    expect(new Set(entries).size).toBe(entries.length); // each column once per file
+    for (const format of ["long", "wide", "survey"]) {
+      const file = await get(format);
+      const header = Object.keys(parseCsv(file.text)[0]!);
+      const documented = new Set(rows.filter((r) => r.file === file.name).map((r) => r.column));
+      expect(documented.size).toBeGreaterThan(0);
+      const undocumented = header.filter((c) => !documented.has(c) && !(format === "wide" && /^r\d+_/.test(c) && documented.has("r<N>_<column>")));
+      expect(undocumented, `${file.name}`).toEqual([]);
+      if (format === "wide") // the round columns are the long file's columns
+        for (const c of header.filter((h) => /^r\d+_/.test(h))) expect(rows.some((r) => r.file === "mechlab-study-long.csv" && r.column === c.replace(/^r\d+_/, ""))).toBe(true);
+    }
+    expect(rows.find((r) => r.file === "mechlab-study-survey.csv" && r.column === "age")?.description).toMatch(/How old are you\?.*18 to 99/);
+    expect(rows.some((r) => r.file === "payments.csv")).toBe(false);
+
+    const bogus = await api(base, `/api/admin/export/study.csv?format=xlsx&sessions=${a.id}`, { cookie });
+    expect(bogus.status).toBe(400);
+    expect(bogus.json.error.message).toMatch(/use format=long, wide, survey, codebook/);
   });
 
   it("archives and deletes (a running session cannot be deleted; the room code confirms)", async () => {

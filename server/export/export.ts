@@ -74,11 +74,22 @@ export function surveyCsv(b: ExportBundle): string {
   return toCsv(b.survey.columns.map((c) => c.name), b.survey.rows);
 }
 
+/** Which file each part of a codebook documents (the `file` column). */
+export interface CodebookFiles {
+  long: string;
+  wide: string;
+  survey: string;
+  /** Omitted where there is no payments file (the study export). */
+  payments?: string;
+}
+
+export const SESSION_CODEBOOK_FILES: CodebookFiles = { long: "data.csv", wide: "data-wide.csv", survey: "survey.csv", payments: "payments.csv" };
+
 /**
- * The codebook: every column of data.csv, data-wide.csv, survey.csv and payments.csv; `file` says which
- * file a row documents (a column name appears once per file).
+ * The codebook: every column of data.csv, data-wide.csv, survey.csv and payments.csv (or of the study
+ * export's files, `files`); `file` says which file a row documents (a column name appears once per file).
  */
-export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">): string {
+export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">, files: CodebookFiles = SESSION_CODEBOOK_FILES): string {
   const entry = (file: string) => (c: ColumnDoc) => ({
     column: c.name,
     type: c.type,
@@ -89,10 +100,10 @@ export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">): string
   return toCsv(
     ["column", "type", "unit", "description", "file"],
     [
-      ...b.columns.map(entry("data.csv")),
-      ...wideCodebook(b.columns).map(entry("data-wide.csv")),
-      ...b.survey.columns.map(entry("survey.csv")),
-      ...PAYMENT_COLUMNS.map(entry("payments.csv")),
+      ...b.columns.map(entry(files.long)),
+      ...wideCodebook(b.columns).map(entry(files.wide)),
+      ...b.survey.columns.map(entry(files.survey)),
+      ...(files.payments ? PAYMENT_COLUMNS.map(entry(files.payments)) : []),
     ],
   );
 }

@@ -18,9 +18,10 @@ import { games } from "../../lib/games/registry";
 import type { PlayerRoundRow, SessionStore } from "../sessions/store";
 import { longColumns, storedLongRow } from "./columns";
 import { csvCell, type Cell } from "./csv";
-import { wideTable, type WideSeat } from "./wide";
+import { wideCodebook, wideTable, type WideSeat } from "./wide";
 import type { SurveyQuestion } from "../../lib/survey/questions";
 import { SURVEY_BASE_COLUMNS, surveyQuestionColumns, surveyRow, type SurveySeat } from "./survey";
+import { codebookCsv } from "./export";
 
 /** Rows per database read: what the export holds at once, and the longest it keeps the event loop. */
 export const STUDY_EXPORT_PAGE = 2000;
@@ -36,7 +37,11 @@ export class StudyExportAborted extends Error {
   }
 }
 
-export type StudyFormat = "long" | "wide" | "survey";
+export const STUDY_FORMATS = ["long", "wide", "survey", "codebook"] as const;
+export type StudyFormat = (typeof STUDY_FORMATS)[number];
+
+/** The file name of each study export (the codebook's `file` column names the data files by it). */
+export const studyFileName = (format: StudyFormat) => `mechlab-study-${format}.csv`;
 
 /** Where rows go; resolves when the consumer can take more (backpressure). */
 export type Sink = (chunk: string) => Promise<void>;
@@ -121,6 +126,7 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
   }
   if (format === "survey") return writeStudySurvey(store, sessions, sink, signal);
   const { long, maxRound } = await columnsOf(store, sessions, signal);
+  if (format === "codebook") return writeStudyCodebook(long, sessions, sink);
   let count = 0;
   if (format === "long") {
     const names = long.map((c) => c.name);
@@ -181,12 +187,32 @@ export async function writeStudyExport(store: SessionStore, sessionIds: readonly
 }
 
 /**
+ * The study survey's columns: the fixed ones, then the question columns of every treatment involved
+ * in order of first appearance (a question id two treatments share is one column, described by the
+ * first session's treatment).
+ */
+function studySurveyColumns(sessions: readonly SessionInfo[]): ColumnDoc[] {
+  const byName = new Map(SURVEY_BASE_COLUMNS.map((c) => [c.name, c]));
+  for (const s of sessions) for (const c of surveyQuestionColumns(s.questions)) if (!byName.has(c.name)) byName.set(c.name, c);
+  return [...byName.values()];
+}
+
+/**
+ * The study codebook: every column of the long, wide and survey files of these sessions, each once per
+ * file, from the same generator as a session's codebook.csv (one row per row written).
+ */
+async function writeStudyCodebook(long: ColumnDoc[], sessions: readonly SessionInfo[], sink: Sink): Promise<number> {
+  const survey = studySurveyColumns(sessions);
+  await sink(codebookCsv({ columns: long, survey: { columns: survey, rows: [] } }, { long: studyFileName("long"), wide: studyFileName("wide"), survey: studyFileName("survey") }));
+  return long.length + wideCodebook(long).length + survey.length;
+}
+
+/**
  * survey.csv across sessions: one row per seat; the question columns of every treatment involved
  * (in order of first appearance), empty where a session's treatment did not ask that question.
  */
 async function writeStudySurvey(store: SessionStore, sessions: readonly SessionInfo[], sink: Sink, signal?: AbortSignal): Promise<number> {
-  const names = [...SURVEY_BASE_COLUMNS.map((c) => c.name)];
-  for (const s of sessions) for (const c of surveyQuestionColumns(s.questions)) if (!names.includes(c.name)) names.push(c.name);
+  const names = studySurveyColumns(sessions).map((c) => c.name);
   await sink(names.map(csvCell).join(",") + "\r\n");
   let count = 0;
   for (const s of sessions) {

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { formatZodError } from "../../lib/core/zod-format";
 import { UndocumentedColumnError } from "../export/columns";
-import { StudyExportAborted, writeStudyExport } from "../export/study";
+import { STUDY_FORMATS, StudyExportAborted, studyFileName, writeStudyExport, type StudyFormat } from "../export/study";
 import type { SessionManager } from "../sessions/manager";
 import { readJson, sendJson } from "./respond";
 
@@ -17,8 +17,10 @@ const DeleteRequest = z.object({ confirm: z.string().min(1, "type the session's 
 export async function studyRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string, manager: SessionManager): Promise<boolean> {
   const path = url.pathname;
   if (path === "/api/admin/export/study.csv" && method === "GET") {
-    const asked = url.searchParams.get("format");
-    const format = asked === "wide" || asked === "survey" ? asked : "long";
+    const asked = url.searchParams.get("format") ?? "long";
+    if (!STUDY_FORMATS.includes(asked as StudyFormat))
+      return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: `Unknown format "${asked.slice(0, 40)}": use format=${STUDY_FORMATS.join(", ")}.` } }), true;
+    const format = asked as StudyFormat;
     const treatment = url.searchParams.get("treatment");
     const ids = treatment
       ? await manager.store.sessionsOfTreatment(treatment)
@@ -27,7 +29,7 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
       return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name)." } }), true;
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="mechlab-study-${format}.csv"`,
+      "content-disposition": `attachment; filename="${studyFileName(format)}"`,
       "cache-control": "no-store",
     });
     // the client may leave mid-download: stop reading at the next page instead of waiting for a "drain"

@@ -82,7 +82,7 @@ export function SessionList() {
     else setError(r.message);
   };
   const ids = [...chosen].filter((id) => rows.some((r) => r.id === id)).join(",");
-  const studyUrl = (format: "long" | "wide" | "survey", by: "sessions" | "treatment") =>
+  const studyUrl = (format: "long" | "wide" | "survey" | "codebook", by: "sessions" | "treatment") =>
     `/api/admin/export/study.csv?format=${format}&${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
   const reportUrl = (by: "sessions" | "treatment") =>
     `/api/admin/export/study-report.html?${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
@@ -162,6 +162,10 @@ export function SessionList() {
                 exit survey CSV
               </a>{" "}
               ·{" "}
+              <a href={studyUrl("codebook", "sessions")} download data-testid="study-codebook">
+                codebook
+              </a>{" "}
+              ·{" "}
               <a href={reportUrl("sessions")} download data-testid="study-report">
                 report (HTML, charts pooled per treatment)
               </a>
@@ -190,6 +194,10 @@ export function SessionList() {
               ·{" "}
               <a href={studyUrl("survey", "treatment")} download>
                 exit survey CSV
+              </a>{" "}
+              ·{" "}
+              <a href={studyUrl("codebook", "treatment")} download>
+                codebook
               </a>{" "}
               ·{" "}
               <a href={reportUrl("treatment")} download>
