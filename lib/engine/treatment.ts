@@ -10,8 +10,12 @@ import { paramSizeProblems, TREATMENT_LIMITS } from "./limits";
 import { Survey } from "../survey/questions";
 import { LOCALES } from "../i18n/locales";
 import { alongside, ALONGSIDE } from "../core/refine-alongside";
+import { panelParamProblem } from "../study/panel";
+import { jsonKind, parseJsonText } from "../core/json-text";
 
 const L = TREATMENT_LIMITS;
+/** A link participants are sent to: http(s) only (a javascript: or data: address would never be followed). */
+const webAddress = z.string().refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), "give a full web address starting with https:// (or http://)");
 const text = (max: number) => z.string().max(max, `use at most ${max} characters`);
 
 export const QuizQuestion = z.object({
@@ -77,13 +81,14 @@ export const Treatment = z
         param: z
           .string()
           .regex(/^[A-Za-z_][A-Za-z0-9_]{0,39}$/, "use a query parameter name of letters, digits and underscores, e.g. \"id\"")
+          .superRefine((name, ctx) => void (panelParamProblem(name) && ctx.addIssue({ code: "custom", message: panelParamProblem(name)! })))
           .optional(),
       })
       .prefault({}),
     /** Where to send participants at the end (e.g. the panel's completion link); `{code}` is replaced by their completion code. */
-    completionUrl: z.string().url("give a full web address starting with https://").optional(),
+    completionUrl: webAddress.optional(),
     /** Older name of `completionUrl`. */
-    redirectUrl: z.string().url("give a full web address starting with https://").optional(),
+    redirectUrl: webAddress.optional(),
     /** Exit survey: questions shown after the last round, before the final page (lib/survey/questions.ts). */
     survey: Survey.default([]),
     /** Title participants see (never the treatment name, which may reveal the condition). */
@@ -163,12 +168,12 @@ function botProblems(game: AnyGameModule, seats: readonly string[], dropoutBot: 
 export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGameModule>>): TreatmentResult {
   let input = raw;
   if (typeof raw === "string") {
-    try {
-      input = JSON.parse(raw);
-    } catch (e) {
-      return { ok: false, errors: [`The treatment is not valid JSON: ${(e as Error).message}`] };
-    }
+    const j = parseJsonText(raw);
+    if (!j.ok) return { ok: false, errors: [`The treatment ${j.message}`] };
+    input = j.value;
   }
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { ok: false, errors: [`A treatment is one JSON object { "name": …, "game": …, "params": … }; this is ${jsonKind(input)}.`] };
   const t = Treatment.safeParse(input);
   if (!t.success) {
     // list every error at once: the game's parameter and bot errors too, when the game is known

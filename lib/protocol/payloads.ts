@@ -6,7 +6,7 @@ import { z } from "zod";
 export const JoinRequest = z
   .object({
     code: z.string().trim().min(3, "enter the room code shown by the experimenter").max(12),
-    label: z.string().trim().min(1, "enter your label (name or seat number)").max(40).optional(),
+    label: z.string().trim().min(1, "enter your label (name or seat number)").max(40, "use at most 40 characters for your label").optional(),
     /** The personal link token this browser stored when it joined this room before (its seat comes back). */
     resume: z.string().min(10).max(100).optional(),
     /** The join link's query parameters (an online panel's ids, e.g. PROLIFIC_PID). */
@@ -77,7 +77,9 @@ export const LoginRequest = z.object({ password: z.string().min(1, "enter the ad
 
 export const CreateSessionRequest = z.object({
   /** The treatment as an object or as pasted JSON text. */
-  treatment: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  treatment: z.union([z.string(), z.record(z.string(), z.unknown())], {
+    error: 'give the treatment as one JSON object { "name": …, "game": …, "params": … } (or its JSON text)',
+  }),
   seed: z.string().max(100).optional(),
   /** Create as a draft (the admin page does): nobody can join until the session is opened. */
   draft: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { panelIdFromQuery } from "./panel";
+import { panelIdFromQuery, panelParamProblem } from "./panel";
 
 describe("panel ids in a join link", () => {
   it("reads Prolific, MTurk and a treatment's own parameter", () => {
@@ -20,5 +20,22 @@ describe("panel ids in a join link", () => {
     expect(r.kind).toBe("invalid");
     if (r.kind === "invalid") expect(r.message).toMatch(/did not fill in your id/);
     expect(panelIdFromQuery({ workerId: "a b<c>" }).kind).toBe("invalid");
+  });
+
+  it("never reads a value the query does not carry itself (names every object has)", () => {
+    const query = JSON.parse('{"__proto__": "x", "other": "A1"}') as Record<string, string>;
+    expect(panelIdFromQuery({}, "constructor")).toEqual({ kind: "none" });
+    expect(panelIdFromQuery({}, "toString")).toEqual({ kind: "none" });
+    expect(panelIdFromQuery(query, "__proto__")).toEqual({ kind: "id", external: { source: "__proto__", id: "x", extra: {} } });
+    expect(panelIdFromQuery({ constructor: "77" } as Record<string, string>, "constructor").kind).toBe("id");
+  });
+
+  it("the treatment's own parameter name: the room code, a known panel's names and names every object has are refused with what to use", () => {
+    expect(panelParamProblem("id")).toBeNull();
+    expect(panelParamProblem("sona_id")).toBeNull();
+    expect(panelParamProblem("code")).toMatch(/room code: choose another name/);
+    expect(panelParamProblem("workerId")).toMatch(/mturk's own parameter/);
+    expect(panelParamProblem("STUDY_ID")).toMatch(/prolific's own parameter/);
+    for (const n of ["__proto__", "constructor", "valueOf", "hasOwnProperty"]) expect(panelParamProblem(n)).toMatch(/reserved name/);
   });
 });

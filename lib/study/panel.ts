@@ -17,6 +17,25 @@ export const KNOWN_PANELS: readonly PanelSpec[] = [
   { source: "mturk", idParam: "workerId", extra: ["assignmentId", "hitId"] },
 ];
 
+/**
+ * Why a treatment's own panel parameter name cannot work, or null: the join link's room code (`code`),
+ * a name the known panels already use, or a name every JavaScript object has (`constructor`,
+ * `__proto__`, …), which a query record cannot carry as its own key.
+ */
+export function panelParamProblem(name: string): string | null {
+  if (name === "code") return `"code" is the join link's room code: choose another name, e.g. "id"`;
+  const known = KNOWN_PANELS.find((p) => p.idParam === name || p.extra.includes(name));
+  if (known) return `"${name}" is ${known.source}'s own parameter, read already: leave panel.param out, or choose another name, e.g. "id"`;
+  if (name in Object.prototype) return `"${name}" is a reserved name: choose another, e.g. "id"`;
+  return null;
+}
+
+/** The value of a link parameter the query itself carries (never one inherited from Object.prototype). */
+const param = (query: Readonly<Record<string, string>>, name: string): string | undefined => {
+  const v: unknown = Object.hasOwn(query, name) ? query[name] : undefined;
+  return typeof v === "string" ? v : undefined;
+};
+
 /** Ids panels send: letters, digits and - _ . @ (Prolific: 24 hex digits; MTurk: A1B2…; SONA: a number). */
 const ID = /^[A-Za-z0-9._@-]{1,100}$/;
 
@@ -30,7 +49,7 @@ export function panelIdFromQuery(query: Readonly<Record<string, string>>, custom
   const specs: PanelSpec[] = [...KNOWN_PANELS];
   if (customParam) specs.push({ source: customParam, idParam: customParam, extra: [] });
   for (const spec of specs) {
-    const id = query[spec.idParam];
+    const id = param(query, spec.idParam);
     if (id === undefined) continue;
     const value = id.trim();
     if (/[{}%]/.test(value) || value === "")
@@ -39,7 +58,7 @@ export function panelIdFromQuery(query: Readonly<Record<string, string>>, custom
       return { kind: "invalid", ...worded("panelIdInvalid", { param: spec.idParam }) };
     const extra: Record<string, string> = {};
     for (const e of spec.extra) {
-      const v = query[e]?.trim();
+      const v = param(query, e)?.trim();
       if (v && ID.test(v)) extra[e] = v;
     }
     return { kind: "id", external: { source: spec.source, id: value, extra } };

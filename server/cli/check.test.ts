@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -105,5 +105,40 @@ describe("mechlab check", () => {
     const text = run([tempFile("t.json", "{ not json")]);
     expect(text.code).toBe(2);
     expect(text.err).toMatch(/not valid JSON/);
+  });
+
+  it("broken or odd files get a message that says where and what to do, never a stack trace", () => {
+    const problem = (content: string | Buffer, name = "t.json") => {
+      const file = join(mkdtempSync(join(tmpdir(), "check-")), name);
+      writeFileSync(file, content);
+      const r = run([file]);
+      expect(r.code).toBe(2);
+      expect(r.err).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack frames
+      return r.err;
+    };
+    expect(problem('{\n  "name": "x",\n  "game" "ids-investment"\n}')).toMatch(/not valid JSON at line 3, column 10: .*Look for a missing comma, quote or bracket/);
+    expect(problem("")).toMatch(/The treatment is empty: write one JSON object/);
+    expect(problem(Buffer.from([0x00, 0xff, 0xfe, 0x7b]))).toMatch(/not JSON text \(it holds binary data, or text that is not UTF-8\)/);
+    expect(problem("[1, 2]")).toMatch(/A treatment is one JSON object \{ "name": …, "game": …, "params": … \}; this is a list/);
+    expect(problem("null")).toMatch(/; this is null/);
+    // a byte order mark (Windows editors) is not an error: the treatment's own problems are reported
+    const bom = readFileSync(join(EXAMPLES, "ids-investment-3.json"), "utf8");
+    expect(run([tempFile("bom.json", "\uFEFF" + bom)]).code).toBe(0);
+    const proto = problem(JSON.stringify({ name: "x", game: "constructor", params: {}, panel: { param: "toString" }, completionUrl: "javascript:alert(1)" }));
+    expect(proto).toMatch(/game: unknown game "constructor"; use one of ids-investment/);
+    const folder = run([tmpdir()]);
+    expect(folder.err).toMatch(/this is a folder; give the treatment's .json file/);
+    expect(run([join(tmpdir(), "no-such-treatment.json")]).err).toMatch(/there is no such file; check the path/);
+  });
+
+  it("a panel parameter name that cannot work and a completion link that is not a web address are refused, with what to use", () => {
+    const base = JSON.parse(readFileSync(join(EXAMPLES, "ids-investment-3.json"), "utf8"));
+    const errors = (over: Record<string, unknown>) => JSON.parse(run([tempFile("t.json", JSON.stringify({ ...base, ...over })), "--json"]).out).errors as string[];
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) expect(errors({ panel: { param: name } })).toEqual([`panel.param: "${name}" is a reserved name: choose another, e.g. "id"`]);
+    expect(errors({ panel: { param: "code" } })[0]).toMatch(/"code" is the join link's room code/);
+    expect(errors({ panel: { param: "PROLIFIC_PID" } })[0]).toMatch(/prolific's own parameter, read already/);
+    for (const url of ["javascript:alert(1)", "data:text/html,hi", "app.prolific.com/x?cc={code}"])
+      expect(errors({ completionUrl: url })).toEqual(["completionUrl: give a full web address starting with https:// (or http://)"]);
+    expect(run([tempFile("t.json", JSON.stringify({ ...base, completionUrl: "https://app.prolific.com/submissions/complete?cc={code}" }))]).code).toBe(0);
   });
 });

@@ -7,6 +7,15 @@ import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { launchCheck, launchCheckText } from "../../lib/study/launch-check";
 
+/** Why a file could not be read, and what to do, in words. */
+function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "there is no such file; check the path (e.g. examples/treatments/ids-investment-3.json)";
+  if (code === "EISDIR") return "this is a folder; give the treatment's .json file inside it";
+  if (code === "EACCES" || code === "EPERM") return "you may not read this file; check its permissions";
+  return (e as Error).message;
+}
+
 export function runCheck(args: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
   const json = args.includes("--json");
   const files = args.filter((a) => a !== "--json");
@@ -19,7 +28,7 @@ export function runCheck(args: string[], out: (s: string) => void = (s) => proce
   try {
     text = readFileSync(files[0]!, "utf8");
   } catch (e) {
-    err(`mechlab check: cannot read ${files[0]}: ${(e as Error).message}\n`);
+    err(`mechlab check: cannot read ${files[0]}: ${readProblem(e)}\n`);
     return 2;
   }
   const lt = loadTreatment(text, games);

@@ -46,7 +46,7 @@ export const studyFileName = (format: StudyFormat) => `mechlab-study-${format}.c
 /** Where rows go; resolves when the consumer can take more (backpressure). */
 export type Sink = (chunk: string) => Promise<void>;
 
-interface SessionInfo {
+export interface SessionInfo {
   id: string;
   name: string;
   game: string;
@@ -119,11 +119,21 @@ async function rowsOf(store: SessionStore, s: SessionInfo, seats: ReadonlyMap<st
  * @throws StudyExportAborted when `signal` aborts (checked between pages).
  */
 export async function writeStudyExport(store: SessionStore, sessionIds: readonly string[], format: StudyFormat, sink: Sink, signal?: AbortSignal): Promise<number> {
+  return writeStudySessions(store, await studySessions(store, sessionIds), format, sink, signal);
+}
+
+/** The sessions of these ids that exist (unknown or deleted ids are left out), in the order given. */
+export async function studySessions(store: SessionStore, sessionIds: readonly string[]): Promise<SessionInfo[]> {
   const sessions: SessionInfo[] = [];
-  for (const id of sessionIds) {
+  for (const id of new Set(sessionIds)) {
     const s = await sessionInfo(store, id);
     if (s) sessions.push(s);
   }
+  return sessions;
+}
+
+/** Write the study export of sessions found by `studySessions`; returns the row count. */
+export async function writeStudySessions(store: SessionStore, sessions: readonly SessionInfo[], format: StudyFormat, sink: Sink, signal?: AbortSignal): Promise<number> {
   if (format === "survey") return writeStudySurvey(store, sessions, sink, signal);
   const { long, maxRound } = await columnsOf(store, sessions, signal);
   if (format === "codebook") return writeStudyCodebook(long, sessions, sink);

@@ -15,22 +15,13 @@ import { launchFiguresRoute } from "./figure-routes";
 import { studyReportRoute } from "./study-report-route";
 import { studyRoute } from "./study-routes";
 import type { SessionManager } from "../sessions/manager";
-import { readJson, sendFile, sendJson } from "./respond";
+import { decodeSegment, readJson, sendFile, sendJson } from "./respond";
 import { liveCharts } from "../realtime/live-charts";
 
 export const invalid = (res: ServerResponse, errors: string[]) =>
   sendJson(res, 400, { ok: false, errors, error: { code: "action/invalid_payload", message: errors.join("; ") } });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** A path segment decoded, or null when its %-escapes are malformed. */
-function decodeSegment(s: string): string | null {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
 
 export async function adminRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string, manager: SessionManager): Promise<void> {
   const path = url.pathname;

@@ -21,7 +21,7 @@ import type { AdminAuth } from "./admin-auth";
 import { adminRoute, invalid } from "./admin-routes";
 import { listExamples } from "./examples";
 import { login, logout, tooMany } from "./login-routes";
-import { BodyError, readJson, sendJson } from "./respond";
+import { BodyError, decodeSegment, readJson, sendJson } from "./respond";
 
 export interface ApiDeps {
   manager: SessionManager;
@@ -77,7 +77,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
   if (path === "/api/health") return sendJson(res, 200, { ok: true });
   if (path === "/api/join" && method === "POST") return join(req, res, deps);
   const room = /^\/api\/rooms\/([^/]{1,40})\/language$/.exec(path);
-  if (room && method === "GET") return roomLanguage(req, res, decodeURIComponent(room[1]!), deps);
+  if (room && method === "GET") return roomLanguage(req, res, decodeSegment(room[1]!) ?? "", deps);
   if (path === "/api/games" && method === "GET") {
     return sendJson(
       res,

@@ -59,3 +59,12 @@ export function readJson(req: IncomingMessage, limit = BODY_LIMIT): Promise<unkn
     });
   });
 }
+
+/** A path segment decoded, or null when its %-escapes are malformed. */
+export function decodeSegment(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}

@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { formatZodError } from "../../lib/core/zod-format";
 import { UndocumentedColumnError } from "../export/columns";
-import { STUDY_FORMATS, StudyExportAborted, studyFileName, writeStudyExport, type StudyFormat } from "../export/study";
+import { STUDY_FORMATS, StudyExportAborted, studyFileName, studySessions, writeStudySessions, type StudyFormat } from "../export/study";
 import type { SessionManager } from "../sessions/manager";
-import { readJson, sendJson } from "./respond";
+import { decodeSegment, readJson, sendJson } from "./respond";
 
 const ArchiveRequest = z.object({ archived: z.boolean() });
 const DeleteRequest = z.object({ confirm: z.string().min(1, "type the session's room code to confirm") });
@@ -27,6 +27,9 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
       : (url.searchParams.get("sessions") ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0).slice(0, 1000);
     if (ids.length === 0)
       return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name)." } }), true;
+    const sessions = await studySessions(manager.store, ids);
+    if (sessions.length === 0)
+      return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "None of the chosen sessions exists any more (deleted?). Reload the session list and choose again." } }), true;
     res.writeHead(200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${studyFileName(format)}"`,
@@ -52,7 +55,7 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
         gone.signal.addEventListener("abort", settle);
       });
     try {
-      await writeStudyExport(manager.store, ids, format, sink, gone.signal);
+      await writeStudySessions(manager.store, sessions, format, sink, gone.signal);
     } catch (e) {
       if (e instanceof StudyExportAborted) return true;
       if (e instanceof UndocumentedColumnError) res.write(`\r\n# ${e.message}\r\n`);
@@ -66,7 +69,9 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
   }
   const m = /^\/api\/admin\/sessions\/([^/]+)\/(archive|delete)$/.exec(path);
   if (!m || method !== "POST") return false;
-  const id = decodeURIComponent(m[1]!);
+  const id = decodeSegment(m[1]!);
+  if (id === null)
+    return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: "The session id in the address has a malformed %-escape. Use the buttons on the session list." } }), true;
   const row = await manager.store.get(id);
   if (!row) return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No such session." } }), true;
   if (m[2] === "archive") {
