@@ -22,6 +22,7 @@ const PARTICIPANT = [
   "app/components/JoinCard.tsx",
   "app/components/JoinPageBody.tsx",
   "app/components/projector",
+  "app/components/charts",
 ];
 
 /** Attributes that never reach the screen. */

@@ -6,15 +6,16 @@
  * equal_split_cc_utility).
  */
 import type { CipGameParams } from "../games/cip-contracts/params";
+import { translatorFor } from "../i18n/translate";
 import type { Chart, ChartInput, ChartPlayerRound } from "./types";
-import { byRound, flags, meanPoint, num, numbers, playersOf, ratePoint, SPREAD_TEXT, summary } from "./stats";
+import { byRound, flags, meanPoint, num, numbers, playersOf, ratePoint, summary } from "./stats";
 import type { z } from "zod";
 
 type In = ChartInput<z.infer<typeof CipGameParams>>;
 
-const typeName = (p: In["params"], k: number) => `type ${k}${p.types[k - 1]?.label ? ` (${p.types[k - 1]!.label})` : ""}`;
-export const REJECTED = "rejected";
-export const NOT_OFFERED = "excluded / not offered";
+/** How a CI's round ended without a contract (the series' words come from the catalogue). */
+const REJECTED = "rejected";
+const NOT_OFFERED = "not offered";
 
 /** What a CI ended the round with: the type its accepted contract was designed for, or why none. */
 function answerOf(pl: ChartPlayerRound): number | typeof REJECTED | typeof NOT_OFFERED {
@@ -25,51 +26,56 @@ function answerOf(pl: ChartPlayerRound): number | typeof REJECTED | typeof NOT_O
 
 export function cipContractByTypeChart(input: In): Chart {
   const p = input.params;
+  const t = translatorFor(input.locale);
+  const typeName = (k: number) => {
+    const label = p.types[k - 1]?.label;
+    return label ? t("charts.cip.typeWithLabel", { type: k, label }) : t("charts.cip.type", { type: k });
+  };
   const K = p.types.length;
   const types = Array.from({ length: K }, (_, i) => i + 1);
   const players = playersOf(input.rounds);
   const ofType = (k: number) => players.filter((pl) => num(pl.outcome.true_type) === k);
   const share = (k: number, answer: number | string) => {
     const all = ofType(k);
-    return { x: typeName(p, k), y: all.length === 0 ? null : all.filter((pl) => answerOf(pl) === answer).length / all.length, n: all.length };
+    return { x: typeName(k), y: all.length === 0 ? null : all.filter((pl) => answerOf(pl) === answer).length / all.length, n: all.length };
   };
   return {
     id: "cip-contracts/contract-by-type",
-    title: "Contract chosen by true type",
-    description:
-      "For each true type: the share of its CI rounds (all rounds so far) that ended with the contract designed for type j, a rejection, or no offer (excluded). Incentive compatibility predicts every type takes its own contract.",
+    title: t("charts.cip.contractByType.title"),
+    description: t("charts.cip.contractByType.description"),
     kind: "stacked",
-    x: { title: "true type", categories: types.map((k) => typeName(p, k)) },
-    y: { title: "share of the type's CI rounds", share: true },
+    x: { title: t("charts.cip.contractByType.x"), categories: types.map(typeName) },
+    y: { title: t("charts.cip.contractByType.y"), share: true },
     byPrivateType: true,
     series: [
-      ...types.map((j) => ({ name: `contract for type ${j}`, role: "played" as const, points: types.map((k) => share(k, j)) })),
-      { name: REJECTED, role: "played", points: types.map((k) => share(k, REJECTED)) },
-      { name: NOT_OFFERED, role: "played", points: types.map((k) => share(k, NOT_OFFERED)) },
+      ...types.map((j) => ({ name: t("charts.cip.contractByType.contract", { type: j }), role: "played" as const, points: types.map((k) => share(k, j)) })),
+      { name: t("charts.cip.rejected"), role: "played", points: types.map((k) => share(k, REJECTED)) },
+      { name: t("charts.cip.contractByType.notOffered"), role: "played", points: types.map((k) => share(k, NOT_OFFERED)) },
     ],
   };
 }
 
 /** Menu treatments: how often accepting CIs took their own type's contract, and a best response, per round. */
 export function cipIcRateChart(input: In): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   return {
     id: "cip-contracts/ic-rate",
-    title: "Own contract taken (incentive compatibility)",
-    description:
-      "Among CIs that accepted a contract: the share that took the contract designed for their true type, and the share whose contract maximises their true utility on the final menu, per round; theory (IC): 1.",
+    title: t("charts.cip.icRate.title"),
+    description: t("charts.cip.icRate.description"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "share of accepting CIs", share: true },
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.cip.icRate.y"), share: true },
     series: [
-      { name: "own contract", role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.own_contract))) },
-      { name: "best response", role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.best_response))) },
-      { name: "theory: own contract (IC)", role: "theory", points: rounds.map(([r]) => ({ x: r, y: 1 })) },
+      { name: t("charts.cip.icRate.own"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.own_contract))) },
+      { name: t("charts.cip.icRate.best"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.best_response))) },
+      { name: t("charts.cip.icRate.theory"), role: "theory", points: rounds.map(([r]) => ({ x: r, y: 1 })) },
     ],
   };
 }
 
 export function cipRejectionsChart(input: In): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   const per = (key: string) =>
     rounds.map(([r, rs]) => {
@@ -79,36 +85,36 @@ export function cipRejectionsChart(input: In): Chart {
     });
   return {
     id: "cip-contracts/rejections",
-    title: "Rejections and exclusions",
-    description: "Per round, the share of all CIs that rejected an offer (and left), that Algorithm 1 excluded before the first offer, and that were still excluded at the end of the round.",
+    title: t("charts.cip.rejections.title"),
+    description: t("charts.cip.rejections.description"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "share of CIs", share: true },
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.cip.rejections.y"), share: true },
     series: [
-      { name: "rejected", role: "played", points: per("rejections") },
-      { name: "excluded at the start", role: "played", points: per("excluded_initially") },
-      { name: "excluded at the end", role: "played", points: per("excluded_final") },
+      { name: t("charts.cip.rejected"), role: "played", points: per("rejections") },
+      { name: t("charts.cip.rejections.excludedStart"), role: "played", points: per("excluded_initially") },
+      { name: t("charts.cip.rejections.excludedEnd"), role: "played", points: per("excluded_final") },
     ],
   };
 }
 
 export function cipUtilityChart(input: In): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   return {
     id: "cip-contracts/cc-utility",
-    title: "Control center's utility",
-    description:
-      "Mean over groups of the control center's utility Σ τ(π − r) per round (band: 10th–90th percentile over groups) against the same CIs under the optimal menu (every CI offered the first menu takes its own contract) and under the equal split R/N.",
+    title: t("charts.cip.utility.title"),
+    description: t("charts.cip.utility.description"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "CC utility" },
-    spread: `${SPREAD_TEXT} over groups`,
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.cip.utility.y") },
+    spread: t("charts.spread.groups"),
     series: [
-      { name: "played", role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.cc_utility))) },
+      { name: t("charts.series.played"), role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.cc_utility))) },
       ...(input.params.allocation === "menu"
-        ? [{ name: "optimal menu", role: "theory" as const, points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.menu_truthful_cc_utility))) }]
+        ? [{ name: t("charts.cip.utility.menu"), role: "theory" as const, points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.menu_truthful_cc_utility))) }]
         : []),
-      { name: "equal split", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.equal_split_cc_utility))) },
+      { name: t("charts.cip.utility.equalSplit"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.equal_split_cc_utility))) },
     ],
   };
 }

@@ -4,44 +4,47 @@
  * The theory comes from the round's own records (outcome nash_x, so_x; group nash_cost, so_cost),
  * which the mechanism computed for exactly the instance played.
  */
+import { translatorFor } from "../i18n/translate";
 import type { Chart, ChartInput } from "./types";
-import { byRound, histogram, meanPoint, numbers, playersOf, SPREAD_TEXT, summary } from "./stats";
+import { byRound, histogram, meanPoint, numbers, playersOf, summary } from "./stats";
 
 /** Bins of the investment histogram over [0, x_max]. */
 export const INVESTMENT_BINS = 10;
 
 export function investmentChart(input: ChartInput): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   return {
     id: "ids-investment/investment",
-    title: "Investment per round",
-    description: "Mean security investment x_i of all participants per round (band: 10th–90th percentile) against the mean of the same users' Nash and social-optimum investments.",
+    title: t("charts.idsInvestment.investment.title"),
+    description: t("charts.idsInvestment.investment.description"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "investment x" },
-    spread: `${SPREAD_TEXT} over participants`,
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.idsInvestment.investment.y") },
+    spread: t("charts.spread.participants"),
     series: [
-      { name: "played", role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(playersOf(rs), (p) => p.decision.x))) },
-      { name: "Nash equilibrium", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(playersOf(rs), (p) => p.outcome.nash_x))) },
-      { name: "social optimum", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(playersOf(rs), (p) => p.outcome.so_x))) },
+      { name: t("charts.series.played"), role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(playersOf(rs), (p) => p.decision.x))) },
+      { name: t("charts.series.nash"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(playersOf(rs), (p) => p.outcome.nash_x))) },
+      { name: t("charts.series.socialOptimum"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(playersOf(rs), (p) => p.outcome.so_x))) },
     ],
   };
 }
 
 export function totalCostChart(input: ChartInput): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   return {
     id: "ids-investment/total-cost",
-    title: "Total cost per group",
-    description: "Mean over groups of the group's total cost Σ g_i per round (band: 10th–90th percentile over groups) against the cost at the social optimum and at the Nash equilibrium.",
+    title: t("charts.idsInvestment.totalCost.title"),
+    description: t("charts.idsInvestment.totalCost.description"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "total cost Σ g_i" },
-    spread: `${SPREAD_TEXT} over groups`,
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.idsInvestment.totalCost.y") },
+    spread: t("charts.spread.groups"),
     series: [
-      { name: "played", role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.total_cost))) },
-      { name: "Nash equilibrium", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.nash_cost))) },
-      { name: "social optimum", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.so_cost))) },
+      { name: t("charts.series.played"), role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.total_cost))) },
+      { name: t("charts.series.nash"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.nash_cost))) },
+      { name: t("charts.series.socialOptimum"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.so_cost))) },
     ],
   };
 }
@@ -51,6 +54,7 @@ export function totalCostChart(input: ChartInput): Chart {
  * participants per bin) against the distribution of the same users' Nash and social-optimum investments.
  */
 export function investmentHistogramChart(input: ChartInput<{ xMax: number }>): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   const last = rounds[rounds.length - 1];
   const players = last ? playersOf(last[1]) : [];
@@ -58,15 +62,15 @@ export function investmentHistogramChart(input: ChartInput<{ xMax: number }>): C
   const played = h(numbers(players, (p) => p.decision.x));
   return {
     id: "ids-investment/investment-histogram",
-    title: last ? `Investments in round ${last[0]}` : "Investments in the latest round",
-    description: "Share of participants whose investment falls in each tenth of [0, x_max] in the latest completed round, against where the same users' Nash and social-optimum investments fall.",
+    title: last ? t("charts.idsInvestment.histogram.title", { round: last[0] }) : t("charts.idsInvestment.histogram.titleNoRound"),
+    description: t("charts.idsInvestment.histogram.description"),
     kind: "categories",
-    x: { title: "investment x", categories: played.map((b) => b.label) },
-    y: { title: "share of participants", share: true },
+    x: { title: t("charts.idsInvestment.histogram.x"), categories: played.map((b) => b.label) },
+    y: { title: t("charts.idsInvestment.histogram.y"), share: true },
     series: [
-      { name: "played", role: "played", points: last ? played.map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
-      { name: "Nash equilibrium", role: "theory", points: last ? h(numbers(players, (p) => p.outcome.nash_x)).map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
-      { name: "social optimum", role: "theory", points: last ? h(numbers(players, (p) => p.outcome.so_x)).map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
+      { name: t("charts.series.played"), role: "played", points: last ? played.map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
+      { name: t("charts.series.nash"), role: "theory", points: last ? h(numbers(players, (p) => p.outcome.nash_x)).map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
+      { name: t("charts.series.socialOptimum"), role: "theory", points: last ? h(numbers(players, (p) => p.outcome.so_x)).map((b) => ({ x: b.label, y: b.share, n: b.n })) : [] },
     ],
   };
 }

@@ -85,6 +85,28 @@ describe("charts of whole bot sessions of every example treatment", () => {
       await renders(c);
     }
   });
+
+  /** Names that are the same in every language (symbols and the paper's abbreviations). */
+  const SAME_IN_EVERY_LANGUAGE = new Set(["NSE", "CSW-Max", "‖x̂ − x*‖"]);
+  it.each(files)("%s: in German every title, axis title, series name and description is German, the data the same", async (file) => {
+    const lt0 = load(file);
+    const lt = load(file, allBots(BOT_OF[file] ?? lt0.treatment.bots.seats[0] ?? lt0.game.defaultBot, lt0.seats));
+    const { rounds } = play(lt);
+    const en = sessionCharts(lt.game.id, { params: lt.params, rounds });
+    const de = sessionCharts(lt.game.id, { params: lt.params, rounds, locale: "de" });
+    expect(de.map((c) => c.id)).toEqual(en.map((c) => c.id));
+    de.forEach((d, i) => {
+      const e = en[i]!;
+      expect(d.series.map((s) => [s.role, s.points.map((p) => [p.y, p.lo, p.hi, p.n])]), d.id).toEqual(e.series.map((s) => [s.role, s.points.map((p) => [p.y, p.lo, p.hi, p.n])]));
+      for (const [de1, en1] of [[d.title, e.title], [d.description, e.description], [d.x.title, e.x.title], [d.y.title, e.y.title], [d.spread, e.spread]] as const)
+        if (en1 !== undefined) expect(de1, `${d.id}: "${en1}" in German`).not.toBe(en1);
+      d.series.forEach((s, k) => {
+        if (!SAME_IN_EVERY_LANGUAGE.has(s.name)) expect(s.name, `${d.id}: series "${e.series[k]!.name}" in German`).not.toBe(e.series[k]!.name);
+      });
+      expect(new Set(d.series.map((s) => s.colorKey ?? s.name)).size, `${d.id}: one colour per series`).toBe(new Set(e.series.map((s) => s.colorKey ?? s.name)).size);
+    });
+    for (const c of de) await renders(c);
+  });
 });
 
 describe("bots that play the theory land on the theory's line", () => {

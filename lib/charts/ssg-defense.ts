@@ -8,12 +8,14 @@
  */
 import { trueGame } from "../games/ssg-defense/benchmarks";
 import { hasReports, targetNames, type SsgParams } from "../games/ssg-defense/params";
+import { translatorFor } from "../i18n/translate";
 import type { Chart, ChartInput, ChartSeries } from "./types";
-import { byRound, flags, meanPoint, numberArray, numbers, playersOf, ratePoint, SPREAD_TEXT, summary } from "./stats";
+import { byRound, flags, meanPoint, numberArray, numbers, playersOf, ratePoint, summary } from "./stats";
 
 type In = ChartInput<SsgParams>;
 
 export function ssgCoverageChart(input: In): Chart {
+  const t = translatorFor(input.locale);
   const names = targetNames(input.params);
   const tg = trueGame(input.params);
   const rounds = byRound(input.rounds);
@@ -21,53 +23,54 @@ export function ssgCoverageChart(input: In): Chart {
   const covs = (last?.[1] ?? []).map((g) => numberArray(g.group.coverage)).filter((c): c is number[] => c !== null);
   return {
     id: "ssg-defense/coverage",
-    title: last ? `Coverage per target, round ${last[0]}` : "Coverage per target",
-    description:
-      "Combined coverage of each target in the latest completed round, mean over groups (band: 10th–90th percentile over groups), against the coverage of the NSE (no coordination) and of CSW-Max on the true payoffs.",
+    title: last ? t("charts.ssg.coverage.title", { round: last[0] }) : t("charts.ssg.coverage.titleNoRound"),
+    description: t("charts.ssg.coverage.description"),
     kind: "categories",
-    x: { title: "target", categories: names },
-    y: { title: "coverage", share: true },
-    spread: `${SPREAD_TEXT} over groups`,
+    x: { title: t("charts.ssg.coverage.x"), categories: names },
+    y: { title: t("charts.ssg.coverage.y"), share: true },
+    spread: t("charts.spread.groups"),
     series: [
-      { name: "played", role: "played", points: last ? names.map((n, t) => summary(n, covs.map((c) => c[t] ?? 0))) : [] },
-      { name: "NSE", role: "theory", points: names.map((n, t) => ({ x: n, y: tg.nse.coverage[t] ?? null })) },
-      { name: "CSW-Max", role: "theory", points: names.map((n, t) => ({ x: n, y: tg.cswMax.coverage[t] ?? null })) },
+      { name: t("charts.series.played"), role: "played", points: last ? names.map((n, k) => summary(n, covs.map((c) => c[k] ?? 0))) : [] },
+      { name: "NSE", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.nse.coverage[k] ?? null })) },
+      { name: "CSW-Max", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.cswMax.coverage[k] ?? null })) },
     ],
   };
 }
 
 export function ssgAttackedChart(input: In): Chart {
+  const t = translatorFor(input.locale);
   const names = targetNames(input.params);
   const tg = trueGame(input.params);
   const attacked = numbers(input.rounds, (g) => g.group.attacked_target);
   const share = (t: number) => (attacked.length === 0 ? null : attacked.filter((a) => a === t).length / attacked.length);
   return {
     id: "ssg-defense/attacked",
-    title: "Attacked target",
-    description: "Share of all completed group rounds in which the attacker attacked each target, against the target attacked at the NSE and under CSW-Max (1 there, 0 elsewhere).",
+    title: t("charts.ssg.attacked.title"),
+    description: t("charts.ssg.attacked.description"),
     kind: "categories",
-    x: { title: "target", categories: names },
-    y: { title: "share of group rounds", share: true },
+    x: { title: t("charts.ssg.coverage.x"), categories: names },
+    y: { title: t("charts.ssg.attacked.y"), share: true },
     series: [
-      { name: "attacked", role: "played", points: names.map((n, t) => ({ x: n, y: share(t), n: attacked.length })) },
-      { name: "NSE", role: "theory", points: names.map((n, t) => ({ x: n, y: tg.nse.target === t ? 1 : 0 })) },
-      { name: "CSW-Max", role: "theory", points: names.map((n, t) => ({ x: n, y: tg.cswMax.target === t ? 1 : 0 })) },
+      { name: t("charts.ssg.attacked.played"), role: "played", points: names.map((n, k) => ({ x: n, y: share(k), n: attacked.length })) },
+      { name: "NSE", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.nse.target === k ? 1 : 0 })) },
+      { name: "CSW-Max", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.cswMax.target === k ? 1 : 0 })) },
     ],
   };
 }
 
 export function ssgWelfareChart(input: In): Chart {
+  const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
   return {
     id: "ssg-defense/welfare",
-    title: "Welfare per round",
-    description: "Mean over groups of the defenders' welfare Σ_i U_i (true payoffs, expected) per round (band: 10th–90th percentile over groups) against the welfare of CSW-Max and of the NSE.",
+    title: t("charts.ssg.welfare.title"),
+    description: t("charts.ssg.welfare.description"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "welfare Σ U_i" },
-    spread: `${SPREAD_TEXT} over groups`,
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.ssg.welfare.y") },
+    spread: t("charts.spread.groups"),
     series: [
-      { name: "played", role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.welfare))) },
+      { name: t("charts.series.played"), role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.welfare))) },
       { name: "CSW-Max", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.welfare_cswmax))) },
       { name: "NSE", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.welfare_nse))) },
     ],
@@ -77,30 +80,29 @@ export function ssgWelfareChart(input: In): Chart {
 /** Recommendation follow rate (recommendation mode), truthful reports and joining where the treatment has them; null in uncoordinated play. */
 export function ssgComplianceChart(input: In): Chart | null {
   const p = input.params;
+  const t = translatorFor(input.locale);
   const recommend = p.mode === "recommendation";
   const reports = hasReports(p);
   if (!recommend && !reports && !p.joinPhase) return null;
   const rounds = byRound(input.rounds);
   const series: ChartSeries[] = [];
   if (recommend) {
-    series.push({ name: "followed recommendation", role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (x) => x.decision.followed))) });
+    series.push({ name: t("charts.ssg.compliance.followed"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (x) => x.decision.followed))) });
     series.push({
-      name: "theory: follow (plan individually rational)",
+      name: t("charts.ssg.compliance.theoryFollow"),
       role: "theory",
       points: rounds.map(([r, rs]) => ratePoint(r, flags(rs, (g) => g.group.rec_ir))),
     });
   }
-  if (reports) series.push({ name: "reported truthfully", role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (x) => x.decision.report_truthful))) });
-  if (p.joinPhase) series.push({ name: "joined the coordination", role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (x) => x.decision.joined))) });
+  if (reports) series.push({ name: t("charts.ssg.compliance.truthful"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (x) => x.decision.report_truthful))) });
+  if (p.joinPhase) series.push({ name: t("charts.ssg.compliance.joined"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (x) => x.decision.joined))) });
   return {
     id: "ssg-defense/compliance",
-    title: recommend ? "Recommendation follow rate" : "Truthful reports and joining",
-    description: recommend
-      ? "Share of defenders who played exactly their private recommendation per round, against the share of groups whose recommendation plan is individually rational on the true payoffs (§5, Property 4), where following is a best response."
-      : "Share of defenders who reported their true payoffs (and who joined the coordination, where there is a join phase) per round.",
+    title: recommend ? t("charts.ssg.compliance.titleRecommendation") : t("charts.ssg.compliance.titleReports"),
+    description: recommend ? t("charts.ssg.compliance.descriptionRecommendation") : t("charts.ssg.compliance.descriptionReports"),
     kind: "rounds",
-    x: { title: "round" },
-    y: { title: "share of defenders", share: true },
+    x: { title: t("charts.axis.round") },
+    y: { title: t("charts.ssg.compliance.y"), share: true },
     series,
   };
 }

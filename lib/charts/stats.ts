@@ -7,7 +7,6 @@ import type { ChartPoint, ChartRound } from "./types";
 
 /** The spread drawn around played means: the 10th and 90th percentiles. */
 export const SPREAD_QUANTILES = [0.1, 0.9] as const;
-export const SPREAD_TEXT = "10th–90th percentile";
 
 const round9 = (v: number) => Math.round(v * 1e9) / 1e9;
 

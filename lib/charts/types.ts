@@ -5,6 +5,7 @@
  * files; rendering is elsewhere (lib/charts/specs builds Vega-Lite specs, app/components/charts draws).
  */
 import type { Scalar } from "../core/game";
+import type { Locale } from "../i18n/locales";
 
 /** One completed round of one group, as the engine records it (RoundRow, PlayerRound rows). */
 export interface ChartRound {
@@ -75,4 +76,10 @@ export interface Chart {
 export interface ChartInput<P = unknown> {
   params: P;
   rounds: readonly ChartRound[];
+  /**
+   * The language of the charts' words (titles, descriptions, axis titles, series names; catalogue
+   * section `charts`). Default English: the monitor, exports and figures; the projector passes the
+   * treatment's language. The numbers never depend on it.
+   */
+  locale?: Locale;
 }

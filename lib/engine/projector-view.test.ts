@@ -106,6 +106,18 @@ describe("projector view", () => {
     expect(projectorView(inSurvey, lt, 0, "R", charts).stage).toBe("after");
   });
 
+  it("a German treatment: the step's name and unnamed seats in German, the charts as given (built in German by the server)", () => {
+    const lt = load("ids-investment-3.json", { language: "de", bots: { seats: ["myopic", "myopic", "myopic"], delayMs: 0 } });
+    const s0 = newSession(lt).state;
+    const s = passIntro({ ...s0, status: "running" }, lt, 0, [...s0.order]);
+    const v = projectorView(s, lt, 0, "R", sessionCharts(lt.game.id, { params: lt.params, rounds: [], locale: "de" }));
+    expect(v.stage).toBe("playing");
+    expect(v.phaseLabel).toBe("Wählen Sie Ihre Investition");
+    expect(v.leaderboard!.map((r) => r.label)).toEqual(["Platz 1", "Platz 2", "Platz 3"]);
+    expect(v.charts.map((c) => c.title)).toContain("Investition pro Runde");
+    expect(projectorView(s, load("ids-investment-3.json"), 0, "R", []).leaderboard!.map((r) => r.label)).toEqual(["Seat 1", "Seat 2", "Seat 3"]);
+  });
+
   it("before play: stage before, joined counts seats past the start, no round", () => {
     const lt = load("ids-investment-3.json");
     let s = newSession(lt).state;

@@ -9,6 +9,7 @@ import { debriefRows, type DebriefRow } from "../charts/debrief";
 import { roomCharts } from "../charts/room";
 import type { Chart } from "../charts/types";
 import type { Locale } from "../i18n/locales";
+import { translatorFor } from "../i18n/translate";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
 import type { SessionState } from "./state";
@@ -16,7 +17,7 @@ import type { LoadedTreatment } from "./treatment";
 
 export interface LeaderboardRow {
   rank: number;
-  /** The name typed with the room code, or "Seat n" (panel ids are never shown). */
+  /** The name typed with the room code, or "Seat n" in the session's language (panel ids are never shown). */
   label: string;
   bot: boolean;
   points: number;
@@ -52,11 +53,12 @@ export interface ProjectorView {
 
 const points1 = (v: number) => Math.round(v * 10) / 10;
 
-export function leaderboard(s: SessionState, top: number): LeaderboardRow[] {
+export function leaderboard(s: SessionState, top: number, locale: Locale = "en"): LeaderboardRow[] {
+  const t = translatorFor(locale);
   const rows = s.order
     .map((id) => s.participants.get(id)!)
     .filter((p) => p.claimed || p.bot || p.history.length > 0)
-    .map((p) => ({ label: p.label ?? `Seat ${p.seat + 1}`, bot: isBotSeat(s, p.id), points: points1(p.totalPayoff), seat: p.seat }))
+    .map((p) => ({ label: p.label ?? t("participant.seat", { seat: p.seat + 1 }), bot: isBotSeat(s, p.id), points: points1(p.totalPayoff), seat: p.seat }))
     .sort((a, b) => b.points - a.points || a.seat - b.seat);
   return rows.slice(0, top).map((r) => ({ rank: 1 + rows.filter((x) => x.points > r.points).length, label: r.label, bot: r.bot, points: r.points }));
 }
@@ -72,6 +74,9 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const left = current.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));
   const timed = left.filter((x): x is number => x !== null);
   const shown = roomCharts(charts, over);
+  const t = translatorFor(lt.treatment.language);
+  const phase = current[0]?.phase;
+  const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,
     title: lt.treatment.participantTitle,
@@ -84,12 +89,12 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     seats: lt.seats,
     rounds: lt.rounds,
     round,
-    phaseLabel: current[0] ? (lt.game.phases[current[0].phase]?.label ?? null) : null,
+    phaseLabel: phase === undefined ? null : t.has(phaseKey as never) ? t(phaseKey as never) : (lt.game.phases[phase]?.label ?? null),
     remainingMs: timed.length ? Math.max(...timed) : null,
     pending: groups.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0),
     playing: groups.reduce((n, g) => n + g.members.length, 0),
     charts: shown,
-    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top) : null,
+    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language) : null,
     debrief: over ? debriefRows(shown) : null,
   };
 }

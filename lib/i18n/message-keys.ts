@@ -1,6 +1,7 @@
 /**
  * Finding the catalogue keys a source file uses, for the catalogue test: `const t = useTranslations("ns")`
- * then `t("key")`, `t.rich("key")`, `t.markup("key")`; `translatorFor(…)("ns.key")`; refusals worded with
+ * then `t("key")`, `t.rich("key")`, `t.markup("key")`; `translatorFor(…)("ns.key")`, or
+ * `const t = translatorFor(…)` then `t("ns.key")` (the chart builders); refusals worded with
  * `worded("key")`, `englishRefusal("key")` or `wording: { key: "key" }` (the `refusals` section).
  * Keys built at run time (a game's phase labels) are checked by the test from their sources instead.
  */
@@ -27,6 +28,11 @@ export function scanMessageKeys(source: string): KeyScan {
   for (const m of code.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*useTranslations(?:<[^>]*>)?\(\s*(?:"([\w.-]*)")?\s*\)/g)) {
     const set = namespaces.get(m[1]!) ?? new Set<string>();
     set.add(m[2] ?? "");
+    namespaces.set(m[1]!, set);
+  }
+  for (const m of code.matchAll(/\b(?:const|let)\s+(\w+)\s*=\s*translatorFor\(/g)) {
+    const set = namespaces.get(m[1]!) ?? new Set<string>();
+    set.add("");
     namespaces.set(m[1]!, set);
   }
   const uses: KeyUse[] = [];

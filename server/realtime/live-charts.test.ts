@@ -27,4 +27,23 @@ describe("live charts memo", () => {
     expect(liveChartsStale(host)).toBe(false);
     expect(next.find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points).toEqual([{ x: 1, y: 5, lo: 5, hi: 5, n: 1 }]);
   });
+
+  it("the projector's language is built from the same rounds as the monitor's English, once per refresh", () => {
+    const lt = loadTreatment(idsTreatment(), games);
+    if (!lt.ok) throw new Error(lt.errors.join());
+    const roundHistory: SessionHost["roundHistory"] = { g1: [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }] };
+    const host = { lt: lt.value, state: newSession(lt.value).state, roundHistory } as unknown as SessionHost;
+    const en = liveCharts(host, 0);
+    roundHistory.g1!.push({ round: 2, group: { total_cost: 6, so_cost: 4, nash_cost: 4.5 } });
+    const de = liveCharts(host, 10, "de"); // too soon for a refresh: German of the same rounds as the English
+    expect(liveCharts(host, 20, "de")).toBe(de);
+    const cost = (cs: typeof en) => cs.find((c) => c.id === "ids-investment/total-cost")!;
+    expect(cost(de).title).toBe("Gesamtkosten pro Gruppe");
+    expect(cost(en).title).toBe("Total cost per group");
+    expect(cost(de).series.map((s) => s.name)).toEqual(["gespielt", "Nash-Gleichgewicht", "soziales Optimum"]);
+    expect(cost(de).series.map((s) => s.points)).toEqual(cost(en).series.map((s) => s.points));
+    const later = liveCharts(host, CHART_REFRESH_MS, "de");
+    expect(cost(later).series[0]!.points.map((p) => p.y)).toEqual([5, 6]);
+    expect(liveCharts(host, CHART_REFRESH_MS + 1)).not.toBe(en); // English follows at the refresh
+  });
 });

@@ -7,14 +7,17 @@
  * 14–63 ms; the IDS series 90 ms cold and 7–22 ms warm, up to 356 ms while other test suites ran);
  * the push timer asks again while `liveChartsStale` (server/realtime/sockets.ts), so the last round
  * always shows.
+ * The monitor's charts are English, the projector's in the treatment's language: a second language
+ * is built from the same gathered rounds (both screens show the same rounds), only when asked for.
  */
-import { sessionCharts, type Chart } from "../../lib/charts";
+import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
+import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import type { SessionHost } from "../sessions/host";
 
 export const CHART_REFRESH_MS = 1000;
 
-const memo = new WeakMap<SessionHost, { key: number; charts: Chart[]; atMs: number }>();
+const memo = new WeakMap<SessionHost, { key: number; rounds: ChartRound[]; charts: Map<Locale, Chart[]>; atMs: number }>();
 
 const roundsDone = (host: SessionHost) => {
   let key = 0;
@@ -22,17 +25,29 @@ const roundsDone = (host: SessionHost) => {
   return key;
 };
 
-export function liveCharts(host: SessionHost, nowMs = Date.now()): Chart[] {
+/** The session's charts, with their words in `locale` (default English: the monitor). */
+export function liveCharts(host: SessionHost, nowMs = Date.now(), locale: Locale = DEFAULT_LOCALE): Chart[] {
   const key = roundsDone(host);
-  const hit = memo.get(host);
-  if (hit && (hit.key === key || nowMs - hit.atMs < CHART_REFRESH_MS)) return hit.charts;
+  let hit = memo.get(host);
+  if (!hit || (hit.key !== key && nowMs - hit.atMs >= CHART_REFRESH_MS)) {
+    let rounds: ChartRound[];
+    try {
+      rounds = chartRoundsOf(host.state, host.roundHistory);
+    } catch {
+      rounds = [];
+    }
+    hit = { key, rounds, charts: new Map(), atMs: nowMs };
+    memo.set(host, hit);
+  }
+  const known = hit.charts.get(locale);
+  if (known) return known;
   let charts: Chart[];
   try {
-    charts = sessionCharts(host.lt.game.id, { params: host.lt.params, rounds: chartRoundsOf(host.state, host.roundHistory) });
+    charts = sessionCharts(host.lt.game.id, { params: host.lt.params, rounds: hit.rounds, locale });
   } catch {
     charts = []; // a chart must never take the monitor down; the tables still show every number
   }
-  memo.set(host, { key, charts, atMs: nowMs });
+  hit.charts.set(locale, charts);
   return charts;
 }
 

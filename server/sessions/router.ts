@@ -85,5 +85,5 @@ export function adminMessage(host: SessionHost, now: number): AdminMessage {
 }
 
 export function projectorMessage(host: SessionHost, now: number): ProjectorMessage {
-  return { view: projectorView(host.state, host.lt, now, host.code, liveCharts(host)), serverNow: now };
+  return { view: projectorView(host.state, host.lt, now, host.code, liveCharts(host, undefined, host.lt.treatment.language)), serverNow: now };
 }

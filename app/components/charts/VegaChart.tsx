@@ -10,6 +10,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { View } from "vega";
 import type { Chart } from "@/lib/charts/types";
 import { CHART_DATA, chartRows, chartSpec } from "@/lib/charts/specs/vega-lite";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 import { ChartLegend } from "./ChartLegend";
 import { loadVega } from "./load-vega";
 
@@ -17,7 +19,8 @@ import { loadVega } from "./load-vega";
 const shapeOf = (c: Chart) =>
   JSON.stringify([c.kind, c.x, c.y, c.series.map((s) => [s.name, s.role, s.colorKey ?? null])]);
 
-export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: number }) {
+export function VegaChart({ chart, height = 220, locale = DEFAULT_LOCALE }: { chart: Chart; height?: number; locale?: Locale }) {
+  const t = translatorFor(locale);
   const box = useRef<HTMLDivElement>(null);
   const view = useRef<View | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +42,7 @@ export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: numb
     void loadVega()
       .then(async ({ vega, compile, expressionInterpreter }) => {
         if (cancelled || !box.current) return;
-        const spec = compile(chartSpec(chartRef.current, { height, legend: false })).spec;
+        const spec = compile(chartSpec(chartRef.current, { height, legend: false, locale })).spec;
         const runtime = vega.parse(spec, undefined, { ast: true });
         made = new vega.View(runtime, { expr: expressionInterpreter, renderer: "svg", container: box.current, hover: true });
         let inserted = rowsRef.current;
@@ -65,7 +68,7 @@ export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: numb
       view.current = null;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- data updates are the effect below
-  }, [shape, height]);
+  }, [shape, height, locale]);
 
   // live data: swap the rows in place
   useEffect(() => {
@@ -92,7 +95,7 @@ export function VegaChart({ chart, height = 220 }: { chart: Chart; height?: numb
       </figcaption>
       <div ref={box} className="chart-canvas" role="img" aria-label={`${chart.title}. ${chart.description}`} />
       <ChartLegend chart={chart} />
-      {error && <p className="error small">The chart could not be drawn: {error}</p>}
+      {error && <p className="error small">{t("charts.panel.notDrawn", { error })}</p>}
     </figure>
   );
 }

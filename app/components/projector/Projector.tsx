@@ -78,7 +78,7 @@ function Screen({ view, origin, receivedAt, online }: { view: ProjectorView; ori
       {view.stage === "after" && view.debrief && <Debrief rows={view.debrief} />}
       {view.stage !== "before" && (
         <div className={view.leaderboard ? "projector-main" : ""}>
-          <ChartsPanel charts={view.charts} title={t("chartsTitle")} emptyText={t("chartsEmpty")} height={260} />
+          <ChartsPanel charts={view.charts} title={t("chartsTitle")} emptyText={t("chartsEmpty")} height={260} locale={view.language} />
           {view.leaderboard && <Leaderboard rows={view.leaderboard} />}
         </div>
       )}

@@ -6,6 +6,8 @@
  * Only Vega expressions the CSP-safe interpreter (vega-interpreter) evaluates are used.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { DEFAULT_LOCALE, type Locale } from "../../i18n/locales";
+import { translatorFor } from "../../i18n/translate";
 import type { Chart, SeriesRole } from "../types";
 
 /** The name of the data set every chart spec reads. */
@@ -43,7 +45,15 @@ export interface ChartSpecOptions {
   embedData?: boolean;
   /** Draw Vega's legends (default true; the live pages draw an HTML legend that wraps on phones). */
   legend?: boolean;
+  /** The language of the tooltips' words and of the axes' numbers (0,5 in German); default English. */
+  locale?: Locale;
 }
+
+/** How each language writes numbers on the axes (d3-format locale definitions). */
+const NUMBER_LOCALES: Readonly<Record<Locale, { decimal: string; thousands: string; grouping: number[]; currency: [string, string] }>> = {
+  en: { decimal: ".", thousands: ",", grouping: [3], currency: ["$", ""] },
+  de: { decimal: ",", thousands: ".", grouping: [3], currency: ["", "\u00a0€"] },
+};
 
 /** The colour of each colour key (a series' colorKey, else its name), in the order of first use. */
 export function seriesColors(chart: Chart): Map<string, string> {
@@ -68,11 +78,13 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
   };
   const yScale = chart.y.share ? { domain: [0, 1] } : { zero: false };
   const yAxis = chart.y.share ? { format: ".0%" } : {};
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const t = translatorFor(locale);
   const tooltip = [
-    { field: "series", type: "nominal" as const },
+    { field: "series", type: "nominal" as const, title: t("charts.panel.series") },
     { field: "x", title: chart.x.title },
     { field: "y", type: "quantitative" as const, title: chart.y.title, format: chart.y.share ? ".1%" : ",.3~f" },
-    { field: "n", type: "quantitative" as const, title: "values" },
+    { field: "n", type: "quantitative" as const, title: t("charts.panel.values") },
   ];
   const base = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -83,7 +95,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     padding: 6,
     data: { name: CHART_DATA },
     ...(opts.embedData ? { datasets: { [CHART_DATA]: chartRows(chart) } } : {}),
-    config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 } },
+    config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 }, locale: { number: NUMBER_LOCALES[locale] } },
   };
   if (chart.kind === "rounds") {
     const x = { field: "x", type: "quantitative" as const, title: chart.x.title, axis: { tickMinStep: 1, format: "d" } };
