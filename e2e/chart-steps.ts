@@ -61,3 +61,37 @@ export async function settled(pages: Page[], id: string, rounds: number) {
   for (const page of pages)
     await expect.poll(async () => (await chartData(page, id)).series[0]!.points.length, { timeout: 20_000 }).toBe(rounds);
 }
+
+/**
+ * On a phone (390 px wide, the page resized without reload) every chart drawn on the page fits: its
+ * drawing is no wider than its box, its box does not scroll sideways, and box and legend end inside the
+ * screen. Returns how many charts were checked.
+ */
+export async function chartsFitPhone(page: Page): Promise<number> {
+  const width = 390;
+  await page.setViewportSize({ width, height: 844 });
+  const charts = page.locator("figure.chart");
+  const count = await charts.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const chart = charts.nth(i);
+    await chart.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() =>
+        chart.evaluate((fig, screen) => {
+          const canvas = fig.querySelector(".chart-canvas")!;
+          const svg = canvas.querySelector("svg");
+          const legend = fig.querySelector(".chart-legend");
+          const box = canvas.getBoundingClientRect();
+          const problems: string[] = [];
+          if (!svg) problems.push("not drawn");
+          else if (svg.getBoundingClientRect().width > box.width + 1) problems.push(`drawing ${svg.getBoundingClientRect().width}px in a ${box.width}px box`);
+          for (const el of [fig, canvas]) if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.className} scrolls sideways (${el.scrollWidth} > ${el.clientWidth})`);
+          for (const el of [fig, canvas, legend]) if (el && el.getBoundingClientRect().right > screen + 1) problems.push(`${el.className} ends at ${el.getBoundingClientRect().right}px`);
+          return problems.join("; ") || "fits";
+        }, width),
+      )
+      .toBe("fits");
+  }
+  return count;
+}

@@ -4,10 +4,11 @@
  * projector are open; each chart's DATA is checked — the series names, one point per round, values —
  * read from the chart element (`data-chart`) and from the Vega view that drew it (`data-rendered`),
  * never from pixels. With MECHLAB_SCREENSHOTS=1 the monitor's charts and the projector are saved as
- * docs/games/<game>-charts.png and docs/games/<game>-projector.png.
+ * docs/games/<game>-charts.png and docs/games/<game>-projector.png. Then both screens are narrowed to a
+ * phone's 390 px: no chart overflows its box or the screen.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { botsEverywhere, chartData, createPatched, openProjector, settled, type ChartData } from "./chart-steps";
+import { botsEverywhere, chartData, chartsFitPhone, createPatched, openProjector, settled, type ChartData } from "./chart-steps";
 
 const SHOTS = process.env.MECHLAB_SCREENSHOTS === "1";
 
@@ -25,10 +26,14 @@ async function allDone(admin: Page, seats: number) {
   for (let seat = 0; seat < seats; seat++) await expect(admin.getByTestId(`monitor-row-${seat}`)).toContainText("done", { timeout: 90_000 });
 }
 
-async function shots(game: string, admin: Page, projector: Page) {
-  if (!SHOTS) return;
-  await admin.getByTestId("charts").screenshot({ path: `docs/games/${game}-charts.png` });
-  await projector.screenshot({ path: `docs/games/${game}-projector.png`, fullPage: true });
+async function screenshotsThenPhone(game: string, admin: Page, projector: Page) {
+  if (SHOTS) {
+    await admin.getByTestId("charts").screenshot({ path: `docs/games/${game}-charts.png` });
+    await projector.screenshot({ path: `docs/games/${game}-projector.png`, fullPage: true });
+  }
+  // then both screens on a phone: every chart takes the screen's width, without reload
+  await chartsFitPhone(admin);
+  expect(await chartsFitPhone(projector)).toBeGreaterThanOrEqual(3);
 }
 
 /** Both screens show the same series and points (the projector without bands over fewer than 5 values). */
@@ -60,13 +65,7 @@ test("ids-pivotal: truthful bots join and report truthfully; taxes and budget me
   close(ys(budget, "budget"), ys(budget, "theory: truthful budget"));
   await sameOnProjector(projector, admin, ["ids-pivotal/rates", "ids-pivotal/taxes", "ids-pivotal/budget"]);
   await expect(projector.getByTestId("debrief")).toContainText("reported truthfully");
-  await shots("ids-pivotal", admin, projector);
-  // on a phone the charts take the screen's width, without reload
-  await admin.setViewportSize({ width: 390, height: 844 });
-  for (const id of ["ids-pivotal/rates", "ids-pivotal/taxes"])
-    await expect
-      .poll(() => admin.getByTestId(`chart-${id}`).locator("svg.marks").evaluate((e) => e.getBoundingClientRect().width))
-      .toBeLessThanOrEqual(390 - 32);
+  await screenshotsThenPhone("ids-pivotal", admin, projector);
 });
 
 test("ids-externality: equilibrium bots send the equilibrium message; x̂ = x*, distance and budget 0", async ({ browser }) => {
@@ -88,7 +87,7 @@ test("ids-externality: equilibrium bots send the equilibrium message; x̂ = x*, 
   expect(names(b)).toEqual(["budget", "theory: balanced"]);
   close(ys(b, "budget"), [0, 0, 0, 0]);
   await sameOnProjector(projector, admin, ["ids-externality/messages", "ids-externality/distance", "ids-externality/budget"]);
-  await shots("ids-externality", admin, projector);
+  await screenshotsThenPhone("ids-externality", admin, projector);
 });
 
 test("ssg-defense: followers follow every recommendation; coverage, attacks and welfare against NSE and CSW-Max", async ({ browser }) => {
@@ -113,7 +112,7 @@ test("ssg-defense: followers follow every recommendation; coverage, attacks and 
   expect(names(f)[0]).toBe("followed recommendation");
   expect(ys(f, "followed recommendation")).toEqual([1, 1, 1]);
   await sameOnProjector(projector, admin, ["ssg-defense/coverage", "ssg-defense/attacked", "ssg-defense/welfare", "ssg-defense/compliance"]);
-  await shots("ssg-defense", admin, projector);
+  await screenshotsThenPhone("ssg-defense", admin, projector);
 });
 
 test("cip-contracts: truthful CIs take their own contract; rejections, exclusions and the CC's utility against the menu and the equal split", async ({ browser }) => {
@@ -143,5 +142,5 @@ test("cip-contracts: truthful CIs take their own contract; rejections, exclusion
   // the projector shows the by-type chart only now that the session is over
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
   await sameOnProjector(projector, admin, ["cip-contracts/contract-by-type", "cip-contracts/ic-rate", "cip-contracts/rejections", "cip-contracts/cc-utility"]);
-  await shots("cip-contracts", admin, projector);
+  await screenshotsThenPhone("cip-contracts", admin, projector);
 });

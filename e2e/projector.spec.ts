@@ -6,7 +6,7 @@
  * leaderboard.
  */
 import { expect, test } from "@playwright/test";
-import { botsEverywhere, chartData, createPatched, openProjector } from "./chart-steps";
+import { botsEverywhere, chartData, chartsFitPhone, createPatched, openProjector } from "./chart-steps";
 import { invest, participantLinks, passIntro } from "./steps";
 
 const SHOTS = process.env.MECHLAB_SCREENSHOTS === "1";
@@ -97,6 +97,10 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   const completion = (await student.getByTestId("completion-code").textContent())!.trim();
   expect(html).not.toContain(completion);
   for (const link of links) expect(html).not.toContain(link.split("/").pop()!);
+
+  // a phone: the projector's and the monitor's charts fit the screen
+  expect(await chartsFitPhone(projector)).toBe(3);
+  expect(await chartsFitPhone(admin)).toBe(3);
 });
 
 test("projector: the treatment hides the leaderboard", async ({ browser }) => {
@@ -141,6 +145,22 @@ test("projector: a German treatment shows the room's screen in German", async ({
   await expect(projector.getByTestId("leaderboard")).toContainText("Rangliste");
   await expect(projector.getByTestId("leaderboard")).toContainText("(Bot)");
   await expect(projector.getByTestId("charts")).toContainText("Live: Spielverhalten und Theorie");
+  // the charts' own words: titles, axis titles, legends and series names in German, the same numbers as the monitor's
+  const room = await chartData(projector, "ids-investment/investment");
+  expect(room.series.map((s) => s.name)).toEqual(["gespielt", "Nash-Gleichgewicht", "soziales Optimum"]);
+  const inv = projector.getByTestId("chart-ids-investment/investment");
+  await expect(inv.locator("figcaption strong")).toHaveText("Investition pro Runde");
+  await expect(inv.locator(".chart-legend")).toHaveText(/gespielt.*Nash-Gleichgewicht.*soziales Optimum/);
+  await expect(inv.locator(".chart-canvas svg")).toContainText("Runde");
+  await expect(inv.locator(".chart-canvas svg")).toContainText("Investition x");
+  await expect(projector.getByTestId("chart-ids-investment/total-cost").locator("figcaption strong")).toHaveText("Gesamtkosten pro Gruppe");
+  await expect(projector.getByTestId("chart-ids-investment/investment-histogram").locator("figcaption strong")).toHaveText("Investitionen in Runde 2");
+  await expect(projector.getByTestId("debrief")).toContainText("Investition pro Runde");
+  await expect(projector.getByTestId("debrief")).toContainText("soziales Optimum");
   // the monitor next to it stays English (the experimenter's page)
   await expect(admin.getByTestId("charts")).toContainText("Play against theory");
+  const monitor = await chartData(admin, "ids-investment/investment");
+  expect(monitor.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+  expect(monitor.series.map((s) => s.points.map((p) => p.y))).toEqual(room.series.map((s) => s.points.map((p) => p.y)));
+  await expect(admin.getByTestId("chart-ids-investment/investment").locator("figcaption strong")).toHaveText("Investment per round");
 });
