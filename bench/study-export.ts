@@ -6,14 +6,16 @@
  * GC every 50 chunks; constant memory means this does not grow with N), the peaks of the heap in use,
  * the heap V8 reserved and the process's anonymous memory (RssAnon: heap plus native memory of the
  * database driver, not the file cache), and how long the event loop waited (p99 and max).
+ * Last, the long export once more without forced GCs, timing how late a 1-ms timer fires meanwhile
+ * (what live sessions wait for while an export runs).
  * Run directly for options: `node --import tsx bench/study-export.ts [--rows N] [--long-only]
- * [--db FILE]` (--db keeps the filled database in FILE and reuses it when it exists).
+ * [--loop-only] [--db FILE]` (--db keeps the filled database in FILE and reuses it when it exists).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "../server/db/migrate";
 import { writeStudyExport } from "../server/export/study";
@@ -113,6 +115,37 @@ async function measure(store: SessionStore, id: string, format: "long" | "wide")
   );
 }
 
+/**
+ * What live sessions feel while an export runs: the long export again, without the forced GCs of the
+ * memory measurement, with the event loop's delay sampled every 10 ms (how late a timer, a socket
+ * message or another request is served) and the longest gaps between two turns of the loop.
+ */
+async function measureLoop(store: SessionStore, id: string) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const gaps: number[] = [];
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    gaps.push(now - last);
+    last = now;
+    if (running) setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  loop.enable();
+  const t0 = performance.now();
+  const n = await writeStudyExport(store, [id], "long", async () => {});
+  const ms = performance.now() - t0;
+  running = false;
+  loop.disable();
+  gaps.sort((a, b) => a - b);
+  const q = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * gaps.length))]!.toFixed(0);
+  console.log(
+    `loop (long, no forced GC): ${n.toLocaleString("en-US")} rows in ${(ms / 1000).toFixed(1)} s; a 1-ms timer waited p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${gaps.at(-1)!.toFixed(0)} ms ` +
+      `(${gaps.length.toLocaleString("en-US")} turns); event-loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`,
+  );
+}
+
 const dir = mkdtempSync(join(tmpdir(), "mechlab-bench-"));
 const file = KEEP_DB ?? join(dir, "bench.db");
 const url = `file:${file}`;
@@ -128,8 +161,11 @@ try {
     await writer.close();
     console.log(`filled ${(PEOPLE * ROUNDS).toLocaleString("en-US")} player-rounds (${PEOPLE} participants × ${ROUNDS} rounds) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
-  await measure(store, "bench-session", "long");
-  if (!process.argv.includes("--long-only")) await measure(store, "bench-session", "wide");
+  if (!process.argv.includes("--loop-only")) {
+    await measure(store, "bench-session", "long");
+    if (!process.argv.includes("--long-only")) await measure(store, "bench-session", "wide");
+  }
+  await measureLoop(store, "bench-session");
   await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

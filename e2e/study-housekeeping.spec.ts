@@ -1,6 +1,7 @@
 /**
  * Housekeeping on the session list: archive hides a session (and brings it back), delete asks for the
- * room code and refuses anything else, and a running session cannot be deleted.
+ * room code and refuses anything else, and a running session cannot be deleted; the study export of
+ * ticked sessions offers its codebook.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_PASSWORD, openSession } from "./steps";
@@ -30,6 +31,16 @@ test("archive hides a session; delete needs the room code; a running session can
   await openSession(admin);
   const runningId = decodeURIComponent(new URL(admin.url()).pathname.split("/").pop()!);
   await admin.goto("/admin");
+
+  // the study export of the ticked sessions has a codebook naming the study files
+  await admin.getByTestId(`choose-${running}`).check();
+  await admin.getByText("Study export across sessions").click();
+  const codebook = await admin.request.get((await admin.getByTestId("study-codebook").getAttribute("href"))!);
+  expect(codebook.status()).toBe(200);
+  expect(codebook.headers()["content-disposition"]).toContain('filename="mechlab-study-codebook.csv"');
+  const codebookText = await codebook.text();
+  expect(codebookText).toMatch(/^column,type,unit,description,file\r\n/);
+  for (const file of ["mechlab-study-long.csv", "mechlab-study-wide.csv", "mechlab-study-survey.csv"]) expect(codebookText).toContain(`,${file}\r\n`);
 
   // archive: hidden from the list, back with "Show archived", unarchive
   await expect(admin.getByTestId(`session-row-${draft}`)).toBeVisible();

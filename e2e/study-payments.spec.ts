@@ -65,7 +65,10 @@ test("the monitor's payment table and payments.csv pay what the participants ear
   await expect(admin.getByTestId("payment-bot-rounds-0")).toHaveText("0");
 
   await admin.getByText("Check completion codes from a panel").click();
-  await admin.getByTestId("codes-paste").fill(`participant_id,completion_code\nabc,${annCode.toLowerCase()}\nxyz,QQQQ7777\n`);
+  await admin.getByTestId("codes-paste").fill(" ;\n");
+  await admin.getByTestId("codes-check").click();
+  await expect(admin.getByTestId("codes-problem")).toHaveText("Paste the completion codes first (one per line, or the panel's CSV export).");
+  await admin.getByTestId("codes-paste").fill(`participant_id;completion_code\r\nabc;"${annCode.toLowerCase()}"\nxyz,QQQQ7777\n`);
   await admin.getByTestId("codes-check").click();
   await expect(admin.getByTestId("codes-matched")).toContainText(`1 match a seat: ${annCode} → seat 1`);
   await expect(admin.getByTestId("codes-unknown")).toContainText("1 match no seat: QQQQ7777");

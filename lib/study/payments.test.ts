@@ -3,7 +3,7 @@ import { games } from "../games/registry";
 import { loadTreatment, type LoadedTreatment } from "../engine/treatment";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { paymentRows } from "./payments";
-import { matchCodes } from "./code-match";
+import { CODE_PASTE_MAX_CHARS, codePasteProblem, listSome, matchCodes } from "./code-match";
 
 function load(payBotRounds: boolean): LoadedTreatment {
   const r = loadTreatment(
@@ -55,4 +55,24 @@ describe("payments", () => {
     expect(m.unknown).toEqual(["AAAA1111"]);
     expect(m.missing.map((r) => r.participant)).toEqual(["p3"]);
   });
+
+  it("reads codes between any separators, in any case or width, and says what to do with an empty or oversized paste", () => {
+    const rows = paymentRows(play(load(true)), load(true)).map((r, i) => ({ ...r, completionCode: ["K7QPM2AB", "ZZ9X8Y7W"][i]! }));
+    // tab, semicolon, quotes, CRLF, no-break and zero-width spaces, full-width letters (NFKC)
+    const m = matchCodes('"id";"code"\r\n5f00aa;"k7qpm2ab"\t\u00a0\u200bＺＺ９Ｘ８Ｙ７Ｗ\u200b,K7QPM2AB', rows);
+    expect(m.matched.map((x) => x.code)).toEqual(["K7QPM2AB", "ZZ9X8Y7W"]);
+    expect(m.unknown).toEqual([]);
+    expect(m.missing).toEqual([]);
+    expect(codePasteProblem("")).toMatch(/Paste the completion codes first/);
+    expect(codePasteProblem(" ,;\n\t")).toMatch(/Paste the completion codes first/);
+    expect(codePasteProblem("x".repeat(CODE_PASTE_MAX_CHARS + 1))).toMatch(/paste only the column with the completion codes/);
+    expect(codePasteProblem("k7qpm2ab")).toBeNull();
+    // 100,000 codes of nobody: all counted, the list shown is cut short with how many more
+    const many = Array.from({ length: 100_000 }, (_, i) => `Q${String(i).padStart(7, "0")}`);
+    const big = matchCodes(many.join("\n"), rows);
+    expect(big.unknown).toHaveLength(100_000);
+    expect(listSome(big.unknown)).toMatch(/^Q0000000, Q0000001, .* and 99980 more$/);
+    expect(listSome(["A", "B"])).toBe("A, B");
+  });
 });
+

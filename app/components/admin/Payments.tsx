@@ -5,13 +5,19 @@
  */
 import { useEffect, useState } from "react";
 import type { PaymentRow } from "@/lib/study/payments";
-import { matchCodes, type CodeMatch } from "@/lib/study/code-match";
+import { codePasteProblem, listSome, matchCodes, type CodeMatch } from "@/lib/study/code-match";
 import { api } from "../../lib-client/api";
 import { fmt } from "../../lib-client/format";
 
 function CodeCheck({ rows }: { rows: PaymentRow[] }) {
   const [text, setText] = useState("");
   const [result, setResult] = useState<CodeMatch | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const check = () => {
+    const p = codePasteProblem(text);
+    setProblem(p);
+    setResult(p ? null : matchCodes(text, rows));
+  };
   return (
     <details>
       <summary>Check completion codes from a panel</summary>
@@ -19,21 +25,26 @@ function CodeCheck({ rows }: { rows: PaymentRow[] }) {
         Paste the codes (one per line, or the panel&apos;s CSV export):
       </label>
       <textarea id="codes-paste" data-testid="codes-paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
-      <button type="button" className="secondary" data-testid="codes-check" onClick={() => setResult(matchCodes(text, rows))}>
+      <button type="button" className="secondary" data-testid="codes-check" onClick={check}>
         Check codes
       </button>
+      {problem && (
+        <p className="error small" role="alert" data-testid="codes-problem">
+          {problem}
+        </p>
+      )}
       {result && (
         <div data-testid="codes-result" className="small">
           <p data-testid="codes-matched">
             {result.matched.length} match a seat{result.matched.length > 0 ? ": " : "."}
-            {result.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${fmt(m.row.payout, 2)} ${m.row.currency})`).join(", ")}
+            {listSome(result.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${fmt(m.row.payout, 2)} ${m.row.currency})`), 200)}
           </p>
           <p data-testid="codes-unknown" className={result.unknown.length > 0 ? "error" : undefined}>
-            {result.unknown.length} match no seat{result.unknown.length > 0 ? `: ${result.unknown.join(", ")}` : "."}
+            {result.unknown.length} match no seat{result.unknown.length > 0 ? `: ${listSome(result.unknown)}` : "."}
           </p>
           <p data-testid="codes-missing">
             {result.missing.length} seat(s) not in your list
-            {result.missing.length > 0 ? `: ${result.missing.map((r) => `seat ${r.seat + 1} (${r.completionCode})`).join(", ")}` : "."}
+            {result.missing.length > 0 ? `: ${listSome(result.missing.map((r) => `seat ${r.seat + 1} (${r.completionCode})`), 200)}` : "."}
           </p>
         </div>
       )}
