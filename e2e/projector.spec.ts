@@ -98,6 +98,12 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   expect(html).not.toContain(completion);
   for (const link of links) expect(html).not.toContain(link.split("/").pop()!);
 
+  // the projector's address is no key: a student who types it gets the admin login, and no view
+  await student.goto(projector.url());
+  await expect(student.getByTestId("admin-password")).toBeVisible();
+  await expect(student.getByTestId("projector")).toHaveCount(0);
+  expect(await student.content()).not.toContain(code);
+
   // a phone: the projector's and the monitor's charts fit the screen
   expect(await chartsFitPhone(projector)).toBe(3);
   expect(await chartsFitPhone(admin)).toBe(3);

@@ -12,6 +12,7 @@ import { ROOM_MIN_SPREAD } from "../charts/room";
 import { games } from "../games/registry";
 import { newSession, passIntro, runBots } from "../testing/drive";
 import { ChunkMap } from "./chunk-map";
+import { keysOffWhitelist } from "../testing/projector-whitelist";
 import { leaderboard, projectorView } from "./projector-view";
 import type { SessionState } from "./state";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
@@ -22,24 +23,6 @@ function load(file: string, patch: Record<string, unknown> = {}): LoadedTreatmen
   const lt = loadTreatment(t, games);
   if (!lt.ok) throw new Error(lt.errors.join("; "));
   return lt.value;
-}
-
-const ALLOWED_KEYS = new Set([
-  // the view
-  "sessionId", "title", "language", "gameId", "status", "stage", "roomCode", "joined", "seats", "rounds", "round", "phaseLabel", "remainingMs", "pending", "playing", "charts", "leaderboard", "debrief",
-  // charts (lib/charts/types.ts)
-  "id", "description", "kind", "x", "y", "categories", "share", "spread", "byPrivateType", "series", "name", "role", "colorKey", "points", "lo", "hi", "n",
-  // leaderboard and debrief rows
-  "rank", "label", "bot", "chart", "mean", "last",
-]);
-function keysOf(v: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(v)) for (const x of v) keysOf(x, out);
-  else if (v && typeof v === "object")
-    for (const [k, x] of Object.entries(v)) {
-      out.add(k);
-      keysOf(x, out);
-    }
-  return out;
 }
 
 /** A session of bots played to the end, with a typed label and a panel id on seat 1. */
@@ -61,7 +44,7 @@ describe("projector view", () => {
     const { lt, state, charts } = played(file);
     const v = projectorView(state, lt, 0, "ROOM7", charts);
     expect(v.stage).toBe("after");
-    expect([...keysOf(v)].filter((k) => !ALLOWED_KEYS.has(k))).toEqual([]);
+    expect(keysOffWhitelist(v)).toEqual([]);
     const json = JSON.stringify(v);
     for (const p of state.participants.toArray()) expect(json).not.toContain(p.completionCode);
     expect(json).not.toContain("PANEL-ID-5f00");
@@ -70,6 +53,23 @@ describe("projector view", () => {
     expect(v.language).toBe(lt.treatment.language);
     expect(v.leaderboard!.map((r) => r.label)).toContain("Alice");
     expect(v.debrief!.length).toBeGreaterThan(0);
+  });
+
+  it.each(files)("%s mid-session (round 1 scored, play goes on): whitelisted fields, no chart by private type, no band over fewer than 5 values", (file) => {
+    const lt0 = load(file);
+    const lt = load(file, { bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
+    const mid = runBots(newSession(lt, "projector").state, lt, 0, { until: (s) => s.groups.toArray().some((g) => g.round >= 2) });
+    expect(mid.rounds.length).toBeGreaterThan(0);
+    const charts = sessionCharts(lt.game.id, { params: lt.params, rounds: mid.rounds.map(chartRoundOf) });
+    const v = projectorView(mid.state, lt, mid.nowMs, "ROOM7", charts);
+    expect(v.stage).toBe("playing");
+    expect(keysOffWhitelist(v)).toEqual([]);
+    expect(v.charts.filter((c) => c.byPrivateType)).toEqual([]);
+    expect(v.charts.some((c) => c.series.some((s) => s.points.some((p) => p.y !== null)))).toBe(true);
+    for (const p of v.charts.flatMap((c) => c.series.flatMap((s) => s.points))) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p).not.toHaveProperty("lo");
+    expect(v.debrief).toBeNull();
+    const json = JSON.stringify(v);
+    for (const p of mid.state.participants.toArray()) expect(json).not.toContain(p.completionCode);
   });
 
   it("spread bands over fewer than ROOM_MIN_SPREAD values are dropped; charts by private type wait for the end", () => {

@@ -1,13 +1,24 @@
 /**
  * The projector feed through the real server: an admin socket watching with `projector:watch` gets the
  * projector's view, pushed live as rounds complete, with the charts filled from the rounds and none of
- * the treatment's distinctive private numbers (server/testing/lab.ts: α = 11.111, …).
+ * the treatment's distinctive private numbers (server/testing/lab.ts: α = 11.111, …). For a session of
+ * bots of every game: every message pushed from before play to the debrief holds only whitelisted keys,
+ * no chart by private type before the end, no spread band over fewer than 5 values, no link token,
+ * completion code or treatment name; German treatments get German charts.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOM_MIN_SPREAD } from "../../lib/charts/room";
 import type { ProjectorMessage } from "../../lib/protocol/events";
+import { loadTreatment } from "../../lib/engine";
+import { games } from "../../lib/games/registry";
+import { keysOffWhitelist } from "../../lib/testing/projector-whitelist";
 import { idsTreatment, openLab, type Lab } from "../testing/lab";
 import { api, expectOk } from "../testing/harness";
+
+const EXAMPLES = join(import.meta.dirname, "..", "..", "examples", "treatments");
 
 describe("projector feed", () => {
   let lab: Lab;
@@ -51,6 +62,51 @@ describe("projector feed", () => {
 
     const json = JSON.stringify(pushed);
     for (const secret of ["11.111", "12.222", "13.333", "0.777", "0.888", "0.999", "security test", ...s.tokens]) expect(json).not.toContain(secret);
+    socket.close();
+  }, 60_000);
+
+  /** An admin socket watching the projector of session `id`, collecting every message (the answer first). */
+  async function watchProjector(id: string) {
+    const socket: Socket = ioc(lab.base, { transports: ["websocket"], auth: { admin: true }, extraHeaders: { cookie: lab.cookie }, forceNew: true, reconnection: false });
+    const pushed: ProjectorMessage[] = [];
+    socket.on("projector:view", (m: ProjectorMessage) => pushed.push(m));
+    const first = (await socket.timeout(5000).emitWithAck("projector:watch", { sessionId: id })) as { ok: true; data: ProjectorMessage };
+    expect(first.ok).toBe(true);
+    pushed.unshift(first.data);
+    return { socket, pushed };
+  }
+
+  const GAMES: [string, string][] = [
+    ["ids-investment-3.json", "myopic"],
+    ["ids-pivotal-full-4.json", "truthful"],
+    ["ids-externality-4.json", "equilibrium"],
+    ["ssg-defense-recommendation.json", "follower"],
+    ["cip-contracts-menu-4.json", "truthful"],
+  ];
+  it.each(GAMES)("%s with bots: every pushed view is on the whitelist, nothing private on the way to the debrief", async (file, bot) => {
+    const t = JSON.parse(readFileSync(join(EXAMPLES, file), "utf8")) as Record<string, unknown>;
+    const lt = loadTreatment(t, games);
+    if (!lt.ok) throw new Error(lt.errors.join("; "));
+    // (how many views arrive during play depends on timing; the engine's view mid-session of every game: lib/engine/projector-view.test.ts)
+    const s = await lab.createSession({ ...t, bots: { seats: Array.from({ length: lt.value.seats }, () => bot), delayMs: 0 } });
+    const { socket, pushed } = await watchProjector(s.id);
+    await expect.poll(() => pushed.at(-1)?.view.stage, { timeout: 30_000 }).toBe("after");
+    await expect.poll(() => pushed.at(-1)?.view.charts.find((c) => c.kind === "rounds")?.series[0]?.points.length, { timeout: 10_000 }).toBe(lt.value.rounds);
+    for (const { view } of pushed) {
+      expect(keysOffWhitelist(view), `${view.stage}: keys off the whitelist`).toEqual([]);
+      expect(view.gameId).toBe(lt.value.game.id);
+      if (view.stage !== "after") expect(view.charts.filter((c) => c.byPrivateType).map((c) => c.id), "charts by private type before the end").toEqual([]);
+      for (const c of view.charts) for (const p of c.series.flatMap((x) => x.points)) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p, `${c.id}: a band over ${p.n} values`).not.toHaveProperty("lo");
+      for (const r of view.leaderboard ?? []) expect(Object.keys(r).sort()).toEqual(["bot", "label", "points", "rank"]);
+    }
+    const host = (await lab.app.manager.get(s.id))!;
+    const json = JSON.stringify(pushed);
+    for (const p of host.state.participants.toArray()) {
+      expect(json).not.toContain(p.completionCode);
+      expect(json).not.toContain(p.id);
+    }
+    for (const token of s.tokens) expect(json).not.toContain(token);
+    expect(json).not.toContain(String(t.name));
     socket.close();
   }, 60_000);
 });

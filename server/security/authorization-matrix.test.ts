@@ -137,7 +137,9 @@ describe("authorization matrix", () => {
     expect(await connect({ token: "not-a-real-token-at-all" })).toBeNull();
 
     const adminViews: Role[] = [];
+    const projectorViews: Role[] = [];
     for (const role of ROLES) sockets[role]?.on("admin:view", () => adminViews.push(role));
+    for (const role of ROLES) sockets[role]?.on("projector:view", () => projectorViews.push(role));
     const versionOfA = async () => (await api(base, `/api/admin/sessions/${A.id}`, { cookie })).json.view.version as number;
 
     /** allow = acknowledged for the right session; deny = not connected, or no answer at all. */
@@ -191,10 +193,11 @@ describe("authorization matrix", () => {
       "admin:watch": { anonymous: "deny", participant: "deny", otherSessionParticipant: "deny", admin: "allow" },
       "projector:watch": { anonymous: "deny", participant: "deny", otherSessionParticipant: "deny", admin: "allow" },
     });
-    // a change in session A reaches the watching admin, and only the admin
+    // a change in session A reaches the watching admin (monitor and projector), and only the admin
     await sockets.participant!.emitWithAck("p:intro", { step: "instructions" });
     await new Promise((r) => setTimeout(r, 600)); // admin views are batched every 200 ms
     expect(new Set(adminViews)).toEqual(new Set(["admin"]));
+    expect(new Set(projectorViews)).toEqual(new Set(["admin"]));
     for (const s of open) s.close();
   }, 60_000);
 });
