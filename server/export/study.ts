@@ -4,7 +4,8 @@
  * with the number of rows: a first pass collects the column names (the keys games put in decisions,
  * outcomes and group records, and the highest round), the second writes the rows.
  *
- * Between pages the export yields to the event loop (setImmediate). The SQLite driver answers
+ * Between pages, and between a page's read, its round-record lookup and its CSV, the export yields to
+ * the event loop (setImmediate), as it does every 200 seats it loads. The SQLite driver answers
  * synchronously, so without that a whole pass ran as one chain of microtasks: the server answered no
  * one else for minutes, and the native memory of finished queries, released by finalizers that run on
  * the event loop, piled up (RSS +330 MB at 1,000,000 rows while the JavaScript heap stayed small;
@@ -23,8 +24,13 @@ import type { SurveyQuestion } from "../../lib/survey/questions";
 import { SURVEY_BASE_COLUMNS, surveyQuestionColumns, surveyRow, type SurveySeat } from "./survey";
 import { codebookCsv } from "./export";
 
-/** Rows per database read: what the export holds at once, and the longest it keeps the event loop. */
-export const STUDY_EXPORT_PAGE = 2000;
+/**
+ * Rows per database read: what the export holds at once. The SQLite driver answers synchronously, so a
+ * read, its round-record lookup and the page's CSV each keep the event loop busy for their whole length:
+ * 250 rows is a few milliseconds each (2,000 rows kept live sessions waiting 100–300 ms a page under
+ * load; docs/benchmarks.md).
+ */
+export const STUDY_EXPORT_PAGE = 250;
 const PAGE = STUDY_EXPORT_PAGE;
 
 /** Let the event loop run (other sessions, I/O, finalizers) before the next page. */
@@ -65,18 +71,26 @@ async function sessionInfo(store: SessionStore, id: string): Promise<SessionInfo
   return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, questions: lt.ok ? lt.value.treatment.survey : [] };
 }
 
+/** Seats read between two turns of the event loop (the store reads them 200 at a time). */
+const SEATS_PER_TURN = 200;
+
 /** The seats of one session (loaded while that session is written, then dropped). */
 async function seatsOf(store: SessionStore, id: string): Promise<Map<string, WideSeat>> {
   const seats = new Map<string, WideSeat>();
-  for await (const p of store.participantParts(id))
+  for await (const p of store.participantParts(id)) {
     seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot });
+    if (seats.size % SEATS_PER_TURN === 0) await breathe();
+  }
   return seats;
 }
 
 /** One session's seats with their surveys, in seat order (loaded while that session is written). */
 async function surveySeatsOf(store: SessionStore, id: string): Promise<SurveySeat[]> {
   const out: SurveySeat[] = [];
-  for await (const p of store.participantParts(id)) out.push({ ...p, external: p.external ? { source: p.external.source, id: p.external.id } : null });
+  for await (const p of store.participantParts(id)) {
+    out.push({ ...p, external: p.external ? { source: p.external.source, id: p.external.id } : null });
+    if (out.length % SEATS_PER_TURN === 0) await breathe();
+  }
   return out.sort((a, b) => a.seat - b.seat);
 }
 
@@ -96,6 +110,7 @@ async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[], 
         for (const k of Object.keys(JSON.parse(p.decisionJson) as object)) seen.add(`decision_${k}`);
         for (const k of Object.keys(JSON.parse(p.outcomeJson) as object)) seen.add(`outcome_${k}`);
       }
+      await breathe();
       for (const o of (await store.roundOutcomesFor(s.id, page)).values())
         for (const k of Object.keys(JSON.parse(o.groupJson) as object)) seen.add(`group_${k}`);
       await breathe();
@@ -106,8 +121,11 @@ async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[], 
   return { long: [...byName.values()], maxRound };
 }
 
+/** A page's rows joined to their round records; the event loop turns after the read and after the lookup. */
 async function rowsOf(store: SessionStore, s: SessionInfo, seats: ReadonlyMap<string, WideSeat>, page: readonly PlayerRoundRow[]): Promise<Record<string, Cell>[]> {
+  await breathe();
   const outcomes = await store.roundOutcomesFor(s.id, page.map((p) => ({ groupId: p.groupId, round: p.round })));
+  await breathe();
   return page.map((p) => {
     const o = outcomes.get(`${p.groupId}#${p.round}`);
     return storedLongRow({ session: s.id, treatment: s.name, game: s.game }, p, o, seats.get(p.participantId)?.external ?? null);
@@ -227,12 +245,14 @@ async function writeStudySurvey(store: SessionStore, sessions: readonly SessionI
   let count = 0;
   for (const s of sessions) {
     const seats = await surveySeatsOf(store, s.id);
-    let chunk = "";
-    for (const p of seats) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p));
+    for (let i = 0; i < seats.length; i += SEATS_PER_TURN) {
+      let chunk = "";
+      for (const p of seats.slice(i, i + SEATS_PER_TURN)) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p));
+      await sink(chunk);
+      await breathe();
+      checkAborted(signal);
+    }
     count += seats.length;
-    await sink(chunk);
-    await breathe();
-    checkAborted(signal);
   }
   return count;
 }
