@@ -1,7 +1,7 @@
 /**
  * The experimenter's controls and the room-code path: field-named treatment errors, joining with a
- * code and a label, filling empty seats with bots, pause/resume as seen by the participant, and
- * ending the session.
+ * code and a label, filling empty seats with bots, pause/resume as seen by the participant, "End phase
+ * now" as the participant reads it (not "time ran out"), and ending the session.
  */
 import { expect, test } from "@playwright/test";
 import { ADMIN_PASSWORD, openSession, invest } from "./steps";
@@ -52,6 +52,15 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(alice.getByTestId("paused-banner")).toBeHidden();
   await invest(alice, "2");
   await expect(alice.getByTestId("phase-results")).toBeVisible();
+  await expect(alice.getByTestId("not-decided")).toHaveCount(0);
+
+  // round 2: the experimenter ends the step before Alice decides; she is not told that time ran out
+  await alice.getByTestId("next-round").click();
+  await expect(alice.getByTestId("phase-decide")).toBeVisible();
+  await admin.getByTestId("cmd-force-end").click();
+  await expect(alice.getByTestId("phase-results")).toBeVisible();
+  await expect(alice.getByTestId("not-decided")).toHaveText("The experimenter ended this step before you decided, so the default investment was used.");
+  await expect(alice.getByTestId("phase-results")).not.toContainText(/time ran out/i);
 
   await admin.getByTestId("cmd-end").click();
   await admin.getByTestId("cmd-end-confirm").click();
