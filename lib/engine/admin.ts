@@ -74,8 +74,11 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "forcePhaseEnd": {
       const groups = s.groups.toArray().filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
       if (groups.length === 0) {
-        const computing = s.groups.some((g) => g.status === "computing" && (!cmd.groupId || g.id === cmd.groupId));
-        if (computing) return bad("The results are being computed; the next phase starts as soon as they are ready.");
+        const computing = s.groups.toArray().filter((g) => g.status === "computing" && (!cmd.groupId || g.id === cmd.groupId));
+        const failed = computing.find((g) => g.computing?.failed);
+        if (failed)
+          return bad(`The computation of group ${failed.id} failed (${failed.computing!.failed!.message}): retry it, or end the group, from its panel.`);
+        if (computing.length > 0) return bad("The results are being computed; the next phase starts as soon as they are ready.");
         return bad(cmd.groupId ? `Group ${cmd.groupId} is not playing.` : "No group is playing.");
       }
       for (const g of groups) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "experimenter");

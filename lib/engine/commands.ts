@@ -34,11 +34,21 @@ export type AdminCommand =
   | { kind: "fillWithBots"; strategy?: string }
   | { kind: "end" };
 
+/** The experimenter's ways on from a group whose long step failed (lib/engine/computed.ts). */
+export type FailedComputeCommand =
+  /** Run the step again. */
+  | { kind: "retryCompute"; groupId: string }
+  /** End the group (its members go on to the exit survey). */
+  | { kind: "endFailedGroup"; groupId: string };
+
 export type Command =
   | ParticipantCommand
   | AdminCommand
+  | FailedComputeCommand
   | { kind: "claim"; label: string }
   | { kind: "claimPanel"; external: ExternalId }
   | { kind: "tick" }
   /** The output of a group's long step (lib/engine/compute.ts), fed back by the server. */
-  | { kind: "computed"; groupId: string; key: string; output: unknown };
+  | { kind: "computed"; groupId: string; key: string; output: unknown }
+  /** A group's long step failed in the solver pool and on the main thread (the server's error message). */
+  | { kind: "computeFailed"; groupId: string; key: string; error: string };

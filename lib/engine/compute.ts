@@ -32,9 +32,12 @@ export function startComputing(g: GroupState, req: ComputeRequest, fx: Effects) 
   fx.notes.push(`group ${g.id} round ${g.round}: computing ${pending.unitId}@${pending.version} off the event loop`);
 }
 
-/** Every step a stored state still waits for (re-issued when a session is loaded). */
+/**
+ * Every step a stored state still waits for (re-issued when a session is loaded). A step that already
+ * failed is not: it waits for the experimenter to retry it or end the group (the monitor shows it).
+ */
 export function pendingComputes(s: SessionState): ComputeJob[] {
   const jobs: ComputeJob[] = [];
-  for (const g of s.groups.toArray()) if (g.status === "computing" && g.computing) jobs.push({ groupId: g.id, ...g.computing });
+  for (const g of s.groups.toArray()) if (g.status === "computing" && g.computing && !g.computing.failed) jobs.push({ groupId: g.id, ...g.computing });
   return jobs;
 }

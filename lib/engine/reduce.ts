@@ -3,13 +3,13 @@
  * It works on a clone, so a rejected command leaves the state untouched (nothing is half-applied),
  * and it returns the effects (completed rounds, notes) the server must persist with the new state.
  */
-import type { ActionError } from "../core/errors";
+import { ActionErrorCode, type ActionError } from "../core/errors";
 import { sameRngState } from "../core/rng";
 import { applyAdmin, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel } from "./claim";
-import { applyComputed } from "./computed";
+import { applyComputed, applyComputeFailed, endFailedGroup, retryCompute } from "./computed";
 import { beginDraft } from "./draft";
 import type { Effects, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -29,6 +29,21 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       break;
     case "computed": {
       const r = applyComputed(s, lt, cmd, nowMs, fx);
+      if (!r.ok) return r;
+      duplicate = r.stale;
+      break;
+    }
+    case "computeFailed":
+    case "retryCompute":
+    case "endFailedGroup": {
+      const r =
+        cmd.kind === "computeFailed"
+          ? applyComputeFailed(s, cmd, nowMs, fx)
+          : s.status === "ended"
+            ? ({ ok: false, error: { code: ActionErrorCode.Conflict, message: "The session has already ended." } } as const)
+            : cmd.kind === "retryCompute"
+              ? retryCompute(s, cmd.groupId, fx)
+              : endFailedGroup(s, lt, cmd.groupId, nowMs, fx);
       if (!r.ok) return r;
       duplicate = r.stale;
       break;

@@ -77,6 +77,20 @@ export interface PendingCompute {
   unitId: string;
   version: string;
   input: unknown;
+  /**
+   * Set when the step failed both in the solver pool and on the main thread: the group stays computing
+   * (nothing of the round is lost) until the experimenter retries the step or ends the group.
+   */
+  failed?: ComputeFailure | null;
+  /** How often the step failed so far (absent: never). */
+  attempts?: number;
+}
+
+/** Why a group's long step failed, and how often it failed so far (the monitor shows it). */
+export interface ComputeFailure {
+  message: string;
+  atMs: number;
+  attempts: number;
 }
 
 /** Why a bot made a seat's choices: a bot seat from the start, a dropout's replacement, or the experimenter's. */

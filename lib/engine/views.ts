@@ -168,6 +168,8 @@ export interface AdminGroupRow {
   remainingMs: number | null;
   members: string[];
   pendingCount: number;
+  /** The group's long step failed (status stays "computing"): the error, when, and after how many attempts. */
+  computeFailure: { message: string; atMs: number; attempts: number; step: string } | null;
   monitor: MonitorView | null;
   history: { round: number; group: Record<string, Scalar> }[];
 }
@@ -209,6 +211,8 @@ export function adminView(
         remainingMs: remaining(s, g.deadlineMs, g.remainingMsAtPause, nowMs),
         members: g.members,
         pendingCount: pending.length,
+        computeFailure:
+          g.status === "computing" && g.computing?.failed ? { ...g.computing.failed, step: `${g.computing.unitId}@${g.computing.version}` } : null,
         monitor: g.game !== null ? lt.game.monitor(g.game, ctx) : null,
         history: roundHistory[g.id] ?? [],
       };

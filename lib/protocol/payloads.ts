@@ -70,6 +70,8 @@ export const AdminCommandRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("replaceWithBot"), pid: z.string().min(1).max(100), strategy: z.string().max(100).optional() }),
   z.object({ kind: z.literal("fillWithBots"), strategy: z.string().max(100).optional() }),
   z.object({ kind: z.literal("end") }),
+  z.object({ kind: z.literal("retryCompute"), groupId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal("endFailedGroup"), groupId: z.string().min(1).max(100) }),
 ]);
 export type AdminCommandRequest = z.infer<typeof AdminCommandRequest>;
 

@@ -19,6 +19,7 @@ export const DUPLICATE_CODE = "duplicate";
 function duplicateMessage(cmd: Command): string {
   if (cmd.kind === "action") return "Already counted: an action with this clientActionId was accepted before; nothing changed.";
   if (cmd.kind === "claim") return "This label already has a seat; the same seat was given again.";
+  if (cmd.kind === "computeFailed") return "A failure of a step the group no longer waits for (it ended, or the failure was already recorded); nothing changed.";
   if (cmd.kind === "computed") return "A result for a step the group no longer waits for (it ended, or the result came twice); nothing changed.";
   return "Already done (e.g. from another tab); nothing changed.";
 }
@@ -34,6 +35,8 @@ export interface HostOptions {
    * thread, after the command that started them was stored and acknowledged.
    */
   compute?: ComputeRunner;
+  /** How a step runs on the main thread (default: the registered unit, `runComputeJob`; tests replace it). */
+  inlineCompute?: (job: ComputeJob) => unknown;
   log?: (line: string) => void;
 }
 
@@ -131,7 +134,19 @@ export class SessionHost extends EventEmitter {
 
   private enqueue(job: Job) {
     this.jobs.push(job);
-    this.pumping ??= this.pump().finally(() => (this.pumping = null));
+    this.startPump();
+  }
+
+  /**
+   * Start the batch loop unless it runs. A job queued after the loop's last look at the queue but before
+   * it ended (e.g. from a microtask of the last batch, as a step whose pool refuses it at once queues
+   * its failure) starts the loop again, so no job waits for a later command.
+   */
+  private startPump() {
+    this.pumping ??= this.pump().finally(() => {
+      this.pumping = null;
+      if (this.jobs.length > 0) this.startPump();
+    });
   }
 
   /**
@@ -265,7 +280,8 @@ export class SessionHost extends EventEmitter {
   /**
    * Run each step off the event loop and feed its output back as a `computed` command, which is stored
    * like any other. A step the pool cannot run (e.g. its worker died) runs on the main thread instead;
-   * one that fails there too leaves the group computing, is logged, and is tried again on the next load.
+   * one that fails there too is logged and stored as a `computeFailed` command: the group stays computing
+   * with the error, which the monitor shows, until the experimenter retries the step or ends the group.
    */
   private startComputes(jobs: readonly ComputeJob[]) {
     for (const job of jobs) {
@@ -273,18 +289,35 @@ export class SessionHost extends EventEmitter {
       if (this.computing.has(id) || this.stopped) continue;
       this.computing.add(id);
       const pool = this.opts.compute;
+      const inline = this.opts.inlineCompute ?? runComputeJob;
       const run = pool
         ? pool(job).catch((e: unknown) => {
             this.opts.log?.(`session=${this.id} group ${job.groupId}: solver pool failed (${e instanceof Error ? e.message : String(e)}); computing on the main thread`);
-            return runComputeJob(job);
+            return inline(job);
           })
-        : new Promise<unknown>((resolve) => setImmediate(() => resolve(runComputeJob(job))));
+        : new Promise<unknown>((resolve, reject) =>
+            setImmediate(() => {
+              try {
+                resolve(inline(job));
+              } catch (e) {
+                reject(e);
+              }
+            }),
+          );
+      const system = { actorKind: "system", participantId: null } as const;
       void run
-        .then((output) => this.dispatch({ actorKind: "system", participantId: null }, { kind: "computed", groupId: job.groupId, key: job.key, output }))
+        .then(
+          (output) => this.dispatch(system, { kind: "computed", groupId: job.groupId, key: job.key, output }),
+          (e: unknown) => {
+            this.opts.log?.(`session=${this.id} group ${job.groupId}: ${job.unitId}@${job.version} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+            const error = e instanceof Error ? e.message : String(e);
+            return this.dispatch(system, { kind: "computeFailed", groupId: job.groupId, key: job.key, error: error || "unknown error" });
+          },
+        )
         .then((r) => {
-          if (!r.ok) this.opts.log?.(`session=${this.id} group ${job.groupId}: computed result not applied: ${r.error.message}`);
+          if (!r.ok) this.opts.log?.(`session=${this.id} group ${job.groupId}: the step's result was not applied: ${r.error.message}`);
         })
-        .catch((e: unknown) => this.opts.log?.(`session=${this.id} group ${job.groupId}: ${job.unitId}@${job.version} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
+        .catch((e: unknown) => this.opts.log?.(`session=${this.id} group ${job.groupId}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`))
         .finally(() => this.computing.delete(id));
     }
   }

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
-import { SessionHost, type Clock } from "./host";
+import { SessionHost, type Clock, type HostOptions } from "./host";
 import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
 import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
@@ -38,6 +38,8 @@ export interface ManagerOptions {
   /** Worker threads for the treatments' solves (server/solver); without it they run on the event loop. */
   solver?: SolverPool;
   botDelayMs?: number;
+  /** How long steps run on the main thread (HostOptions.inlineCompute; tests replace it). */
+  inlineCompute?: HostOptions["inlineCompute"];
   log?: (line: string) => void;
   /** When sessions are unloaded from memory and which are loaded at start (server/sessions/idle.ts). */
   idle?: IdlePolicy;
@@ -100,6 +102,7 @@ export class SessionManager {
       clock: this.clock,
       ...(this.opts.solver ? { compute: poolComputeRunner(this.opts.solver) } : {}),
       ...(this.opts.botDelayMs !== undefined ? { botDelayMs: this.opts.botDelayMs } : {}),
+      ...(this.opts.inlineCompute ? { inlineCompute: this.opts.inlineCompute } : {}),
       ...(this.opts.log ? { log: this.opts.log } : {}),
     };
   }

@@ -7,7 +7,8 @@
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { loadTreatment, type LoadedTreatment } from "../../lib/engine";
+import { adminView, loadTreatment, pendingComputes, type ComputeJob, type LoadedTreatment } from "../../lib/engine";
+import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import { games } from "../../lib/games/registry";
 import { newSession, runBots } from "../../lib/testing/drive";
 import { migrate } from "../db/migrate";
@@ -178,5 +179,87 @@ describe("long steps during play", () => {
     await host.drain();
     expect(await storedRounds(store, id)).toEqual(inlineRounds("computing-b"));
     await second.stop();
+  }, 120_000);
+});
+
+describe("a step that fails in the solver pool and on the main thread", () => {
+  /** A main-thread runner that fails while `failing(job)` holds, else runs the registered unit. */
+  function flakyInline(failing: (job: ComputeJob) => boolean) {
+    return (job: ComputeJob) => {
+      if (failing(job)) throw new Error(`test: the solver ran out of memory on ${job.unitId}`);
+      return runComputeJob(job);
+    };
+  }
+  const admin = { actorKind: "admin", participantId: null } as const;
+  const failedGroup = (h: SessionHost) => computingGroups(h).find((g) => g.computing?.failed);
+
+  it("is stored and shown on the monitor with its error; the experimenter retries it and the session goes on with the inline rounds", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    pool = new SolverPool(1);
+    let failing = true;
+    // the pool's worker cannot run it (its job is refused) and the main thread fails too
+    const manager = new SessionManager(store, { botDelayMs: 0, solver: pool, inlineCompute: flakyInline(() => failing) });
+    const a = await manager.create(ssgTreatment, { seed: "computing-fail", draft: true });
+    if (!a.ok) throw new Error("create failed");
+    await pool.close(); // every job sent to the pool now fails, as when its worker died
+    await a.host.dispatch(admin, { kind: "open" });
+    await until("the step to fail", () => failedGroup(a.host) !== undefined);
+    await a.host.drain();
+    const g = failedGroup(a.host)!;
+    expect(g.status).toBe("computing");
+    const row = adminView(a.host.state, a.host.lt, Date.now()).groups.find((x) => x.id === g.id)!;
+    expect(row.computeFailure?.message).toMatch(/ran out of memory/);
+    expect(row.computeFailure?.attempts).toBe(1);
+    expect(row.computeFailure?.step).toMatch(/^ssg-csw-max@/);
+    // stored: the snapshot holds the failure, the event log the failed command; a reload does not re-run it silently
+    const stored = await store.loadState((await store.get(a.host.id))!);
+    expect(stored.groups.get(g.id)?.computing?.failed?.message).toMatch(/ran out of memory/);
+    expect((await store.events(a.host.id)).filter((e) => e.command === "computeFailed" && e.accepted)).toHaveLength(1);
+    expect(pendingComputes(stored)).toEqual([]);
+    // ending the phase is refused with what to do instead
+    const force = await a.host.dispatch(admin, { kind: "forcePhaseEnd", groupId: g.id });
+    expect(force.ok).toBe(false);
+    if (!force.ok) expect(force.error.message).toMatch(/failed .*retry it, or end the group/);
+    failing = false;
+    expect((await a.host.dispatch(admin, { kind: "retryCompute", groupId: g.id })).ok).toBe(true);
+    await a.host.whenOver();
+    await a.host.drain();
+    expect(await storedRounds(store, a.host.id)).toEqual(inlineRounds("computing-fail"));
+    // a retry of a group that has no failed step is refused
+    const again = await a.host.dispatch(admin, { kind: "retryCompute", groupId: g.id });
+    expect(again.ok).toBe(false);
+    await manager.stop();
+  }, 120_000);
+
+  it("the experimenter ends the group instead: its members finish, the completed rounds stay stored", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    // no pool: steps run on the main thread, and the second round's fails every time
+    const manager = new SessionManager(store, { botDelayMs: 0, inlineCompute: flakyInline((job) => job.key.startsWith("2:")) });
+    const a = await manager.create(ssgTreatment, { seed: "computing-end", draft: true });
+    if (!a.ok) throw new Error("create failed");
+    await a.host.dispatch(admin, { kind: "open" });
+    await until("the step to fail", () => failedGroup(a.host) !== undefined);
+    await a.host.drain();
+    const g = failedGroup(a.host)!;
+    expect(g.round).toBe(2);
+    const retried = await a.host.dispatch(admin, { kind: "retryCompute", groupId: g.id });
+    expect(retried.ok).toBe(true);
+    await until("the retry to fail", () => (failedGroup(a.host)?.computing?.attempts ?? 0) === 2);
+    await a.host.drain();
+    expect(adminView(a.host.state, a.host.lt, Date.now()).groups[0]?.computeFailure?.attempts).toBe(2);
+    expect((await a.host.dispatch(admin, { kind: "endFailedGroup", groupId: g.id })).ok).toBe(true);
+    await a.host.whenOver();
+    await a.host.drain();
+    expect(a.host.state.groups.get(g.id)?.status).toBe("ended");
+    expect(a.host.state.order.every((pid) => a.host.state.participants.get(pid)?.stage === "done")).toBe(true);
+    expect(await storedRounds(store, a.host.id)).toEqual(inlineRounds("computing-end").filter((r) => r.round === 1));
+    const notes = (await store.events(a.host.id)).filter((e) => e.accepted).map((e) => e.command);
+    expect(notes.filter((c) => c === "computeFailed")).toHaveLength(2);
+    expect(notes).toContain("endFailedGroup");
+    await manager.stop();
   }, 120_000);
 });

@@ -86,6 +86,30 @@ function HistoryTable({ history }: { history: { round: number; group: Record<str
   );
 }
 
+/** A group whose long step failed: the error, and the two ways on (run it again, or end the group). */
+function ComputeFailure({ g, failure, ended, run }: { g: AdminGroupRow; failure: NonNullable<AdminGroupRow["computeFailure"]>; ended: boolean; run: RunCommand }) {
+  return (
+    <div className="error" role="alert" data-testid={`compute-failed-${g.id}`}>
+      <p style={{ margin: 0 }}>
+        <strong>The results of round {g.round} could not be computed</strong> ({failure.step}, {failure.attempts} attempt
+        {failure.attempts === 1 ? "" : "s"}): {failure.message}
+      </p>
+      <p style={{ margin: "4px 0" }}>
+        The group waits. Retry the computation, or end this group: its members go on to the exit survey with the points of the rounds
+        they completed; this round is not recorded.
+      </p>
+      <div className="row">
+        <button type="button" className="small" data-testid={`cmd-retry-compute-${g.id}`} disabled={ended} onClick={() => void run({ kind: "retryCompute", groupId: g.id })}>
+          Retry the computation
+        </button>
+        <button type="button" className="secondary small" data-testid={`cmd-end-group-${g.id}`} disabled={ended} onClick={() => void run({ kind: "endFailedGroup", groupId: g.id })}>
+          End this group
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; view: AdminView; receivedAt: number; run: RunCommand }) {
   const left = useCountdown(g.remainingMs, receivedAt, view.status === "running" && g.status === "playing");
   const live = g.status === "playing" && view.status !== "ended";
@@ -93,7 +117,9 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
     <section className="card" data-testid={`group-${g.id}`}>
       <div className="spread">
         <h3 style={{ margin: 0 }}>
-          Group {g.id} <span className={`pill ${g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>{g.status}</span>
+          Group {g.id} <span className={`pill ${g.computeFailure ? "ended" : g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>
+            {g.computeFailure ? "computation failed" : g.status}
+          </span>
         </h3>
         <button
           type="button"
@@ -119,6 +145,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
           {g.pendingCount} of {g.members.length}
         </dd>
       </dl>
+      {g.computeFailure && <ComputeFailure g={g} failure={g.computeFailure} ended={view.status === "ended"} run={run} />}
       {g.monitor && <MonitorBlock m={g.monitor} />}
       <HistoryTable history={g.history} />
     </section>

@@ -15,6 +15,8 @@ export type Command =
   | { kind: "forcePhaseEnd"; groupId?: string }
   | { kind: "replaceWithBot"; pid: string; strategy?: string }
   | { kind: "fillWithBots"; strategy?: string }
-  | { kind: "end" };
+  | { kind: "end" }
+  | { kind: "retryCompute"; groupId: string }
+  | { kind: "endFailedGroup"; groupId: string };
 
 export type RunCommand = (cmd: Command) => Promise<boolean>;
