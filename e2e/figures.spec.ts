@@ -1,6 +1,7 @@
 /**
  * End to end, figures and the session report: the New Session page's launch check draws the CIP figures
- * around the chosen treatment (its point marked, the numbers behind each figure); other games show none.
+ * around the chosen treatment (its point marked, the numbers behind each figure) and the IDS paper's
+ * examples for a Pivotal treatment (its N and cost spread marked); the unregulated IDS game shows none.
  * An all-bot CIP session runs to its end, the experimenter downloads report.html from the monitor, and
  * the file opens in a browser that is offline, with every chart drawn and nothing requested.
  */
@@ -19,7 +20,7 @@ async function login(page: Page) {
 
 const FIGURES = ["cip-cc-utility-vs-resources", "cip-cc-utility-vs-type-mix", "cip-cc-utility-vs-payment-cost"];
 
-test("launch check: CIP figures around the treatment, none for other games", async ({ page }) => {
+test("launch check: CIP figures around the treatment, the IDS paper's examples for Pivotal, none for the unregulated game", async ({ page }) => {
   await login(page);
   await page.getByTestId("treatment-select").selectOption("cip-contracts-menu-4.json");
   await expect(page.getByTestId("treatment-json")).toHaveValue(/"game": "cip-contracts"/);
@@ -41,6 +42,21 @@ test("launch check: CIP figures around the treatment, none for other games", asy
   await expect(marked.nth(0)).toHaveText("650");
   await expect(marked.nth(1)).toHaveText("3,155");
   await expect(page.getByTestId("prediction-CC objective Σ α_k U_CC(k)")).toContainText("3,155");
+
+  // an IDS Pivotal treatment: the paper's examples, its N = 4 and cost spread marked
+  await page.getByTestId("treatment-select").selectOption("ids-pivotal-full-4.json");
+  await expect(page.getByTestId("treatment-json")).toHaveValue(/"game": "ids-pivotal"/);
+  await page.getByTestId("treatment-validate").click();
+  await expect(page.getByTestId("launch-figures")).toContainText("budget and voluntary participation");
+  for (const id of ["ids-budget-vs-users", "ids-budget-vs-cost-spread", "ids-participation-vs-users", "ids-participation-vs-cost-spread"]) {
+    const fig = page.getByTestId(`launch-figure-${id}`);
+    await expect(fig).toBeVisible();
+    await expect.poll(() => fig.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  }
+  await expect(page.getByTestId("launch-figure-ids-budget-vs-users")).toHaveAttribute("data-marker-x", "4");
+  await expect(page.getByTestId("launch-figure-ids-participation-vs-cost-spread")).toHaveAttribute("data-marker-x", "1.125");
+  await page.getByTestId("launch-figure-ids-budget-vs-users").locator("summary").click();
+  await expect(page.getByTestId("launch-figure-table-ids-budget-vs-users").locator('tr[data-marked="true"] td').first()).toHaveText("4");
 
   await page.getByTestId("treatment-select").selectOption("ids-investment-3.json");
   await page.getByTestId("treatment-validate").click();

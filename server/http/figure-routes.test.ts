@@ -41,6 +41,21 @@ describe("launch-check figures over HTTP", () => {
     expect(figs[2]!.marker.x).toBe(0.5);
   });
 
+  it("an IDS Pivotal treatment: the paper's four example figures, this treatment's N and cost spread marked", async () => {
+    const r = await api(base, "/api/admin/treatments/figures", { cookie, body: { treatment: example("ids-pivotal-full-4.json") } });
+    expect(r.status).toBe(200);
+    const figs = r.json.figures as { id: string; svg: string; columns: string[]; rows: unknown[][]; marker: { x: number; label: string } | null }[];
+    expect(figs.map((f) => f.id)).toEqual(["ids-budget-vs-users", "ids-budget-vs-cost-spread", "ids-participation-vs-users", "ids-participation-vs-cost-spread"]);
+    for (const f of figs) {
+      expect(XMLValidator.validate(f.svg)).toBe(true);
+      expect(f.svg).toContain("this treatment");
+      expect(f.columns[1]).toMatch(/^pivotal_/);
+    }
+    expect(figs[0]!.marker).toEqual({ x: 4, label: "this treatment: N = 4" }); // c = [0.8, 1.1, 1.4, 1.7]
+    expect(figs[0]!.rows.filter((row) => row[0] === 4)).toHaveLength(1);
+    expect(figs[1]!.marker!.x).toBeCloseTo((1.7 - 0.8) / 0.8, 9);
+  });
+
   it("another game: no figures; an invalid treatment: its errors", async () => {
     const ids = await api(base, "/api/admin/treatments/figures", { cookie, body: { treatment: example("ids-investment-3.json") } });
     expect(ids.json).toEqual({ ok: true, figures: [] });

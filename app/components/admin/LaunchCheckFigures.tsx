@@ -1,12 +1,14 @@
 "use client";
 /**
- * The launch check's figures (CIP treatments): how the control center's utility of the optimal menu and
- * of the equal split change as R, the type mix and the payment cost vary around this treatment, its point
- * marked. Drawn on the server (the same SVG as `mechlab figures cip --treatment`), shown as images (no
- * markup from the server enters the page), with the numbers behind each in a table.
+ * The launch check's figures (lib/figures/launch.ts): for CIP treatments how the control center's utility
+ * of the optimal menu and of the equal split change as R, the type mix and the payment cost vary around
+ * this treatment, its point marked (the same SVG as `mechlab figures cip --treatment`); for IDS Pivotal
+ * and Externality treatments the paper's examples (`mechlab figures ids`) with the treatment's N and cost
+ * spread marked. Drawn on the server, shown as images (no markup from the server enters the page), with
+ * the numbers behind each in a table.
  */
 import { useEffect, useState } from "react";
-import { GAMES_WITH_LAUNCH_FIGURES, type LaunchFigureView } from "@/lib/figures/launch-games";
+import { GAMES_WITH_LAUNCH_FIGURES, LAUNCH_FIGURES_HEADING, type LaunchFigureView } from "@/lib/figures/launch-games";
 import { api } from "../../lib-client/api";
 import { fmtScalar } from "../../lib-client/format";
 
@@ -30,7 +32,7 @@ export function LaunchCheckFigures({ game, treatment }: { game: string; treatmen
   if (!wanted) return null;
   return (
     <section data-testid="launch-figures" aria-labelledby="launch-figures-h">
-      <h4 id="launch-figures-h">Around this treatment: the control center&apos;s utility</h4>
+      <h4 id="launch-figures-h">{LAUNCH_FIGURES_HEADING[game] ?? "Figures"}</h4>
       {load.state === "loading" && <p className="muted small">Drawing the figures…</p>}
       {load.state === "error" && (
         <p className="error" data-testid="launch-figures-error">
