@@ -7,10 +7,35 @@
  */
 import { randomBytes } from "node:crypto";
 import { migrate } from "../db/migrate";
-import { resolveDbUrl } from "../db/url";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { DEFAULT_DB_URL, isPostgresUrl, resolveDbUrl } from "../db/url";
 import { hashPassword } from "../http/admin-auth";
 import { AdminSessions } from "../security/admin-sessions";
 import { SessionStore } from "../sessions/store";
+
+/** A database URL with its password hidden (for messages). */
+function redact(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, "$1***@");
+}
+
+/**
+ * Why this DATABASE_URL (unset: the default file) cannot be the server's database, or null. A SQLite
+ * file that does not exist is refused rather than created: the command was run in another folder than
+ * the server, or with another DATABASE_URL, and a new password there would change nothing.
+ */
+function databaseProblem(setting: string | undefined): string | null {
+  const url = setting ?? DEFAULT_DB_URL;
+  if (isPostgresUrl(url)) return null;
+  if (!url.startsWith("file:")) return `DATABASE_URL must start with file: or postgresql:// (it is "${redact(url)}"); use the server's.`;
+  const path = url.slice("file:".length);
+  if (path === ":memory:") return "DATABASE_URL is an in-memory database, which no server shares; use the server's.";
+  const abs = resolve(process.cwd(), path);
+  if (existsSync(abs)) return null;
+  return setting === undefined
+    ? `there is no database at ${abs}. Run this command in the folder you start the server from (where data/mechlab.db is), or set DATABASE_URL as the server has it.`
+    : `there is no database at ${abs} (DATABASE_URL). Set DATABASE_URL exactly as the server has it, and run the command in the server's folder if the path is relative.`;
+}
 
 export async function runAdminPassword(args: string[]): Promise<number> {
   let password: string | undefined;
@@ -25,9 +50,23 @@ export async function runAdminPassword(args: string[]): Promise<number> {
     process.stderr.write("mechlab admin-password: use at least 8 characters\n");
     return 2;
   }
+  const where = databaseProblem(process.env.DATABASE_URL);
+  if (where) {
+    process.stderr.write(`mechlab admin-password: ${where} Nothing was changed.\n`);
+    return 2;
+  }
   const url = resolveDbUrl();
-  await migrate(url);
-  const store = await SessionStore.open(url);
+  let store: SessionStore;
+  try {
+    await migrate(url);
+    store = await SessionStore.open(url);
+  } catch (e) {
+    process.stderr.write(
+      `mechlab admin-password: cannot open the database ${redact(url)}: ${(e as Error).message.split("\n")[0]}. ` +
+        "Check that it is running and that DATABASE_URL is the server's. Nothing was changed.\n",
+    );
+    return 1;
+  }
   try {
     const pw = password ?? randomBytes(9).toString("base64url");
     await store.setSetting("adminPasswordHash", await hashPassword(pw));

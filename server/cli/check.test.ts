@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -141,4 +142,15 @@ describe("mechlab check", () => {
       expect(errors({ completionUrl: url })).toEqual(["completionUrl: give a full web address starting with https:// (or http://)"]);
     expect(run([tempFile("t.json", JSON.stringify({ ...base, completionUrl: "https://app.prolific.com/submissions/complete?cc={code}" }))]).code).toBe(0);
   });
+
+  it("works from any working directory (a treatment file elsewhere, the command run from there)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "check-cwd-"));
+    writeFileSync(join(dir, "mine.json"), readFileSync(join(EXAMPLES, "ids-investment-3.json")));
+    const bin = join(import.meta.dirname, "../../bin/mechlab.mjs");
+    const r = spawnSync(process.execPath, [bin, "check", "mine.json"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("== Nash equilibrium (no mechanism) and social optimum ==");
+  });
 });
+

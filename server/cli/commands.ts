@@ -63,8 +63,11 @@ exit codes: 0 valid, 2 invalid treatment, unreadable file or bad arguments.`,
 
 Resets the admin password in the database the server uses (DATABASE_URL, default data/mechlab.db).
 Without --password a new one is generated and printed once. Every admin login ends.
+Run it in the folder you start the server from, with the server's DATABASE_URL: a SQLite file that
+does not exist is refused, not created.
 
-exit codes: 0 done, 2 bad arguments (passwords need at least 8 characters).`,
+exit codes: 0 done, 1 the database cannot be opened, 2 bad arguments (passwords need at least
+8 characters) or no database at that DATABASE_URL.`,
     run: async (args) => (await import("./admin-password")).runAdminPassword(args),
   },
   solve: {
