@@ -102,6 +102,74 @@ export function allowedPairs(g: SsgInstance, tau: number, u: number): Caps {
   );
 }
 
+/**
+ * The interval screen of {@link scanTauSteps} on flat arrays, computed once per τ: the allowed pairs at
+ * a level (exactly {@link allowedPairs}: the same expressions in the same order, so the same doubles)
+ * and the three cheap necessary conditions of an interval, without building the nested caps of the
+ * intervals they exclude (most of them: at m = 100, n = 10 a τ has up to ~1,000 intervals).
+ */
+function intervalScreen(g: SsgInstance, tau: number) {
+  const m = numTargets(g);
+  const n = g.defenders.length;
+  const tolD = 1e-10 * payoffScale(g);
+  const ra = Float64Array.from(g.attacker.reward);
+  const pen = new Float64Array(n * m);
+  const rew = new Float64Array(n * m);
+  const k = Float64Array.from(g.defenders, (d) => d.resources);
+  g.defenders.forEach((d, i) => {
+    for (let t = 0; t < m; t++) {
+      pen[i * m + t] = at(d.penalty, t);
+      rew[i * m + t] = at(d.reward, t);
+    }
+  });
+  const allowed = new Uint8Array(n * m);
+  const z = new Float64Array(m);
+  const za = new Float64Array(m);
+  /** allowed[i·m + t] at level u (the caps of {@link allowedPairs}). */
+  const fill = (u: number) => {
+    for (let t = 0; t < m; t++) z[t] = coverageForLevel(g, t, u);
+    for (let i = 0; i < n; i++) {
+      const pTau = pen[i * m + tau]!;
+      const uTau = pTau + z[tau]! * (rew[i * m + tau]! - pTau);
+      for (let t = 0; t < m; t++) {
+        const p = pen[i * m + t]!;
+        const gap = p + z[t]! * (rew[i * m + t]! - p) - uTau;
+        allowed[i * m + t] = k[i]! > 0 && ra[t]! > u && (t === tau || gap <= tolD) ? 1 : 0;
+      }
+    }
+  };
+  const caps = (): Caps => Array.from({ length: n }, (_, i) => Array.from(allowed.subarray(i * m, (i + 1) * m)));
+  return {
+    /**
+     * Caps at `mid` of the interval [a, b], or null when a necessary condition excludes a crossing on
+     * it: a defender cannot use more than Σ_{allowed t} z_t(a); a target that needs coverage has no
+     * allowed pair; all together absorb less than the equal-split capacity (then M(u; W) < 0).
+     */
+    at(mid: number, a: number, K: number): Caps | null {
+      fill(mid);
+      for (let t = 0; t < m; t++) za[t] = coverageForLevel(g, t, a);
+      for (let i = 0; i < n; i++) {
+        if (!(k[i]! > 0)) continue;
+        let sum = 0;
+        for (let t = 0; t < m; t++) sum = sum + (allowed[i * m + t]! > 0 ? za[t]! : 0);
+        if (sum < k[i]! - 1e-12) return null;
+      }
+      let capacity = 0;
+      for (let t = 0; t < m; t++) {
+        let d = 0;
+        for (let i = 0; i < n; i++) if (allowed[i * m + t]! > 0) d++;
+        if (ra[t]! > mid && d === 0) return null;
+        const zt = za[t]!;
+        if (zt <= 0) continue;
+        if (d > 0) capacity += zt >= 1 ? d : -d * Math.expm1(Math.log1p(-zt) / d);
+      }
+      // a target t needing z_t shared by d_t defenders absorbs at most d_t (1 − (1 − z_t)^{1/d_t}) (equal split, AM–GM)
+      if (capacity < K - 1e-12) return null;
+      return caps();
+    },
+  };
+}
+
 /** Options of {@link scanTauSteps}. */
 export interface ScanOptions {
   /** Stop scanning at or below this level (a better certified NSE is already known); read before every interval. */
@@ -134,23 +202,6 @@ export function breakpoints(g: SsgInstance, tau: number, lo: number, hi: number)
     }
   });
   return [...bps].filter((x) => x >= lo && x <= hi).sort((x, y) => y - x);
-}
-
-/**
- * Most resource use the allowed pairs can absorb at level u: a target t needing z_t shared by d_t
- * defenders absorbs at most d_t (1 − (1 − z_t)^{1/d_t}) (equal split, AM–GM). If this total is below
- * K, M(u; W) < 0 without solving the program.
- */
-function capacityAt(g: SsgInstance, caps: Caps, u: number): number {
-  let total = 0;
-  for (let t = 0; t < numTargets(g); t++) {
-    const zt = coverageForLevel(g, t, u);
-    if (zt <= 0) continue;
-    let d = 0;
-    for (const row of caps) if (at(row, t) > 0) d++;
-    if (d > 0) total += zt >= 1 ? d : -d * Math.expm1(Math.log1p(-zt) / d);
-  }
-  return total;
 }
 
 /**
@@ -192,7 +243,6 @@ export function interiorCeiling(g: SsgInstance): number {
  * interleave the scans of all τ by decreasing level and stop as soon as no higher crossing can exist.
  */
 export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): Generator<number, void, void> {
-  const m = numTargets(g);
   const scale = payoffScale(g);
   const pStar = Math.max(...g.attacker.penalty);
   const lo = Math.max(pStar + 1e-9 * scale, opts.minLevel());
@@ -200,9 +250,9 @@ export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): G
   if (!(hi > lo)) return;
   const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
   const K = active.reduce((s, i) => s + at(g.defenders, i).resources, 0);
-  const ra = g.attacker.reward;
   const pts = breakpoints(g, tau, lo, hi);
   const allowedCaps = (u: number): Caps => allowedPairs(g, tau, u);
+  const screen = intervalScreen(g, tau);
   let warm: number[] | undefined;
   const M = (u: number, caps: Caps, signOnly: boolean) => {
     const prob = buildProblem(g, u, caps);
@@ -224,14 +274,9 @@ export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): G
     prevMid = mid;
     if (a > opts.ceiling) continue; // M(a; W) ≤ M(a; all) < 0, and M is non-increasing on [a, b]
     if (b <= opts.minLevel()) return;
-    const caps = allowedCaps(mid);
     // cheap screens: a defender cannot use more than Σ_{allowed t} z_t; all together no more than the equal-split capacity
-    const za = zAt(g, a);
-    const screened =
-      active.some((i) => at(caps, i).reduce((s, c, t) => s + (c > 0 ? at(za, t) : 0), 0) < at(g.defenders, i).resources - 1e-12) ||
-      Array.from({ length: m }, (_, t) => t).some((t) => at(ra, t) > mid && !caps.some((row) => at(row, t) > 0)) ||
-      capacityAt(g, caps, a) < K - 1e-12;
-    if (screened) continue;
+    const caps = screen.at(mid, a, K);
+    if (caps === null) continue;
     yield b;
     if (b <= opts.minLevel()) return;
     if (!nonNegative(M(a, caps, true).w)) continue; // M(b) ≤ M(a) < 0 on this interval
