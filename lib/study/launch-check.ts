@@ -9,6 +9,7 @@
  * throw-away session; columns only known once people play are left out). Every treatment ends with the
  * exit survey, language and payment facts to confirm before opening (./survey-check.ts).
  */
+import { unknownFieldWarnings } from "./unknown-fields";
 import type { MonitorView, Scalar } from "../core/game";
 import { viewContext } from "../engine/context";
 import { createSessionState } from "../engine/create";
@@ -56,8 +57,9 @@ function monitorSection(lt: LoadedTreatment): LaunchSection | null {
   return { id: "monitor", title: "Benchmarks of the live monitor (round 1)", metrics: m.metrics, tables: m.tables };
 }
 
-export function launchCheck(lt: LoadedTreatment): LaunchCheck {
-  const warnings: string[] = [];
+/** `raw`: the treatment as written (object or JSON text), to warn about fields nothing reads. */
+export function launchCheck(lt: LoadedTreatment, raw?: unknown): LaunchCheck {
+  const warnings: string[] = raw === undefined ? [] : unknownFieldWarnings(raw, lt);
   let sections: LaunchSection[] = [];
   const theory = theories[lt.game.id];
   if (theory) {

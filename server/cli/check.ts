@@ -37,7 +37,7 @@ export function runCheck(args: string[], out: (s: string) => void = (s) => proce
     else err(`${files[0]}: ${lt.errors.length} problem(s):\n${lt.errors.map((e) => `  - ${e}`).join("\n")}\n`);
     return 2;
   }
-  const c = launchCheck(lt.value);
+  const c = launchCheck(lt.value, text);
   out(json ? JSON.stringify({ ok: true, ...c }, null, 2) + "\n" : launchCheckText(c));
   return 0;
 }

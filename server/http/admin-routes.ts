@@ -27,10 +27,11 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
   const path = url.pathname;
   if (path === "/api/admin/treatments/validate" && method === "POST") {
     const body = await readJson(req);
-    const lt = loadTreatment(isRecord(body) && "treatment" in body ? body.treatment : body, games);
+    const raw = isRecord(body) && "treatment" in body ? body.treatment : body;
+    const lt = loadTreatment(raw, games);
     if (!lt.ok) return sendJson(res, 200, { ok: false, errors: lt.errors });
     const v = lt.value;
-    return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v) });
+    return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v, raw) });
   }
   if (path === "/api/admin/treatments/figures" && method === "POST") return launchFiguresRoute(req, res, manager);
   if (path === "/api/admin/export/study-report.html" && method === "GET") return studyReportRoute(res, url, manager);
