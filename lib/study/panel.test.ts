@@ -22,6 +22,13 @@ describe("panel ids in a join link", () => {
     expect(panelIdFromQuery({ workerId: "a b<c>" }).kind).toBe("invalid");
   });
 
+  it("MTurk's preview of a HIT (no worker id yet) is refused with what to do", () => {
+    const r = panelIdFromQuery({ assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE", hitId: "h1" });
+    expect(r.kind).toBe("invalid");
+    if (r.kind === "invalid") expect(r.message).toBe("This is the preview of the HIT. Please accept the HIT on MTurk first; the study starts here after that.");
+    expect(panelIdFromQuery({ assignmentId: "as1", hitId: "h1", workerId: "A1" }).kind).toBe("id");
+  });
+
   it("never reads a value the query does not carry itself (names every object has)", () => {
     const query = JSON.parse('{"__proto__": "x", "other": "A1"}') as Record<string, string>;
     expect(panelIdFromQuery({}, "constructor")).toEqual({ kind: "none" });

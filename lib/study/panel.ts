@@ -46,6 +46,8 @@ export type PanelIdResult =
 
 /** The panel id in a join link's query, if any. `customParam` is the treatment's `panel.param`. */
 export function panelIdFromQuery(query: Readonly<Record<string, string>>, customParam?: string): PanelIdResult {
+  // MTurk's preview of a HIT opens the link without a worker id: nobody may take a seat (by label either) before accepting
+  if (param(query, "assignmentId") === "ASSIGNMENT_ID_NOT_AVAILABLE") return { kind: "invalid", ...worded("mturkPreview") };
   const specs: PanelSpec[] = [...KNOWN_PANELS];
   if (customParam) specs.push({ source: customParam, idParam: customParam, extra: [] });
   for (const spec of specs) {
