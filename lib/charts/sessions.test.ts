@@ -86,6 +86,30 @@ describe("charts of whole bot sessions of every example treatment", () => {
     }
   });
 
+  it.each(files)("%s at 1,000 participants: the same series and points as the session itself, only the counts grow", (file) => {
+    const lt0 = load(file);
+    const lt = load(file, allBots(BOT_OF[file] ?? lt0.treatment.bots.seats[0] ?? lt0.game.defaultBot, lt0.seats));
+    const { rounds } = play(lt);
+    // the same session played by ⌈1000 / seats⌉ rooms at once: every group round again under another group id
+    const copies = Math.ceil(1000 / lt.seats);
+    const many = Array.from({ length: copies }, (_, k) => rounds.map((r) => ({ ...r, groupId: `${r.groupId}#${k}` }))).flat();
+    expect(new Set(many.map((r) => r.groupId)).size * (lt.seats / lt.treatment.groups)).toBeGreaterThanOrEqual(1000);
+    const shape = (cs: Chart[]) => cs.map((c) => ({ id: c.id, series: c.series.map((s) => ({ name: s.name, xs: s.points.map((p) => p.x), ys: s.points.map((p) => p.y) })) }));
+    const small = sessionCharts(lt.game.id, { params: lt.params, rounds });
+    const big = sessionCharts(lt.game.id, { params: lt.params, rounds: many });
+    // no line or point per person: the same series with the same points (means and shares do not change)
+    expect(shape(big)).toEqual(shape(small));
+    big.forEach((c, i) =>
+      c.series.forEach((s, j) =>
+        s.points.forEach((p, k) => {
+          const n = small[i]!.series[j]!.points[k]!.n;
+          if (n !== undefined && !c.byPrivateType) expect(p.n, `${c.id} / ${s.name}: n grows with the rooms`).toBe(n * copies);
+        }),
+      ),
+    );
+    for (const c of big) expect(chartRows(c).length, c.id).toBeLessThanOrEqual(c.series.length * Math.max(lt.rounds, c.x.categories?.length ?? 0));
+  });
+
   /** Names that are the same in every language (symbols and the paper's abbreviations). */
   const SAME_IN_EVERY_LANGUAGE = new Set(["NSE", "CSW-Max", "‖x̂ − x*‖"]);
   it.each(files)("%s: in German every title, axis title, series name and description is German, the data the same", async (file) => {
