@@ -57,6 +57,10 @@ test("launch check: CIP figures around the treatment, the IDS paper's examples f
   await expect(page.getByTestId("launch-figure-ids-participation-vs-cost-spread")).toHaveAttribute("data-marker-x", "1.125");
   await page.getByTestId("launch-figure-ids-budget-vs-users").locator("summary").click();
   await expect(page.getByTestId("launch-figure-table-ids-budget-vs-users").locator('tr[data-marked="true"] td').first()).toHaveText("4");
+  if (process.env.MECHLAB_SCREENSHOTS === "1") {
+    await page.getByTestId("launch-figure-ids-budget-vs-users").locator("summary").click(); // the table closed again
+    await page.getByTestId("launch-figures").screenshot({ path: "docs/games/ids-pivotal-launch-figures.png" });
+  }
 
   await page.getByTestId("treatment-select").selectOption("ids-investment-3.json");
   await page.getByTestId("treatment-validate").click();

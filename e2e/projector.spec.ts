@@ -19,7 +19,7 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   const code = (await admin.getByTestId("room-code").textContent())!.trim();
   const links = await participantLinks(admin, 3);
   const projector = await openProjector(admin);
-  await projector.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  for (const page of [projector, admin]) await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
   // before play: the join URL, its QR code, and how many joined (the two bot seats)
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "before");
@@ -89,7 +89,8 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await expect(rows).toHaveCount(3);
   const alice = rows.filter({ hasText: "Alice" });
   expect(Number((await alice.locator(".pts").textContent())!.replace(/,/g, ""))).toBeCloseTo(total, 0);
-  expect(await projector.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  // both screens followed the rounds on the page they opened with: no reload
+  for (const page of [projector, admin]) expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   if (SHOTS) await projector.screenshot({ path: "docs/games/ids-investment-projector.png", fullPage: true });
 
   // nothing private on the room's screen
@@ -161,6 +162,8 @@ test("projector: a German treatment shows the room's screen in German", async ({
   await expect(inv.locator(".chart-canvas svg")).toContainText("Investition x");
   await expect(projector.getByTestId("chart-ids-investment/total-cost").locator("figcaption strong")).toHaveText("Gesamtkosten pro Gruppe");
   await expect(projector.getByTestId("chart-ids-investment/investment-histogram").locator("figcaption strong")).toHaveText("Investitionen in Runde 2");
+  expect((await chartData(projector, "ids-investment/investment-histogram")).series[0]!.points.map((p) => p.x).slice(0, 2)).toEqual(["0–0,5", "0,5–1"]);
+  await expect(projector.getByTestId("admin-logout")).toHaveCount(0); // no English admin button on the room's screen
   await expect(projector.getByTestId("debrief")).toContainText("Investition pro Runde");
   await expect(projector.getByTestId("debrief")).toContainText("soziales Optimum");
   // the monitor next to it stays English (the experimenter's page)
@@ -169,4 +172,5 @@ test("projector: a German treatment shows the room's screen in German", async ({
   expect(monitor.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
   expect(monitor.series.map((s) => s.points.map((p) => p.y))).toEqual(room.series.map((s) => s.points.map((p) => p.y)));
   await expect(admin.getByTestId("chart-ids-investment/investment").locator("figcaption strong")).toHaveText("Investment per round");
+  if (SHOTS) await projector.screenshot({ path: "docs/games/projector-de.png", fullPage: true });
 });

@@ -6,7 +6,7 @@
  */
 import { translatorFor } from "../i18n/translate";
 import type { Chart, ChartInput } from "./types";
-import { byRound, histogram, meanPoint, numbers, playersOf, summary } from "./stats";
+import { byRound, decimalSeparator, histogram, meanPoint, numbers, playersOf, summary } from "./stats";
 
 /** Bins of the investment histogram over [0, x_max]. */
 export const INVESTMENT_BINS = 10;
@@ -58,7 +58,8 @@ export function investmentHistogramChart(input: ChartInput<{ xMax: number }>): C
   const rounds = byRound(input.rounds);
   const last = rounds[rounds.length - 1];
   const players = last ? playersOf(last[1]) : [];
-  const h = (values: number[]) => histogram(values, 0, input.params.xMax, INVESTMENT_BINS);
+  const decimal = decimalSeparator(input.locale ?? "en");
+  const h = (values: number[]) => histogram(values, 0, input.params.xMax, INVESTMENT_BINS, decimal);
   const played = h(numbers(players, (p) => p.decision.x));
   return {
     id: "ids-investment/investment-histogram",

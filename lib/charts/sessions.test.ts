@@ -127,6 +127,7 @@ describe("charts of whole bot sessions of every example treatment", () => {
       d.series.forEach((s, k) => {
         if (!SAME_IN_EVERY_LANGUAGE.has(s.name)) expect(s.name, `${d.id}: series "${e.series[k]!.name}" in German`).not.toBe(e.series[k]!.name);
       });
+      if (e.x.categories?.some((c) => /\d\.\d/.test(c))) expect(d.x.categories!.join(" "), `${d.id}: German decimal commas`).toBe(e.x.categories.join(" ").replace(/(\d)\.(\d)/g, "$1,$2"));
       expect(new Set(d.series.map((s) => s.colorKey ?? s.name)).size, `${d.id}: one colour per series`).toBe(new Set(e.series.map((s) => s.colorKey ?? s.name)).size);
     });
     for (const c of de) await renders(c);

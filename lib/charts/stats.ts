@@ -96,18 +96,21 @@ export interface Bin {
   n: number;
 }
 
-const short = (v: number) => String(Math.round(v * 1000) / 1000);
+const short = (v: number, decimal: string) => String(Math.round(v * 1000) / 1000).replace(".", decimal);
+
+/** The decimal separator of a language ("," in German). */
+export const decimalSeparator = (locale: string) => new Intl.NumberFormat(locale).formatToParts(0.5).find((p) => p.type === "decimal")?.value ?? ".";
 
 /**
  * `bins` equal bins over [lo, hi] (the last one closed; values outside are clamped into the end bins):
- * the share of the values in each, null when there are none.
+ * the share of the values in each, null when there are none. Labels use `decimal` ("0–0,5" in German).
  */
-export function histogram(values: readonly number[], lo: number, hi: number, bins: number): Bin[] {
+export function histogram(values: readonly number[], lo: number, hi: number, bins: number, decimal = "."): Bin[] {
   const width = (hi - lo) / bins;
   const counts = new Array<number>(bins).fill(0);
   for (const v of values) counts[Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)))]! += 1;
   return counts.map((c, i) => ({
-    label: `${short(lo + i * width)}–${short(lo + (i + 1) * width)}`,
+    label: `${short(lo + i * width, decimal)}–${short(lo + (i + 1) * width, decimal)}`,
     share: values.length === 0 ? null : round9(c / values.length),
     n: c,
   }));

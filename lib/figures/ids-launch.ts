@@ -20,7 +20,7 @@ export function idsLaunchFigures(c: readonly number[]): Figure[] {
   examples ??= idsPaperFigures();
   const n = c.length;
   const d = costSpread(c);
-  const note = " Its own α, W and costs are not of this family: the figure shows how the mechanisms behave as N and the cost spread vary, with this treatment's place marked.";
+  const note = " This treatment's own α, W and costs are not of this family: the figure shows how the mechanisms behave as N and the cost spread vary, with this treatment's place marked.";
   return examples.map((f) => {
     if (f.x.field === "users")
       return n >= IDS_FIGURES.minUsers && n <= IDS_FIGURES.maxUsers ? { ...f, caption: f.caption + note, marker: { x: n, label: `this treatment: N = ${n}` } } : f;

@@ -1,10 +1,14 @@
 "use client";
-/** Shows the login form until the admin cookie is valid, then the page; offers logout. */
+/**
+ * Shows the login form until the admin cookie is valid, then the page; offers logout (not on the room's
+ * screen, `logout={false}`: the projector is read by participants in their language, and the monitor's
+ * tab has the button).
+ */
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { api } from "../../lib-client/api";
 import { LoginForm } from "./LoginForm";
 
-export function AdminGate({ children }: { children: ReactNode }) {
+export function AdminGate({ children, logout: showLogout = true }: { children: ReactNode; logout?: boolean }) {
   const [state, setState] = useState<"checking" | "out" | "in">("checking");
   const [error, setError] = useState<string | null>(null);
 
@@ -27,6 +31,7 @@ export function AdminGate({ children }: { children: ReactNode }) {
   if (state === "checking")
     return <p className="card">{error ? <span className="error">{error}</span> : "Checking your login…"}</p>;
   if (state === "out") return <LoginForm onDone={() => setState("in")} />;
+  if (!showLogout) return <>{children}</>;
   return (
     <>
       <div className="spread" style={{ justifyContent: "flex-end" }}>

@@ -9,7 +9,7 @@ export default async function ProjectorPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   return (
     <main className="projector">
-      <AdminGate>
+      <AdminGate logout={false}>
         <Projector id={decodeURIComponent(id)} />
       </AdminGate>
     </main>
