@@ -72,13 +72,16 @@ exit codes: 0 done, 1 the database cannot be opened, 2 bad arguments (passwords 
   },
   solve: {
     summary: "solve one mechanism instance (ids, ssg or cip) read as JSON on stdin",
-    usage: `usage: mechlab solve ids|ssg|cip < instance.json
+    usage: `usage: mechlab solve ids|ssg|cip [instance.json]
 
-Reads an instance as JSON on stdin and prints the mechanism's results as JSON on stdout.
-Input formats and size limits: docs/papers/ids.md, docs/papers/ssg.md, docs/papers/cip.md.
+Reads an instance as JSON from the file (or from stdin: mechlab solve ids < instance.json) and prints
+the mechanism's results as JSON on stdout, complete also through a pipe (a reader that stops early,
+like head -c, ends the command quietly).
+Input formats and size limits: docs/papers/ids.md, docs/papers/ssg.md, docs/papers/cip.md; an input
+over 8 MiB is refused unread.
 
-exit codes: 0 solved, 2 invalid or out-of-range instance, or one the solver cannot certify
-(message on stderr; nothing on stdout), 1 internal error.`,
+exit codes: 0 solved, 2 invalid, empty, unreadable or out-of-range instance, or one the solver cannot
+certify (message on stderr; nothing on stdout), 1 internal error (a bug: please report the instance).`,
     run: async (args) => (await import("./solve")).runSolve(args),
   },
 };

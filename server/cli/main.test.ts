@@ -1,7 +1,10 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "./commands";
+import { MAX_INPUT_BYTES } from "./solve";
 
 const ROOT = join(import.meta.dirname, "../..");
 const BIN = join(ROOT, "bin/mechlab.mjs");
@@ -42,7 +45,57 @@ describe("mechlab solve refusals", () => {
   });
 });
 
+describe("mechlab solve input", () => {
+  const small = JSON.stringify({ alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1] });
+
+  it("reads the instance from a file argument, the same as from stdin", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mechlab-solve-"));
+    const file = join(dir, "ids.json");
+    writeFileSync(file, small);
+    const fromFile = mechlab(["solve", "ids", file]);
+    expect(fromFile.status).toBe(0);
+    expect(fromFile.stdout).toBe(mechlab(["solve", "ids"], small).stdout);
+    expect(mechlab(["solve", "ids", "-"], small).stdout).toBe(fromFile.stdout);
+    const missing = mechlab(["solve", "ids", join(dir, "nope.json")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json/);
+  });
+
+  it("empty input, input that is not JSON, extra arguments and an input over the size limit are refused with exit 2 and what to do", () => {
+    const cases: [string[], string, RegExp][] = [
+      [["solve", "ssg"], "", /the input is empty; give a JSON instance/],
+      [["solve", "cip"], "  \n", /the input is empty/],
+      [["solve", "ids"], "alpha: [1]", /the input is not valid JSON .*give a JSON instance/],
+      [["solve", "ids", "a.json", "b.json"], small, /unexpected argument\(s\) a\.json b\.json\nusage: mechlab solve ids \[instance\.json\]/],
+      [["solve", "ids"], `[${"1,".repeat(MAX_INPUT_BYTES / 2)}1]`, /the input is larger than 8 MiB/],
+    ];
+    for (const [args, input, message] of cases) {
+      const r = mechlab(args, input);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
 describe("mechlab output through a pipe", () => {
+  it("a reader that stops early (head -c) ends the command quietly with exit 0, not with an EPIPE stack trace", () => {
+    const n = 120;
+    const inst = {
+      alpha: Array.from({ length: n }, (_, i) => 1 + (i % 5)),
+      c: Array.from({ length: n }, () => 0.5),
+      W: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0.01))),
+    };
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" solve ids | head -c 100 > /dev/null; echo "\${PIPESTATUS[0]}"`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      input: JSON.stringify(inst),
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("0");
+  });
+
   it("writes a result far larger than the 64 KiB pipe buffer completely to a slow reader", () => {
     const n = 60;
     const inst = {

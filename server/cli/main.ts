@@ -33,6 +33,13 @@ async function run(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// A reader that stops early (`| head -c 100`) closes the pipe: end quietly with exit 0, as the output
+// was complete and correct up to where the reader stopped (not an internal error with a stack trace).
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 const code = await run(process.argv.slice(2));
 process.exitCode = code;
 await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
