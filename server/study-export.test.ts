@@ -2,7 +2,7 @@
  * The study-wide export across sessions (long and wide, streamed) and archiving / deleting sessions,
  * through the real server.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { adminCookie, api, freshSqlite, startApp, type TestDb } from "./testing/harness";
 import type { MechlabApp } from "./app";
 import { parseCsv } from "./testing/parse-csv";
@@ -101,6 +101,27 @@ describe("study-wide export, archive and delete", () => {
     const bogus = await api(base, `/api/admin/export/study.csv?format=xlsx&sessions=${a.id}`, { cookie });
     expect(bogus.status).toBe(400);
     expect(bogus.json.error.message).toMatch(/use format=long, wide, survey, codebook/);
+  });
+
+  it("completion codes are unique across sessions: a drawn code that a seat already has is replaced", async () => {
+    const first = await finishedSession("codes A", 1);
+    const codesOf = async (id: string) => (await app.manager.store.participants(id)).map((p) => p.completionCode);
+    const earlier = await codesOf(first.id);
+    expect(earlier).toHaveLength(2);
+    // the next draw is told that every code it drew is taken (as a collision with another session would be)
+    const refused: string[] = [];
+    const lookup = vi.spyOn(app.manager.store, "existingCompletionCodes").mockImplementationOnce(async (codes) => (refused.push(...codes), codes));
+    const second = await finishedSession("codes B", 1);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    lookup.mockRestore();
+    const codes = await codesOf(second.id);
+    expect(codes).toHaveLength(2);
+    for (const c of codes) {
+      expect(c).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+      expect(refused).not.toContain(c);
+      expect(earlier).not.toContain(c);
+    }
+    expect(new Set(codes).size).toBe(2);
   });
 
   it("archives and deletes (a running session cannot be deleted; the room code confirms)", async () => {
