@@ -111,9 +111,8 @@ export function cipUtilityChart(input: In): Chart {
     spread: t("charts.spread.groups"),
     series: [
       { name: t("charts.series.played"), role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.cc_utility))) },
-      ...(input.params.allocation === "menu"
-        ? [{ name: t("charts.cip.utility.menu"), role: "theory" as const, points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.menu_truthful_cc_utility))) }]
-        : []),
+      // in equal-split treatments too: what the optimal menu would have given the same CIs
+      { name: t("charts.cip.utility.menu"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.menu_truthful_cc_utility))) },
       { name: t("charts.cip.utility.equalSplit"), role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.equal_split_cc_utility))) },
     ],
   };

@@ -192,4 +192,13 @@ describe("bots that play the theory land on the theory's line", () => {
       if (own.n! > 0) expect(own.y).toBe(1);
     });
   });
+
+  it("cip-contracts, equal split: the CC's utility is the equal split's, drawn against what the optimal menu would have given", () => {
+    const lt0 = load("cip-contracts-equal-4.json");
+    const lt = load("cip-contracts-equal-4.json", allBots(lt0.game.defaultBot, lt0.seats));
+    const u = byId(sessionCharts(lt.game.id, { params: lt.params, rounds: play(lt).rounds }), "cip-contracts/cc-utility");
+    expect(u.series.map((s) => [s.name, s.role])).toEqual([["played", "played"], ["optimal menu", "theory"], ["equal split", "theory"]]);
+    points(u, "played").forEach((p, i) => expect(p.y).toBeCloseTo(points(u, "equal split")[i]!.y!, 6));
+    expect(points(u, "optimal menu").every((p) => typeof p.y === "number")).toBe(true);
+  });
 });
