@@ -8,7 +8,9 @@
  * the push timer asks again while `liveChartsStale` (server/realtime/sockets.ts), so the last round
  * always shows.
  * The monitor's charts are English, the projector's in the treatment's language: a second language
- * is built from the same gathered rounds (both screens show the same rounds), only when asked for.
+ * is built from the same gathered rounds (both screens show the same rounds), only when asked for
+ * (the classroom treatment's charts repeated to 1,000 participants, 2,000 group rounds: 6–10 ms warm
+ * per language, English and German alike, at load average 7.6 on the 2-core machine).
  */
 import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
