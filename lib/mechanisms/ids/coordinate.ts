@@ -11,38 +11,47 @@ import type { ExpSumProblem } from "./exp-sum";
  */
 export function coordinateSweeps(p: ExpSumProblem, z: Float64Array, sweeps: number): void {
   const { m, n, A, a, b, c, q } = p;
-  const ey = new Float64Array(m); // a_k exp(−y_k)
+  // The exponents y_k, not the terms a_k exp(−y_k): a term that underflows to 0 at a huge z_j must
+  // still pull z_j back down when z_j is re-minimised (with the values, all such rows were dropped and
+  // z_j was set to 0, far from its minimum).
+  const y = new Float64Array(m);
   for (let k = 0; k < m; k++) {
-    let y = b[k]!;
-    for (let j = 0; j < n; j++) y += A[k * n + j]! * z[j]!;
-    ey[k] = a[k]! * Math.exp(-y);
+    let yk = b[k]!;
+    for (let j = 0; j < n; j++) yk += A[k * n + j]! * z[j]!;
+    y[k] = yk;
   }
   const rows = new Int32Array(m);
   const w = new Float64Array(m);
-  const ek = new Float64Array(m);
+  const ak = new Float64Array(m);
+  const yk = new Float64Array(m);
   for (let s = 0; s < sweeps; s++) {
     for (let j = 0; j < n; j++) {
       let nr = 0;
       for (let k = 0; k < m; k++) {
         const akj = A[k * n + j]!;
-        if (akj !== 0 && ey[k]! !== 0) {
+        if (akj !== 0 && a[k]! !== 0) {
           rows[nr] = k;
           w[nr] = akj;
-          ek[nr] = ey[k]!;
+          ak[nr] = a[k]!;
+          yk[nr] = y[k]!;
           nr++;
         }
       }
       const zj = z[j]!;
       // φ'(δ) = c_j + q_j (z_j + δ) − Σ e_k w_k exp(−w_k δ), increasing in δ.
+      // Also returns the size of its two sides (marginal cost + marginal benefit), the scale of the stop test.
       const dphi = (dl: number) => {
-        let v = c[j]! + q[j]! * (zj + dl);
+        const cost = c[j]! + q[j]! * (zj + dl);
+        let v = cost;
         let h = q[j]!;
+        let benefit = 0;
         for (let r = 0; r < nr; r++) {
-          const t = ek[r]! * w[r]! * Math.exp(-w[r]! * dl);
+          const t = ak[r]! * w[r]! * Math.exp(-(yk[r]! + w[r]! * dl));
           v -= t;
           h += t * w[r]!;
+          benefit += t;
         }
-        return [v, h] as const;
+        return [v, h, Math.abs(cost) + benefit] as const;
       };
       let lo = -zj;
       const [vlo] = dphi(lo);
@@ -54,10 +63,11 @@ export function coordinateSweeps(p: ExpSumProblem, z: Float64Array, sweeps: numb
         let hi = Number.POSITIVE_INFINITY;
         delta = 0;
         for (let it = 0; it < 100; it++) {
-          const [v, h] = dphi(delta);
+          const [v, h, size] = dphi(delta);
           if (v > 0) hi = delta;
           else lo = delta;
-          if (Math.abs(v) <= 1e-13 * (Math.abs(c[j]!) + 1)) break;
+          // relative to the two sides, so the same in any money unit (an absolute test stopped early when c_j ≪ 1)
+          if (Math.abs(v) <= 1e-13 * size) break;
           let next = h > 0 ? delta - v / h : Number.NaN;
           const cap = Number.isFinite(hi) ? hi : lo + Math.max(1, 2 * (delta - lo + 1));
           if (!(next > lo && next < cap)) next = Number.isFinite(hi) ? 0.5 * (lo + hi) : cap;
@@ -72,7 +82,7 @@ export function coordinateSweeps(p: ExpSumProblem, z: Float64Array, sweeps: numb
       if (delta === 0) continue;
       z[j] = Math.max(0, zj + delta);
       const dz = z[j]! - zj;
-      for (let r = 0; r < nr; r++) ey[rows[r]!] = ek[r]! * Math.exp(-w[r]! * dz);
+      for (let r = 0; r < nr; r++) y[rows[r]!] = yk[r]! + w[r]! * dz;
     }
   }
 }

@@ -225,7 +225,10 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
     // it lowers the projected-gradient residual instead.
     let beta = 1;
     let accepted = false;
-    const noise = 1e-14 * (Math.abs(val) + 1);
+    // F is a sum of non-negative terms, so its rounding is relative to F itself: an absolute floor
+    // (1e-14·(F + 1)) let a step that sends an investment to a huge value pass as "no worse" whenever
+    // every cost is below 1e-14 money units, and the answer could then not be certified.
+    const noise = 1e-14 * Math.abs(val);
     for (let ls = 0; ls < 60; ls++) {
       const vn = trial(beta);
       const pred = 1e-4 * lastModelDecrease;
@@ -252,12 +255,16 @@ export function minimizeExpSum(p: ExpSumProblem, z0: Float64Array, opts: ExpSumO
       if (sweepRescues >= 20) break;
       sweepRescues++;
       const before = val;
-      coordinateSweeps(p, z, 1);
-      val = evaluate(p, z, e, null, nzBuf);
+      zNew.set(z);
+      coordinateSweeps(p, zNew, 1);
+      const after = evaluate(p, zNew, eNew, null, nzBuf);
+      if (!(after < before)) break; // keep z: never return a point worse than one already reached
+      z.set(zNew);
+      e.set(eNew);
+      val = after;
       gradientFrom(p, z, e, g, gScale);
       res = projResidual(z, g);
       rho = relativeKktResidual(z, g, gScale);
-      if (!(val < before)) break;
       continue;
     }
     // eNew holds the exponential terms at zNew (last trial evaluated), so only the gradient is new.

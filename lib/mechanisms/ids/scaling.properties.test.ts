@@ -162,6 +162,75 @@ describe("socialOptimum on badly scaled instances (eq. 2)", () => {
   });
 });
 
+/**
+ * Cheap investment: c and q 10 to 30 orders of magnitude below alpha, so the optimal costs are far
+ * below 1e-14 money units (the solver's line search and coordinate steps used absolute floors there:
+ * a step to a huge investment passed as "no worse", and most of these instances were refused).
+ */
+const cheapInvestment = fc
+  .record({
+    n: fc.integer({ min: 2, max: 8 }),
+    u: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8 * 8 * 2 + 8 * 3, maxLength: 8 * 8 * 2 + 8 * 3 }),
+  })
+  .map(({ n, u }): IdsInstance => {
+    let k = 0;
+    const next = () => u[k++]!;
+    const alpha = Array.from({ length: n }, () => 10 ** (4 * next() - 2));
+    const c = Array.from({ length: n }, () => 10 ** (-30 + 20 * next()));
+    const q = Array.from({ length: n }, () => (next() < 0.7 ? 0 : 10 ** (-30 + 20 * next())));
+    const W = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 0.5 + next() : next() < 0.6 ? 0.01 + next() : 0)));
+    return { alpha, W, c, q };
+  });
+
+describe("socialOptimum when investing is almost free (costs far below 1e-14)", () => {
+  it("an instance of the kind that was refused: the optimum matches an independent 1-D solution", () => {
+    const inst: IdsInstance = { alpha: [17.981930191943494, 1.5265412383574514e-5], W: [[1, 0.24854060926783325], [0.03828219235767398, 1]], c: [1.4102002824972053e-20, 1.4429647360821935e-26] };
+    const so = socialOptimum(inst);
+    // user 1's investment protects user 0 too and costs a millionth of user 0's: x_0 = 0 and x_1 solves
+    // α_0 W_01 e^{−W_01 x} + α_1 e^{−x} = c_1, found here by bisection
+    const f = (x: number) => inst.alpha[0]! * 0.24854060926783325 * Math.exp(-0.24854060926783325 * x) + inst.alpha[1]! * Math.exp(-x) - inst.c[1]!;
+    let lo = 0;
+    let hi = 1e4;
+    for (let k = 0; k < 200; k++) {
+      const mid = 0.5 * (lo + hi);
+      if (f(mid) > 0) lo = mid;
+      else hi = mid;
+    }
+    expect(so.x[0]).toBe(0);
+    expect(so.x[1]!).toBeCloseTo(lo, 9);
+    expect(so.kktResidual).toBeLessThanOrEqual(1e-9);
+  });
+
+  it("is certified and never worse than coordinate descent or the Nash equilibrium, refused at most 5%", () => {
+    let refused = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(cheapInvestment, (inst) => {
+        total++;
+        let so: ReturnType<typeof socialOptimum>;
+        try {
+          so = socialOptimum(inst);
+        } catch (e) {
+          if (!(e instanceof IdsSolverError)) throw e;
+          refused++;
+          return;
+        }
+        const best = objective(inst, so.x);
+        const tol = (v: number) => v + 1e-9 * Math.abs(v) + 1e-300;
+        const n = inst.alpha.length;
+        expect(best).toBeLessThanOrEqual(tol(objective(inst, coordinateDescent(inst, new Array<number>(n).fill(0), 200))));
+        try {
+          expect(best).toBeLessThanOrEqual(tol(objective(inst, nashEquilibrium(inst).x)));
+        } catch (e) {
+          if (!(e instanceof IdsSolverError)) throw e;
+        }
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+    expect(refused).toBeLessThanOrEqual(0.05 * total);
+  });
+});
+
 describe("the issue's alpha = 1e300 example, and the largest accepted magnitudes", () => {
   it("alpha = 1e29 next to 1 gives the total-effort optimum and taxes no larger than the costs", () => {
     const inst: IdsInstance = { alpha: [1e29, 1, 1], W: [[1, 1, 1], [1, 1, 1], [1, 1, 1]], c: [1, 1, 1] };
