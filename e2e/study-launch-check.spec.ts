@@ -102,6 +102,13 @@ test("an invalid treatment lists every error at once, one message per field; a v
   await admin.getByTestId("session-create").click(); // creating is refused with the same list
   await expect(errors).toContainText("The treatment has 6 problems");
 
+  // a misspelt field is not an error, but the launch check says it is ignored and what was meant
+  const example = (await (await admin.request.get("/api/treatments")).json()) as { file: string; treatment: Record<string, unknown> }[];
+  const ids = example.find((e) => e.file === "ids-investment-3.json")!.treatment;
+  await admin.getByTestId("treatment-json").fill(JSON.stringify({ ...ids, surveys: [{ id: "age", type: "number", prompt: "Age?", min: 18, max: 99 }] }));
+  await admin.getByTestId("treatment-validate").click();
+  await expect(admin.getByTestId("launch-warnings")).toContainText('surveys: not a field of a treatment, so it is ignored; did you mean "survey"?');
+
   await validateExample(admin, "ids-pivotal-full-4.json");
   await expect(admin.getByTestId("launch-section-ids-pivotal")).toContainText("Budget Σ t_i");
   await expect(admin.getByTestId("prediction-Would rather stay out")).toContainText("nobody");
