@@ -107,6 +107,7 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
 
   // a phone: the projector's and the monitor's charts fit the screen
   expect(await chartsFitPhone(projector)).toBe(3);
+  expect(await projector.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // nor does the rest of the screen
   expect(await chartsFitPhone(admin)).toBe(3);
 });
 
