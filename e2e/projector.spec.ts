@@ -148,6 +148,7 @@ test("projector: a German treatment shows the room's screen in German", async ({
   for (let seat = 0; seat < 3; seat++) await expect(admin.getByTestId(`monitor-row-${seat}`)).toContainText("done", { timeout: 90_000 });
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
   await expect(projector.getByTestId("projector-over")).toHaveText("Sitzung beendet");
+  await expect(projector.locator("h1")).toHaveText("Studie"); // no participantTitle: the default in German
   await expect(projector.getByTestId("debrief")).toContainText("Was gespielt wurde, verglichen mit der Theorie");
   await expect(projector.getByTestId("debrief")).toContainText("Mittel über die Runden");
   await expect(projector.getByTestId("leaderboard")).toContainText("Rangliste");

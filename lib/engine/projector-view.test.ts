@@ -49,7 +49,7 @@ describe("projector view", () => {
     for (const p of state.participants.toArray()) expect(json).not.toContain(p.completionCode);
     expect(json).not.toContain("PANEL-ID-5f00");
     expect(json).not.toContain(lt.treatment.name);
-    expect(v.title).toBe(lt.treatment.participantTitle);
+    expect(v.title).toBe(lt.treatment.participantTitle ?? "Study");
     expect(v.language).toBe(lt.treatment.language);
     expect(v.leaderboard!.map((r) => r.label)).toContain("Alice");
     expect(v.debrief!.length).toBeGreaterThan(0);
@@ -113,6 +113,7 @@ describe("projector view", () => {
     const v = projectorView(s, lt, 0, "R", sessionCharts(lt.game.id, { params: lt.params, rounds: [], locale: "de" }));
     expect(v.stage).toBe("playing");
     expect(v.phaseLabel).toBe("Wählen Sie Ihre Investition");
+    expect(v.title).toBe("Studie"); // no participantTitle in the treatment: the default in its language
     expect(v.leaderboard!.map((r) => r.label)).toEqual(["Platz 1", "Platz 2", "Platz 3"]);
     expect(v.charts.map((c) => c.title)).toContain("Investition pro Runde");
     expect(projectorView(s, load("ids-investment-3.json"), 0, "R", []).leaderboard!.map((r) => r.label)).toEqual(["Seat 1", "Seat 2", "Seat 3"]);

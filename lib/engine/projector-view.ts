@@ -13,7 +13,7 @@ import { translatorFor } from "../i18n/translate";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
 import type { SessionState } from "./state";
-import type { LoadedTreatment } from "./treatment";
+import { participantTitleOf, type LoadedTreatment } from "./treatment";
 
 export interface LeaderboardRow {
   rank: number;
@@ -79,7 +79,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,
-    title: lt.treatment.participantTitle,
+    title: participantTitleOf(lt.treatment),
     language: lt.treatment.language,
     gameId: lt.game.id,
     status: s.status,

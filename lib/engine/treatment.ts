@@ -2,6 +2,7 @@
  * The treatment file: everything an experimenter sets for a session, validated with zod.
  * Game-specific parameters live under `params` and are validated by the game module's own schema.
  */
+import { translatorFor } from "../i18n/translate";
 import { z } from "zod";
 import type { AnyGameModule } from "../core/game";
 import { formatZodError } from "../core/zod-format";
@@ -91,8 +92,8 @@ export const Treatment = z
     redirectUrl: webAddress.optional(),
     /** Exit survey: questions shown after the last round, before the final page (lib/survey/questions.ts). */
     survey: Survey.default([]),
-    /** Title participants see (never the treatment name, which may reveal the condition). */
-    participantTitle: z.string().min(1).max(80).default("Study"),
+    /** Title participants see (never the treatment name, which may reveal the condition); unset: "Study" in the treatment's language (participantTitleOf). */
+    participantTitle: z.string().min(1).max(80).optional(),
     /** The projector's leaderboard (labels and total points of the top places; docs/running-a-study.md). */
     leaderboard: z
       .object({
@@ -124,6 +125,9 @@ export const Treatment = z
     });
   }), ALONGSIDE);
 export type Treatment = z.infer<typeof Treatment>;
+
+/** The title participants and the room's screen show: the treatment's, else the catalogue's "Study" in its language ("Studie"). */
+export const participantTitleOf = (t: Treatment): string => t.participantTitle ?? translatorFor(t.language)("participant.defaultTitle");
 
 /** A treatment whose params were parsed by its game module. */
 export interface LoadedTreatment {

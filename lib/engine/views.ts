@@ -8,7 +8,7 @@ import { isBotSeat, viewContext } from "./context";
 import { pendingOf } from "./rounds";
 import type { IntroStep, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
-import type { LoadedTreatment } from "./treatment";
+import { participantTitleOf, type LoadedTreatment } from "./treatment";
 import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translate";
 
@@ -107,7 +107,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
   return {
     sessionId: s.id,
     participantId: pid,
-    title: t.participantTitle,
+    title: participantTitleOf(t),
     decimals: t.decimals ?? null,
     language: t.language,
     seat: p.seat,
