@@ -56,7 +56,7 @@ function parseArgs(args: string[]): FigureArgs | string {
   if (family === undefined) return `say which paper: ${Object.keys(FAMILIES).join(" or ")} (e.g. mechlab figures cip --out figures/)`;
   if (!Object.hasOwn(FAMILIES, family)) return `unknown figure set "${family}"; use ${Object.keys(FAMILIES).join(" or ")}`;
   if (positional.length > 1) return `unexpected argument "${positional[1]}"`;
-  if (opts.treatment !== undefined && family !== "cip") return "--treatment works with cip only (the launch check draws figures for CIP treatments)";
+  if (opts.treatment !== undefined && family !== "cip") return "--treatment works with cip only (the IDS figures are the paper's examples, the same for every treatment; the launch check only marks its N and cost spread on them)";
   return { family, out: resolve(opts.out ?? "figures"), treatment: opts.treatment };
 }
 
