@@ -92,11 +92,12 @@ export const SSG_MIN_RELATIVE_GAP = 1e-6;
 
 /**
  * Magnitude checks of a structurally valid instance: |payoff| ≤ {@link SSG_MAX_ABS_PAYOFF} and every
- * reward − penalty gap ≥ {@link SSG_MIN_RELATIVE_GAP} × payoff scale. Messages say what to change.
+ * reward − penalty gap ≥ {@link SSG_MIN_RELATIVE_GAP} × payoff scale. Messages say what to change, in
+ * the units of the input: `unit` is the factor {@link normalizedInstance} divided the payoffs by.
  * Applied to people's inputs (the CLI, treatments, payoff reports), not inside the solvers: residual
  * games (a coalition facing loners' fixed coverage) legitimately have gaps of 1e-6 × Δ.
  */
-export function payoffRangeProblems(g: SsgInstance): string[] {
+export function payoffRangeProblems(g: SsgInstance, unit = 1): string[] {
   const errs: string[] = [];
   const players: [string, { readonly reward: readonly number[]; readonly penalty: readonly number[] }][] = [
     ["attacker", g.attacker],
@@ -117,8 +118,8 @@ export function payoffRangeProblems(g: SsgInstance): string[] {
     }
   if (worst.gap < SSG_MIN_RELATIVE_GAP * scale)
     errs.push(
-      `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.gap} is too small next to the payoff scale ${scale}: ` +
-        `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale} = ${SSG_MIN_RELATIVE_GAP * scale} ` +
+      `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.gap * unit} is too small next to the payoff scale ${scale * unit}: ` +
+        `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale * unit} = ${SSG_MIN_RELATIVE_GAP * scale * unit} ` +
         `(payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap or shrink the largest payoffs`,
     );
   return errs;

@@ -90,7 +90,9 @@ describe("solveSsgCommand", () => {
       const r = solveSsgCommand(bad);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.error).toMatch(/^defenders\[2\]\.reward\[4\] − penalty\[4\] = .* is too small next to the payoff scale/);
+      // in the input's units (the solver works in units where the largest payoff is about 1)
+      const gap = bad.defenders[2]!.reward[4]! - bad.defenders[2]!.penalty[4]!;
+      expect(r.error).toContain(`defenders[2].reward[4] − penalty[4] = ${gap} is too small next to the payoff scale 1000000:`);
       expect(r.error).toContain("widen the gap or shrink the largest payoffs");
     });
 

@@ -87,7 +87,7 @@ export function solveSsgCommand(raw: unknown): { ok: true; output: unknown } | {
   // tiny and huge payoffs get the same relative tolerances; utilities are scaled back below.
   const { instance: g, factor } = normalizedInstance(raw0);
   const errs = validateInstance(g);
-  if (errs.length === 0) errs.push(...payoffRangeProblems(g));
+  if (errs.length === 0) errs.push(...payoffRangeProblems(g, factor));
   if (errs.length > 0) return { ok: false, error: errs.join("\n") };
   const nse = solveNse(g);
   const csw = cswMax(g, nse);
