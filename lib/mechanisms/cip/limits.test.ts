@@ -20,15 +20,55 @@ describe("solve cip limits", () => {
 
   it("refuses amounts whose products could overflow, naming the field", () => {
     const e = errorOf(instance(3, 1e200));
-    expect(e).toMatch(/^types\[0\]\.minResources must be at most 1000000000000 \(rescale the units\)/m);
-    expect(e).toMatch(/^resources must be at most 1000000000000/m);
+    expect(e).toMatch(/^types\[0\]\.minResources must be at most 1000000000 \(measure resources in larger units\)/m);
+    expect(e).toMatch(/^resources must be at most 1000000000 /m);
+    expect(e).toMatch(/^types\[0\]\.rewardRate must be at most 1000000000000 \(rescale the units\)/m);
     expect(errorOf({ ...instance(2), evaluationRate: 1e13 })).toMatch(/^evaluationRate must be at most/m);
     expect(errorOf({ ...instance(2), types: types(2).map((t, i) => ({ ...t, theta: 1e7 + i })) })).toMatch(/^types\[0\]\.theta must be at most 1000000/m);
     expect(errorOf({ ...instance(2), numberOfCis: 2e6 })).toMatch(/^numberOfCis must be at most 1000000/m);
   });
 
+  it("scaling resources and minimum resources up to the cap scales the menu (no wrong infeasibility); above it, refused", () => {
+    const two = (s: number) => ({
+      types: [
+        { theta: 1, phi: 0, probability: 0.5, minResources: 20 * s, rewardRate: 2 },
+        { theta: 2, phi: 0, probability: 0.5, minResources: 60 * s, rewardRate: 4 },
+      ],
+      evaluationRate: 2,
+      paymentCost: 0.5,
+      resources: 200 * s,
+      weighting: "slot",
+    });
+    const ccUtility = (s: number) => {
+      const r = solveCipCommand(two(s));
+      if (!r.ok) throw new Error(r.error);
+      const o = r.output as { feasible: boolean; ccUtility: number | null; family?: string };
+      expect(o.feasible, `scale ${s}: ${o.family}`).toBe(true);
+      return o.ccUtility!;
+    };
+    const base = ccUtility(1);
+    for (const s of [1e2, 1e4, 1e6, 5e6]) expect(ccUtility(s) / s).toBeCloseTo(base, 6);
+    // 200 · 5e8 = 1e11 gave "the budget cannot be met" with exit 0 before the cap
+    expect(errorOf(two(5e8))).toMatch(/^resources must be at most 1000000000/m);
+  });
+
+  it("an LP failure on a valid instance is refused (exit 2), not answered as infeasible", () => {
+    // rates of 1e-12 next to R = 1e9: the LP returns nothing verifiable though no constraint family conflicts
+    const tiny = {
+      types: [
+        { theta: 1, phi: 0, probability: 0.5, minResources: 20, rewardRate: 2e-12 },
+        { theta: 2, phi: 0, probability: 0.5, minResources: 60, rewardRate: 4e-12 },
+      ],
+      evaluationRate: 2e-12,
+      paymentCost: 0.5,
+      resources: 1e9,
+      weighting: "slot",
+    };
+    expect(errorOf(tiny)).toMatch(/^no verified menu for this instance: no constraint family conflicts .*rescale the units/);
+  });
+
   it("at the largest accepted amounts every number of the result is finite", () => {
-    const r = solveCipCommand(instance(3, 1e10));
+    const r = solveCipCommand(instance(3, 1e7));
     expect(r.ok).toBe(true);
     if (r.ok) expect(JSON.stringify(r.output)).not.toMatch(/Infinity|NaN/);
   });

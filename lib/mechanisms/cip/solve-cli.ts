@@ -17,12 +17,18 @@ import { crossFieldProblems, populationWeights, tau, type CipInstance } from "./
  * comparisons took at most 0.13 s up to 80 types but 8 s at 100 and 68 s at 200 types; amounts
  * (resources, rates) are capped so that rewards and utilities (products of three of them) stay finite.
  */
-export const CIP_SOLVE_LIMITS = { maxTypes: 50, maxAmount: 1e12, maxTheta: 1e6, maxCis: 1_000_000 } as const;
+export const CIP_SOLVE_LIMITS = { maxTypes: 50, maxAmount: 1e12, maxResources: 1e9, maxTheta: 1e6, maxCis: 1_000_000 } as const;
 
 const num = (what = "a number") =>
   z.number({ error: (iss) => (iss.input === undefined ? "is required" : `must be ${what}`) });
 const amount = () =>
   num().max(CIP_SOLVE_LIMITS.maxAmount, { error: `must be at most ${CIP_SOLVE_LIMITS.maxAmount} (rescale the units)` });
+/**
+ * Resource amounts: the menu LP (javascript-lp-solver) fails from about R = 2e10 and reports a wrong
+ * "budget" infeasibility from about 1e11 on feasible menus scaled up (docs/papers/cip.md), so 1e9.
+ */
+const resourceAmount = () =>
+  num().max(CIP_SOLVE_LIMITS.maxResources, { error: `must be at most ${CIP_SOLVE_LIMITS.maxResources} (measure resources in larger units)` });
 
 const typeSchema = z.strictObject({
   theta: num("an integer")
@@ -31,7 +37,7 @@ const typeSchema = z.strictObject({
     .max(CIP_SOLVE_LIMITS.maxTheta, { error: `must be at most ${CIP_SOLVE_LIMITS.maxTheta}` }),
   phi: num().min(0, { error: "must be at least 0" }).lt(1, { error: "must be below 1" }).default(0),
   probability: num().min(0, { error: "must be at least 0" }).max(1, { error: "must be at most 1" }),
-  minResources: amount().min(0, { error: "must be at least 0" }),
+  minResources: resourceAmount().min(0, { error: "must be at least 0" }),
   rewardRate: amount().gt(0, { error: "must be above 0" }),
 });
 
@@ -44,7 +50,7 @@ export const cipSolveInputSchema = z
       .max(CIP_SOLVE_LIMITS.maxTypes, { error: `must list at most ${CIP_SOLVE_LIMITS.maxTypes} types (the size limit of solve cip)` }),
     evaluationRate: amount().gt(0, { error: "must be above 0" }),
     paymentCost: num().gt(0, { error: "must be above 0" }).lt(1, { error: "must be below 1" }),
-    resources: amount().min(0, { error: "must be at least 0" }),
+    resources: resourceAmount().min(0, { error: "must be at least 0" }),
     weighting: z.enum(["slot", "expected"], { error: 'must be "slot" or "expected"' }).default("slot"),
     numberOfCis: num("a whole number")
       .int({ error: "must be a whole number" })
@@ -107,6 +113,12 @@ export function solveCipCommand(raw: unknown): { ok: true; output: unknown } | {
       belowMinimum: eq.belowMinimum,
     },
   };
+  if (!menu.feasible && (menu.family === "solver" || menu.family === "verification"))
+    // not a property of the instance: the LP solver gave no menu that passes verification
+    return {
+      ok: false,
+      error: `no verified menu for this instance: ${menu.reason}. Bring resources, minimum resources and the rates closer to 1 in magnitude (rescale the units).`,
+    };
   if (!menu.feasible) {
     return {
       ok: true,
