@@ -56,6 +56,11 @@ test("a Prolific link takes a seat by panel id, keeps it across devices, and end
   await annPhone.goto(link("5f0000000000000000000a01"));
   await expect(annPhone).toHaveURL(annUrl);
   await annPhone.context().close();
+  // the id twice in one link (a panel appending it to a link that has it already): the first one counts
+  const twice = await person(browser);
+  await twice.goto(`${link("5f0000000000000000000a01")}&PROLIFIC_PID=5f0000000000000000000b02`);
+  await expect(twice).toHaveURL(annUrl);
+  await twice.context().close();
 
   const bob = await person(browser);
   await bob.goto(link("5f0000000000000000000b02"));

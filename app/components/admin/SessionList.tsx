@@ -6,6 +6,7 @@
  */
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
+import { chosenSessionsQuery } from "../../lib-client/study-links";
 import { api } from "../../lib-client/api";
 
 interface SessionRow {
@@ -81,11 +82,10 @@ export function SessionList() {
     if (r.ok) load();
     else setError(r.message);
   };
-  const ids = [...chosen].filter((id) => rows.some((r) => r.id === id)).join(",");
-  const studyUrl = (format: "long" | "wide" | "survey" | "codebook", by: "sessions" | "treatment") =>
-    `/api/admin/export/study.csv?format=${format}&${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
-  const reportUrl = (by: "sessions" | "treatment") =>
-    `/api/admin/export/study-report.html?${by === "sessions" ? `sessions=${encodeURIComponent(ids)}` : `treatment=${encodeURIComponent(treatment)}`}`;
+  const picked = chosenSessionsQuery([...chosen].filter((id) => rows.some((r) => r.id === id)));
+  const which = (by: "sessions" | "treatment") => (by === "sessions" ? (picked.ok ? picked.query : "") : `treatment=${encodeURIComponent(treatment)}`);
+  const studyUrl = (format: "long" | "wide" | "survey" | "codebook", by: "sessions" | "treatment") => `/api/admin/export/study.csv?format=${format}&${which(by)}`;
+  const reportUrl = (by: "sessions" | "treatment") => `/api/admin/export/study-report.html?${which(by)}`;
   return (
     <>
       <div className="table-wrap">
@@ -148,6 +148,10 @@ export function SessionList() {
           Chosen sessions ({chosen.size}):{" "}
           {chosen.size === 0 ? (
             <span className="muted">tick sessions in the list</span>
+          ) : !picked.ok ? (
+            <span className="error" data-testid="study-too-many">
+              {picked.message}
+            </span>
           ) : (
             <>
               <a href={studyUrl("long", "sessions")} download data-testid="study-long">
