@@ -10,6 +10,7 @@
 import { createServer } from "node:http";
 import { createInterface } from "node:readline";
 import { Server } from "socket.io";
+import { mainThreadCpuMs } from "./thread-cpu";
 
 const i = process.argv.indexOf("--rounds");
 const ROUNDS = i > 0 ? Number(process.argv[i + 1]) : 3;
@@ -79,7 +80,7 @@ http.listen(0, "127.0.0.1", () => {
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line.trim() === "stats") {
     const u = process.cpuUsage();
-    process.stdout.write(`STATS ${JSON.stringify({ cpuMs: (u.user + u.system) / 1000, rssMB: process.memoryUsage().rss / 2 ** 20 })}\n`);
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs: (u.user + u.system) / 1000, mainCpuMs: mainThreadCpuMs(), rssMB: process.memoryUsage().rss / 2 ** 20 })}\n`);
   }
 });
 process.on("SIGTERM", () => io.close(() => process.exit(0)));

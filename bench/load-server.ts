@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { createMechlabApp } from "../server/app";
+import { mainThreadCpuMs } from "./thread-cpu";
 
 process.env.MECHLAB_QUIET = "1";
 const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), "mechlab-bench-")), "bench.db")}`;
@@ -16,9 +17,12 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   if (line.trim() !== "stats") return;
   const u = process.cpuUsage();
   const cpuMs = (u.user + u.system) / 1000;
-  const rssMB = process.memoryUsage().rss / 2 ** 20;
+  const mem = process.memoryUsage();
+  const rssMB = mem.rss / 2 ** 20;
+  const heapMB = mem.heapUsed / 2 ** 20;
+  const mainCpuMs = mainThreadCpuMs();
   void Promise.all([app.db.actionEvent.count(), app.db.actionEvent.count({ where: { accepted: true } })]).then(([events, accepted]) =>
-    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, rssMB, events, accepted, ...app.store.writeStats })}\n`),
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, events, accepted, ...app.store.writeStats })}\n`),
   );
 });
 process.on("SIGTERM", async () => {

@@ -50,7 +50,11 @@ function pct(xs: number[], p: number) {
 
 interface ServerStats {
   cpuMs: number;
+  /** The main thread's CPU time alone (Linux), null elsewhere. */
+  mainCpuMs?: number | null;
   rssMB: number;
+  /** V8 heap in use (mechlab's server only). */
+  heapMB?: number;
   events?: number;
   accepted?: number;
   /** The writer's transactions and the write requests they held (group commit). */
@@ -165,7 +169,10 @@ interface Row {
   ackP99ms: number;
   ackMaxms: number;
   serverRssMB: number;
+  serverHeapMB: number | null;
   serverCpuSeconds: number;
+  /** Of which the main thread (the rest: V8's garbage-collection and compiler threads, libuv's pool). */
+  mainThreadCpuSeconds: number | null;
   cpuMsPerAck: number;
   commandsAccepted: number | null;
   cpuMsPerCommand: number | null;
@@ -196,7 +203,9 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     ackP99ms: pct(r.latencies, 99),
     ackMaxms: pct(r.latencies, 100),
     serverRssMB: after.rssMB,
+    serverHeapMB: after.heapMB ?? null,
     serverCpuSeconds: cpu / 1000,
+    mainThreadCpuSeconds: after.mainCpuMs != null && before.mainCpuMs != null ? (after.mainCpuMs - before.mainCpuMs) / 1000 : null,
     cpuMsPerAck: cpu / Math.max(1, r.acked),
     commandsAccepted: commands,
     cpuMsPerCommand: commands ? cpu / commands : null,
@@ -228,7 +237,7 @@ async function baseline(): Promise<Row> {
 async function mechlab(): Promise<Row> {
   const pg = process.env.BENCH_PG_URL ? await freshPostgres(process.env.BENCH_PG_URL) : null;
   const prof = process.env.BENCH_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROF === "1" ? "/tmp/prof" : process.env.BENCH_PROF}`] : [];
-  const server = await startServer("bench/load-server.ts", [], { ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production", ...(pg ? { BENCH_DATABASE_URL: pg.url } : {}) }, prof);
+  const server = await startServer("bench/load-server.ts", [], { ADMIN_PASSWORD: PASSWORD, NODE_ENV: "production", ...(pg ? { BENCH_DATABASE_URL: pg.url } : {}) }, [...prof, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)]);
   const base = server.base;
   const json = { "content-type": "application/json", "x-mechlab-csrf": "1" };
   const login = await fetch(`${base}/api/admin/login`, { method: "POST", headers: json, body: JSON.stringify({ password: PASSWORD }) });
@@ -275,7 +284,7 @@ async function mechlab(): Promise<Row> {
 
 const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const line = (r: Row) =>
-  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} + ${r.viewsInAcks} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
+  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s (main thread ${r.mainThreadCpuSeconds === null ? "–" : `${fmt(r.mainThreadCpuSeconds)} s`}) | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} + ${r.viewsInAcks} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
 
 async function main() {
   console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)${WARMUP ? ", after a warm-up load on other sessions" : ""}`);

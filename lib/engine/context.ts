@@ -4,7 +4,7 @@
  * instance), who timed out this round, seats, and each member's last round.
  */
 import type { PlayerId, PlayerRoundRecord, RoundContext } from "../core/game";
-import { makeRng, type Rng } from "../core/rng";
+import { makeRng, type LegacyRngState, type Rng, type RngState } from "../core/rng";
 import { roundContext } from "../core/round-context";
 import type { GroupState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -41,9 +41,30 @@ export function withContext<T>(
   return out;
 }
 
+/**
+ * The group's generator, made on the first draw: views, monitors and `pending` checks build a context for
+ * every participant's view and hardly ever draw, so most contexts never pay for a generator.
+ */
+class LazyRng implements Rng {
+  private rng: Rng | null = null;
+  constructor(private readonly st: RngState | LegacyRngState) {}
+  private get gen(): Rng {
+    return (this.rng ??= makeRng(this.st));
+  }
+  next(): number {
+    return this.gen.next();
+  }
+  int(n: number): number {
+    return this.gen.int(n);
+  }
+  state(): RngState {
+    return this.gen.state();
+  }
+}
+
 /** A read-only context (for views and monitors): the RNG is not advanced. */
 export function viewContext(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): RoundContext<unknown> {
-  return buildContext(s, g, lt, nowMs, makeRng(g.rng));
+  return buildContext(s, g, lt, nowMs, new LazyRng(g.rng));
 }
 
 /** True when the seat is played by a bot now. */

@@ -69,7 +69,7 @@ export function draftParticipant(s: SessionState, pid: string): ParticipantState
   if (!p) throw new Error(`engine: no participant ${pid}`);
   const set = mark(s);
   if (set.has(p)) return p;
-  const copy = cloneJson(p);
+  const copy = cloneParticipant(p);
   set.add(copy);
   ownParticipants(s);
   s.participants.set(pid, copy);
@@ -86,6 +86,18 @@ export function draftGroup(s: SessionState, gid: string): GroupState {
   set.add(copy);
   ownGroups(s);
   s.groups.set(gid, copy);
+  return copy;
+}
+
+/**
+ * A participant's draft copy. Its round records are only ever appended (lib/engine/rounds.ts), never
+ * changed, so the copy gets its own lists sharing the records: a command no longer deep-copies every
+ * past round and the last 50 action ids of the participant it changes.
+ */
+function cloneParticipant(p: ParticipantState): ParticipantState {
+  const copy: ParticipantState = { ...p, history: p.history.slice(), recentActionIds: p.recentActionIds.slice() };
+  if (p.external) copy.external = cloneJson(p.external);
+  if (p.survey) copy.survey = cloneJson(p.survey);
   return copy;
 }
 

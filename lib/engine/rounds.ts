@@ -12,7 +12,7 @@
  * All functions change the session draft passed in (lib/engine/draft.ts); a group passed as `g` must
  * already be a draft (`draftGroup`).
  */
-import type { PlayerId } from "../core/game";
+import type { PlayerId, RoundContext } from "../core/game";
 import { deriveState, makeRng, shuffle, type RngState } from "../core/rng";
 import { viewContext, withContext } from "./context";
 import { addGroup, draftGroup, draftParticipant } from "./draft";
@@ -40,8 +40,13 @@ export function seatName(s: SessionState, pid: PlayerId): string {
 /** Members who still have to act in the group's current phase. */
 export function pendingOf(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): PlayerId[] {
   if (g.status !== "playing") return [];
-  const spec = phaseSpec(lt, g);
-  return spec.pending(g.game, viewContext(s, g, lt, nowMs));
+  return pendingIn(g, lt, viewContext(s, g, lt, nowMs));
+}
+
+/** `pendingOf` with the group's view context already made (views share one per group). */
+export function pendingIn(g: GroupState, lt: LoadedTreatment, ctx: RoundContext<unknown>): PlayerId[] {
+  if (g.status !== "playing") return [];
+  return phaseSpec(lt, g).pending(g.game, ctx);
 }
 
 function enterPhase(s: SessionState, g: GroupState, lt: LoadedTreatment, phase: string, nowMs: number) {

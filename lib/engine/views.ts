@@ -3,10 +3,10 @@
  * public status and the game's own whitelist view; the admin view holds everything for the monitor.
  */
 import type { Chart } from "../charts/types";
-import type { MonitorView, Scalar } from "../core/game";
+import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } from "../core/game";
 import { isBotSeat, viewContext } from "./context";
-import { pendingOf } from "./rounds";
-import type { IntroStep, SessionState, Stage, SurveyRecord } from "./state";
+import { pendingIn } from "./rounds";
+import type { GroupState, IntroStep, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 import type { Locale } from "../i18n/locales";
@@ -73,6 +73,53 @@ export function completionLink(template: string | undefined, code: string): stri
   return template ? template.split("{code}").join(encodeURIComponent(code)) : null;
 }
 
+/** A group's view context and who still has to act, shared by every member's view made at one time. */
+interface GroupBasis {
+  participants: SessionState["participants"];
+  nowMs: number;
+  ctx: RoundContext<unknown>;
+  pending: readonly PlayerId[];
+}
+const groupBases = new WeakMap<GroupState, GroupBasis>();
+
+/**
+ * The group's context and pending members, made once for all of its members' views of the same state at
+ * the same time (a committed state is never changed: lib/engine/draft.ts; the context reads the group
+ * and its members' histories, so both identities are checked).
+ */
+function groupBasis(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): GroupBasis {
+  const hit = groupBases.get(g);
+  if (hit && hit.participants === s.participants && hit.nowMs === nowMs) return hit;
+  const ctx = viewContext(s, g, lt, nowMs);
+  const basis = { participants: s.participants, nowMs, ctx, pending: pendingIn(g, lt, ctx) };
+  groupBases.set(g, basis);
+  return basis;
+}
+
+/** The parts of a view that only the treatment decides, made once per loaded treatment (same object every time). */
+const intros = new WeakMap<LoadedTreatment, ParticipantView["intro"]>();
+function introOf(lt: LoadedTreatment): ParticipantView["intro"] {
+  let intro = intros.get(lt);
+  if (!intro) {
+    const t = lt.treatment;
+    intro = {
+      consent: t.intro.consent ?? translatorFor(t.language)("intro.defaultConsent"),
+      instructions: t.intro.instructions,
+      quiz: t.intro.quiz.map((q) => ({ question: q.question, options: q.options })),
+    };
+    intros.set(lt, intro);
+  }
+  return intro;
+}
+
+/** A participant's own rounds as shown to them, made once per history (histories are replaced, never changed). */
+const historyViews = new WeakMap<readonly PlayerRoundRecord[], ParticipantView["history"]>();
+function historyOf(history: readonly PlayerRoundRecord[]): ParticipantView["history"] {
+  let v = historyViews.get(history);
+  if (!v) historyViews.set(history, (v = history.map((h) => ({ round: h.round, payoff: h.payoff, timedOut: h.timedOut }))));
+  return v;
+}
+
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
   const p = s.participants.get(pid);
   if (!p) return null;
@@ -80,9 +127,8 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
   const g = p.groupId ? s.groups.get(p.groupId) : undefined;
   let play: PlayView | null = null;
   if (g && p.stage === "playing") {
-    const ctx = viewContext(s, g, lt, nowMs);
+    const { ctx, pending } = groupBasis(s, g, lt, nowMs);
     const spec = lt.game.phases[g.phase];
-    const pending = pendingOf(s, g, lt, nowMs);
     play = {
       groupId: g.id,
       round: g.round,
@@ -116,14 +162,10 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     stage: p.stage,
     introStep: p.introStep,
     label: p.label,
-    intro: {
-      consent: t.intro.consent ?? translatorFor(t.language)("intro.defaultConsent"),
-      instructions: t.intro.instructions,
-      quiz: t.intro.quiz.map((q) => ({ question: q.question, options: q.options })),
-    },
+    intro: introOf(lt),
     waiting: { ready: p.stage === "waiting" ? Math.max(ready, 1) : ready, needed },
     play,
-    history: p.history.map((h) => ({ round: h.round, payoff: h.payoff, timedOut: h.timedOut })),
+    history: historyOf(p.history),
     totalPoints: p.totalPayoff,
     done:
       p.stage === "done"
@@ -200,8 +242,7 @@ export function adminView(
   charts: Chart[] = [],
 ): AdminView {
   const groups: AdminGroupRow[] = s.groups.toArray().map((g) => {
-      const ctx = viewContext(s, g, lt, nowMs);
-      const pending = pendingOf(s, g, lt, nowMs);
+      const { ctx, pending } = groupBasis(s, g, lt, nowMs);
       return {
         id: g.id,
         status: g.status,
@@ -232,7 +273,7 @@ export function adminView(
       introStep: p.introStep,
       groupId: p.groupId,
       phase: playing ? g.phase : null,
-      decided: playing ? !pendingOf(s, g, lt, nowMs).includes(id) : null,
+      decided: playing ? !groupBasis(s, g, lt, nowMs).pending.includes(id) : null,
       totalPoints: p.totalPayoff,
       rounds: p.history.length,
       survey: p.survey?.status ?? null,

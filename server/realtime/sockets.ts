@@ -55,8 +55,8 @@ export function attachSockets(
   const wired = new WeakSet<SessionHost>();
   /** What was sent to each participant; progress-only changes held back briefly (server/realtime/view-outbox.ts). */
   const outbox = new ViewOutbox<SentView & { now: number; host: SessionHost }>((pid, { view, now, host }) => riding.deliver(pid, { view, serverNow: now }, host));
-  const viewOf = (host: SessionHost, pid: string) => {
-    const now = manager.clock();
+  /** The participant's view now (one `now` for all views of one change: members of a group share their group's part). */
+  const viewOf = (host: SessionHost, pid: string, now = manager.clock()) => {
     const view = participantView(host.state, host.lt, pid, now);
     return view && { view, now, host, deadlineMs: view.play ? host.state.groups.get(view.play.groupId)?.deadlineMs : undefined };
   };
@@ -71,9 +71,10 @@ export function attachSockets(
 
   const pushViews = (host: SessionHost, prev?: SessionState) => {
     const room = io.sockets.adapter.rooms;
+    const now = manager.clock();
     for (const pid of affectedParticipants(prev, host.state)) {
       if (!room.get(`p:${pid}`) && !router.reachElsewhere(host, pid)) continue;
-      const sent = viewOf(host, pid);
+      const sent = viewOf(host, pid, now);
       if (sent) outbox.offer(pid, sent, () => viewOf(host, pid));
     }
     if (room.get(`admin:${host.id}`) || room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
