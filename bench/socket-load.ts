@@ -12,6 +12,7 @@
  *   CPU profile (--cpu-prof) of the mechlab server to dir.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { freshPostgres } from "../server/testing/harness";
@@ -268,8 +269,12 @@ async function mechlab(): Promise<Row> {
     if (w.outcome !== "ok") console.log("warm-up load did not finish");
   }
   const before = await settle(server.stats);
+  // BENCH_LOAD_MARK=file: "start" and "end" are written to it around the measured load (to profile only the load)
+  const mark = (what: string) => process.env.BENCH_LOAD_MARK && writeFileSync(process.env.BENCH_LOAD_MARK, what);
+  mark("start");
   const r = await runLoad(base, tokens.slice(0, N));
   const after = await server.stats();
+  mark("end");
   // decisions stored: one PlayerRound row per participant per round
   let stored = 0;
   for (const id of measured) {

@@ -82,7 +82,7 @@ export function draftGroup(s: SessionState, gid: string): GroupState {
   if (!g) throw new Error(`engine: no group ${gid}`);
   const set = mark(s);
   if (set.has(g)) return g;
-  const copy = cloneJson(g);
+  const copy = cloneGroup(g);
   set.add(copy);
   ownGroups(s);
   s.groups.set(gid, copy);
@@ -98,6 +98,18 @@ function cloneParticipant(p: ParticipantState): ParticipantState {
   const copy: ParticipantState = { ...p, history: p.history.slice(), recentActionIds: p.recentActionIds.slice() };
   if (p.external) copy.external = cloneJson(p.external);
   if (p.survey) copy.survey = cloneJson(p.survey);
+  return copy;
+}
+
+/**
+ * A group's draft copy. The engine changes a group's own fields, its per-member records of this phase
+ * and round (`acted`, `actionCount`, `roundStats` entries) and replaces the rest (`game` — games are pure
+ * and return a new state —, `rng`, `roundSeed`, `computing`); members and roles never change. So the
+ * copy shares the game state and the generator states instead of deep-copying them for every action.
+ */
+function cloneGroup(g: GroupState): GroupState {
+  const copy: GroupState = { ...g, acted: { ...g.acted }, actionCount: { ...g.actionCount }, roundStats: cloneJson(g.roundStats) };
+  if (g.computing) copy.computing = cloneJson(g.computing);
   return copy;
 }
 

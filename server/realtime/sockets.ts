@@ -268,7 +268,8 @@ export function attachSockets(
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
       const { r, view } = await dispatchOwn(cmd);
       ack(r.ok ? { ok: true, data: { version: r.version, ...(view ? { view } : {}) } } : r);
-      if (r.ok) await sendOwnView();
+      // the answer carried the new view, or it went out with the change: only a step that changed nothing needs one
+      if (r.ok && !view) await sendOwnView();
     });
 
     socket.on("p:survey", async (raw, ackFn) => {
@@ -280,7 +281,8 @@ export function attachSockets(
       if (!(await ready)) return ack(gone());
       const { r, view } = await dispatchOwn({ kind: "survey", pid, answers: req.data.answers });
       ack(r.ok ? { ok: true, data: { version: r.version, duplicate: r.duplicate, ...(view ? { view } : {}) } } : r);
-      if (r.ok) await sendOwnView();
+      // the answer carried the new view, or it went out with the change: only a step that changed nothing needs one
+      if (r.ok && !view) await sendOwnView();
     });
 
     socket.on("p:action", async (raw, ackFn) => {
