@@ -49,10 +49,21 @@ export function attachSockets(
   auth: AdminAuth,
   guard: RealtimeGuard = new RealtimeGuard(DEFAULT_REALTIME_LIMITS),
   security: SecurityConfig = securityConfigFromEnv(),
-  /** Where sessions live: this process (default), or the owning process of a cluster (server/cluster). */
-  router: SessionRouter = localRouter(manager),
+  /** Where sessions live: the owning process of a cluster (server/cluster); without it, this process. */
+  clusterRouter?: SessionRouter,
 ) {
+  const router = clusterRouter ?? localRouter(manager);
   const wired = new WeakSet<SessionHost>();
+  /**
+   * Send a participant's view to their sockets (all but `except`). With one process, every socket of
+   * theirs is in this process's room and gets it directly (no broadcast operator per message); in a
+   * cluster the room spans processes, so it goes through the adapter.
+   */
+  const sendView = (pid: string, msg: ViewMessage, except?: string) => {
+    if (clusterRouter) return void (except ? io.to(`p:${pid}`).except(except) : io.to(`p:${pid}`)).emit("p:view", msg);
+    const ids = io.sockets.adapter.rooms.get(`p:${pid}`);
+    if (ids) for (const id of ids) if (id !== except) io.sockets.sockets.get(id)?.emit("p:view", msg);
+  };
   /** What was sent to each participant; progress-only changes held back briefly (server/realtime/view-outbox.ts). */
   const outbox = new ViewOutbox<SentView & { now: number; host: SessionHost }>((pid, { view, now, host }) => riding.deliver(pid, { view, serverNow: now }, host));
   /** The participant's view now (one `now` for all views of one change: members of a group share their group's part). */
@@ -62,7 +73,7 @@ export function attachSockets(
   };
   /** A participant's own command's view goes in its answer (server/realtime/riding-views.ts). */
   const riding = new RidingViews<SessionHost>(
-    (pid, msg, except) => (except ? io.to(`p:${pid}`).except(except) : io.to(`p:${pid}`)).emit("p:view", msg),
+    sendView,
     (pid, socketId, host) => {
       const sockets = io.sockets.adapter.rooms.get(`p:${pid}`);
       return (sockets !== undefined && (sockets.size > 1 || !sockets.has(socketId))) || router.reachElsewhere(host, pid);
