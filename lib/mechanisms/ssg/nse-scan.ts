@@ -238,16 +238,22 @@ export function interiorCeiling(g: SsgInstance): number {
 }
 
 /**
- * Scan τ's attacker levels downward (module doc), offering each crossing found. A generator: before
- * each interval that needs the max-waste program it yields the interval's top level, so a driver can
- * interleave the scans of all τ by decreasing level and stop as soon as no higher crossing can exist.
+ * Scan τ's attacker levels downward (module doc), offering each crossing found. A generator: first it
+ * yields r^a_τ, the top of its range, before any work, then the top level of each interval before that
+ * interval is screened or solved, so a driver can interleave the scans of all τ by decreasing level and
+ * stop as soon as no higher crossing can exist: a τ or an interval below the best certified level is
+ * never set up or screened. The intervals and their screens are the same whatever the order (the range
+ * is [p* + 1e-9·scale, r^a_τ], not cut at the best level), so the candidates found above the best level
+ * are the same as when every τ was scanned in turn.
  */
 export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): Generator<number, void, void> {
   const scale = payoffScale(g);
   const pStar = Math.max(...g.attacker.penalty);
-  const lo = Math.max(pStar + 1e-9 * scale, opts.minLevel());
+  const lo = pStar + 1e-9 * scale;
   const hi = at(g.attacker.reward, tau);
   if (!(hi > lo)) return;
+  yield hi;
+  if (hi <= opts.minLevel()) return;
   const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
   const K = active.reduce((s, i) => s + at(g.defenders, i).resources, 0);
   const pts = breakpoints(g, tau, lo, hi);
@@ -274,11 +280,11 @@ export function* scanTauSteps(g: SsgInstance, tau: number, opts: ScanOptions): G
     prevMid = mid;
     if (a > opts.ceiling) continue; // M(a; W) ≤ M(a; all) < 0, and M is non-increasing on [a, b]
     if (b <= opts.minLevel()) return;
+    yield b;
+    if (b <= opts.minLevel()) return;
     // cheap screens: a defender cannot use more than Σ_{allowed t} z_t; all together no more than the equal-split capacity
     const caps = screen.at(mid, a, K);
     if (caps === null) continue;
-    yield b;
-    if (b <= opts.minLevel()) return;
     if (!nonNegative(M(a, caps, true).w)) continue; // M(b) ≤ M(a) < 0 on this interval
     const top = M(b, caps, true).w;
     if (nonNegative(top)) {
