@@ -68,7 +68,7 @@ describe("hostile input on the study features", () => {
       ["prototype names only", JSON.parse('{"__proto__": "x", "constructor": "y", "toString": "z"}'), /label/],
       ["a number for an id", { PROLIFIC_PID: 5 }, /PROLIFIC_PID/],
       ["MTurk's preview, with a label typed", { assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE", hitId: "h1" }, /preview of the HIT\. Please accept the HIT on MTurk first/],
-      ["too many parameters", Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`utm_${i}`, "v"])), /too many link parameters/],
+      ["too many parameters", Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`utm_${i}`, "v"])), /more than 30 parameters; open the study link from the panel's study page again/],
     ];
     for (const [what, query, message] of cases) expect(expectClearRefusal(await join({ code: s.code, query, ...(what.includes("label") ? { label: "Previewer" } : {}) }), what), what).toMatch(message);
     // the first id wins when a link carries two panels' ids; the same id always gets its seat back

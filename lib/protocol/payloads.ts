@@ -13,7 +13,7 @@ export const JoinRequest = z
     query: z.record(z.string().max(60), z.string().max(200)).optional(),
   })
   .refine((r) => r.label !== undefined || r.query !== undefined, { message: "enter your label (name or seat number)", path: ["label"] })
-  .refine((r) => r.query === undefined || Object.keys(r.query).length <= 30, { message: "too many link parameters", path: ["query"] });
+  .refine((r) => r.query === undefined || Object.keys(r.query).length <= 30, { message: "this link has more than 30 parameters; open the study link from the panel's study page again", path: ["query"] });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
 export const IntroRequest = z.discriminatedUnion("step", [
