@@ -17,7 +17,7 @@
 import { makeRng, seedFrom } from "@/lib/core/rng";
 import { lmStep } from "./linalg";
 import { at, coverageForLevel, defenderUtility, numTargets, payoffScale, type SsgInstance } from "./model";
-import { allowedPairs, breakpoints, buildProblem } from "./nse-scan";
+import { breakpoints, buildProblem, intervalScreen } from "./nse-scan";
 import { maxWaste } from "./waste";
 
 /** A profile found by the exact-budget stage (not yet certified). */
@@ -225,16 +225,20 @@ export function exactBudgetSearch(g: SsgInstance, offer: (c: ExactCandidate) => 
   const pStar = Math.max(...g.attacker.penalty);
   const lo = pStar + 1e-9 * scale;
   const active = g.defenders.map((d, i) => (d.resources > 0 ? i : -1)).filter((i) => i >= 0);
+  const K = active.reduce((s, i) => s + at(g.defenders, i).resources, 0);
   const taus = Array.from({ length: m }, (_, t) => t).sort((x, y) => at(g.attacker.reward, y) - at(g.attacker.reward, x) || x - y);
   for (const tau of taus) {
     const hi = at(g.attacker.reward, tau);
     if (!(hi > lo)) continue;
     const pts = breakpoints(g, tau, lo, hi);
+    const screen = intervalScreen(g, tau);
     for (let j = 0; j + 1 < pts.length; j++) {
       const b = at(pts, j);
       const a = at(pts, j + 1);
       const mid = (a + b) / 2;
-      const caps = allowedPairs(g, tau, mid);
+      // the scan's allowed pairs and necessary conditions of M(a; W) ≥ 0 (checked below), on flat arrays
+      const caps = screen.at(mid, a, K);
+      if (caps === null) continue;
       const groups: Pair[][] = [];
       let orphan = false;
       for (let t = 0; t < m; t++) {

@@ -108,7 +108,7 @@ export function allowedPairs(g: SsgInstance, tau: number, u: number): Caps {
  * and the three cheap necessary conditions of an interval, without building the nested caps of the
  * intervals they exclude (most of them: at m = 100, n = 10 a τ has up to ~1,000 intervals).
  */
-function intervalScreen(g: SsgInstance, tau: number) {
+export function intervalScreen(g: SsgInstance, tau: number) {
   const m = numTargets(g);
   const n = g.defenders.length;
   const tolD = 1e-10 * payoffScale(g);
