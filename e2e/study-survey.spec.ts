@@ -1,7 +1,7 @@
 /**
  * The exit survey in the browser: after the last round a person answers every kind of question; an
- * out-of-range number and a missing answer are refused by the server with a message next to each
- * question, and nothing typed is lost (also across a reload); then the final page shows the completion
+ * out-of-range number, a number that could mean thousands or decimals ("1.000") and a missing answer
+ * are refused by the server with a message next to each question, and nothing typed is lost (also across a reload); then the final page shows the completion
  * code, the monitor counts the answer, and survey.csv and the codebook hold it.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -75,8 +75,12 @@ test("a person answers the exit survey, a refused answer loses nothing, survey.c
   await expect(p.getByTestId("survey-option-strategy-1")).toBeChecked();
   await expect(p.getByTestId("survey-input-comments")).toHaveValue("Clear, thanks");
 
-  await p.getByTestId("survey-input-age").fill("42");
+  // "1.000": German thousands or English decimals? The page sends it as typed; the server asks for the plain number
+  await p.getByTestId("survey-input-age").fill("1.000");
   await p.getByTestId("survey-likert-fair-6").check();
+  await p.getByTestId("survey-submit").click();
+  await expect(p.getByTestId("survey-error-age")).toHaveText("Write the number without a thousands separator, e.g. 1000.");
+  await p.getByTestId("survey-input-age").fill("42");
   await p.getByTestId("survey-submit").click();
   await expect(p.getByTestId("final-page")).toBeVisible();
   await expect(p.getByTestId("completion-code")).toHaveText(/^[A-Z0-9]{8}$/);

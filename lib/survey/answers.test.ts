@@ -35,6 +35,20 @@ describe("checking survey answers", () => {
     });
   });
 
+  it("asks for the plain number when a separator could be thousands or decimals (\"1.000\" is 1,000 in German, 1 in English)", () => {
+    const income = Survey.parse([{ id: "income", type: "number", prompt: "Income", min: 0, max: 100_000 }, { id: "share", type: "number", prompt: "Share", min: 0, max: 10_000, decimals: 2 }, { id: "p", type: "number", prompt: "p", min: 0, max: 1, decimals: 3 }]);
+    const r = checkSurveyAnswers(income, { income: "1.000", share: "2,500", p: "0,125" });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.fromEntries(Object.entries(r.problems).map(([k, v]) => [k, v.message]))).toEqual({
+      income: "Write the number without a thousands separator, e.g. 1000.",
+      share: "Write the number without a thousands separator, e.g. 2500.",
+    });
+    expect(checkSurveyAnswers(income, { income: "1000", share: "2,5", p: "0.125" })).toEqual({ ok: true, answers: { income: 1000, share: 2.5, p: 0.125 } });
+    // with 3 or more decimals allowed "1.500" is a decimal number
+    expect(checkSurveyAnswers(income, { income: 12, share: 1, p: "1.000" })).toEqual({ ok: true, answers: { income: 12, share: 1, p: 1 } });
+  });
+
   it("requires the required questions and refuses wrong types", () => {
     const r = checkSurveyAnswers(questions, { age: "forty", fair: "3", strategy: null });
     expect(r.ok).toBe(false);

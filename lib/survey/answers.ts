@@ -24,6 +24,17 @@ function asNumber(v: unknown): number | null {
   return Number.isFinite(x) ? x : null;
 }
 
+/**
+ * "1.000" or "2,500": a thousands separator (German "1.000", English "2,500") or decimals? Either
+ * reading would be silently wrong for someone, so when the question allows fewer than 3 decimals the
+ * answer is refused with the plain number to write instead (returned here), else null. The survey page
+ * sends such text as typed instead of reading it itself.
+ */
+export function thousandsOrDecimals(q: { decimals: number }, typed: string): string | null {
+  const t = typed.trim();
+  return q.decimals < 3 && /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/.test(t) ? t.replace(/[.,]/, "") : null;
+}
+
 /** Decimals a number needs (0.1 → 1, 2 → 0), up to 12. */
 function decimalsOf(x: number): number {
   for (let d = 0; d <= 12; d++) if (Math.abs(Math.round(x * 10 ** d) - x * 10 ** d) < 1e-7) return d;
@@ -40,6 +51,8 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
       return text.length > q.maxLength ? { problem: T.tooLong(text.length, q.maxLength) } : { value: text };
     }
     case "number": {
+      const plain = typeof raw === "string" ? thousandsOrDecimals(q, raw) : null;
+      if (plain !== null) return { problem: T.thousands(plain) };
       const x = asNumber(raw);
       if (x === null || x < q.min || x > q.max) return { problem: T.numberRange(q.min, q.max, q.decimals) };
       if (decimalsOf(x) > q.decimals) return { problem: T.decimals(q.decimals) };

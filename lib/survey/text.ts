@@ -16,6 +16,7 @@ export const SURVEY_REFUSALS = {
   tooLong: (length: number, max: number): Worded => worded("surveyTooLong", { length, max }),
   numberRange: (min: number, max: number, decimals: number): Worded => worded("surveyNumberRange", { min: num(min), max: num(max), decimals }),
   decimals: (decimals: number): Worded => worded("surveyDecimals", { decimals }),
+  thousands: (plain: string): Worded => worded("surveyThousands", { plain }),
   chooseOption: (): Worded => worded("surveyChooseOption"),
   chooseScale: (points: number): Worded => worded("surveyChooseScale", { points }),
   unknownQuestion: (id: string): Worded => worded("surveyUnknownQuestion", { id }),

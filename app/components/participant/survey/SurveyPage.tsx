@@ -4,6 +4,7 @@
  * keeps what was typed (also across a reload, in this tab); the server checks the answers and, when it
  * refuses some, its message for each question is shown next to it and nothing typed is lost.
  */
+import { thousandsOrDecimals } from "@/lib/survey/answers";
 import { useState } from "react";
 import type { ParticipantView } from "@/lib/engine/views";
 import type { SurveyQuestion } from "@/lib/survey/questions";
@@ -19,7 +20,8 @@ export type SurveyFn = (answers: Record<string, string | number | null>) => Prom
 /** What is sent for a question: numbers typed as text are read here ("2,5" too), anything else as typed. */
 function toAnswer(q: SurveyQuestion, d: Draft): string | number | null {
   if (d === null || (typeof d === "string" && d.trim() === "")) return null;
-  if (q.type === "number" && typeof d === "string") return parseDecimal(d, { allowNegative: true }) ?? d;
+  // text that could mean thousands or decimals goes as typed: the server asks for the plain number
+  if (q.type === "number" && typeof d === "string") return thousandsOrDecimals(q, d) !== null ? d.trim() : (parseDecimal(d, { allowNegative: true }) ?? d);
   return d;
 }
 
