@@ -108,6 +108,11 @@ test("a label in use is refused from another browser; the seat's own browser and
   await other.getByTestId("join-submit").click();
   await expect(other.getByTestId("join-error")).toContainText("already taken");
   await expect(other).toHaveURL(/\/join/);
+  // a phone keyboard's typographic apostrophe does not make it another label
+  await other.getByTestId("join-label").fill("zoë o’brien-smith");
+  await other.getByTestId("join-submit").click();
+  await expect(other.getByTestId("join-error")).toContainText('"zoë o’brien-smith" is already taken');
+  await expect(other).toHaveURL(/\/join/);
 
   // Zoë's own browser joins again with her label and is back on her seat
   await zoe.goto(`/join?code=${code}`);
