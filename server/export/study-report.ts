@@ -37,10 +37,10 @@ const meanPoints = (d: ReportData) => {
   return n === 0 ? null : d.rounds.reduce((s, r) => s + r.meanPoints * r.decisions, 0) / n;
 };
 
-/** The study report of `ids` (unknown ids are skipped), or null when none of them exists. */
+/** The study report of `ids` (unknown ids are skipped, a repeated one counts once), or null when none of them exists. */
 export async function studyReportHtml(store: SessionStore, ids: readonly string[], generatedAt: Date = new Date()): Promise<string | null> {
   const sessions: ReportData[] = [];
-  for (const id of ids) {
+  for (const id of new Set(ids)) {
     const d = await reportData(store, id);
     if (d) sessions.push(d);
   }
