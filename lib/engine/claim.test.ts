@@ -35,11 +35,11 @@ describe("a label is not a key to a seat", () => {
     }
   });
 
-  it("a typographic apostrophe (phone keyboards) or doubled spaces do not make a taken label new", () => {
+  it("a typographic apostrophe (phone keyboards), doubled spaces or full-width letters do not make a taken label new", () => {
     const lt = load();
     const a = claim(newSession(lt).state, lt, { kind: "claim", label: "O'Brien  Anna" });
     if (!a.ok) throw new Error(a.error.message);
-    for (const again of ["O’Brien Anna", "o'brien anna", " O'BRIEN ANNA "]) {
+    for (const again of ["O’Brien Anna", "o'brien anna", " O'BRIEN ANNA ", "Ｏ'Ｂｒｉｅｎ Ａｎｎａ"]) {
       const r = claim(a.state, lt, { kind: "claim", label: again });
       expect(!r.ok && r.error.code, again).toBe("session/label_taken");
     }

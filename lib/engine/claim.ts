@@ -19,8 +19,11 @@ export type ClaimResult = { ok: true; pid: string; existing: boolean } | { ok: f
 
 const fail = (code: ActionError["code"], text: RefusalText): ClaimResult => ({ ok: false, error: actionError(code, text) });
 
-/** Labels compare without letter case, Unicode form, typographic apostrophe or repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien"). */
-export const labelKey = (label: string) => label.normalize("NFC").trim().replace(/\s+/g, " ").replace(/’/g, "'").toLocaleLowerCase("und");
+/**
+ * Labels compare without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" = "Anna"), typographic
+ * apostrophe or repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien").
+ */
+export const labelKey = (label: string) => label.normalize("NFKC").trim().replace(/\s+/g, " ").replace(/’/g, "'").toLocaleLowerCase("und");
 
 function seats(s: SessionState): ParticipantState[] {
   return s.order.map((id) => s.participants.get(id)!);
