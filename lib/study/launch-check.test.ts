@@ -228,6 +228,14 @@ describe("launch check: CIP", () => {
     expect(section(c, "cip-menu").note).toMatch(/Not offered in this treatment/);
     expect(c.sections.map((x) => x.id)).toEqual(["cip-menu", "cip-algorithm1", "cip-equal-split", "survey-payment"]);
   });
+
+  it("warns that the projector's leaderboard ranks private types, until the treatment hides it", () => {
+    const t = raw("cip-contracts-menu-4.json");
+    expect(launchCheck(load(t)).warnings.filter((w) => /leaderboard/.test(w))).toEqual([expect.stringMatching(/set "leaderboard": \{ "show": false \}/)]);
+    expect(launchCheck(load({ ...t, leaderboard: { show: false } })).warnings.filter((w) => /leaderboard/.test(w))).toEqual([]);
+    expect(launchCheck(example("ids-pivotal-incomplete-3.json")).warnings.join("\n")).toMatch(/leaderboard of total points.*α_i/);
+    expect(launchCheck(example("ids-investment-classroom.json")).warnings.filter((w) => /leaderboard/.test(w))).toEqual([]);
+  });
 });
 
 describe("launch check: every shipped treatment", () => {

@@ -7,13 +7,15 @@
  * CIP: the menu, each type's utility, where ULIC binds, who Algorithm 1 excludes, the equal split).
  * A game without a theory module gets its live monitor's benchmarks for round 1 (all seats bots in a
  * throw-away session; columns only known once people play are left out). Every treatment ends with the
- * exit survey, language and payment facts to confirm before opening (./survey-check.ts).
+ * exit survey, language and payment facts to confirm before opening (./survey-check.ts), and with a warning
+ * when the projector's leaderboard would rank private types (./leaderboard-check.ts).
  */
 import { unknownFieldWarnings } from "./unknown-fields";
 import type { MonitorView, Scalar } from "../core/game";
 import { viewContext } from "../engine/context";
 import { createSessionState } from "../engine/create";
 import type { LoadedTreatment } from "../engine/treatment";
+import { leaderboardWarning } from "./leaderboard-check";
 import { surveyPaymentSection } from "./survey-check";
 import { theories, type LaunchSection } from "./theory";
 
@@ -78,6 +80,8 @@ export function launchCheck(lt: LoadedTreatment, raw?: unknown): LaunchCheck {
   }
   sections.push(surveyPaymentSection(lt.treatment));
   if (lt.treatment.bots.seats.length >= lt.seats) warnings.push("Every seat is a bot: no person can join this session.");
+  const leaderboard = leaderboardWarning(lt);
+  if (leaderboard) warnings.push(leaderboard);
   return { game: lt.game.id, seats: lt.seats, groups: lt.treatment.groups, groupSize: lt.groupSize, rounds: lt.rounds, sections, warnings };
 }
 

@@ -56,6 +56,7 @@ describe("mechlab check", () => {
     expect(menu.columns.at(-1)).toBe("ULIC binds");
     expect(cip.sections[1].metrics.find((m: { label: string }) => m.label === "Excluded (CI)").value).toBe("1");
     expect(run([join(EXAMPLES, "cip-contracts-menu-per-ci-4.json")]).out).toMatch(/ULIC binds for: type 1 \(↔ contract 2\)/);
+    expect(cip.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^The projector shows a leaderboard of total points.*"show": false/)]));
   });
 
   it("ends with the exit survey, language and payment to confirm, readable and as JSON", () => {
