@@ -99,7 +99,23 @@ function placeOf(node: ts.Node, sf: ts.SourceFile): "screen" | "code" | "unknown
   return "unknown";
 }
 
-export function hardCodedText(file: string, code: string): string[] {
+/** An HTML tag, possibly with placeholders (\u0000) of a template in its attributes. */
+const TAG = /<\/?[a-z!][^<>]*>/gi;
+
+/**
+ * What an HTML template or string shows once its tags are removed (placeholders and entities dropped),
+ * or null when it holds no tag. The reports (report.html, study-report.html) are written as HTML templates.
+ */
+function htmlText(n: ts.Node): string | null {
+  const pieces = ts.isTemplateExpression(n) ? [n.head.text, ...n.templateSpans.map((s) => s.literal.text)] : ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ? [n.text] : null;
+  if (!pieces) return null;
+  const joined = pieces.join("\u0000");
+  if (!/<\/?[a-z!]/i.test(joined)) return null;
+  return joined.replace(TAG, " ").replace(/&#?\w+;/g, " ").replace(/\u0000/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** `html`: also read HTML templates as what they show (server-side pages: the reports). */
+export function hardCodedText(file: string, code: string, opts: { html?: boolean } = {}): string[] {
   const sf = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   const report = (n: ts.Node, text: string) => {
@@ -108,6 +124,12 @@ export function hardCodedText(file: string, code: string): string[] {
     found.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}: ${JSON.stringify(t)}`);
   };
   const visit = (n: ts.Node) => {
+    const shown = opts.html ? htmlText(n) : null;
+    if (shown !== null) {
+      if (reads(shown)) report(n, shown);
+      if (ts.isTemplateExpression(n)) for (const span of n.templateSpans) visit(span.expression);
+      return;
+    }
     if (ts.isJsxText(n) && reads(n.text)) report(n, n.text);
     const literal = ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) ? n.text : ts.isTemplateHead(n) || ts.isTemplateMiddle(n) || ts.isTemplateTail(n) ? n.text : null;
     if (literal !== null && reads(literal)) {
@@ -133,6 +155,14 @@ describe("participant pages have no hard-coded English", () => {
     expect(hardCodedText(file, readFileSync(join(ROOT, file), "utf8"))).toEqual([]);
   });
 
+  it("catches English in an HTML template (the reports), not the tags and attributes around placeholders", () => {
+    const code = `const a = \`<h2 id="t-\${k}">\${esc(t("report.x"))}</h2><p class="muted">\${n} rounds</p>\`;
+const b = '<span class="muted">–</span>';
+const c = \`<details><summary>Numbers behind the chart</summary>\${x}</details>\`;
+const d = \`<td>\${\`<b>Total</b>\`}</td>\`;`;
+    expect(hardCodedText("r.ts", code, { html: true }).map((l) => l.replace(/^r\.ts:\d+: /, ""))).toEqual([JSON.stringify("rounds"), JSON.stringify("Numbers behind the chart"), JSON.stringify("Total")]);
+  });
+
   it("catches a sentence, a label, a word in JSX and a phrase in a helper; lets keys and ids through", () => {
     const code = `"use client";
 import { x } from "../lib";
@@ -151,5 +181,14 @@ export function C({ ok }: { ok: boolean }) {
       JSON.stringify("yes"),
       JSON.stringify("Investment for"),
     ]);
+  });
+});
+
+/** The reports the export writes (report.html, study-report.html): in the session's language too. */
+const REPORTS = ["server/export/report-html.ts", "server/export/study-report.ts"];
+
+describe("the reports have no hard-coded English", () => {
+  it.each(REPORTS)("%s", (file) => {
+    expect(hardCodedText(file, readFileSync(join(ROOT, file), "utf8"), { html: true })).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { own } from "../../lib/core/own";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
+import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import type { SessionStore } from "../sessions/store";
 
 export interface RoundSummary {
@@ -37,6 +38,9 @@ export interface ReportData {
   session: { id: string; code: string; name: string; status: string; createdAt: Date; seed: string };
   game: { id: string; version: string | null; title: string | null };
   treatment: { description: string | null; groups: number | null; groupSize: number | null; rounds: number | null; matching: string | null; json: string };
+  /** The treatment's language: the report's words, charts and numbers (English when the treatment no longer loads). */
+  locale: Locale;
+  /** In `locale`. */
   charts: Chart[];
   /** The completed rounds the charts are drawn from (a study report pools them across sessions). */
   chartRounds: ChartRound[];
@@ -65,7 +69,8 @@ export async function reportData(store: SessionStore, sessionId: string): Promis
     byRound.set(key, r);
   }
   const chartRounds = [...byRound.values()].sort((a, b) => a.round - b.round || (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
-  const charts = lt.ok ? sessionCharts(lt.value.game.id, { params: lt.value.params, rounds: chartRounds }) : [];
+  const locale = lt.ok ? lt.value.treatment.language : DEFAULT_LOCALE;
+  const charts = lt.ok ? sessionCharts(lt.value.game.id, { params: lt.value.params, rounds: chartRounds, locale }) : [];
 
   const rounds = new Map<number, { groups: Set<string>; points: number[]; bots: number; timedOut: number }>();
   const people = new Map<string, ParticipantSummary>();
@@ -96,6 +101,7 @@ export async function reportData(store: SessionStore, sessionId: string): Promis
       matching: t?.treatment.matching ?? null,
       json: JSON.stringify(JSON.parse(row.treatmentJson), null, 2),
     },
+    locale,
     charts,
     chartRounds,
     params: t ? t.params : null,

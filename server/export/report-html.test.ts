@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chart } from "../../lib/charts";
 import type { ReportData } from "./report-data";
+import { games } from "../../lib/games/registry";
 import { esc, reportHtml } from "./report-html";
 
 const H = `<script>alert(1)</script>`;
@@ -25,6 +26,7 @@ const data: ReportData = {
   session: { id: `id${H}`, code: `C${H}`, name: `name ${H}`, status: "ended", createdAt: new Date(0), seed: `seed ${H}` },
   game: { id: `game${H}`, version: `1${H}`, title: `title ${H}` },
   treatment: { description: `desc ${H}`, groups: 1, groupSize: 2, rounds: 2, matching: `fixed${H}`, json: JSON.stringify({ name: H }, null, 2) },
+  locale: "en",
   charts: [chart],
   chartRounds: [],
   params: null,
@@ -51,5 +53,16 @@ describe("report-html", () => {
     const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
     expect(svg).toContain(`round ${HE}`);
     expect(svg).toContain(`played ${HE}`);
+  });
+
+  it("names every game in the session's language: English as the game calls itself, German translated", async () => {
+    for (const g of Object.values(games)) {
+      const game = { id: g.id, version: g.version, title: g.title };
+      const en = await reportHtml({ ...data, charts: [], game }, new Date(0));
+      const de = await reportHtml({ ...data, charts: [], game, locale: "de" }, new Date(0));
+      expect(en, g.id).toContain(`<dd>${esc(g.title)} <span`);
+      expect(de, g.id).not.toContain(esc(g.title));
+      expect(de).toContain('<html lang="de">');
+    }
   });
 });

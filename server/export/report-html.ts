@@ -3,20 +3,28 @@
  * offline: no scripts, no external files (charts are inline SVG drawn on the server by vega, styles are
  * inline), and a Content-Security-Policy meta tag that forbids scripts and remote loads even if a future
  * change slipped one in. Every text that comes from the treatment or from participants (labels!) is
- * escaped.
+ * escaped. Its words, the charts' words and its numbers are in the session's language (catalogue
+ * sections `report` and `charts`); the data (ids, the treatment's JSON, labels) stay as they are.
  */
+import type { Locale } from "../../lib/i18n/locales";
+import { translatorFor } from "../../lib/i18n/translate";
 import { chartRows, chartSpec } from "../../lib/charts/specs/vega-lite";
 import type { Chart } from "../../lib/charts";
 import { renderSvg } from "../figures/svg";
 import type { ReportData } from "./report-data";
+import { STYLE } from "./report-style";
 
 /** HTML-escapes text for element content and quoted attribute values. */
 export function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-export const num = (x: number | null | undefined, digits = 2) =>
-  x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits });
+/** A number as the language writes it (1,234.5 / 1.234,5), at most `digits` decimals; "–" for none. */
+export const num = (x: number | null | undefined, digits = 2, locale: Locale = "en") =>
+  x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toFixed(digits)).toLocaleString(locale === "en" ? "en-US" : locale, { maximumFractionDigits: digits });
+
+/** "ids-investment" → "idsInvestment": game ids as ICU select keys. */
+const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 export function table(caption: string, columns: string[], rows: string[][], testid: string): string {
   return `<div class="table-wrap"><table data-testid="${esc(testid)}"><caption>${esc(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${rows
@@ -25,90 +33,87 @@ export function table(caption: string, columns: string[], rows: string[][], test
 }
 
 /** A chart's points as a table: one row per x, one column per series (played and theory). */
-function chartTable(chart: Chart): string {
+function chartTable(chart: Chart, locale: Locale): string {
+  const t = translatorFor(locale);
   const rows = chartRows(chart);
   const xs = [...new Set(rows.map((r) => r.x))];
   const series = chart.series.map((s) => s.name);
+  const n = (x: number | null) => num(x, 3, locale);
   const cell = (x: number | string, s: string) => {
     const r = rows.find((p) => p.x === x && p.series === s);
-    return r ? num(r.y, 3) + (r.lo !== null && r.hi !== null ? ` <span class="muted">(${num(r.lo, 3)}–${num(r.hi, 3)})</span>` : "") : "–";
+    return r ? n(r.y) + (r.lo !== null && r.hi !== null ? ` <span class="muted">(${n(r.lo)}–${n(r.hi)})</span>` : "") : "–";
   };
+  const role = (r: "played" | "theory") => (r === "theory" ? t("charts.role.theory") : t("charts.role.played"));
   return table(
-    `${chart.title}: the numbers${chart.spread ? ` (in brackets: ${chart.spread})` : ""}`,
-    [chart.x.title, ...series.map((s, i) => `${s} (${chart.series[i]!.role})`)],
-    xs.map((x) => [esc(typeof x === "number" ? num(x, 3) : x), ...series.map((s) => cell(x, s))]),
+    chart.spread ? t("report.chartNumbersSpread", { title: chart.title, spread: chart.spread }) : t("report.chartNumbers", { title: chart.title }),
+    [chart.x.title, ...series.map((s, i) => `${s} (${role(chart.series[i]!.role)})`)],
+    xs.map((x) => [esc(typeof x === "number" ? n(x) : x), ...series.map((s) => cell(x, s))]),
     `report-chart-table-${chart.id}`,
   );
 }
 
-export async function chartSection(chart: Chart): Promise<string> {
-  const svg = await renderSvg(chartSpec(chart, { width: 640, height: 240, embedData: true }));
-  return `<figure class="chart" data-testid="report-chart-${esc(chart.id)}" data-chart-id="${esc(chart.id)}"><h3>${esc(chart.title)}</h3>${svg}<figcaption>${esc(chart.description)}</figcaption><details><summary>Numbers behind the chart</summary>${chartTable(chart)}</details></figure>`;
+export async function chartSection(chart: Chart, locale: Locale = "en"): Promise<string> {
+  const t = translatorFor(locale);
+  const svg = await renderSvg(chartSpec(chart, { width: 640, height: 240, embedData: true, locale }));
+  return `<figure class="chart" data-testid="report-chart-${esc(chart.id)}" data-chart-id="${esc(chart.id)}"><h3>${esc(chart.title)}</h3>${svg}<figcaption>${esc(chart.description)}</figcaption><details><summary>${esc(t("report.numbersBehind"))}</summary>${chartTable(chart, locale)}</details></figure>`;
 }
 
-export const STYLE = `
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:980px;padding:16px;color:#1d1d1f;background:#fff}
-h1{font-size:1.5rem;margin:0 0 4px}h2{font-size:1.2rem;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:1rem;margin:0 0 6px}
-.muted{color:#666}.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}.kv dt{font-weight:600}.kv dd{margin:0}
-.table-wrap{overflow-x:auto}table{border-collapse:collapse;margin:8px 0;font-size:.9rem}caption{text-align:left;font-weight:600;padding:4px 0}
-th,td{border:1px solid #ddd;padding:3px 8px;text-align:right}th{background:#f5f5f7}td:first-child,th:first-child{text-align:left}
-figure.chart{margin:16px 0;padding:8px;border:1px solid #eee;border-radius:6px}figure.chart svg{max-width:100%;height:auto}
-figcaption{font-size:.9rem;color:#444;margin:4px 0}pre{background:#f5f5f7;padding:8px;overflow-x:auto;font-size:.8rem}
-details summary{cursor:pointer;font-weight:600;margin:6px 0}
-@media print{details{display:block}details>summary{display:none}figure.chart{break-inside:avoid}}
-`;
-
-/** The whole report as one HTML document. `generatedAt` is printed in the header. */
+/** The whole report as one HTML document, in the session's language. `generatedAt` is printed in the header. */
 export async function reportHtml(d: ReportData, generatedAt: Date): Promise<string> {
+  const locale = d.locale;
+  const t = translatorFor(locale);
+  const n = (x: number) => num(x, 2, locale);
   const charts: string[] = [];
-  for (const c of d.charts) charts.push(await chartSection(c));
-  const t = d.treatment;
+  for (const c of d.charts) charts.push(await chartSection(c, locale));
+  const tr = d.treatment;
   const facts: [string, string][] = [
-    ["Session", `${esc(d.session.id)} (room code ${esc(d.session.code)})`],
-    ["Game", `${esc(d.game.title ?? d.game.id)} <span class="muted">(${esc(d.game.id)}${d.game.version ? `@${esc(d.game.version)}` : ""})</span>`],
-    ["Status", esc(d.session.status)],
-    ["Created", esc(d.session.createdAt.toISOString())],
-    ["Groups", t.groups === null ? "–" : `${t.groups} of ${t.groupSize ?? "?"} (${esc(t.matching ?? "")} matching)`],
-    ["Rounds", `${d.rounds.length} played of ${t.rounds ?? "?"}`],
-    ["Seed", esc(d.session.seed)],
+    [t("report.facts.session"), esc(t("report.facts.sessionValue", { id: d.session.id, code: d.session.code }))],
+    [t("report.facts.game"), `${esc(t("report.facts.gameTitle", { game: camel(d.game.id), title: d.game.title ?? d.game.id }))} <span class="muted">(${esc(d.game.id)}${d.game.version ? `@${esc(d.game.version)}` : ""})</span>`],
+    [t("report.facts.status"), esc(t("report.status", { status: d.session.status }))],
+    [t("report.facts.created"), esc(d.session.createdAt.toISOString())],
+    [t("report.facts.groups"), tr.groups === null ? "–" : esc(t("report.facts.groupsValue", { groups: tr.groups, size: tr.groupSize ?? "?", matching: tr.matching ?? "" }))],
+    [t("report.facts.rounds"), esc(t("report.facts.roundsValue", { played: d.rounds.length, total: tr.rounds ?? "?" }))],
+    [t("report.facts.seed"), esc(d.session.seed)],
   ];
   const rounds = table(
-    "Per round (points over every participant of the round)",
-    ["round", "groups", "decisions", "by bots", "timed out", "mean points", "min", "max"],
-    d.rounds.map((r) => [String(r.round), String(r.groups), String(r.decisions), String(r.botDecisions), String(r.timedOut), num(r.meanPoints), num(r.minPoints), num(r.maxPoints)]),
+    t("report.rounds.caption"),
+    [t("report.rounds.round"), t("report.rounds.groups"), t("report.rounds.decisions"), t("report.rounds.byBots"), t("report.rounds.timedOut"), t("report.rounds.meanPoints"), t("report.rounds.min"), t("report.rounds.max")],
+    d.rounds.map((r) => [String(r.round), String(r.groups), String(r.decisions), String(r.botDecisions), String(r.timedOut), n(r.meanPoints), n(r.minPoints), n(r.maxPoints)]),
     "report-rounds",
   );
   const people = table(
-    "Per participant",
-    ["seat", "label", "rounds", "by a bot", "timed out", "total points", "mean points"],
-    d.participants.map((p) => [String(p.seat + 1), p.label === null ? '<span class="muted">–</span>' : esc(p.label), String(p.rounds), String(p.botRounds), String(p.timedOut), num(p.totalPoints), num(p.meanPoints)]),
+    t("report.participants.caption"),
+    [t("report.participants.seat"), t("report.participants.label"), t("report.participants.rounds"), t("report.participants.byBot"), t("report.participants.timedOut"), t("report.participants.totalPoints"), t("report.participants.meanPoints")],
+    d.participants.map((p) => [String(p.seat + 1), p.label === null ? '<span class="muted">–</span>' : esc(p.label), String(p.rounds), String(p.botRounds), String(p.timedOut), n(p.totalPoints), n(p.meanPoints)]),
     "report-participants",
   );
+  const noCharts = t("report.noCharts", { why: d.rounds.length === 0 ? "noRound" : "none" });
   return htmlDocument(
-    `Session report: ${d.session.name}`,
+    t("report.title", { name: d.session.name }),
     `<header>
 <h1 data-testid="report-title">${esc(d.session.name)}</h1>
-<p class="muted">Session report made by mechlab on ${esc(generatedAt.toISOString())}. Self-contained: it opens offline and runs no scripts.</p>
+<p class="muted">${esc(t("report.madeOn", { date: generatedAt.toISOString() }))}</p>
 </header>
-<section aria-labelledby="s-treatment"><h2 id="s-treatment">Session and treatment</h2>
+<section aria-labelledby="s-treatment"><h2 id="s-treatment">${esc(t("report.treatmentHeading"))}</h2>
 <dl class="kv">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join("")}</dl>
-${t.description ? `<p data-testid="report-description">${esc(t.description)}</p>` : ""}
-<details><summary>The treatment as run (JSON)</summary><pre data-testid="report-treatment">${esc(t.json)}</pre></details>
+${tr.description ? `<p data-testid="report-description">${esc(tr.description)}</p>` : ""}
+<details><summary>${esc(t("report.treatmentJson"))}</summary><pre data-testid="report-treatment">${esc(tr.json)}</pre></details>
 </section>
-<section aria-labelledby="s-charts"><h2 id="s-charts">Play against theory</h2>
-${charts.length ? `<p class="muted">Solid lines and bars: what was played (aggregated over participants or groups); dashed lines and ticks: what the mechanism's theory gives for the same rounds. The same series as the live monitor.</p>${charts.join("\n")}` : `<p class="muted" data-testid="report-no-charts">No charts: ${d.rounds.length === 0 ? "no round was completed" : "this game has none"}.</p>`}
+<section aria-labelledby="s-charts"><h2 id="s-charts">${esc(t("report.chartsHeading"))}</h2>
+${charts.length ? `<p class="muted">${esc(t("report.chartsLegend"))}</p>${charts.join("\n")}` : `<p class="muted" data-testid="report-no-charts">${esc(noCharts)}</p>`}
 </section>
-<section aria-labelledby="s-summary"><h2 id="s-summary">Summary</h2>
-${d.rounds.length ? rounds : '<p class="muted">No round was completed.</p>'}
+<section aria-labelledby="s-summary"><h2 id="s-summary">${esc(t("report.summaryHeading"))}</h2>
+${d.rounds.length ? rounds : `<p class="muted">${esc(t("report.noRound"))}</p>`}
 ${d.participants.length ? people : ""}
 </section>`,
+    locale,
   );
 }
 
 /** A whole self-contained document: no scripts, nothing loaded (CSP), inline styles; `title` is escaped here. */
-export function htmlDocument(title: string, body: string): string {
+export function htmlDocument(title: string, body: string, locale: Locale = "en"): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

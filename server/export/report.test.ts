@@ -12,6 +12,29 @@ import { adminCookie, api, freshSqlite, startApp, type TestDb } from "../testing
 import { sessionCharts } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
 import { reportData } from "./report-data";
+import { reportHtml } from "./report-html";
+import { catalogues } from "../../lib/i18n/catalogues";
+
+/** The words of a catalogue's report and charts sections: the messages' texts between placeholders. */
+function words(locale: "en" | "de"): Set<string> {
+  const out = new Set<string>();
+  const walk = (tree: unknown) => {
+    for (const v of Object.values(tree as Record<string, unknown>)) {
+      if (typeof v !== "string") walk(v);
+      else for (const x of v.split(/\{[^{}]*\}|[{}():;]/)) if (/[a-z]{3,}/i.test(x.trim())) out.add(x.trim());
+    }
+  };
+  walk(catalogues[locale].report);
+  walk(catalogues[locale].charts);
+  return out;
+}
+
+/** English words left in a report's visible text (element text and SVG text, not the treatment's JSON). */
+function englishLeft(html: string): string[] {
+  const texts = [...html.replace(/<pre data-testid="report-treatment">[\s\S]*?<\/pre>/, "").replace(/<style>[\s\S]*?<\/style>/, "").matchAll(/>([^<]+)</g)].map((m) => m[1]!.trim()).filter(Boolean);
+  const german = words("de");
+  return [...words("en")].filter((w) => !german.has(w)).filter((w) => (/\s/.test(w) ? texts.some((x) => x.includes(w)) : texts.includes(w)));
+}
 
 const HOSTILE = `<script>alert(1)</script>`;
 const HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
@@ -158,6 +181,52 @@ describe("report.html", () => {
     expect(none.json.error.message).toMatch(/Choose at least one session/);
     const missing = await api(base, "/api/admin/export/study-report.html?sessions=nope", { cookie });
     expect(missing.status).toBe(404);
+  });
+
+  it("a German session: report.html and the study report in German (words, charts, numbers), the data as they are", async () => {
+    const t = JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/treatments/ids-investment-classroom-de.json"), "utf8"));
+    const treatment = { ...t, name: "Klassenspiel <IDS>", description: "Vier Personen je Gruppe.", groups: 1, params: { ...t.params, rounds: 2, decisionSeconds: 60, resultsSeconds: null }, bots: { seats: ["myopic", "myopic", "myopic", "myopic"], delayMs: 0 } };
+    const created = await api(base, "/api/admin/sessions", { body: { treatment }, cookie });
+    expect(created.status).toBe(201);
+    const id = created.json.session.id as string;
+    await waitEnded(id);
+    const d = (await reportData(app.store, id))!;
+    expect(d.locale).toBe("de");
+    expect(d.charts).toEqual(sessionCharts("ids-investment", { params: d.params, rounds: d.chartRounds, locale: "de" }));
+
+    for (const path of [`/api/admin/sessions/${id}/export/report.html`, `/api/admin/export/study-report.html?sessions=${id}`]) {
+      const html = (await api(base, path, { cookie })).text;
+      expectSelfContained(html);
+      expect(html).toContain('<html lang="de">');
+      // every word of the report and its charts is German: no English message of the catalogues is left
+      // (the treatment's JSON is data, written by the experimenter, and stays as it is)
+      expect(englishLeft(html), path).toEqual([]);
+      for (const c of d.charts) {
+        expect(html).toContain(`<h3>${c.title}</h3>`);
+        expect(html).toContain(`<summary>Die Zahlen hinter dem Diagramm</summary>`);
+      }
+      const svg = svgs(html).join("");
+      expect(svg).toContain("Runde"); // the axis title
+      expect(svg).toContain("gespielt"); // the legend
+      expect(svg).toContain("Theorie");
+      expect(svg).toMatch(/>\d+,\d+</); // axis numbers with a decimal comma
+      // numbers in the tables as German readers write them
+      const table = /<table data-testid="report-chart-table-ids-investment\/investment">[\s\S]*?<\/table>/.exec(html)![0];
+      expect(table).toMatch(/<td>\d+,\d+/);
+      expect(table).not.toMatch(/<td>\d+\.\d+/);
+    }
+    // the check finds English: the same session's report written in English
+    const english = await reportHtml({ ...d, locale: "en", charts: sessionCharts("ids-investment", { params: d.params, rounds: d.chartRounds }) }, new Date(0));
+    expect(englishLeft(english)).toEqual(expect.arrayContaining(["Summary", "Numbers behind the chart", "played", "theory", "Investment per round"]));
+    const report = (await api(base, `/api/admin/sessions/${id}/export/report.html`, { cookie })).text;
+    expect(report).toContain(`<title>Sitzungsbericht: Klassenspiel &lt;IDS&gt;</title>`);
+    expect(report).toContain("<dd>IDS-Investitionen (unreguliert) <span");
+    expect(report).toContain("<dd>beendet</dd>");
+    expect(report).toContain("<caption>Je Runde (Punkte über alle Teilnehmenden der Runde)</caption>");
+    expect(/<table data-testid="report-rounds">[\s\S]*?<\/table>/.exec(report)![0]).toMatch(/<td>\d+,\d+<\/td>/);
+    const study = (await api(base, `/api/admin/export/study-report.html?sessions=${id}`, { cookie })).text;
+    expect(study).toContain('<h1 data-testid="report-title">Studienbericht: 1 Sitzung</h1>');
+    expect(study).toContain("Zusammengefasst über 1 Sitzung");
   });
 
   it("a session without completed rounds still gives a report (no charts, says why)", async () => {

@@ -3,10 +3,14 @@
  * treatment (same game and parameters) the game's charts of play against theory pooled over all its
  * sessions' groups — the same series builders as the live monitor and the session report. Memory grows
  * with the sessions' rounds (unlike the streamed study CSV), hence the cap on the number of sessions.
+ * One language for the whole file: the first chosen session's treatment's (its words, the charts' words
+ * and the numbers; catalogue sections `report` and `charts`). Sessions of one treatment group may come
+ * from treatments in different languages, so a per-treatment language could not be told apart anyway.
  */
 import { sessionCharts, type ChartRound } from "../../lib/charts";
 import type { SessionStore } from "../sessions/store";
 import { reportData, type ReportData } from "./report-data";
+import { translatorFor } from "../../lib/i18n/translate";
 import { chartSection, esc, htmlDocument, num, table } from "./report-html";
 
 /** At most this many sessions in one study report. */
@@ -45,31 +49,54 @@ export async function studyReportHtml(store: SessionStore, ids: readonly string[
     if (d) sessions.push(d);
   }
   if (sessions.length === 0) return null;
+  const locale = sessions[0]!.locale;
+  const t = translatorFor(locale);
   const overview = table(
-    "Sessions",
-    ["treatment", "room code", "session", "game", "status", "rounds played", "participants", "mean points"],
-    sessions.map((d) => [esc(d.session.name), esc(d.session.code), esc(d.session.id), esc(d.game.id), esc(d.session.status), `${d.rounds.length} of ${d.treatment.rounds ?? "?"}`, String(d.participants.length), num(meanPoints(d))]),
+    t("report.study.sessions"),
+    [
+      t("report.study.columns.treatment"),
+      t("report.study.columns.code"),
+      t("report.study.columns.session"),
+      t("report.study.columns.game"),
+      t("report.study.columns.status"),
+      t("report.study.columns.rounds"),
+      t("report.study.columns.participants"),
+      t("report.study.columns.meanPoints"),
+    ],
+    sessions.map((d) => [
+      esc(d.session.name),
+      esc(d.session.code),
+      esc(d.session.id),
+      esc(d.game.id),
+      esc(t("report.status", { status: d.session.status })),
+      esc(t("report.study.roundsValue", { played: d.rounds.length, total: d.treatment.rounds ?? "?" })),
+      String(d.participants.length),
+      num(meanPoints(d), 2, locale),
+    ]),
     "study-sessions",
   );
   const parts: string[] = [];
   for (const [k, g] of groupByTreatment(sessions).entries()) {
     const rounds: ChartRound[] = g.sessions.flatMap((d) => d.chartRounds.map((r) => ({ ...r, groupId: `${d.session.id}/${r.groupId}` })));
-    const charts = sessionCharts(g.gameId, { params: g.params, rounds });
+    const charts = sessionCharts(g.gameId, { params: g.params, rounds, locale });
     const groupsPlayed = new Set(rounds.map((r) => r.groupId)).size;
     const sections: string[] = [];
-    for (const c of charts) sections.push(await chartSection(c));
+    for (const c of charts) sections.push(await chartSection(c, locale));
+    const pooled = t("report.study.pooled", { sessions: g.sessions.length, codes: g.sessions.map((d) => d.session.code).join(", "), groups: groupsPlayed });
     parts.push(
       `<section data-testid="study-treatment-${k}" aria-labelledby="t-${k}"><h2 id="t-${k}">${esc(g.name)} <span class="muted">(${esc(g.gameId)})</span></h2>` +
-        `<p class="muted">Pooled over ${g.sessions.length} session${g.sessions.length === 1 ? "" : "s"} (${g.sessions.map((d) => esc(d.session.code)).join(", ")}) and ${groupsPlayed} group${groupsPlayed === 1 ? "" : "s"}: each point aggregates every group's round.</p>` +
-        (sections.length ? sections.join("\n") : `<p class="muted">No charts: no round was completed.</p>`) +
+        `<p class="muted">${esc(pooled)}</p>` +
+        (sections.length ? sections.join("\n") : `<p class="muted">${esc(t("report.study.noCharts"))}</p>`) +
         `</section>`,
     );
   }
+  const title = t("report.study.title", { count: sessions.length });
   return htmlDocument(
-    `Study report: ${sessions.length} session${sessions.length === 1 ? "" : "s"}`,
-    `<header><h1 data-testid="report-title">Study report: ${sessions.length} session${sessions.length === 1 ? "" : "s"}</h1>
-<p class="muted">Made by mechlab on ${esc(generatedAt.toISOString())}. Self-contained: it opens offline and runs no scripts. Sessions with the same game and parameters are pooled; each session's own report.html has its per-round and per-participant tables.</p></header>
-<section aria-labelledby="s-overview"><h2 id="s-overview">Sessions</h2>${overview}</section>
+    title,
+    `<header><h1 data-testid="report-title">${esc(title)}</h1>
+<p class="muted">${esc(t("report.study.madeOn", { date: generatedAt.toISOString() }))}</p></header>
+<section aria-labelledby="s-overview"><h2 id="s-overview">${esc(t("report.study.sessions"))}</h2>${overview}</section>
 ${parts.join("\n")}`,
+    locale,
   );
 }

@@ -97,6 +97,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     ...(opts.embedData ? { datasets: { [CHART_DATA]: chartRows(chart) } } : {}),
     config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 }, locale: { number: NUMBER_LOCALES[locale] } },
   };
+  const roleLabels = `datum.label == 'theory' ? ${JSON.stringify(t("charts.role.theory"))} : ${JSON.stringify(t("charts.role.played"))}`;
   if (chart.kind === "rounds") {
     const x = { field: "x", type: "quantitative" as const, title: chart.x.title, axis: { tickMinStep: 1, format: "d" } };
     const y = (field: string) => ({ field, type: "quantitative" as const, title: chart.y.title, scale: yScale, axis: yAxis });
@@ -105,7 +106,8 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
       type: "nominal" as const,
       title: null,
       scale: { domain: ["played", "theory"], range: [[1, 0], THEORY_DASH] },
-      legend: showLegend ? { ...legend, symbolType: "stroke", symbolStrokeColor: "#333", symbolStrokeWidth: 2 } : null,
+      // the roles' names in the chart's language (the data keep "played" and "theory")
+      legend: showLegend ? { ...legend, symbolType: "stroke", symbolStrokeColor: "#333", symbolStrokeWidth: 2, labelExpr: roleLabels } : null,
     };
     return {
       ...base,
