@@ -64,9 +64,10 @@ export function lpResiduals(p: LpProblem, values: Readonly<Record<string, number
 /**
  * Solve an LP with javascript-lp-solver and verify the answer independently.
  * A solution whose residual exceeds `tol` (relative to max(1,|rhs|)) is reported as infeasible
- * with the violated rows named, never returned as optimal.
+ * with the violated rows named, never returned as optimal. `timeoutMs` bounds branch and bound in
+ * integer mode (then the answer is the best integer point found, still verified, or infeasible).
  */
-export function solveLp(p: LpProblem, tol = 1e-6): LpResult {
+export function solveLp(p: LpProblem, tol = 1e-6, opts: { timeoutMs?: number } = {}): LpResult {
   const constraints: Record<string, { min?: number; max?: number; equal?: number }> = {};
   p.constraints.forEach((c, i) => {
     const key = `${CPREFIX}${i}`;
@@ -90,6 +91,9 @@ export function solveLp(p: LpProblem, tol = 1e-6): LpResult {
     ...(p.integers && p.integers.length > 0
       ? { ints: Object.fromEntries(p.integers.map((v) => [PREFIX + v, 1])) }
       : {}),
+    // Branch and bound stops after this long with the best integer point found so far (checked below
+    // like any other answer); without it a hard integer program can run for minutes.
+    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
   };
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const raw = (solver as any).Solve(model) as Record<string, unknown>;

@@ -18,6 +18,14 @@
 import { solveLp, type LpConstraint } from "@/lib/lp/lp";
 import { at, coverageForLevel, defenderUtility, numTargets, payoffScale, type SsgInstance } from "./model";
 
+/**
+ * Time bound of one transportation MIP (branch and bound). Games of the treatments' sizes (m ≤ 10,
+ * n ≤ 4) solve it in milliseconds; at m = 100, n = 10 one took minutes. A MIP stopped by the bound
+ * yields the best structure found or none; whatever it yields is still certified (Theorem A), and
+ * when the floor stage finds nothing the exact stages follow.
+ */
+export const FLOOR_MIP_TIMEOUT_MS = 250;
+
 /** A floor profile (not yet certified). */
 export interface FloorCandidate {
   readonly tau: number;
@@ -83,7 +91,7 @@ export function floorSearch(g: SsgInstance, offer: (c: FloorCandidate) => boolea
           continue tauLoop;
         }
       }
-      const res = solveLp({ direction: "min", variables: vars, objective, constraints: cons, integers: ints }, 1e-6);
+      const res = solveLp({ direction: "min", variables: vars, objective, constraints: cons, integers: ints }, 1e-6, { timeoutMs: FLOOR_MIP_TIMEOUT_MS });
       if (res.status !== "optimal") {
         note(`floor tau ${tau}: transportation problem ${res.status} (round ${round})`);
         break;
