@@ -58,6 +58,9 @@ test("CIP: the menu, each type's utility, where ULIC binds, who Algorithm 1 excl
   await expect(menu.getByRole("heading", { name: "Each type's utility U_CI from each contract" })).toBeVisible();
   await expect(admin.getByTestId("launch-section-cip-equal-split")).toContainText("162.5");
   await expect(admin.getByTestId("prediction-Excluded (CI)")).toContainText("none");
+  // the projector's leaderboard would rank the CI owners' private types
+  await expect(admin.getByTestId("launch-warnings")).toContainText('points depend on each CI owner\'s type (vulnerability θ and criticality φ)');
+  await expect(admin.getByTestId("launch-warnings")).toContainText('set "leaderboard": { "show": false } in the treatment');
 
   await validateExample(admin, "cip-contracts-menu-per-ci-4.json");
   await expect(admin.getByTestId("prediction-Excluded (CI)")).toHaveText(/^1\b/);
