@@ -55,6 +55,12 @@ const NUMBER_LOCALES: Readonly<Record<Locale, { decimal: string; thousands: stri
   de: { decimal: ",", thousands: ".", grouping: [3], currency: ["", "\u00a0€"] },
 };
 
+/**
+ * In a file of fixed width (the reports, figures) the series legend and the played/theory legend stand one
+ * above the other: side by side, longer names (German series names) would push the second past the edge.
+ */
+const FIXED_WIDTH_LEGENDS = { layout: { bottom: { anchor: "start", direction: "vertical", margin: 4 } } };
+
 /** The colour of each colour key (a series' colorKey, else its name), in the order of first use. */
 export function seriesColors(chart: Chart): Map<string, string> {
   return new Map(colorKeys(chart).map((k, i) => [k, CHART_PALETTE[i % CHART_PALETTE.length]!]));
@@ -95,7 +101,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     padding: 6,
     data: { name: CHART_DATA },
     ...(opts.embedData ? { datasets: { [CHART_DATA]: chartRows(chart) } } : {}),
-    config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12 }, locale: { number: NUMBER_LOCALES[locale] } },
+    config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12, ...(typeof opts.width === "number" ? FIXED_WIDTH_LEGENDS : {}) }, locale: { number: NUMBER_LOCALES[locale] } },
   };
   const roleLabels = `datum.label == 'theory' ? ${JSON.stringify(t("charts.role.theory"))} : ${JSON.stringify(t("charts.role.played"))}`;
   if (chart.kind === "rounds") {
