@@ -83,6 +83,19 @@ describe("solveSsgCommand", () => {
       expect(r.error).not.toMatch(/NaN|level/);
     });
 
+    it("refuses resources beyond 1,000,000 (also 2^53, where whole numbers are no longer exact) with the limit named", () => {
+      for (const resources of [2 ** 53, 1e300, 1_000_001]) {
+        const bad = structuredClone(valid);
+        bad.defenders[0]!.resources = resources;
+        const r = solveSsgCommand(bad);
+        expect(r.ok).toBe(false);
+        if (!r.ok) expect(r.error).toContain("defenders[0].resources must be at most 1000000");
+      }
+      const many = structuredClone(valid);
+      many.defenders[0]!.resources = 1_000_000;
+      expect(solveSsgCommand(many).ok).toBe(true);
+    });
+
     it("refuses a reward − penalty gap too small for the payoff scale", () => {
       const bad = structuredClone(valid);
       bad.attacker.reward[0] = 1e6;

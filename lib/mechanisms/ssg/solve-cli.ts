@@ -17,6 +17,8 @@ import { solveNse } from "./nse";
 export const SSG_MAX_TARGETS = 100;
 /** Largest accepted number of defenders. */
 export const SSG_MAX_DEFENDERS = 10;
+/** Largest accepted resources of one defender (more than m changes nothing; 2^53 and above are not exact). */
+export const SSG_MAX_RESOURCES = 1_000_000;
 
 const num = z
   .number({ error: (iss) => (iss.input === undefined ? "is required" : "must be a number") })
@@ -40,6 +42,7 @@ export const ssgSolveInputSchema = z
           {
             resources: z
               .number({ error: (iss) => (iss.input === undefined ? "is required" : "must be a number") })
+              .max(SSG_MAX_RESOURCES, { error: `must be at most ${SSG_MAX_RESOURCES} (a defender with as many resources as targets covers them all)` })
               .int({ error: "must be a whole number" })
               .min(0, { error: "must be at least 0" }),
             ...payoffs,
