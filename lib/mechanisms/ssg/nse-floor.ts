@@ -25,6 +25,11 @@ import { at, coverageForLevel, defenderUtility, numTargets, payoffScale, type Ss
  * when the floor stage finds nothing the exact stages follow.
  */
 export const FLOOR_MIP_TIMEOUT_MS = 250;
+/**
+ * The bound applies only to games with more target–defender pairs than this: the treatments' games
+ * (at most 10 × 4) never depend on the clock, even on a machine that pauses the process.
+ */
+export const FLOOR_MIP_TIMEOUT_MIN_PAIRS = 100;
 
 /** A floor profile (not yet certified). */
 export interface FloorCandidate {
@@ -91,7 +96,7 @@ export function floorSearch(g: SsgInstance, offer: (c: FloorCandidate) => boolea
           continue tauLoop;
         }
       }
-      const res = solveLp({ direction: "min", variables: vars, objective, constraints: cons, integers: ints }, 1e-6, { timeoutMs: FLOOR_MIP_TIMEOUT_MS });
+      const res = solveLp({ direction: "min", variables: vars, objective, constraints: cons, integers: ints }, 1e-6, m * n > FLOOR_MIP_TIMEOUT_MIN_PAIRS ? { timeoutMs: FLOOR_MIP_TIMEOUT_MS } : {});
       if (res.status !== "optimal") {
         note(`floor tau ${tau}: transportation problem ${res.status} (round ${round})`);
         break;
