@@ -56,10 +56,11 @@ const NUMBER_LOCALES: Readonly<Record<Locale, { decimal: string; thousands: stri
 };
 
 /**
- * In a file of fixed width (the reports, figures) the series legend and the played/theory legend stand one
- * above the other: side by side, longer names (German series names) would push the second past the edge.
+ * In a file of fixed width (the reports) the series legend and the played/theory legend stand one above
+ * the other, and a legend wraps after 3 entries: in one row, longer names (German series names) or more
+ * series (CIP's contract per type, rejected, excluded) would run past the SVG's edge and be cut off.
  */
-const FIXED_WIDTH_LEGENDS = { layout: { bottom: { anchor: "start", direction: "vertical", margin: 4 } } };
+const FIXED_WIDTH_LEGENDS = { columns: 3, layout: { bottom: { anchor: "start", direction: "vertical", margin: 4 } } };
 
 /** The colour of each colour key (a series' colorKey, else its name), in the order of first use. */
 export function seriesColors(chart: Chart): Map<string, string> {
