@@ -209,6 +209,8 @@ describe("report.html", () => {
       expect(svg).toContain("Runde"); // the axis title
       expect(svg).toContain("gespielt"); // the legend
       expect(svg).toContain("Theorie");
+      // the played/theory legend draws its solid and dashed line symbols (not transparent)
+      expect(svg).toMatch(/d="M-5,0L5,0" stroke="#333"[^>]*stroke-dasharray="6,4"/);
       expect(svg).toMatch(/>\d+,\d+</); // axis numbers with a decimal comma
       // numbers in the tables as German readers write them
       const table = /<table data-testid="report-chart-table-ids-investment\/investment">[\s\S]*?<\/table>/.exec(html)![0];

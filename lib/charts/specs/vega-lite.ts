@@ -62,6 +62,9 @@ const NUMBER_LOCALES: Readonly<Record<Locale, { decimal: string; thousands: stri
  */
 const FIXED_WIDTH_LEGENDS = { columns: 3, layout: { bottom: { anchor: "start", direction: "vertical", margin: 4 } } };
 
+/** The played/theory legend's line symbols: Vega-Lite paints them "transparent" (from the area layer) unless told. */
+const DASH_SYMBOLS = { encode: { symbols: { update: { stroke: { value: "#333" } } } } };
+
 /** The colour of each colour key (a series' colorKey, else its name), in the order of first use. */
 export function seriesColors(chart: Chart): Map<string, string> {
   return new Map(colorKeys(chart).map((k, i) => [k, CHART_PALETTE[i % CHART_PALETTE.length]!]));
@@ -114,7 +117,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
       title: null,
       scale: { domain: ["played", "theory"], range: [[1, 0], THEORY_DASH] },
       // the roles' names in the chart's language (the data keep "played" and "theory")
-      legend: showLegend ? { ...legend, symbolType: "stroke", symbolStrokeColor: "#333", symbolStrokeWidth: 2, labelExpr: roleLabels } : null,
+      legend: showLegend ? { ...legend, symbolType: "stroke", symbolStrokeColor: "#333", symbolStrokeWidth: 2, labelExpr: roleLabels, ...DASH_SYMBOLS } : null,
     };
     return {
       ...base,
