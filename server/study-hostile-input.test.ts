@@ -6,8 +6,8 @@
  * with a message saying what to do; none answers 500 or shows a stack trace.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "./testing/harness";
-import type { MechlabApp } from "./app";
+import { api } from "./testing/harness";
+import { openLab, type Lab } from "./testing/lab";
 import { parseCsv } from "./testing/parse-csv";
 
 const treatment = (extra: Record<string, unknown> = {}) => ({
@@ -28,34 +28,26 @@ function expectClearRefusal(r: { status: number; text: string; json: { error?: {
 }
 
 describe("hostile input on the study features", () => {
-  let db: TestDb;
-  let app: MechlabApp;
-  let base: string;
-  let cookie: string;
-  const clients: Participant[] = [];
+  let lab: Lab;
   beforeEach(async () => {
-    db = await freshSqlite();
-    ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
-    cookie = await adminCookie(base);
+    lab = await openLab({ botDelayMs: 0 });
   });
   afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await app?.close();
-    await db?.drop();
+    await lab?.close();
   });
 
   const create = async (extra: Record<string, unknown> = {}) => {
-    const r = await api(base, "/api/admin/sessions", { body: { treatment: treatment(extra) }, cookie });
+    const r = await api(lab.base, "/api/admin/sessions", { body: { treatment: treatment(extra) }, cookie: lab.cookie });
     expect(r.status, r.text).toBe(201);
     return { id: r.json.session.id as string, code: r.json.session.code as string };
   };
-  const join = (body: unknown) => api(base, "/api/join", { body });
+  const join = (body: unknown) => api(lab.base, "/api/join", { body });
 
   it("panel links: long, non-ASCII, unfilled and prototype-named parameters; a reserved panel.param is refused when the session is created", async () => {
-    const refused = await api(base, "/api/admin/sessions", { body: { treatment: treatment({ panel: { param: "constructor" } }) }, cookie });
+    const refused = await api(lab.base, "/api/admin/sessions", { body: { treatment: treatment({ panel: { param: "constructor" } }) }, cookie: lab.cookie });
     expect(refused.status).toBe(400);
     expect(refused.json.errors).toEqual(['panel.param: "constructor" is a reserved name: choose another, e.g. "id"']);
-    const js = await api(base, "/api/admin/sessions", { body: { treatment: treatment({ completionUrl: "javascript:alert(document.cookie)" }) }, cookie });
+    const js = await api(lab.base, "/api/admin/sessions", { body: { treatment: treatment({ completionUrl: "javascript:alert(document.cookie)" }) }, cookie: lab.cookie });
     expect(js.json.errors).toEqual(["completionUrl: give a full web address starting with https:// (or http://)"]);
 
     const s = await create({ panel: { param: "sona_id" } });
@@ -78,7 +70,7 @@ describe("hostile input on the study features", () => {
     const sona = await join({ code: s.code, query: { sona_id: "7" } });
     expect(sona.status).toBe(200);
     expect(sona.json.token).not.toBe(a.json.token);
-    const csv = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/payments.csv`, { cookie })).text);
+    const csv = parseCsv((await api(lab.base, `/api/admin/sessions/${s.id}/export/payments.csv`, { cookie: lab.cookie })).text);
     expect(csv.map((r) => `${r.external_source}:${r.external_id}`).sort()).toEqual(["prolific:5f00000000000000000000aa", "sona_id:7"]);
   });
 
@@ -109,10 +101,9 @@ describe("hostile input on the study features", () => {
         { id: "note", type: "text", prompt: "Anything else?", required: false, maxLength: 50 },
       ],
     });
-    const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
+    const detail = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
     const human = (detail.json.links as { seat: number; path: string }[]).find((l) => l.seat === 1)!;
-    const p = new Participant(base, human.path.slice(3));
-    clients.push(p);
+    const p = lab.join(human.path.slice(3));
     await p.passIntro();
     await p.until((v) => v.play?.myTurn === true);
     expect((await p.act("act-00000001", { type: "invest", x: 1 })).ok).toBe(true);
@@ -146,14 +137,14 @@ describe("hostile input on the study features", () => {
     const ok = await p.emit("p:survey", { answers: { constructor: "4", note: "=1+1 Zoë’s" } });
     expect(ok.ok, JSON.stringify(ok)).toBe(true);
     await p.until((x) => x.stage === "done");
-    const rows = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/survey.csv`, { cookie })).text);
+    const rows = parseCsv((await api(lab.base, `/api/admin/sessions/${s.id}/export/survey.csv`, { cookie: lab.cookie })).text);
     expect(rows.find((r) => r.survey_status === "answered")).toMatchObject({ constructor: "4", note: "'=1+1 Zoë’s" });
   });
 
   it("study exports: unknown, repeated and malformed session ids, unknown formats and malformed addresses", async () => {
     const s = await create({ bots: { seats: ["myopic", "random"], delayMs: 0 } });
-    for (let k = 0; k < 100 && (await api(base, `/api/admin/sessions/${s.id}`, { cookie })).json.session.status !== "ended"; k++) await new Promise((r) => setTimeout(r, 100));
-    const q = (query: string) => api(base, `/api/admin/export/study.csv?${query}`, { cookie });
+    for (let k = 0; k < 100 && (await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie })).json.session.status !== "ended"; k++) await new Promise((r) => setTimeout(r, 100));
+    const q = (query: string) => api(lab.base, `/api/admin/export/study.csv?${query}`, { cookie: lab.cookie });
     expect(expectClearRefusal(await q(`sessions=${encodeURIComponent("__proto__,%%,," + "z".repeat(5000))}`), "unknown ids")).toMatch(/None of the chosen sessions exists any more.*Reload the session list/);
     expect(expectClearRefusal(await q("treatment=nope"), "unknown treatment")).toMatch(/Choose at least one session/);
     expect(expectClearRefusal(await q(`format=${"x".repeat(500)}&sessions=${s.id}`), "unknown format")).toMatch(/use format=long, wide, survey, codebook/);
@@ -161,7 +152,7 @@ describe("hostile input on the study features", () => {
     const twice = parseCsv((await q(`sessions=${s.id},${s.id},nope`)).text);
     expect(twice).toHaveLength(2);
     for (const path of [`/api/admin/sessions/%E0%A4%A/archive`, `/api/admin/sessions/%E0%A4%A/delete`])
-      expect(expectClearRefusal(await api(base, path, { body: { archived: true, confirm: "X" }, cookie }), path)).toMatch(/malformed %-escape/);
-    expect(expectClearRefusal(await api(base, "/api/rooms/%E0%A4%A/language"), "room language")).toMatch(/No session has this room code/);
+      expect(expectClearRefusal(await api(lab.base, path, { body: { archived: true, confirm: "X" }, cookie: lab.cookie }), path)).toMatch(/malformed %-escape/);
+    expect(expectClearRefusal(await api(lab.base, "/api/rooms/%E0%A4%A/language"), "room language")).toMatch(/No session has this room code/);
   });
 });

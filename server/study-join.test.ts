@@ -3,8 +3,8 @@
  * label collisions, the seat's own browser coming back, re-issued links, and the panel ids in the export.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "./testing/harness";
-import type { MechlabApp } from "./app";
+import { api } from "./testing/harness";
+import { openLab, type Lab } from "./testing/lab";
 import { parseCsv } from "./testing/parse-csv";
 
 const treatment = {
@@ -17,34 +17,24 @@ const treatment = {
 };
 
 describe("joining through panel links and labels", () => {
-  let db: TestDb;
-  let app: MechlabApp;
-  let base: string;
-  let cookie: string;
-  const clients: Participant[] = [];
-
+  let lab: Lab;
   beforeEach(async () => {
-    db = await freshSqlite();
-    ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
-    cookie = await adminCookie(base);
+    lab = await openLab({ botDelayMs: 0 });
   });
   afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await app?.close();
-    await db?.drop();
+    await lab?.close();
   });
 
   async function createSession(t: Record<string, unknown> = treatment) {
-    const r = await api(base, "/api/admin/sessions", { body: { treatment: t }, cookie });
+    const r = await api(lab.base, "/api/admin/sessions", { body: { treatment: t }, cookie: lab.cookie });
     expect(r.status).toBe(201);
     return { id: r.json.session.id as string, code: r.json.session.code as string };
   }
   const connect = (token: string) => {
-    const p = new Participant(base, token);
-    clients.push(p);
+    const p = lab.join(token);
     return p;
   };
-  const join = (body: Record<string, unknown>) => api(base, "/api/join", { body });
+  const join = (body: Record<string, unknown>) => api(lab.base, "/api/join", { body });
 
   it("a panel id takes the next free seat, gets it back on another device, and never takes another's seat", async () => {
     const s = await createSession();
@@ -70,7 +60,7 @@ describe("joining through panel links and labels", () => {
     expect(v.title).toBe("Decision study");
     expect(JSON.stringify(v)).not.toContain("Condition B");
 
-    const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
+    const detail = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
     const rows = detail.json.view.participants as { external: { source: string; id: string } | null }[];
     expect(rows.map((r) => r.external)).toEqual([
       { source: "prolific", id: "5f00000000000000000000aa" },
@@ -92,9 +82,9 @@ describe("joining through panel links and labels", () => {
 
     const old = connect(first.json.token);
     await old.until((v) => v.stage === "intro");
-    const detail = await api(base, `/api/admin/sessions/${s.id}`, { cookie });
+    const detail = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
     const pid = detail.json.view.participants[0].id as string;
-    const re = await api(base, `/api/admin/sessions/${s.id}/participants/${pid}/reissue`, { body: {}, cookie });
+    const re = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${pid}/reissue`, { body: {}, cookie: lab.cookie });
     expect(re.status).toBe(200);
     const fresh = (re.json.path as string).slice(3);
     expect(fresh).not.toBe(first.json.token);
@@ -119,18 +109,18 @@ describe("joining through panel links and labels", () => {
     await p.until((v) => v.play?.phase === "results" && v.play.myTurn);
     expect((await p.act("act-00000002", { type: "continue" })).ok).toBe(true);
     await p.until((v) => v.stage === "done");
-    const rows = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/data.csv`, { cookie })).text);
+    const rows = parseCsv((await api(lab.base, `/api/admin/sessions/${s.id}/export/data.csv`, { cookie: lab.cookie })).text);
     const mine = rows.find((r) => r.external_id === "5f00000000000000000000bb");
     expect(mine?.external_source).toBe("prolific");
     expect(rows.filter((r) => r.external_id === "")).toHaveLength(1); // the bot seat
 
-    const wide = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/data-wide.csv`, { cookie })).text);
+    const wide = parseCsv((await api(lab.base, `/api/admin/sessions/${s.id}/export/data-wide.csv`, { cookie: lab.cookie })).text);
     expect(wide).toHaveLength(2);
     const w = wide.find((r) => r.external_id === "5f00000000000000000000bb")!;
     expect(w.r1_decision_x).toBe("1");
     expect(w.quiz_attempts).toBe("0");
 
-    const pay = parseCsv((await api(base, `/api/admin/sessions/${s.id}/export/payments.csv`, { cookie })).text);
+    const pay = parseCsv((await api(lab.base, `/api/admin/sessions/${s.id}/export/payments.csv`, { cookie: lab.cookie })).text);
     expect(pay).toHaveLength(1); // the bot seat is not paid
     expect(pay[0]).toMatchObject({ external_id: "5f00000000000000000000bb", external_source: "prolific", bot_rounds: "0", finished: "TRUE", rounds: "1" });
     expect(pay[0]!.completion_code).toMatch(/^[A-Z0-9]{8}$/);

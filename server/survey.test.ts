@@ -4,8 +4,8 @@
  * and exported as survey.csv (per session and across sessions) with their codebook rows.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "./testing/harness";
-import type { MechlabApp } from "./app";
+import { api, freshSqlite, type TestDb } from "./testing/harness";
+import { openLab, type Lab } from "./testing/lab";
 import { parseCsv } from "./testing/parse-csv";
 
 const treatment = {
@@ -23,30 +23,23 @@ const treatment = {
 
 describe("the exit survey over the network", () => {
   let db: TestDb;
-  let app: MechlabApp;
-  let base: string;
-  let cookie: string;
-  const clients: Participant[] = [];
-
+  let lab: Lab;
   beforeEach(async () => {
     db = await freshSqlite();
-    ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
-    cookie = await adminCookie(base);
+    lab = await openLab({ botDelayMs: 0, dbUrl: db.url });
   });
   afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await app?.close();
+    await lab?.close();
     await db?.drop();
   });
 
   it("refuses out-of-range answers per question, stores valid ones durably and exports them", async () => {
-    const created = await api(base, "/api/admin/sessions", { body: { treatment }, cookie });
+    const created = await api(lab.base, "/api/admin/sessions", { body: { treatment }, cookie: lab.cookie });
     expect(created.status).toBe(201);
     const id = created.json.session.id as string;
-    const detail = await api(base, `/api/admin/sessions/${id}`, { cookie });
+    const detail = await api(lab.base, `/api/admin/sessions/${id}`, { cookie: lab.cookie });
     const human = (detail.json.links as { seat: number; path: string }[]).find((l) => l.seat === 1)!; // seat 0 is the bot
-    const p = new Participant(base, human.path.slice(3));
-    clients.push(p);
+    const p = lab.join(human.path.slice(3));
 
     expect((await p.emit("p:survey", { answers: { age: 30 } })).error.code).toBe("intro/wrong_step"); // not before play ends
     await p.passIntro();
@@ -69,15 +62,13 @@ describe("the exit survey over the network", () => {
     expect(done.done?.completionCode).toMatch(/^[A-Z0-9]{8}$/);
     expect((await p.emit("p:survey", { answers: { age: 43, strategy: 2, fair: 6 } })).error.code).toBe("action/already_submitted");
 
-    const monitor = await api(base, `/api/admin/sessions/${id}`, { cookie });
+    const monitor = await api(lab.base, `/api/admin/sessions/${id}`, { cookie: lab.cookie });
     expect(monitor.json.view.survey).toEqual({ questions: 4, answered: 1, answering: 0, skipped: 0, byBots: 1 });
 
     // acknowledged means stored: a new server process on the same database has the answers
-    p.close();
-    await app.close();
-    ({ app, base } = await startApp(db.url, { botDelayMs: 0 }));
-    cookie = await adminCookie(base);
-    const csv = (await api(base, `/api/admin/sessions/${id}/export/survey.csv`, { cookie })).text;
+    await lab.close();
+    lab = await openLab({ botDelayMs: 0, dbUrl: db.url });
+    const csv = (await api(lab.base, `/api/admin/sessions/${id}/export/survey.csv`, { cookie: lab.cookie })).text;
     expect(csv.split("\r\n")[0]).toBe("session,treatment,seat,participant,label,external_id,external_source,survey_status,survey_ms,age,strategy,fair,comments");
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(2);
@@ -85,7 +76,7 @@ describe("the exit survey over the network", () => {
     expect(Number(rows[1]!.survey_ms)).toBeGreaterThanOrEqual(0);
     expect(rows[0]).toMatchObject({ seat: "0", survey_status: "bot" });
 
-    const codebook = parseCsv((await api(base, `/api/admin/sessions/${id}/export/codebook.csv`, { cookie })).text);
+    const codebook = parseCsv((await api(lab.base, `/api/admin/sessions/${id}/export/codebook.csv`, { cookie: lab.cookie })).text);
     const age = codebook.find((r) => r.file === "survey.csv" && r.column === "age")!;
     expect(age).toMatchObject({ type: "number", unit: "years" });
     expect(age.description).toMatch(/"How old are you\?".*whole number from 18 to 99/);
@@ -93,7 +84,7 @@ describe("the exit survey over the network", () => {
     expect(codebook.find((r) => r.column === "fair")!.description).toMatch(/1 to 7: 1 = "Disagree", 7 = "Agree"/);
     expect(codebook.filter((r) => r.file === "data.csv").length).toBeGreaterThan(10);
 
-    const study = parseCsv((await api(base, `/api/admin/export/study.csv?format=survey&sessions=${id}`, { cookie })).text);
+    const study = parseCsv((await api(lab.base, `/api/admin/export/study.csv?format=survey&sessions=${id}`, { cookie: lab.cookie })).text);
     expect(study.map((r) => r.survey_status)).toEqual(["bot", "answered"]);
     expect(study[1]).toMatchObject({ session: id, treatment: "survey test", age: "42" });
   });
