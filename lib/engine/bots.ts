@@ -6,7 +6,7 @@ import { own } from "../core/own";
 import { deriveState, makeRng } from "../core/rng";
 import type { PhaseInstance } from "./commands";
 import { isBotSeat, viewContext } from "./context";
-import { pendingOf } from "./rounds";
+import { pendingIn } from "./rounds";
 import type { SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
@@ -29,14 +29,14 @@ export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number, gr
   const groups = groupIds ? [...groupIds].flatMap((id) => (s.groups.has(id) ? [s.groups.get(id)!] : [])) : s.groups.toArray();
   for (const g of groups) {
     if (g.status !== "playing") continue;
-    const pending = pendingOf(s, g, lt, nowMs);
-    for (const pid of pending) {
+    // one read-only context per group: its pending members and every bot's view (views never draw)
+    const ctx = viewContext(s, g, lt, nowMs);
+    for (const pid of pendingIn(g, lt, ctx)) {
       if (!isBotSeat(s, pid)) continue;
       const p = s.participants.get(pid)!;
       const strategy = p.botStrategy ?? lt.game.defaultBot;
       const bot = own(lt.game.bots, strategy);
       if (!bot) continue;
-      const ctx = viewContext(s, g, lt, nowMs);
       const view = lt.game.view(g.game, { kind: "player", playerId: pid }, ctx);
       // A bot's randomness is derived from the group's RNG state, its seat and the phase: replayable.
       const rng = makeRng(deriveState(g.rng, "bot", p.seat, g.phaseSeq));
