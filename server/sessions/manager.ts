@@ -143,7 +143,7 @@ export class SessionManager {
     await warmInPool(pool, rawTreatment).catch((e: unknown) => this.opts.log?.(`solver pool: ${e instanceof Error ? e.message : String(e)}; solving on the main thread`));
   }
 
-  private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string }): Promise<SessionHost | null> {
+  private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string; version: number }): Promise<SessionHost | null> {
     if (this.opts.claim) {
       if (!(await this.opts.claim(row.id))) return null;
       // read again under the lease: the previous owner may have written since `row` was read

@@ -3,7 +3,7 @@ import { games } from "../../lib/games/registry";
 import { loadTreatment } from "../../lib/engine";
 import { botMoves } from "../../lib/engine/bots";
 import { must, newSession, runBots } from "../../lib/testing/drive";
-import { affectedParticipants, assembleState, changedParts, topJson, type SnapshotPartRow } from "./snapshot";
+import { affectedParticipants, assembleState, changedParts, topChanged, topJson, type SnapshotPartRow } from "./snapshot";
 
 const load = (bots: string[]) => {
   const r = loadTreatment(
@@ -22,10 +22,17 @@ describe("session snapshot", () => {
     // a little "database": top-level JSON + parts keyed by kind/key, updated the way the store does
     const db = new Map<string, SnapshotPartRow>();
     let top = "";
+    let version = 0; // the Session row's version column
+    let topWrites = 0;
     const write = (persisted: Parameters<typeof changedParts>[0], next: Parameters<typeof changedParts>[1]) => {
       const parts = changedParts(persisted, next);
       for (const p of parts) db.set(`${p.kind}/${p.key}`, p);
-      top = topJson(next);
+      // as the store does: the top-level JSON only when more than the version changed
+      if (!persisted || topChanged(persisted, next)) {
+        top = topJson(next);
+        topWrites++;
+      }
+      version = next.version;
       return parts;
     };
     let s = newSession(lt, "snap").state;
@@ -43,11 +50,32 @@ describe("session snapshot", () => {
       // one command touches its group and the seats of that group at most, never the other group
       expect(parts.length).toBeGreaterThan(0);
       expect(parts.length).toBeLessThanOrEqual(1 + 2);
-      expect(plain(assembleState(top, [...db.values()]))).toEqual(plain(next));
+      expect(plain(assembleState(top, [...db.values()], version))).toEqual(plain(next));
       s = next;
       if (++step > 200) throw new Error("did not finish");
     }
     expect(step).toBeGreaterThan(4);
+    // most commands leave the top-level fields alone; the last one (the session ends) does not
+    expect(topWrites).toBeLessThan(step / 2);
+    expect(JSON.parse(top).status).toBe("ended");
+  });
+
+  it("tells a change of the top-level fields from a change of the version alone", () => {
+    const s0 = newSession(lt, "top").state;
+    expect(topChanged(s0, { ...s0, version: s0.version + 1 })).toBe(false);
+    expect(topChanged(s0, { ...s0, version: s0.version + 1, status: "paused" })).toBe(true);
+    // compared by value: a copy that holds the same is no change, another value is
+    expect(topChanged(s0, { ...s0, waiting: [...s0.waiting] })).toBe(false);
+    expect(topChanged(s0, { ...s0, waiting: [...s0.waiting, "p9"] })).toBe(true);
+    expect(topChanged(s0, { ...s0, rng: { ...s0.rng } })).toBe(false);
+    expect(topChanged(s0, { ...s0, rng: { xoroshiro128plus: [1, 2, 3, 4] } })).toBe(true);
+    expect(topChanged(s0, { ...s0, order: [...s0.order].reverse() })).toBe(true);
+    // a command that changes one participant only (a seat connects) is not a change of the top-level fields
+    const connected = must(s0, lt, { kind: "connect", pid: "p3" }, 0);
+    expect(connected.version).toBeGreaterThan(s0.version);
+    expect(topChanged(s0, connected)).toBe(false);
+    const pausedAt = must(s0, lt, { kind: "pause" }, 5);
+    expect(topChanged(s0, pausedAt)).toBe(true);
   });
 
   it("names only the participants whose view may have changed", () => {

@@ -37,6 +37,32 @@ export function topJson(s: SessionState): string {
   return `${rest.slice(0, -1)}${rest.length > 2 ? "," : ""}"order":${cached(order)}}`;
 }
 
+/**
+ * Whether a command changed the session's top-level fields other than its version (by identity: the
+ * engine replaces, never changes, a stored field). Most commands change only the version and their
+ * participants' and group's parts: the store then writes the version column alone and keeps the stored
+ * top-level JSON (at 1,000 seats it holds the 22 KB seat order), whose `version` is then older than the
+ * column's: `assembleState` takes the column's.
+ */
+export function topChanged(persisted: SessionState, next: SessionState): boolean {
+  for (const k of Object.keys(next) as (keyof SessionState)[]) {
+    if (k === "participants" || k === "groups" || k === "version") continue;
+    // every draft copies `waiting` and `rng` (lib/engine/draft.ts): small, compared by value
+    if (!samePlain(persisted[k], next[k])) return true;
+  }
+  return Object.keys(persisted).length !== Object.keys(next).length;
+}
+
+/** Equality of two plain-JSON values, identity first (the seat order is shared until seats change). */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !samePlain((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
 /** Parts that differ between the last persisted state (null: none yet) and `next`. */
 export function changedParts(persisted: SessionState | null, next: SessionState): SnapshotPartRow[] {
   const out: SnapshotPartRow[] = [];
@@ -47,9 +73,13 @@ export function changedParts(persisted: SessionState | null, next: SessionState)
   return out;
 }
 
-/** Rebuild the state from its stored top-level JSON and parts. */
-export function assembleState(top: string, parts: readonly { kind: string; key: string; json: string }[]): SessionState {
+/**
+ * Rebuild the state from its stored top-level JSON and parts; `version` is the Session row's version
+ * column, which is newer than the JSON's when the last commands left the top-level fields alone.
+ */
+export function assembleState(top: string, parts: readonly { kind: string; key: string; json: string }[], version?: number): SessionState {
   const s = JSON.parse(top) as StoredSessionState;
+  if (version !== undefined) s.version = version;
   // sessions written before parts existed kept everything in one JSON document
   s.participants = s.participants ?? {};
   // (plain records here: upgradeSessionState makes them ChunkMaps)

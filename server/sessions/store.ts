@@ -3,7 +3,7 @@
  * No business rules here: the engine (lib/engine) decides, this file writes.
  */
 import { makePrisma, type Db } from "../db/client";
-import { assembleState, changedParts, topJson } from "./snapshot";
+import { assembleState, changedParts, topChanged, topJson } from "./snapshot";
 import { makeWriter, StaleWriteError, type SqlStatement, type SqlValue, type SqlWriter } from "../db/writer";
 import type { Effects, ParticipantState, RoundRow, SessionState } from "../../lib/engine";
 
@@ -168,11 +168,16 @@ export class SessionStore {
     const { sessionId, persisted, state, serverTime } = b;
     const stmts: SqlStatement[] = [...this.fenced(sessionId)];
     if (state && persisted) {
-      stmts.push({
-        sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
-        args: [topJson(state), state.version, state.status, serverTime, sessionId, persisted.version],
-        expectRows: 1,
-      });
+      // the top-level JSON only when a field other than the version changed (snapshot.ts `topChanged`)
+      stmts.push(
+        topChanged(persisted, state)
+          ? {
+              sql: `UPDATE "Session" SET "stateJson" = ?, "version" = ?, "status" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`,
+              args: [topJson(state), state.version, state.status, serverTime, sessionId, persisted.version],
+              expectRows: 1,
+            }
+          : { sql: `UPDATE "Session" SET "version" = ?, "updatedAt" = ? WHERE "id" = ? AND "version" = ?`, args: [state.version, serverTime, sessionId, persisted.version], expectRows: 1 },
+      );
       stmts.push(
         ...insertRows(
           `"SnapshotPart" ("sessionId", "kind", "key", "json")`,
@@ -214,10 +219,10 @@ export class SessionStore {
     return this.fence ? [this.fence(sessionId)] : [];
   }
 
-  /** The stored state of a session (top-level JSON plus its parts). */
-  async loadState(row: { id: string; stateJson: string }): Promise<SessionState> {
+  /** The stored state of a session (top-level JSON plus its parts, at the row's version). */
+  async loadState(row: { id: string; stateJson: string; version: number }): Promise<SessionState> {
     const parts = await this.db.snapshotPart.findMany({ where: { sessionId: row.id } });
-    return assembleState(row.stateJson, parts);
+    return assembleState(row.stateJson, parts, row.version);
   }
 
   async maxSeq(sessionId: string): Promise<number> {
