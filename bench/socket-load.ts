@@ -9,10 +9,12 @@
  *   node --import tsx bench/socket-load.ts --participants 1000 [--rounds 3] [--session-size 20]
  *     [--ramp-ms 250] [--think-min-ms 500] [--think-max-ms 3000] [--client-procs 1] [--no-baseline]
  *   BENCH_PG_URL=postgresql://… runs mechlab on a fresh PostgreSQL database; BENCH_PROF=dir writes a
- *   CPU profile (--cpu-prof) of the mechlab server to dir.
+ *   CPU profile (--cpu-prof) of the mechlab server to dir; BENCH_NODE_FLAGS adds node flags to the server;
+ *   BENCH_SERVER_OUT=file appends the servers' other stdout lines to file (e.g. V8's `--trace-opt
+ *   --trace-deopt` output), with "=== start" and "=== end" around the measured load.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { freshPostgres } from "../server/testing/harness";
@@ -70,6 +72,7 @@ async function startServer(script: string, args: string[], env: Record<string, s
   const port: number = await new Promise((res, rej) => {
     createInterface({ input: proc.stdout! }).on("line", (line) => {
       const m = /^PORT (\d+)/.exec(line);
+      if (!m && !line.startsWith("STATS ") && process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `${line}\n`);
       if (m) res(Number(m[1]));
       if (line.startsWith("STATS ")) waiting.shift()?.(JSON.parse(line.slice(6)) as ServerStats);
     });
@@ -270,7 +273,10 @@ async function mechlab(): Promise<Row> {
   }
   const before = await settle(server.stats);
   // BENCH_LOAD_MARK=file: "start" and "end" are written to it around the measured load (to profile only the load)
-  const mark = (what: string) => process.env.BENCH_LOAD_MARK && writeFileSync(process.env.BENCH_LOAD_MARK, what);
+  const mark = (what: string) => {
+    if (process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `=== ${what}\n`);
+    if (process.env.BENCH_LOAD_MARK) writeFileSync(process.env.BENCH_LOAD_MARK, what);
+  };
   mark("start");
   const r = await runLoad(base, tokens.slice(0, N));
   const after = await server.stats();
