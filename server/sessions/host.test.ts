@@ -70,3 +70,47 @@ describe("SessionManager.stop", () => {
     await manager.stop();
   });
 });
+
+describe("SessionStore: the top-level JSON is written only when it changed", () => {
+  it("loads a session at the version column's version after commands that left the top-level fields alone, and goes on", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const manager = new SessionManager(store, { botDelayMs: 0 });
+    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 2, decisionSeconds: null, resultsSeconds: null };
+    const r = await manager.create({ name: "top", game: "ids-investment", params, intro: { quiz: [] } });
+    if (!r.ok) throw new Error(r.errors.join());
+    const host = r.host;
+    const [a, b] = host.state.order as [string, string];
+    const as = (pid: string) => ({ actorKind: "participant" as const, participantId: pid });
+    for (const pid of [a, b]) for (const kind of ["connect", "consent", "instructions"] as const) expect((await host.dispatch(as(pid), { kind, pid })).ok).toBe(true);
+    // a's decision changes a's part and the group's, not the session's top-level fields
+    const before = (await store.get(host.id))!;
+    expect((await host.dispatch(as(a), { kind: "action", pid: a, clientActionId: "top-0001", action: { type: "invest", x: 1 } })).ok).toBe(true);
+    const row = (await store.get(host.id))!;
+    expect(row.version).toBe(host.state.version);
+    expect(row.version).toBeGreaterThan(before.version);
+    expect(row.stateJson).toBe(before.stateJson); // not rewritten: its own version is older than the column's
+    expect(JSON.parse(row.stateJson).version).toBeLessThan(row.version);
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    const expected = plain(host.state);
+    await manager.stop();
+
+    // another process loads it at the column's version and the next command's version check passes
+    const again = new SessionManager(store, { botDelayMs: 0 });
+    const loaded = await again.get(row.id);
+    expect(loaded).not.toBeNull();
+    // presence is soft state: loading marks everyone offline (as of the load)
+    const offline = (s: { participants: Record<string, { connected: boolean; offlineSinceMs: number | null }> }) => {
+      for (const p of Object.values(s.participants)) Object.assign(p, { connected: false, offlineSinceMs: null });
+      return s;
+    };
+    const { version: _v, ...rest } = offline(plain(loaded!.state));
+    const { version: _e, ...expectedRest } = offline(expected);
+    expect(rest).toEqual(expectedRest);
+    expect(loaded!.state.version).toBeGreaterThanOrEqual(row.version); // the load marks everyone offline (one more command)
+    expect((await loaded!.dispatch(as(b), { kind: "action", pid: b, clientActionId: "top-0002", action: { type: "invest", x: 2 } })).ok).toBe(true);
+    expect((await store.get(row.id))!.version).toBe(loaded!.state.version);
+    await again.stop();
+  });
+});
