@@ -101,7 +101,7 @@ describe("SessionStore: the top-level JSON is written only when it changed", () 
     const loaded = await again.get(row.id);
     expect(loaded).not.toBeNull();
     // presence is soft state: loading marks everyone offline (as of the load)
-    const offline = (s: { participants: Record<string, { connected: boolean; offlineSinceMs: number | null }> }) => {
+    const offline = <S extends { participants: Record<string, { connected: boolean; offlineSinceMs: number | null }> }>(s: S): S => {
       for (const p of Object.values(s.participants)) Object.assign(p, { connected: false, offlineSinceMs: null });
       return s;
     };
