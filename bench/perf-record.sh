@@ -18,4 +18,4 @@ kill -INT $rec; wait $rec || true
 wait $bench
 tail -1 "$out.log"
 perf script -i "$out" 2>/dev/null | node --import tsx bench/perf-split.ts "$pid"
-rm -f "$mark" /tmp/perf-"$pid".map
+rm -f "$mark" /tmp/perf-"$pid".map isolate-*-"$pid"-v8.log

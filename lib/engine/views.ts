@@ -32,6 +32,11 @@ export interface PlayView {
   role: string;
   /** The phase is over and its results are being computed (off the event loop); nobody can act. */
   computing: boolean;
+  /**
+   * That computation failed and waits for the experimenter (retry or end the group). Only the fact: the
+   * error itself is on the monitor, never in a participant's view.
+   */
+  computeFailed: boolean;
   game: unknown;
 }
 
@@ -144,6 +149,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       endedBy: g.roundStats[pid]?.endedBy ?? null,
       role: g.roles[pid] ?? "player",
       computing: g.status === "computing",
+      computeFailed: g.status === "computing" && g.computing?.failed !== undefined && g.computing.failed !== null,
       game: g.status === "playing" || g.status === "computing" ? lt.game.view(g.game, { kind: "player", playerId: pid }, ctx) : null,
     };
   }

@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
-import { adminView, loadTreatment, pendingComputes, type ComputeJob, type LoadedTreatment } from "../../lib/engine";
+import { adminView, loadTreatment, participantView, pendingComputes, type ComputeJob, type LoadedTreatment } from "../../lib/engine";
 import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import { games } from "../../lib/games/registry";
 import { newSession, runBots } from "../../lib/testing/drive";
@@ -213,6 +213,13 @@ describe("a step that fails in the solver pool and on the main thread", () => {
     expect(row.computeFailure?.message).toMatch(/ran out of memory/);
     expect(row.computeFailure?.attempts).toBe(1);
     expect(row.computeFailure?.step).toMatch(/^ssg-csw-max@/);
+    // the members read that the step failed and that the experimenter decides, never the error itself
+    for (const pid of g.members) {
+      const v = participantView(a.host.state, a.host.lt, pid, Date.now());
+      expect(v?.play?.computing).toBe(true);
+      expect(v?.play?.computeFailed).toBe(true);
+      expect(JSON.stringify(v)).not.toMatch(/out of memory|ssg-csw-max/);
+    }
     // stored: the snapshot holds the failure, the event log the failed command; a reload does not re-run it silently
     const stored = await store.loadState((await store.get(a.host.id))!);
     expect(stored.groups.get(g.id)?.computing?.failed?.message).toMatch(/ran out of memory/);
@@ -224,6 +231,7 @@ describe("a step that fails in the solver pool and on the main thread", () => {
     if (!force.ok) expect(force.error.message).toMatch(/failed .*retry it, or end the group/);
     failing = false;
     expect((await a.host.dispatch(admin, { kind: "retryCompute", groupId: g.id })).ok).toBe(true);
+    for (const pid of g.members) expect(participantView(a.host.state, a.host.lt, pid, Date.now())?.play?.computeFailed ?? false).toBe(false);
     await a.host.whenOver();
     await a.host.drain();
     expect(await storedRounds(store, a.host.id)).toEqual(inlineRounds("computing-fail"));

@@ -28,8 +28,8 @@ export function PlayScreen({ view, receivedAt, act: send }: { view: ParticipantV
       <PlayStatus play={play} receivedAt={receivedAt} running={view.status === "running"} />
       <h2 style={{ marginTop: 0 }}>{label}</h2>
       {play.computing && (
-        <p className="card" role="status" data-testid="computing">
-          {t("computing")}
+        <p className="card" role="status" data-testid={play.computeFailed ? "compute-failed" : "computing"}>
+          {t(play.computeFailed ? "computeFailed" : "computing")}
         </p>
       )}
       {play.game === null ? (
