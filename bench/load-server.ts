@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { createMechlabApp } from "../server/app";
 import { mainThreadCpuMs } from "./thread-cpu";
@@ -13,8 +14,16 @@ const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tm
 const app = await createMechlabApp({ dbUrl, log: () => {}, realtimeLimits: { socketsPerAddress: 100_000 } });
 const port = await app.listen(0, "127.0.0.1");
 process.stdout.write(`PORT ${port}\n`);
+// how late the event loop ran a 10 ms timer (ms), since the previous "stats": p99 and max of the measured
+// load (the histogram holds whole intervals, so the 10 ms are taken off; a finer timer would cost CPU)
+const LOOP_RESOLUTION_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loopDelay.enable();
+const late = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
 createInterface({ input: process.stdin }).on("line", (line) => {
   if (line.trim() !== "stats") return;
+  const loopDelayMs = { p99: late(loopDelay.percentile(99)), max: late(loopDelay.max) };
+  loopDelay.reset();
   const u = process.cpuUsage();
   const cpuMs = (u.user + u.system) / 1000;
   const mem = process.memoryUsage();
@@ -22,7 +31,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   const heapMB = mem.heapUsed / 2 ** 20;
   const mainCpuMs = mainThreadCpuMs();
   void Promise.all([app.db.actionEvent.count(), app.db.actionEvent.count({ where: { accepted: true } })]).then(([events, accepted]) =>
-    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, events, accepted, ...app.store.writeStats })}\n`),
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, loopDelayMs, events, accepted, ...app.store.writeStats })}\n`),
   );
 });
 process.on("SIGTERM", async () => {

@@ -58,6 +58,8 @@ interface ServerStats {
   rssMB: number;
   /** V8 heap in use (mechlab's server only). */
   heapMB?: number;
+  /** Event-loop delay since the previous stats call (mechlab's server only): p99 and max, ms. */
+  loopDelayMs?: { p99: number; max: number };
   events?: number;
   accepted?: number;
   /** The writer's transactions and the write requests they held (group commit). */
@@ -174,6 +176,9 @@ interface Row {
   ackMaxms: number;
   serverRssMB: number;
   serverHeapMB: number | null;
+  /** How long the server's event loop was blocked during the load: p99 and max (ms). */
+  serverLoopDelayP99ms: number | null;
+  serverLoopDelayMaxms: number | null;
   serverCpuSeconds: number;
   /** Of which the main thread (the rest: V8's garbage-collection and compiler threads, libuv's pool). */
   mainThreadCpuSeconds: number | null;
@@ -208,6 +213,8 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     ackMaxms: pct(r.latencies, 100),
     serverRssMB: after.rssMB,
     serverHeapMB: after.heapMB ?? null,
+    serverLoopDelayP99ms: after.loopDelayMs?.p99 ?? null,
+    serverLoopDelayMaxms: after.loopDelayMs?.max ?? null,
     serverCpuSeconds: cpu / 1000,
     mainThreadCpuSeconds: after.mainCpuMs != null && before.mainCpuMs != null ? (after.mainCpuMs - before.mainCpuMs) / 1000 : null,
     cpuMsPerAck: cpu / Math.max(1, r.acked),
@@ -295,7 +302,7 @@ async function mechlab(): Promise<Row> {
 
 const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));
 const line = (r: Row) =>
-  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s (main thread ${r.mainThreadCpuSeconds === null ? "–" : `${fmt(r.mainThreadCpuSeconds)} s`}) | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} + ${r.viewsInAcks} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
+  `| ${r.server} | ${r.database} | ${r.participants} | ${fmt(r.ackP50ms)} / ${fmt(r.ackP95ms)} / ${fmt(r.ackP99ms)} / ${fmt(r.ackMaxms)} ms | ${r.acked}/${r.actionsSent} acked, ${r.unacked} unacked | ${r.lostDecisions === null ? "–" : `${r.lostDecisions} of ${r.decisionsExpected}`} | ${fmt(r.serverCpuSeconds)} s (main thread ${r.mainThreadCpuSeconds === null ? "–" : `${fmt(r.mainThreadCpuSeconds)} s`}) | ${fmt(r.cpuMsPerAck, 2)} ms | ${fmt(r.cpuMsPerCommand, 2)} ms | ${r.viewsReceived} + ${r.viewsInAcks} | ${fmt(r.writeRequestsPerTransaction, 1)} | ${fmt(r.wallSeconds)} s | ${r.serverLoopDelayP99ms === null || r.serverLoopDelayMaxms === null ? "–" : `${fmt(r.serverLoopDelayP99ms)} / ${fmt(r.serverLoopDelayMaxms)} ms`} | ${fmt(r.serverRssMB, 0)} MB | ${r.loadAvg} |`;
 
 async function main() {
   console.log(`${N} participants, sessions of ${SESSION}, ${ROUNDS} rounds, think ${THINK_MIN}–${THINK_MAX} ms, 50 connections per ${RAMP_MS} ms, ${CLIENT_PROCS} client process(es)${WARMUP ? ", after a warm-up load on other sessions" : ""}`);
@@ -303,8 +310,8 @@ async function main() {
   if (BASELINE) rows.push(await baseline());
   rows.push(await mechlab());
   for (const r of rows) console.log(JSON.stringify(r));
-  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | view messages + views in acks | writes per transaction | wall | RSS | load avg 1/5/15 min |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| server | database | participants | ack p50 / p95 / p99 / max | acked | lost | server CPU in load | CPU per ack | CPU per accepted command | view messages + views in acks | writes per transaction | wall | event-loop delay p99 / max | RSS | load avg 1/5/15 min |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
   if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);
