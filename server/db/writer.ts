@@ -8,6 +8,7 @@
  * Values are written exactly as Prisma writes them, so Prisma reads them back unchanged:
  * SQLite: DateTime as ISO text with "+00:00", booleans as 0/1; PostgreSQL: TIMESTAMP(3) in UTC.
  */
+import { startCheckpointer, type Checkpointer } from "./checkpointer";
 import { GroupCommit, type RunTransaction } from "./group-commit";
 import { isPostgresUrl } from "./url";
 
@@ -26,6 +27,11 @@ export interface SqlWriter {
   transaction(stmts: SqlStatement[]): Promise<void>;
   /** Transactions committed and requests written so far (requests per transaction = the group size). */
   readonly stats: { transactions: number; requests: number };
+  /**
+   * SQLite: who copies the WAL back into the database file — the checkpoint thread (server/db/checkpointer.ts)
+   * or, when it could not start or ended, SQLite's automatic checkpoints in the writer's commits.
+   */
+  readonly checkpoints?: { by: "thread" | "commits"; checkpointer: Checkpointer | null };
   close(): Promise<void>;
 }
 
@@ -58,9 +64,28 @@ async function sqliteWriter(url: string): Promise<SqlWriter> {
   const db = new Database(path);
   db.prepare("PRAGMA busy_timeout=5000").get();
   db.prepare("PRAGMA synchronous=NORMAL").run();
-  // checkpoint every 10,000 pages (40 MB) instead of 1,000: rows rewritten by every command (a session and
-  // its parts) are copied back to the database file ten times less often
-  db.prepare("PRAGMA wal_autocheckpoint=10000").get();
+  // WAL checkpoints run on their own thread (server/db/checkpointer.ts), never in a commit on the event
+  // loop. Without it (it could not start, or it ended): in the commits, every 10,000 pages (40 MB) instead
+  // of 1,000, so rows rewritten by every command are copied back to the database file ten times less often.
+  let closed = false;
+  const checkpoints: { by: "thread" | "commits"; checkpointer: Checkpointer | null } = { by: "commits", checkpointer: null };
+  const inCommits = () => {
+    checkpoints.by = "commits";
+    if (!closed) db.prepare("PRAGMA wal_autocheckpoint=10000").get();
+  };
+  inCommits();
+  if (!path.includes(":memory:")) {
+    checkpoints.checkpointer = await startCheckpointer(path, {
+      onLost: (why) => {
+        console.error(`mechlab: ${why}; SQLite checkpoints run in the commits again`);
+        inCommits();
+      },
+    });
+    if (checkpoints.checkpointer) {
+      db.prepare("PRAGMA wal_autocheckpoint=0").get();
+      checkpoints.by = "thread";
+    }
+  }
   const cache = new StatementCache((sql) => db.prepare(sql));
   const toSqlite = (v: SqlValue) => (v instanceof Date ? v.toISOString().replace("Z", "+00:00") : typeof v === "boolean" ? (v ? 1 : 0) : v);
   const run: RunTransaction = async (requests) => {
@@ -81,7 +106,12 @@ async function sqliteWriter(url: string): Promise<SqlWriter> {
   return {
     transaction: (stmts) => group.submit(stmts),
     stats: group.stats,
-    close: async () => db.close(),
+    checkpoints,
+    close: async () => {
+      await checkpoints.checkpointer?.stop();
+      closed = true;
+      db.close();
+    },
   };
 }
 

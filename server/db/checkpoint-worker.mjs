@@ -1,0 +1,34 @@
+// The WAL checkpointer's thread (server/db/checkpointer.ts): its own connection to the SQLite file copies
+// committed pages from the WAL into the database (PRAGMA wal_checkpoint(PASSIVE): never waits for, nor
+// blocks, the writer or readers) every `intervalMs`, so that no commit on the server's event loop has to.
+// Plain JavaScript: nothing to compile in this thread.
+import { parentPort, workerData } from "node:worker_threads";
+import Database from "libsql";
+
+const { path, intervalMs } = workerData;
+const db = new Database(path);
+db.prepare("PRAGMA busy_timeout=5000").get();
+const checkpoint = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+let runs = 0;
+let frames = 0;
+const tick = () => {
+  try {
+    const r = checkpoint.get();
+    runs++;
+    frames += Number(r?.checkpointed ?? 0) > 0 ? Number(r.checkpointed) : 0;
+    parentPort.postMessage({ k: "checkpointed", runs, frames, log: Number(r?.log ?? 0), done: Number(r?.checkpointed ?? 0) });
+  } catch (e) {
+    // SQLITE_BUSY (another checkpoint runs) and the like: the next tick tries again
+    parentPort.postMessage({ k: "skipped", message: e instanceof Error ? e.message : String(e) });
+  }
+};
+const timer = setInterval(tick, intervalMs);
+parentPort.on("message", (m) => {
+  if (m?.k === "checkpoint") tick();
+  if (m?.k === "stop") {
+    clearInterval(timer);
+    db.close();
+    parentPort.close();
+  }
+});
+parentPort.postMessage({ k: "ready" });
