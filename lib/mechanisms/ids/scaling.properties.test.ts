@@ -28,6 +28,29 @@ function orRefused<T>(solve: () => T): T | null {
 /** A cost bound with the tolerance of a certified optimum: relative 1e-9, plus the smallest double. */
 const noWorseThan = (v: number) => v + 1e-9 * Math.abs(v) + 1e-300;
 
+/** Refusing is allowed, but rare: on these families (8–16 orders of magnitude) at most 5% of the instances. */
+const MAX_REFUSED_SHARE = 0.05;
+
+/**
+ * Check every instance `arb` draws; `check` calls `refuse()` when a solver refused it (IdsSolverError,
+ * through `orRefused`). Fails when more than MAX_REFUSED_SHARE of the instances were refused; `label`
+ * prints how many were.
+ */
+function rarelyRefused<T>(arb: fc.Arbitrary<T>, check: (x: T, refuse: () => void) => void, params: fc.Parameters<[T]>, label?: string) {
+  let refused = 0;
+  let total = 0;
+  const refuse = () => void refused++;
+  fc.assert(
+    fc.property(arb, (x) => {
+      total++;
+      check(x, refuse);
+    }),
+    params,
+  );
+  if (label) console.log(`${label}: ${refused} of ${total} refused`);
+  expect(refused).toBeLessThanOrEqual(MAX_REFUSED_SHARE * total);
+}
+
 /** Independent second method: exact cyclic coordinate descent on the social cost (bisection on each ∂_j). */
 function coordinateDescent(inst: IdsInstance, start: readonly number[], sweeps = 40): number[] {
   const n = inst.alpha.length;
@@ -99,16 +122,11 @@ const runs = { numRuns: 120, seed: 11 };
 
 describe("socialOptimum on badly scaled instances (eq. 2)", () => {
   it("x* and an eq. 6 subproblem are never worse than coordinate descent, random feasible points or the Nash equilibrium", () => {
-    let refused = 0;
-    let total = 0;
-    fc.assert(
-      fc.property(badlyScaled, fc.integer({ min: 1, max: 1e9 }), (inst, seed) => {
-        total++;
+    rarelyRefused(
+      fc.tuple(badlyScaled, fc.integer({ min: 1, max: 1e9 })),
+      ([inst, seed], refuse) => {
         const so = orRefused(() => socialOptimum(inst));
-        if (so === null) {
-          refused++;
-          return;
-        }
+        if (so === null) return refuse();
         const best = objective(inst, so.x);
         expect(Number.isFinite(best)).toBe(true);
         expect(so.cost).toBeCloseTo(best, 6 - Math.log10(Math.max(1, best)));
@@ -126,10 +144,7 @@ describe("socialOptimum on badly scaled instances (eq. 2)", () => {
         const i = seed % n;
         const rest = inst.alpha.map((_, j) => j).filter((j) => j !== i);
         const sub = orRefused(() => socialOptimum(inst, { users: rest, vars: rest }));
-        if (sub === null) {
-          refused++;
-          return;
-        }
+        if (sub === null) return refuse();
         const without: IdsInstance = {
           alpha: rest.map((j) => inst.alpha[j]!),
           c: rest.map((j) => inst.c[j]!),
@@ -139,11 +154,9 @@ describe("socialOptimum on badly scaled instances (eq. 2)", () => {
         expect(sub.x[i]).toBe(0);
         const cd = coordinateDescent(without, new Array<number>(rest.length).fill(0));
         expect(sub.cost).toBeLessThanOrEqual(noWorseThan(objective(without, cd)));
-      }),
+      },
       runs,
     );
-    // Refusing is allowed, but rare: on these families (8–16 orders of magnitude) at most 5%.
-    expect(refused).toBeLessThanOrEqual(0.05 * total);
   });
 
   it("Pivotal taxes and the full report stay finite, and the eq. 6 budget is never positive", () => {
@@ -204,25 +217,19 @@ describe("socialOptimum when investing is almost free (costs far below 1e-14)", 
   });
 
   it("is certified and never worse than coordinate descent or the Nash equilibrium, refused at most 5%", () => {
-    let refused = 0;
-    let total = 0;
-    fc.assert(
-      fc.property(cheapInvestment, (inst) => {
-        total++;
+    rarelyRefused(
+      cheapInvestment,
+      (inst, refuse) => {
         const so = orRefused(() => socialOptimum(inst));
-        if (so === null) {
-          refused++;
-          return;
-        }
+        if (so === null) return refuse();
         const best = objective(inst, so.x);
         const n = inst.alpha.length;
         expect(best).toBeLessThanOrEqual(noWorseThan(objective(inst, coordinateDescent(inst, new Array<number>(n).fill(0), 200))));
         const nash = orRefused(() => nashEquilibrium(inst));
         if (nash) expect(best).toBeLessThanOrEqual(noWorseThan(objective(inst, nash.x)));
-      }),
+      },
       { numRuns: 100, seed: 13 },
     );
-    expect(refused).toBeLessThanOrEqual(0.05 * total);
   });
 });
 
@@ -309,17 +316,14 @@ function coalitionDescent(inst: IdsInstance, i: number, start: readonly number[]
 
 describe("Nash and loner equilibria on badly scaled instances (scale-free certificates)", () => {
   it("the Nash equilibrium is certified (every user best-responds, checked independently) and never cheaper than the social optimum, or refused; the CLI refuses with a message instead of answering wrongly", () => {
-    let refused = 0;
-    let total = 0;
-    fc.assert(
-      fc.property(badlyScaled, (inst) => {
-        total++;
+    rarelyRefused(
+      badlyScaled,
+      (inst, refuse) => {
         const cli = solveIdsCommand(inst);
         const ne = orRefused(() => nashEquilibrium(inst));
         if (ne === null) {
-          refused++;
           expect(cli.ok).toBe(false);
-          return;
+          return refuse();
         }
         expect(ne.kktResidual).toBeLessThanOrEqual(1e-9);
         for (let k = 0; k < inst.alpha.length; k++) expect(isBestResponse(inst, k, ne.x), `user ${k} of ${JSON.stringify(inst)}`).toBe(true);
@@ -334,11 +338,10 @@ describe("Nash and loner equilibria on badly scaled instances (scale-free certif
           const out = cli.output as { nash: { totalCost: number }; socialOptimum: { cost: number } };
           expect(out.nash.totalCost).toBeGreaterThanOrEqual(out.socialOptimum.cost * (1 - 1e-9));
         }
-      }),
+      },
       runs,
+      "Nash on badly scaled instances",
     );
-    console.log(`Nash on badly scaled instances: ${refused} of ${total} refused`);
-    expect(refused).toBeLessThanOrEqual(0.05 * total);
   });
 
   it("loner equilibria are the same in any investment or money unit (an absolute test stopped early in small units)", () => {
@@ -351,16 +354,11 @@ describe("Nash and loner equilibria on badly scaled instances (scale-free certif
   });
 
   it("loner equilibria (eq. 9): the loner best-responds and the coalition is optimal given her investment (independent checks), or the instance is refused", () => {
-    let refused = 0;
-    let total = 0;
-    fc.assert(
-      fc.property(badlyScaled, (inst) => {
-        total++;
+    rarelyRefused(
+      badlyScaled,
+      (inst, refuse) => {
         const loners = orRefused(() => lonerEquilibria(inst));
-        if (loners === null) {
-          refused++;
-          return;
-        }
+        if (loners === null) return refuse();
         loners.forEach((x, i) => {
           expect(isBestResponse(inst, i, x), `loner ${i} of ${JSON.stringify(inst)}`).toBe(true);
           const users = inst.alpha.map((_, j) => j).filter((j) => j !== i);
@@ -369,10 +367,9 @@ describe("Nash and loner equilibria on badly scaled instances (scale-free certif
           const zero = coalitionDescent(inst, i, x.map((v, j) => (j === i ? v : 0)));
           expect(cost).toBeLessThanOrEqual(Math.min(objective(inst, cd, users), objective(inst, zero, users)) * (1 + 1e-9) + 1e-300);
         });
-      }),
+      },
       { numRuns: 60, seed: 13 },
+      "loner equilibria on badly scaled instances",
     );
-    console.log(`loner equilibria on badly scaled instances: ${refused} of ${total} refused`);
-    expect(refused).toBeLessThanOrEqual(0.05 * total);
   });
 });
