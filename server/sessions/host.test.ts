@@ -12,16 +12,22 @@ afterEach(async () => {
   await db?.drop();
 });
 
+/** A fresh database with a two-seat IDS session of `rounds` untimed rounds (no bots) in a new manager. */
+async function twoSeatSession(name: string, rounds: number) {
+  db = await freshSqlite();
+  await migrate(db.url);
+  const opened = await SessionStore.open(db.url);
+  store = opened; // closed after each test
+  const manager = new SessionManager(opened, { botDelayMs: 0 });
+  const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds, decisionSeconds: null, resultsSeconds: null };
+  const r = await manager.create({ name, game: "ids-investment", params, intro: { quiz: [] } });
+  if (!r.ok) throw new Error(r.errors.join());
+  return { manager, host: r.host, store: opened };
+}
+
 describe("SessionHost", () => {
   it("answers with an error, changes nothing and keeps serving when a game module throws", async () => {
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null };
-    const r = await manager.create({ name: "crash", game: "ids-investment", params, intro: { quiz: [] } });
-    if (!r.ok) throw new Error(r.errors.join());
-    const host = r.host;
+    const { manager, host, store } = await twoSeatSession("crash", 1);
     const [a, b] = host.state.order as [string, string];
     for (const pid of [a, b]) {
       await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
@@ -49,14 +55,8 @@ describe("SessionHost", () => {
 
 describe("SessionManager.stop", () => {
   it("loads no session once stopping (a disconnect handled while the server closes does not reopen the database)", async () => {
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null };
-    const r = await manager.create({ name: "stop", game: "ids-investment", params, intro: { quiz: [] } });
-    if (!r.ok) throw new Error(r.errors.join());
-    const id = r.host.id;
+    const { manager, host, store } = await twoSeatSession("stop", 1);
+    const id = host.id;
     // a load under way when stop() begins finishes before stop() returns
     const fresh = new SessionManager(store, { botDelayMs: 0 });
     const loading = fresh.get(id);
@@ -73,14 +73,7 @@ describe("SessionManager.stop", () => {
 
 describe("SessionStore: the top-level JSON is written only when it changed", () => {
   it("loads a session at the version column's version after commands that left the top-level fields alone, and goes on", async () => {
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 2, decisionSeconds: null, resultsSeconds: null };
-    const r = await manager.create({ name: "top", game: "ids-investment", params, intro: { quiz: [] } });
-    if (!r.ok) throw new Error(r.errors.join());
-    const host = r.host;
+    const { manager, host, store } = await twoSeatSession("top", 2);
     const [a, b] = host.state.order as [string, string];
     const as = (pid: string) => ({ actorKind: "participant" as const, participantId: pid });
     for (const pid of [a, b]) for (const kind of ["connect", "consent", "instructions"] as const) expect((await host.dispatch(as(pid), { kind, pid })).ok).toBe(true);
