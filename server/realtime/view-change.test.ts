@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
-import { sameJson, sameView, viewChange } from "./view-change";
+import { sameJson } from "../../lib/core/same-json";
+import { sameView, viewChange } from "./view-change";
 
 const view = (over: Partial<ParticipantView> = {}, play: Record<string, unknown> | null = { round: 1, remainingMs: 5000, pendingCount: 2, game: { x: [1, 2] } }) =>
   ({ stage: "playing", waiting: { ready: 4, needed: 4 }, history: [{ round: 1, payoff: 3 }], play, ...over }) as unknown as ParticipantView;

@@ -5,6 +5,7 @@
  * group's deadline is compared instead, so a new deadline is always sent. A change of the group's progress
  * alone is told apart from any other change (server/realtime/view-outbox.ts holds it back briefly).
  */
+import { sameJson } from "../../lib/core/same-json";
 import type { ParticipantView } from "../../lib/engine/views";
 
 export interface SentView {
@@ -13,24 +14,6 @@ export interface SentView {
   deadlineMs: number | null | undefined;
 }
 
-/** Deep equality of two plain-JSON values (objects, arrays, strings, numbers, booleans, null). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
-}
 
 /**
  * What `next` shows the participant that `last` did not: nothing; only the group's progress (how many

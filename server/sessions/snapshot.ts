@@ -4,6 +4,7 @@
  * (lib/engine/draft.ts), so a command rewrites only the parts whose identity changed, and their JSON is
  * cached by identity.
  */
+import { sameJson } from "../../lib/core/same-json";
 import { upgradeSessionState, type SessionState, type StoredSessionState } from "../../lib/engine";
 
 const cache = new WeakMap<object, string>();
@@ -38,8 +39,9 @@ export function topJson(s: SessionState): string {
 }
 
 /**
- * Whether a command changed the session's top-level fields other than its version (by identity: the
- * engine replaces, never changes, a stored field). Most commands change only the version and their
+ * Whether a command changed the session's top-level fields other than its version (as plain JSON,
+ * identity first: the seat order is shared until seats change; every draft copies `waiting` and `rng`,
+ * lib/engine/draft.ts, so those small fields are compared by value). Most commands change only the version and their
  * participants' and group's parts: the store then writes the version column alone and keeps the stored
  * top-level JSON (at 1,000 seats it holds the 22 KB seat order), whose `version` is then older than the
  * column's: `assembleState` takes the column's.
@@ -47,21 +49,11 @@ export function topJson(s: SessionState): string {
 export function topChanged(persisted: SessionState, next: SessionState): boolean {
   for (const k of Object.keys(next) as (keyof SessionState)[]) {
     if (k === "participants" || k === "groups" || k === "version") continue;
-    // every draft copies `waiting` and `rng` (lib/engine/draft.ts): small, compared by value
-    if (!samePlain(persisted[k], next[k])) return true;
+    if (!sameJson(persisted[k], next[k])) return true;
   }
   return Object.keys(persisted).length !== Object.keys(next).length;
 }
 
-/** Equality of two plain-JSON values, identity first (the seat order is shared until seats change). */
-function samePlain(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !samePlain((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  return true;
-}
 
 /** Parts that differ between the last persisted state (null: none yet) and `next`. */
 export function changedParts(persisted: SessionState | null, next: SessionState): SnapshotPartRow[] {
