@@ -11,12 +11,17 @@ db.prepare("PRAGMA busy_timeout=5000").get();
 const checkpoint = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
 let runs = 0;
 let frames = 0;
+let lastDone = 0;
 const tick = () => {
   try {
     const r = checkpoint.get();
     runs++;
-    frames += Number(r?.checkpointed ?? 0) > 0 ? Number(r.checkpointed) : 0;
-    parentPort.postMessage({ k: "checkpointed", runs, frames, log: Number(r?.log ?? 0), done: Number(r?.checkpointed ?? 0) });
+    // `checkpointed` counts every frame of the current WAL copied so far (by any checkpoint); it starts
+    // again from 0 when a writer restarts the WAL
+    const done = Math.max(0, Number(r?.checkpointed ?? 0));
+    frames += done >= lastDone ? done - lastDone : done;
+    lastDone = done;
+    parentPort.postMessage({ k: "checkpointed", runs, frames, log: Number(r?.log ?? 0), done });
   } catch (e) {
     // SQLITE_BUSY (another checkpoint runs) and the like: the next tick tries again
     parentPort.postMessage({ k: "skipped", message: e instanceof Error ? e.message : String(e) });
