@@ -42,6 +42,32 @@ describe("WAL checkpoints on their own thread", () => {
     expect(walBytes(db.url)).toBe(size);
   });
 
+  it("lets the writer start the WAL again under writes that never pause (the file stays bounded)", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    // a checkpoint every 100 ms while a commit comes every millisecond or two: every checkpoint is
+    // overtaken by new commits while it copies, which once kept the WAL from ever starting again
+    writer = await makeWriter(db.url, { checkpointIntervalMs: 100 });
+    const cp = writer.checkpoints!.checkpointer!;
+    const logs: number[] = [];
+    let last = -1;
+    const until = performance.now() + 2500;
+    let i = 0;
+    while (performance.now() < until) {
+      await writer.transaction([setting(`c-${i % 50}`, `${i}:${"x".repeat(3000)}`)]);
+      i++;
+      if (cp.stats.runs !== last) {
+        last = cp.stats.runs;
+        logs.push(cp.stats.log);
+      }
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const restarts = logs.filter((n, k) => k > 0 && n < logs[k - 1]!).length;
+    expect(restarts, `WAL sizes seen by the checkpoints: ${logs.join(", ")}`).toBeGreaterThan(0);
+    // every transaction wrote at least one frame: without restarts the WAL would hold them all
+    expect(Math.max(...logs)).toBeLessThan(i);
+  });
+
   it("gives the checkpoints back to the commits when the thread ends, and the data is all there", async () => {
     db = await freshSqlite();
     await migrate(db.url);

@@ -49,7 +49,10 @@ type FromWorker = { k: "ready" } | ({ k: "checkpointed" } & CheckpointStats) | {
  * Start the checkpointer for the SQLite file at `path`. Resolves null when the worker cannot start (the
  * caller keeps SQLite's automatic checkpoints); `onLost` is called if the worker ends while it should run.
  */
-export function startCheckpointer(path: string, opts: { intervalMs?: number; onLost: (why: string) => void; startMs?: number }): Promise<Checkpointer | null> {
+export function startCheckpointer(
+  path: string,
+  opts: { intervalMs?: number; onLost: (why: string) => void; startMs?: number; onCheckpoint?: (s: CheckpointStats) => void },
+): Promise<Checkpointer | null> {
   const worker = new Worker(WORKER, { workerData: { path, intervalMs: opts.intervalMs ?? CHECKPOINT_INTERVAL_MS } });
   worker.unref(); // never keeps a process alive: a writer that was not closed leaves SQLite's own checkpoint on close
   const stats: CheckpointStats = { runs: 0, frames: 0, log: 0, done: 0 };
@@ -71,6 +74,7 @@ export function startCheckpointer(path: string, opts: { intervalMs?: number; onL
     worker.on("message", (m: FromWorker) => {
       if (m.k === "checkpointed") {
         Object.assign(stats, { runs: m.runs, frames: m.frames, log: m.log, done: m.done });
+        opts.onCheckpoint?.({ ...stats });
         for (const w of waiters.splice(0)) w({ ...stats });
       }
       if (m.k !== "ready") return;

@@ -8,7 +8,7 @@
  * Values are written exactly as Prisma writes them, so Prisma reads them back unchanged:
  * SQLite: DateTime as ISO text with "+00:00", booleans as 0/1; PostgreSQL: TIMESTAMP(3) in UTC.
  */
-import { startCheckpointer, type Checkpointer } from "./checkpointer";
+import { startCheckpointer, type Checkpointer, type CheckpointStats } from "./checkpointer";
 import { GroupCommit, type RunTransaction } from "./group-commit";
 import { isPostgresUrl } from "./url";
 
@@ -31,12 +31,28 @@ export interface SqlWriter {
    * SQLite: who copies the WAL back into the database file — the checkpoint thread (server/db/checkpointer.ts)
    * or, when it could not start or ended, SQLite's automatic checkpoints in the writer's commits.
    */
-  readonly checkpoints?: { by: "thread" | "commits"; checkpointer: Checkpointer | null };
+  readonly checkpoints?: WriterCheckpoints;
   close(): Promise<void>;
 }
 
-export async function makeWriter(url: string): Promise<SqlWriter> {
-  return isPostgresUrl(url) ? pgWriter(url) : sqliteWriter(url);
+export interface WriterCheckpoints {
+  by: "thread" | "commits";
+  checkpointer: Checkpointer | null;
+  /** Checkpoints the writer finished after the thread's (see `finishCheckpoint`), and the time they took (ms). */
+  finished: number;
+  finishMs: number;
+}
+
+/** A WAL this long (frames of 4 KiB; SQLite's own default checkpoint size) is started again under load. */
+export const RESTART_AFTER_FRAMES = 1000;
+
+export interface WriterOptions {
+  /** SQLite: how often the checkpoint thread runs (ms; default CHECKPOINT_INTERVAL_MS, tests use less). */
+  checkpointIntervalMs?: number;
+}
+
+export async function makeWriter(url: string, opts: WriterOptions = {}): Promise<SqlWriter> {
+  return isPostgresUrl(url) ? pgWriter(url) : sqliteWriter(url, opts);
 }
 
 const stale = (st: SqlStatement, got: number) => new StaleWriteError(`expected ${st.expectRows} changed row(s), got ${got}: ${st.sql.slice(0, 60)}`);
@@ -56,7 +72,7 @@ class StatementCache<S> {
   }
 }
 
-async function sqliteWriter(url: string): Promise<SqlWriter> {
+async function sqliteWriter(url: string, opts: WriterOptions): Promise<SqlWriter> {
   // the synchronous driver under @libsql/client, used directly: statements are prepared once, and a
   // whole group is written without a microtask per statement
   const { default: Database } = await import("libsql");
@@ -68,14 +84,29 @@ async function sqliteWriter(url: string): Promise<SqlWriter> {
   // loop. Without it (it could not start, or it ended): in the commits, every 10,000 pages (40 MB) instead
   // of 1,000, so rows rewritten by every command are copied back to the database file ten times less often.
   let closed = false;
-  const checkpoints: { by: "thread" | "commits"; checkpointer: Checkpointer | null } = { by: "commits", checkpointer: null };
+  const checkpoints: WriterCheckpoints = { by: "commits", checkpointer: null, finished: 0, finishMs: 0 };
   const inCommits = () => {
     checkpoints.by = "commits";
     if (!closed) db.prepare("PRAGMA wal_autocheckpoint=10000").get();
   };
   inCommits();
+  // The WAL starts again from its beginning only at a commit that finds every frame in it copied. Commits
+  // that keep coming while the thread copies (a busy session) land after the frames it set out to copy, so
+  // on its own the thread never gets there and the WAL grew without bound (28 MB a minute at one commit
+  // every 2 ms). So when the thread has copied all it found in a WAL of `RESTART_AFTER_FRAMES` or more, the
+  // writer copies the few frames committed since, on its own connection between two transactions (a
+  // passive checkpoint, with its two syncs), and its next commit starts the WAL again.
+  const finishCheckpoint = (s: CheckpointStats) => {
+    if (closed || db.inTransaction || s.done < s.log || s.log < RESTART_AFTER_FRAMES) return;
+    const t = performance.now();
+    db.prepare("PRAGMA wal_checkpoint(PASSIVE)").get();
+    checkpoints.finished++;
+    checkpoints.finishMs += performance.now() - t;
+  };
   if (!path.includes(":memory:")) {
     checkpoints.checkpointer = await startCheckpointer(path, {
+      ...(opts.checkpointIntervalMs !== undefined ? { intervalMs: opts.checkpointIntervalMs } : {}),
+      onCheckpoint: finishCheckpoint,
       onLost: (why) => {
         console.error(`mechlab: ${why}; SQLite checkpoints run in the commits again`);
         inCommits();
