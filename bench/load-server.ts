@@ -3,6 +3,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { createMechlabApp } from "../server/app";
@@ -20,7 +22,25 @@ const LOOP_RESOLUTION_MS = 10;
 const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 loopDelay.enable();
 const late = (ns: number) => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
+/** "profile start" / "profile stop file": a CPU profile of the main thread over the measured load only. */
+let profiler: Session | null = null;
+async function profile(cmd: string, file: string | undefined): Promise<void> {
+  if (cmd === "start") {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post("Profiler.enable");
+    await profiler.post("Profiler.start");
+  } else if (profiler && file) {
+    const { profile } = await profiler.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    profiler.disconnect();
+    profiler = null;
+  }
+  process.stdout.write(`PROFILE ${cmd}\n`);
+}
 createInterface({ input: process.stdin }).on("line", (line) => {
+  const [word, cmd, file] = line.trim().split(" ");
+  if (word === "profile") return void profile(cmd ?? "", file);
   if (line.trim() !== "stats") return;
   const loopDelayMs = { p99: late(loopDelay.percentile(99)), max: late(loopDelay.max) };
   loopDelay.reset();

@@ -11,7 +11,8 @@
  *   BENCH_PG_URL=postgresql://… runs mechlab on a fresh PostgreSQL database; BENCH_PROF=dir writes a
  *   CPU profile (--cpu-prof) of the mechlab server to dir; BENCH_NODE_FLAGS adds node flags to the server;
  *   BENCH_SERVER_OUT=file appends the servers' other stdout lines to file (e.g. V8's `--trace-opt
- *   --trace-deopt` output), with "=== start" and "=== end" around the measured load.
+ *   --trace-deopt` output), with "=== start" and "=== end" around the measured load; BENCH_LOAD_PROF=file
+ *   writes a CPU profile of the mechlab server's main thread over the measured load only (.cpuprofile).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, writeFileSync } from "node:fs";
@@ -71,10 +72,12 @@ interface ServerStats {
 async function startServer(script: string, args: string[], env: Record<string, string>, nodeFlags: string[] = []) {
   const proc = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "inherit"] });
   const waiting: ((s: ServerStats) => void)[] = [];
+  const profiled: (() => void)[] = [];
   const port: number = await new Promise((res, rej) => {
     createInterface({ input: proc.stdout! }).on("line", (line) => {
       const m = /^PORT (\d+)/.exec(line);
-      if (!m && !line.startsWith("STATS ") && process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `${line}\n`);
+      if (line.startsWith("PROFILE ")) profiled.shift()?.();
+      else if (!m && !line.startsWith("STATS ") && process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `${line}\n`);
       if (m) res(Number(m[1]));
       if (line.startsWith("STATS ")) waiting.shift()?.(JSON.parse(line.slice(6)) as ServerStats);
     });
@@ -87,6 +90,12 @@ async function startServer(script: string, args: string[], env: Record<string, s
       new Promise<ServerStats>((res) => {
         waiting.push(res);
         proc.stdin!.write("stats\n");
+      }),
+    /** The load server's main-thread profiler (bench/load-server.ts): "start", or "stop file". */
+    profile: (cmd: string) =>
+      new Promise<void>((res) => {
+        profiled.push(res);
+        proc.stdin!.write(`profile ${cmd}\n`);
       }),
     stop: () =>
       new Promise<void>((res) => {
@@ -284,10 +293,13 @@ async function mechlab(): Promise<Row> {
     if (process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `=== ${what}\n`);
     if (process.env.BENCH_LOAD_MARK) writeFileSync(process.env.BENCH_LOAD_MARK, what);
   };
+  const loadProf = process.env.BENCH_LOAD_PROF;
+  if (loadProf) await server.profile("start");
   mark("start");
   const r = await runLoad(base, tokens.slice(0, N));
   const after = await server.stats();
   mark("end");
+  if (loadProf) await server.profile(`stop ${loadProf}`);
   // decisions stored: one PlayerRound row per participant per round
   let stored = 0;
   for (const id of measured) {
