@@ -18,6 +18,7 @@ const ALL: Record<string, string[]> = {
   "solve-limits": ["bench/solve-limits.ts"],
   "study-export": ["bench/study-export.ts"],
   "sqlite-writer": ["bench/sqlite-writer.ts"],
+  "command-path": ["bench/command-path.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);
