@@ -54,7 +54,7 @@ function chartTable(chart: Chart, locale: Locale): string {
 
 export async function chartSection(chart: Chart, locale: Locale = "en"): Promise<string> {
   const t = translatorFor(locale);
-  const svg = await renderSvg(chartSpec(chart, { width: 640, height: 240, embedData: true, locale }));
+  const svg = await renderSvg(chartSpec(chart, { width: 640, height: 240, embedData: true, locale }), { label: `${chart.title}. ${chart.description}` });
   return `<figure class="chart" data-testid="report-chart-${esc(chart.id)}" data-chart-id="${esc(chart.id)}"><h3>${esc(chart.title)}</h3>${svg}<figcaption>${esc(chart.description)}</figcaption><details><summary>${esc(t("report.numbersBehind"))}</summary>${chartTable(chart, locale)}</details></figure>`;
 }
 

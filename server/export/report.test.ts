@@ -205,7 +205,11 @@ describe("report.html", () => {
         expect(html).toContain(`<h3>${c.title}</h3>`);
         expect(html).toContain(`<summary>Die Zahlen hinter dem Diagramm</summary>`);
       }
+      // each drawing is one image named in German; Vega's own English descriptions of axes and marks are gone
+      for (const c of d.charts) expect(html).toContain(`<svg role="img" aria-label="${c.title}. ${c.description}" `);
       const svg = svgs(html).join("");
+      expect(svg).not.toMatch(/aria-roledescription|axis titled|mark container/i);
+      expect(svg.match(/aria-label=/g)).toHaveLength(d.charts.length);
       expect(svg).toContain("Runde"); // the axis title
       expect(svg).toContain("gespielt"); // the legend
       expect(svg).toContain("Theorie");

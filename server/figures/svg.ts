@@ -19,13 +19,25 @@ const quiet = {
   },
 };
 
-/** The SVG markup of `spec` (inline data only). */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * The SVG markup of `spec` (inline data only). With `label`, the drawing is one image to assistive
+ * technology, named by `label` (in the chart's language): Vega's own descriptions of its axes, legends and
+ * marks ("X-axis titled …", "group mark container") are English whatever the chart's language, so they are
+ * left out; the numbers are in the table that goes with each chart in the reports.
+ */
+export async function renderSvg(spec: TopLevelSpec, opts: { label?: string } = {}): Promise<string> {
   const runtime = vega.parse(compile(spec, { logger: quiet as never }).spec, undefined, { ast: true });
   const view = new vega.View(runtime, { renderer: "none", logLevel: vega.None, expr: expressionInterpreter as unknown as vega.ViewOptions["expr"] });
+  let svg: string;
   try {
-    return await view.toSVG();
+    svg = await view.toSVG();
   } finally {
     view.finalize();
   }
+  if (opts.label === undefined) return svg;
+  // vega writes these attributes with their values escaped (no '"' inside)
+  const plain = svg.replace(/ (?:aria-label|aria-roledescription)="[^"]*"| role="graphics-[a-z-]+"/g, "");
+  return plain.replace(/^<svg /, `<svg role="img" aria-label="${attr(opts.label)}" `);
 }
