@@ -44,6 +44,7 @@ export interface AppOptions {
 export interface MechlabApp {
   http: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents>;
+  realtime: { viewsRemembered(): number };
   manager: SessionManager;
   store: SessionStore;
   db: Db;
@@ -107,10 +108,11 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   const resumed = await manager.boot();
   if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
   if (cluster) cluster.node.booted = true;
-  attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock), security, routed?.router);
+  const realtime = attachSockets(io, manager, auth, new RealtimeGuard(limits, opts.clock), security, routed?.router);
   return {
     http,
     io,
+    realtime,
     manager,
     store,
     db,

@@ -112,6 +112,11 @@ export function attachSockets(
     if (wired.has(host)) return;
     wired.add(host);
     host.on("change", (_state: SessionState, _fx: unknown, prev: SessionState) => pushViews(host, prev));
+    // the session left memory (idle, ended, deleted): what was last sent to its participants goes too,
+    // or the outbox would keep the host, and with it the whole session, for as long as the server runs
+    host.on("stopped", () => {
+      for (const pid of host.state.order) outbox.forget(pid);
+    });
     // a re-issued link: browsers holding the old one are disconnected and cannot come back with it
     host.on("revoked", (pid: string) => {
       outbox.forget(pid);
@@ -312,11 +317,17 @@ export function attachSockets(
       if (!(await ready)) return;
       const still = io.sockets.adapter.rooms.get(`p:${pid}`);
       if (still && still.size > 0) return; // another tab is still open
+      // nobody here to compare the next view with: a new connection starts from a whole view anyway
+      outbox.forget(pid);
       // another tab on another process (several processes: server/cluster)
       if (await router.connectedElsewhere(pid)) return;
       await router.dispatch(sessionId, actor, { kind: "disconnect", pid });
     });
   }
 
-  return { wire };
+  return {
+    wire,
+    /** Participants whose last view this process remembers (bounded by those connected; tests). */
+    viewsRemembered: () => outbox.size,
+  };
 }

@@ -70,6 +70,11 @@ export class ViewOutbox<V extends SentView = SentView> {
     this.held.delete(pid);
   }
 
+  /** Participants whose last view is remembered (each is forgotten when their last socket here closes). */
+  get size(): number {
+    return this.last.size;
+  }
+
   /** Views held back right now (for tests). */
   get heldCount(): number {
     return this.held.size;

@@ -378,6 +378,7 @@ export class SessionHost extends EventEmitter {
   }
 
   stop() {
+    if (!this.stopped) this.emit("stopped");
     this.stopped = true;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     for (const t of this.botTimers.values()) clearTimeout(t);
