@@ -40,8 +40,15 @@ export interface ClusterRouter extends SessionRouter {
 }
 
 export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Server): ClusterRouter {
+  /** Where sessions held elsewhere live (a cache: looked up again when wrong; cleared past 10,000 sessions). */
   const owners = new Map<string, string>();
+  /** Until when a monitor elsewhere watches a session held here (expired entries go past 1,000 sessions). */
   const watchers = new Map<string, number>();
+  const watched = (id: string) => {
+    const now = Date.now();
+    if (watchers.size >= 1000) for (const [k, until] of watchers) if (until <= now) watchers.delete(k);
+    watchers.set(id, now + WATCH_MS);
+  };
 
   async function locate(id: string, until: number): Promise<Where | null> {
     for (;;) {
@@ -56,6 +63,7 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
       const o = await node.lease.ownerOf(id);
       if (o && o.live && o.owner !== node.id) {
         if (!node.isGone(o.owner)) {
+          if (owners.size >= 10_000) owners.clear();
           owners.set(id, o.owner);
           return { remote: o.owner };
         }
@@ -154,14 +162,14 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
   serve<{ actor: Actor; cmd: Command }, DispatchResult>("dispatch", (h, a) => h.dispatch(a.actor, a.cmd), unstoredDispatch);
   serve<{ pid: string }, ReturnType<typeof participantMessage>>("participantView", (h, a) => participantMessage(h, a.pid, manager.clock()));
   serve<null, ReturnType<typeof adminMessage>>("adminView", (h) => {
-    watchers.set(h.id, Date.now() + WATCH_MS);
+    watched(h.id);
     return adminMessage(h, manager.clock());
   });
   serve<null, ReturnType<typeof projectorMessage>>("projectorView", (h) => {
-    watchers.set(h.id, Date.now() + WATCH_MS);
+    watched(h.id);
     return projectorMessage(h, manager.clock());
   });
-  serve<null, true>("watch", (h) => (watchers.set(h.id, Date.now() + WATCH_MS), true));
+  serve<null, true>("watch", (h) => (watched(h.id), true));
   serve<{ actor: Actor; command: string; payload: unknown; error: ActionError }, boolean>("logRefused", async (h, a) => (await h.logRefused(a.actor, a.command, a.payload, a.error), true));
   serve<{ req: JoinRequest }, JoinResult>("join", (_h, a) => manager.join(a.req));
 
