@@ -47,6 +47,37 @@ describe("a label is not a key to a seat", () => {
     expect(other.ok).toBe(true);
   });
 
+  it("a label drawn like a taken one is taken: letters of other scripts, capital I for l, 0 for O", () => {
+    const lt = load();
+    const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });
+    if (!anna.ok) throw new Error(anna.error.message);
+    // Cyrillic А / а, Greek Α / Ν, all of them in capitals
+    for (const again of ["\u0410nna", "Ann\u0430", "\u0391\u039d\u039d\u0391", "\u0410NN\u0410"]) {
+      const r = claim(anna.state, lt, { kind: "claim", label: again });
+      expect(!r.ok && r.error.code, JSON.stringify(again)).toBe("session/label_taken");
+    }
+    const bill = claim(newSession(lt).state, lt, { kind: "claim", label: "Bill" });
+    if (!bill.ok) throw new Error(bill.error.message);
+    expect(((r) => !r.ok && r.error.code)(claim(bill.state, lt, { kind: "claim", label: "BiII" }))).toBe("session/label_taken");
+    const tom = claim(newSession(lt).state, lt, { kind: "claim", label: "Tom" });
+    if (!tom.ok) throw new Error(tom.error.message);
+    expect(((r) => !r.ok && r.error.code)(claim(tom.state, lt, { kind: "claim", label: "T0m" }))).toBe("session/label_taken");
+    // other names stay apart, whatever their script
+    for (const other of ["Tim", "Tomás", "\u041d\u0430\u0442\u0430\u0448\u0430", "\u03a4\u03ac\u03ba\u03b7\u03c2"]) expect(claim(tom.state, lt, { kind: "claim", label: other }).ok, other).toBe(true);
+  });
+
+  it("refuses a label with characters that draw nothing (it would look like another one)", () => {
+    const lt = load();
+    const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });
+    if (!anna.ok) throw new Error(anna.error.message);
+    // Hangul filler, variation selector, combining grapheme joiner, Mongolian vowel separator's kin, alone
+    for (const label of ["Anna\u3164", "Anna\uFE0F", "An\u034Fna", "\u3164", "Anna\u180B"]) {
+      const r = claim(anna.state, lt, { kind: "claim", label });
+      expect(!r.ok && r.error.code, JSON.stringify(label)).toBe("action/invalid_payload");
+      if (!r.ok) expect(r.error.message).toMatch(/letters, digits, spaces/);
+    }
+  });
+
   it("accepts apostrophes, hyphens and accented letters, and refuses markup", () => {
     const lt = load();
     let s = newSession(lt).state;

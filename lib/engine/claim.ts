@@ -20,10 +20,48 @@ export type ClaimResult = { ok: true; pid: string; existing: boolean } | { ok: f
 const fail = (code: ActionError["code"], text: RefusalText): ClaimResult => ({ ok: false, error: actionError(code, text) });
 
 /**
- * Labels compare without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" = "Anna"), typographic
- * apostrophe or repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien").
+ * Characters that draw nothing (Unicode's default-ignorable code points: variation selectors, the
+ * combining grapheme joiner, Hangul fillers, …). The label pattern lets letters and marks of every script
+ * through, and these are among them: "Anna" followed by one would look like "Anna" on the leaderboard and
+ * the projector while being another label. Labels holding one are refused.
  */
-export const labelKey = (label: string) => label.normalize("NFKC").trim().replace(/\s+/g, " ").replace(/’/g, "'").toLocaleLowerCase("und");
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * Letters of other scripts drawn like Latin ones (after lower-casing): Cyrillic а е о р с у х … and Greek
+ * ο ρ τ υ …, whose capitals are the Latin capitals; "Аnna" with a Cyrillic А is "Anna" to anyone who
+ * reads it. A label made of them compares as the Latin label it looks like.
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  // Cyrillic
+  а: "a", в: "b", е: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x",
+  і: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l", ү: "y",
+  // Greek
+  α: "a", β: "b", ε: "e", ζ: "z", η: "h", ι: "i", κ: "k", μ: "m", ν: "n", ο: "o", ρ: "p", τ: "t", υ: "y", χ: "x",
+};
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
+
+/**
+ * Labels compare as a reader sees them: without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" =
+ * "Anna"), typographic apostrophe or repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien"), invisible
+ * characters, letters of other scripts drawn like Latin ones ("Аnna" with a Cyrillic А = "Anna"), capital
+ * I drawn like small l and the digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is
+ * that a few real pairs compare equal ("Ella" and "Eila"): the second to come is asked for another label.
+ */
+export const labelKey = (label: string) =>
+  label
+    .normalize("NFKC")
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, "")
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/’/g, "'")
+    .toLocaleLowerCase("und")
+    .normalize("NFD")
+    .replace(LOOKALIKE, (c) => LOOKALIKES[c]!)
+    // capital I and small l are one stroke in many fonts ("BiII" for "Bill"); digit 0 and letter O alike
+    .replace(/l/g, "i")
+    .replace(/0/g, "o")
+    .normalize("NFC");
 
 function seats(s: SessionState): ParticipantState[] {
   return s.order.map((id) => s.participants.get(id)!);
@@ -41,7 +79,7 @@ function freeSeat(s: SessionState): ParticipantState | undefined {
 /** Claim a seat by a label typed with the room code. */
 export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
-  if (!LABEL.test(label))
+  if (!LABEL.test(label) || INVISIBLE.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const key = labelKey(label);
   if (seats(s).some((p) => p.label !== null && labelKey(p.label) === key))
