@@ -46,4 +46,44 @@ describe("live charts memo", () => {
     expect(cost(later).series[0]!.points.map((p) => p.y)).toEqual([5, 6]);
     expect(liveCharts(host, CHART_REFRESH_MS + 1)).not.toBe(en); // English follows at the refresh
   });
+
+  it("once the session is over, the charts are redone at once (no deferral): the last round always shows", () => {
+    const lt = loadTreatment(idsTreatment(), games);
+    if (!lt.ok) throw new Error(lt.errors.join());
+    const roundHistory: SessionHost["roundHistory"] = {};
+    const host = { lt: lt.value, state: newSession(lt.value).state, roundHistory } as unknown as SessionHost & { state: { status: string } };
+    const first = liveCharts(host, 0);
+    roundHistory.g1 = [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }];
+    expect(liveCharts(host, 10)).toBe(first); // still running: deferred
+    host.state = { ...host.state, status: "ended" } as typeof host.state;
+    const last = liveCharts(host, 20);
+    expect(last).not.toBe(first);
+    expect(liveChartsStale(host)).toBe(false);
+    expect(last.find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points.map((p) => p.y)).toEqual([5]);
+  });
+
+  it("rounds that cannot be gathered are said on the log and stay stale, so the next refresh tries again", () => {
+    const lt = loadTreatment(idsTreatment(), games);
+    if (!lt.ok) throw new Error(lt.errors.join());
+    const roundHistory: SessionHost["roundHistory"] = { g1: [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }] };
+    const good = newSession(lt.value).state;
+    const broken = { ...good, order: null } as unknown as typeof good; // gathering throws
+    const host = { lt: lt.value, state: broken, roundHistory } as unknown as SessionHost & { state: typeof good };
+    const errors: string[] = [];
+    const error = console.error;
+    console.error = (m: string) => errors.push(m);
+    try {
+      const charts = liveCharts(host, 0);
+      expect(charts.find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points).toEqual([]);
+      expect(liveChartsStale(host)).toBe(true);
+      liveCharts(host, 10);
+      expect(errors).toHaveLength(1); // once per session, not per push
+      expect(errors[0]).toMatch(/could not gather the rounds/);
+    } finally {
+      console.error = error;
+    }
+    host.state = good;
+    expect(liveCharts(host, CHART_REFRESH_MS).find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points.map((p) => p.y)).toEqual([5]);
+    expect(liveChartsStale(host)).toBe(false);
+  });
 });

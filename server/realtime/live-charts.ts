@@ -27,18 +27,34 @@ const roundsDone = (host: SessionHost) => {
   return key;
 };
 
-/** The session's charts, with their words in `locale` (default English: the monitor). */
+/** No round will complete any more: the session ended, or every participant is done. */
+const over = (host: SessionHost) => host.state.status === "ended" || host.state.participants.every((p) => p.stage === "done");
+
+/** Key of charts whose rounds could not be gathered: never equal to a count, so they are stale until redone. */
+const FAILED = -1;
+const reported = new WeakSet<SessionHost>();
+
+/**
+ * The session's charts, with their words in `locale` (default English: the monitor). Once no round can
+ * complete any more, charts behind the completed rounds are recomputed at once (no deferral): whatever
+ * message is built after the end, by a push or by a screen that just connected, shows every round.
+ */
 export function liveCharts(host: SessionHost, nowMs = Date.now(), locale: Locale = DEFAULT_LOCALE): Chart[] {
   const key = roundsDone(host);
   let hit = memo.get(host);
-  if (!hit || (hit.key !== key && nowMs - hit.atMs >= CHART_REFRESH_MS)) {
+  if (!hit || (hit.key !== key && (nowMs - hit.atMs >= CHART_REFRESH_MS || over(host)))) {
     let rounds: ChartRound[];
+    let gathered = key;
     try {
       rounds = chartRoundsOf(host.state, host.roundHistory);
-    } catch {
+    } catch (e) {
+      // never silently: charts without rounds would look like a session where nobody played
+      if (!reported.has(host)) console.error(`mechlab: session ${host.state.id}: the live charts could not gather the rounds: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      reported.add(host);
       rounds = [];
+      gathered = FAILED;
     }
-    hit = { key, rounds, charts: new Map(), atMs: nowMs };
+    hit = { key: gathered, rounds, charts: new Map(), atMs: nowMs };
     memo.set(host, hit);
   }
   const known = hit.charts.get(locale);
@@ -46,7 +62,9 @@ export function liveCharts(host: SessionHost, nowMs = Date.now(), locale: Locale
   let charts: Chart[];
   try {
     charts = sessionCharts(host.lt.game.id, { params: host.lt.params, rounds: hit.rounds, locale });
-  } catch {
+  } catch (e) {
+    if (!reported.has(host)) console.error(`mechlab: session ${host.state.id}: the live charts failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    reported.add(host);
     charts = []; // a chart must never take the monitor down; the tables still show every number
   }
   hit.charts.set(locale, charts);

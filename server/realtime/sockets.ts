@@ -108,6 +108,18 @@ export function attachSockets(
     );
   };
 
+  /**
+   * A screen that just connected got the charts as they were last computed; if a recomputation is due
+   * (deferred, server/realtime/live-charts.ts), the push timer sends the new ones, even when no command
+   * comes any more (a session that just ended).
+   */
+  const followStaleCharts = (id: string) => {
+    if (!manager.isLoaded(id)) return; // held by another process (its own timer), or gone
+    void manager.get(id).then((host) => {
+      if (host && liveChartsStale(host)) scheduleAdmin(host);
+    });
+  };
+
   const wire = (host: SessionHost) => {
     if (wired.has(host)) return;
     wired.add(host);
@@ -185,6 +197,7 @@ export function attachSockets(
         return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
       }
       ack({ ok: true, data: msg });
+      followStaleCharts(id);
     });
     // the room's screen: the same feed, as the projector's whitelist view (lib/engine/projector-view.ts)
     socket.on("projector:watch", async (raw, ackFn) => {
@@ -200,6 +213,7 @@ export function attachSockets(
         return ack({ ok: false, error: { code: "session/not_found", message: "No such session." } });
       }
       ack({ ok: true, data: msg });
+      followStaleCharts(id);
     });
   }
 
