@@ -52,7 +52,9 @@ describe("report-html", () => {
     // the SVG (vega) escapes the chart's texts too
     const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
     expect(svg).toContain(`round ${HE}`);
-    expect(svg).toContain(`played ${HE}`);
+    expect(svg).toContain(`played ${HE.slice(0, 25)}`); // the legend shortens long names ("…")
+    // and its one accessible name (title and description) is escaped as an attribute
+    expect(svg.startsWith(`<svg role="img" aria-label="title ${HE}. description ${HE}" `)).toBe(true);
   });
 
   it("names every game in the session's language: English as the game calls itself, German translated", async () => {
