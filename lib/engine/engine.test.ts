@@ -98,6 +98,25 @@ describe("participants", () => {
     expect(s.participants.get("p3")!.stage).toBe("playing");
   });
 
+  it("sends the consent form and the quiz only while they are needed; the instructions stay for the play screen", () => {
+    const lt = load({ intro: { consent: "A long consent form.", instructions: "How to play.", quiz: quiz.intro.quiz } });
+    let s = newSession(lt).state;
+    s = must(s, lt, { kind: "connect", pid: "p1" }, 10);
+    const full = { consent: "A long consent form.", instructions: "How to play.", quiz: [{ question: "2+2?", options: ["3", "4"] }] };
+    expect(participantView(s, lt, "p1", 10)!.intro).toEqual(full); // stage "new": the consent screen
+    s = must(s, lt, { kind: "consent", pid: "p1" }, 10);
+    s = must(s, lt, { kind: "instructions", pid: "p1" }, 10);
+    expect(participantView(s, lt, "p1", 10)!.intro).toEqual(full); // the quiz
+    s = must(s, lt, { kind: "quiz", pid: "p1", answers: [1] }, 10);
+    const waiting = participantView(s, lt, "p1", 10)!;
+    expect(waiting.stage).toBe("waiting");
+    expect(waiting.intro).toEqual({ consent: "", instructions: "How to play.", quiz: [] });
+    s = passIntro(s, lt, 20, ["p2", "p3"]);
+    const playing = participantView(s, lt, "p1", 30)!;
+    expect(playing.stage).toBe("playing");
+    expect(playing.intro).toBe(waiting.intro); // one object for every later view (change detection by identity)
+  });
+
   it("rejects bad actions with a message and leaves the state untouched; a retried submit counts once", () => {
     const lt = load();
     let s = passIntro(newSession(lt).state, lt, 0);

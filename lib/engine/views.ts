@@ -56,6 +56,7 @@ export interface ParticipantView {
   stage: Stage;
   introStep: IntroStep;
   label: string | null;
+  /** All of it in the intro; afterwards only `instructions` (consent "" and quiz []: not shown any more). */
   intro: { consent: string; instructions: string; quiz: { question: string; options: string[] }[] };
   waiting: { ready: number; needed: number };
   play: PlayView | null;
@@ -102,19 +103,24 @@ function groupBasis(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: 
 }
 
 /** The parts of a view that only the treatment decides, made once per loaded treatment (same object every time). */
-const intros = new WeakMap<LoadedTreatment, ParticipantView["intro"]>();
-function introOf(lt: LoadedTreatment): ParticipantView["intro"] {
+const intros = new WeakMap<LoadedTreatment, { full: ParticipantView["intro"]; after: ParticipantView["intro"] }>();
+/**
+ * The intro texts: all of them while the participant is in the intro; after it only the instructions (the
+ * play screen shows them again), so a long consent form or quiz does not travel with every later view.
+ */
+function introOf(lt: LoadedTreatment, stage: Stage): ParticipantView["intro"] {
   let intro = intros.get(lt);
   if (!intro) {
     const t = lt.treatment;
-    intro = {
+    const full = {
       consent: t.intro.consent ?? translatorFor(t.language)("intro.defaultConsent"),
       instructions: t.intro.instructions,
       quiz: t.intro.quiz.map((q) => ({ question: q.question, options: q.options })),
     };
+    intro = { full, after: { consent: "", instructions: full.instructions, quiz: [] } };
     intros.set(lt, intro);
   }
-  return intro;
+  return stage === "new" || stage === "intro" ? intro.full : intro.after;
 }
 
 /** A participant's own rounds as shown to them, made once per history (histories are replaced, never changed). */
@@ -168,7 +174,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     stage: p.stage,
     introStep: p.introStep,
     label: p.label,
-    intro: introOf(lt),
+    intro: introOf(lt, p.stage),
     waiting: { ready: p.stage === "waiting" ? Math.max(ready, 1) : ready, needed },
     play,
     history: historyOf(p.history),
