@@ -8,7 +8,7 @@
  * can be measured far more steadily than in the socket load, where the transport's cost and the
  * scheduling of 1,000 clients add their own spread.
  *
- *   node --import tsx bench/command-path.ts [--participants 1000] [--views 0]
+ *   node --import tsx bench/command-path.ts [--participants 1000] [--views 0] [--rounds 3]
  *   (add --cpu-prof to node's flags for a profile of both passes)
  */
 import { mkdtempSync } from "node:fs";
@@ -29,7 +29,7 @@ const N = arg("participants", 1000);
 const VIEWS = arg("views", 1) !== 0;
 const SESSION = 20;
 const GROUP = 4;
-const ROUNDS = 3;
+const ROUNDS = arg("rounds", 3);
 
 process.env.MECHLAB_QUIET = "1";
 const dbUrl = `file:${join(mkdtempSync(join(tmpdir(), "mechlab-path-")), "bench.db")}`;
@@ -89,7 +89,7 @@ async function pass(label: string) {
   const main = main0 === null ? null : mainThreadCpuMs()! - main0;
   const cpu = (u.user + u.system) / 1000;
   console.log(
-    `${label}: ${commands} commands (${refused} refused) in ${(ms / 1000).toFixed(2)} s; CPU ${(cpu / 1000).toFixed(2)} s` +
+    `${label} (${ROUNDS} rounds): ${commands} commands (${refused} refused) in ${(ms / 1000).toFixed(2)} s; CPU ${(cpu / 1000).toFixed(2)} s` +
       `${main === null ? "" : ` (main thread ${(main / 1000).toFixed(2)} s)`}; per command ${(cpu / commands).toFixed(3)} ms` +
       `${main === null ? "" : ` (main ${(main / commands).toFixed(3)} ms)`}${VIEWS ? `; views encoded ${(encodedBytes / 2 ** 20).toFixed(1)} MiB` : ""}`,
   );
