@@ -13,11 +13,9 @@ import type { Chart } from "../../lib/charts";
 import { renderSvg } from "../figures/svg";
 import type { ReportData } from "./report-data";
 import { STYLE } from "./report-style";
+import { esc } from "./html-escape";
 
-/** HTML-escapes text for element content and quoted attribute values. */
-export function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
+export { esc };
 
 /** A number as the language writes it (1,234.5 / 1.234,5), at most `digits` decimals; "–" for none. */
 export const num = (x: number | null | undefined, digits = 2, locale: Locale = "en") =>

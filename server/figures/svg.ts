@@ -7,6 +7,7 @@
 import * as vega from "vega";
 import { compile, type TopLevelSpec } from "vega-lite";
 import { expressionInterpreter } from "vega-interpreter";
+import { esc } from "../export/html-escape";
 
 /** Vega-Lite's compile warnings are about the spec, not the data: collected, not printed. */
 const quiet = {
@@ -18,8 +19,6 @@ const quiet = {
     throw new Error(args.map(String).join(" "));
   },
 };
-
-const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * The SVG markup of `spec` (inline data only). With `label`, the drawing is one image to assistive
@@ -39,5 +38,5 @@ export async function renderSvg(spec: TopLevelSpec, opts: { label?: string } = {
   if (opts.label === undefined) return svg;
   // vega writes these attributes with their values escaped (no '"' inside)
   const plain = svg.replace(/ (?:aria-label|aria-roledescription)="[^"]*"| role="graphics-[a-z-]+"/g, "");
-  return plain.replace(/^<svg /, `<svg role="img" aria-label="${attr(opts.label)}" `);
+  return plain.replace(/^<svg /, `<svg role="img" aria-label="${esc(opts.label)}" `);
 }
