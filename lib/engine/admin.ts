@@ -135,6 +135,11 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
     if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "timeout");
 }
 
+/** Whether the session is over: it ended, or every participant is done (no round can complete any more). */
+export function sessionOver(s: SessionState): boolean {
+  return s.status === "ended" || s.participants.every((p) => p.stage === "done");
+}
+
 /** When the scheduler must next call `tick` (epoch ms), or null. */
 export function nextWakeMs(s: SessionState, lt: LoadedTreatment): number | null {
   if (s.status !== "running") return null;

@@ -15,6 +15,7 @@
 import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
 import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
+import { sessionOver } from "../../lib/engine";
 import type { SessionHost } from "../sessions/host";
 
 export const CHART_REFRESH_MS = 1000;
@@ -27,12 +28,15 @@ const roundsDone = (host: SessionHost) => {
   return key;
 };
 
-/** No round will complete any more: the session ended, or every participant is done. */
-const over = (host: SessionHost) => host.state.status === "ended" || host.state.participants.every((p) => p.stage === "done");
-
 /** Key of charts whose rounds could not be gathered: never equal to a count, so they are stale until redone. */
 const FAILED = -1;
 const reported = new WeakSet<SessionHost>();
+/** Never silently (charts without rounds would look like a session where nobody played), once per session. */
+function reportOnce(host: SessionHost, what: string, e: unknown): void {
+  if (reported.has(host)) return;
+  reported.add(host);
+  console.error(`mechlab: session ${host.state.id}: the live charts ${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+}
 
 /**
  * The session's charts, with their words in `locale` (default English: the monitor). Once no round can
@@ -42,15 +46,13 @@ const reported = new WeakSet<SessionHost>();
 export function liveCharts(host: SessionHost, nowMs = Date.now(), locale: Locale = DEFAULT_LOCALE): Chart[] {
   const key = roundsDone(host);
   let hit = memo.get(host);
-  if (!hit || (hit.key !== key && (nowMs - hit.atMs >= CHART_REFRESH_MS || over(host)))) {
+  if (!hit || (hit.key !== key && (nowMs - hit.atMs >= CHART_REFRESH_MS || sessionOver(host.state)))) {
     let rounds: ChartRound[];
     let gathered = key;
     try {
       rounds = chartRoundsOf(host.state, host.roundHistory);
     } catch (e) {
-      // never silently: charts without rounds would look like a session where nobody played
-      if (!reported.has(host)) console.error(`mechlab: session ${host.state.id}: the live charts could not gather the rounds: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      reported.add(host);
+      reportOnce(host, "could not gather the rounds", e);
       rounds = [];
       gathered = FAILED;
     }
@@ -63,8 +65,7 @@ export function liveCharts(host: SessionHost, nowMs = Date.now(), locale: Locale
   try {
     charts = sessionCharts(host.lt.game.id, { params: host.lt.params, rounds: hit.rounds, locale });
   } catch (e) {
-    if (!reported.has(host)) console.error(`mechlab: session ${host.state.id}: the live charts failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    reported.add(host);
+    reportOnce(host, "failed", e);
     charts = []; // a chart must never take the monitor down; the tables still show every number
   }
   hit.charts.set(locale, charts);

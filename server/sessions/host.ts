@@ -7,7 +7,7 @@ import { worded } from "../../lib/i18n/refusal";
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
-import { botMoves, nextWakeMs, pendingComputes, reduce, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { botMoves, nextWakeMs, pendingComputes, reduce, sessionOver, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
 import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
@@ -335,7 +335,7 @@ export class SessionHost extends EventEmitter {
   }
 
   isOver(): boolean {
-    return this.state.status === "ended" || this.state.participants.every((p) => p.stage === "done");
+    return sessionOver(this.state);
   }
 
   /** Resolves when every participant has finished or the session ended. */
