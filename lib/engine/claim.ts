@@ -25,7 +25,7 @@ const fail = (code: ActionError["code"], text: RefusalText): ClaimResult => ({ o
  * through, and these are among them: "Anna" followed by one would look like "Anna" on the leaderboard and
  * the projector while being another label. Labels holding one are refused.
  */
-const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 /**
  * Letters of other scripts drawn like Latin ones (after lower-casing): Cyrillic а е о р с у х … and Greek
@@ -51,7 +51,7 @@ const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
 export const labelKey = (label: string) =>
   label
     .normalize("NFKC")
-    .replace(/\p{Default_Ignorable_Code_Point}/gu, "")
+    .replace(INVISIBLE, "")
     .trim()
     .replace(/\s+/g, " ")
     .replace(/’/g, "'")
@@ -79,7 +79,7 @@ function freeSeat(s: SessionState): ParticipantState | undefined {
 /** Claim a seat by a label typed with the room code. */
 export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
-  if (!LABEL.test(label) || INVISIBLE.test(label))
+  if (!LABEL.test(label) || label.search(INVISIBLE) >= 0)
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const key = labelKey(label);
   if (seats(s).some((p) => p.label !== null && labelKey(p.label) === key))
