@@ -20,6 +20,7 @@ import pg from "pg";
 import { migrate } from "../server/db/migrate";
 import { freshPostgres } from "../server/testing/harness";
 import type { ClientJob, ClientResult } from "./load-clients";
+import { loadTreatment } from "./load-treatment";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +31,6 @@ const K = arg("processes", 3);
 const USE_REDIS = K > 1 || arg("redis", 0) === 1;
 const ROUNDS = arg("rounds", 3);
 const SESSION = 20;
-const GROUP = 4;
 const CLIENT_PROCS = arg("client-procs", Math.max(2, Math.ceil(N / 1000)));
 const PASSWORD = "bench-password";
 const PG_URL = process.env.BENCH_PG_URL;
@@ -79,15 +79,7 @@ const json = { "content-type": "application/json", "x-mechlab-csrf": "1" };
 const cookies = await Promise.all(
   nodes.map(async (n) => ((await fetch(`${n.base}/api/admin/login`, { method: "POST", headers: json, body: JSON.stringify({ password: PASSWORD }) })).headers.get("set-cookie") ?? "").split(";")[0]!),
 );
-const alpha = Array(GROUP).fill(10);
-const treatment = {
-  name: "cluster load",
-  game: "ids-investment",
-  groups: SESSION / GROUP,
-  params: { alpha, W: alpha.map((_, i) => alpha.map((__, j) => (i === j ? 1 : 0.3))), c: Array(GROUP).fill(1), xMax: 5, rounds: ROUNDS, decisionSeconds: null, resultsSeconds: null },
-  intro: { quiz: [] },
-  dropout: { policy: "wait" },
-};
+const treatment = loadTreatment("cluster load", SESSION, ROUNDS);
 const tokens: string[] = [];
 for (let k = 0; k < Math.ceil(N / SESSION); k++) {
   const n = nodes[k % K]!;

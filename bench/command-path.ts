@@ -19,6 +19,7 @@ import { participantView } from "../lib/engine/views";
 import { affectedParticipants } from "../server/sessions/snapshot";
 import type { SessionHost } from "../server/sessions/host";
 import type { Command, SessionState } from "../lib/engine";
+import { loadTreatment } from "./load-treatment";
 import { mainThreadCpuMs } from "./thread-cpu";
 
 const arg = (name: string, dflt: number) => {
@@ -28,21 +29,12 @@ const arg = (name: string, dflt: number) => {
 const N = arg("participants", 1000);
 const VIEWS = arg("views", 1) !== 0;
 const SESSION = 20;
-const GROUP = 4;
 const ROUNDS = arg("rounds", 3);
 
 process.env.MECHLAB_QUIET = "1";
 const dbUrl = `file:${join(mkdtempSync(join(tmpdir(), "mechlab-path-")), "bench.db")}`;
 const app = await createMechlabApp({ dbUrl, log: () => {} });
-const alpha = Array(GROUP).fill(10);
-const treatment = {
-  name: "command path",
-  game: "ids-investment",
-  groups: SESSION / GROUP,
-  params: { alpha, W: alpha.map((_, i) => alpha.map((__, j) => (i === j ? 1 : 0.3))), c: Array(GROUP).fill(1), xMax: 5, rounds: ROUNDS, decisionSeconds: null, resultsSeconds: null },
-  intro: { quiz: [] },
-  dropout: { policy: "wait" },
-};
+const treatment = loadTreatment("command path", SESSION, ROUNDS);
 
 let encodedBytes = 0;
 /** What sockets.ts does on a change: the view of everyone affected, encoded as socket.io would. */

@@ -20,6 +20,7 @@ import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { freshPostgres } from "../server/testing/harness";
 import type { ClientJob, ClientResult } from "./load-clients";
+import { loadTreatment } from "./load-treatment";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +29,6 @@ const arg = (name: string, dflt: number) => {
 const N = arg("participants", 200);
 const ROUNDS = arg("rounds", 3);
 const SESSION = arg("session-size", 20);
-const GROUP = 4;
 const RAMP_MS = arg("ramp-ms", 250);
 const THINK_MIN = arg("think-min-ms", 500);
 const THINK_MAX = arg("think-max-ms", 3000);
@@ -262,16 +262,7 @@ async function mechlab(): Promise<Row> {
   const json = { "content-type": "application/json", "x-mechlab-csrf": "1" };
   const login = await fetch(`${base}/api/admin/login`, { method: "POST", headers: json, body: JSON.stringify({ password: PASSWORD }) });
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const alpha = Array(GROUP).fill(10);
-  const W = alpha.map((_, i) => alpha.map((__, j) => (i === j ? 1 : 0.3)));
-  const treatment = {
-    name: "load test",
-    game: "ids-investment",
-    groups: SESSION / GROUP,
-    params: { alpha, W, c: Array(GROUP).fill(1), xMax: 5, rounds: ROUNDS, decisionSeconds: null, resultsSeconds: null },
-    intro: { quiz: [] },
-    dropout: { policy: "wait" },
-  };
+  const treatment = loadTreatment("load test", SESSION, ROUNDS);
   const tokens: string[] = [];
   /** The sessions of the measured load (the warm-up's come after them). */
   const measured: string[] = [];
