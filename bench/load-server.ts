@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { createMechlabApp } from "../server/app";
-import { mainThreadCpuMs } from "./thread-cpu";
+import { mainThreadCpuMs, threadCpuMsByName } from "./thread-cpu";
 
 process.env.MECHLAB_QUIET = "1";
 const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:${join(mkdtempSync(join(tmpdir(), "mechlab-bench-")), "bench.db")}`;
@@ -50,8 +50,9 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   const rssMB = mem.rss / 2 ** 20;
   const heapMB = mem.heapUsed / 2 ** 20;
   const mainCpuMs = mainThreadCpuMs();
+  const threadsMs = threadCpuMsByName();
   void Promise.all([app.db.actionEvent.count(), app.db.actionEvent.count({ where: { accepted: true } })]).then(([events, accepted]) =>
-    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, loopDelayMs, events, accepted, ...app.store.writeStats })}\n`),
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, loopDelayMs, threadsMs, events, accepted, ...app.store.writeStats })}\n`),
   );
 });
 process.on("SIGTERM", async () => {

@@ -18,4 +18,6 @@ kill -INT $rec; wait $rec || true
 wait $bench
 tail -1 "$out.log"
 perf script -i "$out" 2>/dev/null | node --import tsx bench/perf-split.ts "$pid"
-rm -f "$mark" /tmp/perf-"$pid".map isolate-*-"$pid"-v8.log
+rm -f "$mark" isolate-*-"$pid"-v8.log
+# PERF_KEEP_MAP=1 keeps /tmp/perf-<pid>.map, so `perf script -i out.data` can name V8 frames later
+[ "${PERF_KEEP_MAP:-}" = 1 ] || rm -f /tmp/perf-"$pid".map

@@ -56,6 +56,8 @@ interface ServerStats {
   cpuMs: number;
   /** The main thread's CPU time alone (Linux), null elsewhere. */
   mainCpuMs?: number | null;
+  /** CPU time by thread name (Linux; mechlab's server only): "main", V8's helpers, libuv's pool, workers. */
+  threadsMs?: Record<string, number>;
   rssMB: number;
   /** V8 heap in use (mechlab's server only). */
   heapMB?: number;
@@ -191,6 +193,8 @@ interface Row {
   serverCpuSeconds: number;
   /** Of which the main thread (the rest: V8's garbage-collection and compiler threads, libuv's pool). */
   mainThreadCpuSeconds: number | null;
+  /** The load's CPU seconds by thread name (mechlab's server on Linux), e.g. V8's compiler and GC helpers. */
+  threadCpuSeconds: Record<string, number> | null;
   cpuMsPerAck: number;
   commandsAccepted: number | null;
   cpuMsPerCommand: number | null;
@@ -198,6 +202,16 @@ interface Row {
   viewsInAcks: number;
   writeRequestsPerTransaction: number | null;
   loadAvg: string;
+}
+
+function threadDelta(before: Record<string, number> | undefined, after: Record<string, number> | undefined): Record<string, number> | null {
+  if (!before || !after) return null;
+  const out: Record<string, number> = {};
+  for (const [name, ms] of Object.entries(after)) {
+    const s = (ms - (before[name] ?? 0)) / 1000;
+    if (s >= 0.01) out[name] = Math.round(s * 100) / 100;
+  }
+  return out;
 }
 
 function row(server: string, database: string, r: ClientResult, before: ServerStats, after: ServerStats, stored: number | null): Row {
@@ -226,6 +240,7 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     serverLoopDelayMaxms: after.loopDelayMs?.max ?? null,
     serverCpuSeconds: cpu / 1000,
     mainThreadCpuSeconds: after.mainCpuMs != null && before.mainCpuMs != null ? (after.mainCpuMs - before.mainCpuMs) / 1000 : null,
+    threadCpuSeconds: threadDelta(before.threadsMs, after.threadsMs),
     cpuMsPerAck: cpu / Math.max(1, r.acked),
     commandsAccepted: commands,
     cpuMsPerCommand: commands ? cpu / commands : null,

@@ -90,12 +90,13 @@ export function draftGroup(s: SessionState, gid: string): GroupState {
 }
 
 /**
- * A participant's draft copy. Its round records are only ever appended (lib/engine/rounds.ts), never
- * changed, so the copy gets its own lists sharing the records: a command no longer deep-copies every
- * past round and the last 50 action ids of the participant it changes.
+ * A participant's draft copy. Its round history is never changed in place (a finished round replaces
+ * the list, lib/engine/rounds.ts), so the copy shares it: a command that does not finish a round keeps
+ * the same list, which the snapshot then does not write again and views do not rebuild. The last 50
+ * action ids get their own list (most commands add one).
  */
 function cloneParticipant(p: ParticipantState): ParticipantState {
-  const copy: ParticipantState = { ...p, history: p.history.slice(), recentActionIds: p.recentActionIds.slice() };
+  const copy: ParticipantState = { ...p, recentActionIds: p.recentActionIds.slice() };
   if (p.external) copy.external = cloneJson(p.external);
   if (p.survey) copy.survey = cloneJson(p.survey);
   return copy;

@@ -172,7 +172,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
       timedOut: st.timedOut,
       isBot: st.bot,
     };
-    p.history.push(record);
+    p.history = [...p.history, record]; // a new list: states before this round keep theirs (lib/engine/draft.ts)
     p.totalPayoff += ps.payoff;
     row.players.push({
       participantId: m,

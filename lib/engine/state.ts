@@ -39,7 +39,12 @@ export interface ParticipantState {
   groupId: string | null;
   totalPayoff: number;
   completionCode: string;
-  history: PlayerRoundRecord[];
+  /**
+   * The participant's rounds, oldest first. Never changed in place: a finished round replaces the list
+   * (lib/engine/rounds.ts), so states share it until then and the snapshot stores it only when it changed
+   * (server/sessions/snapshot.ts).
+   */
+  history: readonly PlayerRoundRecord[];
   /** Accepted client action ids (most recent last), so a retried submit counts once. */
   recentActionIds: string[];
   quizAttempts: number;

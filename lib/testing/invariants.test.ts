@@ -32,7 +32,7 @@ describe("invariant checks", () => {
     const { s, ledger } = played();
     const twice = copy(s);
     const p = twice.participants.get("p1")!;
-    p.history.push(p.history[0]!);
+    p.history = [...p.history, p.history[0]!];
     expect(historyViolations(twice, fixed!.lt, ledger).join("\n")).toMatch(/p1: history .* but the recorded rounds are|gaps or repeats/);
     expect(historyViolations(s, fixed!.lt, ledger.slice(1)).join("\n")).toMatch(/history .* but the recorded rounds are/);
     expect(historyViolations(s, fixed!.lt, [...ledger, ledger[0]!]).join("\n")).toMatch(/recorded twice/);

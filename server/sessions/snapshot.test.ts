@@ -3,7 +3,7 @@ import { games } from "../../lib/games/registry";
 import { loadTreatment } from "../../lib/engine";
 import { botMoves } from "../../lib/engine/bots";
 import { must, newSession, runBots } from "../../lib/testing/drive";
-import { affectedParticipants, assembleState, changedParts, topChanged, topJson, type SnapshotPartRow } from "./snapshot";
+import { affectedParticipants, assembleState, changedParts, partsStored, topChanged, topJson, type SnapshotPartRow } from "./snapshot";
 
 const load = (bots: string[]) => {
   const r = loadTreatment(
@@ -27,6 +27,7 @@ describe("session snapshot", () => {
     const write = (persisted: Parameters<typeof changedParts>[0], next: Parameters<typeof changedParts>[1]) => {
       const parts = changedParts(persisted, next);
       for (const p of parts) db.set(`${p.kind}/${p.key}`, p);
+      partsStored(next, parts); // as the store does once the transaction committed
       // as the store does: the top-level JSON only when more than the version changed
       if (!persisted || topChanged(persisted, next)) {
         top = topJson(next);
@@ -36,7 +37,8 @@ describe("session snapshot", () => {
       return parts;
     };
     let s = newSession(lt, "snap").state;
-    expect(write(null, s)).toHaveLength(4 + s.groups.size);
+    // every seat's row and its (empty) history's row, and every group's
+    expect(write(null, s)).toHaveLength(4 + 4 + s.groups.size);
     const back = assembleState(top, [...db.values()]);
     expect(plain(back)).toEqual(plain(s));
     // participants come back as the same map: same entries in the same order
@@ -47,9 +49,13 @@ describe("session snapshot", () => {
       if (!move) throw new Error("no bot move");
       const next = must(s, lt, { kind: "action", pid: move.pid, clientActionId: move.clientActionId, action: move.action, byBot: true, at: move.at }, step * 100);
       const parts = write(s, next);
-      // one command touches its group and the seats of that group at most, never the other group
+      // one command touches its group and the seats of that group at most, never the other group; the
+      // seats' histories only when the command ended a round
       expect(parts.length).toBeGreaterThan(0);
-      expect(parts.length).toBeLessThanOrEqual(1 + 2);
+      const roundEnded = [...next.participants.values()].some((p) => p.history !== s.participants.get(p.id)!.history);
+      expect(parts.filter((p) => p.kind === "h").length > 0).toBe(roundEnded);
+      expect(parts.length).toBeLessThanOrEqual(1 + 2 + (roundEnded ? 2 : 0));
+      for (const p of parts.filter((p) => p.kind === "p")) expect(JSON.parse(p.json)).not.toHaveProperty("history");
       expect(plain(assembleState(top, [...db.values()], version))).toEqual(plain(next));
       s = next;
       if (++step > 200) throw new Error("did not finish");
@@ -58,6 +64,65 @@ describe("session snapshot", () => {
     // most commands leave the top-level fields alone; the last one (the session ends) does not
     expect(topWrites).toBeLessThan(step / 2);
     expect(JSON.parse(top).status).toBe("ended");
+  });
+
+  it("keeps a seat's row the same size however many rounds were played (the history has its own row)", () => {
+    const lt = load(["random", "random", "random", "random"]);
+    const s = newSession(lt, "rows").state;
+    const played = runBots(s, lt, 2_000_000).state;
+    const p0 = s.participants.get("p1")!;
+    const p1 = played.participants.get("p1")!;
+    expect(p1.history.length).toBe(2);
+    const rowOf = (st: typeof s, pid: string) => changedParts(null, st).find((p) => p.kind === "p" && p.key === pid)!.json;
+    // the same fields but the round history, whose rows differ
+    const lean = (p: typeof p0) => JSON.stringify({ ...p, history: undefined, totalPayoff: 0, stage: "", introStep: "", connected: false, everConnected: true, claimed: false, recentActionIds: [] });
+    expect(lean(JSON.parse(rowOf(played, "p1")))).toBe(lean(JSON.parse(rowOf(s, "p1"))));
+    expect(changedParts(null, played).find((p) => p.kind === "h" && p.key === "p1")!.json).toBe(JSON.stringify(p1.history));
+  });
+
+  it("loads a session stored before histories had their own rows, and writes each history once when its seat next changes", () => {
+    const lt = load(["random", "random", "random", "random"]);
+    const s0 = newSession(lt, "old-rows").state;
+    // play one round, then store the state the way an older mechlab did: each seat's history in its "p" row
+    let s = s0;
+    let step = 0;
+    while ([...s.participants.values()].every((p) => p.history.length === 0)) {
+      const move = botMoves(s, lt, step * 100)[0]!;
+      s = must(s, lt, { kind: "action", pid: move.pid, clientActionId: move.clientActionId, action: move.action, byBot: true, at: move.at }, step++ * 100);
+    }
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+    const { participants, groups, ...top } = plain(s);
+    const oldRows: SnapshotPartRow[] = [
+      ...Object.entries(participants).map(([key, p]) => ({ kind: "p" as const, key, json: JSON.stringify(p) })),
+      ...Object.entries(groups).map(([key, g]) => ({ kind: "g" as const, key, json: JSON.stringify(g) })),
+    ];
+    const loaded = assembleState(JSON.stringify(top), oldRows, s.version);
+    expect(plain(loaded)).toEqual(plain(s));
+    const withHistory = [...loaded.participants.values()].filter((p) => p.history.length > 0).map((p) => p.id);
+    expect(withHistory.length).toBeGreaterThan(0);
+    // a seat with history connects: its row is written without the history, so the history must be written too
+    const pid = withHistory[0]!;
+    const next = must(loaded, lt, { kind: "connect", pid }, step * 100);
+    expect(next.participants.get(pid)!.history).toBe(loaded.participants.get(pid)!.history);
+    const parts = changedParts(loaded, next);
+    expect(parts.map((p) => `${p.kind}/${p.key}`).sort()).toEqual([`h/${pid}`, `p/${pid}`]);
+    const db = new Map(oldRows.map((r) => [`${r.kind}/${r.key}`, r]));
+    for (const p of parts) db.set(`${p.kind}/${p.key}`, p);
+    partsStored(next, parts);
+    expect(plain(assembleState(JSON.stringify(top), [...db.values()], next.version))).toEqual(plain(next));
+    // once stored, an unchanged history is not written again: the seat's next move rewrites its row alone
+    const move = botMoves(next, lt, step * 100 + 1).find((m) => m.pid === pid)!;
+    expect(move).toBeDefined();
+    const act = (st: typeof s) => must(st, lt, { kind: "action", pid, clientActionId: move.clientActionId, action: move.action, byBot: true, at: move.at }, step * 100 + 1);
+    const moved = act(next);
+    expect(moved.participants.get(pid)).not.toBe(next.participants.get(pid));
+    expect(changedParts(next, moved).filter((p) => p.key === pid).map((p) => p.kind)).toEqual(["p"]);
+    // a transaction that did not commit stored nothing: without partsStored the history is written again
+    const fresh = assembleState(JSON.stringify(top), oldRows, s.version);
+    const c1 = must(fresh, lt, { kind: "connect", pid }, step * 100);
+    expect(changedParts(fresh, c1).some((p) => p.kind === "h")).toBe(true);
+    const c2 = act(c1);
+    expect(changedParts(c1, c2).filter((p) => p.key === pid).map((p) => p.kind).sort()).toEqual(["h", "p"]);
   });
 
   it("tells a change of the top-level fields from a change of the version alone", () => {

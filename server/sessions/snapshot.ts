@@ -1,11 +1,15 @@
 /**
- * How a session's state is stored: `Session.stateJson` holds the top-level fields, and each participant
- * and group is one `SnapshotPart` row. Participants and groups are immutable once a command is done
- * (lib/engine/draft.ts), so a command rewrites only the parts whose identity changed, and their JSON is
- * cached by identity.
+ * How a session's state is stored: `Session.stateJson` holds the top-level fields, each participant
+ * (without their round history) and each group is one `SnapshotPart` row ("p", "g"), and each
+ * participant's round history is one more ("h"). Participants and groups are immutable once a command is
+ * done (lib/engine/draft.ts), so a command rewrites only the parts whose identity changed, and their JSON
+ * is cached by identity. A history is replaced only when a round ends, so the participant's row that
+ * each of their commands rewrites stays small however many rounds they played (before, it held the whole
+ * history and grew by ~340 bytes a round; docs/benchmarks.md).
  */
 import { sameJson } from "../../lib/core/same-json";
-import { upgradeSessionState, type SessionState, type StoredSessionState } from "../../lib/engine";
+import type { PlayerRoundRecord } from "../../lib/core/game";
+import { upgradeSessionState, type ParticipantState, type SessionState, type StoredSessionState } from "../../lib/engine";
 
 const cache = new WeakMap<object, string>();
 
@@ -18,7 +22,8 @@ function cached(o: object): string {
   return j;
 }
 
-export type PartKind = "p" | "g";
+/** p: a participant without their history; g: a group; h: a participant's round history (key: participant id). */
+export type PartKind = "p" | "g" | "h";
 export interface SnapshotPartRow {
   kind: PartKind;
   key: string;
@@ -55,14 +60,47 @@ export function topChanged(persisted: SessionState, next: SessionState): boolean
 }
 
 
+/** A participant's row: everything but the round history (its own row), cached by identity. */
+const leanCache = new WeakMap<ParticipantState, string>();
+function participantJson(p: ParticipantState): string {
+  let j = leanCache.get(p);
+  if (j === undefined) {
+    const { history: _h, ...rest } = p;
+    void _h;
+    j = JSON.stringify(rest);
+    leanCache.set(p, j);
+  }
+  return j;
+}
+
+/**
+ * History lists known to be stored in their own "h" row as they are: read from one, or written in a
+ * transaction that committed (`partsStored`). Any other list (a round ended; a session stored before
+ * histories had their own rows, whose "p" rows still hold them) is written with its participant's next change.
+ */
+const storedHistories = new WeakSet<readonly PlayerRoundRecord[]>();
+
 /** Parts that differ between the last persisted state (null: none yet) and `next`. */
 export function changedParts(persisted: SessionState | null, next: SessionState): SnapshotPartRow[] {
   const out: SnapshotPartRow[] = [];
   // maps share their chunks between states until a command changes one of their entries
   // (lib/engine/draft.ts, lib/engine/chunk-map.ts): only the chunks a command copied are looked into
-  for (const key of next.participants.changedKeys(persisted?.participants)) out.push({ kind: "p", key, json: cached(next.participants.get(key)!) });
+  for (const key of next.participants.changedKeys(persisted?.participants)) {
+    const p = next.participants.get(key)!;
+    out.push({ kind: "p", key, json: participantJson(p) });
+    if (!storedHistories.has(p.history)) out.push({ kind: "h", key, json: cached(p.history) });
+  }
   for (const key of next.groups.changedKeys(persisted?.groups)) out.push({ kind: "g", key, json: cached(next.groups.get(key)!) });
   return out;
+}
+
+/** The transaction that wrote `parts` (`changedParts(…, state)`) committed: their histories are stored. */
+export function partsStored(state: SessionState, parts: readonly SnapshotPartRow[]): void {
+  for (const part of parts) {
+    if (part.kind !== "h") continue;
+    const p = state.participants.get(part.key);
+    if (p) storedHistories.add(p.history);
+  }
 }
 
 /**
@@ -76,9 +114,17 @@ export function assembleState(top: string, parts: readonly { kind: string; key: 
   s.participants = s.participants ?? {};
   // (plain records here: upgradeSessionState makes them ChunkMaps)
   s.groups = s.groups ?? {};
+  const histories = new Map<string, PlayerRoundRecord[]>();
   for (const part of parts) {
     if (part.kind === "p") s.participants[part.key] = JSON.parse(part.json);
     else if (part.kind === "g") s.groups[part.key] = JSON.parse(part.json);
+    else if (part.kind === "h") histories.set(part.key, JSON.parse(part.json));
+  }
+  // a participant's "h" row is newer than a history in their "p" row (sessions stored before "h" rows)
+  for (const p of Object.values(s.participants)) {
+    const h = histories.get(p.id);
+    if (h) storedHistories.add((p.history = h));
+    else p.history ??= [];
   }
   // sessions written before the 128-bit generator kept 32-bit RNG states
   return upgradeSessionState(s);

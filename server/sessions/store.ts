@@ -3,7 +3,7 @@
  * No business rules here: the engine (lib/engine) decides, this file writes.
  */
 import { makePrisma, type Db } from "../db/client";
-import { assembleState, changedParts, topChanged, topJson } from "./snapshot";
+import { assembleState, changedParts, partsStored, topChanged, topJson, type SnapshotPartRow } from "./snapshot";
 import { makeWriter, StaleWriteError, type SqlStatement, type SqlValue, type SqlWriter } from "../db/writer";
 import type { Effects, ParticipantState, RoundRow, SessionState } from "../../lib/engine";
 
@@ -112,6 +112,7 @@ export class SessionStore {
     effects: Effects;
     serverTime: Date;
   }): Promise<void> {
+    const parts = changedParts(null, input.state);
     await this.db.$transaction(async (tx) => {
       await tx.session.create({
         data: {
@@ -126,7 +127,7 @@ export class SessionStore {
           stateJson: topJson(input.state),
         },
       });
-      await tx.snapshotPart.createMany({ data: changedParts(null, input.state).map((p) => ({ ...p, sessionId: input.id })) });
+      await tx.snapshotPart.createMany({ data: parts.map((p) => ({ ...p, sessionId: input.id })) });
       await tx.participant.createMany({ data: input.participants.map((p) => ({ ...p, sessionId: input.id })) });
       await tx.actionEvent.create({
         data: {
@@ -143,6 +144,7 @@ export class SessionStore {
         },
       });
     });
+    partsStored(input.state, parts);
   }
 
   /**
@@ -167,6 +169,7 @@ export class SessionStore {
   async write(b: WriteBatch): Promise<void> {
     const { sessionId, persisted, state, serverTime } = b;
     const stmts: SqlStatement[] = [...this.fenced(sessionId)];
+    let parts: SnapshotPartRow[] = [];
     if (state && persisted) {
       // the top-level JSON only when a field other than the version changed (snapshot.ts `topChanged`)
       stmts.push(
@@ -181,7 +184,7 @@ export class SessionStore {
       stmts.push(
         ...insertRows(
           `"SnapshotPart" ("sessionId", "kind", "key", "json")`,
-          changedParts(persisted, state).map((p) => [sessionId, p.kind, p.key, p.json]),
+          (parts = changedParts(persisted, state)).map((p) => [sessionId, p.kind, p.key, p.json]),
           ` ON CONFLICT ("sessionId", "kind", "key") DO UPDATE SET "json" = excluded."json"`,
         ),
       );
@@ -209,6 +212,7 @@ export class SessionStore {
     );
     try {
       await this.writer.transaction(stmts);
+      if (state) partsStored(state, parts);
     } catch (e) {
       if (e instanceof StaleWriteError && persisted) throw new Error(`session ${sessionId} was changed elsewhere (expected version ${persisted.version}): ${e.message}`);
       throw e;
