@@ -21,6 +21,7 @@ import { createInterface } from "node:readline";
 import { freshPostgres } from "../server/testing/harness";
 import type { ClientJob, ClientResult } from "./load-clients";
 import { loadTreatment } from "./load-treatment";
+import { checkTargets, formatChecks } from "./targets";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -333,6 +334,7 @@ async function main() {
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
   if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);
+  console.log(`targets (issue 13; docs/benchmarks.md):\n${formatChecks(checkTargets(m!, b, SESSION))}`);
   const ok = rows.every((r) => r.outcome === "ok" && r.unacked === 0) && m!.lostDecisions === 0;
   process.exit(ok ? 0 : 1);
 }

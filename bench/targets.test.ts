@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { checkTargets, formatChecks } from "./targets";
+
+const row = (over: Partial<Parameters<typeof checkTargets>[0]> = {}) => ({ participants: 1000, ackP99ms: 10, cpuMsPerCommand: 0.45, lostDecisions: 0, decisionsExpected: 3000, ...over });
+
+describe("the load benchmark's targets", () => {
+  it("reads a run against each target, with the measured figure", () => {
+    const checks = checkTargets(row({ ackP99ms: 12, cpuMsPerCommand: 0.63 }), row({ ackP99ms: 4 }), 20);
+    expect(checks.map((c) => [c.target, c.met, c.measured])).toEqual([
+      ["ack p99 at most 5x the bare server's", true, "3.0x (12.0 ms against 4.0 ms)"],
+      ["server CPU per accepted command at most 0.5 ms", false, "0.63 ms"],
+      ["0 decisions lost", true, "0 of 3000"],
+    ]);
+    expect(formatChecks(checks).split("\n")[1]).toBe("NOT met  server CPU per accepted command at most 0.5 ms: 0.63 ms");
+  });
+
+  it("fails a p99 over 5x the bare server's, a lost decision, and a slow single session", () => {
+    const checks = checkTargets(row({ ackP99ms: 31, lostDecisions: 1 }), row({ ackP99ms: 6 }), 1000);
+    expect(checks.filter((c) => !c.met).map((c) => c.target)).toEqual([
+      "ack p99 at most 5x the bare server's",
+      "0 decisions lost",
+      "one session of 1000 seats: ack p99 under 30 ms",
+    ]);
+  });
+
+  it("leaves out what a run did not measure (no baseline, no CPU figure, no export)", () => {
+    expect(checkTargets(row({ cpuMsPerCommand: null, lostDecisions: null }), null, 20)).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The performance targets of the load benchmark (docs/benchmarks.md, issue 13), checked against one run
+ * and printed after the table, so whoever runs `npm run bench -- socket-1000` reads at once which hold
+ * on their machine and by how much.
+ */
+export interface TargetRow {
+  participants: number;
+  ackP99ms: number;
+  cpuMsPerCommand: number | null;
+  lostDecisions: number | null;
+  decisionsExpected: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  met: boolean;
+  measured: string;
+}
+
+/** Most CPU per accepted command (ms), p99 against the bare server, and one 1,000-seat session's p99 (ms). */
+export const CPU_MS_PER_COMMAND = 0.5;
+export const P99_RATIO = 5;
+export const ONE_SESSION_P99_MS = 30;
+
+export function checkTargets(mechlab: TargetRow, bare: TargetRow | null, sessionSize: number): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  if (bare) {
+    const ratio = mechlab.ackP99ms / bare.ackP99ms;
+    out.push({ target: `ack p99 at most ${P99_RATIO}x the bare server's`, met: ratio <= P99_RATIO, measured: `${ratio.toFixed(1)}x (${mechlab.ackP99ms.toFixed(1)} ms against ${bare.ackP99ms.toFixed(1)} ms)` });
+  }
+  if (mechlab.cpuMsPerCommand !== null)
+    out.push({ target: `server CPU per accepted command at most ${CPU_MS_PER_COMMAND} ms`, met: mechlab.cpuMsPerCommand <= CPU_MS_PER_COMMAND, measured: `${mechlab.cpuMsPerCommand.toFixed(2)} ms` });
+  if (mechlab.lostDecisions !== null)
+    out.push({ target: "0 decisions lost", met: mechlab.lostDecisions === 0, measured: `${mechlab.lostDecisions} of ${mechlab.decisionsExpected}` });
+  if (sessionSize >= mechlab.participants)
+    out.push({ target: `one session of ${mechlab.participants} seats: ack p99 under ${ONE_SESSION_P99_MS} ms`, met: mechlab.ackP99ms < ONE_SESSION_P99_MS, measured: `${mechlab.ackP99ms.toFixed(1)} ms` });
+  return out;
+}
+
+export function formatChecks(checks: readonly TargetCheck[]): string {
+  return checks.map((c) => `${c.met ? "met    " : "NOT met"}  ${c.target}: ${c.measured}`).join("\n");
+}
