@@ -25,6 +25,12 @@ export class StaleWriteError extends Error {}
 export interface SqlWriter {
   /** Run the statements in one transaction, in order; all or nothing. Resolves after the commit. */
   transaction(stmts: SqlStatement[]): Promise<void>;
+  /**
+   * One row of a read (`?` placeholders), or undefined: for lookups on the hot path, where a Prisma query
+   * costs ~0.5 ms of CPU (a participant's link token on every connection; docs/benchmarks.md). SQLite: on
+   * the writer's connection, between its transactions; PostgreSQL: on its pool.
+   */
+  queryOne(sql: string, args: SqlValue[]): Promise<Record<string, unknown> | undefined>;
   /** Transactions committed and requests written so far (requests per transaction = the group size). */
   readonly stats: { transactions: number; requests: number };
   /**
@@ -144,6 +150,10 @@ async function sqliteWriter(url: string, opts: WriterOptions): Promise<SqlWriter
   const group = new GroupCommit(run);
   return {
     transaction: (stmts) => group.submit(stmts),
+    queryOne: async (sql, args) => {
+      if (closed) throw new Error("the database writer is closed");
+      return cache.get(sql).get(args.map(toSqlite)) as Record<string, unknown> | undefined;
+    },
     stats: group.stats,
     checkpoints,
     close: async () => {
@@ -194,6 +204,11 @@ async function pgWriter(url: string): Promise<SqlWriter> {
   const group = new GroupCommit(run);
   return {
     transaction: (stmts) => group.submit(stmts),
+    queryOne: async (sql, args) => {
+      let k = 0;
+      const r = await pool.query(sql.replace(/\?/g, () => `$${++k}`), args.map((v) => (v instanceof Date ? v.toISOString().replace("Z", "") : v)));
+      return r.rows[0] as Record<string, unknown> | undefined;
+    },
     stats: group.stats,
     close: () => pool.end(),
   };

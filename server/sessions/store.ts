@@ -72,6 +72,9 @@ export interface StoredSession {
   createdAt: Date;
 }
 
+/** What a link token can look like (base64url, as made in server/sessions/manager.ts; up to 100 characters). */
+const LINK_TOKEN = /^[A-Za-z0-9_-]{1,100}$/;
+
 export class SessionStore {
   /**
    * Several processes on one database (server/cluster): the lease check that must pass first in every
@@ -263,8 +266,13 @@ export class SessionStore {
     return this.db.session.findUnique({ where: { code }, select: { id: true } });
   }
 
-  async participantByToken(token: string) {
-    return this.db.participant.findUnique({ where: { token } });
+  /** The seat a link token opens (plain SQL on the writer's connection: every connection asks). */
+  async participantByToken(token: string): Promise<{ id: string; sessionId: string } | null> {
+    // links are base64url (server/sessions/manager.ts): anything else opens nothing and never reaches the
+    // database (PostgreSQL refuses a NUL byte with an error, which must not travel back to the browser)
+    if (!LINK_TOKEN.test(token)) return null;
+    const row = await this.writer.queryOne(`SELECT "id", "sessionId" FROM "Participant" WHERE "token" = ?`, [token]);
+    return row ? { id: String(row.id), sessionId: String(row.sessionId) } : null;
   }
 
   async participants(sessionId: string) {

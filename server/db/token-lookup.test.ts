@@ -1,0 +1,46 @@
+/**
+ * A link token's seat, read in plain SQL on the writer's connection (SessionStore.participantByToken;
+ * server/db/writer.ts `queryOne`): it sees what Prisma committed, binds the token as a value, and
+ * answers the same on SQLite and PostgreSQL.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { freshPostgres, freshSqlite, type TestDb } from "../testing/test-db";
+import { migrate } from "./migrate";
+import { SessionStore } from "../sessions/store";
+import { SessionManager } from "../sessions/manager";
+
+let db: TestDb | undefined;
+let store: SessionStore | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+  await db?.drop();
+  db = undefined;
+});
+
+const pgUrl = process.env.MECHLAB_TEST_PG_URL;
+const databases: [string, () => Promise<TestDb>][] = [["SQLite", freshSqlite], ...(pgUrl ? [["PostgreSQL", () => freshPostgres(pgUrl)] as [string, () => Promise<TestDb>]] : [])];
+
+describe.each(databases)("link token lookup on %s", (_name, fresh) => {
+  it("finds each seat by its token, nothing for other strings, and a re-issued link at once", async () => {
+    db = await fresh();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const manager = new SessionManager(store, { botDelayMs: 0 });
+    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null };
+    const r = await manager.create({ name: "tokens", game: "ids-investment", params, intro: { quiz: [] } });
+    if (!r.ok) throw new Error(r.errors.join());
+    const seats = await store.participants(r.host.id);
+    expect(seats).toHaveLength(2);
+    for (const s of seats) expect(await store.participantByToken(s.token)).toEqual({ id: s.id, sessionId: r.host.id });
+    // values are bound, never spliced into the SQL; near misses find nothing
+    for (const other of ["", "x", `${seats[0]!.token} `, `' OR '1'='1`, `${seats[0]!.token.slice(0, -1)}%`, `${seats[0]!.token}\u0000`, "\u0000", "é".repeat(20)])
+      expect(await store.participantByToken(other)).toBeNull();
+    // a new link (written by Prisma on its own connection) is seen at once; the old one opens nothing
+    const re = await manager.reissueLink(r.host.id, seats[0]!.id);
+    if (!re.ok) throw new Error(re.message);
+    expect(await store.participantByToken(re.token)).toEqual({ id: seats[0]!.id, sessionId: r.host.id });
+    expect(await store.participantByToken(seats[0]!.token)).toBeNull();
+    await manager.stop();
+  });
+});
