@@ -19,6 +19,7 @@ const ALL: Record<string, string[]> = {
   "study-export": ["bench/study-export.ts"],
   "sqlite-writer": ["bench/sqlite-writer.ts"],
   "command-path": ["bench/command-path.ts"],
+  "room-join": ["bench/room-join.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);

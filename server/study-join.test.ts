@@ -79,6 +79,11 @@ describe("joining through panel links and labels", () => {
     expect(wrongResume.status).toBe(409);
     const back = await join({ code: s.code, label: "O'BRIEN", resume: first.json.token });
     expect(back.json.token).toBe(first.json.token);
+    // the link of a seat with the same label in another room does not take this room's seat
+    const other = await createSession();
+    const elsewhere = await join({ code: other.code, label: "O'Brien" });
+    expect(elsewhere.status).toBe(200);
+    expect((await join({ code: s.code, label: "O'Brien", resume: elsewhere.json.token })).status).toBe(409);
 
     const old = connect(first.json.token);
     await old.until((v) => v.stage === "intro");

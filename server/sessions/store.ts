@@ -262,8 +262,16 @@ export class SessionStore {
     });
   }
 
-  async byCode(code: string) {
-    return this.db.session.findUnique({ where: { code }, select: { id: true } });
+  /** The session with this room code (plain SQL: every join and every join page asks). */
+  async byCode(code: string): Promise<{ id: string } | null> {
+    const row = await this.writer.queryOne(`SELECT "id" FROM "Session" WHERE "code" = ?`, [code]);
+    return row ? { id: String(row.id) } : null;
+  }
+
+  /** A seat's link token (plain SQL: a join that took a seat answers with it), or null. */
+  async tokenOf(sessionId: string, participantId: string): Promise<string | null> {
+    const row = await this.writer.queryOne(`SELECT "token" FROM "Participant" WHERE "id" = ? AND "sessionId" = ?`, [participantId, sessionId]);
+    return row ? String(row.token) : null;
   }
 
   /** The seat a link token opens (plain SQL on the writer's connection: every connection asks). */
