@@ -78,6 +78,9 @@ describe("session snapshot", () => {
     const lean = (p: typeof p0) => JSON.stringify({ ...p, history: undefined, totalPayoff: 0, stage: "", introStep: "", connected: false, everConnected: true, claimed: false, recentActionIds: [] });
     expect(lean(JSON.parse(rowOf(played, "p1")))).toBe(lean(JSON.parse(rowOf(s, "p1"))));
     expect(changedParts(null, played).find((p) => p.kind === "h" && p.key === "p1")!.json).toBe(JSON.stringify(p1.history));
+    // a whole state writes every history, even one stored already (e.g. through another store)
+    partsStored(played, changedParts(null, played));
+    expect(changedParts(null, played).filter((p) => p.kind === "h")).toHaveLength(4);
   });
 
   it("loads a session stored before histories had their own rows, and writes each history once when its seat next changes", () => {

@@ -88,7 +88,8 @@ export function changedParts(persisted: SessionState | null, next: SessionState)
   for (const key of next.participants.changedKeys(persisted?.participants)) {
     const p = next.participants.get(key)!;
     out.push({ kind: "p", key, json: participantJson(p) });
-    if (!storedHistories.has(p.history)) out.push({ kind: "h", key, json: cached(p.history) });
+    // a whole state (persisted null: a new session) writes every history, whatever was stored elsewhere
+    if (!persisted || !storedHistories.has(p.history)) out.push({ kind: "h", key, json: cached(p.history) });
   }
   for (const key of next.groups.changedKeys(persisted?.groups)) out.push({ kind: "g", key, json: cached(next.groups.get(key)!) });
   return out;
