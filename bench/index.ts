@@ -20,6 +20,7 @@ const ALL: Record<string, string[]> = {
   "sqlite-writer": ["bench/sqlite-writer.ts"],
   "command-path": ["bench/command-path.ts"],
   "room-join": ["bench/room-join.ts"],
+  "monitor-views": ["bench/monitor-views.ts"],
 };
 const pick = process.argv.slice(2);
 const names = pick.length ? pick : Object.keys(ALL);

@@ -58,9 +58,15 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en")
   const rows = s.order
     .map((id) => s.participants.get(id)!)
     .filter((p) => p.claimed || p.bot || p.history.length > 0)
-    .map((p) => ({ label: p.label ?? t("participant.seat", { seat: p.seat + 1 }), bot: isBotSeat(s, p.id), points: points1(p.totalPayoff), seat: p.seat }))
-    .sort((a, b) => b.points - a.points || a.seat - b.seat);
-  return rows.slice(0, top).map((r) => ({ rank: 1 + rows.filter((x) => x.points > r.points).length, label: r.label, bot: r.bot, points: r.points }));
+    .map((p) => ({ p, points: points1(p.totalPayoff) }))
+    .sort((a, b) => b.points - a.points || a.p.seat - b.p.seat);
+  // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)
+  return rows.slice(0, top).map(({ p, points }) => ({
+    rank: 1 + rows.filter((x) => x.points > points).length,
+    label: p.label ?? t("participant.seat", { seat: p.seat + 1 }),
+    bot: isBotSeat(s, p.id),
+    points,
+  }));
 }
 
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
