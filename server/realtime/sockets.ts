@@ -23,6 +23,7 @@ import { affectedParticipants } from "../sessions/snapshot";
 import { sameJson } from "../../lib/core/same-json";
 import type { SentView } from "./view-change";
 import { ViewOutbox } from "./view-outbox";
+import { adminPushDelayMs } from "./admin-push";
 import { RidingViews, type RidingSocket } from "./riding-views";
 import type { DispatchResult } from "../sessions/host";
 import type { Command } from "../../lib/engine";
@@ -104,7 +105,7 @@ export function attachSockets(
         if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, now));
         if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
         if (liveChartsStale(host)) scheduleAdmin(host); // the charts' recomputation was deferred: send them once it is done
-      }, 200),
+      }, adminPushDelayMs(host.state.order.length)),
     );
   };
 
