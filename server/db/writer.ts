@@ -1,5 +1,6 @@
 /**
- * The hot write path (every accepted command) in plain SQL on a dedicated connection. Prisma stays the
+ * The hot write path (every accepted command) and the lookups every connection and join makes (`queryOne`:
+ * a link token's seat, a room code's session) in plain SQL on a dedicated connection. Prisma stays the
  * API for everything else; this exists because a Prisma interactive transaction over the libsql adapter
  * costs a new SQLite connection and several ms of CPU per command (measured with `npm run bench`, see
  * docs/benchmarks.md). Requests made in the same turn of the event loop share one transaction
