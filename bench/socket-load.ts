@@ -22,6 +22,7 @@ import { freshPostgres } from "../server/testing/harness";
 import type { ClientJob, ClientResult } from "./load-clients";
 import { loadTreatment } from "./load-treatment";
 import { checkTargets, formatChecks } from "./targets";
+import { io as ioc, type Socket } from "socket.io-client";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -44,6 +45,12 @@ const VIEWS_IN_ACKS = arg("views-in-acks", 1) !== 0;
  * run of 20 s a good part of the server's CPU is the optimising compiler on V8's helper threads).
  */
 const WARMUP = process.argv.includes("--warmup");
+/**
+ * --monitors: during the measured load, every session is watched as in a lab: one experimenter's monitor
+ * (admin:watch) and one room's screen (projector:watch) per session, each a websocket of its own; their
+ * pushes count in the server's CPU, and the bytes they received are printed.
+ */
+const MONITORS = process.argv.includes("--monitors");
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 180_000);
 const PASSWORD = "bench-password";
 
@@ -300,12 +307,17 @@ async function mechlab(): Promise<Row> {
     if (process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `=== ${what}\n`);
     if (process.env.BENCH_LOAD_MARK) writeFileSync(process.env.BENCH_LOAD_MARK, what);
   };
+  const watching = MONITORS ? await watchSessions(base, cookie, measured) : null;
   const loadProf = process.env.BENCH_LOAD_PROF;
   if (loadProf) await server.profile("start");
   mark("start");
   const r = await runLoad(base, tokens.slice(0, N));
   const after = await server.stats();
   mark("end");
+  if (watching) {
+    for (const s of watching.sockets) s.close();
+    console.log(`monitors: ${watching.sockets.length} sockets received ${watching.pushes.admin} monitor pushes (${(watching.bytes.admin / 2 ** 20).toFixed(1)} MiB) and ${watching.pushes.projector} room-screen pushes (${(watching.bytes.projector / 2 ** 20).toFixed(1)} MiB)`);
+  }
   if (loadProf) await server.profile(`stop ${loadProf}`);
   // decisions stored: one PlayerRound row per participant per round
   let stored = 0;
@@ -317,6 +329,27 @@ async function mechlab(): Promise<Row> {
   if (pg) await pg.drop();
   report(r);
   return row("mechlab", pg ? "postgresql" : "sqlite", r, before, after, stored);
+}
+
+/** One monitor and one room's screen per session (--monitors), counting what they receive. */
+async function watchSessions(base: string, cookie: string, ids: readonly string[]) {
+  const sockets: Socket[] = [];
+  const pushes = { admin: 0, projector: 0 };
+  const bytes = { admin: 0, projector: 0 };
+  for (const id of ids)
+    for (const kind of ["admin", "projector"] as const) {
+      const s = ioc(base, { transports: ["websocket"], auth: { admin: true }, extraHeaders: { cookie, origin: base }, forceNew: true, reconnection: false });
+      sockets.push(s);
+      s.on(`${kind}:view`, (msg: unknown) => {
+        pushes[kind]++;
+        bytes[kind] += JSON.stringify(msg).length;
+      });
+      await new Promise<void>((res, rej) => {
+        s.once("connect_error", rej);
+        s.once("connect", () => s.emit(`${kind}:watch`, { sessionId: id }, (ack: { ok: boolean }) => (ack.ok ? res() : rej(new Error(`${kind}:watch refused`)))));
+      });
+    }
+  return { sockets, pushes, bytes };
 }
 
 const fmt = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? "–" : x.toFixed(d));

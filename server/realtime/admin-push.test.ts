@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adminPushDelayMs } from "./admin-push";
 
 describe("monitor and room-screen pushes", () => {
-  it("go every 200 ms up to 200 seats, then a millisecond per seat, at most every 2 s", () => {
-    expect([1, 20, 200, 201, 500, 1000, 2000, 5000, 100_000].map(adminPushDelayMs)).toEqual([200, 200, 200, 201, 500, 1000, 2000, 2000, 2000]);
+  it("go twice a second up to 500 seats, then a millisecond per seat, at most every 2 s", () => {
+    expect([1, 20, 200, 500, 501, 1000, 2000, 5000, 100_000].map(adminPushDelayMs)).toEqual([500, 500, 500, 500, 501, 1000, 2000, 2000, 2000]);
   });
 });
