@@ -72,6 +72,12 @@ test("three participants play two IDS rounds; data.csv has one row per participa
 
   // The experimenter downloads the data from the monitor page.
   for (let seat = 0; seat < 3; seat++) await expect(admin.getByTestId(`monitor-row-${seat}`)).toContainText("done");
+  // the group's round history opens on demand (the live pushes carry only its length)
+  const history = admin.locator("[data-testid^='history-']").first();
+  await expect(history.locator("summary")).toHaveText("History (2 rounds)");
+  await history.locator("summary").click();
+  await expect(history.locator("tbody tr")).toHaveCount(2);
+  await expect(history.locator("tbody tr").first().locator("td").first()).toHaveText("1");
   const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId("download-csv").click()]);
   const csv = parseCsv(await readFile((await download.path())!, "utf8")).filter((r) => r.some((c) => c !== ""));
   const [header, ...rows] = csv;

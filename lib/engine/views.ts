@@ -225,7 +225,19 @@ export interface AdminGroupRow {
   /** The group's long step failed (status stays "computing"): the error, when, and after how many attempts. */
   computeFailure: { message: string; atMs: number; attempts: number; step: string } | null;
   monitor: MonitorView | null;
+  /**
+   * The group's numbers of every completed round. The live monitor's pushes leave it empty
+   * (`AdminViewOptions.groupHistory` false) and the page asks for it when its table is opened: at 1,000
+   * seats and 20 rounds it was 1.2 MB of each push (docs/benchmarks.md).
+   */
   history: { round: number; group: Record<string, Scalar> }[];
+  /** Rounds the group completed (the length of its full history, also when `history` is left out). */
+  historyRounds: number;
+}
+
+export interface AdminViewOptions {
+  /** false: every group's `history` is left empty (only `historyRounds` says how long it is). */
+  groupHistory?: boolean;
 }
 
 export interface AdminView {
@@ -252,6 +264,7 @@ export function adminView(
   nowMs: number,
   roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {},
   charts: Chart[] = [],
+  opts: AdminViewOptions = {},
 ): AdminView {
   const groups: AdminGroupRow[] = s.groups.toArray().map((g) => {
       const { ctx, pending } = groupBasis(s, g, lt, nowMs);
@@ -267,7 +280,8 @@ export function adminView(
         computeFailure:
           g.status === "computing" && g.computing?.failed ? { ...g.computing.failed, step: `${g.computing.unitId}@${g.computing.version}` } : null,
         monitor: g.game !== null ? lt.game.monitor(g.game, ctx) : null,
-        history: roundHistory[g.id] ?? [],
+        history: opts.groupHistory === false ? [] : (roundHistory[g.id] ?? []),
+        historyRounds: roundHistory[g.id]?.length ?? 0,
       };
     });
   const participants: AdminParticipantRow[] = s.order.map((id) => {

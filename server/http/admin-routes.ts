@@ -67,6 +67,14 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const r = await manager.reissueLink(id, pid);
     return sendJson(res, r.ok ? 200 : 404, r.ok ? { ok: true, path: `/p/${r.token}` } : { ok: false, error: { code: "session/not_found", message: r.message } });
   }
+  const groupHistory = /^\/groups\/([^/]+)\/history$/.exec(rest);
+  if (groupHistory && method === "GET") {
+    // the monitor's pushes leave the groups' round histories out; a group's table asks for its own
+    const gid = decodeSegment(groupHistory[1]!);
+    if (gid === null || !host.state.groups.get(gid))
+      return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No such group in this session. Reload the monitor page." } });
+    return sendJson(res, 200, { ok: true, history: host.roundHistory[gid] ?? [] });
+  }
   if (rest === "/payments" && method === "GET") return sendJson(res, 200, { ok: true, rows: paymentRows(host.state, host.lt) });
   if (rest === "/command" && method === "POST") {
     const body = AdminCommandRequest.safeParse(await readJson(req));

@@ -81,7 +81,8 @@ export function participantMessage(host: SessionHost, pid: string, now: number):
 }
 
 export function adminMessage(host: SessionHost, now: number): AdminMessage {
-  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host)), serverNow: now };
+  // the monitor asks for a group's round history when its table is opened (server/http/admin-routes.ts)
+  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false }), serverNow: now };
 }
 
 export function projectorMessage(host: SessionHost, now: number): ProjectorMessage {

@@ -1,10 +1,12 @@
 "use client";
 /** One group: round, phase, timer, pending count, the game's generic monitor block and its history. */
 import type { AdminGroupRow, AdminView } from "@/lib/engine/views";
-import type { MonitorView, Scalar } from "@/lib/core/game";
+import type { MonitorView } from "@/lib/core/game";
 import { fmtScalar } from "../../lib-client/format";
 import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import type { RunCommand } from "./types";
+import { useEffect, useState } from "react";
+import { api } from "../../lib-client/api";
 
 function MonitorBlock({ m }: { m: MonitorView }) {
   return (
@@ -50,38 +52,69 @@ function MonitorBlock({ m }: { m: MonitorView }) {
   );
 }
 
-function HistoryTable({ history }: { history: { round: number; group: Record<string, Scalar> }[] }) {
-  if (history.length === 0) return null;
-  const keys = [...new Set(history.flatMap((h) => Object.keys(h.group)))];
+type HistoryRow = AdminGroupRow["history"][number];
+
+/**
+ * The group's completed rounds, in a table that opens on demand. The monitor's live pushes leave the rows
+ * out (a big session's would be most of every push); opening the table asks the server for this group's,
+ * and again whenever a round completes while it is open.
+ */
+function HistoryTable({ sessionId, g }: { sessionId: string; g: AdminGroupRow }) {
+  const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState<HistoryRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pushed = g.history.length >= g.historyRounds; // a view that carries the rows (e.g. the page's first load)
+  useEffect(() => {
+    if (!open || pushed || (loaded !== null && loaded.length >= g.historyRounds)) return;
+    let gone = false;
+    void api<{ ok: true; history: HistoryRow[] }>("GET", `/api/admin/sessions/${encodeURIComponent(sessionId)}/groups/${encodeURIComponent(g.id)}/history`).then((r) => {
+      if (gone) return;
+      if (r.ok) {
+        setLoaded(r.body.history);
+        setError(null);
+      } else setError(`The history could not be loaded: ${r.message} Close and open it again to retry.`);
+    });
+    return () => {
+      gone = true;
+    };
+  }, [open, pushed, loaded, g.historyRounds, g.id, sessionId]);
+  if (g.historyRounds === 0) return null;
+  const history = pushed ? g.history : loaded;
+  const keys = history ? [...new Set(history.flatMap((h) => Object.keys(h.group)))] : [];
   return (
-    <details>
-      <summary>History ({history.length} round{history.length === 1 ? "" : "s"})</summary>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>Round</th>
-              {keys.map((k) => (
-                <th key={k} className="num">
-                  {k.replace(/_/g, " ")}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.round}>
-                <td>{h.round}</td>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)} data-testid={`history-${g.id}`}>
+      <summary>History ({g.historyRounds} round{g.historyRounds === 1 ? "" : "s"})</summary>
+      {error && <p className="error">{error}</p>}
+      {history === null ? (
+        !error && <p role="status">Loading the rounds…</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>Round</th>
                 {keys.map((k) => (
-                  <td key={k} className="num">
-                    {fmtScalar(h.group[k])}
-                  </td>
+                  <th key={k} className="num">
+                    {k.replace(/_/g, " ")}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.round}>
+                  <td>{h.round}</td>
+                  {keys.map((k) => (
+                    <td key={k} className="num">
+                      {fmtScalar(h.group[k])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </details>
   );
 }
@@ -147,7 +180,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
       </dl>
       {g.computeFailure && <ComputeFailure g={g} failure={g.computeFailure} ended={view.status === "ended"} run={run} />}
       {g.monitor && <MonitorBlock m={g.monitor} />}
-      <HistoryTable history={g.history} />
+      <HistoryTable sessionId={view.sessionId} g={g} />
     </section>
   );
 }
