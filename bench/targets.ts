@@ -17,23 +17,34 @@ export interface TargetCheck {
   measured: string;
 }
 
-/** Most CPU per accepted command (ms), p99 against the bare server, and one 1,000-seat session's p99 (ms). */
+/** Most CPU per accepted command (ms), p99 against the bare server, one 1,000-seat session's and 5,000 participants' p99 (ms). */
 export const CPU_MS_PER_COMMAND = 0.5;
 export const P99_RATIO = 5;
 export const ONE_SESSION_P99_MS = 30;
+export const FIVE_THOUSAND_P99_MS = 100;
 
+/**
+ * The issue's targets for this run's shape: 1,000 participants in sessions of 20 (p99 ratio, CPU, 0 lost),
+ * one session of 1,000 seats (p99 under 30 ms), 5,000 participants (p99 under 100 ms, 0 lost). Other sizes
+ * have no target of their own but the 0 lost.
+ */
 export function checkTargets(mechlab: TargetRow, bare: TargetRow | null, sessionSize: number): TargetCheck[] {
   const out: TargetCheck[] = [];
-  if (bare) {
-    const ratio = mechlab.ackP99ms / bare.ackP99ms;
-    out.push({ target: `ack p99 at most ${P99_RATIO}x the bare server's`, met: ratio <= P99_RATIO, measured: `${ratio.toFixed(1)}x (${mechlab.ackP99ms.toFixed(1)} ms against ${bare.ackP99ms.toFixed(1)} ms)` });
+  const n = mechlab.participants;
+  if (n === 1000 && sessionSize < n) {
+    if (bare) {
+      const ratio = mechlab.ackP99ms / bare.ackP99ms;
+      out.push({ target: `ack p99 at most ${P99_RATIO}x the bare server's`, met: ratio <= P99_RATIO, measured: `${ratio.toFixed(1)}x (${mechlab.ackP99ms.toFixed(1)} ms against ${bare.ackP99ms.toFixed(1)} ms)` });
+    }
+    if (mechlab.cpuMsPerCommand !== null)
+      out.push({ target: `server CPU per accepted command at most ${CPU_MS_PER_COMMAND} ms`, met: mechlab.cpuMsPerCommand <= CPU_MS_PER_COMMAND, measured: `${mechlab.cpuMsPerCommand.toFixed(2)} ms` });
   }
-  if (mechlab.cpuMsPerCommand !== null)
-    out.push({ target: `server CPU per accepted command at most ${CPU_MS_PER_COMMAND} ms`, met: mechlab.cpuMsPerCommand <= CPU_MS_PER_COMMAND, measured: `${mechlab.cpuMsPerCommand.toFixed(2)} ms` });
+  if (n === 1000 && sessionSize >= n)
+    out.push({ target: `one session of ${n} seats: ack p99 under ${ONE_SESSION_P99_MS} ms`, met: mechlab.ackP99ms < ONE_SESSION_P99_MS, measured: `${mechlab.ackP99ms.toFixed(1)} ms` });
+  if (n >= 5000)
+    out.push({ target: `${n} participants: ack p99 under ${FIVE_THOUSAND_P99_MS} ms`, met: mechlab.ackP99ms < FIVE_THOUSAND_P99_MS, measured: `${mechlab.ackP99ms.toFixed(1)} ms` });
   if (mechlab.lostDecisions !== null)
     out.push({ target: "0 decisions lost", met: mechlab.lostDecisions === 0, measured: `${mechlab.lostDecisions} of ${mechlab.decisionsExpected}` });
-  if (sessionSize >= mechlab.participants)
-    out.push({ target: `one session of ${mechlab.participants} seats: ack p99 under ${ONE_SESSION_P99_MS} ms`, met: mechlab.ackP99ms < ONE_SESSION_P99_MS, measured: `${mechlab.ackP99ms.toFixed(1)} ms` });
   return out;
 }
 
