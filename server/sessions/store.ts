@@ -74,6 +74,8 @@ export interface StoredSession {
 
 /** What a link token can look like (base64url, as made in server/sessions/manager.ts; up to 100 characters). */
 const LINK_TOKEN = /^[A-Za-z0-9_-]{1,100}$/;
+/** What a stored room code can look like (upper-case letters and digits: server/security/room-code.ts). */
+const ROOM_CODE = /^[A-Z0-9]{1,40}$/;
 
 export class SessionStore {
   /**
@@ -264,6 +266,8 @@ export class SessionStore {
 
   /** The session with this room code (plain SQL: every join and every join page asks). */
   async byCode(code: string): Promise<{ id: string } | null> {
+    // anything else is no room, and never reaches the database (PostgreSQL refuses a NUL byte with an error)
+    if (!ROOM_CODE.test(code)) return null;
     const row = await this.writer.queryOne(`SELECT "id" FROM "Session" WHERE "code" = ?`, [code]);
     return row ? { id: String(row.id) } : null;
   }
