@@ -9,7 +9,7 @@ import { migrate } from "../db/migrate";
 import { SessionManager } from "./manager";
 import { SessionStore } from "./store";
 import type { SessionHost } from "./host";
-import type { SessionState } from "../../lib/engine";
+import { plainSessionState, type SessionState } from "../../lib/engine";
 
 let db: TestDb | undefined;
 let store: SessionStore | undefined;
@@ -23,7 +23,7 @@ afterEach(async () => {
  * until they connect again, and that is not written until their next command.
  */
 const plain = (s: SessionState) => {
-  const j = JSON.parse(JSON.stringify({ ...s, participants: s.participants.toJSON(), groups: s.groups.toJSON() }));
+  const j = JSON.parse(JSON.stringify(plainSessionState(s)));
   for (const p of Object.values(j.participants) as Record<string, unknown>[]) {
     delete p.connected;
     delete p.offlineSinceMs;
