@@ -174,6 +174,8 @@ async function pgWriter(url: string): Promise<SqlWriter> {
   // A whole group goes to the server as one multi-statement query: one round trip, which PostgreSQL runs
   // as one transaction (all or nothing). Values are inlined as literals escaped by pg's escapeLiteral; a
   // statement that must change exactly n rows fails the transaction otherwise (a cast that cannot succeed).
+  /** TIMESTAMP(3) in UTC, as Prisma writes it. */
+  const timestamp = (d: Date) => d.toISOString().replace("Z", "");
   const literal = (c: import("pg").PoolClient, v: SqlValue): string => {
     if (v === null) return "NULL";
     if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -181,7 +183,7 @@ async function pgWriter(url: string): Promise<SqlWriter> {
       if (!Number.isFinite(v)) throw new Error(`cannot store the number ${v}`);
       return String(v);
     }
-    return c.escapeLiteral(v instanceof Date ? v.toISOString().replace("Z", "") : v);
+    return c.escapeLiteral(v instanceof Date ? timestamp(v) : v);
   };
   const statement = (c: import("pg").PoolClient, st: SqlStatement): string => {
     let k = 0;
@@ -207,7 +209,7 @@ async function pgWriter(url: string): Promise<SqlWriter> {
     transaction: (stmts) => group.submit(stmts),
     queryOne: async (sql, args) => {
       let k = 0;
-      const r = await pool.query(sql.replace(/\?/g, () => `$${++k}`), args.map((v) => (v instanceof Date ? v.toISOString().replace("Z", "") : v)));
+      const r = await pool.query(sql.replace(/\?/g, () => `$${++k}`), args.map((v) => (v instanceof Date ? timestamp(v) : v)));
       return r.rows[0] as Record<string, unknown> | undefined;
     },
     stats: group.stats,
