@@ -5,8 +5,8 @@
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminMessage } from "../../lib/protocol/events";
-import { idsTreatment, openLab, type Lab } from "../testing/lab";
-import { api, expectOk } from "../testing/harness";
+import { idsTreatment, openLab, playIdsToTheEnd, type Lab } from "../testing/lab";
+import { api } from "../testing/harness";
 
 describe("monitor group history", () => {
   let lab: Lab;
@@ -25,13 +25,7 @@ describe("monitor group history", () => {
     await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "open" }, cookie: lab.cookie });
     const human = lab.join(s.tokens[2]!);
     await human.passIntro();
-    for (let round = 1; round <= 2; round++) {
-      await human.until((v) => v.play?.round === round && v.play.phase === "decide");
-      expectOk(await human.act(`invest-${round}`, { type: "invest", x: 2 }));
-      await human.until((v) => v.play?.round === round && v.play.phase === "results");
-      expectOk(await human.act(`continue-${round}`, { type: "continue" }));
-    }
-    await human.until((v) => v.stage === "done");
+    await playIdsToTheEnd(human, 2);
     await expect.poll(() => pushed.at(-1)?.view.groups[0]?.historyRounds, { timeout: 5000 }).toBe(2);
     for (const m of pushed) for (const g of m.view.groups) expect(g.history).toEqual([]);
     const gid = pushed.at(-1)!.view.groups[0]!.id;

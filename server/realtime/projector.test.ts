@@ -15,8 +15,8 @@ import type { ProjectorMessage } from "../../lib/protocol/events";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { keysOffWhitelist } from "../../lib/testing/projector-whitelist";
-import { idsTreatment, openLab, type Lab } from "../testing/lab";
-import { api, expectOk } from "../testing/harness";
+import { idsTreatment, openLab, playIdsToTheEnd, type Lab } from "../testing/lab";
+import { api } from "../testing/harness";
 
 const EXAMPLES = join(import.meta.dirname, "..", "..", "examples", "treatments");
 
@@ -40,13 +40,7 @@ describe("projector feed", () => {
     await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "open" }, cookie: lab.cookie });
     const human = lab.join(s.tokens[2]!);
     await human.passIntro();
-    for (let round = 1; round <= 2; round++) {
-      await human.until((v) => v.play?.round === round && v.play.phase === "decide");
-      expectOk(await human.act(`invest-${round}`, { type: "invest", x: 2 }));
-      await human.until((v) => v.play?.round === round && v.play.phase === "results");
-      expectOk(await human.act(`continue-${round}`, { type: "continue" }));
-    }
-    await human.until((v) => v.stage === "done");
+    await playIdsToTheEnd(human, 2);
     await expect.poll(() => pushed.at(-1)?.view.stage, { timeout: 5000 }).toBe("after");
     // the last round's charts arrive too (a recomputation within a second of the previous one is deferred, then pushed)
     const invOf = (m: ProjectorMessage | undefined) => m?.view.charts.find((c) => c.id === "ids-investment/investment");

@@ -5,7 +5,7 @@
 import { createMechlabApp, type MechlabApp } from "../app";
 import type { RealtimeLimits } from "../realtime/limits";
 import type { IdlePolicy } from "../sessions/idle";
-import { ADMIN_PASSWORD, adminCookie, api, freshSqlite, Participant, type TestDb } from "./harness";
+import { ADMIN_PASSWORD, adminCookie, api, expectOk, freshSqlite, Participant, type TestDb } from "./harness";
 
 /** A three-player IDS treatment with distinctive private numbers and no quiz. */
 export const idsTreatment = (over: Record<string, unknown> = {}) => ({
@@ -23,6 +23,17 @@ export const idsTreatment = (over: Record<string, unknown> = {}) => ({
   intro: {},
   ...over,
 });
+
+/** A seated person in an IDS session plays every round (invests `x`, then goes on) and reaches the end. */
+export async function playIdsToTheEnd(human: Participant, rounds: number, x = 2): Promise<void> {
+  for (let round = 1; round <= rounds; round++) {
+    await human.until((v) => v.play?.round === round && v.play.phase === "decide");
+    expectOk(await human.act(`invest-${round}`, { type: "invest", x }));
+    await human.until((v) => v.play?.round === round && v.play.phase === "results");
+    expectOk(await human.act(`continue-${round}`, { type: "continue" }));
+  }
+  await human.until((v) => v.stage === "done");
+}
 
 export interface Lab {
   app: MechlabApp;
