@@ -11,16 +11,18 @@ import { sameJson } from "../../lib/core/same-json";
 import type { PlayerRoundRecord } from "../../lib/core/game";
 import { upgradeSessionState, type ParticipantState, type SessionState, type StoredSessionState } from "../../lib/engine";
 
-const cache = new WeakMap<object, string>();
-
-function cached(o: object): string {
+/** `o`'s JSON as `make` writes it, made once per object (the state's objects never change once stored). */
+function memo<T extends object>(cache: WeakMap<T, string>, o: T, make: (o: T) => string): string {
   let j = cache.get(o);
   if (j === undefined) {
-    j = JSON.stringify(o);
+    j = make(o);
     cache.set(o, j);
   }
   return j;
 }
+
+const cache = new WeakMap<object, string>();
+const cached = (o: object): string => memo(cache, o, JSON.stringify);
 
 /** p: a participant without their history; g: a group; h: a participant's round history (key: participant id). */
 export type PartKind = "p" | "g" | "h";
@@ -62,16 +64,8 @@ export function topChanged(persisted: SessionState, next: SessionState): boolean
 
 /** A participant's row: everything but the round history (its own row), cached by identity. */
 const leanCache = new WeakMap<ParticipantState, string>();
-function participantJson(p: ParticipantState): string {
-  let j = leanCache.get(p);
-  if (j === undefined) {
-    const { history: _h, ...rest } = p;
-    void _h;
-    j = JSON.stringify(rest);
-    leanCache.set(p, j);
-  }
-  return j;
-}
+const participantJson = (p: ParticipantState): string =>
+  memo(leanCache, p, ({ history: _h, ...rest }) => JSON.stringify(rest));
 
 /**
  * History lists known to be stored in their own "h" row as they are: read from one, or written in a
