@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Chart } from "../../lib/charts";
 import type { ReportData } from "./report-data";
 import { games } from "../../lib/games/registry";
-import { esc, reportHtml } from "./report-html";
+import { esc } from "./html-escape";
+import { reportHtml } from "./report-html";
 
 const H = `<script>alert(1)</script>`;
 const HE = "&lt;script&gt;alert(1)&lt;/script&gt;";

@@ -15,7 +15,6 @@ import type { ReportData } from "./report-data";
 import { STYLE } from "./report-style";
 import { esc } from "./html-escape";
 
-export { esc };
 
 /** A number as the language writes it (1,234.5 / 1.234,5), at most `digits` decimals; "–" for none. */
 export const num = (x: number | null | undefined, digits = 2, locale: Locale = "en") =>

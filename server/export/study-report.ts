@@ -11,7 +11,8 @@ import { sessionCharts, type ChartRound } from "../../lib/charts";
 import type { SessionStore } from "../sessions/store";
 import { reportData, type ReportData } from "./report-data";
 import { translatorFor } from "../../lib/i18n/translate";
-import { chartSection, esc, htmlDocument, num, table } from "./report-html";
+import { esc } from "./html-escape";
+import { chartSection, htmlDocument, num, table } from "./report-html";
 
 /** At most this many sessions in one study report. */
 export const STUDY_REPORT_MAX_SESSIONS = 200;
