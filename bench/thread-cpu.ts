@@ -7,40 +7,43 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+/** One thread's name and CPU time (user + system, ms) from /proc; throws when it cannot be read. */
+function threadStat(tid: string): { name: string; ms: number } {
+  const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+  // the name is in parentheses and may hold spaces: the fields after it start at the last ")"
+  const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { name, ms: ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND }; // utime, stime: fields 14 and 15
+}
+
 export function mainThreadCpuMs(): number | null {
   try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    // fields after the command name (which may hold spaces) start at the last ")"
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND; // utime, stime: fields 14 and 15
+    return threadStat(String(process.pid)).ms;
   } catch {
     return null;
   }
 }
 
 /**
- * CPU time of every thread of the process, by thread (name and start order) (Linux: /proc/self/task/<tid>/stat; e.g.
- * "node" for the main thread, "V8Worker"/"node" helpers, "libuv-worker", worker threads), empty elsewhere.
+ * CPU time of every thread of the process (ms), keyed "main" for the main thread and `<name>#<k>` for the
+ * others, k their place in start order (V8's helpers and worker threads are mostly all named "node").
+ * Empty where /proc is not available.
  */
 export function threadCpuMsByName(): Record<string, number> {
   const out: Record<string, number> = {};
+  let tids: string[];
   try {
-    const tids = readdirSync("/proc/self/task").sort((a, b) => Number(a) - Number(b));
-    for (const [k, tid] of tids.entries()) {
-      try {
-        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-        const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        const ms = ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND;
-        // helper threads mostly share the name "node": number them in the order they started
-        const key = tid === String(process.pid) ? "main" : `${name}#${k}`;
-        out[key] = (out[key] ?? 0) + ms;
-      } catch {
-        // the thread ended between the listing and the read
-      }
-    }
+    tids = readdirSync("/proc/self/task").sort((a, b) => Number(a) - Number(b));
   } catch {
-    // no /proc
+    return out; // no /proc
+  }
+  for (const [k, tid] of tids.entries()) {
+    try {
+      const { name, ms } = threadStat(tid);
+      out[tid === String(process.pid) ? "main" : `${name}#${k}`] = ms;
+    } catch {
+      // the thread ended between the listing and the read
+    }
   }
   return out;
 }
