@@ -21,11 +21,8 @@ import { migrate } from "../server/db/migrate";
 import { freshPostgres } from "../server/testing/harness";
 import type { ClientJob, ClientResult } from "./load-clients";
 import { loadTreatment } from "./load-treatment";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("participants", 2000);
 const K = arg("processes", 3);
 const USE_REDIS = K > 1 || arg("redis", 0) === 1;

@@ -21,11 +21,8 @@ import type { SessionHost } from "../server/sessions/host";
 import type { Command, SessionState } from "../lib/engine";
 import { loadTreatment } from "./load-treatment";
 import { mainThreadCpuMs } from "./thread-cpu";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("participants", 1000);
 const VIEWS = arg("views", 1) !== 0;
 const SESSION = 20;

@@ -13,11 +13,8 @@ import { createMechlabApp } from "../server/app";
 import { adminMessage, projectorMessage } from "../server/sessions/router";
 import type { Command } from "../lib/engine";
 import { loadTreatment } from "./load-treatment";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("seats", 1000);
 const PLAYED = arg("played", 1);
 const REPEAT = 50;

@@ -10,11 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createMechlabApp } from "../server/app";
 import { loadTreatment } from "./load-treatment";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("seats", 1000);
 
 process.env.MECHLAB_QUIET = "1";

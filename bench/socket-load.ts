@@ -23,11 +23,8 @@ import type { ClientJob, ClientResult } from "./load-clients";
 import { loadTreatment } from "./load-treatment";
 import { checkTargets, formatChecks } from "./targets";
 import { io as ioc, type Socket } from "socket.io-client";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("participants", 200);
 const ROUNDS = arg("rounds", 3);
 const SESSION = arg("session-size", 20);

@@ -15,11 +15,8 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "../server/db/migrate";
 import { makeWriter, type SqlStatement } from "../server/db/writer";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg("requests", 5000);
 const GROUP = arg("group", 1);
 const SESSIONS = 50;

@@ -21,11 +21,8 @@ import { migrate } from "../server/db/migrate";
 import { writeStudyExport } from "../server/export/study";
 import { SessionStore } from "../server/sessions/store";
 import { makeWriter, type SqlStatement, type SqlValue, type SqlWriter } from "../server/db/writer";
+import { arg } from "./args";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const ROWS = arg("rows", 1_000_000);
 const dbIndex = process.argv.indexOf("--db");
 const KEEP_DB = dbIndex >= 0 ? process.argv[dbIndex + 1] : undefined;
