@@ -5,9 +5,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { freshPostgres, freshSqlite, type TestDb } from "../testing/test-db";
-import { migrate } from "./migrate";
-import { SessionStore } from "../sessions/store";
-import { SessionManager } from "../sessions/manager";
+import type { SessionStore } from "../sessions/store";
+import { twoSeatSession } from "../testing/two-seat";
 
 let db: TestDb | undefined;
 let store: SessionStore | undefined;
@@ -24,27 +23,24 @@ const databases: [string, () => Promise<TestDb>][] = [["SQLite", freshSqlite], .
 describe.each(databases)("link token and room code lookups on %s", (_name, fresh) => {
   it("finds each seat by its token, nothing for other strings, and a re-issued link at once", async () => {
     db = await fresh();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 1, decisionSeconds: null, resultsSeconds: null };
-    const r = await manager.create({ name: "tokens", game: "ids-investment", params, intro: { quiz: [] } });
-    if (!r.ok) throw new Error(r.errors.join());
-    const seats = await store.participants(r.host.id);
+    const t = await twoSeatSession(db.url, "tokens", 1);
+    store = t.store;
+    const { manager, host } = t;
+    const seats = await store.participants(host.id);
     expect(seats).toHaveLength(2);
-    for (const s of seats) expect(await store.participantByToken(s.token)).toEqual({ id: s.id, sessionId: r.host.id });
+    for (const s of seats) expect(await store.participantByToken(s.token)).toEqual({ id: s.id, sessionId: host.id });
     // values are bound, never spliced into the SQL; near misses find nothing
     for (const other of ["", "x", `${seats[0]!.token} `, `' OR '1'='1`, `${seats[0]!.token.slice(0, -1)}%`, `${seats[0]!.token}\u0000`, "\u0000", "é".repeat(20)])
       expect(await store.participantByToken(other)).toBeNull();
     // the room code finds the session; a code with anything but letters and digits is no room (a NUL byte
     // made PostgreSQL answer a join with an error)
-    const code = (await store.get(r.host.id))!.code;
-    expect(await store.byCode(code)).toEqual({ id: r.host.id });
+    const code = (await store.get(host.id))!.code;
+    expect(await store.byCode(code)).toEqual({ id: host.id });
     for (const other of [`${code}\u0000`, "AB\u0000CDEF", `${code.slice(0, 4)}'`, code.toLowerCase(), ""]) expect(await store.byCode(other)).toBeNull();
     // a new link (written by Prisma on its own connection) is seen at once; the old one opens nothing
-    const re = await manager.reissueLink(r.host.id, seats[0]!.id);
+    const re = await manager.reissueLink(host.id, seats[0]!.id);
     if (!re.ok) throw new Error(re.message);
-    expect(await store.participantByToken(re.token)).toEqual({ id: seats[0]!.id, sessionId: r.host.id });
+    expect(await store.participantByToken(re.token)).toEqual({ id: seats[0]!.id, sessionId: host.id });
     expect(await store.participantByToken(seats[0]!.token)).toBeNull();
     await manager.stop();
   });

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { games } from "../../lib/games/registry";
 import { freshSqlite, type TestDb } from "../testing/harness";
 import { SessionManager } from "./manager";
-import { SessionStore } from "./store";
-import { migrate } from "../db/migrate";
+import type { SessionStore } from "./store";
+import { twoSeatSession as twoSeat } from "../testing/two-seat";
 
 let db: TestDb | undefined;
 let store: SessionStore | undefined;
@@ -15,14 +15,9 @@ afterEach(async () => {
 /** A fresh database with a two-seat IDS session of `rounds` untimed rounds (no bots) in a new manager. */
 async function twoSeatSession(name: string, rounds: number) {
   db = await freshSqlite();
-  await migrate(db.url);
-  const opened = await SessionStore.open(db.url);
-  store = opened; // closed after each test
-  const manager = new SessionManager(opened, { botDelayMs: 0 });
-  const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds, decisionSeconds: null, resultsSeconds: null };
-  const r = await manager.create({ name, game: "ids-investment", params, intro: { quiz: [] } });
-  if (!r.ok) throw new Error(r.errors.join());
-  return { manager, host: r.host, store: opened };
+  const t = await twoSeat(db.url, name, rounds);
+  store = t.store; // closed after each test
+  return t;
 }
 
 describe("SessionHost", () => {

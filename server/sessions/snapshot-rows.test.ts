@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { freshSqlite, type TestDb } from "../testing/harness";
-import { migrate } from "../db/migrate";
+import { twoSeatSession } from "../testing/two-seat";
 import { SessionManager } from "./manager";
-import { SessionStore } from "./store";
+import type { SessionStore } from "./store";
 import type { SessionHost } from "./host";
 import { plainSessionState, type SessionState } from "../../lib/engine";
 
@@ -54,13 +54,9 @@ async function playRound(host: SessionHost, round: number) {
 describe("snapshot rows", () => {
   it("keep each history in its own row, and a session stored the old way plays on and reloads exactly", async () => {
     db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 3, decisionSeconds: null, resultsSeconds: null };
-    const r = await manager.create({ name: "rows", game: "ids-investment", params, intro: { quiz: [] } });
-    if (!r.ok) throw new Error(r.errors.join());
-    const host = r.host;
+    const t = await twoSeatSession(db.url, "rows", 3);
+    store = t.store;
+    const { manager, host } = t;
     for (const pid of host.state.order) for (const kind of ["connect", "consent", "instructions"]) await act(host, pid, { kind });
     await playRound(host, 1);
     const rows = await store.db.snapshotPart.findMany({ where: { sessionId: host.id } });
