@@ -14,6 +14,11 @@ describe("the load benchmark's targets", () => {
     expect(formatChecks(checks).split("\n")[1]).toBe("NOT met  server CPU per accepted command at most 0.5 ms: 0.63 ms");
   });
 
+  it("prints the bare server's CPU per ack beside the absolute CPU target, for how fast the machine is", () => {
+    const [, cpu] = checkTargets(row({ cpuMsPerCommand: 0.97 }), row({ cpuMsPerAck: 0.431 }), 20);
+    expect(cpu!.measured).toBe("0.97 ms (the bare server: 0.43 ms per ack on this machine)");
+  });
+
   it("fails a p99 over 5x the bare server's and a lost decision", () => {
     const checks = checkTargets(row({ ackP99ms: 31, lostDecisions: 1 }), row({ ackP99ms: 6 }), 20);
     expect(checks.filter((c) => !c.met).map((c) => c.target)).toEqual(["ack p99 at most 5x the bare server's", "0 decisions lost"]);

@@ -7,6 +7,8 @@ export interface TargetRow {
   participants: number;
   ackP99ms: number;
   cpuMsPerCommand: number | null;
+  /** Server CPU per acknowledged action (ms): for the bare server, what this machine costs per message round trip. */
+  cpuMsPerAck?: number;
   lostDecisions: number | null;
   decisionsExpected: number;
 }
@@ -36,8 +38,11 @@ export function checkTargets(mechlab: TargetRow, bare: TargetRow | null, session
       const ratio = mechlab.ackP99ms / bare.ackP99ms;
       out.push({ target: `ack p99 at most ${P99_RATIO}x the bare server's`, met: ratio <= P99_RATIO, measured: `${ratio.toFixed(1)}x (${mechlab.ackP99ms.toFixed(1)} ms against ${bare.ackP99ms.toFixed(1)} ms)` });
     }
-    if (mechlab.cpuMsPerCommand !== null)
-      out.push({ target: `server CPU per accepted command at most ${CPU_MS_PER_COMMAND} ms`, met: mechlab.cpuMsPerCommand <= CPU_MS_PER_COMMAND, measured: `${mechlab.cpuMsPerCommand.toFixed(2)} ms` });
+    if (mechlab.cpuMsPerCommand !== null) {
+      // an absolute figure: how fast the machine is shows in the bare server's own CPU per ack, printed beside it
+      const bareCpu = bare?.cpuMsPerAck !== undefined ? ` (the bare server: ${bare.cpuMsPerAck.toFixed(2)} ms per ack on this machine)` : "";
+      out.push({ target: `server CPU per accepted command at most ${CPU_MS_PER_COMMAND} ms`, met: mechlab.cpuMsPerCommand <= CPU_MS_PER_COMMAND, measured: `${mechlab.cpuMsPerCommand.toFixed(2)} ms${bareCpu}` });
+    }
   }
   if (n === 1000 && sessionSize >= n)
     out.push({ target: `one session of ${n} seats: ack p99 under ${ONE_SESSION_P99_MS} ms`, met: mechlab.ackP99ms < ONE_SESSION_P99_MS, measured: `${mechlab.ackP99ms.toFixed(1)} ms` });
