@@ -63,10 +63,11 @@ describe("hostile input on the study features", () => {
       ["too many parameters", Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`utm_${i}`, "v"])), /more than 30 parameters; open the study link from the panel's study page again/],
     ];
     for (const [what, query, message] of cases) expect(expectClearRefusal(await join({ code: s.code, query, ...(what.includes("label") ? { label: "Previewer" } : {}) }), what), what).toMatch(message);
-    // the first id wins when a link carries two panels' ids; the same id always gets its seat back
-    const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", workerId: "A1", sona_id: "7" } });
+    // the first id wins when a link carries two panels' ids; the same id gets its seat back with its panel session
+    const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", SESSION_ID: "s-aa", workerId: "A1", sona_id: "7" } });
     expect(a.status).toBe(200);
-    expect((await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa" } })).json.token).toBe(a.json.token);
+    expect((await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", SESSION_ID: "s-aa" } })).json.token).toBe(a.json.token);
+    expect((await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa" } })).json.error.code).toBe("session/panel_id_taken");
     const sona = await join({ code: s.code, query: { sona_id: "7" } });
     expect(sona.status).toBe(200);
     expect(sona.json.token).not.toBe(a.json.token);

@@ -40,7 +40,8 @@ describe("joining through panel links and labels", () => {
     const s = await createSession();
     const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se1" } });
     expect(a.status).toBe(200);
-    const aAgain = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa" } });
+    // another device, from Prolific's own link for this person (same submission SESSION_ID)
+    const aAgain = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se1" } });
     expect(aAgain.json.token).toBe(a.json.token);
     const sona = await join({ code: s.code, query: { id: "4711" } });
     expect(sona.status).toBe(200);
@@ -53,6 +54,21 @@ describe("joining through panel links and labels", () => {
     expect(placeholder.json.error.message).toMatch(/did not fill in your id/);
     const none = await join({ code: s.code, query: { utm_source: "mail" } });
     expect(none.json.error.code).toBe("join/no_panel_id");
+
+    // an id alone is no key (anyone with the study link can type one): without the seat's stored link or
+    // the same panel session, a seat's id is refused, also once the session is full
+    for (const query of [{ PROLIFIC_PID: "5f00000000000000000000aa" }, { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se2" }, { id: "4711" }, { id: "4711", SESSION_ID: "x" }]) {
+      const guess = await join({ code: s.code, query });
+      expect(guess.status).toBe(409);
+      expect(guess.json.error.code).toBe("session/panel_id_taken");
+      expect(guess.json.error.message).toMatch(/already has a seat in this study/);
+      expect(guess.json.token).toBeUndefined();
+    }
+    // the seat's own browser, with the link it stored, gets it back; another seat's stored link does not
+    expect((await join({ code: s.code, query: { id: "4711" }, resume: sona.json.token })).json.token).toBe(sona.json.token);
+    expect((await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa" }, resume: a.json.token })).json.token).toBe(a.json.token);
+    const crossed = await join({ code: s.code, query: { id: "4711" }, resume: a.json.token });
+    expect(crossed.json.error.code).toBe("session/panel_id_taken");
 
     // the participant sees a neutral title, never the treatment's name
     const p = connect(a.json.token);

@@ -23,6 +23,8 @@ export const ActionErrorCode = {
   WrongStep: "intro/wrong_step",
   SessionFull: "session/full",
   LabelTaken: "session/label_taken",
+  /** A panel id that holds a seat, from a browser that cannot show it is that seat's (no stored link, no matching panel session id). */
+  PanelIdTaken: "session/panel_id_taken",
   NotOpen: "session/not_open",
   NotFound: "session/not_found",
   Conflict: "session/conflict",

@@ -3,7 +3,7 @@ import { games } from "../games/registry";
 import { newSession } from "../testing/drive";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
-import type { SessionState } from "./state";
+import type { ExternalId, SessionState } from "./state";
 
 function load(): LoadedTreatment {
   const r = loadTreatment(
@@ -96,16 +96,16 @@ describe("a label is not a key to a seat", () => {
 });
 
 describe("panel ids", () => {
-  const prolific = (id: string) => ({ kind: "claimPanel" as const, external: { source: "prolific", id, extra: { STUDY_ID: "s1" } } });
+  const prolific = (id: string, session = `se-${id}`) => ({ kind: "claimPanel" as const, external: { source: "prolific", id, extra: { STUDY_ID: "s1", SESSION_ID: session } } });
 
-  it("the same id gets its own seat back; a new id takes the next free seat; never a taken one", () => {
+  it("the same id gets its own seat back with the same panel session; a new id takes the next free seat; never a taken one", () => {
     const lt = load();
     let s = newSession(lt).state;
     const a = claim(s, lt, prolific("AAA"));
     if (!a.ok) throw new Error("a");
     s = a.state;
     expect(a.pid).toBe("p1");
-    expect(s.participants.get("p1")!.external).toEqual({ source: "prolific", id: "AAA", extra: { STUDY_ID: "s1" } });
+    expect(s.participants.get("p1")!.external).toEqual({ source: "prolific", id: "AAA", extra: { STUDY_ID: "s1", SESSION_ID: "se-AAA" } });
     const again = claim(s, lt, prolific("AAA"));
     expect(again.ok && again.pid).toBe("p1");
     expect(again.ok && again.duplicate).toBe(true);
@@ -122,6 +122,34 @@ describe("panel ids", () => {
     expect(!late.ok && late.error.code).toBe("session/full");
     if (!late.ok) expect(late.error.message).toMatch(/full: all 3 places are taken/);
     expect(claim(s, lt, prolific("BBB")).ok).toBe(true);
+    // an id alone is no key: another (or no) panel session, or a shared parameter only, is refused
+    const guesses: ExternalId[] = [
+      prolific("BBB", "se-other").external,
+      { source: "prolific", id: "BBB", extra: { STUDY_ID: "s1" } },
+      { source: "mturk", id: "AAA", extra: {} },
+      { source: "mturk", id: "AAA", extra: { hitId: "h" } },
+    ];
+    for (const external of guesses) {
+      const guess = claim(s, lt, { kind: "claimPanel", external });
+      expect(!guess.ok && guess.error.code).toBe("session/panel_id_taken");
+      if (!guess.ok) expect(guess.error.message).toMatch(/already has a seat in this study/);
+    }
+  });
+
+  it("MTurk's assignmentId is the panel session; a seat taken without one comes back only to its stored link", () => {
+    const lt = load();
+    let s = newSession(lt).state;
+    const mturk = (extra: Record<string, string>) => ({ kind: "claimPanel" as const, external: { source: "mturk", id: "W1", extra } });
+    const a = claim(s, lt, mturk({ assignmentId: "A9", hitId: "H" }));
+    if (!a.ok) throw new Error("a");
+    s = a.state;
+    expect(claim(s, lt, mturk({ assignmentId: "A9" })).ok).toBe(true);
+    expect(claim(s, lt, mturk({ assignmentId: "A8", hitId: "H" })).ok).toBe(false);
+    const sona = (id: string) => ({ kind: "claimPanel" as const, external: { source: "id", id, extra: {} } });
+    const b = claim(s, lt, sona("4711"));
+    if (!b.ok) throw new Error("b");
+    s = b.state;
+    expect(claim(s, lt, sona("4711")).ok).toBe(false);
   });
 });
 

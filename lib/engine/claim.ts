@@ -4,8 +4,11 @@
  *
  * - A label is not a key to a seat: a label already in use (any letter case) is refused with a message;
  *   the seat's own browser comes back with its stored link (the server checks that link, not the label).
- * - A panel id is a key: the same source + id always gets its own seat back (reload, another device);
- *   a new id takes the next free seat; nobody ever gets a seat another id holds.
+ * - A panel id is not a key either (anyone with the study link can type one: SONA ids are small numbers):
+ *   a new id takes the next free seat and nobody ever gets a seat another id holds; the seat of an id
+ *   comes back to the browser that holds its stored link (checked by the server, server/sessions/manager.ts)
+ *   or to a link that carries the same panel session as the first join (Prolific's `SESSION_ID`, MTurk's
+ *   `assignmentId`: the panel's own link for that person, on any device); anyone else is refused.
  */
 import { ActionErrorCode, actionError, type ActionError, type RefusalText } from "../core/errors";
 import { worded } from "../i18n/refusal";
@@ -110,10 +113,34 @@ export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
   return { ok: true, pid: free.id, existing: false };
 }
 
-/** Claim (or get back) the seat of an online panel's participant id. */
+/**
+ * Panel parameters that belong to one person's attempt and are not shared with the others in the study,
+ * so a link carrying the same one as the first join is that person's own (Prolific's submission
+ * `SESSION_ID`, MTurk's `assignmentId`). `STUDY_ID` and `hitId` are the same for everyone.
+ */
+export const PANEL_SESSION_PARAMS: readonly string[] = ["SESSION_ID", "assignmentId"];
+
+/** Whether a join carries the panel session the seat was first taken with (never true when that join carried none). */
+export function samePanelSession(held: ExternalId, ext: ExternalId): boolean {
+  return PANEL_SESSION_PARAMS.some((k) => Object.hasOwn(held.extra, k) && held.extra[k] === ext.extra[k]);
+}
+
+/** The seat an online panel's participant id holds in this session, if any. */
+export function seatOfPanelId(s: SessionState, ext: Pick<ExternalId, "source" | "id">): ParticipantState | undefined {
+  return seats(s).find((p) => p.external?.source === ext.source && p.external.id === ext.id);
+}
+
+/**
+ * Claim a seat with an online panel's participant id, or get it back with the same panel session
+ * (`samePanelSession`). The seat's own browser comes back with its stored link, which the server checks
+ * before this (server/sessions/manager.ts `join`).
+ */
 export function claimByPanel(s: SessionState, ext: ExternalId): ClaimResult {
-  const mine = seats(s).find((p) => p.external?.source === ext.source && p.external.id === ext.id);
-  if (mine) return { ok: true, pid: mine.id, existing: true };
+  const mine = seatOfPanelId(s, ext);
+  if (mine) {
+    if (samePanelSession(mine.external!, ext)) return { ok: true, pid: mine.id, existing: true };
+    return fail(ActionErrorCode.PanelIdTaken, worded("panelIdTaken"));
+  }
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);

@@ -14,7 +14,7 @@ import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
-import { labelKey } from "../../lib/engine/claim";
+import { labelKey, seatOfPanelId } from "../../lib/engine/claim";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { JoinRequest } from "../../lib/protocol/payloads";
 
@@ -270,8 +270,8 @@ export class SessionManager {
 
   /**
    * Room code + label, or a panel link's query (PROLIFIC_PID, workerId, the treatment's own parameter)
-   * → the participant's token. A label in use is refused unless this browser's stored link (`resume`)
-   * is that seat's; a panel id always gets its own seat back.
+   * → the participant's token. A label or panel id in use is refused unless this browser's stored link
+   * (`resume`) is that seat's, or (panel ids) the link carries the panel session the seat was taken with.
    */
   async join(req: JoinRequest): Promise<JoinResult> {
     const row = await this.store.byCode(normalizeRoomCode(req.code));
@@ -284,6 +284,12 @@ export class SessionManager {
       const found = panelIdFromQuery(req.query, host.lt.treatment.panel.param);
       if (found.kind === "invalid") return joinError("join/bad_panel_id", { message: found.message, wording: found.wording });
       if (found.kind === "id") {
+        // the seat's own browser, with the link it stored when it joined (an id alone is no key: anyone can type one)
+        if (req.resume) {
+          const mine = await this.store.participantByToken(req.resume);
+          const seat = mine && mine.sessionId === row.id ? seatOfPanelId(host.state, found.external) : undefined;
+          if (seat && seat.id === mine?.id) return { ok: true, token: req.resume };
+        }
         const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
         if (!r.ok) return r;
         const token = await tokenOf(r.pid);
