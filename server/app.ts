@@ -12,7 +12,7 @@ import { AdminAuth } from "./http/admin-auth";
 import { handleApi, type ApiDeps } from "./http/api";
 import { adminRoute } from "./http/admin-routes";
 import { clusterConfigFromEnv } from "./cluster/config";
-import { RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
+import { CONNECT_TIMEOUT_MS, RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
 import { attachSockets } from "./realtime/sockets";
 import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
 import { securityConfigFromEnv, type SecurityConfig } from "./security/config";
@@ -97,6 +97,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 8_000,
+    connectTimeout: CONNECT_TIMEOUT_MS,
     maxHttpBufferSize: limits.maxMessageBytes,
     // several processes: WebSocket only (what the browser uses), so a connection stays on one process from
     // handshake to close behind any balancer or node:cluster; HTTP long-polling would need sticky sessions

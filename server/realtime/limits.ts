@@ -18,6 +18,11 @@ export interface RealtimeLimits {
   socketsPerLink: number;
   /** Sockets open at once per network address (a classroom behind NAT shares one). */
   socketsPerAddress: number;
+  /**
+   * Connections per network address that have not finished the Socket.IO handshake yet (each holds a
+   * file descriptor until it does or `CONNECT_TIMEOUT_MS` passes); more are closed at once.
+   */
+  handshakesPerAddress: number;
   /** Connections per minute per link (reconnect storms). */
   connectsPerLinkPerMinute: number;
   /** Largest inbound Socket.io message, bytes (socket.io `maxHttpBufferSize`). */
@@ -29,6 +34,7 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   intentBurst: 30,
   socketsPerLink: 8,
   socketsPerAddress: 400,
+  handshakesPerAddress: 400,
   connectsPerLinkPerMinute: 60,
   maxMessageBytes: 64 * 1024,
 };
@@ -38,6 +44,7 @@ const ENV: Record<keyof RealtimeLimits, string> = {
   intentBurst: "MECHLAB_INTENT_BURST",
   socketsPerLink: "MECHLAB_SOCKETS_PER_LINK",
   socketsPerAddress: "MECHLAB_SOCKETS_PER_ADDRESS",
+  handshakesPerAddress: "MECHLAB_HANDSHAKES_PER_ADDRESS",
   connectsPerLinkPerMinute: "MECHLAB_CONNECTS_PER_LINK_PER_MINUTE",
   maxMessageBytes: "MECHLAB_MAX_MESSAGE_BYTES",
 };
@@ -55,12 +62,16 @@ export function realtimeLimitsFromEnv(env: Readonly<Record<string, string | unde
   return out;
 }
 
+/** How long a connection may take to send the Socket.IO handshake after it opened (socket.io `connectTimeout`; its default is 45 s). */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 /** Book-keeping of the limits for one Socket.io server. */
 export class RealtimeGuard {
   private readonly intents: TokenBuckets;
   private readonly connects: TokenBuckets;
   private readonly perAddress = new Map<string, number>();
   private readonly perLink = new Map<string, number>();
+  private readonly handshaking = new Map<string, number>();
   private readonly refused = new Map<string, { count: number; loggedAt: number }>();
 
   constructor(
@@ -117,6 +128,28 @@ export class RealtimeGuard {
   release(address: string, pid: string | null) {
     decrement(this.perAddress, address);
     if (pid !== null) decrement(this.perLink, pid);
+  }
+
+  /**
+   * A connection from `address` opened and has not sent its Socket.IO handshake yet: false when that
+   * address holds `handshakesPerAddress` such connections already (the connection is to be closed);
+   * otherwise counted until `endHandshake`.
+   */
+  beginHandshake(address: string): boolean {
+    const open = this.handshaking.get(address) ?? 0;
+    if (open >= this.limits.handshakesPerAddress) return false;
+    this.handshaking.set(address, open + 1);
+    return true;
+  }
+
+  /** The connection's handshake arrived, or it closed before. */
+  endHandshake(address: string) {
+    decrement(this.handshaking, address);
+  }
+
+  /** Connections from `address` waiting for their handshake (for tests). */
+  handshakesFrom(address: string): number {
+    return this.handshaking.get(address) ?? 0;
   }
 
   /** Sockets counted for `address` (for tests and the monitor). */

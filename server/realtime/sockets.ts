@@ -5,6 +5,7 @@
  */
 import { worded, type Wording } from "../../lib/i18n/refusal";
 import type { Server, Socket } from "socket.io";
+import type { IncomingMessage } from "node:http";
 import { formatZodError } from "../../lib/core/zod-format";
 import { participantView } from "../../lib/engine/views";
 import type { Ack, AdminMessage, ClientToServerEvents, ProjectorMessage, ServerToClientEvents, ViewMessage } from "../../lib/protocol/events";
@@ -158,7 +159,24 @@ export function attachSockets(
     socket.data.pid = found.pid;
     socket.data.viewsInAcks = a.viewsInAcks === true;
   };
+  // Connections that never send the Socket.IO handshake are counted per address too (otherwise only
+  // finished handshakes are): each holds a file descriptor until CONNECT_TIMEOUT_MS, and one address
+  // could open tens of thousands. Over the limit a connection is closed at once.
+  const handshakeDone = new WeakMap<object, () => void>();
+  io.engine.on("connection", (conn: { request: IncomingMessage; once(event: "close", f: () => void): void }) => {
+    const address = clientAddress(conn.request, security.trustProxy);
+    // at once, at the TCP level: a websocket close handshake would wait for the client's answer (ws: 30 s)
+    if (!guard.beginHandshake(address)) return void conn.request.socket.destroy();
+    let waiting = true;
+    const done = () => {
+      if (waiting) guard.endHandshake(address);
+      waiting = false;
+    };
+    handshakeDone.set(conn, done);
+    conn.once("close", done);
+  });
   io.use((socket, next) => {
+    handshakeDone.get(socket.conn)?.();
     admit(socket).then(
       () => next(),
       (e: unknown) => next(e instanceof Error ? e : refusalError(worded("connectionRefused"))),

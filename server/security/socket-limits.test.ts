@@ -2,6 +2,8 @@
  * Issue 10 items 3 and 10 (realtime limits): sockets per link and per address, reconnects per link,
  * the intent rate limit with its message, and the largest message a client may send.
  */
+import { randomBytes } from "node:crypto";
+import { connect } from "node:net";
 import { io as ioc } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { realtimeLimitsFromEnv, DEFAULT_REALTIME_LIMITS } from "../realtime/limits";
@@ -94,5 +96,53 @@ describe("realtime limits", () => {
     const closed = new Promise<string>((res) => p.socket.once("disconnect", (reason) => res(reason)));
     p.socket.emit("p:action", { clientActionId: "big-00000001", action: "x".repeat(20_000) }, () => undefined);
     expect(await closed).toMatch(/transport close|transport error/);
+  });
+});
+
+/** A websocket connection that opens (engine.io answers) and never sends the Socket.IO handshake; resolves when the server's first frame arrived. */
+function halfOpen(base: string): Promise<{ closed: Promise<void>; end: () => void }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const sock = connect(Number(url.port), url.hostname);
+    const closed = new Promise<void>((r) => sock.once("close", () => r()));
+    sock.once("error", reject);
+    sock.write(
+      `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    );
+    let got = "";
+    sock.on("data", (d: Buffer) => {
+      got += d.toString("latin1");
+      if (got.includes("\r\n\r\n") && got.length > got.indexOf("\r\n\r\n") + 4) resolve({ closed, end: () => sock.destroy() });
+    });
+  });
+}
+const closedWithin = (p: Promise<void>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+describe("connections that never finish the Socket.IO handshake", () => {
+  let lab: Lab | undefined;
+  afterEach(async () => {
+    await lab?.close();
+  });
+
+  it("are limited per address: over the limit a connection is closed at once; a finished handshake frees its place", async () => {
+    lab = await openLab({ realtimeLimits: { handshakesPerAddress: 3 } });
+    const s = await lab.createSession();
+    const held = [await halfOpen(lab.base), await halfOpen(lab.base), await halfOpen(lab.base)];
+    for (const h of held) expect(await closedWithin(h.closed, 300)).toBe(false);
+    const fourth = await halfOpen(lab.base);
+    expect(await closedWithin(fourth.closed, 2000)).toBe(true);
+    // a participant from the same address waits for one of them to go
+    held.shift()!.end();
+    await new Promise((r) => setTimeout(r, 100));
+    const p = open(lab.base, s.tokens[0]!);
+    expect(await outcome(p)).toBeNull();
+    // its handshake finished: it no longer counts, so one more half-open connection fits, and no more
+    const again = await halfOpen(lab.base);
+    expect(await closedWithin(again.closed, 300)).toBe(false);
+    const over = await halfOpen(lab.base);
+    expect(await closedWithin(over.closed, 2000)).toBe(true);
+    p.close();
+    for (const h of [...held, again]) h.end();
   });
 });
