@@ -78,6 +78,59 @@ describe("a label is not a key to a seat", () => {
     }
   });
 
+  it("a dotless ı, a Latin alpha ɑ or script ɡ, and digits of any script compare as the letters and digits they look like", () => {
+    const lt = load();
+    const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna 1" });
+    if (!anna.ok) throw new Error(anna.error.message);
+    // Arabic-Indic, Devanagari, Bengali, full-width digit one
+    for (const again of ["\u0251nna 1", "Anna \u0661", "Anna \u0967", "Anna \u09e7", "Anna \uff11"]) {
+      const r = claim(anna.state, lt, { kind: "claim", label: again });
+      expect(!r.ok && r.error.code, JSON.stringify(again)).toBe("session/label_taken");
+    }
+    const greg = claim(newSession(lt).state, lt, { kind: "claim", label: "Greg Anni" });
+    if (!greg.ok) throw new Error(greg.error.message);
+    for (const again of ["\u0261reg Anni", "Greg Ann\u0131"]) expect(((r) => !r.ok && r.error.code)(claim(greg.state, lt, { kind: "claim", label: again })), again).toBe("session/label_taken");
+    // a digit's value is its place in its script's run of ten: Arabic-Indic ٧ (7) is not 1 or 0
+    const desk = claim(newSession(lt).state, lt, { kind: "claim", label: "\u0664\u0662" }); // ٤٢
+    if (!desk.ok) throw new Error(desk.error.message);
+    expect(((r) => !r.ok && r.error.code)(claim(desk.state, lt, { kind: "claim", label: "42" }))).toBe("session/label_taken");
+    expect(((r) => !r.ok && r.error.code)(claim(desk.state, lt, { kind: "claim", label: "\u096a\u0968" }))).toBe("session/label_taken"); // ४२
+    for (const other of ["43", "\u0667", "\u0664\u0663"]) expect(claim(desk.state, lt, { kind: "claim", label: other }).ok, other).toBe(true);
+  });
+
+  it("refuses Latin letters mixed with letters or digits of another script (e.g. a Cherokee Ꭺ), and accepts one script alone", () => {
+    const lt = load();
+    const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });
+    if (!anna.ok) throw new Error(anna.error.message);
+    for (const label of ["\u13aanna", "Anna\u0661", "Anna \u13aa", "Bob \u674e"]) {
+      const r = claim(anna.state, lt, { kind: "claim", label });
+      expect(!r.ok && r.error.code, JSON.stringify(label)).toBe("action/invalid_payload");
+      if (!r.ok) {
+        expect(r.error.message).toBe(`Please write your label in one alphabet: "${label}" mixes Latin letters with letters or digits of another script, which can look like someone else's label.`);
+        expect(r.error.wording).toEqual({ key: "labelMixedScripts", values: { label } });
+      }
+    }
+    // one script (with digits, spaces and accents) is fine, and so are Latin letters with ASCII digits
+    let s = anna.state;
+    for (const label of ["\u0410\u043d\u043d\u0430 2", "\u13aa\u13b4\u13df"]) {
+      const r = claim(s, lt, { kind: "claim", label });
+      expect(r.ok, label).toBe(true);
+      if (r.ok) s = r.state;
+    }
+  });
+
+  it("refuses a label of accents or punctuation alone, and more than two accents on one letter (zalgo)", () => {
+    const lt = load();
+    const s = newSession(lt).state;
+    for (const label of ["\u0301\u0301\u0301", "...", "' - _", "Z" + "\u0336".repeat(39), "a" + "\u0300".repeat(39), "Ann\u0301\u0302\u0303\u0304a", "Ann \u0301a", "\u0301Anna"]) {
+      const r = claim(s, lt, { kind: "claim", label });
+      expect(!r.ok && r.error.code, JSON.stringify(label)).toBe("action/invalid_payload");
+      if (!r.ok) expect(r.error.wording).toEqual({ key: "labelInvalid" });
+    }
+    // two accents on a letter are real names (Vietnamese ệ written as e + two marks, or an NFD "Zoë")
+    for (const label of ["Nguy\u1ec5n", "Nguye\u0302\u0303n", "Zoe\u0308", "\u05e9\u05c1\u05b8"]) expect(claim(s, lt, { kind: "claim", label }).ok, label).toBe(true);
+  });
+
   it("accepts apostrophes, hyphens and accented letters, and refuses markup", () => {
     const lt = load();
     let s = newSession(lt).state;

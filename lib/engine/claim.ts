@@ -15,8 +15,30 @@ import { worded } from "../i18n/refusal";
 import { draftParticipant } from "./draft";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
 
-/** Letters of any script (with their accents), digits, spaces, and . _ - ' ’ */
-export const LABEL = /^[\p{L}\p{M}\p{N} ._'’-]{1,40}$/u;
+/**
+ * Letters of any script (with their accents), digits, spaces, and . _ - ' ’; at least one letter or
+ * digit (a label of accents or dots alone draws next to nothing), see also {@link MARKS_TOO_MANY}.
+ */
+export const LABEL = /^(?=.*[\p{L}\p{N}])[\p{L}\p{M}\p{N} ._'’-]{1,40}$/u;
+
+/**
+ * Accents (combining marks) that do not sit on a letter or digit, or more than 2 on one ("zalgo": the
+ * stack draws over the neighbouring rows of the leaderboard). Checked on the NFC form, where the accents
+ * of Latin, Greek and Cyrillic letters are mostly part of the letter ("ệ" is one code point).
+ */
+const MARKS_TOO_MANY = /(?:^|[^\p{L}\p{N}\p{M}])\p{M}|\p{M}{3}/u;
+
+/**
+ * Letters or digits of a script other than Latin, next to Latin letters, e.g. "Ꭺnna" with a Cherokee Ꭺ
+ * or "Anna١" with an Arabic-Indic digit: other scripts have letters drawn like Latin ones that no table
+ * lists completely. A label in one script ("Анна", "李雷") or in Latin is fine; only the mix is refused.
+ */
+const LATIN = /\p{sc=Latin}/u;
+const OTHER_SCRIPT = /[^\p{sc=Latin}\p{sc=Common}\p{sc=Inherited}]/u;
+const mixesScripts = (label: string) => {
+  const k = label.normalize("NFKC");
+  return LATIN.test(k) && OTHER_SCRIPT.test(k);
+};
 
 export type ClaimResult = { ok: true; pid: string; existing: boolean } | { ok: false; error: ActionError };
 
@@ -41,13 +63,29 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   і: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l", ү: "y",
   // Greek
   α: "a", β: "b", ε: "e", ζ: "z", η: "h", ι: "i", κ: "k", μ: "m", ν: "n", ο: "o", ρ: "p", τ: "t", υ: "y", χ: "x",
+  // Latin letters drawn like others: dotless ı, alpha ɑ, script ɡ
+  ı: "i", ɑ: "a", ɡ: "g",
 };
+
+/**
+ * A decimal digit of any script as the ASCII digit of its value ("١" and "१" are 1): Unicode lists the
+ * digits of a script as runs of ten consecutive code points from 0 to 9, so the value is the position
+ * in the run. (NFKC already made full-width and mathematical digits ASCII.)
+ */
+const DIGIT = /\p{Nd}/u;
+function asciiDigit(d: string): string {
+  const cp = d.codePointAt(0)!;
+  let k = 0;
+  while (k < 100 && DIGIT.test(String.fromCodePoint(cp - k - 1))) k++;
+  return String(k % 10);
+}
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
 
 /**
  * Labels compare as a reader sees them: without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" =
  * "Anna"), typographic apostrophe or repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien"), invisible
- * characters, letters of other scripts drawn like Latin ones ("Аnna" with a Cyrillic А = "Anna"), capital
+ * characters, letters of other scripts drawn like Latin ones ("Аnna" with a Cyrillic А = "Anna", and the
+ * Latin "Annı" with a dotless ı or "ɑnna" with an alpha), digits of any script ("١" = "1"), capital
  * I drawn like small l and the digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is
  * that a few real pairs compare equal ("Ella" and "Eila"): the second to come is asked for another label.
  */
@@ -71,6 +109,7 @@ const computeLabelKey = (label: string) =>
   label
     .normalize("NFKC")
     .replace(INVISIBLE, "")
+    .replace(/\p{Nd}/gu, asciiDigit)
     .trim()
     .replace(/\s+/g, " ")
     .replace(/’/g, "'")
@@ -98,11 +137,13 @@ function freeSeat(s: SessionState): ParticipantState | undefined {
 /** Claim a seat by a label typed with the room code. */
 export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
-  if (!LABEL.test(label) || label.search(INVISIBLE) >= 0)
+  if (!LABEL.test(label) || label.search(INVISIBLE) >= 0 || MARKS_TOO_MANY.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const key = labelKey(label);
   if (seats(s).some((p) => p.label !== null && labelKey(p.label) === key))
     return fail(ActionErrorCode.LabelTaken, worded("labelTaken", { label }));
+  // after the taken check: a mixed label drawn like a taken one ("Аnna") is told it is taken
+  if (mixesScripts(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelMixedScripts", { label }));
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);

@@ -154,7 +154,10 @@ function gameAction(
   if (cmd.at && (cmd.at.round !== g0.round || cmd.at.phase !== g0.phase || cmd.at.phaseSeq !== g0.phaseSeq)) {
     const answered = own(lt.game.phases, cmd.at.phase);
     const noun = answered?.instanceName ?? "step";
-    const which = cmd.at.phase === g0.phase && cmd.at.round === g0.round ? "previous" : "earlier";
+    // "earlier" only for a screen that was shown before this one; a round or phase still to come (sent by
+    // no real page) is "another" step
+    const before = cmd.at.round < g0.round || (cmd.at.round === g0.round && cmd.at.phaseSeq < g0.phaseSeq);
+    const which = !before ? "other" : cmd.at.phase === g0.phase && cmd.at.round === g0.round ? "previous" : "earlier";
     return { ok: false, error: err(ActionErrorCode.StalePhase, worded("stale", { which, noun })) };
   }
   const parsed = lt.game.actions.safeParse(cmd.action);

@@ -81,6 +81,56 @@ describe("checking survey answers", () => {
   });
 });
 
+describe("decimals are exact: near-integers are not whole numbers", () => {
+  const q = Survey.parse([
+    { id: "courses", type: "number", prompt: "Courses", min: 0, max: 50 },
+    { id: "hours", type: "number", prompt: "Hours", min: 0, max: 10, decimals: 1 },
+  ]);
+  const problem = (answers: Record<string, unknown>) => {
+    const r = checkSurveyAnswers(q, answers);
+    return r.ok ? null : Object.fromEntries(Object.entries(r.problems).map(([k, v]) => [k, v.message]));
+  };
+
+  it("refuses a number within 1e-7 of a whole number, typed or sent as JSON", () => {
+    for (const courses of ["0.00000001", 1e-8, 2.00000004, "2.00000004", 49.99999999, "49,99999999"]) {
+      expect(problem({ courses, hours: 1 }), String(courses)).toEqual({ courses: "Enter a whole number (no decimals)." });
+    }
+    expect(problem({ courses: 1, hours: 2.50000001 })).toEqual({ hours: "Use at most 1 decimal." });
+    // exponent notation is not read as typed text
+    expect(problem({ courses: "1e-8", hours: 1 })).toEqual({ courses: "Enter a whole number from 0 to 50." });
+  });
+
+  it("accepts trailing zeros and floating-point noise, and stores the value with the allowed decimals", () => {
+    expect(checkSurveyAnswers(q, { courses: "2.0", hours: "2.50" })).toEqual({ ok: true, answers: { courses: 2, hours: 2.5 } });
+    expect(checkSurveyAnswers(q, { courses: "-0", hours: 0.1 + 0.2 })).toEqual({ ok: true, answers: { courses: 0, hours: 0.3 } });
+    const r = checkSurveyAnswers(q, { courses: 0.1 * 3 * 10, hours: 1.1 * 3 });
+    expect(r).toEqual({ ok: true, answers: { courses: 3, hours: 3.3 } });
+    expect(0.1 * 3 * 10).not.toBe(3);
+  });
+});
+
+describe("free-text answers", () => {
+  const q = Survey.parse([{ id: "c", type: "text", prompt: "Comments", required: false, maxLength: 50 }]);
+
+  it("drops control characters such as NUL and escape, and keeps tabs and line breaks", () => {
+    expect(checkSurveyAnswers(q, { c: "a\u0000b\u001b[31mc\u007f\td\r\ne\u0008" })).toEqual({ ok: true, answers: { c: "ab[31mc\td\r\ne" } });
+    // only control characters: nothing was said
+    expect(checkSurveyAnswers(q, { c: "\u0000\u0001" })).toEqual({ ok: true, answers: { c: null } });
+    const required = Survey.parse([{ id: "c", type: "text", prompt: "Comments", required: true }]);
+    expect(checkSurveyAnswers(required, { c: "\u0000" })).toMatchObject({ ok: false, problems: { c: { wording: { key: "surveyRequired" } } } });
+  });
+
+  it("refuses half of an emoji (a lone surrogate) with a worded message, and keeps whole emoji", () => {
+    for (const c of ["\ud800lone", "end\udc00", "\ude00\ud83d"]) {
+      expect(checkSurveyAnswers(q, { c }), JSON.stringify(c)).toEqual({
+        ok: false,
+        problems: { c: { message: "Your answer contains a broken character (often half of an emoji). Please delete the last symbols you inserted and type them again.", wording: { key: "surveyBrokenCharacter" } } },
+      });
+    }
+    expect(checkSurveyAnswers(q, { c: "ok \ud83d\ude00" })).toEqual({ ok: true, answers: { c: "ok 😀" } });
+  });
+});
+
 describe("the survey's refusals in the treatment's language", () => {
   it("carry a catalogue wording the German page shows in German", async () => {
     const { translatorFor } = await import("../i18n/translate");

@@ -12,16 +12,30 @@ export type SurveyCheck =
   /** One message per question id that cannot be accepted (every problem at once). */
   | { ok: false; problems: Record<string, Worded> };
 
+/** C0 control characters and DEL, except tab, line feed and carriage return. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 const empty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
-/** The number in a typed text ("2", "2.5", "2,5"), or null. */
-function asNumber(v: unknown): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+/**
+ * The number in an answer and the decimals it was given with, or null. A typed text ("2", "2.50",
+ * "2,5") counts the digits written after the point, trailing zeros aside ("2.50" has 1); exponent
+ * notation ("1e-8") is not read. A JSON number counts as the fewest decimals that give it back up to
+ * floating-point noise, so 0.1 + 0.2 has 1 decimal but 2.00000004 has 8.
+ */
+function asNumber(v: unknown): { x: number; decimals: number } | null {
+  if (typeof v === "number") return Number.isFinite(v) ? { x: v, decimals: decimalsOf(v) } : null;
   if (typeof v !== "string") return null;
   const t = v.trim().replace(",", ".");
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
   const x = Number(t);
-  return Number.isFinite(x) ? x : null;
+  return Number.isFinite(x) ? { x, decimals: (t.split(".")[1] ?? "").replace(/0+$/, "").length } : null;
+}
+
+/** `x` rounded to `d` decimals (the nearest double to that decimal, and 0 for -0). */
+function roundTo(x: number, d: number): number {
+  const r = Math.round(x * 10 ** d) / 10 ** d;
+  return r === 0 ? 0 : r;
 }
 
 /**
@@ -35,9 +49,13 @@ export function thousandsOrDecimals(q: { decimals: number }, typed: string): str
   return q.decimals < 3 && /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/.test(t) ? t.replace(/[.,]/, "") : null;
 }
 
-/** Decimals a number needs (0.1 → 1, 2 → 0), up to 12. */
+/**
+ * Decimals a number needs (0.1 → 1, 2 → 0, 0.1 + 0.2 → 1), up to 12; 13 for more. Only a relative
+ * floating-point error is forgiven (|x − rounded| ≤ 1e-12·max(1, |x|)), so 1e-8, 2.00000004 and
+ * 49.99999999 are not whole numbers.
+ */
 function decimalsOf(x: number): number {
-  for (let d = 0; d <= 12; d++) if (Math.abs(Math.round(x * 10 ** d) - x * 10 ** d) < 1e-7) return d;
+  for (let d = 0; d <= 12; d++) if (Math.abs(x - roundTo(x, d)) <= 1e-12 * Math.max(1, Math.abs(x))) return d;
   return 13;
 }
 
@@ -47,16 +65,21 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
   switch (q.type) {
     case "text": {
       if (typeof raw !== "string") return { problem: T.notText() };
-      const text = raw.trim();
+      // half of an emoji (a lone UTF-16 surrogate) cannot be stored as text: it would become "�"
+      if (/[\uD800-\uDFFF]/u.test(raw)) return { problem: T.brokenCharacter() };
+      // control characters (NUL, escape, …) are invisible and break CSV readers; tabs and line breaks stay
+      const text = raw.replace(CONTROL_CHARS, "").trim();
+      if (text === "") return q.required ? { problem: T.required() } : { value: null };
       return text.length > q.maxLength ? { problem: T.tooLong(text.length, q.maxLength) } : { value: text };
     }
     case "number": {
       const plain = typeof raw === "string" ? thousandsOrDecimals(q, raw) : null;
       if (plain !== null) return { problem: T.thousands(plain) };
-      const x = asNumber(raw);
-      if (x === null || x < q.min || x > q.max) return { problem: T.numberRange(q.min, q.max, q.decimals) };
-      if (decimalsOf(x) > q.decimals) return { problem: T.decimals(q.decimals) };
-      return { value: x };
+      const n = asNumber(raw);
+      if (n === null || n.x < q.min || n.x > q.max) return { problem: T.numberRange(q.min, q.max, q.decimals) };
+      if (n.decimals > q.decimals) return { problem: T.decimals(q.decimals) };
+      // stored with exactly the allowed decimals (a JSON 0.30000000000000004 is stored as 0.3)
+      return { value: roundTo(n.x, q.decimals) };
     }
     case "choice": {
       const hit = q.options.find((o) => o.value === raw);

@@ -14,6 +14,7 @@ export const SURVEY_REFUSALS = {
   required: (): Worded => worded("surveyRequired"),
   notText: (): Worded => worded("surveyNotText"),
   tooLong: (length: number, max: number): Worded => worded("surveyTooLong", { length, max }),
+  brokenCharacter: (): Worded => worded("surveyBrokenCharacter"),
   numberRange: (min: number, max: number, decimals: number): Worded => worded("surveyNumberRange", { min: num(min), max: num(max), decimals }),
   decimals: (decimals: number): Worded => worded("surveyDecimals", { decimals }),
   thousands: (plain: string): Worded => worded("surveyThousands", { plain }),

@@ -313,7 +313,8 @@ export function attachSockets(
       const refused = limited<{ version: number }>("p:intro", raw);
       if (refused) return ack(refused);
       const req = IntroRequest.safeParse(raw);
-      if (!req.success) return ack(bad(formatZodError(req.error).join("; ")));
+      // only a broken or foreign page sends an unknown step or over 100 quiz answers: a worded refusal, not zod's text
+      if (!req.success) return ack({ ok: false, error: { code: ActionErrorCode.InvalidPayload, ...worded("introUnreadable") } });
       if (!(await ready)) return ack(gone());
       const cmd = req.data.step === "quiz" ? { kind: "quiz" as const, pid, answers: req.data.answers } : { kind: req.data.step, pid };
       const { r, view } = await dispatchOwn(cmd);

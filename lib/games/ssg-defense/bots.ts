@@ -6,7 +6,7 @@
 import type { BotStrategy } from "../../core/game";
 import type { Rng } from "../../core/rng";
 import { trueGame } from "./benchmarks";
-import { PAYOFF_BOUND, type SsgParams } from "./params";
+import { MIN_PAYOFF_GAP, PAYOFF_BOUND, type SsgParams } from "./params";
 import type { PayoffReport, SsgAction } from "./state";
 import type { SsgView } from "./views";
 
@@ -98,13 +98,14 @@ export const ssgBots: Record<string, SsgBot> = {
   random: {
     label: "Random",
     description:
-      "Joins with probability ½; reports its payoffs with independent noise of ±¼ of each target's gap; allocates a uniformly random coverage scaled to its resources; follows with probability ½, else plays a random coverage.",
+      "Joins with probability ½; reports its payoffs with independent noise of ±¼ of each target's gap above the smallest allowed gap; allocates a uniformly random coverage scaled to its resources; follows with probability ½, else plays a random coverage.",
     act: act({
       join: (_v, rng) => rng.next() < 0.5,
       report: (v, rng) => {
-        const gap = v.me.reward.map((r, t) => r - v.me.penalty[t]!);
+        // noise on the gap above MIN_PAYOFF_GAP, so the noisy report keeps a gap the report check accepts
+        const gap = v.me.reward.map((r, t) => Math.max(0, r - v.me.penalty[t]! - MIN_PAYOFF_GAP));
         return {
-          // each side moves by at most ¼ of the gap, so reward > penalty stays true; clamped to the bound
+          // each side moves by at most ¼ of that, so reward − penalty stays ≥ MIN_PAYOFF_GAP; clamped to the bound
           reward: v.me.reward.map((r, t) => Math.min(PAYOFF_BOUND, r + (rng.next() - 0.5) * 0.5 * gap[t]!)),
           penalty: v.me.penalty.map((q, t) => Math.max(-PAYOFF_BOUND, q + (rng.next() - 0.5) * 0.5 * gap[t]!)),
         };

@@ -6,7 +6,7 @@
  * so no session ever runs on an uncertified benchmark; see docs/games/ssg-defense.md "Validation".
  */
 import { z } from "zod";
-import { EXHAUSTIVE_MAX_TARGETS, payoffRangeProblems, type SsgInstance } from "../../mechanisms/ssg";
+import { EXHAUSTIVE_MAX_TARGETS, payoffRangeProblems, SSG_MIN_RELATIVE_GAP, type SsgInstance } from "../../mechanisms/ssg";
 import { checkTrueGame } from "./benchmarks";
 import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 
@@ -14,6 +14,13 @@ export const SSG_GAME_MAX_TARGETS = 10;
 export const SSG_GAME_MAX_DEFENDERS = 4;
 /** Payoffs (true and reported) must lie in [−PAYOFF_BOUND, PAYOFF_BOUND]. */
 export const PAYOFF_BOUND = 1000;
+/**
+ * Smallest reward − penalty gap of a payoff report, and of the true payoffs the mechanism runs on next
+ * to reports. The solver needs every gap ≥ SSG_MIN_RELATIVE_GAP × the largest |payoff| of the reported
+ * game (payoffRangeProblems), and any report may use payoffs up to ±PAYOFF_BOUND: a gap at least this
+ * large is solvable whatever the others report.
+ */
+export const MIN_PAYOFF_GAP = SSG_MIN_RELATIVE_GAP * PAYOFF_BOUND;
 
 const payoff = z.number().min(-PAYOFF_BOUND, `use payoffs from −${PAYOFF_BOUND} to ${PAYOFF_BOUND}`).max(PAYOFF_BOUND, `use payoffs from −${PAYOFF_BOUND} to ${PAYOFF_BOUND}`);
 const payoffList = z
@@ -105,6 +112,18 @@ export const SsgParams = z
     const range = payoffRangeProblems(instanceOf(p));
     for (const message of range) add([], message);
     if (range.length > 0) return;
+    // With reports the game's scale can reach PAYOFF_BOUND, so the true payoffs the mechanism uses next
+    // to them (the attacker's, and a member's truth when she sends no report) need the reports' gap.
+    if (hasReports(p)) {
+      const players: [(string | number)[], { reward: readonly number[]; penalty: readonly number[] }][] = [[["attacker"], p.attacker], ...p.defenders.map((d, i): [(string | number)[], typeof d] => [["defenders", i], d])];
+      for (const [path, pl] of players)
+        for (let t = 0; t < m; t++) {
+          const gap = pl.reward[t]! - pl.penalty[t]!;
+          if (gap < MIN_PAYOFF_GAP)
+            add([...path, "reward", t], `reward − penalty = ${gap} is too small: with payoff reports every reward − penalty gap must be at least ${MIN_PAYOFF_GAP} (${SSG_MIN_RELATIVE_GAP} × the largest payoff a report may use, ${PAYOFF_BOUND}), or the mechanism cannot solve the reported game; widen the gap`);
+        }
+      if (problems > 0) return;
+    }
     // Only for a well-formed game: its certified NSE and the treatment's mechanism on the true payoffs
     // (both memoised for the session's lifetime). Never run a session on an uncertified benchmark.
     const problem = checkTrueGame(p);

@@ -10,12 +10,18 @@ import {
   decomposeJoint,
   defenderUtility,
   dictatorship,
+  payoffRangeProblems,
   playTarget,
+  SSG_MIN_RELATIVE_GAP,
   welfare,
 } from "../../mechanisms/ssg";
+import { makeRng, seedFrom } from "../../core/rng";
 import { games } from "../registry";
 import { trueGame } from "./benchmarks";
 import { residualGame, runMechanism } from "./coordination";
+import { coordinatedOutcome } from "./outcome";
+import { MIN_PAYOFF_GAP, PAYOFF_BOUND } from "./params";
+import { checkReport } from "./state";
 import { COAST, OPEN_ATTACKER_CERTIFIED, OPEN_INSTANCE } from "./fixtures";
 import { act, gameOf, group, load, paramsOf, start, timedOut } from "./testing";
 
@@ -204,16 +210,52 @@ describe("coordinated play", () => {
     close(vec(r!.group.coverage), trueGame(paramsOf(lt)).nse.coverage);
   });
 
-  it("falls back to the status quo (NSE coverage, play rule) when the mechanism fails on the reports", () => {
-    const lt = load({ mode: "coordinated", rounds: 1, targets: undefined, ...OPEN_ATTACKER_CERTIFIED });
-    const tg = trueGame(paramsOf(lt));
+  it("refuses a report whose reward − penalty gap the solver could not resolve, at submission", () => {
+    const lt = load({ mode: "coordinated", rounds: 1 });
     let s = start(lt, newSession(lt).state);
-    // defender 1 reports a reward only 1e-9 above her penalty on target 0: too fine to solve reliably
-    OPEN_INSTANCE.defenders.forEach((d, i) => {
-      const reward = i === 0 ? [d.penalty[0]! + 1e-9, ...d.reward.slice(1)] : [...d.reward];
-      s = must(s, lt, act(`p${i + 1}`, { type: "report", reward, penalty: [...d.penalty] }), 10);
-    });
+    // the tester's report: within ±1000 and reward > penalty, but a gap of 1e-7 next to payoffs of 1000
+    const r = reduce(s, lt, act("p1", { type: "report", reward: [1000, 1000, 1000, 1000], penalty: [-1000, -1000, -1000, 999.9999999] }), 10);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.message).toBe("For Fishery, the reward (protected) must be greater than the penalty (unprotected) by at least 0.001.");
+      expect(r.error.wording).toEqual({ key: "payoffGap", values: { target: "Fishery", min: MIN_PAYOFF_GAP } });
+    }
+    expect(gameOf(s).reports[0]).toBeNull();
+    // a gap of exactly the smallest allowed difference, next to payoffs of ±1000: accepted, and the round solves
+    const m = 4;
+    s = must(s, lt, act("p1", { type: "report", reward: [MIN_PAYOFF_GAP, ...Array<number>(m - 1).fill(1000)], penalty: [0, ...Array<number>(m - 1).fill(-1000)] }), 10);
+    for (const pid of ["p2", "p3"]) {
+      const d = COAST.defenders[Number(pid.slice(1)) - 1]!;
+      s = must(s, lt, act(pid, { type: "report", reward: [...d.reward], penalty: [...d.penalty] }), 10);
+    }
     const o = gameOf(s).outcome!;
+    expect(o.mechanism).toMatchObject({ ok: true, error: null, coalition: [0, 1, 2] });
+  });
+
+  it("the smallest allowed gap is solvable whatever the others report, attacker included", () => {
+    expect(MIN_PAYOFF_GAP).toBe(SSG_MIN_RELATIVE_GAP * PAYOFF_BOUND);
+    const m = 4;
+    const atBound = { resources: 1, reward: Array<number>(m).fill(PAYOFF_BOUND), penalty: Array<number>(m).fill(-PAYOFF_BOUND) };
+    const thin = { resources: 1, reward: Array<number>(m).fill(MIN_PAYOFF_GAP), penalty: Array<number>(m).fill(0) };
+    expect(payoffRangeProblems({ attacker: thin, defenders: [thin, atBound] })).toEqual([]);
+    // and a treatment whose own (unreported) payoffs are finer is refused when it collects reports
+    const fine = { ...COAST, attacker: { reward: [9, 7, 6, 5], penalty: [-3, -3, -2, 5 - MIN_PAYOFF_GAP / 2] } };
+    const r = loadTreatment({ name: "t", game: "ssg-defense", params: { ...fine, mode: "coordinated" } }, games);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.attacker\.reward\[3\]: reward − penalty = 0\.000499\d* is too small: with payoff reports every reward − penalty gap must be at least 0\.001/);
+    expect(loadTreatment({ name: "t", game: "ssg-defense", params: { ...fine, mode: "uncoordinated" } }, games).ok).toBe(true);
+  });
+
+  it("falls back to the status quo (NSE coverage, play rule) when the mechanism fails on the reports", () => {
+    // reports the solver refuses can no longer be submitted (previous test): run the round's outcome
+    // on such a report directly, as for a session recorded before the report check
+    const lt = load({ mode: "coordinated", rounds: 1, targets: undefined, ...OPEN_ATTACKER_CERTIFIED });
+    const p = paramsOf(lt);
+    const tg = trueGame(p);
+    // defender 1 reports a reward only 1e-9 above her penalty on target 0: too fine to solve reliably
+    const reports = OPEN_INSTANCE.defenders.map((d, i) => ({ reward: i === 0 ? [d.penalty[0]! + 1e-9, ...d.reward.slice(1)] : [...d.reward], penalty: [...d.penalty] }));
+    expect(checkReport(p, reports[0]!)).toMatchObject({ ok: false, wording: { key: "payoffGap" } });
+    const o = coordinatedOutcome(p, p.defenders.map(() => true), p.defenders.map(() => null), reports, makeRng(seedFrom("fallback")));
     expect(o.mechanism!.ok).toBe(false);
     expect(o.mechanism!.error).toMatch(/reported payoffs cannot be solved reliably: defenders\[0\]\.reward\[0\] − penalty\[0\]/);
     close(o.coverage, tg.nse.coverage);
@@ -334,6 +376,13 @@ describe("bots", () => {
       const end = runBots(newSession(lt, `bots-${mode}`).state, lt, 0);
       expect(end.rounds).toHaveLength(2);
     }
+  });
+
+  it("the random bot's noisy reports keep the smallest allowed gap (a refused report would stall it)", () => {
+    // every defender's gap on Fishery only a little above MIN_PAYOFF_GAP
+    const thin = COAST.defenders.map((d) => ({ ...d, penalty: [...d.penalty.slice(0, 3), d.reward[3]! - 1.5 * MIN_PAYOFF_GAP] }));
+    const lt = load({ mode: "coordinated", rounds: 40, defenders: thin }, { bots: { seats: ["random", "random", "random"] } });
+    expect(runBots(newSession(lt, "thin").state, lt, 0).rounds).toHaveLength(40);
   });
 });
 

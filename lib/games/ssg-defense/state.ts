@@ -9,7 +9,7 @@ import type { RngState } from "../../core/rng";
 import type { JointAllocation } from "../../mechanisms/ssg";
 import type { MechanismKind } from "./coordination";
 import type { IrCheck } from "./ir-check";
-import { numTargetsOf, PAYOFF_BOUND, targetNames, type SsgParams } from "./params";
+import { MIN_PAYOFF_GAP, numTargetsOf, PAYOFF_BOUND, targetNames, type SsgParams } from "./params";
 
 type Worded = ReturnType<typeof worded>;
 
@@ -146,7 +146,11 @@ export function checkCoverage(p: SsgParams, k: number, c: readonly number[]): { 
   return { ok: true, coverage: sum > k ? clipped.map((x) => (x * k) / sum) : clipped };
 }
 
-/** Check a payoff report: m rewards and penalties within the bounds, each reward above its penalty. */
+/**
+ * Check a payoff report: m rewards and penalties within the bounds, each reward above its penalty by at
+ * least MIN_PAYOFF_GAP (a smaller gap would make the solver refuse the reported game, whatever the
+ * others report, and the whole group would fall back to the status quo).
+ */
 export function checkReport(p: SsgParams, r: PayoffReport): { ok: true } | ({ ok: false; field: string } & Worded) {
   const m = numTargetsOf(p);
   const names = targetNames(p);
@@ -157,6 +161,7 @@ export function checkReport(p: SsgParams, r: PayoffReport): { ok: true } | ({ ok
     if (Math.abs(a) > PAYOFF_BOUND || Math.abs(b) > PAYOFF_BOUND)
       return { ok: false, ...worded("payoffRange", { bound: PAYOFF_BOUND, target: names[t] ?? "" }), field: "reward" };
     if (!(a > b)) return { ok: false, ...worded("payoffOrder", { target: names[t] ?? "" }), field: "reward" };
+    if (a - b < MIN_PAYOFF_GAP) return { ok: false, ...worded("payoffGap", { target: names[t] ?? "", min: MIN_PAYOFF_GAP }), field: "reward" };
   }
   return { ok: true };
 }

@@ -1,0 +1,40 @@
+/**
+ * An intro step the server cannot read (an unknown step, more than 100 quiz answers: only a broken or
+ * foreign page sends them) is refused with a worded message the participant's page can translate,
+ * not zod's raw text, and changes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { api } from "../testing/harness";
+import { idsTreatment, openLab, type Lab } from "../testing/lab";
+
+describe("unreadable intro steps", () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await openLab({ botDelayMs: 0 });
+  });
+  afterAll(() => lab.close());
+
+  it("an unknown step or too many quiz answers gets a translatable refusal", async () => {
+    const s = await lab.createSession(idsTreatment());
+    await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "open" }, cookie: lab.cookie });
+    const p = lab.join(s.tokens[0]!);
+    try {
+      await p.until((v) => v.stage === "intro", 5000);
+      for (const req of [{ step: "dance" }, { step: "__proto__" }, { step: "quiz", answers: Array<number>(101).fill(0) }, { step: "quiz", answers: [-1] }, null]) {
+        const ack = await p.socket.emitWithAck("p:intro", req as never);
+        expect(ack, JSON.stringify(req)).toEqual({
+          ok: false,
+          error: {
+            code: "action/invalid_payload",
+            message: "This step could not be read, so nothing was recorded. Please reload the page and try again.",
+            wording: { key: "introUnreadable" },
+          },
+        });
+      }
+      // nothing changed: the consent step is still open and is taken as usual
+      expect(await p.socket.emitWithAck("p:intro", { step: "consent" })).toMatchObject({ ok: true });
+    } finally {
+      p.close();
+    }
+  }, 60_000);
+});
