@@ -26,7 +26,8 @@ function otherStep(lt: LoadedTreatment, phase: string, englishLabel: string): Re
   return { message: worded("otherStep", { step: englishLabel }).message, wording: { key: "otherStep", values: { step: label } } };
 }
 
-export type StepResult = { ok: true; duplicate?: boolean } | { ok: false; error: ActionError };
+/** `action`: an accepted game action as validated (keys the game does not know dropped), for the event log. */
+export type StepResult = { ok: true; duplicate?: boolean; action?: unknown } | { ok: false; error: ActionError };
 
 function becomeReady(s: SessionState, p: ParticipantState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   p.stage = "waiting";
@@ -185,5 +186,5 @@ function gameAction(
   me.recentActionIds.push(cmd.clientActionId);
   if (me.recentActionIds.length > 50) me.recentActionIds.splice(0, me.recentActionIds.length - 50);
   settle(s, g, lt, nowMs, fx);
-  return { ok: true };
+  return { ok: true, action };
 }

@@ -15,7 +15,8 @@ import type { Effects, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
 export type ReduceResult =
-  | { ok: true; state: SessionState; effects: Effects; changed: boolean; duplicate: boolean; pid?: string }
+  /** `action`: an accepted game action as the game validated it (what the event log stores). */
+  | { ok: true; state: SessionState; effects: Effects; changed: boolean; duplicate: boolean; pid?: string; action?: unknown }
   | { ok: false; error: ActionError };
 
 export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
@@ -23,6 +24,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
   const fx: Effects = { rounds: [], notes: [], computes: [] };
   let duplicate = false;
   let pid: string | undefined;
+  let action: unknown;
   switch (cmd.kind) {
     case "tick":
       applyTick(s, lt, nowMs, fx);
@@ -71,6 +73,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       const r = applyParticipant(s, lt, cmd, nowMs, fx);
       if (!r.ok) return r;
       duplicate = r.duplicate === true;
+      action = r.action;
     }
   }
   if (s.status !== "ended" && s.order.length > 0 && s.order.every((id) => s.participants.get(id)!.stage === "done")) {
@@ -82,7 +85,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
   // (ticks run often and usually find nothing to do: compared by identity, which the draft keeps).
   const changed = !duplicate && (cmd.kind !== "tick" || differs(state, s));
   if (changed) s.version = state.version + 1;
-  return { ok: true, state: changed ? s : state, effects: fx, changed, duplicate, ...(pid ? { pid } : {}) };
+  return { ok: true, state: changed ? s : state, effects: fx, changed, duplicate, ...(pid ? { pid } : {}), ...(action !== undefined ? { action } : {}) };
 }
 
 /** Whether a draft differs from its base: top-level fields, and identity of participants and groups. */

@@ -99,4 +99,34 @@ describe("the event log of a live session", () => {
     ]);
     expect(good[1]!.errorMessage).toMatch(/Already counted/);
   });
+
+  it("stores an accepted action as the game read it: keys it ignores (padding, __proto__) never cut or bloat the decision's row", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const manager = new SessionManager(store, { botDelayMs: 0 });
+    const r = await manager.create(idsTreatment());
+    if (!r.ok) throw new Error(r.errors.join());
+    const host = r.host;
+    for (const pid of host.state.order) {
+      const who = { actorKind: "participant" as const, participantId: pid };
+      await host.dispatch(who, { kind: "connect", pid });
+      await host.dispatch(who, { kind: "consent", pid });
+      await host.dispatch(who, { kind: "instructions", pid });
+    }
+    const a = host.state.order[0]!;
+    const padded = JSON.parse(`{"type":"invest","x":1.5,"junk":${"[".repeat(5_000)}1${"]".repeat(5_000)},"pad":"${"z".repeat(10_000)}","__proto__":{"polluted":true}}`) as unknown;
+    const ok = await host.dispatch({ actorKind: "participant", participantId: a }, { kind: "action", pid: a, clientActionId: "padded-00001", action: padded });
+    expect(ok.ok).toBe(true);
+    // refused input is still logged as sent (bounded), for the audit of what was tried
+    const bad = await host.dispatch({ actorKind: "participant", participantId: host.state.order[1]! }, { kind: "action", pid: host.state.order[1]!, clientActionId: "refused-0001", action: { type: "invest", x: -1, note: "n" } });
+    expect(bad.ok).toBe(false);
+    await host.drain();
+    const events = await store.events(host.id);
+    const row = events.find((e) => e.clientActionId === "padded-00001")!;
+    expect(row.accepted).toBe(true);
+    expect(JSON.parse(row.payloadJson)).toEqual({ kind: "action", pid: a, clientActionId: "padded-00001", action: { type: "invest", x: 1.5 } });
+    const refused = events.find((e) => e.clientActionId === "refused-0001")!;
+    expect(JSON.parse(refused.payloadJson).action).toEqual({ type: "invest", x: -1, note: "n" });
+  });
 });

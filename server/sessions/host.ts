@@ -250,14 +250,15 @@ export class SessionHost extends EventEmitter {
     this.startComputes(computes);
   }
 
-  /** The event-log entry of a command: duplicates are logged as duplicates, payloads are bounded. */
+  /** The event-log entry of a command: duplicates are logged as duplicates, payloads are bounded, accepted game actions as validated. */
   private eventOf(actor: Actor, cmd: Command, r: ReturnType<typeof reduce>): EventInput {
     const accepted = r.ok && !r.duplicate;
     const outcome = r.ok ? (r.duplicate ? { errorCode: DUPLICATE_CODE, errorMessage: duplicateMessage(cmd) } : {}) : { errorCode: r.error.code, errorMessage: r.error.message };
     return {
       ...actor,
       command: cmd.kind,
-      payloadJson: this.budget.payloadJson(cmd, accepted),
+      // an accepted game action as the game read it: what was decided, without keys the game ignores
+      payloadJson: this.budget.payloadJson(accepted && r.ok && r.action !== undefined && cmd.kind === "action" ? { ...cmd, action: r.action } : cmd, accepted),
       clientActionId: cmd.kind === "action" ? cmd.clientActionId : null,
       accepted,
       ...outcome,
