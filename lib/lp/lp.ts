@@ -37,14 +37,27 @@ export type LpResult =
 const PREFIX = "v_";
 const CPREFIX = "c_";
 
-/** Largest violation of any constraint (or of x >= 0) at `values`, and the names of violated rows. */
+/**
+ * Largest violation of any constraint (or of x >= 0) at `values`, and the names of violated rows.
+ * A row's violation is measured relative to max(1, |rhs|, Σ|a_i·x_i|): relative to the size of its
+ * terms when they are large (a row 300·x − 400·y ≥ 0 cannot be checked to better than about
+ * 1e-8 × 400 once the library has rounded x and y to 8 decimals), absolute below 1, matching the
+ * library's absolute 1e-8 rounding. Callers should therefore scale their LPs so that variables and
+ * row coefficients are of order 1 (see lib/mechanisms/cip/menu-lp.ts) and verify answers in their
+ * own units.
+ */
 export function lpResiduals(p: LpProblem, values: Readonly<Record<string, number>>, tol = 1e-6) {
   let max = 0;
   const violated: string[] = [];
   for (const c of p.constraints) {
     let lhs = 0;
-    for (const [v, a] of Object.entries(c.coeffs)) lhs += a * (values[v] ?? 0);
-    const scale = Math.max(1, Math.abs(c.rhs));
+    let terms = 0;
+    for (const [v, a] of Object.entries(c.coeffs)) {
+      const t = a * (values[v] ?? 0);
+      lhs += t;
+      terms += Math.abs(t);
+    }
+    const scale = Math.max(1, Math.abs(c.rhs), terms);
     const r =
       c.relation === "<=" ? lhs - c.rhs : c.relation === ">=" ? c.rhs - lhs : Math.abs(lhs - c.rhs);
     const rel = Math.max(0, r) / scale;
@@ -63,7 +76,7 @@ export function lpResiduals(p: LpProblem, values: Readonly<Record<string, number
 
 /**
  * Solve an LP with javascript-lp-solver and verify the answer independently.
- * A solution whose residual exceeds `tol` (relative to max(1,|rhs|)) is reported as infeasible
+ * A solution whose residual exceeds `tol` (relative to max(1, |rhs|, Σ|a·x|), see lpResiduals) is reported as infeasible
  * with the violated rows named, never returned as optimal. `timeoutMs` bounds branch and bound in
  * integer mode (then the answer is the best integer point found, still verified, or infeasible).
  */

@@ -8,9 +8,11 @@
  *    makes the LP feasible;
  * 4. "integrality": the continuous LP is feasible but no integer menu meets all rows;
  * 5. "solver": no family conflicts yet the solver found nothing (a solver failure, reported as such).
+ * Every LP here is solved in the scaled units of buildScaledMenuLp (like designMenu), so the
+ * diagnosis does not mistake the solver's 8-decimal rounding for infeasibility.
  */
 import { solveLp } from "@/lib/lp/lp";
-import { buildMenuLp, rowFamily } from "./menu-lp";
+import { buildMenuLp, buildScaledMenuLp, resourcesFromScaled, rowFamily, type MenuLpOptions } from "./menu-lp";
 import { at, budgetMode, tau, type CipInstance, type MenuWeights } from "./model";
 
 /** Which constraint family makes the menu infeasible. */
@@ -25,7 +27,32 @@ export interface InfeasibilityDiagnosis {
   blockingRows: string[];
 }
 
-const fmt = (x: number) => String(Math.round(x * 1e6) / 1e6);
+/** Six significant digits (so that R = 6e-5 or 4e8 is printed meaningfully). */
+const fmt = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(6))) : String(x));
+
+/** Relative slack allowed when comparing the minimum resources with the budget. */
+const MIN_BUDGET_TOLERANCE = 1e-12;
+
+/**
+ * True when Σ β_k r_min_k > R beyond rounding (relative 1e-12): then no menu can meet the minimums
+ * without spending more than R, and designMenu refuses instead of returning an overspending menu.
+ */
+export function minimumsExceedBudget(instance: CipInstance, weights: MenuWeights): boolean {
+  return minimumSpend(instance, weights) > instance.resources * (1 + MIN_BUDGET_TOLERANCE);
+}
+
+function minimumSpend(instance: CipInstance, weights: MenuWeights): number {
+  return instance.types.reduce((s, t, k) => s + at(weights.beta, k) * t.minResources, 0);
+}
+
+/** Solve a (scaled) menu LP; `spend` is Σ β_k r_k of the answer in original units. */
+function solveScaled(instance: CipInstance, weights: MenuWeights, options: MenuLpOptions) {
+  const scaled = buildScaledMenuLp(instance, weights, options);
+  const res = solveLp(scaled.lp);
+  if (res.status !== "optimal") return { ok: false as const };
+  const r = resourcesFromScaled(scaled, res.values);
+  return { ok: true as const, spend: r.reduce((s, x, k) => s + at(weights.beta, k) * x, 0) };
+}
 
 /** Diagnose why the menu LP for (instance, weights) has no solution. */
 export function diagnoseInfeasibility(
@@ -34,16 +61,16 @@ export function diagnoseInfeasibility(
   integer = false,
 ): InfeasibilityDiagnosis {
   const { types, resources: R } = instance;
-  const need = types.reduce((s, t, k) => s + at(weights.beta, k) * t.minResources, 0);
-  if (need > R * (1 + 1e-9) + 1e-9) {
+  const need = minimumSpend(instance, weights);
+  if (minimumsExceedBudget(instance, weights)) {
     return {
       family: "minimum-resources",
-      reason: `the minimum resources exceed the budget: Σ β·r_min = ${fmt(need)} > R = ${fmt(R)}`,
+      reason: `the minimum resources exceed the budget: Σ β·r_min = ${need} > R = ${R} ${R > 0 ? ` (by ${(need / R - 1).toPrecision(2)} of R)` : ""}`,
       blockingRows: ["budget", ...types.map((_, k) => `min ${k + 1}`)],
     };
   }
-  const base = solveLp(buildMenuLp(instance, weights, { families: ["budget", "min"] }));
-  if (base.status !== "optimal") {
+  const base = solveScaled(instance, weights, { families: ["budget", "min"] });
+  if (!base.ok) {
     return {
       family: "budget",
       reason: `the budget row Σ β·r = R = ${fmt(R)} cannot be met with r ≥ r_min (β = ${weights.beta.map(fmt).join(", ")})`,
@@ -60,12 +87,11 @@ export function diagnoseInfeasibility(
     };
   }
   const icFamilies = ["min", "IR", "DLIC", "ULIC"] as const;
-  const cheapest = solveLp(buildMenuLp(instance, weights, { families: icFamilies, objective: "minSpend" }));
-  if (cheapest.status !== "optimal" || cheapest.objective > R * (1 + 1e-7) + 1e-7) {
+  const cheapest = solveScaled(instance, weights, { families: icFamilies, objective: "minSpend" });
+  if (!cheapest.ok || cheapest.spend > R * (1 + 1e-7)) {
     const blockingRows = blockingIcRows(instance, weights);
-    const why =
-      cheapest.status === "optimal"
-        ? `the cheapest menu meeting IC/IR and the minimum resources needs Σ β·r = ${fmt(cheapest.objective)} > R = ${fmt(R)}`
+    const why = cheapest.ok
+        ? `the cheapest menu meeting IC/IR and the minimum resources needs Σ β·r = ${fmt(cheapest.spend)} > R = ${fmt(R)}`
         : "the IC/IR rows cannot hold together with the minimum resources for any budget";
     return {
       family: "ic-ir",
@@ -74,8 +100,8 @@ export function diagnoseInfeasibility(
     };
   }
   if (integer) {
-    const relaxed = solveLp(buildMenuLp(instance, weights)); // same rows, continuous
-    if (relaxed.status === "optimal") {
+    const relaxed = solveScaled(instance, weights, {}); // same rows, continuous
+    if (relaxed.ok) {
       return {
         family: "integrality",
         reason: `a continuous menu exists but no integer resources meet the budget (Σ β·r ${budgetMode(instance) === "exact" ? "=" : "≤"} ${fmt(R)}), the minimums and IC/IR together`,
@@ -85,7 +111,7 @@ export function diagnoseInfeasibility(
   }
   return {
     family: "solver",
-    reason: `no constraint family conflicts (cheapest IC/IR menu needs ${fmt(cheapest.status === "optimal" ? cheapest.objective : NaN)} ≤ R = ${fmt(R)}) yet the LP solver returned no verified solution`,
+    reason: `no constraint family conflicts (cheapest IC/IR menu needs ${fmt(cheapest.ok ? cheapest.spend : NaN)} ≤ R = ${fmt(R)}) yet the LP solver returned no verified solution`,
     blockingRows: [],
   };
 }
@@ -94,5 +120,5 @@ export function diagnoseInfeasibility(
 function blockingIcRows(instance: CipInstance, weights: MenuWeights): string[] {
   const full = buildMenuLp(instance, weights);
   const candidates = full.constraints.map((r) => r.name).filter((n) => ["IR", "DLIC", "ULIC"].includes(rowFamily(n)));
-  return candidates.filter((name) => solveLp(buildMenuLp(instance, weights, { dropRows: [name] })).status === "optimal");
+  return candidates.filter((name) => solveScaled(instance, weights, { dropRows: [name] }).ok);
 }

@@ -52,8 +52,7 @@ describe("solve cip limits", () => {
     expect(errorOf(two(5e8))).toMatch(/^resources must be at most 1000000000/m);
   });
 
-  it("an LP failure on a valid instance is refused (exit 2), not answered as infeasible", () => {
-    // rates of 1e-12 next to R = 1e9: the LP returns nothing verifiable though no constraint family conflicts
+  it("rates of 1e-12 next to R = 1e9 (an LP failure refused with exit 2 before the LP was scaled) are solved and IC/IR", () => {
     const tiny = {
       types: [
         { theta: 1, phi: 0, probability: 0.5, minResources: 20, rewardRate: 2e-12 },
@@ -64,7 +63,16 @@ describe("solve cip limits", () => {
       resources: 1e9,
       weighting: "slot",
     };
-    expect(errorOf(tiny)).toMatch(/^no verified menu for this instance: no constraint family conflicts .*rescale the units/);
+    const r = solveCipCommand(tiny);
+    if (!r.ok) throw new Error(r.error);
+    const o = r.output as { feasible: boolean; contracts: { resources: number }[] };
+    expect(o.feasible).toBe(true);
+    const [r1, r2] = o.contracts.map((c) => c.resources) as [number, number];
+    // ρ < 1: the CC wants r₁ as large as type 2's DLIC allows: 2e-12·r₂ ≥ 3e-12·r₁, r₁ + r₂ = R → (4e8, 6e8)
+    expect(r1 / 4e8).toBeCloseTo(1, 9);
+    expect(r2 / 6e8).toBeCloseTo(1, 9);
+    expect(r1 + r2).toBeLessThanOrEqual(1e9);
+    expect(2e-12 * r2).toBeGreaterThanOrEqual(3e-12 * r1);
   });
 
   it("at the largest accepted amounts every number of the result is finite", () => {

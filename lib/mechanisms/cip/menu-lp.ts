@@ -86,3 +86,60 @@ export function buildMenuLp(instance: CipInstance, weights: MenuWeights, options
     ...(options.integer ? { integers: variables } : {}),
   };
 }
+
+/**
+ * The menu LP in well-scaled units, the form every CIP solve uses ({@link buildScaledMenuLp}).
+ * javascript-lp-solver rounds variables to 8 decimals and its pivoting tolerances are absolute
+ * (1e-8), so the LP it sees must have variables and coefficients of order 1 whatever the units of
+ * the instance (R = 6e-5 or 4e8, a·τ − cρ = 0.01 or 700):
+ * - variables are x_k = r_k / unit with unit = R / 1024 (else the largest r_min / 1024, else 1;
+ *   1 in integer mode, where r must stay integral), so Σ β_k x_k = 1024: the solver's 8-decimal
+ *   rounding is then about 1e-11 of R, at any R (a power of two keeps r = unit · x exact);
+ * - every row is divided by its largest coefficient magnitude (row equilibration), rhs included;
+ * - the objective is divided by its largest coefficient magnitude.
+ * Row names, relations and the feasible set are those of {@link buildMenuLp} (up to the
+ * change of variables); answers must still be verified in original units (verify.ts).
+ */
+export interface ScaledMenuLp {
+  lp: LpProblem;
+  /** r_k = unit · x_k. */
+  unit: number;
+  /** Objective of {@link buildMenuLp} = objective of `lp` × objectiveScale. */
+  objectiveScale: number;
+}
+
+/** The scaled LP measures resources in units of R / RESOURCE_STEPS (see {@link ScaledMenuLp}). */
+const RESOURCE_STEPS = 1024;
+
+/** Resource unit of the scaled LP (see {@link ScaledMenuLp}). */
+export function menuResourceUnit(instance: CipInstance, integer: boolean): number {
+  if (integer) return 1;
+  if (instance.resources > 0) return instance.resources / RESOURCE_STEPS;
+  const rmin = Math.max(0, ...instance.types.map((t) => t.minResources));
+  return rmin > 0 ? rmin / RESOURCE_STEPS : 1;
+}
+
+/** {@link buildMenuLp} in scaled units (see {@link ScaledMenuLp}). */
+export function buildScaledMenuLp(instance: CipInstance, weights: MenuWeights, options: MenuLpOptions = {}): ScaledMenuLp {
+  const base = buildMenuLp(instance, weights, options);
+  const unit = menuResourceUnit(instance, options.integer === true);
+  const constraints = base.constraints.map((row): LpConstraint => {
+    let big = 0;
+    for (const a of Object.values(row.coeffs)) big = Math.max(big, Math.abs(a * unit));
+    const d = big > 0 ? big : 1;
+    const coeffs: Record<string, number> = {};
+    for (const [v, a] of Object.entries(row.coeffs)) coeffs[v] = (a * unit) / d;
+    return { ...row, coeffs, rhs: row.rhs / d };
+  });
+  let objectiveScale = 0;
+  for (const a of Object.values(base.objective)) objectiveScale = Math.max(objectiveScale, Math.abs(a * unit));
+  if (!(objectiveScale > 0)) objectiveScale = 1;
+  const objective: Record<string, number> = {};
+  for (const [v, a] of Object.entries(base.objective)) objective[v] = (a * unit) / objectiveScale;
+  return { lp: { ...base, objective, constraints }, unit, objectiveScale };
+}
+
+/** Resources r_k (original units) from the values of a scaled menu LP, in type order. */
+export function resourcesFromScaled(scaled: ScaledMenuLp, values: Readonly<Record<string, number>>): number[] {
+  return scaled.lp.variables.map((v) => scaled.unit * (values[v] ?? 0));
+}
