@@ -2,7 +2,7 @@
  * Engine invariants as properties (issue 8 item 5): random command sequences — joins and claims, the
  * intro, actions from the games' bot strategies and junk, presence, pauses, forced phase ends, bot
  * replacements, the clock and restarts — run against the pure engine for several games, and after every
- * command: one history record per participant per finished round, a rejected command changes nothing,
+ * command: one history record per participant per finished round, a rejected command changes nothing (a wrong quiz answer only its attempt count),
  * deadlines are consistent, the state is plain JSON, and no view holds another participant's private data.
  *
  * Runs are reproducible: the seed is fixed unless MECHLAB_FC_SEED is set; MECHLAB_FC_RUNS sets the number
@@ -57,7 +57,16 @@ const steps = fc.tuple(fc.array(step, { minLength: 10, maxLength: 90, size: "max
 function checkAfter(sc: PropertyScenario, a: Applied, ledger: Parameters<typeof historyViolations>[2]) {
   const problems: string[] = [];
   if (!a.result.ok) {
-    if (a.state !== a.before) problems.push("a rejected command replaced the state");
+    // a refusal that is kept (a wrong quiz answer counts as an attempt) changes the version and that count only
+    if (a.result.kept) {
+      if (a.state.version !== a.before.version + 1) problems.push(`kept refusal: version ${a.before.version} → ${a.state.version}`);
+      if (!(a.cmd.kind === "quiz" && a.result.error.code === "intro/wrong_answer")) problems.push("a refusal other than a wrong quiz answer was kept");
+      else {
+        const before = a.before.participants.get(a.cmd.pid)!;
+        const after = a.state.participants.get(a.cmd.pid)!;
+        if (after.quizAttempts !== before.quizAttempts + 1 || after.stage !== before.stage || after.introStep !== before.introStep) problems.push("a wrong quiz answer changed more than its attempt count");
+      }
+    } else if (a.state !== a.before) problems.push("a rejected command replaced the state");
     if (!a.result.error.message) problems.push("a rejected command without a message");
   } else if (!a.result.changed && a.state !== a.before) problems.push("a command that changed nothing replaced the state");
   else if (a.result.changed && a.state.version !== a.before.version + 1) problems.push(`version ${a.before.version} → ${a.state.version}`);

@@ -40,3 +40,19 @@ describe("intro steps sent twice", () => {
     expect(!early.ok && early.error.code).toBe("intro/wrong_step");
   });
 });
+
+describe("quiz attempts", () => {
+  it("a wrong answer is refused with its hint and still counted as an attempt; the right one after it makes 2", () => {
+    let s = newSession(lt).state;
+    for (const kind of ["connect", "consent", "instructions"] as const) s = must(s, lt, { kind, pid: "p1" }, 10);
+    const wrong = reduce(s, lt, { kind: "quiz", pid: "p1", answers: [0] }, 11);
+    expect(!wrong.ok && wrong.error.code).toBe("intro/wrong_answer");
+    if (wrong.ok || !wrong.kept) throw new Error("a wrong answer must be kept as an attempt");
+    expect(wrong.kept.version).toBe(s.version + 1);
+    const p = wrong.kept.participants.get("p1")!;
+    expect([p.quizAttempts, p.introStep, p.stage]).toEqual([1, "quiz", s.participants.get("p1")!.stage]);
+    s = must(wrong.kept, lt, { kind: "quiz", pid: "p1", answers: [1] }, 12);
+    expect(s.participants.get("p1")!.quizAttempts).toBe(2);
+    expect(s.participants.get("p1")!.stage).not.toBe("intro");
+  });
+});

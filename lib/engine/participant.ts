@@ -26,8 +26,11 @@ function otherStep(lt: LoadedTreatment, phase: string, englishLabel: string): Re
   return { message: worded("otherStep", { step: englishLabel }).message, wording: { key: "otherStep", values: { step: label } } };
 }
 
-/** `action`: an accepted game action as validated (keys the game does not know dropped), for the event log. */
-export type StepResult = { ok: true; duplicate?: boolean; action?: unknown } | { ok: false; error: ActionError };
+/**
+ * `action`: an accepted game action as validated (keys the game does not know dropped), for the event log.
+ * `keep`: a refusal that still changed the participant (a wrong quiz answer is an attempt): the draft is kept.
+ */
+export type StepResult = { ok: true; duplicate?: boolean; action?: unknown } | { ok: false; error: ActionError; keep?: true };
 
 function becomeReady(s: SessionState, p: ParticipantState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   p.stage = "waiting";
@@ -111,8 +114,10 @@ function introStep(
   const wrong = quiz.findIndex((q, i) => cmd.answers[i] !== q.answer);
   if (wrong >= 0) {
     const q = quiz[wrong]!;
+    // refused, but counted: quiz_attempts tells the analysis who needed several tries
     return {
       ok: false,
+      keep: true,
       error: err(
         ActionErrorCode.WrongAnswer,
         q.hint ? worded("quizWrongHint", { number: wrong + 1, hint: q.hint }) : worded("quizWrong", { number: wrong + 1 }),

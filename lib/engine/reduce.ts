@@ -17,7 +17,8 @@ import type { LoadedTreatment } from "./treatment";
 export type ReduceResult =
   /** `action`: an accepted game action as the game validated it (what the event log stores). */
   | { ok: true; state: SessionState; effects: Effects; changed: boolean; duplicate: boolean; pid?: string; action?: unknown }
-  | { ok: false; error: ActionError };
+  /** `kept`: the refusal still changed the session (a wrong quiz answer counts as an attempt); store it. */
+  | { ok: false; error: ActionError; kept?: SessionState };
 
 export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
   const s = beginDraft(state);
@@ -71,7 +72,11 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     default: {
       const r = applyParticipant(s, lt, cmd, nowMs, fx);
-      if (!r.ok) return r;
+      if (!r.ok) {
+        if (!r.keep) return r;
+        s.version = state.version + 1;
+        return { ok: false, error: r.error, kept: s };
+      }
       duplicate = r.duplicate === true;
       action = r.action;
     }

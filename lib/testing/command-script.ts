@@ -72,7 +72,7 @@ export class CommandScript {
       this.state = result.state;
       this.ledger.push(...result.effects.rounds);
       this.computes.push(...result.effects.computes);
-    }
+    } else if (result.kept) this.state = result.kept;
     this.check({ cmd, before, result, state: this.state, nowMs: this.nowMs });
     return result;
   }

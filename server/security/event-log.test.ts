@@ -130,3 +130,40 @@ describe("the event log of a live session", () => {
     expect(JSON.parse(refused.payloadJson).action).toEqual({ type: "invest", x: -1, note: "n" });
   });
 });
+
+describe("a wrong quiz answer", () => {
+  let db: TestDb | undefined;
+  let store: SessionStore | undefined;
+  afterEach(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it("is refused to the participant, logged as refused, and its attempt is stored (quiz_attempts counts every try)", async () => {
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    const manager = new SessionManager(store, { botDelayMs: 0 });
+    const r = await manager.create(idsTreatment({ intro: { quiz: [{ question: "2+2?", options: ["3", "4"], answer: 1 }] } }));
+    if (!r.ok) throw new Error(r.errors.join());
+    const host = r.host;
+    const pid = host.state.order[0]!;
+    const who = { actorKind: "participant" as const, participantId: pid };
+    for (const kind of ["connect", "consent", "instructions"] as const) expect((await host.dispatch(who, { kind, pid })).ok).toBe(true);
+    const wrong = await host.dispatch(who, { kind: "quiz", pid, answers: [0] });
+    expect(!wrong.ok && wrong.error.code).toBe("intro/wrong_answer");
+    await host.drain();
+    const row = (await store.get(host.id))!;
+    const stored = await store.loadState(row);
+    expect(stored.participants.get(pid)!.quizAttempts).toBe(1);
+    expect(stored.version).toBe(host.state.version);
+    expect((await host.dispatch(who, { kind: "quiz", pid, answers: [1] })).ok).toBe(true);
+    await host.drain();
+    expect((await store.loadState((await store.get(host.id))!)).participants.get(pid)!.quizAttempts).toBe(2);
+    const quizEvents = (await store.events(host.id)).filter((e) => e.command === "quiz");
+    expect(quizEvents.map((e) => [e.accepted, e.errorCode])).toEqual([
+      [false, "intro/wrong_answer"],
+      [true, null],
+    ]);
+  });
+});

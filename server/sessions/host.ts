@@ -208,6 +208,13 @@ export class SessionHost extends EventEmitter {
         events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
         results.push({ ok: true, duplicate: false, version: state.version });
         needsWrite.push(true);
+      } else if (!r.ok && r.kept) {
+        // refused, yet it changed the session (a wrong quiz answer is an attempt): stored, then refused
+        state = r.kept;
+        stored = true;
+        events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
+        results.push({ ok: false, error: r.error });
+        needsWrite.push(true);
       } else if (!r.ok || !r.changed) {
         const quiet = cmd.kind === "tick" && r.ok;
         if (!quiet) events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
