@@ -34,6 +34,22 @@ function seatBot(s: SessionState, current: ParticipantState, strategy: string, r
   formGroups(s, lt, nowMs, fx);
 }
 
+/**
+ * An empty seat nobody ever took, played by a bot from now on: a bot seat like those the treatment names
+ * (`bot_seat` in the data, the bot's own survey answers), not a person replaced by a bot.
+ */
+function fillSeat(s: SessionState, current: ParticipantState, strategy: string, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  const p = draftParticipant(s, current.id);
+  p.bot = true;
+  p.botStrategy = strategy;
+  p.claimed = true;
+  p.connected = true;
+  p.stage = "waiting";
+  s.waiting.push(p.id);
+  fx.notes.push(`bot "${strategy}" plays the empty ${seatName(s, p.id)} (filled by the experimenter)`);
+  formGroups(s, lt, nowMs, fx);
+}
+
 export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminCommand, nowMs: number, fx: Effects): AdminResult {
   if (s.status === "ended") return bad("The session has already ended.");
   if (s.status === "draft" && cmd.kind !== "open" && cmd.kind !== "end") return bad("The session is a draft: open it first (nobody can join a draft).");
@@ -100,7 +116,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       if (!strategy) return bad(`Unknown bot "${cmd.strategy}"; use one of ${Object.keys(lt.game.bots).join(", ")}.`);
       const empty = s.order.map((id) => s.participants.get(id)!).filter((p) => p.stage === "new" && !p.claimed);
       if (empty.length === 0) return bad("Every seat is taken.");
-      for (const p of empty) seatBot(s, p, strategy, "experimenter", lt, nowMs, fx);
+      for (const p of empty) fillSeat(s, p, strategy, lt, nowMs, fx);
       return { ok: true };
     }
     case "end":

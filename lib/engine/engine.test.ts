@@ -5,7 +5,7 @@ import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { participantView } from "./views";
 import { nextWakeMs } from "./admin";
-import type { SessionState } from "./state";
+import type { RoundRow, SessionState } from "./state";
 
 const baseParams = {
   alpha: [11.111, 12.222, 13.333],
@@ -219,6 +219,13 @@ describe("participants", () => {
     expect(dup.ok).toBe(false);
     s = must(s, lt, { kind: "fillWithBots", strategy: "random" }, 7_000);
     expect(s.groups.toArray()).toHaveLength(2);
+    // seats nobody took are bot seats (bot_seat in the data), not people replaced by the experimenter
+    const filled = ["p4", "p5", "p6"].map((id) => s.participants.get(id)!);
+    expect(filled.map((p) => [p.bot, p.replacedByBot, p.botReason, p.botStrategy])).toEqual(filled.map(() => [true, false, null, "random"]));
+    expect(s.participants.get("p1")!.botReason).toBe("experimenter");
+    const played = runBots(s, lt, 7_500, { until: (x) => (x.participants.get("p4")?.history.length ?? 0) >= 1 });
+    const how = new Map(played.rounds.flatMap((r: RoundRow) => r.players.map((pl) => [pl.participantId, pl.how.botReason] as const)));
+    expect(["p4", "p5", "p6"].map((id) => how.get(id))).toEqual(["bot_seat", "bot_seat", "bot_seat"]);
     s = must(s, lt, { kind: "end" }, 8_000);
     expect(s.status).toBe("ended");
     expect(reduce(s, lt, invest("p2", 1), 9_000).ok).toBe(false);
