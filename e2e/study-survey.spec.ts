@@ -79,7 +79,7 @@ test("a person answers the exit survey, a refused answer loses nothing, survey.c
   await p.getByTestId("survey-input-age").fill("1.000");
   await p.getByTestId("survey-likert-fair-6").check();
   await p.getByTestId("survey-submit").click();
-  await expect(p.getByTestId("survey-error-age")).toHaveText("Write the number without a thousands separator, e.g. 1000.");
+  await expect(p.getByTestId("survey-error-age")).toHaveText('"1.000" could mean 1000 or 1. Enter a whole number from 18 to 99 without a thousands separator.');
   await p.getByTestId("survey-input-age").fill("42");
   await p.getByTestId("survey-submit").click();
   await expect(p.getByTestId("final-page")).toBeVisible();

@@ -3,6 +3,7 @@ import { makeRng, seedFrom } from "../core/rng";
 import { botSurveyAnswers } from "./bot";
 import { checkSurveyAnswers } from "./answers";
 import { Survey } from "./questions";
+import { translatorFor } from "../i18n/translate";
 
 const questions = Survey.parse([
   { id: "comments", type: "text", prompt: "Anything to add?", required: false, maxLength: 10 },
@@ -41,12 +42,27 @@ describe("checking survey answers", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.fromEntries(Object.entries(r.problems).map(([k, v]) => [k, v.message]))).toEqual({
-      income: "Write the number without a thousands separator, e.g. 1000.",
-      share: "Write the number without a thousands separator, e.g. 2500.",
+      income: '"1.000" could mean 1000 or 1. Enter a whole number from 0 to 100000 without a thousands separator.',
+      share: '"2,500" could mean 2500 or 2.5. Enter a number from 0 to 10000 without a thousands separator (at most 2 decimals, "." or "," for decimals).',
     });
     expect(checkSurveyAnswers(income, { income: "1000", share: "2,5", p: "0.125" })).toEqual({ ok: true, answers: { income: 1000, share: 2.5, p: 0.125 } });
     // with 3 or more decimals allowed "1.500" is a decimal number
     expect(checkSurveyAnswers(income, { income: 12, share: 1, p: "1.000" })).toEqual({ ok: true, answers: { income: 12, share: 1, p: 1 } });
+  });
+
+  it("a separator in a small range names both readings and the range, not a plain number that is out of range too", () => {
+    const qs = Survey.parse([{ id: "econ_courses", type: "number", prompt: "Economics courses taken", min: 0, max: 50 }]);
+    const r = checkSurveyAnswers(qs, { econ_courses: " 2,500 " });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const p = r.problems.econ_courses!;
+    expect(p.message).toBe('"2,500" could mean 2500 or 2.5. Enter a whole number from 0 to 50 without a thousands separator.');
+    expect(p.message).not.toMatch(/e\.g\. 2500/);
+    // the participant's page says it in German, with the German decimal comma for the decimal reading
+    expect(translatorFor("de")(`refusals.${p.wording.key}`, p.wording.values as never)).toBe(
+      "„2,500“ kann 2500 oder 2,5 bedeuten. Geben Sie eine ganze Zahl von 0 bis 50 ohne Tausendertrennzeichen ein.",
+    );
+    expect(checkSurveyAnswers(qs, { econ_courses: "-1.250" })).toMatchObject({ ok: false, problems: { econ_courses: { message: '"-1.250" could mean -1250 or -1.25. Enter a whole number from 0 to 50 without a thousands separator.' } } });
   });
 
   it("requires the required questions and refuses wrong types", () => {

@@ -41,8 +41,8 @@ function roundTo(x: number, d: number): number {
 /**
  * "1.000" or "2,500": a thousands separator (German "1.000", English "2,500") or decimals? Either
  * reading would be silently wrong for someone, so when the question allows fewer than 3 decimals the
- * answer is refused with the plain number to write instead (returned here), else null. The survey page
- * sends such text as typed instead of reading it itself.
+ * answer is refused, naming both readings and the range (the thousands reading, "2500", is returned
+ * here), else null. The survey page sends such text as typed instead of reading it itself.
  */
 export function thousandsOrDecimals(q: { decimals: number }, typed: string): string | null {
   const t = typed.trim();
@@ -74,7 +74,8 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
     }
     case "number": {
       const plain = typeof raw === "string" ? thousandsOrDecimals(q, raw) : null;
-      if (plain !== null) return { problem: T.thousands(plain) };
+      // both readings, with the range: "write 2500" alone would send someone answering 0 … 50 to the next error
+      if (plain !== null) return { problem: T.separator(String(raw).trim(), plain, Number(String(raw).trim().replace(",", ".")), q.min, q.max, q.decimals) };
       const n = asNumber(raw);
       if (n === null || n.x < q.min || n.x > q.max) return { problem: T.numberRange(q.min, q.max, q.decimals) };
       if (n.decimals > q.decimals) return { problem: T.decimals(q.decimals) };

@@ -17,7 +17,9 @@ export const SURVEY_REFUSALS = {
   brokenCharacter: (): Worded => worded("surveyBrokenCharacter"),
   numberRange: (min: number, max: number, decimals: number): Worded => worded("surveyNumberRange", { min: num(min), max: num(max), decimals }),
   decimals: (decimals: number): Worded => worded("surveyDecimals", { decimals }),
-  thousands: (plain: string): Worded => worded("surveyThousands", { plain }),
+  /** "2,500" in a question allowing fewer than 3 decimals: both readings (2500 and 2.5) and what to type instead. */
+  separator: (typed: string, thousands: string, decimal: number, min: number, max: number, decimals: number): Worded =>
+    worded("surveySeparator", { typed, thousands, decimal, min: num(min), max: num(max), decimals }),
   chooseOption: (): Worded => worded("surveyChooseOption"),
   chooseScale: (points: number): Worded => worded("surveyChooseScale", { points }),
   unknownQuestion: (id: string): Worded => worded("surveyUnknownQuestion", { id }),
