@@ -130,6 +130,22 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
   }
 }
 
+/**
+ * The server was down from `fromMs` until `nowMs` (a crash and a restart; server/sessions/manager.ts
+ * `boot`): the clock stops for the outage as for a pause. A deadline still ahead at `fromMs` gets back the
+ * time it had left then (one that had passed before the crash stays passed), and time offline during the
+ * outage does not count towards the dropout grace. Nothing changes when the session is not running.
+ */
+export function applyOutage(s: SessionState, fromMs: number, nowMs: number) {
+  const down = nowMs - fromMs;
+  if (s.status !== "running" || !Number.isFinite(down) || down <= 0) return;
+  for (const g0 of s.groups.toArray())
+    if (g0.status === "playing" && g0.deadlineMs !== null && g0.deadlineMs > fromMs) draftGroup(s, g0.id).deadlineMs = g0.deadlineMs + down;
+  for (const p0 of s.participants.toArray())
+    if (!p0.connected && p0.offlineSinceMs !== null && p0.offlineSinceMs < nowMs)
+      draftParticipant(s, p0.id).offlineSinceMs = p0.offlineSinceMs + (nowMs - Math.max(fromMs, p0.offlineSinceMs));
+}
+
 /** Deadlines and dropouts due at `nowMs`. */
 export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   if (s.status !== "running") return;

@@ -48,6 +48,8 @@ export type Command =
   | { kind: "claim"; label: string }
   | { kind: "claimPanel"; external: ExternalId }
   | { kind: "tick" }
+  /** The server was down from `fromMs` until now (a crash, then a restart): the clock stops for it as for a pause (lib/engine/admin.ts `applyOutage`). */
+  | { kind: "outage"; fromMs: number }
   /** The output of a group's long step (lib/engine/compute.ts), fed back by the server. */
   | { kind: "computed"; groupId: string; key: string; output: unknown }
   /** A group's long step failed in the solver pool and on the main thread (the server's error message). */

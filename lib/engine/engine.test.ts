@@ -312,3 +312,24 @@ describe("views", () => {
     expect(s.participants.get(me)!.history.length).toBeGreaterThan(0);
   });
 });
+
+describe("a restart after the server was down", () => {
+  it("stops the clock for the outage: a running deadline gets back what it had left, offline time during it does not count; a paused session is left alone", () => {
+    const lt = load({ dropout: { graceSeconds: 30, policy: "bot" } });
+    let s = passIntro(newSession(lt).state, lt, 0, ["p1", "p2", "p3"]);
+    const g = s.groups.toArray()[0]!;
+    expect(g.deadlineMs).toBe(60_000);
+    s = must(s, lt, { kind: "disconnect", pid: "p3" }, 10_000);
+    // down from 20 s to 120 s (after the deadline): the 40 s left at 20 s come back, from 120 s
+    const back = must(s, lt, { kind: "outage", fromMs: 20_000 }, 120_000);
+    expect(back.groups.get(g.id)!.deadlineMs).toBe(160_000);
+    expect(back.participants.get("p3")!.offlineSinceMs).toBe(110_000); // 10 s offline before the outage
+    expect(must(back, lt, { kind: "tick" }, 130_000).participants.get("p3")!.replacedByBot).toBe(false);
+    // a deadline that had passed before the server went down stays passed
+    expect(must(s, lt, { kind: "outage", fromMs: 70_000 }, 90_000).groups.get(g.id)!.deadlineMs).toBe(60_000);
+    // paused: nothing runs, nothing moves
+    const paused = must(s, lt, { kind: "pause" }, 15_000);
+    const after = must(paused, lt, { kind: "outage", fromMs: 20_000 }, 120_000);
+    expect(after.groups.get(g.id)!.remainingMsAtPause).toBe(paused.groups.get(g.id)!.remainingMsAtPause);
+  });
+});

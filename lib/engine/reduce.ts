@@ -5,7 +5,7 @@
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { sameRngState } from "../core/rng";
-import { applyAdmin, applyTick } from "./admin";
+import { applyAdmin, applyOutage, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel } from "./claim";
@@ -29,6 +29,9 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
   switch (cmd.kind) {
     case "tick":
       applyTick(s, lt, nowMs, fx);
+      break;
+    case "outage":
+      applyOutage(s, cmd.fromMs, nowMs);
       break;
     case "computed": {
       const r = applyComputed(s, lt, cmd, nowMs, fx);

@@ -18,6 +18,9 @@ import { labelKey, seatOfPanelId } from "../../lib/engine/claim";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { JoinRequest } from "../../lib/protocol/payloads";
 
+/** How often a single server process writes that it is alive (the precision of the outage a restart stops the clocks for). */
+export const ALIVE_EVERY_MS = 2_000;
+
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
 function randomCode(len: number): string {
@@ -119,8 +122,23 @@ export class SessionManager {
       this.sweeper = setInterval(() => void this.sweep().catch((e) => this.opts.log?.(`idle sweep failed: ${e}`)), this.idle.sweepEveryMs);
       this.sweeper.unref();
     }
-    for (const row of live) await this.hostFromRow(row);
+    // One process: the clocks of running sessions stop while the server is down (crash or stop, then a
+    // restart), as for a pause, from its last heartbeat. Several processes (a lease to claim): a session
+    // changes process within seconds and its clock runs on.
+    const downSince = this.opts.claim ? null : await this.store.lastAlive();
+    for (const row of live) await this.hostFromRow(row, downSince);
+    if (!this.opts.claim) this.heartbeat();
     return live.length;
+  }
+
+  private alive: NodeJS.Timeout | null = null;
+
+  /** Write "alive at" every ALIVE_EVERY_MS (one small row; a failed write only costs precision). */
+  private heartbeat() {
+    const beat = () => void this.store.markAlive(this.clock()).catch(() => {});
+    beat();
+    this.alive ??= setInterval(beat, ALIVE_EVERY_MS);
+    this.alive.unref();
   }
 
   /** The worker threads for long pure computations (server/solver), if the app has them. */
@@ -143,7 +161,7 @@ export class SessionManager {
     await warmInPool(pool, rawTreatment).catch((e: unknown) => this.opts.log?.(`solver pool: ${e instanceof Error ? e.message : String(e)}; solving on the main thread`));
   }
 
-  private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string; version: number }): Promise<SessionHost | null> {
+  private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string; version: number }, downSince: number | null = null): Promise<SessionHost | null> {
     if (this.opts.claim) {
       if (!(await this.opts.claim(row.id))) return null;
       // read again under the lease: the previous owner may have written since `row` was read
@@ -165,8 +183,11 @@ export class SessionManager {
     // presence is not stored with every change: whoever was online counts as offline until they reconnect
     for (const p of host.state.participants.toArray())
       if (p.connected && !p.bot) await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: "disconnect", pid: p.id });
+    // a restart after the server was down: the time it was down is not taken off the deadlines
+    if (downSince !== null && host.state.status === "running" && downSince < this.clock())
+      await host.dispatch({ actorKind: "system", participantId: null }, { kind: "outage", fromMs: downSince });
     this.admit(host);
-    host.armWake(); // deadlines resume; one that passed while the session was not loaded fires now
+    host.armWake(); // deadlines resume; one that had passed before the server went down fires now
     host.resumeComputes(); // a step that was computing when the server stopped runs again
     await host.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
     return host;
@@ -361,6 +382,12 @@ export class SessionManager {
     this.stopped = true;
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
+    if (this.alive) {
+      clearInterval(this.alive);
+      this.alive = null;
+      // stopped on purpose: the clocks stop from now, not from the last beat
+      await this.store.markAlive(this.clock()).catch(() => {});
+    }
     // loads already under way finish (and are stopped below) before the store closes
     await Promise.allSettled([...this.loading.values()]);
     for (const h of this.hosts.values()) {

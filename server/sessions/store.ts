@@ -5,6 +5,9 @@
 import { makePrisma, type Db } from "../db/client";
 import { assembleState, changedParts, partsStored, topChanged, topJson, type SnapshotPartRow } from "./snapshot";
 import { makeWriter, StaleWriteError, type SqlStatement, type SqlValue, type SqlWriter } from "../db/writer";
+
+/** The Setting row holding the last heartbeat of the (single) server process. */
+const ALIVE_KEY = "server.aliveAtMs";
 import type { Effects, ParticipantState, RoundRow, SessionState } from "../../lib/engine";
 
 export interface EventInput {
@@ -404,6 +407,20 @@ export class SessionStore {
 
   async events(sessionId: string) {
     return this.db.actionEvent.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+  }
+
+  /**
+   * The server is alive at `ms` (a heartbeat, server/sessions/manager.ts): a restart after a crash reads it
+   * to stop the sessions' clocks for the outage. On the writer's connection, like the commands.
+   */
+  async markAlive(ms: number): Promise<void> {
+    await this.writer.transaction([{ sql: `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`, args: [ALIVE_KEY, String(ms)] }]);
+  }
+
+  /** When the server was last known alive (ms), or null (a database no server ran on yet). */
+  async lastAlive(): Promise<number | null> {
+    const v = Number(await this.getSetting(ALIVE_KEY));
+    return Number.isFinite(v) && v > 0 ? v : null;
   }
 
   async getSetting(key: string): Promise<string | null> {
