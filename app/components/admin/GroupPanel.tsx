@@ -147,7 +147,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
   const left = useCountdown(g.remainingMs, receivedAt, view.status === "running" && g.status === "playing");
   const live = g.status === "playing" && view.status !== "ended";
   return (
-    <section className="card" data-testid={`group-${g.id}`}>
+    <section className="card group-card" data-testid={`group-${g.id}`}>
       <div className="spread">
         <h3 style={{ margin: 0 }}>
           Group {g.id} <span className={`pill ${g.computeFailure ? "ended" : g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>

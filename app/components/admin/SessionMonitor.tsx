@@ -68,7 +68,7 @@ export function SessionMonitor({ id }: { id: string }) {
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
       {view.survey && <SurveyProgress survey={view.survey} />}
       <ChartsPanel charts={view.charts} />
-      <div className="grid-2">
+      <div className="grid-2 group-grid">
         {view.groups.map((g) => (
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />
         ))}
