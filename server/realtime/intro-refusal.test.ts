@@ -37,4 +37,21 @@ describe("unreadable intro steps", () => {
       p.close();
     }
   }, 60_000);
+
+  it("an event a participant's connection does not handle (an admin event, a typo) is refused in its answer", async () => {
+    const s = await lab.createSession(idsTreatment());
+    const p = lab.join(s.tokens[0]!);
+    try {
+      await p.until(() => true, 5000);
+      const raw = p.socket as unknown as { timeout(ms: number): { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> } };
+      for (const event of ["admin:watch", "projector:watch", "p:actoin"]) {
+        const ack = await raw.timeout(3000).emitWithAck(event, { sessionId: s.id });
+        expect(ack, event).toEqual({ ok: false, error: { code: "auth/not_allowed", message: `This connection cannot send "${event}".` } });
+      }
+      // and the connection goes on working
+      expect(await p.socket.emitWithAck("p:sync", {})).toMatchObject({ ok: true });
+    } finally {
+      p.close();
+    }
+  }, 60_000);
 });

@@ -46,6 +46,10 @@ function refusalError(text: { message: string; wording: Wording }): Error {
 }
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
+/** The events each kind of socket handles (any other is refused in its answer). */
+const ADMIN_EVENTS: ReadonlySet<string> = new Set(["admin:watch", "projector:watch"]);
+const PARTICIPANT_EVENTS: ReadonlySet<string> = new Set(["p:sync", "p:intro", "p:survey", "p:action"]);
+
 export function attachSockets(
   io: Io,
   manager: SessionManager,
@@ -202,7 +206,22 @@ export function attachSockets(
     participantSocket(socket);
   });
 
+  /**
+   * An event this kind of connection does not handle (an admin event on a participant's socket, a typo)
+   * is answered with a refusal when it asks for an answer, instead of leaving the client to its timeout.
+   */
+  function refuseOthers(socket: Sock, handled: ReadonlySet<string>) {
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === "string" && handled.has(event)) return;
+      const ack = args.at(-1);
+      if (typeof ack !== "function") return;
+      const name = typeof event === "string" ? event.slice(0, 40) : "this event";
+      (ack as (a: unknown) => void)({ ok: false, error: { code: ActionErrorCode.NotAllowed, message: `This connection cannot send "${name}".` } });
+    });
+  }
+
   function adminSocket(socket: Sock) {
+    refuseOthers(socket, ADMIN_EVENTS);
     socket.on("admin:watch", async (raw, ackFn) => {
       const ack = safeAck<AdminMessage>(ackFn);
       const req = WatchRequest.safeParse(raw);
@@ -241,6 +260,7 @@ export function attachSockets(
    * first view arrives must never find the socket without a listener.
    */
   function participantSocket(socket: Sock) {
+    refuseOthers(socket, PARTICIPANT_EVENTS);
     const pid = socket.data.pid as string;
     const sessionId = socket.data.sessionId as string;
     const actor = { actorKind: "participant" as const, participantId: pid };
