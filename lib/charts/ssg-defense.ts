@@ -9,10 +9,18 @@
 import { trueGame } from "../games/ssg-defense/benchmarks";
 import { hasReports, targetNames, type SsgParams } from "../games/ssg-defense/params";
 import { translatorFor } from "../i18n/translate";
+import { CHART_PALETTE } from "./palette";
 import type { Chart, ChartInput, ChartSeries } from "./types";
 import { byRound, flags, meanPoint, numberArray, numbers, playersOf, ratePoint, summary } from "./stats";
 
 type In = ChartInput<SsgParams>;
+
+/**
+ * The benchmarks' fixed colours, the same in every chart (coverage, attacked target, welfare) whatever
+ * the order of their series; the played series take the palette's first free colour (blue).
+ */
+const NSE = { name: "NSE", color: CHART_PALETTE[1] } as const;
+const CSW_MAX = { name: "CSW-Max", color: CHART_PALETTE[2] } as const;
 
 export function ssgCoverageChart(input: In): Chart {
   const t = translatorFor(input.locale);
@@ -31,8 +39,8 @@ export function ssgCoverageChart(input: In): Chart {
     spread: t("charts.spread.groups"),
     series: [
       { name: t("charts.series.played"), role: "played", points: last ? names.map((n, k) => summary(n, covs.map((c) => c[k] ?? 0))) : [] },
-      { name: "NSE", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.nse.coverage[k] ?? null })) },
-      { name: "CSW-Max", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.cswMax.coverage[k] ?? null })) },
+      { ...NSE, role: "theory", points: names.map((n, k) => ({ x: n, y: tg.nse.coverage[k] ?? null })) },
+      { ...CSW_MAX, role: "theory", points: names.map((n, k) => ({ x: n, y: tg.cswMax.coverage[k] ?? null })) },
     ],
   };
 }
@@ -52,8 +60,8 @@ export function ssgAttackedChart(input: In): Chart {
     y: { title: t("charts.ssg.attacked.y"), share: true },
     series: [
       { name: t("charts.ssg.attacked.played"), role: "played", points: names.map((n, k) => ({ x: n, y: share(k), n: attacked.length })) },
-      { name: "NSE", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.nse.target === k ? 1 : 0 })) },
-      { name: "CSW-Max", role: "theory", points: names.map((n, k) => ({ x: n, y: tg.cswMax.target === k ? 1 : 0 })) },
+      { ...NSE, role: "theory", points: names.map((n, k) => ({ x: n, y: tg.nse.target === k ? 1 : 0 })) },
+      { ...CSW_MAX, role: "theory", points: names.map((n, k) => ({ x: n, y: tg.cswMax.target === k ? 1 : 0 })) },
     ],
   };
 }
@@ -71,8 +79,8 @@ export function ssgWelfareChart(input: In): Chart {
     spread: t("charts.spread.groups"),
     series: [
       { name: t("charts.series.played"), role: "played", points: rounds.map(([r, rs]) => summary(r, numbers(rs, (g) => g.group.welfare))) },
-      { name: "CSW-Max", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.welfare_cswmax))) },
-      { name: "NSE", role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.welfare_nse))) },
+      { ...CSW_MAX, role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.welfare_cswmax))) },
+      { ...NSE, role: "theory", points: rounds.map(([r, rs]) => meanPoint(r, numbers(rs, (g) => g.group.welfare_nse))) },
     ],
   };
 }

@@ -43,6 +43,12 @@ export interface ChartSeries {
   role: SeriesRole;
   /** Series with the same key share a colour (e.g. user 1's played and equilibrium lines); default: the name. */
   colorKey?: string;
+  /**
+   * A fixed colour (one of CHART_PALETTE, lib/charts/palette.ts) for a series drawn in several charts
+   * (e.g. a benchmark such as the NSE), so it has the same colour in each; default: the next palette
+   * colour no fixed series of the chart uses.
+   */
+  color?: string;
   points: ChartPoint[];
 }
 

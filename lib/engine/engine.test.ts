@@ -231,6 +231,25 @@ describe("participants", () => {
     expect(reduce(s, lt, invest("p2", 1), 9_000).ok).toBe(false);
   });
 
+  it("the session ended before a participant's game started: the final page says so (not just \"you have finished\")", () => {
+    const lt = load({ groups: 2 });
+    let s = passIntro(newSession(lt).state, lt, 0, ["p1", "p2", "p3"]); // group 1 plays
+    s = passIntro(s, lt, 1_000, ["p4"]); // p4 in the waiting room
+    s = must(s, lt, invest("p1", 1), 2_000);
+    s = must(s, lt, { kind: "end" }, 3_000);
+    const done = (pid: string) => participantView(s, lt, pid, 4_000)!.done!;
+    expect(done("p4").endedBeforePlay).toBe(true);
+    expect(done("p6").endedBeforePlay).toBe(true); // never came
+    expect(done("p1").endedBeforePlay).toBe(false); // their game had started
+    expect(done("p2").endedBeforePlay).toBe(false);
+  });
+
+  it("a finished game is not ended before play", () => {
+    const lt = load({ bots: { seats: ["zero", "zero", "zero"], delayMs: 0 } }, { rounds: 1 });
+    const end = runBots(newSession(lt).state, lt, 0);
+    expect(participantView(end.state, lt, "p1", end.nowMs)!.done!.endedBeforePlay).toBe(false);
+  });
+
   it("room-code labels claim a free seat once; the same label again is refused (no seat handover)", () => {
     const lt = load();
     let s = newSession(lt).state;

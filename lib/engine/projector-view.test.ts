@@ -10,7 +10,7 @@ import { sessionCharts } from "../charts";
 import { chartRoundOf } from "../charts/from-session";
 import { ROOM_MIN_SPREAD } from "../charts/room";
 import { games } from "../games/registry";
-import { newSession, passIntro, runBots } from "../testing/drive";
+import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { ChunkMap } from "./chunk-map";
 import { keysOffWhitelist } from "../testing/projector-whitelist";
 import { leaderboard, projectorView } from "./projector-view";
@@ -125,5 +125,20 @@ describe("projector view", () => {
     s = passIntro({ ...s, status: "running" }, lt, 0, [s.order[0]!]);
     const v = projectorView(s, lt, 0, "R", []);
     expect(v).toMatchObject({ stage: "before", joined: 1, seats: 3, round: null, debrief: null });
+  });
+
+  it("counts who decided only at a decision step: none in the results step, where all have decided and read on", () => {
+    const lt = load("ids-investment-3.json");
+    const s0 = newSession(lt).state;
+    let s = passIntro({ ...s0, status: "running" }, lt, 0, [...s0.order]);
+    expect(projectorView(s, lt, 0, "R", [])).toMatchObject({ stage: "playing", round: 1, pending: 3, playing: 3 });
+    s = must(s, lt, { kind: "action", pid: s.order[0]!, clientActionId: "a1", action: { type: "invest", x: 1 } }, 1);
+    expect(projectorView(s, lt, 1, "R", [])).toMatchObject({ pending: 2, playing: 3 });
+    s = must(s, lt, { kind: "action", pid: s.order[1]!, clientActionId: "a2", action: { type: "invest", x: 1 } }, 2);
+    s = must(s, lt, { kind: "action", pid: s.order[2]!, clientActionId: "a3", action: { type: "invest", x: 1 } }, 3);
+    const results = projectorView(s, lt, 3, "R", []);
+    expect(s.groups.toArray()[0]!.phase).toBe("results");
+    // before: "0 of 3 decided" (the three still had to press "Next round")
+    expect(results).toMatchObject({ stage: "playing", round: 1, pending: null, playing: null });
   });
 });

@@ -42,9 +42,12 @@ export interface ProjectorView {
   phaseLabel: string | null;
   /** ms left in the current phase of the groups of that round (the longest), null when untimed. */
   remainingMs: number | null;
-  /** Seats still to decide in the groups' current phases, and seats playing. */
-  pending: number;
-  playing: number;
+  /**
+   * Seats still to decide, and seats, in the groups whose current step is a decision; both
+   * null when none is (e.g. the results step: people read and continue, nobody decides, so no count).
+   */
+  pending: number | null;
+  playing: number | null;
   charts: Chart[];
   /** null when the treatment hides the leaderboard. */
   leaderboard: LeaderboardRow[] | null;
@@ -82,6 +85,8 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const shown = roomCharts(charts, over);
   const t = translatorFor(lt.treatment.language);
   const phase = current[0]?.phase;
+  // "k of n decided" counts only groups at a decision step (in a results step nobody decides)
+  const deciding = groups.filter((g) => g.status !== "barrier" && lt.game.phases[g.phase]?.kind === "decision");
   const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,
@@ -97,8 +102,8 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     round,
     phaseLabel: phase === undefined ? null : t.has(phaseKey as never) ? t(phaseKey as never) : (lt.game.phases[phase]?.label ?? null),
     remainingMs: timed.length ? Math.max(...timed) : null,
-    pending: groups.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0),
-    playing: groups.reduce((n, g) => n + g.members.length, 0),
+    pending: deciding.length ? deciding.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0) : null,
+    playing: deciding.length ? deciding.reduce((n, g) => n + g.members.length, 0) : null,
     charts: shown,
     leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language) : null,
     debrief: over ? debriefRows(shown) : null,

@@ -63,7 +63,11 @@ export interface ParticipantView {
   /** Own rounds so far (points per round). */
   history: { round: number; payoff: number; timedOut: boolean }[];
   totalPoints: number;
-  done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null } | null;
+  /**
+   * `endedBeforePlay`: the experimenter ended the session before this participant's game started (they
+   * were still in the intro or the waiting room), so the final page says so instead of "you have finished".
+   */
+  done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null; endedBeforePlay: boolean } | null;
   /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
   survey: { questions: SurveyQuestion[] } | null;
   botPlaying: boolean;
@@ -187,6 +191,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
             currency: t.payment.currency,
             completionCode: p.completionCode,
             redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
+            endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0,
           }
         : null,
     survey: p.stage === "survey" ? { questions: t.survey } : null,

@@ -47,7 +47,7 @@ describe("every game's export lists every column once", () => {
     for (const r of rows) for (const k of Object.keys(r)) expect(names, `row key ${k}`).toContain(k);
     const wide = wideTable(columns, rows, [...new Set(rows.map((r) => String(r.participant)))].map((participant, seat) => ({ participant, seat, label: null, external: null, quizAttempts: 0, stage: "done", botSeat: true })), { session: "s", treatment: "t", game: game.id });
     // survey.csv: every column once, every answer in a column (bots answered any survey here)
-    const survey = { columns: surveyColumns(exported_.survey), rows: exported_.state.participants.toArray().map((p) => surveyRow({ session: "s", treatment: "t" }, p)) };
+    const survey = { columns: surveyColumns(exported_.survey), rows: exported_.state.participants.toArray().map((p) => surveyRow({ session: "s", treatment: "t" }, p, exported_.survey.length > 0)) };
     const surveyNames = survey.columns.map((c) => c.name);
     expect(new Set(surveyNames).size, `duplicate survey columns in ${file}`).toBe(surveyNames.length);
     for (const r of survey.rows) for (const k of Object.keys(r)) expect(surveyNames, `survey row key ${k}`).toContain(k);

@@ -49,11 +49,12 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
     return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot }];
   });
   const wide = wideTable(columns, rows, seats, { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId });
+  const hasSurvey = !lt.ok || lt.value.treatment.survey.length > 0;
   const survey = {
     columns: surveyColumns(lt.ok ? lt.value.treatment.survey : []),
     rows: state.order.flatMap((pid) => {
       const p = state.participants.get(pid);
-      return p ? [surveyRow({ session: sessionId, treatment: session.name }, p)] : [];
+      return p ? [surveyRow({ session: sessionId, treatment: session.name }, p, hasSurvey)] : [];
     }),
   };
   return { columns, rows, wide, survey };

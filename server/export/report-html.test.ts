@@ -68,4 +68,12 @@ describe("report-html", () => {
       expect(de).toContain('<html lang="de">');
     }
   });
+
+  it("says how many groups of how many seats: \"1 group of 3\", not \"1 of 3\"", async () => {
+    const groups = async (n: number, locale: "en" | "de" = "en") =>
+      /<dd>([^<]*)<\/dd>/.exec((await reportHtml({ ...data, charts: [], locale, treatment: { ...data.treatment, groups: n, groupSize: 3, matching: "fixed" } }, new Date(0))).split(locale === "en" ? "<dt>Groups</dt>" : "<dt>Gruppen</dt>")[1]!)![1];
+    expect(await groups(1)).toBe("1 group of 3 (fixed matching)");
+    expect(await groups(2)).toBe("2 groups of 3 (fixed matching)");
+    expect(await groups(1, "de")).toBe("1 zu je 3 (feste Zuordnung)");
+  });
 });

@@ -105,6 +105,14 @@ describe("study export: batched reads", () => {
     expect(Number(last[`r${ROUNDS}_group_total_cost`])).toBe(groupValue(GROUPS, ROUNDS));
   });
 
+  it("survey: a session whose treatment has no exit survey says no_survey for every seat, not not_reached", async () => {
+    const chunks: string[] = [];
+    const n = await writeStudyExport(store, ["empty", "s0"], "survey", async (c) => void chunks.push(c));
+    const rows = parseCsv(chunks.join(""));
+    expect(n).toBe(3 + 2);
+    expect(rows.map((r) => r.survey_status)).toEqual(new Array(5).fill("no_survey"));
+  });
+
   it("is written in pages with turns of the event loop between them: other work and another request are served meanwhile", async () => {
     // other work scheduled like the server's (each turn of the loop runs it once)
     let ticks = 0;

@@ -59,6 +59,8 @@ export interface SessionInfo {
   module: AnyGameModule | undefined;
   /** The treatment's exit-survey questions (survey.csv). */
   questions: SurveyQuestion[];
+  /** Whether the treatment has an exit survey (true when it cannot be read: survey_status then says not_reached, not no_survey). */
+  hasSurvey: boolean;
 }
 
 const line = (columns: readonly string[], row: Record<string, Cell>) => columns.map((c) => csvCell(row[c])).join(",") + "\r\n";
@@ -68,7 +70,7 @@ async function sessionInfo(store: SessionStore, id: string): Promise<SessionInfo
   if (!row) return null;
   const lt = loadTreatment(row.treatmentJson, games);
   const module = lt.ok ? lt.value.game : own(games, row.gameId);
-  return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, questions: lt.ok ? lt.value.treatment.survey : [] };
+  return { id, name: row.name, game: module ? `${module.id}@${module.version}` : row.gameId, module, questions: lt.ok ? lt.value.treatment.survey : [], hasSurvey: !lt.ok || lt.value.treatment.survey.length > 0 };
 }
 
 /** Seats read between two turns of the event loop (the store reads them 200 at a time). */
@@ -247,7 +249,7 @@ async function writeStudySurvey(store: SessionStore, sessions: readonly SessionI
     const seats = await surveySeatsOf(store, s.id);
     for (let i = 0; i < seats.length; i += SEATS_PER_TURN) {
       let chunk = "";
-      for (const p of seats.slice(i, i + SEATS_PER_TURN)) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p));
+      for (const p of seats.slice(i, i + SEATS_PER_TURN)) chunk += line(names, surveyRow({ session: s.id, treatment: s.name }, p, s.hasSurvey));
       await sink(chunk);
       await breathe();
       checkAborted(signal);

@@ -23,7 +23,7 @@ export const SURVEY_BASE_COLUMNS: ColumnDoc[] = [
     name: "survey_status",
     type: "string",
     description:
-      "answered (the participant sent the answers), answering (the survey is open and not sent yet), skipped (a bot played the seat when play ended, so nobody answered for the person), bot (a bot seat from the start answered, e.g. in a bot pilot), not_reached (play had not ended for the seat, or the session ended before).",
+      "answered (the participant sent the answers), answering (the survey is open and not sent yet), skipped (a bot played the seat when play ended, so nobody answered for the person), bot (a bot seat from the start answered, e.g. in a bot pilot), not_reached (play had not ended for the seat, or the session ended before), no_survey (the session's treatment has no exit survey).",
   },
   { name: "survey_ms", type: "number", unit: "ms", description: "Time from the survey opening to the answers being sent (server clock); empty unless survey_status is answered." },
 ];
@@ -78,13 +78,21 @@ export interface SurveySeat {
   surveyStartedMs?: number;
 }
 
-export function surveyStatus(p: SurveySeat): string {
+/**
+ * The seat's survey_status. `hasSurvey` false: the treatment asks no exit survey, so a seat without
+ * answers is "no_survey" (not "not_reached", which reads as if the person dropped out before it).
+ */
+export function surveyStatus(p: SurveySeat, hasSurvey: boolean): string {
   if (p.survey) return p.survey.status;
-  return p.stage === "survey" ? "answering" : "not_reached";
+  if (p.stage === "survey") return "answering";
+  return hasSurvey ? "not_reached" : "no_survey";
 }
 
-/** One seat's row of survey.csv. */
-export function surveyRow(base: { session: string; treatment: string }, p: SurveySeat): Record<string, Cell> {
+/**
+ * One seat's row of survey.csv. `hasSurvey`: whether the session's treatment has an exit survey (true
+ * when the treatment cannot be read any more: then an unanswered seat stays "not_reached").
+ */
+export function surveyRow(base: { session: string; treatment: string }, p: SurveySeat, hasSurvey: boolean): Record<string, Cell> {
   const answered = p.survey?.status === "answered" && p.surveyStartedMs !== undefined;
   return {
     ...base,
@@ -93,7 +101,7 @@ export function surveyRow(base: { session: string; treatment: string }, p: Surve
     label: p.label,
     external_id: p.external?.id ?? null,
     external_source: p.external?.source ?? null,
-    survey_status: surveyStatus(p),
+    survey_status: surveyStatus(p, hasSurvey),
     survey_ms: answered ? Math.max(0, p.survey!.atMs - p.surveyStartedMs!) : null,
     ...(p.survey?.answers ?? {}),
   };

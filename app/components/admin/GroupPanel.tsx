@@ -7,6 +7,7 @@ import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import type { RunCommand } from "./types";
 import { useEffect, useState } from "react";
 import { api } from "../../lib-client/api";
+import { groupFacts } from "./group-facts";
 
 function MonitorBlock({ m }: { m: MonitorView }) {
   return (
@@ -164,19 +165,13 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
           End phase now
         </button>
       </div>
-      <dl className="kv left">
-        <dt>Round</dt>
-        <dd>
-          {g.round} of {view.rounds}
-        </dd>
-        <dt>Phase</dt>
-        <dd>{g.phaseLabel}</dd>
-        <dt>Time left</dt>
-        <dd>{left === null ? "no limit" : formatMs(left)}</dd>
-        <dt>Still to act</dt>
-        <dd>
-          {g.pendingCount} of {g.members.length}
-        </dd>
+      <dl className="kv left" data-testid={`group-facts-${g.id}`}>
+        {groupFacts(g, view.rounds, left === null ? "no limit" : formatMs(left)).map((f) => (
+          <div key={f.label} style={{ display: "contents" }}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
       </dl>
       {g.computeFailure && <ComputeFailure g={g} failure={g.computeFailure} ended={view.status === "ended"} run={run} />}
       {g.monitor && <MonitorBlock m={g.monitor} />}

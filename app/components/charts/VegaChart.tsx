@@ -17,7 +17,7 @@ import { loadVega } from "./load-vega";
 
 /** What a new spec needs (the rest is data): kind, axes, series names, roles and colours, categories. */
 const shapeOf = (c: Chart) =>
-  JSON.stringify([c.kind, c.x, c.y, c.series.map((s) => [s.name, s.role, s.colorKey ?? null])]);
+  JSON.stringify([c.kind, c.x, c.y, c.series.map((s) => [s.name, s.role, s.colorKey ?? null, s.color ?? null])]);
 
 export function VegaChart({ chart, height = 220, locale = DEFAULT_LOCALE }: { chart: Chart; height?: number; locale?: Locale }) {
   const t = translatorFor(locale);

@@ -29,7 +29,12 @@ export function FinalPage({ view }: { view: ParticipantView }) {
   const total = done?.totalPoints ?? view.totalPoints;
   return (
     <section className="card" data-testid="final-page">
-      <h2 style={{ marginTop: 0 }}>{t("heading")}</h2>
+      <h2 style={{ marginTop: 0 }}>{done?.endedBeforePlay ? t("endedHeading") : t("heading")}</h2>
+      {done?.endedBeforePlay && (
+        <p className="notice" data-testid="ended-before-play">
+          {t("endedBeforePlay")}
+        </p>
+      )}
       <dl className="kv">
         <dt>{t("totalPoints")}</dt>
         <dd className="big-number" data-testid="total-points">

@@ -66,10 +66,12 @@ function Screen({ view, origin, receivedAt, online }: { view: ProjectorView; ori
             {view.phaseLabel && <span> · {view.phaseLabel}</span>}
             <span> · </span>
             <TimeLeft remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} />
-            <span className="muted" data-testid="projector-pending">
-              {" "}
-              · {t("decided", { decided: view.playing - view.pending, playing: view.playing })}
-            </span>
+            {view.pending !== null && view.playing !== null && (
+              <span className="muted" data-testid="projector-pending">
+                {" "}
+                · {t("decided", { decided: view.playing - view.pending, playing: view.playing })}
+              </span>
+            )}
           </div>
         )}
         {view.stage === "after" && <span data-testid="projector-over">{t("over")}</span>}

@@ -7,7 +7,7 @@ import { History } from "../../components/kit/History";
 import { ResultsTable } from "../../components/kit/ResultsTable";
 import { fmt } from "../../lib-client/format";
 import type { PhaseProps } from "../define-ui";
-import { pct } from "./preview";
+import { chanceRow, pct } from "./preview";
 import { NextRoundButton, pointsSoFar } from "../../components/participant/NextRoundButton";
 import { notDecidedText } from "../../components/participant/phase-end-text";
 
@@ -49,8 +49,12 @@ export function SsgResults({ v, view, play, act, locked }: PhaseProps<typeof ssg
           )}
           <dt>{tr("patrolWasAt")}</dt>
           <dd data-testid="my-allocation">{list(v.targets, r.myAllocation)}</dd>
-          <dt>{tr("chanceProtected", { target: target ?? "" })}</dt>
-          <dd>{r.coverage ? pct(r.coverage[r.target] ?? 0) : "–"}</dd>
+          {chanceRow(r) !== "none" && (
+            <>
+              <dt>{tr("chanceProtected", { target: target ?? "" })}</dt>
+              <dd data-testid="result-chance">{r.coverage ? pct(r.coverage[r.target] ?? 0) : <span className="muted">{tr("chanceWithheld")}</span>}</dd>
+            </>
+          )}
           <dt>{v.pay === "expected" ? tr("expectedPays") : tr("expected")}</dt>
           <dd data-testid="my-expected">{fmt(r.expected)}</dd>
           <dt>{v.pay === "realised" ? tr("realisedPays") : tr("realised")}</dt>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attackerUtility, bestResponseSet, combineCoverage, defenderUtility } from "@/lib/mechanisms/ssg";
 import type { SsgView } from "@/lib/games/ssg-defense/views";
-import { evenly, previewAllocation, previewChange, readCoverage, setCoverage, usedUnits } from "./preview";
+import { chanceRow, evenly, previewAllocation, previewChange, readCoverage, setCoverage, usedUnits } from "./preview";
 
 const attacker = { reward: [9, 7, 6, 5], penalty: [-3, -3, -2, -2] };
 const me = { index: 0, resources: 1, reward: [6, 3, 1, 1], penalty: [-9, -5, -1, -1] };
@@ -76,5 +76,13 @@ describe("the allocation widget", () => {
     expect(away.likely).toEqual([2]);
     const lure = previewChange(v, [0, 0, 1, 0])!;
     expect(lure.likely).toEqual([0, 3]);
+  });
+});
+
+describe("the results row \"Chance <target> was protected\"", () => {
+  it("shows the number, says why it is withheld (othersFeedback pooled), or is left out (feedback outcome)", () => {
+    expect(chanceRow({ coverage: [0.5, 0.5], coverageWithheld: false })).toBe("shown");
+    expect(chanceRow({ coverage: null, coverageWithheld: true })).toBe("withheld");
+    expect(chanceRow({ coverage: null, coverageWithheld: false })).toBe("none");
   });
 });

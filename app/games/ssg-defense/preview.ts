@@ -47,6 +47,15 @@ export function assumption(v: SsgView, kind: "allocate" | "change"): "assumeOthe
   return "assumeOwnOnly";
 }
 
+/**
+ * The results row "Chance <target> was protected": the number (shown), a note that it is withheld so it
+ * does not reveal another defender's patrol (othersFeedback "pooled"), or no row (feedback "outcome").
+ */
+export function chanceRow(r: Pick<NonNullable<SsgView["results"]>, "coverage" | "coverageWithheld">): "shown" | "withheld" | "none" {
+  if (r.coverage) return "shown";
+  return r.coverageWithheld ? "withheld" : "none";
+}
+
 /** The game as this defender knows it: the attacker (when public) and herself as defender 0. */
 function knownGame(v: SsgView): SsgInstance | null {
   return v.attacker ? { attacker: v.attacker, defenders: [{ resources: v.me.resources, reward: v.me.reward, penalty: v.me.penalty }] } : null;

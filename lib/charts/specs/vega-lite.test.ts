@@ -7,8 +7,11 @@ import { expressionInterpreter } from "vega-interpreter";
 import { compile } from "vega-lite";
 import { describe, expect, it } from "vitest";
 import { investmentChart } from "../ids-investment";
-import type { ChartRound } from "../types";
-import { chartSpec } from "./vega-lite";
+import { ssgDefenseCharts } from "../ssg-defense";
+import { CHART_PALETTE } from "../palette";
+import type { Chart, ChartRound } from "../types";
+import { load as loadSsg } from "../../games/ssg-defense/testing";
+import { chartSpec, seriesColors } from "./vega-lite";
 
 const rounds: ChartRound[] = [1, 2, 3].map((round) => ({
   groupId: "g1",
@@ -42,5 +45,33 @@ describe("chart spec in the session's language", () => {
     expect(svg).not.toMatch(/>0,\d</);
     expect(svg).toContain("investment x");
     expect(spec).not.toContain("Werte");
+  });
+});
+
+describe("series colours", () => {
+  it("a series with a fixed colour keeps it whatever its place; the others take the palette's free colours in order", () => {
+    const chart = (names: string[]): Chart => ({
+      id: "c",
+      title: "t",
+      description: "d",
+      kind: "rounds",
+      x: { title: "round" },
+      y: { title: "y" },
+      series: names.map((name) => ({ name, role: name === "played" ? "played" : "theory", ...(name === "B" ? { color: CHART_PALETTE[1] } : {}), points: [] })),
+    });
+    expect([...seriesColors(chart(["played", "A", "B"]))]).toEqual([["played", CHART_PALETTE[0]], ["A", CHART_PALETTE[2]], ["B", CHART_PALETTE[1]]]);
+    expect([...seriesColors(chart(["played", "B", "A"]))]).toEqual([["played", CHART_PALETTE[0]], ["B", CHART_PALETTE[1]], ["A", CHART_PALETTE[2]]]);
+    // the spec draws the same colours as the HTML legend
+    const spec = JSON.stringify(chartSpec(chart(["played", "A", "B"])));
+    expect(spec).toContain(JSON.stringify({ domain: ["played", "A", "B"], range: [CHART_PALETTE[0], CHART_PALETTE[2], CHART_PALETTE[1]] }));
+  });
+
+  it("SSG: NSE and CSW-Max have one colour each across the coverage, attacked-target and welfare charts", () => {
+    const charts = ssgDefenseCharts({ params: loadSsg({ mode: "recommendation" }).params as never, rounds: [] });
+    const byName = new Map<string, Set<string>>();
+    for (const c of charts) for (const [name, color] of seriesColors(c)) byName.set(name, (byName.get(name) ?? new Set()).add(color));
+    expect([...byName.get("NSE")!]).toEqual([CHART_PALETTE[1]]);
+    expect([...byName.get("CSW-Max")!]).toEqual([CHART_PALETTE[2]]);
+    expect(charts.filter((c) => c.series.some((s) => s.name === "NSE")).length).toBe(3);
   });
 });

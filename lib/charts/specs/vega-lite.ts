@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { DEFAULT_LOCALE, type Locale } from "../../i18n/locales";
 import { translatorFor } from "../../i18n/translate";
+import { CHART_PALETTE } from "../palette";
 import type { Chart, SeriesRole } from "../types";
 
 /** The name of the data set every chart spec reads. */
@@ -34,8 +35,8 @@ export function chartRows(chart: Chart): ChartRow[] {
   );
 }
 
-/** Colour-blind-safe palette (Okabe–Ito, black last). */
-export const CHART_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"];
+/** Colour-blind-safe palette (Okabe–Ito, black last; lib/charts/palette.ts). */
+export { CHART_PALETTE };
 
 export interface ChartSpecOptions {
   /** "container" (default) fills the element's width (responsive); a number fixes it (files). */
@@ -65,9 +66,19 @@ const FIXED_WIDTH_LEGENDS = { columns: 3, layout: { bottom: { anchor: "start", d
 /** The played/theory legend's line symbols: Vega-Lite paints them "transparent" (from the area layer) unless told. */
 const DASH_SYMBOLS = { encode: { symbols: { update: { stroke: { value: "#333" } } } } };
 
-/** The colour of each colour key (a series' colorKey, else its name), in the order of first use. */
+/**
+ * The colour of each colour key (a series' colorKey, else its name): a series' fixed `color` when it
+ * has one (the same in every chart, e.g. a benchmark drawn in several charts), else the palette's next
+ * colour that no fixed series of the chart uses, in the order of first use.
+ */
 export function seriesColors(chart: Chart): Map<string, string> {
-  return new Map(colorKeys(chart).map((k, i) => [k, CHART_PALETTE[i % CHART_PALETTE.length]!]));
+  const fixed = new Map<string, string>();
+  for (const s of chart.series) if (s.color && !fixed.has(s.colorKey ?? s.name)) fixed.set(s.colorKey ?? s.name, s.color);
+  const taken = new Set(fixed.values());
+  const free = CHART_PALETTE.filter((c) => !taken.has(c));
+  const pool = free.length ? free : CHART_PALETTE;
+  let next = 0;
+  return new Map(colorKeys(chart).map((k) => [k, fixed.get(k) ?? pool[next++ % pool.length]!]));
 }
 
 /** The dash pattern of theory lines (played lines are solid). */
@@ -77,13 +88,14 @@ const colorKeys = (chart: Chart) => [...new Set(chart.series.map((s) => s.colorK
 
 export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSpec {
   const keys = colorKeys(chart);
+  const colors = seriesColors(chart);
   const showLegend = opts.legend !== false;
   const legend = { orient: "bottom" as const, direction: "horizontal" as const, labelLimit: 260 };
   const color = {
     field: "color",
     type: "nominal" as const,
     title: null,
-    scale: { domain: keys, range: keys.map((_, i) => CHART_PALETTE[i % CHART_PALETTE.length]!) },
+    scale: { domain: keys, range: keys.map((k) => colors.get(k)!) },
     legend: showLegend ? legend : null,
   };
   const yScale = chart.y.share ? { domain: [0, 1] } : { zero: false };

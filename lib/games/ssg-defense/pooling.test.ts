@@ -50,6 +50,7 @@ describe("SSG feedback about the other defenders", () => {
     const { results, next, phases } = twoDefenderViews();
     expect(phases).toEqual(["results", "decide"]);
     expect(results.results!.coverage).toBeNull();
+    expect(results.results!.coverageWithheld).toBe(true); // the screen says why the number is missing
     expect(next.last.others).toBeNull();
     expect(next.last.own).toEqual([0, 0.2, 0.8]);
     expect(JSON.stringify({ results, next })).not.toContain("0.7");
@@ -58,6 +59,7 @@ describe("SSG feedback about the other defenders", () => {
   it("shows it with othersFeedback combined (and then it is exactly the other's coverage)", () => {
     const { results, next } = twoDefenderViews("combined");
     expect(results.results!.coverage).not.toBeNull();
+    expect(results.results!.coverageWithheld).toBe(false);
     expect(next.last.others).toEqual([0.7, 0.3, 0]);
   });
 });

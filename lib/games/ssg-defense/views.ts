@@ -53,6 +53,11 @@ export interface SsgView {
     realised: number;
     points: number;
     coverage: number[] | null;
+    /**
+     * True when the treatment gives coverage feedback but `coverage` is withheld (othersFeedback "pooled":
+     * it would reveal another defender's allocation), so the screen can say why; false otherwise.
+     */
+    coverageWithheld: boolean;
     coalition: number[] | null;
     fallback: boolean;
     followed: boolean | null;
@@ -73,6 +78,7 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
   const plan = s.plan;
   const told = plan?.recommendations[i] ?? [];
   const rec = plan ? modificationMap(plan.dist ?? nseJoint(p), m, i, told) : null;
+  const showCoverage = o !== null && p.feedback === "coverage" && (p.othersFeedback === "combined" || othersPooled(o.own, i));
   return {
     mode: p.mode,
     targets: targetNames(p),
@@ -108,7 +114,8 @@ export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
           expected: o.expected[i]!,
           realised: o.realised[i]!,
           points: o.points[i]!,
-          coverage: p.feedback === "coverage" && (p.othersFeedback === "combined" || othersPooled(o.own, i)) ? o.coverage : null,
+          coverage: showCoverage ? o.coverage : null,
+          coverageWithheld: p.feedback === "coverage" && !showCoverage,
           coalition: p.mode === "coordinated" ? (o.mechanism?.coalition ?? []) : null,
           fallback: o.mechanism ? !o.mechanism.ok : false,
           followed: s.plays[i]?.followed ?? null,
