@@ -102,7 +102,7 @@ test("an invalid treatment lists every error at once, one message per field; a v
     "bots.seats[0]",
   ]);
   await expect(admin.getByTestId("launch-check")).toBeHidden();
-  await admin.getByTestId("session-create").click(); // creating is refused with the same list
+  await expect(admin.getByTestId("session-create")).toBeDisabled(); // creating is refused until the treatment is edited
   await expect(errors).toContainText("The treatment has 6 problems");
 
   // a misspelt field is not an error, but the launch check says it is ignored and what was meant

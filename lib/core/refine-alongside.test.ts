@@ -18,11 +18,11 @@ const errors = (v: unknown) => {
 
 describe("alongside: cross-field checks next to other errors", () => {
   it("runs the check when only fields it does not read failed", () => {
-    expect(errors({ min: 5, max: 1, label: "" })).toEqual(["label: Too small: expected string to have >=1 characters", "max: max must be at least min"]);
+    expect(errors({ min: 5, max: 1, label: "" })).toEqual(["label: must not be empty: write some text", "max: max must be at least min"]);
   });
 
   it("reports nothing from the check when a field it reads failed (no message from a value that did not parse)", () => {
-    expect(errors({ min: "5", max: 1, label: "" })).toEqual(["min: Invalid input: expected number, received string", "label: Too small: expected string to have >=1 characters"]);
+    expect(errors({ min: "5", max: 1, label: "" })).toEqual(["min: must be a number, not text", "label: must not be empty: write some text"]);
   });
 
   it("drops a check that throws on partial input, and stays silent on an object-level failure", () => {
@@ -36,9 +36,9 @@ describe("alongside: cross-field checks next to other errors", () => {
         ALONGSIDE,
       );
     const r = Throws.safeParse({ a: "x", b: [] });
-    expect(r.success ? [] : formatZodError(r.error)).toEqual(["a: Invalid input: expected number, received string"]);
+    expect(r.success ? [] : formatZodError(r.error)).toEqual(["a: must be a number, not text"]);
     const top = Range.safeParse([1, 2]);
-    expect(top.success ? [] : formatZodError(top.error)).toEqual(["Invalid input: expected object, received array"]);
+    expect(top.success ? [] : formatZodError(top.error)).toEqual(['The input must be an object like { "name": value, … }, not a list']);
   });
 
   it("behaves like a plain superRefine on otherwise valid input", () => {

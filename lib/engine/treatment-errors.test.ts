@@ -67,7 +67,7 @@ describe("every treatment error at once", () => {
       },
     });
     expect(errors).toEqual([
-      "params.rounds: Too small: expected number to be >=1",
+      "params.rounds: must be at least 1",
       "params.types: probabilities must sum to 1 (they sum to 1.4)",
       "params.fixedTypes[1]: type 9 does not exist; use 1 to 2",
     ]);
@@ -76,7 +76,7 @@ describe("every treatment error at once", () => {
   it("a cross-field check never reasons from a value that did not parse", () => {
     // c[1] is not a number: the instance check reads c, so it reports nothing (no W message built on a bad c)
     const errors = errorsOf({ name: "x", game: "ids-investment", params: { alpha: [1, 2], W: [[1, 0]], c: [1, "a"] } });
-    expect(errors).toEqual(["params.c[1]: Invalid input: expected number, received string"]);
+    expect(errors).toEqual(["params.c[1]: must be a number, not text"]);
   });
 
   it("unknown bot names are listed with the other errors, also when the treatment itself has errors", () => {
@@ -84,5 +84,96 @@ describe("every treatment error at once", () => {
     expect(fields(errors)).toEqual(expect.arrayContaining(["name", "bots.seats[0]", "dropout.bot"]));
     const valid = errorsOf({ name: "x", game: "ids-investment", params: { alpha: [1, 2], W: [[1, 0], [0, 1]], c: [1, 1], rounds: 0 }, bots: { seats: ["nope"] } });
     expect(fields(valid)).toEqual(["params.rounds", "bots.seats[0]"]);
+  });
+});
+
+const cipParams = (over: Record<string, unknown>) => ({
+  types: [
+    { theta: 1, phi: 0, probability: 0.5, minResources: 20, rewardRate: 2 },
+    { theta: 2, phi: 0, probability: 0.25, minResources: 60, rewardRate: 4 },
+    { theta: 3, phi: 0, probability: 0.25, minResources: 100, rewardRate: 6 },
+    { theta: 4, phi: 0, probability: 0.25, minResources: 140, rewardRate: 8 },
+  ],
+  evaluationRate: 2,
+  paymentCost: 0.5,
+  resources: 650,
+  cis: 4,
+  ...over,
+});
+
+describe("Validate lists every problem of the parameters at once", () => {
+  it("CIP: the probabilities' sum is checked although resources is wrong", () => {
+    const errors = errorsOf({ name: "x", game: "cip-contracts", params: cipParams({ resources: -1 }) });
+    expect(errors).toEqual(["params.resources: resources must be above 0", "params.types: probabilities must sum to 1 (they sum to 1.25)"]);
+  });
+
+  it("CIP: one cross-field finding does not hide another (probabilities, fixed types, beliefs, budget)", () => {
+    const errors = errorsOf({
+      name: "x",
+      game: "cip-contracts",
+      params: cipParams({ resources: -1, fixedTypes: [1, 2, 3, 9], ciProbabilities: [[1, 0, 0, 0]], integerResources: true, budget: "exact" }),
+    });
+    expect(fields(errors)).toEqual(["params.resources", "params.types", "params.ciProbabilities", "params.budget", "params.fixedTypes[3]"]);
+  });
+});
+
+describe("treatment errors in plain language", () => {
+  const ids = { alpha: [1, 2], W: [[1, 0], [0, 1]], c: [1, 1] };
+
+  it("a likert question without its labels says they are required, with an example", () => {
+    const errors = errorsOf({ name: "x", game: "ids-investment", params: ids, survey: [{ id: "fair", type: "likert", prompt: "The rules were fair." }] });
+    expect(errors).toEqual([
+      'survey[0].lowLabel: required, add it (e.g. "lowLabel": "Strongly disagree")',
+      'survey[0].highLabel: required, add it (e.g. "highLabel": "Strongly agree")',
+    ]);
+  });
+
+  it("no zod jargon: too small, missing params, wrong types, unknown options", () => {
+    expect(errorsOf({ name: "x", game: "ids-investment", params: ids, groups: 0, matching: "sometimes" })).toEqual([
+      "groups: must be at least 1",
+      'matching: use one of "fixed", "random"',
+    ]);
+    expect(errorsOf({ name: "only a name" })).toEqual([
+      'game: required, add it (e.g. "game": "ids-investment")',
+      `params: required, add it (e.g. "params": { … } with the game's parameters)`,
+    ]);
+    expect(errorsOf({ name: "x", game: "ids-investment", params: [1, 2] })).toEqual(['params: must be an object like { "name": value, … }, not a list']);
+    const all = errorsOf({ name: "", game: "ids-investment", params: { ...ids, rounds: "three" }, payment: { showUpFee: -5, perPoint: "0.1" }, bots: { delayMs: 1e6 } });
+    expect(all).toEqual([
+      "name: give the treatment a name", // the project's own wording is kept
+      "bots.delayMs: must be at most 60000",
+      "payment.showUpFee: must be at least 0",
+      "payment.perPoint: must be a number, not text",
+      "params.rounds: must be a number, not text",
+    ]);
+    for (const e of all) expect(e).not.toMatch(/Invalid input|Too small|Too big|expected \w+, received|record/);
+  });
+});
+
+describe("a treatment that is not JSON says where", () => {
+  const jsonError = (text: string) => {
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(1);
+    return errors[0]!;
+  };
+
+  it("a CSV file is named as not JSON at all", () => {
+    expect(jsonError("name,game\nx,ids-investment\n")).toBe(
+      'The treatment is not a JSON file: it should start with { but starts with "name,game" (line 1, column 1). Give the treatment\'s .json file (a spreadsheet or CSV export is not one).',
+    );
+  });
+
+  it("an unexpected token without a position in the message still gets line and column", () => {
+    // V8 words these "Unexpected token 'N', "…" is not valid JSON", with no position
+    expect(jsonError('{\n  "name": "x",\n  "params": { "rounds": NaN }\n}')).toMatch(/^The treatment is not valid JSON at line 3, column 25: Unexpected token 'N'\. Look for/);
+    expect(jsonError('{ "name": "x", "params": [1, , 2] }')).toMatch(/at line 1, column 30: Unexpected token ','\./);
+    expect(jsonError('{ "a": tru }')).toMatch(/at line 1, column 11: Unexpected token ' '\./); // where "tru" stops being "true"
+  });
+
+  it("a text that ends too early and one with a position in the message", () => {
+    expect(jsonError('{\n  "name": "x",\n  "params": {')).toBe("The treatment is not valid JSON: it ends too early (line 3, column 14). A closing }, ] or quote is missing.");
+    expect(jsonError('{ "a": 1 } }')).toMatch(/at line 1, column 12: Unexpected non-whitespace character after the end of the JSON/);
+    expect(jsonError('{ "a": 1, }')).toMatch(/at line 1, column 11: Expected double-quoted property name\. /);
+    expect(jsonError("// my treatment\n{}")).toMatch(/at line 1, column 1: it starts with a comment, and JSON has no comments/);
   });
 });

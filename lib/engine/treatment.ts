@@ -167,7 +167,7 @@ function botProblems(game: AnyGameModule, seats: readonly string[], dropoutBot: 
 
 /**
  * Parse a treatment (object or JSON text) and its game parameters. Errors name the field, e.g.
- * `params.alpha[2]: Too small: expected number to be >0`.
+ * `params.alpha[2]: must be above 0`.
  */
 export function loadTreatment(raw: unknown, games: Readonly<Record<string, AnyGameModule>>): TreatmentResult {
   let input = raw;

@@ -36,6 +36,8 @@ export function NewSession() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [check, setCheck] = useState<LaunchCheck | null>(null);
   const [busy, setBusy] = useState<"validate" | "create" | null>(null);
+  /** The last "Validate" of this text found problems: creating would only show them again. */
+  const [invalid, setInvalid] = useState(false);
 
   useEffect(() => {
     void api<Example[]>("GET", "/api/treatments").then((r) => r.ok && setExamples(r.body));
@@ -46,6 +48,7 @@ export function NewSession() {
     setErrors([]);
     setSummary(null);
     setCheck(null);
+    setInvalid(false);
   };
 
   const choose = (file: string) => {
@@ -73,6 +76,7 @@ export function NewSession() {
       setSummary(null);
       setCheck(null);
       setErrors(r.errors.length ? r.errors : [r.message]);
+      setInvalid(r.errors.length > 0);
     }
   };
 
@@ -159,10 +163,22 @@ export function NewSession() {
         <button type="button" className="secondary" data-testid="treatment-validate" disabled={!text.trim() || busy !== null} onClick={validate}>
           {busy === "validate" ? "Validating…" : "Validate"}
         </button>
-        <button type="button" data-testid="session-create" disabled={!text.trim() || busy !== null} onClick={create}>
+        <button
+          type="button"
+          data-testid="session-create"
+          disabled={!text.trim() || busy !== null || invalid}
+          title={invalid ? "Fix the problems listed above first (editing the treatment enables this button again)" : undefined}
+          aria-describedby={invalid ? "session-create-help" : undefined}
+          onClick={create}
+        >
           {busy === "create" ? "Creating…" : "Create session (as a draft)"}
         </button>
       </div>
+      {invalid && (
+        <p id="session-create-help" className="small muted" data-testid="session-create-help">
+          Fix the problems above, then validate again: a session can be created once the treatment is valid.
+        </p>
+      )}
     </section>
   );
 }

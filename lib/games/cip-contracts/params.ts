@@ -17,6 +17,8 @@
 import { z } from "zod";
 import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 import {
+  crossFieldProblems,
+  fieldProblems,
   instanceProblems,
   menuForCis,
   type CipCi,
@@ -74,36 +76,58 @@ export const CipGameParams = z
     endowment: z.number().min(0).max(1e9, "endowment must be at most 1e9").default(100),
     pointsScale: z.number().positive().max(1e6, "pointsScale must be at most 1,000,000").default(0.1),
   })
-  .superRefine(alongside((p, ctx) => {
-    const K = p.types.length;
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
-    for (const problem of instanceProblems(instanceOf(p))) issue(problem.path, problem.message);
-    if (p.beliefs === "perCi") {
-      if (!p.ciProbabilities) issue(["ciProbabilities"], `with beliefs "perCi" give one probability vector per CI (${p.cis} vectors of ${K} numbers)`);
-      else {
-        if (p.ciProbabilities.length !== p.cis)
-          issue(["ciProbabilities"], `must have ${p.cis} vectors (one per CI), got ${p.ciProbabilities.length}`);
-        p.ciProbabilities.forEach((row, i) => {
-          if (row.length !== K) issue(["ciProbabilities", i], `must have ${K} entries (one per type), got ${row.length}`);
-          const sum = row.reduce((s, x) => s + x, 0);
-          if (Math.abs(sum - 1) > 1e-6) issue(["ciProbabilities", i], `must sum to 1 (sums to ${sum})`);
+  // Independent checks, each reading only the fields it needs: a failed field (say resources) only
+  // silences the checks that read it, so the others (say the types' probabilities) are still listed.
+  .superRefine(
+    independently(
+      (p, ctx) => {
+        // the types among themselves: order, reward rates, minimum resources, probabilities summing to 1
+        for (const problem of crossFieldProblems({ types: typesOf(p.types) } as Pick<CipInstance, "types"> as CipInstance))
+          ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+      },
+      (p, ctx) => {
+        // the remaining field checks of the mechanism core (the schema above already checks most of them)
+        for (const problem of fieldProblems(instanceOf(p))) ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+      },
+      (p, ctx) => {
+        const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+        if (p.beliefs === "perCi") {
+          const K = p.types.length;
+          if (!p.ciProbabilities) issue(["ciProbabilities"], `with beliefs "perCi" give one probability vector per CI (${p.cis} vectors of ${K} numbers)`);
+          else {
+            if (p.ciProbabilities.length !== p.cis)
+              issue(["ciProbabilities"], `must have ${p.cis} vectors (one per CI), got ${p.ciProbabilities.length}`);
+            p.ciProbabilities.forEach((row, i) => {
+              if (row.length !== K) issue(["ciProbabilities", i], `must have ${K} entries (one per type), got ${row.length}`);
+              const sum = row.reduce((s, x) => s + x, 0);
+              if (Math.abs(sum - 1) > 1e-6) issue(["ciProbabilities", i], `must sum to 1 (sums to ${sum})`);
+            });
+          }
+        } else if (p.ciProbabilities) {
+          issue(["ciProbabilities"], 'is only used with beliefs "perCi"; remove it or set beliefs to "perCi"');
+        }
+      },
+      (p, ctx) => {
+        if (p.integerResources && p.budget === "exact")
+          ctx.addIssue({
+            code: "custom",
+            path: ["budget"],
+            message:
+              'with integerResources use budget "atMost" (the default): an exact weighted sum of whole units is usually unattainable, and the integer search for it can take seconds',
+          });
+      },
+      (p, ctx) => {
+        if (!p.fixedTypes) return;
+        const K = p.types.length;
+        if (p.fixedTypes.length !== p.cis)
+          ctx.addIssue({ code: "custom", path: ["fixedTypes"], message: `must have ${p.cis} entries (one per CI), got ${p.fixedTypes.length}` });
+        p.fixedTypes.forEach((t, i) => {
+          if (t > K) ctx.addIssue({ code: "custom", path: ["fixedTypes", i], message: `type ${t} does not exist; use 1 to ${K}` });
         });
-      }
-    } else if (p.ciProbabilities) {
-      issue(["ciProbabilities"], 'is only used with beliefs "perCi"; remove it or set beliefs to "perCi"');
-    }
-    if (p.integerResources && p.budget === "exact")
-      issue(
-        ["budget"],
-        'with integerResources use budget "atMost" (the default): an exact weighted sum of whole units is usually unattainable, and the integer search for it can take seconds',
-      );
-    if (p.fixedTypes) {
-      if (p.fixedTypes.length !== p.cis) issue(["fixedTypes"], `must have ${p.cis} entries (one per CI), got ${p.fixedTypes.length}`);
-      p.fixedTypes.forEach((t, i) => {
-        if (t > K) issue(["fixedTypes", i], `type ${t} does not exist; use 1 to ${K}`);
-      });
-    }
-  }), ALONGSIDE)
+      },
+    ),
+    ALONGSIDE,
+  )
   .superRefine(alongside((p, ctx) => {
     // Only when the fields above are sound: the menu treatment must be able to serve at least one CI
     // alone (then Algorithm 1's exclusion step always keeps somebody in the first offer).
@@ -135,10 +159,30 @@ function beliefShapeOk(p: CipGameParams): boolean {
   );
 }
 
+type Check<T> = (value: T, ctx: z.RefinementCtx<T>) => void;
+
+/**
+ * Several {@link alongside} checks that run side by side: each sees only the schema's own failed
+ * fields (not the issues its neighbours report), so one check's finding never silences another.
+ */
+function independently<T>(...checks: Check<T>[]): Check<T> {
+  return (value, ctx) => {
+    const found: Parameters<typeof ctx.addIssue>[0][] = [];
+    const quiet = { ...ctx, addIssue: (i: Parameters<typeof ctx.addIssue>[0]) => void found.push(i) } as z.RefinementCtx<T>;
+    for (const check of checks) alongside(check)(value, quiet);
+    for (const i of found) ctx.addIssue(i);
+  };
+}
+
+/** The types as the mechanism core expects them (without labels). */
+function typesOf(types: readonly CipTypeSpec[]): CipInstance["types"] {
+  return types.map((t) => ({ theta: t.theta, phi: t.phi, probability: t.probability, minResources: t.minResources, rewardRate: t.rewardRate }));
+}
+
 /** The mechanism core's instance for these parameters. */
 export function instanceOf(p: CipGameParams): CipInstance {
   return {
-    types: p.types.map((t) => ({ theta: t.theta, phi: t.phi, probability: t.probability, minResources: t.minResources, rewardRate: t.rewardRate })),
+    types: typesOf(p.types),
     evaluationRate: p.evaluationRate,
     paymentCost: p.paymentCost,
     resources: p.resources,
