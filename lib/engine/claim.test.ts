@@ -3,6 +3,7 @@ import { games } from "../games/registry";
 import { newSession } from "../testing/drive";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
+import { NOT_OPEN } from "./claim";
 import type { ExternalId, SessionState } from "./state";
 
 function load(): LoadedTreatment {
@@ -227,6 +228,9 @@ describe("draft sessions", () => {
     const conn = reduce(d, lt1, { kind: "connect", pid: "p1" }, 0);
     if (!conn.ok) throw new Error("connect");
     expect(reduce(conn.state, lt1, { kind: "consent", pid: "p1" }, 0).ok).toBe(false);
+    // a game action says the same as the intro and the join, not "your group has not started"
+    const act = reduce(conn.state, lt1, { kind: "action", pid: "p1", clientActionId: "draft-act-1", action: { type: "invest", x: 1 } }, 0);
+    expect(!act.ok && [act.error.code, act.error.message]).toEqual(["session/not_open", NOT_OPEN.message]);
     expect(reduce(d, lt1, { kind: "pause" }, 0).ok).toBe(false);
     const opened = reduce(state, lt, { kind: "open" }, 5);
     if (!opened.ok) throw new Error(opened.error.message);

@@ -145,6 +145,8 @@ function gameAction(
       ok: false,
       error: err(ActionErrorCode.Paused, worded("paused")),
     };
+  // as the intro steps and joins say: nothing can happen before the experimenter opens the session
+  if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
   if (p.stage !== "playing" || !p.groupId)
     return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("groupNotStarted")) };
   if (p.replacedByBot && !cmd.byBot)

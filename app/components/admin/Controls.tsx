@@ -31,7 +31,7 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
         <button type="button" data-testid="cmd-resume" className="secondary" disabled={busy || view.status !== "paused"} onClick={() => void run({ kind: "resume" })}>
           Resume
         </button>
-        <button type="button" data-testid="cmd-force-end" className="secondary" disabled={busy || ended} onClick={() => void run({ kind: "forcePhaseEnd" })}>
+        <button type="button" data-testid="cmd-force-end" className="secondary" disabled={busy || ended || view.status === "draft"} onClick={() => void run({ kind: "forcePhaseEnd" })}>
           End phase now (all groups)
         </button>
       </div>
