@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { migrate } from "../db/migrate";
 import { EventLogBudget } from "../sessions/event-budget";
 import { boundPayload, EVENT_PAYLOAD_MAX_BYTES } from "../sessions/event-payload";
-import { DUPLICATE_CODE } from "../sessions/host";
+import { DUPLICATE_CODE, type SessionHost } from "../sessions/host";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
 import { freshSqlite, type TestDb } from "../testing/harness";
@@ -20,6 +20,20 @@ const deep = (n: number) => {
   for (let i = 0; i < n; i++) v = [v];
   return v;
 };
+
+
+/** A live session on a fresh SQLite database, with every seat through the given steps (each accepted). */
+async function openSession(treatment: Record<string, unknown>, steps: readonly ("connect" | "consent" | "instructions")[]) {
+  const db = await freshSqlite();
+  await migrate(db.url);
+  const store = await SessionStore.open(db.url);
+  const r = await new SessionManager(store, { botDelayMs: 0 }).create(treatment);
+  if (!r.ok) throw new Error(r.errors.join());
+  const host = r.host;
+  for (const pid of host.state.order)
+    for (const kind of steps) expect((await host.dispatch({ actorKind: "participant", participantId: pid }, { kind, pid })).ok).toBe(true);
+  return { db, store, host };
+}
 
 describe("bounded event payloads", () => {
   it("keeps small payloads as they are and cuts big ones to size + SHA-256 + head", () => {
@@ -55,25 +69,14 @@ describe("bounded event payloads", () => {
 describe("the event log of a live session", () => {
   let db: TestDb | undefined;
   let store: SessionStore | undefined;
+  let host: SessionHost;
   afterEach(async () => {
     await store?.close();
     await db?.drop();
   });
 
   it("logs deep, huge and duplicate actions once each, without gaps, duplicates as duplicates", async () => {
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const r = await manager.create(idsTreatment());
-    if (!r.ok) throw new Error(r.errors.join());
-    const host = r.host;
-    for (const pid of host.state.order) {
-      const who = { actorKind: "participant" as const, participantId: pid };
-      await host.dispatch(who, { kind: "connect", pid });
-      await host.dispatch(who, { kind: "consent", pid });
-      await host.dispatch(who, { kind: "instructions", pid });
-    }
+    ({ db, store, host } = await openSession(idsTreatment(), ["connect", "consent", "instructions"]));
     const a = host.state.order[0]!;
     const who = { actorKind: "participant" as const, participantId: a };
     const act = (clientActionId: string, action: unknown) => host.dispatch(who, { kind: "action", pid: a, clientActionId, action });
@@ -101,19 +104,7 @@ describe("the event log of a live session", () => {
   });
 
   it("stores an accepted action as the game read it: keys it ignores (padding, __proto__) never cut or bloat the decision's row", async () => {
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const r = await manager.create(idsTreatment());
-    if (!r.ok) throw new Error(r.errors.join());
-    const host = r.host;
-    for (const pid of host.state.order) {
-      const who = { actorKind: "participant" as const, participantId: pid };
-      await host.dispatch(who, { kind: "connect", pid });
-      await host.dispatch(who, { kind: "consent", pid });
-      await host.dispatch(who, { kind: "instructions", pid });
-    }
+    ({ db, store, host } = await openSession(idsTreatment(), ["connect", "consent", "instructions"]));
     const a = host.state.order[0]!;
     const padded = JSON.parse(`{"type":"invest","x":1.5,"junk":${"[".repeat(5_000)}1${"]".repeat(5_000)},"pad":"${"z".repeat(10_000)}","__proto__":{"polluted":true}}`) as unknown;
     const ok = await host.dispatch({ actorKind: "participant", participantId: a }, { kind: "action", pid: a, clientActionId: "padded-00001", action: padded });
@@ -134,22 +125,16 @@ describe("the event log of a live session", () => {
 describe("a wrong quiz answer", () => {
   let db: TestDb | undefined;
   let store: SessionStore | undefined;
+  let host: SessionHost;
   afterEach(async () => {
     await store?.close();
     await db?.drop();
   });
 
   it("is refused to the participant, logged as refused, and its attempt is stored (quiz_attempts counts every try)", async () => {
-    db = await freshSqlite();
-    await migrate(db.url);
-    store = await SessionStore.open(db.url);
-    const manager = new SessionManager(store, { botDelayMs: 0 });
-    const r = await manager.create(idsTreatment({ intro: { quiz: [{ question: "2+2?", options: ["3", "4"], answer: 1 }] } }));
-    if (!r.ok) throw new Error(r.errors.join());
-    const host = r.host;
+    ({ db, store, host } = await openSession(idsTreatment({ intro: { quiz: [{ question: "2+2?", options: ["3", "4"], answer: 1 }] } }), ["connect", "consent", "instructions"]));
     const pid = host.state.order[0]!;
     const who = { actorKind: "participant" as const, participantId: pid };
-    for (const kind of ["connect", "consent", "instructions"] as const) expect((await host.dispatch(who, { kind, pid })).ok).toBe(true);
     const wrong = await host.dispatch(who, { kind: "quiz", pid, answers: [0] });
     expect(!wrong.ok && wrong.error.code).toBe("intro/wrong_answer");
     await host.drain();
