@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { formatZodError } from "./zod-format";
-import { alongside, ALONGSIDE } from "./refine-alongside";
+import { alongside, ALONGSIDE, independently, onceSound } from "./refine-alongside";
 
 const Range = z
   .object({ min: z.number(), max: z.number(), label: z.string().min(1), note: z.string().optional() })
@@ -44,5 +44,46 @@ describe("alongside: cross-field checks next to other errors", () => {
   it("behaves like a plain superRefine on otherwise valid input", () => {
     expect(errors({ min: 5, max: 1, label: "x" })).toEqual(["max: max must be at least min"]);
     expect(Range.parse({ min: 1, max: 5, label: "x" })).toEqual({ min: 1, max: 5, label: "x" });
+  });
+});
+
+describe("independently and onceSound: several checks, one deep check", () => {
+  const solved: unknown[] = [];
+  const Game = z
+    .object({ a: z.array(z.number()), b: z.array(z.number()), mode: z.enum(["x", "y"]), n: z.number().int() })
+    .superRefine(
+      independently(
+        (p, ctx) => void (p.a.length !== p.b.length && ctx.addIssue({ code: "custom", path: ["b"], message: "b must be as long as a" })),
+        (p, ctx) => void (p.mode === "y" && p.n > 3 && ctx.addIssue({ code: "custom", path: ["n"], message: "mode y allows n up to 3" })),
+      ),
+      ALONGSIDE,
+    )
+    .superRefine(
+      onceSound((p, ctx) => {
+        solved.push(p.a);
+        if (p.a.reduce((s, v) => s + v, 0) > 10) ctx.addIssue({ code: "custom", path: ["a"], message: "a sums above 10" });
+      }),
+      ALONGSIDE,
+    );
+  const errorsOf = (v: unknown) => {
+    const r = Game.safeParse(v);
+    return r.success ? [] : formatZodError(r.error);
+  };
+
+  it("a failed field silences only the checks that read it", () => {
+    // one check reads a and b (b failed): dropped; the mode check reads neither: reported
+    expect(errorsOf({ a: [1], b: ["x"], mode: "y", n: 5 })).toEqual(["b[0]: must be a number, not text", "n: mode y allows n up to 3"]);
+  });
+
+  it("each check's finding is reported next to the other's", () => {
+    expect(errorsOf({ a: [1, 2], b: [1], mode: "y", n: 5 })).toEqual(["b: b must be as long as a", "n: mode y allows n up to 3"]);
+  });
+
+  it("the deep check runs only when no cross-field check found a problem", () => {
+    solved.length = 0;
+    expect(errorsOf({ a: [9, 9], b: [1], mode: "x", n: 1 })).toEqual(["b: b must be as long as a"]);
+    expect(solved).toEqual([]);
+    expect(errorsOf({ a: [9, 9], b: [1, 1], mode: "x", n: 1 })).toEqual(["a: a sums above 10"]);
+    expect(solved).toEqual([[9, 9]]);
   });
 });

@@ -46,3 +46,30 @@ export function alongside<T>(check: Check<T>): Check<T> {
   };
   return run;
 }
+
+/**
+ * Several {@link alongside} checks that run side by side (pass {@link ALONGSIDE} too): each sees only the
+ * schema's own failed fields, not the issues its neighbours report, and a check that reads a failed field
+ * is dropped alone, so one check's finding (or one bad field) never silences an independent problem.
+ */
+export function independently<T>(...checks: Check<T>[]): Check<T> {
+  return (value, ctx) => {
+    const found: Issue[] = [];
+    const quiet = { ...ctx, addIssue: (i: Issue) => void found.push(i) } as z.RefinementCtx<T>;
+    for (const check of checks) alongside(check)(value, quiet);
+    for (const i of found) ctx.addIssue(i);
+  };
+}
+
+/**
+ * A check that needs a well-formed whole (e.g. solving the treatment's game): run like {@link alongside},
+ * but only when no cross-field check before it reported a problem, so it never reasons from sizes or
+ * options already found wrong.
+ */
+export function onceSound<T>(check: Check<T>): Check<T> {
+  const run = alongside(check);
+  return (value, ctx) => {
+    if (ctx.issues.some((i) => i.code === "custom")) return;
+    run(value, ctx);
+  };
+}

@@ -73,10 +73,10 @@ describe("every treatment error at once", () => {
     ]);
   });
 
-  it("a cross-field check never reasons from a value that did not parse", () => {
-    // c[1] is not a number: the instance check reads c, so it reports nothing (no W message built on a bad c)
+  it("a cross-field check never reasons from a value that did not parse, and a bad field silences only the checks that read it", () => {
+    // c[1] is not a number: the checks that read c (its size) report nothing; W's size does not depend on c
     const errors = errorsOf({ name: "x", game: "ids-investment", params: { alpha: [1, 2], W: [[1, 0]], c: [1, "a"] } });
-    expect(errors).toEqual(["params.c[1]: must be a number, not text"]);
+    expect(errors).toEqual(["params.c[1]: must be a number, not text", "params.W: W must have 2 rows (one per user), got 1"]);
   });
 
   it("unknown bot names are listed with the other errors, also when the treatment itself has errors", () => {
@@ -114,6 +114,55 @@ describe("Validate lists every problem of the parameters at once", () => {
       params: cipParams({ resources: -1, fixedTypes: [1, 2, 3, 9], ciProbabilities: [[1, 0, 0, 0]], integerResources: true, budget: "exact" }),
     });
     expect(fields(errors)).toEqual(["params.resources", "params.types", "params.ciProbabilities", "params.budget", "params.fixedTypes[3]"]);
+  });
+});
+
+describe("a field of the wrong type hides no independent problem (every game)", () => {
+  it("SSG: a text payoff next to a wrong target count and a join phase outside coordinated mode", () => {
+    const errors = errorsOf({
+      name: "x",
+      game: "ssg-defense",
+      params: {
+        mode: "uncoordinated",
+        joinPhase: true,
+        targets: ["A", "B"],
+        attacker: { reward: [9, 7, 6], penalty: [-3, -3, -2] },
+        defenders: [
+          { resources: 1, reward: ["x", 3, 1], penalty: [-9, -5, -1] },
+          { resources: 1, reward: [1, 6, 3], penalty: [-1, -9, -5] },
+        ],
+      },
+    });
+    expect(errors).toEqual([
+      "params.defenders[0].reward[0]: must be a number, not text",
+      "params.targets: must name 3 targets, names 2",
+      'params.joinPhase: a join phase exists only in mode "coordinated"',
+    ]);
+  });
+
+  it("SSG: the game is not solved while a size is wrong (no NSE message built on a malformed game)", () => {
+    const errors = errorsOf({
+      name: "x",
+      game: "ssg-defense",
+      params: { mode: "uncoordinated", attacker: { reward: [9, 7], penalty: [-3, -3] }, defenders: [{ resources: 1, reward: [1, 2, 3], penalty: [0, 0, 0] }, { resources: 0, reward: [1, 2], penalty: [0, 0] }] },
+    });
+    expect(errors).toEqual(["params.defenders[0].reward: must have 2 entries (one per target, like attacker.reward), has 3", "params.defenders[0].penalty: must have 2 entries (one per target, like attacker.reward), has 3"]);
+  });
+
+  it("IDS investment: a text cost next to a short W row and a zero own effectiveness", () => {
+    const errors = errorsOf({ name: "x", game: "ids-investment", params: { alpha: [1, 1, 1], W: [[1, 0, 0], [1, 2], [0, 0, 0]], c: ["x", 1, 1] } });
+    expect(errors).toEqual(["params.c[0]: must be a number, not text", "params.W[1]: W[1] must have 3 entries, got 2", "params.W[2][2]: own effectiveness W[i][i] must be > 0 (else nobody protects themselves)"]);
+  });
+
+  it("IDS Externality: a text cost next to a short W row and a start price above the cap", () => {
+    const W = [[1, 0.1, 0.1], [0.1, 1], [0.1, 0.1, 1]];
+    const errors = errorsOf({ name: "x", game: "ids-externality", params: { alpha: [2, 2, 2], W, c: ["x", 0.5, 0.5], piMax: 1, piStart: 5 } });
+    expect(errors).toEqual(["params.c[0]: must be a number, not text", "params.W[1]: W[1] must have 3 entries, got 2", "params.piStart: piStart must be ≤ piMax (1)"]);
+  });
+
+  it("IDS Pivotal: a text alpha next to a weight above the cap and a too large c", () => {
+    const errors = errorsOf({ name: "x", game: "ids-pivotal", params: { alpha: ["y", 2], W: [[1, 50], [0.1, 1]], c: [1, 5000] } });
+    expect(errors).toEqual(["params.alpha[0]: must be a number, not text", "params.W[0][1]: weights must be ≤ 10 (got 50); rescale the investment unit", "params.c[1]: c[1] must be ≤ 1000 (got 5000); rescale money units"]);
   });
 });
 

@@ -15,7 +15,7 @@
  * a few dozen menu LPs of ≤ 6 variables) stays far below 50 ms; see cip.perf.test.ts.
  */
 import { z } from "zod";
-import { alongside, ALONGSIDE } from "../../core/refine-alongside";
+import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
 import {
   crossFieldProblems,
   fieldProblems,
@@ -157,21 +157,6 @@ function beliefShapeOk(p: CipGameParams): boolean {
     rows.length === p.cis &&
     rows.every((r) => r.length === p.types.length && Math.abs(r.reduce((s, x) => s + x, 0) - 1) <= 1e-6)
   );
-}
-
-type Check<T> = (value: T, ctx: z.RefinementCtx<T>) => void;
-
-/**
- * Several {@link alongside} checks that run side by side: each sees only the schema's own failed
- * fields (not the issues its neighbours report), so one check's finding never silences another.
- */
-function independently<T>(...checks: Check<T>[]): Check<T> {
-  return (value, ctx) => {
-    const found: Parameters<typeof ctx.addIssue>[0][] = [];
-    const quiet = { ...ctx, addIssue: (i: Parameters<typeof ctx.addIssue>[0]) => void found.push(i) } as z.RefinementCtx<T>;
-    for (const check of checks) alongside(check)(value, quiet);
-    for (const i of found) ctx.addIssue(i);
-  };
 }
 
 /** The types as the mechanism core expects them (without labels). */

@@ -5,9 +5,9 @@
  * and a price profile π_i ∈ [0, piMax]^N. People see points = pointsScale · (endowment − g_i(x̂) − t̂_i).
  */
 import { z } from "zod";
-import { checkInstance, instanceFields, instanceIsConsistent, instanceOf } from "../ids-mechanisms-common/instance";
+import { instanceChecks, instanceFields, instanceIsConsistent, instanceOf } from "../ids-mechanisms-common/instance";
 import { externalityEquilibriumOf } from "../ids-mechanisms-common/benchmarks";
-import { alongside, ALONGSIDE } from "../../core/refine-alongside";
+import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
 
 export const N2_MESSAGE =
   "the Externality mechanism needs at least 3 users: with N = 2 the message game of eq. 11 has no equilibrium (π_{i+2} = π_i, so a user's own price enters its own tax and raising it always lowers the tax; see docs/papers/ids.md). Use 3 to 6 users";
@@ -26,22 +26,30 @@ export const ExternalityParams = z
     /** Step of the adaptive bot towards its target message (adaptiveExternalityMessage), in (0, 1]. */
     botStep: z.number().gt(0).max(1).default(0.5),
   })
-  .superRefine(alongside((p, ctx) => {
-    checkInstance(p, ctx, 3, N2_MESSAGE);
-    if (p.piStart > p.piMax) ctx.addIssue({ code: "custom", path: ["piStart"], message: `piStart must be ≤ piMax (${p.piMax})` });
-    if (p.alpha.length < 3 || !instanceIsConsistent(p)) return;
-    const eq = externalityEquilibriumOf(instanceOf(p));
-    if ("error" in eq) {
-      ctx.addIssue({ code: "custom", path: ["alpha"], message: `no equilibrium could be computed: ${eq.error}` });
-      return;
-    }
-    const xs = Math.max(...eq.x);
-    if (xs > p.xMax)
-      ctx.addIssue({ code: "custom", path: ["xMax"], message: `xMax must be at least the largest socially optimal investment ${xs.toFixed(4)}, else the equilibrium cannot be proposed` });
-    const ps = Math.max(...eq.messages.flatMap((m) => m.pi));
-    if (ps > p.piMax)
-      ctx.addIssue({ code: "custom", path: ["piMax"], message: `piMax must be at least ${ps.toFixed(4)}, the largest equilibrium price π* (eq. 13), else the equilibrium cannot be sent` });
-  }), ALONGSIDE);
+  .superRefine(independently(...instanceChecks(3, N2_MESSAGE)), ALONGSIDE)
+  .superRefine(
+    alongside((p, ctx) => {
+      if (p.piStart > p.piMax) ctx.addIssue({ code: "custom", path: ["piStart"], message: `piStart must be ≤ piMax (${p.piMax})` });
+    }),
+    ALONGSIDE,
+  )
+  .superRefine(
+    alongside((p, ctx) => {
+      if (p.alpha.length < 3 || !instanceIsConsistent(p)) return;
+      const eq = externalityEquilibriumOf(instanceOf(p));
+      if ("error" in eq) {
+        ctx.addIssue({ code: "custom", path: ["alpha"], message: `no equilibrium could be computed: ${eq.error}` });
+        return;
+      }
+      const xs = Math.max(...eq.x);
+      if (xs > p.xMax)
+        ctx.addIssue({ code: "custom", path: ["xMax"], message: `xMax must be at least the largest socially optimal investment ${xs.toFixed(4)}, else the equilibrium cannot be proposed` });
+      const ps = Math.max(...eq.messages.flatMap((m) => m.pi));
+      if (ps > p.piMax)
+        ctx.addIssue({ code: "custom", path: ["piMax"], message: `piMax must be at least ${ps.toFixed(4)}, the largest equilibrium price π* (eq. 13), else the equilibrium cannot be sent` });
+    }),
+    ALONGSIDE,
+  );
 export type ExternalityParams = z.infer<typeof ExternalityParams>;
 
 export { instanceOf };

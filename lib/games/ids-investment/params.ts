@@ -4,7 +4,8 @@
  * People see points = pointsScale · (endowment − g_i) per round.
  */
 import { z } from "zod";
-import { idsInstanceFields, idsInstanceRefinement } from "../../mechanisms/ids/instance-schema";
+import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
+import { checkIdsSolvable, idsInstanceFields, idsShapeChecks } from "../../mechanisms/ids/instance-schema";
 
 export { instanceOf } from "../../mechanisms/ids/instance-schema";
 
@@ -26,5 +27,6 @@ export const IdsParams = z
     /** What participants see of the others after each round. */
     feedback: z.enum(["own", "investments", "investmentsAndCosts"]).default("investments"),
   })
-  .superRefine(...idsInstanceRefinement);
+  .superRefine(independently(...idsShapeChecks), ALONGSIDE)
+  .superRefine(alongside(checkIdsSolvable), ALONGSIDE);
 export type IdsParams = z.infer<typeof IdsParams>;

@@ -48,34 +48,53 @@ export interface Instance {
   q: number[];
 }
 
-/** Cross-field checks (sizes, caps), each issue with the path of the offending field. */
-export function checkInstance(p: InstanceParams, ctx: z.RefinementCtx, minUsers: number, why: string): void {
-  const n = p.alpha.length;
-  if (n < minUsers) ctx.addIssue({ code: "custom", path: ["alpha"], message: why });
-  if (n > MAX_USERS)
-    ctx.addIssue({ code: "custom", path: ["alpha"], message: `at most ${MAX_USERS} users per group (got ${n}); the mechanism is recomputed live every round` });
-  if (p.W.length !== n) ctx.addIssue({ code: "custom", path: ["W"], message: `W must have ${n} rows (one per user), got ${p.W.length}` });
-  p.W.forEach((row, i) => {
-    if (row.length !== n) ctx.addIssue({ code: "custom", path: ["W", i], message: `W[${i}] must have ${n} entries, got ${row.length}` });
-    if ((row[i] ?? 0) <= 0)
-      ctx.addIssue({ code: "custom", path: ["W", i, i], message: "own effectiveness W[i][i] must be > 0 (else nobody protects themselves)" });
-    row.forEach((w, j) => {
-      if (w > MAX_WEIGHT) ctx.addIssue({ code: "custom", path: ["W", i, j], message: `weights must be ≤ ${MAX_WEIGHT} (got ${w}); rescale the investment unit` });
+type Check<T> = (p: T, ctx: z.RefinementCtx) => void;
+const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+/**
+ * Cross-field checks of the instance (sizes, caps), each issue with the path of the offending field. Each
+ * check reads only the fields it needs, so that with `independently` (lib/core/refine-alongside.ts) a field
+ * that failed its own rules (a text where a number belongs) silences only the checks that read it.
+ */
+export function instanceChecks<T extends InstanceParams>(minUsers: number, why: string): Check<T>[] {
+  const cap = (name: "alpha" | "c" | "q"): Check<T> => (p, ctx) =>
+    p[name]?.forEach((x, i) => {
+      if (x > MAX_PARAM) issue(ctx, [name, i], `${name}[${i}] must be ≤ ${MAX_PARAM} (got ${x}); rescale money units`);
     });
-  });
-  if (p.c.length !== n) ctx.addIssue({ code: "custom", path: ["c"], message: `c must have ${n} entries, got ${p.c.length}` });
-  if (p.q && p.q.length !== n) ctx.addIssue({ code: "custom", path: ["q"], message: `q must have ${n} entries, got ${p.q.length}` });
-  const cap = (name: "alpha" | "c" | "q", v: readonly number[] | undefined) =>
-    v?.forEach((x, i) => {
-      if (x > MAX_PARAM) ctx.addIssue({ code: "custom", path: [name, i], message: `${name}[${i}] must be ≤ ${MAX_PARAM} (got ${x}); rescale money units` });
-    });
-  cap("alpha", p.alpha);
-  cap("c", p.c);
-  cap("q", p.q);
-  p.c.forEach((ci, i) => {
-    if (ci + (p.q?.[i] ?? 0) < MIN_COST)
-      ctx.addIssue({ code: "custom", path: ["c", i], message: `c[${i}] + q[${i}] must be ≥ ${MIN_COST} (got ${ci + (p.q?.[i] ?? 0)})` });
-  });
+  return [
+    (p, ctx) => {
+      const n = p.alpha.length;
+      if (n < minUsers) issue(ctx, ["alpha"], why);
+      if (n > MAX_USERS) issue(ctx, ["alpha"], `at most ${MAX_USERS} users per group (got ${n}); the mechanism is recomputed live every round`);
+    },
+    (p, ctx) => {
+      const n = p.alpha.length;
+      if (p.W.length !== n) issue(ctx, ["W"], `W must have ${n} rows (one per user), got ${p.W.length}`);
+      p.W.forEach((row, i) => {
+        if (row.length !== n) issue(ctx, ["W", i], `W[${i}] must have ${n} entries, got ${row.length}`);
+      });
+    },
+    (p, ctx) =>
+      p.W.forEach((row, i) => {
+        if ((row[i] ?? 0) <= 0) issue(ctx, ["W", i, i], "own effectiveness W[i][i] must be > 0 (else nobody protects themselves)");
+        row.forEach((w, j) => {
+          if (w > MAX_WEIGHT) issue(ctx, ["W", i, j], `weights must be ≤ ${MAX_WEIGHT} (got ${w}); rescale the investment unit`);
+        });
+      }),
+    (p, ctx) => {
+      if (p.c.length !== p.alpha.length) issue(ctx, ["c"], `c must have ${p.alpha.length} entries, got ${p.c.length}`);
+    },
+    (p, ctx) => {
+      if (p.q && p.q.length !== p.alpha.length) issue(ctx, ["q"], `q must have ${p.alpha.length} entries, got ${p.q.length}`);
+    },
+    cap("alpha"),
+    cap("c"),
+    cap("q"),
+    (p, ctx) =>
+      p.c.forEach((ci, i) => {
+        if (ci + (p.q?.[i] ?? 0) < MIN_COST) issue(ctx, ["c", i], `c[${i}] + q[${i}] must be ≥ ${MIN_COST} (got ${ci + (p.q?.[i] ?? 0)})`);
+      }),
+  ];
 }
 
 /** True when the instance fields are consistent (checkInstance found nothing): safe to solve. */

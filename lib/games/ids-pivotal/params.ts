@@ -5,9 +5,9 @@
  */
 import { z } from "zod";
 import { coalitionEquilibrium } from "../ids-mechanisms-common/coalition";
-import { checkInstance, instanceFields, instanceIsConsistent, instanceOf, type Instance } from "../ids-mechanisms-common/instance";
+import { instanceChecks, instanceFields, instanceIsConsistent, instanceOf, type Instance } from "../ids-mechanisms-common/instance";
 import { pivotalFullInfo, pivotalTaxes } from "../../mechanisms/ids";
-import { alongside, ALONGSIDE } from "../../core/refine-alongside";
+import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
 
 const seconds = (def: number) => z.number().int().min(5).max(3600).nullable().default(def);
 
@@ -40,12 +40,15 @@ export const PivotalParams = z
     /** The misreporting bot reports c_i·factor (clamped to reportRange). */
     botMisreportFactor: z.number().positive().max(10).default(1.5),
   })
-  .superRefine(alongside((p, ctx) => {
-    checkInstance(p, ctx, 2, "give at least 2 users");
-    if (!instanceIsConsistent(p)) return;
-    const problem = solvabilityProblem(p.information, p.participation, instanceOf(p));
-    if (problem) ctx.addIssue({ code: "custom", path: ["information"], message: problem });
-  }), ALONGSIDE);
+  .superRefine(independently(...instanceChecks(2, "give at least 2 users")), ALONGSIDE)
+  .superRefine(
+    alongside((p, ctx) => {
+      if (!instanceIsConsistent(p)) return;
+      const problem = solvabilityProblem(p.information, p.participation, instanceOf(p));
+      if (problem) ctx.addIssue({ code: "custom", path: ["information"], message: problem });
+    }),
+    ALONGSIDE,
+  );
 export type PivotalParams = z.infer<typeof PivotalParams>;
 
 export { instanceOf };

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { EXHAUSTIVE_MAX_TARGETS, payoffRangeProblems, SSG_MIN_RELATIVE_GAP, type SsgInstance } from "../../mechanisms/ssg";
 import { checkTrueGame } from "./benchmarks";
-import { alongside, ALONGSIDE } from "../../core/refine-alongside";
+import { ALONGSIDE, independently, onceSound } from "../../core/refine-alongside";
 
 export const SSG_GAME_MAX_TARGETS = 10;
 export const SSG_GAME_MAX_DEFENDERS = 4;
@@ -28,6 +28,88 @@ const payoffList = z
   .min(2, "give at least 2 targets")
   .max(SSG_GAME_MAX_TARGETS, `use at most ${SSG_GAME_MAX_TARGETS} targets (people must be able to read the game)`);
 const seconds = (min: number) => z.number().int().min(min).max(3600).nullable();
+
+type Fields = {
+  mode: "uncoordinated" | "coordinated" | "recommendation";
+  mechanism: "cswMax" | "cswMaxNse" | "dictatorship";
+  joinPhase: boolean;
+  reports?: boolean | undefined;
+  dictator?: number | undefined;
+  targets?: string[] | undefined;
+  attacker: { reward: number[]; penalty: number[] };
+  defenders: { resources: number; reward: number[]; penalty: number[] }[];
+};
+type Ctx = z.RefinementCtx;
+const issue = (ctx: Ctx, path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+/** One player's reward and penalty lists: one entry per target, and reward above penalty at every target. */
+function payoffPair(ctx: Ctx, m: number, path: (string | number)[], r: readonly number[], q: readonly number[]) {
+  if (r.length !== m) issue(ctx, [...path, "reward"], `must have ${m} entries (one per target, like attacker.reward), has ${r.length}`);
+  if (q.length !== m) issue(ctx, [...path, "penalty"], `must have ${m} entries (one per target, like attacker.reward), has ${q.length}`);
+  for (let t = 0; t < Math.min(r.length, q.length); t++)
+    if (!((r[t] ?? 0) > (q[t] ?? 0))) issue(ctx, [...path, "reward", t], `must be greater than penalty[${t}] (a protected target is better than an unprotected one)`);
+}
+
+// Cross-field checks, each reading only what it needs, so that every independent problem is listed at once
+// (refine-alongside.ts: a check that reads a field which failed its own rules is dropped alone).
+const attackerPayoffs = (p: Fields, ctx: Ctx) => payoffPair(ctx, p.attacker.reward.length, ["attacker"], p.attacker.reward, p.attacker.penalty);
+function defenderPayoffs(p: Fields, ctx: Ctx) {
+  const m = p.attacker.reward.length;
+  p.defenders.forEach((d, i) => {
+    payoffPair(ctx, m, ["defenders", i], d.reward, d.penalty);
+    if (d.resources > m) issue(ctx, ["defenders", i, "resources"], `at most ${m} (one unit per target is already full coverage)`);
+  });
+  if (p.defenders.every((d) => d.resources === 0)) issue(ctx, ["defenders"], "give at least one defender a resource");
+}
+function targetNames_(p: Fields, ctx: Ctx) {
+  if (!p.targets) return;
+  const m = p.attacker.reward.length;
+  if (p.targets.length !== m) issue(ctx, ["targets"], `must name ${m} targets, names ${p.targets.length}`);
+  if (new Set(p.targets).size !== p.targets.length) issue(ctx, ["targets"], "target names must be different");
+}
+function modeOptions(p: Fields, ctx: Ctx) {
+  if (p.joinPhase && p.mode !== "coordinated") issue(ctx, ["joinPhase"], 'a join phase exists only in mode "coordinated"');
+  if (p.joinPhase && p.mechanism === "cswMaxNse")
+    issue(ctx, ["joinPhase"], 'CSW-Max-NSE needs the whole group\'s status quo: use mechanism "cswMax" or "dictatorship" with a join phase');
+  if (p.reports === false && p.mode === "coordinated") issue(ctx, ["reports"], 'mode "coordinated" always collects payoff reports; remove "reports"');
+  if (p.reports === true && p.mode === "uncoordinated") issue(ctx, ["reports"], 'mode "uncoordinated" has no mechanism to report to; remove "reports"');
+  if (p.mode === "recommendation" && p.attacker.reward.length > EXHAUSTIVE_MAX_TARGETS)
+    issue(ctx, ["attacker", "reward"], `mode "recommendation" allows at most ${EXHAUSTIVE_MAX_TARGETS} targets: each round's plan is checked for individual rationality (§5) by an exhaustive search over the attacker's best responses, which is limited to ${EXHAUSTIVE_MAX_TARGETS} targets`);
+}
+function dictatorChoice(p: Fields, ctx: Ctx) {
+  if (p.dictator === undefined) return;
+  if (p.mechanism !== "dictatorship") issue(ctx, ["dictator"], 'only used with mechanism "dictatorship"');
+  if (p.dictator >= p.defenders.length) issue(ctx, ["dictator"], `a defender index from 0 to ${p.defenders.length - 1}`);
+}
+
+/**
+ * Only for a well-formed game (no problem above): gaps the solver's tolerances would blur
+ * (lib/mechanisms/ssg/model.ts, SSG_MIN_RELATIVE_GAP), then its certified NSE and the treatment's mechanism
+ * on the true payoffs (both memoised for the session's lifetime). Never run a session on an uncertified benchmark.
+ */
+function solvableGame(p: Fields, ctx: Ctx) {
+  const range = payoffRangeProblems(instanceOf(p));
+  for (const message of range) issue(ctx, [], message);
+  if (range.length > 0) return;
+  // With reports the game's scale can reach PAYOFF_BOUND, so the true payoffs the mechanism uses next
+  // to them (the attacker's, and a member's truth when she sends no report) need the reports' gap.
+  if (hasReports(p)) {
+    let small = 0;
+    const m = p.attacker.reward.length;
+    const players: [(string | number)[], { reward: readonly number[]; penalty: readonly number[] }][] = [[["attacker"], p.attacker], ...p.defenders.map((d, i): [(string | number)[], typeof d] => [["defenders", i], d])];
+    for (const [path, pl] of players)
+      for (let t = 0; t < m; t++) {
+        const gap = pl.reward[t]! - pl.penalty[t]!;
+        if (gap < MIN_PAYOFF_GAP) {
+          small++;
+          issue(ctx, [...path, "reward", t], `reward − penalty = ${gap} is too small: with payoff reports every reward − penalty gap must be at least ${MIN_PAYOFF_GAP} (${SSG_MIN_RELATIVE_GAP} × the largest payoff a report may use, ${PAYOFF_BOUND}), or the mechanism cannot solve the reported game; widen the gap`);
+        }
+      }
+    if (small > 0) return;
+  }
+  const problem = checkTrueGame(p);
+  if (problem) issue(ctx, problem.path, problem.message);
+}
 
 export const SsgParams = z
   .strictObject({
@@ -77,58 +159,8 @@ export const SsgParams = z
     /** Allocation used when the timer runs out: last round's own coverage (evenly spread in round 1), evenly spread, or nothing. */
     timeoutDefault: z.enum(["last", "even", "zero"]).default("last"),
   })
-  .superRefine(alongside((p, ctx) => {
-    let problems = 0;
-    const add = (path: (string | number)[], message: string) => {
-      problems++;
-      ctx.addIssue({ code: "custom", path, message });
-    };
-    const m = p.attacker.reward.length;
-    const pair = (path: (string | number)[], r: readonly number[], q: readonly number[]) => {
-      if (r.length !== m) add([...path, "reward"], `must have ${m} entries (one per target, like attacker.reward), has ${r.length}`);
-      if (q.length !== m) add([...path, "penalty"], `must have ${m} entries (one per target, like attacker.reward), has ${q.length}`);
-      for (let t = 0; t < Math.min(r.length, q.length); t++)
-        if (!((r[t] ?? 0) > (q[t] ?? 0))) add([...path, "reward", t], `must be greater than penalty[${t}] (a protected target is better than an unprotected one)`);
-    };
-    pair(["attacker"], p.attacker.reward, p.attacker.penalty);
-    p.defenders.forEach((d, i) => {
-      pair(["defenders", i], d.reward, d.penalty);
-      if (d.resources > m) add(["defenders", i, "resources"], `at most ${m} (one unit per target is already full coverage)`);
-    });
-    if (p.defenders.every((d) => d.resources === 0)) add(["defenders"], "give at least one defender a resource");
-    if (p.targets && p.targets.length !== m) add(["targets"], `must name ${m} targets, names ${p.targets.length}`);
-    if (p.targets && new Set(p.targets).size !== p.targets.length) add(["targets"], "target names must be different");
-    if (p.joinPhase && p.mode !== "coordinated") add(["joinPhase"], 'a join phase exists only in mode "coordinated"');
-    if (p.joinPhase && p.mechanism === "cswMaxNse")
-      add(["joinPhase"], 'CSW-Max-NSE needs the whole group\'s status quo: use mechanism "cswMax" or "dictatorship" with a join phase');
-    if (p.reports === false && p.mode === "coordinated") add(["reports"], 'mode "coordinated" always collects payoff reports; remove "reports"');
-    if (p.reports === true && p.mode === "uncoordinated") add(["reports"], 'mode "uncoordinated" has no mechanism to report to; remove "reports"');
-    if (p.mode === "recommendation" && m > EXHAUSTIVE_MAX_TARGETS)
-      add(["attacker", "reward"], `mode "recommendation" allows at most ${EXHAUSTIVE_MAX_TARGETS} targets: each round's plan is checked for individual rationality (§5) by an exhaustive search over the attacker's best responses, which is limited to ${EXHAUSTIVE_MAX_TARGETS} targets`);
-    if (p.dictator !== undefined && p.mechanism !== "dictatorship") add(["dictator"], 'only used with mechanism "dictatorship"');
-    if (p.dictator !== undefined && p.dictator >= p.defenders.length) add(["dictator"], `a defender index from 0 to ${p.defenders.length - 1}`);
-    if (problems > 0) return;
-    // Gaps the solver's tolerances would blur (lib/mechanisms/ssg/model.ts, SSG_MIN_RELATIVE_GAP).
-    const range = payoffRangeProblems(instanceOf(p));
-    for (const message of range) add([], message);
-    if (range.length > 0) return;
-    // With reports the game's scale can reach PAYOFF_BOUND, so the true payoffs the mechanism uses next
-    // to them (the attacker's, and a member's truth when she sends no report) need the reports' gap.
-    if (hasReports(p)) {
-      const players: [(string | number)[], { reward: readonly number[]; penalty: readonly number[] }][] = [[["attacker"], p.attacker], ...p.defenders.map((d, i): [(string | number)[], typeof d] => [["defenders", i], d])];
-      for (const [path, pl] of players)
-        for (let t = 0; t < m; t++) {
-          const gap = pl.reward[t]! - pl.penalty[t]!;
-          if (gap < MIN_PAYOFF_GAP)
-            add([...path, "reward", t], `reward − penalty = ${gap} is too small: with payoff reports every reward − penalty gap must be at least ${MIN_PAYOFF_GAP} (${SSG_MIN_RELATIVE_GAP} × the largest payoff a report may use, ${PAYOFF_BOUND}), or the mechanism cannot solve the reported game; widen the gap`);
-        }
-      if (problems > 0) return;
-    }
-    // Only for a well-formed game: its certified NSE and the treatment's mechanism on the true payoffs
-    // (both memoised for the session's lifetime). Never run a session on an uncertified benchmark.
-    const problem = checkTrueGame(p);
-    if (problem) add(problem.path, problem.message);
-  }), ALONGSIDE);
+  .superRefine(independently(attackerPayoffs, defenderPayoffs, targetNames_, modeOptions, dictatorChoice), ALONGSIDE)
+  .superRefine(onceSound(solvableGame), ALONGSIDE);
 export type SsgParams = z.infer<typeof SsgParams>;
 
 /** The true game of the treatment (attacker and defender types, resources). */

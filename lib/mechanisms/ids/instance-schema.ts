@@ -3,7 +3,6 @@
  * whose messages name the offending field.
  */
 import { z } from "zod";
-import { alongside, ALONGSIDE } from "../../core/refine-alongside";
 import { rangeProblem } from "./model";
 import { unregulatedBenchmarks } from "./unregulated";
 
@@ -22,30 +21,44 @@ export const idsInstanceFields = {
   q: z.array(z.number().min(0).superRefine(inRange)).optional(),
 };
 
+type Check = (p: InstanceParams, ctx: z.RefinementCtx) => void;
+const issue = (ctx: z.RefinementCtx, path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
 /**
- * Sizes agree with α (one user each), every own effectiveness W_ii is positive, and the social optimum
- * can be certified (the experimenter's page shows it: refuse the instance now rather than during the session).
+ * Sizes agree with α (one user each) and every own effectiveness W_ii is positive: checks that each read
+ * only what they need, so a field that failed its own rules silences only the checks that read it.
  */
-export function checkIdsInstance(p: InstanceParams, ctx: z.RefinementCtx): void {
-  const n = p.alpha.length;
-  if (p.W.length !== n) ctx.addIssue({ code: "custom", path: ["W"], message: `W must have ${n} rows (one per user), got ${p.W.length}` });
-  p.W.forEach((row, i) => {
-    if (row.length !== n) ctx.addIssue({ code: "custom", path: ["W", i], message: `W[${i}] must have ${n} entries, got ${row.length}` });
-    if ((row[i] ?? 0) <= 0)
-      ctx.addIssue({ code: "custom", path: ["W", i, i], message: "own effectiveness W[i][i] must be > 0 (else nobody protects themselves)" });
-  });
-  if (p.c.length !== n) ctx.addIssue({ code: "custom", path: ["c"], message: `c must have ${n} entries, got ${p.c.length}` });
-  if (p.q && p.q.length !== n) ctx.addIssue({ code: "custom", path: ["q"], message: `q must have ${n} entries, got ${p.q.length}` });
+export const idsShapeChecks: readonly Check[] = [
+  (p, ctx) => {
+    const n = p.alpha.length;
+    if (p.W.length !== n) issue(ctx, ["W"], `W must have ${n} rows (one per user), got ${p.W.length}`);
+    p.W.forEach((row, i) => {
+      if (row.length !== n) issue(ctx, ["W", i], `W[${i}] must have ${n} entries, got ${row.length}`);
+    });
+  },
+  (p, ctx) =>
+    p.W.forEach((row, i) => {
+      if ((row[i] ?? 0) <= 0) issue(ctx, ["W", i, i], "own effectiveness W[i][i] must be > 0 (else nobody protects themselves)");
+    }),
+  (p, ctx) => {
+    if (p.c.length !== p.alpha.length) issue(ctx, ["c"], `c must have ${p.alpha.length} entries, got ${p.c.length}`);
+  },
+  (p, ctx) => {
+    if (p.q && p.q.length !== p.alpha.length) issue(ctx, ["q"], `q must have ${p.alpha.length} entries, got ${p.q.length}`);
+  },
+];
+
+/**
+ * The social optimum can be certified (the experimenter's page shows it): refuse the instance now rather
+ * than during the session. Only for a well-formed instance.
+ */
+export function checkIdsSolvable(p: InstanceParams, ctx: z.RefinementCtx): void {
   if (!shapeOk(p)) return;
   try {
     unregulatedBenchmarks(instanceOf(p));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    ctx.addIssue({
-      code: "custom",
-      path: ["alpha"],
-      message: `the social optimum cannot be certified on this instance (${why}); bring alpha_i·W_ij and c_i closer in magnitude`,
-    });
+    issue(ctx, ["alpha"], `the social optimum cannot be certified on this instance (${why}); bring alpha_i·W_ij and c_i closer in magnitude`);
   }
 }
 
@@ -62,8 +75,6 @@ function shapeOk(p: InstanceParams): boolean {
 }
 
 /** The instance the mechanism core works on (q defaults to zeros). */
-/** `superRefine` arguments for a treatment that embeds an IDS instance: {@link checkIdsInstance}, run alongside other field errors. */
-export const idsInstanceRefinement = [alongside(checkIdsInstance), ALONGSIDE] as const;
 
 export function instanceOf(p: InstanceParams) {
   return { alpha: p.alpha, W: p.W, c: p.c, q: p.q ?? p.alpha.map(() => 0) };
