@@ -135,7 +135,7 @@ function freeSeat(s: SessionState): ParticipantState | undefined {
 }
 
 /** Claim a seat by a label typed with the room code. */
-export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
+export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   if (!LABEL.test(label) || label.search(INVISIBLE) >= 0 || MARKS_TOO_MANY.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
@@ -151,6 +151,7 @@ export function claimByLabel(s: SessionState, rawLabel: string): ClaimResult {
   const seat = draftParticipant(s, free.id);
   seat.label = label;
   seat.claimed = true;
+  seat.claimedAtMs = nowMs;
   return { ok: true, pid: free.id, existing: false };
 }
 
@@ -176,7 +177,7 @@ export function seatOfPanelId(s: SessionState, ext: Pick<ExternalId, "source" | 
  * (`samePanelSession`). The seat's own browser comes back with its stored link, which the server checks
  * before this (server/sessions/manager.ts `join`).
  */
-export function claimByPanel(s: SessionState, ext: ExternalId): ClaimResult {
+export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number): ClaimResult {
   const mine = seatOfPanelId(s, ext);
   if (mine) {
     if (samePanelSession(mine.external!, ext)) return { ok: true, pid: mine.id, existing: true };
@@ -189,5 +190,6 @@ export function claimByPanel(s: SessionState, ext: ExternalId): ClaimResult {
   const seat = draftParticipant(s, free.id);
   seat.external = { source: ext.source, id: ext.id, extra: { ...ext.extra } };
   seat.claimed = true;
+  seat.claimedAtMs = nowMs;
   return { ok: true, pid: free.id, existing: false };
 }

@@ -9,6 +9,7 @@ import { applyAdmin, applyOutage, applyTick } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel } from "./claim";
+import { freeSeat } from "./free-seat";
 import { applyComputed, applyComputeFailed, endFailedGroup, retryCompute } from "./computed";
 import { beginDraft } from "./draft";
 import type { Effects, SessionState } from "./state";
@@ -56,10 +57,16 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     case "claim":
     case "claimPanel": {
-      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label) : claimByPanel(s, cmd.external);
+      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label, nowMs) : claimByPanel(s, cmd.external, nowMs);
       if (!r.ok) return r;
       pid = r.pid;
       duplicate = r.existing;
+      break;
+    }
+    case "freeSeat": {
+      if (s.status === "draft") return { ok: false, error: { code: ActionErrorCode.Conflict, message: "The session is a draft: open it first (nobody can join a draft)." } };
+      const r = freeSeat(s, cmd.pid, cmd.unused === true, nowMs, fx);
+      if (!r.ok) return r;
       break;
     }
     case "open":

@@ -23,6 +23,8 @@ export interface ParticipantState {
   /** The online panel's participant id (Prolific, MTurk, …) when the seat was taken through a panel link. */
   external?: ExternalId;
   claimed: boolean;
+  /** When the seat was taken by room code or panel id (a claim nobody opens is freed again: lib/engine/free-seat.ts). */
+  claimedAtMs?: number;
   /** A person's browser connected to this seat at least once (absent in older snapshots). */
   everConnected?: boolean;
   /** A bot from the start. */

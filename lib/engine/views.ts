@@ -5,6 +5,7 @@
 import type { Chart } from "../charts/types";
 import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } from "../core/game";
 import { isBotSeat, viewContext } from "./context";
+import { freeSeatProblem } from "./free-seat";
 import { pendingIn } from "./rounds";
 import type { GroupState, IntroStep, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
@@ -216,6 +217,8 @@ export interface AdminParticipantRow {
   rounds: number;
   /** The exit survey: answered (by the person), bot (a bot seat answered), skipped (a bot played the seat), or null. */
   survey: SurveyRecord["status"] | null;
+  /** Whether the experimenter can free the seat (taken, not yet playing: lib/engine/free-seat.ts). */
+  freeable: boolean;
 }
 
 export interface AdminGroupRow {
@@ -308,6 +311,7 @@ export function adminView(
       totalPoints: p.totalPayoff,
       rounds: p.history.length,
       survey: p.survey?.status ?? null,
+      freeable: s.status !== "ended" && s.status !== "draft" && freeSeatProblem(p) === null,
     };
   });
   return {

@@ -67,6 +67,13 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const r = await manager.reissueLink(id, pid);
     return sendJson(res, r.ok ? 200 : 404, r.ok ? { ok: true, path: `/p/${r.token}` } : { ok: false, error: { code: "session/not_found", message: r.message } });
   }
+  const free = /^\/participants\/([^/]+)\/free$/.exec(rest);
+  if (free && method === "POST") {
+    const pid = decodeSegment(free[1]!);
+    if (pid === null) return invalid(res, ["The seat in the address has a malformed %-escape. Use the button on the monitor page."]);
+    const r = await manager.freeSeat(id, pid);
+    return sendJson(res, r.ok ? 200 : 409, r);
+  }
   const groupHistory = /^\/groups\/([^/]+)\/history$/.exec(rest);
   if (groupHistory && method === "GET") {
     // the monitor's pushes leave the groups' round histories out; a group's table asks for its own

@@ -81,6 +81,12 @@ const ROUTES: Route[] = [
     path: () => `/api/admin/sessions/${A.id}/participants/${encodeURIComponent(lastSeatOfA)}/reissue`,
     body: () => ({}),
   },
+  {
+    name: "POST /api/admin/sessions/:id/participants/:pid/free",
+    method: "POST",
+    path: () => `/api/admin/sessions/${A.id}/participants/${encodeURIComponent(lastSeatOfA)}/free`,
+    body: () => ({}),
+  },
   ...exportFiles.map((f): Route => ({ name: `GET /api/admin/sessions/:id/export/${f}`, method: "GET", path: () => `/api/admin/sessions/${A.id}/export/${f}` })),
 ];
 

@@ -62,11 +62,12 @@ describe("prototype names over HTTP and sockets", () => {
       expect(r.status).toBe(409);
       expect(r.json.error.message).toMatch(/No such participant/);
     }
-    for (const badPid of ["__proto__", "constructor"]) {
-      const r = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${badPid}/reissue`, { body: {}, cookie: lab.cookie });
-      expect(r.status).toBeGreaterThanOrEqual(400);
-      expect(r.status).toBeLessThan(500);
-    }
+    for (const badPid of ["__proto__", "constructor"])
+      for (const route of ["reissue", "free"]) {
+        const r = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${badPid}/${route}`, { body: {}, cookie: lab.cookie });
+        expect(r.status).toBeGreaterThanOrEqual(400);
+        expect(r.status).toBeLessThan(500);
+      }
     const fill = await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "fillWithBots", strategy: "valueOf" }, cookie: lab.cookie });
     expect(fill.status).toBe(409);
     const after = await lab.app.store.get(s.id);

@@ -8,13 +8,14 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
-import { SessionHost, type Clock, type HostOptions } from "./host";
+import { SessionHost, type Clock, type DispatchResult, type HostOptions } from "./host";
 import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
 import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
 import { labelKey, seatOfPanelId } from "../../lib/engine/claim";
+import { unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { JoinRequest } from "../../lib/protocol/payloads";
 
@@ -86,6 +87,7 @@ export class SessionManager {
 
   /** Unload every session that is idle under the policy; returns how many left memory. */
   async sweep(): Promise<number> {
+    await this.freeUnusedClaims();
     const now = this.clock();
     let n = 0;
     for (const [id, host] of this.hosts) {
@@ -311,10 +313,12 @@ export class SessionManager {
           const seat = mine && mine.sessionId === row.id ? seatOfPanelId(host.state, found.external) : undefined;
           if (seat && seat.id === mine?.id) return { ok: true, token: req.resume };
         }
-        const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
-        if (!r.ok) return r;
-        const token = await tokenOf(r.pid);
-        return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+        return this.seatLock(row.id, async () => {
+          const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
+          if (!r.ok) return r;
+          const token = await tokenOf(r.pid);
+          return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+        });
       }
       if (req.label === undefined) return joinError("join/no_panel_id", worded("typeCodeAndLabel"));
     }
@@ -324,10 +328,57 @@ export class SessionManager {
       const p = mine && mine.sessionId === row.id ? host.state.participants.get(mine.id) : undefined;
       if (p?.label && labelKey(p.label) === labelKey(label)) return { ok: true, token: req.resume };
     }
-    const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
-    if (!r.ok) return r;
-    const token = await tokenOf(r.pid);
-    return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+    return this.seatLock(row.id, async () => {
+      const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
+      if (!r.ok) return r;
+      const token = await tokenOf(r.pid);
+      return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+    });
+  }
+
+  /**
+   * Joins that take a seat and seats being freed run one at a time per session, so a join never reads the
+   * link of a seat that is being freed (and given a new link) at that moment.
+   */
+  private readonly seatLocks = new Map<string, Promise<unknown>>();
+  private seatLock<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.seatLocks.get(sessionId) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => {});
+    this.seatLocks.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.seatLocks.get(sessionId) === tail) this.seatLocks.delete(sessionId);
+    });
+    return run;
+  }
+
+  /**
+   * Give a taken seat back to the free seats with a new link (the old one stops working at once, and a
+   * browser on it is sent away): the experimenter's "Free seat", or `unused` for a seat taken by room code
+   * or panel id that nobody opened within CLAIM_HOLD_MS (lib/engine/free-seat.ts; the sweep sends those).
+   */
+  async freeSeat(sessionId: string, pid: string, unused = false): Promise<DispatchResult> {
+    const host = await this.get(sessionId);
+    if (!host) return { ok: false, error: { code: "session/not_found", message: "No such session." } };
+    return this.seatLock(sessionId, async () => {
+      const r = await host.dispatch({ actorKind: unused ? "system" : "admin", participantId: null }, { kind: "freeSeat", pid, ...(unused ? { unused } : {}) });
+      if (!r.ok) return r;
+      const link = await this.reissueLink(sessionId, pid, unused ? "the server (a seat taken and never opened)" : "the experimenter (freed the seat)");
+      if (!link.ok) this.opts.log?.(`session=${sessionId} seat ${pid} was freed but its link could not be renewed: ${link.message}`);
+      return r;
+    });
+  }
+
+  /** Free the seats taken by room code or panel id that nobody opened within CLAIM_HOLD_MS (run by the sweep). */
+  async freeUnusedClaims(): Promise<number> {
+    const now = this.clock();
+    let n = 0;
+    for (const host of [...this.hosts.values()]) {
+      if (host.state.status !== "running" && host.state.status !== "paused") continue;
+      for (const p of host.state.participants.toArray())
+        if (unusedClaim(p, now) && (await this.freeSeat(host.id, p.id, true)).ok) n++;
+    }
+    return n;
   }
 
   /** The participants' language of the session with this room code (the join page words itself in it), or null. */
@@ -338,7 +389,7 @@ export class SessionManager {
   }
 
   /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */
-  async reissueLink(sessionId: string, pid: string): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
+  async reissueLink(sessionId: string, pid: string, by = "the experimenter"): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
     const host = await this.get(sessionId);
     const seat = host ? host.state.participants.get(pid) : undefined;
     if (!host || !seat) return { ok: false, message: "No such seat in this session." };
@@ -346,7 +397,7 @@ export class SessionManager {
     if (!(await this.store.setToken(sessionId, pid, token))) return { ok: false, message: "No such seat in this session." };
     for (const [t, hit] of this.tokens) if (hit.pid === pid && hit.sessionId === sessionId) this.tokens.delete(t);
     host.emit("revoked", pid);
-    this.opts.log?.(`session=${sessionId} experimenter re-issued the link of seat ${seat.seat + 1} (${pid})`);
+    this.opts.log?.(`session=${sessionId} ${by} re-issued the link of seat ${seat.seat + 1} (${pid})`);
     return { ok: true, token };
   }
 

@@ -52,6 +52,8 @@ export interface LabOptions {
   dbUrl?: string;
   realtimeLimits?: Partial<RealtimeLimits>;
   idle?: Partial<IdlePolicy>;
+  /** The server's clock (sessions, limits); default Date.now. */
+  clock?: () => number;
 }
 
 export async function openLab(opts: LabOptions = {}): Promise<Lab> {
@@ -64,6 +66,7 @@ export async function openLab(opts: LabOptions = {}): Promise<Lab> {
     ...(opts.botDelayMs === undefined ? {} : { botDelayMs: opts.botDelayMs }),
     ...(opts.realtimeLimits ? { realtimeLimits: opts.realtimeLimits } : {}),
     ...(opts.idle ? { idle: opts.idle } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
   });
   const base = `http://127.0.0.1:${await app.listen(0)}`;
   const cookie = await adminCookie(base);

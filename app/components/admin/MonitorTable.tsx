@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { AdminParticipantRow, AdminView } from "@/lib/engine/views";
 import { fmt } from "../../lib-client/format";
+import { FreeSeatButton } from "./FreeSeatButton";
 import type { RunCommand, SessionDetail } from "./types";
 
 function stageText(p: AdminParticipantRow): string {
@@ -62,7 +63,7 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
               <th>Decided</th>
               <th className="num">Points</th>
               <th className="num">Rounds</th>
-              <th>Bot</th>
+              <th>Bot / seat</th>
             </tr>
           </thead>
           <tbody>
@@ -92,6 +93,7 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
                 <td className="num">{p.rounds}</td>
                 <td>
                   <ReplaceCell p={p} bots={bots} run={run} disabled={ended || p.stage === "done"} />
+                  <FreeSeatButton sessionId={view.sessionId} p={p} />
                 </td>
               </tr>
             ))}

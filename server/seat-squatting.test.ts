@@ -1,0 +1,95 @@
+/**
+ * Seats taken without being played (seat squatting: anyone with the room code or the study link can take
+ * every seat of a session in a second): a seat taken by room code or panel id that no browser opens goes
+ * back to the free seats after CLAIM_HOLD_MS with a new link, and the experimenter can free a seat that has
+ * not started playing from the monitor. Real server, real sockets, a controlled clock.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CLAIM_HOLD_MS } from "../lib/engine/free-seat";
+import { api } from "./testing/harness";
+import { openLab, type Lab } from "./testing/lab";
+
+const treatment = {
+  name: "squat",
+  game: "ids-investment",
+  params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1, decisionSeconds: 60, resultsSeconds: null },
+};
+
+describe("seats taken and never played", () => {
+  let lab: Lab;
+  let now = Date.UTC(2026, 11, 6, 12);
+  beforeEach(async () => {
+    now = Date.UTC(2026, 11, 6, 12);
+    lab = await openLab({ botDelayMs: 0, clock: () => now });
+  });
+  afterEach(async () => {
+    await lab?.close();
+  });
+
+  const join = (body: Record<string, unknown>) => api(lab.base, "/api/join", { body });
+  const seatOf = async (token: string) => lab.app.manager.store.participantByToken(token);
+  const monitor = async (id: string) => (await api(lab.base, `/api/admin/sessions/${id}`, { cookie: lab.cookie })).json.view.participants as { id: string; label: string | null; freeable: boolean; stage: string }[];
+
+  it("seats taken by room code and panel id that no browser opens are free again after CLAIM_HOLD_MS, and their old links open nothing", async () => {
+    const s = await lab.createSession(treatment);
+    const a = await join({ code: s.code, label: "Squat1" });
+    const b = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000ff", SESSION_ID: "x" } });
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await join({ code: s.code, label: "Real" })).status).toBe(409);
+    // not yet: the hold has not passed
+    now += CLAIM_HOLD_MS - 1000;
+    expect(await lab.app.manager.freeUnusedClaims()).toBe(0);
+    now += 1000;
+    // the manager's periodic sweep frees them
+    await lab.app.manager.sweep();
+    expect(await seatOf(a.json.token)).toBeNull();
+    expect(await seatOf(b.json.token)).toBeNull();
+    const rows = await monitor(s.id);
+    expect(rows.map((r) => [r.label, r.stage])).toEqual([[null, "new"], [null, "new"]]);
+    // real people take the seats, with links of their own; the squatter's label and panel id are free again
+    const real = await join({ code: s.code, label: "Real" });
+    expect(real.status).toBe(200);
+    expect(real.json.token).not.toBe(a.json.token);
+    const again = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000ff", SESSION_ID: "y" } });
+    expect(again.status).toBe(200);
+    expect(await seatOf(real.json.token)).not.toBeNull();
+    // the events say what happened
+    const events = (await lab.app.manager.store.events(s.id)).filter((e) => e.command === "freeSeat");
+    expect(events.map((e) => [e.actorKind, e.accepted])).toEqual([["system", true], ["system", true]]);
+  });
+
+  it("a seat whose browser opened it is kept however long it waits", async () => {
+    const s = await lab.createSession(treatment);
+    const a = await join({ code: s.code, label: "Ana" });
+    const p = lab.join(a.json.token);
+    await p.until((v) => v.stage === "intro");
+    now += 10 * CLAIM_HOLD_MS;
+    expect(await lab.app.manager.freeUnusedClaims()).toBe(0);
+    expect(await seatOf(a.json.token)).not.toBeNull();
+  });
+
+  it("the experimenter frees a seat in the intro: its browser is sent away, its link stops working, the next join takes it", async () => {
+    const s = await lab.createSession(treatment);
+    const a = await join({ code: s.code, label: "Squat" });
+    const p = lab.join(a.json.token);
+    await p.until((v) => v.stage === "intro");
+    const before = await monitor(s.id);
+    expect(before.map((r) => r.freeable)).toEqual([true, false]);
+    const r = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${before[0]!.id}/free`, { body: {}, cookie: lab.cookie });
+    expect(r.status).toBe(200);
+    expect(await seatOf(a.json.token)).toBeNull();
+    await expect.poll(() => p.socket.connected).toBe(false);
+    const real = await join({ code: s.code, label: "Squat" });
+    expect(real.status).toBe(200);
+    expect((await monitor(s.id))[0]!.label).toBe("Squat");
+    // nothing to free on a seat nobody took; a wrong seat is refused with a message
+    const none = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${before[1]!.id}/free`, { body: {}, cookie: lab.cookie });
+    expect(none.status).toBe(409);
+    expect(none.json.error.message).toMatch(/free already/);
+    const ghost = await api(lab.base, `/api/admin/sessions/${s.id}/participants/nope/free`, { body: {}, cookie: lab.cookie });
+    expect(ghost.status).toBe(409);
+    // without the admin's cookie, nothing
+    const anon = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${before[0]!.id}/free`, { body: {} });
+    expect(anon.status).toBe(401);
+  });
+});
