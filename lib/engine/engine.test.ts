@@ -195,8 +195,25 @@ describe("participants", () => {
     expect(s.participants.get("p1")!.history[0]!.isBot).toBe(false);
     s = must(s, lt, { kind: "connect", pid: "p3" }, run.nowMs + 1);
     expect(s.participants.get("p3")!.replacedByBot).toBe(false);
+    // a bot move scheduled before the person came back lands after: refused, the choice stays theirs
+    const late = reduce(s, lt, { ...invest("p3", 0), byBot: true }, run.nowMs + 2);
+    expect(late.ok).toBe(false);
+    if (!late.ok) expect(late.error.message).toMatch(/plays this seat again/);
     const mine = reduce(s, lt, invest("p3", 2), run.nowMs + 2);
     expect(mine.ok).toBe(true);
+  });
+
+  it("a bot that only clicks on through a results screen made none of the round's choices (is_bot stays false)", () => {
+    const lt = load();
+    let s = passIntro(newSession(lt).state, lt, 0);
+    for (const pid of ["p1", "p2", "p3"]) s = must(s, lt, invest(pid, 1), 1_000);
+    expect(s.groups.toArray()[0]!.phase).toBe("results");
+    s = must(s, lt, { kind: "replaceWithBot", pid: "p3" }, 2_000);
+    for (const pid of ["p1", "p2"]) s = must(s, lt, { kind: "action", pid, clientActionId: `${pid}-next`, action: { type: "continue" } }, 3_000);
+    s = must(s, lt, { kind: "action", pid: "p3", clientActionId: "bot-next", action: { type: "continue" }, byBot: true }, 3_000);
+    expect(s.groups.toArray()[0]!.round).toBe(2);
+    const rec = s.participants.get("p3")!.history[0]!;
+    expect([rec.isBot, rec.decision.x]).toEqual([false, 1]);
   });
 
   it("ends the group when the policy says so", () => {

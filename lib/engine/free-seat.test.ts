@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { games } from "../games/registry";
 import { must, newSession } from "../testing/drive";
-import { CLAIM_HOLD_MS, unusedClaim } from "./free-seat";
+import { CLAIM_HOLD_MS, LEFT_BEFORE_PLAY_MS, unusedClaim } from "./free-seat";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { adminView } from "./views";
@@ -42,16 +42,23 @@ describe("a seat taken and never opened goes back to the free seats (seat squatt
     expect(next.ok && next.pid).toBe("p1");
   });
 
-  it("a seat whose browser connected (or is connected) is never freed as unused", () => {
+  it("a seat whose browser opened it is kept while connected, and freed only after LEFT_BEFORE_PLAY_MS offline before playing", () => {
     const lt = load();
     let s = must(opened(lt), lt, { kind: "claimPanel", external: { source: "prolific", id: "P1", extra: { SESSION_ID: "x" } } }, T0);
     s = must(s, lt, { kind: "connect", pid: "p1" }, T0 + 1000);
-    s = must(s, lt, { kind: "disconnect", pid: "p1" }, T0 + 2000);
-    const later = T0 + 10 * CLAIM_HOLD_MS;
+    const later = T0 + 10 * LEFT_BEFORE_PLAY_MS;
     expect(unusedClaim(s.participants.get("p1")!, later)).toBe(false);
     const r = reduce(s, lt, { kind: "freeSeat", pid: "p1", unused: true }, later);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/opened/);
+    // left at the consent page: kept for LEFT_BEFORE_PLAY_MS (a locked phone comes back), then free
+    s = must(s, lt, { kind: "disconnect", pid: "p1" }, T0 + 2000);
+    expect(unusedClaim(s.participants.get("p1")!, T0 + 2000 + LEFT_BEFORE_PLAY_MS - 1)).toBe(false);
+    const freed = must(s, lt, { kind: "freeSeat", pid: "p1", unused: true }, T0 + 2000 + LEFT_BEFORE_PLAY_MS);
+    expect(freed.participants.get("p1")!.external).toBeUndefined();
+    // a personal-link seat (opened by its link, never claimed by a join) is never freed by itself
+    const link = must(must(opened(lt), lt, { kind: "connect", pid: "p2" }, T0), lt, { kind: "disconnect", pid: "p2" }, T0);
+    expect(unusedClaim(link.participants.get("p2")!, later)).toBe(false);
   });
 
   it("the experimenter frees a seat in the intro or the waiting room, not one that plays; the monitor says which", () => {

@@ -1,9 +1,10 @@
 /**
- * Giving a taken seat back (seat squatting): a seat taken by room code or panel id whose browser never
- * connected is a reservation, not a seat. Anyone with the room code or the study link can take seats
- * without ever playing them, so such a seat goes back to the free seats after {@link CLAIM_HOLD_MS}
- * (the server's sweep sends `freeSeat` with `unused`), and the experimenter can free any seat whose
- * person has not started playing yet (not in a group) from the monitor. The server gives the seat a new
+ * Giving a taken seat back (seat squatting, people who leave before playing): a seat taken by room code or
+ * panel id whose browser never connected is a reservation, not a seat. Anyone with the room code or the
+ * study link can take seats without ever playing them, so such a seat goes back to the free seats after
+ * {@link CLAIM_HOLD_MS}, and one whose person left in the intro or the waiting room after
+ * {@link LEFT_BEFORE_PLAY_MS} (the server's sweep sends `freeSeat` with `unused`); the experimenter can free
+ * any seat whose person has not started playing yet (not in a group) from the monitor. The server gives the seat a new
  * link as it frees it (server/sessions/manager.ts `freeSeat`), so whoever held the old one has nothing.
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
@@ -17,18 +18,24 @@ import type { Effects, ParticipantState, SessionState } from "./state";
  */
 export const CLAIM_HOLD_MS = 2 * 60_000;
 
-/** A taken seat nobody ever opened, held longer than {@link CLAIM_HOLD_MS} at `nowMs`. */
+/**
+ * How long a seat taken by room code or panel id stays with a person who left before playing: offline in
+ * the intro (e.g. closed the tab at the consent page) or the waiting room, not in a group yet. Long enough
+ * for a phone whose screen locked while its person read the instructions; without it such a seat kept the
+ * session "full" and a group waiting for it forever.
+ */
+export const LEFT_BEFORE_PLAY_MS = 10 * 60_000;
+
+/**
+ * Whether the seat is a claim nobody uses at `nowMs`: taken by room code or panel id (personal-link seats are
+ * never freed by themselves: nobody else could take them), not played by a bot, not in a group, and either
+ * never opened for {@link CLAIM_HOLD_MS} or offline before playing for {@link LEFT_BEFORE_PLAY_MS}.
+ */
 export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
-  return (
-    p.claimed &&
-    !p.bot &&
-    !p.replacedByBot &&
-    !p.everConnected &&
-    !p.connected &&
-    p.stage === "new" &&
-    p.claimedAtMs !== undefined &&
-    nowMs - p.claimedAtMs >= CLAIM_HOLD_MS
-  );
+  if (!p.claimed || p.bot || p.replacedByBot || p.connected || p.groupId !== null || p.claimedAtMs === undefined) return false;
+  if (p.stage === "new") return !p.everConnected && nowMs - p.claimedAtMs >= CLAIM_HOLD_MS;
+  if (p.stage === "intro" || p.stage === "waiting") return p.offlineSinceMs !== null && nowMs - p.offlineSinceMs >= LEFT_BEFORE_PLAY_MS;
+  return false;
 }
 
 /** Why a seat cannot be freed (null: it can), in the experimenter's words. */
@@ -68,6 +75,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   p.introStep = "consent";
   p.quizAttempts = 0;
   if (s.waiting.includes(pid)) s.waiting = s.waiting.filter((w) => w !== pid);
-  fx.notes.push(unused ? `${seatName(s, pid)} is free again: taken by ${who} ${Math.round(CLAIM_HOLD_MS / 60_000)} minutes ago and never opened` : `experimenter freed ${seatName(s, pid)} (taken by ${who})`);
+  const why = current.stage === "new" ? `taken by ${who} and never opened` : `${who} left before playing`;
+  fx.notes.push(unused ? `${seatName(s, pid)} is free again: ${why}` : `experimenter freed ${seatName(s, pid)} (taken by ${who})`);
   return { ok: true };
 }

@@ -154,6 +154,9 @@ function gameAction(
       ok: false,
       error: err(ActionErrorCode.NotAllowed, worded("botPlaying")),
     };
+  // a bot's move scheduled while it played the seat, landing after the person came back: theirs is the choice
+  if (cmd.byBot && !p.bot && !p.replacedByBot)
+    return { ok: false, error: { code: ActionErrorCode.NotAllowed, message: "The person plays this seat again: the bot's move was not used." } };
   const g0 = s.groups.get(p.groupId);
   if (g0?.status === "computing")
     return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("computing")) };
@@ -188,7 +191,8 @@ function gameAction(
   const r = withContext(s, g, lt, nowMs, (ctx) => spec.apply(g.game, action, p.id, ctx));
   if (!r.ok) return { ok: false, error: r.error };
   g.game = r.state;
-  noteAction(s, g, p.id, nowMs, cmd.byBot === true);
+  // a bot that only clicks on through a results screen made no choice of the round (is_bot stays as it was)
+  noteAction(s, g, p.id, nowMs, cmd.byBot === true && spec.kind === "decision");
   const me = draftParticipant(s, p.id);
   me.recentActionIds.push(cmd.clientActionId);
   if (me.recentActionIds.length > 50) me.recentActionIds.splice(0, me.recentActionIds.length - 50);

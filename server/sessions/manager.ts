@@ -374,7 +374,7 @@ export class SessionManager {
     const now = this.clock();
     let n = 0;
     for (const host of [...this.hosts.values()]) {
-      if (host.state.status !== "running" && host.state.status !== "paused") continue;
+      if (host.state.status !== "running") continue; // (a pause stops the clocks of those who left, too)
       for (const p of host.state.participants.toArray())
         if (unusedClaim(p, now) && (await this.freeSeat(host.id, p.id, true)).ok) n++;
     }
