@@ -111,6 +111,19 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       seatBot(s, p, strategy, "experimenter", lt, nowMs, fx);
       return { ok: true };
     }
+    case "giveBack": {
+      const p = s.participants.get(cmd.pid);
+      if (!p) return bad("No such participant in this session.");
+      if (p.bot) return bad("A bot plays this seat from the start: there is nobody to give it back to.");
+      if (!p.replacedByBot) return bad("This person plays their seat already.");
+      if (p.stage === "done") return bad("This participant has finished.");
+      const d = draftParticipant(s, p.id);
+      d.replacedByBot = false;
+      d.botReason = null;
+      d.botStrategy = null;
+      fx.notes.push(`experimenter gave ${seatName(s, p.id)} back to its person`);
+      return { ok: true };
+    }
     case "fillWithBots": {
       const strategy = botFor(lt, cmd.strategy);
       if (!strategy) return bad(`Unknown bot "${cmd.strategy}"; use one of ${Object.keys(lt.game.bots).join(", ")}.`);

@@ -31,6 +31,8 @@ export type AdminCommand =
   | { kind: "resume" }
   | { kind: "forcePhaseEnd"; groupId?: string }
   | { kind: "replaceWithBot"; pid: string; strategy?: string }
+  /** Undo "replace by bot": the person plays their seat again from their next choice. */
+  | { kind: "giveBack"; pid: string }
   | { kind: "fillWithBots"; strategy?: string }
   | { kind: "end" };
 

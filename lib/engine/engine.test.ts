@@ -203,6 +203,24 @@ describe("participants", () => {
     expect(mine.ok).toBe(true);
   });
 
+  it("the experimenter gives a replaced seat back: the person decides again, the bot's late move is refused", () => {
+    const lt = load();
+    let s = passIntro(newSession(lt).state, lt, 0);
+    s = must(s, lt, { kind: "replaceWithBot", pid: "p3" }, 1_000);
+    const refused = reduce(s, lt, invest("p3", 2), 1_500);
+    expect(refused.ok).toBe(false);
+    s = must(s, lt, { kind: "giveBack", pid: "p3" }, 2_000);
+    expect([s.participants.get("p3")!.replacedByBot, s.participants.get("p3")!.botReason]).toEqual([false, null]);
+    expect(reduce(s, lt, { ...invest("p3", 0), byBot: true }, 2_500).ok).toBe(false);
+    expect(reduce(s, lt, invest("p3", 2), 2_500).ok).toBe(true);
+    const again = reduce(s, lt, { kind: "giveBack", pid: "p3" }, 3_000);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/plays their seat already/);
+    const filled = must(passIntro(newSession(load({ groups: 2 })).state, load({ groups: 2 }), 0, ["p1", "p2", "p3"]), load({ groups: 2 }), { kind: "fillWithBots" }, 0);
+    const botSeat = reduce(filled, load({ groups: 2 }), { kind: "giveBack", pid: "p4" }, 0);
+    expect(botSeat.ok).toBe(false);
+  });
+
   it("a bot that only clicks on through a results screen made none of the round's choices (is_bot stays false)", () => {
     const lt = load();
     let s = passIntro(newSession(lt).state, lt, 0);

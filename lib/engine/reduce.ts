@@ -74,6 +74,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     case "resume":
     case "forcePhaseEnd":
     case "replaceWithBot":
+    case "giveBack":
     case "fillWithBots":
     case "end": {
       const r = applyAdmin(s, lt, cmd, nowMs, fx);

@@ -208,6 +208,8 @@ export interface AdminParticipantRow {
   external: { source: string; id: string } | null;
   presence: "online" | "offline" | "bot";
   botStrategy: string | null;
+  /** Why a bot plays a person's seat: a dropout (given back on return) or the experimenter (who can give it back). */
+  botReason: "dropout" | "experimenter" | null;
   stage: Stage;
   introStep: IntroStep;
   groupId: string | null;
@@ -303,6 +305,7 @@ export function adminView(
       external: p.external ? { source: p.external.source, id: p.external.id } : null,
       presence: isBotSeat(s, id) ? "bot" : p.connected ? "online" : "offline",
       botStrategy: p.botStrategy,
+      botReason: p.replacedByBot ? p.botReason : null,
       stage: p.stage,
       introStep: p.introStep,
       groupId: p.groupId,

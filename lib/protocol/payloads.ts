@@ -68,6 +68,7 @@ export const AdminCommandRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("resume") }),
   z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().max(100).optional() }),
   z.object({ kind: z.literal("replaceWithBot"), pid: z.string().min(1).max(100), strategy: z.string().max(100).optional() }),
+  z.object({ kind: z.literal("giveBack"), pid: z.string().min(1).max(100) }),
   z.object({ kind: z.literal("fillWithBots"), strategy: z.string().max(100).optional() }),
   z.object({ kind: z.literal("end") }),
   z.object({ kind: z.literal("retryCompute"), groupId: z.string().min(1).max(100) }),
@@ -75,7 +76,15 @@ export const AdminCommandRequest = z.discriminatedUnion("kind", [
 ]);
 export type AdminCommandRequest = z.infer<typeof AdminCommandRequest>;
 
-export const LoginRequest = z.object({ password: z.string().min(1, "enter the admin password") });
+/** The longest admin password accepted (hashing costs time; a longer one is refused before it is hashed). */
+export const MAX_PASSWORD_LENGTH = 1024;
+
+export const LoginRequest = z.object({
+  password: z
+    .string()
+    .min(1, "enter the admin password")
+    .max(MAX_PASSWORD_LENGTH, "the password is too long: an admin password has at most 1,024 characters"),
+});
 
 export const CreateSessionRequest = z.object({
   /** The treatment as an object or as pasted JSON text. */

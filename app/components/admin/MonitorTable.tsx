@@ -16,7 +16,24 @@ function stageText(p: AdminParticipantRow): string {
 
 function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots: SessionDetail["bots"]; run: RunCommand; disabled: boolean }) {
   const [strategy, setStrategy] = useState("");
-  if (p.presence === "bot") return <span className="small muted">{p.botStrategy ?? "bot"}</span>;
+  if (p.presence === "bot")
+    return (
+      <div className="row" style={{ flexWrap: "nowrap" }}>
+        <span className="small muted">{p.botStrategy ?? "bot"}</span>
+        {p.botReason === "experimenter" && p.stage !== "done" && (
+          <button
+            type="button"
+            className="secondary small"
+            data-testid={`cmd-give-back-${p.seat}`}
+            disabled={disabled}
+            title="The person plays their seat again from their next choice"
+            onClick={() => void run({ kind: "giveBack", pid: p.id })}
+          >
+            Give back
+          </button>
+        )}
+      </div>
+    );
   return (
     <div className="row" style={{ flexWrap: "nowrap" }}>
       <select

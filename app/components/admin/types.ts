@@ -14,6 +14,7 @@ export type Command =
   | { kind: "resume" }
   | { kind: "forcePhaseEnd"; groupId?: string }
   | { kind: "replaceWithBot"; pid: string; strategy?: string }
+  | { kind: "giveBack"; pid: string }
   | { kind: "fillWithBots"; strategy?: string }
   | { kind: "end" }
   | { kind: "retryCompute"; groupId: string }
