@@ -48,6 +48,40 @@ describe("SessionHost", () => {
   });
 });
 
+describe("SessionHost and a game module that throws on a bot's move", () => {
+  it("does not retry the move in a loop: the group waits, the log says why, the session keeps serving", async () => {
+    const { manager, host } = await twoSeatSession("crash-loop", 1);
+    const [a, b] = host.state.order as [string, string];
+    for (const pid of [a, b]) {
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "consent", pid });
+      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "instructions", pid });
+    }
+    const decide = games["ids-investment"]!.phases.decide!;
+    const original = decide.apply;
+    let calls = 0;
+    (decide as { apply: typeof original }).apply = () => {
+      calls++;
+      throw new Error("boom");
+    };
+    const crashes: unknown[] = [];
+    host.on("crash", (e) => crashes.push(e));
+    try {
+      await host.dispatch({ actorKind: "admin", participantId: null }, { kind: "replaceWithBot", pid: a });
+      await new Promise((r) => setTimeout(r, 500));
+      // the bot tried once (each try crashed in the engine); without the guard it tried again at once, thousands of times
+      expect(calls).toBeGreaterThanOrEqual(1);
+      expect(calls).toBeLessThanOrEqual(2);
+      expect(crashes.length).toBe(calls);
+    } finally {
+      (decide as { apply: typeof original }).apply = original;
+    }
+    const good = await host.dispatch({ actorKind: "participant", participantId: b }, { kind: "action", pid: b, clientActionId: "after-crash", action: { type: "invest", x: 1 } });
+    expect(good.ok).toBe(true);
+    await manager.stop();
+  });
+});
+
 describe("SessionManager.stop", () => {
   it("loads no session once stopping (a disconnect handled while the server closes does not reopen the database)", async () => {
     const { manager, host, store } = await twoSeatSession("stop", 1);

@@ -177,6 +177,8 @@ export class SessionHost extends EventEmitter {
     const results: DispatchResult[] = [];
     /** Per job: whether its answer depends on the batch being stored. */
     const needsWrite: boolean[] = [];
+    /** Indexes of the jobs whose command crashed in the engine (a bug in a game module). */
+    const crashed = new Set<number>();
     for (const job of batch) {
       const now = this.opts.clock();
       const serverTime = new Date(now);
@@ -199,6 +201,8 @@ export class SessionHost extends EventEmitter {
         // a bug in a game module must not take the session down: nothing is applied, the sender is told
         this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
         r = { ok: false, error: { code: "session/conflict", ...worded("serverFailed") } };
+        crashed.add(results.length);
+        this.emit("crash", e);
       }
       const event = this.eventOf(actor, cmd, r);
       if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
@@ -251,7 +255,12 @@ export class SessionHost extends EventEmitter {
     for (const n of notes) this.opts.log?.(`session=${this.id} ${n}`);
     if (state !== start) this.emit("change", state, { rounds, notes, computes }, start);
     // bots look again only where something changed, unless time or a refused bot move may matter
-    const rescanAll = batch.some((j) => j.kind === "command" && (j.cmd.kind === "tick" || (j.actor.actorKind === "bot" && !results[batch.indexOf(j)]!.ok)));
+    // (not after a crash in the engine: the same move would crash again at once, in a loop; the log says why)
+    const rescanAll = batch.some((j, i) => {
+      if (j.kind !== "command") return false;
+      const r = results[i]!;
+      return j.cmd.kind === "tick" || (j.actor.actorKind === "bot" && !r.ok && !crashed.has(i));
+    });
     this.afterChange(rescanAll ? undefined : changedGroups(start, state));
     batch.forEach((job, i) => job.resolve(results[i]!));
     this.startComputes(computes);
