@@ -21,6 +21,16 @@ function claim(s: SessionState, lt: LoadedTreatment, cmd: Parameters<typeof redu
 }
 
 describe("a label is not a key to a seat", () => {
+  it("a label drawn like a taken one names the label it clashes with; the same label says it is taken", () => {
+    const lt = load();
+    const a = claim(newSession(lt).state, lt, { kind: "claim", label: "Ella" });
+    if (!a.ok) throw new Error(a.error.message);
+    const alike = claim(a.state, lt, { kind: "claim", label: "EIla" });
+    expect(!alike.ok && alike.error.message).toMatch(/^The label "EIla" looks too much like "Ella", which is already taken/);
+    const same = claim(a.state, lt, { kind: "claim", label: " ella " });
+    expect(!same.ok && same.error.message).toMatch(/^The label "ella" is already taken/);
+  });
+
   it("refuses a label in use in any letter case, without handing the seat over", () => {
     const lt = load();
     const a = claim(newSession(lt).state, lt, { kind: "claim", label: "Zoë" });
@@ -174,7 +184,11 @@ describe("panel ids", () => {
     s = m.state;
     const late = claim(s, lt, prolific("CCC"));
     expect(!late.ok && late.error.code).toBe("session/full");
-    if (!late.ok) expect(late.error.message).toMatch(/full: all 3 places are taken/);
+    if (!late.ok) expect(late.error.message).toMatch(/full: all 3 places are taken, and no seat was taken for you.*return the study/);
+    // by room code (a classroom): no study to return, the instructor is asked
+    const room = claim(s, lt, { kind: "claim", label: "Late" });
+    if (!room.ok) expect(room.error.message).toMatch(/full: all 3 places are taken.*Ask the instructor/);
+    expect(room.ok).toBe(false);
     expect(claim(s, lt, prolific("BBB")).ok).toBe(true);
     // an id alone is no key: another (or no) panel session, or a shared parameter only, is refused
     const guesses: ExternalId[] = [

@@ -126,6 +126,11 @@ function seats(s: SessionState): ParticipantState[] {
 }
 
 const fullMessage = (s: SessionState) => worded("sessionFull", { seats: s.order.length });
+/** The same for a room-code join (a classroom: nobody to return a study to). */
+const fullRoomMessage = (s: SessionState) => worded("sessionFullRoom", { seats: s.order.length });
+
+/** The same label as typed by a reader: NFC, trimmed, single spaces, any letter case. */
+const plainLabel = (label: string) => label.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
 
 /** The refusal while a session is a draft (participants read it in the session's language). */
 export const NOT_OPEN = worded("notOpen");
@@ -140,14 +145,19 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number): 
   if (!LABEL.test(label) || label.search(INVISIBLE) >= 0 || MARKS_TOO_MANY.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const key = labelKey(label);
-  if (seats(s).some((p) => p.label !== null && labelKey(p.label) === key))
+  const holder = seats(s).find((p) => p.label !== null && labelKey(p.label) === key);
+  if (holder) {
+    // another label drawn alike ("Eila" for "Ella", Cyrillic "Аnna"): name the one it clashes with
+    const taken = holder.label!;
+    if (plainLabel(taken) !== plainLabel(label)) return fail(ActionErrorCode.LabelTaken, worded("labelLooksTaken", { label, taken }));
     return fail(ActionErrorCode.LabelTaken, worded("labelTaken", { label }));
+  }
   // after the taken check: a mixed label drawn like a taken one ("Аnna") is told it is taken
   if (mixesScripts(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelMixedScripts", { label }));
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const free = freeSeat(s);
-  if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
+  if (!free) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
   const seat = draftParticipant(s, free.id);
   seat.label = label;
   seat.claimed = true;
