@@ -79,6 +79,8 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
           const p = draftParticipant(s, p0.id);
           p.offlineSinceMs = p0.offlineSinceMs + (nowMs - Math.max(s.pausedMs, p0.offlineSinceMs)); // pauses do not count as offline time
         }
+      // decision_ms counts no paused time: the phase started that much later
+      if (s.pausedMs !== null) shiftPhaseStarts(s, s.pausedMs, nowMs);
       s.pausedMs = null;
       for (const g0 of s.groups.toArray())
         if (g0.status === "playing" && g0.remainingMsAtPause !== null) {
@@ -157,6 +159,19 @@ export function applyOutage(s: SessionState, fromMs: number, nowMs: number) {
   for (const p0 of s.participants.toArray())
     if (!p0.connected && p0.offlineSinceMs !== null && p0.offlineSinceMs < nowMs)
       draftParticipant(s, p0.id).offlineSinceMs = p0.offlineSinceMs + (nowMs - Math.max(fromMs, p0.offlineSinceMs));
+  shiftPhaseStarts(s, fromMs, nowMs);
+}
+
+/**
+ * The clock stood still from `fromMs` to `nowMs` (a pause, an outage): every playing group's phase counts
+ * as started that much later, so `decision_ms` (time from the phase's start to a choice) leaves it out.
+ */
+function shiftPhaseStarts(s: SessionState, fromMs: number, nowMs: number) {
+  for (const g0 of s.groups.toArray())
+    if (g0.status === "playing" && g0.phaseStartedMs < nowMs) {
+      const g = draftGroup(s, g0.id);
+      g.phaseStartedMs = g0.phaseStartedMs + (nowMs - Math.max(fromMs, g0.phaseStartedMs));
+    }
 }
 
 /** Deadlines and dropouts due at `nowMs`. */

@@ -164,6 +164,21 @@ describe("participants", () => {
     expect(s.groups.toArray()[0]!.round).toBe(2);
   });
 
+  it("decision_ms leaves out the time the session was paused and the time the server was down", () => {
+    const lt = load();
+    let s = passIntro(newSession(lt).state, lt, 0);
+    s = must(s, lt, invest("p1", 1), 4_000);
+    s = must(s, lt, { kind: "pause" }, 5_000);
+    s = must(s, lt, { kind: "resume" }, 65_000);
+    s = must(s, lt, invest("p2", 1), 70_000); // 5 s before the pause + 5 s after
+    s = must(s, lt, { kind: "outage", fromMs: 72_000 }, 172_000);
+    s = must(s, lt, invest("p3", 1), 175_000); // 5 + 2 + 3 s of running clock
+    expect(s.groups.toArray()[0]!.phase).toBe("results");
+    s = must(s, lt, { kind: "tick" }, 400_000);
+    const recs = Object.fromEntries(s.participants.toArray().map((p) => [p.id, p.history[0]!]));
+    expect([recs.p1!.decisionMs, recs.p2!.decisionMs, recs.p3!.decisionMs]).toEqual([4_000, 10_000, 15_000]);
+  });
+
   it("freezes the timer while paused and rejects decisions until resumed", () => {
     const lt = load();
     let s = passIntro(newSession(lt).state, lt, 0);
