@@ -10,17 +10,54 @@ import { migrate } from "./db/migrate";
 import { resolveDbUrl } from "./db/url";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi, type ApiDeps } from "./http/api";
+import { answerSlowBodies, BODY_DEADLINE_MS, decodeSegment } from "./http/respond";
 import { adminRoute } from "./http/admin-routes";
 import { clusterConfigFromEnv } from "./cluster/config";
 import { CONNECT_TIMEOUT_MS, RealtimeGuard, realtimeLimitsFromEnv, type RealtimeLimits } from "./realtime/limits";
 import { attachSockets } from "./realtime/sockets";
 import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
 import { securityConfigFromEnv, type SecurityConfig } from "./security/config";
+import { capConnections, connectionsPerAddressFromEnv } from "./security/connection-cap";
 import { addApiHeaders, setApiHeaders, setPageHeaders } from "./security/headers";
 import { createHttpLimits, type HttpLimits } from "./security/limits";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
 import { SolverPool } from "./solver/pool";
+
+/**
+ * How long and how many connections one client may hold on the HTTP server. Node's defaults (60 s for the
+ * headers, 300 s for a request) let a client that trickles bytes hold a file descriptor for minutes.
+ * `requestTimeout` covers receiving a request only: a websocket (once upgraded) and a Socket.IO long-poll
+ * (a short request whose answer is held up to `pingInterval`) are not cut.
+ */
+export interface ConnectionLimits {
+  /** Open TCP connections per client address (MECHLAB_CONNECTIONS_PER_ADDRESS; server/security/connection-cap.ts). */
+  perAddress: number;
+  /** A request's headers must arrive within this (also: a new connection that sends nothing is closed after it). */
+  headersTimeoutMs: number;
+  /** A whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: number;
+  /** A JSON body must arrive within this once a route reads it (server/http/respond.ts; 408 with a message). */
+  bodyDeadlineMs: number;
+}
+
+export const HTTP_TIMEOUTS = { headersTimeoutMs: 15_000, requestTimeoutMs: 30_000, bodyDeadlineMs: BODY_DEADLINE_MS } as const;
+
+/** How often Node looks for connections past `headersTimeoutMs`/`requestTimeoutMs` (its default, 30 s, would let them live that much longer). */
+const CONNECTIONS_CHECK_MS = 1_000;
+
+/**
+ * A page address whose %-escapes do not decode (`/p/%E0%A4%A`) with each `%` taken literally
+ * (`/p/%25E0%25A4%25A`); any other address unchanged. Next answers a path it cannot decode with a bare
+ * 500; this way the page gets a segment that no link token or session id has and shows its usual
+ * "This link is not valid" state.
+ */
+export function literalPercents(url: string): string {
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  if (decodeSegment(path) !== null) return url;
+  return path.replaceAll("%", "%25") + (q < 0 ? "" : url.slice(q));
+}
 
 export interface AppOptions {
   dbUrl?: string;
@@ -39,12 +76,16 @@ export interface AppOptions {
   httpLimits?: HttpLimits;
   /** Next in development mode (its pages need 'unsafe-eval'). */
   dev?: boolean;
+  /** Overrides of the connection limits and timeouts (tests pass short ones). */
+  connections?: Partial<ConnectionLimits>;
 }
 
 export interface MechlabApp {
   http: HttpServer;
   io: Server<ClientToServerEvents, ServerToClientEvents>;
   realtime: { viewsRemembered(): number };
+  /** Open TCP connections counted for an address (and its IPv6 /64). */
+  connections: { openFrom(address: string): number };
   manager: SessionManager;
   store: SessionStore;
   db: Db;
@@ -78,20 +119,26 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   });
   const security: SecurityConfig = { ...securityConfigFromEnv(), ...opts.security };
   const deps: ApiDeps = { manager, auth, security, limits: opts.httpLimits ?? createHttpLimits() };
-  const http = createServer((req, res) => {
+  const connections: ConnectionLimits = { perAddress: connectionsPerAddressFromEnv(process.env, log), ...HTTP_TIMEOUTS, ...opts.connections };
+  const timeouts = { headersTimeout: connections.headersTimeoutMs, requestTimeout: connections.requestTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECK_MS };
+  const http = createServer(timeouts, (req, res) => {
+    answerSlowBodies(req, res, connections.bodyDeadlineMs);
     void (async () => {
       const path = (req.url ?? "/").split("?")[0]!;
       if (path.startsWith("/api/")) setApiHeaders(res);
       else setPageHeaders(req, res, opts.dev ?? false);
       if (await handleApi(req, res, deps)) return;
-      if (opts.nextHandler) await opts.nextHandler(req, res);
-      else res.writeHead(404).end("not found");
+      if (opts.nextHandler) {
+        req.url = literalPercents(req.url ?? "/");
+        await opts.nextHandler(req, res);
+      } else res.writeHead(404).end("not found");
     })().catch((e: unknown) => {
       console.error("request failed:", e);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end("The server could not complete this request.");
     });
   });
+  const cap = capConnections(http, connections.perAddress, security.trustProxy);
   const limits: RealtimeLimits = { ...realtimeLimitsFromEnv(process.env, log), ...opts.realtimeLimits };
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
     serveClient: false,
@@ -114,6 +161,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     http,
     io,
     realtime,
+    connections: cap,
     manager,
     store,
     db,

@@ -1,7 +1,8 @@
 /**
  * Admin login and logout. Login is throttled per client address (backoff after repeated wrong passwords)
  * and the password is checked off the event loop; the cookie is HttpOnly, SameSite=Strict, and Secure
- * whenever the request came over HTTPS (directly or through a trusted proxy).
+ * whenever the request came over HTTPS (directly or through a trusted proxy). The throttle is asked
+ * before the body is read, and the body may be 4 KB at most, so a locked-out address costs no parsing.
  */
 import type { Wording } from "../../lib/i18n/refusal";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -10,7 +11,7 @@ import { LoginRequest } from "../../lib/protocol/payloads";
 import { ADMIN_SESSION_TTL_MS } from "../security/admin-sessions";
 import { clientAddress, isHttps } from "../security/client-address";
 import type { SecurityConfig } from "../security/config";
-import type { LoginThrottle } from "../security/login-throttle";
+import type { Admission, LoginThrottle } from "../security/login-throttle";
 import { BusyError } from "../security/password";
 import { waitText } from "../security/wait-text";
 import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
@@ -33,15 +34,23 @@ export function tooMany(res: ServerResponse, retryAfterMs: number, text: string 
   sendJson(res, 429, { ok: false, error: { code: "rate/limited", ...error, retryAfterMs } }, { "retry-after": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
 }
 
+/** The largest login body read: `{"password": …}` with a password of 1,024 characters fits. */
+export const LOGIN_BODY_LIMIT = 4096;
+
+function refuseLogin(res: ServerResponse, refused: Exclude<Admission, { ok: true }>) {
+  const why = refused.reason === "locked" ? "Too many wrong passwords from this address." : "Another login from this address is still being checked.";
+  tooMany(res, refused.retryAfterMs, `${why} Please wait ${waitText(refused.retryAfterMs)} and try again.`);
+}
+
 export async function login(req: IncomingMessage, res: ServerResponse, deps: LoginDeps): Promise<void> {
-  const body = LoginRequest.safeParse(await readJson(req));
-  if (!body.success) return invalid(res, formatZodError(body.error));
   const addr = clientAddress(req, deps.security.trustProxy);
+  // refused before the body is read (the rest of it is discarded unparsed); this counts no guess
+  const allowed = deps.throttle.check(addr);
+  if (!allowed.ok) return refuseLogin(res, allowed);
+  const body = LoginRequest.safeParse(await readJson(req, LOGIN_BODY_LIMIT));
+  if (!body.success) return invalid(res, formatZodError(body.error));
   const admitted = deps.throttle.begin(addr);
-  if (!admitted.ok) {
-    const why = admitted.reason === "locked" ? "Too many wrong passwords from this address." : "Another login from this address is still being checked.";
-    return tooMany(res, admitted.retryAfterMs, `${why} Please wait ${waitText(admitted.retryAfterMs)} and try again.`);
-  }
+  if (!admitted.ok) return refuseLogin(res, admitted);
   let outcome: "success" | "failure" | "not_checked" = "not_checked";
   try {
     const cookie = await deps.auth.login(body.data.password);

@@ -2,9 +2,11 @@
  * Limits of the realtime side: how often one participant may send intents, how many sockets one
  * link and one network address may hold open, how often a link may (re)connect, and the largest
  * message a client may send. Defaults suit a classroom behind one NAT address; each can be changed
- * with an environment variable (docs/security.md).
+ * with an environment variable (docs/security.md). A network address is counted by `limitKey`: all
+ * addresses of one IPv6 /64 count as one.
  */
 import { worded } from "../../lib/i18n/refusal";
+import { limitKey } from "../security/client-address";
 import { TokenBuckets } from "../security/token-bucket";
 
 type Worded = ReturnType<typeof worded>;
@@ -114,19 +116,20 @@ export class RealtimeGuard {
    * counts it until `release` is called with the same arguments.
    */
   admit(address: string, pid: string | null): Worded | null {
-    if ((this.perAddress.get(address) ?? 0) >= this.limits.socketsPerAddress) return worded("tooManyConnections");
+    const key = limitKey(address);
+    if ((this.perAddress.get(key) ?? 0) >= this.limits.socketsPerAddress) return worded("tooManyConnections");
     if (pid !== null) {
       const open = this.perLink.get(pid) ?? 0;
       if (open >= this.limits.socketsPerLink) return worded("linkOpenElsewhere", { open });
       if (!this.connects.take(pid)) return worded("reconnectedTooOften");
       this.perLink.set(pid, open + 1);
     }
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.perAddress.set(key, (this.perAddress.get(key) ?? 0) + 1);
     return null;
   }
 
   release(address: string, pid: string | null) {
-    decrement(this.perAddress, address);
+    decrement(this.perAddress, limitKey(address));
     if (pid !== null) decrement(this.perLink, pid);
   }
 
@@ -136,25 +139,26 @@ export class RealtimeGuard {
    * otherwise counted until `endHandshake`.
    */
   beginHandshake(address: string): boolean {
-    const open = this.handshaking.get(address) ?? 0;
+    const key = limitKey(address);
+    const open = this.handshaking.get(key) ?? 0;
     if (open >= this.limits.handshakesPerAddress) return false;
-    this.handshaking.set(address, open + 1);
+    this.handshaking.set(key, open + 1);
     return true;
   }
 
   /** The connection's handshake arrived, or it closed before. */
   endHandshake(address: string) {
-    decrement(this.handshaking, address);
+    decrement(this.handshaking, limitKey(address));
   }
 
   /** Connections from `address` waiting for their handshake (for tests). */
   handshakesFrom(address: string): number {
-    return this.handshaking.get(address) ?? 0;
+    return this.handshaking.get(limitKey(address)) ?? 0;
   }
 
   /** Sockets counted for `address` (for tests and the monitor). */
   openFrom(address: string): number {
-    return this.perAddress.get(address) ?? 0;
+    return this.perAddress.get(limitKey(address)) ?? 0;
   }
 }
 

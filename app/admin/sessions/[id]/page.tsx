@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminGate } from "../../../components/admin/AdminGate";
 import { SessionMonitor } from "../../../components/admin/SessionMonitor";
+import { pathParam } from "../../../lib-client/path-param";
 
 export const metadata: Metadata = { title: "mechlab — session monitor", robots: { index: false } };
 
@@ -10,7 +11,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   return (
     <main className="page wide">
       <AdminGate>
-        <SessionMonitor id={decodeURIComponent(id)} />
+        <SessionMonitor id={pathParam(id)} />
       </AdminGate>
     </main>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminGate } from "../../../../components/admin/AdminGate";
 import { Projector } from "../../../../components/projector/Projector";
+import { pathParam } from "../../../../lib-client/path-param";
 
 export const metadata: Metadata = { title: "mechlab — projector", robots: { index: false } };
 
@@ -10,7 +11,7 @@ export default async function ProjectorPage({ params }: { params: Promise<{ id: 
   return (
     <main className="projector">
       <AdminGate logout={false}>
-        <Projector id={decodeURIComponent(id)} />
+        <Projector id={pathParam(id)} />
       </AdminGate>
     </main>
   );

@@ -1,0 +1,64 @@
+/**
+ * A participant link with a malformed %-escape (`/p/%E0%A4%A`) answered 500: Next's router cannot decode
+ * the path and gives up with a bare "Internal Server Error" before the page runs. The server now hands
+ * Next such a path with its `%` signs taken literally, so the page gets a token no seat has and shows
+ * "This link is not valid" like for any unknown token.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { io as ioc } from "socket.io-client";
+import { afterEach, describe, expect, it } from "vitest";
+import { pathParam } from "../app/lib-client/path-param";
+import { createMechlabApp, literalPercents, type MechlabApp } from "./app";
+import { raw } from "./security/testing";
+import { ADMIN_PASSWORD, freshSqlite, type TestDb } from "./testing/harness";
+
+describe("literalPercents", () => {
+  it("takes every % of a path that does not decode literally, keeps the query, and leaves other addresses alone", () => {
+    expect(literalPercents("/p/%E0%A4%A")).toBe("/p/%25E0%25A4%25A");
+    expect(literalPercents("/admin/sessions/%ZZ/projector?x=%E0")).toBe("/admin/sessions/%25ZZ/projector?x=%E0");
+    for (const fine of ["/p/abcDEF_-123", "/p/abc%2541", "/join?code=AB%20CD", "/", "/p/%E2%82%AC"]) expect(literalPercents(fine)).toBe(fine);
+  });
+});
+
+describe("pages behind the server", () => {
+  let db: TestDb | undefined;
+  let app: MechlabApp | undefined;
+  afterEach(async () => {
+    await app?.close();
+    await db?.drop();
+    app = undefined;
+  });
+
+  it("a participant link with a malformed %-escape reaches the page (not a 500), whose token is refused as not valid", async () => {
+    process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+    process.env.MECHLAB_QUIET = "1";
+    db = await freshSqlite();
+    const seen: string[] = [];
+    // like Next: a path it cannot decode is a 500; otherwise the page gets the segment as it is in the path
+    const nextHandler = (req: IncomingMessage, res: ServerResponse) => {
+      const path = (req.url ?? "/").split("?")[0]!;
+      try {
+        decodeURIComponent(path);
+      } catch {
+        res.writeHead(500).end("Internal Server Error");
+        return;
+      }
+      seen.push(path);
+      res.writeHead(200).end("page");
+    };
+    app = await createMechlabApp({ dbUrl: db.url, log: () => {}, nextHandler });
+    const base = `http://127.0.0.1:${await app.listen(0)}`;
+    expect((await raw(base, "/p/%E0%A4%A")).status).toBe(200);
+    expect((await raw(base, "/admin/sessions/%E0%A4%A")).status).toBe(200);
+    expect((await raw(base, "/api/admin/sessions/%E0%A4%A")).status).not.toBe(500); // the API answers for itself
+    const token = pathParam(seen[0]!.slice("/p/".length));
+    expect(token).toBe("%E0%A4%A");
+    const socket = ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnection: false });
+    const refusal = await new Promise<string>((res) => {
+      socket.once("connect", () => res("connected"));
+      socket.once("connect_error", (e) => res(e.message));
+    });
+    socket.close();
+    expect(refusal).toBe("This link is not valid. Please use the link you were given.");
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * Plain HTTP connections per address and the HTTP timeouts (docs/security.md, “Connections and slow
+ * clients”): one address cannot hold the server's file descriptors with idle or trickling connections,
+ * and Socket.IO's websocket and long-polling transports keep working past the request timeout.
+ */
+import { EventEmitter } from "node:events";
+import { createServer, request } from "node:http";
+import { connect, type Socket } from "node:net";
+import { io as ioc } from "socket.io-client";
+import { afterEach, describe, expect, it } from "vitest";
+import { createMechlabApp, type ConnectionLimits, type MechlabApp } from "../app";
+import { ADMIN_PASSWORD, adminCookie, freshSqlite, type TestDb } from "../testing/harness";
+import { capConnections, ConnectionCap, connectionsPerAddressFromEnv, DEFAULT_CONNECTIONS_PER_ADDRESS, PROXY_FACTOR } from "./connection-cap";
+import { createSession, messageOf } from "./testing";
+
+let db: TestDb | undefined;
+let app: MechlabApp | undefined;
+const sockets: Socket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.destroy();
+  await app?.close();
+  await db?.drop();
+  app = undefined;
+  db = undefined;
+});
+
+async function start(connections: Partial<ConnectionLimits>, security: { trustProxy?: boolean } = {}): Promise<{ base: string; port: number }> {
+  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+  process.env.MECHLAB_QUIET = "1";
+  db = await freshSqlite();
+  app = await createMechlabApp({ dbUrl: db.url, log: () => {}, connections, security });
+  const port = await app.listen(0);
+  return { base: `http://127.0.0.1:${port}`, port };
+}
+
+/** A TCP connection to the server (from `localAddress`), open once this resolves; it reads (so it sees the server close it). */
+function tcp(port: number, localAddress = "127.0.0.1"): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect({ port, host: "127.0.0.1", localAddress });
+    sockets.push(s);
+    s.resume();
+    s.once("connect", () => resolve(s));
+    s.once("error", reject);
+  });
+}
+
+const closed = (s: Socket) => new Promise<void>((r) => (s.destroyed && s.readyState === "closed" ? r() : s.once("close", () => r())));
+const closedWithin = (s: Socket, ms: number) => Promise.race([closed(s).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The body of a raw HTTP response (chunked or not). */
+function bodyOf(response: string): string {
+  const [head, body = ""] = response.split(/\r\n\r\n(.*)/s);
+  if (!/transfer-encoding: chunked/i.test(head!)) return body;
+  let out = "";
+  for (let rest = body; ; ) {
+    const size = parseInt(rest, 16);
+    if (!(size > 0)) return out;
+    const start = rest.indexOf("\r\n") + 2;
+    out += rest.slice(start, start + size);
+    rest = rest.slice(start + size + 2);
+  }
+}
+
+/** Everything the server sent on `s` until it closed (or `ms` passed). */
+function received(s: Socket, ms: number): Promise<string> {
+  let text = "";
+  s.on("data", (d: Buffer) => (text += d.toString("utf8")));
+  return Promise.race([closed(s), sleep(ms)]).then(() => text);
+}
+
+/** GET /api/health from `localAddress`: the status, or the error's code when the connection failed. */
+function health(port: number, localAddress: string): Promise<number | string> {
+  return new Promise((resolve) => {
+    const req = request({ host: "127.0.0.1", port, path: "/api/health", localAddress, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    req.end();
+  });
+}
+
+describe("the per-address connection cap (unit)", () => {
+  const fakeSocket = (remoteAddress: string) => Object.assign(new EventEmitter(), { remoteAddress, destroyed: false, destroy() { this.destroyed = true; return this; } });
+
+  it("reads MECHLAB_CONNECTIONS_PER_ADDRESS like the realtime limits: a positive number, else the default and a warning", () => {
+    const warnings: string[] = [];
+    expect(connectionsPerAddressFromEnv({}, (w) => warnings.push(w))).toBe(DEFAULT_CONNECTIONS_PER_ADDRESS);
+    expect(connectionsPerAddressFromEnv({ MECHLAB_CONNECTIONS_PER_ADDRESS: "250" })).toBe(250);
+    expect(connectionsPerAddressFromEnv({ MECHLAB_CONNECTIONS_PER_ADDRESS: "lots" }, (w) => warnings.push(w))).toBe(DEFAULT_CONNECTIONS_PER_ADDRESS);
+    expect(connectionsPerAddressFromEnv({ MECHLAB_CONNECTIONS_PER_ADDRESS: "0" }, (w) => warnings.push(w))).toBe(DEFAULT_CONNECTIONS_PER_ADDRESS);
+    expect(warnings).toEqual([
+      "mechlab: MECHLAB_CONNECTIONS_PER_ADDRESS=lots is not a positive number; using 1000",
+      "mechlab: MECHLAB_CONNECTIONS_PER_ADDRESS=0 is not a positive number; using 1000",
+    ]);
+    expect(DEFAULT_CONNECTIONS_PER_ADDRESS).toBeGreaterThanOrEqual(60 * 7); // a class of 60 behind one NAT address
+  });
+
+  it("counts an IPv6 /64 as one address and an IPv4-mapped peer as its IPv4 address; a closed connection frees its place", () => {
+    const cap = new ConnectionCap(2);
+    const a = fakeSocket("2001:db8:1:2::10");
+    const b = fakeSocket("2001:db8:1:2:ffff:1:2:3");
+    expect(cap.admit(a)).toBe(true);
+    expect(cap.admit(b)).toBe(true);
+    const c = fakeSocket("2001:db8:1:2::abcd");
+    expect(cap.admit(c)).toBe(false);
+    expect(c.destroyed).toBe(true);
+    expect(cap.admit(fakeSocket("2001:db8:1:3::1"))).toBe(true); // the next /64 is another address
+    expect(cap.admit(fakeSocket("::ffff:10.0.0.1"))).toBe(true);
+    expect(cap.admit(fakeSocket("10.0.0.1"))).toBe(true);
+    expect(cap.admit(fakeSocket("10.0.0.1"))).toBe(false);
+    expect(cap.openFrom("2001:db8:1:2::1")).toBe(2);
+    a.emit("close");
+    expect(cap.openFrom("2001:db8:1:2::1")).toBe(1);
+    expect(cap.admit(fakeSocket("2001:db8:1:2::99"))).toBe(true);
+  });
+
+  it("behind TRUST_PROXY allows the proxy's address PROXY_FACTOR times the cap", () => {
+    expect(capConnections(createServer(), 7, false).perAddress).toBe(7);
+    expect(capConnections(createServer(), 7, true).perAddress).toBe(7 * PROXY_FACTOR);
+  });
+});
+
+describe("connections to the server", () => {
+  it("over the cap a connection from that address is closed at once; others are served, and a closed one frees a place", async () => {
+    const { port } = await start({ perAddress: 5 });
+    const held = await Promise.all(Array.from({ length: 5 }, () => tcp(port)));
+    await sleep(100);
+    expect(app!.connections.openFrom("127.0.0.1")).toBe(5);
+    const over = await tcp(port);
+    expect(await closedWithin(over, 2000)).toBe(true);
+    for (const h of held) expect(h.destroyed).toBe(false);
+    expect(await health(port, "127.0.0.1")).not.toBe(200); // this address is full
+    expect(await health(port, "127.0.0.2")).toBe(200); // everyone else is served
+    held[0]!.destroy();
+    await sleep(100);
+    expect(await health(port, "127.0.0.1")).toBe(200);
+  });
+
+  it("a connection that sends nothing, or trickles its headers, is closed after the headers timeout", async () => {
+    const { port } = await start({ headersTimeoutMs: 1000, requestTimeoutMs: 2000 });
+    const silent = await tcp(port);
+    const trickle = await tcp(port);
+    const header = "GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(100);
+    let i = 0;
+    const timer = setInterval(() => {
+      if (!trickle.destroyed) trickle.write(header[i++ % header.length]!);
+    }, 100);
+    try {
+      const t0 = Date.now();
+      expect(await closedWithin(silent, 5000)).toBe(true);
+      expect(await closedWithin(trickle, 5000)).toBe(true);
+      expect(Date.now() - t0).toBeLessThan(5000); // with Node's defaults: 60 s and more
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it("a JSON body that trickles in is answered 408 with a message, and its connection closed", async () => {
+    const { port } = await start({ headersTimeoutMs: 1000, requestTimeoutMs: 5000, bodyDeadlineMs: 1000 });
+    const s = await tcp(port);
+    s.write("POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{");
+    const timer = setInterval(() => !s.destroyed && s.write(" "), 150);
+    try {
+      const t0 = Date.now();
+      const text = await received(s, 4000);
+      expect(text).toMatch(/^HTTP\/1\.1 408/);
+      const body = JSON.parse(bodyOf(text)) as unknown;
+      expect(messageOf(body)).toBe("The request body did not arrive within 1 s. Please check your connection and try again.");
+      expect(s.destroyed || (await closedWithin(s, 1000))).toBe(true);
+      expect(Date.now() - t0).toBeLessThan(4000);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it("Socket.IO over websocket and over long-polling keeps working well past the request timeout", async () => {
+    const { base } = await start({ headersTimeoutMs: 500, requestTimeoutMs: 1000, bodyDeadlineMs: 500 });
+    const session = await createSession(base, await adminCookie(base));
+    const clients = (["websocket", "polling"] as const).map((transport, k) =>
+      ioc(base, { transports: [transport], auth: { token: session.tokens[k] }, forceNew: true, reconnection: false }),
+    );
+    try {
+      const disconnects: string[] = [];
+      await Promise.all(
+        clients.map(
+          (c) =>
+            new Promise<void>((res, rej) => {
+              c.once("connect", () => res());
+              c.once("connect_error", rej);
+              c.on("disconnect", (reason) => disconnects.push(reason));
+            }),
+        ),
+      );
+      await sleep(3500); // a long-poll is held for up to pingInterval (10 s): much longer than the request timeout
+      expect(disconnects).toEqual([]);
+      for (const c of clients) {
+        const ack = (await c.timeout(3000).emitWithAck("p:sync", {})) as { ok: boolean };
+        expect(ack.ok).toBe(true);
+      }
+      expect(clients.map((c) => c.io.engine.transport.name)).toEqual(["websocket", "polling"]);
+    } finally {
+      for (const c of clients) c.close();
+    }
+  }, 30_000);
+});
