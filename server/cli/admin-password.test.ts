@@ -46,4 +46,15 @@ describe("mechlab admin-password, run the wrong way", () => {
     expect(down.stderr).toContain("Nothing was changed.");
     expect(down.stderr).not.toContain("s3cret");
   });
+
+  it("a password longer than the login page accepts is refused before anything is touched", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-"));
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.DATABASE_URL;
+    delete env.ADMIN_PASSWORD;
+    const r = spawnSync(process.execPath, [BIN, "admin-password", "--password", "x".repeat(1025)], { cwd: dir, env, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("use at most 1024 characters");
+    expect(existsSync(join(dir, "data"))).toBe(false);
+  });
 });

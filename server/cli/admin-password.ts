@@ -5,6 +5,7 @@
  * are deleted, and each process checks the sessions it knows against the database every few seconds
  * (server/security/admin-sessions.ts); a running process reads the new hash before the next login.
  */
+import { MAX_PASSWORD_LENGTH } from "../../lib/protocol/payloads";
 import { randomBytes } from "node:crypto";
 import { migrate } from "../db/migrate";
 import { existsSync } from "node:fs";
@@ -48,6 +49,10 @@ export async function runAdminPassword(args: string[]): Promise<number> {
   }
   if (password !== undefined && password.length < 8) {
     process.stderr.write("mechlab admin-password: use at least 8 characters\n");
+    return 2;
+  }
+  if (password !== undefined && password.length > MAX_PASSWORD_LENGTH) {
+    process.stderr.write(`mechlab admin-password: use at most ${MAX_PASSWORD_LENGTH} characters (the login page accepts no longer password)\n`);
     return 2;
   }
   const where = databaseProblem(process.env.DATABASE_URL);

@@ -24,6 +24,12 @@ async function openStore() {
 const header = (cookie: string | null) => `${ADMIN_COOKIE}=${cookie}`;
 
 describe("admin password", () => {
+  it("an ADMIN_PASSWORD longer than the login page accepts stops the start with a message (nobody could log in)", async () => {
+    process.env.ADMIN_PASSWORD = "y".repeat(1025);
+    const s = await openStore();
+    await expect(AdminAuth.init(s, () => {})).rejects.toThrow(/ADMIN_PASSWORD has 1025 characters; the login page accepts at most 1024/);
+  });
+
   it("is generated once when ADMIN_PASSWORD is unset, printed once, and only its hash is stored", async () => {
     delete process.env.ADMIN_PASSWORD;
     const s = await openStore();

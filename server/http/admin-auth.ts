@@ -7,6 +7,7 @@
  * another password, so a reset by `mechlab admin-password` or on another process takes effect here
  * without a restart.
  */
+import { MAX_PASSWORD_LENGTH } from "../../lib/protocol/payloads";
 import { randomBytes } from "node:crypto";
 import { AdminSessions, fingerprintOf } from "../security/admin-sessions";
 import { readCookie } from "../security/cookies";
@@ -20,6 +21,8 @@ export { hashPassword } from "../security/password";
 
 async function passwordHash(store: SessionStore, log: (line: string) => void): Promise<string> {
   const env = process.env.ADMIN_PASSWORD;
+  if (env && env.length > MAX_PASSWORD_LENGTH)
+    throw new Error(`ADMIN_PASSWORD has ${env.length} characters; the login page accepts at most ${MAX_PASSWORD_LENGTH}: choose a shorter one`);
   if (env && env.length > 0) {
     const stored = await store.getSetting("adminPasswordHash:env");
     if (stored && (await checkPassword(env, stored))) return stored;
