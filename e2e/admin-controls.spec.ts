@@ -1,7 +1,8 @@
 /**
  * The experimenter's controls and the room-code path: field-named treatment errors, joining with a
  * code and a label, filling empty seats with bots, pause/resume as seen by the participant, "End phase
- * now" as the participant reads it (not "time ran out"), and ending the session.
+ * now" as the participant reads it (not "time ran out"), and ending the session. Filling seats, ending the
+ * phase and ending the session each ask for a confirmation first.
  */
 import { expect, test } from "@playwright/test";
 import { ADMIN_PASSWORD, openSession, invest } from "./steps";
@@ -39,7 +40,10 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(alice.getByTestId("waiting-room")).toContainText("2 more participants");
   await expect(admin.getByTestId("monitor-row-0")).toContainText("Alice");
 
-  await admin.getByTestId("cmd-fill-bots").click();
+  await admin.getByTestId("cmd-fill-bots").click(); // asks first: nothing is filled until confirmed
+  await expect(admin.getByRole("alertdialog", { name: "Confirm filling the empty seats with bots" })).toContainText("Fill the 2 empty seats with bots");
+  await expect(admin.getByTestId("presence-1")).not.toHaveText("bot");
+  await admin.getByTestId("cmd-fill-bots-confirm").click();
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
   await expect(admin.getByTestId("presence-1")).toHaveText("bot");
   await expect(admin.getByTestId("presence-2")).toHaveText("bot");
@@ -57,7 +61,10 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   // round 2: the experimenter ends the step before Alice decides; she is not told that time ran out
   await alice.getByTestId("next-round").click();
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
-  await admin.getByTestId("cmd-force-end").click();
+  await admin.getByTestId("cmd-force-end").click(); // asks first
+  await expect(admin.getByRole("alertdialog", { name: "Confirm ending the phase in all groups" })).toBeVisible();
+  await expect(alice.getByTestId("phase-decide")).toBeVisible();
+  await admin.getByTestId("cmd-force-end-confirm").click();
   await expect(alice.getByTestId("phase-results")).toBeVisible();
   await expect(alice.getByTestId("not-decided")).toHaveText("The experimenter ended this step before you decided, so the default investment was used.");
   await expect(alice.getByTestId("phase-results")).not.toContainText(/time ran out/i);

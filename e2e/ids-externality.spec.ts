@@ -14,6 +14,7 @@ test("a person plays two Externality rounds with adaptive bots; the export holds
   const me = await openAs(browser, link!);
   await passIntro(me, [1, 0]);
   await admin.getByTestId("cmd-fill-bots").click();
+  await admin.getByTestId("cmd-fill-bots-confirm").click();
 
   // Round 1: an investment above xMax = 4 is kept as typed with the rule; then a valid message.
   await expect(me.getByTestId("phase-message")).toBeVisible();

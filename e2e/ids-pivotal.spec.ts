@@ -13,6 +13,7 @@ test("a person plays three Pivotal rounds with bots: join + misreport, stay out,
   const me = await openAs(browser, link!);
   await passIntro(me, [0, 1]);
   await admin.getByTestId("cmd-fill-bots").click();
+  await admin.getByTestId("cmd-fill-bots-confirm").click();
 
   // Round 1: join, try an out-of-range report (kept as typed, with the message), then report c = 1.5.
   await expect(me.getByTestId("phase-participate")).toBeVisible();

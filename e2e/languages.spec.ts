@@ -78,6 +78,7 @@ test("a German treatment plays a round in German, with German numbers", async ({
   await expect(other.getByTestId("join-error")).toContainText("Die Bezeichnung „anna“ ist in dieser Sitzung schon vergeben.");
 
   await admin.getByTestId("cmd-fill-bots").click();
+  await admin.getByTestId("cmd-fill-bots-confirm").click();
   await expect(p.getByTestId("phase-decide")).toBeVisible();
   await expect(p.getByRole("heading", { name: "Wählen Sie Ihre Investition" })).toBeVisible();
   await expect(p.getByTestId("round-number")).toHaveText("1 von 1");
@@ -118,6 +119,7 @@ test("an English treatment shows the same screens in English, with a decimal poi
   });
   await expect(p.locator("html")).toHaveAttribute("lang", "en");
   await admin.getByTestId("cmd-fill-bots").click();
+  await admin.getByTestId("cmd-fill-bots-confirm").click();
   await expect(p.getByRole("heading", { name: "Choose your investment" })).toBeVisible();
   await expect(p.getByTestId("round-number")).toHaveText("1 of 1");
   await p.getByTestId("invest-input").fill("0,5"); // a decimal comma is read in every language

@@ -22,6 +22,7 @@ async function expectFitsPhone(page: Page, what: string) {
 /** A monitor with bots in every seat, the first group's history open once a round is done. */
 async function monitorWithHistory(page: Page) {
   await page.getByTestId("cmd-fill-bots").click();
+  await page.getByTestId("cmd-fill-bots-confirm").click();
   const group = page.getByTestId("group-g1");
   await expect(group).toBeVisible();
   const history = page.getByTestId("history-g1");

@@ -1,9 +1,10 @@
 /**
- * The classroom flow on the projector, with a person and bots: before play the join URL in large type,
- * its QR code and how many joined; a student joins with the room code and a name; during play the round,
- * time left, live charts (updated from the feed, never reloaded) and the leaderboard; after the session
- * the debrief. The page never holds a completion code or a link token. A treatment can hide the
- * leaderboard.
+ * The classroom flow on the projector, with a person and bots: before play the room code in the largest
+ * type, the join URL, its QR code and how many joined (and, opened on 127.0.0.1, the warning that phones
+ * cannot open it); a student joins with the room code and a name; during play the round, time left,
+ * "Paused" while paused, live charts (updated from the feed, never reloaded) and the leaderboard of
+ * people (bot seats are not ranked) over the rounds every group has finished; after the session the
+ * debrief. The page never holds a completion code or a link token. A treatment can hide the leaderboard.
  */
 import { expect, test } from "@playwright/test";
 import { botsEverywhere, chartData, chartsFitPhone, createPatched, openProjector } from "./chart-steps";
@@ -26,6 +27,24 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   const joinUrl = (await projector.getByTestId("projector-join-url").textContent())!.trim();
   expect(joinUrl).toBe(`${new URL(projector.url()).origin}/join?code=${code}`);
   await expect(projector.getByTestId("projector-room-code")).toHaveText(code);
+  // the server listens on 127.0.0.1 only and MECHLAB_PUBLIC_URL is unset: both screens say phones cannot open this address
+  await expect(projector.getByTestId("projector-join-warning")).toHaveText(/^Phones cannot open 127\.0\.0\.1: .*MECHLAB_PUBLIC_URL/);
+  await expect(admin.getByTestId("join-warning")).toContainText("Phones cannot open 127.0.0.1:");
+  await expect(admin.getByTestId("join-warning")).toContainText("MECHLAB_PUBLIC_URL");
+  // on a 1920×1080 projector the room code (what students type) is the largest text of the join panel, above the URL
+  await projector.setViewportSize({ width: 1920, height: 1080 });
+  const look = await projector.evaluate(() => {
+    const el = (id: string) => document.querySelector(`[data-testid="${id}"]`)!;
+    const size = (e: Element) => parseFloat(getComputedStyle(e).fontSize);
+    const code = el("projector-room-code");
+    const texts = [...el("projector-join").querySelectorAll("div, p")].filter((e) => e !== code && e.children.length === 0);
+    return { code: size(code), largestOther: Math.max(...texts.map(size)), url: size(el("projector-join-url")), codeAbove: code.getBoundingClientRect().bottom <= el("projector-join-url").getBoundingClientRect().top, codeColor: getComputedStyle(code).color, bodyColor: getComputedStyle(document.body).color };
+  });
+  expect(look.code).toBeGreaterThanOrEqual(2 * look.url);
+  expect(look.code).toBeGreaterThan(look.largestOther);
+  expect(look.codeAbove).toBe(true);
+  expect(look.codeColor).toBe(look.bodyColor); // not greyed out
+  await projector.setViewportSize({ width: 1600, height: 1000 });
   await expect(projector.getByTestId("join-qr")).toBeVisible();
   await expect(projector.getByTestId("join-qr")).toHaveAttribute("data-qr-text", joinUrl);
   await expect(projector.getByTestId("join-qr")).toHaveAttribute("src", /^data:image\/svg\+xml/);
@@ -41,12 +60,20 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await student.getByTestId("join-submit").click();
   await passIntro(student, [1]);
 
-  // during play: round, time left, the leaderboard with Alice, charts filling round by round
+  // during play: round, time left, "k of 3 decided", charts filling round by round; points once round 1 is done
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "playing");
   await expect(projector.getByTestId("projector-round")).toHaveText("Round 1 of 2");
   await expect(projector.getByTestId("projector-time-left")).toHaveText(/^\d+:\d\d$/);
-  await expect(projector.getByTestId("leaderboard")).toContainText("Alice");
+  await expect(projector.getByTestId("projector-pending")).toContainText("of 3 decided");
+  await expect(projector.getByTestId("leaderboard")).toContainText("Points appear after the first round.");
   await expect(projector.getByTestId("projector-join-url")).toHaveText(joinUrl); // latecomers can still join
+  // paused: the room's screen says so across the screen, and stops saying it once play resumes
+  await expect(projector.getByTestId("projector-paused")).toHaveCount(0);
+  await admin.getByTestId("cmd-pause").click();
+  await expect(projector.getByTestId("projector-paused")).toContainText("Paused");
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-status", "paused");
+  await admin.getByTestId("cmd-resume").click();
+  await expect(projector.getByTestId("projector-paused")).toHaveCount(0);
   for (const round of [1, 2]) {
     await invest(student, "2");
     await expect(student.getByTestId("phase-results")).toBeVisible();
@@ -74,19 +101,22 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
     expect(hist.series[0]!.points.find((p) => p.x === "2–2.5")!.y!).toBeGreaterThanOrEqual(1 / 3 - 1e-9); // Alice's 2
     if (round === 1) {
       await expect(projector.getByTestId("projector-round")).toHaveText("Round 2 of 2");
+      await expect(projector.getByTestId("leaderboard")).toContainText("Leaderboard after round 1");
       await expect(projector.getByTestId("leaderboard")).toContainText("Alice");
       if (SHOTS) await projector.screenshot({ path: "docs/games/projector-live.png", fullPage: true });
     }
   }
   if (SHOTS) await admin.getByTestId("charts").screenshot({ path: "docs/games/ids-investment-charts.png" });
 
-  // after: the debrief, Alice's total on the leaderboard, the same page all along
+  // after: the debrief, no "Live" any more, Alice's total on the leaderboard (the two bot seats are not ranked), the same page all along
   await expect(student.getByTestId("final-page")).toBeVisible();
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
   await expect(projector.getByTestId("debrief")).toContainText("Investment per round");
+  await expect(projector.getByTestId("charts").locator("h2")).toHaveText("Play against theory");
   const total = Number((await student.getByTestId("total-points").textContent())!.replace(/,/g, ""));
   const rows = projector.getByTestId("leaderboard").locator("li");
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(1);
+  await expect(projector.getByTestId("leader-note-0")).toHaveCount(0); // Alice decided every round herself
   const alice = rows.filter({ hasText: "Alice" });
   expect(Number((await alice.locator(".pts").textContent())!.replace(/,/g, ""))).toBeCloseTo(total, 0);
   // both screens followed the rounds on the page they opened with: no reload
@@ -152,8 +182,8 @@ test("projector: a German treatment shows the room's screen in German", async ({
   await expect(projector.getByTestId("debrief")).toContainText("Was gespielt wurde, verglichen mit der Theorie");
   await expect(projector.getByTestId("debrief")).toContainText("Mittel über die Runden");
   await expect(projector.getByTestId("leaderboard")).toContainText("Rangliste");
-  await expect(projector.getByTestId("leaderboard")).toContainText("(Bot)");
-  await expect(projector.getByTestId("charts")).toContainText("Live: Spielverhalten und Theorie");
+  await expect(projector.getByTestId("leaderboard-empty")).toHaveText("Bot-Plätze kommen nicht in die Rangliste."); // every seat a bot: nobody ranked
+  await expect(projector.getByTestId("charts").locator("h2")).toHaveText("Spielverhalten und Theorie"); // no "Live:" once the session is over
   // the charts' own words: titles, axis titles, legends and series names in German, the same numbers as the monitor's
   const room = await chartData(projector, "ids-investment/investment");
   expect(room.series.map((s) => s.name)).toEqual(["gespielt", "Nash-Gleichgewicht", "soziales Optimum"]);

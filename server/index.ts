@@ -3,9 +3,12 @@
  * PORT (default 3000), HOST (default 0.0.0.0), DATABASE_URL (default SQLite file data/mechlab.db).
  * REDIS_URL (with a PostgreSQL DATABASE_URL): one of several processes (docs/deploy.md);
  * WORKERS=N: N such processes on this machine, one port (server/cluster/workers.ts).
+ * MECHLAB_PUBLIC_URL (an http(s) origin): the address join links and QR codes use (lib/protocol/join-address.ts).
  */
 import cluster from "node:cluster";
+import { networkInterfaces } from "node:os";
 import next from "next";
+import { startupLines } from "../lib/protocol/join-address";
 import { createMechlabApp } from "./app";
 import { workersFromEnv } from "./cluster/config";
 
@@ -26,6 +29,8 @@ async function serve() {
   const shown = host === "0.0.0.0" ? "localhost" : host;
   const who = ` (${cluster.isWorker ? "worker" : "process"} ${process.pid})`;
   console.log(`mechlab: ready on http://${shown}:${bound}${who} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);
+  // where phones join (localhost above is this machine only); once, not again by every worker
+  if (!cluster.isWorker || cluster.worker?.id === 1) for (const line of startupLines({ env: process.env, host, port: bound, interfaces: networkInterfaces() })) console.log(line);
 
   process.on("unhandledRejection", (e) => console.error("mechlab: unhandled rejection:", e));
 

@@ -92,4 +92,22 @@ describe("seats taken and never played", () => {
     const anon = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${before[0]!.id}/free`, { body: {} });
     expect(anon.status).toBe(401);
   });
+
+  it("join.seatsPerAddress: one address takes at most that many seats; a seat coming back does not count", async () => {
+    const s = await lab.createSession({ ...treatment, join: { seatsPerAddress: 1 } });
+    const first = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000a1", SESSION_ID: "s1" } });
+    expect(first.status).toBe(200);
+    // the same person again (another device, same panel session): the same seat, not a second one
+    const back = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000a1", SESSION_ID: "s1" } });
+    expect(back.json.token).toBe(first.json.token);
+    for (const body of [{ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000a2", SESSION_ID: "s2" } }, { code: s.code, label: "Other" }]) {
+      const r = await join(body);
+      expect(r.status).toBe(409);
+      expect(r.json.error.code).toBe("join/too_many_seats");
+      expect(r.json.error.message).toMatch(/already been taken from your network/);
+    }
+    // without the setting, one address takes every seat (a classroom behind one NAT address)
+    const open = await lab.createSession(treatment);
+    for (const label of ["A", "B"]) expect((await join({ code: open.code, label })).status).toBe(200);
+  });
 });

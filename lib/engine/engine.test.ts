@@ -227,10 +227,17 @@ describe("participants", () => {
     s = must(s, lt, { kind: "giveBack", pid: "p3" }, 2_000);
     expect([s.participants.get("p3")!.replacedByBot, s.participants.get("p3")!.botReason]).toEqual([false, null]);
     expect(reduce(s, lt, { ...invest("p3", 0), byBot: true }, 2_500).ok).toBe(false);
+    expect(participantView(s, lt, "p3", 2_500)!.play!.botChose).toBe(false);
     expect(reduce(s, lt, invest("p3", 2), 2_500).ok).toBe(true);
     const again = reduce(s, lt, { kind: "giveBack", pid: "p3" }, 3_000);
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/plays their seat already/);
+    // the bot decided before the seat came back: the person's screen says the bot chose, not "you chose"
+    let t = must(passIntro(newSession(lt).state, lt, 0), lt, { kind: "replaceWithBot", pid: "p3" }, 1_000);
+    t = must(t, lt, { ...invest("p3", 0.5), byBot: true }, 1_100);
+    t = must(t, lt, { kind: "giveBack", pid: "p3" }, 1_200);
+    expect(participantView(t, lt, "p3", 1_300)!.play!.botChose).toBe(true);
+    expect(participantView(t, lt, "p1", 1_300)!.play!.botChose).toBe(false);
     const filled = must(passIntro(newSession(load({ groups: 2 })).state, load({ groups: 2 }), 0, ["p1", "p2", "p3"]), load({ groups: 2 }), { kind: "fillWithBots" }, 0);
     const botSeat = reduce(filled, load({ groups: 2 }), { kind: "giveBack", pid: "p4" }, 0);
     expect(botSeat.ok).toBe(false);

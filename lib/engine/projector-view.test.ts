@@ -1,7 +1,10 @@
 /**
  * The projector's view is a whitelist: only the public fields below, aggregates in the charts, no
  * completion code, panel id, treatment name or per-round payoff; charts by private type only after the
- * session; the leaderboard ranks total points and disappears when the treatment hides it.
+ * session; the leaderboard ranks people's total points (not bot seats), counts each person's rounds on
+ * time-out or played by a bot, and disappears when the treatment hides it. While playing, the charts and
+ * the leaderboard count the rounds every group has finished, and "k of n decided" counts every seat of
+ * the round.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,15 +28,22 @@ function load(file: string, patch: Record<string, unknown> = {}): LoadedTreatmen
   return lt.value;
 }
 
-/** A session of bots played to the end, with a typed label and a panel id on seat 1. */
+/** The state with every seat a person's who decided every round themselves (bots played them in the test). */
+function asPeople(s: SessionState): SessionState {
+  const people = [...s.participants.entries()].map(([k, p]) => [k, { ...p, bot: false, replacedByBot: false, botReason: null, claimed: true, history: p.history.map((h) => ({ ...h, isBot: false, timedOut: false })) }] as const);
+  return { ...s, participants: ChunkMap.fromEntries(people) };
+}
+
+/** A session played to the end (by bots, standing in for people), with a typed label and a panel id on seat 1. */
 function played(file: string, patch: Record<string, unknown> = {}) {
   const lt0 = load(file);
   const lt = load(file, { ...patch, bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
   const end = runBots(newSession(lt, "projector").state, lt, 0);
-  const p1 = end.state.order[0]!;
+  const people = asPeople(end.state);
+  const p1 = people.order[0]!;
   const state: SessionState = {
-    ...end.state,
-    participants: ChunkMap.fromEntries([...end.state.participants.entries(), [p1, { ...end.state.participants.get(p1)!, label: "Alice", external: { source: "prolific", id: "PANEL-ID-5f00", extra: {} } }]]),
+    ...people,
+    participants: ChunkMap.fromEntries([...people.participants.entries(), [p1, { ...people.participants.get(p1)!, label: "Alice", external: { source: "prolific", id: "PANEL-ID-5f00", extra: {} } }]]),
   };
   return { lt, state, charts: sessionCharts(lt.game.id, { params: lt.params, rounds: end.rounds.map(chartRoundOf) }) };
 }
@@ -109,14 +119,15 @@ describe("projector view", () => {
   it("a German treatment: the step's name and unnamed seats in German, the charts as given (built in German by the server)", () => {
     const lt = load("ids-investment-3.json", { language: "de", bots: { seats: ["myopic", "myopic", "myopic"], delayMs: 0 } });
     const s0 = newSession(lt).state;
-    const s = passIntro({ ...s0, status: "running" }, lt, 0, [...s0.order]);
-    const v = projectorView(s, lt, 0, "R", sessionCharts(lt.game.id, { params: lt.params, rounds: [], locale: "de" }));
+    const mid = runBots(passIntro({ ...s0, status: "running" }, lt, 0, [...s0.order]), lt, 0, { until: (s) => s.groups.toArray().some((g) => g.round >= 2) });
+    const s = asPeople(mid.state);
+    const v = projectorView(s, lt, mid.nowMs, "R", sessionCharts(lt.game.id, { params: lt.params, rounds: [], locale: "de" }));
     expect(v.stage).toBe("playing");
     expect(v.phaseLabel).toBe("Wählen Sie Ihre Investition");
     expect(v.title).toBe("Studie"); // no participantTitle in the treatment: the default in its language
-    expect(v.leaderboard!.map((r) => r.label)).toEqual(["Platz 1", "Platz 2", "Platz 3"]);
+    expect(v.leaderboard!.map((r) => r.label).sort()).toEqual(["Platz 1", "Platz 2", "Platz 3"]);
     expect(v.charts.map((c) => c.title)).toContain("Investition pro Runde");
-    expect(projectorView(s, load("ids-investment-3.json"), 0, "R", []).leaderboard!.map((r) => r.label)).toEqual(["Seat 1", "Seat 2", "Seat 3"]);
+    expect(projectorView(s, load("ids-investment-3.json"), mid.nowMs, "R", []).leaderboard!.map((r) => r.label).sort()).toEqual(["Seat 1", "Seat 2", "Seat 3"]);
   });
 
   it("before play: stage before, joined counts seats past the start, no round", () => {
@@ -140,5 +151,91 @@ describe("projector view", () => {
     expect(s.groups.toArray()[0]!.phase).toBe("results");
     // before: "0 of 3 decided" (the three still had to press "Next round")
     expect(results).toMatchObject({ stage: "playing", round: 1, pending: null, playing: null });
+  });
+});
+
+describe("projector leaderboard: people, not bot seats; defaults marked", () => {
+  /** ids-investment-3 opened with seat 3's person in it; `then` runs on the running session before play goes on. */
+  function threeSeats(then: (s: SessionState, lt: LoadedTreatment) => SessionState, people: string[] = ["p3"]) {
+    const lt = load("ids-investment-3.json");
+    const s0 = newSession(lt).state;
+    const s = then(passIntro({ ...s0, status: "running" }, lt, 0, people), lt);
+    return { lt, end: runBots(s, lt, 1) };
+  }
+
+  it("after 'Fill empty seats with bots' only the person is ranked, with the rounds they let time out", () => {
+    const { lt, end } = threeSeats((s, lt) => must(s, lt, { kind: "fillWithBots" }, 1));
+    expect(end.state.participants.toArray().filter((p) => p.bot).map((p) => p.id)).toEqual(["p1", "p2"]);
+    const v = projectorView(end.state, lt, end.nowMs, "R", []);
+    expect(v.stage).toBe("after");
+    // the person never answered: both rounds timed out, and the screen says so next to the points
+    expect(v.leaderboard).toEqual([{ rank: 1, label: "Seat 3", bot: false, points: Math.round(end.state.participants.get("p3")!.totalPayoff * 10) / 10, timeouts: 2, botRounds: 0 }]);
+  });
+
+  it("a person the experimenter replaced by a bot stays listed, marked, with the rounds the bot played", () => {
+    const { lt, end } = threeSeats((s, lt) => must(s, lt, { kind: "replaceWithBot", pid: "p1" }, 1), ["p1", "p2", "p3"]);
+    const rows = projectorView(end.state, lt, end.nowMs, "R", []).leaderboard!;
+    expect(rows).toHaveLength(3);
+    const seat1 = rows.find((r) => r.label === "Seat 1")!;
+    expect(seat1).toMatchObject({ bot: true, botRounds: 2, timeouts: 0 });
+    for (const label of ["Seat 2", "Seat 3"]) expect(rows.find((r) => r.label === label)).toMatchObject({ bot: false, botRounds: 0, timeouts: 2 });
+  });
+});
+
+describe("projector during a round some groups have finished (classroom, random matching)", () => {
+  /** 16 bot seats and 4 people who never answer: the all-bot groups finish each round long before the rest. */
+  function classroom() {
+    const lt = load("ids-investment-classroom.json", { bots: { seats: Array.from({ length: 16 }, () => "myopic"), delayMs: 0 } });
+    const s0 = newSession(lt).state;
+    const s = passIntro({ ...s0, status: "running" }, lt, 0, ["p17", "p18", "p19", "p20"]);
+    const atBarrier = (round: number) => (x: SessionState) => x.groups.toArray().some((g) => g.round === round && g.status === "barrier");
+    const r1 = runBots(s, lt, 0, { until: atBarrier(1) });
+    const r2 = runBots(r1.state, lt, r1.nowMs, { until: atBarrier(2) });
+    const charts = (rows: typeof r1.rounds) => sessionCharts(lt.game.id, { params: lt.params, rounds: rows.map(chartRoundOf) });
+    return { lt, r1, r2: { ...r2, rounds: [...r1.rounds, ...r2.rounds] }, charts };
+  }
+  const played = (v: { charts: { id: string; series: { points: { x: number | string }[] }[] }[] }, id: string) => v.charts.find((c) => c.id === id)!.series[0]!.points.map((p) => p.x);
+
+  it("round 1, the all-bot groups at the barrier: round 1 of the room, nothing counted yet, '16 of 20 decided', the histogram says how many groups it holds", () => {
+    const { lt, r1, charts } = classroom();
+    const groups = r1.state.groups.toArray();
+    const waiting = groups.filter((g) => g.status === "barrier").length;
+    expect(waiting).toBeGreaterThan(0);
+    expect(waiting).toBeLessThan(5);
+    const built = charts(r1.rounds);
+    expect(played({ charts: built }, "ids-investment/investment")).toEqual([1]); // what the server builds holds the finished groups' round 1
+    const v = projectorView(r1.state, lt, r1.nowMs, "R", built);
+    expect(v).toMatchObject({ stage: "playing", round: 1, pending: 4, playing: 20 });
+    expect(played(v, "ids-investment/investment")).toEqual([]);
+    expect(played(v, "ids-investment/total-cost")).toEqual([]);
+    expect(v.charts.find((c) => c.id === "ids-investment/investment-histogram")!.title).toBe(`Investments in round 1 (round 1: ${waiting} of 5 groups so far)`);
+    expect(v.leaderboard).toEqual([]);
+  });
+
+  it("round 2, the all-bot groups done with it: charts and leaderboard count round 1 only, for everyone alike", () => {
+    const { lt, r2, charts } = classroom();
+    const built = charts(r2.rounds);
+    expect(played({ charts: built }, "ids-investment/investment")).toEqual([1, 2]);
+    const v = projectorView(r2.state, lt, r2.nowMs, "R", built);
+    expect(v).toMatchObject({ stage: "playing", round: 2, playing: 20 });
+    expect(played(v, "ids-investment/investment")).toEqual([1]);
+    // the four people are ranked (the 16 bot seats are not), each with round 1 on time-out
+    expect(v.leaderboard!.map((r) => r.label).sort()).toEqual(["Seat 17", "Seat 18", "Seat 19", "Seat 20"]);
+    for (const r of v.leaderboard!) expect(r).toMatchObject({ timeouts: 1, botRounds: 0, bot: false });
+    // had everyone been a person: the totals of round 1 only, although the all-bot groups' seats have round 2 too
+    const people = asPeople(r2.state);
+    expect(people.participants.toArray().some((p) => p.history.length === 2)).toBe(true);
+    const round1 = people.participants.toArray().map((p) => Math.round(p.history.find((h) => h.round === 1)!.payoff * 10) / 10).sort((a, b) => b - a);
+    expect(projectorView(people, lt, r2.nowMs, "R", built).leaderboard!.map((r) => r.points)).toEqual(round1.slice(0, 10));
+  });
+});
+
+describe("shipped classroom treatments", () => {
+  it.each(["ids-investment-classroom.json", "ids-investment-classroom-de.json"])("%s: the consent says truthfully that the label is on the class leaderboard", (file) => {
+    const lt = load(file);
+    expect(lt.treatment.leaderboard.show).toBe(true);
+    const consent = lt.treatment.intro.consent ?? "";
+    expect(consent).not.toMatch(/only to the instructor|nur für die Lehrperson/i);
+    expect(consent).toMatch(/leaderboard|Rangliste/i);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * What the room's screen shows (the projector): a whitelist built only from public facts — the
  * participant title (never the treatment's name), the room code, how many joined, the round and time
- * left, the live charts as aggregates (lib/charts/room.ts), the leaderboard (labels and total points,
- * if the treatment shows it) and, after the session, the debrief. Never a type, private value, token,
- * panel id or per-round payoff (tested in projector-view.test.ts and e2e/projector.spec.ts).
+ * left, the live charts as aggregates (lib/charts/room.ts), the leaderboard (people's labels, total
+ * points and how many of their rounds timed out or a bot played, if the treatment shows it) and, after
+ * the session, the debrief. Never a type, private value, token, panel id or per-round payoff (tested in
+ * projector-view.test.ts and e2e/projector.spec.ts). While play goes on, the charts and the leaderboard
+ * count the rounds every group has finished (`round` below; docs/running-a-study.md, "In a classroom").
  */
 import { debriefRows, type DebriefRow } from "../charts/debrief";
 import { roomCharts } from "../charts/room";
@@ -12,15 +14,20 @@ import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translate";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
-import type { SessionState } from "./state";
+import type { GroupState, ParticipantState, SessionState } from "./state";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 
 export interface LeaderboardRow {
   rank: number;
   /** The name typed with the room code, or "Seat n" in the session's language (panel ids are never shown). */
   label: string;
+  /** A bot plays this person's seat now (they dropped out or the experimenter replaced them). */
   bot: boolean;
   points: number;
+  /** Of the rounds counted, how many timed out (a default was filled in: the person did not decide in time). */
+  timeouts: number;
+  /** Of the rounds counted, how many a bot played for the person. */
+  botRounds: number;
 }
 
 export interface ProjectorView {
@@ -37,56 +44,126 @@ export interface ProjectorView {
   joined: number;
   seats: number;
   rounds: number;
-  /** The latest round any group plays (null before play). */
+  /**
+   * The round the room is in: the lowest round a group still plays, so every group has finished the
+   * rounds before it (null when no group plays). While playing, the rounds charts and the leaderboard
+   * count only those rounds (`round - 1` and before), so a group that finished its round early (e.g.
+   * one of bots) is not counted before the others; a chart of one round only some groups have finished
+   * (the latest round's distribution) says "(round r: k of n groups so far)" in its title.
+   */
   round: number | null;
   phaseLabel: string | null;
   /** ms left in the current phase of the groups of that round (the longest), null when untimed. */
   remainingMs: number | null;
   /**
-   * Seats still to decide, and seats, in the groups whose current step is a decision; both
-   * null when none is (e.g. the results step: people read and continue, nobody decides, so no count).
+   * Of the seats that play `round` (every group in it, also those that have finished it), how many still
+   * have to decide, and how many seats that is; both null when no group of the round is at a decision
+   * step (e.g. the results step: people read and continue, nobody decides, so no count).
    */
   pending: number | null;
   playing: number | null;
   charts: Chart[];
-  /** null when the treatment hides the leaderboard. */
+  /** null when the treatment hides the leaderboard. Bot seats (bots from the start or filling empty seats) are not ranked. */
   leaderboard: LeaderboardRow[] | null;
   debrief: DebriefRow[] | null;
 }
 
 const points1 = (v: number) => Math.round(v * 10) / 10;
 
-export function leaderboard(s: SessionState, top: number, locale: Locale = "en"): LeaderboardRow[] {
+/** Points, time-outs and bot rounds of a participant's rounds up to `through` (null: every round). */
+function tally(p: ParticipantState, through: number | null) {
+  let sum = 0;
+  let timeouts = 0;
+  let botRounds = 0;
+  for (const h of p.history) {
+    if (through !== null && h.round > through) continue;
+    sum += h.payoff;
+    if (h.isBot) botRounds += 1;
+    else if (h.timedOut) timeouts += 1;
+  }
+  return { points: points1(through === null ? p.totalPayoff : sum), timeouts, botRounds };
+}
+
+/**
+ * The top `top` people by points over the rounds up to `through` (null: every round; 0: none yet, no rows).
+ * Seats a bot played from the start or the experimenter filled with a bot (`bot`) are not ranked; a
+ * person a bot replaced keeps their place, marked `bot`. Each row counts the rounds that timed out or a
+ * bot played, so a top place earned by defaults is visible.
+ */
+export function leaderboard(s: SessionState, top: number, locale: Locale = "en", through: number | null = null): LeaderboardRow[] {
+  if (through !== null && through < 1) return [];
   const t = translatorFor(locale);
   const rows = s.order
     .map((id) => s.participants.get(id)!)
-    .filter((p) => p.claimed || p.bot || p.history.length > 0)
-    .map((p) => ({ p, points: points1(p.totalPayoff) }))
+    .filter((p) => !p.bot && (p.claimed || p.history.length > 0))
+    .map((p) => ({ p, ...tally(p, through) }))
     .sort((a, b) => b.points - a.points || a.p.seat - b.p.seat);
   // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)
-  return rows.slice(0, top).map(({ p, points }) => ({
+  return rows.slice(0, top).map(({ p, points, timeouts, botRounds }) => ({
     rank: 1 + rows.filter((x) => x.points > points).length,
     label: p.label ?? t("participant.seat", { seat: p.seat + 1 }),
     bot: isBotSeat(s, p.id),
     points,
+    timeouts,
+    botRounds,
   }));
+}
+
+/** A group still in play: in a round, computing its results, or waiting at the barrier (random matching). */
+const inPlay = (g: GroupState) => g.status === "playing" || g.status === "computing" || g.status === "barrier";
+/** The last round a group has finished (at the barrier or finished, the round it is in is done). */
+const finishedRound = (g: GroupState) => (g.status === "barrier" || g.status === "finished" ? g.round : g.round - 1);
+
+/**
+ * How far every group has got: `through`, the last round every group in play has finished (null: no
+ * group plays, count every round), and for the latest round any group has finished, how many of the
+ * groups that play it have (`done` of `groups`).
+ */
+export function roomProgress(s: SessionState): { through: number | null; latest: number; done: number; groups: number } {
+  const all = s.groups.toArray();
+  const active = all.filter(inPlay);
+  const through = active.length ? Math.min(...active.map(finishedRound)) : null;
+  const latest = all.filter((g) => g.status !== "ended").reduce((m, g) => Math.max(m, finishedRound(g)), 0);
+  // the groups that play the latest round: every group in play, and those that finished it (random matching: earlier rounds' groups did not)
+  const players = all.filter((g) => inPlay(g) || (g.status === "finished" && g.round >= latest));
+  return { through, latest, done: players.filter((g) => finishedRound(g) >= latest).length, groups: players.length };
+}
+
+/**
+ * The charts up to round `through`: a rounds chart loses the later rounds' points; a chart that cannot be
+ * cut (one round's distribution, shares over rounds) gets `note` in its title when it holds a round not
+ * every group has finished.
+ */
+function chartsThrough(charts: readonly Chart[], through: number, note: string | null): Chart[] {
+  return charts.map((c) =>
+    c.kind === "rounds"
+      ? { ...c, series: c.series.map((x) => ({ ...x, points: x.points.filter((p) => typeof p.x !== "number" || p.x <= through) })) }
+      : note === null
+        ? c
+        : { ...c, title: `${c.title} ${note}` },
+  );
 }
 
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
   const people = s.participants.toArray();
   // play is over once everyone finished it (answering the exit survey counts as finished)
   const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done" || p.stage === "survey"));
-  const groups = s.groups.toArray().filter((g) => g.status === "playing" || g.status === "computing" || g.status === "barrier");
   const stage = over ? "after" : s.groups.size === 0 ? "before" : "playing";
-  const round = groups.length ? Math.max(...groups.map((g) => g.round)) : null;
-  const current = groups.filter((g) => g.round === round && g.status === "playing");
+  const progress = roomProgress(s);
+  const through = over ? null : progress.through;
+  const round = through === null ? null : Math.min(lt.rounds, through + 1);
+  const all = s.groups.toArray();
+  const current = all.filter((g) => g.round === round && g.status === "playing");
   const left = current.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));
   const timed = left.filter((x): x is number => x !== null);
-  const shown = roomCharts(charts, over);
   const t = translatorFor(lt.treatment.language);
+  const note = through !== null && progress.latest > through ? t("projector.groupsSoFar", { round: progress.latest, done: progress.done, groups: progress.groups }) : null;
+  const shown = roomCharts(through === null ? charts : chartsThrough(charts, through, note), over);
   const phase = current[0]?.phase;
-  // "k of n decided" counts only groups at a decision step (in a results step nobody decides)
-  const deciding = groups.filter((g) => g.status !== "barrier" && lt.game.phases[g.phase]?.kind === "decision");
+  // "k of n decided": n is every seat that plays the round (groups that finished it have decided), counted only
+  // while a group of the round is at a decision step (in a results step nobody decides)
+  const inRound = round === null ? [] : all.filter((g) => (inPlay(g) || g.status === "finished") && g.round >= round);
+  const deciding = current.filter((g) => lt.game.phases[g.phase]?.kind === "decision");
   const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,
@@ -103,9 +180,9 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     phaseLabel: phase === undefined ? null : t.has(phaseKey as never) ? t(phaseKey as never) : (lt.game.phases[phase]?.label ?? null),
     remainingMs: timed.length ? Math.max(...timed) : null,
     pending: deciding.length ? deciding.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0) : null,
-    playing: deciding.length ? deciding.reduce((n, g) => n + g.members.length, 0) : null,
+    playing: deciding.length ? inRound.reduce((n, g) => n + g.members.length, 0) : null,
     charts: shown,
-    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language) : null,
+    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language, through) : null,
     debrief: over ? debriefRows(shown) : null,
   };
 }

@@ -86,6 +86,17 @@ export const Treatment = z
           .optional(),
       })
       .prefault({}),
+    /** Taking seats by room code or panel link. */
+    join: z
+      .object({
+        /**
+         * At most this many seats taken by joins from one network address (an IPv6 /64 counts as one) per
+         * session; unset: no limit (a classroom behind one NAT address joins from one address). For online
+         * studies, where everyone has an address of their own: e.g. 2.
+         */
+        seatsPerAddress: z.number().int("seatsPerAddress is a whole number of seats").min(1, "seatsPerAddress must be at least 1").max(L.maxSeats).optional(),
+      })
+      .prefault({}),
     /** Where to send participants at the end (e.g. the panel's completion link); `{code}` is replaced by their completion code. */
     completionUrl: webAddress.optional(),
     /** Older name of `completionUrl`. */

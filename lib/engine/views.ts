@@ -30,6 +30,8 @@ export interface PlayView {
   myTurn: boolean;
   /** Who ended a decision step of this round before this participant decided (null: they decided, or not yet). */
   endedBy: "timeout" | "experimenter" | null;
+  /** A bot made this participant's choice of this round (it played the seat while they were away). */
+  botChose: boolean;
   role: string;
   /** The phase is over and its results are being computed (off the event loop); nobody can act. */
   computing: boolean;
@@ -158,6 +160,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       pendingCount: pending.length,
       myTurn: pending.includes(pid),
       endedBy: g.roundStats[pid]?.endedBy ?? null,
+      botChose: g.roundStats[pid]?.bot === true && !p.bot,
       role: g.roles[pid] ?? "player",
       computing: g.status === "computing",
       computeFailed: g.status === "computing" && g.computing?.failed !== undefined && g.computing.failed !== null,

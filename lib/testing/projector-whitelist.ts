@@ -8,7 +8,7 @@ export const PROJECTOR_VIEW_KEYS: ReadonlySet<string> = new Set([
   // charts (lib/charts/types.ts)
   "id", "description", "kind", "x", "y", "categories", "share", "spread", "byPrivateType", "series", "name", "role", "colorKey", "color", "points", "lo", "hi", "n",
   // leaderboard and debrief rows
-  "rank", "label", "bot", "chart", "mean", "last",
+  "rank", "label", "bot", "timeouts", "botRounds", "chart", "mean", "last",
 ]);
 
 function keysOf(v: unknown, out: Set<string>): Set<string> {

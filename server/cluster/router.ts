@@ -9,7 +9,7 @@
 import type { Server } from "socket.io";
 import type { ActionError } from "../../lib/core/errors";
 import type { Command } from "../../lib/engine";
-import type { JoinRequest } from "../../lib/protocol/payloads";
+import type { ServerJoin } from "../../lib/protocol/payloads";
 import type { DispatchResult, SessionHost } from "../sessions/host";
 import type { JoinResult, SessionManager } from "../sessions/manager";
 import { adminMessage, participantMessage, projectorMessage, type Actor, type SessionRouter } from "../sessions/router";
@@ -33,7 +33,7 @@ const gone = (): DispatchResult => ({ ok: false, error: { code: "session/not_fou
 
 export interface ClusterRouter extends SessionRouter {
   /** Room code + label → token, run where the session lives (server/http/api.ts). */
-  join(req: JoinRequest): Promise<JoinResult>;
+  join(req: ServerJoin): Promise<JoinResult>;
   /** Run `local` here if the session is held here, else call `method` on its owner (null: no such session). */
   onOwner<T>(sessionId: string, local: (host: SessionHost) => Promise<T> | T, method: string, args: unknown, budgetMs?: number): Promise<T | null>;
   stop(): void;
@@ -171,7 +171,7 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
   });
   serve<null, true>("watch", (h) => (watched(h.id), true));
   serve<{ actor: Actor; command: string; payload: unknown; error: ActionError }, boolean>("logRefused", async (h, a) => (await h.logRefused(a.actor, a.command, a.payload, a.error), true));
-  serve<{ req: JoinRequest }, JoinResult>("join", (_h, a) => manager.join(a.req));
+  serve<{ req: ServerJoin }, JoinResult>("join", (_h, a) => manager.join(a.req));
 
   // monitors open here on sessions held elsewhere: tell the owner every few seconds that they still watch
   const keepWatching = setInterval(() => {

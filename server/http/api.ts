@@ -8,9 +8,9 @@ import { worded } from "../../lib/i18n/refusal";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatZodError } from "../../lib/core/zod-format";
 import { games } from "../../lib/games/registry";
-import { JoinRequest } from "../../lib/protocol/payloads";
+import { JoinRequest, type ServerJoin } from "../../lib/protocol/payloads";
 import { checkJsonContentType, guardAdminRequest } from "../security/admin-guard";
-import { clientAddress } from "../security/client-address";
+import { clientAddress, limitKey } from "../security/client-address";
 import type { SecurityConfig } from "../security/config";
 import type { HttpLimits } from "../security/limits";
 import type { Refusal } from "../security/origin";
@@ -30,7 +30,7 @@ export interface ApiDeps {
   limits: HttpLimits;
   /** Several processes (server/cluster): joins and admin requests about a session run where it is held. */
   cluster?: {
-    join(req: JoinRequest): Promise<JoinResult>;
+    join(req: ServerJoin): Promise<JoinResult>;
     /** Answers a request about a session held by another process (true), or leaves it to the routes here. */
     forward(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<boolean>;
   };
@@ -137,6 +137,7 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
     const ms = deps.limits.joinsPerRoom.waitSeconds(code) * 1000;
     return tooMany(res, ms, worded("roomBusy", { wait: waitText(ms) }));
   }
-  const r = await (deps.cluster ? deps.cluster.join({ ...body.data, code }) : deps.manager.join({ ...body.data, code }));
+  const join: ServerJoin = { ...body.data, code, from: limitKey(address) };
+  const r = await (deps.cluster ? deps.cluster.join(join) : deps.manager.join(join));
   sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r);
 }

@@ -51,7 +51,7 @@ describe("projector feed", () => {
     const so = inv.series[2]!.points.map((p) => p.y!);
     for (const p of inv.series[0]!.points) expect(p.n).toBe(3);
     for (const y of so) expect(y).toBeGreaterThan(0);
-    expect(last.leaderboard).toHaveLength(2);
+    expect(last.leaderboard!.map((r) => r.label)).toEqual(["Seat 3"]); // the person; the two bot seats are not ranked
     expect(last.debrief!.length).toBeGreaterThan(0);
 
     const json = JSON.stringify(pushed);
@@ -91,7 +91,7 @@ describe("projector feed", () => {
       expect(view.gameId).toBe(lt.value.game.id);
       if (view.stage !== "after") expect(view.charts.filter((c) => c.byPrivateType).map((c) => c.id), "charts by private type before the end").toEqual([]);
       for (const c of view.charts) for (const p of c.series.flatMap((x) => x.points)) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p, `${c.id}: a band over ${p.n} values`).not.toHaveProperty("lo");
-      for (const r of view.leaderboard ?? []) expect(Object.keys(r).sort()).toEqual(["bot", "label", "points", "rank"]);
+      for (const r of view.leaderboard ?? []) expect(Object.keys(r).sort()).toEqual(["bot", "botRounds", "label", "points", "rank", "timeouts"]);
     }
     const host = (await lab.app.manager.get(s.id))!;
     const json = JSON.stringify(pushed);

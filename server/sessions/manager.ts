@@ -17,7 +17,7 @@ import { poolComputeRunner } from "../solver/compute";
 import { labelKey, seatOfPanelId } from "../../lib/engine/claim";
 import { unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
-import type { JoinRequest } from "../../lib/protocol/payloads";
+import type { ServerJoin } from "../../lib/protocol/payloads";
 
 /** How often a single server process writes that it is alive (the precision of the outage a restart stops the clocks for). */
 export const ALIVE_EVERY_MS = 2_000;
@@ -296,7 +296,7 @@ export class SessionManager {
    * → the participant's token. A label or panel id in use is refused unless this browser's stored link
    * (`resume`) is that seat's, or (panel ids) the link carries the panel session the seat was taken with.
    */
-  async join(req: JoinRequest): Promise<JoinResult> {
+  async join(req: ServerJoin): Promise<JoinResult> {
     const row = await this.store.byCode(normalizeRoomCode(req.code));
     if (!row) return joinError("session/not_found", worded("noSuchRoom"));
     const host = await this.get(row.id);
@@ -314,8 +314,11 @@ export class SessionManager {
           if (seat && seat.id === mine?.id) return { ok: true, token: req.resume };
         }
         return this.seatLock(row.id, async () => {
+          const over = this.overSeatCap(host, req.from, seatOfPanelId(host.state, found.external) !== undefined);
+          if (over) return over;
           const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
           if (!r.ok) return r;
+          if (!r.duplicate) this.countSeatFrom(host.id, req.from);
           const token = await tokenOf(r.pid);
           return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
         });
@@ -329,11 +332,31 @@ export class SessionManager {
       if (p?.label && labelKey(p.label) === labelKey(label)) return { ok: true, token: req.resume };
     }
     return this.seatLock(row.id, async () => {
+      const over = this.overSeatCap(host, req.from, false);
+      if (over) return over;
       const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
       if (!r.ok) return r;
+      if (!r.duplicate) this.countSeatFrom(host.id, req.from);
       const token = await tokenOf(r.pid);
       return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
     });
+  }
+
+  /** Seats taken by join per session and per sender (its per-address limit key), for `join.seatsPerAddress`. */
+  private readonly seatsFrom = new Map<string, Map<string, number>>();
+  private countSeatFrom(sessionId: string, from: string | undefined) {
+    if (from === undefined) return;
+    const m = this.seatsFrom.get(sessionId) ?? new Map<string, number>();
+    m.set(from, (m.get(from) ?? 0) + 1);
+    this.seatsFrom.set(sessionId, m);
+  }
+  /** The refusal when `from` already took the treatment's `join.seatsPerAddress` seats (never for a seat coming back). */
+  private overSeatCap(host: SessionHost, from: string | undefined, comingBack: boolean): JoinResult | null {
+    const cap = host.lt.treatment.join.seatsPerAddress;
+    if (cap === undefined || from === undefined || comingBack) return null;
+    if ((this.seatsFrom.get(host.id)?.get(from) ?? 0) < cap) return null;
+    this.opts.log?.(`session=${host.id} join refused: ${cap} seat(s) already taken from one address (join.seatsPerAddress)`);
+    return joinError("join/too_many_seats", worded("tooManySeatsFromAddress", { seats: cap }));
   }
 
   /**

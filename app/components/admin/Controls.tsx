@@ -1,14 +1,26 @@
 "use client";
-/** Session-wide controls: pause/resume, end the current phase everywhere, fill seats with bots, end. */
-import { useState } from "react";
+/**
+ * Session-wide controls: pause/resume, end the current phase everywhere, fill seats with bots, end. The
+ * three that cannot be undone (ending every group's phase, filling the empty seats, ending the session)
+ * ask first.
+ */
+import { useState, type ReactNode } from "react";
 import type { AdminView } from "@/lib/engine/views";
-import type { RunCommand, SessionDetail } from "./types";
+import type { Command, RunCommand, SessionDetail } from "./types";
+
+type Asking = "forceEnd" | "fill" | "end" | null;
 
 export function Controls({ view, bots, run, busy }: { view: AdminView; bots: SessionDetail["bots"]; run: RunCommand; busy: boolean }) {
   const [strategy, setStrategy] = useState("");
-  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [asking, setAsking] = useState<Asking>(null);
   const ended = view.status === "ended";
   const emptySeats = view.participants.filter((p) => p.stage === "new").length;
+  const seats = `${emptySeats} empty seat${emptySeats === 1 ? "" : "s"}`;
+  const strategyName = strategy ? (bots.find((b) => b.id === strategy)?.label ?? strategy) : "the game's default bot";
+  const confirm = async (cmd: Command) => {
+    await run(cmd);
+    setAsking(null);
+  };
   return (
     <section className="card" aria-labelledby="controls-h">
       <h2 id="controls-h" style={{ marginTop: 0 }}>
@@ -31,10 +43,15 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
         <button type="button" data-testid="cmd-resume" className="secondary" disabled={busy || view.status !== "paused"} onClick={() => void run({ kind: "resume" })}>
           Resume
         </button>
-        <button type="button" data-testid="cmd-force-end" className="secondary" disabled={busy || ended || view.status === "draft"} onClick={() => void run({ kind: "forcePhaseEnd" })}>
-          End phase now (all groups)
+        <button type="button" data-testid="cmd-force-end" className="secondary" disabled={busy || ended || view.status === "draft"} onClick={() => setAsking("forceEnd")}>
+          End phase now (all groups)…
         </button>
       </div>
+      {asking === "forceEnd" && (
+        <Confirm label="Confirm ending the phase in all groups" id="cmd-force-end-confirm" yes="Yes, end the phase everywhere" busy={busy} onYes={() => confirm({ kind: "forcePhaseEnd" })} onNo={() => setAsking(null)}>
+          End the current step in every group now? Whoever has not decided yet gets the default choice, recorded as timed out (a results step simply moves on). This cannot be undone.
+        </Confirm>
+      )}
       <div className="row" style={{ marginTop: 12 }}>
         <label htmlFor="fill-strategy" style={{ margin: 0, fontWeight: 400 }}>
           Bot strategy
@@ -47,44 +64,51 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          data-testid="cmd-fill-bots"
-          className="secondary"
-          disabled={busy || ended || emptySeats === 0}
-          onClick={() => void run({ kind: "fillWithBots", ...(strategy ? { strategy } : {}) })}
-        >
-          Fill {emptySeats} empty seat{emptySeats === 1 ? "" : "s"} with bots
+        <button type="button" data-testid="cmd-fill-bots" className="secondary" disabled={busy || ended || emptySeats === 0} onClick={() => setAsking("fill")}>
+          Fill {seats} with bots…
         </button>
       </div>
+      {asking === "fill" && (
+        <Confirm
+          label="Confirm filling the empty seats with bots"
+          id="cmd-fill-bots-confirm"
+          yes={`Yes, fill ${seats} with bots`}
+          busy={busy || emptySeats === 0}
+          onYes={() => confirm({ kind: "fillWithBots", ...(strategy ? { strategy } : {}) })}
+          onNo={() => setAsking(null)}
+        >
+          Fill the {seats} with bots ({strategyName}) now? Bots keep these seats for the rest of the session: nobody can join them any more, and
+          groups start as soon as they are complete. This cannot be undone.
+        </Confirm>
+      )}
       <div className="row" style={{ marginTop: 12 }}>
-        {!confirmEnd ? (
-          <button type="button" data-testid="cmd-end" className="danger" disabled={busy || ended} onClick={() => setConfirmEnd(true)}>
+        {asking !== "end" ? (
+          <button type="button" data-testid="cmd-end" className="danger" disabled={busy || ended} onClick={() => setAsking("end")}>
             End session…
           </button>
         ) : (
-          <div className="notice" role="alertdialog" aria-label="Confirm ending the session">
-            <p style={{ marginTop: 0 }}>End the session for everyone now? Participants see their final page; this cannot be undone.</p>
-            <div className="row">
-              <button
-                type="button"
-                className="danger"
-                data-testid="cmd-end-confirm"
-                disabled={busy}
-                onClick={async () => {
-                  await run({ kind: "end" });
-                  setConfirmEnd(false);
-                }}
-              >
-                Yes, end the session
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirmEnd(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
+          <Confirm label="Confirm ending the session" id="cmd-end-confirm" yes="Yes, end the session" danger busy={busy} onYes={() => confirm({ kind: "end" })} onNo={() => setAsking(null)}>
+            End the session for everyone now? Participants see their final page; this cannot be undone.
+          </Confirm>
         )}
       </div>
     </section>
+  );
+}
+
+/** The question before a command that cannot be undone: the command runs only on "Yes". */
+function Confirm(props: { label: string; id: string; yes: string; danger?: boolean; busy: boolean; onYes: () => Promise<void>; onNo: () => void; children: ReactNode }) {
+  return (
+    <div className="notice" role="alertdialog" aria-label={props.label} style={{ marginTop: 12 }}>
+      <p style={{ marginTop: 0 }}>{props.children}</p>
+      <div className="row">
+        <button type="button" className={props.danger ? "danger" : ""} data-testid={props.id} disabled={props.busy} onClick={() => void props.onYes()}>
+          {props.yes}
+        </button>
+        <button type="button" className="secondary" data-testid={`${props.id.replace(/-confirm$/, "")}-cancel`} onClick={props.onNo}>
+          Cancel
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,15 +1,17 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import type { AdminView } from "@/lib/engine/views";
+import { useJoinAddress } from "../../lib-client/join-address";
 import { CopyButton } from "../CopyButton";
 import type { SessionDetail } from "./types";
 
-/** Room code in big letters (for the board) and the join URL. */
+/**
+ * Room code in big letters (for the board) and the join URL (MECHLAB_PUBLIC_URL, or this page's own
+ * address, with a warning when that is localhost: lib/protocol/join-address.ts).
+ */
 export function SessionHeader({ detail, view }: { detail: SessionDetail; view: AdminView }) {
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
-  const joinUrl = `${origin}/join?code=${encodeURIComponent(detail.session.code)}`;
+  const join = useJoinAddress(detail.session.code);
+  const joinUrl = join?.url ?? "";
   const joined = view.participants.filter((p) => p.stage !== "new").length;
   return (
     <section className="card">
@@ -50,6 +52,27 @@ export function SessionHeader({ detail, view }: { detail: SessionDetail; view: A
           </div>
         </div>
       </div>
+      {join?.warning && (
+        <p className="notice" role="alert" data-testid="join-warning" style={{ marginBottom: 0, overflowWrap: "anywhere" }}>
+          <strong>Phones cannot open {join.warning.host}:</strong>{" "}
+          {join.warning.pageUrls.length > 0 ? (
+            <>
+              open this page at{" "}
+              {join.warning.pageUrls.map((u, i) => (
+                <span key={u}>
+                  {i > 0 && " or "}
+                  <a href={u}>{u}</a>
+                </span>
+              ))}{" "}
+              (log in there again)
+            </>
+          ) : (
+            <>open this page at an address of this computer that phones on the network can reach</>
+          )}{" "}
+          or set <code>MECHLAB_PUBLIC_URL</code> (e.g. <code>MECHLAB_PUBLIC_URL=http://192.168.1.20:3000</code>) and restart. The join URL and the
+          projector&apos;s QR code use that address.
+        </p>
+      )}
     </section>
   );
 }

@@ -1,30 +1,45 @@
 "use client";
-/** Labels and total points of the top places (the treatment's `leaderboard`). */
+/**
+ * Labels and points of the top places (the treatment's `leaderboard`), over the rounds every group has
+ * finished while play goes on (`afterRound`; null: every round). Under a person who did not decide every
+ * round themselves: how many rounds timed out or a bot played for them.
+ */
 import { useTranslations } from "use-intl";
 import type { LeaderboardRow } from "@/lib/engine/projector-view";
 import { fmt } from "../../lib-client/format";
 
-export function Leaderboard({ rows }: { rows: readonly LeaderboardRow[] }) {
+export function Leaderboard({ rows, afterRound }: { rows: readonly LeaderboardRow[]; afterRound: number | null }) {
   const t = useTranslations("projector");
+  const none = afterRound === 0;
   return (
     <section className="card" data-testid="leaderboard">
-      <h2>{t("leaderboard")}</h2>
+      <h2>{afterRound !== null && afterRound > 0 ? t("leaderboardAfter", { round: afterRound }) : t("leaderboard")}</h2>
       {rows.length === 0 ? (
-        <p className="muted">{t("pointsLater")}</p>
+        <p className="muted" data-testid="leaderboard-empty">
+          {none ? t("pointsLater") : t("noneRanked")}
+        </p>
       ) : (
         <ol className="leaderboard">
-          {rows.map((r, i) => (
-            <li key={i} data-testid={`leader-${i}`}>
-              <span className="rank">{r.rank}</span>
-              <span className="who">
-                {r.label}
-                {r.bot && <span className="muted small"> {t("bot")}</span>}
-              </span>
-              <span className="pts" data-testid={`leader-points-${i}`}>
-                {fmt(r.points, 1)}
-              </span>
-            </li>
-          ))}
+          {rows.map((r, i) => {
+            const notes = [r.timeouts > 0 ? t("timeouts", { count: r.timeouts }) : null, r.botRounds > 0 ? t("botRounds", { count: r.botRounds }) : null].filter((x) => x !== null);
+            return (
+              <li key={i} data-testid={`leader-${i}`}>
+                <span className="rank">{r.rank}</span>
+                <span className="who">
+                  {r.label}
+                  {r.bot && <span className="muted small"> {t("bot")}</span>}
+                </span>
+                <span className="pts" data-testid={`leader-points-${i}`}>
+                  {fmt(r.points, 1)}
+                </span>
+                {notes.length > 0 && (
+                  <span className="muted small" data-testid={`leader-note-${i}`} style={{ gridColumn: "2 / -1", marginTop: -4 }}>
+                    {notes.join(" · ")}
+                  </span>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -1,29 +1,33 @@
 "use client";
 /**
- * The room's screen (read-only): before play the join URL in large type, its QR code and how many
- * joined; during play the round, time left, live charts and the leaderboard; after the session the
- * debrief. Everything comes from the projector feed (lib/engine/projector-view.ts), which holds no
- * participant's private data. Participants read this screen, so its words come from the catalogue in the
- * treatment's language (`view.language`; English until the first view arrives).
+ * The room's screen (read-only): before play the room code in the largest type, the join URL, its QR
+ * code and how many joined; during play the round, time left, live charts and the leaderboard ("Paused"
+ * across the screen while the session is paused); after the session the debrief. Everything comes from
+ * the projector feed (lib/engine/projector-view.ts), which holds no participant's private data, and the
+ * join link from the server's settings (lib/protocol/join-address.ts: MECHLAB_PUBLIC_URL, or a warning
+ * when the screen was opened on localhost, which phones cannot open). Participants read this screen, so
+ * its words come from the catalogue in the treatment's language (`view.language`; English until the
+ * first view arrives).
  */
-import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { ProjectorView } from "@/lib/engine/projector-view";
+import type { JoinAddress } from "@/lib/protocol/join-address";
 import { ParticipantIntl } from "../../i18n/ParticipantIntl";
+import { useJoinAddress } from "../../lib-client/join-address";
 import { useProjectorWatch } from "../../lib-client/use-projector-watch";
 import { ChartsPanel } from "../charts/ChartsPanel";
 import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import { Debrief } from "./Debrief";
 import { JoinQr } from "./JoinQr";
+import { JoinWarning } from "./JoinWarning";
 import { Leaderboard } from "./Leaderboard";
 
 export function Projector({ id }: { id: string }) {
   const { view, receivedAt, online, error } = useProjectorWatch(id);
-  const [origin, setOrigin] = useState("");
-  useEffect(() => setOrigin(window.location.origin), []);
+  const join = useJoinAddress(view?.roomCode ?? "");
   return (
     <ParticipantIntl locale={view?.language ?? "en"}>
-      {error ? <p className="error" role="alert">{error}</p> : !view || !origin ? <Connecting /> : <Screen view={view} origin={origin} receivedAt={receivedAt} online={online} />}
+      {error ? <p className="error" role="alert">{error}</p> : !view || !join ? <Connecting /> : <Screen view={view} join={join} receivedAt={receivedAt} online={online} />}
     </ParticipantIntl>
   );
 }
@@ -33,36 +37,52 @@ function Connecting() {
   return <p className="card">{t("connecting")}</p>;
 }
 
-function Screen({ view, origin, receivedAt, online }: { view: ProjectorView; origin: string; receivedAt: number; online: boolean }) {
+/** The join panel: the room code is what students type, so it is the largest thing on it; then the URL, the count and the QR code. */
+function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
   const t = useTranslations("projector");
-  const joinUrl = `${origin}/join?code=${encodeURIComponent(view.roomCode)}`;
-  const join = (
-    <section className={`card projector-join ${view.stage === "before" ? "big" : ""}`} data-testid="projector-join">
-      <div>
-        <div className="muted">{t("joinAt")}</div>
-        <div className="join-url" data-testid="projector-join-url">
-          {joinUrl}
+  const big = view.stage === "before";
+  return (
+    <section className={`card projector-join ${big ? "big" : ""}`} data-testid="projector-join">
+      <div style={{ minWidth: 0, flex: "1 1 320px" }}>
+        <div style={{ fontSize: big ? "clamp(1.2rem, 2vw, 2rem)" : "1.2rem", fontWeight: 700 }}>{t("roomCode")}</div>
+        <div
+          className="room-code"
+          data-testid="projector-room-code"
+          style={{ fontSize: big ? "clamp(2.4rem, 7.5vw, 9rem)" : "clamp(2rem, 4vw, 4rem)", lineHeight: 1.05, color: "inherit", overflowWrap: "anywhere" }}
+        >
+          {view.roomCode}
         </div>
-        <div className="muted">
-          {t("roomCode")} <span className="room-code" data-testid="projector-room-code">{view.roomCode}</span>
+        <div className="muted" style={{ marginTop: 8 }}>
+          {t("joinAt")}
+        </div>
+        <div className="join-url" data-testid="projector-join-url" style={{ fontSize: big ? "clamp(1.1rem, 1.9vw, 2rem)" : "1.1rem" }}>
+          {join.url}
         </div>
         <div className="joined" data-testid="projector-joined">
           {t("joined", { joined: view.joined, seats: view.seats })}
         </div>
+        {join.warning && <JoinWarning warning={join.warning} locale={view.language} />}
       </div>
-      <JoinQr url={joinUrl} />
+      <JoinQr url={join.url} />
     </section>
   );
+}
+
+function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join: JoinAddress; receivedAt: number; online: boolean }) {
+  const t = useTranslations("projector");
+  const paused = view.status === "paused" && view.stage !== "after";
   return (
-    <div data-testid="projector" data-stage={view.stage}>
+    <div data-testid="projector" data-stage={view.stage} data-status={view.status}>
       <header className="spread projector-head">
         <h1>{view.title}</h1>
         {!online && <span className="muted small">{t("reconnecting")}</span>}
         {view.stage === "playing" && (
           <div className="projector-status">
-            <span data-testid="projector-round">
-              {t("round", { round: view.round ?? 0, rounds: view.rounds })}
-            </span>
+            {view.round !== null && (
+              <span data-testid="projector-round">
+                {t("round", { round: view.round, rounds: view.rounds })}
+              </span>
+            )}
             {view.phaseLabel && <span> · {view.phaseLabel}</span>}
             <span> · </span>
             <TimeLeft remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} />
@@ -76,12 +96,24 @@ function Screen({ view, origin, receivedAt, online }: { view: ProjectorView; ori
         )}
         {view.stage === "after" && <span data-testid="projector-over">{t("over")}</span>}
       </header>
-      {view.stage !== "after" && join}
+      {paused && (
+        <div className="notice" role="status" data-testid="projector-paused" style={{ textAlign: "center", margin: "12px 0" }}>
+          <div style={{ fontSize: "clamp(2.4rem, 6vw, 5rem)", fontWeight: 800, lineHeight: 1.1 }}>{t("paused")}</div>
+          <div style={{ fontSize: "1.3rem" }}>{t("pausedNote")}</div>
+        </div>
+      )}
+      {view.stage !== "after" && <JoinPanel view={view} join={join} />}
       {view.stage === "after" && view.debrief && <Debrief rows={view.debrief} />}
       {view.stage !== "before" && (
         <div className={view.leaderboard ? "projector-main" : ""}>
-          <ChartsPanel charts={view.charts} title={t("chartsTitle")} emptyText={t("chartsEmpty")} height={260} locale={view.language} />
-          {view.leaderboard && <Leaderboard rows={view.leaderboard} />}
+          <ChartsPanel
+            charts={view.charts}
+            title={view.stage === "after" ? t("chartsTitleAfter") : t("chartsTitle")}
+            emptyText={t("chartsEmpty")}
+            height={260}
+            locale={view.language}
+          />
+          {view.leaderboard && <Leaderboard rows={view.leaderboard} afterRound={view.stage === "playing" && view.round !== null ? view.round - 1 : null} />}
         </div>
       )}
     </div>

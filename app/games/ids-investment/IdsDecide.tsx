@@ -25,7 +25,7 @@ export function IdsDecide({ v, view, play, act, locked }: PhaseProps<typeof idsI
     return (
       <div>
         <p className="ok-box" role="status" data-testid="invest-done">
-          {t.rich("youInvested", { ...richTags, x: fmt(v.myDecision) })}{" "}
+          {t.rich(play.botChose ? "botInvested" : "youInvested", { ...richTags, x: fmt(v.myDecision) })}{" "}
           {play.pendingCount > 0 ? g("waitingToDecide", { count: play.pendingCount }) : g("computingResults")}
         </p>
         <IdsParameters v={v} />
