@@ -20,3 +20,11 @@ export function useJoinAddress(code: string): JoinAddress | null {
   useEffect(() => setPage({ origin: window.location.origin, port: window.location.port, pathname: window.location.pathname }), []);
   return useMemo(() => (page ? joinAddress(settings, page, code) : null), [settings, page, code]);
 }
+
+/** Where participants' links start: MECHLAB_PUBLIC_URL, else this page's own origin ("" until the page knows it). */
+export function useParticipantOrigin(): string {
+  const settings = useContext(Settings);
+  const [origin, setOrigin] = useState("");
+  useEffect(() => setOrigin(window.location.origin), []);
+  return settings.publicUrl ?? origin;
+}

@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api } from "../../lib-client/api";
 import { CopyButton } from "../CopyButton";
+import { useParticipantOrigin } from "../../lib-client/join-address";
 import type { SessionDetail } from "./types";
 
 type Link = SessionDetail["links"][number];
@@ -45,9 +46,8 @@ function ReissueButton({ sessionId, link, onNew }: { sessionId: string; link: Li
  * link can be re-issued, e.g. when a participant lost it or it reached the wrong person.
  */
 export function ParticipantLinks({ sessionId, links: initial }: { sessionId: string; links: SessionDetail["links"] }) {
-  const [origin, setOrigin] = useState("");
+  const origin = useParticipantOrigin();
   const [links, setLinks] = useState(initial);
-  useEffect(() => setOrigin(window.location.origin), []);
   const replace = (seat: number, path: string) => setLinks((ls) => ls.map((l) => (l.seat === seat ? { ...l, path } : l)));
   return (
     <details className="card" open={links.length <= 12}>
