@@ -39,8 +39,8 @@ test("archive hides a session; delete needs the room code; a running session can
   expect(codebook.status()).toBe(200);
   expect(codebook.headers()["content-disposition"]).toContain('filename="mechlab-study-codebook.csv"');
   const codebookText = await codebook.text();
-  expect(codebookText).toMatch(/^column,type,unit,description,file\r\n/);
-  for (const file of ["mechlab-study-long.csv", "mechlab-study-wide.csv", "mechlab-study-survey.csv"]) expect(codebookText).toContain(`,${file}\r\n`);
+  expect(codebookText).toMatch(/^column,type,unit,description,file,game\r\n/);
+  for (const file of ["mechlab-study-long.csv", "mechlab-study-wide.csv", "mechlab-study-survey.csv"]) expect(codebookText).toContain(`,${file},`);
 
   // archive: hidden from the list, back with "Show archived", unarchive
   await expect(admin.getByTestId(`session-row-${draft}`)).toBeVisible();

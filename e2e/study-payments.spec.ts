@@ -63,23 +63,29 @@ test("the monitor's payment table and payments.csv pay what the participants ear
   await expect(admin.getByTestId("payment-bot-rounds-1")).toHaveText("2");
   await expect(admin.getByTestId("payment-payout-1")).toHaveText("2.50 GBP"); // bot rounds are not paid here
   await expect(admin.getByTestId("payment-bot-rounds-0")).toHaveText("0");
+  await expect(admin.getByTestId("payment-finished-1")).toHaveText("no"); // a bot held Bob's seat at the end
 
   await admin.getByText("Check completion codes from a panel").click();
   await admin.getByTestId("codes-paste").fill(" ;\n");
   await admin.getByTestId("codes-check").click();
   await expect(admin.getByTestId("codes-problem")).toHaveText("Paste the completion codes first (one per line, or the panel's CSV export).");
-  await admin.getByTestId("codes-paste").fill(`participant_id;completion_code\r\nabc;"${annCode.toLowerCase()}"\nxyz,QQQQ7777\n`);
+  await admin.getByTestId("codes-paste").fill(`"${annCode.toLowerCase()}"\r\nQQQQ7777\n`);
   await admin.getByTestId("codes-check").click();
   await expect(admin.getByTestId("codes-matched")).toContainText(`1 match a seat: ${annCode} → seat 1`);
   await expect(admin.getByTestId("codes-unknown")).toContainText("1 match no seat: QQQQ7777");
   await expect(admin.getByTestId("codes-missing")).toContainText(`seat 2 (${bobCode})`);
+  // a panel's export: each code is checked against the id it was sent under
+  await admin.getByTestId("codes-paste").fill(`participant_id;completion_code\r\nabc;"${annCode.toLowerCase()}"\nxyz,QQQQ7777\n`);
+  await admin.getByTestId("codes-check").click();
+  await expect(admin.getByTestId("codes-other-id")).toContainText(`line 2: abc sent ${annCode}, the code of seat 1 (no panel id)`);
+  await expect(admin.getByTestId("codes-unknown")).toContainText("line 3: xyz sent QQQQ7777");
 
   const csv = parseCsv(await (await admin.request.get(`/api/admin/sessions/${encodeURIComponent(sessionId)}/export/payments.csv`)).text());
   const head = csv[0]!;
   const rows = csv.slice(1).filter((r) => r.length > 1).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
   expect(rows.map((r) => [r.seat, r.completion_code, r.bot_rounds, r.finished, r.currency])).toEqual([
     ["0", annCode, "0", "TRUE", "GBP"],
-    ["1", bobCode, "2", "TRUE", "GBP"],
+    ["1", bobCode, "2", "FALSE", "GBP"],
   ]);
   expect(Number(rows[0]!.payout)).toBeCloseTo(annPayout, 2);
 });

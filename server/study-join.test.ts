@@ -145,6 +145,6 @@ describe("joining through panel links and labels", () => {
     expect(pay).toHaveLength(1); // the bot seat is not paid
     expect(pay[0]).toMatchObject({ external_id: "5f00000000000000000000bb", external_source: "prolific", bot_rounds: "0", finished: "TRUE", rounds: "1" });
     expect(pay[0]!.completion_code).toMatch(/^[A-Z0-9]{8}$/);
-    expect(pay[0]!.payout).toBe("0"); // this treatment pays nothing
+    expect(pay[0]!.payout).toBe("0.00"); // this treatment pays nothing
   });
 });

@@ -79,7 +79,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
           const p = draftParticipant(s, p0.id);
           p.offlineSinceMs = p0.offlineSinceMs + (nowMs - Math.max(s.pausedMs, p0.offlineSinceMs)); // pauses do not count as offline time
         }
-      // decision_ms counts no paused time: the phase started that much later
+      // decision_ms counts no paused time: the phase started that much later (and waiting for a group neither)
       if (s.pausedMs !== null) shiftPhaseStarts(s, s.pausedMs, nowMs);
       s.pausedMs = null;
       for (const g0 of s.groups.toArray())
@@ -172,11 +172,37 @@ function shiftPhaseStarts(s: SessionState, fromMs: number, nowMs: number) {
       const g = draftGroup(s, g0.id);
       g.phaseStartedMs = g0.phaseStartedMs + (nowMs - Math.max(fromMs, g0.phaseStartedMs));
     }
+  for (const id of s.waiting) {
+    const p0 = s.participants.get(id);
+    if (p0?.waitingSinceMs !== undefined && p0.waitingSinceMs < nowMs)
+      draftParticipant(s, id).waitingSinceMs = p0.waitingSinceMs + (nowMs - Math.max(fromMs, p0.waitingSinceMs));
+  }
+}
+
+/** A person who has waited for a first group longer than the treatment allows (`waitingRoom.maxMinutes`), or null. */
+function waitedTooLong(p: ParticipantState, lt: LoadedTreatment): number | null {
+  const max = lt.treatment.waitingRoom.maxMinutes;
+  if (max === undefined || p.stage !== "waiting" || p.groupId !== null || p.bot || p.replacedByBot || p.history.length > 0 || p.waitingSinceMs === undefined) return null;
+  return p.waitingSinceMs + max * 60_000;
+}
+
+/** People who waited for a group as long as the treatment allows leave the waiting room: no game takes place for them. */
+function waitOut(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  for (const p0 of s.participants.toArray()) {
+    const due = waitedTooLong(p0, lt);
+    if (due === null || nowMs < due) continue;
+    const p = draftParticipant(s, p0.id);
+    p.stage = "done";
+    p.waitedOut = true;
+    s.waiting = s.waiting.filter((w) => w !== p.id);
+    fx.notes.push(`${seatName(s, p.id)} waited ${lt.treatment.waitingRoom.maxMinutes} minutes without a group and went to the final page`);
+  }
 }
 
 /** Deadlines and dropouts due at `nowMs`. */
 export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   if (s.status !== "running") return;
+  waitOut(s, lt, nowMs, fx);
   const graceMs = lt.treatment.dropout.graceSeconds * 1000;
   for (const p of s.participants.toArray()) {
     if (p.stage !== "playing" || p.connected || p.bot || p.replacedByBot || p.offlineSinceMs === null) continue;
@@ -208,6 +234,11 @@ export function nextWakeMs(s: SessionState, lt: LoadedTreatment): number | null 
   s.groups.forEach((g) => {
     if (g.status === "playing" && g.deadlineMs !== null) take(g.deadlineMs);
   });
+  if (lt.treatment.waitingRoom.maxMinutes !== undefined)
+    s.participants.forEach((p) => {
+      const due = waitedTooLong(p, lt);
+      if (due !== null) take(due);
+    });
   if (lt.treatment.dropout.policy !== "wait")
     s.participants.forEach((p) => {
       if (p.stage === "playing" && !p.connected && !p.bot && !p.replacedByBot && p.offlineSinceMs !== null)

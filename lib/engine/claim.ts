@@ -129,8 +129,12 @@ const fullMessage = (s: SessionState) => worded("sessionFull", { seats: s.order.
 /** The same for a room-code join (a classroom: nobody to return a study to). */
 const fullRoomMessage = (s: SessionState) => worded("sessionFullRoom", { seats: s.order.length });
 
-/** The same label as typed by a reader: NFC, trimmed, single spaces, any letter case. */
-const plainLabel = (label: string) => label.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
+/**
+ * A label as typed, without what no reader would call another label: Unicode form (full-width letters),
+ * invisible characters, typographic apostrophe, spacing and letter case (not the look-alike mappings of
+ * `labelKey`, which name labels that only look the same).
+ */
+const plainLabel = (label: string) => label.normalize("NFKC").replace(INVISIBLE, "").replace(/’/g, "'").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
 
 /** The refusal while a session is a draft (participants read it in the session's language). */
 export const NOT_OPEN = worded("notOpen");

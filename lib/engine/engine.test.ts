@@ -4,6 +4,7 @@ import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { participantView } from "./views";
+import { paymentRows } from "../study/payments";
 import { nextWakeMs } from "./admin";
 import type { RoundRow, SessionState } from "./state";
 
@@ -241,6 +242,47 @@ describe("participants", () => {
     const filled = must(passIntro(newSession(load({ groups: 2 })).state, load({ groups: 2 }), 0, ["p1", "p2", "p3"]), load({ groups: 2 }), { kind: "fillWithBots" }, 0);
     const botSeat = reduce(filled, load({ groups: 2 }), { kind: "giveBack", pid: "p4" }, 0);
     expect(botSeat.ok).toBe(false);
+  });
+
+  it("waitingRoom.maxMinutes: who waited that long for a first group goes to the final page; a pause does not count", () => {
+    const lt = load({ waitingRoom: { maxMinutes: 5 }, payment: { showUpFee: 2, perPoint: 0.1 } });
+    let s = newSession(lt).state;
+    for (const pid of ["p1", "p2"]) {
+      s = must(s, lt, { kind: "connect", pid }, 0);
+      s = must(s, lt, { kind: "consent", pid }, 0);
+      s = must(s, lt, { kind: "instructions", pid }, pid === "p1" ? 1_000 : 61_000);
+    }
+    expect(participantView(s, lt, "p1", 1_000)!.waiting.maxMinutes).toBe(5);
+    expect(nextWakeMs(s, lt)).toBe(301_000);
+    s = must(s, lt, { kind: "pause" }, 100_000);
+    s = must(s, lt, { kind: "resume" }, 160_000); // a minute of pause: p1 may wait until 361 s
+    expect(nextWakeMs(s, lt)).toBe(361_000);
+    s = must(s, lt, { kind: "tick" }, 361_000);
+    const p1 = s.participants.get("p1")!;
+    expect([p1.stage, p1.waitedOut, s.waiting]).toEqual(["done", true, ["p2"]]);
+    const done = participantView(s, lt, "p1", 361_000)!.done!;
+    expect([done.waitedOut, done.endedBeforePlay, done.payout]).toEqual([true, false, 2]);
+    expect(s.participants.get("p2")!.stage).toBe("waiting");
+    expect(nextWakeMs(s, lt)).toBe(421_000);
+    // without the setting people wait until a group forms
+    const open = load();
+    let o = newSession(open).state;
+    o = passIntro(o, open, 0, ["p1"]);
+    expect(nextWakeMs(o, open)).toBeNull();
+  });
+
+  it("the final page shows the payout payments.csv has, also when bot-played rounds are not paid", () => {
+    const lt = load({ payment: { showUpFee: 1.5, perPoint: 0.005, currency: "GBP", payBotRounds: false } });
+    let s = passIntro(newSession(lt).state, lt, 0);
+    for (const pid of ["p1", "p2", "p3"]) s = must(s, lt, { kind: "replaceWithBot", pid }, 1_000);
+    s = runBots(s, lt, 1_000).state;
+    const rows = paymentRows(s, lt);
+    for (const pid of ["p1", "p2", "p3"]) {
+      const done = participantView(s, lt, pid, 10_000_000)!.done!;
+      expect(s.participants.get(pid)!.totalPayoff).toBeGreaterThan(0);
+      expect(done.payout).toBe(rows.find((r) => r.participant === pid)!.payout);
+      expect(done.payout).toBe(1.5); // every round was a bot's, and those are not paid
+    }
   });
 
   it("a bot that only clicks on through a results screen made none of the round's choices (is_bot stays false)", () => {

@@ -34,6 +34,7 @@ export type StepResult = { ok: true; duplicate?: boolean; action?: unknown } | {
 
 function becomeReady(s: SessionState, p: ParticipantState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   p.stage = "waiting";
+  p.waitingSinceMs = nowMs;
   s.waiting.push(p.id);
   formGroups(s, lt, nowMs, fx);
 }

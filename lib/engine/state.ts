@@ -50,6 +50,10 @@ export interface ParticipantState {
   /** Accepted client action ids (most recent last), so a retried submit counts once. */
   recentActionIds: string[];
   quizAttempts: number;
+  /** Since when the person waits in the waiting room (absent: not waiting; a bot seat). */
+  waitingSinceMs?: number;
+  /** The person waited longer than the treatment's `waitingRoom.maxMinutes` and no game took place for them. */
+  waitedOut?: boolean;
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */

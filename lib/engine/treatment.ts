@@ -86,6 +86,17 @@ export const Treatment = z
           .optional(),
       })
       .prefault({}),
+    /** The waiting room, where people who finished the intro wait for their group. */
+    waitingRoom: z
+      .object({
+        /**
+         * Minutes a person waits for a group at most; then no game takes place for them: they go to the final
+         * page (show-up fee, completion code) and leave the waiting room. Unset: they wait until a group
+         * forms or the session ends. With random matching a group needs every seat, so set it for online studies.
+         */
+        maxMinutes: z.number().min(1, "maxMinutes must be at least 1").max(240, "maxMinutes must be at most 240 (4 hours)").optional(),
+      })
+      .prefault({}),
     /** Taking seats by room code or panel link. */
     join: z
       .object({

@@ -6,6 +6,7 @@ import type { Chart } from "../charts/types";
 import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } from "../core/game";
 import { isBotSeat, viewContext } from "./context";
 import { freeSeatProblem } from "./free-seat";
+import { seatPay } from "../study/payments";
 import { pendingIn } from "./rounds";
 import type { GroupState, IntroStep, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
@@ -61,7 +62,8 @@ export interface ParticipantView {
   label: string | null;
   /** All of it in the intro; afterwards only `instructions` (consent "" and quiz []: not shown any more). */
   intro: { consent: string; instructions: string; quiz: { question: string; options: string[] }[] };
-  waiting: { ready: number; needed: number };
+  /** `maxMinutes`: the treatment's longest wait for a first group (null: until a group forms). */
+  waiting: { ready: number; needed: number; maxMinutes: number | null };
   play: PlayView | null;
   /** Own rounds so far (points per round). */
   history: { round: number; payoff: number; timedOut: boolean }[];
@@ -70,7 +72,7 @@ export interface ParticipantView {
    * `endedBeforePlay`: the experimenter ended the session before this participant's game started (they
    * were still in the intro or the waiting room), so the final page says so instead of "you have finished".
    */
-  done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null; endedBeforePlay: boolean } | null;
+  done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null; endedBeforePlay: boolean; waitedOut: boolean } | null;
   /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
   survey: { questions: SurveyQuestion[] } | null;
   botPlaying: boolean;
@@ -169,7 +171,8 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
   }
   const ready = lt.treatment.matching === "fixed" ? s.waiting.length % lt.groupSize : s.waiting.length;
   const needed = lt.treatment.matching === "fixed" ? lt.groupSize : lt.seats;
-  const payout = t.payment.showUpFee + t.payment.perPoint * p.totalPayoff;
+  // as payments.csv has it (bot-played rounds unpaid when the treatment says so, cents rounded the same way)
+  const payout = p.stage === "done" ? seatPay(p, t.payment).payout : 0;
   return {
     sessionId: s.id,
     participantId: pid,
@@ -183,7 +186,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     introStep: p.introStep,
     label: p.label,
     intro: introOf(lt, p.stage),
-    waiting: { ready: p.stage === "waiting" ? Math.max(ready, 1) : ready, needed },
+    waiting: { ready: p.stage === "waiting" ? Math.max(ready, 1) : ready, needed, maxMinutes: t.waitingRoom.maxMinutes ?? null },
     play,
     history: historyOf(p.history),
     totalPoints: p.totalPayoff,
@@ -191,11 +194,12 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       p.stage === "done"
         ? {
             totalPoints: p.totalPayoff,
-            payout: Math.round(payout * 100) / 100,
+            payout,
             currency: t.payment.currency,
             completionCode: p.completionCode,
             redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
-            endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0,
+            endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0 && p.waitedOut !== true,
+            waitedOut: p.waitedOut === true,
           }
         : null,
     survey: p.stage === "survey" ? { questions: t.survey } : null,

@@ -254,3 +254,12 @@ describe("launch check: every shipped treatment", () => {
     expect(text).not.toMatch(/\d\.\d{6,}/); // rounded for reading
   });
 });
+
+describe("launch check: the completion link", () => {
+  it("warns when mechlab's per-seat code would be sent to Prolific, not for the study's own code", () => {
+    const withCode = launchCheck(load({ ...raw("ids-investment-3.json"), completionUrl: "https://app.prolific.com/submissions/complete?cc={code}" }));
+    expect(withCode.warnings.join("\n")).toMatch(/only recognises the completion code of your study/);
+    const fixed = launchCheck(load({ ...raw("ids-investment-3.json"), completionUrl: "https://app.prolific.com/submissions/complete?cc=C1A2B3C4" }));
+    expect(fixed.warnings.join("\n")).not.toMatch(/completion code of your study/);
+  });
+});

@@ -11,6 +11,7 @@
  * when the projector's leaderboard would rank private types (./leaderboard-check.ts).
  */
 import { unknownFieldWarnings } from "./unknown-fields";
+import { completionUrlWarning } from "./completion-url-check";
 import type { MonitorView, Scalar } from "../core/game";
 import { viewContext } from "../engine/context";
 import { createSessionState } from "../engine/create";
@@ -82,6 +83,8 @@ export function launchCheck(lt: LoadedTreatment, raw?: unknown): LaunchCheck {
   if (lt.treatment.bots.seats.length >= lt.seats) warnings.push("Every seat is a bot: no person can join this session.");
   const leaderboard = leaderboardWarning(lt);
   if (leaderboard) warnings.push(leaderboard);
+  const completion = completionUrlWarning(lt.treatment.completionUrl ?? lt.treatment.redirectUrl);
+  if (completion) warnings.push(completion);
   return { game: lt.game.id, seats: lt.seats, groups: lt.treatment.groups, groupSize: lt.groupSize, rounds: lt.rounds, sections, warnings };
 }
 

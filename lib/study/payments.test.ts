@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { games } from "../games/registry";
 import { loadTreatment, type LoadedTreatment } from "../engine/treatment";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
-import { paymentRows } from "./payments";
-import { CODE_PASTE_MAX_CHARS, codePasteProblem, listSome, matchCodes } from "./code-match";
+import { finishedSeat, paymentRows } from "./payments";
 
 function load(payBotRounds: boolean): LoadedTreatment {
   const r = loadTreatment(
@@ -21,12 +20,11 @@ function load(payBotRounds: boolean): LoadedTreatment {
   return r.value;
 }
 
-/** p2 plays round 1 and drops out (a bot plays round 2); p3 plays both rounds. */
+/** p2 plays round 1 and drops out as round 2 starts (a bot plays round 2); p3 plays both rounds. */
 function play(lt: LoadedTreatment) {
-  let s = passIntro(newSession(lt).state, lt, 0, ["p2", "p3"]);
-  s = runBots(s, lt, 0, { until: (x) => x.groups.toArray()[0]!.round === 2 }).state;
-  s = must(s, lt, { kind: "disconnect", pid: "p2" }, 100_000);
-  return runBots(s, lt, 100_000).state;
+  const s = passIntro(newSession(lt).state, lt, 0, ["p2", "p3"]);
+  const r1 = runBots(s, lt, 0, { until: (x) => x.groups.toArray()[0]!.round === 2 });
+  return runBots(must(r1.state, lt, { kind: "disconnect", pid: "p2" }, r1.nowMs), lt, r1.nowMs).state;
 }
 
 describe("payments", () => {
@@ -39,7 +37,8 @@ describe("payments", () => {
     expect(p2!.rounds).toBe(2);
     expect(p3!.payout).toBeCloseTo(3 + 0.05 * p3!.points, 2);
     expect(p2!.paidPoints).toBe(p2!.points);
-    expect(p2!.finished && p3!.finished).toBe(true);
+    expect(p3!.bonus).toBeCloseTo(0.05 * p3!.points, 2);
+    expect(p3!.payout).toBeCloseTo(3 + p3!.bonus, 9); // the bonus is the payout without the show-up fee
     expect(p2!.completionCode).toBe("code-p2");
 
     const unpaid = paymentRows(play(load(false)), load(false));
@@ -48,31 +47,49 @@ describe("payments", () => {
     expect(q2.payout).toBeCloseTo(3 + 0.05 * q2.paidPoints, 2);
   });
 
-  it("matches a pasted list of codes to seats, flags unknown codes and lists seats without a code", () => {
-    const rows = paymentRows(play(load(true)), load(true)).map((r, i) => ({ ...r, completionCode: ["K7QPM2AB", "ZZ9X8Y7W"][i]! }));
-    const m = matchCodes("Participant id,Completion code\n5f00aa,k7qpm2ab\n5f00bb,AAAA1111\n", rows);
-    expect(m.matched.map((x) => [x.code, x.row.participant])).toEqual([["K7QPM2AB", "p2"]]);
-    expect(m.unknown).toEqual(["AAAA1111"]);
-    expect(m.missing.map((r) => r.participant)).toEqual(["p3"]);
+  it("finished: every round played and the person, not a bot, holds the seat at the end", () => {
+    const lt = load(true);
+    // p2 dropped out in round 2 and a bot played it to the end: not finished; p3 played every round
+    const dropped = play(lt);
+    const [p2, p3] = paymentRows(dropped, lt);
+    expect(p2!.rounds).toBe(2);
+    expect(p2!.finished).toBe(false);
+    expect(p3!.finished).toBe(true);
+    // ... and stays not finished when p2's browser reconnects after play ended (the seat comes back to them)
+    const late = must(dropped, lt, { kind: "connect", pid: "p2" }, 200_000);
+    expect(late.participants.get("p2")!.replacedByBot).toBe(false);
+    expect(paymentRows(late, lt)[0]!.finished).toBe(false);
+
+    // p2 drops out in round 1 (a bot plays it), comes back for round 2 and plays it: finished
+    let s = passIntro(newSession(lt).state, lt, 0, ["p2", "p3"]);
+    s = must(s, lt, { kind: "disconnect", pid: "p2" }, 0);
+    const r1 = runBots(s, lt, 0, { until: (x) => x.groups.toArray()[0]!.round === 2 });
+    expect(r1.state.participants.get("p2")!.history[0]!.isBot).toBe(true);
+    s = must(r1.state, lt, { kind: "connect", pid: "p2" }, r1.nowMs);
+    const back = runBots(s, lt, r1.nowMs).state;
+    const q2 = paymentRows(back, lt)[0]!;
+    expect([q2.botRounds, q2.rounds, q2.finished]).toEqual([1, 2, true]);
+
+    // the experimenter replaced p3 by a bot before round 1: a bot holds the seat at the end
+    let e = passIntro(newSession(lt).state, lt, 0, ["p2", "p3"]);
+    e = must(e, lt, { kind: "replaceWithBot", pid: "p3" }, 0);
+    const replaced = paymentRows(runBots(e, lt, 0).state, lt);
+    expect(replaced.map((r) => [r.participant, r.rounds, r.finished])).toEqual([
+      ["p2", 2, true],
+      ["p3", 2, false],
+    ]);
   });
 
-  it("reads codes between any separators, in any case or width, and says what to do with an empty or oversized paste", () => {
-    const rows = paymentRows(play(load(true)), load(true)).map((r, i) => ({ ...r, completionCode: ["K7QPM2AB", "ZZ9X8Y7W"][i]! }));
-    // tab, semicolon, quotes, CRLF, no-break and zero-width spaces, full-width letters (NFKC)
-    const m = matchCodes('"id";"code"\r\n5f00aa;"k7qpm2ab"\t\u00a0\u200bＺＺ９Ｘ８Ｙ７Ｗ\u200b,K7QPM2AB', rows);
-    expect(m.matched.map((x) => x.code)).toEqual(["K7QPM2AB", "ZZ9X8Y7W"]);
-    expect(m.unknown).toEqual([]);
-    expect(m.missing).toEqual([]);
-    expect(codePasteProblem("")).toMatch(/Paste the completion codes first/);
-    expect(codePasteProblem(" ,;\n\t")).toMatch(/Paste the completion codes first/);
-    expect(codePasteProblem("x".repeat(CODE_PASTE_MAX_CHARS + 1))).toMatch(/paste only the column with the completion codes/);
-    expect(codePasteProblem("k7qpm2ab")).toBeNull();
-    // 100,000 codes of nobody: all counted, the list shown is cut short with how many more
-    const many = Array.from({ length: 100_000 }, (_, i) => `Q${String(i).padStart(7, "0")}`);
-    const big = matchCodes(many.join("\n"), rows);
-    expect(big.unknown).toHaveLength(100_000);
-    expect(listSome(big.unknown)).toMatch(/^Q0000000, Q0000001, .* and 99980 more$/);
-    expect(listSome(["A", "B"])).toBe("A, B");
+  it("bot seats are listed only when asked (bot pilots), finished when they played every round, every round paid", () => {
+    const lt = load(false);
+    const s = play(lt);
+    expect(paymentRows(s, lt).map((r) => r.participant)).toEqual(["p2", "p3"]);
+    const all = paymentRows(s, lt, { botSeats: true });
+    expect(all.map((r) => r.participant)).toEqual(["p1", "p2", "p3"]);
+    const bot = all[0]!;
+    expect(bot.finished).toBe(true);
+    expect(bot.botRounds).toBe(2);
+    expect(bot.paidPoints).toBe(bot.points); // payBotRounds is about rounds a bot played for a person
+    expect(finishedSeat({ ...s.participants.get("p1")!, stage: "playing" }, lt.rounds)).toBe(false);
   });
 });
-

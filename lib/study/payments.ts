@@ -1,11 +1,14 @@
 /**
  * What each person is paid: the rows of payments.csv and of the monitor's payment table.
- * Payout = show-up fee + points × perPoint, where rounds a bot played for a human seat count only when
- * the treatment's `payment.payBotRounds` is true. Seats no person took (bot seats, seats the experimenter
- * filled with bots) are not listed.
+ * Bonus = paid points × perPoint, where rounds a bot played for a human seat count only when the
+ * treatment's `payment.payBotRounds` is true; payout = show-up fee + bonus. Both are rounded to cents
+ * half away from zero on their decimal value (./money.ts), the bonus first, so payout − show-up fee is the
+ * bonus exactly. Seats no person took (bot seats, seats the experimenter filled with bots) are not listed,
+ * unless asked for (`mechlab simulate`'s bot pilots).
  */
 import type { ParticipantState, SessionState } from "../engine/state";
 import type { LoadedTreatment } from "../engine/treatment";
+import { roundMoney } from "./money";
 
 export interface PaymentRow {
   participant: string;
@@ -22,10 +25,39 @@ export interface PaymentRow {
   /** Rounds in which a bot made the choices for this seat. */
   botRounds: number;
   rounds: number;
+  /** The performance part: paidPoints × perPoint, rounded to cents (without the show-up fee). */
+  bonus: number;
+  /** Show-up fee + bonus, rounded to cents. */
   payout: number;
   currency: string;
-  /** Reached the final page after every round. */
+  /** See `finishedSeat`. */
   finished: boolean;
+}
+
+/**
+ * Whether the seat counts as finished (payments.csv `finished`, which panel approvals rely on): every
+ * round was played for it, it reached the final page, and the person — not a bot — held the seat when
+ * play ended. So a dropout whose remaining rounds a bot played to the end, or a seat the experimenter
+ * replaced by a bot, is not finished; a dropout who came back and played on to the end is. A dropout who
+ * reconnects only after play ended gets the seat back (`replacedByBot` is cleared), so the seat's last
+ * round also must not have been made by a bot. A bot seat (from the start) is finished when it played
+ * every round and reached the final page.
+ */
+export function finishedSeat(p: ParticipantState, rounds: number): boolean {
+  const played = p.stage === "done" && p.history.length >= rounds;
+  if (p.bot) return played;
+  return played && !p.replacedByBot && p.history[p.history.length - 1]?.isBot !== true;
+}
+
+/**
+ * What one seat is paid: the points that count (rounds a bot played for a person only when
+ * `payment.payBotRounds`; a bot seat's all), the bonus (those points × perPoint) and the payout (show-up
+ * fee + bonus), both rounded to cents. The participant's final page can show the same payout with it.
+ */
+export function seatPay(p: ParticipantState, payment: LoadedTreatment["treatment"]["payment"]): { paidPoints: number; bonus: number; payout: number } {
+  const paidPoints = p.history.reduce((a, h) => a + (h.isBot && !payment.payBotRounds && !p.bot ? 0 : h.payoff), 0);
+  const bonus = roundMoney(payment.perPoint * paidPoints);
+  return { paidPoints, bonus, payout: roundMoney(payment.showUpFee + bonus) };
 }
 
 /** A person opened the seat's link, or took it by label or panel id (bots filling empty seats did not). */
@@ -33,18 +65,20 @@ export function humanTookSeat(p: ParticipantState): boolean {
   return p.everConnected === true || p.label !== null || p.external !== undefined;
 }
 
-const cents = (x: number) => Math.round(x * 100) / 100;
-
-export function paymentRows(s: SessionState, lt: LoadedTreatment): PaymentRow[] {
+/**
+ * The payment rows of a session, in seat order: every seat a person took; with `botSeats`, also the seats
+ * bots played from the start (what a bot pilot would pay: `mechlab simulate`).
+ */
+export function paymentRows(s: SessionState, lt: LoadedTreatment, opts: { botSeats?: boolean } = {}): PaymentRow[] {
   const pay = lt.treatment.payment;
   const rows: PaymentRow[] = [];
   for (const id of s.order) {
     const p = s.participants.get(id);
-    if (!p || p.bot) continue;
-    if (!humanTookSeat(p)) continue;
+    if (!p) continue;
+    if (p.bot ? !opts.botSeats : !humanTookSeat(p)) continue;
     const botRounds = p.history.filter((h) => h.isBot).length;
     const points = p.history.reduce((a, h) => a + h.payoff, 0);
-    const paidPoints = p.history.reduce((a, h) => a + (h.isBot && !pay.payBotRounds ? 0 : h.payoff), 0);
+    const { paidPoints, bonus, payout } = seatPay(p, pay);
     rows.push({
       participant: id,
       seat: p.seat,
@@ -56,9 +90,10 @@ export function paymentRows(s: SessionState, lt: LoadedTreatment): PaymentRow[] 
       paidPoints,
       botRounds,
       rounds: p.history.length,
-      payout: cents(pay.showUpFee + pay.perPoint * paidPoints),
+      bonus,
+      payout,
       currency: pay.currency,
-      finished: p.stage === "done" && p.history.length >= lt.rounds,
+      finished: finishedSeat(p, lt.rounds),
     });
   }
   return rows;

@@ -24,7 +24,17 @@ describe("mechlab simulate", () => {
     const sessions = readdirSync(out).filter((f) => !f.startsWith("simulate.db"));
     expect(sessions).toHaveLength(2);
     for (const s of sessions) {
-      for (const f of ["data.csv", "data.json", "survey.csv", "codebook.csv", "events.csv", "rounds.json", "report.html"]) expect(existsSync(join(out, s, f))).toBe(true);
+      for (const f of ["data.csv", "data.json", "survey.csv", "payments.csv", "codebook.csv", "events.csv", "rounds.json", "report.html"]) expect(existsSync(join(out, s, f))).toBe(true);
+      // every file the codebook documents is written, with the columns it lists
+      const codebook = parseCsv(readFileSync(join(out, s, "codebook.csv"), "utf8"));
+      for (const file of new Set(codebook.map((r) => r.file))) {
+        const header = readFileSync(join(out, s, file!), "utf8").split("\r\n")[0]!.split(",");
+        expect(header, file).toEqual(codebook.filter((r) => r.file === file).map((r) => r.column));
+      }
+      // payments.csv lists the bot seats: what the treatment would pay
+      const paid = parseCsv(readFileSync(join(out, s, "payments.csv"), "utf8"));
+      expect(paid.map((r) => [r.seat, r.bot_rounds, r.finished])).toEqual([["0", "2", "TRUE"], ["1", "2", "TRUE"], ["2", "2", "TRUE"]]);
+      for (const r of paid) expect(r.payout).toMatch(/^\d+\.\d\d$/);
       const rows = parseCsv(readFileSync(join(out, s, "data.csv"), "utf8"));
       expect(rows).toHaveLength(3 * 2);
       for (const r of rows) {
@@ -43,5 +53,26 @@ describe("mechlab simulate", () => {
     expect(await runSimulate([EXAMPLE, "--frobnicate", "1"])).toBe(2);
     expect(await runSimulate([EXAMPLE, "--sessions", "0"])).toBe(2);
     expect(await runSimulate([EXAMPLE, "--bot", "nobody", "--out", out])).toBe(2);
+  });
+});
+
+describe("mechlab simulate and a broken game module", () => {
+  it("says which command crashed and exits 1, instead of hanging (a phase id typo in next())", async () => {
+    const { games } = await import("../../lib/games/registry");
+    const decide = games["ids-investment"]!.phases.decide!;
+    const original = decide.next;
+    (decide as { next: typeof original }).next = () => "reslts";
+    const errors: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (errors.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      delete process.env.DATABASE_URL;
+      const code = await runSimulate([EXAMPLE, "--out", tmp()]);
+      expect(code).toBe(1);
+    } finally {
+      process.stderr.write = write;
+      (decide as { next: typeof original }).next = original;
+    }
+    expect(errors.join("")).toMatch(/did not finish: a command crashed in the game module: .*has no phase "reslts"/);
   });
 });

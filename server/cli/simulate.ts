@@ -3,7 +3,8 @@
  *
  * Pilots a treatment without humans: every seat is a bot (the treatment's `bots.seats` first, the rest
  * `--bot` or the game's default bot), bots act at once, and the sessions run through the same engine,
- * session host and database as live ones. Each session's exports go to DIR/<session-id>/.
+ * session host and database as live ones. Each session's exports go to DIR/<session-id>/: the admin
+ * page's files, with payments.csv listing the bot seats (what the treatment would pay people who played so).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -13,9 +14,12 @@ import { hasOwnKey } from "../../lib/core/own";
 import { migrate } from "../db/migrate";
 import { resolveDbUrl } from "../db/url";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, wideCsv } from "../export/export";
+import { paymentsCsv } from "../export/payments";
 import { sessionReport } from "../export/report";
+import { paymentRows } from "../../lib/study/payments";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
+import type { SessionHost } from "../sessions/host";
 
 interface SimArgs {
   file: string;
@@ -43,6 +47,35 @@ function parseArgs(args: string[]): SimArgs | string {
   const sessions = Number(opts.sessions ?? 1);
   if (!Number.isInteger(sessions) || sessions < 1 || sessions > 1000) return "--sessions must be a whole number from 1 to 1000";
   return { file, sessions, seed: opts.seed ?? "mechlab", out: resolve(opts.out ?? "simulations"), bot: opts.bot };
+}
+
+/** How long a bots-only session may go without any change before the simulation calls it stuck. */
+export const STUCK_AFTER_MS = 20_000;
+
+/**
+ * Wait until the session is over; null then, else why not: a command crashed in the engine (a bug in the
+ * game module: its message, not a hang), or nothing changed for STUCK_AFTER_MS (the bots cannot move and no
+ * deadline is pending).
+ */
+async function playedOut(host: SessionHost): Promise<string | null> {
+  return new Promise((resolve) => {
+    let lastVersion = host.state.version;
+    let lastChange = Date.now();
+    const done = (why: string | null) => {
+      clearInterval(watch);
+      host.off("crash", onCrash);
+      resolve(why);
+    };
+    const onCrash = (e: unknown) => done(`a command crashed in the game module: ${e instanceof Error ? e.message : String(e)}`);
+    host.on("crash", onCrash);
+    const watch = setInterval(() => {
+      if (host.state.version !== lastVersion) {
+        lastVersion = host.state.version;
+        lastChange = Date.now();
+      } else if (Date.now() - lastChange > STUCK_AFTER_MS) done(`nothing happened for ${STUCK_AFTER_MS / 1000} s: the bots cannot move and no deadline is pending (check the game's pending() and its bots)`);
+    }, 250);
+    void host.whenOver().then(() => done(null));
+  });
 }
 
 export async function runSimulate(args: string[]): Promise<number> {
@@ -83,7 +116,11 @@ export async function runSimulate(args: string[]): Promise<number> {
     for (let k = 0; k < a.sessions; k++) {
       const r = await manager.create(allBots, { seed: `${a.seed}-${k + 1}` });
       if (!r.ok) throw new Error(r.errors.join("; "));
-      await r.host.whenOver();
+      const stuck = await playedOut(r.host);
+      if (stuck) {
+        process.stderr.write(`mechlab simulate: session ${k + 1} (${r.host.id}) did not finish: ${stuck}\n`);
+        return 1;
+      }
       await r.host.drain();
       const dir = join(a.out, r.host.id);
       mkdirSync(dir, { recursive: true });
@@ -93,6 +130,8 @@ export async function runSimulate(args: string[]): Promise<number> {
       writeFileSync(join(dir, "data.json"), JSON.stringify({ columns: b.columns, rows: b.rows }, null, 2));
       writeFileSync(join(dir, "survey.csv"), surveyCsv(b));
       writeFileSync(join(dir, "codebook.csv"), codebookCsv(b));
+      // a bot pilot pays nobody: its payments.csv lists the bot seats, to show what the treatment would pay
+      writeFileSync(join(dir, "payments.csv"), paymentsCsv(paymentRows(r.host.state, r.host.lt, { botSeats: true })));
       writeFileSync(join(dir, "events.csv"), await eventsCsv(store, r.host.id));
       writeFileSync(join(dir, "rounds.json"), JSON.stringify(await roundsJson(store, r.host.id), null, 2));
       writeFileSync(join(dir, "report.html"), (await sessionReport(store, r.host.id)) ?? "");

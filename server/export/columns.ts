@@ -22,7 +22,7 @@ export const BASE_COLUMNS: ColumnDoc[] = [
 ];
 
 export const TAIL_COLUMNS: ColumnDoc[] = [
-  { name: "decision_ms", type: "number", unit: "ms", description: "Time from the start of each decision phase to the participant's last accepted choice in it, summed over the round's decision phases (server clock). Empty when no choice was made." },
+  { name: "decision_ms", type: "number", unit: "ms", description: "Time from the start of each decision phase to the participant's last accepted choice in it, summed over the round's decision phases (server clock; time the session was paused or the server was down is not counted). Empty when no choice was made." },
   { name: "timed_out", type: "boolean", description: "TRUE when a phase timer ran out before the participant decided and the treatment's default was used. FALSE when the experimenter ended the phase (see phase_ended_by)." },
   { name: "phase_ended_by", type: "string", description: "Who ended a decision phase of this round before the participant decided: timeout (the timer ran out) or experimenter (\"End phase now\" on the monitor); empty when the participant decided in every decision phase. The game's default was used for the missing choice." },
   { name: "is_bot", type: "boolean", description: "TRUE only when a bot submitted this round's choice for the seat; a default applied at a timeout is not a bot's choice." },

@@ -6,10 +6,21 @@
  * carriage return is written with a leading `'`, so a spreadsheet shows it as text instead of running
  * it. Numbers are never touched (a negative payoff stays a number).
  */
-export type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined | Decimal;
+
+/**
+ * A number written exactly as given (e.g. a money amount with two decimals, "2.80"): unquoted and never
+ * guarded like text (a negative amount stays a number), so R and pandas read it as numeric.
+ */
+export class Decimal {
+  constructor(readonly text: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`not a decimal number: ${text}`);
+  }
+}
 
 export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return "";
+  if (v instanceof Decimal) return v.text;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   return quoted(neutralise(v));

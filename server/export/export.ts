@@ -1,6 +1,6 @@
 /**
  * Session exports: the long CSV (one row per participant per round), JSON, the codebook that defines
- * every column, the append-only event log, and the per-round mechanism records.
+ * every column (./codebook.ts), the append-only event log (./events.ts), and the per-round mechanism records.
  */
 import type { ColumnDoc } from "../../lib/core/game";
 import { loadTreatment } from "../../lib/engine";
@@ -8,12 +8,14 @@ import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
 import type { SessionStore } from "../sessions/store";
 import { longColumns, storedLongRow } from "./columns";
-import { wideCodebook, wideTable, type WideSeat, type WideTable } from "./wide";
-import { PAYMENT_COLUMNS } from "./payments";
+import { wideTable, type WideSeat, type WideTable } from "./wide";
 import { toCsv, type Cell } from "./csv";
 import { surveyColumns, surveyRow } from "./survey";
+import { codebookRows, codebookText, SESSION_CODEBOOK_FILES, type CodebookFiles } from "./codebook";
 
 export { BASE_COLUMNS, TAIL_COLUMNS, MECHANISM_COLUMNS } from "./columns";
+export { TEXT_CELL_NOTE, SESSION_CODEBOOK_FILES, type CodebookFiles } from "./codebook";
+export { eventsCsv } from "./events";
 
 export interface ExportBundle {
   columns: ColumnDoc[];
@@ -68,66 +70,17 @@ export function wideCsv(b: ExportBundle): string {
   return toCsv(b.wide.columns, b.wide.rows);
 }
 
-/** Said in the codebook of every text column: how formula-like text is written (server/export/csv.ts). */
-export const TEXT_CELL_NOTE = "Text cells that start with = + - @, a tab or a carriage return are written with a leading ' so spreadsheets do not run them as formulas; remove that one character to get the original text.";
-
 export function surveyCsv(b: ExportBundle): string {
   return toCsv(b.survey.columns.map((c) => c.name), b.survey.rows);
 }
 
-/** Which file each part of a codebook documents (the `file` column). */
-export interface CodebookFiles {
-  long: string;
-  wide: string;
-  survey: string;
-  /** Omitted where there is no payments file (the study export). */
-  payments?: string;
-}
-
-export const SESSION_CODEBOOK_FILES: CodebookFiles = { long: "data.csv", wide: "data-wide.csv", survey: "survey.csv", payments: "payments.csv" };
-
 /**
- * The codebook: every column of data.csv, data-wide.csv, survey.csv and payments.csv (or of the study
- * export's files, `files`); `file` says which file a row documents (a column name appears once per file).
+ * A session's codebook: every column of data.csv, data-wide.csv (each round column by its name, with its
+ * data.csv column's type), survey.csv, payments.csv and events.csv (or of the files `files` names);
+ * `file` says which file a row documents (a column name appears once per file).
  */
-export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey">, files: CodebookFiles = SESSION_CODEBOOK_FILES): string {
-  const entry = (file: string) => (c: ColumnDoc) => ({
-    column: c.name,
-    type: c.type,
-    unit: c.unit ?? "",
-    description: c.type === "string" ? `${c.description} ${TEXT_CELL_NOTE}` : c.description,
-    file,
-  });
-  return toCsv(
-    ["column", "type", "unit", "description", "file"],
-    [
-      ...b.columns.map(entry(files.long)),
-      ...wideCodebook(b.columns).map(entry(files.wide)),
-      ...b.survey.columns.map(entry(files.survey)),
-      ...(files.payments ? PAYMENT_COLUMNS.map(entry(files.payments)) : []),
-    ],
-  );
-}
-
-export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {
-  const events = await store.events(sessionId);
-  const cols = ["seq", "server_time", "actor_kind", "participant", "command", "accepted", "error_code", "error_message", "client_action_id", "version_after", "payload"];
-  return toCsv(
-    cols,
-    events.map((e) => ({
-      seq: e.seq,
-      server_time: e.serverTime.toISOString(),
-      actor_kind: e.actorKind,
-      participant: e.participantId,
-      command: e.command,
-      accepted: e.accepted,
-      error_code: e.errorCode,
-      error_message: e.errorMessage,
-      client_action_id: e.clientActionId,
-      version_after: e.versionAfter,
-      payload: e.payloadJson,
-    })),
-  );
+export function codebookCsv(b: Pick<ExportBundle, "columns" | "survey" | "wide">, files: CodebookFiles = SESSION_CODEBOOK_FILES): string {
+  return codebookText(codebookRows({ games: [{ game: "", long: b.columns }], long: b.columns, wideColumns: b.wide.columns, survey: b.survey.columns }, files), false);
 }
 
 export async function roundsJson(store: SessionStore, sessionId: string) {

@@ -1,42 +1,79 @@
 /**
- * payments.csv: one row per person who took a seat (the monitor's payment table, as a file).
+ * payments.csv: one row per person who took a seat (the monitor's payment table, as a file), and the
+ * bonus file for a panel's bulk bonus (Prolific: "Bulk bonus payment" on the study's submissions page,
+ * or the API's `csv_bonuses`): one `<participant id>,<amount>` line per person with a bonus.
  */
 import type { ColumnDoc } from "../../lib/core/game";
 import type { PaymentRow } from "../../lib/study/payments";
+import { moneyText } from "../../lib/study/money";
 import { BASE_COLUMNS } from "./columns";
-import { toCsv } from "./csv";
+import { Decimal, toCsv } from "./csv";
+
+const ROUNDING = "rounded to the cent half away from zero (2.675 → 2.68) and written with exactly two decimals";
 
 export const PAYMENT_COLUMNS: ColumnDoc[] = [
   { name: "seat", type: "number", description: "Seat number, 0-based like data.csv (the monitor shows seat + 1)." },
   { name: "participant", type: "string", description: "Participant id, as in data.csv." },
   ...BASE_COLUMNS.filter((c) => c.name === "label" || c.name === "external_id" || c.name === "external_source"),
   { name: "completion_code", type: "string", description: "The completion code shown on the participant's final page (unique across sessions)." },
-  { name: "points", type: "number", unit: "points", description: "Points of every round played for the seat." },
-  { name: "paid_points", type: "number", unit: "points", description: "Points that count for the payout: all points, or without the rounds a bot played when the treatment's payment.payBotRounds is false." },
-  { name: "bot_rounds", type: "number", description: "Rounds in which a bot made the choices for this seat (dropout or experimenter replacement)." },
-  { name: "rounds", type: "number", description: "Rounds played for the seat." },
-  { name: "payout", type: "number", description: "show-up fee + paid_points × perPoint, rounded to cents, in the currency column's currency." },
+  { name: "points", type: "number", unit: "points", description: "Points of every round played for the seat, by the person or by a bot." },
+  { name: "paid_points", type: "number", unit: "points", description: "Points that count for the payout: all points, or without the rounds a bot played for the person when the treatment's payment.payBotRounds is false." },
+  { name: "bot_rounds", type: "number", description: "Rounds in which a bot made the choices for this seat: the person dropped out (offline past the grace period; a dropout who comes back plays again) or the experimenter replaced them. Their points count in paid_points only when payment.payBotRounds is true (the default)." },
+  { name: "rounds", type: "number", description: "Rounds played for the seat (by the person or a bot)." },
+  { name: "bonus", type: "number", unit: "currency", description: `The performance part of the payout: paid_points × the treatment's payment.perPoint, without the show-up fee, ${ROUNDING}. The amount for a panel's bonus payment (bonus.csv).` },
+  { name: "payout", type: "number", unit: "currency", description: `The whole payment: the treatment's payment.showUpFee + bonus, ${ROUNDING}, in the currency column's currency.` },
   { name: "currency", type: "string", description: "The treatment's payment.currency." },
-  { name: "finished", type: "boolean", description: "TRUE when the participant reached the final page after every round (FALSE when the session or group ended early, or they are not done)." },
+  {
+    name: "finished",
+    type: "boolean",
+    description:
+      "TRUE when every round was played for the seat, the participant reached the final page, and the person (not a bot) held the seat when play ended: " +
+      "a dropout whose remaining rounds a bot played to the end, or a seat the experimenter replaced by a bot, is FALSE (bot_rounds says how many rounds the bot played), " +
+      "and stays FALSE if that person's browser reconnects only after play ended; a dropout who came back and played on to the last round is TRUE. " +
+      "FALSE also when the session or group ended early, or the participant is not done. " +
+      "(A bot pilot's payments.csv from mechlab simulate lists the bot seats: TRUE when the bot played every round and reached the final page.)",
+  },
 ];
 
 export function paymentsCsv(rows: readonly PaymentRow[]): string {
   return toCsv(
     PAYMENT_COLUMNS.map((c) => c.name),
-    rows.map((r) => ({
-      seat: r.seat,
-      participant: r.participant,
-      label: r.label,
-      external_id: r.externalId,
-      external_source: r.externalSource,
-      completion_code: r.completionCode,
-      points: r.points,
-      paid_points: r.paidPoints,
-      bot_rounds: r.botRounds,
-      rounds: r.rounds,
-      payout: r.payout,
-      currency: r.currency,
-      finished: r.finished,
-    })),
+    rows.map((r) => paymentCells(r)),
   );
+}
+
+/** One payments.csv row (also the study export's, after its session and treatment). */
+export function paymentCells(r: PaymentRow) {
+  return {
+    seat: r.seat,
+    participant: r.participant,
+    label: r.label,
+    external_id: r.externalId,
+    external_source: r.externalSource,
+    completion_code: r.completionCode,
+    points: r.points,
+    paid_points: r.paidPoints,
+    bot_rounds: r.botRounds,
+    rounds: r.rounds,
+    bonus: new Decimal(moneyText(r.bonus)),
+    payout: new Decimal(moneyText(r.payout)),
+    currency: r.currency,
+    finished: r.finished,
+  };
+}
+
+/**
+ * bonus.csv, for a panel's bulk bonus: one line `<panel participant id>,<bonus>` per person with a panel id
+ * and a bonus above 0.00, the amount with two decimals in the treatment's currency, no header, lines ending in
+ * \n (Prolific's bulk bonus box and its API's `csv_bonuses` take exactly these lines, in the study's currency:
+ * `60ffe5c8371090c7041d43f8,4.25` pays £4.25 in a GBP study).
+ * Panel ids are letters, digits and . _ @ - (lib/study/panel.ts), so they need no quoting; they are written
+ * as they are (no formula guard), since the panel must read the id itself. Seats without a panel id (lab
+ * links, room code) are not in it: pay them from payments.csv.
+ */
+export function bonusCsv(rows: readonly PaymentRow[]): string {
+  return rows
+    .filter((r) => r.externalId !== null && r.bonus > 0)
+    .map((r) => `${r.externalId},${moneyText(r.bonus)}\n`)
+    .join("");
 }

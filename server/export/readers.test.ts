@@ -4,11 +4,12 @@
  * these tests report themselves skipped.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSimulate } from "../cli/simulate";
+import { toCsv } from "./csv";
 
 const hasPandas = existsSync("/usr/bin/python3") && spawnSync("/usr/bin/python3", ["-c", "import pandas"]).status === 0;
 const hasR = spawnSync("Rscript", ["--version"]).status === 0;
@@ -17,12 +18,18 @@ const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-investm
 describe.skipIf(!hasPandas && !hasR)("exported CSV in analysis tools", () => {
   let dir = "";
   let csv = "";
+  let payments = "";
+  /** Labels and panel ids that look like numbers, written as the export writes them (a label "-1" gets its guard '). */
+  let labels = "";
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "mechlab-readers-"));
     delete process.env.DATABASE_URL;
     expect(await runSimulate([EXAMPLE, "--out", dir, "--bot", "random", "--seed", "r"])).toBe(0);
     const session = readdirSync(dir).find((f) => !f.startsWith("simulate.db"))!;
     csv = join(dir, session, "data.csv");
+    payments = join(dir, session, "payments.csv");
+    labels = join(dir, "labels.csv");
+    writeFileSync(labels, toCsv(["seat", "label", "external_id"], [{ seat: 0, label: "007", external_id: "0123" }, { seat: 1, label: "1e5", external_id: "5f00aa" }, { seat: 2, label: "-1", external_id: "12" }]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -42,6 +49,35 @@ print(json.dumps({"rows": len(d), "treatment": d["treatment"].iloc[0], "dtypes":
     expect(r.dtypes.is_bot).toBe("bool");
     expect(r.dtypes.timed_out).toBe("bool");
     expect(r.dtypes.payoff).toBe("float64");
+  });
+
+  it.skipIf(!hasPandas)("pandas: payments.csv's money columns are numbers; the documented recipe keeps labels and panel ids as text", () => {
+    const out = execFileSync("/usr/bin/python3", [
+      "-c",
+      `import json, sys, pandas as pd
+p = pd.read_csv(sys.argv[1])
+d = pd.read_csv(sys.argv[2], dtype={"label": str, "external_id": str})
+d["label"] = d["label"].str.replace(r"^'(?=[-=+@\\t\\r])", "", regex=True)
+print(json.dumps({"dtypes": {c: str(t) for c, t in p.dtypes.items()}, "label": list(d["label"]), "external_id": list(d["external_id"])}))`,
+      payments,
+      labels,
+    ]).toString();
+    const r = JSON.parse(out);
+    expect([r.dtypes.bonus, r.dtypes.payout, r.dtypes.finished]).toEqual(["float64", "float64", "bool"]);
+    expect(r.label).toEqual(["007", "1e5", "-1"]);
+    expect(r.external_id).toEqual(["0123", "5f00aa", "12"]);
+  });
+
+  it.skipIf(!hasR)("R: payments.csv's money columns are numbers; the documented recipe keeps labels and panel ids as text", () => {
+    const out = execFileSync("Rscript", [
+      "-e",
+      `a <- commandArgs(TRUE); p <- read.csv(a[1]); d <- read.csv(a[2], colClasses=c(label="character", external_id="character"))
+d$label <- sub("^'([-=+@\\t\\r])", "\\\\1", d$label)
+cat(class(p$bonus), class(p$payout), class(p$finished), d$label, d$external_id, sep="|")`,
+      payments,
+      labels,
+    ]).toString();
+    expect(out.split("|")).toEqual(["numeric", "numeric", "logical", "007", "1e5", "-1", "0123", "5f00aa", "12"]);
   });
 
   it.skipIf(!hasR)("R read.csv gives typed columns", () => {

@@ -35,7 +35,8 @@ export interface ParticipantSummary {
 }
 
 export interface ReportData {
-  session: { id: string; code: string; name: string; status: string; createdAt: Date; seed: string };
+  /** `endedAt`: when the session ended (null while it has not); the report is stamped with it, else with `createdAt`. */
+  session: { id: string; code: string; name: string; status: string; createdAt: Date; endedAt: Date | null; seed: string };
   game: { id: string; version: string | null; title: string | null };
   treatment: { description: string | null; groups: number | null; groupSize: number | null; rounds: number | null; matching: string | null; json: string };
   /** The treatment's language: the report's words, charts and numbers (English when the treatment no longer loads). */
@@ -51,6 +52,24 @@ export interface ReportData {
 }
 
 const parse = (text: string): Record<string, Scalar> => JSON.parse(text) as Record<string, Scalar>;
+
+/** When the session ended, from its stored state's top-level `endedMs` (null while it has not ended). */
+function endedAt(stateJson: string): Date | null {
+  try {
+    const ms = (JSON.parse(stateJson) as { endedMs?: unknown }).endedMs;
+    return typeof ms === "number" && Number.isFinite(ms) ? new Date(ms) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The time a report is stamped with, so that downloading it again gives the same file: when the
+ * session ended, or when it was created while it has not ended.
+ */
+export function reportStamp(s: ReportData["session"]): { date: Date; ended: boolean } {
+  return s.endedAt ? { date: s.endedAt, ended: true } : { date: s.createdAt, ended: false };
+}
 
 /** The report's data for one session, or null when there is no such session. */
 export async function reportData(store: SessionStore, sessionId: string): Promise<ReportData | null> {
@@ -91,7 +110,7 @@ export async function reportData(store: SessionStore, sessionId: string): Promis
   }
   const t = lt.ok ? lt.value : null;
   return {
-    session: { id: row.id, code: row.code, name: row.name, status: row.status, createdAt: row.createdAt, seed: row.seed },
+    session: { id: row.id, code: row.code, name: row.name, status: row.status, createdAt: row.createdAt, endedAt: endedAt(row.stateJson), seed: row.seed },
     game: { id: module?.id ?? row.gameId, version: module?.version ?? null, title: module?.title ?? null },
     treatment: {
       description: t?.treatment.description ?? null,

@@ -24,7 +24,7 @@ const chart: Chart = {
 };
 
 const data: ReportData = {
-  session: { id: `id${H}`, code: `C${H}`, name: `name ${H}`, status: "ended", createdAt: new Date(0), seed: `seed ${H}` },
+  session: { id: `id${H}`, code: `C${H}`, name: `name ${H}`, status: "ended", createdAt: new Date(0), endedAt: new Date(0), seed: `seed ${H}` },
   game: { id: `game${H}`, version: `1${H}`, title: `title ${H}` },
   treatment: { description: `desc ${H}`, groups: 1, groupSize: 2, rounds: 2, matching: `fixed${H}`, json: JSON.stringify({ name: H }, null, 2) },
   locale: "en",
@@ -44,7 +44,7 @@ describe("report-html", () => {
   });
 
   it("no hostile text survives unescaped anywhere: labels, names, treatment, chart titles and series", async () => {
-    const html = await reportHtml(data, new Date(0));
+    const html = await reportHtml(data);
     expect(html).not.toContain(H);
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain(`<td>${HE}</td>`);
@@ -61,8 +61,8 @@ describe("report-html", () => {
   it("names every game in the session's language: English as the game calls itself, German translated", async () => {
     for (const g of Object.values(games)) {
       const game = { id: g.id, version: g.version, title: g.title };
-      const en = await reportHtml({ ...data, charts: [], game }, new Date(0));
-      const de = await reportHtml({ ...data, charts: [], game, locale: "de" }, new Date(0));
+      const en = await reportHtml({ ...data, charts: [], game });
+      const de = await reportHtml({ ...data, charts: [], game, locale: "de" });
       expect(en, g.id).toContain(`<dd>${esc(g.title)} <span`);
       expect(de, g.id).not.toContain(esc(g.title));
       expect(de).toContain('<html lang="de">');
@@ -71,7 +71,7 @@ describe("report-html", () => {
 
   it("says how many groups of how many seats: \"1 group of 3\", not \"1 of 3\"", async () => {
     const groups = async (n: number, locale: "en" | "de" = "en") =>
-      /<dd>([^<]*)<\/dd>/.exec((await reportHtml({ ...data, charts: [], locale, treatment: { ...data.treatment, groups: n, groupSize: 3, matching: "fixed" } }, new Date(0))).split(locale === "en" ? "<dt>Groups</dt>" : "<dt>Gruppen</dt>")[1]!)![1];
+      /<dd>([^<]*)<\/dd>/.exec((await reportHtml({ ...data, charts: [], locale, treatment: { ...data.treatment, groups: n, groupSize: 3, matching: "fixed" } })).split(locale === "en" ? "<dt>Groups</dt>" : "<dt>Gruppen</dt>")[1]!)![1];
     expect(await groups(1)).toBe("1 group of 3 (fixed matching)");
     expect(await groups(2)).toBe("2 groups of 3 (fixed matching)");
     expect(await groups(1, "de")).toBe("1 zu je 3 (feste Zuordnung)");

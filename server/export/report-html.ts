@@ -11,7 +11,7 @@ import { translatorFor } from "../../lib/i18n/translate";
 import { chartRows, chartSpec } from "../../lib/charts/specs/vega-lite";
 import type { Chart } from "../../lib/charts";
 import { renderSvg } from "../figures/svg";
-import type { ReportData } from "./report-data";
+import { reportStamp, type ReportData } from "./report-data";
 import { STYLE } from "./report-style";
 import { esc } from "./html-escape";
 
@@ -55,14 +55,19 @@ export async function chartSection(chart: Chart, locale: Locale = "en"): Promise
   return `<figure class="chart" data-testid="report-chart-${esc(chart.id)}" data-chart-id="${esc(chart.id)}"><h3>${esc(chart.title)}</h3>${svg}<figcaption>${esc(chart.description)}</figcaption><details><summary>${esc(t("report.numbersBehind"))}</summary>${chartTable(chart, locale)}</details></figure>`;
 }
 
-/** The whole report as one HTML document, in the session's language. `generatedAt` is printed in the header. */
-export async function reportHtml(d: ReportData, generatedAt: Date): Promise<string> {
+/**
+ * The whole report as one HTML document, in the session's language. Its header is stamped with the
+ * session's end (or its creation while it has not ended), never the time of the download, so the same
+ * data always give the same file.
+ */
+export async function reportHtml(d: ReportData): Promise<string> {
   const locale = d.locale;
   const t = translatorFor(locale);
   const n = (x: number) => num(x, 2, locale);
   const charts: string[] = [];
   for (const c of d.charts) charts.push(await chartSection(c, locale));
   const tr = d.treatment;
+  const stamp = reportStamp(d.session);
   const facts: [string, string][] = [
     [t("report.facts.session"), esc(t("report.facts.sessionValue", { id: d.session.id, code: d.session.code }))],
     [t("report.facts.game"), `${esc(t("report.facts.gameTitle", { game: camel(d.game.id), title: d.game.title ?? d.game.id }))} <span class="muted">(${esc(d.game.id)}${d.game.version ? `@${esc(d.game.version)}` : ""})</span>`],
@@ -89,7 +94,7 @@ export async function reportHtml(d: ReportData, generatedAt: Date): Promise<stri
     t("report.title", { name: d.session.name }),
     `<header>
 <h1 data-testid="report-title">${esc(d.session.name)}</h1>
-<p class="muted">${esc(t("report.madeOn", { date: generatedAt.toISOString() }))}</p>
+<p class="muted" data-testid="report-stamp">${esc(t("report.madeOn", { date: stamp.date.toISOString(), stamp: stamp.ended ? "ended" : "created" }))}</p>
 </header>
 <section aria-labelledby="s-treatment"><h2 id="s-treatment">${esc(t("report.treatmentHeading"))}</h2>
 <dl class="kv">${facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join("")}</dl>

@@ -125,6 +125,31 @@ describe("report.html", () => {
     for (const c of charts) expect(html).toContain(`data-testid="report-chart-table-${c}"`);
   });
 
+  it("is stamped with the session's end (or its creation while not ended), so downloading it again gives the same file", async () => {
+    const treatment = { name: "stamp", game: "ids-investment", params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1, decisionSeconds: 60, resultsSeconds: null }, bots: { seats: ["myopic", "random"], delayMs: 0 } };
+    const ended = (await api(base, "/api/admin/sessions", { body: { treatment }, cookie })).json.session.id as string;
+    await waitEnded(ended);
+    const download = async (path: string) => (await api(base, path, { cookie })).text;
+    const first = await download(`/api/admin/sessions/${ended}/export/report.html`);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await download(`/api/admin/sessions/${ended}/export/report.html`)).toBe(first);
+    const endedMs = (await app.manager.get(ended))!.state.endedMs!;
+    expect(first).toContain(`The session ended at ${new Date(endedMs).toISOString()}.`);
+    // a draft has not ended: stamped with its creation
+    const draft = (await api(base, "/api/admin/sessions", { body: { treatment, draft: true }, cookie })).json.session.id as string;
+    const createdAt = (await app.manager.store.get(draft))!.createdAt;
+    const draftReport = await download(`/api/admin/sessions/${draft}/export/report.html`);
+    expect(draftReport).toContain(`The session was created at ${createdAt.toISOString()} and has not ended yet`);
+    // the study report: the latest end or creation of its sessions
+    const study = `/api/admin/export/study-report.html?sessions=${ended},${draft}`;
+    const pooled = await download(study);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await download(study)).toBe(pooled);
+    const latest = new Date(Math.max(endedMs, createdAt.getTime())).toISOString();
+    expect(pooled).toContain(`Not all of these sessions have ended; the latest of their ends and creations is ${latest}.`);
+    expect(await download(`/api/admin/export/study-report.html?sessions=${ended}`)).toContain(`The last of these sessions ended at ${new Date(endedMs).toISOString()}.`);
+  });
+
   it("CIP session (bots): a chart per CIP series and the same self-containment", async () => {
     const treatment = JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/treatments/cip-contracts-menu-4.json"), "utf8"));
     const created = await api(base, "/api/admin/sessions", {
@@ -222,7 +247,7 @@ describe("report.html", () => {
       expect(table).not.toMatch(/<td>\d+\.\d+/);
     }
     // the check finds English: the same session's report written in English
-    const english = await reportHtml({ ...d, locale: "en", charts: sessionCharts("ids-investment", { params: d.params, rounds: d.chartRounds }) }, new Date(0));
+    const english = await reportHtml({ ...d, locale: "en", charts: sessionCharts("ids-investment", { params: d.params, rounds: d.chartRounds }) });
     expect(englishLeft(english)).toEqual(expect.arrayContaining(["Summary", "Numbers behind the chart", "played", "theory", "Investment per round"]));
     const report = (await api(base, `/api/admin/sessions/${id}/export/report.html`, { cookie })).text;
     expect(report).toContain(`<title>Sitzungsbericht: Klassenspiel &lt;IDS&gt;</title>`);

@@ -9,7 +9,7 @@
  */
 import { sessionCharts, type ChartRound } from "../../lib/charts";
 import type { SessionStore } from "../sessions/store";
-import { reportData, type ReportData } from "./report-data";
+import { reportData, reportStamp, type ReportData } from "./report-data";
 import { translatorFor } from "../../lib/i18n/translate";
 import { esc } from "./html-escape";
 import { chartSection, htmlDocument, num, table } from "./report-html";
@@ -42,8 +42,12 @@ const meanPoints = (d: ReportData) => {
   return n === 0 ? null : d.rounds.reduce((s, r) => s + r.meanPoints * r.decisions, 0) / n;
 };
 
-/** The study report of `ids` (unknown ids are skipped, a repeated one counts once), or null when none of them exists. */
-export async function studyReportHtml(store: SessionStore, ids: readonly string[], generatedAt: Date = new Date()): Promise<string | null> {
+/**
+ * The study report of `ids` (unknown ids are skipped, a repeated one counts once), or null when none of
+ * them exists. Stamped with the latest of its sessions' ends (or creations, for sessions not ended), never
+ * the time of the download, so the same data always give the same file.
+ */
+export async function studyReportHtml(store: SessionStore, ids: readonly string[]): Promise<string | null> {
   const sessions: ReportData[] = [];
   for (const id of new Set(ids)) {
     const d = await reportData(store, id);
@@ -52,6 +56,8 @@ export async function studyReportHtml(store: SessionStore, ids: readonly string[
   if (sessions.length === 0) return null;
   const locale = sessions[0]!.locale;
   const t = translatorFor(locale);
+  const stamps = sessions.map((d) => reportStamp(d.session));
+  const stamp = { date: new Date(Math.max(...stamps.map((x) => x.date.getTime()))), ended: stamps.every((x) => x.ended) };
   const overview = table(
     t("report.study.sessions"),
     [
@@ -95,7 +101,7 @@ export async function studyReportHtml(store: SessionStore, ids: readonly string[
   return htmlDocument(
     title,
     `<header><h1 data-testid="report-title">${esc(title)}</h1>
-<p class="muted">${esc(t("report.study.madeOn", { date: generatedAt.toISOString() }))}</p></header>
+<p class="muted" data-testid="report-stamp">${esc(t("report.study.madeOn", { date: stamp.date.toISOString(), stamp: stamp.ended ? "ended" : "created" }))}</p></header>
 <section aria-labelledby="s-overview"><h2 id="s-overview">${esc(t("report.study.sessions"))}</h2>${overview}</section>
 ${parts.join("\n")}`,
     locale,

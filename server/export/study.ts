@@ -1,5 +1,6 @@
 /**
- * The study-wide export: the long or wide table of many sessions in one CSV, streamed. Rows are read
+ * The study-wide export: the long or wide table of many sessions in one CSV, streamed (also their exit
+ * survey, their payments and the codebook of these files). Rows are read
  * from the database in pages (keyset pagination) and written as they come, so memory does not grow
  * with the number of rows: a first pass collects the column names (the keys games put in decisions,
  * outcomes and group records, and the highest round), the second writes the rows.
@@ -17,12 +18,14 @@ import { loadTreatment } from "../../lib/engine";
 import { own } from "../../lib/core/own";
 import { games } from "../../lib/games/registry";
 import type { PlayerRoundRow, SessionStore } from "../sessions/store";
-import { longColumns, storedLongRow } from "./columns";
+import { BASE_COLUMNS, longColumns, storedLongRow } from "./columns";
 import { csvCell, type Cell } from "./csv";
-import { wideCodebook, wideTable, type WideSeat } from "./wide";
+import { wideTable, type WideSeat } from "./wide";
 import type { SurveyQuestion } from "../../lib/survey/questions";
 import { SURVEY_BASE_COLUMNS, surveyQuestionColumns, surveyRow, type SurveySeat } from "./survey";
-import { codebookCsv } from "./export";
+import { codebookRows, codebookText, type GameColumns } from "./codebook";
+import { paymentCells, PAYMENT_COLUMNS } from "./payments";
+import { paymentRows } from "../../lib/study/payments";
 
 /**
  * Rows per database read: what the export holds at once. The SQLite driver answers synchronously, so a
@@ -36,6 +39,9 @@ const PAGE = STUDY_EXPORT_PAGE;
 /** Let the event loop run (other sessions, I/O, finalizers) before the next page. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** An export that cannot go on, with a message for the experimenter (the route writes it as the file's last line, `# export stopped: …`). */
+export class StudyExportRefused extends Error {}
+
 /** Thrown when the export's consumer went away (`signal` aborted). */
 export class StudyExportAborted extends Error {
   constructor() {
@@ -43,7 +49,7 @@ export class StudyExportAborted extends Error {
   }
 }
 
-export const STUDY_FORMATS = ["long", "wide", "survey", "codebook"] as const;
+export const STUDY_FORMATS = ["long", "wide", "survey", "codebook", "payments"] as const;
 export type StudyFormat = (typeof STUDY_FORMATS)[number];
 
 /** The file name of each study export (the codebook's `file` column names the data files by it). */
@@ -100,9 +106,10 @@ function checkAborted(signal: AbortSignal | undefined) {
   if (signal?.aborted) throw new StudyExportAborted();
 }
 
-/** Pass 1: every column the rows will have, and the highest round. */
-async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[], signal?: AbortSignal): Promise<{ long: ColumnDoc[]; maxRound: number }> {
+/** Pass 1: every column the rows will have (in file order, and as each game documents them), and the highest round. */
+async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[], signal?: AbortSignal): Promise<{ long: ColumnDoc[]; games: GameColumns[]; maxRound: number }> {
   const byName = new Map<string, ColumnDoc>();
+  const byGame = new Map<string, Map<string, ColumnDoc>>();
   let maxRound = 0;
   for (const s of sessions) {
     const seen = new Set<string>();
@@ -118,9 +125,20 @@ async function columnsOf(store: SessionStore, sessions: readonly SessionInfo[], 
       await breathe();
       checkAborted(signal);
     }
-    for (const c of longColumns(s.module, seen)) if (!byName.has(c.name)) byName.set(c.name, c);
+    const game = byGame.get(s.game) ?? new Map<string, ColumnDoc>();
+    byGame.set(s.game, game);
+    for (const c of longColumns(s.module, seen)) {
+      if (!byName.has(c.name)) byName.set(c.name, c);
+      if (!game.has(c.name)) game.set(c.name, c);
+    }
   }
-  return { long: [...byName.values()], maxRound };
+  return { long: [...byName.values()], games: [...byGame.entries()].map(([game, cols]) => ({ game, long: [...cols.values()] })), maxRound };
+}
+
+/** The study wide file's header: its participant columns, then r1_…, r2_… up to the highest round. */
+function wideHeader(long: readonly ColumnDoc[], maxRound: number): string[] {
+  const roundsTemplate = Array.from({ length: maxRound }, (_, i) => ({ round: i + 1, participant: "" }));
+  return wideTable(long, roundsTemplate, [], { session: "", treatment: "", game: "" }).columns;
 }
 
 /** A page's rows joined to their round records; the event loop turns after the read and after the lookup. */
@@ -155,8 +173,9 @@ export async function studySessions(store: SessionStore, sessionIds: readonly st
 /** Write the study export of sessions found by `studySessions`; returns the row count. */
 export async function writeStudySessions(store: SessionStore, sessions: readonly SessionInfo[], format: StudyFormat, sink: Sink, signal?: AbortSignal): Promise<number> {
   if (format === "survey") return writeStudySurvey(store, sessions, sink, signal);
-  const { long, maxRound } = await columnsOf(store, sessions, signal);
-  if (format === "codebook") return writeStudyCodebook(long, sessions, sink);
+  if (format === "payments") return writeStudyPayments(store, sessions, sink, signal);
+  const { long, games: perGame, maxRound } = await columnsOf(store, sessions, signal);
+  if (format === "codebook") return writeStudyCodebook(long, perGame, wideHeader(long, maxRound), sessions, sink);
   let count = 0;
   if (format === "long") {
     const names = long.map((c) => c.name);
@@ -175,8 +194,7 @@ export async function writeStudySessions(store: SessionStore, sessions: readonly
     return count;
   }
   // wide: one participant's rounds are consecutive when read by (participant, round)
-  const roundsTemplate = Array.from({ length: maxRound }, (_, i) => ({ round: i + 1, participant: "" }));
-  const header = wideTable(long, roundsTemplate, [], { session: "", treatment: "", game: "" }).columns;
+  const header = wideHeader(long, maxRound);
   await sink(header.map(csvCell).join(",") + "\r\n");
   for (const s of sessions) {
     const seatsById = await seatsOf(store, s.id);
@@ -227,14 +245,50 @@ function studySurveyColumns(sessions: readonly SessionInfo[]): ColumnDoc[] {
   return [...byName.values()];
 }
 
+/** The study payments file's columns before payments.csv's own. */
+const STUDY_PAYMENTS_LEAD = BASE_COLUMNS.filter((c) => c.name === "session" || c.name === "treatment");
+
 /**
- * The study codebook: every column of the long, wide and survey files of these sessions, each once per
- * file, from the same generator as a session's codebook.csv (one row per row written).
+ * The study codebook: every column of the long, wide, survey and payments files of these sessions, each
+ * once per file — or, when the sessions' games describe a column differently, once per game with the game
+ * named in the `game` column —, from the same generator as a session's codebook.csv (one row per row written).
  */
-async function writeStudyCodebook(long: ColumnDoc[], sessions: readonly SessionInfo[], sink: Sink): Promise<number> {
+async function writeStudyCodebook(long: ColumnDoc[], perGame: GameColumns[], wideColumns: string[], sessions: readonly SessionInfo[], sink: Sink): Promise<number> {
   const survey = studySurveyColumns(sessions);
-  await sink(codebookCsv({ columns: long, survey: { columns: survey, rows: [] } }, { long: studyFileName("long"), wide: studyFileName("wide"), survey: studyFileName("survey") }));
-  return long.length + wideCodebook(long).length + survey.length;
+  const rows = codebookRows(
+    { games: perGame, long, wideColumns, survey, paymentsLead: STUDY_PAYMENTS_LEAD },
+    { long: studyFileName("long"), wide: studyFileName("wide"), survey: studyFileName("survey"), payments: studyFileName("payments") },
+  );
+  await sink(codebookText(rows, true));
+  return rows.length;
+}
+
+/**
+ * payments.csv across sessions: the session and treatment, then payments.csv's columns, one row per person
+ * who took a seat, session by session (each session's state is loaded while it is written).
+ * @throws StudyExportRefused when a session's treatment no longer loads (its payouts cannot be computed).
+ */
+async function writeStudyPayments(store: SessionStore, sessions: readonly SessionInfo[], sink: Sink, signal?: AbortSignal): Promise<number> {
+  const names = [...STUDY_PAYMENTS_LEAD, ...PAYMENT_COLUMNS].map((c) => c.name);
+  await sink(names.map(csvCell).join(",") + "\r\n");
+  let count = 0;
+  for (const s of sessions) {
+    const row = await store.get(s.id);
+    if (!row) continue; // deleted meanwhile
+    const lt = loadTreatment(row.treatmentJson, games);
+    if (!lt.ok) throw new StudyExportRefused(`the treatment of session ${s.id} no longer loads (${lt.errors[0] ?? "unknown error"}), so its payouts cannot be computed; the rows above are complete.`);
+    const state = await store.loadState(row);
+    const rows = paymentRows(state, lt.value);
+    for (let i = 0; i < rows.length; i += SEATS_PER_TURN) {
+      let chunk = "";
+      for (const r of rows.slice(i, i + SEATS_PER_TURN)) chunk += line(names, { session: s.id, treatment: s.name, ...paymentCells(r) });
+      await sink(chunk);
+      await breathe();
+      checkAborted(signal);
+    }
+    count += rows.length;
+  }
+  return count;
 }
 
 /**

@@ -15,18 +15,30 @@ export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
   { name: "total_points", type: "number", unit: "points", description: "Sum of payoff over all rounds." },
 ];
 
-/** data-wide.csv's columns as the codebook documents them: the participant columns, then one row for the round columns. */
-export function wideCodebook(long: readonly ColumnDoc[]): ColumnDoc[] {
+/**
+ * data-wide.csv's columns as the codebook documents them: the participant columns, then each round column
+ * of `wideColumns` (the file's header) by its own name, r1_payoff, r2_decision_x, …, with the type and unit
+ * of its long column (`longFile` names the long file in the description).
+ */
+export function wideCodebook(long: readonly ColumnDoc[], wideColumns: readonly string[], longFile = "data.csv"): ColumnDoc[] {
   const byName = new Map(long.map((c) => [c.name, c]));
-  return [
-    ...PARTICIPANT_KEYS.flatMap((k) => (byName.has(k) ? [byName.get(k)!] : [])),
-    ...WIDE_PARTICIPANT_COLUMNS,
-    {
-      name: "r<N>_<column>",
-      type: "number",
-      description: "The data.csv column <column> (its type and meaning as documented for data.csv) in round N, e.g. r1_payoff, r2_decision_x; one for every data.csv column except the participant columns above and round.",
-    },
-  ];
+  const out = [...PARTICIPANT_KEYS.flatMap((k) => (byName.has(k) ? [byName.get(k)!] : [])), ...WIDE_PARTICIPANT_COLUMNS];
+  for (const name of wideColumns) {
+    const m = /^r(\d+)_(.+)$/.exec(name);
+    const c = m ? byName.get(m[2]!) : undefined;
+    if (m && c) out.push(roundColumn(c, Number(m[1]), longFile));
+  }
+  return out;
+}
+
+/** The wide file's column of long column `c` in round `round`: the same type and unit. */
+export function roundColumn(c: ColumnDoc, round: number, longFile = "data.csv"): ColumnDoc {
+  return {
+    name: `r${round}_${c.name}`,
+    type: c.type,
+    ...(c.unit !== undefined ? { unit: c.unit } : {}),
+    description: `${c.name} in round ${round} (the ${longFile} column ${c.name} of that round): ${c.description}`,
+  };
 }
 
 export interface WideSeat {

@@ -9,7 +9,7 @@ import { paymentRows } from "../../lib/study/payments";
 import { launchCheck } from "../../lib/study/launch-check";
 import { UndocumentedColumnError } from "../export/columns";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, wideCsv } from "../export/export";
-import { paymentsCsv } from "../export/payments";
+import { bonusCsv, paymentsCsv } from "../export/payments";
 import { sessionReport } from "../export/report";
 import { launchFiguresRoute } from "./figure-routes";
 import { studyReportRoute } from "./study-report-route";
@@ -94,6 +94,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const short = id.slice(0, 8);
     if (file === "events.csv") return sendFile(res, await eventsCsv(manager.store, id), "text/csv; charset=utf-8", `mechlab-${short}-events.csv`);
     if (file === "payments.csv") return sendFile(res, paymentsCsv(paymentRows(host.state, host.lt)), "text/csv; charset=utf-8", `mechlab-${short}-payments.csv`);
+    if (file === "bonus.csv") return sendFile(res, bonusCsv(paymentRows(host.state, host.lt)), "text/csv; charset=utf-8", `mechlab-${short}-bonus.csv`);
     if (file === "report.html") {
       const html = await sessionReport(manager.store, id);
       if (html !== null) return sendFile(res, html, "text/html; charset=utf-8", `mechlab-${short}-report.html`);

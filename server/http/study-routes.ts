@@ -1,12 +1,13 @@
 /**
- * Admin routes for whole studies: the study-wide export across sessions (streamed), and archiving and
- * deleting sessions. The caller (server/http/api.ts) has already checked the admin cookie.
+ * Admin routes for whole studies: the study-wide export across sessions (streamed: format=long, wide,
+ * survey, codebook or payments), and archiving and deleting sessions. An export that fails partway ends
+ * with a line `# export stopped…` that says why (the rows before it are complete). The caller (server/http/api.ts) has already checked the admin cookie.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { formatZodError } from "../../lib/core/zod-format";
 import { UndocumentedColumnError } from "../export/columns";
-import { STUDY_FORMATS, StudyExportAborted, studyFileName, studySessions, writeStudySessions, type StudyFormat } from "../export/study";
+import { STUDY_FORMATS, StudyExportAborted, StudyExportRefused, studyFileName, studySessions, writeStudySessions, type StudyFormat } from "../export/study";
 import type { SessionManager } from "../sessions/manager";
 import { decodeSegment, readJson, sendJson } from "./respond";
 
@@ -58,7 +59,8 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
       await writeStudySessions(manager.store, sessions, format, sink, gone.signal);
     } catch (e) {
       if (e instanceof StudyExportAborted) return true;
-      if (e instanceof UndocumentedColumnError) res.write(`\r\n# ${e.message}\r\n`);
+      // one last line that says the file is incomplete, after the last complete row
+      if (e instanceof UndocumentedColumnError || e instanceof StudyExportRefused) res.write(`\r\n# export stopped: ${e.message}\r\n`);
       else {
         console.error("study export failed:", e);
         res.write("\r\n# export stopped by an error; please try again\r\n");

@@ -54,7 +54,7 @@ interface Route {
   allowed?: (status: number, json: unknown) => boolean;
 }
 
-const exportFiles = ["data.csv", "data-wide.csv", "data.json", "codebook.csv", "events.csv", "rounds.json", "payments.csv", "report.html", "survey.csv"];
+const exportFiles = ["data.csv", "data-wide.csv", "data.json", "codebook.csv", "events.csv", "rounds.json", "payments.csv", "bonus.csv", "report.html", "survey.csv"];
 const ROUTES: Route[] = [
   { name: "GET /api/health", method: "GET", path: () => "/api/health" },
   { name: "GET /api/games", method: "GET", path: () => "/api/games" },

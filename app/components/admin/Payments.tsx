@@ -1,13 +1,17 @@
 "use client";
 /**
- * The payment table (same rows as payments.csv): who gets what, with completion codes; and a box to
- * paste the codes a panel reports, to see which match a seat.
+ * The payment table (same rows and money figures as payments.csv): who gets what, with completion codes;
+ * and a box to paste a panel's export (each participant id checked with the code it submitted) or a plain
+ * list of codes (lib/study/code-match.ts).
  */
 import { useEffect, useState } from "react";
 import type { PaymentRow } from "@/lib/study/payments";
 import { codePasteProblem, listSome, matchCodes, type CodeMatch } from "@/lib/study/code-match";
+import { moneyText, sumMoney } from "@/lib/study/money";
 import { api } from "../../lib-client/api";
 import { fmt } from "../../lib-client/format";
+
+const seatOf = (r: PaymentRow) => `seat ${r.seat + 1}${r.externalId ? ` (${r.externalId})` : " (no panel id)"}`;
 
 function CodeCheck({ rows }: { rows: PaymentRow[] }) {
   const [text, setText] = useState("");
@@ -22,7 +26,8 @@ function CodeCheck({ rows }: { rows: PaymentRow[] }) {
     <details>
       <summary>Check completion codes from a panel</summary>
       <label htmlFor="codes-paste" className="small muted">
-        Paste the codes (one per line, or the panel&apos;s CSV export):
+        Paste the panel&apos;s CSV export with its header row (e.g. Prolific&apos;s submissions: each participant id is checked
+        with the code it submitted), or just the codes, one per line:
       </label>
       <textarea id="codes-paste" data-testid="codes-paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="button" className="secondary" data-testid="codes-check" onClick={check}>
@@ -35,16 +40,43 @@ function CodeCheck({ rows }: { rows: PaymentRow[] }) {
       )}
       {result && (
         <div data-testid="codes-result" className="small">
-          <p data-testid="codes-matched">
-            {result.matched.length} match a seat{result.matched.length > 0 ? ": " : "."}
-            {listSome(result.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${fmt(m.row.payout, 2)} ${m.row.currency})`), 200)}
+          <p data-testid="codes-mode" className="muted">
+            {result.mode === "pairs" && result.columns
+              ? `Read as a panel export: participant id from "${result.columns.id}", code from "${result.columns.code}"; each row checked as a pair.`
+              : "Read as a list of codes (no participant id and completion code columns in the first line): who submitted a code is not checked."}
           </p>
+          <p data-testid="codes-matched">
+            {result.matched.length} {result.mode === "pairs" ? "submitted by their own seat's participant" : "match a seat"}
+            {result.matched.length > 0 ? ": " : "."}
+            {listSome(result.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${moneyText(m.row.payout)} ${m.row.currency})`), 200)}
+          </p>
+          {result.mode === "pairs" && (
+            <>
+              <p data-testid="codes-other-id" className={result.otherId.length > 0 ? "error" : undefined}>
+                {result.otherId.length} submitted under another participant&apos;s id
+                {result.otherId.length > 0
+                  ? `: ${listSome(result.otherId.map((x) => `line ${x.line}: ${x.id || "(no id)"} sent ${x.code}, the code of ${seatOf(x.row)}`))}`
+                  : "."}
+              </p>
+              <p data-testid="codes-no-code" className={result.noCode.length > 0 ? "error" : undefined}>
+                {result.noCode.length} row(s) without a code
+                {result.noCode.length > 0 ? `: ${listSome(result.noCode.map((x) => `line ${x.line}: ${x.id}${x.row ? ` (seat ${x.row.seat + 1})` : ""}`))}` : "."}
+              </p>
+            </>
+          )}
           <p data-testid="codes-unknown" className={result.unknown.length > 0 ? "error" : undefined}>
-            {result.unknown.length} match no seat{result.unknown.length > 0 ? `: ${listSome(result.unknown)}` : "."}
+            {result.mode === "pairs" ? `${result.unknownCode.length} row(s) with a code that matches` : `${result.unknown.length} match`} no seat
+            {result.unknown.length === 0
+              ? "."
+              : result.mode === "pairs"
+                ? `: ${listSome(result.unknownCode.map((x) => `line ${x.line}: ${x.id || "(no id)"} sent ${x.code}${x.row ? ` (seat ${x.row.seat + 1}'s id)` : ""}`))}`
+                : `: ${listSome(result.unknown)}`}
           </p>
           <p data-testid="codes-missing">
-            {result.missing.length} seat(s) not in your list
-            {result.missing.length > 0 ? `: ${listSome(result.missing.map((r) => `seat ${r.seat + 1} (${r.completionCode})`), 200)}` : "."}
+            {result.missing.length} seat(s) {result.mode === "pairs" ? "without their own code under their own id" : "not in your list"}
+            {result.missing.length > 0
+              ? `: ${listSome(result.missing.map((r) => `seat ${r.seat + 1} (${r.completionCode}${r.externalId ? `, ${r.externalId}` : ""})`), 200)}`
+              : "."}
           </p>
         </div>
       )}
@@ -63,7 +95,8 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
     }, 300);
     return () => clearTimeout(t);
   }, [sessionId, version]);
-  const total = rows?.reduce((a, r) => a + r.payout, 0) ?? 0;
+  const total = sumMoney(rows?.map((r) => r.payout) ?? []);
+  const totalBonus = sumMoney(rows?.map((r) => r.bonus) ?? []);
   return (
     <section className="card" aria-labelledby="payments-h">
       <h2 id="payments-h" style={{ marginTop: 0 }}>
@@ -83,6 +116,7 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
                   <th>External id</th>
                   <th>Completion code</th>
                   <th className="num">Points</th>
+                  <th className="num">Bonus</th>
                   <th className="num">Payout</th>
                   <th className="num">Bot rounds</th>
                   <th>Finished</th>
@@ -99,8 +133,11 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
                       <code data-testid={`payment-code-${r.seat}`}>{r.completionCode}</code>
                     </td>
                     <td className="num">{fmt(r.points, 2)}</td>
+                    <td className="num" data-testid={`payment-bonus-${r.seat}`}>
+                      {moneyText(r.bonus)} {r.currency}
+                    </td>
                     <td className="num" data-testid={`payment-payout-${r.seat}`}>
-                      {r.payout.toFixed(2)} {r.currency}
+                      {moneyText(r.payout)} {r.currency}
                     </td>
                     <td className="num" data-testid={`payment-bot-rounds-${r.seat}`}>
                       {r.botRounds}
@@ -111,9 +148,11 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
               </tbody>
             </table>
           </div>
-          <p className="small muted">
-            Total {total.toFixed(2)} {rows[0]?.currency}. Payout = show-up fee + points × money per point
-            {rows.some((r) => r.paidPoints !== r.points) ? " (rounds a bot played are not paid in this treatment)" : ""}.
+          <p className="small muted" data-testid="payments-total">
+            Total {moneyText(total)} {rows[0]?.currency}, of which bonuses {moneyText(totalBonus)}. Bonus = points × money per point
+            {rows.some((r) => r.paidPoints !== r.points) ? " (rounds a bot played are not paid in this treatment)" : ""}; payout = show-up fee +
+            bonus; both rounded to the cent (half away from zero), as in payments.csv. Finished = every round played and the
+            person, not a bot, held the seat at the end.
           </p>
           <CodeCheck rows={rows} />
         </>

@@ -84,7 +84,7 @@ export function SessionList() {
   };
   const picked = chosenSessionsQuery([...chosen].filter((id) => rows.some((r) => r.id === id)));
   const which = (by: "sessions" | "treatment") => (by === "sessions" ? (picked.ok ? picked.query : "") : `treatment=${encodeURIComponent(treatment)}`);
-  const studyUrl = (format: "long" | "wide" | "survey" | "codebook", by: "sessions" | "treatment") => `/api/admin/export/study.csv?format=${format}&${which(by)}`;
+  const studyUrl = (format: "long" | "wide" | "survey" | "codebook" | "payments", by: "sessions" | "treatment") => `/api/admin/export/study.csv?format=${format}&${which(by)}`;
   const reportUrl = (by: "sessions" | "treatment") => `/api/admin/export/study-report.html?${which(by)}`;
   return (
     <>
@@ -166,6 +166,10 @@ export function SessionList() {
                 exit survey CSV
               </a>{" "}
               ·{" "}
+              <a href={studyUrl("payments", "sessions")} download data-testid="study-payments">
+                payments CSV
+              </a>{" "}
+              ·{" "}
               <a href={studyUrl("codebook", "sessions")} download data-testid="study-codebook">
                 codebook
               </a>{" "}
@@ -198,6 +202,10 @@ export function SessionList() {
               ·{" "}
               <a href={studyUrl("survey", "treatment")} download>
                 exit survey CSV
+              </a>{" "}
+              ·{" "}
+              <a href={studyUrl("payments", "treatment")} download>
+                payments CSV
               </a>{" "}
               ·{" "}
               <a href={studyUrl("codebook", "treatment")} download>

@@ -29,10 +29,15 @@ export function FinalPage({ view }: { view: ParticipantView }) {
   const total = done?.totalPoints ?? view.totalPoints;
   return (
     <section className="card" data-testid="final-page">
-      <h2 style={{ marginTop: 0 }}>{done?.endedBeforePlay ? t("endedHeading") : t("heading")}</h2>
+      <h2 style={{ marginTop: 0 }}>{done?.waitedOut ? t("waitedOutHeading") : done?.endedBeforePlay ? t("endedHeading") : t("heading")}</h2>
       {done?.endedBeforePlay && (
         <p className="notice" data-testid="ended-before-play">
           {t("endedBeforePlay")}
+        </p>
+      )}
+      {done?.waitedOut && (
+        <p className="notice" data-testid="waited-out">
+          {t("waitedOut")}
         </p>
       )}
       <dl className="kv">

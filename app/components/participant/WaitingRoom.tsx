@@ -11,6 +11,11 @@ export function WaitingRoom({ view }: { view: ParticipantView }) {
       <h2 style={{ marginTop: 0 }}>{t("heading")}</h2>
       <p>{more > 0 ? t("waitingFor", { count: more }) : t("everyoneReady")}</p>
       <p className="muted small">{t("keepOpen")}</p>
+      {view.waiting.maxMinutes !== null && view.history.length === 0 && (
+        <p className="muted small" data-testid="max-wait">
+          {t("maxWait", { minutes: view.waiting.maxMinutes })}
+        </p>
+      )}
     </section>
   );
 }

@@ -4,15 +4,14 @@
  * People see points = pointsScale · (endowment − g_i) per round.
  */
 import { z } from "zod";
-import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
-import { checkIdsSolvable, idsInstanceFields, idsShapeChecks } from "../../mechanisms/ids/instance-schema";
+import { idsInstanceFields, withIdsInstanceChecks } from "../../mechanisms/ids/instance-schema";
 
 export { instanceOf } from "../../mechanisms/ids/instance-schema";
 
 const seconds = (min: number) => z.number().int().min(min).max(3600).nullable();
 
-export const IdsParams = z
-  .object({
+export const IdsParams = withIdsInstanceChecks(
+  z.object({
     ...idsInstanceFields,
     xMax: z.number().positive().max(1e6, "xMax must be at most 1,000,000 (rescale the investment unit)").default(10),
     endowment: z.number().min(0).max(1e12, "endowment must be at most 1e12").default(10),
@@ -26,7 +25,6 @@ export const IdsParams = z
     timeoutDefault: z.enum(["zero", "last"]).default("last"),
     /** What participants see of the others after each round. */
     feedback: z.enum(["own", "investments", "investmentsAndCosts"]).default("investments"),
-  })
-  .superRefine(independently(...idsShapeChecks), ALONGSIDE)
-  .superRefine(alongside(checkIdsSolvable), ALONGSIDE);
+  }),
+);
 export type IdsParams = z.infer<typeof IdsParams>;

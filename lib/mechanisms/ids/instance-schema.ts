@@ -3,6 +3,7 @@
  * whose messages name the offending field.
  */
 import { z } from "zod";
+import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
 import { rangeProblem } from "./model";
 import { unregulatedBenchmarks } from "./unregulated";
 
@@ -78,4 +79,9 @@ function shapeOk(p: InstanceParams): boolean {
 
 export function instanceOf(p: InstanceParams) {
   return { alpha: p.alpha, W: p.W, c: p.c, q: p.q ?? p.alpha.map(() => 0) };
+}
+
+/** A treatment schema that embeds an IDS instance, with its checks: the shapes side by side, then the social optimum. */
+export function withIdsInstanceChecks<T extends z.ZodType<InstanceParams>>(schema: T): T {
+  return schema.superRefine(independently(...idsShapeChecks), ALONGSIDE).superRefine(alongside(checkIdsSolvable), ALONGSIDE) as unknown as T;
 }

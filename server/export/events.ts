@@ -1,0 +1,71 @@
+/**
+ * events.csv: the session's append-only event log, one row per command the session received, accepted
+ * or refused, in the order the server applied them (server/sessions/host.ts writes it; the codebook
+ * documents its columns with `file` = events.csv).
+ */
+import type { ColumnDoc } from "../../lib/core/game";
+import type { SessionStore } from "../sessions/store";
+import { toCsv } from "./csv";
+
+const COMMANDS = [
+  "create (the session was created; payload: the treatment)",
+  "claim, claimPanel (someone took a seat with the room code and a label, or through a panel link; participant is empty because the seat is not known yet, version_after tells the state that followed)",
+  "connect, disconnect (a browser opened the seat's live connection or lost it: presence)",
+  "consent, instructions, quiz (the intro steps; a wrong quiz answer is refused yet counted in quiz_attempts)",
+  "action (a decision in the game: payload.action as the game read it, payload.byBot true when a bot made it, payload.at the round, phase and phaseSeq the screen answered)",
+  "survey (the exit survey's answers)",
+  "open, pause, resume, end, forcePhaseEnd (\"End phase now\"), replaceWithBot, fillWithBots (the experimenter on the monitor)",
+  "retryCompute, endFailedGroup (the experimenter's choice after a group's computation failed)",
+  "freeSeat (a taken seat given back to the free seats: by the experimenter, or by system when nobody opened a claimed seat)",
+  "tick (a deadline came, by timeout: a phase timer ran out or a dropout's grace period ended; by system: the server checked the session's clocks, e.g. when it was created or loaded after a restart)",
+  "outage (the server was down from payload.fromMs until this event; the clocks stop for that time)",
+  "computed, computeFailed (the result, or the failure, of a group's long computation, fed back by the server)",
+  "p:… such as p:action or p:sync (a participant's input refused before it reached the session because they sent too much; payload: how many were refused and a sample)",
+];
+
+export const EVENT_COLUMNS: ColumnDoc[] = [
+  { name: "seq", type: "number", description: "Position in the session's log: 1, 2, 3, … without gaps, in the order the server applied the commands (seq 1 is the session's creation)." },
+  { name: "server_time", type: "string", description: "When the server applied or refused the command: ISO 8601 in UTC with milliseconds (e.g. 2025-03-01T14:05:09.123Z), server clock." },
+  {
+    name: "actor_kind",
+    type: "string",
+    description:
+      "Who sent the command: participant (a participant's browser, also joining by room code or panel link), bot (a bot's move for a bot seat or for a person it replaced; participant names the seat), " +
+      "admin (the experimenter on the monitor or the admin pages), system (the server itself: disconnects and deadline checks after a restart, outage, freeing seats nobody opened, the results of long computations), " +
+      "timeout (the deadline timer: tick).",
+  },
+  { name: "participant", type: "string", description: "The seat's participant id (as in data.csv) the command came from or was sent for; empty for the experimenter's commands (the seat they act on is payload.pid), claims (the seat is not known before it is taken) and ticks." },
+  { name: "command", type: "string", description: `What was asked: ${COMMANDS.join("; ")}.` },
+  { name: "accepted", type: "boolean", description: "TRUE when the session accepted the command; FALSE when it was refused (error_code says why) or was a duplicate of one already counted." },
+  { name: "error_code", type: "string", description: "Why a command was refused, e.g. action/wrong_phase, action/stale_phase (the answer was for an earlier screen), intro/wrong_answer, session/full, session/rate_limited, or duplicate (the same client_action_id again: counted once); empty when accepted." },
+  { name: "error_message", type: "string", description: "The English sentence the sender was shown with a refusal; empty when accepted." },
+  { name: "client_action_id", type: "string", description: "The id the participant's page (or the bot) gave a game action: a retried send keeps its id, so it counts once. Empty for other commands." },
+  { name: "version_after", type: "number", description: "The session state's version after this event (a refused command leaves it as it was, except a wrong quiz answer, which is counted as an attempt)." },
+  {
+    name: "payload",
+    type: "string",
+    description:
+      "The command as JSON, e.g. {\"kind\":\"action\",\"pid\":\"p3\",\"clientActionId\":\"…\",\"action\":{\"type\":\"invest\",\"x\":2},\"at\":{\"round\":1,\"phase\":\"decide\",\"phaseSeq\":1}}; for create, the treatment. " +
+      "A payload over 4 KiB is stored as {\"$cut\":{reason, bytes, sha256, head}} (its size, the SHA-256 of the full JSON and its first 512 characters); refused input beyond the session's budget for refused input (512 KiB) as {\"$omitted\":{reason, bytes, sha256, compactedSoFar}}.",
+  },
+];
+
+export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {
+  const events = await store.events(sessionId);
+  return toCsv(
+    EVENT_COLUMNS.map((c) => c.name),
+    events.map((e) => ({
+      seq: e.seq,
+      server_time: e.serverTime.toISOString(),
+      actor_kind: e.actorKind,
+      participant: e.participantId,
+      command: e.command,
+      accepted: e.accepted,
+      error_code: e.errorCode,
+      error_message: e.errorMessage,
+      client_action_id: e.clientActionId,
+      version_after: e.versionAfter,
+      payload: e.payloadJson,
+    })),
+  );
+}
