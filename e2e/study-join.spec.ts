@@ -35,12 +35,14 @@ test("a Prolific link takes a seat by panel id, keeps it across devices, and end
   }, false);
   const link = (pid: string) => `/join?code=${code}&PROLIFIC_PID=${pid}&STUDY_ID=study1&SESSION_ID=sess-${pid}`;
 
-  // a draft: nobody gets a seat before the experimenter opens the session
+  // a draft: nobody gets a seat before the experimenter opens the session; the page asks again by itself
   const early = await person(browser);
-  await early.goto(link("5f0000000000000000000a01"));
+  await early.goto(link("5f0000000000000000000a01")); // Ann, before the session opens
   await expect(early.getByTestId("join-error")).toContainText("not opened yet");
-  await early.context().close();
+  await expect(early.getByTestId("join-retrying")).toContainText("tries again by itself every 10 seconds");
   await openSession(admin);
+  await expect(early).toHaveURL(/\/p\/[^/]+$/, { timeout: 20_000 });
+  await early.context().close();
 
   const ann = await person(browser);
   await ann.goto(link("5f0000000000000000000a01"));

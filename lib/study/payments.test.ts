@@ -47,6 +47,23 @@ describe("payments", () => {
     expect(q2.payout).toBeCloseTo(3 + 0.05 * q2.paidPoints, 2);
   });
 
+  it("a negative points total pays no bonus: the show-up fee is guaranteed", () => {
+    const r = loadTreatment(
+      { name: "t", game: "ids-investment", params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1, endowment: 0, pointsScale: 10 }, payment: { showUpFee: 3, perPoint: 0.05 } },
+      games,
+    );
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    const lt = r.value;
+    // nobody decides: the round times out (the deadlines pass) and everyone's cost exceeds the endowment of 0
+    const state = runBots(passIntro(newSession(lt).state, lt, 0), lt, 0, { until: (x) => x.participants.every((p) => p.history.length === 1) }).state;
+    const rows = paymentRows(state, lt);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.points).toBeLessThan(0); // cost with an endowment of 0
+      expect([row.bonus, row.payout]).toEqual([0, 3]);
+    }
+  });
+
   it("finished: every round played and the person, not a bot, holds the seat at the end", () => {
     const lt = load(true);
     // p2 dropped out in round 2 and a bot played it to the end: not finished; p3 played every round

@@ -28,7 +28,7 @@ describe("payments.csv", () => {
     const rows = session(
       [
         seat(0, [3, 0.35], { external: { source: "prolific", id: "5f00aa", extra: {} } }), // 0.3 × 3.35 = 1.005 (1.0049999… in binary)
-        seat(1, [-50, -3.5], { external: { source: "prolific", id: "5f00bb", extra: {} } }), // 0.3 × −53.5 = −16.05
+        seat(1, [-50, -3.5], { external: { source: "prolific", id: "5f00bb", extra: {} } }), // 0.3 × −53.5 = −16.05: no bonus, nothing taken away
         seat(2, [2, 2], { label: "Ann", everConnected: true }), // 1.20: "1.2" before
         seat(3, [0, 0], { external: { source: "prolific", id: "5f00dd", extra: {} } }), // no bonus
       ],
@@ -41,7 +41,7 @@ describe("payments.csv", () => {
     const parsed = parseCsv(csv);
     expect(parsed.map((r) => [r.bonus, r.payout])).toEqual([
       ["1.01", "2.51"],
-      ["-16.05", "-14.55"], // a negative amount is a number: no formula guard
+      ["0.00", "1.50"], // the show-up fee is guaranteed
       ["1.20", "2.70"],
       ["0.00", "1.50"],
     ]);

@@ -20,7 +20,7 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
   { name: "paid_points", type: "number", unit: "points", description: "Points that count for the payout: all points, or without the rounds a bot played for the person when the treatment's payment.payBotRounds is false." },
   { name: "bot_rounds", type: "number", description: "Rounds in which a bot made the choices for this seat: the person dropped out (offline past the grace period; a dropout who comes back plays again) or the experimenter replaced them. Their points count in paid_points only when payment.payBotRounds is true (the default)." },
   { name: "rounds", type: "number", description: "Rounds played for the seat (by the person or a bot)." },
-  { name: "bonus", type: "number", unit: "currency", description: `The performance part of the payout: paid_points × the treatment's payment.perPoint, without the show-up fee, ${ROUNDING}. The amount for a panel's bonus payment (bonus.csv).` },
+  { name: "bonus", type: "number", unit: "currency", description: `The performance part of the payout: paid_points × the treatment's payment.perPoint (0 when that is negative: the show-up fee is guaranteed), without the show-up fee, ${ROUNDING}. The amount for a panel's bonus payment (bonus.csv).` },
   { name: "payout", type: "number", unit: "currency", description: `The whole payment: the treatment's payment.showUpFee + bonus, ${ROUNDING}, in the currency column's currency.` },
   { name: "currency", type: "string", description: "The treatment's payment.currency." },
   {
