@@ -40,6 +40,9 @@ test("a Prolific link takes a seat by panel id, keeps it across devices, and end
   await early.goto(link("5f0000000000000000000a01")); // Ann, before the session opens
   await expect(early.getByTestId("join-error")).toContainText("not opened yet");
   await expect(early.getByTestId("join-retrying")).toContainText("tries again by itself every 10 seconds");
+  // the study's title, not the platform's name or its page about the research topic
+  await expect(early).toHaveTitle("Study");
+  await expect(early.getByText("What is mechlab?")).toHaveCount(0);
   await openSession(admin);
   await expect(early).toHaveURL(/\/p\/[^/]+$/, { timeout: 20_000 });
   await early.context().close();

@@ -36,6 +36,13 @@ describe("joining through panel links and labels", () => {
   };
   const join = (body: Record<string, unknown>) => api(lab.base, "/api/join", { body });
 
+  it("the join page learns the room's language and the title its participants see (never the treatment name)", async () => {
+    const s = await createSession();
+    const r = await api(lab.base, `/api/rooms/${s.code}/language`);
+    expect(r.json).toEqual({ ok: true, language: "en", title: "Decision study" });
+    expect(r.text).not.toContain("Condition B");
+  });
+
   it("a panel id takes the next free seat, gets it back on another device, and never takes another's seat", async () => {
     const s = await createSession();
     const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se1" } });

@@ -4,13 +4,18 @@
  * language when the page knows the room (`/join?code=…` asks the server), else the browser's first
  * language mechlab has a catalogue for.
  */
-import { useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 import { preferredLocale } from "./browser-locale";
 import { ParticipantIntl } from "./ParticipantIntl";
 
+/** The title the room's participants see (its treatment's `participantTitle`), once the server named it. */
+const RoomTitle = createContext<string | null>(null);
+export const useRoomTitle = () => useContext(RoomTitle);
+
 export function BrowserLanguage({ roomCode, children }: { roomCode?: string; children: ReactNode }) {
   const [locale, setLocale] = useState<Locale>(DEFAULT_LOCALE);
+  const [title, setTitle] = useState<string | null>(null);
   useEffect(() => {
     setLocale(preferredLocale(navigator.languages));
     if (!roomCode) return;
@@ -18,8 +23,14 @@ export function BrowserLanguage({ roomCode, children }: { roomCode?: string; chi
     void fetch(`/api/rooms/${encodeURIComponent(roomCode)}/language`, { cache: "no-store" })
       .then((r) => (r.ok ? r.json() : null))
       .then((body: unknown) => {
-        const language = (body as { language?: unknown } | null)?.language;
-        if (!cancelled && isLocale(language)) setLocale(language);
+        const { language, title } = (body ?? {}) as { language?: unknown; title?: unknown };
+        if (cancelled) return;
+        if (isLocale(language)) setLocale(language);
+        // the study's own title in the tab, not the platform's name (it may hint at the study's topic)
+        if (typeof title === "string" && title !== "") {
+          setTitle(title);
+          document.title = title;
+        }
       })
       .catch(() => {
         /* the browser's language stays */
@@ -28,5 +39,9 @@ export function BrowserLanguage({ roomCode, children }: { roomCode?: string; chi
       cancelled = true;
     };
   }, [roomCode]);
-  return <ParticipantIntl locale={locale}>{children}</ParticipantIntl>;
+  return (
+    <ParticipantIntl locale={locale}>
+      <RoomTitle.Provider value={title}>{children}</RoomTitle.Provider>
+    </ParticipantIntl>
+  );
 }

@@ -109,13 +109,14 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
 }
 
 /**
- * The language of a room's session, for the join page (`{ language }`; 404 for an unknown code). Unknown
+ * The language of a room's session and the title its participants see, for the join page (`{ language, title }`;
+ * 404 for an unknown code). Unknown
  * codes count against the address's join limit, so the route cannot be used to scan for rooms.
  */
 async function roomLanguage(req: IncomingMessage, res: ServerResponse, code: string, deps: ApiDeps): Promise<void> {
   const address = clientAddress(req, deps.security.trustProxy);
-  const language = await deps.manager.roomLanguage(code);
-  if (language) return sendJson(res, 200, { ok: true, language });
+  const room = await deps.manager.roomLanguage(code);
+  if (room) return sendJson(res, 200, { ok: true, language: room.language, title: room.title });
   if (!deps.limits.joinsPerAddress.take(address)) {
     const ms = deps.limits.joinsPerAddress.waitSeconds(address) * 1000;
     return tooMany(res, ms, worded("tooManyJoins", { wait: waitText(ms) }));

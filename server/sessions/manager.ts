@@ -6,7 +6,7 @@ import type { Locale } from "../../lib/i18n/locales";
 import { worded, type Wording } from "../../lib/i18n/refusal";
 import { randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
-import { createSessionState, loadTreatment, type LoadedTreatment } from "../../lib/engine";
+import { createSessionState, loadTreatment, participantTitleOf, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
 import { SessionHost, type Clock, type DispatchResult, type HostOptions } from "./host";
 import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
@@ -405,10 +405,10 @@ export class SessionManager {
   }
 
   /** The participants' language of the session with this room code (the join page words itself in it), or null. */
-  async roomLanguage(code: string): Promise<Locale | null> {
+  async roomLanguage(code: string): Promise<{ language: Locale; title: string } | null> {
     const row = await this.store.byCode(normalizeRoomCode(code));
     const host = row ? await this.get(row.id) : null;
-    return host ? host.lt.treatment.language : null;
+    return host ? { language: host.lt.treatment.language, title: participantTitleOf(host.lt.treatment) } : null;
   }
 
   /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */
