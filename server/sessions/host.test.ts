@@ -3,6 +3,7 @@ import { games } from "../../lib/games/registry";
 import { freshSqlite, type TestDb } from "../testing/harness";
 import { SessionManager } from "./manager";
 import type { SessionStore } from "./store";
+import type { SessionHost } from "./host";
 import { twoSeatSession as twoSeat } from "../testing/two-seat";
 
 let db: TestDb | undefined;
@@ -20,15 +21,17 @@ async function twoSeatSession(name: string, rounds: number) {
   return t;
 }
 
+/** Connect each seat and take it through consent and instructions. */
+async function throughIntro(host: SessionHost, pids: readonly string[]) {
+  for (const pid of pids)
+    for (const kind of ["connect", "consent", "instructions"] as const) await host.dispatch({ actorKind: "participant", participantId: pid }, { kind, pid });
+}
+
 describe("SessionHost", () => {
   it("answers with an error, changes nothing and keeps serving when a game module throws", async () => {
     const { manager, host, store } = await twoSeatSession("crash", 1);
     const [a, b] = host.state.order as [string, string];
-    for (const pid of [a, b]) {
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "consent", pid });
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "instructions", pid });
-    }
+    await throughIntro(host, [a, b]);
     const decide = games["ids-investment"]!.phases.decide!;
     const original = decide.apply;
     (decide as { apply: typeof original }).apply = () => {
@@ -52,11 +55,7 @@ describe("SessionHost and a game module that throws on a bot's move", () => {
   it("does not retry the move in a loop: the group waits, the log says why, the session keeps serving", async () => {
     const { manager, host } = await twoSeatSession("crash-loop", 1);
     const [a, b] = host.state.order as [string, string];
-    for (const pid of [a, b]) {
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "connect", pid });
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "consent", pid });
-      await host.dispatch({ actorKind: "participant", participantId: pid }, { kind: "instructions", pid });
-    }
+    await throughIntro(host, [a, b]);
     const decide = games["ids-investment"]!.phases.decide!;
     const original = decide.apply;
     let calls = 0;

@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { IdsParams } from "../ids-investment/params";
+import { idsShapeChecks } from "../../mechanisms/ids/instance-schema";
 
 export const MAX_USERS = 6;
 /** Largest α_i, c_i, q_i a treatment (or a report) may use. */
@@ -67,26 +68,14 @@ export function instanceChecks<T extends InstanceParams>(minUsers: number, why: 
       if (n < minUsers) issue(ctx, ["alpha"], why);
       if (n > MAX_USERS) issue(ctx, ["alpha"], `at most ${MAX_USERS} users per group (got ${n}); the mechanism is recomputed live every round`);
     },
-    (p, ctx) => {
-      const n = p.alpha.length;
-      if (p.W.length !== n) issue(ctx, ["W"], `W must have ${n} rows (one per user), got ${p.W.length}`);
-      p.W.forEach((row, i) => {
-        if (row.length !== n) issue(ctx, ["W", i], `W[${i}] must have ${n} entries, got ${row.length}`);
-      });
-    },
+    // sizes agree with α and every own effectiveness is positive: the unregulated game's checks
+    ...(idsShapeChecks as readonly Check<T>[]),
     (p, ctx) =>
-      p.W.forEach((row, i) => {
-        if ((row[i] ?? 0) <= 0) issue(ctx, ["W", i, i], "own effectiveness W[i][i] must be > 0 (else nobody protects themselves)");
+      p.W.forEach((row, i) =>
         row.forEach((w, j) => {
           if (w > MAX_WEIGHT) issue(ctx, ["W", i, j], `weights must be ≤ ${MAX_WEIGHT} (got ${w}); rescale the investment unit`);
-        });
-      }),
-    (p, ctx) => {
-      if (p.c.length !== p.alpha.length) issue(ctx, ["c"], `c must have ${p.alpha.length} entries, got ${p.c.length}`);
-    },
-    (p, ctx) => {
-      if (p.q && p.q.length !== p.alpha.length) issue(ctx, ["q"], `q must have ${p.alpha.length} entries, got ${p.q.length}`);
-    },
+        }),
+      ),
     cap("alpha"),
     cap("c"),
     cap("q"),
