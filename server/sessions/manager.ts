@@ -435,6 +435,7 @@ export class SessionManager {
       await this.opts.release?.(id, true);
     }
     for (const [t, hit] of this.tokens) if (hit.sessionId === id) this.tokens.delete(t);
+    this.seatsFrom.delete(id);
     await this.store.deleteSession(id);
   }
 
