@@ -26,11 +26,7 @@ export function BrowserLanguage({ roomCode, children }: { roomCode?: string; chi
         const { language, title } = (body ?? {}) as { language?: unknown; title?: unknown };
         if (cancelled) return;
         if (isLocale(language)) setLocale(language);
-        // the study's own title in the tab, not the platform's name (it may hint at the study's topic)
-        if (typeof title === "string" && title !== "") {
-          setTitle(title);
-          document.title = title;
-        }
+        if (typeof title === "string" && title !== "") setTitle(title);
       })
       .catch(() => {
         /* the browser's language stays */
@@ -39,6 +35,18 @@ export function BrowserLanguage({ roomCode, children }: { roomCode?: string; chi
       cancelled = true;
     };
   }, [roomCode]);
+  // the study's own title in the tab, not the platform's name (it may hint at the study's topic); kept when
+  // the page's head is rendered again (the layout's metadata title would come back)
+  useEffect(() => {
+    if (!title) return;
+    const apply = () => {
+      if (document.title !== title) document.title = title;
+    };
+    apply();
+    const watch = new MutationObserver(apply);
+    watch.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => watch.disconnect();
+  }, [title]);
   return (
     <ParticipantIntl locale={locale}>
       <RoomTitle.Provider value={title}>{children}</RoomTitle.Provider>
