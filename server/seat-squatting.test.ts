@@ -58,6 +58,29 @@ describe("seats taken and never played", () => {
     expect(events.map((e) => [e.actorKind, e.accepted])).toEqual([["system", true], ["system", true]]);
   });
 
+  it("a browser that keeps reconnecting with the old link while its seat is freed never gets the seat back", async () => {
+    const s = await lab.createSession(treatment);
+    const a = await join({ code: s.code, label: "Squat" });
+    const p = lab.join(a.json.token);
+    await p.until((v) => v.stage === "intro");
+    const pid = (await monitor(s.id))[0]!.id;
+    // a slower database (PostgreSQL, a cluster): renewing the link takes a while
+    const store = lab.app.manager.store;
+    const setToken = store.setToken.bind(store);
+    store.setToken = async (...args) => (await new Promise((r) => setTimeout(r, 60)), setToken(...args));
+    const freeing = api(lab.base, `/api/admin/sessions/${s.id}/participants/${pid}/free`, { body: {}, cookie: lab.cookie });
+    const again = Array.from({ length: 6 }, (_, i) => new Promise((r) => setTimeout(r, i * 15)).then(() => lab.join(a.json.token)));
+    expect((await freeing).status).toBe(200);
+    await Promise.all(again);
+    await new Promise((r) => setTimeout(r, 300));
+    const row = (await monitor(s.id))[0]!;
+    expect([row.label, row.stage]).toEqual([null, "new"]);
+    expect(await seatOf(a.json.token)).toBeNull();
+    const real = await join({ code: s.code, label: "Real" });
+    expect(real.status).toBe(200);
+    expect((await monitor(s.id))[0]!.label).toBe("Real");
+  });
+
   it("a seat whose browser opened it is kept however long it waits", async () => {
     const s = await lab.createSession(treatment);
     const a = await join({ code: s.code, label: "Ana" });
@@ -106,6 +129,14 @@ describe("seats taken and never played", () => {
       expect(r.json.error.code).toBe("join/too_many_seats");
       expect(r.json.error.message).toMatch(/already been taken from your network/);
     }
+    // a seat given back no longer counts: the same address may take one again
+    const rows = await monitor(s.id);
+    const held = rows.find((r) => r.freeable)!;
+    expect((await api(lab.base, `/api/admin/sessions/${s.id}/participants/${held.id}/free`, { body: {}, cookie: lab.cookie })).status).toBe(200);
+    expect((await join({ code: s.code, label: "Again" })).status).toBe(200);
+    // the event log and the state keep a tag of the address, never the address itself
+    const claims = (await lab.app.manager.store.events(s.id)).filter((e) => e.command === "claim" || e.command === "claimPanel");
+    for (const e of claims) expect(e.payloadJson).not.toContain("127.0.0.1");
     // without the setting, one address takes every seat (a classroom behind one NAT address)
     const open = await lab.createSession(treatment);
     for (const label of ["A", "B"]) expect((await join({ code: open.code, label })).status).toBe(200);

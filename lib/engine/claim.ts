@@ -144,7 +144,7 @@ function freeSeat(s: SessionState): ParticipantState | undefined {
 }
 
 /** Claim a seat by a label typed with the room code. */
-export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number): ClaimResult {
+export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   if (!LABEL.test(label) || label.search(INVISIBLE) >= 0 || MARKS_TOO_MANY.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
@@ -166,6 +166,7 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number): 
   seat.label = label;
   seat.claimed = true;
   seat.claimedAtMs = nowMs;
+  if (from !== undefined) seat.claimedFrom = from;
   return { ok: true, pid: free.id, existing: false };
 }
 
@@ -191,7 +192,7 @@ export function seatOfPanelId(s: SessionState, ext: Pick<ExternalId, "source" | 
  * (`samePanelSession`). The seat's own browser comes back with its stored link, which the server checks
  * before this (server/sessions/manager.ts `join`).
  */
-export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number): ClaimResult {
+export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number, from?: string): ClaimResult {
   const mine = seatOfPanelId(s, ext);
   if (mine) {
     if (samePanelSession(mine.external!, ext)) return { ok: true, pid: mine.id, existing: true };
@@ -205,5 +206,6 @@ export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number): C
   seat.external = { source: ext.source, id: ext.id, extra: { ...ext.extra } };
   seat.claimed = true;
   seat.claimedAtMs = nowMs;
+  if (from !== undefined) seat.claimedFrom = from;
   return { ok: true, pid: free.id, existing: false };
 }

@@ -47,8 +47,9 @@ export type Command =
   | ParticipantCommand
   | AdminCommand
   | FailedComputeCommand
-  | { kind: "claim"; label: string }
-  | { kind: "claimPanel"; external: ExternalId }
+  /** `from`: a tag of the sender's network address (never the address itself), for `join.seatsPerAddress`. */
+  | { kind: "claim"; label: string; from?: string }
+  | { kind: "claimPanel"; external: ExternalId; from?: string }
   /**
    * Give a taken seat back to the free seats (lib/engine/free-seat.ts): sent by the server only, which gives
    * the seat a new link with it (server/sessions/manager.ts `freeSeat`); `unused`: its sweep of claims nobody opened.

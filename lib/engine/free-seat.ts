@@ -67,6 +67,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   p.label = null;
   delete p.external;
   delete p.claimedAtMs;
+  delete p.claimedFrom;
   p.claimed = false;
   p.everConnected = false;
   p.connected = false;

@@ -57,7 +57,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     case "claim":
     case "claimPanel": {
-      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label, nowMs) : claimByPanel(s, cmd.external, nowMs);
+      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label, nowMs, cmd.from) : claimByPanel(s, cmd.external, nowMs, cmd.from);
       if (!r.ok) return r;
       pid = r.pid;
       duplicate = r.existing;

@@ -25,6 +25,8 @@ export interface ParticipantState {
   claimed: boolean;
   /** When the seat was taken by room code or panel id (a claim nobody opens is freed again: lib/engine/free-seat.ts). */
   claimedAtMs?: number;
+  /** A tag of the network address the seat was taken from (a hash per session, not the address): `join.seatsPerAddress`. */
+  claimedFrom?: string;
   /** A person's browser connected to this seat at least once (absent in older snapshots). */
   everConnected?: boolean;
   /** A bot from the start. */

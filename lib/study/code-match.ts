@@ -66,6 +66,8 @@ function csvRows(text: string, delimiter: string): { line: number; fields: strin
   const rows: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let cell = "";
+  /** Whether the cell so far holds more than spaces (a quote there is a literal, not the start of a quoted cell). */
+  let inked = false;
   let quoted = false;
   let line = 1;
   let rowLine = 1;
@@ -78,16 +80,20 @@ function csvRows(text: string, delimiter: string): { line: number; fields: strin
         if (ch === "\n") line++;
         cell += ch;
       }
-    } else if (ch === '"' && cell.trim() === "") (quoted = true), (cell = "");
-    else if (ch === delimiter) fields.push(cell), (cell = "");
+    } else if (ch === '"' && !inked) (quoted = true), (cell = ""), (inked = true);
+    else if (ch === delimiter) fields.push(cell), (cell = ""), (inked = false);
     else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       fields.push(cell);
       rows.push({ line: rowLine, fields });
       fields = [];
       cell = "";
+      inked = false;
       rowLine = ++line;
-    } else cell += ch;
+    } else {
+      cell += ch;
+      if (ch !== " " && ch !== "\t") inked = true;
+    }
   }
   if (cell !== "" || fields.length > 0) fields.push(cell), rows.push({ line: rowLine, fields });
   return rows;

@@ -161,6 +161,7 @@ export function attachSockets(
     if (!found) throw refusalError(worded("linkInvalid"));
     socket.data.sessionId = found.sessionId;
     socket.data.pid = found.pid;
+    socket.data.token = a.token;
     socket.data.viewsInAcks = a.viewsInAcks === true;
   };
   // Connections that never send the Socket.IO handshake are counted per address too (otherwise only
@@ -294,6 +295,13 @@ export function attachSockets(
       }
       // `s:` lets a cluster's owner find every socket of the session on any process (presence)
       await socket.join([`p:${pid}`, `s:${sessionId}`]);
+      // a link re-issued (a seat freed) between the admission and joining the seat's room: that broadcast
+      // was missed, so the link is checked once more before the socket may open the seat
+      const still = await router.byToken(socket.data.token as string);
+      if (!still || still.pid !== pid || still.sessionId !== sessionId) {
+        socket.disconnect(true);
+        return false;
+      }
       outbox.forget(pid);
       await router.dispatch(sessionId, actor, { kind: "connect", pid });
       // a connect that changed nothing (second tab) still deserves a view

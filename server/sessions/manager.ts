@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../../lib/i18n/locales";
 import { worded, type Wording } from "../../lib/i18n/refusal";
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, participantTitleOf, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
@@ -15,7 +15,7 @@ import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
 import { labelKey, seatOfPanelId } from "../../lib/engine/claim";
-import { unusedClaim } from "../../lib/engine/free-seat";
+import { freeSeatProblem, unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { ServerJoin } from "../../lib/protocol/payloads";
 
@@ -314,11 +314,11 @@ export class SessionManager {
           if (seat && seat.id === mine?.id) return { ok: true, token: req.resume };
         }
         return this.seatLock(row.id, async () => {
-          const over = this.overSeatCap(host, req.from, seatOfPanelId(host.state, found.external) !== undefined);
+          const from = this.fromTag(row.id, req.from);
+          const over = this.overSeatCap(host, from, seatOfPanelId(host.state, found.external) !== undefined);
           if (over) return over;
-          const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external });
+          const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external, ...(from ? { from } : {}) });
           if (!r.ok) return r;
-          if (!r.duplicate) this.countSeatFrom(host.id, req.from);
           const token = await tokenOf(r.pid);
           return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
         });
@@ -332,29 +332,35 @@ export class SessionManager {
       if (p?.label && labelKey(p.label) === labelKey(label)) return { ok: true, token: req.resume };
     }
     return this.seatLock(row.id, async () => {
-      const over = this.overSeatCap(host, req.from, false);
+      const from = this.fromTag(row.id, req.from);
+      const over = this.overSeatCap(host, from, false);
       if (over) return over;
-      const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label });
+      const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label, ...(from ? { from } : {}) });
       if (!r.ok) return r;
-      if (!r.duplicate) this.countSeatFrom(host.id, req.from);
       const token = await tokenOf(r.pid);
       return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
     });
   }
 
-  /** Seats taken by join per session and per sender (its per-address limit key), for `join.seatsPerAddress`. */
-  private readonly seatsFrom = new Map<string, Map<string, number>>();
-  private countSeatFrom(sessionId: string, from: string | undefined) {
-    if (from === undefined) return;
-    const m = this.seatsFrom.get(sessionId) ?? new Map<string, number>();
-    m.set(from, (m.get(from) ?? 0) + 1);
-    this.seatsFrom.set(sessionId, m);
+  /**
+   * The tag a join's sender leaves on the seat it takes (`claimedFrom`): a hash of the session and the sender's
+   * per-address limit key, so the state and the event log hold no network address.
+   */
+  private fromTag(sessionId: string, from: string | undefined): string | undefined {
+    return from === undefined ? undefined : createHash("sha256").update(`${sessionId}|${from}`).digest("base64url").slice(0, 16);
   }
-  /** The refusal when `from` already took the treatment's `join.seatsPerAddress` seats (never for a seat coming back). */
-  private overSeatCap(host: SessionHost, from: string | undefined, comingBack: boolean): JoinResult | null {
+  /**
+   * The refusal when the sender already holds the treatment's `join.seatsPerAddress` seats of the session
+   * (counted from the state: a seat freed again no longer counts; never for a seat coming back).
+   */
+  private overSeatCap(host: SessionHost, tag: string | undefined, comingBack: boolean): JoinResult | null {
     const cap = host.lt.treatment.join.seatsPerAddress;
-    if (cap === undefined || from === undefined || comingBack) return null;
-    if ((this.seatsFrom.get(host.id)?.get(from) ?? 0) < cap) return null;
+    if (cap === undefined || tag === undefined || comingBack) return null;
+    let held = 0;
+    host.state.participants.forEach((p) => {
+      if (p.claimed && p.claimedFrom === tag) held++;
+    });
+    if (held < cap) return null;
     this.opts.log?.(`session=${host.id} join refused: ${cap} seat(s) already taken from one address (join.seatsPerAddress)`);
     return joinError("join/too_many_seats", worded("tooManySeatsFromAddress", { seats: cap }));
   }
@@ -383,12 +389,18 @@ export class SessionManager {
   async freeSeat(sessionId: string, pid: string, unused = false): Promise<DispatchResult> {
     const host = await this.get(sessionId);
     if (!host) return { ok: false, error: { code: "session/not_found", message: "No such session." } };
+    const actor = { actorKind: unused ? "system" : "admin", participantId: null } as const;
+    const command = { kind: "freeSeat", pid, ...(unused ? { unused } : {}) } as const;
     return this.seatLock(sessionId, async () => {
-      const r = await host.dispatch({ actorKind: unused ? "system" : "admin", participantId: null }, { kind: "freeSeat", pid, ...(unused ? { unused } : {}) });
-      if (!r.ok) return r;
+      await host.drain();
+      const seat = host.state.participants.get(pid);
+      const ready = seat !== undefined && (host.state.status === "running" || host.state.status === "paused") && (unused ? unusedClaim(seat, this.clock()) : freeSeatProblem(seat) === null);
+      // not freeable: the engine says why (and the event log keeps the refusal)
+      if (!ready) return host.dispatch(actor, command);
+      // the old link stops working first, so no browser holding it can open the seat once it is free
       const link = await this.reissueLink(sessionId, pid, unused ? "the server (a seat taken and never opened)" : "the experimenter (freed the seat)");
-      if (!link.ok) this.opts.log?.(`session=${sessionId} seat ${pid} was freed but its link could not be renewed: ${link.message}`);
-      return r;
+      if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };
+      return host.dispatch(actor, command);
     });
   }
 
@@ -435,7 +447,6 @@ export class SessionManager {
       await this.opts.release?.(id, true);
     }
     for (const [t, hit] of this.tokens) if (hit.sessionId === id) this.tokens.delete(t);
-    this.seatsFrom.delete(id);
     await this.store.deleteSession(id);
   }
 
