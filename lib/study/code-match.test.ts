@@ -98,3 +98,23 @@ describe("checking completion codes", () => {
     expect(bigExport.unknownCode).toHaveLength(100_000);
   });
 });
+
+describe("checking a Prolific export when everyone submits the study's own code", () => {
+  it("rows with the study's code (from the completion link) are matched by participant id", () => {
+    const pasted = [
+      `"Participant id","Status","Completion code"`,
+      `"5f00aa","AWAITING REVIEW","C1A2B3C4"`,
+      `"5f00bb","AWAITING REVIEW","c1a2b3c4"`,
+      `"5fzzzz","AWAITING REVIEW","C1A2B3C4"`, // an id with no seat in this session
+      `"5f00cc","RETURNED",""`,
+    ].join("\r\n");
+    const m = matchCodes(pasted, rows, ["C1A2B3C4"]);
+    expect(m.mode).toBe("pairs");
+    expect(m.matched.map((x) => x.row.participant)).toEqual(["p1", "p2"]);
+    expect(m.unknownCode.map((x) => [x.line, x.id])).toEqual([[4, "5fzzzz"]]);
+    expect(m.noCode.map((x) => x.row?.participant)).toEqual(["p3"]);
+    expect(m.missing.map((r) => r.participant)).toEqual(["p3", "p4"]);
+    // without the study's code the same paste matches nobody (what the check did before)
+    expect(matchCodes(pasted, rows).matched).toEqual([]);
+  });
+});

@@ -140,12 +140,17 @@ export function pastedPairs(pasted: string): { columns: { id: string; code: stri
 }
 
 /** Check a paste (a panel export or a plain list of codes) against the session's payment rows. */
-export function matchCodes(pasted: string, rows: readonly PaymentRow[]): CodeMatch {
+export function matchCodes(pasted: string, rows: readonly PaymentRow[], studyCodes: readonly string[] = []): CodeMatch {
   const exported = pastedPairs(pasted);
-  return exported ? matchPairs(exported.pairs, exported.columns, rows) : matchList(pasted, rows);
+  return exported ? matchPairs(exported.pairs, exported.columns, rows, studyCodes) : matchList(pasted, rows);
 }
 
-function matchPairs(pairs: readonly PastedPair[], columns: { id: string; code: string }, rows: readonly PaymentRow[]): CodeMatch {
+/**
+ * `studyCodes`: the study-wide codes of the treatment's completion link (`studyCompletionCodes`): everyone
+ * submits the same one (Prolific's own code), so such a row is matched by its participant id alone.
+ */
+function matchPairs(pairs: readonly PastedPair[], columns: { id: string; code: string }, rows: readonly PaymentRow[], studyCodes: readonly string[]): CodeMatch {
+  const study = new Set(studyCodes.map((c) => c.toUpperCase()));
   const byCode = new Map(rows.map((r) => [r.completionCode.toUpperCase(), r]));
   const byId = new Map(rows.flatMap((r) => (r.externalId ? [[r.externalId.toLowerCase(), r] as const] : [])));
   const out: CodeMatch = { mode: "pairs", columns, matched: [], unknown: [], missing: [], otherId: [], noCode: [], unknownCode: [] };
@@ -159,6 +164,16 @@ function matchPairs(pairs: readonly PastedPair[], columns: { id: string; code: s
     const idSeat = byId.get(p.id.toLowerCase()) ?? null;
     if (p.code === "") {
       out.noCode.push({ ...p, row: idSeat });
+      continue;
+    }
+    if (study.has(p.code)) {
+      if (idSeat) {
+        if (!matchedSeats.has(idSeat.participant)) out.matched.push({ code: p.code, row: idSeat });
+        matchedSeats.add(idSeat.participant);
+      } else {
+        out.unknownCode.push({ ...p, row: null }); // the study's code, from an id that has no seat here
+        unknown.add(p.code);
+      }
       continue;
     }
     const codeSeat = byCode.get(p.code);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionUrlWarning } from "./completion-url-check";
+import { completionUrlWarning, studyCompletionCodes } from "./completion-url-check";
 
 describe("a completion link that would send mechlab's code to Prolific", () => {
   it("warns for {code} in a Prolific link, in any of its host names", () => {
@@ -10,5 +10,15 @@ describe("a completion link that would send mechlab's code to Prolific", () => {
   it("says nothing for the study's own code, other panels, or no link", () => {
     for (const url of ["https://app.prolific.com/submissions/complete?cc=C1A2B3C4", "https://survey.example.org/end?code={code}", "https://notprolific.com/?cc={code}", undefined])
       expect(completionUrlWarning(url), String(url)).toBeNull();
+  });
+});
+
+describe("the study-wide completion code of a completion link", () => {
+  it("reads Prolific's cc (and code) values, never mechlab's per-seat {code}", () => {
+    expect(studyCompletionCodes("https://app.prolific.com/submissions/complete?cc=c1a2b3c4")).toEqual(["C1A2B3C4"]);
+    expect(studyCompletionCodes("https://survey.example.org/end?code=ABC123&x=1")).toEqual(["ABC123"]);
+    expect(studyCompletionCodes("https://app.prolific.com/submissions/complete?cc={code}")).toEqual([]);
+    expect(studyCompletionCodes("not a url")).toEqual([]);
+    expect(studyCompletionCodes(undefined)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 /** The admin's JSON routes under /api/admin/ (the caller has already checked origin, CSRF and login). */
+import { studyCompletionCodes } from "../../lib/study/completion-url-check";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { formatZodError } from "../../lib/core/zod-format";
 import { loadTreatment } from "../../lib/engine";
@@ -82,7 +83,8 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
       return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No such group in this session. Reload the monitor page." } });
     return sendJson(res, 200, { ok: true, history: host.roundHistory[gid] ?? [] });
   }
-  if (rest === "/payments" && method === "GET") return sendJson(res, 200, { ok: true, rows: paymentRows(host.state, host.lt) });
+  if (rest === "/payments" && method === "GET")
+    return sendJson(res, 200, { ok: true, rows: paymentRows(host.state, host.lt), studyCodes: studyCompletionCodes(host.lt.treatment.completionUrl ?? host.lt.treatment.redirectUrl) });
   if (rest === "/command" && method === "POST") {
     const body = AdminCommandRequest.safeParse(await readJson(req));
     if (!body.success) return invalid(res, formatZodError(body.error));

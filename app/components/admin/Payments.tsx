@@ -13,14 +13,14 @@ import { fmt } from "../../lib-client/format";
 
 const seatOf = (r: PaymentRow) => `seat ${r.seat + 1}${r.externalId ? ` (${r.externalId})` : " (no panel id)"}`;
 
-function CodeCheck({ rows }: { rows: PaymentRow[] }) {
+function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: string[] }) {
   const [text, setText] = useState("");
   const [result, setResult] = useState<CodeMatch | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const check = () => {
     const p = codePasteProblem(text);
     setProblem(p);
-    setResult(p ? null : matchCodes(text, rows));
+    setResult(p ? null : matchCodes(text, rows, studyCodes));
   };
   return (
     <details>
@@ -29,6 +29,11 @@ function CodeCheck({ rows }: { rows: PaymentRow[] }) {
         Paste the panel&apos;s CSV export with its header row (e.g. Prolific&apos;s submissions: each participant id is checked
         with the code it submitted), or just the codes, one per line:
       </label>
+      {studyCodes.length > 0 && (
+        <p className="small muted" data-testid="codes-study">
+          Your completion link gives everyone the study&apos;s code {studyCodes.join(", ")}: rows with it are checked by participant id.
+        </p>
+      )}
       <textarea id="codes-paste" data-testid="codes-paste" rows={5} value={text} onChange={(e) => setText(e.target.value)} />
       <button type="button" className="secondary" data-testid="codes-check" onClick={check}>
         Check codes
@@ -86,11 +91,12 @@ function CodeCheck({ rows }: { rows: PaymentRow[] }) {
 
 export function Payments({ sessionId, version }: { sessionId: string; version: number }) {
   const [rows, setRows] = useState<PaymentRow[] | null>(null);
+  const [studyCodes, setStudyCodes] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const t = setTimeout(() => {
-      void api<{ ok: true; rows: PaymentRow[] }>("GET", `/api/admin/sessions/${encodeURIComponent(sessionId)}/payments`).then((r) =>
-        r.ok ? (setRows(r.body.rows), setError(null)) : setError(r.message),
+      void api<{ ok: true; rows: PaymentRow[]; studyCodes?: string[] }>("GET", `/api/admin/sessions/${encodeURIComponent(sessionId)}/payments`).then((r) =>
+        r.ok ? (setRows(r.body.rows), setStudyCodes(r.body.studyCodes ?? []), setError(null)) : setError(r.message),
       );
     }, 300);
     return () => clearTimeout(t);
@@ -154,7 +160,7 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
             bonus; both rounded to the cent (half away from zero), as in payments.csv. Finished = every round played and the
             person, not a bot, held the seat at the end.
           </p>
-          <CodeCheck rows={rows} />
+          <CodeCheck rows={rows} studyCodes={studyCodes} />
         </>
       )}
     </section>
