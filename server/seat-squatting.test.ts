@@ -102,6 +102,9 @@ describe("seats taken and never played", () => {
     expect(r.status).toBe(200);
     expect(await seatOf(a.json.token)).toBeNull();
     await expect.poll(() => p.socket.connected).toBe(false);
+    // the old link, opened again, says what happened instead of "not valid"
+    const back = lab.join(a.json.token);
+    await expect(new Promise((res, rej) => (back.socket.once("connect_error", (e) => res(e.message)), back.socket.once("connect", () => rej(new Error("old link still works")))))).resolves.toMatch(/no longer opens a seat/);
     const real = await join({ code: s.code, label: "Squat" });
     expect(real.status).toBe(200);
     expect((await monitor(s.id))[0]!.label).toBe("Squat");

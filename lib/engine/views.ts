@@ -228,6 +228,8 @@ export interface AdminParticipantRow {
   survey: SurveyRecord["status"] | null;
   /** Whether the experimenter can free the seat (taken, not yet playing: lib/engine/free-seat.ts). */
   freeable: boolean;
+  /** Someone took the seat (a join, its link opened, a bot); false: an empty seat "Fill empty seats" fills. */
+  claimed: boolean;
 }
 
 export interface AdminGroupRow {
@@ -322,6 +324,7 @@ export function adminView(
       rounds: p.history.length,
       survey: p.survey?.status ?? null,
       freeable: s.status !== "ended" && s.status !== "draft" && freeSeatProblem(p) === null,
+      claimed: p.claimed,
     };
   });
   return {

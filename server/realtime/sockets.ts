@@ -158,7 +158,7 @@ export function attachSockets(
     }
     if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) throw refusalError(worded("linkInvalid"));
     const found = await router.byToken(a.token);
-    if (!found) throw refusalError(worded("linkInvalid"));
+    if (!found) throw refusalError(worded(manager.wasReplaced(a.token) ? "linkReplaced" : "linkInvalid"));
     socket.data.sessionId = found.sessionId;
     socket.data.pid = found.pid;
     socket.data.token = a.token;

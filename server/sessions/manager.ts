@@ -429,11 +429,24 @@ export class SessionManager {
     const seat = host ? host.state.participants.get(pid) : undefined;
     if (!host || !seat) return { ok: false, message: "No such seat in this session." };
     const token = randomBytes(18).toString("base64url");
+    const old = await this.store.tokenOf(sessionId, pid);
     if (!(await this.store.setToken(sessionId, pid, token))) return { ok: false, message: "No such seat in this session." };
+    if (old) this.rememberReplaced(old);
     for (const [t, hit] of this.tokens) if (hit.pid === pid && hit.sessionId === sessionId) this.tokens.delete(t);
     host.emit("revoked", pid);
     this.opts.log?.(`session=${sessionId} ${by} re-issued the link of seat ${seat.seat + 1} (${pid})`);
     return { ok: true, token };
+  }
+
+  /** Links that were replaced by a new one (the seat freed, or a new link made), so a browser holding one is told why. */
+  private readonly replaced = new Set<string>();
+  private rememberReplaced(token: string) {
+    if (this.replaced.size >= 20_000) this.replaced.clear(); // bounded: a forgotten one reads "not valid" instead
+    this.replaced.add(token);
+  }
+  /** Whether `token` was a seat's link until it was replaced (by this process, since it started). */
+  wasReplaced(token: string): boolean {
+    return this.replaced.has(token);
   }
 
   /** Forget a session (it must not be running) and delete it from the database. */

@@ -7,7 +7,8 @@ import { FreeSeatButton } from "./FreeSeatButton";
 import type { RunCommand, SessionDetail } from "./types";
 
 function stageText(p: AdminParticipantRow): string {
-  if (p.stage === "new") return "not joined";
+  // a seat taken by a join whose browser has not opened it: free again 2 minutes after it was taken
+  if (p.stage === "new") return p.claimed && p.presence !== "bot" ? "taken, not opened yet" : "not joined";
   if (p.stage === "intro") return `intro: ${p.introStep}`;
   if (p.stage === "survey") return "survey: answering";
   if (p.stage === "done" && p.survey) return `done (survey ${p.survey === "bot" ? "answered by the bot" : p.survey})`;
