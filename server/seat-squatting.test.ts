@@ -108,6 +108,9 @@ describe("seats taken and never played", () => {
     const real = await join({ code: s.code, label: "Squat" });
     expect(real.status).toBe(200);
     expect((await monitor(s.id))[0]!.label).toBe("Squat");
+    // the monitor's list of personal links reads the seat's new link
+    const links = (await api(lab.base, `/api/admin/sessions/${s.id}/links`, { cookie: lab.cookie })).json.links as { participantId: string; path: string }[];
+    expect(links.find((l) => l.participantId === before[0]!.id)!.path).toBe(`/p/${real.json.token}`);
     // nothing to free on a seat nobody took; a wrong seat is refused with a message
     const none = await api(lab.base, `/api/admin/sessions/${s.id}/participants/${before[1]!.id}/free`, { body: {}, cookie: lab.cookie });
     expect(none.status).toBe(409);

@@ -61,6 +61,10 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
       bots: Object.entries(host.lt.game.bots).map(([bid, b]) => ({ id: bid, label: b.label, default: bid === (host.lt.treatment.dropout.bot ?? host.lt.game.defaultBot) })),
     });
   }
+  if (rest === "/links" && method === "GET") {
+    const parts = await manager.store.participants(id);
+    return sendJson(res, 200, { ok: true, links: parts.map((p) => ({ seat: p.seat, participantId: p.id, path: `/p/${p.token}` })) });
+  }
   const reissue = /^\/participants\/([^/]+)\/reissue$/.exec(rest);
   if (reissue && method === "POST") {
     const pid = decodeSegment(reissue[1]!);

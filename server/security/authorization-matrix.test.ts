@@ -74,6 +74,7 @@ const ROUTES: Route[] = [
   { name: "POST /api/admin/sessions", method: "POST", path: () => "/api/admin/sessions", body: () => ({ treatment: smallTreatment }) },
   { name: "GET /api/admin/sessions/:id", method: "GET", path: () => `/api/admin/sessions/${A.id}` },
   { name: "GET /api/admin/sessions/:id/payments", method: "GET", path: () => `/api/admin/sessions/${A.id}/payments` },
+  { name: "GET /api/admin/sessions/:id/links", method: "GET", path: () => `/api/admin/sessions/${A.id}/links` },
   { name: "POST /api/admin/sessions/:id/command", method: "POST", path: () => `/api/admin/sessions/${A.id}/command`, body: () => ({ kind: "pause" }) },
   {
     name: "POST /api/admin/sessions/:id/participants/:pid/reissue",

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../../lib-client/api";
 import { CopyButton } from "../CopyButton";
 import { useParticipantOrigin } from "../../lib-client/join-address";
@@ -45,9 +45,17 @@ function ReissueButton({ sessionId, link, onNew }: { sessionId: string; link: Li
  * One personal link per seat (send each person their own; whoever opens it takes that seat). A seat's
  * link can be re-issued, e.g. when a participant lost it or it reached the wrong person.
  */
-export function ParticipantLinks({ sessionId, links: initial }: { sessionId: string; links: SessionDetail["links"] }) {
+export function ParticipantLinks({ sessionId, links: initial, freeSeats }: { sessionId: string; links: SessionDetail["links"]; freeSeats: string }) {
   const origin = useParticipantOrigin();
   const [links, setLinks] = useState(initial);
+  // a seat freed (by the experimenter, or by the server when nobody opened it) gets a new link: read them again
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) return void (first.current = false);
+    void api<{ ok: true; links: SessionDetail["links"] }>("GET", `/api/admin/sessions/${encodeURIComponent(sessionId)}/links`).then((r) => {
+      if (r.ok) setLinks(r.body.links);
+    });
+  }, [sessionId, freeSeats]);
   const replace = (seat: number, path: string) => setLinks((ls) => ls.map((l) => (l.seat === seat ? { ...l, path } : l)));
   return (
     <details className="card" open={links.length <= 12}>

@@ -73,7 +73,7 @@ export function SessionMonitor({ id }: { id: string }) {
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />
         ))}
       </div>
-      <ParticipantLinks sessionId={id} links={detail.d.links} />
+      <ParticipantLinks sessionId={id} links={detail.d.links} freeSeats={view.participants.filter((p) => !p.claimed).map((p) => p.id).join(",")} />
       <Payments sessionId={id} version={view.version} />
       <Downloads sessionId={id} />
     </>
