@@ -38,8 +38,7 @@ test("a Prolific link takes a seat by panel id, keeps it across devices, and end
   // a draft: nobody gets a seat before the experimenter opens the session; the page asks again by itself
   const early = await person(browser);
   await early.goto(link("5f0000000000000000000a01")); // Ann, before the session opens
-  await expect(early.getByTestId("join-error")).toContainText("not opened yet");
-  await expect(early.getByTestId("join-retrying")).toContainText("tries again by itself every 10 seconds");
+  await expect(early.getByTestId("join-retrying")).toContainText("This session has not opened yet. This page tries again by itself every 10 seconds");
   // the study's title, not the platform's name or its page about the research topic
   await expect(early).toHaveTitle("Study");
   await expect(early.getByText("What is mechlab?")).toHaveCount(0);

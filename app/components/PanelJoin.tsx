@@ -52,16 +52,16 @@ export function PanelJoin({ code, query }: { code: string; query: Record<string,
   if (phase.kind === "form") return <JoinForm initialCode={code} />;
   if (phase.kind === "error")
     return (
-      <div>
+      // not opened yet: no "try again" for the person, the page does it
+      phase.retrying ? (
+        <p className="notice" role="status" data-testid="join-retrying">
+          {t("retryingOpen", { seconds: RETRY_OPEN_S })}
+        </p>
+      ) : (
         <p className="error" role="alert" data-testid="join-error">
           {refusalText(phase.refusal)}
         </p>
-        {phase.retrying && (
-          <p className="muted small" data-testid="join-retrying">
-            {t("retryingOpen", { seconds: RETRY_OPEN_S })}
-          </p>
-        )}
-      </div>
+      )
     );
   return (
     <p role="status" data-testid="panel-joining">

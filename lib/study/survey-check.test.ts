@@ -39,7 +39,10 @@ describe("launch check: exit survey, language and payment", () => {
   });
 
   it("shows the defaults that apply when the treatment sets no payment, language or completion URL", () => {
+    const online = metrics(sectionOf({ ...raw("ids-investment-3.json"), waitingRoom: { maxMinutes: 10 }, join: { seatsPerAddress: 2 } }));
+    expect([online["Longest wait for a group"], online["Seats one network address may take"]]).toEqual(["10 min", 2]);
     const m = metrics(sectionOf(raw("ids-investment-classroom.json")));
+    expect([m["Longest wait for a group"], m["Seats one network address may take"]]).toEqual(["no limit", "no limit"]);
     expect(m).toMatchObject({
       "Language of platform texts": "en (English)",
       "Show-up fee": "0",

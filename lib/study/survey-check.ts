@@ -38,6 +38,16 @@ export function surveyPaymentSection(t: Treatment): LaunchSection {
     { label: "Currency", value: payment.currency || "not set", ...(payment.currency ? {} : { hint: "payouts are shown as bare numbers" }) },
     { label: "Rounds a bot played for a person are paid", value: payment.payBotRounds ? "yes" : "no" },
     { label: "Completion URL", value: completion ? "set" : "not set", hint: completion ?? "participants see their completion code and no link" },
+    {
+      label: "Longest wait for a group",
+      value: t.waitingRoom.maxMinutes === undefined ? "no limit" : `${t.waitingRoom.maxMinutes} min`,
+      hint: t.waitingRoom.maxMinutes === undefined ? "waitingRoom.maxMinutes: set it for an online study, or people wait until a group forms" : "then the final page with the show-up fee",
+    },
+    {
+      label: "Seats one network address may take",
+      value: t.join.seatsPerAddress ?? "no limit",
+      hint: t.join.seatsPerAddress === undefined ? "join.seatsPerAddress: e.g. 2 for an online study (a class behind one address needs no limit)" : "by room code or panel link, per session",
+    },
   ];
   const rows: Scalar[][] = survey.map((q) => [q.id, q.type, q.required ? "yes" : "no", allowedAnswers(q)]);
   return {
