@@ -35,6 +35,8 @@ export interface PlayerRoundRecord {
   payoff: number;
   decisionMs: number | null;
   timedOut: boolean;
+  /** The experimenter ended a decision step of this round before the participant decided ("End phase now"; absent in rounds stored before it was recorded). */
+  endedByExperimenter?: boolean;
   isBot: boolean;
 }
 

@@ -172,6 +172,17 @@ describe("projector leaderboard: people, not bot seats; defaults marked", () => 
     expect(v.leaderboard).toEqual([{ rank: 1, label: "Seat 3", bot: false, points: Math.round(end.state.participants.get("p3")!.totalPayoff * 10) / 10, timeouts: 2, botRounds: 0 }]);
   });
 
+  it("a round the experimenter ended ('End phase now') before the person chose counts as decided by default too", () => {
+    const { lt, end } = threeSeats((s, lt) => {
+      const filled = must(s, lt, { kind: "fillWithBots" }, 1);
+      return must(filled, lt, { kind: "forcePhaseEnd" }, 2); // round 1: p3 has not chosen
+    });
+    const p3 = end.state.participants.get("p3")!;
+    expect(p3.history.map((h) => [h.timedOut, h.endedByExperimenter === true])).toEqual([[false, true], [true, false]]);
+    const v = projectorView(end.state, lt, end.nowMs, "R", []);
+    expect(v.leaderboard![0]).toMatchObject({ label: "Seat 3", timeouts: 2, botRounds: 0 });
+  });
+
   it("a person the experimenter replaced by a bot stays listed, marked, with the rounds the bot played", () => {
     const { lt, end } = threeSeats((s, lt) => must(s, lt, { kind: "replaceWithBot", pid: "p1" }, 1), ["p1", "p2", "p3"]);
     const rows = projectorView(end.state, lt, end.nowMs, "R", []).leaderboard!;

@@ -79,7 +79,7 @@ function tally(p: ParticipantState, through: number | null) {
     if (through !== null && h.round > through) continue;
     sum += h.payoff;
     if (h.isBot) botRounds += 1;
-    else if (h.timedOut) timeouts += 1;
+    else if (h.timedOut || h.endedByExperimenter === true) timeouts += 1; // a default, not their choice
   }
   return { points: points1(through === null ? p.totalPayoff : sum), timeouts, botRounds };
 }

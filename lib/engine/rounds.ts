@@ -170,6 +170,7 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
       payoff: ps.payoff,
       decisionMs: st.decisionMs,
       timedOut: st.timedOut,
+      ...(st.endedBy === "experimenter" ? { endedByExperimenter: true } : {}),
       isBot: st.bot,
     };
     p.history = [...p.history, record]; // a new list: states before this round keep theirs (lib/engine/draft.ts)
