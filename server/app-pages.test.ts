@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { io as ioc } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { pathParam } from "../app/lib-client/path-param";
-import { createMechlabApp, literalPercents, type MechlabApp } from "./app";
+import { createMechlabApp, isLoopbackAddress, literalPercents, type MechlabApp } from "./app";
+import { LOCAL_REQUEST_HEADER } from "../lib/protocol/join-address";
 import { raw } from "./security/testing";
 import { ADMIN_PASSWORD, freshSqlite, type TestDb } from "./testing/harness";
 
@@ -60,5 +61,24 @@ describe("pages behind the server", () => {
     });
     socket.close();
     expect(refusal).toBe("This link is not valid. Please use the link you were given.");
+  });
+
+  it("marks a page request as from this machine only when it is (the LAN addresses are not shown to others)", async () => {
+    process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
+    process.env.MECHLAB_QUIET = "1";
+    db = await freshSqlite();
+    const marks: (string | undefined)[] = [];
+    const nextHandler = (req: IncomingMessage, res: ServerResponse) => {
+      marks.push(req.headers[LOCAL_REQUEST_HEADER] as string | undefined);
+      res.writeHead(200).end("page");
+    };
+    // behind a proxy: the client is the last X-Forwarded-For entry
+    app = await createMechlabApp({ dbUrl: db.url, log: () => {}, nextHandler, security: { trustProxy: true } });
+    const base = `http://127.0.0.1:${await app.listen(0)}`;
+    await raw(base, "/admin/sessions/x", { headers: { "x-forwarded-for": "127.0.0.1" } });
+    // another machine, sending the mark itself and a Host of localhost: no mark
+    await raw(base, "/admin/sessions/x", { headers: { "x-forwarded-for": "203.0.113.7", [LOCAL_REQUEST_HEADER]: "1", host: "localhost" } });
+    expect(marks).toEqual(["1", undefined]);
+    expect([isLoopbackAddress("127.0.0.1"), isLoopbackAddress("::ffff:127.0.0.2"), isLoopbackAddress("::1"), isLoopbackAddress("10.0.0.1"), isLoopbackAddress("1270.0.0.1")]).toEqual([true, true, true, false, false]);
   });
 });

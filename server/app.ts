@@ -2,6 +2,8 @@
  * Builds the whole platform on one HTTP server: /api (JSON), Socket.io, and (optionally) Next.js pages.
  * Tests build it without Next; `server/index.ts` builds it with Next for `npm start`.
  */
+import { LOCAL_REQUEST_HEADER } from "../lib/protocol/join-address";
+import { clientAddress } from "./security/client-address";
 import { createServer, type IncomingMessage, type ServerResponse, type Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol/events";
@@ -45,6 +47,12 @@ export const HTTP_TIMEOUTS = { headersTimeoutMs: 15_000, requestTimeoutMs: 30_00
 
 /** How often Node looks for connections past `headersTimeoutMs`/`requestTimeoutMs` (its default, 30 s, would let them live that much longer). */
 const CONNECTIONS_CHECK_MS = 1_000;
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped forms. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.replace(/^::ffff:/i, "");
+  return a === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
 
 /**
  * A page address whose %-escapes do not decode (`/p/%E0%A4%A`) with each `%` taken literally
@@ -130,6 +138,9 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       if (await handleApi(req, res, deps)) return;
       if (opts.nextHandler) {
         req.url = literalPercents(req.url ?? "/");
+        // the session pages show this machine's LAN addresses only to a browser on this machine
+        delete req.headers[LOCAL_REQUEST_HEADER];
+        if (isLoopbackAddress(clientAddress(req, security.trustProxy))) req.headers[LOCAL_REQUEST_HEADER] = "1";
         await opts.nextHandler(req, res);
       } else res.writeHead(404).end("not found");
     })().catch((e: unknown) => {

@@ -39,7 +39,8 @@ export function PanelJoin({ code, query }: { code: string; query: Record<string,
       else {
         const retrying = r.code === "session/not_open";
         setPhase({ kind: "error", refusal: r, retrying });
-        if (retrying) retry = setTimeout(() => setAttempt((a) => a + 1), RETRY_OPEN_S * 1000);
+        // (many people arriving before the session opens can also meet the room's join limit: ask again too)
+        if (retrying || r.code === "rate/limited") retry = setTimeout(() => setAttempt((a) => a + 1), RETRY_OPEN_S * 1000);
       }
     });
     return () => {

@@ -119,10 +119,16 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       if (p.bot) return bad("A bot plays this seat from the start: there is nobody to give it back to.");
       if (!p.replacedByBot) return bad("This person plays their seat already.");
       if (p.stage === "done") return bad("This participant has finished.");
+      // only to a person who opened the seat and went through consent and instructions themselves
+      if (!p.everConnected) return bad("Nobody ever opened this seat: there is no person to give it back to (a bot keeps playing it).");
+      if (p.waitingSinceMs === undefined && !p.history.some((h) => !h.isBot))
+        return bad("This person never finished the consent and instructions (the bot took the seat before): they cannot play without them. A bot keeps playing it.");
       const d = draftParticipant(s, p.id);
       d.replacedByBot = false;
       d.botReason = null;
       d.botStrategy = null;
+      // offline now: the dropout rule applies again from now (else nobody would play the seat)
+      if (!d.connected) d.offlineSinceMs = nowMs;
       fx.notes.push(`experimenter gave ${seatName(s, p.id)} back to its person`);
       return { ok: true };
     }
@@ -170,7 +176,8 @@ function shiftPhaseStarts(s: SessionState, fromMs: number, nowMs: number) {
   for (const g0 of s.groups.toArray())
     if (g0.status === "playing" && g0.phaseStartedMs < nowMs) {
       const g = draftGroup(s, g0.id);
-      g.phaseStartedMs = g0.phaseStartedMs + (nowMs - Math.max(fromMs, g0.phaseStartedMs));
+      // never after its deadline (one that passed before an outage stays where it was)
+      g.phaseStartedMs = Math.min(g0.phaseStartedMs + (nowMs - Math.max(fromMs, g0.phaseStartedMs)), g0.deadlineMs ?? Number.POSITIVE_INFINITY);
     }
   for (const id of s.waiting) {
     const p0 = s.participants.get(id);

@@ -239,6 +239,16 @@ describe("participants", () => {
     t = must(t, lt, { kind: "giveBack", pid: "p3" }, 1_200);
     expect(participantView(t, lt, "p3", 1_300)!.play!.botChose).toBe(true);
     expect(participantView(t, lt, "p1", 1_300)!.play!.botChose).toBe(false);
+    // nobody to give back to: a seat nobody opened, or a person replaced before consent and instructions
+    const lt2 = load({ groups: 2 });
+    let u = passIntro(newSession(lt2).state, lt2, 0, ["p1", "p2", "p3"]);
+    u = must(u, lt2, { kind: "connect", pid: "p4" }, 0); // on the consent page
+    u = must(u, lt2, { kind: "replaceWithBot", pid: "p4" }, 1);
+    u = must(u, lt2, { kind: "replaceWithBot", pid: "p5" }, 1); // never opened
+    for (const [pid, why] of [["p4", /never finished the consent and instructions/], ["p5", /Nobody ever opened this seat/]] as const) {
+      const r = reduce(u, lt2, { kind: "giveBack", pid }, 2);
+      expect(!r.ok && r.error.message).toMatch(why);
+    }
     const filled = must(passIntro(newSession(load({ groups: 2 })).state, load({ groups: 2 }), 0, ["p1", "p2", "p3"]), load({ groups: 2 }), { kind: "fillWithBots" }, 0);
     const botSeat = reduce(filled, load({ groups: 2 }), { kind: "giveBack", pid: "p4" }, 0);
     expect(botSeat.ok).toBe(false);
@@ -269,6 +279,16 @@ describe("participants", () => {
     let o = newSession(open).state;
     o = passIntro(o, open, 0, ["p1"]);
     expect(nextWakeMs(o, open)).toBeNull();
+  });
+
+  it("an outage after a deadline passed never moves the phase's start past its deadline", () => {
+    const lt = load();
+    let s = passIntro(newSession(lt).state, lt, 0);
+    const deadline = s.groups.toArray()[0]!.deadlineMs!;
+    s = must(s, lt, { kind: "outage", fromMs: deadline + 10_000 }, deadline + 240_000);
+    const g = s.groups.toArray()[0]!;
+    expect(g.deadlineMs).toBe(deadline); // passed before the crash: stays passed
+    expect(g.phaseStartedMs).toBeLessThanOrEqual(deadline);
   });
 
   it("the final page shows the payout payments.csv has, also when bot-played rounds are not paid", () => {

@@ -63,6 +63,8 @@ describe("the join link on the projector and the monitor", () => {
   it("opened on localhost without a public URL: the link says localhost, with a warning naming the LAN addresses of this page", () => {
     const settings = joinSettings({}, "localhost:3000", NICS);
     expect(settings).toEqual({ publicUrl: null, lan: ["192.168.1.20", "10.0.0.5"] });
+    // a request from another machine with a Host of localhost learns no LAN address
+    expect(joinSettings({}, "localhost:3000", NICS, false).lan).toEqual([]);
     const a = joinAddress(settings, page("http://localhost:3000"), "ABCD2345");
     expect(a.url).toBe("http://localhost:3000/join?code=ABCD2345");
     expect(a.warning).toEqual({

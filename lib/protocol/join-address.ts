@@ -113,10 +113,19 @@ export function httpOrigin(address: string, port: number | string): string {
 }
 
 /** The settings a session page gets from the server (its layout), for a request that came with `hostHeader`. */
-export function joinSettings(env: Readonly<Record<string, string | undefined>>, hostHeader: string | null, interfaces: NetworkInterfaces): JoinSettings {
+/** Set by the server on a page request that came from this machine (never taken from the client: any incoming one is removed). */
+export const LOCAL_REQUEST_HEADER = "x-mechlab-local-request";
+
+export function joinSettings(
+  env: Readonly<Record<string, string | undefined>>,
+  hostHeader: string | null,
+  interfaces: NetworkInterfaces,
+  /** The request came from this machine (server/app.ts `LOCAL_REQUEST_HEADER`); a Host header anyone can send is not enough. */
+  fromThisMachine = true,
+): JoinSettings {
   const pub = parsePublicUrl(env[PUBLIC_URL_ENV]);
   const hostname = hostnameOf(hostHeader);
-  const local = hostname !== null && isLoopbackHost(hostname);
+  const local = fromThisMachine && hostname !== null && isLoopbackHost(hostname);
   return { publicUrl: pub.ok ? pub.origin : null, lan: local ? reachableAddresses(env.HOST ?? "0.0.0.0", interfaces) : [] };
 }
 

@@ -17,6 +17,7 @@ describe("the study-wide completion code of a completion link", () => {
   it("reads Prolific's cc (and code) values, never mechlab's per-seat {code}", () => {
     expect(studyCompletionCodes("https://app.prolific.com/submissions/complete?cc=c1a2b3c4")).toEqual(["C1A2B3C4"]);
     expect(studyCompletionCodes("https://survey.example.org/end?code=ABC123&x=1")).toEqual(["ABC123"]);
+    expect(studyCompletionCodes("https://survey.example.org/end?code=abc-12_3")).toEqual(["ABC123"]); // as pasted codes are read
     expect(studyCompletionCodes("https://app.prolific.com/submissions/complete?cc={code}")).toEqual([]);
     expect(studyCompletionCodes("not a url")).toEqual([]);
     expect(studyCompletionCodes(undefined)).toEqual([]);

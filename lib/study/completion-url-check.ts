@@ -33,6 +33,7 @@ export function studyCompletionCodes(url: string | undefined): string[] {
   }
   const out: string[] = [];
   for (const [k, v] of parsed.searchParams)
-    if (STUDY_CODE_PARAMS.includes(k.toLowerCase()) && v !== "" && !v.includes("__SEAT_CODE__")) out.push(v.toUpperCase());
+    // read as the code check reads pasted codes: letters and digits, upper case
+    if (STUDY_CODE_PARAMS.includes(k.toLowerCase()) && v !== "" && !v.includes("__SEAT_CODE__")) out.push(v.replace(/[^A-Za-z0-9]/g, "").toUpperCase());
   return out;
 }

@@ -69,7 +69,8 @@ async function playedOut(host: SessionHost): Promise<string | null> {
     const onCrash = (e: unknown) => done(`a command crashed in the game module: ${e instanceof Error ? e.message : String(e)}`);
     host.on("crash", onCrash);
     const watch = setInterval(() => {
-      if (host.state.version !== lastVersion) {
+      // only a session that waits for nothing (no bot move, step, deadline or command to come) is stuck
+      if (host.state.version !== lastVersion || !host.idle()) {
         lastVersion = host.state.version;
         lastChange = Date.now();
       } else if (Date.now() - lastChange > STUCK_AFTER_MS) done(`nothing happened for ${STUCK_AFTER_MS / 1000} s: the bots cannot move and no deadline is pending (check the game's pending() and its bots)`);

@@ -296,14 +296,19 @@ export function attachSockets(
       // `s:` lets a cluster's owner find every socket of the session on any process (presence)
       await socket.join([`p:${pid}`, `s:${sessionId}`]);
       // a link re-issued (a seat freed) between the admission and joining the seat's room: that broadcast
-      // was missed, so the link is checked once more before the socket may open the seat
-      const still = await router.byToken(socket.data.token as string);
-      if (!still || still.pid !== pid || still.sessionId !== sessionId) {
+      // was missed, so the link is checked once more before the socket may open the seat, one after the
+      // other with the seat being freed (server/sessions/manager.ts `withSeatOpening`)
+      const opened = await manager.withSeatOpening(sessionId, pid, async () => {
+        const still = await router.byToken(socket.data.token as string);
+        if (!still || still.pid !== pid || still.sessionId !== sessionId) return false;
+        outbox.forget(pid);
+        await router.dispatch(sessionId, actor, { kind: "connect", pid });
+        return true;
+      });
+      if (!opened) {
         socket.disconnect(true);
         return false;
       }
-      outbox.forget(pid);
-      await router.dispatch(sessionId, actor, { kind: "connect", pid });
       // a connect that changed nothing (second tab) still deserves a view
       await sendOwnView();
       return true;

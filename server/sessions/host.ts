@@ -132,6 +132,11 @@ export class SessionHost extends EventEmitter {
     return this.isOver() || nextWakeMs(this.state, this.lt) === null;
   }
 
+  /** Nothing will happen by itself: no command queued or running, no bot about to move, no step computing, no deadline. */
+  idle(): boolean {
+    return this.pending === 0 && this.botTimers.size === 0 && this.computing.size === 0 && nextWakeMs(this.state, this.lt) === null;
+  }
+
   private enqueue(job: Job) {
     this.jobs.push(job);
     this.startPump();

@@ -279,10 +279,12 @@ export class SessionManager {
   private tokens = new Map<string, { sessionId: string; pid: string }>();
 
   async byToken(token: string): Promise<{ host: SessionHost; pid: string } | null> {
+    if (this.replaced.has(token)) return null;
     let hit = this.tokens.get(token);
     if (!hit) {
       const p = await this.store.participantByToken(token);
-      if (!p) return null;
+      // replaced while it was read (a seat freed, a new link): not cached again, not valid
+      if (!p || this.replaced.has(token)) return null;
       hit = { sessionId: p.sessionId, pid: p.id };
       if (this.tokens.size > 100_000) this.tokens.clear();
       this.tokens.set(token, hit);
@@ -371,12 +373,23 @@ export class SessionManager {
    */
   private readonly seatLocks = new Map<string, Promise<unknown>>();
   private seatLock<T>(sessionId: string, fn: () => Promise<T>): Promise<T> {
-    const prev = this.seatLocks.get(sessionId) ?? Promise.resolve();
+    return this.lock(`s:${sessionId}`, fn);
+  }
+  /**
+   * A browser opening a seat (its link checked once more, then `connect`) and that seat being freed run one
+   * after the other: a browser admitted with the old link either opens the seat before it is freed (and is
+   * then sent away with it) or finds its link replaced; it never opens the freed seat (server/realtime/sockets.ts).
+   */
+  withSeatOpening<T>(sessionId: string, pid: string, fn: () => Promise<T>): Promise<T> {
+    return this.lock(`p:${sessionId}|${pid}`, fn);
+  }
+  private lock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.seatLocks.get(key) ?? Promise.resolve();
     const run = prev.then(fn, fn);
     const tail = run.catch(() => {});
-    this.seatLocks.set(sessionId, tail);
+    this.seatLocks.set(key, tail);
     void tail.then(() => {
-      if (this.seatLocks.get(sessionId) === tail) this.seatLocks.delete(sessionId);
+      if (this.seatLocks.get(key) === tail) this.seatLocks.delete(key);
     });
     return run;
   }
@@ -391,7 +404,7 @@ export class SessionManager {
     if (!host) return { ok: false, error: { code: "session/not_found", message: "No such session." } };
     const actor = { actorKind: unused ? "system" : "admin", participantId: null } as const;
     const command = { kind: "freeSeat", pid, ...(unused ? { unused } : {}) } as const;
-    return this.seatLock(sessionId, async () => {
+    return this.seatLock(sessionId, () => this.withSeatOpening(sessionId, pid, async () => {
       await host.drain();
       const seat = host.state.participants.get(pid);
       const ready = seat !== undefined && (host.state.status === "running" || host.state.status === "paused") && (unused ? unusedClaim(seat, this.clock()) : freeSeatProblem(seat) === null);
@@ -401,7 +414,7 @@ export class SessionManager {
       const link = await this.reissueLink(sessionId, pid, unused ? "the server (a seat taken and never opened)" : "the experimenter (freed the seat)");
       if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };
       return host.dispatch(actor, command);
-    });
+    }));
   }
 
   /** Free the seats taken by room code or panel id that nobody opened within CLAIM_HOLD_MS (run by the sweep). */

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { networkInterfaces } from "node:os";
 import type { ReactNode } from "react";
-import { joinSettings } from "@/lib/protocol/join-address";
+import { joinSettings, LOCAL_REQUEST_HEADER } from "@/lib/protocol/join-address";
 import { JoinSettingsProvider } from "../../../lib-client/join-address";
 
 /**
@@ -10,6 +10,8 @@ import { JoinSettingsProvider } from "../../../lib-client/join-address";
  * cannot open), this machine's LAN addresses to suggest instead (lib/protocol/join-address.ts).
  */
 export default async function SessionLayout({ children }: { children: ReactNode }) {
-  const settings = joinSettings(process.env, (await headers()).get("host"), networkInterfaces());
+  const h = await headers();
+  // the LAN addresses only for a page opened on this machine (the server marks such requests)
+  const settings = joinSettings(process.env, h.get("host"), networkInterfaces(), h.get(LOCAL_REQUEST_HEADER) === "1");
   return <JoinSettingsProvider settings={settings}>{children}</JoinSettingsProvider>;
 }
