@@ -6,12 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { io as ioc } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pathParam } from "../app/lib-client/path-param";
-import { createMechlabApp, isLoopbackAddress, literalPercents, type MechlabApp } from "./app";
+import { isLoopbackAddress, literalPercents } from "./app";
 import { LOCAL_REQUEST_HEADER } from "../lib/protocol/join-address";
 import { raw } from "./security/testing";
-import { ADMIN_PASSWORD, freshSqlite, type TestDb } from "./testing/harness";
+import { appOnPort } from "./testing/app-on-port";
 
 describe("literalPercents", () => {
   it("takes every % of a path that does not decode literally, keeps the query, and leaves other addresses alone", () => {
@@ -22,18 +22,9 @@ describe("literalPercents", () => {
 });
 
 describe("pages behind the server", () => {
-  let db: TestDb | undefined;
-  let app: MechlabApp | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await db?.drop();
-    app = undefined;
-  });
+  const server = appOnPort();
 
   it("a participant link with a malformed %-escape reaches the page (not a 500), whose token is refused as not valid", async () => {
-    process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-    process.env.MECHLAB_QUIET = "1";
-    db = await freshSqlite();
     const seen: string[] = [];
     // like Next: a path it cannot decode is a 500; otherwise the page gets the segment as it is in the path
     const nextHandler = (req: IncomingMessage, res: ServerResponse) => {
@@ -47,8 +38,7 @@ describe("pages behind the server", () => {
       seen.push(path);
       res.writeHead(200).end("page");
     };
-    app = await createMechlabApp({ dbUrl: db.url, log: () => {}, nextHandler });
-    const base = `http://127.0.0.1:${await app.listen(0)}`;
+    const { base } = await server.start({ nextHandler });
     expect((await raw(base, "/p/%E0%A4%A")).status).toBe(200);
     expect((await raw(base, "/admin/sessions/%E0%A4%A")).status).toBe(200);
     expect((await raw(base, "/api/admin/sessions/%E0%A4%A")).status).not.toBe(500); // the API answers for itself
@@ -64,17 +54,13 @@ describe("pages behind the server", () => {
   });
 
   it("marks a page request as from this machine only when it is (the LAN addresses are not shown to others)", async () => {
-    process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-    process.env.MECHLAB_QUIET = "1";
-    db = await freshSqlite();
     const marks: (string | undefined)[] = [];
     const nextHandler = (req: IncomingMessage, res: ServerResponse) => {
       marks.push(req.headers[LOCAL_REQUEST_HEADER] as string | undefined);
       res.writeHead(200).end("page");
     };
     // behind a proxy: the client is the last X-Forwarded-For entry
-    app = await createMechlabApp({ dbUrl: db.url, log: () => {}, nextHandler, security: { trustProxy: true } });
-    const base = `http://127.0.0.1:${await app.listen(0)}`;
+    const { base } = await server.start({ nextHandler, security: { trustProxy: true } });
     await raw(base, "/admin/sessions/x", { headers: { "x-forwarded-for": "127.0.0.1" } });
     // another machine, sending the mark itself and a Host of localhost: no mark
     await raw(base, "/admin/sessions/x", { headers: { "x-forwarded-for": "203.0.113.7", [LOCAL_REQUEST_HEADER]: "1", host: "localhost" } });

@@ -3,32 +3,17 @@
  * the body may be 4 KB at most, the password 1,024 characters, and a body that trickles in is answered
  * 408 (docs/security.md, “Login”).
  */
-import { connect, type Socket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
-import { createMechlabApp, type ConnectionLimits, type MechlabApp } from "../app";
+import { connect } from "node:net";
+import { describe, expect, it } from "vitest";
+import type { ConnectionLimits } from "../app";
 import { LoginThrottle } from "../security/login-throttle";
 import { messageOf, raw } from "../security/testing";
-import { ADMIN_PASSWORD, freshSqlite, type TestDb } from "../testing/harness";
+import { appOnPort } from "../testing/app-on-port";
+import { ADMIN_PASSWORD } from "../testing/harness";
 
-let db: TestDb | undefined;
-let app: MechlabApp | undefined;
-const sockets: Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.destroy();
-  await app?.close();
-  await db?.drop();
-  app = undefined;
-  db = undefined;
-});
-
-async function start(connections: Partial<ConnectionLimits> = {}): Promise<{ base: string; port: number }> {
-  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-  process.env.MECHLAB_QUIET = "1";
-  db = await freshSqlite();
-  app = await createMechlabApp({ dbUrl: db.url, log: () => {}, connections });
-  const port = await app.listen(0);
-  return { base: `http://127.0.0.1:${port}`, port };
-}
+const server = appOnPort();
+const sockets = server.sockets;
+const start = (connections: Partial<ConnectionLimits> = {}) => server.start({ connections });
 
 const headers = { "content-type": "application/json", "x-mechlab-csrf": "1" };
 const login = (base: string, body: string) => raw(base, "/api/admin/login", { headers, body });

@@ -4,10 +4,10 @@
  * password guesses without lockout. Logs keep the real address (`clientAddress`).
  */
 import type { IncomingMessage } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
-import { createMechlabApp, type MechlabApp } from "../app";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "../realtime/limits";
-import { ADMIN_PASSWORD, adminCookie, freshSqlite, type TestDb } from "../testing/harness";
+import { appOnPort } from "../testing/app-on-port";
+import { ADMIN_PASSWORD, adminCookie } from "../testing/harness";
 import { clientAddress, limitKey } from "./client-address";
 import { createHttpLimits, JOIN_RATE } from "./limits";
 import { LoginThrottle } from "./login-throttle";
@@ -90,21 +90,8 @@ describe("limits group an IPv6 /64", () => {
 });
 
 describe("over HTTP behind a trusted proxy", () => {
-  let db: TestDb | undefined;
-  let app: MechlabApp | undefined;
-  afterEach(async () => {
-    await app?.close();
-    await db?.drop();
-    app = undefined;
-  });
-
-  async function start(): Promise<string> {
-    process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-    process.env.MECHLAB_QUIET = "1";
-    db = await freshSqlite();
-    app = await createMechlabApp({ dbUrl: db.url, log: () => {}, security: { trustProxy: true }, httpLimits: createHttpLimits(() => 0) });
-    return `http://127.0.0.1:${await app.listen(0)}`;
-  }
+  const server = appOnPort();
+  const start = async () => (await server.start({ security: { trustProxy: true }, httpLimits: createHttpLimits(() => 0) })).base;
   const post = (base: string, path: string, from: string, body: unknown) =>
     raw(base, path, { headers: { "content-type": "application/json", "x-mechlab-csrf": "1", "x-forwarded-for": from }, body: JSON.stringify(body) });
 

@@ -7,31 +7,16 @@ import { EventEmitter } from "node:events";
 import { createServer, request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { io as ioc } from "socket.io-client";
-import { afterEach, describe, expect, it } from "vitest";
-import { createMechlabApp, type ConnectionLimits, type MechlabApp } from "../app";
-import { ADMIN_PASSWORD, adminCookie, freshSqlite, type TestDb } from "../testing/harness";
+import { describe, expect, it } from "vitest";
+import type { ConnectionLimits } from "../app";
+import { appOnPort } from "../testing/app-on-port";
+import { adminCookie } from "../testing/harness";
 import { capConnections, ConnectionCap, connectionsPerAddressFromEnv, DEFAULT_CONNECTIONS_PER_ADDRESS, PROXY_FACTOR } from "./connection-cap";
 import { createSession, messageOf } from "./testing";
 
-let db: TestDb | undefined;
-let app: MechlabApp | undefined;
-const sockets: Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.destroy();
-  await app?.close();
-  await db?.drop();
-  app = undefined;
-  db = undefined;
-});
-
-async function start(connections: Partial<ConnectionLimits>, security: { trustProxy?: boolean } = {}): Promise<{ base: string; port: number }> {
-  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-  process.env.MECHLAB_QUIET = "1";
-  db = await freshSqlite();
-  app = await createMechlabApp({ dbUrl: db.url, log: () => {}, connections, security });
-  const port = await app.listen(0);
-  return { base: `http://127.0.0.1:${port}`, port };
-}
+const server = appOnPort();
+const sockets = server.sockets;
+const start = (connections: Partial<ConnectionLimits>, security: { trustProxy?: boolean } = {}) => server.start({ connections, security });
 
 /** A TCP connection to the server (from `localAddress`), open once this resolves; it reads (so it sees the server close it). */
 function tcp(port: number, localAddress = "127.0.0.1"): Promise<Socket> {
@@ -127,7 +112,7 @@ describe("connections to the server", () => {
     const { port } = await start({ perAddress: 5 });
     const held = await Promise.all(Array.from({ length: 5 }, () => tcp(port)));
     await sleep(100);
-    expect(app!.connections.openFrom("127.0.0.1")).toBe(5);
+    expect(server.app.connections.openFrom("127.0.0.1")).toBe(5);
     const over = await tcp(port);
     expect(await closedWithin(over, 2000)).toBe(true);
     for (const h of held) expect(h.destroyed).toBe(false);
