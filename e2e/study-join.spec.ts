@@ -135,3 +135,40 @@ test("a label in use is refused from another browser; the seat's own browser and
   await phone.goto(fresh!);
   await expect(phone.getByTestId("my-seat")).toHaveText("Zoë O'Brien-Smith · Seat 1");
 });
+
+test("a person can say they do not agree, and a quiz with one attempt ends the part of whoever gets it wrong", async ({ browser }) => {
+  const { admin, code } = await adminWithTreatment(browser, {
+    name: "consent and quiz",
+    game: "ids-investment",
+    params: { alpha: [10, 10], W: [[1, 0.5], [0.5, 1]], c: [1, 1], xMax: 5, rounds: 1, decisionSeconds: 120, resultsSeconds: null },
+    intro: { consent: "Do you agree to take part?", quiz: [{ question: "Who pays for security?", options: ["nobody", "you"], answer: 1 }], quizMaxAttempts: 1 },
+    completionUrl: `http://127.0.0.1:${PORT}/?completed=STUDYCODE`,
+  });
+  const link = (pid: string) => `/join?code=${code}&PROLIFIC_PID=${pid}&STUDY_ID=study1&SESSION_ID=sess-${pid}`;
+
+  const dana = await person(browser);
+  await dana.goto(link("5f0000000000000000000d01"));
+  await expect(dana).toHaveURL(/\/p\/[^/]+$/);
+  // "I do not agree" asks once more; "Back" returns to the consent
+  await dana.getByTestId("consent-decline").click();
+  await expect(dana.getByTestId("decline-confirm")).toContainText("you take no part in this study");
+  await dana.getByTestId("decline-back").click();
+  await dana.getByTestId("consent-decline").click();
+  await dana.getByTestId("decline-yes").click();
+  await expect(dana.getByTestId("left-before-play")).toContainText("please return the study there instead of submitting it");
+  await expect(dana.getByTestId("completion-code")).toHaveCount(0);
+  await expect(dana.getByTestId("redirect-link")).toHaveCount(0);
+  await expect(admin.getByTestId("stage-0")).toHaveText("declined the consent");
+
+  const eve = await person(browser);
+  await eve.goto(link("5f0000000000000000000e02"));
+  await expect(eve).toHaveURL(/\/p\/[^/]+$/);
+  await eve.getByTestId("consent-accept").click();
+  await eve.getByTestId("instructions-continue").click();
+  await expect(eve.getByTestId("quiz-attempts-left")).toHaveText("You have 1 attempt left.");
+  await eve.getByTestId("quiz-option-0-0").check();
+  await eve.getByTestId("quiz-submit").click();
+  await expect(eve.getByTestId("left-before-play")).toContainText("not answered correctly within the attempts allowed");
+  await expect(eve.getByTestId("completion-code")).toHaveCount(0);
+  await expect(admin.getByTestId("stage-1")).toHaveText("failed the quiz (no attempts left)");
+});

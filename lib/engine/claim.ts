@@ -200,6 +200,7 @@ export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number, fr
   }
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
+  if (s.quizFailedPanelIds?.some((f) => f.source === ext.source && f.id === ext.id)) return fail(ActionErrorCode.NotAllowed, worded("quizFailedBefore"));
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
   const seat = draftParticipant(s, free.id);

@@ -8,6 +8,8 @@ export type ParticipantCommand =
   | { kind: "connect"; pid: string }
   | { kind: "disconnect"; pid: string }
   | { kind: "consent"; pid: string }
+  /** "I do not agree" on the consent page: the person takes no part (lib/engine/participant.ts). */
+  | { kind: "decline"; pid: string }
   | { kind: "instructions"; pid: string }
   | { kind: "quiz"; pid: string; answers: number[] }
   /** The exit survey's answers, by question id. */

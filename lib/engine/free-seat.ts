@@ -29,11 +29,14 @@ export const LEFT_BEFORE_PLAY_MS = 10 * 60_000;
 /**
  * Whether the seat is a claim nobody uses at `nowMs`: taken by room code or panel id (personal-link seats are
  * never freed by themselves: nobody else could take them), not played by a bot, not in a group, and either
- * never opened for {@link CLAIM_HOLD_MS} or offline before playing for {@link LEFT_BEFORE_PLAY_MS}.
+ * never opened for {@link CLAIM_HOLD_MS} or offline before playing for {@link LEFT_BEFORE_PLAY_MS}, or the
+ * person left in the intro (declined the consent, failed the quiz: `leftBeforePlay`) and closed the page.
  */
 export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
   if (!p.claimed || p.bot || p.replacedByBot || p.connected || p.groupId !== null || p.claimedAtMs === undefined) return false;
   if (p.stage === "new") return !p.everConnected && nowMs - p.claimedAtMs >= CLAIM_HOLD_MS;
+  // declined the consent or used up the quiz's attempts: free for someone else once the page is closed
+  if (p.stage === "done" && p.leftBeforePlay !== undefined) return p.offlineSinceMs !== null;
   if (p.stage === "intro" || p.stage === "waiting") return p.offlineSinceMs !== null && nowMs - p.offlineSinceMs >= LEFT_BEFORE_PLAY_MS;
   return false;
 }
@@ -42,10 +45,14 @@ export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
 export function freeSeatProblem(p: ParticipantState): string | null {
   if (p.bot || p.replacedByBot) return "A bot plays this seat; only a seat a person took and has not started playing can be freed.";
   if (!p.claimed) return "This seat is free already.";
-  if (p.groupId !== null || !(p.stage === "new" || p.stage === "intro" || p.stage === "waiting"))
+  const leftInIntro = p.stage === "done" && p.leftBeforePlay !== undefined;
+  if (p.groupId !== null || !(p.stage === "new" || p.stage === "intro" || p.stage === "waiting" || leftInIntro))
     return "This person has started playing: replace them by a bot instead.";
   return null;
 }
+
+/** At most this many panel ids are remembered as having failed the quiz (each needed a seat of its own). */
+const MAX_QUIZ_FAILED_IDS = 100_000;
 
 type FreeResult = { ok: true } | { ok: false; error: ActionError };
 
@@ -64,6 +71,12 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   if (problem) return refuse(problem);
   const p = draftParticipant(s, pid);
   const who = p.label !== null ? `"${p.label}"` : p.external ? `${p.external.source} id ${p.external.id}` : "a personal link";
+  if (current.leftBeforePlay === "quizFailed" && current.external) {
+    // that panel id used up its attempts: a new seat must not give it the quiz afresh
+    const failed = s.quizFailedPanelIds ?? [];
+    if (failed.length < MAX_QUIZ_FAILED_IDS) s.quizFailedPanelIds = [...failed, { source: current.external.source, id: current.external.id }];
+  }
+  delete p.leftBeforePlay;
   p.label = null;
   delete p.external;
   delete p.claimedAtMs;
@@ -76,7 +89,14 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   p.introStep = "consent";
   p.quizAttempts = 0;
   if (s.waiting.includes(pid)) s.waiting = s.waiting.filter((w) => w !== pid);
-  const why = current.stage === "new" ? `taken by ${who} and never opened` : `${who} left before playing`;
+  const why =
+    current.stage === "new"
+      ? `taken by ${who} and never opened`
+      : current.leftBeforePlay === "declined"
+        ? `${who} declined the consent`
+        : current.leftBeforePlay === "quizFailed"
+          ? `${who} used up the quiz's attempts`
+          : `${who} left before playing`;
   fx.notes.push(unused ? `${seatName(s, pid)} is free again: ${why}` : `experimenter freed ${seatName(s, pid)} (taken by ${who})`);
   return { ok: true };
 }

@@ -12,7 +12,7 @@ import { draftGroup, draftParticipant } from "./draft";
 import { formGroups, noteAction, pendingOf, seatName, settle } from "./rounds";
 import { NOT_OPEN } from "./claim";
 import { applySurvey } from "./survey";
-import type { Effects, ParticipantState, SessionState } from "./state";
+import type { Effects, LeftBeforePlay, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 import type { ParticipantCommand } from "./commands";
 
@@ -74,7 +74,32 @@ export function applyParticipant(
     case "instructions":
     case "quiz":
       return introStep(s, p, lt, cmd, nowMs, fx);
+    case "decline":
+      return decline(s, p, fx);
   }
+}
+
+/**
+ * "I do not agree" on the consent page: the person takes no part. Their stage is done with
+ * `leftBeforePlay` "declined" (no completion code is shown, nothing else is recorded for them); a seat
+ * taken by room code or panel id goes back to the free seats once they close the page
+ * (lib/engine/free-seat.ts `unusedClaim`). Only before consenting: after "I agree" the way out is to stop.
+ */
+function decline(s: SessionState, p: ParticipantState, fx: Effects): StepResult {
+  if (p.stage === "done" && p.leftBeforePlay === "declined") return { ok: true, duplicate: true };
+  if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, worded("sessionEnded")) };
+  if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
+  if (!(p.stage === "new" || p.stage === "intro") || p.introStep !== "consent")
+    return { ok: false, error: err(ActionErrorCode.WrongStep, worded("declineTooLate")) };
+  leaveBeforePlay(s, p, "declined", fx);
+  return { ok: true };
+}
+
+function leaveBeforePlay(s: SessionState, p: ParticipantState, why: LeftBeforePlay, fx: Effects) {
+  p.stage = "done";
+  p.leftBeforePlay = why;
+  if (s.waiting.includes(p.id)) s.waiting = s.waiting.filter((w) => w !== p.id);
+  fx.notes.push(why === "declined" ? `${seatName(s, p.id)} declined the consent and takes no part` : `${seatName(s, p.id)} answered the quiz wrongly ${p.quizAttempts} times (the limit) and takes no part`);
 }
 
 const INTRO_ORDER = ["consent", "instructions", "quiz"] as const;
@@ -90,6 +115,8 @@ function introStep(
   if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, worded("sessionEnded")) };
   if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
   if (p.stage === "new") p.stage = "intro";
+  if (p.stage === "done" && p.leftBeforePlay === "quizFailed" && cmd.kind === "quiz")
+    return { ok: false, error: err(ActionErrorCode.MatchOver, worded("quizNoAttemptsLeft")) };
   if (p.stage !== "intro")
     return { ok: true, duplicate: true }; // already past the intro (e.g. a second tab): nothing to do
   if (cmd.kind !== p.introStep) {
@@ -113,6 +140,12 @@ function introStep(
   }
   p.quizAttempts += 1;
   const wrong = quiz.findIndex((q, i) => cmd.answers[i] !== q.answer);
+  const limit = lt.treatment.intro.quizMaxAttempts;
+  if (wrong >= 0 && limit !== undefined && p.quizAttempts >= limit) {
+    // the last attempt the treatment allows: the person takes no part (their page says so)
+    leaveBeforePlay(s, p, "quizFailed", fx);
+    return { ok: true };
+  }
   if (wrong >= 0) {
     const q = quiz[wrong]!;
     // refused, but counted: quiz_attempts tells the analysis who needed several tries

@@ -19,6 +19,7 @@ import { keysOffWhitelist } from "../testing/projector-whitelist";
 import { leaderboard, projectorView } from "./projector-view";
 import type { SessionState } from "./state";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
+import { participantView } from "./views";
 
 const EXAMPLES = join(import.meta.dirname, "..", "..", "examples", "treatments");
 function load(file: string, patch: Record<string, unknown> = {}): LoadedTreatment {
@@ -179,6 +180,8 @@ describe("projector leaderboard: people, not bot seats; defaults marked", () => 
     });
     const p3 = end.state.participants.get("p3")!;
     expect(p3.history.map((h) => [h.timedOut, h.endedByExperimenter === true])).toEqual([[false, true], [true, false]]);
+    // the person's own history (play screen, final page) says which round the experimenter ended
+    expect(participantView(end.state, lt, "p3", end.nowMs)!.history.map((h) => [h.timedOut, h.endedByExperimenter])).toEqual([[false, true], [true, false]]);
     const v = projectorView(end.state, lt, end.nowMs, "R", []);
     expect(v.leaderboard![0]).toMatchObject({ label: "Seat 3", timeouts: 2, botRounds: 0 });
   });

@@ -14,6 +14,8 @@ export type SessionStatus = "draft" | "running" | "paused" | "ended";
 /** survey: play is over, the exit survey is open (only when the treatment lists survey questions). */
 export type Stage = "new" | "intro" | "waiting" | "playing" | "survey" | "done";
 export type IntroStep = "consent" | "instructions" | "quiz";
+/** declined: "I do not agree" on the consent page; quizFailed: every attempt the treatment allows at the quiz was wrong. */
+export type LeftBeforePlay = "declined" | "quizFailed";
 
 export interface ParticipantState {
   id: PlayerId;
@@ -56,6 +58,8 @@ export interface ParticipantState {
   waitingSinceMs?: number;
   /** The person waited longer than the treatment's `waitingRoom.maxMinutes` and no game took place for them. */
   waitedOut?: boolean;
+  /** The person left in the intro, before any game: declined the consent, or used up the quiz's attempts (`intro.quizMaxAttempts`). */
+  leftBeforePlay?: LeftBeforePlay;
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */
@@ -168,6 +172,11 @@ export interface SessionState {
   /** Random matching: the round the whole session is in. */
   sessionRound: number;
   groupSeq: number;
+  /**
+   * Panel ids whose seat was freed after they used up the quiz's attempts: they cannot take a seat in this
+   * session again (a new seat would start the quiz afresh). Absent: none.
+   */
+  quizFailedPanelIds?: { source: string; id: string }[];
 }
 
 /** One completed round of one group: what is written to the RoundOutcome table. */

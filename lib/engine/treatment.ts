@@ -46,6 +46,12 @@ export const Treatment = z
         consent: text(L.maxConsentChars).optional(),
         instructions: text(L.maxInstructionsChars).default(""),
         quiz: z.array(QuizQuestion).max(L.maxQuizQuestions, `use at most ${L.maxQuizQuestions} quiz questions`).default([]),
+        /**
+         * Unset: the quiz can be answered until it is right. A number: after that many wrong attempts the person
+         * takes no part (their page says so; a seat taken by room code or panel id is freed for someone else, and
+         * that panel id cannot take a seat in the session again).
+         */
+        quizMaxAttempts: z.number().int("give a whole number of attempts").min(1, "allow at least 1 attempt").max(100, "allow at most 100 attempts").optional(),
       })
       .prefault({}),
     dropout: z
@@ -145,6 +151,8 @@ export const Treatment = z
           message: `answer is an option index: use 0 to ${q.options.length - 1}`,
         });
     });
+    if (t.intro.quizMaxAttempts !== undefined && t.intro.quiz.length === 0)
+      ctx.addIssue({ code: "custom", path: ["intro", "quizMaxAttempts"], message: "quizMaxAttempts limits the quiz's attempts: add quiz questions, or remove quizMaxAttempts" });
   }), ALONGSIDE);
 export type Treatment = z.infer<typeof Treatment>;
 

@@ -8,7 +8,7 @@ import { isBotSeat, viewContext } from "./context";
 import { freeSeatProblem } from "./free-seat";
 import { seatPay } from "../study/payments";
 import { pendingIn } from "./rounds";
-import type { GroupState, IntroStep, SessionState, Stage, SurveyRecord } from "./state";
+import type { GroupState, IntroStep, LeftBeforePlay, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 import type { Locale } from "../i18n/locales";
@@ -62,17 +62,35 @@ export interface ParticipantView {
   label: string | null;
   /** All of it in the intro; afterwards only `instructions` (consent "" and quiz []: not shown any more). */
   intro: { consent: string; instructions: string; quiz: { question: string; options: string[] }[] };
+  /** Attempts left at the quiz when the treatment limits them (`intro.quizMaxAttempts`), else null. */
+  quizAttemptsLeft: number | null;
   /** `maxMinutes`: the treatment's longest wait for a first group (null: until a group forms). */
   waiting: { ready: number; needed: number; maxMinutes: number | null };
   play: PlayView | null;
-  /** Own rounds so far (points per round). */
-  history: { round: number; payoff: number; timedOut: boolean }[];
+  /**
+   * Own rounds so far (points per round). `timedOut`: a decision step ended before the person decided,
+   * by its timer or, with `endedByExperimenter`, by the experimenter ("End phase now").
+   */
+  history: { round: number; payoff: number; timedOut: boolean; endedByExperimenter: boolean }[];
   totalPoints: number;
   /**
    * `endedBeforePlay`: the experimenter ended the session before this participant's game started (they
    * were still in the intro or the waiting room), so the final page says so instead of "you have finished".
    */
-  done: { totalPoints: number; payout: number; currency: string; completionCode: string; redirectUrl: string | null; endedBeforePlay: boolean; waitedOut: boolean } | null;
+  done: {
+    totalPoints: number;
+    payout: number;
+    currency: string;
+    completionCode: string;
+    redirectUrl: string | null;
+    endedBeforePlay: boolean;
+    waitedOut: boolean;
+    /**
+     * The person left in the intro (declined the consent, used up the quiz's attempts): the page says so, and
+     * shows no completion code, payment or completion link (`completionCode` "", `redirectUrl` null, `payout` 0).
+     */
+    leftBeforePlay: LeftBeforePlay | null;
+  } | null;
   /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
   survey: { questions: SurveyQuestion[] } | null;
   botPlaying: boolean;
@@ -136,7 +154,7 @@ function introOf(lt: LoadedTreatment, stage: Stage): ParticipantView["intro"] {
 const historyViews = new WeakMap<readonly PlayerRoundRecord[], ParticipantView["history"]>();
 function historyOf(history: readonly PlayerRoundRecord[]): ParticipantView["history"] {
   let v = historyViews.get(history);
-  if (!v) historyViews.set(history, (v = history.map((h) => ({ round: h.round, payoff: h.payoff, timedOut: h.timedOut }))));
+  if (!v) historyViews.set(history, (v = history.map((h) => ({ round: h.round, payoff: h.payoff, timedOut: h.timedOut, endedByExperimenter: h.endedByExperimenter === true }))));
   return v;
 }
 
@@ -186,21 +204,25 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     introStep: p.introStep,
     label: p.label,
     intro: introOf(lt, p.stage),
+    quizAttemptsLeft: t.intro.quizMaxAttempts === undefined ? null : Math.max(0, t.intro.quizMaxAttempts - p.quizAttempts),
     waiting: { ready: p.stage === "waiting" ? Math.max(ready, 1) : ready, needed, maxMinutes: t.waitingRoom.maxMinutes ?? null },
     play,
     history: historyOf(p.history),
     totalPoints: p.totalPayoff,
     done:
       p.stage === "done"
-        ? {
-            totalPoints: p.totalPayoff,
-            payout,
-            currency: t.payment.currency,
-            completionCode: p.completionCode,
-            redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
-            endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0 && p.waitedOut !== true,
-            waitedOut: p.waitedOut === true,
-          }
+        ? p.leftBeforePlay !== undefined
+          ? { totalPoints: 0, payout: 0, currency: t.payment.currency, completionCode: "", redirectUrl: null, endedBeforePlay: false, waitedOut: false, leftBeforePlay: p.leftBeforePlay }
+          : {
+              totalPoints: p.totalPayoff,
+              payout,
+              currency: t.payment.currency,
+              completionCode: p.completionCode,
+              redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
+              endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0 && p.waitedOut !== true,
+              waitedOut: p.waitedOut === true,
+              leftBeforePlay: null,
+            }
         : null,
     survey: p.stage === "survey" ? { questions: t.survey } : null,
     botPlaying: isBotSeat(s, pid),
@@ -226,6 +248,8 @@ export interface AdminParticipantRow {
   rounds: number;
   /** The exit survey: answered (by the person), bot (a bot seat answered), skipped (a bot played the seat), or null. */
   survey: SurveyRecord["status"] | null;
+  /** The person left in the intro: declined the consent, or used up the quiz's attempts (null: did not). */
+  leftBeforePlay: LeftBeforePlay | null;
   /** Whether the experimenter can free the seat (taken, not yet playing: lib/engine/free-seat.ts). */
   freeable: boolean;
   /** Someone took the seat (a join, its link opened, a bot); false: an empty seat "Fill empty seats" fills. */
@@ -323,6 +347,7 @@ export function adminView(
       totalPoints: p.totalPayoff,
       rounds: p.history.length,
       survey: p.survey?.status ?? null,
+      leftBeforePlay: p.leftBeforePlay ?? null,
       freeable: s.status !== "ended" && s.status !== "draft" && freeSeatProblem(p) === null,
       claimed: p.claimed,
     };

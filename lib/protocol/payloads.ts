@@ -20,6 +20,8 @@ export type ServerJoin = JoinRequest & { from?: string };
 
 export const IntroRequest = z.discriminatedUnion("step", [
   z.object({ step: z.literal("consent") }),
+  /** "I do not agree" on the consent page. */
+  z.object({ step: z.literal("decline") }),
   z.object({ step: z.literal("instructions") }),
   z.object({ step: z.literal("quiz"), answers: z.array(z.number().int().min(0)).max(100) }),
 ]);

@@ -17,6 +17,7 @@ const seat = (n: number, code: string, externalId: string | null): PaymentRow =>
   payout: 3,
   currency: "GBP",
   finished: true,
+  leftBeforePlay: null,
 });
 
 /** Three panel seats and one lab seat (no panel id). */

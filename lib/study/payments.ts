@@ -32,6 +32,15 @@ export interface PaymentRow {
   currency: string;
   /** See `finishedSeat`. */
   finished: boolean;
+  /** Why the person had no game: declined the consent, used up the quiz's attempts, waited out the waiting room (null: none of these). */
+  leftBeforePlay: "declined" | "quiz_failed" | "waited_out" | null;
+}
+
+/** The left_before_play value of a seat (payments.csv, data-wide.csv). */
+export function leftBeforePlayOf(p: Pick<ParticipantState, "leftBeforePlay" | "waitedOut">): PaymentRow["leftBeforePlay"] {
+  if (p.leftBeforePlay === "declined") return "declined";
+  if (p.leftBeforePlay === "quizFailed") return "quiz_failed";
+  return p.waitedOut === true ? "waited_out" : null;
 }
 
 /**
@@ -95,6 +104,7 @@ export function paymentRows(s: SessionState, lt: LoadedTreatment, opts: { botSea
       payout,
       currency: pay.currency,
       finished: finishedSeat(p, lt.rounds),
+      leftBeforePlay: leftBeforePlayOf(p),
     });
   }
   return rows;

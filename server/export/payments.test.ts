@@ -37,7 +37,7 @@ describe("payments.csv", () => {
     const csv = paymentsCsv(rows);
     const header = csv.split("\r\n")[0]!.split(",");
     expect(header).toEqual(PAYMENT_COLUMNS.map((c) => c.name));
-    expect(header.slice(-5)).toEqual(["rounds", "bonus", "payout", "currency", "finished"]);
+    expect(header.slice(-6)).toEqual(["rounds", "bonus", "payout", "currency", "finished", "left_before_play"]);
     const parsed = parseCsv(csv);
     expect(parsed.map((r) => [r.bonus, r.payout])).toEqual([
       ["1.01", "2.51"],
@@ -45,7 +45,7 @@ describe("payments.csv", () => {
       ["1.20", "2.70"],
       ["0.00", "1.50"],
     ]);
-    expect(csv).toContain(",1.01,2.51,GBP,TRUE\r\n");
+    expect(csv).toContain(",1.01,2.51,GBP,TRUE,\r\n");
     // payout − show-up fee is the bonus, to the cent
     for (const r of rows) expect(Math.round((r.payout - 1.5) * 100)).toBe(Math.round(r.bonus * 100));
   });

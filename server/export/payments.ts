@@ -33,6 +33,13 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
       "FALSE also when the session or group ended early, or the participant is not done. " +
       "(A bot pilot's payments.csv from mechlab simulate lists the bot seats: TRUE when the bot played every round and reached the final page.)",
   },
+  {
+    name: "left_before_play",
+    type: "string",
+    description:
+      "Why the person had no game, if so: declined (\"I do not agree\" on the consent page), quiz_failed (every attempt intro.quizMaxAttempts allows was wrong), waited_out (no group within waitingRoom.maxMinutes); empty otherwise. " +
+      "Such a person is listed with the show-up fee as payout (a lab pays whoever came; their page showed no payment); someone from an online panel who declined or failed the quiz was asked to return the study instead of submitting it, and their seat, once freed for the next person, is not listed.",
+  },
 ];
 
 export function paymentsCsv(rows: readonly PaymentRow[]): string {
@@ -59,6 +66,7 @@ export function paymentCells(r: PaymentRow) {
     payout: new Decimal(moneyText(r.payout)),
     currency: r.currency,
     finished: r.finished,
+    left_before_play: r.leftBeforePlay,
   };
 }
 

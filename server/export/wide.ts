@@ -4,6 +4,7 @@
  */
 import type { ColumnDoc } from "../../lib/core/game";
 import type { Cell } from "./csv";
+import type { PaymentRow } from "../../lib/study/payments";
 
 /** Long-table columns that describe the participant, not the round (they appear once, unprefixed). */
 export const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
@@ -12,6 +13,12 @@ export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
   { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached)." },
   { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, survey (answering the exit survey), done." },
   { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start." },
+  {
+    name: "left_before_play",
+    type: "string",
+    description:
+      "Why the person had no game, if so: declined (\"I do not agree\" on the consent page), quiz_failed (every attempt intro.quizMaxAttempts allows was wrong), waited_out (no group within waitingRoom.maxMinutes); empty otherwise. A seat taken by room code or panel id whose person declined or failed the quiz is freed for someone else when they close the page: the event log (events.csv) keeps that they were there.",
+  },
   { name: "total_points", type: "number", unit: "points", description: "Sum of payoff over all rounds." },
 ];
 
@@ -49,6 +56,8 @@ export interface WideSeat {
   quizAttempts: number;
   stage: string;
   botSeat: boolean;
+  /** See the column left_before_play (absent or null: none; lib/study/payments.ts `leftBeforePlayOf`). */
+  leftBeforePlay?: PaymentRow["leftBeforePlay"];
 }
 
 export interface WideTable {
@@ -88,6 +97,7 @@ export function wideTable(
       quiz_attempts: s.quizAttempts,
       stage: s.stage,
       bot_seat: s.botSeat,
+      left_before_play: s.leftBeforePlay ?? null,
       total_points: mine.reduce((a, r) => a + (typeof r.payoff === "number" ? r.payoff : 0), 0),
     };
     for (const r of mine) for (const c of perRound) row[`r${r.round}_${c}`] = r[c];

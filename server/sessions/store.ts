@@ -388,6 +388,8 @@ export class SessionStore {
           bot: p.bot,
           ...(p.survey ? { survey: p.survey } : {}),
           ...(p.surveyStartedMs !== undefined ? { surveyStartedMs: p.surveyStartedMs } : {}),
+          ...(p.leftBeforePlay !== undefined ? { leftBeforePlay: p.leftBeforePlay } : {}),
+          ...(p.waitedOut === true ? { waitedOut: true } : {}),
         };
       }
       if (page.length < 200) return;

@@ -10,6 +10,8 @@ function stageText(p: AdminParticipantRow): string {
   // a seat taken by a join whose browser has not opened it: free again 2 minutes after it was taken
   if (p.stage === "new") return p.claimed && p.presence !== "bot" ? "taken, not opened yet" : "not joined";
   if (p.stage === "intro") return `intro: ${p.introStep}`;
+  if (p.leftBeforePlay === "declined") return "declined the consent";
+  if (p.leftBeforePlay === "quizFailed") return "failed the quiz (no attempts left)";
   if (p.stage === "survey") return "survey: answering";
   if (p.stage === "done" && p.survey) return `done (survey ${p.survey === "bot" ? "answered by the bot" : p.survey})`;
   return p.stage;

@@ -1,5 +1,5 @@
 "use client";
-/** The participant's own past rounds (points per round, and whether time ran out). */
+/** The participant's own past rounds (points per round, and whether time ran out or the experimenter ended a step first). */
 import { useTranslations } from "use-intl";
 import type { ParticipantView } from "@/lib/engine/views";
 import { fmt } from "../../lib-client/format";
@@ -23,7 +23,7 @@ export function History({ view }: { view: Pick<ParticipantView, "history"> }) {
             <tr key={h.round}>
               <td>{h.round}</td>
               <td className="num">{fmt(h.payoff, 1)}</td>
-              <td className="small muted">{h.timedOut ? t("timedOut") : ""}</td>
+              <td className="small muted">{h.endedByExperimenter ? t("endedByExperimenter") : h.timedOut ? t("timedOut") : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -27,6 +27,15 @@ export function FinalPage({ view }: { view: ParticipantView }) {
   }, [redirect, left, stopped]);
 
   const total = done?.totalPoints ?? view.totalPoints;
+  if (done?.leftBeforePlay)
+    return (
+      <section className="card" data-testid="final-page">
+        <h2 style={{ marginTop: 0 }}>{done.leftBeforePlay === "declined" ? t("declinedHeading") : t("quizFailedHeading")}</h2>
+        <p className="notice" data-testid="left-before-play">
+          {done.leftBeforePlay === "declined" ? t("declined") : t("quizFailed")}
+        </p>
+      </section>
+    );
   return (
     <section className="card" data-testid="final-page">
       <h2 style={{ marginTop: 0 }}>{done?.waitedOut ? t("waitedOutHeading") : done?.endedBeforePlay ? t("endedHeading") : t("heading")}</h2>
@@ -95,7 +104,7 @@ export function FinalPage({ view }: { view: ParticipantView }) {
               {view.history.map((h) => (
                 <tr key={h.round}>
                   <td>
-                    {h.timedOut ? t("roundTimedOut", { round: h.round }) : h.round}
+                    {h.endedByExperimenter ? t("roundEndedByExperimenter", { round: h.round }) : h.timedOut ? t("roundTimedOut", { round: h.round }) : h.round}
                   </td>
                   <td className="num">{fmt(h.payoff, 1)}</td>
                 </tr>

@@ -1,5 +1,5 @@
 "use client";
-/** The intro steps, in order: consent (Markdown + "I agree") → instructions (+ "Continue") → quiz. */
+/** The intro steps, in order: consent (Markdown + "I agree" / "I do not agree") → instructions (+ "Continue") → quiz. */
 import { useState } from "react";
 import { useTranslations } from "use-intl";
 import type { ParticipantView } from "@/lib/engine/views";
@@ -43,6 +43,25 @@ export function IntroSteps({ view, intro }: { view: ParticipantView; intro: Intr
 function Consent({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
   const t = useTranslations("intro");
   const s = useStep(intro);
+  const [declining, setDeclining] = useState(false);
+  if (declining)
+    return (
+      <section className="card" aria-labelledby="consent-h">
+        <h2 id="consent-h" className="sr-only">
+          {t("consentHeading")}
+        </h2>
+        <p data-testid="decline-confirm">{t("declineConfirm")}</p>
+        <StepError error={s.error} />
+        <div className="row">
+          <button type="button" className="danger" data-testid="decline-yes" disabled={s.busy} onClick={() => void s.run({ step: "decline" })}>
+            {t("declineYes")}
+          </button>
+          <button type="button" className="secondary" data-testid="decline-back" disabled={s.busy} onClick={() => setDeclining(false)}>
+            {t("declineBack")}
+          </button>
+        </div>
+      </section>
+    );
   return (
     <section className="card" aria-labelledby="consent-h">
       <h2 id="consent-h" className="sr-only">
@@ -52,6 +71,9 @@ function Consent({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
       <StepError error={s.error} />
       <button type="button" className="block" data-testid="consent-accept" disabled={s.busy} onClick={() => void s.run({ step: "consent" })}>
         {t("agree")}
+      </button>
+      <button type="button" className="secondary block" style={{ marginTop: "0.5rem" }} data-testid="consent-decline" disabled={s.busy} onClick={() => setDeclining(true)}>
+        {t("decline")}
       </button>
     </section>
   );
@@ -130,6 +152,11 @@ function Quiz({ view, intro }: { view: ParticipantView; intro: IntroFn }) {
         </fieldset>
       ))}
       <StepError error={s.error} />
+      {view.quizAttemptsLeft !== null && (
+        <p className="small muted" data-testid="quiz-attempts-left">
+          {t("quizAttemptsLeft", { count: view.quizAttemptsLeft })}
+        </p>
+      )}
       <button type="button" className="block" data-testid="quiz-submit" disabled={s.busy} onClick={submit}>
         {t("checkAnswers")}
       </button>

@@ -1,0 +1,106 @@
+/**
+ * Leaving in the intro with a real server and socket clients: "I do not agree" on the consent page and a
+ * quiz with a limit on its attempts (`intro.quizMaxAttempts`): what the person's page says, what the
+ * monitor and the exports show, and the seat going to someone else.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { api } from "./testing/harness";
+import { openLab, type Lab } from "./testing/lab";
+import { parseCsv } from "./testing/parse-csv";
+
+const treatment = {
+  name: "consent and quiz",
+  game: "ids-investment",
+  params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1, decisionSeconds: 60, resultsSeconds: null },
+  intro: { quiz: [{ question: "2 + 2?", options: ["3", "4"], answer: 1 }], quizMaxAttempts: 2 },
+  completionUrl: "https://app.prolific.com/submissions/complete?cc=STUDYCODE",
+};
+
+describe("leaving before play", () => {
+  let lab: Lab;
+  let now = Date.UTC(2026, 11, 6, 12);
+  beforeEach(async () => {
+    now = Date.UTC(2026, 11, 6, 12);
+    lab = await openLab({ botDelayMs: 0, clock: () => now });
+  });
+  afterEach(async () => {
+    await lab?.close();
+  });
+  const join = (body: Record<string, unknown>) => api(lab.base, "/api/join", { body });
+  const monitor = async (id: string) =>
+    (await api(lab.base, `/api/admin/sessions/${id}`, { cookie: lab.cookie })).json.view.participants as { id: string; stage: string; leftBeforePlay: string | null; freeable: boolean }[];
+  const csv = async (id: string, file: string) => parseCsv((await api(lab.base, `/api/admin/sessions/${id}/export/${file}`, { cookie: lab.cookie })).text);
+
+  it("a person who declines sees no completion code, the monitor and data-wide.csv say so, and the panel seat is free again once the page is closed", async () => {
+    const s = await lab.createSession(treatment);
+    const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000d1", SESSION_ID: "x1" } });
+    expect(a.status).toBe(200);
+    const p = lab.join(a.json.token);
+    await p.until((v) => v.stage === "intro" && v.introStep === "consent");
+    const ack = await p.emit("p:intro", { step: "decline" });
+    expect(ack.ok).toBe(true);
+    const v = await p.until((w) => w.stage === "done");
+    expect(v.done).toMatchObject({ leftBeforePlay: "declined", completionCode: "", redirectUrl: null });
+    expect(JSON.stringify(p.raw)).not.toContain("STUDYCODE");
+    expect((await monitor(s.id))[0]).toMatchObject({ stage: "done", leftBeforePlay: "declined", freeable: true });
+    const wide = await csv(s.id, "data-wide.csv");
+    expect(wide.find((r) => r.external_id === "5f00000000000000000000d1")?.left_before_play).toBe("declined");
+    const pay = await csv(s.id, "payments.csv");
+    expect(pay.find((r) => r.external_id === "5f00000000000000000000d1")).toMatchObject({ left_before_play: "declined", finished: "FALSE", rounds: "0" });
+    const events = await csv(s.id, "events.csv");
+    expect(events.some((e) => e.command === "decline" && e.accepted === "TRUE")).toBe(true);
+
+    // the page is still open: the seat stays; closed: the sweep frees it for the next person
+    await lab.app.manager.sweep();
+    expect((await monitor(s.id))[0]!.stage).toBe("done");
+    p.close();
+    await new Promise((r) => setTimeout(r, 200));
+    await lab.app.manager.sweep();
+    expect((await monitor(s.id))[0]!.stage).toBe("new");
+    expect(await lab.app.manager.store.participantByToken(a.json.token)).toBeNull();
+  });
+
+  it("the quiz counts attempts down, the last wrong one ends the person's part, and that panel id cannot take a seat again", async () => {
+    const s = await lab.createSession(treatment);
+    const query = { PROLIFIC_PID: "5f00000000000000000000q1", SESSION_ID: "q1" };
+    const a = await join({ code: s.code, query });
+    const p = lab.join(a.json.token);
+    await p.until((v) => v.stage === "intro");
+    expect((await p.emit("p:intro", { step: "consent" })).ok).toBe(true);
+    expect((await p.emit("p:intro", { step: "instructions" })).ok).toBe(true);
+    await p.until((v) => v.introStep === "quiz" && v.quizAttemptsLeft === 2);
+    const first = await p.emit("p:intro", { step: "quiz", answers: [0] });
+    expect(first.ok).toBe(false);
+    await p.until((v) => v.quizAttemptsLeft === 1);
+    expect((await p.emit("p:intro", { step: "quiz", answers: [0] })).ok).toBe(true);
+    const done = await p.until((v) => v.stage === "done");
+    expect(done.done?.leftBeforePlay).toBe("quizFailed");
+    // a script sending a third attempt gets nowhere
+    const third = await p.emit("p:intro", { step: "quiz", answers: [1] });
+    expect(third.ok).toBe(false);
+    p.close();
+    await new Promise((r) => setTimeout(r, 200));
+    await lab.app.manager.sweep();
+    const wideAfter = await csv(s.id, "data-wide.csv");
+    expect(wideAfter.every((r) => r.external_id !== "5f00000000000000000000q1")).toBe(true);
+    // a fresh link from the panel for the same id: refused with a reason; another id takes the seat
+    const again = await join({ code: s.code, query: { ...query, SESSION_ID: "q2" } });
+    expect(again.status).toBeGreaterThanOrEqual(400);
+    expect(again.json.error.message).toMatch(/used up the attempts/);
+    const other = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000q2", SESSION_ID: "q3" } });
+    expect(other.status).toBe(200);
+  });
+
+  it("refuses to decline after consenting, and a step nobody knows is refused with a worded message", async () => {
+    const s = await lab.createSession(treatment);
+    const p = lab.join(s.tokens[0]!);
+    await p.until((v) => v.stage === "intro");
+    expect((await p.emit("p:intro", { step: "consent" })).ok).toBe(true);
+    const late = await p.emit("p:intro", { step: "decline" });
+    expect(late.ok).toBe(false);
+    expect(late.error.message).toMatch(/already agreed/);
+    const odd = await p.emit("p:intro", { step: "declineAll" });
+    expect(odd.ok).toBe(false);
+    expect((await monitor(s.id))[0]!.stage).toBe("intro");
+  });
+});
