@@ -22,8 +22,19 @@ export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Decimal) return v.text;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "number") return numberText(v);
   return quoted(neutralise(v));
+}
+
+/**
+ * A number as the file writes it: whole numbers exactly; fractions with at most 15 significant digits, so
+ * the noise of binary arithmetic does not reach the file (0.4 × 0.8 = 0.32000000000000006 is written
+ * 0.32; any 15-digit decimal reads back as the same double). Not finite: empty.
+ */
+export function numberText(v: number): string {
+  if (!Number.isFinite(v)) return "";
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(15)));
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
