@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { threeSeatTreatment } from "../testing/three-seats";
 import { games } from "../games/registry";
 import { newSession } from "../testing/drive";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
@@ -6,14 +7,7 @@ import { reduce } from "./reduce";
 import { NOT_OPEN } from "./claim";
 import type { ExternalId, SessionState } from "./state";
 
-function load(): LoadedTreatment {
-  const r = loadTreatment(
-    { name: "t", game: "ids-investment", params: { alpha: [10, 10, 10], W: [[1, 0.4, 0.4], [0.4, 1, 0.4], [0.4, 0.4, 1]], c: [1, 1, 1], rounds: 1 } },
-    games,
-  );
-  if (!r.ok) throw new Error(r.errors.join("\n"));
-  return r.value;
-}
+const load = () => threeSeatTreatment();
 
 function claim(s: SessionState, lt: LoadedTreatment, cmd: Parameters<typeof reduce>[2]) {
   const r = reduce(s, lt, cmd, 0);

@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { games } from "../games/registry";
+import { threeSeatTreatment } from "../testing/three-seats";
 import { must, newSession } from "../testing/drive";
 import { CLAIM_HOLD_MS, LEFT_BEFORE_PLAY_MS, unusedClaim } from "./free-seat";
-import { loadTreatment, type LoadedTreatment } from "./treatment";
+import type { LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { adminView } from "./views";
 import type { SessionState } from "./state";
 
-function load(): LoadedTreatment {
-  const r = loadTreatment(
-    { name: "t", game: "ids-investment", params: { alpha: [10, 10, 10], W: [[1, 0.4, 0.4], [0.4, 1, 0.4], [0.4, 0.4, 1]], c: [1, 1, 1], rounds: 1 } },
-    games,
-  );
-  if (!r.ok) throw new Error(r.errors.join("\n"));
-  return r.value;
-}
+const load = () => threeSeatTreatment();
 
 const T0 = 1_000_000;
 

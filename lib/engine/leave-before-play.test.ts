@@ -2,23 +2,19 @@ import { describe, expect, it } from "vitest";
 import { games } from "../games/registry";
 import { paymentRows } from "../study/payments";
 import { must, newSession } from "../testing/drive";
+import { THREE_SEAT_PARAMS, threeSeatTreatment } from "../testing/three-seats";
 import { unusedClaim } from "./free-seat";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { adminView, participantView } from "./views";
 import type { SessionState } from "./state";
 
-const PARAMS = { alpha: [10, 10, 10], W: [[1, 0.4, 0.4], [0.4, 1, 0.4], [0.4, 0.4, 1]], c: [1, 1, 1], rounds: 1 };
 const QUIZ = [
   { question: "2 + 2?", options: ["3", "4"], answer: 1 },
   { question: "Who decides?", options: ["you", "nobody"], answer: 0 },
 ];
 
-function load(intro: Record<string, unknown> = {}): LoadedTreatment {
-  const r = loadTreatment({ name: "t", game: "ids-investment", params: PARAMS, intro, completionUrl: "https://app.prolific.com/submissions/complete?cc=C1" }, games);
-  if (!r.ok) throw new Error(r.errors.join("\n"));
-  return r.value;
-}
+const load = (intro: Record<string, unknown> = {}) => threeSeatTreatment({ intro, completionUrl: "https://app.prolific.com/submissions/complete?cc=C1" });
 
 const T0 = 1_000_000;
 const opened = (lt: LoadedTreatment): SessionState => newSession(lt, "test", T0).state;
@@ -162,7 +158,7 @@ describe("intro.quizMaxAttempts: a limit on the quiz's wrong attempts", () => {
 
   it("is checked when the treatment is loaded: a whole number of at least 1, and only with quiz questions", () => {
     const bad = (intro: Record<string, unknown>) => {
-      const r = loadTreatment({ name: "t", game: "ids-investment", params: PARAMS, intro }, games);
+      const r = loadTreatment({ name: "t", game: "ids-investment", params: THREE_SEAT_PARAMS, intro }, games);
       return r.ok ? [] : r.errors;
     };
     expect(bad({ quiz: QUIZ, quizMaxAttempts: 0 }).join("\n")).toMatch(/quizMaxAttempts.*at least 1/);

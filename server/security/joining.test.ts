@@ -2,28 +2,19 @@
  * Item 2 of issue 10: joins are limited per address and per room (429 saying when to retry), and room
  * codes are long enough that guessing a live one at the allowed rate is hopeless (docs/security.md).
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createMechlabApp, type MechlabApp } from "../app";
-import { ADMIN_PASSWORD, adminCookie, api, freshSqlite, type TestDb } from "../testing/harness";
+import { describe, expect, it } from "vitest";
+import { appOnPort } from "../testing/app-on-port";
+import { adminCookie, api } from "../testing/harness";
 import { createHttpLimits, JOIN_RATE } from "./limits";
 import { normalizeRoomCode, randomRoomCode, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "./room-code";
 import { createSession, messageOf, raw } from "./testing";
 import { TokenBuckets } from "./token-bucket";
 
-let db: TestDb | undefined;
-let app: MechlabApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  await db?.drop();
-});
+const server = appOnPort();
 
 async function start(): Promise<string> {
-  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-  process.env.MECHLAB_QUIET = "1";
-  db = await freshSqlite();
   // time stands still for the limits: a slow machine must not refill the buckets mid-test
-  app = await createMechlabApp({ dbUrl: db.url, log: () => {}, security: { trustProxy: true }, httpLimits: createHttpLimits(() => 0) });
-  return `http://127.0.0.1:${await app.listen(0)}`;
+  return (await server.start({ security: { trustProxy: true }, httpLimits: createHttpLimits(() => 0) })).base;
 }
 
 const join = (base: string, code: string, label: string, from: string) =>
@@ -99,7 +90,7 @@ describe("joining over HTTP", () => {
   it("the old 5-character codes of existing sessions keep working", async () => {
     const base = await start();
     const s = await createSession(base, await adminCookie(base));
-    await app!.db.session.update({ where: { id: s.id }, data: { code: "ABCDE" } });
+    await server.app.db.session.update({ where: { id: s.id }, data: { code: "ABCDE" } });
     expect((await join(base, "abcde", "Table 1", "10.0.0.1")).status).toBe(200);
     expect((await api(base, "/api/health")).status).toBe(200);
   });

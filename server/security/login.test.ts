@@ -2,26 +2,14 @@
  * Items 6 and 7 of issue 10 over HTTP: login throttling with backoff per address, hashing that leaves
  * the server responsive under 200 parallel attempts, and the Secure flag behind HTTPS.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { createMechlabApp, type MechlabApp } from "../app";
-import { ADMIN_PASSWORD, freshSqlite, type TestDb } from "../testing/harness";
+import { describe, expect, it } from "vitest";
+import { appOnPort } from "../testing/app-on-port";
+import { ADMIN_PASSWORD } from "../testing/harness";
 import { LoginThrottle } from "./login-throttle";
 import { messageOf, raw } from "./testing";
 
-let db: TestDb | undefined;
-let app: MechlabApp | undefined;
-afterEach(async () => {
-  await app?.close();
-  await db?.drop();
-  app = undefined;
-});
-
-async function start(security: { trustProxy?: boolean } = {}): Promise<string> {
-  process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-  db = await freshSqlite();
-  app = await createMechlabApp({ dbUrl: db.url, log: () => {}, security });
-  return `http://127.0.0.1:${await app.listen(0)}`;
-}
+const server = appOnPort();
+const start = async (security: { trustProxy?: boolean } = {}): Promise<string> => (await server.start({ security })).base;
 
 const login = (base: string, password: string, headers: Record<string, string> = {}) =>
   raw(base, "/api/admin/login", { headers: { "content-type": "application/json", "x-mechlab-csrf": "1", ...headers }, body: JSON.stringify({ password }) });
@@ -104,13 +92,14 @@ describe("login over HTTP", () => {
 describe("the admin cookie", () => {
   const cookieOf = (r: { headers: Record<string, string | string[] | undefined> }) => String(r.headers["set-cookie"]);
 
-  it("is HttpOnly and SameSite=Strict, and Secure only when the request came over HTTPS through a trusted proxy", async () => {
+  it("is HttpOnly and SameSite=Strict, and not Secure when the HTTPS header comes from an untrusted client", async () => {
     const plain = await start();
     const direct = await login(plain, ADMIN_PASSWORD, { "x-forwarded-proto": "https" });
     expect(cookieOf(direct)).toMatch(/HttpOnly; SameSite=Strict/);
     expect(cookieOf(direct)).not.toMatch(/Secure/); // the header is not trusted without TRUST_PROXY
-    await app!.close();
-    await db!.drop();
+  });
+
+  it("is Secure only when the request came over HTTPS through a trusted proxy", async () => {
     const proxied = await start({ trustProxy: true });
     expect(cookieOf(await login(proxied, ADMIN_PASSWORD, { "x-forwarded-proto": "https", "x-forwarded-for": "10.1.1.1" }))).toMatch(/; Secure/);
     expect(cookieOf(await login(proxied, ADMIN_PASSWORD, { "x-forwarded-proto": "http", "x-forwarded-for": "10.1.1.1" }))).not.toMatch(/Secure/);
