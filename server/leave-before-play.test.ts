@@ -58,6 +58,14 @@ describe("leaving before play", () => {
     await lab.app.manager.sweep();
     expect((await monitor(s.id))[0]!.stage).toBe("new");
     expect(await lab.app.manager.store.participantByToken(a.json.token)).toBeNull();
+    // the next person from the panel takes the seat, with a completion code of their own
+    const declinersCode = pay.find((r) => r.external_id === "5f00000000000000000000d1")!.completion_code;
+    const next = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000d2", SESSION_ID: "x2" } });
+    expect(next.status).toBe(200);
+    const nextRow = (await csv(s.id, "payments.csv")).find((r) => r.external_id === "5f00000000000000000000d2")!;
+    expect(nextRow.completion_code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(nextRow.completion_code).not.toBe(declinersCode);
+    expect((await lab.app.manager.store.participants(s.id)).map((r) => r.completionCode)).toContain(nextRow.completion_code);
   });
 
   it("the quiz counts attempts down, the last wrong one ends the person's part, and that panel id cannot take a seat again", async () => {
@@ -72,7 +80,9 @@ describe("leaving before play", () => {
     const first = await p.emit("p:intro", { step: "quiz", answers: [0] });
     expect(first.ok).toBe(false);
     await p.until((v) => v.quizAttemptsLeft === 1);
-    expect((await p.emit("p:intro", { step: "quiz", answers: [0] })).ok).toBe(true);
+    // the last wrong attempt is refused like the first (the event log has both as intro/wrong_answer) and ends the person's part
+    const last = await p.emit("p:intro", { step: "quiz", answers: [0] });
+    expect([last.ok, last.error?.code]).toEqual([false, "intro/wrong_answer"]);
     const done = await p.until((v) => v.stage === "done");
     expect(done.done?.leftBeforePlay).toBe("quizFailed");
     // a script sending a third attempt gets nowhere
@@ -83,8 +93,11 @@ describe("leaving before play", () => {
     await lab.app.manager.sweep();
     const wideAfter = await csv(s.id, "data-wide.csv");
     expect(wideAfter.every((r) => r.external_id !== "5f00000000000000000000q1")).toBe(true);
+    // the seat's events read together: both wrong attempts refused, the script's third one too, then the server freeing that seat
+    const seatEvents = (await csv(s.id, "events.csv")).filter((e) => e.participant === wideAfter[0]!.participant && (e.command === "quiz" || e.command === "freeSeat"));
+    expect(seatEvents.map((e) => [e.command, e.accepted, e.error_code])).toEqual([["quiz", "FALSE", "intro/wrong_answer"], ["quiz", "FALSE", "intro/wrong_answer"], ["quiz", "FALSE", "action/match_over"], ["freeSeat", "TRUE", ""]]);
     // a fresh link from the panel for the same id: refused with a reason; another id takes the seat
-    const again = await join({ code: s.code, query: { ...query, SESSION_ID: "q2" } });
+    const again = await join({ code: s.code, query: { ...query, PROLIFIC_PID: query.PROLIFIC_PID.toUpperCase(), SESSION_ID: "q2" } });
     expect(again.status).toBeGreaterThanOrEqual(400);
     expect(again.json.error.message).toMatch(/used up the attempts/);
     const other = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000q2", SESSION_ID: "q3" } });

@@ -171,8 +171,12 @@ describe("panel ids", () => {
     if (!b.ok) throw new Error("b");
     expect(b.pid).toBe("p2");
     s = b.state;
-    // the same id from another panel is another person
-    const m = claim(s, lt, { kind: "claimPanel", external: { source: "mturk", id: "AAA", extra: {} } });
+    // the same id through another panel's parameter, or in another letter case, is the same person: no second seat
+    for (const id of ["AAA", "aaa"]) {
+      const same = claim(s, lt, { kind: "claimPanel", external: { source: "mturk", id, extra: {} } });
+      expect(!same.ok && same.error.code).toBe("session/panel_id_taken");
+    }
+    const m = claim(s, lt, { kind: "claimPanel", external: { source: "mturk", id: "DDD", extra: {} } });
     if (!m.ok) throw new Error("m");
     expect(m.pid).toBe("p3");
     s = m.state;

@@ -14,6 +14,7 @@ import { ActionErrorCode, actionError, type ActionError, type RefusalText } from
 import { worded } from "../i18n/refusal";
 import { draftParticipant } from "./draft";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
+import { freedSeatOf } from "./seat-memory";
 
 /**
  * Letters of any script (with their accents), digits, spaces, and . _ - ' ’; at least one letter or
@@ -136,6 +137,19 @@ const fullRoomMessage = (s: SessionState) => worded("sessionFullRoom", { seats: 
  */
 const plainLabel = (label: string) => label.normalize("NFKC").replace(INVISIBLE, "").replace(/’/g, "'").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
 
+/**
+ * Who a panel id is, whatever the panel parameter and letter case it came with (Prolific ids are lower-case
+ * hex, MTurk's upper-case; the code check compares them the same way, lib/study/code-match.ts).
+ */
+export const panelKey = (id: string) => `panel:${id.trim().toLowerCase()}`;
+
+/** Who a seat's person is (lib/engine/seat-memory.ts), or null for a personal-link seat (nobody else can take it). */
+export function personKey(p: Pick<ParticipantState, "external" | "label">): string | null {
+  if (p.external) return panelKey(p.external.id);
+  if (p.label !== null) return `label:${labelKey(p.label)}`;
+  return null;
+}
+
 /** The refusal while a session is a draft (participants read it in the session's language). */
 export const NOT_OPEN = worded("notOpen");
 
@@ -160,9 +174,12 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   if (mixesScripts(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelMixedScripts", { label }));
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
+  const before = freedSeatOf(s, `label:${key}`);
+  if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
   const seat = draftParticipant(s, free.id);
+  if (before) seat.quizAttempts = before.quizAttempts;
   seat.label = label;
   seat.claimed = true;
   seat.claimedAtMs = nowMs;
@@ -182,9 +199,14 @@ export function samePanelSession(held: ExternalId, ext: ExternalId): boolean {
   return PANEL_SESSION_PARAMS.some((k) => Object.hasOwn(held.extra, k) && held.extra[k] === ext.extra[k]);
 }
 
-/** The seat an online panel's participant id holds in this session, if any. */
-export function seatOfPanelId(s: SessionState, ext: Pick<ExternalId, "source" | "id">): ParticipantState | undefined {
-  return seats(s).find((p) => p.external?.source === ext.source && p.external.id === ext.id);
+/**
+ * The seat an online panel's participant id holds in this session, if any: the same id in another letter
+ * case or through another panel parameter is the same person (an id typed "5F00AB…" for "5f00ab…" must not
+ * take a second seat; the code check compares ids the same way).
+ */
+export function seatOfPanelId(s: SessionState, ext: Pick<ExternalId, "id">): ParticipantState | undefined {
+  const key = panelKey(ext.id);
+  return seats(s).find((p) => p.external !== undefined && panelKey(p.external.id) === key);
 }
 
 /**
@@ -200,10 +222,12 @@ export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number, fr
   }
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
-  if (s.quizFailedPanelIds?.some((f) => f.source === ext.source && f.id === ext.id)) return fail(ActionErrorCode.NotAllowed, worded("quizFailedBefore"));
+  const before = freedSeatOf(s, panelKey(ext.id));
+  if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBefore"));
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
   const seat = draftParticipant(s, free.id);
+  if (before) seat.quizAttempts = before.quizAttempts;
   seat.external = { source: ext.source, id: ext.id, extra: { ...ext.extra } };
   seat.claimed = true;
   seat.claimedAtMs = nowMs;

@@ -56,7 +56,7 @@ export type Command =
    * Give a taken seat back to the free seats (lib/engine/free-seat.ts): sent by the server only, which gives
    * the seat a new link with it (server/sessions/manager.ts `freeSeat`); `unused`: its sweep of claims nobody opened.
    */
-  | { kind: "freeSeat"; pid: string; unused?: boolean }
+  | { kind: "freeSeat"; pid: string; unused?: boolean; completionCode?: string }
   | { kind: "tick" }
   /** The server was down from `fromMs` until now (a crash, then a restart): the clock stops for it as for a pause (lib/engine/admin.ts `applyOutage`). */
   | { kind: "outage"; fromMs: number }

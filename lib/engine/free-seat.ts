@@ -10,6 +10,8 @@
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { draftParticipant } from "./draft";
 import { seatName } from "./rounds";
+import { rememberFreedSeat } from "./seat-memory";
+import { personKey } from "./claim";
 import type { Effects, ParticipantState, SessionState } from "./state";
 
 /**
@@ -51,17 +53,14 @@ export function freeSeatProblem(p: ParticipantState): string | null {
   return null;
 }
 
-/** At most this many panel ids are remembered as having failed the quiz (each needed a seat of its own). */
-const MAX_QUIZ_FAILED_IDS = 100_000;
-
 type FreeResult = { ok: true } | { ok: false; error: ActionError };
 
 /**
  * Free a taken seat: its label, panel id, intro progress and presence are forgotten, so the next join
- * takes it like a seat nobody had. `unused`: only if it is still an unused claim (the sweep's decision
+ * takes it like a seat nobody had, with `completionCode` (a new one the server drew) when given. `unused`: only if it is still an unused claim (the sweep's decision
  * is checked against the state it lands on: a browser that connected meanwhile keeps its seat).
  */
-export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: number, fx: Effects): FreeResult {
+export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: number, fx: Effects, completionCode?: string): FreeResult {
   const current = s.participants.get(pid);
   const refuse = (message: string): FreeResult => ({ ok: false, error: { code: ActionErrorCode.Conflict, message } });
   if (!current) return refuse("No such participant in this session.");
@@ -71,11 +70,8 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   if (problem) return refuse(problem);
   const p = draftParticipant(s, pid);
   const who = p.label !== null ? `"${p.label}"` : p.external ? `${p.external.source} id ${p.external.id}` : "a personal link";
-  if (current.leftBeforePlay === "quizFailed" && current.external) {
-    // that panel id used up its attempts: a new seat must not give it the quiz afresh
-    const failed = s.quizFailedPanelIds ?? [];
-    if (failed.length < MAX_QUIZ_FAILED_IDS) s.quizFailedPanelIds = [...failed, { source: current.external.source, id: current.external.id }];
-  }
+  // the same person coming back must not get the quiz's attempts afresh
+  rememberFreedSeat(s, current, personKey(current));
   delete p.leftBeforePlay;
   p.label = null;
   delete p.external;
@@ -88,6 +84,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   p.stage = "new";
   p.introStep = "consent";
   p.quizAttempts = 0;
+  if (completionCode !== undefined) p.completionCode = completionCode;
   if (s.waiting.includes(pid)) s.waiting = s.waiting.filter((w) => w !== pid);
   const why =
     current.stage === "new"

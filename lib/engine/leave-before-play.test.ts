@@ -7,7 +7,7 @@ import { unusedClaim } from "./free-seat";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
 import { adminView, participantView } from "./views";
-import type { SessionState } from "./state";
+import type { ExternalId, SessionState } from "./state";
 
 const QUIZ = [
   { question: "2 + 2?", options: ["3", "4"], answer: 1 },
@@ -40,7 +40,7 @@ describe("I do not agree: a person can decline the consent", () => {
     expect(agree.ok && agree.state.participants.get("p1")!.stage).toBe("done");
     // the lab pays whom it pays: the seat is listed, not finished, with no rounds
     const row = paymentRows(s, lt).find((r) => r.participant === "p1")!;
-    expect([row.finished, row.rounds, row.points, row.leftBeforePlay]).toEqual([false, 0, 0, "declined"]);
+    expect([row.finished, row.rounds, row.points, row.leftBeforePlay, row.payout, row.bonus]).toEqual([false, 0, 0, "declined", 0, 0]);
   });
 
   it("is refused after consenting (the way out is to close the page) and before the session opens", () => {
@@ -102,7 +102,12 @@ describe("intro.quizMaxAttempts: a limit on the quiz's wrong attempts", () => {
     s = first.kept!;
     expect(participantView(s, lt, "p1", T0)!.quizAttemptsLeft).toBe(1);
     expect(s.participants.get("p1")!.stage).toBe("intro");
-    s = must(s, lt, { kind: "quiz", pid: "p1", answers: [1, 1] }, T0 + 2);
+    // the last wrong attempt is refused like the others (the event log says intro/wrong_answer), and ends the person's part
+    const last = reduce(s, lt, { kind: "quiz", pid: "p1", answers: [1, 1] }, T0 + 2);
+    expect(last.ok).toBe(false);
+    if (last.ok) return;
+    expect(last.error.code).toBe("intro/wrong_answer");
+    s = last.kept!;
     const p = s.participants.get("p1")!;
     expect([p.stage, p.leftBeforePlay, p.quizAttempts]).toEqual(["done", "quizFailed", 2]);
     expect(s.waiting).toEqual([]);
@@ -143,10 +148,16 @@ describe("intro.quizMaxAttempts: a limit on the quiz's wrong attempts", () => {
     s = must(s, lt, { kind: "connect", pid: "p1" }, T0);
     s = must(s, lt, { kind: "consent", pid: "p1" }, T0);
     s = must(s, lt, { kind: "instructions", pid: "p1" }, T0);
-    s = must(s, lt, { kind: "quiz", pid: "p1", answers: [0, 0] }, T0 + 1);
+    s = (reduce(s, lt, { kind: "quiz", pid: "p1", answers: [0, 0] }, T0 + 1) as { kept: SessionState }).kept;
     s = must(s, lt, { kind: "disconnect", pid: "p1" }, T0 + 2);
     s = must(s, lt, { kind: "freeSeat", pid: "p1", unused: true }, T0 + 3);
-    expect(s.quizFailedPanelIds).toEqual([{ source: "prolific", id: "P1" }]);
+    expect(s.freedSeats).toEqual([{ key: "panel:p1", quizAttempts: 1, left: "quizFailed" }]);
+    // the same id in another letter case, or through another panel's parameter, is the same person
+    const others: ExternalId[] = [{ source: "prolific", id: "p1", extra: {} }, { source: "mturk", id: "P1", extra: { assignmentId: "a" } }];
+    for (const ext of others) {
+      const r = reduce(s, lt, { kind: "claimPanel", external: ext }, T0 + 4);
+      expect(r.ok).toBe(false);
+    }
     // with a new panel session too (a fresh link from the panel): refused with a reason
     const again = reduce(s, lt, { kind: "claimPanel", external: { source: "prolific", id: "P1", extra: { SESSION_ID: "new" } } }, T0 + 4);
     expect(again.ok).toBe(false);
@@ -165,5 +176,67 @@ describe("intro.quizMaxAttempts: a limit on the quiz's wrong attempts", () => {
     expect(bad({ quiz: QUIZ, quizMaxAttempts: 1.5 }).join("\n")).toMatch(/quizMaxAttempts.*whole number/);
     expect(bad({ quizMaxAttempts: 3 }).join("\n")).toMatch(/quizMaxAttempts.*add quiz questions/);
     expect(bad({ quiz: QUIZ, quizMaxAttempts: 3 })).toEqual([]);
+  });
+});
+
+describe("a person whose seat was freed does not get the quiz's attempts afresh", () => {
+  const QUIZ3 = { quiz: QUIZ, quizMaxAttempts: 3 };
+  /** Take a seat with `claim`, open it, consent, read, answer the quiz wrongly `wrong` times, leave; then the seat is freed. */
+  function attemptsThenLeave(lt: LoadedTreatment, claim: Parameters<typeof reduce>[2], wrong: number): SessionState {
+    let s = must(opened(lt), lt, claim, T0);
+    s = must(s, lt, { kind: "connect", pid: "p1" }, T0);
+    s = must(s, lt, { kind: "consent", pid: "p1" }, T0);
+    s = must(s, lt, { kind: "instructions", pid: "p1" }, T0);
+    for (let k = 0; k < wrong; k++) s = (reduce(s, lt, { kind: "quiz", pid: "p1", answers: [0, 0] }, T0 + k) as { kept: SessionState }).kept;
+    s = must(s, lt, { kind: "disconnect", pid: "p1" }, T0 + 10);
+    return must(s, lt, { kind: "freeSeat", pid: "p1" }, T0 + 20);
+  }
+
+  it("a panel id that left in the middle of the quiz keeps the attempts it used, in any letter case", () => {
+    const lt = load(QUIZ3);
+    const s = attemptsThenLeave(lt, { kind: "claimPanel", external: prolific("AbC1") }, 2);
+    const back = reduce(s, lt, { kind: "claimPanel", external: { source: "prolific", id: "abc1", extra: { SESSION_ID: "new" } } }, T0 + 30);
+    expect(back.ok).toBe(true);
+    if (!back.ok) return;
+    expect(back.state.participants.get(back.pid!)!.quizAttempts).toBe(2);
+    expect(participantView(back.state, lt, back.pid!, T0 + 30)!.quizAttemptsLeft).toBe(1);
+    // someone else starts afresh
+    const other = reduce(s, lt, { kind: "claimPanel", external: prolific("XyZ9") }, T0 + 30);
+    expect(other.ok && other.state.participants.get(other.pid!)!.quizAttempts).toBe(0);
+  });
+
+  it("a label (room code) likewise: the same name keeps its attempts, and one that used them all up is refused by name", () => {
+    const lt = load(QUIZ3);
+    const s = attemptsThenLeave(lt, { kind: "claim", label: "Quinn" }, 1);
+    const back = reduce(s, lt, { kind: "claim", label: "quinn" }, T0 + 30);
+    expect(back.ok && back.state.participants.get(back.pid!)!.quizAttempts).toBe(1);
+    const failed = attemptsThenLeave(lt, { kind: "claim", label: "Quinn" }, 3);
+    const again = reduce(failed, lt, { kind: "claim", label: "Quinn" }, T0 + 30);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/“Quinn” has already used up the attempts/);
+  });
+
+  it("remembers nobody who never answered the quiz nor left (a squatter's seat freed leaves no trace)", () => {
+    const lt = load(QUIZ3);
+    const s = attemptsThenLeave(lt, { kind: "claim", label: "Ann" }, 0);
+    expect(s.freedSeats).toBeUndefined();
+  });
+});
+
+describe("the room's screen and payments for people who took no part", () => {
+  it("a decliner is not counted as joined nor listed on the leaderboard, and is paid nothing", async () => {
+    const { projectorView } = await import("./projector-view");
+    const lt = load();
+    let s = must(opened(lt), lt, { kind: "claim", label: "Dora" }, T0);
+    s = must(s, lt, { kind: "claim", label: "Eli" }, T0);
+    s = must(s, lt, { kind: "connect", pid: "p1" }, T0);
+    s = must(s, lt, { kind: "connect", pid: "p2" }, T0);
+    s = must(s, lt, { kind: "decline", pid: "p1" }, T0);
+    const v = projectorView(s, lt, T0, "ROOM", []);
+    expect(v.joined).toBe(1);
+    expect(v.leaderboard?.map((r) => r.label)).toEqual(["Eli"]);
+    const lt2 = threeSeatTreatment({ payment: { showUpFee: 5, perPoint: 0.1, currency: "GBP" } });
+    const rows = paymentRows(must(must(opened(lt2), lt2, { kind: "connect", pid: "p1" }, T0), lt2, { kind: "decline", pid: "p1" }, T0), lt2);
+    expect(rows.map((r) => [r.leftBeforePlay, r.payout])).toEqual([["declined", 0]]);
   });
 });

@@ -142,9 +142,10 @@ function introStep(
   const wrong = quiz.findIndex((q, i) => cmd.answers[i] !== q.answer);
   const limit = lt.treatment.intro.quizMaxAttempts;
   if (wrong >= 0 && limit !== undefined && p.quizAttempts >= limit) {
-    // the last attempt the treatment allows: the person takes no part (their page says so)
+    // the last attempt the treatment allows: the person takes no part (their page says so); refused like
+    // every wrong answer (the event log has it as intro/wrong_answer), the change kept
     leaveBeforePlay(s, p, "quizFailed", fx);
-    return { ok: true };
+    return { ok: false, keep: true, error: err(ActionErrorCode.WrongAnswer, worded("quizNoAttemptsLeft")) };
   }
   if (wrong >= 0) {
     const q = quiz[wrong]!;

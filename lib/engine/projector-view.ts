@@ -95,7 +95,7 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en",
   const t = translatorFor(locale);
   const rows = s.order
     .map((id) => s.participants.get(id)!)
-    .filter((p) => !p.bot && (p.claimed || p.history.length > 0))
+    .filter((p) => !p.bot && p.leftBeforePlay === undefined && (p.claimed || p.history.length > 0))
     .map((p) => ({ p, ...tally(p, through) }))
     .sort((a, b) => b.points - a.points || a.p.seat - b.p.seat);
   // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)
@@ -173,7 +173,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     status: s.status,
     stage,
     roomCode,
-    joined: people.filter((p) => p.stage !== "new").length,
+    joined: people.filter((p) => p.stage !== "new" && p.leftBeforePlay === undefined).length,
     seats: lt.seats,
     rounds: lt.rounds,
     round,

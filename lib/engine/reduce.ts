@@ -65,7 +65,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     case "freeSeat": {
       if (s.status === "draft") return { ok: false, error: { code: ActionErrorCode.Conflict, message: "The session is a draft: open it first (nobody can join a draft)." } };
-      const r = freeSeat(s, cmd.pid, cmd.unused === true, nowMs, fx);
+      const r = freeSeat(s, cmd.pid, cmd.unused === true, nowMs, fx, cmd.completionCode);
       if (!r.ok) return r;
       break;
     }

@@ -8,6 +8,7 @@ import type { PlayerId, PlayerRoundRecord, Scalar } from "../core/game";
 import type { RngState } from "../core/rng";
 import type { SurveyAnswers } from "../survey/answers";
 import type { ChunkMap } from "./chunk-map";
+import type { FreedSeatRecord } from "./seat-memory";
 
 /** draft: created, nobody can join until the experimenter opens it (after the launch check). */
 export type SessionStatus = "draft" | "running" | "paused" | "ended";
@@ -173,10 +174,11 @@ export interface SessionState {
   sessionRound: number;
   groupSeq: number;
   /**
-   * Panel ids whose seat was freed after they used up the quiz's attempts: they cannot take a seat in this
-   * session again (a new seat would start the quiz afresh). Absent: none.
+   * People whose seat was freed after they started the quiz or left in the intro, by panel id or label
+   * (lib/engine/seat-memory.ts): a new seat of theirs keeps the quiz attempts they used, and one who used
+   * them all up cannot take a seat again. Absent: none.
    */
-  quizFailedPanelIds?: { source: string; id: string }[];
+  freedSeats?: FreedSeatRecord[];
 }
 
 /** One completed round of one group: what is written to the RoundOutcome table. */

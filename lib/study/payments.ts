@@ -61,9 +61,12 @@ export function finishedSeat(p: ParticipantState, rounds: number): boolean {
 /**
  * What one seat is paid: the points that count (rounds a bot played for a person only when
  * `payment.payBotRounds`; a bot seat's all), the bonus (those points × perPoint, never below 0) and the
- * payout (show-up fee + bonus), both rounded to cents. The participant's final page can show the same payout with it.
+ * payout (show-up fee + bonus), both rounded to cents; nothing for a person who declined the consent or used up the
+ * quiz's attempts (`leftBeforePlay`). The participant's final page can show the same payout with it.
  */
 export function seatPay(p: ParticipantState, payment: LoadedTreatment["treatment"]["payment"]): { paidPoints: number; bonus: number; payout: number } {
+  // declined the consent or used up the quiz's attempts: took no part, so nothing is due (their page showed no payment)
+  if (p.leftBeforePlay !== undefined) return { paidPoints: 0, bonus: 0, payout: 0 };
   const paidPoints = p.history.reduce((a, h) => a + (h.isBot && !payment.payBotRounds && !p.bot ? 0 : h.payoff), 0);
   // a negative points total pays no bonus and takes nothing away: the show-up fee is guaranteed
   const bonus = Math.max(0, roundMoney(payment.perPoint * paidPoints));

@@ -75,6 +75,18 @@ describe("launch check: exit survey, language and payment", () => {
     expect(s.tables[0]?.rows).toEqual([["gender", "choice", "yes", "female; male; other"]]);
   });
 
+  it("lists the consent, the quiz and its attempts, limited or not", () => {
+    const quiz = [{ question: "2 + 2?", options: ["3", "4"], answer: 1 }];
+    const limited = sectionOf({ ...raw("ids-investment-3.json"), intro: { consent: "Agree?", quiz, quizMaxAttempts: 2 } });
+    expect(metrics(limited)).toMatchObject({ "Consent text": "your own", "Quiz questions": 1, "Quiz attempts": 2 });
+    expect(limited.metrics.find((m) => m.label === "Quiz attempts")?.hint).toMatch(/takes no part and is paid nothing/);
+    const open = sectionOf({ ...raw("ids-investment-3.json"), intro: { quiz } });
+    expect(metrics(open)["Quiz attempts"]).toBe("no limit");
+    const none = sectionOf({ ...raw("ids-investment-3.json"), intro: {} });
+    expect(metrics(none)).toMatchObject({ "Consent text": "the default sentence", "Quiz questions": "none" });
+    expect(metrics(none)["Quiz attempts"]).toBeUndefined();
+  });
+
   it("a treatment without a survey says so and has no question table; the section still follows the game's theory", () => {
     const lt = loadTreatment(raw("ids-investment-3.json"), games);
     if (!lt.ok) throw new Error(lt.errors.join("\n"));
@@ -83,6 +95,6 @@ describe("launch check: exit survey, language and payment", () => {
     expect(c.sections[0]?.id).toBe("ids-nash-social");
     expect(metrics(c.sections.at(-1)!)["Exit survey questions"]).toBe("none");
     expect(c.sections.at(-1)!.tables).toEqual([]);
-    expect(launchCheckText(c)).toContain("== Exit survey, language and payment (confirm before opening) ==");
+    expect(launchCheckText(c)).toContain("== Intro, exit survey, language and payment (confirm before opening) ==");
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The launch check's section on what participants meet after the game: the exit survey's questions
+ * The launch check's section on what participants meet before and after the game: the consent, the quiz and
+ * its attempts, the exit survey's questions
  * (id, kind, required, the answers it allows), the language of the platform texts, and the payment
  * facts a new experimenter should confirm before opening (show-up fee, money per point, currency,
  * whether rounds a bot played for a person are paid, whether a completion URL is set). Read from the
@@ -30,7 +31,23 @@ const money = (amount: number, currency: string) => (currency ? `${amount} ${cur
 export function surveyPaymentSection(t: Treatment): LaunchSection {
   const { payment, survey } = t;
   const completion = t.completionUrl ?? t.redirectUrl;
+  const { quiz, quizMaxAttempts } = t.intro;
   const metrics: LaunchSection["metrics"] = [
+    {
+      label: "Consent text",
+      value: t.intro.consent === undefined ? "the default sentence" : "your own",
+      hint: "with \"I agree\" and \"I do not agree\": a person who does not agree takes no part",
+    },
+    { label: "Quiz questions", value: quiz.length === 0 ? "none" : quiz.length, ...(quiz.length === 0 ? { hint: "participants go from the instructions to the waiting room" } : {}) },
+    ...(quiz.length === 0
+      ? []
+      : [
+          {
+            label: "Quiz attempts",
+            value: quizMaxAttempts === undefined ? "no limit" : quizMaxAttempts,
+            hint: quizMaxAttempts === undefined ? "answered until it is right (intro.quizMaxAttempts limits it)" : "after the last wrong one the person takes no part and is paid nothing",
+          },
+        ]),
     { label: "Exit survey questions", value: survey.length === 0 ? "none" : survey.length, hint: survey.length === 0 ? "participants go from the last round to the final page" : `${survey.filter((q) => q.required).length} required` },
     { label: "Language of platform texts", value: `${t.language} (${LOCALE_NAMES[t.language]})`, hint: "consent, instructions, quiz and survey show as written" },
     { label: "Show-up fee", value: money(payment.showUpFee, payment.currency) },
@@ -52,8 +69,8 @@ export function surveyPaymentSection(t: Treatment): LaunchSection {
   const rows: Scalar[][] = survey.map((q) => [q.id, q.type, q.required ? "yes" : "no", allowedAnswers(q)]);
   return {
     id: "survey-payment",
-    title: "Exit survey, language and payment (confirm before opening)",
-    note: "What participants meet after the last round and what they are paid; read from the treatment, defaults included.",
+    title: "Intro, exit survey, language and payment (confirm before opening)",
+    note: "What participants meet before the first and after the last round, and what they are paid; read from the treatment, defaults included.",
     metrics,
     tables: rows.length ? [{ title: "Survey questions", columns: ["id", "kind", "required", "answers"], rows }] : [],
   };

@@ -63,7 +63,7 @@ describe("mechlab check", () => {
     const file = join(EXAMPLES, "ids-investment-classroom.json");
     const r = run([file]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("== Exit survey, language and payment (confirm before opening) ==");
+    expect(r.out).toContain("== Intro, exit survey, language and payment (confirm before opening) ==");
     expect(r.out).toMatch(/Exit survey questions: 4 {2}\(3 required\)\n/);
     expect(r.out).toMatch(/Language of platform texts: en \(English\)/);
     expect(r.out).toMatch(/Completion URL: not set/);

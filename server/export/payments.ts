@@ -38,7 +38,9 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
     type: "string",
     description:
       "Why the person had no game, if so: declined (\"I do not agree\" on the consent page), quiz_failed (every attempt intro.quizMaxAttempts allows was wrong), waited_out (no group within waitingRoom.maxMinutes); empty otherwise. " +
-      "Such a person is listed with the show-up fee as payout (a lab pays whoever came; their page showed no payment); someone from an online panel who declined or failed the quiz was asked to return the study instead of submitting it, and their seat, once freed for the next person, is not listed.",
+      "A person who declined or failed the quiz took no part: payout and bonus are 0.00 (their page showed no payment or completion code and asked people from an online panel to return the study; if your lab pays them a show-up fee, this column lists them). " +
+      "A seat taken by room code or panel id is freed for the next person once such a person closes the page, and is then not listed: the event log (events.csv) keeps their decline or last quiz attempt and the freeSeat under the same participant id. " +
+      "A person who waited out the waiting room gets the show-up fee and keeps their completion code.",
   },
 ];
 

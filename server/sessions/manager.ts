@@ -402,7 +402,8 @@ export class SessionManager {
   async freeSeat(sessionId: string, pid: string, unused = false): Promise<DispatchResult> {
     const host = await this.get(sessionId);
     if (!host) return { ok: false, error: { code: "session/not_found", message: "No such session." } };
-    const actor = { actorKind: unused ? "system" : "admin", participantId: null } as const;
+    // the server's own freeing names the seat in the event log, so its rows read together with the seat's earlier ones
+    const actor = unused ? ({ actorKind: "system", participantId: pid } as const) : ({ actorKind: "admin", participantId: null } as const);
     const command = { kind: "freeSeat", pid, ...(unused ? { unused } : {}) } as const;
     return this.seatLock(sessionId, () => this.withSeatOpening(sessionId, pid, async () => {
       await host.drain();
@@ -413,7 +414,11 @@ export class SessionManager {
       // the old link stops working first, so no browser holding it can open the seat once it is free
       const link = await this.reissueLink(sessionId, pid, unused ? "the server (a seat taken and never opened)" : "the experimenter (freed the seat)");
       if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };
-      return host.dispatch(actor, command);
+      // the next person gets a completion code of their own (the one before may have seen this one on a monitor)
+      const [completionCode] = await this.uniqueCompletionCodes(1);
+      const r = await host.dispatch(actor, { ...command, completionCode: completionCode! });
+      if (r.ok) await this.store.setCompletionCode(sessionId, pid, completionCode!);
+      return r;
     }));
   }
 

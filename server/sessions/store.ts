@@ -301,6 +301,11 @@ export class SessionStore {
     return rows.map((r) => r.completionCode);
   }
 
+  /** Record a seat's new completion code (a freed seat's next person gets one of their own). */
+  async setCompletionCode(sessionId: string, participantId: string, completionCode: string): Promise<void> {
+    await this.db.participant.updateMany({ where: { id: participantId, sessionId }, data: { completionCode } });
+  }
+
   /** Give a seat a new personal link; the old one stops working. */
   async setToken(sessionId: string, participantId: string, token: string): Promise<boolean> {
     const r = await this.db.participant.updateMany({ where: { id: participantId, sessionId }, data: { token } });

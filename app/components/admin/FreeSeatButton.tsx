@@ -20,7 +20,10 @@ export function FreeSeatButton({ sessionId, p }: { sessionId: string; p: AdminPa
   if (asking)
     return (
       <span className="row" style={{ flexWrap: "nowrap" }}>
-        <span className="small">Their link stops working and the next person to join takes the seat. Sure?</span>
+        <span className="small">
+          Their link stops working and the next person to join takes the seat
+          {p.leftBeforePlay ? "; this person's record leaves data-wide.csv and payments.csv (events.csv keeps it)" : ""}. Sure?
+        </span>
         <button type="button" className="danger small" data-testid={`free-confirm-${p.seat}`} onClick={() => void free()}>
           Yes, free it
         </button>

@@ -11,6 +11,10 @@ import { moneyText, sumMoney } from "@/lib/study/money";
 import { api } from "../../lib-client/api";
 import { fmt } from "../../lib-client/format";
 
+/** Why a person had no game, after "no" in the Finished column. */
+const leftText = (r: PaymentRow) =>
+  r.leftBeforePlay === "declined" ? " (declined the consent)" : r.leftBeforePlay === "quiz_failed" ? " (failed the quiz)" : r.leftBeforePlay === "waited_out" ? " (no group in time)" : "";
+
 const seatOf = (r: PaymentRow) => `seat ${r.seat + 1}${r.externalId ? ` (${r.externalId})` : " (no panel id)"}`;
 
 function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: string[] }) {
@@ -22,6 +26,8 @@ function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: strin
     setProblem(p);
     setResult(p ? null : matchCodes(text, rows, studyCodes));
   };
+  // people who declined the consent or failed the quiz have no completion to submit (the study's own code can still reach them)
+  const leftMatched = (result?.matched ?? []).filter((m) => m.row.leftBeforePlay === "declined" || m.row.leftBeforePlay === "quiz_failed");
   return (
     <details>
       <summary>Check completion codes from a panel</summary>
@@ -55,6 +61,12 @@ function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: strin
             {result.matched.length > 0 ? ": " : "."}
             {listSome(result.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${moneyText(m.row.payout)} ${m.row.currency})`), 200)}
           </p>
+          {leftMatched.length > 0 && (
+            <p data-testid="codes-left-before-play" className="error">
+              {leftMatched.length} of them took no part (declined the consent or used up the quiz&apos;s attempts), so theirs is not a completed study: ask them to return it
+              {`: ${listSome(leftMatched.map((m) => `seat ${m.row.seat + 1}${m.row.externalId ? ` (${m.row.externalId})` : ""}, ${m.row.leftBeforePlay === "declined" ? "declined" : "failed the quiz"}`))}`}
+            </p>
+          )}
           {result.mode === "pairs" && (
             <>
               <p data-testid="codes-other-id" className={result.otherId.length > 0 ? "error" : undefined}>
@@ -148,7 +160,7 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
                     <td className="num" data-testid={`payment-bot-rounds-${r.seat}`}>
                       {r.botRounds}
                     </td>
-                    <td data-testid={`payment-finished-${r.seat}`}>{r.finished ? "yes" : "no"}</td>
+                    <td data-testid={`payment-finished-${r.seat}`}>{r.finished ? "yes" : `no${leftText(r)}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -158,7 +170,7 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
             Total {moneyText(total)} {rows[0]?.currency}, of which bonuses {moneyText(totalBonus)}. Bonus = points × money per point
             {rows.some((r) => r.paidPoints !== r.points) ? " (rounds a bot played are not paid in this treatment)" : ""}; payout = show-up fee +
             bonus; both rounded to the cent (half away from zero), as in payments.csv. Finished = every round played and the
-            person, not a bot, held the seat at the end.
+            person, not a bot, held the seat at the end. People who declined the consent or used up the quiz&apos;s attempts took no part and are paid nothing.
           </p>
           <CodeCheck rows={rows} studyCodes={studyCodes} />
         </>
