@@ -104,6 +104,35 @@ describe("leaving before play", () => {
     expect(other.status).toBe(200);
   });
 
+  it("a database error while freeing one seat leaves it taken with its code, and the sweep frees the others", async () => {
+    const s = await lab.createSession(treatment);
+    const people = [];
+    for (const id of ["5f00000000000000000000e1", "5f00000000000000000000e2"]) {
+      const j = await join({ code: s.code, query: { PROLIFIC_PID: id, SESSION_ID: `s-${id}` } });
+      const p = lab.join(j.json.token);
+      await p.until((v) => v.stage === "intro");
+      expect((await p.emit("p:intro", { step: "decline" })).ok).toBe(true);
+      people.push(p);
+    }
+    for (const p of people) p.close();
+    await new Promise((r) => setTimeout(r, 200));
+    const store = lab.app.manager.store;
+    const setCode = store.setCompletionCode.bind(store);
+    let failures = 0;
+    store.setCompletionCode = async (...args) => {
+      if (failures++ === 0) throw new Error("disk full");
+      return setCode(...args);
+    };
+    expect(await lab.app.manager.freeUnusedClaims()).toBe(1);
+    const stages = (await monitor(s.id)).map((r) => r.stage).sort();
+    expect(stages).toEqual(["done", "new"]);
+    // the database and the session agree on every seat's completion code
+    const host = (await lab.app.manager.get(s.id))!;
+    for (const row of await store.participants(s.id)) expect(row.completionCode).toBe(host.state.participants.get(row.id)!.completionCode);
+    // the next sweep frees the other one
+    expect(await lab.app.manager.freeUnusedClaims()).toBe(1);
+  });
+
   it("refuses to decline after consenting, and a step nobody knows is refused with a worded message", async () => {
     const s = await lab.createSession(treatment);
     const p = lab.join(s.tokens[0]!);

@@ -14,7 +14,7 @@ import { ActionErrorCode, actionError, type ActionError, type RefusalText } from
 import { worded } from "../i18n/refusal";
 import { draftParticipant } from "./draft";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
-import { freedSeatOf } from "./seat-memory";
+import { formerPersonOf } from "./seat-memory";
 
 /**
  * Letters of any script (with their accents), digits, spaces, and . _ - ' ’; at least one letter or
@@ -143,10 +143,21 @@ const plainLabel = (label: string) => label.normalize("NFKC").replace(INVISIBLE,
  */
 export const panelKey = (id: string) => `panel:${id.trim().toLowerCase()}`;
 
-/** Who a seat's person is (lib/engine/seat-memory.ts), or null for a personal-link seat (nobody else can take it). */
+/**
+ * Panels whose ids are long random strings a stranger cannot guess (Prolific's 24 hex digits, MTurk's worker
+ * ids): only their ids are remembered when a seat is freed (lib/engine/seat-memory.ts). A treatment's own
+ * parameter may carry small numbers (SONA's `id`): remembering those would let anyone lock others out by
+ * failing the quiz under their numbers.
+ */
+const REMEMBERED_PANELS: ReadonlySet<string> = new Set(["prolific", "mturk"]);
+const rememberedPanelKey = (ext: Pick<ExternalId, "source" | "id">) => (REMEMBERED_PANELS.has(ext.source) ? panelKey(ext.id) : null);
+/** A label as remembered: as typed, up to letter case, Unicode form and spacing (not the look-alike key: "Eila" is not "Ella"). */
+const labelMemoryKey = (label: string) => `label:${plainLabel(label)}`;
+
+/** Who a seat's person is for the seat's memory (lib/engine/seat-memory.ts), or null: nobody to remember (a personal link, a panel whose ids can be guessed). */
 export function personKey(p: Pick<ParticipantState, "external" | "label">): string | null {
-  if (p.external) return panelKey(p.external.id);
-  if (p.label !== null) return `label:${labelKey(p.label)}`;
+  if (p.external) return rememberedPanelKey(p.external);
+  if (p.label !== null) return labelMemoryKey(p.label);
   return null;
 }
 
@@ -174,7 +185,7 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   if (mixesScripts(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelMixedScripts", { label }));
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
-  const before = freedSeatOf(s, `label:${key}`);
+  const before = formerPersonOf(s, labelMemoryKey(label));
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
@@ -222,7 +233,8 @@ export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number, fr
   }
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
-  const before = freedSeatOf(s, panelKey(ext.id));
+  const key = rememberedPanelKey(ext);
+  const before = key === null ? undefined : formerPersonOf(s, key);
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBefore"));
   const free = freeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));

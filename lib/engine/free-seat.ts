@@ -10,7 +10,7 @@
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { draftParticipant } from "./draft";
 import { seatName } from "./rounds";
-import { rememberFreedSeat } from "./seat-memory";
+import { rememberFormerPerson } from "./seat-memory";
 import { personKey } from "./claim";
 import type { Effects, ParticipantState, SessionState } from "./state";
 
@@ -71,7 +71,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   const p = draftParticipant(s, pid);
   const who = p.label !== null ? `"${p.label}"` : p.external ? `${p.external.source} id ${p.external.id}` : "a personal link";
   // the same person coming back must not get the quiz's attempts afresh
-  rememberFreedSeat(s, current, personKey(current));
+  rememberFormerPerson(p, current, personKey(current), nowMs);
   delete p.leftBeforePlay;
   p.label = null;
   delete p.external;

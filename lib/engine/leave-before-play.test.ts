@@ -3,6 +3,7 @@ import { games } from "../games/registry";
 import { paymentRows } from "../study/payments";
 import { must, newSession } from "../testing/drive";
 import { THREE_SEAT_PARAMS, threeSeatTreatment } from "../testing/three-seats";
+import { MAX_FORMER_PEOPLE_PER_SEAT } from "./seat-memory";
 import { unusedClaim } from "./free-seat";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { reduce } from "./reduce";
@@ -151,7 +152,7 @@ describe("intro.quizMaxAttempts: a limit on the quiz's wrong attempts", () => {
     s = (reduce(s, lt, { kind: "quiz", pid: "p1", answers: [0, 0] }, T0 + 1) as { kept: SessionState }).kept;
     s = must(s, lt, { kind: "disconnect", pid: "p1" }, T0 + 2);
     s = must(s, lt, { kind: "freeSeat", pid: "p1", unused: true }, T0 + 3);
-    expect(s.freedSeats).toEqual([{ key: "panel:p1", quizAttempts: 1, left: "quizFailed" }]);
+    expect(s.participants.get("p1")!.formerPeople).toEqual([{ key: "panel:p1", quizAttempts: 1, left: "quizFailed", atMs: T0 + 3 }]);
     // the same id in another letter case, or through another panel's parameter, is the same person
     const others: ExternalId[] = [{ source: "prolific", id: "p1", extra: {} }, { source: "mturk", id: "P1", extra: { assignmentId: "a" } }];
     for (const ext of others) {
@@ -216,10 +217,37 @@ describe("a person whose seat was freed does not get the quiz's attempts afresh"
     if (!again.ok) expect(again.error.message).toMatch(/“Quinn” has already used up the attempts/);
   });
 
+  it("a name drawn like a failed one is another person; ids of a treatment's own panel parameter are not remembered (anyone can type SONA's small numbers)", () => {
+    const lt = load(QUIZ3);
+    const failed = attemptsThenLeave(lt, { kind: "claim", label: "Ella" }, 3);
+    const alike = reduce(failed, lt, { kind: "claim", label: "Eila" }, T0 + 30);
+    expect(alike.ok && alike.state.participants.get(alike.pid!)!.quizAttempts).toBe(0);
+    const sona = load({ ...QUIZ3 });
+    const s = attemptsThenLeave(sona, { kind: "claimPanel", external: { source: "id", id: "3", extra: {} } }, 3);
+    expect(s.participants.get("p1")!.formerPeople).toBeUndefined();
+    const real = reduce(s, sona, { kind: "claimPanel", external: { source: "id", id: "3", extra: {} } }, T0 + 30);
+    expect(real.ok && real.state.participants.get(real.pid!)!.quizAttempts).toBe(0);
+  });
+
+  it("a seat remembers at most MAX_FORMER_PEOPLE_PER_SEAT people, the latest", () => {
+    const lt = load(QUIZ3);
+    let s = opened(lt);
+    for (let k = 0; k < MAX_FORMER_PEOPLE_PER_SEAT + 5; k++) {
+      s = must(s, lt, { kind: "claimPanel", external: prolific(`id${k}`) }, T0 + k);
+      s = must(s, lt, { kind: "connect", pid: "p1" }, T0 + k);
+      s = must(s, lt, { kind: "decline", pid: "p1" }, T0 + k);
+      s = must(must(s, lt, { kind: "disconnect", pid: "p1" }, T0 + k), lt, { kind: "freeSeat", pid: "p1", unused: true }, T0 + k);
+    }
+    const list = s.participants.get("p1")!.formerPeople!;
+    expect(list).toHaveLength(MAX_FORMER_PEOPLE_PER_SEAT);
+    expect(list.at(-1)!.key).toBe(`panel:id${MAX_FORMER_PEOPLE_PER_SEAT + 4}`);
+    expect(list[0]!.key).toBe("panel:id5");
+  });
+
   it("remembers nobody who never answered the quiz nor left (a squatter's seat freed leaves no trace)", () => {
     const lt = load(QUIZ3);
     const s = attemptsThenLeave(lt, { kind: "claim", label: "Ann" }, 0);
-    expect(s.freedSeats).toBeUndefined();
+    expect(s.participants.get("p1")!.formerPeople).toBeUndefined();
   });
 });
 
@@ -238,5 +266,39 @@ describe("the room's screen and payments for people who took no part", () => {
     const lt2 = threeSeatTreatment({ payment: { showUpFee: 5, perPoint: 0.1, currency: "GBP" } });
     const rows = paymentRows(must(must(opened(lt2), lt2, { kind: "connect", pid: "p1" }, T0), lt2, { kind: "decline", pid: "p1" }, T0), lt2);
     expect(rows.map((r) => [r.leftBeforePlay, r.payout])).toEqual([["declined", 0]]);
+  });
+});
+
+describe("people who take no part do not end the session", () => {
+  it("everyone declining on seats taken by panel id leaves the session open for the next people", () => {
+    const lt = load();
+    let s = opened(lt);
+    for (const [i, id] of ["A1", "B2", "C3"].entries()) {
+      s = must(s, lt, { kind: "claimPanel", external: prolific(id) }, T0);
+      s = must(s, lt, { kind: "connect", pid: `p${i + 1}` }, T0);
+      s = must(s, lt, { kind: "decline", pid: `p${i + 1}` }, T0);
+    }
+    expect(s.status).toBe("running");
+    for (const pid of ["p1", "p2", "p3"]) s = must(must(s, lt, { kind: "disconnect", pid }, T0 + 1), lt, { kind: "freeSeat", pid, unused: true }, T0 + 2);
+    const next = reduce(s, lt, { kind: "claimPanel", external: prolific("D4") }, T0 + 3);
+    expect(next.ok).toBe(true);
+  });
+
+  it("a lab session whose personal-link seats all declined stays open; one that some played ends when the last one leaves, also by a failed quiz", () => {
+    const lt = load();
+    let s = opened(lt);
+    for (const pid of ["p1", "p2", "p3"]) s = must(must(s, lt, { kind: "connect", pid }, T0), lt, { kind: "decline", pid }, T0);
+    expect(s.status).toBe("running");
+
+    // two people wait out the waiting room (they took part: show-up fee), the third fails the quiz last
+    const lq = threeSeatTreatment({ intro: { quiz: QUIZ, quizMaxAttempts: 1 }, waitingRoom: { maxMinutes: 1 } });
+    let t = opened(lq);
+    for (const pid of ["p1", "p2", "p3"]) t = must(must(must(t, lq, { kind: "connect", pid }, T0), lq, { kind: "consent", pid }, T0), lq, { kind: "instructions", pid }, T0);
+    for (const pid of ["p1", "p2"]) t = must(t, lq, { kind: "quiz", pid, answers: [1, 0] }, T0);
+    t = must(t, lq, { kind: "tick" }, T0 + 61_000);
+    expect(["p1", "p2"].map((pid) => t.participants.get(pid)!.waitedOut)).toEqual([true, true]);
+    expect(t.status).toBe("running");
+    const last = reduce(t, lq, { kind: "quiz", pid: "p3", answers: [0, 0] }, T0 + 62_000);
+    expect(!last.ok && last.kept?.status).toBe("ended");
   });
 });

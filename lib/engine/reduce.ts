@@ -19,7 +19,29 @@ export type ReduceResult =
   /** `action`: an accepted game action as the game validated it (what the event log stores). */
   | { ok: true; state: SessionState; effects: Effects; changed: boolean; duplicate: boolean; pid?: string; action?: unknown }
   /** `kept`: the refusal still changed the session (a wrong quiz answer counts as an attempt); store it. */
-  | { ok: false; error: ActionError; kept?: SessionState };
+  | { ok: false; error: ActionError; kept?: SessionState; notes?: string[] };
+
+/**
+ * The session is over when every seat has finished. A person who took no part (declined the consent, used up
+ * the quiz's attempts) has not finished the session's seat if it was taken by room code or panel id: the seat
+ * goes to the next person once their page is closed (lib/engine/free-seat.ts). A personal-link seat's leaver
+ * counts as finished, but a session where nobody took part at all does not end by itself (a handful of
+ * people declining one after the other must not end a study for everyone after them).
+ */
+function endWhenEveryoneFinished(s: SessionState, nowMs: number, fx: Effects) {
+  if (s.status === "ended" || s.order.length === 0) return;
+  let tookPart = false;
+  for (const id of s.order) {
+    const p = s.participants.get(id)!;
+    if (p.stage !== "done") return;
+    if (p.leftBeforePlay === undefined) tookPart = true;
+    else if (p.claimedAtMs !== undefined) return;
+  }
+  if (!tookPart) return;
+  s.status = "ended";
+  s.endedMs = nowMs;
+  fx.notes.push("every participant has finished: session over");
+}
 
 export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, nowMs: number): ReduceResult {
   const s = beginDraft(state);
@@ -85,18 +107,15 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       const r = applyParticipant(s, lt, cmd, nowMs, fx);
       if (!r.ok) {
         if (!r.keep) return r;
+        endWhenEveryoneFinished(s, nowMs, fx);
         s.version = state.version + 1;
-        return { ok: false, error: r.error, kept: s };
+        return { ok: false, error: r.error, kept: s, notes: fx.notes };
       }
       duplicate = r.duplicate === true;
       action = r.action;
     }
   }
-  if (s.status !== "ended" && s.order.length > 0 && s.order.every((id) => s.participants.get(id)!.stage === "done")) {
-    s.status = "ended";
-    s.endedMs = nowMs;
-    fx.notes.push("every participant has finished: session over");
-  }
+  endWhenEveryoneFinished(s, nowMs, fx);
   // Every accepted command changes the state except duplicates and ticks with nothing due
   // (ticks run often and usually find nothing to do: compared by identity, which the draft keeps).
   const changed = !duplicate && (cmd.kind !== "tick" || differs(state, s));

@@ -1,37 +1,41 @@
 /**
- * What a session remembers of a person whose seat was freed (lib/engine/free-seat.ts) after they started
- * the quiz or left in the intro: freeing forgets the seat's label, panel id and intro progress so the next
- * person can take it, but the same person coming back (the same panel id, in any letter case and through any
- * panel parameter; or the same label with the room code) must not get the quiz's attempts afresh, and one
- * who used them all up (`intro.quizMaxAttempts`) must not take a seat again.
+ * What a seat remembers of the people it was freed from (lib/engine/free-seat.ts) after they started the quiz
+ * or left in the intro: freeing forgets the seat's label, panel id and intro progress so the next person can
+ * take it, but the same person coming back (the same Prolific or MTurk id, in any letter case; or the same
+ * label with the room code) must not get the quiz's attempts afresh, and one who used them all up must not take
+ * a seat again. Kept on the seat that was freed (its own snapshot row, which freeing rewrites anyway), at most
+ * {@link MAX_FORMER_PEOPLE_PER_SEAT} per seat, so nothing grows with the session's other commands.
  */
 import type { LeftBeforePlay, ParticipantState, SessionState } from "./state";
 
-/** One person whose seat was freed: who (`key`), the quiz attempts they had used, and why they left, if they did. */
-export interface FreedSeatRecord {
+/** One person a seat was freed from: who (`key`, lib/engine/claim.ts `personKey`), the quiz attempts they had used, why they left, when. */
+export interface FormerPerson {
   key: string;
   quizAttempts: number;
   left?: LeftBeforePlay;
+  atMs: number;
 }
 
-/**
- * At most this many people are remembered per session (each needed a seat of their own, opened, and freed
- * again); beyond it the oldest are forgotten.
- */
-export const MAX_FREED_SEAT_RECORDS = 20_000;
+/** At most this many people are remembered per seat (the oldest are forgotten first). */
+export const MAX_FORMER_PEOPLE_PER_SEAT = 50;
 
 /**
- * Remember the person of seat `p` as it is freed, under `key` (lib/engine/claim.ts `personKey`; null: a
- * personal-link seat, which nobody else can take), when there is something to remember.
+ * Remember the person seat `current` is being freed from on the seat's draft `p`, under `key` (null: nobody to
+ * remember, e.g. a personal-link seat, which nobody else can take), when there is something to remember.
  */
-export function rememberFreedSeat(s: SessionState, p: ParticipantState, key: string | null) {
-  if (key === null || (p.quizAttempts === 0 && p.leftBeforePlay === undefined)) return;
-  const kept = (s.freedSeats ?? []).filter((r) => r.key !== key);
-  const record: FreedSeatRecord = { key, quizAttempts: p.quizAttempts, ...(p.leftBeforePlay ? { left: p.leftBeforePlay } : {}) };
-  s.freedSeats = [...kept.slice(Math.max(0, kept.length - MAX_FREED_SEAT_RECORDS + 1)), record];
+export function rememberFormerPerson(p: ParticipantState, current: ParticipantState, key: string | null, nowMs: number) {
+  if (key === null || (current.quizAttempts === 0 && current.leftBeforePlay === undefined)) return;
+  const kept = (current.formerPeople ?? []).filter((r) => r.key !== key);
+  const record: FormerPerson = { key, quizAttempts: current.quizAttempts, ...(current.leftBeforePlay ? { left: current.leftBeforePlay } : {}), atMs: nowMs };
+  p.formerPeople = [...kept.slice(Math.max(0, kept.length - MAX_FORMER_PEOPLE_PER_SEAT + 1)), record];
 }
 
-/** What the session remembers of the person with this key, if anything. */
-export function freedSeatOf(s: SessionState, key: string): FreedSeatRecord | undefined {
-  return s.freedSeats?.find((r) => r.key === key);
+/** The latest record of the person with this key on any seat of the session, if any. */
+export function formerPersonOf(s: SessionState, key: string): FormerPerson | undefined {
+  let found: FormerPerson | undefined;
+  for (const id of s.order) {
+    const list = s.participants.get(id)?.formerPeople;
+    if (list) for (const r of list) if (r.key === key && (found === undefined || r.atMs >= found.atMs)) found = r;
+  }
+  return found;
 }

@@ -8,7 +8,7 @@ import type { PlayerId, PlayerRoundRecord, Scalar } from "../core/game";
 import type { RngState } from "../core/rng";
 import type { SurveyAnswers } from "../survey/answers";
 import type { ChunkMap } from "./chunk-map";
-import type { FreedSeatRecord } from "./seat-memory";
+import type { FormerPerson } from "./seat-memory";
 
 /** draft: created, nobody can join until the experimenter opens it (after the launch check). */
 export type SessionStatus = "draft" | "running" | "paused" | "ended";
@@ -61,6 +61,11 @@ export interface ParticipantState {
   waitedOut?: boolean;
   /** The person left in the intro, before any game: declined the consent, or used up the quiz's attempts (`intro.quizMaxAttempts`). */
   leftBeforePlay?: LeftBeforePlay;
+  /**
+   * People this seat was freed from after they started the quiz or left in the intro (lib/engine/seat-memory.ts):
+   * a new seat of theirs keeps the quiz attempts they used, and one who used them all up cannot take a seat again.
+   */
+  formerPeople?: FormerPerson[];
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */
@@ -173,12 +178,7 @@ export interface SessionState {
   /** Random matching: the round the whole session is in. */
   sessionRound: number;
   groupSeq: number;
-  /**
-   * People whose seat was freed after they started the quiz or left in the intro, by panel id or label
-   * (lib/engine/seat-memory.ts): a new seat of theirs keeps the quiz attempts they used, and one who used
-   * them all up cannot take a seat again. Absent: none.
-   */
-  freedSeats?: FreedSeatRecord[];
+
 }
 
 /** One completed round of one group: what is written to the RoundOutcome table. */

@@ -10,7 +10,7 @@ import type { PaymentRow } from "../../lib/study/payments";
 export const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
 
 export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
-  { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached)." },
+  { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached), including attempts on an earlier seat of this session that was freed (a Prolific or MTurk id or a label that came back keeps its count; events.csv has those attempts under the earlier seat's participant id)." },
   { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, survey (answering the exit survey), done." },
   { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start." },
   {

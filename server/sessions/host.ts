@@ -222,6 +222,7 @@ export class SessionHost extends EventEmitter {
         state = r.kept;
         stored = true;
         events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
+        if (r.notes) notes.push(...r.notes);
         results.push({ ok: false, error: r.error });
         needsWrite.push(true);
       } else if (!r.ok || !r.changed) {

@@ -414,10 +414,13 @@ export class SessionManager {
       // the old link stops working first, so no browser holding it can open the seat once it is free
       const link = await this.reissueLink(sessionId, pid, unused ? "the server (a seat taken and never opened)" : "the experimenter (freed the seat)");
       if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };
-      // the next person gets a completion code of their own (the one before may have seen this one on a monitor)
+      // the next person gets a completion code of their own (the one before may have seen this one on a monitor):
+      // recorded in the database first, where new codes are checked for uniqueness, and put back if not used
       const [completionCode] = await this.uniqueCompletionCodes(1);
+      const before = seat.completionCode;
+      await this.store.setCompletionCode(sessionId, pid, completionCode!);
       const r = await host.dispatch(actor, { ...command, completionCode: completionCode! });
-      if (r.ok) await this.store.setCompletionCode(sessionId, pid, completionCode!);
+      if (!r.ok) await this.store.setCompletionCode(sessionId, pid, before);
       return r;
     }));
   }
@@ -428,8 +431,15 @@ export class SessionManager {
     let n = 0;
     for (const host of [...this.hosts.values()]) {
       if (host.state.status !== "running") continue; // (a pause stops the clocks of those who left, too)
-      for (const p of host.state.participants.toArray())
-        if (unusedClaim(p, now) && (await this.freeSeat(host.id, p.id, true)).ok) n++;
+      for (const p of host.state.participants.toArray()) {
+        if (!unusedClaim(p, now)) continue;
+        // one seat that cannot be freed now (a database error) must not keep the others taken
+        const r = await this.freeSeat(host.id, p.id, true).catch((e: unknown) => {
+          this.opts.log?.(`session=${host.id} freeing seat ${p.seat + 1} failed: ${e instanceof Error ? e.message : String(e)}`);
+          return null;
+        });
+        if (r?.ok) n++;
+      }
     }
     return n;
   }

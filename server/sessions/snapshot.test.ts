@@ -16,23 +16,6 @@ const load = (bots: string[]) => {
 const lt = load(["random", "random"]);
 
 describe("session snapshot", () => {
-  it("keeps the memory of freed seats through the top-level JSON, written again only when it changed", () => {
-    const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
-    const s = newSession(lt, "mem").state;
-    const freedSeats = Array.from({ length: 3 }, (_, i) => ({ key: `panel:p${i}`, quizAttempts: i, ...(i === 2 ? { left: "quizFailed" as const } : {}) }));
-    const withMemory = { ...s, freedSeats };
-    const top = topJson(withMemory);
-    expect(plain(assembleState(top, changedParts(null, withMemory))).freedSeats).toEqual(freedSeats);
-    expect(plain(assembleState(top, changedParts(null, withMemory)))).toEqual(plain(withMemory));
-    // a later change of another top-level field keeps the list (same identity: not compared or written again)
-    const next = { ...withMemory, waiting: ["x"] };
-    expect(topChanged(withMemory, next)).toBe(true);
-    expect(JSON.parse(topJson(next)).freedSeats).toEqual(freedSeats);
-    expect(topChanged(withMemory, { ...withMemory, version: withMemory.version + 1 })).toBe(false);
-    // without a memory, no key
-    expect(topJson(s)).not.toContain("freedSeats");
-  });
-
   it("stores only changed parts, and the parts rebuild exactly the state", () => {
     const lt = load(["random", "random", "zero", "myopic"]);
     const plain = (x: unknown) => JSON.parse(JSON.stringify(x));

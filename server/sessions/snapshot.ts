@@ -34,18 +34,15 @@ export interface SnapshotPartRow {
 
 /**
  * The session's top-level fields (everything but participants and groups). The seat order (one id per
- * seat, 22 KB at 1,000 seats) changes only when seats are added, and the memory of freed seats only when
- * a seat is freed, so their JSON is cached by identity like the parts': a batch of commands no longer
- * serialises them again.
+ * seat, 22 KB at 1,000 seats) changes only when seats are added, so its JSON is cached by identity like
+ * the parts': a batch of commands no longer serialises it again.
  */
 export function topJson(s: SessionState): string {
-  const { participants: _p, groups: _g, order, freedSeats, ...top } = s;
+  const { participants: _p, groups: _g, order, ...top } = s;
   void _p;
   void _g;
   const rest = JSON.stringify(top);
-  // the memory of freed seats (lib/engine/seat-memory.ts) changes only when a seat is freed: cached the same way
-  const memory = freedSeats === undefined ? "" : `,"freedSeats":${cached(freedSeats)}`;
-  return `${rest.slice(0, -1)}${rest.length > 2 ? "," : ""}"order":${cached(order)}${memory}}`;
+  return `${rest.slice(0, -1)}${rest.length > 2 ? "," : ""}"order":${cached(order)}}`;
 }
 
 /**
