@@ -228,9 +228,27 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
     if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "timeout");
 }
 
-/** Whether the session is over: it ended, or every participant is done (no round can complete any more). */
+/** Whether the session is over: it ended, or every seat has finished (`everyoneFinished`). */
 export function sessionOver(s: SessionState): boolean {
-  return s.status === "ended" || s.participants.every((p) => p.stage === "done");
+  return s.status === "ended" || everyoneFinished(s);
+}
+
+/**
+ * Every seat has finished. A person who took no part (declined the consent, used up the quiz's attempts) has
+ * not finished the session's seat if it was taken by room code or panel id: the seat goes to the next person
+ * once their page is closed (lib/engine/free-seat.ts). A personal-link seat's leaver counts as finished, but a
+ * session where nobody took part at all has not finished (a handful of people declining one after the other
+ * must not end a study for everyone after them).
+ */
+export function everyoneFinished(s: SessionState): boolean {
+  let tookPart = false;
+  for (const id of s.order) {
+    const p = s.participants.get(id)!;
+    if (p.stage !== "done") return false;
+    if (p.leftBeforePlay === undefined) tookPart = true;
+    else if (p.claimedAtMs !== undefined) return false;
+  }
+  return tookPart;
 }
 
 /** When the scheduler must next call `tick` (epoch ms), or null. */

@@ -5,7 +5,7 @@
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { sameRngState } from "../core/rng";
-import { applyAdmin, applyOutage, applyTick } from "./admin";
+import { applyAdmin, applyOutage, applyTick, everyoneFinished } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel } from "./claim";
@@ -21,23 +21,9 @@ export type ReduceResult =
   /** `kept`: the refusal still changed the session (a wrong quiz answer counts as an attempt); store it. */
   | { ok: false; error: ActionError; kept?: SessionState; notes?: string[] };
 
-/**
- * The session is over when every seat has finished. A person who took no part (declined the consent, used up
- * the quiz's attempts) has not finished the session's seat if it was taken by room code or panel id: the seat
- * goes to the next person once their page is closed (lib/engine/free-seat.ts). A personal-link seat's leaver
- * counts as finished, but a session where nobody took part at all does not end by itself (a handful of
- * people declining one after the other must not end a study for everyone after them).
- */
+/** The session ends by itself when every seat has finished (lib/engine/admin.ts `everyoneFinished`). */
 function endWhenEveryoneFinished(s: SessionState, nowMs: number, fx: Effects) {
-  if (s.status === "ended" || s.order.length === 0) return;
-  let tookPart = false;
-  for (const id of s.order) {
-    const p = s.participants.get(id)!;
-    if (p.stage !== "done") return;
-    if (p.leftBeforePlay === undefined) tookPart = true;
-    else if (p.claimedAtMs !== undefined) return;
-  }
-  if (!tookPart) return;
+  if (s.status === "ended" || !everyoneFinished(s)) return;
   s.status = "ended";
   s.endedMs = nowMs;
   fx.notes.push("every participant has finished: session over");
