@@ -66,6 +66,17 @@ describe("leaving before play", () => {
     expect(nextRow.completion_code).toMatch(/^[A-Z0-9]{8}$/);
     expect(nextRow.completion_code).not.toBe(declinersCode);
     expect((await lab.app.manager.store.participants(s.id)).map((r) => r.completionCode)).toContain(nextRow.completion_code);
+    // the seat keeps its participant id: seat_holder tells its two people apart, in events.csv and data-wide.csv
+    const q = lab.join(next.json.token);
+    await q.until((v) => v.stage === "intro");
+    const pid = nextRow.participant!;
+    const seatEvents = (await csv(s.id, "events.csv")).filter((e) => e.participant === pid);
+    expect(seatEvents.find((e) => e.command === "decline")?.seat_holder).toBe("1");
+    expect(seatEvents.find((e) => e.command === "freeSeat")?.seat_holder).toBe("1");
+    expect(seatEvents.at(-1)).toMatchObject({ command: "connect", seat_holder: "2" });
+    const wideNext = (await csv(s.id, "data-wide.csv")).find((r) => r.participant === pid)!;
+    expect([wideNext.external_id, wideNext.seat_holder]).toEqual(["5f00000000000000000000d2", "2"]);
+    expect((await csv(s.id, "data-wide.csv")).find((r) => r.participant !== pid)?.seat_holder).toBe("1");
   });
 
   it("the quiz counts attempts down, the last wrong one ends the person's part, and that panel id cannot take a seat again", async () => {

@@ -85,6 +85,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   p.introStep = "consent";
   p.quizAttempts = 0;
   if (completionCode !== undefined) p.completionCode = completionCode;
+  p.timesFreed = (current.timesFreed ?? 0) + 1;
   if (s.waiting.includes(pid)) s.waiting = s.waiting.filter((w) => w !== pid);
   const why =
     current.stage === "new"

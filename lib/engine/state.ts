@@ -66,6 +66,8 @@ export interface ParticipantState {
    * a new seat of theirs keeps the quiz attempts they used, and one who used them all up cannot take a seat again.
    */
   formerPeople?: FormerPerson[];
+  /** How often this seat was freed (its current person is the seat's holder number timesFreed + 1; absent: never). */
+  timesFreed?: number;
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */

@@ -36,6 +36,12 @@ export const EVENT_COLUMNS: ColumnDoc[] = [
       "timeout (the deadline timer: tick).",
   },
   { name: "participant", type: "string", description: "The seat's participant id (as in data.csv) the command came from or was sent for; empty for the experimenter's commands (the seat they act on is payload.pid), claims (the seat is not known before it is taken) and ticks." },
+  {
+    name: "seat_holder",
+    type: "number",
+    description:
+      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event; the freeSeat row itself still belongs to the person it removed), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. Empty when participant is empty.",
+  },
   { name: "command", type: "string", description: `What was asked: ${COMMANDS.join("; ")}.` },
   { name: "accepted", type: "boolean", description: "TRUE when the session accepted the command; FALSE when it was refused (error_code says why) or was a duplicate of one already counted." },
   { name: "error_code", type: "string", description: "Why a command was refused, e.g. action/wrong_phase, action/stale_phase (the answer was for an earlier screen), intro/wrong_answer, session/full, session/rate_limited, or duplicate (the same client_action_id again: counted once); empty when accepted." },
@@ -51,22 +57,46 @@ export const EVENT_COLUMNS: ColumnDoc[] = [
   },
 ];
 
+/** The seat a freeSeat event freed: its participant column (the server's own), else its payload's `pid` (the experimenter's). */
+function freedSeatOf(e: { participantId: string | null; payloadJson: string }): string | null {
+  if (e.participantId) return e.participantId;
+  try {
+    const pid = (JSON.parse(e.payloadJson) as { pid?: unknown }).pid;
+    return typeof pid === "string" ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {
   const events = await store.events(sessionId);
+  /** How often each seat was freed so far, in the log's order. */
+  const freed = new Map<string, number>();
   return toCsv(
     EVENT_COLUMNS.map((c) => c.name),
-    events.map((e) => ({
-      seq: e.seq,
-      server_time: e.serverTime.toISOString(),
-      actor_kind: e.actorKind,
-      participant: e.participantId,
-      command: e.command,
-      accepted: e.accepted,
-      error_code: e.errorCode,
-      error_message: e.errorMessage,
-      client_action_id: e.clientActionId,
-      version_after: e.versionAfter,
-      payload: e.payloadJson,
-    })),
+    events.map((e) => {
+      const holder = e.participantId ? (freed.get(e.participantId) ?? 0) + 1 : null;
+      if (e.command === "freeSeat" && e.accepted) {
+        const seat = freedSeatOf(e);
+        if (seat) freed.set(seat, (freed.get(seat) ?? 0) + 1);
+      }
+      return { ...eventRow(e), seat_holder: holder };
+    }),
   );
+}
+
+function eventRow(e: Awaited<ReturnType<SessionStore["events"]>>[number]) {
+  return {
+    seq: e.seq,
+    server_time: e.serverTime.toISOString(),
+    actor_kind: e.actorKind,
+    participant: e.participantId,
+    command: e.command,
+    accepted: e.accepted,
+    error_code: e.errorCode,
+    error_message: e.errorMessage,
+    client_action_id: e.clientActionId,
+    version_after: e.versionAfter,
+    payload: e.payloadJson,
+  };
 }

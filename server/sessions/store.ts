@@ -395,6 +395,7 @@ export class SessionStore {
           ...(p.surveyStartedMs !== undefined ? { surveyStartedMs: p.surveyStartedMs } : {}),
           ...(p.leftBeforePlay !== undefined ? { leftBeforePlay: p.leftBeforePlay } : {}),
           ...(p.waitedOut === true ? { waitedOut: true } : {}),
+          ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}),
         };
       }
       if (page.length < 200) return;
