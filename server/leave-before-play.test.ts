@@ -76,7 +76,11 @@ describe("leaving before play", () => {
     expect(seatEvents.at(-1)).toMatchObject({ command: "connect", seat_holder: "2" });
     const wideNext = (await csv(s.id, "data-wide.csv")).find((r) => r.participant === pid)!;
     expect([wideNext.external_id, wideNext.seat_holder]).toEqual(["5f00000000000000000000d2", "2"]);
-    expect((await csv(s.id, "data-wide.csv")).find((r) => r.participant !== pid)?.seat_holder).toBe("1");
+    // the other seat nobody took: no holder
+    expect((await csv(s.id, "data-wide.csv")).find((r) => r.participant !== pid)?.seat_holder).toBe("");
+    // the claim rows name the seat they took, so a panel id ties to its decline
+    const claims = seatEvents.filter((e) => e.command === "claimPanel");
+    expect(claims.map((e) => [JSON.parse(e.payload!).external.id, e.seat_holder])).toEqual([["5f00000000000000000000d1", "1"], ["5f00000000000000000000d2", "2"]]);
   });
 
   it("the quiz counts attempts down, the last wrong one ends the person's part, and that panel id cannot take a seat again", async () => {

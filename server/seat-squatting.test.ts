@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLAIM_HOLD_MS } from "../lib/engine/free-seat";
 import { api } from "./testing/harness";
 import { openLab, type Lab } from "./testing/lab";
+import { parseCsv } from "./testing/parse-csv";
 
 const treatment = {
   name: "squat",
@@ -108,6 +109,11 @@ describe("seats taken and never played", () => {
     const real = await join({ code: s.code, label: "Squat" });
     expect(real.status).toBe(200);
     expect((await monitor(s.id))[0]!.label).toBe("Squat");
+    // events.csv: the experimenter's freeSeat (its seat in the payload) belongs to the first person, the next claim to the second
+    const events = parseCsv((await api(lab.base, `/api/admin/sessions/${s.id}/export/events.csv`, { cookie: lab.cookie })).text);
+    const freeRow = events.find((e) => e.command === "freeSeat")!;
+    expect([freeRow.actor_kind, freeRow.participant, freeRow.seat_holder]).toEqual(["admin", "", "1"]);
+    expect(events.filter((e) => e.command === "claim" && e.accepted === "TRUE").map((e) => [e.participant, e.seat_holder])).toEqual([[before[0]!.id, "1"], [before[0]!.id, "2"]]);
     // the monitor's list of personal links reads the seat's new link
     const links = (await api(lab.base, `/api/admin/sessions/${s.id}/links`, { cookie: lab.cookie })).json.links as { participantId: string; path: string }[];
     expect(links.find((l) => l.participantId === before[0]!.id)!.path).toBe(`/p/${real.json.token}`);

@@ -144,7 +144,8 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       s.status = "ended";
       s.endedMs = nowMs;
       for (const g of s.groups.toArray()) if (g.status === "playing" || g.status === "computing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
-      for (const p of s.participants.toArray()) if (p.stage !== "done") draftParticipant(s, p.id).stage = "done";
+      // (a seat nobody took stays "new": nobody was there to finish)
+      for (const p of s.participants.toArray()) if (p.stage !== "done" && !(p.stage === "new" && !p.claimed)) draftParticipant(s, p.id).stage = "done";
       s.waiting = [];
       fx.notes.push("experimenter ended the session");
       return { ok: true };

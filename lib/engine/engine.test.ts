@@ -356,9 +356,12 @@ describe("participants", () => {
     s = passIntro(s, lt, 1_000, ["p4"]); // p4 in the waiting room
     s = must(s, lt, invest("p1", 1), 2_000);
     s = must(s, lt, { kind: "end" }, 3_000);
+    // a seat nobody took stays "new" (nobody finished it) until its link is opened, after the end
+    expect(s.participants.get("p6")!.stage).toBe("new");
+    s = must(s, lt, { kind: "connect", pid: "p6" }, 3_500);
     const done = (pid: string) => participantView(s, lt, pid, 4_000)!.done!;
     expect(done("p4").endedBeforePlay).toBe(true);
-    expect(done("p6").endedBeforePlay).toBe(true); // never came
+    expect(done("p6").endedBeforePlay).toBe(true); // came only after the end
     expect(done("p1").endedBeforePlay).toBe(false); // their game had started
     expect(done("p2").endedBeforePlay).toBe(false);
   });

@@ -68,8 +68,8 @@ export interface ParticipantView {
   waiting: { ready: number; needed: number; maxMinutes: number | null };
   play: PlayView | null;
   /**
-   * Own rounds so far (points per round). `timedOut`: a decision step ended before the person decided,
-   * by its timer or, with `endedByExperimenter`, by the experimenter ("End phase now").
+   * Own rounds so far (points per round). `timedOut`: the timer of a decision step ran out before the person
+   * decided; `endedByExperimenter`: the experimenter ended it first ("End phase now"; `timedOut` is then false).
    */
   history: { round: number; payoff: number; timedOut: boolean; endedByExperimenter: boolean }[];
   totalPoints: number;

@@ -9,7 +9,7 @@ import { toCsv } from "./csv";
 
 const COMMANDS = [
   "create (the session was created; payload: the treatment)",
-  "claim, claimPanel (someone took a seat with the room code and a label, or through a panel link; participant is empty because the seat is not known yet, version_after tells the state that followed)",
+  "claim, claimPanel (someone took a seat with the room code and a label, or through a panel link: payload has the label or panel id, participant the seat taken; empty when refused)",
   "connect, disconnect (a browser opened the seat's live connection or lost it: presence)",
   "consent, instructions, quiz (the intro steps; a wrong quiz answer is refused, error_code intro/wrong_answer, yet counted in quiz_attempts; the last wrong one intro.quizMaxAttempts allows also ends the person's part: left_before_play quiz_failed)",
   "decline (\"I do not agree\" on the consent page: the person takes no part)",
@@ -35,12 +35,12 @@ export const EVENT_COLUMNS: ColumnDoc[] = [
       "admin (the experimenter on the monitor or the admin pages), system (the server itself: disconnects and deadline checks after a restart, outage, freeing seats nobody opened, the results of long computations), " +
       "timeout (the deadline timer: tick).",
   },
-  { name: "participant", type: "string", description: "The seat's participant id (as in data.csv) the command came from or was sent for; empty for the experimenter's commands (the seat they act on is payload.pid), claims (the seat is not known before it is taken) and ticks." },
+  { name: "participant", type: "string", description: "The seat's participant id (as in data.csv) the command came from or was sent for, or the seat an accepted claim took; empty for the experimenter's commands (the seat they act on is payload.pid), refused claims and ticks." },
   {
     name: "seat_holder",
     type: "number",
     description:
-      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event; the freeSeat row itself still belongs to the person it removed), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. Empty when participant is empty.",
+      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event; the freeSeat row itself, also the experimenter's, whose seat is payload.pid, still belongs to the person it removed), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. With participant, it ties a person's claim (their panel id or label in the payload) to their intro steps, decline or quiz attempts. Empty when no seat is named.",
   },
   { name: "command", type: "string", description: `What was asked: ${COMMANDS.join("; ")}.` },
   { name: "accepted", type: "boolean", description: "TRUE when the session accepted the command; FALSE when it was refused (error_code says why) or was a duplicate of one already counted." },
@@ -75,11 +75,10 @@ export async function eventsCsv(store: SessionStore, sessionId: string): Promise
   return toCsv(
     EVENT_COLUMNS.map((c) => c.name),
     events.map((e) => {
-      const holder = e.participantId ? (freed.get(e.participantId) ?? 0) + 1 : null;
-      if (e.command === "freeSeat" && e.accepted) {
-        const seat = freedSeatOf(e);
-        if (seat) freed.set(seat, (freed.get(seat) ?? 0) + 1);
-      }
+      // the experimenter's freeSeat names its seat in the payload only: it still belongs to the person it removed
+      const seat = e.command === "freeSeat" ? freedSeatOf(e) : e.participantId;
+      const holder = seat ? (freed.get(seat) ?? 0) + 1 : null;
+      if (e.command === "freeSeat" && e.accepted && seat) freed.set(seat, (freed.get(seat) ?? 0) + 1);
       return { ...eventRow(e), seat_holder: holder };
     }),
   );

@@ -49,7 +49,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   const seats: WideSeat[] = state.order.flatMap((pid) => {
     const p = state.participants.get(pid);
     if (!p) return [];
-    return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot, leftBeforePlay: leftBeforePlayOf(p), ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}) }];
+    return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot, leftBeforePlay: leftBeforePlayOf(p), ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}), taken: p.claimed || p.bot }];
   });
   const wide = wideTable(columns, rows, seats, { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId });
   const hasSurvey = !lt.ok || lt.value.treatment.survey.length > 0;

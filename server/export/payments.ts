@@ -15,7 +15,7 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
   { name: "seat", type: "number", description: "Seat number, 0-based like data.csv (the monitor shows seat + 1)." },
   { name: "participant", type: "string", description: "Participant id, as in data.csv." },
   ...BASE_COLUMNS.filter((c) => c.name === "label" || c.name === "external_id" || c.name === "external_source"),
-  { name: "completion_code", type: "string", description: "The completion code shown on the participant's final page (unique across sessions)." },
+  { name: "completion_code", type: "string", description: "The completion code shown on the participant's final page (unique across sessions; a seat freed and taken again gets a new one). People who declined the consent or failed the quiz (left_before_play) were shown none." },
   { name: "points", type: "number", unit: "points", description: "Points of every round played for the seat, by the person or by a bot." },
   { name: "paid_points", type: "number", unit: "points", description: "Points that count for the payout: all points, or without the rounds a bot played for the person when the treatment's payment.payBotRounds is false." },
   { name: "bot_rounds", type: "number", description: "Rounds in which a bot made the choices for this seat: the person dropped out (offline past the grace period; a dropout who comes back plays again) or the experimenter replaced them. Their points count in paid_points only when payment.payBotRounds is true (the default)." },

@@ -86,7 +86,7 @@ const SEATS_PER_TURN = 200;
 async function seatsOf(store: SessionStore, id: string): Promise<Map<string, WideSeat>> {
   const seats = new Map<string, WideSeat>();
   for await (const p of store.participantParts(id)) {
-    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot, leftBeforePlay: leftBeforePlayOf(p), ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}) });
+    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot, leftBeforePlay: leftBeforePlayOf(p), ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}), taken: p.claimed || p.bot });
     if (seats.size % SEATS_PER_TURN === 0) await breathe();
   }
   return seats;

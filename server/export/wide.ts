@@ -14,7 +14,7 @@ export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
     name: "seat_holder",
     type: "number",
     description:
-      "Which person of the seat this row is: 1 for the first person who held it, 2 when the seat was freed once and taken again (a seat taken by room code or panel id that nobody opened, whose person left before playing, declined the consent or failed the quiz, or that the experimenter freed), and so on. The participant id is the seat's; events.csv's seat_holder tells its rows of earlier people apart.",
+      "Which person of the seat this row is (empty for a seat nobody holds): 1 for the first person who held it, 2 when the seat was freed once and taken again (a seat taken by room code or panel id that nobody opened, whose person left before playing, declined the consent or failed the quiz, or that the experimenter freed), and so on. The participant id is the seat's; events.csv's seat_holder tells its rows of earlier people apart.",
   },
   { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached), including attempts on an earlier seat of this session that was freed (a Prolific or MTurk id or a label that came back keeps its count; events.csv has those attempts under the earlier seat's participant id)." },
   { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, survey (answering the exit survey), done." },
@@ -64,6 +64,8 @@ export interface WideSeat {
   botSeat: boolean;
   /** How often the seat was freed before its current person (absent: never). */
   timesFreed?: number;
+  /** Someone holds the seat (a person took it or a bot plays it); false or absent for a seat still free. */
+  taken?: boolean;
   /** See the column left_before_play (absent or null: none; lib/study/payments.ts `leftBeforePlayOf`). */
   leftBeforePlay?: PaymentRow["leftBeforePlay"];
 }
@@ -102,7 +104,7 @@ export function wideTable(
       external_id: s.external?.id ?? null,
       external_source: s.external?.source ?? null,
       seat: s.seat,
-      seat_holder: (s.timesFreed ?? 0) + 1,
+      seat_holder: s.stage === "new" && !s.taken ? null : (s.timesFreed ?? 0) + 1,
       quiz_attempts: s.quizAttempts,
       stage: s.stage,
       bot_seat: s.botSeat,

@@ -67,7 +67,8 @@ describe("live charts memo", () => {
     if (!lt.ok) throw new Error(lt.errors.join());
     const roundHistory: SessionHost["roundHistory"] = { g1: [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }] };
     const good = newSession(lt.value).state;
-    const broken = { ...good, order: null } as unknown as typeof good; // gathering throws
+    // gathering throws: every seat reads as still playing, with a round history that is not a list
+    const broken = { ...good, participants: { get: () => ({ stage: "intro", history: 5 }) } } as unknown as typeof good;
     const host = { lt: lt.value, state: broken, roundHistory } as unknown as SessionHost & { state: typeof good };
     const errors: string[] = [];
     const error = console.error;

@@ -276,8 +276,11 @@ export class SessionHost extends EventEmitter {
   private eventOf(actor: Actor, cmd: Command, r: ReturnType<typeof reduce>): EventInput {
     const accepted = r.ok && !r.duplicate;
     const outcome = r.ok ? (r.duplicate ? { errorCode: DUPLICATE_CODE, errorMessage: duplicateMessage(cmd) } : {}) : { errorCode: r.error.code, errorMessage: r.error.message };
+    // a seat taken by room code or panel id: the row names the seat it took (its panel id or label is in the payload)
+    const took = r.ok && (cmd.kind === "claim" || cmd.kind === "claimPanel") && r.pid !== undefined && actor.participantId === null ? { participantId: r.pid } : {};
     return {
       ...actor,
+      ...took,
       command: cmd.kind,
       // an accepted game action as the game read it: what was decided, without keys the game ignores
       payloadJson: this.budget.payloadJson(accepted && r.ok && r.action !== undefined && cmd.kind === "action" ? { ...cmd, action: r.action } : cmd, accepted),

@@ -391,6 +391,7 @@ export class SessionStore {
           quizAttempts: p.quizAttempts,
           stage: p.stage,
           bot: p.bot,
+          claimed: p.claimed,
           ...(p.survey ? { survey: p.survey } : {}),
           ...(p.surveyStartedMs !== undefined ? { surveyStartedMs: p.surveyStartedMs } : {}),
           ...(p.leftBeforePlay !== undefined ? { leftBeforePlay: p.leftBeforePlay } : {}),
