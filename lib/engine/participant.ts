@@ -81,7 +81,7 @@ export function applyParticipant(
 
 /**
  * "I do not agree" on the consent page: the person takes no part. Their stage is done with
- * `leftBeforePlay` "declined" (no completion code is shown, nothing else is recorded for them); a seat
+ * `leftBeforePlay` "declined" (no completion code or payment is shown; the event log keeps the decline); a seat
  * taken by room code or panel id goes back to the free seats once they close the page
  * (lib/engine/free-seat.ts `unusedClaim`). Only before consenting: after "I agree" the way out is to stop.
  */
