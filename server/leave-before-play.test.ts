@@ -58,6 +58,9 @@ describe("leaving before play", () => {
     await lab.app.manager.sweep();
     expect((await monitor(s.id))[0]!.stage).toBe("new");
     expect(await lab.app.manager.store.participantByToken(a.json.token)).toBeNull();
+    // the payment table's code check still knows that this panel id took no part
+    const payments = await api(lab.base, `/api/admin/sessions/${s.id}/payments`, { cookie: lab.cookie });
+    expect(payments.json.formerLeavers).toEqual([{ id: "5f00000000000000000000d1", left: "declined" }]);
     // the next person from the panel takes the seat, with a completion code of their own
     const declinersCode = pay.find((r) => r.external_id === "5f00000000000000000000d1")!.completion_code;
     const next = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000d2", SESSION_ID: "x2" } });

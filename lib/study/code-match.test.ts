@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PaymentRow } from "./payments";
-import { CODE_PASTE_MAX_CHARS, codePasteProblem, listSome, matchCodes, pastedPairs } from "./code-match";
+import { CODE_PASTE_MAX_CHARS, codePasteProblem, listSome, matchCodes, pastedPairs, tookNoPart } from "./code-match";
 
 const seat = (n: number, code: string, externalId: string | null): PaymentRow => ({
   participant: `p${n + 1}`,
@@ -117,5 +117,18 @@ describe("checking a Prolific export when everyone submits the study's own code"
     expect(m.missing.map((r) => r.participant)).toEqual(["p3", "p4"]);
     // without the study's code the same paste matches nobody (what the check did before)
     expect(matchCodes(pasted, rows).matched).toEqual([]);
+  });
+});
+
+describe("people who took no part, in the code check", () => {
+  it("lists a seat that declined and a panel id whose seat was freed after failing the quiz, and leaves them out of the other lines", () => {
+    const rows = [seat(0, "AAAA1111", "5f00aa"), { ...seat(1, "BBBB2222", "5f00bb"), leftBeforePlay: "declined" as const, payout: 0 }];
+    const paste = "Participant id,Completion code\n5f00aa,STUDY1\n5F00BB,STUDY1\n5f00cc,STUDY1\n5f00dd,STUDY1\n";
+    const r = matchCodes(paste, rows, ["STUDY1"]);
+    const split = tookNoPart(r, [{ id: "5f00cc", left: "quiz_failed" }]);
+    expect(split.people).toEqual(["seat 2 (5f00bb), declined", "line 4: 5f00cc, failed the quiz (their seat was given to someone else)"]);
+    expect(split.matched.map((m) => m.row.participant)).toEqual(["p1"]);
+    // an id nobody knows stays a code that matches no seat
+    expect(split.unknownCode.map((u) => u.id)).toEqual(["5f00dd"]);
   });
 });

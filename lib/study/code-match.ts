@@ -219,3 +219,34 @@ export function listSome(items: readonly string[], max = 20): string {
   const shown = items.slice(0, max).join(", ");
   return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
+
+/** A panel id whose seat was freed after its person declined or failed the quiz (lib/study/payments.ts `formerLeavers`). */
+export interface FormerLeaver {
+  id: string;
+  left: "declined" | "quiz_failed";
+}
+
+/**
+ * Who in a checked paste took no part (declined the consent or used up the quiz's attempts), so their
+ * submission is no completed study: people whose seat still lists them (matched rows with `leftBeforePlay`),
+ * and panel ids whose seat was freed since (`former`: reported with a code that now matches no seat). The rest
+ * of the result without them: `matched` and `unknownCode` keep everyone else.
+ */
+export function tookNoPart(result: CodeMatch, former: readonly FormerLeaver[]): { people: string[]; matched: CodeMatch["matched"]; unknownCode: CodeMatch["unknownCode"] } {
+  const left = new Map(former.map((f) => [f.id.toLowerCase(), f.left]));
+  const why = (l: string) => (l === "declined" ? "declined" : "failed the quiz");
+  const people: string[] = [];
+  const matched = result.matched.filter((m) => {
+    const l = m.row.leftBeforePlay;
+    if (l !== "declined" && l !== "quiz_failed") return true;
+    people.push(`seat ${m.row.seat + 1}${m.row.externalId ? ` (${m.row.externalId})` : ""}, ${why(l)}`);
+    return false;
+  });
+  const unknownCode = result.unknownCode.filter((u) => {
+    const l = u.row === null ? left.get(u.id.toLowerCase()) : undefined;
+    if (l === undefined) return true;
+    people.push(`line ${u.line}: ${u.id}, ${why(l)} (their seat was given to someone else)`);
+    return false;
+  });
+  return { people, matched, unknownCode };
+}

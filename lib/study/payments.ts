@@ -36,6 +36,19 @@ export interface PaymentRow {
   leftBeforePlay: "declined" | "quiz_failed" | "waited_out" | null;
 }
 
+/**
+ * Panel ids (lower case) whose seat was freed after they declined the consent or used up the quiz's attempts
+ * (lib/engine/seat-memory.ts): no longer in the payment rows, yet the code check must still say they took no
+ * part when their panel reports them (e.g. with the study's own completion code).
+ */
+export function formerLeavers(s: SessionState): { id: string; left: "declined" | "quiz_failed" }[] {
+  const out = new Map<string, "declined" | "quiz_failed">();
+  for (const pid of s.order)
+    for (const r of s.participants.get(pid)?.formerPeople ?? [])
+      if (r.key.startsWith("panel:") && r.left !== undefined) out.set(r.key.slice("panel:".length), r.left === "declined" ? "declined" : "quiz_failed");
+  return [...out].map(([id, left]) => ({ id, left }));
+}
+
 /** The left_before_play value of a seat (payments.csv, data-wide.csv). */
 export function leftBeforePlayOf(p: Pick<ParticipantState, "leftBeforePlay" | "waitedOut">): PaymentRow["leftBeforePlay"] {
   if (p.leftBeforePlay === "declined") return "declined";

@@ -6,7 +6,7 @@ import { loadTreatment } from "../../lib/engine";
 import { adminView } from "../../lib/engine/views";
 import { games } from "../../lib/games/registry";
 import { AdminCommandRequest, CreateSessionRequest } from "../../lib/protocol/payloads";
-import { paymentRows } from "../../lib/study/payments";
+import { formerLeavers, paymentRows } from "../../lib/study/payments";
 import { launchCheck } from "../../lib/study/launch-check";
 import { UndocumentedColumnError } from "../export/columns";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, wideCsv } from "../export/export";
@@ -88,7 +88,12 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     return sendJson(res, 200, { ok: true, history: host.roundHistory[gid] ?? [] });
   }
   if (rest === "/payments" && method === "GET")
-    return sendJson(res, 200, { ok: true, rows: paymentRows(host.state, host.lt), studyCodes: studyCompletionCodes(host.lt.treatment.completionUrl ?? host.lt.treatment.redirectUrl) });
+    return sendJson(res, 200, {
+      ok: true,
+      rows: paymentRows(host.state, host.lt),
+      studyCodes: studyCompletionCodes(host.lt.treatment.completionUrl ?? host.lt.treatment.redirectUrl),
+      formerLeavers: formerLeavers(host.state),
+    });
   if (rest === "/command" && method === "POST") {
     const body = AdminCommandRequest.safeParse(await readJson(req));
     if (!body.success) return invalid(res, formatZodError(body.error));

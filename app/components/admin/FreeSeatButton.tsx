@@ -19,7 +19,7 @@ export function FreeSeatButton({ sessionId, p }: { sessionId: string; p: AdminPa
   };
   if (asking)
     return (
-      <span className="row" style={{ flexWrap: "nowrap" }}>
+      <span className="row" style={{ flexWrap: "wrap", minWidth: "16rem" }}>
         <span className="small">
           Their link stops working and the next person to join takes the seat
           {p.leftBeforePlay ? "; this person's record leaves data-wide.csv and payments.csv (events.csv keeps it)" : ""}. Sure?

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "react";
 import type { PaymentRow } from "@/lib/study/payments";
-import { codePasteProblem, listSome, matchCodes, type CodeMatch } from "@/lib/study/code-match";
+import { codePasteProblem, listSome, matchCodes, tookNoPart, type CodeMatch, type FormerLeaver } from "@/lib/study/code-match";
 import { moneyText, sumMoney } from "@/lib/study/money";
 import { api } from "../../lib-client/api";
 import { fmt } from "../../lib-client/format";
@@ -17,7 +17,7 @@ const leftText = (r: PaymentRow) =>
 
 const seatOf = (r: PaymentRow) => `seat ${r.seat + 1}${r.externalId ? ` (${r.externalId})` : " (no panel id)"}`;
 
-function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: string[] }) {
+function CodeCheck({ rows, studyCodes, former }: { rows: PaymentRow[]; studyCodes: string[]; former: FormerLeaver[] }) {
   const [text, setText] = useState("");
   const [result, setResult] = useState<CodeMatch | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -27,7 +27,7 @@ function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: strin
     setResult(p ? null : matchCodes(text, rows, studyCodes));
   };
   // people who declined the consent or failed the quiz have no completion to submit (the study's own code can still reach them)
-  const leftMatched = (result?.matched ?? []).filter((m) => m.row.leftBeforePlay === "declined" || m.row.leftBeforePlay === "quiz_failed");
+  const split = result ? tookNoPart(result, former) : { people: [], matched: [], unknownCode: [] };
   return (
     <details>
       <summary>Check completion codes from a panel</summary>
@@ -57,14 +57,14 @@ function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: strin
               : "Read as a list of codes (no participant id and completion code columns in the first line): who submitted a code is not checked."}
           </p>
           <p data-testid="codes-matched">
-            {result.matched.length} {result.mode === "pairs" ? "submitted by their own seat's participant" : "match a seat"}
-            {result.matched.length > 0 ? ": " : "."}
-            {listSome(result.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${moneyText(m.row.payout)} ${m.row.currency})`), 200)}
+            {split.matched.length} {result.mode === "pairs" ? "submitted by their own seat's participant" : "match a seat"}
+            {split.matched.length > 0 ? ": " : "."}
+            {listSome(split.matched.map((m) => `${m.code} → seat ${m.row.seat + 1} (${moneyText(m.row.payout)} ${m.row.currency})`), 200)}
           </p>
-          {leftMatched.length > 0 && (
+          {split.people.length > 0 && (
             <p data-testid="codes-left-before-play" className="error">
-              {leftMatched.length} of them took no part (declined the consent or used up the quiz&apos;s attempts), so theirs is not a completed study: ask them to return it
-              {`: ${listSome(leftMatched.map((m) => `seat ${m.row.seat + 1}${m.row.externalId ? ` (${m.row.externalId})` : ""}, ${m.row.leftBeforePlay === "declined" ? "declined" : "failed the quiz"}`))}`}
+              {split.people.length} took no part (declined the consent or used up the quiz&apos;s attempts), so theirs is not a completed study: ask them to return it
+              {`: ${listSome(split.people)}`}
             </p>
           )}
           {result.mode === "pairs" && (
@@ -81,12 +81,12 @@ function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: strin
               </p>
             </>
           )}
-          <p data-testid="codes-unknown" className={result.unknown.length > 0 ? "error" : undefined}>
-            {result.mode === "pairs" ? `${result.unknownCode.length} row(s) with a code that matches` : `${result.unknown.length} match`} no seat
-            {result.unknown.length === 0
+          <p data-testid="codes-unknown" className={(result.mode === "pairs" ? split.unknownCode.length : result.unknown.length) > 0 ? "error" : undefined}>
+            {result.mode === "pairs" ? `${split.unknownCode.length} row(s) with a code that matches` : `${result.unknown.length} match`} no seat
+            {(result.mode === "pairs" ? split.unknownCode.length : result.unknown.length) === 0
               ? "."
               : result.mode === "pairs"
-                ? `: ${listSome(result.unknownCode.map((x) => `line ${x.line}: ${x.id || "(no id)"} sent ${x.code}${x.row ? ` (seat ${x.row.seat + 1}'s id)` : ""}`))}`
+                ? `: ${listSome(split.unknownCode.map((x) => `line ${x.line}: ${x.id || "(no id)"} sent ${x.code}${x.row ? ` (seat ${x.row.seat + 1}'s id)` : ""}`))}`
                 : `: ${listSome(result.unknown)}`}
           </p>
           <p data-testid="codes-missing">
@@ -104,11 +104,12 @@ function CodeCheck({ rows, studyCodes }: { rows: PaymentRow[]; studyCodes: strin
 export function Payments({ sessionId, version }: { sessionId: string; version: number }) {
   const [rows, setRows] = useState<PaymentRow[] | null>(null);
   const [studyCodes, setStudyCodes] = useState<string[]>([]);
+  const [former, setFormer] = useState<FormerLeaver[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const t = setTimeout(() => {
-      void api<{ ok: true; rows: PaymentRow[]; studyCodes?: string[] }>("GET", `/api/admin/sessions/${encodeURIComponent(sessionId)}/payments`).then((r) =>
-        r.ok ? (setRows(r.body.rows), setStudyCodes(r.body.studyCodes ?? []), setError(null)) : setError(r.message),
+      void api<{ ok: true; rows: PaymentRow[]; studyCodes?: string[]; formerLeavers?: FormerLeaver[] }>("GET", `/api/admin/sessions/${encodeURIComponent(sessionId)}/payments`).then((r) =>
+        r.ok ? (setRows(r.body.rows), setStudyCodes(r.body.studyCodes ?? []), setFormer(r.body.formerLeavers ?? []), setError(null)) : setError(r.message),
       );
     }, 300);
     return () => clearTimeout(t);
@@ -172,7 +173,7 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
             bonus; both rounded to the cent (half away from zero), as in payments.csv. Finished = every round played and the
             person, not a bot, held the seat at the end. People who declined the consent or used up the quiz&apos;s attempts took no part and are paid nothing.
           </p>
-          <CodeCheck rows={rows} studyCodes={studyCodes} />
+          <CodeCheck rows={rows} studyCodes={studyCodes} former={former} />
         </>
       )}
     </section>

@@ -12,7 +12,8 @@ import type { SessionDetail } from "./types";
 export function SessionHeader({ detail, view }: { detail: SessionDetail; view: AdminView }) {
   const join = useJoinAddress(detail.session.code);
   const joinUrl = join?.url ?? "";
-  const joined = view.participants.filter((p) => p.stage !== "new").length;
+  // people who declined the consent or failed the quiz took no part (the room's screen does not count them either)
+  const joined = view.participants.filter((p) => p.stage !== "new" && p.leftBeforePlay === null).length;
   return (
     <section className="card">
       <div className="spread">
