@@ -45,14 +45,16 @@ export function formerLeavers(s: SessionState): { id: string; left: "declined" |
   const out = new Map<string, "declined" | "quiz_failed">();
   for (const pid of s.order)
     for (const r of s.participants.get(pid)?.formerPeople ?? [])
-      if (r.key.startsWith("panel:") && r.left !== undefined) out.set(r.key.slice("panel:".length), r.left === "declined" ? "declined" : "quiz_failed");
+      if (r.key.startsWith("panel:") && r.left !== undefined) out.set(r.key.slice("panel:".length), LEFT_CODES[r.left]);
   return [...out].map(([id, left]) => ({ id, left }));
 }
 
+/** How the files write why a person took no part. */
+const LEFT_CODES = { declined: "declined", quizFailed: "quiz_failed" } as const;
+
 /** The left_before_play value of a seat (payments.csv, data-wide.csv). */
 export function leftBeforePlayOf(p: Pick<ParticipantState, "leftBeforePlay" | "waitedOut">): PaymentRow["leftBeforePlay"] {
-  if (p.leftBeforePlay === "declined") return "declined";
-  if (p.leftBeforePlay === "quizFailed") return "quiz_failed";
+  if (p.leftBeforePlay !== undefined) return LEFT_CODES[p.leftBeforePlay];
   return p.waitedOut === true ? "waited_out" : null;
 }
 

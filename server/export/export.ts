@@ -8,8 +8,7 @@ import { games } from "../../lib/games/registry";
 import { own } from "../../lib/core/own";
 import type { SessionStore } from "../sessions/store";
 import { longColumns, storedLongRow } from "./columns";
-import { wideTable, type WideSeat, type WideTable } from "./wide";
-import { leftBeforePlayOf } from "../../lib/study/payments";
+import { wideSeatOf, wideTable, type WideSeat, type WideTable } from "./wide";
 import { toCsv, type Cell } from "./csv";
 import { surveyColumns, surveyRow } from "./survey";
 import { codebookRows, codebookText, SESSION_CODEBOOK_FILES, type CodebookFiles } from "./codebook";
@@ -49,7 +48,7 @@ export async function buildExport(store: SessionStore, sessionId: string): Promi
   const seats: WideSeat[] = state.order.flatMap((pid) => {
     const p = state.participants.get(pid);
     if (!p) return [];
-    return [{ participant: pid, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot, leftBeforePlay: leftBeforePlayOf(p), ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}), taken: p.claimed || p.bot }];
+    return [wideSeatOf(p)];
   });
   const wide = wideTable(columns, rows, seats, { session: sessionId, treatment: session.name, game: game ? `${game.id}@${game.version}` : session.gameId });
   const hasSurvey = !lt.ok || lt.value.treatment.survey.length > 0;

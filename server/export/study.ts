@@ -20,12 +20,12 @@ import { games } from "../../lib/games/registry";
 import type { PlayerRoundRow, SessionStore } from "../sessions/store";
 import { BASE_COLUMNS, longColumns, storedLongRow } from "./columns";
 import { csvCell, type Cell } from "./csv";
-import { wideTable, type WideSeat } from "./wide";
+import { wideSeatOf, wideTable, type WideSeat } from "./wide";
 import type { SurveyQuestion } from "../../lib/survey/questions";
 import { SURVEY_BASE_COLUMNS, surveyQuestionColumns, surveyRow, type SurveySeat } from "./survey";
 import { codebookRows, codebookText, type GameColumns } from "./codebook";
 import { paymentCells, PAYMENT_COLUMNS } from "./payments";
-import { leftBeforePlayOf, paymentRows } from "../../lib/study/payments";
+import { paymentRows } from "../../lib/study/payments";
 
 /**
  * Rows per database read: what the export holds at once. The SQLite driver answers synchronously, so a
@@ -86,7 +86,7 @@ const SEATS_PER_TURN = 200;
 async function seatsOf(store: SessionStore, id: string): Promise<Map<string, WideSeat>> {
   const seats = new Map<string, WideSeat>();
   for await (const p of store.participantParts(id)) {
-    seats.set(p.id, { participant: p.id, seat: p.seat, label: p.label, external: p.external ? { source: p.external.source, id: p.external.id } : null, quizAttempts: p.quizAttempts, stage: p.stage, botSeat: p.bot, leftBeforePlay: leftBeforePlayOf(p), ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}), taken: p.claimed || p.bot });
+    seats.set(p.id, wideSeatOf(p));
     if (seats.size % SEATS_PER_TURN === 0) await breathe();
   }
   return seats;

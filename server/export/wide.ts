@@ -4,7 +4,8 @@
  */
 import type { ColumnDoc } from "../../lib/core/game";
 import type { Cell } from "./csv";
-import type { PaymentRow } from "../../lib/study/payments";
+import { leftBeforePlayOf, type PaymentRow } from "../../lib/study/payments";
+import type { ParticipantState } from "../../lib/engine/state";
 
 /** Long-table columns that describe the participant, not the round (they appear once, unprefixed). */
 export const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
@@ -68,6 +69,26 @@ export interface WideSeat {
   taken?: boolean;
   /** See the column left_before_play (absent or null: none; lib/study/payments.ts `leftBeforePlayOf`). */
   leftBeforePlay?: PaymentRow["leftBeforePlay"];
+}
+
+/** A seat as data-wide.csv reads it, from the session's state or its stored seat rows (the study export). */
+export function wideSeatOf(
+  p: Pick<ParticipantState, "id" | "seat" | "label" | "quizAttempts" | "stage" | "bot" | "claimed" | "leftBeforePlay" | "waitedOut" | "timesFreed"> & {
+    external?: { source: string; id: string } | null;
+  },
+): WideSeat {
+  return {
+    participant: p.id,
+    seat: p.seat,
+    label: p.label,
+    external: p.external ? { source: p.external.source, id: p.external.id } : null,
+    quizAttempts: p.quizAttempts,
+    stage: p.stage,
+    botSeat: p.bot,
+    leftBeforePlay: leftBeforePlayOf(p),
+    ...(p.timesFreed ? { timesFreed: p.timesFreed } : {}),
+    taken: p.claimed || p.bot,
+  };
 }
 
 export interface WideTable {
