@@ -4,3 +4,4 @@ export interface LineCount {
 }
 export function countLines(text: string): LineCount;
 export function countGame(id: string): { lib: LineCount & { files: number }; app: LineCount & { files: number } };
+export function gameIds(): string[];

@@ -49,6 +49,15 @@ export function countLines(text) {
   return { total: lines.length, code };
 }
 
+/** The games: folders of lib/games whose index.ts defines a game (not shared code such as lib/games/shared). */
+export function gameIds() {
+  const dir = join(root, "lib", "games");
+  return readdirSync(dir).filter((d) => {
+    const index = join(dir, d, "index.ts");
+    return statSync(join(dir, d)).isDirectory() && existsSync(index) && readFileSync(index, "utf8").includes("defineGame(");
+  });
+}
+
 export function countGame(id) {
   const out = {};
   for (const tree of ["lib", "app"]) {
@@ -68,7 +77,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const ids = args.filter((a) => !a.startsWith("--"));
-  const all = ids.length ? ids : readdirSync(join(root, "lib", "games")).filter((d) => statSync(join(root, "lib", "games", d)).isDirectory());
+  const unknown = ids.filter((id) => !existsSync(join(root, "lib", "games", id)) && !existsSync(join(root, "app", "games", id)));
+  if (unknown.length) {
+    process.stderr.write(`no game ${unknown.map((id) => `"${id}"`).join(", ")}: neither lib/games/<id> nor app/games/<id> exists (games: ${gameIds().join(", ")})\n`);
+    process.exit(2);
+  }
+  const all = ids.length ? ids : gameIds();
   const rows = all.map((id) => ({ id, ...countGame(id) }));
   if (json) process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
   else {

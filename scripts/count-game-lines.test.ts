@@ -1,5 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { countGame, countLines } from "./count-game-lines.mjs";
+import { games } from "../lib/games/registry";
+import { countGame, countLines, gameIds } from "./count-game-lines.mjs";
 
 describe("game size on the kit (the figures in docs/adding-a-game.md)", () => {
   it("counts code lines: blank and comment-only lines (line, block, JSX) do not count", () => {
@@ -12,5 +15,13 @@ describe("game size on the kit (the figures in docs/adding-a-game.md)", () => {
     expect(n.lib.code).toBeLessThanOrEqual(200);
     expect(n.app.code).toBeLessThanOrEqual(150);
     expect(n.lib.code).toBeGreaterThan(100); // the count sees the game (not an empty folder)
+  });
+
+  it("lists the registered games, not shared code, and refuses an id that is no game's folder", () => {
+    expect(gameIds().sort()).toEqual(Object.keys(games).sort());
+    const script = fileURLToPath(new URL("./count-game-lines.mjs", import.meta.url));
+    const r = spawnSync(process.execPath, [script, "no-such-game"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no game "no-such-game"');
   });
 });

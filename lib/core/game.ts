@@ -40,8 +40,12 @@ export interface PlayerRoundRecord {
   isBot: boolean;
 }
 
-/** Context handed to every game function. Pure: time and randomness come from here. */
-export interface RoundContext<P> {
+/**
+ * Context handed to every game function. Pure: time and randomness come from here. `R`: the game's
+ * record types (`RecordsOf<typeof records>`), so that `lastNumber` takes only keys the records declare
+ * (`type Ctx = RoundContext<Params, RecordsOf<typeof records>>`); without it any key is accepted.
+ */
+export interface RoundContext<P, R extends RoundRecords = RoundRecords> {
   params: P;
   /** 1-based round number. */
   round: number;
@@ -74,7 +78,7 @@ export interface RoundContext<P> {
   /** The member's most recent earlier round, or null in their first round. */
   lastRound(pid: PlayerId): PlayerRoundRecord | null;
   /** A number the member's last round recorded (e.g. `lastNumber(pid, "decision", "x")`), else null. */
-  lastNumber(pid: PlayerId, record: "decision" | "outcome", key: string): number | null;
+  lastNumber<K extends "decision" | "outcome">(pid: PlayerId, record: K, key: Extract<keyof R[K], string>): number | null;
 }
 
 /**
@@ -131,11 +135,14 @@ export interface PhaseCompute<P, S> {
   apply(state: S, output: unknown, ctx: RoundContext<P>): S;
 }
 
-/** The rows a round emits: per player a decision and an outcome record, and one group record. */
+/**
+ * The rows a round emits: per player a decision and an outcome record, and one group record. A field
+ * left undefined (an optional field of the game's record schemas) is an empty cell, as null is.
+ */
 export interface RoundRecords {
-  decision: Record<string, Scalar>;
-  outcome: Record<string, Scalar>;
-  group: Record<string, Scalar>;
+  decision: Record<string, Scalar | undefined>;
+  outcome: Record<string, Scalar | undefined>;
+  group: Record<string, Scalar | undefined>;
 }
 
 /**
@@ -229,6 +236,9 @@ export type AnyGameModule = GameModule<any, any, any, any, Readonly<Record<strin
 export function defineGame<P, S, A extends { type: string }, V, Ph extends Readonly<Record<string, AnyPhaseOf<P, S, A>>>>(
   g: GameModule<P, S, A, V, Ph>,
 ): GameModule<P, S, A, V, Ph> {
+  // the engine names a phase by its key in `phases`: an `id` that says otherwise would mislead every reader
+  for (const [key, phase] of Object.entries(g.phases))
+    if (phase.id !== key) throw new Error(`game ${g.id}: the phase under "${key}" in phases has id "${phase.id}"; give it id "${key}" (a phase's id is its key)`);
   return g;
 }
 

@@ -2,8 +2,10 @@
  * Compile-time proofs for the game kit (checked by `tsc`; never run): each `@ts-expect-error` fails
  * the type-check if the line after it ever compiles.
  */
+import { z } from "zod";
 import { ok } from "./errors";
-import { definePhase } from "./game";
+import { definePhase, type RoundContext, type RoundScore } from "./game";
+import { defineRecords, numberField, type RecordsOf } from "./records";
 
 type Action = { type: "invest"; x: number } | { type: "continue" };
 const phase = definePhase<{ xMax: number }, { x: number }, Action>();
@@ -46,3 +48,30 @@ export const unknownType = phase({
   onTimeout: (s) => s,
   next: () => null,
 });
+
+const records = defineRecords({
+  decision: z.object({ x: numberField("investment") }),
+  outcome: z.object({ cost: numberField("cost") }),
+  group: z.object({ total: numberField("total"), note: z.string().optional().describe("a note") }),
+});
+type Score = RoundScore<RecordsOf<typeof records>>;
+
+export const exactGroup: Score["group"] = {
+  total: 1,
+  // @ts-expect-error — a group key the record schemas do not declare fails to compile
+  secret_bonus: 1,
+};
+// an optional field may be left out
+export const withoutNote: Score["group"] = { total: 1 };
+// @ts-expect-error — a missing field fails to compile
+export const missingTotal: Score["group"] = { note: "x" };
+
+export function lastKeys(ctx: RoundContext<{ xMax: number }, RecordsOf<typeof records>>, pid: string) {
+  const x = ctx.lastNumber(pid, "decision", "x");
+  const cost = ctx.lastNumber(pid, "outcome", "cost");
+  // @ts-expect-error — a key the records do not declare (a typo would otherwise read null for ever)
+  const typo = ctx.lastNumber(pid, "outcome", "cots");
+  // @ts-expect-error — "x" is a decision field, not an outcome field
+  const wrongRecord = ctx.lastNumber(pid, "outcome", "x");
+  return [x, cost, typo, wrongRecord];
+}

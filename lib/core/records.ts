@@ -6,7 +6,7 @@
  * schemas cannot be exported (server/export).
  */
 import { z } from "zod";
-import type { ColumnDoc, RoundRecords } from "./game";
+import type { ColumnDoc } from "./game";
 
 type ScalarField = z.ZodType<number | string | boolean | null | undefined>;
 export type RecordShape = Record<string, ScalarField>;
@@ -17,12 +17,15 @@ export interface RecordSchemas {
   group: z.ZodObject<RecordShape>;
 }
 
-/** The record types of a game's schemas, e.g. `RoundScore<RecordsOf<typeof idsRecords>>`. */
+/**
+ * The record types of a game's schemas, e.g. `RoundScore<RecordsOf<typeof idsRecords>>`: exact shapes,
+ * so an object literal with a key the schemas do not declare fails to compile (excess-property check).
+ */
 export type RecordsOf<R extends RecordSchemas> = {
   decision: z.infer<R["decision"]>;
   outcome: z.infer<R["outcome"]>;
   group: z.infer<R["group"]>;
-} & RoundRecords;
+};
 
 /** Identity helper that keeps the three shapes inferred. */
 export function defineRecords<D extends RecordShape, O extends RecordShape, G extends RecordShape>(r: {

@@ -3,6 +3,8 @@
  * only the current phase's action types reach `apply`, and timed-out seats are kept by the engine.
  */
 import { describe, expect, it } from "vitest";
+import { defineGame } from "../core/game";
+import { idsInvestment } from "../games/ids-investment";
 import { games } from "../games/registry";
 import { must, newSession, passIntro } from "../testing/drive";
 import { loadTreatment } from "./treatment";
@@ -113,5 +115,14 @@ describe("timed-out seats are kept by the engine", () => {
     const vb = participantView(s, lt, b, 1_000_200)!.play!;
     expect(vb.phase).toBe("results");
     expect((vb.game as { results: { timedOut: boolean } }).results.timedOut).toBe(true);
+  });
+});
+
+describe("defineGame", () => {
+  it("refuses a phase whose id is not its key in phases, naming both (the engine goes by the key)", () => {
+    const g = idsInvestment;
+    const misnamed = { ...g, phases: { ...g.phases, decide: { ...g.phases.decide, id: "choose" } } };
+    expect(() => defineGame(misnamed)).toThrow(/phase under "decide" in phases has id "choose"; give it id "decide"/);
+    expect(defineGame(g)).toBe(g);
   });
 });

@@ -5,6 +5,7 @@ import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { games } from "../games/registry";
 import { catalogues } from "./catalogues";
+import { gameSelectKey } from "./game-select-key";
 import { LOCALES } from "./locales";
 import { scanMessageKeys } from "./message-keys";
 import { translatorFor } from "./translate";
@@ -102,6 +103,13 @@ describe("translation catalogues", () => {
   it("every step of every game has a name in the catalogues", () => {
     const phases = catalogues.en.phases as Record<string, Record<string, string> | undefined>;
     for (const g of Object.values(games)) for (const phase of Object.keys(g.phases)) expect(phases[g.id]?.[phase], `phases.${g.id}.${phase}`).toBeTruthy();
+  });
+
+  it("every game's title in the session report is a case of report.facts.gameTitle in every language", () => {
+    const fallback = "no case for this game";
+    for (const locale of LOCALES)
+      for (const g of Object.values(games))
+        expect(translatorFor(locale)("report.facts.gameTitle", { game: gameSelectKey(g.id), title: fallback }), `${locale}: report.facts.gameTitle has no case ${gameSelectKey(g.id)} (game ${g.id})`).not.toBe(fallback);
   });
 
   it("every key used in the code is in the catalogues", () => {

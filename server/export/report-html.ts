@@ -6,6 +6,7 @@
  * escaped. Its words, the charts' words and its numbers are in the session's language (catalogue
  * sections `report` and `charts`); the data (ids, the treatment's JSON, labels) stay as they are.
  */
+import { gameSelectKey } from "../../lib/i18n/game-select-key";
 import type { Locale } from "../../lib/i18n/locales";
 import { translatorFor } from "../../lib/i18n/translate";
 import { chartRows, chartSpec } from "../../lib/charts/specs/vega-lite";
@@ -20,8 +21,6 @@ import { esc } from "./html-escape";
 export const num = (x: number | null | undefined, digits = 2, locale: Locale = "en") =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toFixed(digits)).toLocaleString(locale === "en" ? "en-US" : locale, { maximumFractionDigits: digits });
 
-/** "ids-investment" → "idsInvestment": game ids as ICU select keys. */
-const camel = (id: string) => id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 export function table(caption: string, columns: string[], rows: string[][], testid: string): string {
   return `<div class="table-wrap"><table data-testid="${esc(testid)}"><caption>${esc(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${rows
@@ -70,7 +69,7 @@ export async function reportHtml(d: ReportData): Promise<string> {
   const stamp = reportStamp(d.session);
   const facts: [string, string][] = [
     [t("report.facts.session"), esc(t("report.facts.sessionValue", { id: d.session.id, code: d.session.code }))],
-    [t("report.facts.game"), `${esc(t("report.facts.gameTitle", { game: camel(d.game.id), title: d.game.title ?? d.game.id }))} <span class="muted">(${esc(d.game.id)}${d.game.version ? `@${esc(d.game.version)}` : ""})</span>`],
+    [t("report.facts.game"), `${esc(t("report.facts.gameTitle", { game: gameSelectKey(d.game.id), title: d.game.title ?? d.game.id }))} <span class="muted">(${esc(d.game.id)}${d.game.version ? `@${esc(d.game.version)}` : ""})</span>`],
     [t("report.facts.status"), esc(t("report.status", { status: d.session.status }))],
     [t("report.facts.created"), esc(d.session.createdAt.toISOString())],
     [t("report.facts.groups"), tr.groups === null ? "–" : esc(t("report.facts.groupsValue", { groups: tr.groups, size: tr.groupSize ?? "?", matching: tr.matching ?? "" }))],

@@ -1,6 +1,6 @@
 /** The records a round of the unregulated IDS game emits: they define the export's columns. */
 import { z } from "zod";
-import { defineRecords, numberField as num, optionalNumberField as maybe } from "../../core/records";
+import { defineRecords, numberField as num, optionalNumberField as maybe, type RecordsOf } from "../../core/records";
 
 export const idsRecords = defineRecords({
   decision: z.object({ x: num("Security investment x_i chosen this round (the default when timed_out).") }),
@@ -23,3 +23,6 @@ export const idsRecords = defineRecords({
     mean_x: num("Mean investment in the group this round."),
   }),
 });
+
+/** The record types (the score, and `lastNumber` keys in the round context). */
+export type IdsRecords = RecordsOf<typeof idsRecords>;

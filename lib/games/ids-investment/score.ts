@@ -3,18 +3,16 @@
  * rounds the numbers for display).
  */
 import type { MonitorView, RoundScore } from "../../core/game";
-import type { RecordsOf } from "../../core/records";
 import { distance, unregulatedBenchmarks } from "../../mechanisms/ids/unregulated";
 import { idsUnregulatedUnit } from "../../mechanisms/ids/unregulated-unit";
 import { runMechanism } from "../../mechanisms/unit";
 import { instanceOf } from "./params";
-import type { idsRecords } from "./records";
+import type { IdsRecords } from "./records";
 import type { Ctx, IdsState } from "./state";
 
-type IdsScore = RoundScore<RecordsOf<typeof idsRecords>>;
 const sum = (v: readonly number[]) => v.reduce((a, b) => a + b, 0);
 
-export function idsScore(s: IdsState, ctx: Ctx): IdsScore {
+export function idsScore(s: IdsState, ctx: Ctx): RoundScore<IdsRecords> {
   const { params: p } = ctx;
   const x = s.x.map((v) => v ?? 0);
   const mechanism = runMechanism(idsUnregulatedUnit, { ...instanceOf(p), x, endowment: p.endowment, pointsScale: p.pointsScale });

@@ -7,6 +7,7 @@ import { definePhase, type PlayerId, type RoundContext } from "../../core/game";
 import { unregulatedOutcome, type UnregulatedOutcome } from "../../mechanisms/ids/unregulated";
 import { ContinueAction, resultsPhase as sharedResults } from "../shared/results-phase";
 import { instanceOf, type IdsParams } from "./params";
+import type { IdsRecords } from "./records";
 
 const Invest = z.object({ type: z.literal("invest"), x: z.number({ error: "enter a number" }).finite() });
 export const IdsAction = z.discriminatedUnion("type", [Invest, ContinueAction]);
@@ -19,7 +20,8 @@ export interface IdsState {
   continued: boolean[];
 }
 
-export type Ctx = RoundContext<IdsParams>;
+/** The round context, with `lastNumber` keys checked against the records (records.ts). */
+export type Ctx = RoundContext<IdsParams, IdsRecords>;
 
 export const outcomeOf = (p: IdsParams, x: number[]) => unregulatedOutcome(instanceOf(p), x, p.endowment, p.pointsScale);
 

@@ -78,9 +78,11 @@ export function ssgScore(s: SsgState, ctx: Ctx): RoundScore<SsgRecords> {
     welfare_nse: tg.nseWelfare,
     welfare_cswmax: tg.cswMax.welfare,
   };
+  // one column per defender (u_d1 … u_dN, declared up to the schema's cap of defenders)
+  const perDefender = group as Record<`u_d${number}` | `u_nse_d${number}`, number | undefined>;
   p.defenders.forEach((_, i) => {
-    group[`u_d${i + 1}`] = o.expected[i]!;
-    group[`u_nse_d${i + 1}`] = tg.nse.defenderUtilities[i]!;
+    perDefender[`u_d${i + 1}`] = o.expected[i]!;
+    perDefender[`u_nse_d${i + 1}`] = tg.nse.defenderUtilities[i]!;
   });
   if (o.mechanism) {
     group.mechanism_ok = o.mechanism.ok;
