@@ -5,7 +5,7 @@
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { hasOwnKey } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
-import { endGroup, formGroups, releaseBarrier, seatName, settle } from "./rounds";
+import { endGroup, formGroups, recordShownRound, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
 import type { AdminCommand } from "./commands";
 import type { Effects, ParticipantState, SessionState } from "./state";
@@ -143,7 +143,13 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
     case "end":
       s.status = "ended";
       s.endedMs = nowMs;
-      for (const g of s.groups.toArray()) if (g.status === "playing" || g.status === "computing" || g.status === "barrier") endGroup(s, draftGroup(s, g.id), "ended");
+      for (const g0 of s.groups.toArray()) {
+        if (g0.status !== "playing" && g0.status !== "computing" && g0.status !== "barrier") continue;
+        const g = draftGroup(s, g0.id);
+        // a round whose results are on screen counts: people saw its points (a round still being decided does not)
+        if (recordShownRound(s, g, lt, nowMs, fx)) fx.notes.push(`group ${g.id}: round ${g.round} recorded (its results were on screen when the session ended)`);
+        endGroup(s, g, "ended");
+      }
       // (a seat nobody took stays "new": nobody was there to finish)
       for (const p of s.participants.toArray()) if (p.stage !== "done" && !(p.stage === "new" && !p.claimed)) draftParticipant(s, p.id).stage = "done";
       s.waiting = [];

@@ -145,6 +145,39 @@ function regroup(s: SessionState, lt: LoadedTreatment, everyone: PlayerId[], rou
 }
 
 function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+  recordRound(s, g, lt, nowMs, fx);
+  if (g.round >= lt.rounds) {
+    endGroup(s, g, "finished", lt, nowMs);
+    fx.notes.push(`group ${g.id} finished`);
+    return;
+  }
+  if (lt.treatment.matching === "fixed") {
+    startRound(s, g, lt, g.round + 1, nowMs);
+    return;
+  }
+  g.status = "barrier";
+  g.deadlineMs = null;
+  releaseBarrier(s, lt, g.round, nowMs, fx);
+}
+
+/**
+ * The experimenter ends the session while group `g` reads its round's results — the round's last step,
+ * a read-and-continue one, so every choice was made and the outcome is on people's screens: the round
+ * is recorded as played (the points people saw are the points they are paid, and the data hold the
+ * round). False, and nothing changes, in any other step (a round still being decided is not played).
+ */
+export function recordShownRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects): boolean {
+  if (g.status !== "playing") return false;
+  const spec = phaseSpec(lt, g);
+  if (spec.kind !== "info" || spec.compute) return false;
+  if (withContext(s, g, lt, nowMs, (ctx) => spec.next(g.game, ctx)) !== null) return false;
+  if (spec.onExit) g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onExit!(g.game, ctx));
+  recordRound(s, g, lt, nowMs, fx);
+  return true;
+}
+
+/** Score group `g`'s round and record it: each member's history and points, and the round's rows (`fx.rounds`). */
+function recordRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   const guarded = finiteScore(withContext(s, g, lt, nowMs, (ctx) => lt.game.score(g.game, ctx)));
   const score = guarded.score;
   if (guarded.problems.length > 0)
@@ -184,18 +217,6 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
     });
   }
   fx.rounds.push(row);
-  if (g.round >= lt.rounds) {
-    endGroup(s, g, "finished", lt, nowMs);
-    fx.notes.push(`group ${g.id} finished`);
-    return;
-  }
-  if (lt.treatment.matching === "fixed") {
-    startRound(s, g, lt, g.round + 1, nowMs);
-    return;
-  }
-  g.status = "barrier";
-  g.deadlineMs = null;
-  releaseBarrier(s, lt, g.round, nowMs, fx);
 }
 
 /**

@@ -92,7 +92,9 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
           </button>
         ) : (
           <Confirm label="Confirm ending the session" id="cmd-end-confirm" yes="Yes, end the session" danger busy={busy} onYes={() => confirm({ kind: "end" })} onNo={() => setAsking(null)}>
-            End the session for everyone now? Participants see their final page; this cannot be undone.
+            End the session for everyone now? Participants go to their final page (open exit surveys close; answers sent stay). A round whose
+            results are on screen counts, with the points people saw; a round still being decided is not played (its choices stay in the event
+            log). This cannot be undone.
           </Confirm>
         )}
       </div>
