@@ -61,4 +61,20 @@ describe("coalition–loner equilibrium (eq. 9 generalised)", () => {
     expect(y[1]).toBe(x[1]);
     for (const l of [0, 2]) expect(Math.abs(y[l]! - bestResponse(inst, l, y))).toBeLessThan(1e-8);
   });
+
+  it("loners whose risk the coalition's protection pushes below 1e-30 respond as if it were 0, instead of a refused sub-instance", () => {
+    // schema-valid (every value 0 or in [1e-30, 1000]): user 3's risk 1e-30 · exp(−Σ W x) falls below the model's smallest value
+    const inst: Instance = {
+      alpha: [1e-30, 999.999, 1e-30, 1000, 1],
+      W: [[10, 1e-9, 10, 10, 10], [10, 10, 10, 1e-9, 0], [10, 0, 10, 10, 0], [0, 1e-9, 0, 1e-30, 1e-9], [1e-30, 10, 1e-30, 0, 1]],
+      c: [1000, 1e-9, 0.01, 0.01, 1000],
+      q: [0, 0.01, 0, 0, 0],
+    };
+    const x = [0, 5, 0, 0, 0];
+    const y = lonersResponse(inst, [0, 2], x);
+    // each loner best-responds to the profile (a risk under 1e-30 buys no protection: 0)
+    for (const l of [0, 2]) expect(y[l]).toBeCloseTo(bestResponse(inst, l, y), 12);
+    const eq = coalitionEquilibrium(inst, [1, 3, 4], [0, 2]);
+    expect(eq.x.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+  });
 });

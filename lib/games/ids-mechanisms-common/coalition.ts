@@ -25,7 +25,7 @@
  * general W; more iterations did not help (T is discontinuous where the loners' equilibrium or the
  * coalition's optimum is not unique). Median 5–7 evaluations of T, 99th percentile ~200.
  */
-import { bestResponse, nashEquilibrium, socialOptimum, userCosts } from "../../mechanisms/ids";
+import { bestResponse, IDS_RANGE, nashEquilibrium, socialOptimum, userCosts } from "../../mechanisms/ids";
 import { restrict, type Instance } from "./instance";
 
 export interface CoalitionEquilibrium {
@@ -61,7 +61,10 @@ export function lonersResponse(inst: Instance, loners: readonly number[], x: rea
     x.forEach((xj, j) => {
       if (!isLoner.has(j)) s += inst.W[l]![j]! * xj;
     });
-    return inst.alpha[l]! * Math.exp(-s);
+    // the loner's risk given the coalition's protection; below the model's smallest positive value it
+    // is 0 (a loss under 1e-30 moves no best response by more than ~1e-27), not a refused instance
+    const a = inst.alpha[l]! * Math.exp(-s);
+    return a < IDS_RANGE.minPositive ? 0 : a;
   });
   const ne = nashEquilibrium(sub);
   loners.forEach((l, k) => (out[l] = ne.x[k]!));

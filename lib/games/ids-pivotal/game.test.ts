@@ -28,6 +28,19 @@ describe("Pivotal treatment validation", () => {
     expect(loadErrors("ids-pivotal", { ...base, information: "partial" }).join("\n")).toMatch(/params\.information/);
     expect(loadErrors("ids-pivotal", base)).toEqual([]);
   });
+
+  it("a schema-valid instance whose loners' sub-problem leaves the model's range is checked, not a crash of the validation", () => {
+    const hostile = {
+      alpha: [1e-30, 999.999, 1e-30, 1000, 1],
+      W: [[10, 1e-9, 10, 10, 10], [10, 10, 10, 1e-9, 0], [10, 0, 10, 10, 0], [0, 1e-9, 0, 1e-30, 1e-9], [1e-30, 10, 1e-30, 0, 1]],
+      c: [1000, 1e-9, 0.01, 0.01, 1000],
+      q: [0, 0.01, 0, 0, 0],
+      information: "full",
+      participation: "choice",
+    };
+    // every set of loners gets its equilibrium (a loner's risk below 1e-30 counts as 0)
+    expect(loadErrors("ids-pivotal", hostile)).toEqual([]);
+  });
 });
 
 describe("Pivotal sessions played by bots", () => {

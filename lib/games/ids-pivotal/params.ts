@@ -73,12 +73,19 @@ export function solvabilityProblem(information: "incomplete" | "full", participa
     return `the Pivotal mechanism cannot be computed on this instance: ${(e as Error).message}; rescale the parameters`;
   }
   if (information !== "full" || participation !== "choice") return null;
+  const advice = 'Use information "incomplete", participation "compulsory", or other parameters';
   for (let mask = 1; mask < (1 << n) - 1; mask++) {
     const coalition = [...Array(n).keys()].filter((i) => mask & (1 << i));
     const loners = [...Array(n).keys()].filter((i) => !(mask & (1 << i)));
-    const eq = coalitionEquilibrium(inst, coalition, loners);
-    if (!eq.certified)
-      return `under full information the mechanism anticipates the loners' responses; with users ${loners.map((i) => i + 1).join(", ")} out, no equilibrium between the participants and the loners could be certified (gap ${eq.gap.toExponential(2)}). Use information "incomplete", participation "compulsory", or other parameters`;
+    const out = `under full information the mechanism anticipates the loners' responses; with users ${loners.map((i) => i + 1).join(", ")} out`;
+    let eq;
+    try {
+      eq = coalitionEquilibrium(inst, coalition, loners);
+    } catch (e) {
+      // a solver that refuses a sub-problem is a treatment that cannot be run, never a crash of the check
+      return `${out}, the equilibrium between the participants and the loners cannot be computed (${(e as Error).message}). ${advice}`;
+    }
+    if (!eq.certified) return `${out}, no equilibrium between the participants and the loners could be certified (gap ${eq.gap.toExponential(2)}). ${advice}`;
   }
   return null;
 }
