@@ -56,6 +56,10 @@ test("a person answers the exit survey, a refused answer loses nothing, survey.c
   await expect(p.getByTestId("final-page")).toBeHidden();
   await expect(admin.getByTestId("survey-answering")).toHaveText("1");
   await expect(admin.getByTestId("stage-1")).toHaveText("survey: answering");
+  // on a 390 px phone the 7-point scale stays inside its question's box (it used to run over the right edge)
+  const box = (await p.getByTestId("survey-q-fair").boundingBox())!;
+  const seventh = (await p.getByTestId("survey-likert-fair-7").locator("xpath=ancestor::label[1]").boundingBox())!;
+  expect(seventh.x + seventh.width).toBeLessThanOrEqual(box.x + box.width);
 
   await p.getByTestId("survey-input-age").fill("150");
   await p.getByTestId("survey-input-hours").fill("7,5");

@@ -148,6 +148,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
         const g = draftGroup(s, g0.id);
         // a round whose results are on screen counts: people saw its points (a round still being decided does not)
         if (recordShownRound(s, g, lt, nowMs, fx)) fx.notes.push(`group ${g.id}: round ${g.round} recorded (its results were on screen when the session ended)`);
+        g.endedWithSession = true;
         endGroup(s, g, "ended");
       }
       // (a seat nobody took stays "new": nobody was there to finish)

@@ -16,8 +16,8 @@ import { games } from "../games/registry";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { ChunkMap } from "./chunk-map";
 import { keysOffWhitelist } from "../testing/projector-whitelist";
-import { leaderboard, projectorView } from "./projector-view";
-import type { SessionState } from "./state";
+import { endCut, leaderboard, projectorView } from "./projector-view";
+import type { RoundRow, SessionState } from "./state";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { participantView } from "./views";
 
@@ -152,6 +152,49 @@ describe("projector view", () => {
     expect(s.groups.toArray()[0]!.phase).toBe("results");
     // before: "0 of 3 decided" (the three still had to press "Next round")
     expect(results).toMatchObject({ stage: "playing", round: 1, pending: null, playing: null });
+  });
+
+  it("ended by the experimenter with one group a round ahead: after the end the charts count the rounds every group played, and say how many played the last", () => {
+    const lt = load("ids-investment-3.json", { groups: 2 });
+    const s0 = newSession(lt).state;
+    let s = passIntro({ ...s0, status: "running" }, lt, 0, [...s0.order]);
+    const [g1, g2] = s.groups.toArray();
+    const sink = { state: s, rounds: [] as RoundRow[], notes: [] as string[] };
+    let n = 0;
+    const all = (pids: readonly string[], action: Record<string, unknown>, at: number) => {
+      for (const pid of pids) s = must(s, lt, { kind: "action", pid, clientActionId: `e${++n}`, action }, at, sink);
+    };
+    all([...g1!.members, ...g2!.members], { type: "invest", x: 1 }, 1_000); // round 1 decided by everyone
+    all([...g1!.members, ...g2!.members], { type: "continue" }, 2_000); // and read: both groups in round 2
+    all(g1!.members, { type: "invest", x: 2 }, 3_000); // group 1 reads round 2's results, group 2 still decides
+    s = must(s, lt, { kind: "end" }, 4_000, sink);
+    expect(endCut(s)).toEqual({ through: 1, latest: 2, done: 1, groups: 2 });
+    const xs = (v: { charts: { id: string; series: { points: { x: number | string }[] }[] }[] }) => v.charts.find((c) => c.id === "ids-investment/investment")!.series[0]!.points.map((p) => p.x);
+    const charts = sessionCharts(lt.game.id, { params: lt.params, rounds: sink.rounds.map(chartRoundOf) });
+    expect(xs({ charts })).toEqual([1, 2]); // the data hold group 1's round 2
+    const v = projectorView(s, lt, 5_000, "R", charts);
+    expect(v.stage).toBe("after");
+    expect(xs(v)).toEqual([1]);
+    expect(v.charts.find((c) => c.id === "ids-investment/investment-histogram")!.title).toContain("(round 2: 1 of 2 groups played it before the session ended)");
+    // a session that ran to its end is not cut
+    expect(endCut({ ...s, status: "running" })).toBeNull();
+  });
+
+  it("one group reads its results while another still decides: the header names the decision step and its clock, not the results", () => {
+    const lt = load("ids-investment-3.json", { groups: 2 });
+    const s0 = newSession(lt).state;
+    let s = passIntro({ ...s0, status: "running" }, lt, 0, [...s0.order]);
+    const deciding = projectorView(s, lt, 0, "R", []);
+    const [g1, g2] = s.groups.toArray();
+    let n = 0;
+    for (const pid of g1!.members) s = must(s, lt, { kind: "action", pid, clientActionId: `d${++n}`, action: { type: "invest", x: 1 } }, 1_000);
+    s = must(s, lt, { kind: "action", pid: g2!.members[0]!, clientActionId: `d${++n}`, action: { type: "invest", x: 1 } }, 1_000);
+    expect(s.groups.get(g1!.id)!.phase).toBe("results");
+    const v = projectorView(s, lt, 2_000, "R", []);
+    expect(v.phaseLabel).toBe(deciding.phaseLabel);
+    // the clock of the deciding group (its phase started at 0), not the results step's (started at 1,000)
+    expect(v.remainingMs).toBe(s.groups.get(g2!.id)!.deadlineMs! - 2_000);
+    expect(v).toMatchObject({ pending: 2, playing: 6 });
   });
 });
 

@@ -130,6 +130,25 @@ export function roomProgress(s: SessionState): { through: number | null; latest:
 }
 
 /**
+ * After the experimenter ended the session: the groups it cut short may not all have played their last
+ * round. `through`: the last round every one of them finished (recorded: a round whose results were on
+ * screen counts, lib/engine/rounds.ts `recordShownRound`); for the latest round any of them finished, how
+ * many of them did. Null when the session was not ended that way or every such group got as far.
+ */
+export function endCut(s: SessionState): { through: number; latest: number; done: number; groups: number } | null {
+  if (s.status !== "ended") return null;
+  const cut = s.groups.toArray().filter((g) => g.endedWithSession);
+  if (cut.length === 0) return null;
+  const recorded = (g: GroupState) => (g.members.some((m) => { const h = s.participants.get(m)?.history.at(-1); return h?.groupId === g.id && h.round === g.round; }) ? g.round : g.round - 1);
+  const rounds = cut.map(recorded);
+  const through = Math.min(...rounds);
+  const latest = Math.max(...rounds);
+  if (latest === through) return null;
+  const inLatest = cut.filter((g) => g.round >= latest);
+  return { through, latest, done: inLatest.filter((g) => recorded(g) >= latest).length, groups: inLatest.length };
+}
+
+/**
  * The charts up to round `through`: a rounds chart loses the later rounds' points; a chart that cannot be
  * cut (one round's distribution, shares over rounds) gets `note` in its title when it holds a round not
  * every group has finished.
@@ -154,16 +173,25 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const round = through === null ? null : Math.min(lt.rounds, through + 1);
   const all = s.groups.toArray();
   const current = all.filter((g) => g.round === round && g.status === "playing");
-  const left = current.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));
+  // while any group of the round still decides, the header speaks of that step and its clock (a group already
+  // reading its results would make "Results of the round · 19 of 20 decided" contradict itself)
+  const deciding = current.filter((g) => lt.game.phases[g.phase]?.kind === "decision");
+  const shownGroups = deciding.length ? deciding : current;
+  const left = shownGroups.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));
   const timed = left.filter((x): x is number => x !== null);
   const t = translatorFor(lt.treatment.language);
   const note = through !== null && progress.latest > through ? t("projector.groupsSoFar", { round: progress.latest, done: progress.done, groups: progress.groups }) : null;
-  const shown = roomCharts(through === null ? charts : chartsThrough(charts, through, note), over);
-  const phase = current[0]?.phase;
+  const cut = over ? endCut(s) : null;
+  const shown = roomCharts(
+    cut ? chartsThrough(charts, cut.through, t("projector.groupsBeforeEnd", { round: cut.latest, done: cut.done, groups: cut.groups })) : through === null ? charts : chartsThrough(charts, through, note),
+    over,
+  );
+  // the step of the group whose clock is shown (the longest left), else of the first group shown
+  const longest = timed.length ? Math.max(...timed) : null;
+  const phase = (shownGroups[left.findIndex((x) => x === longest)] ?? shownGroups[0])?.phase;
   // "k of n decided": n is every seat that plays the round (groups that finished it have decided), counted only
   // while a group of the round is at a decision step (in a results step nobody decides)
   const inRound = round === null ? [] : all.filter((g) => (inPlay(g) || g.status === "finished") && g.round >= round);
-  const deciding = current.filter((g) => lt.game.phases[g.phase]?.kind === "decision");
   const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,
@@ -178,7 +206,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     rounds: lt.rounds,
     round,
     phaseLabel: phase === undefined ? null : t.has(phaseKey as never) ? t(phaseKey as never) : (lt.game.phases[phase]?.label ?? null),
-    remainingMs: timed.length ? Math.max(...timed) : null,
+    remainingMs: longest,
     pending: deciding.length ? deciding.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0) : null,
     playing: deciding.length ? inRound.reduce((n, g) => n + g.members.length, 0) : null,
     charts: shown,

@@ -159,6 +159,8 @@ export interface GroupState {
   roundStats: Record<PlayerId, RoundStat>;
   /** Set while status is "computing" (absent in older snapshots). */
   computing?: PendingCompute | null;
+  /** The experimenter ended the session while this group played (its last round may be cut short). */
+  endedWithSession?: boolean;
 }
 
 export interface SessionState {

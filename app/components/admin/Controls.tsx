@@ -66,9 +66,21 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
             </option>
           ))}
         </select>
-        <button type="button" data-testid="cmd-fill-bots" className="secondary" disabled={busy || ended || emptySeats === 0} onClick={() => setAsking("fill")}>
+        <button
+          type="button"
+          data-testid="cmd-fill-bots"
+          className="secondary"
+          disabled={busy || ended || emptySeats === 0 || view.status === "draft"}
+          title={view.status === "draft" ? "Open the session first: bots take seats only in an open session" : undefined}
+          onClick={() => setAsking("fill")}
+        >
           Fill {seats} with bots…
         </button>
+        {view.status === "draft" && !ended && (
+          <span className="small muted" data-testid="fill-bots-draft-hint">
+            Open the session to add bots (a pilot with bots only: open, then fill every seat).
+          </span>
+        )}
       </div>
       {asking === "fill" && (
         <Confirm

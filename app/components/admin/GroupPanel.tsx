@@ -7,7 +7,7 @@ import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import type { RunCommand } from "./types";
 import { useEffect, useState } from "react";
 import { api } from "../../lib-client/api";
-import { groupFacts } from "./group-facts";
+import { groupFacts, groupStatusText } from "./group-facts";
 
 function MonitorBlock({ m }: { m: MonitorView }) {
   return (
@@ -152,7 +152,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
       <div className="spread">
         <h3 style={{ margin: 0 }}>
           Group {g.id} <span className={`pill ${g.computeFailure ? "ended" : g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>
-            {g.computeFailure ? "computation failed" : g.status}
+            {groupStatusText(g)}
           </span>
         </h3>
         <button

@@ -112,7 +112,7 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
                 <td className="num">{fmt(p.totalPoints, 1)}</td>
                 <td className="num">{p.rounds}</td>
                 <td>
-                  <ReplaceCell p={p} bots={bots} run={run} disabled={ended || p.stage === "done"} />
+                  <ReplaceCell p={p} bots={bots} run={run} disabled={ended || p.stage === "done" || view.status === "draft"} />
                   <FreeSeatButton sessionId={view.sessionId} p={p} />
                 </td>
               </tr>

@@ -8,6 +8,7 @@ import { ChartsPanel } from "../charts/ChartsPanel";
 import { Controls } from "./Controls";
 import { Downloads } from "./Downloads";
 import { GroupPanel } from "./GroupPanel";
+import { monitorOrder } from "./group-facts";
 import { MonitorTable } from "./MonitorTable";
 import { ParticipantLinks } from "./ParticipantLinks";
 import { Payments } from "./Payments";
@@ -69,7 +70,7 @@ export function SessionMonitor({ id }: { id: string }) {
       {view.survey && <SurveyProgress survey={view.survey} />}
       <ChartsPanel charts={view.charts} />
       <div className="grid-2 group-grid">
-        {view.groups.map((g) => (
+        {monitorOrder(view.groups).map((g) => (
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />
         ))}
       </div>

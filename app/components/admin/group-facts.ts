@@ -11,10 +11,32 @@ export function groupFacts(g: Pick<AdminGroupRow, "status" | "round" | "phaseLab
   const round = { label: "Round", value: `${g.round} of ${rounds}` };
   if (g.status === "finished") return [round, { label: "Phase", value: "finished" }];
   if (g.status === "ended") return [round, { label: "Phase", value: "ended early" }];
+  // random matching: the group's round is over and its members are rematched when every group's is
+  if (g.status === "barrier") return [round, { label: "Phase", value: "round over: waiting for the other groups to finish theirs" }];
   return [
     round,
     { label: "Phase", value: g.phaseLabel },
     { label: "Time left", value: timeLeft },
     { label: "Still to act", value: `${g.pendingCount} of ${g.members.length}` },
   ];
+}
+
+/** What a group's status pill says ("barrier" is the engine's word for a group waiting for the others). */
+export function groupStatusText(g: Pick<AdminGroupRow, "status" | "computeFailure">): string {
+  if (g.computeFailure) return "computation failed";
+  return g.status === "barrier" ? "waiting for other groups" : g.status;
+}
+
+const IN_PLAY = new Set(["playing", "computing", "barrier"]);
+
+/**
+ * The monitor's order of group cards: groups still in play first (the ones to watch), then finished and
+ * ended ones, each newest round first; the engine's order otherwise (random matching adds a group per
+ * round, so after a few rounds the groups playing now would be at the bottom of a long page).
+ */
+export function monitorOrder<G extends Pick<AdminGroupRow, "status" | "round">>(groups: readonly G[]): G[] {
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => Number(IN_PLAY.has(b.g.status)) - Number(IN_PLAY.has(a.g.status)) || b.g.round - a.g.round || a.i - b.i)
+    .map((x) => x.g);
 }

@@ -7,6 +7,9 @@ import { Countdown } from "../kit/Countdown";
 export function PlayStatus({ play, receivedAt, running }: { play: PlayView; receivedAt: number; running: boolean }) {
   const t = useTranslations("play");
   const verb = play.phaseKind === "decision" ? t("stillDeciding") : t("stillReading");
+  // the group's round is over and it waits for the other groups (random matching): no timer runs for it and
+  // nobody in it has to act, so "no limit" and "0 of 4" would only suggest an endless wait
+  const betweenRounds = play.game === null;
   return (
     <div className="status-bar" role="group" aria-label={t("statusLabel")}>
       <div>
@@ -15,16 +18,20 @@ export function PlayStatus({ play, receivedAt, running }: { play: PlayView; rece
           {t("xOfY", { x: play.round, y: play.rounds })}
         </span>
       </div>
-      <div>
-        <span className="k">{t("timeLeft")}</span>
-        <Countdown remainingMs={play.remainingMs} receivedAt={receivedAt} running={running} />
-      </div>
-      <div>
-        <span className="k">{verb}</span>
-        <span className="v" data-testid="pending-count">
-          {t("xOfY", { x: play.pendingCount, y: play.groupSize })}
-        </span>
-      </div>
+      {!betweenRounds && (
+        <>
+          <div>
+            <span className="k">{t("timeLeft")}</span>
+            <Countdown remainingMs={play.remainingMs} receivedAt={receivedAt} running={running} />
+          </div>
+          <div>
+            <span className="k">{verb}</span>
+            <span className="v" data-testid="pending-count">
+              {t("xOfY", { x: play.pendingCount, y: play.groupSize })}
+            </span>
+          </div>
+        </>
+      )}
     </div>
   );
 }

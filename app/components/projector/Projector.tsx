@@ -41,6 +41,27 @@ function Connecting() {
 function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
   const t = useTranslations("projector");
   const big = view.stage === "before";
+  // during play a latecomer still finds the code, address and QR code, on one strip that leaves the screen to the charts
+  if (!big)
+    return (
+      <section className="card projector-join compact" data-testid="projector-join">
+        <div className="compact-line">
+          <span className="k">{t("roomCode")}</span>
+          <span className="room-code" data-testid="projector-room-code">
+            {view.roomCode}
+          </span>
+          <span className="muted">{t("joinAt")}</span>
+          <span className="join-url" data-testid="projector-join-url">
+            {join.url}
+          </span>
+          <span className="joined" data-testid="projector-joined">
+            {t("joined", { joined: view.joined, seats: view.seats })}
+          </span>
+        </div>
+        {join.warning && <JoinWarning warning={join.warning} locale={view.language} />}
+        <JoinQr url={join.url} />
+      </section>
+    );
   return (
     <section className={`card projector-join ${big ? "big" : ""}`} data-testid="projector-join">
       <div style={{ minWidth: 0, flex: "1 1 320px" }}>
