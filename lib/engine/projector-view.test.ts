@@ -13,6 +13,7 @@ import { sessionCharts } from "../charts";
 import { chartRoundOf } from "../charts/from-session";
 import { ROOM_MIN_SPREAD } from "../charts/room";
 import { games } from "../games/registry";
+import { translatorFor } from "../i18n/translate";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { ChunkMap } from "./chunk-map";
 import { keysOffWhitelist } from "../testing/projector-whitelist";
@@ -136,7 +137,22 @@ describe("projector view", () => {
     let s = newSession(lt).state;
     s = passIntro({ ...s, status: "running" }, lt, 0, [s.order[0]!]);
     const v = projectorView(s, lt, 0, "R", []);
-    expect(v).toMatchObject({ stage: "before", joined: 1, seats: 3, round: null, debrief: null });
+    expect(v).toMatchObject({ stage: "before", joined: 1, bots: 0, seats: 3, round: null, debrief: null });
+  });
+
+  it("bots filled into the empty seats count as joined and are said apart: '3 of 3 joined (2 bots)'", () => {
+    const lt = load("ids-investment-3.json");
+    let s = newSession(lt).state;
+    s = passIntro({ ...s, status: "running" }, lt, 0, [s.order[0]!]);
+    s = must(s, lt, { kind: "fillWithBots" }, 1);
+    const v = projectorView(s, lt, 1, "R", []);
+    expect(v).toMatchObject({ joined: 3, bots: 2, seats: 3 });
+    const t = translatorFor("en");
+    expect(t("projector.joined", { joined: v.joined, seats: v.seats, bots: v.bots })).toBe("3 of 3 joined (2 bots)");
+    expect(t("projector.joined", { joined: 1, seats: 3, bots: 0 })).toBe("1 of 3 joined");
+    // a person a bot replaced is still a person
+    s = must(s, lt, { kind: "replaceWithBot", pid: s.order[0]! }, 2);
+    expect(projectorView(s, lt, 2, "R", []).bots).toBe(2);
   });
 
   it("counts who decided only at a decision step: none in the results step, where all have decided and read on", () => {

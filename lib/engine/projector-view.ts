@@ -42,6 +42,8 @@ export interface ProjectorView {
   stage: "before" | "playing" | "after";
   roomCode: string;
   joined: number;
+  /** Of `joined`, the seats bots play from the start or were filled with (a person a bot replaced is not counted). */
+  bots: number;
   seats: number;
   rounds: number;
   /**
@@ -202,6 +204,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     stage,
     roomCode,
     joined: people.filter((p) => p.stage !== "new" && p.leftBeforePlay === undefined).length,
+    bots: people.filter((p) => p.bot && !p.replacedByBot && p.stage !== "new").length,
     seats: lt.seats,
     rounds: lt.rounds,
     round,

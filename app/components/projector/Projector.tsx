@@ -55,7 +55,7 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
             {join.url}
           </span>
           <span className="joined" data-testid="projector-joined">
-            {t("joined", { joined: view.joined, seats: view.seats })}
+            {t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })}
           </span>
         </div>
         {join.warning && <JoinWarning warning={join.warning} locale={view.language} />}
@@ -80,7 +80,7 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
           {join.url}
         </div>
         <div className="joined" data-testid="projector-joined">
-          {t("joined", { joined: view.joined, seats: view.seats })}
+          {t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })}
         </div>
         {join.warning && <JoinWarning warning={join.warning} locale={view.language} />}
       </div>
