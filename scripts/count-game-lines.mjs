@@ -49,6 +49,9 @@ export function countLines(text) {
   return { total: lines.length, code };
 }
 
+/** Folders of lib/games that hold code shared by games, not a game. */
+const SHARED = ["shared", "ids-mechanisms-common"];
+
 /** The games: folders of lib/games whose index.ts defines a game (not shared code such as lib/games/shared). */
 export function gameIds() {
   const dir = join(root, "lib", "games");
@@ -77,12 +80,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const ids = args.filter((a) => !a.startsWith("--"));
-  const unknown = ids.filter((id) => !existsSync(join(root, "lib", "games", id)) && !existsSync(join(root, "app", "games", id)));
+  const known = gameIds();
+  // a game being written has its folder before its defineGame: any lib/games or app/games folder counts, except shared code
+  const isGame = (id) => known.includes(id) || ((existsSync(join(root, "lib", "games", id)) || existsSync(join(root, "app", "games", id))) && !SHARED.includes(id));
+  const unknown = ids.filter((id) => !isGame(id));
   if (unknown.length) {
-    process.stderr.write(`no game ${unknown.map((id) => `"${id}"`).join(", ")}: neither lib/games/<id> nor app/games/<id> exists (games: ${gameIds().join(", ")})\n`);
+    process.stderr.write(`no game ${unknown.map((id) => `"${id}"`).join(", ")}: not a game's folder in lib/games or app/games (games: ${known.join(", ")})\n`);
     process.exit(2);
   }
-  const all = ids.length ? ids : gameIds();
+  const all = ids.length ? ids : known;
   const rows = all.map((id) => ({ id, ...countGame(id) }));
   if (json) process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
   else {

@@ -85,7 +85,7 @@ export interface RoundContext<P, R extends RoundRecords = RoundRecords> {
  * One phase of a round. `T` is the action types this phase accepts: `apply` receives only those
  * (the engine refuses any other type with a WrongPhase message before calling it).
  */
-export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"] = A["type"]> {
+export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"] = A["type"], R extends RoundRecords = RoundRecords> {
   id: string;
   /** Shown in the monitor and to participants. */
   label: string;
@@ -98,16 +98,16 @@ export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"]
   /** Optional: what one instance of this phase is called for people, e.g. "offer" (default "step"). */
   instanceName?: string;
   /** Members who still have to act (the phase ends when this is empty). */
-  pending(state: S, ctx: RoundContext<P>): PlayerId[];
+  pending(state: S, ctx: RoundContext<P, R>): PlayerId[];
   /** Optional: why `by` cannot act now although the phase is open (default: "already decided"). */
-  notPendingMessage?(state: S, by: PlayerId, ctx: RoundContext<P>): RefusalText | null;
+  notPendingMessage?(state: S, by: PlayerId, ctx: RoundContext<P, R>): RefusalText | null;
   /** Validate and apply one member's action (already zod-parsed). Must not mutate `state`. */
-  apply(state: S, action: Extract<A, { type: T }>, by: PlayerId, ctx: RoundContext<P>): Reduction<S>;
-  onEnter?(state: S, ctx: RoundContext<P>): S;
+  apply(state: S, action: Extract<A, { type: T }>, by: PlayerId, ctx: RoundContext<P, R>): Reduction<S>;
+  onEnter?(state: S, ctx: RoundContext<P, R>): S;
   /** Fill defaults for `missing` members at the deadline (their decisions are flagged timed out). */
-  onTimeout(state: S, missing: readonly PlayerId[], ctx: RoundContext<P>): S;
+  onTimeout(state: S, missing: readonly PlayerId[], ctx: RoundContext<P, R>): S;
   /** Runs when the phase ends (e.g. the mechanism computes taxes here). */
-  onExit?(state: S, ctx: RoundContext<P>): S;
+  onExit?(state: S, ctx: RoundContext<P, R>): S;
   /**
    * Optional: a long pure step that runs when the phase ends, after `onExit` (e.g. a mechanism solved
    * on reported payoffs). The engine runs it at once when `request` says it is small (`inline`);
@@ -116,7 +116,7 @@ export interface PhaseSpec<P, S, A extends { type: string }, T extends A["type"]
    */
   compute?: PhaseCompute<P, S>;
   /** The next phase, or null when the round is over. */
-  next(state: S, ctx: RoundContext<P>): string | null;
+  next(state: S, ctx: RoundContext<P, R>): string | null;
 }
 
 /** What a phase computes when it ends: a registered mechanism unit and its input (lib/engine/compute.ts). */
@@ -145,12 +145,19 @@ export interface RoundRecords {
   group: Record<string, Scalar | undefined>;
 }
 
+/** One member's part of a round's score: their decision and outcome records and the points. */
+export interface PlayerScore<R extends RoundRecords = RoundRecords> {
+  decision: R["decision"];
+  outcome: R["outcome"];
+  payoff: number;
+}
+
 /**
  * The round's result: what the data export and the payoffs are made of. A game that declares its
  * record schemas (`records`, see lib/core/records.ts) types its score as `RoundScore<RecordsOf<...>>`.
  */
 export interface RoundScore<R extends RoundRecords = RoundRecords> {
-  players: Record<PlayerId, { decision: R["decision"]; outcome: R["outcome"]; payoff: number }>;
+  players: Record<PlayerId, PlayerScore<R>>;
   /** The mechanism's identity, full input and output, so any round can be recomputed. */
   mechanism: { id: string; version: string; input: unknown; output: unknown };
   /** Group-level numbers for the monitor and the export (e.g. distance to the social optimum). */
@@ -190,7 +197,7 @@ export interface ColumnDoc {
 
 /** Any phase of a game with these parameter, state and action types (whatever it accepts). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPhaseOf<P, S, A extends { type: string }> = PhaseSpec<P, S, A, any>;
+export type AnyPhaseOf<P, S, A extends { type: string }> = PhaseSpec<P, S, A, any, any>;
 
 export interface GameModule<
   P,
@@ -243,8 +250,8 @@ export function defineGame<P, S, A extends { type: string }, V, Ph extends Reado
 }
 
 /** Identity helper for one phase: `accepts` fixes which actions `apply` receives. */
-export function definePhase<P, S, A extends { type: string }>() {
-  return <T extends A["type"]>(spec: PhaseSpec<P, S, A, T>): PhaseSpec<P, S, A, T> => spec;
+export function definePhase<P, S, A extends { type: string }, R extends RoundRecords = RoundRecords>() {
+  return <T extends A["type"]>(spec: PhaseSpec<P, S, A, T, R>): PhaseSpec<P, S, A, T, R> => spec;
 }
 
 /** The types a game module is made of, for its UI and bots. */

@@ -147,7 +147,14 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
         if (g0.status !== "playing" && g0.status !== "computing" && g0.status !== "barrier") continue;
         const g = draftGroup(s, g0.id);
         // a round whose results are on screen counts: people saw its points (a round still being decided does not)
-        if (recordShownRound(s, g, lt, nowMs, fx)) fx.notes.push(`group ${g.id}: round ${g.round} recorded (its results were on screen when the session ended)`);
+        if (recordShownRound(s, g, lt, nowMs, fx)) {
+          fx.notes.push(`group ${g.id}: round ${g.round} recorded (its results were on screen when the session ended)`);
+          // the last round's results: the group has played every round, it finished (only the exit survey is skipped)
+          if (g.round >= lt.rounds) {
+            endGroup(s, g, "finished");
+            continue;
+          }
+        }
         g.endedWithSession = true;
         endGroup(s, g, "ended");
       }
@@ -227,7 +234,10 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
       const strategy = botFor(lt, undefined);
       if (strategy) seatBot(s, p, strategy, "dropout", lt, nowMs, fx);
     } else if (lt.treatment.dropout.policy === "end" && g && (g.status === "playing" || g.status === "computing")) {
-      endGroup(s, draftGroup(s, g.id), "ended", lt, nowMs);
+      const dg = draftGroup(s, g.id);
+      // as when the session ends: a round whose results were on screen counts
+      if (recordShownRound(s, dg, lt, nowMs, fx)) fx.notes.push(`group ${g.id}: round ${g.round} recorded (its results were on screen when the group ended)`);
+      endGroup(s, dg, "ended", lt, nowMs);
       fx.notes.push(`group ${g.id} ended: ${seatName(s, p.id)} stayed offline past the grace period`);
       releaseBarrier(s, lt, g.round, nowMs, fx);
     }

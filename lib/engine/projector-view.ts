@@ -132,22 +132,32 @@ export function roomProgress(s: SessionState): { through: number | null; latest:
 }
 
 /**
- * After the experimenter ended the session: the groups it cut short may not all have played their last
- * round. `through`: the last round every one of them finished (recorded: a round whose results were on
- * screen counts, lib/engine/rounds.ts `recordShownRound`); for the latest round any of them finished, how
- * many of them did. Null when the session was not ended that way or every such group got as far.
+ * After the experimenter ended the session: the groups it cut short may not have played as many rounds as
+ * others. Over every group of the session's end — those it cut short, and those that had played every
+ * round — `through` is the last round every one of them finished (recorded: a round whose results were on
+ * screen counts, lib/engine/rounds.ts `recordShownRound`), `latest` the last round any of them finished,
+ * and `done` of `groups` how many finished that one. Null when the session was not ended early or every
+ * such group got as far.
  */
-export function endCut(s: SessionState): { through: number; latest: number; done: number; groups: number } | null {
+export function endCut(s: SessionState, rounds: number): { through: number; latest: number; done: number; groups: number } | null {
   if (s.status !== "ended") return null;
-  const cut = s.groups.toArray().filter((g) => g.endedWithSession);
+  const all = s.groups.toArray();
+  const cut = all.filter((g) => g.endedWithSession);
   if (cut.length === 0) return null;
-  const recorded = (g: GroupState) => (g.members.some((m) => { const h = s.participants.get(m)?.history.at(-1); return h?.groupId === g.id && h.round === g.round; }) ? g.round : g.round - 1);
-  const rounds = cut.map(recorded);
-  const through = Math.min(...rounds);
-  const latest = Math.max(...rounds);
+  const lastOf = (g: GroupState) => {
+    if (g.status === "finished") return g.round;
+    const recorded = g.members.some((m) => {
+      const h = s.participants.get(m)?.history.at(-1);
+      return h?.groupId === g.id && h.round === g.round;
+    });
+    return recorded ? g.round : g.round - 1;
+  };
+  const atEnd = [...cut, ...all.filter((g) => g.status === "finished" && g.round >= rounds)];
+  const last = atEnd.map(lastOf);
+  const through = Math.min(...last);
+  const latest = Math.max(...last);
   if (latest === through) return null;
-  const inLatest = cut.filter((g) => g.round >= latest);
-  return { through, latest, done: inLatest.filter((g) => recorded(g) >= latest).length, groups: inLatest.length };
+  return { through, latest, done: last.filter((r) => r >= latest).length, groups: atEnd.length };
 }
 
 /**
@@ -183,7 +193,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const timed = left.filter((x): x is number => x !== null);
   const t = translatorFor(lt.treatment.language);
   const note = through !== null && progress.latest > through ? t("projector.groupsSoFar", { round: progress.latest, done: progress.done, groups: progress.groups }) : null;
-  const cut = over ? endCut(s) : null;
+  const cut = over ? endCut(s, lt.rounds) : null;
   const shown = roomCharts(
     cut ? chartsThrough(charts, cut.through, t("projector.groupsBeforeEnd", { round: cut.latest, done: cut.done, groups: cut.groups })) : through === null ? charts : chartsThrough(charts, through, note),
     over,

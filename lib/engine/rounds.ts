@@ -170,8 +170,10 @@ export function recordShownRound(s: SessionState, g: GroupState, lt: LoadedTreat
   if (g.status !== "playing") return false;
   const spec = phaseSpec(lt, g);
   if (spec.kind !== "info" || spec.compute) return false;
-  if (withContext(s, g, lt, nowMs, (ctx) => spec.next(g.game, ctx)) !== null) return false;
-  if (spec.onExit) g.game = withContext(s, g, lt, nowMs, (ctx) => spec.onExit!(g.game, ctx));
+  // as closePhase: the step's onExit runs, then `next` says whether the round ends with it
+  const game = spec.onExit ? withContext(s, g, lt, nowMs, (ctx) => spec.onExit!(g.game, ctx)) : g.game;
+  if (withContext(s, g, lt, nowMs, (ctx) => spec.next(game, ctx)) !== null) return false;
+  g.game = game;
   recordRound(s, g, lt, nowMs, fx);
   return true;
 }

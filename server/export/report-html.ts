@@ -16,7 +16,6 @@ import { reportStamp, type ReportData } from "./report-data";
 import { STYLE } from "./report-style";
 import { esc } from "./html-escape";
 
-
 /** A number as the language writes it (1,234.5 / 1.234,5), at most `digits` decimals; "–" for none. */
 export const num = (x: number | null | undefined, digits = 2, locale: Locale = "en") =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toFixed(digits)).toLocaleString(locale === "en" ? "en-US" : locale, { maximumFractionDigits: digits });

@@ -2,7 +2,7 @@
  * Scoring (typed against the game's record schemas) and the experimenter's monitor (the admin page
  * rounds the numbers for display).
  */
-import type { MonitorView, RoundScore } from "../../core/game";
+import type { MonitorView, PlayerScore, RoundScore } from "../../core/game";
 import { distance, unregulatedBenchmarks } from "../../mechanisms/ids/unregulated";
 import { idsUnregulatedUnit } from "../../mechanisms/ids/unregulated-unit";
 import { runMechanism } from "../../mechanisms/unit";
@@ -18,12 +18,12 @@ export function idsScore(s: IdsState, ctx: Ctx): RoundScore<IdsRecords> {
   const mechanism = runMechanism(idsUnregulatedUnit, { ...instanceOf(p), x, endowment: p.endowment, pointsScale: p.pointsScale });
   const o = mechanism.output;
   const { socialOptimum: so, nash } = unregulatedBenchmarks(instanceOf(p));
-  const players = ctx.byPlayer((_, i) => {
+  const players = ctx.byPlayer((_, i): PlayerScore<IdsRecords> => {
     const [risk, invest_cost, cost, protection, points] = [o.risk[i]!, o.invest[i]!, o.cost[i]!, o.protection[i]!, o.points[i]!];
-    const outcome = { user_index: i, risk, invest_cost, cost, protection, nash_x: nash?.x[i] ?? null, so_x: so.x[i] ?? null, points };
+    const outcome: IdsRecords["outcome"] = { user_index: i, risk, invest_cost, cost, protection, nash_x: nash?.x[i] ?? null, so_x: so.x[i] ?? null, points };
     return { decision: { x: o.x[i]! }, outcome, payoff: points };
   });
-  const group = { total_cost: sum(o.cost), so_cost: so.cost, nash_cost: nash?.cost ?? null, distance_to_so: distance(x, so.x) };
+  const group: Omit<IdsRecords["group"], "distance_to_nash" | "mean_x"> = { total_cost: sum(o.cost), so_cost: so.cost, nash_cost: nash?.cost ?? null, distance_to_so: distance(x, so.x) };
   return {
     players,
     mechanism,

@@ -25,7 +25,7 @@ export type Ctx = RoundContext<IdsParams, IdsRecords>;
 
 export const outcomeOf = (p: IdsParams, x: number[]) => unregulatedOutcome(instanceOf(p), x, p.endowment, p.pointsScale);
 
-const phase = definePhase<IdsParams, IdsState, IdsAction>();
+const phase = definePhase<IdsParams, IdsState, IdsAction, IdsRecords>();
 
 export const decidePhase = phase({
   id: "decide",

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { coalitionEquilibrium } from "../ids-mechanisms-common/coalition";
 import { instanceChecks, instanceFields, instanceIsConsistent, instanceOf, type Instance } from "../ids-mechanisms-common/instance";
-import { pivotalFullInfo, pivotalTaxes } from "../../mechanisms/ids";
+import { IdsInputError, IdsSolverError, pivotalFullInfo, pivotalTaxes } from "../../mechanisms/ids";
 import { alongside, ALONGSIDE, independently } from "../../core/refine-alongside";
 
 const seconds = (def: number) => z.number().int().min(5).max(3600).nullable().default(def);
@@ -82,8 +82,9 @@ export function solvabilityProblem(information: "incomplete" | "full", participa
     try {
       eq = coalitionEquilibrium(inst, coalition, loners);
     } catch (e) {
-      // a solver that refuses a sub-problem is a treatment that cannot be run, never a crash of the check
-      return `${out}, the equilibrium between the participants and the loners cannot be computed (${(e as Error).message}). ${advice}`;
+      // a solver that refuses a sub-problem is a treatment that cannot be run, never a crash of the check (any other error is a bug: it is thrown)
+      if (!(e instanceof IdsInputError || e instanceof IdsSolverError)) throw e;
+      return `${out}, the equilibrium between the participants and the loners cannot be computed (${e.message}). ${advice}`;
     }
     if (!eq.certified) return `${out}, no equilibrium between the participants and the loners could be certified (gap ${eq.gap.toExponential(2)}). ${advice}`;
   }
