@@ -48,7 +48,7 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await expect(projector.getByTestId("join-qr")).toBeVisible();
   await expect(projector.getByTestId("join-qr")).toHaveAttribute("data-qr-text", joinUrl);
   await expect(projector.getByTestId("join-qr")).toHaveAttribute("src", /^data:image\/svg\+xml/);
-  await expect(projector.getByTestId("projector-joined")).toHaveText("2 of 3 joined");
+  await expect(projector.getByTestId("projector-joined")).toHaveText("2 of 3 joined (2 bots)"); // the bot seats count as joined, and are named
   if (SHOTS) await projector.screenshot({ path: "docs/games/projector-join.png" });
 
   // a student scans the code: the join page with the room code, a name, then the intro
@@ -164,7 +164,7 @@ test("projector: a German treatment shows the room's screen in German", async ({
   await expect(before.getByTestId("projector")).toHaveAttribute("data-stage", "before");
   await expect(before.getByTestId("projector-join")).toContainText("Teilnehmen unter");
   await expect(before.getByTestId("projector-join")).toContainText("Raumcode");
-  await expect(before.getByTestId("projector-joined")).toHaveText("2 von 3 beigetreten");
+  await expect(before.getByTestId("projector-joined")).toHaveText("2 von 3 beigetreten (2 Bots)");
   await expect(before.getByTestId("join-qr")).toHaveAttribute("alt", /^QR-Code von /);
   await expect(before.locator("html")).toHaveAttribute("lang", "de");
 
