@@ -10,15 +10,25 @@ import { networkInterfaces } from "node:os";
 import next from "next";
 import { startupLines } from "../lib/protocol/join-address";
 import { createMechlabApp } from "./app";
+import { redactUrl } from "./db/url";
+import { portFromEnv, startupFailure } from "./startup";
 import { workersFromEnv } from "./cluster/config";
 
-const workers = workersFromEnv(process.env);
-if (workers !== 1 && cluster.isPrimary) await (await import("./cluster/workers")).runPrimary(workers);
-else await serve();
+try {
+  const workers = workersFromEnv(process.env);
+  if (workers !== 1 && cluster.isPrimary) await (await import("./cluster/workers")).runPrimary(workers);
+  else await serve();
+} catch (e) {
+  // one line naming what to fix, and a failed start's exit status (a service manager restarts or reports it)
+  console.error(`mechlab: could not start: ${startupFailure(e, process.env)}`);
+  process.exit(1);
+}
 
 async function serve() {
   const dev = process.env.NODE_ENV !== "production";
-  const port = Number(process.env.PORT ?? 3000);
+  const setting = portFromEnv(process.env.PORT);
+  if ("error" in setting) throw new Error(setting.error);
+  const port = setting.port;
   const host = process.env.HOST ?? "0.0.0.0";
 
   const nextApp = next({ dev, hostname: host === "0.0.0.0" ? "localhost" : host, port });
@@ -28,7 +38,7 @@ async function serve() {
   const bound = await app.listen(port, host);
   const shown = host === "0.0.0.0" ? "localhost" : host;
   const who = ` (${cluster.isWorker ? "worker" : "process"} ${process.pid})`;
-  console.log(`mechlab: ready on http://${shown}:${bound}${who} (admin: http://${shown}:${bound}/admin) — data: ${app.dbUrl.replace(/^file:/, "")}`);
+  console.log(`mechlab: ready on http://${shown}:${bound}${who} (admin: http://${shown}:${bound}/admin) — data: ${redactUrl(app.dbUrl).replace(/^file:/, "")}`);
   // where phones join (localhost above is this machine only); once, not again by every worker
   if (!cluster.isWorker || cluster.worker?.id === 1) for (const line of startupLines({ env: process.env, host, port: bound, interfaces: networkInterfaces() })) console.log(line);
 

@@ -10,15 +10,12 @@ import { randomBytes } from "node:crypto";
 import { migrate } from "../db/migrate";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { DEFAULT_DB_URL, isPostgresUrl, resolveDbUrl } from "../db/url";
+import { DEFAULT_DB_URL, isPostgresUrl, redactUrl, resolveDbUrl } from "../db/url";
 import { hashPassword } from "../http/admin-auth";
 import { AdminSessions } from "../security/admin-sessions";
 import { SessionStore } from "../sessions/store";
 
-/** A database URL with its password hidden (for messages). */
-function redact(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, "$1***@");
-}
+const redact = redactUrl;
 
 /**
  * Why this DATABASE_URL (unset: the default file) cannot be the server's database, or null. A SQLite

@@ -14,6 +14,7 @@ import type { Server } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { redactUrl } from "../db/url";
 import type { SessionManager } from "../sessions/manager";
 import { adminForwarding } from "./http-forward";
 import { LeaseTable } from "./lease";
@@ -37,6 +38,31 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
+/** How long a starting process waits for Redis to answer. */
+const REDIS_START_MS = 10_000;
+
+/** Resolves once `r` is connected; rejects (and disconnects it) when it is not within `ms`, naming REDIS_URL. */
+export async function redisReady(r: Redis, url: string, ms: number): Promise<void> {
+  if (r.status === "ready") return;
+  let last = "";
+  const onError = (e: Error) => (last = e.message);
+  r.on("error", onError);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Redis at REDIS_URL (${redactUrl(url)}) did not answer within ${ms / 1000} s${last ? ` (${last})` : ""}; check REDIS_URL and that Redis runs`)), ms);
+      r.once("ready", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  } catch (e) {
+    r.disconnect();
+    throw e;
+  } finally {
+    r.off("error", onError);
+  }
+}
+
 /** The advisory lock key of start-up steps that must not run in two processes at once. */
 const START_LOCK = 727073691;
 
@@ -48,6 +74,8 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
     return r;
   };
   const pub = redis();
+  // at start Redis must answer: otherwise the process would retry for ever without ever listening
+  await redisReady(pub, cfg.redisUrl, REDIS_START_MS);
   const sub = pub.duplicate();
   const rpcSub = pub.duplicate();
   sub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));

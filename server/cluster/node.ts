@@ -65,6 +65,8 @@ export class ClusterNode {
     if (this.stopped) return false;
     const token = await this.lease.acquire(sessionId);
     if (token === null) return false;
+    // the token grows whenever the owner changes: above 1, another process held the session before (however the takeover came)
+    if (token > 1 && this.held.get(sessionId) !== token) this.log(`cluster: took over session ${sessionId}`);
     this.held.set(sessionId, token);
     this.renewer.hold(sessionId, token);
     return true;
@@ -123,8 +125,7 @@ export class ClusterNode {
     for (const id of await this.lease.orphans(since)) {
       if (this.stopped) return;
       if (this.held.has(id) && m.isLoaded(id)) continue;
-      const host = await m.get(id);
-      if (host) this.log(`cluster: took over session ${id}`);
+      await m.get(id); // loading claims the lease, which logs the takeover
     }
   }
 

@@ -25,11 +25,22 @@ export async function runPrimary(requested: number, log: (line: string) => void 
   await AdminAuth.init(store, log);
   await store.close();
   let stopping = false;
+  let anyListening = false;
   const fork = () => cluster.fork({ MECHLAB_WORKER: "1" });
   for (let i = 0; i < n; i++) fork();
   log(`mechlab: ${n} worker processes on one port (WORKERS=${requested === 0 ? "auto" : requested})`);
+  cluster.on("listening", () => (anyListening = true));
   cluster.on("exit", (w, code, signal) => {
     if (stopping) return;
+    // a worker that fails before any worker ever listened is a start that cannot succeed (its line says why): stop, status 1
+    if (!anyListening && code !== 0 && signal === null) {
+      stopping = true;
+      log(`mechlab: a worker could not start (its message is above); stopping`);
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+      process.exitCode = 1;
+      setTimeout(() => process.exit(1), 2_000).unref();
+      return;
+    }
     log(`mechlab: worker ${w.process.pid} ended (${signal ?? code}); starting another`);
     setTimeout(() => (stopping ? undefined : fork()), 500);
   });

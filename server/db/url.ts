@@ -14,10 +14,20 @@ export function isPostgresUrl(url: string): boolean {
 /** The database URL in force, with a SQLite file path made absolute and its folder created. */
 export function resolveDbUrl(url = process.env.DATABASE_URL ?? DEFAULT_DB_URL): string {
   if (isPostgresUrl(url)) return url;
-  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${url}")`);
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${redactUrl(url)}")`);
   const path = url.slice("file:".length);
   if (path === ":memory:") return url;
   const abs = resolve(process.cwd(), path);
   mkdirSync(dirname(abs), { recursive: true });
   return `file:${abs}`;
+}
+
+/** A database or Redis URL with its password hidden, for log lines and messages (`postgresql://u:***@host/db`). */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
+}
+
+/** Every URL with a password in `text` (an error message) hidden as `redactUrl` does. */
+export function redactUrls(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/gi, "$1***@");
 }

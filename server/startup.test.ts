@@ -1,0 +1,51 @@
+/**
+ * A server that cannot start says why in one line (passwords hidden) and exits with status 1, so a
+ * service manager sees a failed start; PORT is checked before anything starts; Redis gets a deadline.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { describe, expect, it } from "vitest";
+import { redisReady } from "./cluster";
+import { redactUrl, redactUrls } from "./db/url";
+import { portFromEnv, startupFailure } from "./startup";
+
+const ROOT = join(import.meta.dirname, "..");
+
+describe("start-up failures", () => {
+  it("PORT: a whole number from 0 to 65535, 3000 when unset; anything else is named", () => {
+    expect(portFromEnv(undefined)).toEqual({ port: 3000 });
+    expect(portFromEnv("4401")).toEqual({ port: 4401 });
+    expect(portFromEnv("0")).toEqual({ port: 0 });
+    for (const bad of ["abc", "65536", "-1", "80.5", "1e3", " "]) expect(portFromEnv(bad), bad).toHaveProperty("error", expect.stringContaining(`(it is "${bad}")`));
+  });
+
+  it("names the setting to fix, with passwords hidden", () => {
+    const env = { DATABASE_URL: "postgresql://postgres:S3cret@127.0.0.1:4409/x", PORT: "4401" };
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4409"), { code: "ECONNREFUSED" });
+    const line = startupFailure(refused, env);
+    expect(line).toContain("check DATABASE_URL (postgresql://postgres:***@127.0.0.1:4409/x)");
+    expect(line).not.toContain("S3cret");
+    expect(startupFailure(Object.assign(new Error("listen EADDRINUSE"), { code: "EADDRINUSE", port: 4401 }), env)).toBe("port 4401 is in use: stop the program that uses it, or start mechlab with another PORT");
+    expect(startupFailure(new Error('database "revf_nonexistent" does not exist'), env)).toMatch(/^the database does not answer or refuses the connection \(database "revf_nonexistent" does not exist\); check DATABASE_URL/);
+    expect(startupFailure(new Error("bad redis://u:pw@h:1 and postgres://a:b@c/d"), {})).toBe("bad redis://u:***@h:1 and postgres://a:***@c/d");
+    expect(redactUrl("file:./data/mechlab.db")).toBe("file:./data/mechlab.db");
+    expect(redactUrls("postgresql://postgres@127.0.0.1/db")).toBe("postgresql://postgres@127.0.0.1/db");
+  });
+
+  it("npm start's server exits with status 1 and one line when PORT is not a port", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env: { ...process.env, PORT: "abc", NODE_ENV: "production" }, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n").at(-1)).toBe('mechlab: could not start: PORT must be a whole number from 0 to 65535 (it is "abc")');
+  });
+
+  it("Redis that does not answer at start is a failed start within the deadline, naming REDIS_URL", async () => {
+    const url = "redis://user:pw@127.0.0.1:1"; // nothing listens on port 1
+    const r = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
+    r.on("error", () => {});
+    const t = Date.now();
+    await expect(redisReady(r, url, 500)).rejects.toThrow("Redis at REDIS_URL (redis://user:***@127.0.0.1:1) did not answer within 0.5 s");
+    expect(Date.now() - t).toBeLessThan(5_000);
+    expect(r.status).not.toBe("ready");
+  });
+});
