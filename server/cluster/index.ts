@@ -38,6 +38,24 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
+/** How long after Redis is back this process's participants get their current views (presence checks first). */
+const RESYNC_AFTER_MS = 2 * 3_000;
+
+/** Send every participant socket on this process its current view (asked from the session's owner). */
+export async function resendViews(io: Server, router: ClusterRouter, log: (line: string) => void): Promise<void> {
+  let sent = 0;
+  for (const socket of io.of("/").sockets.values()) {
+    const { pid, sessionId } = socket.data as { pid?: unknown; sessionId?: unknown };
+    if (typeof pid !== "string" || typeof sessionId !== "string") continue;
+    const msg = await router.participantView(sessionId, pid);
+    if (msg) {
+      socket.emit("p:view", msg);
+      sent++;
+    }
+  }
+  log(`cluster: Redis is back; sent ${sent} participant(s) their current view`);
+}
+
 /** How long a starting process waits for Redis to answer. */
 const REDIS_START_MS = 10_000;
 
@@ -99,10 +117,19 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
     node,
     adapter,
     attach(manager, io, adminRoute) {
-      router = clusterRouter(node, manager, io);
-      const forward = adminForwarding(rpc, router, adminRoute);
+      const r = (router = clusterRouter(node, manager, io));
+      const forward = adminForwarding(rpc, r, adminRoute);
       node.start(manager, io);
-      return { router, forward };
+      // after Redis was away, the views sent meanwhile never reached this process's participants: once it is
+      // back (and presence settled), each gets its current view from its session's owner
+      let away = false;
+      pub.on("reconnecting", () => (away = true));
+      pub.on("ready", () => {
+        if (!away) return;
+        away = false;
+        setTimeout(() => void resendViews(io, r, cfg.log), RESYNC_AFTER_MS).unref();
+      });
+      return { router: r, forward };
     },
     async exclusive(fn) {
       const c = await pool.connect();

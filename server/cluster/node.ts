@@ -132,8 +132,15 @@ export class ClusterNode {
   private async watchNodes(): Promise<void> {
     const now = new Set(await this.listNodes());
     const lost = [...this.alive].filter((n) => !now.has(n));
+    const back = [...now].filter((n) => this.gone.has(n));
     this.alive = now;
     for (const n of now) this.gone.delete(n); // seen again (e.g. its Redis connection came back)
+    if (back.length) {
+      // its participants were marked offline while it was gone (e.g. a Redis outage): mark them connected
+      // again, which also sends them their current view (a page left frozen otherwise until reloaded)
+      this.log(`cluster: process(es) ${back.join(", ")} back; checking presence`);
+      for (const id of this.held.keys()) await this.reconcile(id);
+    }
     for (const [n, at] of this.gone) if (Date.now() - at > 10 * 60_000) this.gone.delete(n);
     if (lost.length === 0) return;
     for (const n of lost) {
