@@ -110,7 +110,22 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
     return new LoopRenewer(lease, cfg.log);
   });
   const node = new ClusterNode(lease, rpc, renewer, listNodes, { ttlMs: cfg.ttlMs, scanMs: cfg.scanMs, bootWindowMs: cfg.bootWindowMs }, cfg.log);
-  const adapter = createAdapter(pub, sub, { key: `${cfg.prefix}socket.io` });
+  // the Socket.IO adapter publishes broadcasts without awaiting them: while Redis is away each would be an
+  // unhandled rejection; count them instead, and say once per outage how many broadcasts were dropped
+  const adapterPub = pub.duplicate();
+  adapterPub.on("error", () => undefined); // reported by pub's handler already
+  let dropped = 0;
+  const publish = adapterPub.publish.bind(adapterPub) as (channel: string, message: string | Buffer) => Promise<number>;
+  (adapterPub as unknown as { publish: typeof publish }).publish = (channel, message) => {
+    const sent = publish(channel, message);
+    sent.catch(() => void dropped++);
+    return sent;
+  };
+  adapterPub.on("ready", () => {
+    if (dropped) cfg.log(`cluster: Redis is back; ${dropped} broadcast(s) were dropped while it was away`);
+    dropped = 0;
+  });
+  const adapter = createAdapter(adapterPub, sub, { key: `${cfg.prefix}socket.io` });
   cfg.log(`cluster: process ${id} (lease ${cfg.ttlMs} ms, renewed while the event loop answers within ${cfg.stallMs} ms, Redis prefix "${cfg.prefix}")`);
   let router: ClusterRouter | null = null;
   return {
@@ -145,7 +160,7 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
       node.stop();
       router?.stop();
       rpc.close();
-      await Promise.allSettled([pub.quit(), sub.quit(), rpcSub.quit()]);
+      await Promise.allSettled([pub.quit(), adapterPub.quit(), sub.quit(), rpcSub.quit()]);
       await renewer.stop();
       await pool.end();
     },
