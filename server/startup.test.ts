@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { redisReady } from "./cluster";
-import { redactUrl, redactUrls } from "./db/url";
+import { redactUrl } from "./db/url";
 import { portFromEnv, startupFailure } from "./startup";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -30,7 +30,7 @@ describe("start-up failures", () => {
     expect(startupFailure(new Error('database "revf_nonexistent" does not exist'), env)).toMatch(/^the database does not answer or refuses the connection \(database "revf_nonexistent" does not exist\); check DATABASE_URL/);
     expect(startupFailure(new Error("bad redis://u:pw@h:1 and postgres://a:b@c/d"), {})).toBe("bad redis://u:***@h:1 and postgres://a:***@c/d");
     expect(redactUrl("file:./data/mechlab.db")).toBe("file:./data/mechlab.db");
-    expect(redactUrls("postgresql://postgres@127.0.0.1/db")).toBe("postgresql://postgres@127.0.0.1/db");
+    expect(redactUrl("postgresql://postgres@127.0.0.1/db")).toBe("postgresql://postgres@127.0.0.1/db");
   });
 
   it("npm start's server exits with status 1 and one line when PORT is not a port", () => {

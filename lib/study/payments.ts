@@ -8,6 +8,7 @@
  */
 import type { ParticipantState, SessionState } from "../engine/state";
 import type { LoadedTreatment } from "../engine/treatment";
+import type { FormerLeaver } from "./code-match";
 import { roundMoney } from "./money";
 
 export interface PaymentRow {
@@ -41,7 +42,7 @@ export interface PaymentRow {
  * (lib/engine/seat-memory.ts): no longer in the payment rows, yet the code check must still say they took no
  * part when their panel reports them (e.g. with the study's own completion code).
  */
-export function formerLeavers(s: SessionState): { id: string; left: "declined" | "quiz_failed" }[] {
+export function formerLeavers(s: SessionState): FormerLeaver[] {
   const out = new Map<string, "declined" | "quiz_failed">();
   for (const pid of s.order)
     for (const r of s.participants.get(pid)?.formerPeople ?? [])

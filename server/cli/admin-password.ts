@@ -15,7 +15,6 @@ import { hashPassword } from "../http/admin-auth";
 import { AdminSessions } from "../security/admin-sessions";
 import { SessionStore } from "../sessions/store";
 
-const redact = redactUrl;
 
 /**
  * Why this DATABASE_URL (unset: the default file) cannot be the server's database, or null. A SQLite
@@ -25,7 +24,7 @@ const redact = redactUrl;
 function databaseProblem(setting: string | undefined): string | null {
   const url = setting ?? DEFAULT_DB_URL;
   if (isPostgresUrl(url)) return null;
-  if (!url.startsWith("file:")) return `DATABASE_URL must start with file: or postgresql:// (it is "${redact(url)}"); use the server's.`;
+  if (!url.startsWith("file:")) return `DATABASE_URL must start with file: or postgresql:// (it is "${redactUrl(url)}"); use the server's.`;
   const path = url.slice("file:".length);
   if (path === ":memory:") return "DATABASE_URL is an in-memory database, which no server shares; use the server's.";
   const abs = resolve(process.cwd(), path);
@@ -64,7 +63,7 @@ export async function runAdminPassword(args: string[]): Promise<number> {
     store = await SessionStore.open(url);
   } catch (e) {
     process.stderr.write(
-      `mechlab admin-password: cannot open the database ${redact(url)}: ${(e as Error).message.split("\n")[0]}. ` +
+      `mechlab admin-password: cannot open the database ${redactUrl(url)}: ${(e as Error).message.split("\n")[0]}. ` +
         "Check that it is running and that DATABASE_URL is the server's. Nothing was changed.\n",
     );
     return 1;

@@ -137,7 +137,7 @@ export class ClusterNode {
     for (const n of now) this.gone.delete(n); // seen again (e.g. its Redis connection came back)
     if (back.length) {
       // its participants were marked offline while it was gone (e.g. a Redis outage): mark them connected
-      // again, which also sends them their current view (a page left frozen otherwise until reloaded)
+      // again (their processes resend them their current views: server/cluster/index.ts resendViews)
       this.log(`cluster: process(es) ${back.join(", ")} back; checking presence`);
       for (const id of this.held.keys()) await this.reconcile(id);
     }

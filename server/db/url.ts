@@ -22,12 +22,10 @@ export function resolveDbUrl(url = process.env.DATABASE_URL ?? DEFAULT_DB_URL): 
   return `file:${abs}`;
 }
 
-/** A database or Redis URL with its password hidden, for log lines and messages (`postgresql://u:***@host/db`). */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
-}
-
-/** Every URL with a password in `text` (an error message) hidden as `redactUrl` does. */
-export function redactUrls(text: string): string {
+/**
+ * `text` (a database or Redis URL, or an error message naming some) with the password of every URL in it
+ * hidden, for log lines and messages: `postgresql://u:***@host/db`.
+ */
+export function redactUrl(text: string): string {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)[^@\s]*@/gi, "$1***@");
 }

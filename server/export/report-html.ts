@@ -20,7 +20,6 @@ import { esc } from "./html-escape";
 export const num = (x: number | null | undefined, digits = 2, locale: Locale = "en") =>
   x === null || x === undefined || !Number.isFinite(x) ? "–" : Number(x.toFixed(digits)).toLocaleString(locale === "en" ? "en-US" : locale, { maximumFractionDigits: digits });
 
-
 export function table(caption: string, columns: string[], rows: string[][], testid: string): string {
   return `<div class="table-wrap"><table data-testid="${esc(testid)}"><caption>${esc(caption)}</caption><thead><tr>${columns.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((v) => `<td>${v}</td>`).join("")}</tr>`)
