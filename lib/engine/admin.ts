@@ -8,7 +8,7 @@ import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, recordShownRound, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
 import type { AdminCommand } from "./commands";
-import type { Effects, ParticipantState, SessionState } from "./state";
+import { groupInPlay, type Effects, type ParticipantState, type SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
 export type AdminResult = { ok: true } | { ok: false; error: ActionError };
@@ -144,7 +144,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       s.status = "ended";
       s.endedMs = nowMs;
       for (const g0 of s.groups.toArray()) {
-        if (g0.status !== "playing" && g0.status !== "computing" && g0.status !== "barrier") continue;
+        if (!groupInPlay(g0)) continue;
         const g = draftGroup(s, g0.id);
         // a round whose results are on screen counts: people saw its points (a round still being decided does not)
         if (recordShownRound(s, g, lt, nowMs, fx)) {

@@ -14,7 +14,7 @@ import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translate";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
-import type { GroupState, ParticipantState, SessionState } from "./state";
+import { groupInPlay, type GroupState, type ParticipantState, type SessionState } from "./state";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 
 export interface LeaderboardRow {
@@ -112,7 +112,6 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en",
 }
 
 /** A group still in play: in a round, computing its results, or waiting at the barrier (random matching). */
-const inPlay = (g: GroupState) => g.status === "playing" || g.status === "computing" || g.status === "barrier";
 /** The last round a group has finished (at the barrier or finished, the round it is in is done). */
 const finishedRound = (g: GroupState) => (g.status === "barrier" || g.status === "finished" ? g.round : g.round - 1);
 
@@ -123,11 +122,11 @@ const finishedRound = (g: GroupState) => (g.status === "barrier" || g.status ===
  */
 export function roomProgress(s: SessionState): { through: number | null; latest: number; done: number; groups: number } {
   const all = s.groups.toArray();
-  const active = all.filter(inPlay);
+  const active = all.filter(groupInPlay);
   const through = active.length ? Math.min(...active.map(finishedRound)) : null;
   const latest = all.filter((g) => g.status !== "ended").reduce((m, g) => Math.max(m, finishedRound(g)), 0);
   // the groups that play the latest round: every group in play, and those that finished it (random matching: earlier rounds' groups did not)
-  const players = all.filter((g) => inPlay(g) || (g.status === "finished" && g.round >= latest));
+  const players = all.filter((g) => groupInPlay(g) || (g.status === "finished" && g.round >= latest));
   return { through, latest, done: players.filter((g) => finishedRound(g) >= latest).length, groups: players.length };
 }
 
@@ -203,7 +202,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const phase = (shownGroups[left.findIndex((x) => x === longest)] ?? shownGroups[0])?.phase;
   // "k of n decided": n is every seat that plays the round (groups that finished it have decided), counted only
   // while a group of the round is at a decision step (in a results step nobody decides)
-  const inRound = round === null ? [] : all.filter((g) => (inPlay(g) || g.status === "finished") && g.round >= round);
+  const inRound = round === null ? [] : all.filter((g) => (groupInPlay(g) || g.status === "finished") && g.round >= round);
   const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,

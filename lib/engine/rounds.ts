@@ -19,7 +19,7 @@ import { addGroup, draftGroup, draftParticipant } from "./draft";
 import { runComputeStep, startComputing } from "./compute";
 import { finiteScore } from "./finite-score";
 import { finishPlay } from "./survey";
-import type { Effects, GroupState, PhaseEndedBy, SessionState } from "./state";
+import { groupInPlay, type Effects, type GroupState, type PhaseEndedBy, type SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
 function phaseSpec(lt: LoadedTreatment, g: GroupState) {
@@ -228,7 +228,7 @@ function recordRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
  */
 export function releaseBarrier(s: SessionState, lt: LoadedTreatment, round: number, nowMs: number, fx: Effects) {
   if (lt.treatment.matching !== "random") return;
-  const live = s.groups.toArray().filter((x) => x.round === round && (x.status === "playing" || x.status === "computing" || x.status === "barrier"));
+  const live = s.groups.toArray().filter((x) => x.round === round && groupInPlay(x));
   if (live.length === 0 || !live.every((x) => x.status === "barrier")) return;
   const everyone: PlayerId[] = [];
   for (const x of live) {

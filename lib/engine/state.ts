@@ -95,6 +95,11 @@ export interface ExternalId {
 /** computing: a phase ended and its long step runs off the event loop (lib/engine/compute.ts). */
 export type GroupStatus = "playing" | "computing" | "barrier" | "finished" | "ended";
 
+/** Whether a group is still in its rounds (deciding, computing, or waiting at the barrier for the others). */
+export function groupInPlay(g: { status: GroupStatus }): boolean {
+  return g.status === "playing" || g.status === "computing" || g.status === "barrier";
+}
+
 /** The step a computing group waits for: unit id@version and its input (re-issued after a restart). */
 export interface PendingCompute {
   /** Identifies the step within the group: `<round>:<phaseSeq>` of the phase that ended. */

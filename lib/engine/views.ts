@@ -8,7 +8,7 @@ import { isBotSeat, viewContext } from "./context";
 import { freeSeatProblem } from "./free-seat";
 import { seatPay } from "../study/payments";
 import { pendingIn } from "./rounds";
-import type { GroupState, IntroStep, LeftBeforePlay, SessionState, Stage, SurveyRecord } from "./state";
+import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 import type { Locale } from "../i18n/locales";
@@ -258,7 +258,7 @@ export interface AdminParticipantRow {
 
 export interface AdminGroupRow {
   id: string;
-  status: string;
+  status: GroupStatus;
   round: number;
   phase: string;
   phaseLabel: string;

@@ -1,9 +1,10 @@
 /** The group card's facts: a finished group says "finished", not its last step with "0 of 3" still to act. */
 import { describe, expect, it } from "vitest";
+import type { GroupStatus } from "@/lib/engine/state";
 import { groupFacts, groupStatusText, monitorOrder } from "./group-facts";
 
 const g = { round: 3, phaseLabel: "Results of the round", pendingCount: 0, members: ["a", "b", "c"] };
-const text = (status: string) => groupFacts({ ...g, status }, 3, "no limit").map((f) => `${f.label}: ${f.value}`);
+const text = (status: GroupStatus) => groupFacts({ ...g, status }, 3, "no limit").map((f) => `${f.label}: ${f.value}`);
 
 describe("group card facts", () => {
   it("a group in play: round, step, time left and who still has to act", () => {
@@ -25,7 +26,7 @@ describe("group card facts", () => {
   });
 
   it("orders the cards: groups in play first, then the rest, newest round first", () => {
-    const gs = [
+    const gs: { id: string; status: GroupStatus; round: number }[] = [
       { id: "r1g1", status: "finished", round: 1 },
       { id: "r1g2", status: "finished", round: 1 },
       { id: "r2g1", status: "finished", round: 2 },

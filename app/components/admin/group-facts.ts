@@ -3,6 +3,7 @@
  * time left and how many still have to act; a finished or ended group only its round and that it is
  * finished (or ended): its last step, "no limit" and "0 of 3" would read as if it still waited.
  */
+import { groupInPlay } from "@/lib/engine/state";
 import type { AdminGroupRow } from "@/lib/engine/views";
 
 export type GroupFact = { label: string; value: string };
@@ -27,8 +28,6 @@ export function groupStatusText(g: Pick<AdminGroupRow, "status" | "computeFailur
   return g.status === "barrier" ? "waiting for other groups" : g.status;
 }
 
-const IN_PLAY = new Set(["playing", "computing", "barrier"]);
-
 /**
  * The monitor's order of group cards: groups still in play first (the ones to watch), then finished and
  * ended ones, each newest round first; the engine's order otherwise (random matching adds a group per
@@ -37,6 +36,6 @@ const IN_PLAY = new Set(["playing", "computing", "barrier"]);
 export function monitorOrder<G extends Pick<AdminGroupRow, "status" | "round">>(groups: readonly G[]): G[] {
   return groups
     .map((g, i) => ({ g, i }))
-    .sort((a, b) => Number(IN_PLAY.has(b.g.status)) - Number(IN_PLAY.has(a.g.status)) || b.g.round - a.g.round || a.i - b.i)
+    .sort((a, b) => Number(groupInPlay(b.g)) - Number(groupInPlay(a.g)) || b.g.round - a.g.round || a.i - b.i)
     .map((x) => x.g);
 }
