@@ -60,6 +60,9 @@ test("three participants play two IDS rounds; data.csv has one row per participa
       await expect(p.getByTestId("phase-results")).toBeVisible();
       await expect(p.getByTestId("my-x")).toHaveText(xs[i]!);
       await expect(p.getByTestId("my-points")).toHaveText(/^-?[\d,]+(\.\d)?$/);
+      // the monitor shows the round on their screen beside the recorded points (recorded when they go on)
+      const shown = (await p.getByTestId("my-points").textContent())!;
+      await expect(admin.getByTestId(`points-${i}`)).toContainText(`${shown.startsWith("-") ? "" : "+"}${shown} this round`);
     }
     for (const p of people) await p.getByTestId("next-round").click();
   }

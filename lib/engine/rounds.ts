@@ -167,15 +167,49 @@ function finishRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
  * round). False, and nothing changes, in any other step (a round still being decided is not played).
  */
 export function recordShownRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number, fx: Effects): boolean {
-  if (g.status !== "playing") return false;
-  const spec = phaseSpec(lt, g);
-  if (spec.kind !== "info" || spec.compute) return false;
-  // as closePhase: the step's onExit runs, then `next` says whether the round ends with it
-  const game = spec.onExit ? withContext(s, g, lt, nowMs, (ctx) => spec.onExit!(g.game, ctx)) : g.game;
-  if (withContext(s, g, lt, nowMs, (ctx) => spec.next(game, ctx)) !== null) return false;
-  g.game = game;
+  const shown = closedShownRound(s, g, lt, nowMs);
+  if (shown === null) return false;
+  g.game = shown.game;
+  g.rng = shown.rng;
   recordRound(s, g, lt, nowMs, fx);
   return true;
+}
+
+/**
+ * Group `g` as it would be once its results step closed — a copy; `g` is not changed — when that step
+ * ends the round (a read-and-continue step with no `next`); null in any other step. As closePhase: the
+ * step's onExit runs, then `next` says whether the round ends with it.
+ */
+function closedShownRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): GroupState | null {
+  if (g.status !== "playing") return null;
+  const spec = phaseSpec(lt, g);
+  if (spec.kind !== "info" || spec.compute) return null;
+  const closed: GroupState = { ...g };
+  if (spec.onExit) closed.game = withContext(s, closed, lt, nowMs, (ctx) => spec.onExit!(closed.game, ctx));
+  return withContext(s, closed, lt, nowMs, (ctx) => spec.next(closed.game, ctx)) === null ? closed : null;
+}
+
+/** Points of the round on screen by group state (its game, phase and round): a monitor asks on every push. */
+const shownPointsCache = new WeakMap<object, { phase: string; round: number; points: Record<PlayerId, number> | null }>();
+
+/**
+ * Each member's points of the round whose results group `g` shows now, before the round is recorded
+ * (it is when the group goes on, or the session ends): what the participant's screen already counts in
+ * their points so far. Null when the group is not on the results step that ends its round.
+ */
+export function shownRoundPoints(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs: number): Record<PlayerId, number> | null {
+  if (g.status !== "playing") return null;
+  const key = typeof g.game === "object" && g.game !== null ? g.game : null;
+  const hit = key ? shownPointsCache.get(key) : undefined;
+  if (hit && hit.phase === g.phase && hit.round === g.round) return hit.points;
+  const closed = closedShownRound(s, g, lt, nowMs);
+  let points: Record<PlayerId, number> | null = null;
+  if (closed !== null) {
+    const score = finiteScore(withContext(s, closed, lt, nowMs, (ctx) => lt.game.score(closed.game, ctx))).score;
+    points = Object.fromEntries(g.members.map((m) => [m, score.players[m]?.payoff ?? 0]));
+  }
+  if (key) shownPointsCache.set(key, { phase: g.phase, round: g.round, points });
+  return points;
 }
 
 /** Score group `g`'s round and record it: each member's history and points, and the round's rows (`fx.rounds`). */

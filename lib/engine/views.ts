@@ -7,7 +7,7 @@ import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } f
 import { isBotSeat, viewContext } from "./context";
 import { freeSeatProblem } from "./free-seat";
 import { seatPay } from "../study/payments";
-import { pendingIn } from "./rounds";
+import { pendingIn, shownRoundPoints } from "./rounds";
 import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
@@ -244,7 +244,13 @@ export interface AdminParticipantRow {
   groupId: string | null;
   phase: string | null;
   decided: boolean | null;
+  /** Points of the rounds recorded (as the data and the pay count them). */
   totalPoints: number;
+  /**
+   * Points of the round whose results are on the person's screen, not yet in `totalPoints` (the round is
+   * recorded when the group goes on); their screen already counts them in "points so far". Null otherwise.
+   */
+  roundOnScreen: number | null;
   rounds: number;
   /** The exit survey: answered (by the person), bot (a bot seat answered), skipped (a bot played the seat), or null. */
   survey: SurveyRecord["status"] | null;
@@ -345,6 +351,7 @@ export function adminView(
       phase: playing ? g.phase : null,
       decided: playing ? !groupBasis(s, g, lt, nowMs).pending.includes(id) : null,
       totalPoints: p.totalPayoff,
+      roundOnScreen: g && p.stage === "playing" ? (shownRoundPoints(s, g, lt, nowMs)?.[id] ?? null) : null,
       rounds: p.history.length,
       survey: p.survey?.status ?? null,
       leftBeforePlay: p.leftBeforePlay ?? null,

@@ -109,7 +109,16 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
                 <td aria-label={p.decided === null ? "not in a phase" : p.decided ? "decided" : "still deciding"}>
                   {p.decided === null ? "–" : p.decided ? "✓" : "…"}
                 </td>
-                <td className="num">{fmt(p.totalPoints, 1)}</td>
+                <td className="num" data-testid={`points-${p.seat}`}>
+                  {fmt(p.totalPoints, 1)}
+                  {p.roundOnScreen !== null && (
+                    <span className="small muted" title="This round's points, on the participant's screen now: counted in Points (and the data) when the group goes on">
+                      {" "}
+                      {p.roundOnScreen >= 0 ? "+" : ""}
+                      {fmt(p.roundOnScreen, 1)} this round
+                    </span>
+                  )}
+                </td>
                 <td className="num">{p.rounds}</td>
                 <td>
                   <ReplaceCell p={p} bots={bots} run={run} disabled={ended || p.stage === "done" || view.status === "draft"} />
