@@ -212,7 +212,10 @@ export function sessionFlowSuite(name: string, makeDb: (() => Promise<TestDb>) |
       const s = await createSession();
       const r = await api(base, "/api/join", { body: { code: s.code.toLowerCase(), label: "Table 4" } });
       expect(r.json.ok).toBe(true);
-      expect(s.tokens).toContain(r.json.token);
+      // the first seat, with a new link (its personal link may be in someone's hands): the monitor lists it
+      expect(s.tokens).not.toContain(r.json.token);
+      const links = (await api(base, `/api/admin/sessions/${s.id}`, { cookie })).json.links as { path: string }[];
+      expect(links.map((l) => l.path.slice(3))).toEqual([r.json.token, ...s.tokens.slice(1)]);
       const other = await api(base, "/api/join", { body: { code: s.code, label: "table 4" } });
       expect(other.status).toBe(409);
       expect(other.json.error.code).toBe("session/label_taken");

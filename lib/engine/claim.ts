@@ -164,7 +164,8 @@ export function personKey(p: Pick<ParticipantState, "external" | "label">): stri
 /** The refusal while a session is a draft (participants read it in the session's language). */
 export const NOT_OPEN = worded("notOpen");
 
-function freeSeat(s: SessionState): ParticipantState | undefined {
+/** The seat the next claim by label or panel id takes: the first nobody took (no join, link never opened, no bot). */
+export function nextFreeSeat(s: SessionState): ParticipantState | undefined {
   return seats(s).find((p) => !p.claimed && p.stage === "new");
 }
 
@@ -187,7 +188,7 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const before = formerPersonOf(s, labelMemoryKey(label));
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
-  const free = freeSeat(s);
+  const free = nextFreeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
   const seat = draftParticipant(s, free.id);
   if (before) seat.quizAttempts = before.quizAttempts;
@@ -236,7 +237,7 @@ export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number, fr
   const key = rememberedPanelKey(ext);
   const before = key === null ? undefined : formerPersonOf(s, key);
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBefore"));
-  const free = freeSeat(s);
+  const free = nextFreeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
   const seat = draftParticipant(s, free.id);
   if (before) seat.quizAttempts = before.quizAttempts;

@@ -14,7 +14,8 @@ import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
-import { labelKey, seatOfPanelId } from "../../lib/engine/claim";
+import { labelKey, nextFreeSeat, seatOfPanelId } from "../../lib/engine/claim";
+import type { Command } from "../../lib/engine/commands";
 import { freeSeatProblem, unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { ServerJoin } from "../../lib/protocol/payloads";
@@ -303,8 +304,6 @@ export class SessionManager {
     if (!row) return joinError("session/not_found", worded("noSuchRoom"));
     const host = await this.get(row.id);
     if (!host) return joinError("session/not_found", worded("cannotOpen"));
-    // one seat's token at a time (reading every seat's made a join cost ~7 ms of CPU at 1,000 seats)
-    const tokenOf = async (pid: string | undefined) => (pid ? await this.store.tokenOf(row.id, pid) : null);
     if (req.query) {
       const found = panelIdFromQuery(req.query, host.lt.treatment.panel.param);
       if (found.kind === "invalid") return joinError("join/bad_panel_id", { message: found.message, wording: found.wording });
@@ -319,10 +318,7 @@ export class SessionManager {
           const from = this.fromTag(row.id, req.from);
           const over = this.overSeatCap(host, from, seatOfPanelId(host.state, found.external) !== undefined);
           if (over) return over;
-          const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claimPanel", external: found.external, ...(from ? { from } : {}) });
-          if (!r.ok) return r;
-          const token = await tokenOf(r.pid);
-          return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+          return this.claimSeat(host, { kind: "claimPanel", external: found.external, ...(from ? { from } : {}) });
         });
       }
       if (req.label === undefined) return joinError("join/no_panel_id", worded("typeCodeAndLabel"));
@@ -337,11 +333,33 @@ export class SessionManager {
       const from = this.fromTag(row.id, req.from);
       const over = this.overSeatCap(host, from, false);
       if (over) return over;
-      const r = await host.dispatch({ actorKind: "participant", participantId: null }, { kind: "claim", label, ...(from ? { from } : {}) });
-      if (!r.ok) return r;
-      const token = await tokenOf(r.pid);
-      return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+      return this.claimSeat(host, { kind: "claim", label, ...(from ? { from } : {}) });
     });
+  }
+
+  /**
+   * A join takes a seat (under the session's seat lock) and gets its link. A seat newly taken gets a new
+   * link: the one it had may already be in someone's hands (the experimenter handed out personal links,
+   * printed or mailed, and the room code or panel link is open too), and that person must not open the
+   * joiner's seat, see their private values or act for them; their link then reads "This link was replaced".
+   * The seat is held against being opened by its old link meanwhile (`withSeatOpening`), so nobody opens it
+   * between the claim and the new link. A seat this browser had already (same panel session) keeps its link.
+   */
+  private async claimSeat(host: SessionHost, cmd: Extract<Command, { kind: "claim" | "claimPanel" }>): Promise<JoinResult> {
+    const next = nextFreeSeat(host.state)?.id;
+    const claim = async (): Promise<JoinResult> => {
+      const r = await host.dispatch({ actorKind: "participant", participantId: null }, cmd);
+      if (!r.ok) return r;
+      if (!r.pid) return joinError("session/not_found", worded("seatNotFound"));
+      if (r.duplicate) {
+        // one seat's token (reading every seat's made a join cost ~7 ms of CPU at 1,000 seats)
+        const token = await this.store.tokenOf(host.id, r.pid);
+        return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+      }
+      const link = await this.reissueLink(host.id, r.pid, null);
+      return link.ok ? { ok: true, token: link.token } : joinError("session/not_found", worded("seatNotFound"));
+    };
+    return next === undefined ? claim() : this.withSeatOpening(host.id, next, claim);
   }
 
   /**
@@ -452,7 +470,7 @@ export class SessionManager {
   }
 
   /** A new personal link for a seat (the experimenter re-issues it); the old link stops working at once. */
-  async reissueLink(sessionId: string, pid: string, by = "the experimenter"): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
+  async reissueLink(sessionId: string, pid: string, by: string | null = "the experimenter"): Promise<{ ok: true; token: string } | { ok: false; message: string }> {
     const host = await this.get(sessionId);
     const seat = host ? host.state.participants.get(pid) : undefined;
     if (!host || !seat) return { ok: false, message: "No such seat in this session." };
@@ -462,7 +480,7 @@ export class SessionManager {
     if (old) this.rememberReplaced(old);
     for (const [t, hit] of this.tokens) if (hit.pid === pid && hit.sessionId === sessionId) this.tokens.delete(t);
     host.emit("revoked", pid);
-    this.opts.log?.(`session=${sessionId} ${by} re-issued the link of seat ${seat.seat + 1} (${pid})`);
+    if (by !== null) this.opts.log?.(`session=${sessionId} ${by} re-issued the link of seat ${seat.seat + 1} (${pid})`);
     return { ok: true, token };
   }
 
