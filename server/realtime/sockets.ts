@@ -41,6 +41,12 @@ const bad = <T>(message: string, field?: string): Ack<T> => ({
 const MAX_STRIKES = 50;
 const STRIKE_WINDOW_MS = 10_000;
 /** A refused connection: socket.io sends `data` to the client, whose page shows the wording in its language. */
+/**
+ * Handshakes (Socket.IO CONNECT packets) one connection may send: the client's one, and one more for a
+ * client that reconnects its socket over the same connection. More is a flood (see `refuse`).
+ */
+export const MAX_HANDSHAKES_PER_CONNECTION = 2;
+
 function refusalError(text: { message: string; wording: Wording }): Error {
   return Object.assign(new Error(text.message), { data: { wording: text.wording } });
 }
@@ -180,11 +186,30 @@ export function attachSockets(
     handshakeDone.set(conn, done);
     conn.once("close", done);
   });
+  // Socket.IO lets a client send its handshake (a CONNECT packet) again on the same connection after a
+  // refusal, and every one runs the checks below (a link or login lookup): one websocket sending tens of
+  // thousands a second held up the whole server for seconds at a time. So a refused handshake closes its
+  // connection once the refusal is sent (Socket.IO's own client closes it then anyway; a new connection
+  // counts against the per-address limits above), and a connection that sends more handshakes than
+  // MAX_HANDSHAKES_PER_CONNECTION is closed without checking them.
+  const handshakesOn = new WeakMap<object, number>();
+  const refuse = (socket: Sock, next: (err?: Error) => void, err: Error) => {
+    next(err);
+    // after the refusal is written (Socket.IO writes it on the next tick; engine.io sends what is queued before closing)
+    setImmediate(() => socket.conn.close());
+  };
   io.use((socket, next) => {
     handshakeDone.get(socket.conn)?.();
+    const n = (handshakesOn.get(socket.conn) ?? 0) + 1;
+    handshakesOn.set(socket.conn, n);
+    if (n > MAX_HANDSHAKES_PER_CONNECTION) {
+      // closed at once, nothing sent back (Socket.IO drops a handshake refused after its connection closed)
+      socket.conn.close(true);
+      return next(refusalError(worded("connectionRefused")));
+    }
     admit(socket).then(
       () => next(),
-      (e: unknown) => next(e instanceof Error ? e : refusalError(worded("connectionRefused"))),
+      (e: unknown) => refuse(socket, next, e instanceof Error ? e : refusalError(worded("connectionRefused"))),
     );
   });
   // logging out closes that admin's sockets at once
@@ -197,7 +222,7 @@ export function attachSockets(
     const pid = typeof socket.data.pid === "string" ? socket.data.pid : null;
     const address = clientAddress(socket.request, security.trustProxy);
     const refusal = guard.admit(address, pid);
-    if (refusal) return next(refusalError(refusal));
+    if (refusal) return refuse(socket, next, refusalError(refusal));
     socket.once("disconnect", () => guard.release(address, pid));
     next();
   });

@@ -1,0 +1,67 @@
+/**
+ * Socket.IO handshakes sent again and again on one connection (docs/security.md, "Floods"): Socket.IO lets
+ * a client send its CONNECT packet again after a refusal, and each one ran the link lookup — one websocket
+ * sending ~20,000 a second held the whole server up for seconds at a time. A refused handshake now closes
+ * its connection, and a connection sending more than MAX_HANDSHAKES_PER_CONNECTION handshakes is closed.
+ */
+import WebSocket from "ws";
+import { describe, expect, it } from "vitest";
+import { appOnPort } from "../testing/app-on-port";
+import { adminCookie } from "../testing/harness";
+import { MAX_HANDSHAKES_PER_CONNECTION } from "../realtime/sockets";
+import { createSession } from "./testing";
+
+const server = appOnPort();
+
+/** A raw Socket.IO websocket (engine.io v4): every message the server sends, and when it closed. */
+function rawSocket(port: number) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
+  const got: string[] = [];
+  const closed = new Promise<void>((r) => ws.once("close", () => r()));
+  ws.on("message", (m) => {
+    const s = m.toString();
+    got.push(s);
+    if (s === "2") ws.send("3"); // engine.io ping
+  });
+  const open = new Promise<void>((r, rej) => (ws.once("open", () => r()), ws.once("error", rej)));
+  return { ws, got, closed, open };
+}
+const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+
+describe("handshakes sent again on one connection", () => {
+  it("a refused handshake is answered with its reason, then its connection closes", async () => {
+    const { port } = await server.start();
+    const c = rawSocket(port);
+    await c.open;
+    c.ws.send(`40{"token":"${"x".repeat(24)}"}`);
+    expect(await within(c.closed, 5000)).toBe(true);
+    expect(c.got.filter((m) => m.startsWith("44"))).toEqual([expect.stringContaining("not valid")]);
+  });
+
+  it("a flood of handshakes with made-up links on one connection: closed, at most two checked", async () => {
+    const { port } = await server.start();
+    const c = rawSocket(port);
+    await c.open;
+    // 500 in one burst, as the attack sent them (it went on at ~20,000 a second)
+    for (let i = 0; i < 500; i++) c.ws.send(`40{"token":"${"x".repeat(20)}${i}"}`);
+    expect(await within(c.closed, 5000)).toBe(true);
+    expect(c.got.filter((m) => m.startsWith("44")).length).toBeLessThanOrEqual(MAX_HANDSHAKES_PER_CONNECTION);
+  });
+
+  it("a participant's connection that sends its handshake again and again is closed; a normal one stays", async () => {
+    const { base, port } = await server.start();
+    const s = await createSession(base, await adminCookie(base));
+    const steady = rawSocket(port);
+    await steady.open;
+    steady.ws.send(`40{"token":"${s.tokens[0]}"}`);
+    await expect.poll(() => steady.got.some((m) => m.startsWith("40{"))).toBe(true); // connected
+    const flood = rawSocket(port);
+    await flood.open;
+    for (let i = 0; i < 200; i++) flood.ws.send(`40{"token":"${s.tokens[1]}"}`);
+    expect(await within(flood.closed, 5000)).toBe(true);
+    expect(await within(steady.closed, 300)).toBe(false);
+    // the steady one still gets answers
+    steady.ws.send(`420["p:sync",{}]`);
+    await expect.poll(() => steady.got.some((m) => m.startsWith("430"))).toBe(true);
+  });
+});
