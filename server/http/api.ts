@@ -140,5 +140,9 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
   }
   const join: ServerJoin = { ...body.data, code, from: limitKey(address) };
   const r = await (deps.cluster ? deps.cluster.join(join) : deps.manager.join(join));
+  // the room's allowance is for joins that take (or get back) a seat: refused ones (a label that is not
+  // valid or is taken, a full room) cost nearly nothing, and counting them let anyone with the code keep
+  // everyone else out with a stream of refused joins from many addresses (the per-address limit still counts them)
+  if (!r.ok) deps.limits.joinsPerRoom.giveBack(code);
   sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r);
 }

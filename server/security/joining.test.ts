@@ -71,20 +71,34 @@ describe("joining over HTTP", () => {
     expect((await join(base, s.code, "Table 2", "10.0.0.10")).status).toBe(200);
   }, 60_000);
 
-  it("limits joins per room code", async () => {
+  it("limits joins per room code that take or get back a seat", async () => {
     const base = await start();
     const s = await createSession(base, await adminCookie(base));
+    const first = await join(base, s.code, "p0", "10.0.0.1");
+    expect(first.status).toBe(200);
+    const { token } = first.json as { token: string };
+    // the seat's browser comes back (from ever new addresses): each answer is a seat, and counts for the room
     const statuses: number[] = [];
-    for (let i = 0; i < JOIN_RATE.perRoom.burst; i++) statuses.push((await join(base, s.code, `p${i % 3}`, `10.1.${i >> 8}.${i & 255}`)).status);
-    // processed (a seat, or "label in use" / "room full" once the 3 seats are taken), never limited
-    expect(statuses.every((x) => x === 200 || x === 409)).toBe(true);
-    expect(statuses.filter((x) => x === 200).length).toBeGreaterThan(0);
-    const limited = await join(base, s.code, "p0", "10.2.0.1");
+    for (let i = 1; i < JOIN_RATE.perRoom.burst; i++)
+      statuses.push((await raw(base, "/api/join", { headers: { "content-type": "application/json", "x-forwarded-for": `10.1.${i >> 8}.${i & 255}` }, body: JSON.stringify({ code: s.code, label: "p0", resume: token }) })).status);
+    expect(statuses.every((x) => x === 200)).toBe(true);
+    const limited = await join(base, s.code, "p1", "10.2.0.1");
     expect(limited.status).toBe(429);
     expect(messageOf(limited.json)).toMatch(/Many people are joining this room.*wait 1 s/);
     // another room is not affected
     const other = await createSession(base, await adminCookie(base));
     expect((await join(base, other.code, "p0", "10.2.0.1")).status).toBe(200);
+  }, 60_000);
+
+  it("refused joins do not use up the room's allowance: a stream of them from many addresses keeps nobody out", async () => {
+    const base = await start();
+    const s = await createSession(base, await adminCookie(base));
+    expect((await join(base, s.code, "Taken", "10.0.0.1")).status).toBe(200);
+    const statuses = new Set<number>();
+    for (let i = 0; i < JOIN_RATE.perRoom.burst + 50; i++)
+      statuses.add((await join(base, s.code, i % 2 ? "-" : "taken", `10.3.${i >> 8}.${i & 255}`)).status); // not a label; a label in use
+    expect([...statuses].sort()).toEqual([400, 409]);
+    expect((await join(base, s.code, "Table 2", "10.4.0.1")).status).toBe(200);
   }, 60_000);
 
   it("the old 5-character codes of existing sessions keep working", async () => {

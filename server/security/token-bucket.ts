@@ -32,6 +32,12 @@ export class TokenBuckets {
     return true;
   }
 
+  /** Give back a token `take` spent (the request it paid for turned out not to count). */
+  giveBack(key: string): void {
+    const b = this.buckets.get(key);
+    if (b) b.tokens = Math.min(this.rate.burst, b.tokens + 1);
+  }
+
   /** Seconds until `key` has a token again (0 when it has one). */
   waitSeconds(key: string): number {
     const b = this.buckets.get(key);
