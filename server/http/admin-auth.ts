@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { AdminSessions, fingerprintOf } from "../security/admin-sessions";
 import { readCookie } from "../security/cookies";
 import { checkPassword, Gate, hashPassword } from "../security/password";
+import { deviceKeyOf } from "../security/device-cookie";
 import type { SessionStore } from "../sessions/store";
 
 export const ADMIN_COOKIE = "mechlab_admin";
@@ -78,6 +79,13 @@ export class AdminAuth {
       this.sessions.useFingerprint(fingerprintOf(stored));
     }
   }
+
+  /** The signing key of device cookies (server/security/device-cookie.ts): a new password voids them. */
+  deviceKey(): Buffer {
+    if (this.deviceKeyFor?.hash !== this.hash) this.deviceKeyFor = { hash: this.hash, key: deviceKeyOf(this.hash) };
+    return this.deviceKeyFor.key;
+  }
+  private deviceKeyFor: { hash: string; key: Buffer } | undefined;
 
   /** Check the password (may throw BusyError when too many checks are queued). */
   async passwordMatches(password: string): Promise<boolean> {

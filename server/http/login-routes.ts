@@ -13,6 +13,8 @@ import { clientAddress, isHttps } from "../security/client-address";
 import type { SecurityConfig } from "../security/config";
 import type { Admission, LoginThrottle } from "../security/login-throttle";
 import { BusyError } from "../security/password";
+import { readCookie } from "../security/cookies";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceOf, newDeviceCookie } from "../security/device-cookie";
 import { waitText } from "../security/wait-text";
 import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
 import { invalid } from "./admin-routes";
@@ -43,7 +45,9 @@ function refuseLogin(res: ServerResponse, refused: Exclude<Admission, { ok: true
 }
 
 export async function login(req: IncomingMessage, res: ServerResponse, deps: LoginDeps): Promise<void> {
-  const addr = clientAddress(req, deps.security.trustProxy);
+  // a browser that logged in before is throttled on its own, others by their address (server/security/device-cookie.ts)
+  const device = deviceOf(req.headers.cookie, deps.auth.deviceKey());
+  const addr = device ? `device:${device}` : clientAddress(req, deps.security.trustProxy);
   // refused before the body is read (the rest of it is discarded unparsed); this counts no guess
   const allowed = deps.throttle.check(addr);
   if (!allowed.ok) return refuseLogin(res, allowed);
@@ -58,7 +62,9 @@ export async function login(req: IncomingMessage, res: ServerResponse, deps: Log
     if (!cookie)
       return sendJson(res, 401, { ok: false, error: { code: "auth/not_allowed", message: "Wrong password. Use the password printed at the first start or set in ADMIN_PASSWORD." } });
     const attrs = cookieAttrs(req, deps.security, ADMIN_SESSION_TTL_MS / 1000);
-    return sendJson(res, 200, { ok: true }, { "set-cookie": `${ADMIN_COOKIE}=${cookie}; ${attrs}` });
+    // the device cookie goes only to the login route; each login renews it (a known browser keeps its id)
+    const deviceCookie = `${DEVICE_COOKIE}=${device ? readCookie(req.headers.cookie, DEVICE_COOKIE) : newDeviceCookie(deps.auth.deviceKey())}; ${cookieAttrs(req, deps.security, DEVICE_COOKIE_MAX_AGE_S).replace("Path=/", "Path=/api/admin/login")}`;
+    return sendJson(res, 200, { ok: true }, { "set-cookie": [`${ADMIN_COOKIE}=${cookie}; ${attrs}`, deviceCookie] });
   } catch (e) {
     if (e instanceof BusyError) return tooMany(res, 2000, "The server is checking many logins at once. Please wait 2 s and try again.");
     throw e;
