@@ -2,9 +2,10 @@
  * The classroom flow on the projector, with a person and bots: before play the room code in the largest
  * type, the join URL, its QR code and how many joined (and, opened on 127.0.0.1, the warning that phones
  * cannot open it); a student joins with the room code and a name; during play the round, time left,
- * "Paused" while paused, live charts (updated from the feed, never reloaded) and the leaderboard of
- * people (bot seats are not ranked) over the rounds every group has finished; after the session the
- * debrief. The page never holds a completion code or a link token. A treatment can hide the leaderboard.
+ * "Paused" while paused, no charts while the one group plays (they would show its own numbers; the
+ * monitor has them) and the leaderboard of people (bot seats are not ranked) over the rounds every group
+ * has finished; after the session the charts with their theory lines (updated from the feed, never
+ * reloaded) and the debrief. The page never holds a completion code or a link token. A treatment can hide the leaderboard.
  */
 import { expect, test } from "@playwright/test";
 import { botsEverywhere, chartData, chartsFitPhone, createPatched, openProjector } from "./chart-steps";
@@ -78,29 +79,13 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
     await invest(student, "2");
     await expect(student.getByTestId("phase-results")).toBeVisible();
     await student.getByTestId("next-round").click(); // the round is scored when its results step ends
-    await expect
-      .poll(async () => (await chartData(projector, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 })
-      .toBe(round);
-    // the played mean is Alice's 2 and the two bots' social-optimum investments
-    const inv = await chartData(projector, "ids-investment/investment");
-    expect(inv.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
-    expect(inv.series[0]!.points.map((p) => p.x)).toEqual([1, 2].slice(0, round));
-    const so = inv.series[2]!.points.map((p) => p.y!);
-    inv.series[0]!.points.forEach((p, i) => expect(p.y!).toBeCloseTo((2 + 2 * so[i]!) / 3, 6));
-    expect(inv.series[0]!.points.every((p) => p.lo === undefined)).toBe(true); // 3 values: no spread band on the room's screen
-    const monitor = await chartData(admin, "ids-investment/investment");
-    expect(monitor.series.map((s) => s.points.map((p) => p.y))).toEqual(inv.series.map((s) => s.points.map((p) => p.y)));
-    expect(monitor.series[0]!.points[0]!.lo).not.toBeUndefined(); // the monitor keeps it
-    const cost = await chartData(projector, "ids-investment/total-cost");
-    expect(cost.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
-    expect(cost.series[0]!.points.at(-1)!.y!).toBeGreaterThan(cost.series[2]!.points.at(-1)!.y! - 1e-9); // no profile beats the optimum
-    const hist = await chartData(projector, "ids-investment/investment-histogram");
-    expect(hist.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
-    expect(hist.series[0]!.points.map((p) => p.x)).toEqual(["0–0.5", "0.5–1", "1–1.5", "1.5–2", "2–2.5", "2.5–3", "3–3.5", "3.5–4", "4–4.5", "4.5–5"]);
-    expect(hist.series[0]!.points.reduce((a, p) => a + p.y!, 0)).toBeCloseTo(1, 9);
-    expect(hist.series[0]!.points.find((p) => p.x === "2–2.5")!.y!).toBeGreaterThanOrEqual(1 / 3 - 1e-9); // Alice's 2
+    // the monitor charts the round; the room's screen does not while the one group plays (its own numbers
+    // would give its members' hidden choices away): it says when the charts come
+    await expect.poll(async () => (await chartData(admin, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 }).toBe(round);
     if (round === 1) {
       await expect(projector.getByTestId("projector-round")).toHaveText("Round 2 of 2");
+      await expect(projector.getByTestId("charts")).toContainText("The charts appear when the session is over: with fewer than 5 groups");
+      await expect(projector.locator("[data-testid^='chart-']")).toHaveCount(0);
       await expect(projector.getByTestId("leaderboard")).toContainText("Leaderboard after round 1");
       await expect(projector.getByTestId("leaderboard")).toContainText("Alice");
       if (SHOTS) await projector.screenshot({ path: "docs/games/projector-live.png", fullPage: true });
@@ -113,6 +98,25 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
   await expect(projector.getByTestId("debrief")).toContainText("Investment per round");
   await expect(projector.getByTestId("charts").locator("h2")).toHaveText("Play against theory");
+  // after the session the room sees every chart with its theory lines: the played mean is Alice's 2 and the two bots' social-optimum investments
+  await expect.poll(async () => (await chartData(projector, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 }).toBe(2);
+  const inv = await chartData(projector, "ids-investment/investment");
+  expect(inv.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+  expect(inv.series[0]!.points.map((p) => p.x)).toEqual([1, 2]);
+  const so = inv.series[2]!.points.map((p) => p.y!);
+  inv.series[0]!.points.forEach((p, i) => expect(p.y!).toBeCloseTo((2 + 2 * so[i]!) / 3, 6));
+  expect(inv.series[0]!.points.every((p) => p.lo === undefined)).toBe(true); // 3 values: no spread band on the room's screen
+  const monitor = await chartData(admin, "ids-investment/investment");
+  expect(monitor.series.map((s) => s.points.map((p) => p.y))).toEqual(inv.series.map((s) => s.points.map((p) => p.y)));
+  expect(monitor.series[0]!.points[0]!.lo).not.toBeUndefined(); // the monitor keeps it
+  const cost = await chartData(projector, "ids-investment/total-cost");
+  expect(cost.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+  expect(cost.series[0]!.points.at(-1)!.y!).toBeGreaterThan(cost.series[2]!.points.at(-1)!.y! - 1e-9); // no profile beats the optimum
+  const hist = await chartData(projector, "ids-investment/investment-histogram");
+  expect(hist.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+  expect(hist.series[0]!.points.map((p) => p.x)).toEqual(["0–0.5", "0.5–1", "1–1.5", "1.5–2", "2–2.5", "2.5–3", "3–3.5", "3.5–4", "4–4.5", "4.5–5"]);
+  expect(hist.series[0]!.points.reduce((a, p) => a + p.y!, 0)).toBeCloseTo(1, 9);
+  expect(hist.series[0]!.points.find((p) => p.x === "2–2.5")!.y!).toBeGreaterThanOrEqual(1 / 3 - 1e-9); // Alice's 2
   const total = Number((await student.getByTestId("total-points").textContent())!.replace(/,/g, ""));
   const rows = projector.getByTestId("leaderboard").locator("li");
   await expect(rows).toHaveCount(1);

@@ -8,7 +8,7 @@
  * count the rounds every group has finished (`round` below; docs/running-a-study.md, "In a classroom").
  */
 import { debriefRows, type DebriefRow } from "../charts/debrief";
-import { roomCharts } from "../charts/room";
+import { roomCharts, roomChartsHeld, type RoomChartsHeld } from "../charts/room";
 import type { Chart } from "../charts/types";
 import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translate";
@@ -65,6 +65,13 @@ export interface ProjectorView {
   pending: number | null;
   playing: number | null;
   charts: Chart[];
+  /**
+   * During play, why charts are held back (lib/charts/room.ts): "fewGroups" (under ROOM_MIN_GROUPS groups:
+   * none until the end), "theoryAfter" (played lines only; theory at the end); null otherwise.
+   */
+  chartsHeld: RoomChartsHeld;
+  /** During play, how many groups play the round on display (null otherwise). */
+  playingGroups: number | null;
   /** null when the treatment hides the leaderboard. Bot seats (bots from the start or filling empty seats) are not ranked. */
   leaderboard: LeaderboardRow[] | null;
   debrief: DebriefRow[] | null;
@@ -196,6 +203,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const shown = roomCharts(
     cut ? chartsThrough(charts, cut.through, t("projector.groupsBeforeEnd", { round: cut.latest, done: cut.done, groups: cut.groups })) : through === null ? charts : chartsThrough(charts, through, note),
     over,
+    progress.groups,
   );
   // the step of the group whose clock is shown (the longest left), else of the first group shown
   const longest = timed.length ? Math.max(...timed) : null;
@@ -222,6 +230,8 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     pending: deciding.length ? deciding.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0) : null,
     playing: deciding.length ? inRound.reduce((n, g) => n + g.members.length, 0) : null,
     charts: shown,
+    chartsHeld: stage === "playing" ? roomChartsHeld(over, progress.groups) : null,
+    playingGroups: stage === "playing" ? progress.groups : null,
     leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language, through) : null,
     debrief: over ? debriefRows(shown) : null,
   };

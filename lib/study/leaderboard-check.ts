@@ -1,19 +1,32 @@
 /**
  * The launch check's warning about the projector's leaderboard: total points depend on a participant's
- * private type in some games, so a public ranking by points can tell the room who has which type
- * (docs/security.md). Private types: CIP's CI owners (vulnerability θ, criticality φ, only the owner
- * and the control center know it) and IDS Pivotal under incomplete information (each user's true α_i,
- * which the mechanism only learns from the report). IDS unregulated, Externality, Pivotal under full
- * information and SSG have no private types: every parameter that shapes points is common knowledge.
+ * private parameters, and the board is updated round by round, so the difference of two boards is each
+ * person's points of a round, from which the room can work out their parameters (docs/security.md). A
+ * review did so exactly: an Externality user's cost c from one round, a Defender's rewards and penalties
+ * from the rounds she was attacked. In every shipped game each participant sees only their own: CIP's CI
+ * owners (vulnerability θ, criticality φ), IDS users (α, c, q and their row of W; under Pivotal with
+ * incomplete information the true α_i), Externality users (c), Defenders (rewards and penalties).
  */
 import type { LoadedTreatment } from "../engine/treatment";
 
 /** What the private type is in this treatment's game, or null when points reveal no private type. */
 export function privateTypeOf(lt: LoadedTreatment): string | null {
-  if (lt.game.id === "cip-contracts") return "each CI owner's type (vulnerability θ and criticality φ)";
-  if (lt.game.id === "ids-pivotal" && (lt.params as { information?: unknown }).information === "incomplete")
-    return "each user's true type α_i (incomplete information)";
-  return null;
+  switch (lt.game.id) {
+    case "cip-contracts":
+      return "each CI owner's type (vulnerability θ and criticality φ)";
+    case "ids-pivotal":
+      return (lt.params as { information?: unknown }).information === "incomplete"
+        ? "each user's true type α_i (incomplete information)"
+        : "each user's own parameters (α, c, q and their row of W, which only they see)";
+    case "ids-investment":
+      return "each user's own parameters (α, c, q and their row of W, which only they see)";
+    case "ids-externality":
+      return "each user's cost c (which only they see)";
+    case "ssg-defense":
+      return "each defender's rewards and penalties (which only she sees)";
+    default:
+      return null;
+  }
 }
 
 /** The warning to show before opening, or null when the leaderboard is hidden or reveals no type. */
@@ -22,7 +35,7 @@ export function leaderboardWarning(lt: LoadedTreatment): string | null {
   const type = privateTypeOf(lt);
   if (type === null) return null;
   return (
-    `The projector shows a leaderboard of total points, and in this game points depend on ${type}: ` +
-    `the room can read who has which type from the ranking. If that matters, set "leaderboard": { "show": false } in the treatment.`
+    `The projector shows a leaderboard of total points after every round, and in this game points depend on ${type}: ` +
+    `from one board to the next the room can read each person's points of a round and work out who has which values. If that matters, set "leaderboard": { "show": false } in the treatment.`
   );
 }

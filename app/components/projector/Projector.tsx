@@ -16,6 +16,7 @@ import { ParticipantIntl } from "../../i18n/ParticipantIntl";
 import { useJoinAddress } from "../../lib-client/join-address";
 import { useProjectorWatch } from "../../lib-client/use-projector-watch";
 import { ChartsPanel } from "../charts/ChartsPanel";
+import { ROOM_MIN_GROUPS } from "@/lib/charts/room";
 import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import { Debrief } from "./Debrief";
 import { JoinQr } from "./JoinQr";
@@ -127,13 +128,20 @@ function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join:
       {view.stage === "after" && view.debrief && <Debrief rows={view.debrief} />}
       {view.stage !== "before" && (
         <div className={view.leaderboard ? "projector-main" : ""}>
-          <ChartsPanel
-            charts={view.charts}
-            title={view.stage === "after" ? t("chartsTitleAfter") : t("chartsTitle")}
-            emptyText={t("chartsEmpty")}
-            height={260}
-            locale={view.language}
-          />
+          <div>
+            <ChartsPanel
+              charts={view.charts}
+              title={view.stage === "after" ? t("chartsTitleAfter") : view.chartsHeld === "theoryAfter" ? t("chartsTitlePlayed") : view.chartsHeld === "fewGroups" ? t("chartsTitleHeld") : t("chartsTitle")}
+              emptyText={view.chartsHeld === "fewGroups" ? t("chartsFewGroups", { min: ROOM_MIN_GROUPS }) : t("chartsEmpty")}
+              height={260}
+              locale={view.language}
+            />
+            {view.chartsHeld === "theoryAfter" && (
+              <p className="muted small" data-testid="projector-charts-held">
+                {t("chartsTheoryAfter", { groups: view.playingGroups ?? 0 })}
+              </p>
+            )}
+          </div>
           {view.leaderboard && <Leaderboard rows={view.leaderboard} afterRound={view.stage === "playing" && view.round !== null ? view.round - 1 : null} />}
         </div>
       )}
