@@ -248,7 +248,7 @@ describe("per-CI beliefs with criticality sub-types", () => {
     const v = viewOf(s, a);
     expect(v.results!.status).toBe("signed");
     expect(v.results!.contract).toBe(1);
-    expect(v.results!.group.offers).toBe(2);
+    expect(v.results!.group!.offers).toBe(2);
     for (const pid of [a, b, c, d]) s = must(s, lt, cont(pid), 7000);
     const rec = (pid: string) => s.participants.get(pid)!.history[0]!;
     expect(rec(c).outcome.status).toBe("rejected");
