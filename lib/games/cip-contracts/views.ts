@@ -43,7 +43,7 @@ export interface CipContractView {
   myPoints: number;
   /** Designed for my type. */
   mine: boolean;
-  /** Gives me the highest utility on this menu (ties: several). */
+  /** Gives me the highest utility on this menu IF SIGNED IN FULL (ties: several); under the over-budget rule another contract can turn out better ex post. */
   best: boolean;
 }
 
