@@ -149,7 +149,7 @@ export function cipMonitor(s: CipState, ctx: Ctx): MonitorView {
       { label: "Offered to (CI)", value: ciList(alg.active) },
       { label: "Excluded now (CI)", value: ciList(alg.excluded) },
       { label: "Rejected so far (CI)", value: ciList(alg.rejected) },
-      { label: "Current menu: CC objective (LP)", value: r3(alg.menu?.ccUtility), hint: "Σ α_k U_CC(k) of the menu on offer" },
+      { label: "Current menu: CC objective (LP)", value: r3(alg.menu?.ccUtility), hint: "Σ α_k U_CC(k) of the menu on offer, as planned (every contract paid in full)" },
     );
   }
   if (g) {
