@@ -141,7 +141,7 @@ export const CipGameParams = z
         ctx.addIssue({
           code: "custom",
           path: ["resources"],
-          message: `no menu exists even for ${ci.id.toUpperCase()} alone (${m.family}: ${m.reason}); raise resources or lower minResources`,
+          message: `no menu exists even for ${ci.id.toUpperCase()} alone (${m.family}: ${m.reason}); ${m.remedy ?? "raise resources or lower minResources"}`,
         });
         return;
       }

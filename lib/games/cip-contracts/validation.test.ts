@@ -146,3 +146,13 @@ describe("treatment parameters that must be rejected", () => {
     expect(p).toMatchObject({ cis: 4, allocation: "menu", beliefs: "population", weighting: "slot", integerResources: false, requestOrder: "random", evaluationRate: 2, paymentCost: 0.5, endowment: 100, pointsScale: 0.1, offerSeconds: 90 });
   });
 });
+
+describe("a treatment whose lowest type loses from any resources (findings B1)", () => {
+  it("is refused with family ic-ir and the remedy of `mechlab solve cip` (change a, c or ρ), not 'raise resources'", () => {
+    const errors = loadErrors({ ...REF_PARAMS, cis: 1, types: [{ theta: 1, phi: 0, probability: 1, minResources: 0, rewardRate: 5 }] });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^params\.resources: no menu exists even for CI1 alone \(ic-ir: IR of type 1 forces r₁ = 0/);
+    expect(errors[0]).toMatch(/raise the evaluation rate a, or lower the payment cost c or the reward rates ρ/);
+    expect(errors[0]).not.toMatch(/raise resources or lower minResources|solver|rescale the units/);
+  });
+});
