@@ -21,6 +21,7 @@ import {
   fieldProblems,
   instanceProblems,
   menuForCis,
+  readableSum,
   type CipCi,
   type CipInstance,
 } from "../../mechanisms/cip";
@@ -100,7 +101,7 @@ export const CipGameParams = z
             p.ciProbabilities.forEach((row, i) => {
               if (row.length !== K) issue(["ciProbabilities", i], `must have ${K} entries (one per type), got ${row.length}`);
               const sum = row.reduce((s, x) => s + x, 0);
-              if (Math.abs(sum - 1) > 1e-6) issue(["ciProbabilities", i], `must sum to 1 (sums to ${sum})`);
+              if (Math.abs(sum - 1) > 1e-6) issue(["ciProbabilities", i], `must sum to 1 (sums to ${readableSum(sum)})`);
             });
           }
         } else if (p.ciProbabilities) {

@@ -156,3 +156,16 @@ describe("a treatment whose lowest type loses from any resources (findings B1)",
     expect(errors[0]).not.toMatch(/raise resources or lower minResources|solver|rescale the units/);
   });
 });
+
+describe("probability sums in messages are readable (findings B7)", () => {
+  it("0.3 + 0.3 + 0.3 + 0.2 is reported as 1.1, not 1.0999999999999999, for the types and for per-CI beliefs", () => {
+    const types = REF_PARAMS.types.map((t, k) => ({ ...t, probability: k === 3 ? 0.2 : 0.3 }));
+    const typeErrors = loadErrors({ ...REF_PARAMS, types }).join("\n");
+    expect(typeErrors).toMatch(/params\.types: probabilities must sum to 1 \(they sum to 1\.1\)/);
+    expect(typeErrors).not.toMatch(/1\.0999/);
+    const beliefs = [[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25], [0.3, 0.3, 0.3, 0.2], [0.25, 0.25, 0.25, 0.25]];
+    const beliefErrors = loadErrors({ ...REF_PARAMS, beliefs: "perCi", ciProbabilities: beliefs }).join("\n");
+    expect(beliefErrors).toMatch(/params\.ciProbabilities\[2\]: must sum to 1 \(sums to 1\.1\)$/m);
+    expect(beliefErrors).not.toMatch(/1\.0999/);
+  });
+});
