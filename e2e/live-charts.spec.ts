@@ -131,7 +131,7 @@ test("cip-contracts: truthful CIs take their own contract; rejections, exclusion
     if ((own.n ?? 0) > 0) expect(own.y).toBe(1); // every CI of type k that took part took contract k
   }
   const ic = await chartData(admin, "cip-contracts/ic-rate");
-  expect(names(ic)).toEqual(["own contract", "best response", "theory: own contract (IC)"]);
+  expect(names(ic)).toEqual(["own contract", "best response (ex post)", "theory: own contract (IC)"]);
   expect(ys(ic, "own contract")).toEqual([1, 1, 1]);
   const rej = await chartData(admin, "cip-contracts/rejections");
   expect(names(rej)).toEqual(["rejected", "excluded at the start", "excluded at the end"]);

@@ -130,7 +130,7 @@ describe("ids-externality charts", () => {
 describe("cip-contracts charts", () => {
   const params = { allocation: "menu" as const, types: [{ label: "low" }, {}] } as unknown as Parameters<typeof cipContractByTypeChart>[0]["params"];
   const ci = (type: number, response: string, contract: number | null, status: string) =>
-    pl({ response, contract_type: contract }, { true_type: type, status, own_contract: contract === null ? null : contract === type, best_response: contract === null ? null : true });
+    pl({ response, contract_type: contract }, { true_type: type, status, own_contract: contract === null ? null : contract === type, best_response_ex_post: contract === null ? null : true });
   const rounds = [
     gr("g1", 1, { cc_utility: 4, menu_truthful_cc_utility: 5, equal_split_cc_utility: 3, rejections: 1, excluded_initially: 1, excluded_final: 1 }, [
       ci(1, "accept", 1, "signed"),

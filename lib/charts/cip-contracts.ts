@@ -55,7 +55,7 @@ export function cipContractByTypeChart(input: In): Chart {
   };
 }
 
-/** Menu treatments: how often accepting CIs took their own type's contract, and a best response, per round. */
+/** Menu treatments: how often accepting CIs took their own type's contract, and a best response ex post (given the others' choices and the over-budget rule), per round. */
 export function cipIcRateChart(input: In): Chart {
   const t = translatorFor(input.locale);
   const rounds = byRound(input.rounds);
@@ -68,7 +68,7 @@ export function cipIcRateChart(input: In): Chart {
     y: { title: t("charts.cip.icRate.y"), share: true },
     series: [
       { name: t("charts.cip.icRate.own"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.own_contract))) },
-      { name: t("charts.cip.icRate.best"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.best_response))) },
+      { name: t("charts.cip.icRate.best"), role: "played", points: rounds.map(([r, rs]) => ratePoint(r, flags(playersOf(rs), (pl) => pl.outcome.best_response_ex_post))) },
       { name: t("charts.cip.icRate.theory"), role: "theory", points: rounds.map(([r]) => ({ x: r, y: 1 })) },
     ],
   };

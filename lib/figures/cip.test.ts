@@ -52,6 +52,20 @@ describe("CIP figures (reconstructed model, paper's parameters)", () => {
     expect(growing.every((x) => x !== null)).toBe(true);
   });
 
+  it("Fig. 1 also shows what is played (truthful CIs, over-budget rule): never above the plan, below the equal split at N = 1 (findings B4)", () => {
+    const f = cipFigure1();
+    expect(f.series.map((s) => s.field)).toEqual(["ratio_fixed_resources", "ratio_growing_resources", "played_ratio_fixed", "played_ratio_growing", "equal_split"]);
+    expect(f.caption).toMatch(/as if every contract were paid in full/);
+    const planned = seriesValues(f, "ratio_fixed_resources");
+    const played = seriesValues(f, "played_ratio_fixed");
+    expect(played[0]!).toBeLessThan(1); // one CI: the type-3 contract (r ≈ 1198 > R = 600) is cut to R
+    planned.forEach((x, i) => {
+      if (x !== null) expect(played[i]!).toBeLessThan(x);
+    });
+    expect(played.every((x) => x !== null)).toBe(true); // Algorithm 1 serves somebody at every N
+    expect(f.rows[0]!.rationed_probability_fixed).toBeCloseTo(1 / 3, 9);
+  });
+
   it("Fig. 2: utilities increase with the type (Lemma 2); the top type gains and the bottom type loses against equal allocation", () => {
     const f = cipFigure2();
     const menu = seriesValues(f, "optimal_contract") as number[];

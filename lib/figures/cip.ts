@@ -2,7 +2,8 @@
  * The CIP paper's figures (Eldosouky, Saad, Kamhoua & Kwiat 2015, §IV; reconstructed model,
  * docs/papers/cip.md) computed with the project's own mechanism core:
  * - Fig. 1: the control center's (CC's) utility of the optimal menu normalised to equal allocation as
- *   the number of CIs grows, with R fixed and with R growing per added CI;
+ *   the number of CIs grows, with R fixed and with R growing per added CI — as planned (the LP, the
+ *   paper's comparison) and as played (exact expectation with the over-budget rule, played.ts);
  * - Fig. 2: each type's CI utility under the optimal menu and under equal allocation;
  * - Fig. 3: each true type's utility for every contract of the menu (incentive compatibility);
  * - the CC's utility of the menu and of the equal split as the resources R, the type mix (probability
@@ -60,10 +61,18 @@ export function cipFigure1(): Figure {
       equal_split: 1,
       resources_fixed: p.resources,
       resources_growing: tidy(g.resources),
+      played_ratio_fixed: p.played?.ratio ?? null,
+      played_ratio_growing: g.played?.ratio ?? null,
       menu_cc_fixed: p.ccUtility,
       equal_cc_fixed: p.equalSplitCcUtility,
       menu_cc_growing: g.ccUtility,
       equal_cc_growing: g.equalSplitCcUtility,
+      played_menu_cc_fixed: p.played?.menuCcUtility ?? null,
+      played_equal_cc_fixed: p.played?.equalSplitCcUtility ?? null,
+      rationed_probability_fixed: p.played?.rationedProbability ?? null,
+      played_menu_cc_growing: g.played?.menuCcUtility ?? null,
+      played_equal_cc_growing: g.played?.equalSplitCcUtility ?? null,
+      rationed_probability_growing: g.played?.rationedProbability ?? null,
       feasible_fixed: p.feasible,
       served_by_algorithm1_fixed: p.served,
       infeasible_reason_fixed: p.reason,
@@ -72,13 +81,15 @@ export function cipFigure1(): Figure {
   return {
     id: "cip-fig1-cc-utility-vs-cis",
     title: "Fig. 1 — CC utility of the optimal menu, normalised to equal allocation",
-    caption: `Three vulnerability levels (r_min 20, 60, 100), a = 2, c = 0.5, ρ_k = 2k, uniform types, "expected" weighting (N CIs of unknown type). R fixed at ${CIP_FIG1.resources}, or growing by ${pct(CIP_FIG1.growthPerCi)} of ${CIP_FIG1.resources} per added CI. No value where no menu serves all N CIs (Algorithm 1 then excludes CIs; served_by_algorithm1_fixed in the CSV).`,
+    caption: `Three vulnerability levels (r_min 20, 60, 100), a = 2, c = 0.5, ρ_k = 2k, uniform types, "expected" weighting (N CIs of unknown type). R fixed at ${CIP_FIG1.resources}, or growing by ${pct(CIP_FIG1.growthPerCi)} of ${CIP_FIG1.resources} per added CI. "Planned": the paper's comparison, the menu LP's objective over the equal split's — ex ante, as if every contract were paid in full, although the budget holds only in expectation (a single contract can exceed R); no value where no menu serves all N CIs. "Played": the exact expectation over the type profiles of what the game realises with truthful CIs — Algorithm 1's first menu, acceptances signed with the over-budget rule (criticality-order-fill) — over the equal split R/N of all N CIs (rationed_probability_* in the CSV: how often the rule cuts).`,
     x: { field: "cis", title: "number of CIs N" },
     y: { title: "CC utility / equal allocation" },
     mark: "line",
     series: [
-      { field: "ratio_fixed_resources", label: `optimal menu, R = ${CIP_FIG1.resources} fixed` },
-      { field: "ratio_growing_resources", label: `optimal menu, R grows ${pct(CIP_FIG1.growthPerCi)} per CI` },
+      { field: "ratio_fixed_resources", label: `menu as planned (LP), R = ${CIP_FIG1.resources} fixed` },
+      { field: "ratio_growing_resources", label: `menu as planned (LP), R grows ${pct(CIP_FIG1.growthPerCi)} per CI` },
+      { field: "played_ratio_fixed", label: `menu as played, R = ${CIP_FIG1.resources} fixed`, dashed: true },
+      { field: "played_ratio_growing", label: `menu as played, R grows`, dashed: true },
       { field: "equal_split", label: "equal allocation", dashed: true },
     ],
     rows,

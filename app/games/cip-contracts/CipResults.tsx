@@ -1,5 +1,5 @@
 "use client";
-/** Results of the round: own contract, resources, reward, utility and points; group counts; "Next round". */
+/** Results of the round: own contract, resources, reward, utility and points; public group counts (no totals); "Next round". */
 import { useTranslations } from "use-intl";
 import type { cipContracts } from "@/lib/games/cip-contracts";
 import type { CipView } from "@/lib/games/cip-contracts/views";
@@ -65,15 +65,13 @@ export function CipResults({ v, view, play, act, locked }: PhaseProps<typeof cip
         </dl>
         {r.floored && <p className="small muted">{c("floored")}</p>}
         <p className="small muted">
-          {c("groupSummary", {
-            signed: grp.signed,
-            rejected: grp.rejected,
-            excluded: grp.excluded,
-            unserved: grp.unserved,
-            handedOut: fmt(grp.handedOut),
-            budget: fmt(grp.budget),
-            offers: grp.offers,
-          })}{" "}
+          {grp &&
+            c("groupSummary", {
+              accepted: grp.accepted,
+              rejected: grp.rejected,
+              excluded: grp.excluded,
+              offers: grp.offers,
+            })}{" "}
           {g("totalSoFar", { total: fmt(totalSoFar, 1) })}
         </p>
       </section>

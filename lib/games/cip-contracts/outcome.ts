@@ -57,7 +57,11 @@ export interface CiOutcome {
   floored: boolean;
   /** Accepted the contract designed for its true type (menu treatment; null when it did not accept). */
   ownContract: boolean | null;
-  /** The accepted contract maximises its true type's utility on the final menu (ties count). */
+  /**
+   * The accepted contract maximises its true type's utility on the final menu AS DESIGNED, i.e. if it
+   * were signed in full, before the over-budget rule (ties count). Exported as `best_on_menu`; the
+   * ex-post notion (given the others' answers and the rule) is `exPostBestResponses`.
+   */
   bestResponse: boolean | null;
   /** U_CI the CI would have had under the equal split (R/N at its own type's rate). */
   equalSplitUtility: number;
@@ -116,6 +120,44 @@ function isBest(instance: CipInstance, k: number, j: number, contracts: readonly
   const u = contracts.map((c) => ciUtility(type, c, instance));
   const best = Math.max(...u);
   return at(u, j) >= best - 1e-9 * Math.max(1, Math.abs(best));
+}
+
+/** U_CI of the CI `ciIdOf` when it accepts `contract` of `menu` and the others' acceptances stay as they are, signed with the over-budget rule. */
+function utilityIfAccepting(instance: CipInstance, menu: readonly Contract[], others: readonly Acceptance[], me: Acceptance, contract: number, trueType: number): number {
+  const c = at(menu, contract);
+  const mine: Acceptance = { ...me, contract, resources: c.resources, reward: c.reward };
+  const signed = signWithinBudget(instance, [...others, mine]).signed.find((a) => a.ciId === me.ciId);
+  return signed ? ciUtility(at(instance.types, trueType), signed, instance) : 0;
+}
+
+/**
+ * Ex-post best response per seat (menu treatment, CIs that accepted the final offer; null otherwise):
+ * TRUE when no other contract of the final menu would have given the CI's true type a strictly higher
+ * utility, the other CIs' final acceptances held fixed and the acceptances signed with the over-budget
+ * rule (criticality-order-fill). Rejecting is not an alternative here (it would make Algorithm 1
+ * redesign and re-offer the menu). Without rationing this equals `bestResponse` whenever every
+ * alternative still fits; under rationing it can be FALSE for a truthful CI (findings B2).
+ */
+export function exPostBestResponses(s: CipState, instance: CipInstance): (boolean | null)[] {
+  const out: (boolean | null)[] = s.trueTypes.map(() => null);
+  const signing = s.alg?.signing;
+  const menu = s.alg?.menu;
+  if (!s.alg || !signing || !menu) return out;
+  const order = s.alg.input.cis.map((c) => c.id);
+  // every acceptance as chosen (the contract as designed), in request order
+  const acceptances: Acceptance[] = [...signing.signed, ...signing.unserved].map((a) => {
+    const c = at(menu.contracts, a.contract);
+    return { ciId: a.ciId, requestIndex: order.indexOf(a.ciId), contract: a.contract, resources: c.resources, reward: c.reward };
+  });
+  for (const me of acceptances) {
+    const seat = seatOf(me.ciId);
+    const k = at(s.trueTypes, seat);
+    const others = acceptances.filter((a) => a.ciId !== me.ciId);
+    const u = menu.contracts.map((_, j) => utilityIfAccepting(instance, menu.contracts, others, me, j, k));
+    const best = Math.max(...u);
+    out[seat] = at(u, me.contract) >= best - 1e-9 * Math.max(1, Math.abs(best));
+  }
+  return out;
 }
 
 /** Equal split of R among all N CIs of the group, at each CI's own type's rate. */

@@ -21,6 +21,7 @@ import {
   fieldProblems,
   instanceProblems,
   menuForCis,
+  readableSum,
   type CipCi,
   type CipInstance,
 } from "../../mechanisms/cip";
@@ -100,7 +101,7 @@ export const CipGameParams = z
             p.ciProbabilities.forEach((row, i) => {
               if (row.length !== K) issue(["ciProbabilities", i], `must have ${K} entries (one per type), got ${row.length}`);
               const sum = row.reduce((s, x) => s + x, 0);
-              if (Math.abs(sum - 1) > 1e-6) issue(["ciProbabilities", i], `must sum to 1 (sums to ${sum})`);
+              if (Math.abs(sum - 1) > 1e-6) issue(["ciProbabilities", i], `must sum to 1 (sums to ${readableSum(sum)})`);
             });
           }
         } else if (p.ciProbabilities) {
@@ -141,7 +142,7 @@ export const CipGameParams = z
         ctx.addIssue({
           code: "custom",
           path: ["resources"],
-          message: `no menu exists even for ${ci.id.toUpperCase()} alone (${m.family}: ${m.reason}); raise resources or lower minResources`,
+          message: `no menu exists even for ${ci.id.toUpperCase()} alone (${m.family}: ${m.reason}); ${m.remedy ?? "raise resources or lower minResources"}`,
         });
         return;
       }

@@ -6,7 +6,7 @@ import type { MonitorView, RoundScore, Scalar } from "../../core/game";
 import type { RecordsOf } from "../../core/records";
 import { at, OVER_BUDGET_RULE, tau, type Algorithm1LogEntry } from "../../mechanisms/cip";
 import { recordMechanism } from "../../mechanisms/unit";
-import { computeOutcome, equalSplitFor } from "./outcome";
+import { computeOutcome, equalSplitFor, exPostBestResponses } from "./outcome";
 import { ciId, instanceOf, seatOf } from "./params";
 import type { cipRecords } from "./records";
 import type { CipState, Ctx } from "./state";
@@ -18,6 +18,7 @@ export function cipScore(s: CipState, ctx: Ctx): CipScore {
   const p = ctx.params;
   const o = s.outcome ?? computeOutcome(s, p);
   const instance = instanceOf(p);
+  const exPost = exPostBestResponses(s, instance);
   const players: CipScore["players"] = {};
   ctx.players.forEach((pid, seat) => {
     const c = at(o.cis, seat);
@@ -46,7 +47,8 @@ export function cipScore(s: CipState, ctx: Ctx): CipScore {
         reward: c.reward,
         utility: c.utility,
         own_contract: c.ownContract,
-        best_response: c.bestResponse,
+        best_on_menu: c.bestResponse,
+        best_response_ex_post: exPost[seat] ?? null,
         equal_split_utility: c.equalSplitUtility,
         points_floored: c.floored,
         points: c.points,
@@ -68,7 +70,8 @@ export function cipScore(s: CipState, ctx: Ctx): CipScore {
       equal_split_lp_objective: g.equalSplitLpObjective,
       ic_rate: g.icRate,
       ic_rate_first_offer: g.icRateFirstOffer,
-      best_response_rate: g.bestResponseRate,
+      best_on_menu_rate: g.bestResponseRate,
+      best_response_ex_post_rate: exPostRate(exPost),
       accepted: g.accepted,
       signed: g.signed,
       rejections: g.rejections,
@@ -86,6 +89,12 @@ export function cipScore(s: CipState, ctx: Ctx): CipScore {
       budget: g.budget,
     },
   };
+}
+
+/** Share of TRUE among the accepting CIs (null when nobody accepted or in the equal split). */
+function exPostRate(flags: readonly (boolean | null)[]): number | null {
+  const known = flags.filter((f): f is boolean => f !== null);
+  return known.length ? known.filter(Boolean).length / known.length : null;
 }
 
 const r3 = (v: number | null | undefined): Scalar => (v === null || v === undefined ? null : Math.round(v * 1000) / 1000);
@@ -140,7 +149,7 @@ export function cipMonitor(s: CipState, ctx: Ctx): MonitorView {
       { label: "Offered to (CI)", value: ciList(alg.active) },
       { label: "Excluded now (CI)", value: ciList(alg.excluded) },
       { label: "Rejected so far (CI)", value: ciList(alg.rejected) },
-      { label: "Current menu: CC objective (LP)", value: r3(alg.menu?.ccUtility), hint: "Σ α_k U_CC(k) of the menu on offer" },
+      { label: "Current menu: CC objective (LP)", value: r3(alg.menu?.ccUtility), hint: "Σ α_k U_CC(k) of the menu on offer, as planned (every contract paid in full)" },
     );
   }
   if (g) {
@@ -151,7 +160,8 @@ export function cipMonitor(s: CipState, ctx: Ctx): MonitorView {
       { label: "CC utility, truthful first menu", value: r3(g.menuTruthfulCcUtility), hint: "everyone offered the first menu takes its own contract" },
       { label: "IC rate (own contract)", value: pct(g.icRate), hint: "accepted the contract designed for their true type, among those who accepted" },
       { label: "IC rate, first offer", value: pct(g.icRateFirstOffer) },
-      { label: "Best-response rate", value: pct(g.bestResponseRate), hint: "accepted a utility-maximising contract (ties count)" },
+      { label: "Best on the menu (before rationing)", value: pct(g.bestResponseRate), hint: "accepted a contract that maximises the true type's utility if signed in full (ties count)" },
+      { label: "Best response ex post", value: pct(exPostRate(exPostBestResponses(s, instance))), hint: "no other contract would have given more, the others' answers and the over-budget rule as they were" },
       { label: "Rejections", value: g.rejections },
       { label: "Excluded (initially / at the end)", value: `${g.excludedInitially} / ${g.excludedFinal}` },
       { label: "Readmitted", value: g.readmitted },

@@ -146,3 +146,26 @@ describe("treatment parameters that must be rejected", () => {
     expect(p).toMatchObject({ cis: 4, allocation: "menu", beliefs: "population", weighting: "slot", integerResources: false, requestOrder: "random", evaluationRate: 2, paymentCost: 0.5, endowment: 100, pointsScale: 0.1, offerSeconds: 90 });
   });
 });
+
+describe("a treatment whose lowest type loses from any resources (findings B1)", () => {
+  it("is refused with family ic-ir and the remedy of `mechlab solve cip` (change a, c or ρ), not 'raise resources'", () => {
+    const errors = loadErrors({ ...REF_PARAMS, cis: 1, types: [{ theta: 1, phi: 0, probability: 1, minResources: 0, rewardRate: 5 }] });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^params\.resources: no menu exists even for CI1 alone \(ic-ir: IR of type 1 forces r₁ = 0/);
+    expect(errors[0]).toMatch(/raise the evaluation rate a, or lower the payment cost c or the reward rates ρ/);
+    expect(errors[0]).not.toMatch(/raise resources or lower minResources|solver|rescale the units/);
+  });
+});
+
+describe("probability sums in messages are readable (findings B7)", () => {
+  it("0.3 + 0.3 + 0.3 + 0.2 is reported as 1.1, not 1.0999999999999999, for the types and for per-CI beliefs", () => {
+    const types = REF_PARAMS.types.map((t, k) => ({ ...t, probability: k === 3 ? 0.2 : 0.3 }));
+    const typeErrors = loadErrors({ ...REF_PARAMS, types }).join("\n");
+    expect(typeErrors).toMatch(/params\.types: probabilities must sum to 1 \(they sum to 1\.1\)/);
+    expect(typeErrors).not.toMatch(/1\.0999/);
+    const beliefs = [[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25], [0.3, 0.3, 0.3, 0.2], [0.25, 0.25, 0.25, 0.25]];
+    const beliefErrors = loadErrors({ ...REF_PARAMS, beliefs: "perCi", ciProbabilities: beliefs }).join("\n");
+    expect(beliefErrors).toMatch(/params\.ciProbabilities\[2\]: must sum to 1 \(sums to 1\.1\)$/m);
+    expect(beliefErrors).not.toMatch(/1\.0999/);
+  });
+});

@@ -146,3 +146,43 @@ describe("views", () => {
     expect(log.rows.some((r) => String(r[2]).startsWith("done: 2 signed"))).toBe(true);
   });
 });
+
+describe("no inference of the others' contracts from group figures (findings B3)", () => {
+  // Two CIs, the reference instance: the menu is r ≈ (20, 213.3, 426.7, 640). I am type 1 and take contract 1;
+  // the other CI (a truthful bot) is of type 2 or 3 — both fit in R = 650, so my own outcome is the same.
+  function myResults(other: number) {
+    const probe = loadCip({ ...REF_PARAMS, cis: 2, rounds: 1 }, { bots: { seats: ["truthful"] } });
+    const human = (x: SessionState) => x.order.find((pid) => !x.participants.get(pid)!.bot)!;
+    const s0 = passIntro(newSession(probe, "b3").state, probe, 0);
+    const seat = groupOf(s0).members.indexOf(human(s0)); // the seat the person gets (bots fill the others)
+    const fixedTypes = seat === 0 ? [1, other] : [other, 1];
+    const lt = loadCip({ ...REF_PARAMS, cis: 2, fixedTypes, requestOrder: "seat", rounds: 1 }, { bots: { seats: ["truthful"] } });
+    let s = passIntro(newSession(lt, "b3").state, lt, 0);
+    const me = human(s);
+    expect(groupOf(s).members.indexOf(me)).toBe(seat);
+    s = must(s, lt, accept(me, 1), 1000);
+    s = runBots(s, lt, 1000, { until: (x) => groupOf(x).phase === "results" }).state;
+    const st = groupOf(s).game as CipState;
+    expect(st.outcome!.cis[1 - seat]!.contract).toBe(other - 1); // the other did take its own contract
+    return { view: participantView(s, lt, me, 2000)!.play!.game as CipView, outcome: st.outcome! };
+  }
+
+  it("my view after the offers is the same whichever contract the other CI chose", () => {
+    const a = myResults(2);
+    const b = myResults(3);
+    expect(a.view.results!.status).toBe("signed");
+    expect(a.outcome.group.handedOut).not.toBeCloseTo(b.outcome.group.handedOut, 3); // the totals differ …
+    expect(b.view).toEqual(a.view); // … but nothing on my screen does
+  });
+
+  it("holds no group total of resources, no signed/unserved count and no rationing flag", () => {
+    const { view, outcome } = myResults(3);
+    const keys = keysOf(view);
+    for (const k of ["handedOut", "requested", "unserved", "rationed", "signed"]) expect(keys.has(k)).toBe(false);
+    expect(view.results!.group).toEqual({ accepted: 2, rejected: 0, excluded: 0, offers: 1 });
+    const text = JSON.stringify(view);
+    const total = Math.round(outcome.group.handedOut * 100) / 100;
+    expect(text).not.toContain(String(total));
+    expect(text).not.toContain(String(outcome.group.handedOut));
+  });
+});

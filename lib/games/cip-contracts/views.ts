@@ -2,9 +2,14 @@
  * What a CI owner sees (a whitelist): the public rules (types table, a, c, R, points scale), their own
  * true type and — in the per-CI treatment — the CC's beliefs about THEM, the CC's current offer with
  * what each contract would give THEM (computed for their true type), public announcements of
- * Algorithm 1 (offers, exclusions by CI number, counts of rejections, readmissions, rationing) and,
- * after the offers, their own outcome plus group counts. Never another CI's type, beliefs, answers
- * or payoff, and never a participant id.
+ * Algorithm 1 (offers, exclusions by CI number, counts of rejections, readmissions) and, after the
+ * offers, their own outcome plus the counts those announcements already imply (accepted, rejected,
+ * excluded, offers). Never another CI's type, beliefs, answers or payoff, never a participant id, and
+ * no group total from which another CI's contract could be worked out: no resources requested or
+ * handed out, no count of signed or unserved CIs, no "the group was rationed" flag (with the public
+ * menu and one's own contract, Σ r of the group gives the others' contracts — under truthful play
+ * their types). A CI that was itself cut or not served learns it from its own status and resources
+ * (it must know what it received); docs/games/cip-contracts.md §1 says what that reveals.
  */
 import type { Viewer } from "../../core/game";
 import { translatorFor } from "../../i18n/translate";
@@ -38,7 +43,7 @@ export interface CipContractView {
   myPoints: number;
   /** Designed for my type. */
   mine: boolean;
-  /** Gives me the highest utility on this menu (ties: several). */
+  /** Gives me the highest utility on this menu IF SIGNED IN FULL (ties: several); under the over-budget rule another contract can turn out better ex post. */
   best: boolean;
 }
 
@@ -77,7 +82,12 @@ export interface CipView {
     floored: boolean;
     timedOut: boolean;
     ownContract: boolean | null;
-    group: { signed: number; rejected: number; excluded: number; unserved: number; handedOut: number; budget: number; rationed: boolean; offers: number };
+    /**
+     * Menu treatment: counts implied by Algorithm 1's public announcements only (no totals, no
+     * signed/unserved counts: see the module doc). Null in the equal split, where nothing about the
+     * others' answers is announced (there a rejection can reveal a type whose R/N contract loses).
+     */
+    group: { accepted: number; rejected: number; excluded: number; offers: number } | null;
   } | null;
 }
 
@@ -103,8 +113,7 @@ export type CipNews =
   | { kind: "rejections"; round: number; count: number; youAmong: boolean }
   | { kind: "readmit"; ci: number; you: boolean }
   | { kind: "nobody" }
-  | { kind: "rationed"; requested: number; budget: number; unserved: number }
-  | { kind: "done"; signed: number; handedOut: number; budget: number }
+  | { kind: "done"; budget: number }
   | { kind: "equal"; cis: number; each: number };
 
 /** Public announcements from Algorithm 1's log, for CI `me`. */
@@ -127,11 +136,10 @@ export function newsFor(alg: Algorithm1State, me: string): CipNews[] {
       case "nobody":
         out.push({ kind: "nobody" });
         break;
-      case "budget-rule":
-        if (e.rationed) out.push({ kind: "rationed", requested: round2(e.requested), budget: round2(e.budget), unserved: e.unserved.length });
-        break;
+      // The budget rule's figures (resources requested, rationed or not, unserved CIs) and the number
+      // of contracts signed are not announced: with the public menu they reveal the others' contracts.
       case "done":
-        out.push({ kind: "done", signed: e.signed, handedOut: round2(e.handedOut), budget: round2(e.budget) });
+        if (!out.some((n) => n.kind === "nobody")) out.push({ kind: "done", budget: round2(e.budget) });
         break;
       default:
         break;
@@ -236,16 +244,14 @@ export function cipView(s: CipState, viewer: Viewer, ctx: Ctx): CipView {
             floored: mine.floored,
             timedOut: mine.timedOut,
             ownContract: mine.ownContract,
-            group: {
-              signed: o.group.signed,
-              rejected: o.group.rejections,
-              excluded: o.group.excludedFinal,
-              unserved: o.group.unserved,
-              handedOut: o.group.handedOut,
-              budget: o.group.budget,
-              rationed: o.group.rationed,
-              offers: o.group.offers,
-            },
+            group: alg
+              ? {
+                  accepted: o.group.accepted,
+                  rejected: o.group.rejections,
+                  excluded: o.group.excludedFinal,
+                  offers: o.group.offers,
+                }
+              : null,
           }
         : null,
   };

@@ -9,6 +9,7 @@ import { startAlgorithm1 } from "./algorithm1";
 import { equalSplit } from "./baseline";
 import { designMenu } from "./menu";
 import { populationWeights, tau, type CipInstance } from "./model";
+import { expectedPlayedValue, type PlayedExpectation } from "./played";
 
 /** One point of the CC-utility-vs-N curve. */
 export interface CisCurvePoint {
@@ -28,6 +29,12 @@ export interface CisCurvePoint {
   served: number;
   /** Menu CC objective for the served CIs (null when nobody can be served). */
   servedCcUtility: number | null;
+  /**
+   * What is played (not planned): exact expectation over the type profiles of the CC utility of
+   * Algorithm 1's first menu with truthful CIs and the over-budget rule, and of the equal split R/N over
+   * all N CIs (played.ts). Null when nobody can be served.
+   */
+  played: PlayedExpectation | null;
 }
 
 /** Options for {@link ccUtilityVsNumberOfCis}. */
@@ -45,6 +52,7 @@ export function ccUtilityVsNumberOfCis(instance: CipInstance, options: CisCurveO
   const minCis = options.minCis ?? 1;
   const growth = options.growthPerCi ?? 0;
   const out: CisCurvePoint[] = [];
+  const p = instance.types.map((t) => t.probability);
   for (let n = minCis; n <= options.maxCis; n++) {
     const inst: CipInstance = { ...instance, resources: instance.resources * (1 + growth * (n - minCis)) };
     const weights = populationWeights(inst, n);
@@ -62,6 +70,7 @@ export function ccUtilityVsNumberOfCis(instance: CipInstance, options: CisCurveO
       ratio: ccUtility !== null && base.ccUtility !== 0 ? ccUtility / base.ccUtility : null,
       served: run.active.length,
       servedCcUtility: run.menu ? run.menu.ccUtility : null,
+      played: run.menu ? expectedPlayedValue(inst, run.menu.contracts, run.active.map(() => p), Array.from({ length: n }, () => p)) : null,
     });
   }
   return out;

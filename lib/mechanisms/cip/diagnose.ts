@@ -4,8 +4,9 @@
  * 1. "minimum-resources": Σ β_k r_min_k > R (the minimum resources alone exceed the budget);
  * 2. "budget": budget + minimum rows alone are infeasible (e.g. every β_k = 0 while R > 0);
  * 3. "ic-ir": the IC/IR rows with the minimum rows are infeasible for any budget, or the cheapest
- *    IC/IR-compatible menu needs more than R; `blockingRows` lists single IC/IR rows whose removal
- *    makes the LP feasible;
+ *    IC/IR-compatible menu needs more than R, or (exact budget) the DEAREST one spends less than R —
+ *    e.g. IR forces r = 0 for a type with τ·a < c·ρ and r_min = 0 (findings B1); `blockingRows` lists
+ *    single IC/IR rows whose removal makes the LP feasible;
  * 4. "integrality": the continuous LP is feasible but no integer menu meets all rows;
  * 5. "solver": no family conflicts yet the solver found nothing (a solver failure, reported as such).
  * Every LP here is solved in the scaled units of buildScaledMenuLp (like designMenu), so the
@@ -25,6 +26,8 @@ export interface InfeasibilityDiagnosis {
   reason: string;
   /** LP rows (1-based names like "ULIC 2") implicated; for "ic-ir", single rows whose removal restores feasibility. */
   blockingRows: string[];
+  /** What the experimenter can change, when it is not "raise R or lower the minimum resources". */
+  remedy?: string;
 }
 
 /** Six significant digits (so that R = 6e-5 or 4e8 is printed meaningfully). */
@@ -49,7 +52,7 @@ function minimumSpend(instance: CipInstance, weights: MenuWeights): number {
 function solveScaled(instance: CipInstance, weights: MenuWeights, options: MenuLpOptions) {
   const scaled = buildScaledMenuLp(instance, weights, options);
   const res = solveLp(scaled.lp);
-  if (res.status !== "optimal") return { ok: false as const };
+  if (res.status !== "optimal") return { ok: false as const, unbounded: res.status === "unbounded" };
   const r = resourcesFromScaled(scaled, res.values);
   return { ok: true as const, spend: r.reduce((s, x, k) => s + at(weights.beta, k) * x, 0) };
 }
@@ -98,6 +101,21 @@ export function diagnoseInfeasibility(
       reason: `${why}${blockingRows.length ? `; dropping any one of ${blockingRows.join(", ")} would make it feasible` : ""}`,
       blockingRows,
     };
+  }
+  if (budgetMode(instance) === "exact" && R > 0) {
+    // The cheapest menu fits; can a menu meeting IC/IR and the minimums spend as much as R at all?
+    const dearest = solveScaled(instance, weights, { families: icFamilies, objective: "maxSpend" });
+    if (dearest.ok && dearest.spend < R * (1 - 1e-7)) {
+      const why = ir1 < 0
+        ? `IR of type 1 forces r₁ = 0 (τ₁·a − c·ρ₁ = ${fmt(ir1)} < 0: any resources would give it negative utility), so`
+        : "IC/IR cap the resources a menu can hand out:";
+      return {
+        family: "ic-ir",
+        reason: `${why} the most any menu meeting IC/IR and the minimum resources can spend is Σ β·r = ${fmt(dearest.spend)}, less than the exact budget R = ${fmt(R)}`,
+        blockingRows: ir1 < 0 ? ["IR 1", "budget"] : ["budget", "IC/IR"],
+        remedy: `rescaling the units or raising R does not help: raise the evaluation rate a, or lower the payment cost c or the reward rates ρ, so that τ_k·a ≥ c·ρ_k (a CI gains from resources at its own rate), or allow a menu that spends less than R (budget "atMost")`,
+      };
+    }
   }
   if (integer) {
     const relaxed = solveScaled(instance, weights, {}); // same rows, continuous

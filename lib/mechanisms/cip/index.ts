@@ -33,6 +33,7 @@ export {
 } from "./algorithm1";
 export { bestResponseChooser, truthfulChooser } from "./choosers";
 export { equalSplit, type EqualSplit } from "./baseline";
+export { expectedPlayedValue, type PlayedExpectation } from "./played";
 export {
   ccUtilityVsNumberOfCis,
   ciUtilitiesMenuVsEqual,

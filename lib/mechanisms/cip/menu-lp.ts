@@ -34,8 +34,8 @@ export interface MenuLpOptions {
   families?: readonly MenuRowFamily[];
   /** Rows to drop by name (diagnosis). */
   dropRows?: readonly string[];
-  /** "ccUtility" (default): maximise the CC objective; "minSpend": minimise Σ β_k r_k. */
-  objective?: "ccUtility" | "minSpend";
+  /** "ccUtility" (default): maximise the CC objective; "minSpend" / "maxSpend": minimise / maximise Σ β_k r_k. */
+  objective?: "ccUtility" | "minSpend" | "maxSpend";
 }
 
 /** Build the menu LP for `instance` with per-type weights (see module doc). */
@@ -76,7 +76,7 @@ export function buildMenuLp(instance: CipInstance, weights: MenuWeights, options
   const objective: Record<string, number> = {};
   types.forEach((t, k) => {
     objective[resourceVar(k)] =
-      options.objective === "minSpend" ? at(weights.beta, k) : at(weights.alpha, k) * tau(t) * (t.rewardRate - 1);
+      options.objective === "minSpend" || options.objective === "maxSpend" ? at(weights.beta, k) : at(weights.alpha, k) * tau(t) * (t.rewardRate - 1);
   });
   return {
     direction: options.objective === "minSpend" ? "min" : "max",

@@ -52,6 +52,8 @@ export interface MenuInfeasible {
   family: InfeasibilityFamily;
   reason: string;
   blockingRows: string[];
+  /** What the experimenter can change, when raising R is not it (diagnose.ts). */
+  remedy?: string;
   /** Present when the solver returned a menu that failed verification (family "verification"). */
   verification?: MenuVerification;
 }

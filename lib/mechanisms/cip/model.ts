@@ -146,6 +146,11 @@ export function ciWeights(instance: CipInstance, probabilities: readonly (readon
   return { alpha: sums, beta: sums.slice(), numberOfCis: n };
 }
 
+/** A sum of probabilities for a message: 12 significant digits, so 0.3 + 0.3 + 0.3 + 0.2 reads 1.1, not 1.0999999999999999. */
+export function readableSum(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
+
 const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
 
 /**
@@ -198,7 +203,7 @@ export function crossFieldProblems(instance: CipInstance): InstanceProblem[] {
   });
   const total = types.reduce((s, t) => s + t.probability, 0);
   if (types.length > 0 && Math.abs(total - 1) > 1e-6)
-    out.push({ path: ["types"], message: `probabilities must sum to 1 (they sum to ${total})` });
+    out.push({ path: ["types"], message: `probabilities must sum to 1 (they sum to ${readableSum(total)})` });
   return out;
 }
 

@@ -96,3 +96,29 @@ describe("solveCipCommand: validation names the field", () => {
     expect(lines).toEqual(["paymentCost must be below 1"]);
   });
 });
+
+describe("solveCipCommand: IR forces r = 0 and the exact budget cannot be spent (findings B1)", () => {
+  // τ₁·a − c·ρ₁ = 1·2 − 0.5·5 = −0.5 < 0: IR 1 forces r₁ = 0; with r_min = 0 the exact budget R > 0 is unattainable.
+  const irZero = { types: [t(1, 1, 0, 5)], evaluationRate: 2, paymentCost: 0.5, resources: 100 };
+
+  it("is an infeasible instance (family ic-ir) with a remedy that is not 'rescale' or 'raise R', not a solver failure", () => {
+    const o = output(irZero);
+    expect(o.feasible).toBe(false);
+    expect(o.family).toBe("ic-ir");
+    expect(o.reason).toMatch(/IR of type 1 forces r₁ = 0/);
+    expect(o.reason).toMatch(/can spend is Σ β·r = 0, less than the exact budget R = 100/);
+    expect(o.blockingRows).toEqual(["IR 1", "budget"]);
+    expect(o.remedy).toMatch(/raising R does not help: raise the evaluation rate a, or lower the payment cost c or the reward rates ρ/);
+  });
+
+  it("the same for a non-positive θ and for several types that all lose from resources", () => {
+    expect(output({ ...irZero, types: [t(-1, 1, 0, 1)] }).family).toBe("ic-ir");
+    const all = output({ ...irZero, types: [t(1, 0.5, 0, 5), t(2, 0.5, 0, 9)] });
+    expect(all.feasible).toBe(false);
+    expect(all.family).toBe("ic-ir");
+  });
+
+  it("with budget 'atMost' the instance stays feasible (a menu spending 0 ≤ R)", () => {
+    expect(output({ ...irZero, budget: "atMost" }).feasible).toBe(true);
+  });
+});

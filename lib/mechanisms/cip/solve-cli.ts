@@ -127,6 +127,7 @@ export function solveCipCommand(raw: unknown): { ok: true; output: unknown } | {
         reason: menu.reason,
         family: menu.family,
         blockingRows: menu.blockingRows,
+        ...(menu.remedy ? { remedy: menu.remedy } : {}),
         contracts: null,
         ccUtility: null,
         ciUtility: null,
