@@ -446,6 +446,9 @@ describe("views", () => {
       const g = s.groups.toArray()[0]!;
       if (g.status !== "playing") break;
       const mine = participantView(s, lt, me, 0)!.play!;
+      // feedback "own": nothing of the others' investments, not even the group's mean (with one's own x it gives their sum)
+      const results = (mine.game as { results: { others: unknown; groupMeanX: unknown } | null }).results;
+      if (results) expect([results.others, results.groupMeanX]).toEqual([null, null]);
       if (g.phase === "decide" && mine.myTurn) s = must(s, lt, invest(me, 1), k * 1000 + 1);
       else if (g.phase === "results" && mine.myTurn) s = must(s, lt, { kind: "action", pid: me, clientActionId: `c-${k}-${Math.random()}`, action: { type: "continue" } }, k * 1000 + 2);
     }

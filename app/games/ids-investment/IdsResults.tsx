@@ -26,7 +26,11 @@ export function IdsResults({ v, view, play, act, locked }: PhaseProps<typeof ids
           <dd data-testid="my-points" className="big-number">{fmt(r.points, 1)}</dd>
         </dl>
         {/* the engine credits a round's points when the round closes, i.e. after this screen */}
-        <p className="small muted">{t("groupMean", { x: fmt(r.groupMeanX), total: fmt(pointsSoFar(view, play.round, r.points), 1) })}</p>
+        <p className="small muted">
+          {r.groupMeanX === null
+            ? t("totalSoFar", { total: fmt(pointsSoFar(view, play.round, r.points), 1) })
+            : t("groupMean", { x: fmt(r.groupMeanX), total: fmt(pointsSoFar(view, play.round, r.points), 1) })}
+        </p>
       </section>
       <ResultsTable
         title={t("othersThisRound")}

@@ -29,7 +29,8 @@ export function idsView(s: IdsState, viewer: Viewer, ctx: Ctx) {
       x: o.x[i]!, risk: o.risk[i]!, invest: o.invest[i]!, cost: o.cost[i]!, points: o.points[i]!, protection: o.protection[i]!,
       timedOut: ctx.timedOut(pid),
       others: p.feedback === "own" ? null : o.x.map((x, j) => ({ member: j, x, cost: p.feedback === "investmentsAndCosts" ? o.cost[j]! : null })).filter((e) => e.member !== i),
-      groupMeanX: o.x.reduce((a, b) => a + b, 0) / o.x.length,
+      // null with feedback "own": the mean and one's own x give the others' sum (with two users their x exactly)
+      groupMeanX: p.feedback === "own" ? null : o.x.reduce((a, b) => a + b, 0) / o.x.length,
     },
   };
 }
