@@ -33,3 +33,17 @@ export function recommendationIr(p: SsgParams, plan: Pick<RecommendationPlan, "d
   cache.set(key, out);
   return out;
 }
+
+const defenderList = (ds: readonly number[]) => (ds.length <= 1 ? `defender ${ds.join("")}` : `defenders ${ds.slice(0, -1).join(", ")} and ${ds.at(-1)}`);
+
+/**
+ * The launch check's and the monitor's line for the IR check: the verdict with its reason in `value`
+ * ("no: defenders 2 and 3 gain up to 0.3489 by changing their recommended allocation"), and what the
+ * property means, marked as such, in `hint` (printed after the value, it must not read as the reason).
+ */
+export function irVerdict(ir: IrCheck, show: (v: number) => string | number | null): { value: string; hint: string } {
+  const value = ir.ir
+    ? "yes: no defender gains by changing her recommended allocation"
+    : `no: ${defenderList(ir.gainers)} ${ir.gainers.length === 1 ? "gains" : "gain"} up to ${show(ir.maxGain)} by changing ${ir.gainers.length === 1 ? "her" : "their"} recommended allocation`;
+  return { value, hint: "IR means: on the true payoffs, no defender gains by modifying her recommended allocation while the others follow theirs" };
+}
