@@ -116,12 +116,25 @@ export function payoffRangeProblems(g: SsgInstance, unit = 1): string[] {
       const gap = at(pl.reward, t) - at(pl.penalty, t);
       if (gap < worst.gap) worst = { path, t, gap };
     }
-  if (worst.gap < SSG_MIN_RELATIVE_GAP * scale)
-    errs.push(
-      `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.gap * unit} is too small next to the payoff scale ${scale * unit}: ` +
-        `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale * unit} = ${SSG_MIN_RELATIVE_GAP * scale * unit} ` +
-        `(payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap or shrink the largest payoffs`,
-    );
+  if (worst.gap < SSG_MIN_RELATIVE_GAP * scale) {
+    const gap = `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.gap * unit}`;
+    // the largest |payoff| itself: below 1 the scale is 1 (tolerances absolute), so small units look like small gaps
+    const largest = Math.max(...players.flatMap(([, pl]) => [...pl.reward, ...pl.penalty].map(Math.abs)));
+    if (largest < 1) {
+      const factor = 10 ** Math.ceil(-Math.log10(largest));
+      const tooSmall = `the payoffs are too small: the largest |payoff| is ${largest * unit}, and below 1 the solver's tolerances are absolute (as if the largest payoff were 1), so ${gap} is below the smallest gap it can resolve, ${SSG_MIN_RELATIVE_GAP * scale * unit}`;
+      errs.push(
+        worst.gap >= SSG_MIN_RELATIVE_GAP * largest
+          ? `${tooSmall}; multiply every payoff by the same factor so that the largest is at least 1 (e.g. × ${factor}; coverages and the attacked target do not change, utilities are multiplied by it)`
+          : `${tooSmall}, and it is also below ${SSG_MIN_RELATIVE_GAP} × the largest payoff (payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap, and multiply every payoff by the same factor so that the largest is at least 1`,
+      );
+    } else
+      errs.push(
+        `${gap} is too small next to the payoff scale ${scale * unit}: ` +
+          `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale * unit} = ${SSG_MIN_RELATIVE_GAP * scale * unit} ` +
+          `(payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap or shrink the largest payoffs`,
+      );
+  }
   return errs;
 }
 
