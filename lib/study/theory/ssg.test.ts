@@ -10,7 +10,8 @@ import { games } from "../../games/registry";
 import { irVerdict } from "../../games/ssg-defense/ir-check";
 import { instanceOf, type SsgParams } from "../../games/ssg-defense/params";
 import { launchCheck, launchCheckText } from "../launch-check";
-import { theorem43Verdict } from "./ssg";
+import { readable } from "./section";
+import { ssgPredictions, theorem43Verdict } from "./ssg";
 
 const EXAMPLES = join(import.meta.dirname, "../../../examples/treatments");
 const raw = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, name), "utf8")) as { params: Record<string, unknown> } & Record<string, unknown>;
@@ -71,5 +72,56 @@ describe("SSG launch check wording (A1)", () => {
   it("recommendation IR, yes: says that nobody gains", () => {
     const text = launchCheckText(launchCheck(nonOverlapping("recommendation")));
     expect(line(text, "Recommendation individually rational (§5)")).toMatch(/: yes: no defender gains by changing her recommended allocation {2}\(IR means: /);
+  });
+});
+
+describe("SSG launch check numbers (A4): significant digits for reading, full precision in the data", () => {
+  /** The shipped uncoordinated example with every payoff multiplied by f (accepted: the gaps stay ≥ 1e-6). */
+  function scaledExample(f: number) {
+    const t = raw("ssg-defense-uncoordinated-3.json");
+    const p = t.params as unknown as SsgParams;
+    const sc = (xs: number[]) => xs.map((v) => v * f);
+    t.params = { ...t.params, attacker: { reward: sc(p.attacker.reward), penalty: sc(p.attacker.penalty) }, defenders: p.defenders.map((d) => ({ ...d, reward: sc(d.reward), penalty: sc(d.penalty) })) };
+    return load(t);
+  }
+
+  it("readable: at most 4 decimals, at least 4 significant digits; unchanged for numbers with at most 4 decimals", () => {
+    expect(readable(3.550793)).toBe("3.5508");
+    expect(readable(0.0000355079)).toBe("0.00003551");
+    expect(readable(-1.23456e-9)).toBe("-1.235e-9");
+    expect(readable(0)).toBe("0");
+    expect(readable(1234.56789)).toBe("1234.5679");
+    for (const v of [0.1234, 0.0012, 0.0001, -7.5, 12, 0.0999]) expect(readable(v)).toBe(String(v));
+    expect(readable(0.012345, 3)).toBe("0.0123");
+  });
+
+  it("payoffs × 1e-5: welfare and utilities are not shown as 0, and --json holds them at full precision", () => {
+    const lt = scaledExample(1e-5);
+    const { predictions } = ssgPredictions(lt.params as SsgParams);
+    const c = launchCheck(lt);
+    const s = c.sections.find((x) => x.id === "ssg-mechanisms")!;
+    const outcomes = s.tables.find((t) => t.title === "Outcomes")!;
+    // the data (what --json prints) is the mechanisms' own numbers, unrounded
+    outcomes.rows.forEach((r, k) => {
+      expect(r[1]).toBe(predictions[k]!.outcome!.welfare);
+      expect(r.slice(3)).toEqual(predictions[k]!.outcome!.defenderUtilities);
+    });
+    const nse = predictions[0]!.outcome!.welfare;
+    expect(nse).toBeGreaterThan(1e-5);
+    expect(nse).toBeLessThan(2e-5);
+    const json = JSON.parse(JSON.stringify(c));
+    expect(json.sections.find((x: { id: string }) => x.id === "ssg-mechanisms").tables[0].rows[0][1]).toBe(nse);
+    // the text shows 4 significant digits
+    const text = launchCheckText(c);
+    expect(line(text, "Predicted welfare / attacked target")).toContain(`: ${readable(nse)} / Harbour`);
+    expect(readable(nse)).toMatch(/^0\.0000\d{4}$/);
+    expect(line(text, "NSE (no coordination) ← this treatment")).toMatch(new RegExp(`← this treatment {2,}${readable(nse).replace(".", "\\.")} {2,}Harbour {2,}0\\.00000\\d{4} `));
+    expect(text).not.toMatch(/this treatment {2,}0 {2,}Harbour/);
+  });
+
+  it("payoffs at their usual scale: still 4 decimals in the text", () => {
+    const text = launchCheckText(launchCheck(scaledExample(1)));
+    expect(line(text, "Predicted welfare / attacked target")).toMatch(/: 1\.1188 \/ Harbour/);
+    expect(line(text, "CSW-Max  ")).toMatch(/CSW-Max {2,}3\.5508 {2,}Harbour/);
   });
 });

@@ -13,7 +13,7 @@ import { MECHANISM_LABEL, type MechanismKind } from "../../games/ssg-defense/coo
 import { irVerdict, recommendationIr } from "../../games/ssg-defense/ir-check";
 import { targetNames, type SsgParams } from "../../games/ssg-defense/params";
 import type { Scalar } from "../../core/game";
-import { r4, type LaunchSection, type Theory } from "./section";
+import { readable, type LaunchSection, type Theory } from "./section";
 
 /** One mechanism's outcome on the true payoffs, or why it failed. */
 export interface SsgPrediction {
@@ -83,8 +83,8 @@ export function indistinguishable(g: SsgInstance, preds: readonly SsgPrediction[
       const t = names[a.outcome!.target] ?? String(a.outcome!.target);
       out.push(
         kind === "outcome"
-          ? `${listing(labels)} give the same outcome here (the same coverage, target ${t} attacked, welfare ${r4(a.outcome!.welfare)}): this instance cannot tell them apart.`
-          : `${listing(labels)} give every defender the same expected utility here (target ${t} attacked, welfare ${r4(a.outcome!.welfare)}; only the coverage of targets that are not attacked differs): this instance can hardly tell them apart.`,
+          ? `${listing(labels)} give the same outcome here (the same coverage, target ${t} attacked, welfare ${readable(a.outcome!.welfare)}): this instance cannot tell them apart.`
+          : `${listing(labels)} give every defender the same expected utility here (target ${t} attacked, welfare ${readable(a.outcome!.welfare)}; only the coverage of targets that are not attacked differs): this instance can hardly tell them apart.`,
       );
     });
   }
@@ -130,7 +130,7 @@ export function ssgTheory(p: SsgParams): Theory {
     { label: "This treatment", value: p.mode === "uncoordinated" ? "uncoordinated: the NSE is the prediction" : `${p.mode} with ${MECHANISM_LABEL[p.mechanism]}` },
     {
       label: "Predicted welfare / attacked target",
-      value: played?.outcome ? `${r4(played.outcome.welfare)} / ${names[played.outcome.target]}` : (played?.error ?? null),
+      value: played?.outcome ? `${readable(played.outcome.welfare)} / ${names[played.outcome.target]}` : (played?.error ?? null),
       hint: "Σ_i U_i(c, t) with the true payoffs",
     },
     { label: "Dictator (dictatorship)", value: `defender ${dictator + 1}`, hint: p.dictator === undefined ? "default: most resources, lowest index" : "set by the treatment" },
@@ -139,7 +139,7 @@ export function ssgTheory(p: SsgParams): Theory {
   if (theorem43 !== null && nse) metrics.push({ label: "CSW-Max-NSE strategy-proof here (Theorem 4.3)", ...theorem43Verdict(theorem43, instance, nse.coverage, names) });
   if (p.mode === "recommendation") {
     const plan = truthPlan(p);
-    if (plan.ok) metrics.push({ label: "Recommendation individually rational (§5)", ...irVerdict(recommendationIr(p, plan), r4) });
+    if (plan.ok) metrics.push({ label: "Recommendation individually rational (§5)", ...irVerdict(recommendationIr(p, plan), readable) });
   }
   const ok = predictions.filter((x) => x.outcome);
   const section: LaunchSection = {
@@ -153,7 +153,7 @@ export function ssgTheory(p: SsgParams): Theory {
         columns: ["mechanism", "welfare", "attacked target", ...p.defenders.map((_, i) => `U defender ${i + 1}`)],
         rows: predictions.map((x) =>
           x.outcome
-            ? [label(x), r4(x.outcome.welfare), names[x.outcome.target] ?? x.outcome.target, ...x.outcome.defenderUtilities.map((u) => r4(u))]
+            ? [label(x), x.outcome.welfare, names[x.outcome.target] ?? x.outcome.target, ...x.outcome.defenderUtilities]
             : [label(x), null, `failed: ${x.error}`, ...p.defenders.map(() => null)],
         ),
       },
