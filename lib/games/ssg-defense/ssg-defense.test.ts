@@ -250,7 +250,7 @@ describe("coordinated play", () => {
     const fine = { ...COAST, attacker: { reward: [9, 7, 6, 5], penalty: [-3, -3, -2, 5 - MIN_PAYOFF_GAP / 2] } };
     const r = loadTreatment({ name: "t", game: "ssg-defense", params: { ...fine, mode: "coordinated" } }, games);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.attacker\.reward\[3\]: reward − penalty = 0\.000499\d* is too small: with payoff reports every reward − penalty gap must be at least 0\.001/);
+    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.attacker\.reward\[3\]: reward − penalty = 0\.0005 is too small: with payoff reports every reward − penalty gap must be at least 0\.001/);
     expect(loadTreatment({ name: "t", game: "ssg-defense", params: { ...fine, mode: "uncoordinated" } }, games).ok).toBe(true);
   });
 
