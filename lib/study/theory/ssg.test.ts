@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTreatment, type LoadedTreatment } from "../../engine";
 import { games } from "../../games/registry";
-import { irVerdict } from "../../games/ssg-defense/ir-check";
+import { irVerdict, nsePlayScored } from "../../games/ssg-defense/ir-check";
+import { trueGame, truthPlan } from "../../games/ssg-defense/benchmarks";
+import { newSession, runBots } from "../../testing/drive";
 import { instanceOf, type SsgParams } from "../../games/ssg-defense/params";
 import { launchCheck, launchCheckText } from "../launch-check";
 import { readable } from "./section";
@@ -123,5 +125,41 @@ describe("SSG launch check numbers (A4): significant digits for reading, full pr
     const text = launchCheckText(launchCheck(scaledExample(1)));
     expect(line(text, "Predicted welfare / attacked target")).toMatch(/: 1\.1188 \/ Harbour/);
     expect(line(text, "CSW-Max  ")).toMatch(/CSW-Max {2,}3\.5508 {2,}Harbour/);
+  });
+});
+
+describe("recommendation mode: the launch check warns how a changed recommendation is scored (A2)", () => {
+  it("warns with this instance's numbers: everyone playing her NSE coverage is scored far below the NSE", () => {
+    const lt = load(raw("ssg-defense-recommendation.json"));
+    const p = lt.params as SsgParams;
+    const c = launchCheck(lt);
+    const w = c.warnings.filter((x) => /^Recommendation mode scores a changed recommendation as a modification of the plan, not as independent play/.test(x));
+    expect(w).toHaveLength(1);
+    const dev = nsePlayScored(p, truthPlan(p) as never);
+    expect(dev.welfare).toBeCloseTo(-3.5538, 4);
+    expect(w[0]).toContain(`expected welfare would be ${readable(dev.welfare)} (defenders: ${dev.utilities.map((u) => readable(u)).join(", ")}), against 1.1188 at the NSE without coordination and 3.5508 when everyone follows`);
+    expect(w[0]).toContain('The default "nse" bot plays exactly that: pilot with --bot follower');
+    expect(launchCheckText(c)).toContain(`  ! ${w[0]}`);
+    // the other modes have no such warning
+    for (const f of ["ssg-defense-uncoordinated-3.json", "ssg-defense-coordinated-join.json"])
+      expect(launchCheck(load(raw(f))).warnings.join("\n")).not.toMatch(/modification of the plan/);
+  });
+
+  it("the warning's number is what the engine scores: every round of NSE bots has the welfare of its draw, and the expectation weighs the draws", () => {
+    const t = raw("ssg-defense-recommendation.json");
+    t.params = { ...t.params, rounds: 12 };
+    const lt = load(t);
+    const p = lt.params as SsgParams;
+    const all = { ...lt, treatment: { ...lt.treatment, bots: { ...lt.treatment.bots, seats: Array(lt.seats).fill("nse") } } };
+    const end = runBots(newSession(all, "a2-nse").state, all, 0);
+    expect(end.rounds).toHaveLength(12);
+    const dev = nsePlayScored(p, truthPlan(p) as never);
+    expect(dev.perDraw.reduce((a, d) => a + d.prob * d.welfare, 0)).toBeCloseTo(dev.welfare, 12);
+    for (const r of end.rounds) {
+      expect(r.group.followed).toBe(0);
+      const w = r.group.welfare as number;
+      expect(dev.perDraw.some((d) => Math.abs(d.welfare - w) < 1e-9)).toBe(true);
+      expect(w).toBeLessThan(trueGame(p).nseWelfare);
+    }
   });
 });

@@ -10,7 +10,7 @@
 import { cswMaxNse, defaultDictator, dictatorship, isNonOverlapping, type SsgInstance } from "../../mechanisms/ssg";
 import { trueGame, truthPlan } from "../../games/ssg-defense/benchmarks";
 import { MECHANISM_LABEL, type MechanismKind } from "../../games/ssg-defense/coordination";
-import { irVerdict, recommendationIr } from "../../games/ssg-defense/ir-check";
+import { irVerdict, nsePlayScored, recommendationIr } from "../../games/ssg-defense/ir-check";
 import { targetNames, type SsgParams } from "../../games/ssg-defense/params";
 import type { Scalar } from "../../core/game";
 import { readable, type LaunchSection, type Theory } from "./section";
@@ -120,6 +120,27 @@ export function theorem43Verdict(applies: boolean, g: SsgInstance, nseCoverage: 
   return { value: `no: ${reasons.length ? reasons.join("; ") : "the NSE could not be verified as the status quo"}`, hint };
 }
 
+/**
+ * Recommendation mode scores a changed recommendation as a modification of the plan (Definition 5.1,
+ * docs/games/ssg-defense.md §3.4), not as independent play: the warning says so, with what it does to
+ * defenders who play their NSE coverage whatever they are told (the default `nse` bot), on this instance.
+ */
+export function recommendationScoringWarning(p: SsgParams, predictions: readonly SsgPrediction[]): string {
+  const plan = truthPlan(p);
+  const nse = predictions.find((x) => x.key === "nse")?.outcome;
+  const follow = predictions.find((x) => x.key === p.mechanism)?.outcome;
+  const rule =
+    "Recommendation mode scores a changed recommendation as a modification of the plan, not as independent play (Definition 5.1, docs/games/ssg-defense.md §3.4): " +
+    "a defender told s who plays d is taken to play d whenever she is told s and to follow every other recommendation, the attacker faces that modified plan, and her expected payoff (what she is paid with pay: expected) is computed on it.";
+  if (!plan.ok || !nse || !follow) return rule;
+  const dev = nsePlayScored(p, plan);
+  return (
+    `${rule} So playing one's own NSE coverage does not give the NSE here: if every defender played her NSE coverage whatever she is told, ` +
+    `expected welfare would be ${readable(dev.welfare)} (defenders: ${dev.utilities.map((u) => readable(u)).join(", ")}), against ${readable(nse.welfare)} at the NSE without coordination and ${readable(follow.welfare)} when everyone follows. ` +
+    'The default "nse" bot plays exactly that: pilot with --bot follower (or name bots in bots.seats) unless you want to see it, and tell participants in the instructions how a change is judged.'
+  );
+}
+
 export function ssgTheory(p: SsgParams): Theory {
   const names = targetNames(p);
   const { instance, dictator, theorem43, predictions } = ssgPredictions(p);
@@ -165,6 +186,7 @@ export function ssgTheory(p: SsgParams): Theory {
     ],
   };
   const warnings = indistinguishable(instance, predictions, names);
+  if (p.mode === "recommendation") warnings.push(recommendationScoringWarning(p, predictions));
   for (const x of predictions) if (x.error) warnings.push(`${x.label} fails on the true payoffs: ${x.error}`);
   return { sections: [section], warnings };
 }
