@@ -19,6 +19,7 @@ import type { LoadedTreatment } from "../engine/treatment";
 import { leaderboardWarning } from "./leaderboard-check";
 import { surveyPaymentSection } from "./survey-check";
 import { theories, type LaunchSection } from "./theory";
+import { readable } from "./theory/section";
 
 export type { LaunchSection } from "./theory";
 
@@ -88,7 +89,8 @@ export function launchCheck(lt: LoadedTreatment, raw?: unknown): LaunchCheck {
   return { game: lt.game.id, seats: lt.seats, groups: lt.treatment.groups, groupSize: lt.groupSize, rounds: lt.rounds, sections, warnings };
 }
 
-const cell = (v: Scalar) => (v === null ? "–" : String(v));
+/** A number shows at most 4 decimals but at least 4 significant digits (`--json` keeps what the section holds). */
+const cell = (v: Scalar) => (v === null ? "–" : typeof v === "number" ? readable(v) : String(v));
 
 function tableText(t: MonitorView["tables"][number]): string[] {
   const cells = [t.columns, ...t.rows.map((r) => t.columns.map((_, i) => cell(r[i] ?? null)))];

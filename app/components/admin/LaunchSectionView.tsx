@@ -1,7 +1,11 @@
 "use client";
 /** One section of the launch check: a heading, what it assumes, its metrics and its tables. */
 import type { LaunchSection } from "@/lib/study/launch-check";
+import { readable } from "@/lib/study/theory/section";
 import { fmtScalar } from "../../lib-client/format";
+
+/** 3 decimals, but at least 3 significant digits, so that a small prediction does not read as 0. */
+const show = (v: unknown) => (typeof v === "number" && v !== 0 && Math.abs(v) < 0.1 ? readable(v, 3) : fmtScalar(v));
 
 type Metric = LaunchSection["metrics"][number];
 type Table = LaunchSection["tables"][number];
@@ -14,7 +18,7 @@ export function LaunchMetrics({ metrics }: { metrics: readonly Metric[] }) {
         <div key={m.label} style={{ display: "contents" }}>
           <dt>{m.label}</dt>
           <dd data-testid={`prediction-${m.label}`} title={m.hint}>
-            {fmtScalar(m.value)}
+            {show(m.value)}
             {m.hint ? <span className="small muted"> — {m.hint}</span> : null}
           </dd>
         </div>
@@ -39,7 +43,7 @@ export function LaunchTable({ table }: { table: Table }) {
           {table.rows.map((r, i) => (
             <tr key={i}>
               {r.map((v, j) => (
-                <td key={j}>{fmtScalar(v)}</td>
+                <td key={j}>{show(v)}</td>
               ))}
             </tr>
           ))}

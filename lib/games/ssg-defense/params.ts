@@ -6,7 +6,7 @@
  * so no session ever runs on an uncertified benchmark; see docs/games/ssg-defense.md "Validation".
  */
 import { z } from "zod";
-import { EXHAUSTIVE_MAX_TARGETS, payoffRangeProblems, SSG_MIN_RELATIVE_GAP, type SsgInstance } from "../../mechanisms/ssg";
+import { decimalDifference, EXHAUSTIVE_MAX_TARGETS, gapAtLeast, payoffRangeProblems, SSG_MIN_RELATIVE_GAP, type SsgInstance } from "../../mechanisms/ssg";
 import { checkTrueGame } from "./benchmarks";
 import { ALONGSIDE, independently, onceSound } from "../../core/refine-alongside";
 
@@ -99,10 +99,9 @@ function solvableGame(p: Fields, ctx: Ctx) {
     const players: [(string | number)[], { reward: readonly number[]; penalty: readonly number[] }][] = [[["attacker"], p.attacker], ...p.defenders.map((d, i): [(string | number)[], typeof d] => [["defenders", i], d])];
     for (const [path, pl] of players)
       for (let t = 0; t < m; t++) {
-        const gap = pl.reward[t]! - pl.penalty[t]!;
-        if (gap < MIN_PAYOFF_GAP) {
+        if (!gapAtLeast(pl.reward[t]!, pl.penalty[t]!, MIN_PAYOFF_GAP)) {
           small++;
-          issue(ctx, [...path, "reward", t], `reward − penalty = ${gap} is too small: with payoff reports every reward − penalty gap must be at least ${MIN_PAYOFF_GAP} (${SSG_MIN_RELATIVE_GAP} × the largest payoff a report may use, ${PAYOFF_BOUND}), or the mechanism cannot solve the reported game; widen the gap`);
+          issue(ctx, [...path, "reward", t], `reward − penalty = ${decimalDifference(pl.reward[t]!, pl.penalty[t]!)} is too small: with payoff reports every reward − penalty gap must be at least ${MIN_PAYOFF_GAP} (${SSG_MIN_RELATIVE_GAP} × the largest payoff a report may use, ${PAYOFF_BOUND}), or the mechanism cannot solve the reported game; widen the gap`);
         }
       }
     if (small > 0) return;

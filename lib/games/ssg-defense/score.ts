@@ -12,7 +12,7 @@ import { hasReports, targetNames, type SsgParams } from "./params";
 import { isTruthful, type Ctx, type SsgState } from "./state";
 import { recordMechanism } from "../../mechanisms/unit";
 import { unitOf } from "./unit";
-import { recommendationIr } from "./ir-check";
+import { irVerdict, recommendationIr } from "./ir-check";
 import type { ssgRecords } from "./records";
 
 type SsgRecords = RecordsOf<typeof ssgRecords>;
@@ -122,11 +122,7 @@ export function ssgMonitor(s: SsgState, ctx: Ctx): MonitorView {
   if (truth && truth.ok && p.mechanism !== "cswMax") metrics.push({ label: `Welfare under ${MECHANISM_LABEL[p.mechanism]} (truthful)`, value: r3(truth.utilities.reduce((a, u) => a + u, 0)) });
   if (s.plan) {
     const ir = s.plan.ir ?? recommendationIr(p, s.plan);
-    metrics.push({
-      label: "Recommendation individually rational (§5)",
-      value: ir.ir ? "yes" : `no: defender ${ir.gainers.join(", ")} gains up to ${r3(ir.maxGain)} by changing it`,
-      hint: "on the true payoffs: no defender gains by modifying her recommended allocation",
-    });
+    metrics.push({ label: "Recommendation individually rational (§5)", ...irVerdict(ir, r3) });
   }
   if (o?.mechanism && !o.mechanism.ok) metrics.push({ label: "Mechanism fallback", value: o.mechanism.error ?? "failed", hint: "the status quo (NSE coverage) was played instead" });
   const targets = {

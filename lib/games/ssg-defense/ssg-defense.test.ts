@@ -52,6 +52,14 @@ describe("treatment validation", () => {
     [{ mode: "coordinated", joinphase: true }, /joinphase/],
     [{ targets: ["A", "B", "C"] }, /params\.targets: must name 4 targets/],
     [{ attacker: { reward: [900, 7, 6, 5], penalty: [899.9999, -3, -2, -2] } }, /attacker\.reward\[0\] − penalty\[0\] = .* is too small next to the payoff scale 900/],
+    // all payoffs × 1e-9: the remedy is to scale them up (A3), not to shrink the largest
+    [
+      {
+        attacker: { reward: COAST.attacker.reward.map((v) => v * 1e-9), penalty: COAST.attacker.penalty.map((v) => v * 1e-9) },
+        defenders: COAST.defenders.map((d) => ({ ...d, reward: d.reward.map((v) => v * 1e-9), penalty: d.penalty.map((v) => v * 1e-9) })),
+      },
+      /^params: the payoffs are too small: .*multiply every payoff by the same factor so that the largest is at least 1 \(e\.g\. × 1000000000;[^]*(?<!shrink.*)$/,
+    ],
   ])("names the wrong field (%#)", (bad, message) => {
     const r = loadTreatment({ name: "t", game: "ssg-defense", params: { ...COAST, mode: "uncoordinated", ...bad } }, games);
     expect(r.ok).toBe(false);
@@ -242,7 +250,7 @@ describe("coordinated play", () => {
     const fine = { ...COAST, attacker: { reward: [9, 7, 6, 5], penalty: [-3, -3, -2, 5 - MIN_PAYOFF_GAP / 2] } };
     const r = loadTreatment({ name: "t", game: "ssg-defense", params: { ...fine, mode: "coordinated" } }, games);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.attacker\.reward\[3\]: reward − penalty = 0\.000499\d* is too small: with payoff reports every reward − penalty gap must be at least 0\.001/);
+    if (!r.ok) expect(r.errors.join("\n")).toMatch(/params\.attacker\.reward\[3\]: reward − penalty = 0\.0005 is too small: with payoff reports every reward − penalty gap must be at least 0\.001/);
     expect(loadTreatment({ name: "t", game: "ssg-defense", params: { ...fine, mode: "uncoordinated" } }, games).ok).toBe(true);
   });
 

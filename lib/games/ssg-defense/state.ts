@@ -6,7 +6,7 @@ import { worded } from "../../i18n/refusal";
 import { z } from "zod";
 import type { PlayerId, RoundContext } from "../../core/game";
 import type { RngState } from "../../core/rng";
-import type { JointAllocation } from "../../mechanisms/ssg";
+import { gapAtLeast, type JointAllocation } from "../../mechanisms/ssg";
 import type { MechanismKind } from "./coordination";
 import type { IrCheck } from "./ir-check";
 import { MIN_PAYOFF_GAP, numTargetsOf, PAYOFF_BOUND, targetNames, type SsgParams } from "./params";
@@ -161,7 +161,7 @@ export function checkReport(p: SsgParams, r: PayoffReport): { ok: true } | ({ ok
     if (Math.abs(a) > PAYOFF_BOUND || Math.abs(b) > PAYOFF_BOUND)
       return { ok: false, ...worded("payoffRange", { bound: PAYOFF_BOUND, target: names[t] ?? "" }), field: "reward" };
     if (!(a > b)) return { ok: false, ...worded("payoffOrder", { target: names[t] ?? "" }), field: "reward" };
-    if (a - b < MIN_PAYOFF_GAP) return { ok: false, ...worded("payoffGap", { target: names[t] ?? "", min: MIN_PAYOFF_GAP }), field: "reward" };
+    if (!gapAtLeast(a, b, MIN_PAYOFF_GAP)) return { ok: false, ...worded("payoffGap", { target: names[t] ?? "", min: MIN_PAYOFF_GAP }), field: "reward" };
   }
   return { ok: true };
 }

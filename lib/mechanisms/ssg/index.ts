@@ -10,6 +10,8 @@ export {
   coverageForLevel,
   defenderUtilities,
   defenderUtility,
+  decimalDifference,
+  gapAtLeast,
   isNonOverlapping,
   nonOverlappingType,
   normalizedInstance,

@@ -90,6 +90,44 @@ export const SSG_MAX_ABS_PAYOFF = 1e300;
  */
 export const SSG_MIN_RELATIVE_GAP = 1e-6;
 
+/** x as m × 10^e, from its shortest round-trip decimal (String(x)): what a person typed, e.g. 999.999. */
+function decimalOf(x: number): { m: bigint; e: number } {
+  const [mant = "0", exp = "0"] = String(x).split("e");
+  const neg = mant.startsWith("-");
+  const [int = "0", frac = ""] = (neg ? mant.slice(1) : mant).split(".");
+  const m = BigInt(int + frac);
+  return { m: neg ? -m : m, e: Number(exp) - frac.length };
+}
+
+/** a − b in decimal, as text ("1000 − 999.999" → "0.001", not the binary 0.000999999999976). */
+export function decimalDifference(a: number, b: number): string {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return String(a - b);
+  const [x, y] = [decimalOf(a), decimalOf(b)];
+  const e = Math.min(x.e, y.e);
+  const d = x.m * 10n ** BigInt(x.e - e) - y.m * 10n ** BigInt(y.e - e);
+  const neg = d < 0n;
+  let digits = (neg ? -d : d).toString();
+  if (e >= 0) digits += "0".repeat(e);
+  else {
+    digits = digits.padStart(-e + 1, "0");
+    digits = `${digits.slice(0, e)}.${digits.slice(e)}`.replace(/\.?0+$/, "");
+  }
+  return `${neg ? "-" : ""}${digits}`;
+}
+
+/**
+ * reward − penalty ≥ min, decided on the numbers' decimal values (the shortest decimals that round-trip,
+ * i.e. what was typed), not on their binary difference: 1000 − 999.999 is 0.000999999999976 in doubles
+ * but exactly 0.001 in decimal. Non-finite inputs give false.
+ */
+export function gapAtLeast(reward: number, penalty: number, min: number): boolean {
+  if (!Number.isFinite(reward) || !Number.isFinite(penalty) || !Number.isFinite(min)) return false;
+  const xs = [decimalOf(reward), decimalOf(penalty), decimalOf(min)];
+  const e = Math.min(...xs.map((x) => x.e));
+  const [r, p, q] = xs.map((x) => x.m * 10n ** BigInt(x.e - e)) as [bigint, bigint, bigint];
+  return r - p >= q;
+}
+
 /**
  * Magnitude checks of a structurally valid instance: |payoff| ≤ {@link SSG_MAX_ABS_PAYOFF} and every
  * reward − penalty gap ≥ {@link SSG_MIN_RELATIVE_GAP} × payoff scale. Messages say what to change, in
@@ -110,18 +148,33 @@ export function payoffRangeProblems(g: SsgInstance, unit = 1): string[] {
       });
   if (errs.length > 0) return errs;
   const scale = payoffScale(g);
-  let worst = { path: "", t: -1, gap: Infinity };
+  // the smallest gap among those below the minimum (decided in decimal, gapAtLeast)
+  let worst = { path: "", t: -1, gap: Infinity, text: "" };
   for (const [path, pl] of players)
     for (let t = 0; t < pl.reward.length; t++) {
-      const gap = at(pl.reward, t) - at(pl.penalty, t);
-      if (gap < worst.gap) worst = { path, t, gap };
+      const [r, p] = [at(pl.reward, t), at(pl.penalty, t)];
+      // in the input's own units the gap is written in decimal (1000 − 999.9995 = 0.0005, not 0.00049999999998818)
+      if (r - p < worst.gap && !gapAtLeast(r, p, SSG_MIN_RELATIVE_GAP * scale)) worst = { path, t, gap: r - p, text: unit === 1 ? decimalDifference(r, p) : String((r - p) * unit) };
     }
-  if (worst.gap < SSG_MIN_RELATIVE_GAP * scale)
-    errs.push(
-      `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.gap * unit} is too small next to the payoff scale ${scale * unit}: ` +
-        `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale * unit} = ${SSG_MIN_RELATIVE_GAP * scale * unit} ` +
-        `(payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap or shrink the largest payoffs`,
-    );
+  if (worst.t >= 0) {
+    const gap = `${worst.path}.reward[${worst.t}] − penalty[${worst.t}] = ${worst.text}`;
+    // the largest |payoff| itself: below 1 the scale is 1 (tolerances absolute), so small units look like small gaps
+    const largest = Math.max(...players.flatMap(([, pl]) => [...pl.reward, ...pl.penalty].map(Math.abs)));
+    if (largest < 1) {
+      const factor = 10 ** Math.ceil(-Math.log10(largest));
+      const tooSmall = `the payoffs are too small: the largest |payoff| is ${largest * unit}, and below 1 the solver's tolerances are absolute (as if the largest payoff were 1), so ${gap} is below the smallest gap it can resolve, ${SSG_MIN_RELATIVE_GAP * scale * unit}`;
+      errs.push(
+        worst.gap >= SSG_MIN_RELATIVE_GAP * largest
+          ? `${tooSmall}; multiply every payoff by the same factor so that the largest is at least 1 (e.g. × ${factor}; coverages and the attacked target do not change, utilities are multiplied by it)`
+          : `${tooSmall}, and it is also below ${SSG_MIN_RELATIVE_GAP} × the largest payoff (payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap, and multiply every payoff by the same factor so that the largest is at least 1`,
+      );
+    } else
+      errs.push(
+        `${gap} is too small next to the payoff scale ${scale * unit}: ` +
+          `every reward − penalty gap must be at least ${SSG_MIN_RELATIVE_GAP} × ${scale * unit} = ${SSG_MIN_RELATIVE_GAP * scale * unit} ` +
+          `(payoffs spanning more orders of magnitude cannot be solved reliably); widen the gap or shrink the largest payoffs`,
+      );
+  }
   return errs;
 }
 
