@@ -50,7 +50,7 @@ describe("mechlab figures", () => {
       join(dir, "new"),
       ["cip-fig1-cc-utility-vs-cis", "cip-fig2-ci-utility-by-type", "cip-fig3-utility-by-contract", "cip-cc-utility-vs-resources", "cip-cc-utility-vs-type-mix", "cip-cc-utility-vs-payment-cost"],
       {
-        "cip-fig1-cc-utility-vs-cis": ["cis", "ratio_fixed_resources", "ratio_growing_resources", "equal_split"],
+        "cip-fig1-cc-utility-vs-cis": ["cis", "ratio_fixed_resources", "ratio_growing_resources", "played_ratio_fixed", "played_ratio_growing", "equal_split"],
         "cip-cc-utility-vs-resources": ["resources", "optimal_menu", "equal_allocation", "ratio", "feasible", "infeasible_reason"],
       },
     );
