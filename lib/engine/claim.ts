@@ -92,7 +92,7 @@ const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
  * "Eva", Cherokee "ᎢᎬᎷᎪ" = "TEMA", the Latin "Annı" with a dotless ı, "rn" = "m"), in small letters and in
  * capitals (Greek "ΑΝΝΑ" = "ANNA"), digits of any script ("١" = "1"), capital I drawn like small l and the
  * digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is that a few real pairs compare
- * equal ("Ella" and "Eila", "Arne" and "Ame"): the second to come is asked for another label.
+ * equal ("Ella" and "Eila"; "Arne" and "Ame", "Erna" and "Ema", rn being drawn like m): the second to come is asked for another label.
  */
 export function labelKeys(label: string): readonly [string, string] {
   let keys = keysSeen.get(label);
@@ -123,7 +123,7 @@ const keysSeen = new Map<string, readonly [string, string]>();
  * drawn otherwise: the lunate sigma "ϲ", drawn like c, is a final sigma "ς" in NFKC).
  */
 const plainForm = (label: string) =>
-  skeleton(label.normalize("NFD").replace(/\p{Nd}/gu, asciiDigit)) // digits by value first (Devanagari १ is drawn like Arabic-Indic ٩)
+  drawnAs(label.normalize("NFD").replace(/\p{Nd}/gu, asciiDigit)) // digits by value first (Devanagari १ is drawn like Arabic-Indic ٩)
     .normalize("NFKC")
     .replace(INVISIBLE, "")
     .replace(/\p{Nd}/gu, asciiDigit)
@@ -144,19 +144,28 @@ const skeleton = (s: string) => {
 };
 const CONFUSABLES = confusables as Readonly<Record<string, string>>;
 
+/**
+ * Unicode's table gives some small letters of other scripts as Latin letters that have no capital and
+ * no plain form (Cyrillic к as ĸ, м as ʍ, т as ᴛ): read as the plain Latin letter, as the hand table does.
+ */
+const PLAIN_LATIN: Readonly<Record<string, string>> = { ĸ: "k", ʍ: "m", ᴛ: "t", ʜ: "h", ʙ: "b", ꞓ: "e", ᴄ: "c", ᴏ: "o", ᴘ: "p", ᴋ: "k", ᴍ: "m" };
+const PLAIN_LATIN_CHAR = new RegExp(`[${Object.keys(PLAIN_LATIN).join("")}]`, "gu");
+
+/** Each character as the one it is drawn like: the hand table first (small letters), then Unicode's, as plain Latin. */
+const drawnAs = (s: string) => skeleton(s.replace(LOOKALIKE, (c) => LOOKALIKES[c]!)).replace(PLAIN_LATIN_CHAR, (c) => PLAIN_LATIN[c]!);
+
 // capital I and small l are one stroke in many fonts ("BiII" for "Bill"); digit 0 and letter O alike
 const oneStroke = (s: string) => s.replace(/l/g, "i").replace(/0/g, "o");
 
 /** The label in small letters, each drawn-alike letter as the Latin one. */
-const lowerKey = (plain: string) =>
-  oneStroke(skeleton(plain.toLocaleLowerCase("und").normalize("NFD").replace(LOOKALIKE, (c) => LOOKALIKES[c]!)).toLocaleLowerCase("und")).normalize("NFC");
+const lowerKey = (plain: string) => oneStroke(drawnAs(plain.toLocaleLowerCase("und").normalize("NFD")).toLocaleLowerCase("und")).normalize("NFC");
 
 /**
  * The label in capitals, each drawn-alike capital as the Latin one: capitals of other scripts look like
  * Latin capitals more often than their small letters look like Latin small letters (Greek "ΝΙΝΑ" is
  * "NINA", though "νινα" does not read "nina").
  */
-const capitalsKey = (plain: string) => oneStroke(skeleton(plain.toLocaleUpperCase("und").normalize("NFD")).toLocaleLowerCase("und")).normalize("NFC");
+const capitalsKey = (plain: string) => oneStroke(drawnAs(plain.toLocaleUpperCase("und").normalize("NFD")).toLocaleLowerCase("und")).normalize("NFC");
 
 function seats(s: SessionState): ParticipantState[] {
   return s.order.map((id) => s.participants.get(id)!);
