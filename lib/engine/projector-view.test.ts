@@ -100,6 +100,38 @@ describe("projector view", () => {
     for (const p of v.charts.flatMap((c) => c.series.flatMap((s) => s.points))) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p).not.toHaveProperty("lo");
   });
 
+  it("random matching: the groups of the round on display count, not those of rounds before", () => {
+    const base = JSON.parse(readFileSync(join(EXAMPLES, "ids-investment-3.json"), "utf8")) as { params: Record<string, unknown> };
+    for (const groups of [3, ROOM_MIN_GROUPS]) {
+      const patch = { groups, matching: "random", params: { ...base.params, rounds: 4 } };
+      const lt0 = load("ids-investment-3.json", patch);
+      const lt = load("ids-investment-3.json", { ...patch, bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
+      const mid = runBots(newSession(lt, "p").state, lt, 0, { until: (s) => s.groups.toArray().some((g) => g.round >= 2 && g.status === "playing") });
+      expect(mid.state.groups.size).toBeGreaterThan(groups); // round 1's groups are still in the state
+      const v = projectorView(mid.state, lt, mid.nowMs, "R", sessionCharts(lt.game.id, { params: lt.params, rounds: mid.rounds.map(chartRoundOf) }));
+      expect([v.playingGroups, v.chartsHeld]).toEqual([groups, groups < ROOM_MIN_GROUPS ? "fewGroups" : "theoryAfter"]);
+      if (groups < ROOM_MIN_GROUPS) expect(v.charts).toEqual([]);
+    }
+  });
+
+  it("a group a round ahead: a chart of one round (not cut back by round) waits until every group has finished it", () => {
+    const file = "ssg-defense-recommendation.json";
+    const lt0 = load(file, { groups: ROOM_MIN_GROUPS });
+    const lt = load(file, { groups: ROOM_MIN_GROUPS, bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
+    const mid = runBots(newSession(lt, "p").state, lt, 0, { until: (s) => s.groups.toArray().some((g) => g.round >= 3) });
+    // the first group has recorded round 2, the others are still deciding it
+    const [ahead, ...rest] = mid.state.groups.toArray();
+    const behind = new Set(rest.map((g) => g.id));
+    const state: SessionState = { ...mid.state, groups: ChunkMap.fromEntries(mid.state.groups.toArray().map((g) => [g.id, behind.has(g.id) ? { ...g, round: 2, status: "playing" as const } : g])) };
+    const rounds = mid.rounds.filter((r) => r.round === 1 || r.groupId === ahead!.id).map(chartRoundOf);
+    const charts = sessionCharts(lt.game.id, { params: lt.params, rounds });
+    expect(charts.some((c) => c.kind !== "rounds" && c.series.some((x) => x.points.some((p) => p.n === 1)))).toBe(true); // the monitor: the ahead group's round alone
+    const v = projectorView(state, lt, mid.nowMs, "R", charts);
+    expect(v.stage).toBe("playing");
+    expect(v.charts.filter((c) => c.kind !== "rounds").map((c) => c.id)).toEqual([]);
+    for (const c of v.charts) for (const x of c.series) expect(x.points.every((p) => p.x === 1)).toBe(true); // round 1 only, which every group finished
+  });
+
   it("with one group short of ROOM_MIN_GROUPS the room still sees no chart; at the end it sees every chart and theory line", () => {
     expect(midSession("ids-investment-3.json", ROOM_MIN_GROUPS - 1).v.chartsHeld).toBe("fewGroups");
     const { charts, lt, state } = played("ids-investment-3.json");
@@ -293,7 +325,7 @@ describe("projector during a round some groups have finished (classroom, random 
   }
   const played = (v: { charts: { id: string; series: { points: { x: number | string }[] }[] }[] }, id: string) => v.charts.find((c) => c.id === id)!.series[0]!.points.map((p) => p.x);
 
-  it("round 1, the all-bot groups at the barrier: round 1 of the room, nothing counted yet, '16 of 20 decided', the histogram says how many groups it holds", () => {
+  it("round 1, the all-bot groups at the barrier: round 1 of the room, nothing counted yet, '16 of 20 decided', the histogram (one round) waits for every group", () => {
     const { lt, r1, charts } = classroom();
     const groups = r1.state.groups.toArray();
     const waiting = groups.filter((g) => g.status === "barrier").length;
@@ -305,7 +337,8 @@ describe("projector during a round some groups have finished (classroom, random 
     expect(v).toMatchObject({ stage: "playing", round: 1, pending: 4, playing: 20 });
     expect(played(v, "ids-investment/investment")).toEqual([]);
     expect(played(v, "ids-investment/total-cost")).toEqual([]);
-    expect(v.charts.find((c) => c.id === "ids-investment/investment-histogram")!.title).toBe(`Investments in round 1 (round 1: ${waiting} of 5 groups so far)`);
+    // it would hold the finished groups' round alone (with a group or two: their own numbers)
+    expect(v.charts.find((c) => c.id === "ids-investment/investment-histogram")).toBeUndefined();
     expect(v.leaderboard).toEqual([]);
   });
 

@@ -198,19 +198,26 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   const left = shownGroups.map((g) => (s.status === "paused" ? g.remainingMsAtPause : g.deadlineMs === null ? null : Math.max(0, g.deadlineMs - nowMs)));
   const timed = left.filter((x): x is number => x !== null);
   const t = translatorFor(lt.treatment.language);
-  const note = through !== null && progress.latest > through ? t("projector.groupsSoFar", { round: progress.latest, done: progress.done, groups: progress.groups }) : null;
+  // the groups that play the room's round (every group in it, also those that have finished it; under random
+  // matching not the groups of earlier rounds): each point of the rounds charts shown aggregates that many.
+  // "k of n decided": n is every seat of these (groups that finished the round have decided), counted only
+  // while a group of the round is at a decision step (in a results step nobody decides)
+  const inRound = round === null ? [] : all.filter((g) => (groupInPlay(g) || g.status === "finished") && g.round >= round);
   const cut = over ? endCut(s, lt.rounds) : null;
   const shown = roomCharts(
-    cut ? chartsThrough(charts, cut.through, t("projector.groupsBeforeEnd", { round: cut.latest, done: cut.done, groups: cut.groups })) : through === null ? charts : chartsThrough(charts, through, note),
+    cut
+      ? chartsThrough(charts, cut.through, t("projector.groupsBeforeEnd", { round: cut.latest, done: cut.done, groups: cut.groups }))
+      : through === null
+        ? charts
+        : // a chart of one round (not a rounds chart) cannot be cut back: while a group is a round ahead it would
+          // hold that group's round alone, so it waits until every group has finished the round
+          chartsThrough(charts, through, null).filter((c) => c.kind === "rounds" || progress.latest <= through),
     over,
-    progress.groups,
+    inRound.length,
   );
   // the step of the group whose clock is shown (the longest left), else of the first group shown
   const longest = timed.length ? Math.max(...timed) : null;
   const phase = (shownGroups[left.findIndex((x) => x === longest)] ?? shownGroups[0])?.phase;
-  // "k of n decided": n is every seat that plays the round (groups that finished it have decided), counted only
-  // while a group of the round is at a decision step (in a results step nobody decides)
-  const inRound = round === null ? [] : all.filter((g) => (groupInPlay(g) || g.status === "finished") && g.round >= round);
   const phaseKey = `phases.${lt.game.id}.${phase}`;
   return {
     sessionId: s.id,
@@ -230,8 +237,8 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     pending: deciding.length ? deciding.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0) : null,
     playing: deciding.length ? inRound.reduce((n, g) => n + g.members.length, 0) : null,
     charts: shown,
-    chartsHeld: stage === "playing" ? roomChartsHeld(over, progress.groups) : null,
-    playingGroups: stage === "playing" ? progress.groups : null,
+    chartsHeld: stage === "playing" ? roomChartsHeld(over, inRound.length) : null,
+    playingGroups: stage === "playing" ? inRound.length : null,
     leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language, through) : null,
     debrief: over ? debriefRows(shown) : null,
   };
