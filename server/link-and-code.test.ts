@@ -49,4 +49,49 @@ describe("a join and the seat's personal link", () => {
     const back = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", SESSION_ID: "s1" } });
     expect(back.json.token).toBe(byPanel.json.token);
   });
+
+  it("a join waits for the seat it takes: a browser opening that seat's old link never gets the joiner's seat", async () => {
+    const s = await lab.createSession();
+    const m = lab.app.manager;
+    const host = (await m.get(s.id))!;
+    const [A, B] = host.state.order as [string, string];
+    const deferred = () => {
+      let release!: () => void;
+      return { done: new Promise<void>((r) => (release = r)), release: () => release() };
+    };
+    const pause = () => new Promise((r) => setTimeout(r, 20));
+    // seat A's personal link is being opened (as the socket does it: under the seat's lock, then connect)
+    const a = deferred();
+    const openingA = m.withSeatOpening(s.id, A, async () => {
+      await a.done;
+      await host.dispatch({ actorKind: "participant", participantId: A }, { kind: "connect", pid: A });
+    });
+    await pause();
+    // a join by room code: seat A is the first free one, so it waits for A's lock
+    const join = m.join({ code: s.code, label: "Mallory" });
+    await pause();
+    // meanwhile seat B's old personal link is being opened: its link check passes before the join takes B
+    const b = deferred();
+    let bLinkValid = false;
+    const openingB = m.withSeatOpening(s.id, B, async () => {
+      bLinkValid = (await m.byToken(s.tokens[1]!)) !== null;
+      await b.done;
+      if (bLinkValid) await host.dispatch({ actorKind: "participant", participantId: B }, { kind: "connect", pid: B });
+    });
+    await pause();
+    a.release();
+    await openingA;
+    b.release();
+    await openingB;
+    const joined = await join;
+    expect(joined.ok).toBe(true);
+    // the join took a seat only after the browser on B's link had opened B (B was no longer free): the joiner got C
+    expect(bLinkValid).toBe(true);
+    const seatOf = async (token: string) => (await m.byToken(token))?.pid;
+    const mine = await seatOf((joined as { token: string }).token);
+    expect(mine).not.toBe(A);
+    expect(mine).not.toBe(B);
+    expect(host.state.participants.get(mine!)!.label).toBe("Mallory");
+    expect(host.state.participants.get(B)!.label).toBeNull();
+  });
 });

@@ -346,7 +346,6 @@ export class SessionManager {
    * between the claim and the new link. A seat this browser had already (same panel session) keeps its link.
    */
   private async claimSeat(host: SessionHost, cmd: Extract<Command, { kind: "claim" | "claimPanel" }>): Promise<JoinResult> {
-    const next = nextFreeSeat(host.state)?.id;
     const claim = async (): Promise<JoinResult> => {
       const r = await host.dispatch({ actorKind: "participant", participantId: null }, cmd);
       if (!r.ok) return r;
@@ -359,7 +358,15 @@ export class SessionManager {
       const link = await this.reissueLink(host.id, r.pid, null);
       return link.ok ? { ok: true, token: link.token } : joinError("session/not_found", worded("seatNotFound"));
     };
-    return next === undefined ? claim() : this.withSeatOpening(host.id, next, claim);
+    // the seat the claim will take is the first free one; a browser may open it by its link while this waits for
+    // its lock, and then the claim would take the next one, unheld: so it is checked again under the lock
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const next = nextFreeSeat(host.state)?.id;
+      if (next === undefined) return claim(); // no free seat: the claim is refused (full), nothing to hold
+      const r = await this.withSeatOpening(host.id, next, async () => (nextFreeSeat(host.state)?.id === next ? claim() : null));
+      if (r !== null) return r;
+    }
+    return joinError("session/conflict", worded("seatNotFound"));
   }
 
   /**
