@@ -37,8 +37,10 @@ export const TREATMENT_LIMITS = {
 export function paramSizeProblems(params: unknown, path = "params", depth = 0): string[] {
   const L = TREATMENT_LIMITS;
   if (typeof params === "number") {
-    if (!Number.isFinite(params)) return [`${path}: ${params} is not a finite number; use a number between -${L.maxMagnitude} and ${L.maxMagnitude}`];
-    if (Math.abs(params) > L.maxMagnitude) return [`${path}: ${params} is too large; use a number between -${L.maxMagnitude} and ${L.maxMagnitude}`];
+    // the game's own range for the field (often smaller) is checked, with the rest of the game's checks, once these pass
+    const within = `no number of a treatment may exceed ${L.maxMagnitude.toExponential()} in absolute value; this field may have a smaller limit of its own, and the game's other checks run once this is fixed`;
+    if (!Number.isFinite(params)) return [`${path}: ${params} is not a finite number (${within})`];
+    if (Math.abs(params) > L.maxMagnitude) return [`${path}: ${params} is too large (${within})`];
     return [];
   }
   if (typeof params === "string")
