@@ -9,7 +9,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { botsEverywhere, chartData, chartsFitPhone, createPatched, openProjector } from "./chart-steps";
-import { invest, participantLinks, passIntro } from "./steps";
+import { invest, openAs, participantLinks, passIntro } from "./steps";
 
 const SHOTS = process.env.MECHLAB_SCREENSHOTS === "1";
 
@@ -143,6 +143,38 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   expect(await chartsFitPhone(projector)).toBe(3);
   expect(await projector.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390); // nor does the rest of the screen
   expect(await chartsFitPhone(admin)).toBe(3);
+});
+
+test("projector: with 5 groups the room sees what was played live, the theory lines after the session", async ({ browser }) => {
+  // 5 groups of 3: bots in 14 seats, a person in the last (the room's screen waits for her group's rounds)
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    t.groups = 5;
+    botsEverywhere("socialOptimum", 15, 1)(t);
+  });
+  const links = await participantLinks(admin, 15);
+  const projector = await openProjector(admin);
+  const person = await openAs(browser, links[14]!);
+  await passIntro(person, [1]);
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "playing");
+  await invest(person, "2");
+  await expect(person.getByTestId("phase-results")).toBeVisible();
+  await person.getByTestId("next-round").click();
+  // every group has finished round 1: the room's screen charts it, played series only, and says why
+  await expect.poll(async () => (await chartData(projector, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 }).toBe(1);
+  await expect(projector.getByTestId("charts").locator("h2")).toHaveText("Live: what was played");
+  await expect(projector.getByTestId("projector-charts-held")).toContainText("Over all 5 groups. The theory lines appear when the session is over");
+  const room = await chartData(projector, "ids-investment/investment");
+  expect(room.series.map((s) => s.name)).toEqual(["played"]);
+  expect(room.series[0]!.points[0]!.n).toBe(15);
+  // the monitor shows the theory lines live
+  const monitor = await chartData(admin, "ids-investment/investment");
+  expect(monitor.series.map((s) => s.name)).toEqual(["played", "Nash equilibrium", "social optimum"]);
+  // after the session: the theory lines on the room's screen too
+  await invest(person, "2");
+  await person.getByTestId("next-round").click();
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
+  await expect.poll(async () => (await chartData(projector, "ids-investment/investment")).series.map((s) => s.name), { timeout: 20_000 }).toEqual(["played", "Nash equilibrium", "social optimum"]);
+  await expect(projector.getByTestId("projector-charts-held")).toHaveCount(0);
 });
 
 test("projector: the treatment hides the leaderboard", async ({ browser }) => {
