@@ -5,7 +5,8 @@
  * points and how many of their rounds timed out or a bot played, if the treatment shows it) and, after
  * the session, the debrief. Never a type, private value, token, panel id or per-round payoff (tested in
  * projector-view.test.ts and e2e/projector.spec.ts). While play goes on, the charts and the leaderboard
- * count the rounds every group has finished (`round` below; docs/running-a-study.md, "In a classroom").
+ * count the rounds every group has finished (`round` below; docs/running-a-study.md, "In a classroom"),
+ * and the charts only over 5 groups or more, without theory lines (lib/charts/room.ts).
  */
 import { debriefRows, type DebriefRow } from "../charts/debrief";
 import { roomCharts, roomChartsHeld, type RoomChartsHeld } from "../charts/room";
@@ -50,8 +51,8 @@ export interface ProjectorView {
    * The round the room is in: the lowest round a group still plays, so every group has finished the
    * rounds before it (null when no group plays). While playing, the rounds charts and the leaderboard
    * count only those rounds (`round - 1` and before), so a group that finished its round early (e.g.
-   * one of bots) is not counted before the others; a chart of one round only some groups have finished
-   * (the latest round's distribution) says "(round r: k of n groups so far)" in its title.
+   * one of bots) is not counted before the others; a chart of one round (the latest round's distribution)
+   * waits while only some groups have finished that round (it would show theirs alone).
    */
   round: number | null;
   phaseLabel: string | null;
