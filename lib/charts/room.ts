@@ -27,12 +27,11 @@ export function roomChartsHeld(sessionOver: boolean, groups: number): RoomCharts
   return groups < ROOM_MIN_GROUPS ? "fewGroups" : "theoryAfter";
 }
 
-/** The charts the room sees, with `groups` the number of groups that play the round on display. */
-export function roomCharts(charts: readonly Chart[], sessionOver: boolean, groups: number): Chart[] {
-  const held = roomChartsHeld(sessionOver, groups);
+/** The charts the room sees, held back as `held` (`roomChartsHeld`) says. */
+export function roomCharts(charts: readonly Chart[], held: RoomChartsHeld): Chart[] {
   if (held === "fewGroups") return [];
   return charts
-    .filter((c) => sessionOver || !c.byPrivateType)
+    .filter((c) => held === null || !c.byPrivateType)
     .map((c) => ({
       ...c,
       series: c.series

@@ -92,7 +92,8 @@ const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
  * "Eva", Cherokee "ᎢᎬᎷᎪ" = "TEMA", the Latin "Annı" with a dotless ı, "rn" = "m"), in small letters and in
  * capitals (Greek "ΑΝΝΑ" = "ANNA"), digits of any script ("١" = "1"), capital I drawn like small l and the
  * digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is that a few real pairs compare
- * equal ("Ella" and "Eila"; "Arne" and "Ame", "Erna" and "Ema", rn being drawn like m): the second to come is asked for another label.
+ * equal ("Ella" and "Eila"; "Arne" and "Ame", "Erna" and "Ema", rn being drawn like m): the second to
+ * come is asked for another label.
  */
 export function labelKeys(label: string): readonly [string, string] {
   let keys = keysSeen.get(label);

@@ -205,6 +205,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
   // while a group of the round is at a decision step (in a results step nobody decides)
   const inRound = round === null ? [] : all.filter((g) => (groupInPlay(g) || g.status === "finished") && g.round >= round);
   const cut = over ? endCut(s, lt.rounds) : null;
+  const held = roomChartsHeld(over, inRound.length);
   const shown = roomCharts(
     cut
       ? chartsThrough(charts, cut.through, t("projector.groupsBeforeEnd", { round: cut.latest, done: cut.done, groups: cut.groups }))
@@ -213,8 +214,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
         : // a chart of one round (not a rounds chart) cannot be cut back: while a group is a round ahead it would
           // hold that group's round alone, so it waits until every group has finished the round
           chartsThrough(charts, through, null).filter((c) => c.kind === "rounds" || progress.latest <= through),
-    over,
-    inRound.length,
+    held,
   );
   // the step of the group whose clock is shown (the longest left), else of the first group shown
   const longest = timed.length ? Math.max(...timed) : null;
@@ -238,7 +238,7 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     pending: deciding.length ? deciding.reduce((n, g) => n + pendingOf(s, g, lt, nowMs).length, 0) : null,
     playing: deciding.length ? inRound.reduce((n, g) => n + g.members.length, 0) : null,
     charts: shown,
-    chartsHeld: stage === "playing" ? roomChartsHeld(over, inRound.length) : null,
+    chartsHeld: stage === "playing" ? held : null,
     playingGroups: stage === "playing" ? inRound.length : null,
     leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language, through) : null,
     debrief: over ? debriefRows(shown) : null,

@@ -40,13 +40,13 @@ const bad = <T>(message: string, field?: string): Ack<T> => ({
 /** Intents refused by the rate limit within STRIKE_WINDOW_MS before the socket is closed. */
 const MAX_STRIKES = 50;
 const STRIKE_WINDOW_MS = 10_000;
-/** A refused connection: socket.io sends `data` to the client, whose page shows the wording in its language. */
 /**
  * Handshakes (Socket.IO CONNECT packets) one connection may send: the client's one, and one more for a
  * client that reconnects its socket over the same connection. More is a flood (see `refuse`).
  */
 export const MAX_HANDSHAKES_PER_CONNECTION = 2;
 
+/** A refused connection: socket.io sends `data` to the client, whose page shows the wording in its language. */
 function refusalError(text: { message: string; wording: Wording }): Error {
   return Object.assign(new Error(text.message), { data: { wording: text.wording } });
 }

@@ -17,6 +17,9 @@ import { useJoinAddress } from "../../lib-client/join-address";
 import { useProjectorWatch } from "../../lib-client/use-projector-watch";
 import { ChartsPanel } from "../charts/ChartsPanel";
 import { ROOM_MIN_GROUPS } from "@/lib/charts/room";
+
+/** The charts' title while they are held back during play (lib/charts/room.ts). */
+const CHARTS_TITLE = { fewGroups: "chartsTitleHeld", theoryAfter: "chartsTitlePlayed" } as const;
 import { formatMs, useCountdown } from "../../lib-client/use-countdown";
 import { Debrief } from "./Debrief";
 import { JoinQr } from "./JoinQr";
@@ -131,7 +134,7 @@ function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join:
           <div>
             <ChartsPanel
               charts={view.charts}
-              title={view.stage === "after" ? t("chartsTitleAfter") : view.chartsHeld === "theoryAfter" ? t("chartsTitlePlayed") : view.chartsHeld === "fewGroups" ? t("chartsTitleHeld") : t("chartsTitle")}
+              title={t(view.stage === "after" ? "chartsTitleAfter" : view.chartsHeld === null ? "chartsTitle" : CHARTS_TITLE[view.chartsHeld])}
               emptyText={view.chartsHeld === "fewGroups" ? t("chartsFewGroups", { min: ROOM_MIN_GROUPS }) : t("chartsEmpty")}
               height={260}
               locale={view.language}
