@@ -1,5 +1,6 @@
 /** Small helpers for the JSON API. */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { jsonDepth } from "./json-depth";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}) {
   const text = JSON.stringify(body);
@@ -30,6 +31,8 @@ export const BODY_LIMIT = 2_000_000;
  * few bytes at a time would otherwise hold its connection (and a file descriptor) until Node's
  * `requestTimeout`; a real browser sends a login or a join in milliseconds, and 2 MB in 20 s is 100 KB/s.
  */
+/** Arrays and objects nested deeper than this in a JSON body are refused (400) before they are parsed. */
+export const MAX_JSON_DEPTH = 64;
 export const BODY_DEADLINE_MS = 20_000;
 
 const answers = new WeakMap<IncomingMessage, { res: ServerResponse; bodyDeadlineMs: number }>();
@@ -93,6 +96,8 @@ export function readJson(req: IncomingMessage, limit = BODY_LIMIT, deadlineMs?: 
       settle(() => {
         const text = Buffer.concat(chunks).toString("utf8");
         if (text.trim() === "") return resolve({});
+        if (jsonDepth(text, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH)
+          return reject(new BodyError(`The request body is nested more than ${MAX_JSON_DEPTH} levels deep; no mechlab request needs that many.`));
         try {
           resolve(JSON.parse(text));
         } catch {

@@ -2,10 +2,14 @@
  * Items 8, 11 and 12 (HTTP part) of issue 10: shipped treatments are admin-only, every response carries
  * the security headers, and bad input answers 4xx with a message, never 500.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createMechlabApp, type MechlabApp } from "../app";
 import { ADMIN_PASSWORD, adminCookie, api, freshSqlite, startApp, type TestDb } from "../testing/harness";
 import { createSession, messageOf, raw, type RawResponse } from "./testing";
+
+const EXAMPLE = fileURLToPath(new URL("../../examples/treatments/cip-contracts-equal-4.json", import.meta.url));
 
 let db: TestDb;
 let app: MechlabApp;
@@ -107,6 +111,32 @@ describe("bad input answers 4xx with a message, never 500", () => {
     expect(messageOf(r.json)).toMatch(/%-escape/);
     expect((await raw(base, "/api/admin/sessions/%zz", { headers: { cookie } })).status).toBe(400);
     expect((await raw(base, "/api/%zz")).status).toBe(404);
+  });
+
+  it("a body nested thousands of levels deep is refused with 400, and sessions are created after it", async () => {
+    const deep = "[".repeat(200_000) + "]".repeat(200_000);
+    const treatment = JSON.parse(readFileSync(EXAMPLE, "utf8")) as { params: Record<string, unknown> };
+    const routes = ["/api/join", "/api/admin/login", "/api/admin/treatments/validate", "/api/admin/treatments/figures", "/api/admin/sessions"];
+    for (const path of routes) {
+      // the join and login bodies are at most a few KB: 1,000 levels fit
+      const small = path === "/api/join" || path === "/api/admin/login";
+      const body = small
+        ? `{"code":"ABCD","password":${"[".repeat(1000) + "]".repeat(1000)}}`
+        : JSON.stringify({ treatment: { ...treatment, params: { ...treatment.params, zz: 0 } } }).replace('"zz":0', `"zz":${deep}`);
+      const r = await raw(base, path, { headers: { ...json, cookie }, body });
+      expect(r.status, `${path} → ${r.text.slice(0, 200)}`).toBe(400);
+      expect(messageOf(r.json), path).toMatch(/nested more than 64 levels/);
+    }
+    // as a string inside the body (what the admin page sends) it is parsed by the treatment's own check
+    const asText = JSON.stringify({ ...treatment, params: { ...treatment.params, zz: 0 } }).replace('"zz":0', `"zz":${deep}`);
+    const v = await raw(base, "/api/admin/treatments/figures", { headers: { ...json, cookie }, body: JSON.stringify({ treatment: asText }) });
+    expect(v.status).toBeLessThan(500);
+    const bad = await raw(base, "/api/admin/sessions", { headers: { ...json, cookie }, body: JSON.stringify({ treatment: asText }) });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/nested more than 8 levels/);
+    // the solver pool still answers: a new treatment (not warmed before) becomes a session
+    const fresh = await raw(base, "/api/admin/sessions", { headers: { ...json, cookie }, body: JSON.stringify({ treatment: { ...treatment, name: "after the deep body" } }) });
+    expect(fresh.status, fresh.text.slice(0, 200)).toBe(201);
   });
 
   it("an oversized body is refused with 413 and the server keeps serving", async () => {

@@ -157,7 +157,12 @@ export class SessionManager {
     const pool = this.opts.solver;
     if (!pool) return;
     // the same treatment (e.g. many sessions loaded at boot) is warmed once; the memos keep 64 instances
-    const key = typeof rawTreatment === "string" ? rawTreatment : JSON.stringify(rawTreatment);
+    let key: string;
+    try {
+      key = typeof rawTreatment === "string" ? rawTreatment : JSON.stringify(rawTreatment);
+    } catch {
+      return; // not serialisable (e.g. nested too deep): validation below says what is wrong with it
+    }
     if (this.warmed.has(key)) return;
     if (this.warmed.size >= 64) this.warmed.clear();
     this.warmed.add(key);

@@ -68,6 +68,18 @@ describe("SolverPool", () => {
     expect(await pool.run(FIXTURE, "solveUntilReleased", { flag })).toBe(0);
   }, 60_000);
 
+  it("fails a job whose input cannot be sent to the worker, and runs the next one", async () => {
+    pool = new SolverPool(1);
+    let deep: unknown = 0;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    await expect(pool.run(FIXTURE, "solveUntilReleased", { flag: deep })).rejects.toThrow(/could not be sent to its worker/);
+    await expect(pool.run(FIXTURE, "solveUntilReleased", { f: () => 1 })).rejects.toThrow(/could not be sent to its worker/);
+    expect(pool.pending).toBe(0);
+    const flag = new Int32Array(new SharedArrayBuffer(12));
+    Atomics.store(flag, 0, 1);
+    expect(await pool.run(FIXTURE, "solveUntilReleased", { flag })).toBe(0);
+  }, 60_000);
+
   it("precomputes a treatment's solves in a worker; the session then records what solving on the main thread records", async () => {
     pool = new SolverPool(1);
     const example = JSON.parse(readFileSync(EXAMPLE, "utf8"));

@@ -85,7 +85,13 @@ export class SolverPool {
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, module: job.module, fn: job.fn, input: job.input });
+      try {
+        slot.worker.postMessage({ id: job.id, module: job.module, fn: job.fn, input: job.input });
+      } catch (e) {
+        // an input that cannot be cloned (too deep, a function, …) fails its job and frees the slot
+        slot.job = null;
+        job.reject(new Error(`the solver job could not be sent to its worker (${e instanceof Error ? e.message : String(e)})`));
+      }
     }
   }
 
