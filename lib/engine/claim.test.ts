@@ -157,6 +157,25 @@ describe("a label is not a key to a seat", () => {
   });
 });
 
+describe("a label that reads like a seat's own name", () => {
+  it("is refused, in every language and spelling, so nobody passes for a seat without a label on the room's screen", () => {
+    const lt = load();
+    const s = newSession(lt).state;
+    for (const label of ["Seat 1", "seat 2", "SEAT 03", "Seat1", "Seat I", "Seat l0", "Ѕеат 1", "Platz 3", "platz 12"]) {
+      const r = claim(s, lt, { kind: "claim", label });
+      expect(r.ok, label).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code, label).toBe("action/invalid_payload");
+        expect(r.error.message, label).toMatch(/reads like the name the room's screen gives a seat/);
+      }
+    }
+  });
+  it("names that only contain the word stay allowed", () => {
+    const lt = load();
+    for (const label of ["Seat", "Seat A", "Seattle", "Seat 1 fan", "Platzhirsch", "Team 1"]) expect(claim(newSession(lt).state, lt, { kind: "claim", label }).ok, label).toBe(true);
+  });
+});
+
 describe("panel ids", () => {
   const prolific = (id: string, session = `se-${id}`) => ({ kind: "claimPanel" as const, external: { source: "prolific", id, extra: { STUDY_ID: "s1", SESSION_ID: session } } });
 
@@ -272,6 +291,8 @@ describe("labels written in another script that read like a taken one (Unicode's
       ["TEMA", "\u13a2\u13ac\u13b7\u13aa"], // Cherokee capitals
       ["hou", "\u0570\u0585\u057d"], // Armenian
       ["mia", "rnia"],
+      ["Wendy", "VVendy"], // two v's drawn like a w, as rn like m
+      ["wanda", "vvanda"],
       ["NINA", "\u039d\u0399\u039d\u0391"], // Greek capitals
       ["Nina", "\u039d\u0399\u039d\u0391"],
       // wholly Cyrillic or Greek, caught by the hand table before Unicode's was added (it must still be)

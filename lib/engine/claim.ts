@@ -11,7 +11,9 @@
  *   `assignmentId`: the panel's own link for that person, on any device); anyone else is refused.
  */
 import { ActionErrorCode, actionError, type ActionError, type RefusalText } from "../core/errors";
+import { LOCALES } from "../i18n/locales";
 import { worded } from "../i18n/refusal";
+import { translatorFor } from "../i18n/translate";
 import { draftParticipant } from "./draft";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
 import { formerPersonOf } from "./seat-memory";
@@ -89,8 +91,8 @@ const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
  * without letter case, Unicode form (NFKC: full-width "Ａｎｎａ" = "Anna"), typographic apostrophe or
  * repeated spaces ("ZOË" = "zoë", "O’Brien" = "o'brien"), invisible characters, letters of any script drawn
  * like others (Unicode's confusables table and a few more: "Аnna" with a Cyrillic А = "Anna", Greek "Ενα" =
- * "Eva", Cherokee "ᎢᎬᎷᎪ" = "TEMA", the Latin "Annı" with a dotless ı, "rn" = "m"), in small letters and in
- * capitals (Greek "ΑΝΝΑ" = "ANNA"), digits of any script ("١" = "1"), capital I drawn like small l and the
+ * "Eva", Cherokee "ᎢᎬᎷᎪ" = "TEMA", the Latin "Annı" with a dotless ı, "rn" = "m", "VV" = "W"), in small letters
+ * and in capitals (Greek "ΑΝΝΑ" = "ANNA"), digits of any script ("١" = "1"), capital I drawn like small l and the
  * digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is that a few real pairs compare
  * equal ("Ella" and "Eila"; "Arne" and "Ame", "Erna" and "Ema", rn being drawn like m): the second to
  * come is asked for another label.
@@ -155,8 +157,35 @@ const PLAIN_LATIN_CHAR = new RegExp(`[${Object.keys(PLAIN_LATIN).join("")}]`, "g
 /** Each character as the one it is drawn like: the hand table first (small letters), then Unicode's, as plain Latin. */
 const drawnAs = (s: string) => skeleton(s.replace(LOOKALIKE, (c) => LOOKALIKES[c]!)).replace(PLAIN_LATIN_CHAR, (c) => PLAIN_LATIN[c]!);
 
+/**
+ * The name the room's screen and the monitor give a seat without a label ("Seat 3", in German "Platz 3"),
+ * in every language, split around the number: a label that reads like one ("Seat 1", "seat 01", "SEAT I")
+ * would pass for the person on that seat on the leaderboard.
+ */
+let seatNames: readonly (readonly [string, string])[] | undefined;
+const SEAT_NAMES = () =>
+  (seatNames ??= LOCALES.map((l) => {
+    const name = translatorFor(l)("participant.seat", { seat: 7 });
+    const at = name.indexOf("7");
+    return [seatNameKey(name.slice(0, at)), seatNameKey(name.slice(at + 1))] as const;
+  }));
+function seatNameKey(s: string): string {
+  return lowerKey(plainForm(s)).replace(/\s+/g, "");
+}
+
+/** Whether a label reads like a seat's own name (`SEAT_NAMES`): the words around a number, as keys. */
+export function readsAsSeatName(label: string): boolean {
+  const k = seatNameKey(label);
+  return SEAT_NAMES().some(([before, after]) => {
+    if (!k.startsWith(before) || !k.endsWith(after) || k.length <= before.length + after.length) return false;
+    // keys draw 0 as o and l as i (`oneStroke`); a capital I reads as 1 too
+    return /^[0-9oi]+$/.test(k.slice(before.length, k.length - after.length));
+  });
+}
+
 // capital I and small l are one stroke in many fonts ("BiII" for "Bill"); digit 0 and letter O alike
-const oneStroke = (s: string) => s.replace(/l/g, "i").replace(/0/g, "o");
+// (and two v's drawn side by side like a w, as Unicode's table draws m as rn: "VVendy" for "Wendy")
+const oneStroke = (s: string) => s.replace(/l/g, "i").replace(/0/g, "o").replace(/w/g, "vv");
 
 /** The label in small letters, each drawn-alike letter as the Latin one. */
 const lowerKey = (plain: string) => oneStroke(drawnAs(plain.toLocaleLowerCase("und").normalize("NFD")).toLocaleLowerCase("und")).normalize("NFC");
@@ -229,6 +258,7 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   }
   // after the taken check: a mixed label drawn like a taken one ("Аnna") is told it is taken
   if (mixesScripts(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelMixedScripts", { label }));
+  if (readsAsSeatName(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelSeatName", { label }));
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const before = formerPersonOf(s, labelMemoryKey(label));
