@@ -3,11 +3,14 @@
  * folder, with a DATABASE_URL that is not the server's, or with the database down. Each says what to
  * do, changes nothing, creates no database, and prints no stack trace.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { migrate } from "../db/migrate";
+import { checkPassword } from "../security/password";
+import { SessionStore } from "../sessions/store";
 
 const BIN = join(import.meta.dirname, "../../bin/mechlab.mjs");
 
@@ -56,5 +59,71 @@ describe("mechlab admin-password, run the wrong way", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("use at most 1024 characters");
     expect(existsSync(join(dir, "data"))).toBe(false);
+  });
+});
+
+describe("mechlab admin-password --password-stdin: the new password never on the command line", () => {
+  async function dbIn(dir: string): Promise<string> {
+    const url = `file:${join(dir, "pw.db")}`;
+    await migrate(url);
+    return url;
+  }
+  async function stored(url: string): Promise<string | null> {
+    const s = await SessionStore.open(url);
+    try {
+      return await s.getSetting("adminPasswordHash");
+    } finally {
+      await s.close();
+    }
+  }
+  const env = (url: string): NodeJS.ProcessEnv => {
+    const e: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
+    delete e.ADMIN_PASSWORD;
+    return e;
+  };
+
+  it("reads the first line piped in and stores its hash; too short is refused", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-"));
+    const url = await dbIn(dir);
+    const r = spawnSync(process.execPath, [BIN, "admin-password", "--password-stdin"], { cwd: dir, env: env(url), input: "piped-secret-42\r\nignored\n", encoding: "utf8", timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("The admin password was changed.");
+    expect(r.stdout + r.stderr).not.toContain("piped-secret-42");
+    expect(await checkPassword("piped-secret-42", (await stored(url))!)).toBe(true);
+    const short = spawnSync(process.execPath, [BIN, "admin-password", "--password-stdin"], { cwd: dir, env: env(url), input: "short\n", encoding: "utf8", timeout: 60_000 });
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain("use at least 8 characters");
+    expect(await checkPassword("piped-secret-42", (await stored(url))!)).toBe(true);
+    const both = spawnSync(process.execPath, [BIN, "admin-password", "--password-stdin", "--password", "abcdefghij"], { cwd: dir, env: env(url), input: "x\n", encoding: "utf8", timeout: 60_000 });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("not both");
+  });
+
+  it.runIf(existsSync("/usr/bin/script"))("at a terminal: asks twice without echo; two different answers change nothing", { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-"));
+    const url = await dbIn(dir);
+    // typed at a terminal (a pseudo-terminal through `script`), each answer after its prompt
+    const atTerminal = (answers: string[]) =>
+      new Promise<{ status: number | null; stdout: string }>((resolve) => {
+        const p = spawn("/usr/bin/script", ["-qec", `${process.execPath} ${BIN} admin-password --password-stdin`, "/dev/null"], { cwd: dir, env: env(url) });
+        let stdout = "";
+        let asked = 0;
+        p.stdout.on("data", (c: Buffer) => {
+          stdout += c.toString("utf8");
+          const prompts = (stdout.match(/password( again)?: /g) ?? []).length;
+          while (asked < prompts && asked < answers.length) p.stdin.write(`${answers[asked++]}\r`);
+        });
+        p.on("close", (status) => resolve({ status, stdout }));
+      });
+    const r = await atTerminal(["typed-secret-77", "typed-secret-77"]);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toContain("New admin password: ");
+    expect(r.stdout).toContain("The admin password was changed.");
+    expect(r.stdout).not.toContain("typed-secret-77");
+    expect(await checkPassword("typed-secret-77", (await stored(url))!)).toBe(true);
+    const differ = await atTerminal(["first-secret-1", "other-secret-2"]);
+    expect(differ.status).toBe(2);
+    expect(differ.stdout).toContain("the two admin passwords differ. Nothing was changed.");
+    expect(await checkPassword("typed-secret-77", (await stored(url))!)).toBe(true);
   });
 });

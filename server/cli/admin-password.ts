@@ -1,7 +1,8 @@
 /**
- * `mechlab admin-password [--password NEW]`: reset a lost admin password in the database the server
- * uses (DATABASE_URL, default data/mechlab.db). Without --password a new one is generated and printed
- * once. Every admin login ends at once, on every running server process too: the stored admin sessions
+ * `mechlab admin-password [--password-stdin | --password NEW]`: reset a lost admin password in the
+ * database the server uses (DATABASE_URL, default data/mechlab.db). Without an option a new one is
+ * generated and printed once; `--password-stdin` reads the new one from a terminal without echo or from a
+ * pipe (`--password NEW` leaves it in the shell's history and, while it runs, in the process list). Every admin login ends at once, on every running server process too: the stored admin sessions
  * are deleted, and each process checks the sessions it knows against the database every few seconds
  * (server/security/admin-sessions.ts); a running process reads the new hash before the next login.
  */
@@ -14,6 +15,7 @@ import { DEFAULT_DB_URL, isPostgresUrl, redactUrl, resolveDbUrl } from "../db/ur
 import { hashPassword } from "../http/admin-auth";
 import { AdminSessions } from "../security/admin-sessions";
 import { SessionStore } from "../sessions/store";
+import { readNewSecret } from "./secret-input";
 
 
 /**
@@ -34,14 +36,33 @@ function databaseProblem(setting: string | undefined): string | null {
     : `there is no database at ${abs} (DATABASE_URL). Set DATABASE_URL exactly as the server has it, and run the command in the server's folder if the path is relative.`;
 }
 
+const USAGE =
+  "usage: mechlab admin-password [--password-stdin | --password NEW]\n" +
+  "  (no option: a new password is generated and printed once; --password-stdin: type yours without echo,\n" +
+  "   or pipe it in, so it stays out of the shell history and the process list)\n";
+
 export async function runAdminPassword(args: string[]): Promise<number> {
   let password: string | undefined;
+  let fromStdin = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--password" && args[i + 1] !== undefined) password = args[++i];
+    else if (args[i] === "--password-stdin") fromStdin = true;
     else {
-      process.stderr.write(`mechlab admin-password: unexpected argument "${args[i]}"\nusage: mechlab admin-password [--password NEW]\n`);
+      process.stderr.write(`mechlab admin-password: unexpected argument "${args[i]}"\n${USAGE}`);
       return 2;
     }
+  }
+  if (fromStdin && password !== undefined) {
+    process.stderr.write(`mechlab admin-password: give --password or --password-stdin, not both\n${USAGE}`);
+    return 2;
+  }
+  if (fromStdin) {
+    const typed = await readNewSecret("admin password");
+    if (!typed.ok) {
+      process.stderr.write(`mechlab admin-password: ${typed.why}. Nothing was changed.\n`);
+      return 2;
+    }
+    password = typed.value;
   }
   if (password !== undefined && password.length < 8) {
     process.stderr.write("mechlab admin-password: use at least 8 characters\n");

@@ -59,10 +59,13 @@ exit codes: 0 valid, 2 invalid treatment, unreadable file or bad arguments.`,
   },
   "admin-password": {
     summary: "reset a lost admin password",
-    usage: `usage: mechlab admin-password [--password NEW]
+    usage: `usage: mechlab admin-password [--password-stdin | --password NEW]
 
 Resets the admin password in the database the server uses (DATABASE_URL, default data/mechlab.db).
-Without --password a new one is generated and printed once. Every admin login ends.
+Without an option a new one is generated and printed once. --password-stdin asks for yours twice
+without showing it (or reads the first line piped in: printf '%s\\n' "$PW" | mechlab admin-password
+--password-stdin); --password NEW also works but leaves it in the shell's history and, while the
+command runs, in the process list. Every admin login ends.
 Run it in the folder you start the server from, with the server's DATABASE_URL: a SQLite file that
 does not exist is refused, not created.
 
