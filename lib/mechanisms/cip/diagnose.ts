@@ -1,7 +1,8 @@
 /**
  * Plain-language diagnosis of an infeasible CIP menu LP: which constraint family cannot be met.
  * Order of checks (first hit wins):
- * 1. "minimum-resources": Σ β_k r_min_k > R (the minimum resources alone exceed the budget);
+ * 1. "minimum-resources": Σ β_k r_min_k > R (the minimum resources alone exceed the budget; with integer
+ *    resources Σ β_k ⌈r_min_k⌉ > R);
  * 2. "budget": budget + minimum rows alone are infeasible (e.g. every β_k = 0 while R > 0);
  * 3. "ic-ir": the IC/IR rows with the minimum rows are infeasible for any budget, or the cheapest
  *    IC/IR-compatible menu needs more than R, or (exact budget) the DEAREST one spends less than R —
@@ -44,9 +45,17 @@ export function minimumsExceedBudget(instance: CipInstance, weights: MenuWeights
   return minimumSpend(instance, weights) > instance.resources * (1 + MIN_BUDGET_TOLERANCE);
 }
 
+/**
+ * Σ β_k r_min_k, the least any menu spends; with integer resources each r_k is at least r_min_k rounded
+ * up (a minimum of 0.0005 is a whole unit: 1), so the least spend is Σ β_k ⌈r_min_k⌉.
+ */
 function minimumSpend(instance: CipInstance, weights: MenuWeights): number {
-  return instance.types.reduce((s, t, k) => s + at(weights.beta, k) * t.minResources, 0);
+  const integer = instance.integerResources === true;
+  return instance.types.reduce((s, t, k) => s + at(weights.beta, k) * (integer ? wholeUnitsAtLeast(t.minResources) : t.minResources), 0);
 }
+
+/** The least integer ≥ x, allowing for x computed with rounding error (3.0000000000004 is 3). */
+const wholeUnitsAtLeast = (x: number) => Math.ceil(x - 1e-9 * Math.max(1, Math.abs(x)));
 
 /** Solve a (scaled) menu LP; `spend` is Σ β_k r_k of the answer in original units. */
 function solveScaled(instance: CipInstance, weights: MenuWeights, options: MenuLpOptions) {
@@ -66,9 +75,10 @@ export function diagnoseInfeasibility(
   const { types, resources: R } = instance;
   const need = minimumSpend(instance, weights);
   if (minimumsExceedBudget(instance, weights)) {
+    const sum = instance.integerResources === true ? "Σ β·⌈r_min⌉ (whole units: resources are integers)" : "Σ β·r_min";
     return {
       family: "minimum-resources",
-      reason: `the minimum resources exceed the budget: Σ β·r_min = ${need} > R = ${R} ${R > 0 ? ` (by ${(need / R - 1).toPrecision(2)} of R)` : ""}`,
+      reason: `the minimum resources exceed the budget: ${sum} = ${need} > R = ${R} ${R > 0 ? ` (by ${(need / R - 1).toPrecision(2)} of R)` : ""}`,
       blockingRows: ["budget", ...types.map((_, k) => `min ${k + 1}`)],
     };
   }

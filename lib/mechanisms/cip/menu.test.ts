@@ -114,6 +114,36 @@ describe("designMenu: infeasibility is explained by family", () => {
     if (m.feasible) return;
     expect(m.family).toBe("integrality");
   });
+  it("integer resources with fractional minimums: each minimum is a whole unit, so a budget below them is the minimums' fault", () => {
+    // review D1: every r_min in (0, 1) and R = 0.0072 was refused as a "verification" failure with advice
+    // to rescale; with integers each r_k ≥ 1, so Σ β·⌈r_min⌉ = 6 > R: no menu can exist
+    const inst: CipInstance = {
+      types: [
+        { theta: 2, phi: 0, probability: 0, minResources: 0.0006319921934139294, rewardRate: 0.21973511113525385 },
+        { theta: 4, phi: 0, probability: 0.8898271178022737, minResources: 0.0005081974301848018, rewardRate: 2.3734404866344585 },
+        { theta: 7, phi: 0.939, probability: 0.11017288219772625, minResources: 4.6712541017322585e-5, rewardRate: 3.5719754799188963 },
+      ],
+      evaluationRate: 1.6992400728726327,
+      paymentCost: 0.6875919009936919,
+      resources: 0.0072051126180348625,
+      weighting: "expected",
+      numberOfCis: 6,
+      integerResources: true,
+    };
+    const m = designMenu(inst);
+    expect(m.feasible).toBe(false);
+    if (m.feasible) return;
+    expect(m.family).toBe("minimum-resources");
+    // β = (0, 2.67, 0.33): the two types that occur need a whole unit each
+    expect(m.reason).toMatch(/Σ β·⌈r_min⌉ \(whole units: resources are integers\) = 3 > R = 0\.0072/);
+    // a budget of 3 meets the minimums (IC/IR then need more: another family); 20 is enough for a whole menu
+    const three = designMenu({ ...inst, resources: 3 });
+    expect(!three.feasible && three.family).toBe("integrality");
+    const twenty = designMenu({ ...inst, resources: 20 });
+    expect(twenty.feasible && twenty.resources.every(Number.isInteger)).toBe(true);
+    // and without integer resources the tiny budget is enough
+    expect(designMenu({ ...inst, integerResources: false }).feasible).toBe(true);
+  });
   it("rejects a structurally invalid instance naming the field", () => {
     const inst = reference([20, 60], 200);
     const types = inst.types.map((t, i) => ({ ...t, rewardRate: 4 - i }));
