@@ -5,6 +5,8 @@
  */
 import { randomInt } from "node:crypto";
 
+export { normalizeRoomCode } from "../../lib/protocol/room-code";
+
 export const ROOM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const ROOM_CODE_LENGTH = 8;
 
@@ -12,11 +14,6 @@ export function randomRoomCode(length = ROOM_CODE_LENGTH): string {
   let s = "";
   for (let i = 0; i < length; i++) s += ROOM_CODE_ALPHABET[randomInt(ROOM_CODE_ALPHABET.length)];
   return s;
-}
-
-/** What a person typed → the stored form: upper case, without spaces and dashes. */
-export function normalizeRoomCode(typed: string): string {
-  return typed.replace(/[\s-]+/g, "").toUpperCase();
 }
 
 /** "ABCDEFGH" → "ABCD-EFGH" for display (shorter, older codes unchanged). */

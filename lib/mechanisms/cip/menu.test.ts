@@ -127,7 +127,6 @@ describe("designMenu: infeasibility is explained by family", () => {
       paymentCost: 0.6875919009936919,
       resources: 0.0072051126180348625,
       weighting: "expected",
-      numberOfCis: 6,
       integerResources: true,
     };
     const m = designMenu(inst);
