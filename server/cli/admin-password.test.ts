@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { migrate } from "../db/migrate";
+import { AdminAuth } from "../http/admin-auth";
 import { checkPassword } from "../security/password";
 import { SessionStore } from "../sessions/store";
 
@@ -126,4 +127,38 @@ describe("mechlab admin-password --password-stdin: the new password never on the
     expect(differ.stdout).toContain("the two admin passwords differ. Nothing was changed.");
     expect(await checkPassword("typed-secret-77", (await stored(url))!)).toBe(true);
   });
+});
+
+describe("mechlab admin-password when the server goes by ADMIN_PASSWORD (review A2)", () => {
+  it("says the variable stays the password until the server starts without it; without it, the new password is the one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pw-"));
+    const url = `file:${join(dir, "pw.db")}`;
+    await migrate(url);
+    const startServer = async (adminPassword: string | undefined) => {
+      const before = process.env.ADMIN_PASSWORD;
+      if (adminPassword === undefined) delete process.env.ADMIN_PASSWORD;
+      else process.env.ADMIN_PASSWORD = adminPassword;
+      const s = await SessionStore.open(url);
+      try {
+        await AdminAuth.init(s, () => {});
+      } finally {
+        await s.close();
+        if (before === undefined) delete process.env.ADMIN_PASSWORD;
+        else process.env.ADMIN_PASSWORD = before;
+      }
+    };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
+    delete env.ADMIN_PASSWORD;
+    const reset = () => spawnSync(process.execPath, [BIN, "admin-password", "--password-stdin"], { cwd: dir, env, input: "fresh-secret-9\n", encoding: "utf8", timeout: 60_000 });
+    await startServer("from-the-env-1");
+    const r = reset();
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("but the server was last started with ADMIN_PASSWORD set");
+    expect(r.stdout).toContain("log in with ADMIN_PASSWORD's value");
+    expect(r.stdout).not.toContain("log in at /admin with the new password");
+    await startServer(undefined);
+    const again = reset();
+    expect(again.stdout).toContain("The admin password was changed.");
+    expect(again.stdout).toContain("log in at /admin with the new password");
+  }, 90_000);
 });

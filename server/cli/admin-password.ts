@@ -12,7 +12,7 @@ import { migrate } from "../db/migrate";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEFAULT_DB_URL, isPostgresUrl, redactUrl, resolveDbUrl } from "../db/url";
-import { hashPassword } from "../http/admin-auth";
+import { hashPassword, PASSWORD_SOURCE } from "../http/admin-auth";
 import { AdminSessions } from "../security/admin-sessions";
 import { SessionStore } from "../sessions/store";
 import { readNewSecret } from "./secret-input";
@@ -93,10 +93,21 @@ export async function runAdminPassword(args: string[]): Promise<number> {
     const pw = password ?? randomBytes(9).toString("base64url");
     await store.setSetting("adminPasswordHash", await hashPassword(pw));
     await AdminSessions.revokeAll(store.db);
+    const serverUsesEnv = (await store.getSetting(PASSWORD_SOURCE)) === "env";
+    if (serverUsesEnv) {
+      // the server goes by ADMIN_PASSWORD: the stored password is not the one to log in with until it starts without it
+      process.stdout.write(password ? "The stored admin password was changed, " : `New stored admin password (shown once): ${pw}, `);
+      process.stdout.write(
+        "but the server was last started with ADMIN_PASSWORD set, and while it is set that variable is the admin password: " +
+          "log in with ADMIN_PASSWORD's value (every admin login has ended). To change the password, change ADMIN_PASSWORD and restart the server; " +
+          "the password set here applies once the server is started without ADMIN_PASSWORD.\n",
+      );
+      return 0;
+    }
     process.stdout.write(password ? "The admin password was changed.\n" : `New admin password (shown once): ${pw}\n`);
     process.stdout.write("Every admin login has ended (running servers notice within seconds); log in at /admin with the new password.\n");
     if (process.env.ADMIN_PASSWORD)
-      process.stdout.write("Note: ADMIN_PASSWORD is set in this environment; while it is set, the server uses it instead.\n");
+      process.stdout.write("Note: ADMIN_PASSWORD is set in this environment; a server started with it uses it instead.\n");
     return 0;
   } finally {
     await store.close();

@@ -20,10 +20,16 @@ export { ADMIN_SESSION_TTL_MS } from "../security/admin-sessions";
 /** Async (scrypt on the thread pool); used by `mechlab admin-password` too. */
 export { hashPassword } from "../security/password";
 
+/** Setting: "env" when the server last started with ADMIN_PASSWORD set (the variable is the password), else "stored". */
+export const PASSWORD_SOURCE = "adminPasswordSource";
+
 async function passwordHash(store: SessionStore, log: (line: string) => void): Promise<string> {
   const env = process.env.ADMIN_PASSWORD;
   if (env && env.length > MAX_PASSWORD_LENGTH)
     throw new Error(`ADMIN_PASSWORD has ${env.length} characters; the login page accepts at most ${MAX_PASSWORD_LENGTH}: choose a shorter one`);
+  // which password this server goes by, for `mechlab admin-password` (run in another process, without the server's environment)
+  const source = env && env.length > 0 ? "env" : "stored";
+  if ((await store.getSetting(PASSWORD_SOURCE)) !== source) await store.setSetting(PASSWORD_SOURCE, source);
   if (env && env.length > 0) {
     const stored = await store.getSetting("adminPasswordHash:env");
     if (stored && (await checkPassword(env, stored))) return stored;
