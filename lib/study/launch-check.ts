@@ -17,6 +17,7 @@ import { viewContext } from "../engine/context";
 import { createSessionState } from "../engine/create";
 import type { LoadedTreatment } from "../engine/treatment";
 import { leaderboardWarning } from "./leaderboard-check";
+import { showUpFeeWarning } from "./money-check";
 import { surveyPaymentSection } from "./survey-check";
 import { theories, type LaunchSection } from "./theory";
 import { readable } from "./theory/section";
@@ -86,6 +87,8 @@ export function launchCheck(lt: LoadedTreatment, raw?: unknown): LaunchCheck {
   if (leaderboard) warnings.push(leaderboard);
   const completion = completionUrlWarning(lt.treatment.completionUrl ?? lt.treatment.redirectUrl);
   if (completion) warnings.push(completion);
+  const fee = showUpFeeWarning(lt);
+  if (fee) warnings.push(fee);
   return { game: lt.game.id, seats: lt.seats, groups: lt.treatment.groups, groupSize: lt.groupSize, rounds: lt.rounds, sections, warnings };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { games } from "../games/registry";
 import { loadTreatment, type LoadedTreatment } from "../engine/treatment";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
+import { launchCheck } from "./launch-check";
+import { showUpFeeWarning } from "./money-check";
 import { finishedSeat, paymentRows } from "./payments";
 
 function load(payBotRounds: boolean): LoadedTreatment {
@@ -45,6 +47,26 @@ describe("payments", () => {
     const q2 = unpaid[0]!;
     expect(q2.paidPoints).toBeLessThan(q2.points);
     expect(q2.payout).toBeCloseTo(3 + 0.05 * q2.paidPoints, 2);
+  });
+
+  it("a show-up fee with a fraction of a cent is paid in whole cents, and the launch check warns of it (review A6)", () => {
+    const withFee = (showUpFee: number) => {
+      const r = loadTreatment(
+        { name: "t", game: "ids-investment", params: { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1 }, payment: { showUpFee, perPoint: 0.005 } },
+        games,
+      );
+      if (!r.ok) throw new Error(r.errors.join("\n"));
+      return r.value;
+    };
+    const lt = withFee(2.675);
+    const state = runBots(passIntro(newSession(lt).state, lt, 0), lt, 0).state;
+    for (const row of paymentRows(state, lt)) {
+      expect(Math.round(row.payout * 100 - row.bonus * 100)).toBe(268); // the fee as paid: 2.68
+      expect(Number.isInteger(Math.round(row.payout * 100)) && Math.abs(row.payout * 100 - Math.round(row.payout * 100)) < 1e-9).toBe(true);
+    }
+    expect(showUpFeeWarning(lt)).toBe("The show-up fee 2.675 has a fraction of a cent: every payout is paid to the cent, with the fee counted as 2.68, so payout − 2.675 is not the bonus. Give the fee in whole cents (e.g. 2.68).");
+    expect(launchCheck(lt).warnings).toContain(showUpFeeWarning(lt));
+    for (const fee of [0, 3, 2.5, 2.67, 0.1 + 0.2, 1234567.89]) expect(showUpFeeWarning(withFee(fee)), String(fee)).toBeNull();
   });
 
   it("a negative points total pays no bonus: the show-up fee is guaranteed", () => {

@@ -9,7 +9,7 @@
 import type { ParticipantState, SessionState } from "../engine/state";
 import type { LoadedTreatment } from "../engine/treatment";
 import type { FormerLeaver } from "./code-match";
-import { roundMoney } from "./money";
+import { roundMoney, toCents } from "./money";
 
 export interface PaymentRow {
   participant: string;
@@ -86,7 +86,8 @@ export function seatPay(p: ParticipantState, payment: LoadedTreatment["treatment
   const paidPoints = p.history.reduce((a, h) => a + (h.isBot && !payment.payBotRounds && !p.bot ? 0 : h.payoff), 0);
   // a negative points total pays no bonus and takes nothing away: the show-up fee is guaranteed
   const bonus = Math.max(0, roundMoney(payment.perPoint * paidPoints));
-  return { paidPoints, bonus, payout: roundMoney(payment.showUpFee + bonus) };
+  // in whole cents: the fee as it is paid (2.675 → 2.68, which the launch check warns of) plus the bonus
+  return { paidPoints, bonus, payout: (toCents(payment.showUpFee) + toCents(bonus)) / 100 };
 }
 
 /** A person opened the seat's link, or took it by label or panel id (bots filling empty seats did not). */
