@@ -36,6 +36,15 @@ describe("checking survey answers", () => {
     });
   });
 
+  it("counts characters as drawn: an emoji, a flag or an accented letter is one (review A7); a stack of marks is still bounded", () => {
+    const five = Survey.parse([{ id: "c", type: "text", prompt: "Comments", required: false, maxLength: 5 }]);
+    for (const ok of ["😀😀😀", "👍🏽👍🏽👍🏽👍🏽👍🏽", "🇩🇪🇫🇷", "👨‍👩‍👧ab", "Zoe\u0308!"]) expect(checkSurveyAnswers(five, { c: ok }), ok).toEqual({ ok: true, answers: { c: ok } });
+    const six = checkSurveyAnswers(five, { c: "😀😀😀😀😀😀" });
+    expect(!six.ok && six.problems.c!.message).toBe("Your answer has 6 characters; please shorten it to at most 5.");
+    const zalgo = checkSurveyAnswers(five, { c: "a" + "\u0301".repeat(100) });
+    expect(zalgo.ok).toBe(false);
+  });
+
   it("asks for the plain number when a separator could be thousands or decimals (\"1.000\" is 1,000 in German, 1 in English)", () => {
     const income = Survey.parse([{ id: "income", type: "number", prompt: "Income", min: 0, max: 100_000 }, { id: "share", type: "number", prompt: "Share", min: 0, max: 10_000, decimals: 2 }, { id: "p", type: "number", prompt: "p", min: 0, max: 1, decimals: 3 }]);
     const r = checkSurveyAnswers(income, { income: "1.000", share: "2,500", p: "0,125" });

@@ -4,6 +4,7 @@
  */
 import type { SurveyQuestion, SurveyValue } from "./questions";
 import { SURVEY_REFUSALS as T, type Worded } from "./text";
+import { MAX_UNITS_PER_CHARACTER, textLength } from "./text-length";
 
 export type SurveyAnswers = Record<string, SurveyValue>;
 
@@ -70,7 +71,9 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
       // control characters (NUL, escape, …) are invisible and break CSV readers; tabs and line breaks stay
       const text = raw.replace(CONTROL_CHARS, "").trim();
       if (text === "") return q.required ? { problem: T.required() } : { value: null };
-      return text.length > q.maxLength ? { problem: T.tooLong(text.length, q.maxLength) } : { value: text };
+      // characters as drawn (an emoji is one), and a bound on what is stored whatever a character is made of
+      const length = textLength(text);
+      return length > q.maxLength || text.length > q.maxLength * MAX_UNITS_PER_CHARACTER ? { problem: T.tooLong(length, q.maxLength) } : { value: text };
     }
     case "number": {
       const plain = typeof raw === "string" ? thousandsOrDecimals(q, raw) : null;

@@ -6,6 +6,7 @@
  */
 import type { SurveyQuestion } from "@/lib/survey/questions";
 import { useTranslations } from "use-intl";
+import { MAX_UNITS_PER_CHARACTER, textLength } from "@/lib/survey/text-length";
 
 /** What the form holds for a question: typed text (text, number), an option's value or a scale point. */
 export type Draft = string | number | null;
@@ -26,7 +27,8 @@ export function TextAnswer({ q, value, onChange, describedBy, invalid }: FieldPr
     id: `survey-input-${q.id}`,
     "data-testid": `survey-input-${q.id}`,
     value: text,
-    maxLength: q.maxLength,
+    // the browser counts UTF-16 units (an emoji is 2): the limit in characters is checked below and by the server
+    maxLength: q.maxLength * MAX_UNITS_PER_CHARACTER,
     "aria-describedby": `${describedBy} survey-count-${q.id}`,
     "aria-invalid": invalid,
     "aria-required": q.required,
@@ -39,7 +41,7 @@ export function TextAnswer({ q, value, onChange, describedBy, invalid }: FieldPr
         <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
       )}
       <div id={`survey-count-${q.id}`} className="small muted" aria-live="polite">
-        {t("charactersLeft", { count: Math.max(0, q.maxLength - text.length) })}
+        {t("charactersLeft", { count: Math.max(0, q.maxLength - textLength(text)) })}
       </div>
     </>
   );
