@@ -22,6 +22,21 @@ describe("panel ids in a join link", () => {
     expect(panelIdFromQuery({ workerId: "a b<c>" }).kind).toBe("invalid");
   });
 
+  it("a panel's link that lost the participant id is refused with what to do, not sent to the label form (review A8)", () => {
+    for (const [query, param] of <[Record<string, string>, string][]>[
+      [{ STUDY_ID: "st", SESSION_ID: "se" }, "PROLIFIC_PID"],
+      [{ SESSION_ID: "se" }, "PROLIFIC_PID"],
+      [{ assignmentId: "A1", hitId: "H1" }, "workerId"],
+    ]) {
+      const r = panelIdFromQuery(query);
+      expect(r.kind, JSON.stringify(query)).toBe("invalid");
+      if (r.kind === "invalid") expect(r.message).toBe(`This link comes from a study panel but carries no ${param}, your participant id, so you could not be matched to your submission and paid. Please tell the researcher through the panel, or open the study link again from the panel's study page.`);
+    }
+    // a treatment's own parameter (SONA's id) alongside is read; no panel parameter at all is the label form
+    expect(panelIdFromQuery({ id: "12", STUDY_ID: "st" }, "id").kind).toBe("id");
+    expect(panelIdFromQuery({ utm_source: "mail" })).toEqual({ kind: "none" });
+  });
+
   it("MTurk's preview of a HIT (no worker id yet) is refused with what to do", () => {
     const r = panelIdFromQuery({ assignmentId: "ASSIGNMENT_ID_NOT_AVAILABLE", hitId: "h1" });
     expect(r.kind).toBe("invalid");

@@ -65,5 +65,10 @@ export function panelIdFromQuery(query: Readonly<Record<string, string>>, custom
     }
     return { kind: "id", external: { source: spec.source, id: value, extra } };
   }
+  // a panel's own parameters without its participant id (Prolific's STUDY_ID and SESSION_ID without
+  // PROLIFIC_PID, MTurk's assignmentId without workerId): the study's link lost the id, and a join by label
+  // would leave the person without an id to be matched and paid by
+  const panel = KNOWN_PANELS.find((spec) => spec.extra.some((e) => param(query, e) !== undefined));
+  if (panel) return { kind: "invalid", ...worded("panelIdAbsent", { param: panel.idParam }) };
   return { kind: "none" };
 }
