@@ -59,6 +59,11 @@ describe("study-wide export, archive and delete", () => {
     const byTreatment = parseCsv((await api(base, `/api/admin/export/study.csv?treatment=${encodeURIComponent("pilot A")}`, { cookie })).text);
     expect(byTreatment).toHaveLength(10);
     expect(byTreatment.some((r) => r.session === c.id)).toBe(false);
+    // by name and game (the picker's choice: treatments of different games may share a name; review A9)
+    const gameOf = (await api(base, `/api/admin/sessions/${a.id}`, { cookie })).json.session.gameId as string;
+    const byNameAndGame = await api(base, `/api/admin/export/study.csv?treatment=${encodeURIComponent("pilot A")}&game=${encodeURIComponent(gameOf)}`, { cookie });
+    expect(parseCsv(byNameAndGame.text)).toHaveLength(10);
+    expect((await api(base, `/api/admin/export/study.csv?treatment=${encodeURIComponent("pilot A")}&game=ssg-defense`, { cookie })).status).toBe(400);
 
     const wide = parseCsv((await api(base, `/api/admin/export/study.csv?format=wide&sessions=${a.id},${b.id}`, { cookie })).text);
     expect(wide).toHaveLength(4); // one row per participant

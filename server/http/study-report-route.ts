@@ -9,7 +9,7 @@ const invalid = (res: ServerResponse, message: string) => sendJson(res, 400, { o
 export async function studyReportRoute(res: ServerResponse, url: URL, manager: SessionManager): Promise<void> {
   const treatment = url.searchParams.get("treatment");
   const ids = treatment
-    ? await manager.store.sessionsOfTreatment(treatment)
+    ? await manager.store.sessionsOfTreatment(treatment, url.searchParams.get("game") ?? undefined)
     : (url.searchParams.get("sessions") ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0);
   if (ids.length === 0) return invalid(res, "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name).");
   if (ids.length > STUDY_REPORT_MAX_SESSIONS)

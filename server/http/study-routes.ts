@@ -24,7 +24,7 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
     const format = asked as StudyFormat;
     const treatment = url.searchParams.get("treatment");
     const ids = treatment
-      ? await manager.store.sessionsOfTreatment(treatment)
+      ? await manager.store.sessionsOfTreatment(treatment, url.searchParams.get("game") ?? undefined)
       : (url.searchParams.get("sessions") ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0).slice(0, 1000);
     if (ids.length === 0)
       return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name)." } }), true;

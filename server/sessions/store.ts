@@ -404,9 +404,12 @@ export class SessionStore {
     }
   }
 
-  /** Ids of the sessions run with a treatment of this name (newest first). */
-  async sessionsOfTreatment(name: string): Promise<string[]> {
-    const rows = await this.db.session.findMany({ where: { name }, select: { id: true }, orderBy: { createdAt: "desc" } });
+  /**
+   * Ids of the sessions run with a treatment of this name (newest first), of one game when `gameId` is given
+   * (two treatments of different games may share a name; their rows do not belong in one file).
+   */
+  async sessionsOfTreatment(name: string, gameId?: string): Promise<string[]> {
+    const rows = await this.db.session.findMany({ where: gameId ? { name, gameId } : { name }, select: { id: true }, orderBy: { createdAt: "desc" } });
     return rows.map((r) => r.id);
   }
 

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
 import { chosenSessionsQuery } from "../../lib-client/study-links";
 import { api } from "../../lib-client/api";
+import { treatmentChoices } from "../../lib-client/treatment-choices";
 
 interface SessionRow {
   id: string;
@@ -69,7 +70,8 @@ export function SessionList() {
   const sorted = [...rows].sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)));
   const visible = sorted.filter((s) => showArchived || !s.archivedAt);
   const archivedCount = rows.filter((s) => s.archivedAt).length;
-  const treatments = [...new Set(rows.map((s) => s.name))].sort();
+  // one entry per treatment name and game: treatments of different games that share a name are not one file
+  const treatments = treatmentChoices(rows);
   const toggle = (id: string) =>
     setChosen((c) => {
       const n = new Set(c);
@@ -83,7 +85,9 @@ export function SessionList() {
     else setError(r.message);
   };
   const picked = chosenSessionsQuery([...chosen].filter((id) => rows.some((r) => r.id === id)));
-  const which = (by: "sessions" | "treatment") => (by === "sessions" ? (picked.ok ? picked.query : "") : `treatment=${encodeURIComponent(treatment)}`);
+  const choice = treatments.find((t) => t.key === treatment);
+  const which = (by: "sessions" | "treatment") =>
+    by === "sessions" ? (picked.ok ? picked.query : "") : choice ? `treatment=${encodeURIComponent(choice.name)}&game=${encodeURIComponent(choice.gameId)}` : "";
   const studyUrl = (format: "long" | "wide" | "survey" | "codebook" | "payments", by: "sessions" | "treatment") => `/api/admin/export/study.csv?format=${format}&${which(by)}`;
   const reportUrl = (by: "sessions" | "treatment") => `/api/admin/export/study-report.html?${which(by)}`;
   return (
@@ -185,12 +189,12 @@ export function SessionList() {
           <select id="study-treatment" value={treatment} onChange={(e) => setTreatment(e.target.value)} style={{ width: "auto" }}>
             <option value="">— choose —</option>
             {treatments.map((t) => (
-              <option key={t} value={t}>
-                {t}
+              <option key={t.key} value={t.key}>
+                {t.label}
               </option>
             ))}
           </select>{" "}
-          {treatment && (
+          {choice && (
             <>
               <a href={studyUrl("long", "treatment")} download>
                 long CSV
