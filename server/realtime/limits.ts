@@ -73,7 +73,8 @@ export class RealtimeGuard {
   private readonly connects: TokenBuckets;
   private readonly perAddress = new Map<string, number>();
   private readonly perLink = new Map<string, number>();
-  private readonly handshaking = new Map<string, number>();
+  /** Per address (by `limitKey`), the connections waiting for their handshake, oldest first. */
+  private readonly handshaking = new Map<string, Set<object>>();
   private readonly refused = new Map<string, { count: number; loggedAt: number }>();
 
   constructor(
@@ -134,26 +135,38 @@ export class RealtimeGuard {
   }
 
   /**
-   * A connection from `address` opened and has not sent its Socket.IO handshake yet: false when that
-   * address holds `handshakesPerAddress` such connections already (the connection is to be closed);
-   * otherwise counted until `endHandshake`.
+   * A connection from `address` opened and has not sent its Socket.IO handshake yet: counted until
+   * `endHandshake`. When that address already holds `handshakesPerAddress` such connections, the oldest of
+   * them is returned, no longer counted, to be closed: a browser sends its handshake within milliseconds
+   * of connecting, so the connections that wait longest are those that never will, and refusing the
+   * newest instead let one client that held the address's places shut out everyone behind it (a class
+   * behind one NAT address, the experimenter's monitor).
    */
-  beginHandshake(address: string): boolean {
+  beginHandshake(address: string, conn: object): object | null {
     const key = limitKey(address);
-    const open = this.handshaking.get(key) ?? 0;
-    if (open >= this.limits.handshakesPerAddress) return false;
-    this.handshaking.set(key, open + 1);
-    return true;
+    let waiting = this.handshaking.get(key);
+    if (!waiting) this.handshaking.set(key, (waiting = new Set()));
+    let oldest: object | null = null;
+    if (waiting.size >= this.limits.handshakesPerAddress) {
+      oldest = waiting.values().next().value ?? null;
+      if (oldest) waiting.delete(oldest);
+    }
+    waiting.add(conn);
+    return oldest;
   }
 
   /** The connection's handshake arrived, or it closed before. */
-  endHandshake(address: string) {
-    decrement(this.handshaking, limitKey(address));
+  endHandshake(address: string, conn: object) {
+    const key = limitKey(address);
+    const waiting = this.handshaking.get(key);
+    if (!waiting) return;
+    waiting.delete(conn);
+    if (waiting.size === 0) this.handshaking.delete(key);
   }
 
   /** Connections from `address` waiting for their handshake (for tests). */
   handshakesFrom(address: string): number {
-    return this.handshaking.get(limitKey(address)) ?? 0;
+    return this.handshaking.get(limitKey(address))?.size ?? 0;
   }
 
   /** Sockets counted for `address` (for tests and the monitor). */

@@ -172,15 +172,19 @@ export function attachSockets(
   };
   // Connections that never send the Socket.IO handshake are counted per address too (otherwise only
   // finished handshakes are): each holds a file descriptor until CONNECT_TIMEOUT_MS, and one address
-  // could open tens of thousands. Over the limit a connection is closed at once.
+  // could open tens of thousands. Over the limit the address's connection that has waited longest is
+  // closed (`RealtimeGuard.beginHandshake`), so a browser that connects and sends its handshake at once
+  // gets in even while someone behind the same address holds the limit with connections that never will.
   const handshakeDone = new WeakMap<object, () => void>();
-  io.engine.on("connection", (conn: { request: IncomingMessage; once(event: "close", f: () => void): void }) => {
+  type EngineConnection = { request: IncomingMessage; once(event: "close", f: () => void): void };
+  io.engine.on("connection", (conn: EngineConnection) => {
     const address = clientAddress(conn.request, security.trustProxy);
+    const oldest = guard.beginHandshake(address, conn) as EngineConnection | null;
     // at once, at the TCP level: a websocket close handshake would wait for the client's answer (ws: 30 s)
-    if (!guard.beginHandshake(address)) return void conn.request.socket.destroy();
+    if (oldest) oldest.request.socket.destroy();
     let waiting = true;
     const done = () => {
-      if (waiting) guard.endHandshake(address);
+      if (waiting) guard.endHandshake(address, conn);
       waiting = false;
     };
     handshakeDone.set(conn, done);

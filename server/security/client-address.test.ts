@@ -78,10 +78,13 @@ describe("limits group an IPv6 /64", () => {
     expect(guard.admit("2001:db8:9:a::1", null)).toBeNull();
     guard.release("2001:db8:9:9::1", null);
     expect(guard.openFrom("2001:db8:9:9::77")).toBe(1);
-    expect(guard.beginHandshake("2001:db8:9:9::1")).toBe(true);
-    expect(guard.beginHandshake("2001:db8:9:9::2")).toBe(true);
-    expect(guard.beginHandshake("2001:db8:9:9::3")).toBe(false);
-    guard.endHandshake("2001:db8:9:9::4");
+    const [c1, c2, c3, c4] = [{}, {}, {}, {}];
+    expect(guard.beginHandshake("2001:db8:9:9::1", c1)).toBeNull();
+    expect(guard.beginHandshake("2001:db8:9:9::2", c2)).toBeNull();
+    // over the limit the group's oldest waiting connection is the one to close, not the new one
+    expect(guard.beginHandshake("2001:db8:9:9::3", c3)).toBe(c1);
+    expect(guard.beginHandshake("2001:db8:9:a::1", c4)).toBeNull();
+    guard.endHandshake("2001:db8:9:9::4", c2);
     expect(guard.handshakesFrom("2001:db8:9:9::5")).toBe(1);
     expect(guard.admit("::ffff:10.1.2.3", null)).toBeNull();
     expect(guard.admit("10.1.2.3", null)).toBeNull();

@@ -88,17 +88,40 @@ describe("the per-address connection cap (unit)", () => {
     const b = fakeSocket("2001:db8:1:2:ffff:1:2:3");
     expect(cap.admit(a)).toBe(true);
     expect(cap.admit(b)).toBe(true);
+    // both busy (a request in progress): a third from the same /64 is refused
+    cap.requestStarted(a);
+    cap.requestStarted(b);
     const c = fakeSocket("2001:db8:1:2::abcd");
     expect(cap.admit(c)).toBe(false);
     expect(c.destroyed).toBe(true);
     expect(cap.admit(fakeSocket("2001:db8:1:3::1"))).toBe(true); // the next /64 is another address
-    expect(cap.admit(fakeSocket("::ffff:10.0.0.1"))).toBe(true);
+    const mapped = fakeSocket("::ffff:10.0.0.1");
+    expect(cap.admit(mapped)).toBe(true);
+    cap.requestStarted(mapped);
     expect(cap.admit(fakeSocket("10.0.0.1"))).toBe(true);
-    expect(cap.admit(fakeSocket("10.0.0.1"))).toBe(false);
+    expect(cap.openFrom("10.0.0.1")).toBe(2);
     expect(cap.openFrom("2001:db8:1:2::1")).toBe(2);
     a.emit("close");
     expect(cap.openFrom("2001:db8:1:2::1")).toBe(1);
     expect(cap.admit(fakeSocket("2001:db8:1:2::99"))).toBe(true);
+  });
+
+  it("at the cap a new connection closes the address's oldest idle one; busy and websocket connections stay (review B2)", () => {
+    const cap = new ConnectionCap(3);
+    const [old, busy, ws] = [fakeSocket("10.0.0.9"), fakeSocket("10.0.0.9"), fakeSocket("10.0.0.9")];
+    for (const s of [old, busy, ws]) expect(cap.admit(s)).toBe(true);
+    cap.requestStarted(busy);
+    cap.upgradedTo(ws);
+    const fresh = fakeSocket("10.0.0.9");
+    expect(cap.admit(fresh)).toBe(true);
+    expect([old.destroyed, busy.destroyed, ws.destroyed, fresh.destroyed]).toEqual([true, false, false, false]);
+    // the request on `busy` ends (keep-alive: the connection stays, idle): it is the oldest idle one now
+    cap.requestStarted(fresh);
+    cap.requestEnded(busy);
+    const next = fakeSocket("10.0.0.9");
+    expect(cap.admit(next)).toBe(true);
+    expect([busy.destroyed, fresh.destroyed, ws.destroyed]).toEqual([true, false, false]);
+    expect(cap.openFrom("10.0.0.9")).toBe(3);
   });
 
   it("behind TRUST_PROXY allows the proxy's address PROXY_FACTOR times the cap", () => {
@@ -108,19 +131,29 @@ describe("the per-address connection cap (unit)", () => {
 });
 
 describe("connections to the server", () => {
-  it("over the cap a connection from that address is closed at once; others are served, and a closed one frees a place", async () => {
+  it("at the cap a new connection from that address closes its oldest idle one, so connections that send nothing cannot shut the address out (review B2)", async () => {
     const { port } = await start({ perAddress: 5 });
     const held = await Promise.all(Array.from({ length: 5 }, () => tcp(port)));
     await sleep(100);
     expect(server.app.connections.openFrom("127.0.0.1")).toBe(5);
+    // a browser behind the same address is served: the connection that waited longest (sending nothing) goes
+    expect(await health(port, "127.0.0.1")).toBe(200);
+    expect(await closedWithin(held[0]!, 2000)).toBe(true);
+    expect(held.slice(1).every((h) => !h.destroyed)).toBe(true);
+    expect(await health(port, "127.0.0.2")).toBe(200); // everyone else is served
+    expect(server.app.connections.openFrom("127.0.0.1")).toBeLessThanOrEqual(5);
+  });
+
+  it("at the cap with every connection of the address busy, a new one is closed at once", async () => {
+    const { port } = await start({ perAddress: 3, bodyDeadlineMs: 10_000, headersTimeoutMs: 10_000, requestTimeoutMs: 20_000 });
+    // three requests in progress: bodies that have not arrived yet
+    const held = await Promise.all(Array.from({ length: 3 }, () => tcp(port)));
+    for (const h of held) h.write("POST /api/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+    await sleep(200);
     const over = await tcp(port);
     expect(await closedWithin(over, 2000)).toBe(true);
-    for (const h of held) expect(h.destroyed).toBe(false);
-    expect(await health(port, "127.0.0.1")).not.toBe(200); // this address is full
-    expect(await health(port, "127.0.0.2")).toBe(200); // everyone else is served
-    held[0]!.destroy();
-    await sleep(100);
-    expect(await health(port, "127.0.0.1")).toBe(200);
+    expect(held.every((h) => !h.destroyed)).toBe(true);
+    for (const h of held) h.destroy();
   });
 
   it("a connection that sends nothing, or trickles its headers, is closed after the headers timeout", async () => {
