@@ -70,7 +70,11 @@ export function FinalPage({ view }: { view: ParticipantView }) {
       {done && done.botRounds > 0 && (
         <p className="notice" data-testid="bot-rounds">
           {t(done.botByExperimenter ? "botRoundsExperimenter" : "botRounds", { bots: done.botRounds, played: done.roundsPlayed })}{" "}
-          {done.botRoundsPaid ? t("botRoundsPaid") : t("botRoundsUnpaid", { paid: fmt(done.paidPoints, 1) })}
+          {done.botRoundsPaid
+            ? t("botRoundsPaid")
+            : done.botRounds >= done.roundsPlayed
+              ? t("botRoundsUnpaidAll")
+              : t("botRoundsUnpaid", { paid: fmt(done.paidPoints, 1) })}
         </p>
       )}
       <dl className="kv">

@@ -100,6 +100,12 @@ describe("the final page", () => {
     expect(de).not.toContain("Sie sind fertig");
   });
 
+  it("every round played by a bot, unpaid: no 'only the 0 points'", () => {
+    const text = finalPage(viewWith({ finished: false, roundsPlayed: 2, rounds: 2, botRounds: 2, botByExperimenter: true, botRoundsPaid: false, paidPoints: 0, payout: 2.5 }));
+    expect(text).toContain("The experimenter had a bot take over your seat: it made the choices in 2 of 2 rounds. Rounds a bot played are not paid, so none of these points count for your payment.");
+    expect(text).toContain("Points that are paid 0");
+  });
+
   it("bot rounds that are paid: said so, one total", () => {
     const text = finalPage(viewWith({ finished: false, botRounds: 2, botByExperimenter: true }));
     expect(text).toContain("The experimenter had a bot take over your seat: it made the choices in 2 of 3 rounds. Those rounds are paid like the others.");
