@@ -72,6 +72,9 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await admin.getByTestId("cmd-end").click();
   await admin.getByTestId("cmd-end-confirm").click();
   await expect(alice.getByTestId("final-page")).toBeVisible();
+  // the last round's results were on screen: she played every round, so she finished (no early-end notice)
+  await expect(alice.getByTestId("final-heading")).toHaveText("Thank you! You have finished.");
+  await expect(alice.getByTestId("ended-early")).toHaveCount(0);
   await expect(alice.getByTestId("completion-code")).toHaveText(/\S{4,}/);
   await expect(admin.getByTestId("session-status")).toHaveText("ended");
 });

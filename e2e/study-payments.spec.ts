@@ -53,6 +53,15 @@ test("the monitor's payment table and payments.csv pay what the participants ear
   const annPoints = Number((await ann.getByTestId("total-points").textContent())!.replace(/,/g, ""));
   await expect(bob.getByTestId("final-page")).toBeVisible();
   const bobCode = (await bob.getByTestId("completion-code").textContent())!.trim();
+  // Bob did not finish (a bot held his seat): his page says so, and why his payment is the show-up fee alone
+  await expect(bob.getByTestId("final-heading")).toHaveText("Thank you! The game is over for you.");
+  await expect(bob.getByTestId("bot-rounds")).toHaveText(
+    "The experimenter had a bot take over your seat: it made the choices in 2 of 2 rounds. Rounds a bot played are not paid, so none of these points count for your payment.",
+  );
+  await expect(bob.getByTestId("paid-points")).toHaveText("0");
+  await expect(bob.getByTestId("payout")).toHaveText("2.50 GBP");
+  await expect(ann.getByTestId("final-heading")).toHaveText("Thank you! You have finished.");
+  await expect(ann.getByTestId("bot-rounds")).toHaveCount(0);
   expect(bobCode).not.toBe(annCode);
 
   await expect(admin.getByTestId("payment-finished-0")).toHaveText("yes");

@@ -6,9 +6,9 @@ import type { Chart } from "../charts/types";
 import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } from "../core/game";
 import { isBotSeat, viewContext } from "./context";
 import { freeSeatProblem } from "./free-seat";
-import { seatPay } from "../study/payments";
+import { finishedSeat, seatPay } from "../study/payments";
 import { pendingIn, shownRoundPoints } from "./rounds";
-import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, SessionState, Stage, SurveyRecord } from "./state";
+import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, RoundStat, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 import type { Locale } from "../i18n/locales";
@@ -31,8 +31,13 @@ export interface PlayView {
   myTurn: boolean;
   /** Who ended a decision step of this round before this participant decided (null: they decided, or not yet). */
   endedBy: "timeout" | "experimenter" | null;
-  /** A bot made this participant's choice of this round (it played the seat while they were away). */
+  /** A bot made this participant's choice of this round (it played the seat while they were away, or the experimenter had it take over). */
   botChose: boolean;
+  /**
+   * Why the bot made that choice (null when `botChose` is false): "dropout" — the person was away past the
+   * grace period; "experimenter" — the experimenter replaced them by a bot (the page says which).
+   */
+  botReason: "dropout" | "experimenter" | null;
   role: string;
   /** The phase is over and its results are being computed (off the event loop); nobody can act. */
   computing: boolean;
@@ -43,6 +48,9 @@ export interface PlayView {
   computeFailed: boolean;
   game: unknown;
 }
+
+/** Why a seat's play stopped before its last round: the experimenter ended the session, or the group ended early. */
+export type EndedEarly = "experimenter" | "group" | null;
 
 export interface ParticipantView {
   sessionId: string;
@@ -85,6 +93,27 @@ export interface ParticipantView {
     redirectUrl: string | null;
     endedBeforePlay: boolean;
     waitedOut: boolean;
+    /**
+     * See `finishedSeat` (payments.csv `finished`): every round was played for the seat and the person, not
+     * a bot, held it at the end. Only then does the final page say "you have finished".
+     */
+    finished: boolean;
+    /** The treatment's rounds, and how many of them were played for this seat. */
+    rounds: number;
+    roundsPlayed: number;
+    /**
+     * Why play stopped before the last round for this seat (null: it did not, or no game took place):
+     * "experimenter" — the experimenter ended the session; "group" — the group's game was ended early
+     * (a member stayed away under dropout policy "end", or the experimenter ended the group).
+     */
+    endedEarly: EndedEarly;
+    /** Rounds in which a bot made the choices for this person's seat (see payments.csv `bot_rounds`). */
+    botRounds: number;
+    /** A bot still held the seat at the end because the experimenter replaced the person (not a dropout). */
+    botByExperimenter: boolean;
+    /** Whether rounds a bot played are paid (`payment.payBotRounds`), and the points `payout` pays for. */
+    botRoundsPaid: boolean;
+    paidPoints: number;
     /**
      * The person left in the intro (declined the consent, used up the quiz's attempts): the page says so, and
      * shows no completion code, payment or completion link (`completionCode` "", `redirectUrl` null, `payout` 0).
@@ -158,6 +187,18 @@ function historyOf(history: readonly PlayerRoundRecord[]): ParticipantView["hist
   return v;
 }
 
+/** Why a bot made a person's choice this round, as their page words it (null: no bot did, or a bot seat). */
+function botReasonOf(st: RoundStat | undefined, botSeat: boolean): PlayView["botReason"] {
+  if (!st?.bot || botSeat) return null;
+  return st.botReason === "dropout" ? "dropout" : "experimenter";
+}
+
+/** Why this seat's play stopped before the last round (null: every round was played, or no group). */
+function endedEarlyOf(g: GroupState | undefined, played: number, rounds: number): EndedEarly {
+  if (!g || played >= rounds || g.status !== "ended") return null;
+  return g.endedWithSession === true ? "experimenter" : "group";
+}
+
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
   const p = s.participants.get(pid);
   if (!p) return null;
@@ -181,6 +222,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
       myTurn: pending.includes(pid),
       endedBy: g.roundStats[pid]?.endedBy ?? null,
       botChose: g.roundStats[pid]?.bot === true && !p.bot,
+      botReason: botReasonOf(g.roundStats[pid], p.bot),
       role: g.roles[pid] ?? "player",
       computing: g.status === "computing",
       computeFailed: g.status === "computing" && g.computing?.failed !== undefined && g.computing.failed !== null,
@@ -190,7 +232,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
   const ready = lt.treatment.matching === "fixed" ? s.waiting.length % lt.groupSize : s.waiting.length;
   const needed = lt.treatment.matching === "fixed" ? lt.groupSize : lt.seats;
   // as payments.csv has it (bot-played rounds unpaid when the treatment says so, cents rounded the same way)
-  const payout = p.stage === "done" ? seatPay(p, t.payment).payout : 0;
+  const pay = p.stage === "done" ? seatPay(p, t.payment) : null;
   return {
     sessionId: s.id,
     participantId: pid,
@@ -212,15 +254,40 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     done:
       p.stage === "done"
         ? p.leftBeforePlay !== undefined
-          ? { totalPoints: 0, payout: 0, currency: t.payment.currency, completionCode: "", redirectUrl: null, endedBeforePlay: false, waitedOut: false, leftBeforePlay: p.leftBeforePlay }
+          ? {
+              totalPoints: 0,
+              payout: 0,
+              currency: t.payment.currency,
+              completionCode: "",
+              redirectUrl: null,
+              endedBeforePlay: false,
+              waitedOut: false,
+              finished: false,
+              rounds: lt.rounds,
+              roundsPlayed: 0,
+              endedEarly: null,
+              botRounds: 0,
+              botByExperimenter: false,
+              botRoundsPaid: t.payment.payBotRounds,
+              paidPoints: 0,
+              leftBeforePlay: p.leftBeforePlay,
+            }
           : {
               totalPoints: p.totalPayoff,
-              payout,
+              payout: pay?.payout ?? 0,
               currency: t.payment.currency,
               completionCode: p.completionCode,
               redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
               endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0 && p.waitedOut !== true,
               waitedOut: p.waitedOut === true,
+              finished: finishedSeat(p, lt.rounds),
+              rounds: lt.rounds,
+              roundsPlayed: p.history.length,
+              endedEarly: endedEarlyOf(g, p.history.length, lt.rounds),
+              botRounds: p.bot ? 0 : p.history.filter((h) => h.isBot).length,
+              botByExperimenter: !p.bot && p.replacedByBot && p.botReason === "experimenter",
+              botRoundsPaid: t.payment.payBotRounds,
+              paidPoints: pay?.paidPoints ?? 0,
               leftBeforePlay: null,
             }
         : null,

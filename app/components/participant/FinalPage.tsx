@@ -36,9 +36,22 @@ export function FinalPage({ view }: { view: ParticipantView }) {
         </p>
       </section>
     );
+  const heading = !done
+    ? t("heading")
+    : done.waitedOut
+      ? t("waitedOutHeading")
+      : done.endedBeforePlay || done.endedEarly === "experimenter"
+        ? t("endedHeading")
+        : done.finished
+          ? t("heading")
+          : t("overHeading");
+  // rounds a bot played that the payment leaves out: the page shows the points that are paid
+  const unpaidBotRounds = done !== null && done.botRounds > 0 && !done.botRoundsPaid;
   return (
     <section className="card" data-testid="final-page">
-      <h2 style={{ marginTop: 0 }}>{done?.waitedOut ? t("waitedOutHeading") : done?.endedBeforePlay ? t("endedHeading") : t("heading")}</h2>
+      <h2 style={{ marginTop: 0 }} data-testid="final-heading">
+        {heading}
+      </h2>
       {done?.endedBeforePlay && (
         <p className="notice" data-testid="ended-before-play">
           {t("endedBeforePlay")}
@@ -49,11 +62,32 @@ export function FinalPage({ view }: { view: ParticipantView }) {
           {t("waitedOut")}
         </p>
       )}
+      {done?.endedEarly && (
+        <p className="notice" data-testid="ended-early">
+          {t(done.endedEarly === "experimenter" ? "endedEarly" : "groupEndedEarly", { played: done.roundsPlayed, rounds: done.rounds })}
+        </p>
+      )}
+      {done && done.botRounds > 0 && (
+        <p className="notice" data-testid="bot-rounds">
+          {t(done.botByExperimenter ? "botRoundsExperimenter" : "botRounds", { bots: done.botRounds, played: done.roundsPlayed })}{" "}
+          {done.botRoundsPaid
+            ? t("botRoundsPaid")
+            : done.botRounds >= done.roundsPlayed
+              ? t("botRoundsUnpaidAll")
+              : t("botRoundsUnpaid", { paid: fmt(done.paidPoints, 1) })}
+        </p>
+      )}
       <dl className="kv">
-        <dt>{t("totalPoints")}</dt>
+        <dt>{unpaidBotRounds ? t("totalPointsAll") : t("totalPoints")}</dt>
         <dd className="big-number" data-testid="total-points">
           {fmt(total, 1)}
         </dd>
+        {unpaidBotRounds && (
+          <>
+            <dt>{t("paidPoints")}</dt>
+            <dd data-testid="paid-points">{fmt(done.paidPoints, 1)}</dd>
+          </>
+        )}
         {done && (done.payout > 0 || done.currency) && (
           <>
             <dt>{t("payment")}</dt>

@@ -27,6 +27,11 @@ export function PlayScreen({ view, receivedAt, act: send }: { view: ParticipantV
     <div>
       <PlayStatus play={play} receivedAt={receivedAt} running={view.status === "running"} />
       <h2 style={{ marginTop: 0 }}>{label}</h2>
+      {play.botChose && (
+        <p className="notice" role="status" data-testid="bot-chose">
+          {t(play.botReason === "dropout" ? "botChoseAway" : "botChoseExperimenter")}
+        </p>
+      )}
       {play.computing && (
         <p className="card" role="status" data-testid={play.computeFailed ? "compute-failed" : "computing"}>
           {t(play.computeFailed ? "computeFailed" : "computing")}

@@ -19,7 +19,7 @@ export function PivotalParticipate({ v, play, act, locked }: PhaseProps<typeof i
     return (
       <div>
         <p className="ok-box" role="status" data-testid="participate-done">
-          {v.myJoin ? t("youJoined") : t("youStayedOut")} {play.pendingCount > 0 ? g("waitingForOthers", { count: play.pendingCount }) : g("nextStep")}
+          {play.botChose ? (v.myJoin ? t("botJoined") : t("botStayedOut")) : v.myJoin ? t("youJoined") : t("youStayedOut")} {play.pendingCount > 0 ? g("waitingForOthers", { count: play.pendingCount }) : g("nextStep")}
         </p>
         <PivotalType v={v} />
       </div>
