@@ -198,14 +198,6 @@ describe("treatment errors in plain language", () => {
     for (const e of all) expect(e).not.toMatch(/Invalid input|Too small|Too big|expected \w+, received|record/);
   });
 
-  it("a show-up fee with a fraction of a cent is refused (payout − fee would not be the bonus; review A6); whole cents pass", () => {
-    const ids = { alpha: [10, 10], W: [[1, 0.4], [0.4, 1]], c: [1, 1], rounds: 1 };
-    expect(errorsOf({ name: "x", game: "ids-investment", params: ids, payment: { showUpFee: 2.675, perPoint: 0.005 } })).toEqual([
-      "payment.showUpFee: 2.675 has a fraction of a cent; payments are paid to the cent, so give the show-up fee in whole cents (e.g. 2.68)",
-    ]);
-    for (const fee of [0, 2.5, 2.67, 0.07, 1234567.89, 0.1 + 0.2])
-      expect(loadTreatment({ name: "x", game: "ids-investment", params: ids, payment: { showUpFee: fee, perPoint: 0.005 } }, games).ok, String(fee)).toBe(true);
-  });
 });
 
 describe("a treatment that is not JSON says where", () => {
