@@ -1,7 +1,7 @@
 /**
  * No view shows another seat's private numbers, for every registered game that declares them
- * (`privateData` in its module): each example is played by bots and every state on the way is checked
- * (lib/testing/private-views.ts). The engine's property test does the same on random command sequences
+ * (`privateData` in its module), and every view is plain JSON data: each example is played by bots and
+ * every state on the way is checked (lib/testing/private-views.ts, lib/testing/plain-views.ts). The engine's property test does the same on random command sequences
  * for the treatments of lib/testing/property-scenarios.ts, with the same declared numbers.
  */
 import { describe, expect, it } from "vitest";
@@ -11,22 +11,20 @@ import { distinctiveSecrets, leaksInBotSession } from "../testing/private-views"
 import { propertyScenarios } from "../testing/property-scenarios";
 import { games } from "./registry";
 
-const withPrivateData = Object.entries(games).filter(([, g]) => g.privateData !== undefined);
-
-describe.each(withPrivateData)("game module %s", (id) => {
-  it.each(examplesOf(id).map((e) => [e.file, e.treatment] as const))("no view of a bot-played session of %s shows another seat's private number", (_file, t) => {
-    const leaks = leaksInBotSession(botPlayed(t, games));
+describe.each(Object.keys(games))("game module %s", (id) => {
+  it.each(examplesOf(id).map((e) => [e.file, e.treatment] as const))("no view of a bot-played session of %s shows another seat's private number or anything but plain JSON data", (_file, t) => {
+    const leaks = leaksInBotSession(botPlayed(t, games), "privacy", true);
     expect(leaks, "a view shows another seat's private number; if it is there by coincidence (a sum that happens to equal it), give the example private values nothing else can equal, like 23.7").toEqual([]);
   });
 
-  it("some example or property scenario gives a seat a private number a leak can be told by", () => {
+  it.skipIf(games[id]!.privateData === undefined)("some example or property scenario gives a seat a private number a leak can be told by", () => {
     const lts = [...examplesOf(id).map((e) => botPlayed(e.treatment, games)), ...propertyScenarios().filter((sc) => sc.lt.game.id === id).map((sc) => sc.lt)];
     const told = lts.flatMap((lt) => Array.from({ length: lt.groupSize }, (_, i) => distinctiveSecrets(lt)(i)).flat());
     expect(told.length, `give one example of ${id} private values that are not whole numbers and differ from every other value in the treatment (e.g. an endowment of 23.7), so the leak check can look for them`).toBeGreaterThan(0);
   });
 });
 
-describe("the check finds a leak", () => {
+describe("the checks find a leaky or odd view", () => {
   const ids = games["ids-investment"]!;
   const classroom = examplesOf("ids-investment").find((e) => e.file === "ids-investment-classroom.json")!.treatment;
 
@@ -42,6 +40,13 @@ describe("the check finds a leak", () => {
     // user 1: α 20 and c 1 (whole), q 0.1 (everyone's), W row 1, 0.3, 0.3, 0.3; users 2-4 share all of theirs
     expect(distinctiveSecrets(lt)(0)).toEqual([0.3]);
     expect(distinctiveSecrets(lt)(1)).toEqual([]);
+  });
+
+  it("a view holding NaN or a function is caught", () => {
+    const odd: AnyGameModule = { ...ids, view: (s, viewer, ctx) => ({ ...ids.view(s, viewer, ctx), ratio: Number.NaN, later: () => 1 }) };
+    const found = leaksInBotSession(botPlayed(classroom, { ...games, "ids-investment": odd }), "privacy", true);
+    expect(found).toContainEqual(expect.stringMatching(/^p1's view\.play\.game\.ratio is NaN$/));
+    expect(found).toContainEqual(expect.stringMatching(/^p1's view\.play\.game\.later is a function$/));
   });
 });
 

@@ -8,6 +8,7 @@ import { createSessionState, type LoadedTreatment } from "../engine";
 import { deepFreeze } from "../engine/draft";
 import { runBots } from "./drive";
 import { viewLeaks } from "./invariants";
+import { unplainViews } from "./plain-views";
 
 /** The private numbers the game declares for the seat at `index` of a group (none without `privateData`). */
 export function declaredSecrets(lt: LoadedTreatment, index: number): readonly number[] {
@@ -37,8 +38,11 @@ export function distinctiveSecrets(lt: LoadedTreatment): (index: number) => numb
   };
 }
 
-/** Every leak found at a state of a bot-played session of `lt` (an empty list: none). */
-export function leaksInBotSession(lt: LoadedTreatment, seed = "privacy"): string[] {
+/**
+ * Every leak found at a state of a bot-played session of `lt` (an empty list: none), and with
+ * `alsoPlain` every value of a view that is not plain JSON data (lib/testing/plain-views.ts).
+ */
+export function leaksInBotSession(lt: LoadedTreatment, seed = "privacy", alsoPlain = false): string[] {
   const secretsOf = distinctiveSecrets(lt);
   const found = new Set<string>();
   // completion codes none of which is part of another ("code-p1" is part of "code-p10")
@@ -47,6 +51,7 @@ export function leaksInBotSession(lt: LoadedTreatment, seed = "privacy"): string
   runBots(deepFreeze(state), lt, 1_000_000, {
     observe: (s, nowMs) => {
       for (const leak of viewLeaks(s, lt, nowMs, secretsOf)) found.add(leak);
+      if (alsoPlain) for (const p of unplainViews(s, lt, nowMs)) found.add(p);
     },
   });
   return [...found];
