@@ -10,9 +10,10 @@ describe("game size on the kit (the figures in docs/adding-a-game.md)", () => {
     expect(countLines(text)).toEqual({ total: 9, code: 3 });
   });
 
-  it("ids-investment takes at most 200 code lines in lib/ and 150 in app/, tests excluded", () => {
+  // lib/ was 200; declaring the private data (`privateData`, for the leaderboard warning and the view-leak check) adds 2
+  it("ids-investment takes at most 202 code lines in lib/ and 150 in app/, tests excluded", () => {
     const n = countGame("ids-investment");
-    expect(n.lib.code).toBeLessThanOrEqual(200);
+    expect(n.lib.code).toBeLessThanOrEqual(202);
     expect(n.app.code).toBeLessThanOrEqual(150);
     expect(n.lib.code).toBeGreaterThan(100); // the count sees the game (not an empty folder)
   });

@@ -1,10 +1,11 @@
 /**
  * The dependency rules of docs/architecture.md, checked on the source: lib/ is pure (no I/O, no clock,
- * no Math.random, no server or database imports) and app/ never imports server/.
+ * no Math.random, no process or crypto: server/lib-purity.ts; no server or database imports) and app/ never imports server/.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { impurities } from "./lib-purity";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -26,7 +27,32 @@ describe("architecture rules", () => {
     const code = strip(readFileSync(join(ROOT, file), "utf8"));
     expect(code).not.toMatch(/from\s+["'](node:|fs|path|http|net|child_process|socket\.io|@prisma|pg|@libsql|next)/);
     expect(code).not.toMatch(/from\s+["'][./]*\/?(server|prisma|app)\//);
-    expect(code).not.toMatch(/\bDate\.now\s*\(|\bnew Date\s*\(|\bMath\.random\s*\(|\bprocess\.|\bperformance\.now/);
+    expect(impurities(code)).toEqual([]);
+  });
+
+  it.each([
+    ["Math.random()", "const r = Math.random();"],
+    ['Math["random"]()', 'const r = Math["random"]();'],
+    ["Math?.[k]", "const f = Math?.[key];"],
+    ["destructuring", "const { random } = Math;\nrandom();"],
+    ["destructuring via globalThis", "const { random: r } = globalThis.Math;"],
+    ["an alias of Math", "const M = Math;\nM.random();"],
+    ["Math passed on", "pick(Math, 1);"],
+    ["Math.random as a value", "const draw = Math.random;"],
+    ["Date.now()", "const t = Date.now();"],
+    ["Date.now as a value", "const clock = Date.now;"],
+    ["new Date", "const d = new Date;"],
+    ["Date()", "const d = Date();"],
+    ["performance.now()", "const t = performance.now();"],
+    ["process.env", "const e = process.env.X;"],
+    ["crypto.getRandomValues", "crypto.getRandomValues(buf);"],
+    ["randomUUID via globalThis", "globalThis.crypto.randomUUID();"],
+  ])("finds %s", (_name, code) => {
+    expect(impurities(code)).not.toEqual([]);
+  });
+
+  it("leaves pure arithmetic alone", () => {
+    expect(impurities("const a = Math.max(1, 2) + Math.min(...xs) - Math.abs(y);\nconst d = row.Date;\nconst m = { Math: 1 };\nconst t = ctx.nowMs;\nconst r = ctx.rng.next();")).toEqual([]);
   });
 
   it("app/ never imports server/", () => {

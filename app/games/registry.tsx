@@ -1,5 +1,6 @@
 /**
- * Participant UIs by game id: one line per game in lib/games/registry.ts and one here. The compiler
+ * Participant UIs by game id: one line per game here, one in lib/games/registry.ts and one in
+ * lib/mechanisms/registry.ts (docs/adding-a-game.md, section 3). The compiler
  * checks this map is complete (every GameId) and that each UI was defined for that game.
  */
 import type { ComponentType } from "react";

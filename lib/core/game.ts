@@ -234,6 +234,29 @@ export interface GameModule<
   records?: RecordSchemas;
   /** Legacy: hand-written columns for a game that does not declare `records` yet. */
   codebook?: readonly ColumnDoc[];
+  /**
+   * What each seat knows that the others do not (its private type). Leave it out when nothing is
+   * private: the launch check then gives no leaderboard warning and the view-leak check has nothing
+   * to look for.
+   */
+  privateData?: PrivateData<P>;
+}
+
+/**
+ * A game's private data, per seat of a group. The launch check warns with `type` when the projector's
+ * leaderboard is shown (lib/study/leaderboard-check.ts); `numbersOf` is what no other seat's view may
+ * hold, checked for every registered game on bot-played sessions of its examples
+ * (lib/games/kit-privacy.test.ts).
+ */
+export interface PrivateData<P> {
+  /**
+   * The private type that points depend on, as a phrase that completes "in this game points depend
+   * on …" (e.g. "each user's cost c (which only they see)"), or null when under these parameters
+   * points reveal none.
+   */
+  type(params: P): string | null;
+  /** The private numbers of the seat at `index` (0-based) in its group under these parameters. */
+  numbersOf(params: P, index: number): readonly number[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

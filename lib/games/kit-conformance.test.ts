@@ -3,22 +3,23 @@
  * covered as soon as it is registered, docs/adding-a-game.md): its default bot exists, every record field
  * has a description (the codebook builds), and a session of its first shipped example played by its
  * default bot ends, with every round's records exactly as its record schemas say (no field the codebook
- * does not list, none missing), so such a mistake fails here and not at the first export after a session.
+ * does not list, none missing) and every round's mechanism unit listed in lib/mechanisms/registry.ts
+ * (replay recomputes its output), so such a mistake fails here and not at the first export or replay.
+ * Siblings: kit-determinism.test.ts (the same seed gives the same data) and kit-privacy.test.ts (no view
+ * shows another seat's private numbers).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasOwnKey } from "../core/own";
 import { codebookOf } from "../core/records";
-import { loadTreatment } from "../engine/treatment";
+import { replayRound } from "../mechanisms/replay";
 import { newSession, runBots } from "../testing/drive";
+import { botPlayed, examplesOf } from "../testing/example-treatments";
 import { games } from "./registry";
 
-const EXAMPLES = join(import.meta.dirname, "../../examples/treatments");
 const firstExample = (gameId: string) => {
-  const file = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json")).sort().find((f) => (JSON.parse(readFileSync(join(EXAMPLES, f), "utf8")) as { game: string }).game === gameId);
-  if (!file) throw new Error(`game ${gameId} has no example in examples/treatments`);
-  return JSON.parse(readFileSync(join(EXAMPLES, file), "utf8")) as Record<string, unknown> & { params: Record<string, unknown> };
+  const ex = examplesOf(gameId)[0];
+  if (!ex) throw new Error(`game ${gameId} has no example in examples/treatments`);
+  return ex.treatment;
 };
 
 describe.each(Object.entries(games))("game module %s", (id, game) => {
@@ -32,19 +33,17 @@ describe.each(Object.entries(games))("game module %s", (id, game) => {
     for (const c of columns) expect(c.description.trim(), c.name).not.toBe("");
   });
 
-  it("a session of its first example, played by its default bot, emits records exactly as its schemas say", () => {
-    const ex = firstExample(id);
-    const t = { ...ex, params: { ...ex.params, rounds: 2 }, intro: {}, survey: [], bots: { seats: [] as string[], delayMs: 0 } };
-    const probe = loadTreatment(t, games);
-    if (!probe.ok) throw new Error(probe.errors.join("\n"));
-    const lt0 = probe.value;
-    const lt1 = loadTreatment({ ...t, bots: { seats: Array.from({ length: lt0.seats }, () => game.defaultBot), delayMs: 0 } }, games);
-    if (!lt1.ok) throw new Error(lt1.errors.join("\n"));
-    const lt = lt1.value;
+  it("a session of its first example, played by its default bot, emits records exactly as its schemas say, and replays", () => {
+    const lt = botPlayed(firstExample(id), games);
     const start = newSession(lt).state;
     const run = runBots(start, lt, 1_000_000);
     expect(run.state.participants.every((p) => p.stage === "done")).toBe(true);
     expect(run.rounds.length).toBeGreaterThan(0);
+    // the unit it records is listed in lib/mechanisms/registry.ts, and recomputes what was recorded (mechlab replay)
+    for (const { round, mechanism: m } of run.rounds) {
+      const stored = JSON.parse(JSON.stringify({ mechanism: { id: m.id, version: m.version }, input: m.input, output: m.output })) as Parameters<typeof replayRound>[0];
+      expect(replayRound(stored), `round ${round}: ${m.id}@${m.version}`).toEqual([]);
+    }
     const rec = game.records;
     if (!rec) return; // a legacy game with hand-written columns (none is registered now)
     for (const row of run.rounds) {

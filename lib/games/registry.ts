@@ -1,6 +1,7 @@
 /**
- * Every game module the platform can run, by id: adding a game is one line here (and one line in
- * app/games/registry.tsx, which the compiler checks is complete against `GameId`).
+ * Every game module the platform can run, by id: registering a game is one line here, one in
+ * app/games/registry.tsx (its UI; the compiler checks that map is complete against `GameId`) and one in
+ * lib/mechanisms/registry.ts (its mechanism unit; kit-conformance.test.ts checks it is there).
  */
 import type { AnyGameModule } from "../core/game";
 import { cipContracts } from "./cip-contracts";

@@ -1,6 +1,8 @@
 /**
  * Replaying recorded rounds: recompute a round with the unit of its recorded id@version and list every
  * difference between the recorded and the recomputed output. Used by `mechlab replay` and the tests.
+ * The unit's output only: how a game turns it into payoffs and records (its `score`) is not recomputed;
+ * lib/games/kit-determinism.test.ts checks that every game gives the same records from the same seed.
  *
  * Comparison: strings, booleans, null and whole numbers must be equal; other numbers match when
  * |recorded − recomputed| ≤ FLOAT_TOLERANCE · max(1, |recorded|, |recomputed|); arrays must have the

@@ -15,11 +15,33 @@ function load(t: unknown): LoadedTreatment {
 }
 
 describe("leaderboard warning", () => {
-  it("every example has private parameters that points depend on (each participant sees only their own)", () => {
-    const without = readdirSync(EXAMPLES)
-      .filter((f) => f.endsWith(".json"))
-      .filter((f) => privateTypeOf(load(raw(f))) === null);
-    expect(without).toEqual([]);
+  it("every example of a game that declares private data warns with that game's own phrase", () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".json"));
+    for (const f of files) {
+      const lt = load({ ...raw(f), leaderboard: { show: true } });
+      const type = lt.game.privateData?.type(lt.params) ?? null;
+      expect(privateTypeOf(lt), f).toBe(type);
+      if (type === null) expect(leaderboardWarning(lt), f).toBeNull();
+      else expect(leaderboardWarning(lt), f).toContain(`points depend on ${type}:`);
+    }
+  });
+
+  it("a game without private data (no privateData in its module) shows the board without a warning", () => {
+    const { privateData: _, ...open } = games["ids-investment"]!;
+    const lt = loadTreatment({ ...raw("ids-investment-classroom.json"), leaderboard: { show: true } }, { ...games, "ids-investment": open });
+    if (!lt.ok) throw new Error(lt.errors.join("\n"));
+    expect(privateTypeOf(lt.value)).toBeNull();
+    expect(leaderboardWarning(lt.value)).toBeNull();
+  });
+
+  it("a game's private data may depend on its parameters: null under these parameters means no warning", () => {
+    const ids = games["ids-investment"]!;
+    const lt = loadTreatment({ ...raw("ids-investment-classroom.json"), leaderboard: { show: true } }, {
+      ...games,
+      "ids-investment": { ...ids, privateData: { type: (p: { alpha: number[] }) => (p.alpha.length > 3 ? null : "each α"), numbersOf: () => [] } },
+    });
+    if (!lt.ok) throw new Error(lt.errors.join("\n"));
+    expect(leaderboardWarning(lt.value)).toBeNull();
   });
 
   it("warns while the leaderboard is shown and tells how to hide it; silent once show is false", () => {

@@ -3,30 +3,14 @@
  * private parameters, and the board is updated round by round, so the difference of two boards is each
  * person's points of a round, from which the room can work out their parameters (docs/security.md). A
  * review did so exactly: an Externality user's cost c from one round, a Defender's rewards and penalties
- * from the rounds she was attacked. In every shipped game each participant sees only their own: CIP's CI
- * owners (vulnerability θ, criticality φ), IDS users (α, c, q and their row of W; under Pivotal with
- * incomplete information the true α_i), Externality users (c), Defenders (rewards and penalties).
+ * from the rounds she was attacked. What is private is a property of the game: its module's
+ * `privateData.type(params)` (lib/core/game.ts); a game without `privateData` reveals nothing this way.
  */
 import type { LoadedTreatment } from "../engine/treatment";
 
 /** What the private type is in this treatment's game, or null when points reveal no private type. */
 export function privateTypeOf(lt: LoadedTreatment): string | null {
-  switch (lt.game.id) {
-    case "cip-contracts":
-      return "each CI owner's type (vulnerability θ and criticality φ)";
-    case "ids-pivotal":
-      return (lt.params as { information?: unknown }).information === "incomplete"
-        ? "each user's true type α_i (incomplete information)"
-        : "each user's own parameters (α, c, q and their row of W, which only they see)";
-    case "ids-investment":
-      return "each user's own parameters (α, c, q and their row of W, which only they see)";
-    case "ids-externality":
-      return "each user's cost c (which only they see)";
-    case "ssg-defense":
-      return "each defender's rewards and penalties (which only she sees)";
-    default:
-      return null;
-  }
+  return lt.game.privateData?.type(lt.params) ?? null;
 }
 
 /** The warning to show before opening, or null when the leaderboard is hidden or reveals no type. */

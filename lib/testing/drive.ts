@@ -48,18 +48,19 @@ export function passIntro(s: SessionState, lt: LoadedTreatment, now: number, pid
   return s;
 }
 
-/** Let bots play (and the clock run to deadlines) until the session is over or `until` holds. */
+/** Let bots play (and the clock run to deadlines) until the session is over or `until` holds; `observe` sees the state before every step and the last one. */
 export function runBots(
   start: SessionState,
   lt: LoadedTreatment,
   nowMs: number,
-  opts: { maxSteps?: number; until?: (s: SessionState) => boolean; stepMs?: number } = {},
+  opts: { maxSteps?: number; until?: (s: SessionState) => boolean; stepMs?: number; observe?: (s: SessionState, nowMs: number) => void } = {},
 ): DriveResult & { nowMs: number } {
   const out: DriveResult = { state: start, rounds: [], notes: [] };
   let now = nowMs;
   const maxSteps = opts.maxSteps ?? 100_000;
   for (let step = 0; step < maxSteps; step++) {
     const s = out.state;
+    opts.observe?.(s, now);
     if (opts.until?.(s)) return { ...out, nowMs: now };
     if (s.participants.every((p) => p.stage === "done")) return { ...out, nowMs: now };
     const moves = botMoves(s, lt, now);

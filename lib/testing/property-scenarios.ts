@@ -1,10 +1,11 @@
 /**
- * Treatments for the engine's property test (lib/engine/engine.properties.test.ts), each with the
- * private parameters of every position in a group: distinctive numbers that must never appear in
- * another participant's view (the same kind of numbers the games' own view tests use).
+ * Treatments for the engine's property test (lib/engine/engine.properties.test.ts), with distinctive
+ * private parameters: the numbers each game declares private (`privateData`, lib/core/game.ts) must
+ * never appear in another participant's view (the same kind of numbers the games' own view tests use).
  */
 import { loadTreatment, type LoadedTreatment } from "../engine";
 import { games } from "../games/registry";
+import { declaredSecrets } from "./private-views";
 
 export interface PropertyScenario {
   name: string;
@@ -44,7 +45,6 @@ const IDS = {
   c: [0.7771, 0.8887, 0.9993],
   q: [0.01231, 0.02347, 0.03459],
 };
-const idsSecrets = (i: number) => [IDS.alpha[i]!, IDS.c[i]!, IDS.q[i]!, ...IDS.W[i]!];
 
 const SSG = {
   targets: ["North", "East", "South", "West"],
@@ -70,12 +70,17 @@ const CIP_TYPES = [
   { theta: 2, phi: 0.5, probability: 0.25, minResources: 60, rewardRate: 5 },
 ];
 
+/** The scenario's secrets: what its game declares private, and `more` numbers of the seat at `index`. */
+function scenario(name: string, lt: LoadedTreatment, more: (index: number) => readonly number[] = () => []): PropertyScenario {
+  return { name, lt, secretsOf: (i) => [...declaredSecrets(lt, i), ...more(i)] };
+}
+
 /** Built on first use: loading validates the treatments (the SSG one computes its benchmark NSE). */
 export function propertyScenarios(): PropertyScenario[] {
   return [
-    {
-      name: "ids-investment, 2 fixed groups of 3, dropouts replaced by bots, exit survey",
-      lt: load({
+    scenario(
+      "ids-investment, 2 fixed groups of 3, dropouts replaced by bots, exit survey",
+      load({
         name: "ids fixed",
         game: "ids-investment",
         groups: 2,
@@ -84,11 +89,10 @@ export function propertyScenarios(): PropertyScenario[] {
         bots: { seats: ["random"] },
         survey: SURVEY,
       }),
-      secretsOf: idsSecrets,
-    },
-    {
-      name: "ids-investment, 2 groups of 3 rematched at random, 2 people and 4 bots, a dropout ends the group, exit survey",
-      lt: load({
+    ),
+    scenario(
+      "ids-investment, 2 groups of 3 rematched at random, 2 people and 4 bots, a dropout ends the group, exit survey",
+      load({
         name: "ids random",
         game: "ids-investment",
         groups: 2,
@@ -98,32 +102,31 @@ export function propertyScenarios(): PropertyScenario[] {
         bots: { seats: ["random", "myopic", "zero", "random"] },
         survey: SURVEY,
       }),
-      secretsOf: idsSecrets,
-    },
-    {
-      name: "ids-pivotal, free loners, taxes shown, the group waits for dropouts",
-      lt: load({
+    ),
+    scenario(
+      "ids-pivotal, free loners, taxes shown, the group waits for dropouts",
+      load({
         name: "pivotal",
         game: "ids-pivotal",
         params: { ...IDS, loner: "free", feedback: "investmentsAndTaxes", botMisreportFactor: 1.37, rounds: 3 },
         dropout: { graceSeconds: 5, policy: "wait" },
         bots: { seats: ["misreport"] },
       }),
-      secretsOf: (i) => [...idsSecrets(i), IDS.c[i]! * 1.37],
-    },
-    {
-      name: "ssg-defense, coordinated with a join phase",
-      lt: load({
+      // the misreporting bot reports c·1.37, its own
+      (i) => [IDS.c[i]! * 1.37],
+    ),
+    scenario(
+      "ssg-defense, coordinated with a join phase",
+      load({
         name: "ssg",
         game: "ssg-defense",
         params: { ...SSG, mode: "coordinated", joinPhase: true, rounds: 2 },
         dropout: { graceSeconds: 5, policy: "bot", bot: "random" },
       }),
-      secretsOf: (i) => [...SSG.defenders[i]!.reward, ...SSG.defenders[i]!.penalty],
-    },
-    {
-      name: "cip-contracts, per-CI beliefs, scarce resources (re-offers)",
-      lt: load({
+    ),
+    scenario(
+      "cip-contracts, per-CI beliefs, scarce resources (re-offers)",
+      load({
         name: "cip",
         game: "cip-contracts",
         params: {
@@ -143,7 +146,6 @@ export function propertyScenarios(): PropertyScenario[] {
         dropout: { graceSeconds: 5, policy: "bot" },
         bots: { seats: ["mimic"] },
       }),
-      secretsOf: (i) => CIP_BELIEFS[i]!,
-    },
+    ),
   ];
 }

@@ -5,6 +5,8 @@
  * The folder is an admin download or one session folder of `mechlab simulate` (holding rounds.json), or
  * the `--out` folder of `mechlab simulate` (every session folder in it is replayed); a rounds.json file
  * works too. Exit 0: every round matches; 1: some round differs (or its unit is unknown); 2: bad input.
+ * What is compared is the unit's output only: payoffs and records are the game's score, which a game
+ * maps from the output in its own way, so there is no generic check of them from an export.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -18,6 +20,9 @@ export const REPLAY_HELP = `mechlab replay <export folder>
       simulate's --out folder (all sessions); a rounds.json file works too.
       Whole numbers, strings and booleans must be equal; other numbers may differ by a relative
       ${FLOAT_TOLERANCE} (|a − b| ≤ ${FLOAT_TOLERANCE} · max(1, |a|, |b|)).
+      Only the mechanism unit's output is recomputed: the payoffs and the decision_, outcome_ and
+      group_ columns come from the game's score and are not checked here (the tests run every game
+      twice from one seed and compare every record: lib/games/kit-determinism.test.ts).
       Exit 0: all rounds match; 1: a difference or an unknown mechanism version; 2: bad input.`;
 
 const RoundsFile = z.array(
@@ -106,7 +111,7 @@ export async function runReplay(args: string[], io: ReplayIo = stdio): Promise<n
   }
   const sessions = files.length === 1 ? "" : ` in ${files.length} exports`;
   if (differing === 0) {
-    io.out(`replayed ${rounds} round(s)${sessions}: all match\n`);
+    io.out(`replayed ${rounds} round(s)${sessions}: all match (the mechanism units' output; payoffs are not recomputed)\n`);
     return 0;
   }
   io.out(`replayed ${rounds} round(s)${sessions}: ${differing} differ\n`);

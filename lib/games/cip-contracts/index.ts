@@ -31,4 +31,9 @@ export const cipContracts = defineGame({
   bots: cipBots,
   defaultBot: "truthful",
   records: cipRecords,
+  // each round draws a CI's type (θ, φ) from the beliefs; with per-CI beliefs that CI's vector is its own too
+  privateData: {
+    type: () => "each CI owner's type (vulnerability θ and criticality φ)",
+    numbersOf: (p, i) => (p.beliefs === "perCi" ? (p.ciProbabilities?.[i] ?? []) : []),
+  },
 });

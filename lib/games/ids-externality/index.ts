@@ -29,4 +29,6 @@ export const idsExternality = defineGame({
   bots: externalityBots,
   defaultBot: "adaptive",
   records: externalityRecords,
+  // α and W are common knowledge in the Externality game; only each user's cost is their own
+  privateData: { type: () => "each user's cost c (which only they see)", numbersOf: (p, i) => (p.c[i] === undefined ? [] : [p.c[i]]) },
 });

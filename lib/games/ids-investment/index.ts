@@ -2,6 +2,7 @@
  * The unregulated interdependent-security investment game (Naghizadeh & Liu §II-A) as a game module.
  */
 import { defineGame } from "../../core/game";
+import { OWN_PARAMETERS, ownParametersOf } from "../ids-mechanisms-common/private-data";
 import { idsBots } from "./bots";
 import { IdsParams } from "./params";
 import { idsRecords } from "./records";
@@ -27,4 +28,5 @@ export const idsInvestment = defineGame({
   bots: idsBots,
   defaultBot: "myopic",
   records: idsRecords,
+  privateData: { type: () => OWN_PARAMETERS, numbersOf: ownParametersOf },
 });

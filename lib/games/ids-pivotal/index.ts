@@ -3,6 +3,7 @@
  * participate → report → [loner] → results, each round.
  */
 import { defineGame } from "../../core/game";
+import { OWN_PARAMETERS, ownParametersOf } from "../ids-mechanisms-common/private-data";
 import { pivotalBots } from "./bots";
 import { PivotalParams } from "./params";
 import { pivotalRecords } from "./records";
@@ -30,4 +31,8 @@ export const idsPivotal = defineGame({
   bots: pivotalBots,
   defaultBot: "truthful",
   records: pivotalRecords,
+  privateData: {
+    type: (p) => (p.information === "incomplete" ? "each user's true type α_i (incomplete information)" : OWN_PARAMETERS),
+    numbersOf: ownParametersOf,
+  },
 });

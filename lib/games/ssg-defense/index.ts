@@ -36,4 +36,8 @@ export const ssgDefense = defineGame({
   bots: ssgBots,
   defaultBot: "nse",
   records: ssgRecords,
+  privateData: {
+    type: () => "each defender's rewards and penalties (which only she sees)",
+    numbersOf: (p, i) => (p.defenders[i] ? [...p.defenders[i].reward, ...p.defenders[i].penalty] : []),
+  },
 });
