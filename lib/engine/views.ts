@@ -287,6 +287,11 @@ export interface AdminGroupRow {
 export interface AdminViewOptions {
   /** false: every group's `history` is left empty (only `historyRounds` says how long it is). */
   groupHistory?: boolean;
+  /**
+   * Told when the game's `monitor` throws for a group (a bug in a game module): that group's `monitor` is
+   * then null, and every other group and the rest of the view are built as usual (without it the throw goes on).
+   */
+  onGameError?: (where: string, e: unknown) => void;
 }
 
 export interface AdminView {
@@ -305,6 +310,17 @@ export interface AdminView {
   charts: Chart[];
   /** Exit survey progress (null when the treatment has no survey): how many answered, are answering, skipped. */
   survey: { questions: number; answered: number; answering: number; skipped: number; byBots: number } | null;
+}
+
+/** The game's monitor of one group; with `onError`, null when the game's code throws (without it, the throw goes on). */
+function monitorOf(lt: LoadedTreatment, groupId: string, game: unknown, ctx: Parameters<LoadedTreatment["game"]["monitor"]>[1], onError?: (where: string, e: unknown) => void): MonitorView | null {
+  try {
+    return lt.game.monitor(game, ctx);
+  } catch (e) {
+    if (!onError) throw e;
+    onError(`monitor of group ${groupId}`, e);
+    return null;
+  }
 }
 
 export function adminView(
@@ -328,7 +344,7 @@ export function adminView(
         pendingCount: pending.length,
         computeFailure:
           g.status === "computing" && g.computing?.failed ? { ...g.computing.failed, step: `${g.computing.unitId}@${g.computing.version}` } : null,
-        monitor: g.game !== null ? lt.game.monitor(g.game, ctx) : null,
+        monitor: g.game !== null ? monitorOf(lt, g.id, g.game, ctx, opts.onGameError) : null,
         history: opts.groupHistory === false ? [] : (roundHistory[g.id] ?? []),
         historyRounds: roundHistory[g.id]?.length ?? 0,
       };

@@ -81,7 +81,8 @@ export function attachSockets(
   const outbox = new ViewOutbox<SentView & { now: number; host: SessionHost }>((pid, { view, now, host }) => riding.deliver(pid, { view, serverNow: now }, host));
   /** The participant's view now (one `now` for all views of one change: members of a group share their group's part). */
   const viewOf = (host: SessionHost, pid: string, now = manager.clock()) => {
-    const view = participantView(host.state, host.lt, pid, now);
+    // a crash in the game's view costs only this participant this update (logged once)
+    const view = host.gameCode.guard(`view of participant ${pid}`, () => participantView(host.state, host.lt, pid, now));
     return view && { view, now, host, deadlineMs: view.play ? host.state.groups.get(view.play.groupId)?.deadlineMs : undefined };
   };
   /** A participant's own command's view goes in its answer (server/realtime/riding-views.ts). */
@@ -363,7 +364,9 @@ export function attachSockets(
       const refused = limited<ViewMessage>("p:sync", _req);
       if (refused) return ack(refused);
       const msg = (await ready) ? await snapshot() : null;
-      ack(msg ? { ok: true, data: msg } : gone());
+      // loaded here but no view: the game's view crashed (logged), the session is not gone
+      const failed = (): Ack<ViewMessage> => ({ ok: false, error: { code: "session/conflict", ...worded("serverFailed") } });
+      ack(msg ? { ok: true, data: msg } : manager.isLoaded(sessionId) ? failed() : gone());
     });
 
     socket.on("p:intro", async (raw, ackFn) => {

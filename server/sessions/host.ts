@@ -11,6 +11,7 @@ import { botMoves, nextWakeMs, pendingComputes, reduce, sessionOver, type Comman
 import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
+import { GameCodeErrors } from "./game-code-errors";
 import type { EventInput, LoggedEvent, SessionStore } from "./store";
 
 /** `errorCode` of a logged command that was a retry of one already counted (accepted is false). */
@@ -87,6 +88,8 @@ export class SessionHost extends EventEmitter {
   private readonly computing = new Set<string>();
   /** Group-level numbers of every completed round, per group (for the monitor's history). */
   readonly roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {};
+  /** Crashes of the game's view code while screens are built, each logged once (server/sessions/game-code-errors.ts). */
+  readonly gameCode: GameCodeErrors;
 
   constructor(
     public state: SessionState,
@@ -100,6 +103,7 @@ export class SessionHost extends EventEmitter {
     this.setMaxListeners(0);
     this.persisted = state;
     this.lastActivityMs = opts.clock();
+    this.gameCode = new GameCodeErrors(state.id, lt.game.id, opts.log);
   }
 
   get id(): string {
@@ -259,7 +263,14 @@ export class SessionHost extends EventEmitter {
     if (stored) this.persisted = state;
     for (const row of rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of notes) this.opts.log?.(`session=${this.id} ${n}`);
-    if (state !== start) this.emit("change", state, { rounds, notes, computes }, start);
+    if (state !== start) {
+      try {
+        this.emit("change", state, { rounds, notes, computes }, start);
+      } catch (e) {
+        // a listener's bug (e.g. building a view) must not keep the stored batch from being answered
+        this.opts.log?.(`session=${this.id} a listener of the change failed: ${(e as Error).stack ?? e}`);
+      }
+    }
     // bots look again only where something changed, unless time or a refused bot move may matter
     // (not after a crash in the engine: the same move would crash again at once, in a loop; the log says why)
     const rescanAll = batch.some((j, i) => {

@@ -76,13 +76,13 @@ export function localRouter(manager: SessionManager): SessionRouter {
 }
 
 export function participantMessage(host: SessionHost, pid: string, now: number): ViewMessage | null {
-  const view = participantView(host.state, host.lt, pid, now);
+  const view = host.gameCode.guard(`view of participant ${pid}`, () => participantView(host.state, host.lt, pid, now));
   return view ? { view, serverNow: now } : null;
 }
 
 export function adminMessage(host: SessionHost, now: number): AdminMessage {
   // the monitor asks for a group's round history when its table is opened (server/http/admin-routes.ts)
-  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false }), serverNow: now };
+  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false, onGameError: (where, e) => host.gameCode.report(where, e) }), serverNow: now };
 }
 
 export function projectorMessage(host: SessionHost, now: number): ProjectorMessage {
