@@ -57,7 +57,7 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     return sendJson(res, 200, {
       session: { id, code: host.code, name: row?.name, gameId: row?.gameId, status: host.state.status, seed: row?.seed },
       links: parts.map((p) => ({ seat: p.seat, participantId: p.id, path: `/p/${p.token}` })),
-      view: adminView(host.state, host.lt, manager.clock(), host.roundHistory, liveCharts(host), { onGameError: (where, e) => host.gameCode.report(where, e) }),
+      view: adminView(host.state, host.lt, manager.clock(), host.roundHistory, liveCharts(host), { onGameError: (where, e) => host.gameCode.report(where, e), gameCrashes: host.crashes.all() }),
       bots: Object.entries(host.lt.game.bots).map(([bid, b]) => ({ id: bid, label: b.label, default: bid === (host.lt.treatment.dropout.bot ?? host.lt.game.defaultBot) })),
     });
   }

@@ -82,7 +82,7 @@ export function participantMessage(host: SessionHost, pid: string, now: number):
 
 export function adminMessage(host: SessionHost, now: number): AdminMessage {
   // the monitor asks for a group's round history when its table is opened (server/http/admin-routes.ts)
-  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false, onGameError: (where, e) => host.gameCode.report(where, e) }), serverNow: now };
+  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false, onGameError: (where, e) => host.gameCode.report(where, e), gameCrashes: host.crashes.all() }), serverNow: now };
 }
 
 export function projectorMessage(host: SessionHost, now: number): ProjectorMessage {
