@@ -137,6 +137,10 @@ export function attachSockets(
     if (wired.has(host)) return;
     wired.add(host);
     host.on("change", (_state: SessionState, _fx: unknown, prev: SessionState) => pushViews(host, prev));
+    // game code crashed (nothing changed): the monitor shows the failed group at once
+    host.on("crash", () => {
+      if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
+    });
     // the session left memory (idle, ended, deleted): what was last sent to its participants goes too,
     // or the outbox would keep the host, and with it the whole session, for as long as the server runs
     host.on("stopped", () => {
