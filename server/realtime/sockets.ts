@@ -114,8 +114,17 @@ export function attachSockets(
       setTimeout(() => {
         adminTimers.delete(host.id);
         const now = manager.clock();
-        if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, now));
-        if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
+        // game code in them (e.g. a phase's `pending`) may throw: in a timer that would end the process
+        const monitor = () => host.gameCode.guard("monitor", () => adminMessage(host, now));
+        const screen = () => host.gameCode.guard("projector view", () => projectorMessage(host, now));
+        if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) {
+          const msg = monitor();
+          if (msg) io.to(`admin:${host.id}`).emit("admin:view", msg);
+        }
+        if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) {
+          const msg = screen();
+          if (msg) io.to(`projector:${host.id}`).emit("projector:view", msg);
+        }
         if (liveChartsStale(host)) scheduleAdmin(host); // the charts' recomputation was deferred: send them once it is done
       }, adminPushDelayMs(host.state.order.length)),
     );

@@ -3,6 +3,7 @@
  * the answer to their stored command, the other members still get their views, the crash is logged once
  * with the session and the game, and the process goes on (no unhandled rejection, which vitest reports).
  */
+import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { games } from "../../lib/games/registry";
 import { api, expectOk } from "../testing/harness";
@@ -76,5 +77,33 @@ describe("a game view that throws", () => {
       game.monitor = original;
     }
     expect(logs.filter((l) => l.includes("bug in monitor"))).toHaveLength(1);
+  }, 60_000);
+
+  it("a phase's `pending` that throws costs the monitor its view, not the process", async () => {
+    const s = await lab.createSession(idsTreatment());
+    await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "open" }, cookie: lab.cookie });
+    const monitor: Socket = ioc(lab.base, { transports: ["websocket"], auth: { admin: true }, extraHeaders: { cookie: lab.cookie }, forceNew: true, reconnection: false });
+    expect(await monitor.timeout(5000).emitWithAck("admin:watch", { sessionId: s.id })).toMatchObject({ ok: true });
+    const ps = s.tokens.map((t) => lab.join(t));
+    for (const p of ps) await p.passIntro();
+    await ps[0]!.until((v) => v.play?.phase === "decide");
+    const decide = games["ids-investment"]!.phases.decide! as unknown as { pending: (state: unknown, ctx: unknown) => string[] };
+    const original = decide.pending;
+    decide.pending = () => {
+      throw new Error("bug in pending");
+    };
+    try {
+      // a command pushes the monitor (in a timer: a throw there would end the process)
+      await ps[0]!.act("pending-crash-1", { type: "invest", x: 1 });
+      await new Promise((r) => setTimeout(r, 1500));
+      const detail = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
+      expect(detail.status).toBe(500);
+      expect(detail.json.error.message).toMatch(/game's code failed/);
+    } finally {
+      decide.pending = original;
+      monitor.close();
+    }
+    expect((await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie })).status).toBe(200);
+    expect(logs.filter((l) => l.includes("bug in pending")).length).toBeGreaterThanOrEqual(1);
   }, 60_000);
 });

@@ -60,11 +60,11 @@ export function localRouter(manager: SessionManager): SessionRouter {
     },
     async adminView(id) {
       const host = await manager.get(id);
-      return host ? adminMessage(host, manager.clock()) : null;
+      return host ? host.gameCode.guard("monitor", () => adminMessage(host, manager.clock())) : null;
     },
     async projectorView(id) {
       const host = await manager.get(id);
-      return host ? projectorMessage(host, manager.clock()) : null;
+      return host ? host.gameCode.guard("projector view", () => projectorMessage(host, manager.clock())) : null;
     },
     async logRefused(id, actor, command, payload, error) {
       await (await manager.get(id))?.logRefused(actor, command, payload, error);
