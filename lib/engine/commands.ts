@@ -43,7 +43,11 @@ export type FailedComputeCommand =
   /** Run the step again. */
   | { kind: "retryCompute"; groupId: string }
   /** End the group (its members go on to the exit survey). */
-  | { kind: "endFailedGroup"; groupId: string };
+  /**
+   * `crashed`: set by the server (never by a client) when the group's game code crashed in the engine
+   * (server/sessions/engine-crashes.ts): the group may then be ended while it plays.
+   */
+  | { kind: "endFailedGroup"; groupId: string; crashed?: boolean };
 
 export type Command =
   | ParticipantCommand

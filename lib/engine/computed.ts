@@ -44,10 +44,14 @@ export function applyComputeFailed(s: SessionState, cmd: { groupId: string; key:
   return { ok: true, stale: false };
 }
 
-/** The failed computing group `groupId`, or why the command does not apply to it. */
-function failedGroup(s: SessionState, groupId: string): { ok: true; g: GroupState } | { ok: false; error: ActionError } {
+/**
+ * The failed group `groupId` (a computing group whose step failed, or, `crashed`, a playing or computing
+ * group whose game code crashed, as the server saw), or why the command does not apply to it.
+ */
+function failedGroup(s: SessionState, groupId: string, crashed = false): { ok: true; g: GroupState } | { ok: false; error: ActionError } {
   const g = s.groups.get(groupId);
   if (!g) return conflict(`No group ${groupId} in this session.`);
+  if (crashed && (g.status === "playing" || g.status === "computing")) return { ok: true, g };
   if (g.status !== "computing" || !g.computing?.failed) return conflict(`Group ${groupId} has no failed computation (it is ${g.status}).`);
   return { ok: true, g };
 }
@@ -66,18 +70,18 @@ export function retryCompute(s: SessionState, groupId: string, fx: Effects): Com
 }
 
 /**
- * The experimenter gives up on a failed step: the group ends (status "ended"); its members go on to the
+ * The experimenter gives up on a failed step (or, `crashed`, on a group whose game code crashed): the group ends (status "ended"); its members go on to the
  * exit survey with the points of the rounds they completed, which stay stored; no round is recorded for
  * the round whose step failed. Under random matching the other groups of the round are not held up.
  */
-export function endFailedGroup(s: SessionState, lt: LoadedTreatment, groupId: string, nowMs: number, fx: Effects): ComputedResult {
-  const f = failedGroup(s, groupId);
+export function endFailedGroup(s: SessionState, lt: LoadedTreatment, groupId: string, nowMs: number, fx: Effects, crashed = false): ComputedResult {
+  const f = failedGroup(s, groupId, crashed);
   if (!f.ok) return f;
   const g = draftGroup(s, groupId);
   const round = g.round;
   g.computing = null;
   endGroup(s, g, "ended", lt, nowMs);
-  fx.notes.push(`experimenter ended group ${groupId} in round ${round} after its computation failed`);
+  fx.notes.push(`experimenter ended group ${groupId} in round ${round} after its ${crashed ? "game code crashed" : "computation failed"}`);
   releaseBarrier(s, lt, round, nowMs, fx);
   return { ok: true, stale: false };
 }

@@ -58,7 +58,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
             ? ({ ok: false, error: { code: ActionErrorCode.Conflict, message: "The session has already ended." } } as const)
             : cmd.kind === "retryCompute"
               ? retryCompute(s, cmd.groupId, fx)
-              : endFailedGroup(s, lt, cmd.groupId, nowMs, fx);
+              : endFailedGroup(s, lt, cmd.groupId, nowMs, fx, cmd.crashed === true);
       if (!r.ok) return r;
       duplicate = r.stale;
       break;

@@ -340,6 +340,11 @@ export interface AdminGroupRow {
   pendingCount: number;
   /** The group's long step failed (status stays "computing"): the error, when, and after how many attempts. */
   computeFailure: { message: string; atMs: number; attempts: number; step: string } | null;
+  /**
+   * The game's code crashed for this group (e.g. its `onExit` at a deadline, or on the last decision):
+   * nothing of the crashing command was applied and the group cannot go on by itself. Null when not.
+   */
+  gameCrash: GameCrash | null;
   monitor: MonitorView | null;
   /**
    * The group's numbers of every completed round. The live monitor's pushes leave it empty
@@ -351,13 +356,34 @@ export interface AdminGroupRow {
   historyRounds: number;
 }
 
+/** A crash of game code the server saw (kept by the server, not in the state: server/sessions/engine-crashes.ts). */
+export interface GameCrash {
+  /** The error's message (the stack is in the server log). */
+  message: string;
+  /** When it first crashed with this message. */
+  atMs: number;
+  /** How often it crashed since (a retried deadline, a retried decision). */
+  attempts: number;
+  /** The command that crashed first ("tick": the phase's deadline; "action": a decision; …). */
+  command: string;
+}
+
 export interface AdminViewOptions {
   /** false: every group's `history` is left empty (only `historyRounds` says how long it is). */
   groupHistory?: boolean;
+  /**
+   * Told when the game's `monitor` throws for a group (a bug in a game module): that group's `monitor` is
+   * then null, and every other group and the rest of the view are built as usual (without it the throw goes on).
+   */
+  onGameError?: (where: string, e: unknown) => void;
+  /** Crashes of game code by group id ("*": tied to no group), as the server remembers them. */
+  gameCrashes?: Readonly<Record<string, GameCrash>>;
 }
 
 export interface AdminView {
   sessionId: string;
+  /** Game code crashed outside any group (e.g. at a tick with no group due); null when not. */
+  gameCrash: GameCrash | null;
   version: number;
   status: SessionState["status"];
   title: string;
@@ -372,6 +398,17 @@ export interface AdminView {
   charts: Chart[];
   /** Exit survey progress (null when the treatment has no survey): how many answered, are answering, skipped. */
   survey: { questions: number; answered: number; answering: number; skipped: number; byBots: number } | null;
+}
+
+/** The game's monitor of one group; with `onError`, null when the game's code throws (without it, the throw goes on). */
+function monitorOf(lt: LoadedTreatment, groupId: string, game: unknown, ctx: Parameters<LoadedTreatment["game"]["monitor"]>[1], onError?: (where: string, e: unknown) => void): MonitorView | null {
+  try {
+    return lt.game.monitor(game, ctx);
+  } catch (e) {
+    if (!onError) throw e;
+    onError(`monitor of group ${groupId}`, e);
+    return null;
+  }
 }
 
 export function adminView(
@@ -395,7 +432,8 @@ export function adminView(
         pendingCount: pending.length,
         computeFailure:
           g.status === "computing" && g.computing?.failed ? { ...g.computing.failed, step: `${g.computing.unitId}@${g.computing.version}` } : null,
-        monitor: g.game !== null ? lt.game.monitor(g.game, ctx) : null,
+        gameCrash: opts.gameCrashes?.[g.id] ?? null,
+        monitor: g.game !== null ? monitorOf(lt, g.id, g.game, ctx, opts.onGameError) : null,
         history: opts.groupHistory === false ? [] : (roundHistory[g.id] ?? []),
         historyRounds: roundHistory[g.id]?.length ?? 0,
       };
@@ -428,6 +466,7 @@ export function adminView(
   });
   return {
     sessionId: s.id,
+    gameCrash: opts.gameCrashes?.["*"] ?? null,
     version: s.version,
     status: s.status,
     title: lt.treatment.name,

@@ -53,11 +53,15 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
   const host = await manager.get(id);
   if (!host) return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "No such session." } });
   if (rest === "" && method === "GET") {
+    const view = host.gameCode.guard("monitor", () =>
+      adminView(host.state, host.lt, manager.clock(), host.roundHistory, liveCharts(host), { onGameError: (where, e) => host.gameCode.report(where, e), gameCrashes: host.crashes.all() }),
+    );
+    if (!view) return sendJson(res, 500, { ok: false, error: { code: "session/conflict", message: "The monitor could not be built: the game's code failed (the server log has the error). End the session if it does not recover." } });
     const [row, parts] = await Promise.all([manager.store.get(id), manager.store.participants(id)]);
     return sendJson(res, 200, {
       session: { id, code: host.code, name: row?.name, gameId: row?.gameId, status: host.state.status, seed: row?.seed },
       links: parts.map((p) => ({ seat: p.seat, participantId: p.id, path: `/p/${p.token}` })),
-      view: adminView(host.state, host.lt, manager.clock(), host.roundHistory, liveCharts(host)),
+      view,
       bots: Object.entries(host.lt.game.bots).map(([bid, b]) => ({ id: bid, label: b.label, default: bid === (host.lt.treatment.dropout.bot ?? host.lt.game.defaultBot) })),
     });
   }

@@ -81,7 +81,8 @@ export function attachSockets(
   const outbox = new ViewOutbox<SentView & { now: number; host: SessionHost }>((pid, { view, now, host }) => riding.deliver(pid, { view, serverNow: now }, host));
   /** The participant's view now (one `now` for all views of one change: members of a group share their group's part). */
   const viewOf = (host: SessionHost, pid: string, now = manager.clock()) => {
-    const view = participantView(host.state, host.lt, pid, now);
+    // a crash in the game's view costs only this participant this update (logged once)
+    const view = host.gameCode.guard(`view of participant ${pid}`, () => participantView(host.state, host.lt, pid, now));
     return view && { view, now, host, deadlineMs: view.play ? host.state.groups.get(view.play.groupId)?.deadlineMs : undefined };
   };
   /** A participant's own command's view goes in its answer (server/realtime/riding-views.ts). */
@@ -113,8 +114,17 @@ export function attachSockets(
       setTimeout(() => {
         adminTimers.delete(host.id);
         const now = manager.clock();
-        if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`admin:${host.id}`).emit("admin:view", adminMessage(host, now));
-        if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) io.to(`projector:${host.id}`).emit("projector:view", projectorMessage(host, now));
+        // game code in them (e.g. a phase's `pending`) may throw: in a timer that would end the process
+        const monitor = () => host.gameCode.guard("monitor", () => adminMessage(host, now));
+        const screen = () => host.gameCode.guard("projector view", () => projectorMessage(host, now));
+        if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) {
+          const msg = monitor();
+          if (msg) io.to(`admin:${host.id}`).emit("admin:view", msg);
+        }
+        if (room.get(`projector:${host.id}`) || router.watchedElsewhere(host.id)) {
+          const msg = screen();
+          if (msg) io.to(`projector:${host.id}`).emit("projector:view", msg);
+        }
         if (liveChartsStale(host)) scheduleAdmin(host); // the charts' recomputation was deferred: send them once it is done
       }, adminPushDelayMs(host.state.order.length)),
     );
@@ -136,6 +146,10 @@ export function attachSockets(
     if (wired.has(host)) return;
     wired.add(host);
     host.on("change", (_state: SessionState, _fx: unknown, prev: SessionState) => pushViews(host, prev));
+    // game code crashed (nothing changed): the monitor shows the failed group at once
+    host.on("crash", () => {
+      if (room.get(`admin:${host.id}`) || router.watchedElsewhere(host.id)) scheduleAdmin(host);
+    });
     // the session left memory (idle, ended, deleted): what was last sent to its participants goes too,
     // or the outbox would keep the host, and with it the whole session, for as long as the server runs
     host.on("stopped", () => {
@@ -367,7 +381,9 @@ export function attachSockets(
       const refused = limited<ViewMessage>("p:sync", _req);
       if (refused) return ack(refused);
       const msg = (await ready) ? await snapshot() : null;
-      ack(msg ? { ok: true, data: msg } : gone());
+      // loaded here but no view: the game's view crashed (logged), the session is not gone
+      const failed = (): Ack<ViewMessage> => ({ ok: false, error: { code: "session/conflict", ...worded("serverFailed") } });
+      ack(msg ? { ok: true, data: msg } : manager.isLoaded(sessionId) ? failed() : gone());
     });
 
     socket.on("p:intro", async (raw, ackFn) => {

@@ -11,6 +11,8 @@ import { botMoves, nextWakeMs, pendingComputes, reduce, sessionOver, type Comman
 import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
+import { GameCodeErrors } from "./game-code-errors";
+import { EngineCrashes } from "./engine-crashes";
 import type { EventInput, LoggedEvent, SessionStore } from "./store";
 
 /** `errorCode` of a logged command that was a retry of one already counted (accepted is false). */
@@ -71,6 +73,28 @@ function changedGroups(prev: SessionState, next: SessionState): string[] | undef
   return [...ids];
 }
 
+/** The groups a crashing command was about: the groups due at a tick, the one it names, or the sender's. */
+function crashedGroups(s: SessionState, cmd: Command, nowMs: number): string[] {
+  if (cmd.kind === "tick") return s.groups.toArray().filter((g) => g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs).map((g) => g.id);
+  if ("groupId" in cmd && typeof cmd.groupId === "string") return [cmd.groupId];
+  if (cmd.kind === "forcePhaseEnd") return s.groups.toArray().filter((g) => g.status === "playing").map((g) => g.id);
+  const gid = "pid" in cmd && typeof cmd.pid === "string" ? s.participants.get(cmd.pid)?.groupId : null;
+  return gid ? [gid] : [];
+}
+
+/**
+ * The answer to a command that crashed in the engine: the experimenter is told the error and the way
+ * on; a participant that the study's software failed, nothing was changed, and to tell the experimenter.
+ */
+function crashRefusal(actor: Actor, e: unknown): ActionError {
+  if (actor.actorKind !== "admin") return { code: "session/conflict", ...worded("gameFailed") };
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    code: "session/conflict",
+    message: `The game's code failed (${message.slice(0, 300)}); nothing was changed. The group cannot go on until the game is fixed: end the group from its panel on the monitor, or end the session.`,
+  };
+}
+
 export class SessionHost extends EventEmitter {
   /** Commands waiting for the next batch, in the order they were dispatched. */
   private jobs: Job[] = [];
@@ -87,6 +111,10 @@ export class SessionHost extends EventEmitter {
   private readonly computing = new Set<string>();
   /** Group-level numbers of every completed round, per group (for the monitor's history). */
   readonly roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {};
+  /** Crashes of the game's view code while screens are built, each logged once (server/sessions/game-code-errors.ts). */
+  readonly gameCode: GameCodeErrors;
+  /** Game code that crashed in the engine, per group: shown on the monitor, logged once, ticks held back (server/sessions/engine-crashes.ts). */
+  readonly crashes = new EngineCrashes();
 
   constructor(
     public state: SessionState,
@@ -100,6 +128,7 @@ export class SessionHost extends EventEmitter {
     this.setMaxListeners(0);
     this.persisted = state;
     this.lastActivityMs = opts.clock();
+    this.gameCode = new GameCodeErrors(state.id, lt.game.id, opts.log);
   }
 
   get id(): string {
@@ -184,6 +213,8 @@ export class SessionHost extends EventEmitter {
     const needsWrite: boolean[] = [];
     /** Indexes of the jobs whose command crashed in the engine (a bug in a game module). */
     const crashed = new Set<number>();
+    /** Indexes of ticks that crashed again as before (not stored again). */
+    const repeated = new Set<number>();
     for (const job of batch) {
       const now = this.opts.clock();
       const serverTime = new Date(now);
@@ -198,17 +229,25 @@ export class SessionHost extends EventEmitter {
         needsWrite.push(false);
         continue;
       }
-      const { actor, cmd } = job;
+      const { actor } = job;
+      // ending a group whose game code crashed: the engine cannot know of the crash, the server tells it
+      const cmd: Command = job.cmd.kind === "endFailedGroup" && this.crashes.of(job.cmd.groupId) ? { ...job.cmd, crashed: true } : job.cmd;
       let r: ReturnType<typeof reduce>;
       try {
         r = reduce(state, this.lt, cmd, now);
       } catch (e) {
-        // a bug in a game module must not take the session down: nothing is applied, the sender is told
-        this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine: ${(e as Error).stack ?? e}`);
-        r = { ok: false, error: { code: "session/conflict", ...worded("serverFailed") } };
+        // a bug in a game module must not take the session down: nothing is applied, the sender is told,
+        // the monitor shows it; the same crash again is neither logged in full nor stored again
+        const groups = crashedGroups(state, cmd, now);
+        const news = this.crashes.record(cmd.kind, groups, e, now);
+        if (news) this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine (group ${groups.join(", ") || "-"}): ${(e as Error).stack ?? e}`);
+        else this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine again (group ${groups.join(", ") || "-"}, same error)${cmd.kind === "tick" ? `; next try in ${Math.round((this.crashes.tickNotBeforeMs() - now) / 1000)} s` : ""}`);
+        r = { ok: false, error: crashRefusal(actor, e) };
         crashed.add(results.length);
+        if (!news && cmd.kind === "tick") repeated.add(results.length);
         this.emit("crash", e);
       }
+      if (cmd.kind === "tick" && r.ok) this.crashes.tickRan();
       const event = this.eventOf(actor, cmd, r);
       if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
         // Presence is soft state: applied and broadcast at once, logged as an event, and written with the
@@ -226,7 +265,7 @@ export class SessionHost extends EventEmitter {
         results.push({ ok: false, error: r.error });
         needsWrite.push(true);
       } else if (!r.ok || !r.changed) {
-        const quiet = cmd.kind === "tick" && r.ok;
+        const quiet = cmd.kind === "tick" && (r.ok || repeated.has(results.length));
         if (!quiet) events.push({ event, seq: ++seq, serverTime, versionAfter: state.version });
         if (!r.ok) {
           this.opts.log?.(`session=${this.id} actor=${actor.actorKind}:${actor.participantId ?? "-"} ${cmd.kind} rejected: ${r.error.code}`);
@@ -257,9 +296,21 @@ export class SessionHost extends EventEmitter {
     }
     this.state = state;
     if (stored) this.persisted = state;
+    if (state !== start) {
+      const moved = changedGroups(start, state);
+      if (moved) this.crashes.forget(moved);
+      else this.crashes.forgetAll();
+    }
     for (const row of rounds) (this.roundHistory[row.groupId] ??= []).push({ round: row.round, group: row.group });
     for (const n of notes) this.opts.log?.(`session=${this.id} ${n}`);
-    if (state !== start) this.emit("change", state, { rounds, notes, computes }, start);
+    if (state !== start) {
+      try {
+        this.emit("change", state, { rounds, notes, computes }, start);
+      } catch (e) {
+        // a listener's bug (e.g. building a view) must not keep the stored batch from being answered
+        this.opts.log?.(`session=${this.id} a listener of the change failed: ${(e as Error).stack ?? e}`);
+      }
+    }
     // bots look again only where something changed, unless time or a refused bot move may matter
     // (not after a crash in the engine: the same move would crash again at once, in a loop; the log says why)
     const rescanAll = batch.some((j, i) => {
@@ -375,7 +426,9 @@ export class SessionHost extends EventEmitter {
     this.wakeTimer = null;
     const t = nextWakeMs(this.state, this.lt);
     if (t === null || this.stopped) return;
-    const delay = Math.max(0, Math.min(t - this.opts.clock(), 2 ** 31 - 1));
+    // after crashed ticks, the next waits (growing up to a minute): the same crash is not retried in a loop
+    const due = Math.max(t, this.crashes.tickNotBeforeMs());
+    const delay = Math.max(0, Math.min(due - this.opts.clock(), 2 ** 31 - 1));
     this.wakeTimer = setTimeout(() => {
       this.wakeTimer = null;
       void this.dispatch({ actorKind: "timeout", participantId: null }, { kind: "tick" });

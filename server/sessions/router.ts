@@ -60,11 +60,11 @@ export function localRouter(manager: SessionManager): SessionRouter {
     },
     async adminView(id) {
       const host = await manager.get(id);
-      return host ? adminMessage(host, manager.clock()) : null;
+      return host ? host.gameCode.guard("monitor", () => adminMessage(host, manager.clock())) : null;
     },
     async projectorView(id) {
       const host = await manager.get(id);
-      return host ? projectorMessage(host, manager.clock()) : null;
+      return host ? host.gameCode.guard("projector view", () => projectorMessage(host, manager.clock())) : null;
     },
     async logRefused(id, actor, command, payload, error) {
       await (await manager.get(id))?.logRefused(actor, command, payload, error);
@@ -76,13 +76,13 @@ export function localRouter(manager: SessionManager): SessionRouter {
 }
 
 export function participantMessage(host: SessionHost, pid: string, now: number): ViewMessage | null {
-  const view = participantView(host.state, host.lt, pid, now);
+  const view = host.gameCode.guard(`view of participant ${pid}`, () => participantView(host.state, host.lt, pid, now));
   return view ? { view, serverNow: now } : null;
 }
 
 export function adminMessage(host: SessionHost, now: number): AdminMessage {
   // the monitor asks for a group's round history when its table is opened (server/http/admin-routes.ts)
-  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false }), serverNow: now };
+  return { view: adminView(host.state, host.lt, now, host.roundHistory, liveCharts(host), { groupHistory: false, onGameError: (where, e) => host.gameCode.report(where, e), gameCrashes: host.crashes.all() }), serverNow: now };
 }
 
 export function projectorMessage(host: SessionHost, now: number): ProjectorMessage {

@@ -54,15 +54,19 @@ export interface LabOptions {
   idle?: Partial<IdlePolicy>;
   /** The server's clock (sessions, limits); default Date.now. */
   clock?: () => number;
+  /** Where the server's log lines go (default: nowhere). */
+  log?: (line: string) => void;
 }
 
 export async function openLab(opts: LabOptions = {}): Promise<Lab> {
   const db = opts.dbUrl ? { url: opts.dbUrl, drop: async () => {} } : await freshSqlite();
   process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
-  process.env.MECHLAB_QUIET = "1";
+  // the manager's lines reach `log` only when the server is not quiet
+  if (opts.log) delete process.env.MECHLAB_QUIET;
+  else process.env.MECHLAB_QUIET = "1";
   const app = await createMechlabApp({
     dbUrl: db.url,
-    log: () => {},
+    log: opts.log ?? (() => {}),
     ...(opts.botDelayMs === undefined ? {} : { botDelayMs: opts.botDelayMs }),
     ...(opts.realtimeLimits ? { realtimeLimits: opts.realtimeLimits } : {}),
     ...(opts.idle ? { idle: opts.idle } : {}),

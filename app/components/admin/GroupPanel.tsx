@@ -144,6 +144,28 @@ function ComputeFailure({ g, failure, ended, run }: { g: AdminGroupRow; failure:
   );
 }
 
+/** A group whose game code crashed: the error, and the way on (end the group; the session can also be ended). */
+function GameCrashNotice({ g, crash, ended, run }: { g: AdminGroupRow; crash: NonNullable<AdminGroupRow["gameCrash"]>; ended: boolean; run: RunCommand }) {
+  const when = crash.command === "tick" ? "when its phase's time ran out" : crash.command === "action" ? "on a decision" : `on "${crash.command}"`;
+  return (
+    <div className="error" role="alert" data-testid={`game-crashed-${g.id}`}>
+      <p style={{ margin: 0 }}>
+        <strong>The game&apos;s code failed in round {g.round}</strong> ({when}, {crash.attempts} attempt{crash.attempts === 1 ? "" : "s"}): {crash.message}
+      </p>
+      <p style={{ margin: "4px 0" }}>
+        Nothing of the failing step was applied and the group cannot go on by itself (&quot;End phase now&quot; fails the same way). End this
+        group: its members go on to the exit survey with the points of the rounds they completed. Or end the session. The full error is in
+        the server log.
+      </p>
+      <div className="row">
+        <button type="button" className="secondary small" data-testid={`cmd-end-crashed-group-${g.id}`} disabled={ended} onClick={() => void run({ kind: "endFailedGroup", groupId: g.id })}>
+          End this group
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; view: AdminView; receivedAt: number; run: RunCommand }) {
   const left = useCountdown(g.remainingMs, receivedAt, view.status === "running" && g.status === "playing");
   const live = g.status === "playing" && view.status !== "ended";
@@ -151,7 +173,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
     <section className="card group-card" data-testid={`group-${g.id}`}>
       <div className="spread">
         <h3 style={{ margin: 0 }}>
-          Group {g.id} <span className={`pill ${g.computeFailure ? "ended" : g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>
+          Group {g.id} <span className={`pill ${g.computeFailure || g.gameCrash ? "ended" : g.status === "playing" || g.status === "computing" ? "running" : "ended"}`}>
             {groupStatusText(g)}
           </span>
         </h3>
@@ -174,6 +196,7 @@ export function GroupPanel({ g, view, receivedAt, run }: { g: AdminGroupRow; vie
         ))}
       </dl>
       {g.computeFailure && <ComputeFailure g={g} failure={g.computeFailure} ended={view.status === "ended"} run={run} />}
+      {g.gameCrash && !g.computeFailure && <GameCrashNotice g={g} crash={g.gameCrash} ended={view.status === "ended"} run={run} />}
       {g.monitor && <MonitorBlock m={g.monitor} />}
       <HistoryTable sessionId={view.sessionId} g={g} />
     </section>

@@ -64,6 +64,13 @@ export function SessionMonitor({ id }: { id: string }) {
           {cmdError}
         </p>
       )}
+      {view.gameCrash && (
+        <p className="error" role="alert" data-testid="session-game-crashed">
+          The session&apos;s code failed when its time ran out ({view.gameCrash.attempts} attempt{view.gameCrash.attempts === 1 ? "" : "s"}):{" "}
+          {view.gameCrash.message}. Timed steps wait (retried after a growing delay, up to a minute). End the session if it does not recover;
+          the full error is in the server log.
+        </p>
+      )}
       <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
       <MonitorTable view={view} bots={detail.d.bots} run={run} />
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}

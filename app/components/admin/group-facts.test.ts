@@ -23,6 +23,7 @@ describe("group card facts", () => {
     expect(text("barrier")).toEqual(["Round: 3 of 3", "Phase: round over: waiting for the other groups to finish theirs"]);
     expect(groupStatusText({ status: "barrier", computeFailure: null })).toBe("waiting for other groups");
     expect(groupStatusText({ status: "playing", computeFailure: null })).toBe("playing");
+    expect(groupStatusText({ status: "playing", computeFailure: null, gameCrash: { message: "boom", atMs: 0, attempts: 1, command: "tick" } })).toBe("game code failed");
   });
 
   it("orders the cards: groups in play first, then the rest, newest round first", () => {

@@ -23,8 +23,9 @@ export function groupFacts(g: Pick<AdminGroupRow, "status" | "round" | "phaseLab
 }
 
 /** What a group's status pill says ("barrier" is the engine's word for a group waiting for the others). */
-export function groupStatusText(g: Pick<AdminGroupRow, "status" | "computeFailure">): string {
+export function groupStatusText(g: Pick<AdminGroupRow, "status" | "computeFailure"> & Partial<Pick<AdminGroupRow, "gameCrash">>): string {
   if (g.computeFailure) return "computation failed";
+  if (g.gameCrash) return "game code failed";
   return g.status === "barrier" ? "waiting for other groups" : g.status;
 }
 
