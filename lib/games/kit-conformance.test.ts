@@ -13,14 +13,8 @@ import { hasOwnKey } from "../core/own";
 import { codebookOf } from "../core/records";
 import { replayRound } from "../mechanisms/replay";
 import { newSession, runBots } from "../testing/drive";
-import { botPlayed, examplesOf } from "../testing/example-treatments";
+import { botPlayed, firstExample } from "../testing/example-treatments";
 import { games } from "./registry";
-
-const firstExample = (gameId: string) => {
-  const ex = examplesOf(gameId)[0];
-  if (!ex) throw new Error(`game ${gameId} has no example in examples/treatments`);
-  return ex.treatment;
-};
 
 describe.each(Object.entries(games))("game module %s", (id, game) => {
   it("its default bot is one of its bots", () => {

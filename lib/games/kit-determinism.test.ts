@@ -9,14 +9,12 @@ import { describe, expect, it } from "vitest";
 import type { AnyGameModule } from "../core/game";
 import { plainSessionState } from "../engine";
 import { newSession, runBots } from "../testing/drive";
-import { botPlayed, examplesOf } from "../testing/example-treatments";
+import { botPlayed, firstExample } from "../testing/example-treatments";
 import { games } from "./registry";
 
 /** The recorded rounds and the final state of a bot-played session, as JSON text. */
 function played(game: AnyGameModule, all: Readonly<Record<string, AnyGameModule>>, seed: string) {
-  const ex = examplesOf(game.id)[0];
-  if (!ex) throw new Error(`game ${game.id} has no example in examples/treatments`);
-  const lt = botPlayed(ex.treatment, all);
+  const lt = botPlayed(firstExample(game.id), all);
   const run = runBots(newSession(lt, seed).state, lt, 1_000_000);
   return { rounds: JSON.stringify(run.rounds), state: JSON.stringify(plainSessionState(run.state)) };
 }

@@ -20,6 +20,13 @@ export function examplesOf(gameId: string): { file: string; treatment: RawTreatm
     .filter((e) => e.treatment.game === gameId);
 }
 
+/** The game's first example (sorted by file name); throws when the game ships none. */
+export function firstExample(gameId: string): RawTreatment {
+  const ex = examplesOf(gameId)[0];
+  if (!ex) throw new Error(`game ${gameId} has no example in examples/treatments`);
+  return ex.treatment;
+}
+
 function load(t: unknown, games: Readonly<Record<string, AnyGameModule>>): LoadedTreatment {
   const r = loadTreatment(t, games);
   if (!r.ok) throw new Error(r.errors.join("\n"));

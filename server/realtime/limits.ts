@@ -142,13 +142,14 @@ export class RealtimeGuard {
    * newest instead let one client that held the address's places shut out everyone behind it (a class
    * behind one NAT address, the experimenter's monitor).
    */
-  beginHandshake(address: string, conn: object): object | null {
+  beginHandshake<C extends object>(address: string, conn: C): C | null {
     const key = limitKey(address);
     let waiting = this.handshaking.get(key);
     if (!waiting) this.handshaking.set(key, (waiting = new Set()));
-    let oldest: object | null = null;
+    let oldest: C | null = null;
     if (waiting.size >= this.limits.handshakesPerAddress) {
-      oldest = waiting.values().next().value ?? null;
+      // every connection of one address's set came through here with the same type C (one caller per guard)
+      oldest = (waiting.values().next().value as C | undefined) ?? null;
       if (oldest) waiting.delete(oldest);
     }
     waiting.add(conn);

@@ -193,7 +193,7 @@ export function attachSockets(
   type EngineConnection = { request: IncomingMessage; once(event: "close", f: () => void): void };
   io.engine.on("connection", (conn: EngineConnection) => {
     const address = clientAddress(conn.request, security.trustProxy);
-    const oldest = guard.beginHandshake(address, conn) as EngineConnection | null;
+    const oldest = guard.beginHandshake(address, conn);
     // at once, at the TCP level: a websocket close handshake would wait for the client's answer (ws: 30 s)
     if (oldest) oldest.request.socket.destroy();
     let waiting = true;
