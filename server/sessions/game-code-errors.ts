@@ -5,8 +5,14 @@
  * gets none, and the crash is logged once per session, game and error message (a view is built after
  * every command, so the same bug would otherwise fill the log).
  */
+/** Distinct crash messages remembered per session before the memory starts again. */
+export const LOGGED_MAX = 1000;
+
 export class GameCodeErrors {
-  /** `game|message` of the crashes already logged. */
+  /**
+   * `game|message` of the crashes already logged; forgotten when it reaches LOGGED_MAX (a message that names
+   * a changing value would otherwise grow it for as long as the session runs; each is then logged once more).
+   */
   private readonly logged = new Set<string>();
 
   constructor(
@@ -20,6 +26,7 @@ export class GameCodeErrors {
     const message = e instanceof Error ? e.message : String(e);
     const key = `${this.gameId}|${message}`;
     if (this.logged.has(key)) return;
+    if (this.logged.size >= LOGGED_MAX) this.logged.clear();
     this.logged.add(key);
     const detail = e instanceof Error ? (e.stack ?? message) : message;
     this.log?.(`session=${this.sessionId} game=${this.gameId}: building the ${where} crashed (logged once per error; that screen gets no update while it does): ${detail}`);
