@@ -221,8 +221,8 @@ function waitOut(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effect
   }
 }
 
-/** Deadlines and dropouts due at `nowMs`. */
-export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects) {
+/** Deadlines and dropouts due at `nowMs`; the deadlines of the groups in `hold` wait (the tick command's `hold`). */
+export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, fx: Effects, hold?: readonly string[]) {
   if (s.status !== "running") return;
   waitOut(s, lt, nowMs, fx);
   const graceMs = lt.treatment.dropout.graceSeconds * 1000;
@@ -243,7 +243,27 @@ export function applyTick(s: SessionState, lt: LoadedTreatment, nowMs: number, f
     }
   }
   for (const g of s.groups.toArray())
-    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs) settle(s, draftGroup(s, g.id), lt, nowMs, fx, "timeout");
+    if (g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs && !hold?.includes(g.id))
+      try {
+        settle(s, draftGroup(s, g.id), lt, nowMs, fx, "timeout");
+      } catch (e) {
+        throw new DeadlineCrash(g.id, e);
+      }
+}
+
+/**
+ * Game code threw while a group's deadline was settled by a tick (nothing of the tick is applied, as for
+ * any throw in `reduce`): names the group, so the server can hold back that group's deadline only
+ * (the tick's `hold`) and let the session's other groups go on. `error` is what the game code threw.
+ */
+export class DeadlineCrash extends Error {
+  constructor(
+    readonly groupId: string,
+    readonly error: unknown,
+  ) {
+    super(`group ${groupId}: ${error instanceof Error ? error.message : String(error)}`);
+    this.name = "DeadlineCrash";
+  }
 }
 
 /** Whether the session is over: it ended, or every seat has finished (`everyoneFinished`). */
@@ -269,13 +289,17 @@ export function everyoneFinished(s: SessionState): boolean {
   return tookPart;
 }
 
-/** When the scheduler must next call `tick` (epoch ms), or null. */
-export function nextWakeMs(s: SessionState, lt: LoadedTreatment): number | null {
+/**
+ * When the scheduler must next call `tick` (epoch ms), or null. `hold`: groups whose deadline is held back
+ * (by group id, the time from which it may be tried again; the tick command's `hold`): such a group's
+ * deadline counts from then.
+ */
+export function nextWakeMs(s: SessionState, lt: LoadedTreatment, hold?: ReadonlyMap<string, number>): number | null {
   if (s.status !== "running") return null;
   let t: number | null = null;
   const take = (x: number) => (t = t === null ? x : Math.min(t, x));
   s.groups.forEach((g) => {
-    if (g.status === "playing" && g.deadlineMs !== null) take(g.deadlineMs);
+    if (g.status === "playing" && g.deadlineMs !== null) take(Math.max(g.deadlineMs, hold?.get(g.id) ?? 0));
   });
   if (lt.treatment.waitingRoom.maxMinutes !== undefined)
     s.participants.forEach((p) => {

@@ -61,7 +61,12 @@ export type Command =
    * the seat a new link with it (server/sessions/manager.ts `freeSeat`); `unused`: its sweep of claims nobody opened.
    */
   | { kind: "freeSeat"; pid: string; unused?: boolean; completionCode?: string }
-  | { kind: "tick" }
+  /**
+   * Deadlines and dropouts due now. `hold`: groups whose deadline is not settled by this tick, set by the
+   * server only: their game code crashed at it and is retried later (server/sessions/engine-crashes.ts),
+   * while the session's other groups keep their deadlines.
+   */
+  | { kind: "tick"; hold?: readonly string[] }
   /** The server was down from `fromMs` until now (a crash, then a restart): the clock stops for it as for a pause (lib/engine/admin.ts `applyOutage`). */
   | { kind: "outage"; fromMs: number }
   /** The output of a group's long step (lib/engine/compute.ts), fed back by the server. */

@@ -3,6 +3,10 @@ import { games } from "../games/registry";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import type { DriveResult } from "../testing/drive";
+import type { RoundContext } from "../core/game";
+import { DeadlineCrash, nextWakeMs } from "./admin";
+import { reduce } from "./reduce";
+import type { GroupState } from "./state";
 
 function load(over: Record<string, unknown> = {}): LoadedTreatment {
   const r = loadTreatment(
@@ -65,5 +69,42 @@ describe("how a round's decisions came about", () => {
     const mine = [...sink.rounds, ...end.rounds].flatMap((r) => r.players).find((p) => p.participantId === "p2")!;
     expect(mine.record.isBot).toBe(false);
     expect(mine.how).toEqual({ endedBy: null, botReason: null, botStrategy: null });
+  });
+});
+
+describe("a tick's held-back deadlines (the server's retry of a group whose game code crashed at its deadline)", () => {
+  it("names the group whose game code threw; a tick holding that group settles the others and leaves it as it was", () => {
+    const lt = load({ groups: 2, matching: "fixed" });
+    let s = passIntro(newSession(lt, "test", 0).state, lt, 0);
+    const [a, b] = s.groups.toArray() as [GroupState, GroupState];
+    const deadline = a.deadlineMs!;
+    expect(b.deadlineMs).toBe(deadline);
+    const decide = games["ids-investment"]!.phases.decide! as { onExit?: (state: unknown, ctx: RoundContext<unknown>) => unknown };
+    const original = decide.onExit;
+    decide.onExit = function (this: unknown, state, ctx) {
+      if (ctx.players.includes(a.members[0]!)) throw new Error("bug in onExit");
+      return original!.call(this, state, ctx);
+    };
+    try {
+      let thrown: unknown;
+      try {
+        reduce(s, lt, { kind: "tick" }, deadline);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(DeadlineCrash);
+      expect((thrown as DeadlineCrash).groupId).toBe(a.id);
+      expect(((thrown as DeadlineCrash).error as Error).message).toBe("bug in onExit");
+      s = must(s, lt, { kind: "tick", hold: [a.id] }, deadline);
+    } finally {
+      decide.onExit = original;
+    }
+    expect(s.groups.get(a.id)).toBe(a); // untouched: still in its decision, past its deadline
+    expect(s.groups.get(b.id)!.phase).not.toBe(b.phase);
+    // the held group's deadline counts from its retry time; the other group's next deadline is kept
+    const next = s.groups.get(b.id)!.deadlineMs!;
+    expect(nextWakeMs(s, lt)).toBe(deadline);
+    expect(nextWakeMs(s, lt, new Map([[a.id, deadline + 60_000]]))).toBe(Math.min(next, deadline + 60_000));
+    expect(nextWakeMs(s, lt, new Map([[a.id, deadline + 1_000]]))).toBe(Math.min(next, deadline + 1_000));
   });
 });

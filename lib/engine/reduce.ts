@@ -37,7 +37,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
   let action: unknown;
   switch (cmd.kind) {
     case "tick":
-      applyTick(s, lt, nowMs, fx);
+      applyTick(s, lt, nowMs, fx, cmd.hold);
       break;
     case "outage":
       applyOutage(s, cmd.fromMs, nowMs);

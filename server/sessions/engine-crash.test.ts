@@ -87,6 +87,77 @@ describe("a game hook that crashes at a deadline", () => {
   }, 20_000);
 });
 
+describe("a game hook that crashes at one group's deadline", () => {
+  it("holds back that group's retries only: the session's other groups keep their deadlines", async () => {
+    const logs: string[] = [];
+    db = await freshSqlite();
+    await migrate(db.url);
+    store = await SessionStore.open(db.url);
+    skipMs = 0;
+    manager = new SessionManager(store, { botDelayMs: 0, clock, log: (l) => logs.push(l) });
+    const params = { alpha: [2, 3], W: [[1, 0.2], [0.2, 1]], c: [1, 1], rounds: 2, decisionSeconds: 5, resultsSeconds: 3 };
+    const r = await manager.create({ name: "crash-one-group", game: "ids-investment", params, groups: 2, matching: "fixed", intro: { quiz: [] } });
+    if (!r.ok) throw new Error(r.errors.join());
+    const host = r.host;
+    for (const pid of host.state.order) for (const kind of ["connect", "consent", "instructions"] as const) await host.dispatch({ actorKind: "participant", participantId: pid }, { kind, pid });
+    const [crashing, other] = host.state.groups.toArray().map((g) => g.id) as [string, string];
+    expect(host.state.groups.get(other)!.status).toBe("playing");
+    const crashingMembers = host.state.groups.get(crashing)!.members;
+    let calls = 0;
+    decide.onExit = function (this: unknown, state: unknown, ctx: unknown) {
+      if (!(ctx as { players: readonly string[] }).players.some((p) => crashingMembers.includes(p))) return original!.call(this, state, ctx);
+      calls++;
+      return bugInOnExit();
+    };
+    const at = (gid: string) => {
+      const g = host.state.groups.get(gid)!;
+      return `${g.status} round ${g.round} ${g.phase}`;
+    };
+    const before = at(other);
+    skipMs = 6000; // both groups' decision deadlines have passed
+    host.armWake();
+    await new Promise((res) => setTimeout(res, 400));
+    expect(calls).toBe(1);
+    expect(at(crashing)).toBe(before); // nothing of the crashing group's deadline was applied
+    expect(at(other)).not.toBe(before); // the other group's deadline went through on time
+    // the other group's next deadlines (its results, its second decision, …) come while the crashing
+    // group waits for its retry (1 s, 2 s, 4 s…): each goes through at its time
+    let beforeRetry = 0;
+    for (let step = 0; step < 3; step++) {
+      const was = at(other);
+      const deadline = host.state.groups.get(other)!.deadlineMs!;
+      const retryAt = host.crashes.heldDeadlines().get(crashing)!;
+      expect(retryAt).toBeGreaterThan(clock());
+      const tries = calls;
+      skipMs += deadline - clock() + 10;
+      host.armWake();
+      await new Promise((res) => setTimeout(res, 300));
+      expect(at(other)).not.toBe(was);
+      if (deadline + 300 < retryAt) {
+        expect(calls).toBe(tries); // the crashing group was not tried: its retry is not due
+        beforeRetry++;
+      }
+    }
+    expect(beforeRetry).toBeGreaterThan(0);
+    expect(host.state.groups.get(other)!.status).toBe("finished"); // played its two rounds on time
+    expect(at(crashing)).toBe(before);
+    expect(calls).toBeGreaterThanOrEqual(2); // retried…
+    expect(calls).toBeLessThanOrEqual(5); // …not in a loop
+    expect(logs.filter((l) => /tick crashed in the engine \(/.test(l))).toHaveLength(1);
+    const rows = adminMessage(host, clock()).view.groups;
+    expect(rows.find((g) => g.id === crashing)!.gameCrash).toMatchObject({ message: "bug in onExit", command: "tick" });
+    expect(rows.find((g) => g.id === other)!.gameCrash).toBeNull();
+    // the crash is stored once as a refused tick
+    const refused = (await store!.events(host.id)).filter((e) => e.command === "tick" && !e.accepted);
+    expect(refused).toHaveLength(1);
+    // ending the failed group stops its retries
+    expect(await host.dispatch(admin, { kind: "endFailedGroup", groupId: crashing })).toMatchObject({ ok: true });
+    const after = calls;
+    await new Promise((res) => setTimeout(res, 1500));
+    expect(calls).toBe(after);
+  }, 20_000);
+});
+
 describe("a game hook that crashes on the last decision", () => {
   it("refuses the decision clearly, logs it in full once, and shows it on the monitor", async () => {
     const logs: string[] = [];

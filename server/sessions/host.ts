@@ -7,12 +7,12 @@ import { worded } from "../../lib/i18n/refusal";
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
-import { botMoves, nextWakeMs, pendingComputes, reduce, sessionOver, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { botMoves, DeadlineCrash, nextWakeMs, pendingComputes, reduce, sessionOver, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
 import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
 import { GameCodeErrors } from "./game-code-errors";
-import { EngineCrashes } from "./engine-crashes";
+import { EngineCrashes, WHOLE_SESSION } from "./engine-crashes";
 import type { EventInput, LoggedEvent, SessionStore } from "./store";
 
 /** `errorCode` of a logged command that was a retry of one already counted (accepted is false). */
@@ -73,9 +73,17 @@ function changedGroups(prev: SessionState, next: SessionState): string[] | undef
   return [...ids];
 }
 
-/** The groups a crashing command was about: the groups due at a tick, the one it names, or the sender's. */
-function crashedGroups(s: SessionState, cmd: Command, nowMs: number): string[] {
-  if (cmd.kind === "tick") return s.groups.toArray().filter((g) => g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs).map((g) => g.id);
+/**
+ * The groups a crashing command was about: the group whose deadline crashed, the groups due at a tick
+ * (not held back), the one it names, or the sender's.
+ */
+function crashedGroups(s: SessionState, cmd: Command, e: unknown, nowMs: number): string[] {
+  if (e instanceof DeadlineCrash) return [e.groupId];
+  if (cmd.kind === "tick")
+    return s.groups
+      .toArray()
+      .filter((g) => g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs && !cmd.hold?.includes(g.id))
+      .map((g) => g.id);
   if ("groupId" in cmd && typeof cmd.groupId === "string") return [cmd.groupId];
   if (cmd.kind === "forcePhaseEnd") return s.groups.toArray().filter((g) => g.status === "playing").map((g) => g.id);
   const gid = "pid" in cmd && typeof cmd.pid === "string" ? s.participants.get(cmd.pid)?.groupId : null;
@@ -113,7 +121,7 @@ export class SessionHost extends EventEmitter {
   readonly roundHistory: Record<string, { round: number; group: Record<string, Scalar> }[]> = {};
   /** Crashes of the game's view code while screens are built, each logged once (server/sessions/game-code-errors.ts). */
   readonly gameCode: GameCodeErrors;
-  /** Game code that crashed in the engine, per group: shown on the monitor, logged once, ticks held back (server/sessions/engine-crashes.ts). */
+  /** Game code that crashed in the engine, per group: shown on the monitor, logged once, its deadline held back (server/sessions/engine-crashes.ts). */
   readonly crashes = new EngineCrashes();
 
   constructor(
@@ -230,23 +238,41 @@ export class SessionHost extends EventEmitter {
         continue;
       }
       const { actor } = job;
-      // ending a group whose game code crashed: the engine cannot know of the crash, the server tells it
-      const cmd: Command = job.cmd.kind === "endFailedGroup" && this.crashes.of(job.cmd.groupId) ? { ...job.cmd, crashed: true } : job.cmd;
-      let r: ReturnType<typeof reduce>;
-      try {
-        r = reduce(state, this.lt, cmd, now);
-      } catch (e) {
-        // a bug in a game module must not take the session down: nothing is applied, the sender is told,
-        // the monitor shows it; the same crash again is neither logged in full nor stored again
-        const groups = crashedGroups(state, cmd, now);
-        const news = this.crashes.record(cmd.kind, groups, e, now);
-        if (news) this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine (group ${groups.join(", ") || "-"}): ${(e as Error).stack ?? e}`);
-        else this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine again (group ${groups.join(", ") || "-"}, same error)${cmd.kind === "tick" ? `; next try in ${Math.round((this.crashes.tickNotBeforeMs() - now) / 1000)} s` : ""}`);
-        r = { ok: false, error: crashRefusal(actor, e) };
-        crashed.add(results.length);
-        if (!news && cmd.kind === "tick") repeated.add(results.length);
-        this.emit("crash", e);
-      }
+      // ending a group whose game code crashed: the engine cannot know of the crash, the server tells it;
+      // a tick leaves out the deadlines of groups whose game code crashed at them until their retry is due
+      const held = job.cmd.kind === "tick" ? this.crashes.heldAt(now) : [];
+      let cmd: Command =
+        job.cmd.kind === "endFailedGroup" && this.crashes.of(job.cmd.groupId)
+          ? { ...job.cmd, crashed: true }
+          : job.cmd.kind === "tick" && held.length > 0
+            ? { ...job.cmd, hold: [...(job.cmd.hold ?? []), ...held] }
+            : job.cmd;
+      let r: ReturnType<typeof reduce> | undefined;
+      while (!r)
+        try {
+          r = reduce(state, this.lt, cmd, now);
+        } catch (e) {
+          // a bug in a game module must not take the session down: nothing is applied, the sender is told,
+          // the monitor shows it; the same crash again is neither logged in full nor stored again
+          const cause = e instanceof DeadlineCrash ? e.error : e;
+          const groups = crashedGroups(state, cmd, e, now);
+          const news = this.crashes.record(cmd.kind, groups, cause, now);
+          // a crashed deadline is tried again later: its group's alone when the tick names it, else the whole tick's
+          const retryAtMs = cmd.kind === "tick" ? this.crashes.holdDeadline(e instanceof DeadlineCrash ? e.groupId : WHOLE_SESSION, now) : 0;
+          if (news) this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine (group ${groups.join(", ") || "-"}): ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+          else this.opts.log?.(`session=${this.id} ${cmd.kind} crashed in the engine again (group ${groups.join(", ") || "-"}, same error)${cmd.kind === "tick" ? `; next try in ${Math.round((retryAtMs - now) / 1000)} s` : ""}`);
+          this.emit("crash", cause);
+          const refused: ReturnType<typeof reduce> = { ok: false, error: crashRefusal(actor, cause) };
+          if (cmd.kind === "tick" && e instanceof DeadlineCrash && !cmd.hold?.includes(e.groupId)) {
+            // the session's other groups keep their deadlines: the same tick again, without this group's
+            if (news) events.push({ event: this.eventOf(actor, cmd, refused), seq: ++seq, serverTime, versionAfter: state.version });
+            cmd = { ...cmd, hold: [...(cmd.hold ?? []), e.groupId] };
+            continue;
+          }
+          r = refused;
+          crashed.add(results.length);
+          if (!news && cmd.kind === "tick") repeated.add(results.length);
+        }
       if (cmd.kind === "tick" && r.ok) this.crashes.tickRan();
       const event = this.eventOf(actor, cmd, r);
       if (r.ok && r.changed && (cmd.kind === "connect" || cmd.kind === "disconnect")) {
@@ -424,9 +450,10 @@ export class SessionHost extends EventEmitter {
   armWake() {
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     this.wakeTimer = null;
-    const t = nextWakeMs(this.state, this.lt);
+    // a group whose deadline crashed is tried again after a growing delay (up to a minute), not in a loop;
+    // the other groups' deadlines keep their times (unless a crash named no group: then every tick waits)
+    const t = nextWakeMs(this.state, this.lt, this.crashes.heldDeadlines());
     if (t === null || this.stopped) return;
-    // after crashed ticks, the next waits (growing up to a minute): the same crash is not retried in a loop
     const due = Math.max(t, this.crashes.tickNotBeforeMs());
     const delay = Math.max(0, Math.min(due - this.opts.clock(), 2 ** 31 - 1));
     this.wakeTimer = setTimeout(() => {
