@@ -13,9 +13,6 @@
 
 import type { GameCrash } from "../../lib/engine/views";
 
-/** One group's crash, as the monitor shows it (`AdminGroupRow.gameCrash`). */
-export type EngineCrash = GameCrash;
-
 /** The key of a crash tied to no group (e.g. a tick's dropout handling); its retry holds back the whole tick. */
 export const WHOLE_SESSION = "*";
 /** The first retry of a crashed deadline, doubled after every crash up to LAST_TICK_RETRY_MS. */
@@ -29,7 +26,7 @@ interface Retry {
   atMs: number;
 }
 
-export class EngineCrashes {
+export class GameCrashes {
   private readonly byGroup = new Map<string, GameCrash>();
   /** Deadlines held back after their tick crashed, by group id (WHOLE_SESSION: every tick). */
   private readonly retries = new Map<string, Retry>();

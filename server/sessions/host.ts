@@ -12,7 +12,7 @@ import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
 import { GameCodeErrors } from "./game-code-errors";
-import { EngineCrashes, WHOLE_SESSION } from "./engine-crashes";
+import { GameCrashes, WHOLE_SESSION } from "./engine-crashes";
 import type { EventInput, LoggedEvent, SessionStore } from "./store";
 
 /** `errorCode` of a logged command that was a retry of one already counted (accepted is false). */
@@ -122,7 +122,7 @@ export class SessionHost extends EventEmitter {
   /** Crashes of the game's view code while screens are built, each logged once (server/sessions/game-code-errors.ts). */
   readonly gameCode: GameCodeErrors;
   /** Game code that crashed in the engine, per group: shown on the monitor, logged once, its deadline held back (server/sessions/engine-crashes.ts). */
-  readonly crashes = new EngineCrashes();
+  readonly crashes = new GameCrashes();
 
   constructor(
     public state: SessionState,
