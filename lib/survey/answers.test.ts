@@ -3,6 +3,7 @@ import { makeRng, seedFrom } from "../core/rng";
 import { botSurveyAnswers } from "./bot";
 import { checkSurveyAnswers } from "./answers";
 import { Survey } from "./questions";
+import { MAX_UNITS_PER_CHARACTER } from "./text-length";
 import { translatorFor } from "../i18n/translate";
 
 const questions = Survey.parse([
@@ -41,8 +42,20 @@ describe("checking survey answers", () => {
     for (const ok of ["😀😀😀", "👍🏽👍🏽👍🏽👍🏽👍🏽", "🇩🇪🇫🇷", "👨‍👩‍👧ab", "Zoe\u0308!"]) expect(checkSurveyAnswers(five, { c: ok }), ok).toEqual({ ok: true, answers: { c: ok } });
     const six = checkSurveyAnswers(five, { c: "😀😀😀😀😀😀" });
     expect(!six.ok && six.problems.c!.message).toBe("Your answer has 6 characters; please shorten it to at most 5.");
+    // one character under 100 stacked accents: refused by the bound on what is stored, with its own message
+    // (not "has 1 characters"), in English and for the page in the participant's language
     const zalgo = checkSurveyAnswers(five, { c: "a" + "\u0301".repeat(100) });
-    expect(zalgo.ok).toBe(false);
+    expect(!zalgo.ok && zalgo.problems.c).toEqual({
+      message: "Your answer uses too many accents or combined symbols on its characters. Please remove some of them or shorten your answer.",
+      wording: { key: "surveyTooManyMarks" },
+    });
+    expect(translatorFor("de")("refusals.surveyTooManyMarks")).toMatch(/zu viele Akzente/);
+    // up to the bound (5 characters × MAX_UNITS_PER_CHARACTER units) it is taken; too many characters say how many
+    const full = "a" + "\u0301".repeat(5 * MAX_UNITS_PER_CHARACTER - 1);
+    expect(checkSurveyAnswers(five, { c: full })).toEqual({ ok: true, answers: { c: full } });
+    expect(checkSurveyAnswers(five, { c: full + "\u0301" })).toMatchObject({ ok: false, problems: { c: { wording: { key: "surveyTooManyMarks" } } } });
+    const sixStacked = checkSurveyAnswers(five, { c: "a\u0301".repeat(6) + "\u0301".repeat(100) });
+    expect(!sixStacked.ok && sixStacked.problems.c!.message).toBe("Your answer has 6 characters; please shorten it to at most 5.");
   });
 
   it("asks for the plain number when a separator could be thousands or decimals (\"1.000\" is 1,000 in German, 1 in English)", () => {

@@ -4,7 +4,7 @@
  */
 import type { SurveyQuestion, SurveyValue } from "./questions";
 import { SURVEY_REFUSALS as T, type Worded } from "./text";
-import { MAX_UNITS_PER_CHARACTER, textLength } from "./text-length";
+import { textLength, unitsLeft } from "./text-length";
 
 export type SurveyAnswers = Record<string, SurveyValue>;
 
@@ -72,8 +72,10 @@ export function checkAnswer(q: SurveyQuestion, raw: unknown): { value: SurveyVal
       const text = raw.replace(CONTROL_CHARS, "").trim();
       if (text === "") return q.required ? { problem: T.required() } : { value: null };
       // characters as drawn (an emoji is one), and a bound on what is stored whatever a character is made of
+      // (refused with its own message: "has 1 characters" would make no sense for one letter under 100 accents)
       const length = textLength(text);
-      return length > q.maxLength || text.length > q.maxLength * MAX_UNITS_PER_CHARACTER ? { problem: T.tooLong(length, q.maxLength) } : { value: text };
+      if (length > q.maxLength) return { problem: T.tooLong(length, q.maxLength) };
+      return unitsLeft(text, q.maxLength) < 0 ? { problem: T.tooManyMarks() } : { value: text };
     }
     case "number": {
       const plain = typeof raw === "string" ? thousandsOrDecimals(q, raw) : null;

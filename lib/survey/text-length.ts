@@ -18,3 +18,12 @@ export function textLength(text: string): number {
  * whatever one character is made of (an emoji sequence is up to ~11 units; more is a stack of marks).
  */
 export const MAX_UNITS_PER_CHARACTER = 12;
+
+/**
+ * UTF-16 units `text` may still take under a question's `maxLength` (negative: too many). The survey page's
+ * field stops taking input at 0 (its `maxLength` attribute); the server refuses an answer below 0, even one
+ * with few characters (e.g. one letter under 100 stacked accents), with its own message (`surveyTooManyMarks`).
+ */
+export function unitsLeft(text: string, maxLength: number): number {
+  return maxLength * MAX_UNITS_PER_CHARACTER - text.length;
+}

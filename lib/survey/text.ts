@@ -14,6 +14,8 @@ export const SURVEY_REFUSALS = {
   required: (): Worded => worded("surveyRequired"),
   notText: (): Worded => worded("surveyNotText"),
   tooLong: (length: number, max: number): Worded => worded("surveyTooLong", { length, max }),
+  /** Few enough characters, but more UTF-16 units than they may take (`MAX_UNITS_PER_CHARACTER`): stacked accents. */
+  tooManyMarks: (): Worded => worded("surveyTooManyMarks"),
   brokenCharacter: (): Worded => worded("surveyBrokenCharacter"),
   numberRange: (min: number, max: number, decimals: number): Worded => worded("surveyNumberRange", { min: num(min), max: num(max), decimals }),
   decimals: (decimals: number): Worded => worded("surveyDecimals", { decimals }),

@@ -6,7 +6,7 @@
  */
 import type { SurveyQuestion } from "@/lib/survey/questions";
 import { useTranslations } from "use-intl";
-import { MAX_UNITS_PER_CHARACTER, textLength } from "@/lib/survey/text-length";
+import { MAX_UNITS_PER_CHARACTER, textLength, unitsLeft } from "@/lib/survey/text-length";
 
 /** What the form holds for a question: typed text (text, number), an option's value or a scale point. */
 export type Draft = string | number | null;
@@ -23,6 +23,9 @@ export interface FieldProps<Q extends SurveyQuestion> {
 export function TextAnswer({ q, value, onChange, describedBy, invalid }: FieldProps<Extract<SurveyQuestion, { type: "text" }>>) {
   const t = useTranslations("survey");
   const text = typeof value === "string" ? value : "";
+  const left = Math.max(0, q.maxLength - textLength(text));
+  // the field takes no more (its maxLength in UTF-16 units) though characters are left: stacked accents
+  const marksFull = left > 0 && unitsLeft(text, q.maxLength) <= 0;
   const common = {
     id: `survey-input-${q.id}`,
     "data-testid": `survey-input-${q.id}`,
@@ -41,7 +44,7 @@ export function TextAnswer({ q, value, onChange, describedBy, invalid }: FieldPr
         <input {...common} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
       )}
       <div id={`survey-count-${q.id}`} className="small muted" aria-live="polite">
-        {t("charactersLeft", { count: Math.max(0, q.maxLength - textLength(text)) })}
+        {marksFull ? t("marksFull") : t("charactersLeft", { count: left })}
       </div>
     </>
   );
