@@ -119,7 +119,8 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   const solver = new SolverPool(1);
   const manager = new SessionManager(store, {
     solver,
-    ...(opts.clock ? { clock: opts.clock } : {}),
+    // several processes: the database's clock, so a session taken over keeps its deadlines (server/cluster/db-clock.ts)
+    ...(opts.clock ? { clock: opts.clock } : cluster ? { clock: cluster.clock.now } : {}),
     ...(opts.botDelayMs !== undefined ? { botDelayMs: opts.botDelayMs } : {}),
     log: (l) => (process.env.MECHLAB_QUIET ? undefined : log(l)),
     idle,

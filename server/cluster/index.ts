@@ -16,6 +16,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { redactUrl } from "../db/url";
 import type { SessionManager } from "../sessions/manager";
+import { DATABASE_NOW_MS, DatabaseClock } from "./db-clock";
 import { adminForwarding } from "./http-forward";
 import { LeaseTable } from "./lease";
 import { LeaseKeeper, LoopRenewer, type LeaseRenewer } from "./lease-keeper";
@@ -26,6 +27,8 @@ import type { ClusterConfig } from "./config";
 
 export interface Cluster {
   node: ClusterNode;
+  /** The time of every session of this process: the database's clock (server/cluster/db-clock.ts). */
+  clock: DatabaseClock;
   /** Socket.IO's Redis adapter (pass it to `new Server(…, { adapter })`). */
   adapter: ReturnType<typeof createAdapter>;
   /** Start serving: sockets and admin requests are routed to each session's owner. */
@@ -100,6 +103,8 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   rpcSub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
   const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 4 });
   pool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
+  // deadlines are absolute times that another process may have to keep: all count by the database's clock
+  const clock = await DatabaseClock.start(async () => Number((await pool.query<{ ms: number }>(`SELECT ${DATABASE_NOW_MS} AS "ms"`)).rows[0]!.ms), cfg.log);
   const rpc = new NodeRpc(pub, rpcSub, id, cfg.prefix);
   await rpc.start();
   const pattern = `${cfg.prefix}rpc:`;
@@ -130,6 +135,7 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   let router: ClusterRouter | null = null;
   return {
     node,
+    clock,
     adapter,
     attach(manager, io, adminRoute) {
       const r = (router = clusterRouter(node, manager, io));
@@ -158,6 +164,7 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
     },
     async close() {
       node.stop();
+      clock.stop();
       router?.stop();
       rpc.close();
       await Promise.allSettled([pub.quit(), adapterPub.quit(), sub.quit(), rpcSub.quit()]);

@@ -1,5 +1,6 @@
 // One process of a test or benchmark cluster: API + Socket.io (no Next pages) on DATABASE_URL and
 // REDIS_URL from the environment; prints "PORT <n>" once it listens. SIGTERM closes it cleanly.
+import "./clock-skew"; // first: a test may run this process with its clock off
 import { createMechlabApp } from "../app";
 
 process.env.MECHLAB_QUIET ??= "1";
