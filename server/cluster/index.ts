@@ -138,7 +138,7 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
     clock,
     adapter,
     attach(manager, io, adminRoute) {
-      const r = (router = clusterRouter(node, manager, io));
+      const r = (router = clusterRouter(node, manager, io, { prefix: cfg.prefix, log: cfg.log }));
       const forward = adminForwarding(rpc, r, adminRoute);
       node.start(manager, io);
       // after Redis was away, the views sent meanwhile never reached this process's participants: once it is

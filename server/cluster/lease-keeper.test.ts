@@ -62,7 +62,7 @@ describe.skipIf(!PG)("lease keeper: renewals while the event loop is blocked" + 
     for (let i = 0; i < 3; i++) {
       block(TTL * 0.8);
       expect(await other.acquire("k1")).toBeNull();
-      expect(await mine.ownerOf("k1")).toEqual({ owner: "busy", token, live: true });
+      expect(await mine.ownerOf("k1")).toMatchObject({ owner: "busy", token, live: true });
       await writer.transaction([mine.fence("k1", token), event("k1", i + 1)]);
       await sleep(TTL / 3 - 100); // the next block starts when a renewal on this loop would be due
     }
@@ -80,7 +80,7 @@ describe.skipIf(!PG)("lease keeper: renewals while the event loop is blocked" + 
       await worker.terminate();
       await sleep(TTL * 2);
       expect(await new LeaseTable(pool, "other", 60_000).acquire("k3")).toBeNull();
-      expect(await mine.ownerOf("k3")).toEqual({ owner: "orphaned", token, live: true });
+      expect(await mine.ownerOf("k3")).toMatchObject({ owner: "orphaned", token, live: true });
     } finally {
       await own.stop();
     }
@@ -103,6 +103,6 @@ describe.skipIf(!PG)("lease keeper: renewals while the event loop is blocked" + 
     expect(lost).toContainEqual(["k2", token]);
     // the worker renews it no more: the new owner keeps it
     await sleep(TTL);
-    expect(await other.ownerOf("k2")).toEqual({ owner: "other", token: token + 1, live: true });
+    expect(await other.ownerOf("k2")).toMatchObject({ owner: "other", token: token + 1, live: true });
   });
 });

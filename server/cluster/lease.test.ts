@@ -46,7 +46,12 @@ describe.skipIf(!PG)("session leases on PostgreSQL" + (PG ? "" : " (skipped: set
     expect(await a.acquire("s1")).toBe(1);
     expect(await b.acquire("s1")).toBeNull();
     expect(await a.acquire("s1")).toBe(1);
-    expect(await b.ownerOf("s1")).toEqual({ owner: "node-a", token: 1, live: true });
+    expect(await b.ownerOf("s1")).toMatchObject({ owner: "node-a", token: 1, live: true });
+    const held = (await b.ownerOf("s1"))!;
+    // the expiry by the database's clock, a lease lifetime ahead (a renewal moves it on)
+    const dbNow = Number((await pool.query(`SELECT (extract(epoch from clock_timestamp()) * 1000)::float8 AS "ms"`)).rows[0].ms);
+    expect(held.expiresAtMs - dbNow).toBeGreaterThan(50_000);
+    expect(held.expiresAtMs - dbNow).toBeLessThanOrEqual(60_000);
     expect(await b.ownerOf("nobody")).toBeNull();
   });
 

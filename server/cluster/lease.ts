@@ -23,6 +23,8 @@ export interface LeaseOwner {
   token: number;
   /** Whether the lease has not expired yet (by the database's clock). */
   live: boolean;
+  /** When it expires (the database's clock, ms since 1970): moves forward at each renewal. */
+  expiresAtMs: number;
 }
 
 export class LeaseTable {
@@ -95,12 +97,12 @@ export class LeaseTable {
 
   /** Who holds the session's lease (null: nobody ever did). */
   async ownerOf(sessionId: string): Promise<LeaseOwner | null> {
-    const r = await this.pool.query<{ owner: string; token: number; live: boolean }>(
-      `SELECT "owner", "token", "expiresAt" >= ${NOW_MS} AS "live" FROM "SessionLease" WHERE "sessionId" = $1`,
+    const r = await this.pool.query<{ owner: string; token: number; live: boolean; expiresAt: string | number }>(
+      `SELECT "owner", "token", "expiresAt", "expiresAt" >= ${NOW_MS} AS "live" FROM "SessionLease" WHERE "sessionId" = $1`,
       [sessionId],
     );
     const row = r.rows[0];
-    return row ? { owner: row.owner, token: Number(row.token), live: row.live } : null;
+    return row ? { owner: row.owner, token: Number(row.token), live: row.live, expiresAtMs: Number(row.expiresAt) } : null;
   }
 
   /**

@@ -206,14 +206,29 @@ export class ClusterNode {
     return false;
   }
 
-  /** Wait until process `node`'s lease on the session expired (it is gone), at most `ms`. */
-  async waitForExpiry(sessionId: string, node: string, ms: number): Promise<void> {
+  /**
+   * Wait until process `node`'s lease on the session expired (it is gone), at most `ms`. "free": the lease
+   * expired or moved; "back": `node` is seen on Redis again; "unreachable": `node` went on renewing the
+   * lease for a whole lease lifetime while this process cannot reach it over Redis — it runs, but on
+   * another Redis or prefix (or Redis is cut between the two), so waiting for its lease to expire would
+   * never end; "timeout": none of these within `ms`.
+   */
+  async waitForExpiry(sessionId: string, node: string, ms: number): Promise<"free" | "back" | "unreachable" | "timeout"> {
     const until = Date.now() + ms;
+    let firstExpiry: number | null = null;
+    let renewedAt: number | null = null;
     while (Date.now() < until) {
       const o = await this.lease.ownerOf(sessionId);
-      if (!o || !o.live || o.owner !== node) return;
+      if (!o || !o.live || o.owner !== node) return "free";
+      if (!this.gone.has(node)) return "back";
+      firstExpiry ??= o.expiresAtMs;
+      if (o.expiresAtMs > firstExpiry) {
+        renewedAt ??= Date.now();
+        if (Date.now() - renewedAt >= this.timing.ttlMs) return "unreachable";
+      }
       await sleep(Math.min(200, this.timing.ttlMs / 10));
     }
+    return "timeout";
   }
 
   stop(): void {

@@ -12,7 +12,7 @@ import type { Command } from "../../lib/engine";
 import type { ServerJoin } from "../../lib/protocol/payloads";
 import type { DispatchResult, SessionHost } from "../sessions/host";
 import type { JoinResult, SessionManager } from "../sessions/manager";
-import { adminMessage, participantMessage, projectorMessage, type Actor, type SessionRouter } from "../sessions/router";
+import { adminMessage, participantMessage, projectorMessage, SessionUnreachableError, type Actor, type SessionRouter } from "../sessions/router";
 import { normalizeRoomCode } from "../security/room-code";
 import type { ClusterNode } from "./node";
 import { PeerGoneError, PeerTimeoutError } from "./rpc";
@@ -39,7 +39,27 @@ export interface ClusterRouter extends SessionRouter {
   stop(): void;
 }
 
-export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Server): ClusterRouter {
+/** What this process says about itself when another cannot be reached (its Redis prefix), in the log line of that case. */
+export interface RouterIdentity {
+  prefix: string;
+  log: (line: string) => void;
+}
+
+export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Server, me: RouterIdentity = { prefix: "", log: () => undefined }): ClusterRouter {
+  /** Processes found running but unreachable over Redis, and when that was last logged (once per minute each). */
+  const unreachableLogged = new Map<string, number>();
+  const unreachable = (id: string, owner: string): SessionUnreachableError => {
+    const text =
+      `session ${id}: process ${owner} runs it (it renews the session's lease in the database) but cannot be reached over Redis ` +
+      `from this process (Redis prefix "${me.prefix}"): every process must use the same REDIS_URL and MECHLAB_REDIS_PREFIX, and reach that Redis`;
+    const last = unreachableLogged.get(owner);
+    if (last === undefined || Date.now() - last > 60_000) {
+      if (unreachableLogged.size > 1000) unreachableLogged.clear();
+      unreachableLogged.set(owner, Date.now());
+      me.log(`cluster: ${text}`);
+    }
+    return new SessionUnreachableError(text);
+  };
   /** Where sessions held elsewhere live (a cache: looked up again when wrong; cleared past 10,000 sessions). */
   const owners = new Map<string, string>();
   /** Until when a monitor elsewhere watches a session held here (expired entries go past 1,000 sessions). */
@@ -67,7 +87,9 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
           owners.set(id, o.owner);
           return { remote: o.owner };
         }
-        await node.waitForExpiry(id, o.owner, Math.max(0, until - Date.now()));
+        const waited = await node.waitForExpiry(id, o.owner, Math.max(0, until - Date.now()));
+        if (waited === "unreachable") throw unreachable(id, o.owner);
+        if (waited === "back") continue;
       }
       const host = await manager.get(id); // takes the lease if nobody holds it
       if (host) return { local: host };
@@ -190,7 +212,8 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
     try {
       return await run();
     } catch (e) {
-      if (!(e instanceof PeerTimeoutError || e instanceof PeerGoneError)) console.error(`cluster: ${e instanceof Error ? e.message : String(e)}`);
+      // an unreachable owner was logged by `unreachable` (once a minute per process)
+      if (!(e instanceof PeerTimeoutError || e instanceof PeerGoneError || e instanceof SessionUnreachableError)) console.error(`cluster: ${e instanceof Error ? e.message : String(e)}`);
       return fallback;
     }
   };

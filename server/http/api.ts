@@ -17,6 +17,7 @@ import type { Refusal } from "../security/origin";
 import { normalizeRoomCode } from "../security/room-code";
 import { waitText } from "../security/wait-text";
 import type { JoinResult, SessionManager } from "../sessions/manager";
+import { SessionUnreachableError } from "../sessions/router";
 import type { AdminAuth } from "./admin-auth";
 import { adminRoute, invalid } from "./admin-routes";
 import { listExamples } from "./examples";
@@ -56,6 +57,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
     if (e instanceof BodyError) {
       if (e.status === 413) res.setHeader("connection", "close");
       if (!res.headersSent) invalidOrTooLarge(res, e);
+      return true;
+    }
+    if (e instanceof SessionUnreachableError) {
+      // said in the log once per process and minute by the router, with what to check
+      if (!res.headersSent) sendJson(res, 503, { ok: false, error: { code: "session/conflict", message: e.publicMessage } });
       return true;
     }
     console.error(`api ${method} ${path} failed:`, e);

@@ -16,6 +16,18 @@ import type { EventInput } from "./store";
 
 export type Actor = Pick<EventInput, "actorKind" | "participantId">;
 
+/**
+ * The session runs in another process that this one cannot reach (several processes: server/cluster):
+ * `message` is for the server's log (what to check), `publicMessage` for the person who asked.
+ */
+export class SessionUnreachableError extends Error {
+  readonly publicMessage = "The server process that runs this session cannot be reached from this one right now. Nothing was changed. Please try again in a minute; if it persists, tell the person running the server (its log says what to check).";
+  constructor(message: string) {
+    super(message);
+    this.name = "SessionUnreachableError";
+  }
+}
+
 export interface SessionRouter {
   /** The seat of a link token (null: no such link). */
   byToken(token: string): Promise<{ sessionId: string; pid: string } | null>;

@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 export interface ClusterProc {
   proc: ChildProcess;
   port: number;
+  /** The process's log lines (stderr), when it was started with `captureLog` (else they go to this process's stderr). */
+  log: string[];
 }
 
 /** The sessions the multi-process tests play: unregulated IDS, two groups of four, untimed results, 120 s decisions. */
@@ -34,16 +36,18 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
   }
 }
 
-/** One server process on PostgreSQL + Redis (from `env`); resolves once it listens. */
-export function startClusterProc(env: Record<string, string>): Promise<ClusterProc> {
+/** One server process on PostgreSQL + Redis (from `env`); resolves once it listens. `captureLog`: keep its log lines (CLUSTER_NODE_LOG=1). */
+export function startClusterProc(env: Record<string, string>, opts: { captureLog?: boolean } = {}): Promise<ClusterProc> {
   const proc = spawn(process.execPath, ["--import", "tsx", "server/testing/cluster-node.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env, ...(opts.captureLog ? { CLUSTER_NODE_LOG: "1" } : {}) },
+    stdio: ["ignore", "pipe", opts.captureLog ? "pipe" : "inherit"],
   });
+  const log: string[] = [];
+  proc.stderr?.on("data", (d: Buffer) => log.push(...d.toString().split("\n").filter(Boolean)));
   return new Promise((res, rej) => {
     proc.stdout!.on("data", (d: Buffer) => {
       const m = /PORT (\d+)/.exec(d.toString());
-      if (m) res({ proc, port: Number(m[1]) });
+      if (m) res({ proc, port: Number(m[1]), log });
     });
     proc.on("exit", (c) => rej(new Error(`cluster node exited with ${c} before listening`)));
   });
