@@ -19,6 +19,7 @@ import type { SqlStatement } from "../db/writer";
 import type { LeaseTable } from "./lease";
 import type { LeaseRenewer } from "./lease-keeper";
 import type { NodeRpc } from "./rpc";
+import { presenceOf, servePresence } from "./presence";
 
 export interface NodeTiming {
   /** Lease lifetime; renewed every third of it. */
@@ -30,6 +31,10 @@ export interface NodeTiming {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A presence check some process did not answer is tried again after this long, doubling up to `RECHECK_MAX_MS`. */
+const RECHECK_FIRST_MS = 1000;
+const RECHECK_MAX_MS = 15_000;
 
 export class ClusterNode {
   /** Session id → fencing token of the leases this process holds. */
@@ -44,6 +49,13 @@ export class ClusterNode {
   private stopped = false;
   /** Set once the manager's boot loaded what it loads (before that, takeovers would load twice). */
   booted = false;
+  /**
+   * Sessions held here whose participants' presence has not been fully checked since they were loaded
+   * (some process did not answer): the owner sends views to all their participants meanwhile, and checks
+   * again (`recheck`).
+   */
+  private readonly unsettled = new Set<string>();
+  private readonly recheck = new Map<string, NodeJS.Timeout>();
 
   constructor(
     readonly lease: LeaseTable,
@@ -88,7 +100,11 @@ export class ClusterNode {
   start(manager: SessionManager, io: Server): void {
     this.manager = manager;
     this.io = io;
-    manager.onHost((host) => void this.reconcile(host.id).catch((e: Error) => this.log(`cluster: presence of ${host.id}: ${e.message}`)));
+    servePresence(this.rpc, io);
+    manager.onHost((host) => {
+      this.unsettled.add(host.id);
+      void this.reconcile(host.id).catch((e: Error) => this.log(`cluster: presence of ${host.id}: ${e.message}`));
+    });
     const every = (ms: number, fn: () => Promise<void>) => {
       let running = false;
       const t = setInterval(() => {
@@ -166,26 +182,60 @@ export class ClusterNode {
     return this.gone.has(node);
   }
 
+  /** Whether the session's presence is still to be checked (views then go to every participant of it). */
+  presenceUnsettled(sessionId: string): boolean {
+    return this.unsettled.has(sessionId);
+  }
+
   /**
-   * Make the session's presence match the sockets connected on every process: participants with a
-   * socket are connected, those without (checked twice) are not.
+   * Make the session's presence match the sockets connected on every process (server/cluster/presence.ts):
+   * participants with a socket are connected; those without are disconnected only when every process
+   * answered (checked twice). When some process did not answer (frozen, overloaded, cut off), what the
+   * answers show is applied and the check runs again later, until all answer or the session leaves.
    */
-  async reconcile(sessionId: string): Promise<void> {
+  async reconcile(sessionId: string, attempt = 0): Promise<void> {
     const m = this.manager;
     const io = this.io;
-    if (!m || !io || !this.held.has(sessionId) || !m.isLoaded(sessionId)) return;
+    this.clearRecheck(sessionId);
+    if (!m || !io || this.stopped || !this.held.has(sessionId) || !m.isLoaded(sessionId)) {
+      this.unsettled.delete(sessionId);
+      return;
+    }
     const host = await m.get(sessionId);
     if (!host) return;
-    const sockets = await io.in(`s:${sessionId}`).fetchSockets();
-    const online = new Set(sockets.map((s) => (s.data as { pid?: unknown }).pid).filter((p): p is string => typeof p === "string"));
-    for (const p of host.state.participants.toArray()) {
-      const has = online.has(p.id);
-      if (has === p.connected) continue;
-      // look again for this one seat right before changing it (a socket may have come or gone meanwhile)
-      const again = (await io.in(`p:${p.id}`).fetchSockets()).length > 0;
-      if (again === p.connected) continue;
-      await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: again ? "connect" : "disconnect", pid: p.id });
+    let complete = false;
+    try {
+      const nodes = await this.listNodes();
+      const first = await presenceOf(io, this.rpc, nodes, sessionId);
+      complete = first.complete;
+      const changes = host.state.participants.toArray().filter((p) => first.online.has(p.id) !== p.connected && (first.online.has(p.id) || first.complete));
+      if (changes.length) {
+        // look again right before changing (a socket may have come or gone meanwhile)
+        const again = await presenceOf(io, this.rpc, nodes, sessionId);
+        complete &&= again.complete;
+        for (const p of changes) {
+          const has = again.online.has(p.id);
+          const now = host.state.participants.get(p.id);
+          if (!now || has === now.connected || (!has && !again.complete)) continue;
+          await host.dispatch({ actorKind: "system", participantId: p.id }, { kind: has ? "connect" : "disconnect", pid: p.id });
+        }
+      }
+    } finally {
+      if (complete) this.unsettled.delete(sessionId);
+      else if (!this.stopped && this.held.has(sessionId)) {
+        this.unsettled.add(sessionId);
+        if (attempt === 0) this.log(`cluster: presence of ${sessionId}: a process did not answer in time; views go to every participant until all answer (asking again)`);
+        const t = setTimeout(() => void this.reconcile(sessionId, attempt + 1).catch((e: Error) => this.log(`cluster: presence of ${sessionId}: ${e.message}`)), Math.min(RECHECK_FIRST_MS * 2 ** attempt, RECHECK_MAX_MS));
+        t.unref();
+        this.recheck.set(sessionId, t);
+      }
     }
+  }
+
+  private clearRecheck(sessionId: string): void {
+    const t = this.recheck.get(sessionId);
+    if (t) clearTimeout(t);
+    this.recheck.delete(sessionId);
   }
 
   /**
@@ -233,6 +283,8 @@ export class ClusterNode {
 
   stop(): void {
     this.stopped = true;
+    for (const t of this.recheck.values()) clearTimeout(t);
+    this.recheck.clear();
     void this.renewer.stop();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];

@@ -232,7 +232,8 @@ export function clusterRouter(node: ClusterNode, manager: SessionManager, io: Se
     async logRefused(id, actor, command, payload, error) {
       await safely(() => onOwner(id, (h) => h.logRefused(actor, command, payload, error).then(() => true), "logRefused", { actor, command, payload, error }), null);
     },
-    reachElsewhere: (host, pid) => host.state.participants.get(pid)?.connected === true,
+    // while presence is unchecked (after a takeover some process did not answer yet), views go to everyone
+    reachElsewhere: (host, pid) => host.state.participants.get(pid)?.connected === true || node.presenceUnsettled(host.id),
     watchedElsewhere: (id) => (watchers.get(id) ?? 0) > Date.now(),
     async connectedElsewhere(pid) {
       return (await io.in(`p:${pid}`).fetchSockets().catch(() => [])).length > 0;
