@@ -9,7 +9,8 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol/events";
 import type { Db } from "./db/client";
 import { migrate } from "./db/migrate";
-import { resolveDbUrl } from "./db/url";
+import { isPostgresUrl, resolveDbUrl } from "./db/url";
+import { holdProcessLock, type ProcessLock } from "./db/process-lock";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi, type ApiDeps } from "./http/api";
 import { answerSlowBodies, BODY_DEADLINE_MS, decodeSegment } from "./http/respond";
@@ -105,13 +106,22 @@ export interface MechlabApp {
 export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabApp> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const dbUrl = resolveDbUrl(opts.dbUrl);
+  const idle = { ...idlePolicyFromEnv(process.env, log), ...opts.idle };
+  // several processes (REDIS_URL): loaded only then, so one process on SQLite never touches Redis; the
+  // settings are checked before the database is touched (REDIS_URL with SQLite creates no file)
+  const clusterConfig = clusterConfigFromEnv(process.env, dbUrl, Number.isFinite(idle.bootWindowMs) ? idle.bootWindowMs : null, log);
   const applied = await migrate(dbUrl);
   if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
   const store = await SessionStore.open(dbUrl);
   const db = store.db;
-  const idle = { ...idlePolicyFromEnv(process.env, log), ...opts.idle };
-  // several processes (REDIS_URL): loaded only then, so one process on SQLite never touches Redis
-  const clusterConfig = clusterConfigFromEnv(process.env, dbUrl, Number.isFinite(idle.bootWindowMs) ? idle.bootWindowMs : null, log);
+  // PostgreSQL: one process without Redis alone, or the processes of one cluster (server/db/process-lock.ts)
+  let processLock: ProcessLock | null;
+  try {
+    processLock = isPostgresUrl(dbUrl) ? await holdProcessLock(dbUrl, clusterConfig ? "cluster" : "single", log) : null;
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const cluster = clusterConfig ? await (await import("./cluster/index")).startCluster(clusterConfig) : null;
   if (cluster) store.fence = cluster.node.fence;
   // processes starting together must agree on one stored password hash (admin sessions are tied to it)
@@ -194,6 +204,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       await cluster?.close();
       auth.stop();
       await store.close();
+      await processLock?.release();
     },
   };
 }

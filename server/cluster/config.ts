@@ -22,6 +22,8 @@ export function clusterConfigFromEnv(env: Record<string, string | undefined>, db
   const redisUrl = env.REDIS_URL;
   if (!redisUrl) return null;
   if (!isPostgresUrl(dbUrl)) throw new Error("REDIS_URL (several processes) needs DATABASE_URL=postgresql://…: every process must share one PostgreSQL database. Unset REDIS_URL to run one process on SQLite.");
+  // ioredis takes anything else for the path of a Unix socket and retries it for the whole start-up wait
+  if (!/^rediss?:\/\/[^/]/.test(redisUrl)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379; got "${redisUrl.replace(/\/\/[^@/]*@/, "//***@")}").`);
   const ms = (name: string, dflt: number, min: number) => {
     const v = env[name];
     if (v === undefined || v === "") return dflt;

@@ -41,6 +41,11 @@ describe("without REDIS_URL nothing of the cluster is loaded", () => {
     expect(cfg).toMatchObject({ redisUrl: "redis://r:6379", ttlMs: 5000, stallMs: 10_000, scanMs: 1000, prefix: "mechlab:" });
     expect(clusterConfigFromEnv({ REDIS_URL: "redis://r", MECHLAB_LEASE_STALL_MS: "9000" }, "postgresql://p/db", null, log)).toMatchObject({ ttlMs: 3000, stallMs: 9000 });
     expect(() => clusterConfigFromEnv({ REDIS_URL: "redis://r", MECHLAB_LEASE_MS: "50" }, "postgresql://p/db", null, log)).toThrow(/MECHLAB_LEASE_MS/);
+    // a wrong scheme is said at once (ioredis would take it for a socket path and retry for 10 s)
+    expect(() => clusterConfigFromEnv({ REDIS_URL: "http://127.0.0.1:6379" }, "postgresql://p/db", null, log)).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\/.*got "http:\/\/127\.0\.0\.1:6379"/);
+    expect(() => clusterConfigFromEnv({ REDIS_URL: "127.0.0.1:6379" }, "postgresql://p/db", null, log)).toThrow(/REDIS_URL must start with redis:\/\//);
+    expect(() => clusterConfigFromEnv({ REDIS_URL: "http://user:secret@r:6379" }, "postgresql://p/db", null, log)).toThrow(/got "http:\/\/\*\*\*@r:6379"/);
+    expect(clusterConfigFromEnv({ REDIS_URL: "rediss://user:pw@r:6380/2" }, "postgresql://p/db", null, log)).toMatchObject({ redisUrl: "rediss://user:pw@r:6380/2" });
     expect(workersFromEnv({})).toBe(1);
     expect(workersFromEnv({ WORKERS: "4" })).toBe(4);
     expect(workersFromEnv({ WORKERS: "auto" })).toBe(0);

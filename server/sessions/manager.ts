@@ -129,9 +129,10 @@ export class SessionManager {
     // restart), as for a pause, from its last heartbeat. Several processes (a lease to claim): a session
     // changes process within seconds and its clock runs on.
     const downSince = this.opts.claim ? null : await this.store.lastAlive();
-    for (const row of live) await this.hostFromRow(row, downSince);
+    let loaded = 0;
+    for (const row of live) if (await this.hostFromRow(row, downSince)) loaded++;
     if (!this.opts.claim) this.heartbeat();
-    return live.length;
+    return loaded; // in a cluster, sessions other processes hold are not loaded here
   }
 
   private alive: NodeJS.Timeout | null = null;
