@@ -22,7 +22,8 @@ import { idlePolicyFromEnv, type IdlePolicy } from "./sessions/idle";
 import { securityConfigFromEnv, type SecurityConfig } from "./security/config";
 import { capConnections, connectionsPerAddressFromEnv } from "./security/connection-cap";
 import { addApiHeaders, setApiHeaders, setPageHeaders } from "./security/headers";
-import { createHttpLimits, type HttpLimits } from "./security/limits";
+import { createHttpLimits, pageLimitsFromEnv, type HttpLimits } from "./security/limits";
+import { countsAsPage, refusePage } from "./security/page-limit";
 import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
 import { SolverPool } from "./solver/pool";
@@ -137,7 +138,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     ...(cluster ? { claim: cluster.node.claim, release: cluster.node.release } : {}),
   });
   const security: SecurityConfig = { ...securityConfigFromEnv(), ...opts.security };
-  const deps: ApiDeps = { manager, auth, security, limits: opts.httpLimits ?? createHttpLimits() };
+  const deps: ApiDeps = { manager, auth, security, limits: opts.httpLimits ?? createHttpLimits(Date.now, pageLimitsFromEnv(process.env, log)) };
   const connections: ConnectionLimits = { perAddress: connectionsPerAddressFromEnv(process.env, log), ...HTTP_TIMEOUTS, ...opts.connections };
   const timeouts = { headersTimeout: connections.headersTimeoutMs, requestTimeout: connections.requestTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECK_MS };
   const http = createServer(timeouts, (req, res) => {
@@ -148,10 +149,20 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       else setPageHeaders(req, res, opts.dev ?? false);
       if (await handleApi(req, res, deps)) return;
       if (opts.nextHandler) {
+        // every page is rendered per request (CSP nonce): a bucket per address, and a few renders of it at once
+        // (server/security/page-limit.ts)
+        const address = clientAddress(req, security.trustProxy);
+        if (countsAsPage(path)) {
+          if (!deps.limits.pagesPerAddress.take(address)) return refusePage(req, res, deps.limits.pagesPerAddress.waitSeconds(address));
+          const release = await deps.limits.pageRenders.acquire(address);
+          res.once("close", release);
+          // the client left while it waited
+          if (res.destroyed || req.socket.destroyed) return release();
+        }
         req.url = literalPercents(req.url ?? "/");
         // the session pages show this machine's LAN addresses only to a browser on this machine
         delete req.headers[LOCAL_REQUEST_HEADER];
-        if (isLoopbackAddress(clientAddress(req, security.trustProxy))) req.headers[LOCAL_REQUEST_HEADER] = "1";
+        if (isLoopbackAddress(address)) req.headers[LOCAL_REQUEST_HEADER] = "1";
         await opts.nextHandler(req, res);
       } else res.writeHead(404).end("not found");
     })().catch((e: unknown) => {
