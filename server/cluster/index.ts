@@ -17,6 +17,7 @@ import pg from "pg";
 import { redactUrl } from "../db/url";
 import type { SessionManager } from "../sessions/manager";
 import { DATABASE_NOW_MS, DatabaseClock } from "./db-clock";
+import { throttledRedisLog } from "./error-log";
 import { adminForwarding } from "./http-forward";
 import { LeaseTable } from "./lease";
 import { LeaseKeeper, LoopRenewer, type LeaseRenewer } from "./lease-keeper";
@@ -89,9 +90,10 @@ const START_LOCK = 727073691;
 
 export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   const id = `${hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const redisError = throttledRedisLog(cfg.log);
   const redis = () => {
     const r = new Redis(cfg.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
-    r.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
+    r.on("error", redisError);
     return r;
   };
   const pub = redis();
@@ -99,8 +101,8 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   await redisReady(pub, cfg.redisUrl, REDIS_START_MS);
   const sub = pub.duplicate();
   const rpcSub = pub.duplicate();
-  sub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
-  rpcSub.on("error", (e: Error) => cfg.log(`cluster: Redis: ${e.message}`));
+  sub.on("error", redisError);
+  rpcSub.on("error", redisError);
   const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 4 });
   pool.on("error", (e) => cfg.log(`cluster: idle PostgreSQL connection closed: ${e.message}`));
   // deadlines are absolute times that another process may have to keep: all count by the database's clock
