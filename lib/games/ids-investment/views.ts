@@ -2,6 +2,7 @@
  * What a participant sees: only their own private parameters (α_i, c_i, q_i and their row of W) and,
  * after the round, what the treatment's `feedback` setting allows of the others.
  */
+import { viewerSeat } from "../shared/viewer-seat";
 import type { Viewer } from "../../core/game";
 import type { Ctx, IdsState } from "./state";
 
@@ -9,8 +10,7 @@ export type IdsView = ReturnType<typeof idsView>;
 
 export function idsView(s: IdsState, viewer: Viewer, ctx: Ctx) {
   const p = ctx.params;
-  const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, ctx.seatOf(pid));
+  const { pid, seat: i } = viewerSeat(viewer, ctx); // a player outside the group gets no view (never seat 0's)
   const row = p.W[i] ?? [];
   const last = ctx.lastRound(pid);
   const o = s.outcome;
