@@ -44,7 +44,11 @@ export interface PivotalView {
     /** Σ_{j≠i} W_ij x_j of the announced profile (participants' prescribed x; loners counted as 0). */
     protectionAnnounced: number;
   } | null;
-  /** Who joined last round (members of the current group), when feedback shows it; null otherwise. */
+  /**
+   * Who joined last round (members of the current group), when feedback shows it; null otherwise (round 1,
+   * feedback "own"). Only the participation bot reads it (it then assumes everyone joins). Not a secret under
+   * "own": every member saw last round's joins in its `announcement` (docs/games/ids-pivotal.md).
+   */
   lastJoined: (boolean | null)[] | null;
   last: { joined: boolean | null; points: number } | null;
   results: {
