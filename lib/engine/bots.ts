@@ -4,7 +4,7 @@
  */
 import { own } from "../core/own";
 import { deriveState, makeRng } from "../core/rng";
-import type { PhaseInstance } from "./commands";
+import { SERVER_ACTION_ID_PREFIX, type PhaseInstance } from "./commands";
 import { isBotSeat, viewContext } from "./context";
 import { pendingIn } from "./rounds";
 import type { SessionState } from "./state";
@@ -46,7 +46,7 @@ export function botMoves(s: SessionState, lt: LoadedTreatment, nowMs: number, gr
           pid,
           strategy,
           action,
-          clientActionId: `bot:${g.id}:${g.phaseSeq}:${pid}:${g.actionCount?.[pid] ?? 0}`,
+          clientActionId: `${SERVER_ACTION_ID_PREFIX}${g.id}:${g.phaseSeq}:${pid}:${g.actionCount?.[pid] ?? 0}`,
           at: { round: g.round, phase: g.phase, phaseSeq: g.phaseSeq },
         });
     }

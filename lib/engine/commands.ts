@@ -17,6 +17,14 @@ export type ParticipantCommand =
   | { kind: "action"; pid: string; clientActionId: string; action: unknown; byBot?: boolean; at?: PhaseInstance };
 
 /**
+ * How the ids of the server's own moves begin (a bot's move: lib/engine/bots.ts). A participant's
+ * clientActionId may not (lib/protocol/payloads.ts refuses it), and the engine dedupes the server's moves
+ * apart from the participants' (`ParticipantState.recentBotActionIds`), so a participant cannot send the id
+ * of the move a bot will make for their seat and have that move dropped as a "duplicate".
+ */
+export const SERVER_ACTION_ID_PREFIX = "bot:";
+
+/**
  * The phase instance an action answers (what the sender's screen showed). The engine refuses an action
  * whose instance is not the group's current one, so a late answer never lands on a later phase
  * (e.g. a re-offer). Clients and bots always send it; headless tests may omit it.

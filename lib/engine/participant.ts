@@ -172,7 +172,9 @@ function gameAction(
   nowMs: number,
   fx: Effects,
 ): StepResult {
-  if (p.recentActionIds.includes(cmd.clientActionId)) return { ok: true, duplicate: true };
+  // the bot's moves and the person's are deduped apart: no id a person sends (the protocol refuses the
+  // bot's form, lib/protocol/payloads.ts; sessions stored before may hold one) makes a bot's move a "duplicate"
+  if ((cmd.byBot ? (p.recentBotActionIds ?? []) : p.recentActionIds).includes(cmd.clientActionId)) return { ok: true, duplicate: true };
   if (s.status === "ended" || p.stage === "done")
     return { ok: false, error: err(ActionErrorCode.MatchOver, worded("gameOver")) };
   if (s.status === "paused")
@@ -229,8 +231,11 @@ function gameAction(
   // a bot that only clicks on through a results screen made no choice of the round (is_bot stays as it was)
   noteAction(s, g, p.id, nowMs, cmd.byBot === true && spec.kind === "decision");
   const me = draftParticipant(s, p.id);
-  me.recentActionIds.push(cmd.clientActionId);
-  if (me.recentActionIds.length > 50) me.recentActionIds.splice(0, me.recentActionIds.length - 50);
+  if (cmd.byBot) me.recentBotActionIds = [...(me.recentBotActionIds ?? []).slice(-19), cmd.clientActionId];
+  else {
+    me.recentActionIds.push(cmd.clientActionId);
+    if (me.recentActionIds.length > 50) me.recentActionIds.splice(0, me.recentActionIds.length - 50);
+  }
   settle(s, g, lt, nowMs, fx);
   return { ok: true, action };
 }

@@ -52,8 +52,17 @@ export interface ParticipantState {
    * (server/sessions/snapshot.ts).
    */
   history: readonly PlayerRoundRecord[];
-  /** Accepted client action ids (most recent last), so a retried submit counts once. */
+  /**
+   * Accepted client action ids (most recent last), so a retried submit counts once. Only the person's
+   * own (their browser's) ids since this version; sessions stored before it may also hold bot moves' ids.
+   */
   recentActionIds: string[];
+  /**
+   * Accepted ids of the bot moves made for this seat (most recent last; absent: none yet): a bot move sent
+   * twice counts once. Apart from `recentActionIds`, so no id a participant sent can make a bot's move
+   * look like a duplicate.
+   */
+  recentBotActionIds?: string[];
   quizAttempts: number;
   /** Since when the person waits in the waiting room (absent: not waiting; a bot seat). */
   waitingSinceMs?: number;

@@ -2,6 +2,7 @@
  * zod schemas for every inbound payload (socket events and HTTP bodies), shared by server and app.
  */
 import { z } from "zod";
+import { SERVER_ACTION_ID_PREFIX } from "../engine/commands";
 
 export const JoinRequest = z
   .object({
@@ -41,11 +42,16 @@ export type SurveyRequest = z.infer<typeof SurveyRequest>;
 
 /**
  * A client-chosen id: 8 to 100 characters, a letter or digit first, then letters, digits and `_ . : -`
- * (a UUID fits). It reaches the event log and its export, so nothing that a spreadsheet could run.
+ * (a UUID fits). It reaches the event log and its export, so nothing that a spreadsheet could run. Not
+ * in the server's form (`bot:…`, in any case: the ids of the bots' moves), so a participant's id never
+ * stands for a move the server makes for their seat.
  */
 export const ClientActionId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "clientActionId: use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID");
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "clientActionId: use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID")
+  .refine((id) => !id.toLowerCase().startsWith(SERVER_ACTION_ID_PREFIX), {
+    message: `clientActionId: ids starting with "${SERVER_ACTION_ID_PREFIX}" are the server's own (its bots' moves); use another, e.g. a UUID`,
+  });
 
 /** The phase instance a screen showed (round, phase id, phaseSeq from the play view). */
 export const PhaseInstance = z.object(

@@ -11,12 +11,13 @@
  * their types). A CI that was itself cut or not served learns it from its own status and resources
  * (it must know what it received); docs/games/cip-contracts.md §1 says what that reveals.
  */
+import { viewerSeat } from "../shared/viewer-seat";
 import type { Viewer } from "../../core/game";
 import { translatorFor } from "../../i18n/translate";
 import { at, ciUtility, contractFor, tau, type Algorithm1State, type CipType } from "../../mechanisms/cip";
 import type { CiStatus } from "./outcome";
 import { ciId, instanceOf, pointsFor, seatOf, type CipGameParams } from "./params";
-import { seatIndex, type CipState, type Ctx } from "./state";
+import type { CipState, Ctx } from "./state";
 
 export interface CipTypeView {
   /** 1-based type number (= the number of the contract designed for it). */
@@ -166,7 +167,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function cipView(s: CipState, viewer: Viewer, ctx: Ctx): CipView {
   const p: CipGameParams = ctx.params;
   const instance = instanceOf(p);
-  const seat = viewer.kind === "player" ? Math.max(0, seatIndex(ctx, viewer.playerId)) : 0;
+  const { seat } = viewerSeat(viewer, ctx); // a player outside the group gets no view (never seat 0's)
   const id = ciId(seat);
   const k = s.trueTypes[seat] ?? 0;
   const myType = at(instance.types, k);

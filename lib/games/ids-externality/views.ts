@@ -4,6 +4,7 @@
  * observe the others' actions), the resulting investment profile x̂, and their own tax (three terms of
  * eq. 11) and cost. Other people's types and costs never appear.
  */
+import { viewerSeat } from "../shared/viewer-seat";
 import type { Viewer } from "../../core/game";
 import type { ExternalityMessage, ExternalityTaxTerms } from "../../mechanisms/ids";
 import { externalityTaxes } from "../../mechanisms/ids";
@@ -58,8 +59,7 @@ export function pointsOf(p: ExternalityParams, netCost: number): number {
 export function externalityView(s: ExternalityState, viewer: Viewer, ctx: Ctx): ExternalityView {
   const p = ctx.params;
   const n = ctx.players.length;
-  const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, ctx.seatOf(pid));
+  const { pid, seat: i } = viewerSeat(viewer, ctx); // a player outside the group gets no view (never seat 0's)
   const row = p.W[i] ?? [];
   const q = p.q?.[i] ?? 0;
   const mine = (x: readonly number[]) => {

@@ -4,6 +4,7 @@
  * Prop. 2) and, after the round, what the treatment's `feedback` allows of the others. Other people's
  * types, reports and (unless feedback = investmentsAndTaxes) taxes never appear.
  */
+import { viewerSeat } from "../shared/viewer-seat";
 import type { Viewer } from "../../core/game";
 import { protectionFromOthers } from "../../mechanisms/ids/unregulated";
 import { reportBounds, type PivotalParams } from "./params";
@@ -43,7 +44,11 @@ export interface PivotalView {
     /** Σ_{j≠i} W_ij x_j of the announced profile (participants' prescribed x; loners counted as 0). */
     protectionAnnounced: number;
   } | null;
-  /** Who joined last round (members of the current group), when feedback shows it; null otherwise. */
+  /**
+   * Who joined last round (members of the current group), when feedback shows it; null otherwise (round 1,
+   * feedback "own"). Only the participation bot reads it (it then assumes everyone joins). Not a secret under
+   * "own": every member saw last round's joins in its `announcement` (docs/games/ids-pivotal.md).
+   */
   lastJoined: (boolean | null)[] | null;
   last: { joined: boolean | null; points: number } | null;
   results: {
@@ -68,8 +73,7 @@ export interface PivotalView {
 
 export function pivotalView(s: PivotalState, viewer: Viewer, ctx: Ctx): PivotalView {
   const p = ctx.params;
-  const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, ctx.seatOf(pid));
+  const { pid, seat: i } = viewerSeat(viewer, ctx); // a player outside the group gets no view (never seat 0's)
   const row = p.W[i] ?? [];
   const q = p.q?.[i] ?? 0;
   const lastRec = ctx.lastRound(pid);

@@ -5,6 +5,7 @@
  * attack, her own result and, with `feedback: "coverage"`, the combined coverage. Never another
  * defender's payoffs, reports, allocation or recommendation.
  */
+import { viewerSeat } from "../shared/viewer-seat";
 import { othersPooled } from "./pooling";
 import type { Viewer } from "../../core/game";
 import { MECHANISM_LABEL, modificationMap, type MechanismKind } from "./coordination";
@@ -68,8 +69,7 @@ export interface SsgView {
 
 export function ssgView(s: SsgState, viewer: Viewer, ctx: Ctx): SsgView {
   const p = ctx.params;
-  const pid = viewer.kind === "player" ? viewer.playerId : ctx.players[0]!;
-  const i = Math.max(0, ctx.seatOf(pid));
+  const { pid, seat: i } = viewerSeat(viewer, ctx); // a player outside the group gets no view (never seat 0's)
   const d = p.defenders[i]!;
   const m = numTargetsOf(p);
   const phase = ctx.phase;
