@@ -140,6 +140,9 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
     clock,
     adapter,
     attach(manager, io, adminRoute) {
+      // a process cut off from Redis (server/cluster/node.ts `cutOff`) closes new connections instead of
+      // refusing them, so the pages connect again, through the balancer, to a process that can serve them
+      io.use((socket, next) => (node.cutOff ? socket.conn.close() : next()));
       const r = (router = clusterRouter(node, manager, io, { prefix: cfg.prefix, log: cfg.log }));
       const forward = adminForwarding(rpc, r, adminRoute);
       node.start(manager, io);

@@ -15,6 +15,9 @@
 import type { Pool } from "pg";
 import type { SqlStatement } from "../db/writer";
 
+/** Key prefix of the `Setting` rows by which processes say they reach Redis (`markRedisReachable`). */
+const REDIS_WITNESS = "cluster.redisReachable.";
+
 /** The database's clock in milliseconds since 1970. */
 const NOW_MS = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
@@ -93,6 +96,28 @@ export class LeaseTable {
       `UPDATE "SessionLease" SET "expiresAt" = ${NOW_MS} - 1, "parked" = $4 WHERE "sessionId" = $1 AND "owner" = $2 AND "token" = $3`,
       [sessionId, this.owner, token, parked],
     );
+  }
+
+  /**
+   * Note in the database that this process reaches Redis now (a `Setting` row per process, by the
+   * database's clock): the witness by which a process that lost Redis tells its own cut from an outage of
+   * Redis for everyone (server/cluster/node.ts). Rows of processes silent for an hour are removed.
+   */
+  async markRedisReachable(): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO "Setting" ("key", "value") VALUES ($1, (${NOW_MS})::text) ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"`,
+      [`${REDIS_WITNESS}${this.owner}`],
+    );
+  }
+
+  /** How many other processes noted within `withinMs` that they reach Redis. */
+  async othersReachingRedis(withinMs: number): Promise<number> {
+    await this.pool.query(`DELETE FROM "Setting" WHERE "key" LIKE $1 AND "value"::bigint < ${NOW_MS} - 3600000`, [`${REDIS_WITNESS}%`]);
+    const r = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS "n" FROM "Setting" WHERE "key" LIKE $1 AND "key" <> $2 AND "value"::bigint >= ${NOW_MS} - $3`,
+      [`${REDIS_WITNESS}%`, `${REDIS_WITNESS}${this.owner}`, withinMs],
+    );
+    return Number(r.rows[0]?.n ?? 0);
   }
 
   /** Who holds the session's lease (null: nobody ever did). */

@@ -56,6 +56,15 @@ export class ClusterNode {
    */
   private readonly unsettled = new Set<string>();
   private readonly recheck = new Map<string, NodeJS.Timeout>();
+  /** Since when this process has not reached Redis (null: it does). */
+  private redisLostAt: number | null = null;
+  /** When this process last noted in the database that it reaches Redis. */
+  private redisNotedAt = 0;
+  /**
+   * This process lost Redis while others still reach it (a cut of its own, not an outage for all): it gave
+   * its sessions up to them and takes none until Redis is back.
+   */
+  cutOff = false;
 
   constructor(
     readonly lease: LeaseTable,
@@ -74,7 +83,7 @@ export class ClusterNode {
 
   /** SessionManager hook: take (or confirm) the lease before the session is loaded or created here. */
   claim = async (sessionId: string): Promise<boolean> => {
-    if (this.stopped) return false;
+    if (this.stopped || this.cutOff) return false;
     const token = await this.lease.acquire(sessionId);
     if (token === null) return false;
     // the token grows whenever the owner changes: above 1, another process held the session before (however the takeover came)
@@ -136,7 +145,7 @@ export class ClusterNode {
   /** Take over running sessions whose owner is gone. */
   private async takeOver(): Promise<void> {
     const m = this.manager;
-    if (!m || !this.booted) return;
+    if (!m || !this.booted || this.cutOff) return;
     const since = this.timing.bootWindowMs === null ? null : Date.now() - this.timing.bootWindowMs;
     for (const id of await this.lease.orphans(since)) {
       if (this.stopped) return;
@@ -146,7 +155,15 @@ export class ClusterNode {
   }
 
   private async watchNodes(): Promise<void> {
-    const now = new Set(await this.listNodes());
+    let listed: string[];
+    try {
+      listed = await this.listNodes();
+    } catch {
+      await this.redisUnreachable(); // the Redis error itself is logged by the connection (throttled)
+      return;
+    }
+    await this.redisReachable();
+    const now = new Set(listed);
     const lost = [...this.alive].filter((n) => !now.has(n));
     const back = [...now].filter((n) => this.gone.has(n));
     this.alive = now;
@@ -165,6 +182,55 @@ export class ClusterNode {
     }
     this.log(`cluster: process(es) ${lost.join(", ")} gone; checking presence`);
     for (const id of this.held.keys()) await this.reconcile(id);
+  }
+
+  /**
+   * Redis answered: note it in the database (every third of a lease), and after a cut of this process's
+   * own, take sessions again.
+   */
+  private async redisReachable(): Promise<void> {
+    this.redisLostAt = null;
+    if (this.cutOff) {
+      this.cutOff = false;
+      this.log("cluster: Redis is reachable again; this process takes sessions again");
+    }
+    if (Date.now() - this.redisNotedAt >= this.timing.ttlMs / 3) {
+      // a note that fails (the database away) only delays telling a cut of another process from an outage
+      if (await this.lease.markRedisReachable().then(() => true, () => false)) this.redisNotedAt = Date.now();
+    }
+  }
+
+  /**
+   * Redis did not answer. Once that lasted two lease lifetimes while another process noted within that
+   * time that it reaches Redis, the cut is this process's own: its sessions run on where their
+   * participants elsewhere get neither views nor acks, so it gives them up (their leases end now; another
+   * process takes them over within a scan), closes its participants' connections so their pages connect
+   * again, through the balancer, to a process that serves them, and takes nothing until Redis is back.
+   * When no other process reaches Redis either (an outage for all), every session stays where it is.
+   */
+  private async redisUnreachable(): Promise<void> {
+    const now = Date.now();
+    this.redisLostAt ??= now;
+    if (this.cutOff || now - this.redisLostAt < 2 * this.timing.ttlMs) return;
+    const others = await this.lease.othersReachingRedis(2 * this.timing.ttlMs);
+    if (others === 0) return;
+    this.cutOff = true;
+    const given = [...this.held.entries()];
+    this.log(
+      `cluster: this process has not reached Redis for ${Math.round((now - this.redisLostAt) / 1000)} s while ${others} other process(es) do: ` +
+        `giving its ${given.length} session(s) up to them until Redis is back (check this machine's path to REDIS_URL)`,
+    );
+    for (const [id, token] of given) {
+      if (this.held.get(id) !== token) continue;
+      this.held.delete(id);
+      this.renewer.drop(id, token);
+      this.clearRecheck(id);
+      this.unsettled.delete(id);
+      this.manager?.evict(id);
+      await this.lease.release(id, token, false).catch((e: Error) => this.log(`cluster: giving session ${id} up failed: ${e.message}`));
+    }
+    // the pages connect again by themselves after a closed connection (not after a refusal)
+    for (const s of this.io?.of("/").sockets.values() ?? []) s.conn.close();
   }
 
   /** A call found process `node` unsubscribed: treat it as gone until it is seen again. */

@@ -19,7 +19,7 @@ describe("after Redis was away", () => {
     const renewer = { onLost: () => {} } as unknown as LeaseRenewer;
     const rpc = { failPeer: vi.fn() } as unknown as NodeRpc;
     const lines: string[] = [];
-    const node = new ClusterNode({} as LeaseTable, rpc, renewer, async () => seen[Math.min(call++, seen.length - 1)]!, { ttlMs: 3000, scanMs: 1000, bootWindowMs: null }, (l) => lines.push(l));
+    const node = new ClusterNode({ markRedisReachable: async () => undefined } as unknown as LeaseTable, rpc, renewer, async () => seen[Math.min(call++, seen.length - 1)]!, { ttlMs: 3000, scanMs: 1000, bootWindowMs: null }, (l) => lines.push(l));
     node.held.set("s1", 1).set("s2", 3);
     const reconcile = vi.spyOn(node, "reconcile").mockResolvedValue();
     const watch = () => (node as unknown as { watchNodes(): Promise<void> }).watchNodes();

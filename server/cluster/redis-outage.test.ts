@@ -7,53 +7,17 @@
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
 import { randomBytes } from "node:crypto";
-import { createServer, connect, type AddressInfo, type Server as NetServer, type Socket as NetSocket } from "node:net";
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
 import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
+import { redisProxy } from "../testing/redis-proxy";
 import { startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
 const ready = Boolean(PG && REDIS);
-
-/** A TCP proxy to Redis that can be cut (every connection closed, nothing accepted) and opened again on its port. */
-function redisProxy(target: URL) {
-  const conns = new Set<NetSocket>();
-  let server: NetServer | null = null;
-  let port = 0;
-  const open = () =>
-    new Promise<void>((res) => {
-      server = createServer((c) => {
-        const up = connect(Number(target.port || 6379), target.hostname);
-        const end = () => {
-          c.destroy();
-          up.destroy();
-          conns.delete(c);
-          conns.delete(up);
-        };
-        for (const s of [c, up]) {
-          conns.add(s);
-          s.on("error", end);
-          s.on("close", end);
-        }
-        c.pipe(up).pipe(c);
-      });
-      server.listen(port, "127.0.0.1", () => {
-        port = (server!.address() as AddressInfo).port;
-        res();
-      });
-    });
-  const cut = () =>
-    new Promise<void>((res) => {
-      for (const s of conns) s.destroy();
-      conns.clear();
-      server!.close(() => res());
-    });
-  return { open, cut, url: () => `redis://127.0.0.1:${port}${target.pathname}` };
-}
 
 /** A participant that answers every screen at once, except round 2's decision while `hold` says so. */
 class Player {
