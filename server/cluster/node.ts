@@ -201,8 +201,8 @@ export class ClusterNode {
   }
 
   /**
-   * Redis did not answer. Once that lasted two lease lifetimes while another process noted within that
-   * time that it reaches Redis, the cut is this process's own: its sessions run on where their
+   * Redis did not answer. Once that lasted two lease lifetimes while another process noted, a lease
+   * lifetime or more after this one lost Redis, that it reaches Redis, the cut is this process's own: its sessions run on where their
    * participants elsewhere get neither views nor acks, so it gives them up (their leases end now; another
    * process takes them over within a scan), closes its participants' connections so their pages connect
    * again, through the balancer, to a process that serves them, and takes nothing until Redis is back.
@@ -212,7 +212,9 @@ export class ClusterNode {
     const now = Date.now();
     this.redisLostAt ??= now;
     if (this.cutOff || now - this.redisLostAt < 2 * this.timing.ttlMs) return;
-    const others = await this.lease.othersReachingRedis(2 * this.timing.ttlMs);
+    // only notes made a lease lifetime after this process lost Redis count: in an outage for all, every
+    // other process's last note is older than that (none can be made after Redis went away)
+    const others = await this.lease.othersReachingRedis(now - this.redisLostAt - this.timing.ttlMs);
     if (others === 0) return;
     this.cutOff = true;
     const given = [...this.held.entries()];
