@@ -84,7 +84,8 @@ describe("hostile input on the study features", () => {
       expect(r.json.error.message).toMatch(/already taken in this session\. If it is yours, open this page in the browser you joined with/);
     }
     const bad: [string, unknown, RegExp][] = [
-      ["41 characters", "x".repeat(41), /use at most 40 characters for your label/],
+      ["41 characters", "x".repeat(41), /Your label has 41 characters: at most 40 fit/],
+      ["a long paste", "x".repeat(401), /use at most 40 characters for your label/],
       ["only spaces", "   ", /enter your label/],
       ["markup", "<img src=x>", /Use 1 to 40 letters, digits, spaces, apostrophes/],
       ["an emoji", "Zoë 😀", /Use 1 to 40 letters/],

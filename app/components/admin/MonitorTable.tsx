@@ -90,7 +90,7 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
             {view.participants.map((p) => (
               <tr key={p.id} data-testid={`monitor-row-${p.seat}`}>
                 <td>{p.seat + 1}</td>
-                <td>
+                <td className="wrap-anywhere">
                   {p.label ?? (p.external ? null : <span className="muted">–</span>)}
                   {p.external && (
                     <span className="small" title={`${p.external.source} participant id`} data-testid={`external-${p.seat}`}>

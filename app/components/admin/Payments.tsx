@@ -146,8 +146,8 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
                   <tr key={r.participant} data-testid={`payment-row-${r.seat}`}>
                     <td>{r.seat + 1}</td>
                     <td className="small">{r.participant}</td>
-                    <td>{r.label ?? "–"}</td>
-                    <td>{r.externalId ? `${r.externalSource}: ${r.externalId}` : "–"}</td>
+                    <td className="wrap-anywhere">{r.label ?? "–"}</td>
+                    <td className="wrap-anywhere">{r.externalId ? `${r.externalSource}: ${r.externalId}` : "–"}</td>
                     <td>
                       <code data-testid={`payment-code-${r.seat}`}>{r.completionCode}</code>
                     </td>

@@ -89,11 +89,11 @@ function ParticipantScreens({ connection: { view, receivedAt, connection, fatal,
       )}
       <main className="page">
         <header className="spread">
-          <h1 style={{ fontSize: "1.2rem", margin: "4px 0" }} data-testid="participant-title">
+          <h1 className="wrap-anywhere" style={{ fontSize: "1.2rem", margin: "4px 0" }} data-testid="participant-title">
             {title}
           </h1>
           {view && (
-            <span className="muted small" data-testid="my-seat">
+            <span className="muted small wrap-anywhere" data-testid="my-seat">
               {view.label ? t("labelAndSeat", { label: view.label, seat: view.seat + 1 }) : t("seat", { seat: view.seat + 1 })}
             </span>
           )}
