@@ -6,7 +6,7 @@
  * the leaderboard count the rounds every group has finished, and "k of n decided" counts every seat of
  * the round.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sessionCharts } from "../charts";
@@ -361,7 +361,38 @@ describe("projector during a round some groups have finished (classroom, random 
 });
 
 describe("shipped classroom treatments", () => {
-  it.each(["ids-investment-classroom.json", "ids-investment-classroom-de.json"])("%s: the consent says truthfully that the label is on the class leaderboard", (file) => {
+  const classroom = readdirSync(EXAMPLES).filter((f) => f.includes("-classroom")).sort();
+
+  it("one per game family (IDS, defenders, CI owners), each with enough groups for live charts, timers and the leaderboard", () => {
+    expect(classroom).toEqual(["cip-contracts-menu-classroom.json", "ids-investment-classroom-de.json", "ids-investment-classroom.json", "ssg-defense-uncoordinated-classroom.json"]);
+    for (const file of classroom) {
+      const lt = load(file);
+      expect(lt.treatment.groups, file).toBeGreaterThanOrEqual(ROOM_MIN_GROUPS);
+      expect(lt.treatment.matching, file).toBe("random");
+      expect(lt.treatment.leaderboard.show, file).toBe(true);
+      const p = lt.params as Record<string, unknown>;
+      const decide = (p.decisionSeconds ?? p.offerSeconds) as number;
+      expect(decide, file).toBeGreaterThan(0);
+      expect(decide, file).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it.each(["ssg-defense-uncoordinated-classroom.json", "cip-contracts-menu-classroom.json"])("%s: the room sees live charts during play (only what was played)", (file) => {
+    const lt0 = load(file);
+    const lt = load(file, { params: { ...(lt0.params as object), rounds: 3 }, bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
+    const end = runBots(newSession(lt, "classroom").state, lt, 0);
+    // the state as during round 3: every group has finished rounds 1 and 2
+    const charts = sessionCharts(lt.game.id, { params: lt.params, rounds: end.rounds.filter((r) => r.round <= 2).map(chartRoundOf) });
+    const during = { ...end.state, status: "running" as const, participants: ChunkMap.fromEntries([...end.state.participants.entries()].map(([k, p]) => [k, { ...p, stage: "playing" as const }])), groups: ChunkMap.fromEntries([...end.state.groups.entries()].filter(([, g]) => g.round === 3).map(([k, g]) => [k, { ...g, status: "playing" as const }])) };
+    const v = projectorView(during, lt, 0, "ROOM7", charts);
+    expect(v.stage).toBe("playing");
+    expect(keysOffWhitelist(v)).toEqual([]);
+    expect(v.chartsHeld).toBe("theoryAfter");
+    expect(v.charts.length).toBeGreaterThan(0);
+    expect(v.charts.flatMap((c) => c.series.map((x) => x.role))).not.toContain("theory");
+  });
+
+  it.each(["ids-investment-classroom.json", "ids-investment-classroom-de.json", "ssg-defense-uncoordinated-classroom.json", "cip-contracts-menu-classroom.json"])("%s: the consent says truthfully that the label is on the class leaderboard", (file) => {
     const lt = load(file);
     expect(lt.treatment.leaderboard.show).toBe(true);
     const consent = lt.treatment.intro.consent ?? "";
