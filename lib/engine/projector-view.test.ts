@@ -188,6 +188,40 @@ describe("projector view", () => {
     for (const label of projectorView(s, load("ids-investment-3.json"), mid.nowMs, "R", []).leaderboard!.map((r) => r.label)) expect(label).toMatch(/^Seat \d+$/);
   });
 
+  it("groups of bots finished while the people still read the instructions: no round, but who is still reading (not a bare 'no time limit')", () => {
+    const lt = load("ssg-defense-uncoordinated-3.json", { groups: 5 });
+    let s = newSession(lt).state;
+    s = { ...s, status: "running" };
+    const person = s.order[0]!;
+    s = must(s, lt, { kind: "connect", pid: person }, 0);
+    s = must(s, lt, { kind: "consent", pid: person }, 0);
+    s = must(s, lt, { kind: "fillWithBots" }, 1);
+    const end = runBots(s, lt, 1, { until: (x) => x.groups.size >= 4 && x.groups.toArray().every((g) => g.status === "finished") });
+    const v = projectorView(end.state, lt, end.nowMs, "R", []);
+    expect(v).toMatchObject({ stage: "playing", round: null, phaseLabel: null, reading: 1, waiting: 0, full: true });
+    expect(keysOffWhitelist(v)).toEqual([]);
+    for (const locale of ["en", "de"] as const) expect(translatorFor(locale)("projector.reading", { count: 1 })).toMatch(/^1 /);
+    expect(translatorFor("en")("projector.reading", { count: 4 })).toBe("4 people are still reading the instructions");
+  });
+
+  it("once every seat is taken the view says the session is full (the screen stops inviting people who would be turned away)", () => {
+    const lt = load("ids-investment-3.json");
+    let s = newSession(lt).state;
+    s = passIntro({ ...s, status: "running" }, lt, 0, s.order.slice(0, 2));
+    expect(projectorView(s, lt, 0, "R", []).full).toBe(false);
+    s = passIntro(s, lt, 0, s.order.slice(2));
+    expect(projectorView(s, lt, 0, "R", []).full).toBe(true);
+    expect(translatorFor("en")("projector.full", { seats: 3 })).toBe("Session full: all 3 places are taken");
+    expect(translatorFor("de")("projector.full", { seats: 3 })).toBe("Sitzung voll: alle 3 Plätze sind vergeben");
+  });
+
+  it("play over but the exit survey open: 'after', with how many still answer while the session runs (0 once it ended)", () => {
+    const { lt, state, charts } = played("ids-investment-classroom.json");
+    const inSurvey: SessionState = { ...state, status: "running", participants: ChunkMap.fromEntries([...state.participants.entries()].map(([k, p], i) => [k, { ...p, stage: i < 3 ? ("survey" as const) : ("done" as const) }])) };
+    expect(projectorView(inSurvey, lt, 0, "R", charts)).toMatchObject({ stage: "after", surveying: 3 });
+    expect(projectorView({ ...inSurvey, status: "ended" }, lt, 0, "R", charts).surveying).toBe(0);
+  });
+
   it("before play: stage before, joined counts seats past the start, no round", () => {
     const lt = load("ids-investment-3.json");
     let s = newSession(lt).state;
