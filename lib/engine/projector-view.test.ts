@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sessionCharts } from "../charts";
 import { chartRoundOf } from "../charts/from-session";
-import { ROOM_MIN_GROUPS, ROOM_MIN_SPREAD } from "../charts/room";
+import { ROOM_MIN_GROUPS, ROOM_MIN_SPREAD, roomCharts } from "../charts/room";
 import { games } from "../games/registry";
 import { translatorFor } from "../i18n/translate";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
@@ -98,6 +98,23 @@ describe("projector view", () => {
     expect(v.charts.filter((c) => c.byPrivateType)).toEqual([]);
     expect(v.charts.some((c) => c.series.some((s) => s.points.some((p) => p.y !== null)))).toBe(true);
     for (const p of v.charts.flatMap((c) => c.series.flatMap((s) => s.points))) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p).not.toHaveProperty("lo");
+  });
+
+  it.each(files)(`%s mid-session with ${ROOM_MIN_GROUPS} groups: each caption describes what is drawn, not the theory lines held back`, (file) => {
+    const { charts, v } = midSession(file, ROOM_MIN_GROUPS);
+    const theoryWords = /Nash|optim|equilibri|theory|Theorie|\bNSE\b|CSW|\bIC\b|benchmark|Vergleichsfall|Gleichgewicht|Gl\. 6|verglichen mit|against/i;
+    for (const c of charts.filter((x) => !x.byPrivateType && x.series.some((s) => s.role === "theory"))) {
+      const shown = v.charts.find((x) => x.id === c.id);
+      if (!shown) continue;
+      const names = c.series.filter((s) => s.role === "theory").map((s) => s.name);
+      // a theory line of value 0 drawn as a fact of the mechanism ("both are 0 at the equilibrium") may be named
+      if (c.series.filter((s) => s.role === "theory").every((s) => s.points.every((p) => p.y === 0))) continue;
+      expect(shown.description, c.id).not.toMatch(theoryWords);
+      for (const n of names) expect(shown.description, c.id).not.toContain(n);
+    }
+    for (const c of v.charts) expect(c).not.toHaveProperty("descriptionPlayed");
+    // after the session the full caption (against theory) comes back with the lines
+    expect(roomCharts(charts, null).map((c) => c.description)).toEqual(charts.map((c) => c.description));
   });
 
   it("random matching: the groups of the round on display count, not those of rounds before", () => {
