@@ -67,7 +67,11 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await expect(projector.getByTestId("projector-time-left")).toHaveText(/^\d+:\d\d$/);
   await expect(projector.getByTestId("projector-pending")).toContainText("of 3 decided");
   await expect(projector.getByTestId("leaderboard")).toContainText("Points appear after the first round.");
-  await expect(projector.getByTestId("projector-join-url")).toHaveText(joinUrl); // latecomers can still join
+  await expect(projector.getByTestId("projector-join-url")).toHaveText(joinUrl); // the address stays (a seat may be freed)
+  // every seat is taken: the screen stops inviting people the join page would turn away
+  await expect(projector.getByTestId("projector-joined")).toHaveText("Session full: all 3 places are taken");
+  await expect(projector.getByTestId("projector-join")).toHaveAttribute("data-full", "true");
+  await expect(projector.getByTestId("projector-status")).not.toHaveText(/^\s*·/);
   // paused: the room's screen says so across the screen, and stops saying it once play resumes
   await expect(projector.getByTestId("projector-paused")).toHaveCount(0);
   await admin.getByTestId("cmd-pause").click();

@@ -22,6 +22,7 @@ export function externalityMessagesChart(input: ChartInput): Chart {
     id: "ids-externality/messages",
     title: t("charts.idsExternality.messages.title"),
     description: t("charts.idsExternality.messages.description"),
+    descriptionPlayed: t("charts.idsExternality.messages.descriptionPlayed"),
     kind: "rounds",
     x: { title: t("charts.axis.round") },
     y: { title: t("charts.idsExternality.messages.y") },

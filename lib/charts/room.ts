@@ -6,7 +6,7 @@
  *   members (or a group's welfare, a total, a rate) is that group's own number, from which a member works
  *   out the others' hidden choices and types (a review found, e.g., a Defender's coverage and payoffs, a CI
  *   owner's type, an Externality user's cost recovered exactly from the room's screen);
- * - with more, only what was played: theory lines are computed from the groups' true types (an
+ * - with more, only what was played, captioned by what is drawn (`descriptionPlayed`): theory lines are computed from the groups' true types (an
  *   equilibrium, the control center's counterfactual utility), which are private in every game, and
  *   charts broken down by private type wait for the end;
  * - a spread band over fewer than ROOM_MIN_SPREAD values would show (nearly) individual values: dropped.
@@ -32,8 +32,10 @@ export function roomCharts(charts: readonly Chart[], held: RoomChartsHeld): Char
   if (held === "fewGroups") return [];
   return charts
     .filter((c) => held === null || !c.byPrivateType)
-    .map((c) => ({
+    .map(({ descriptionPlayed, ...c }) => ({
       ...c,
+      // while the theory lines wait, the caption says what is drawn (not the lines to come)
+      description: held === null ? c.description : (descriptionPlayed ?? c.description),
       series: c.series
         .filter((s) => held === null || s.role === "played")
         .map((s) => ({

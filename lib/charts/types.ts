@@ -65,6 +65,11 @@ export interface Chart {
   title: string;
   /** One or two sentences that say what is drawn (also the chart's accessible description). */
   description: string;
+  /**
+   * For a chart with theory series: the description of its played series alone, the caption the room's
+   * screen shows while the theory lines are held back (lib/charts/room.ts); never sent to the room itself.
+   */
+  descriptionPlayed?: string;
   kind: ChartKind;
   x: { title: string; categories?: string[] };
   y: { title: string; share?: boolean };

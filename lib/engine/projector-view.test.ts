@@ -6,12 +6,12 @@
  * the leaderboard count the rounds every group has finished, and "k of n decided" counts every seat of
  * the round.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sessionCharts } from "../charts";
 import { chartRoundOf } from "../charts/from-session";
-import { ROOM_MIN_GROUPS, ROOM_MIN_SPREAD } from "../charts/room";
+import { ROOM_MIN_GROUPS, ROOM_MIN_SPREAD, roomCharts } from "../charts/room";
 import { games } from "../games/registry";
 import { translatorFor } from "../i18n/translate";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
@@ -100,6 +100,23 @@ describe("projector view", () => {
     for (const p of v.charts.flatMap((c) => c.series.flatMap((s) => s.points))) if ((p.n ?? 0) < ROOM_MIN_SPREAD) expect(p).not.toHaveProperty("lo");
   });
 
+  it.each(files)(`%s mid-session with ${ROOM_MIN_GROUPS} groups: each caption describes what is drawn, not the theory lines held back`, (file) => {
+    const { charts, v } = midSession(file, ROOM_MIN_GROUPS);
+    const theoryWords = /Nash|optim|equilibri|theory|Theorie|\bNSE\b|CSW|\bIC\b|benchmark|Vergleichsfall|Gleichgewicht|Gl\. 6|verglichen mit|against/i;
+    for (const c of charts.filter((x) => !x.byPrivateType && x.series.some((s) => s.role === "theory"))) {
+      const shown = v.charts.find((x) => x.id === c.id);
+      if (!shown) continue;
+      const names = c.series.filter((s) => s.role === "theory").map((s) => s.name);
+      // a theory line of value 0 drawn as a fact of the mechanism ("both are 0 at the equilibrium") may be named
+      if (c.series.filter((s) => s.role === "theory").every((s) => s.points.every((p) => p.y === 0))) continue;
+      expect(shown.description, c.id).not.toMatch(theoryWords);
+      for (const n of names) expect(shown.description, c.id).not.toContain(n);
+    }
+    for (const c of v.charts) expect(c).not.toHaveProperty("descriptionPlayed");
+    // after the session the full caption (against theory) comes back with the lines
+    expect(roomCharts(charts, null).map((c) => c.description)).toEqual(charts.map((c) => c.description));
+  });
+
   it("random matching: the groups of the round on display count, not those of rounds before", () => {
     const base = JSON.parse(readFileSync(join(EXAMPLES, "ids-investment-3.json"), "utf8")) as { params: Record<string, unknown> };
     for (const groups of [3, ROOM_MIN_GROUPS]) {
@@ -186,6 +203,40 @@ describe("projector view", () => {
     expect(v.leaderboard!.map((r) => r.label).slice(0, 3)).toEqual(expect.arrayContaining([expect.stringMatching(/^Platz \d+$/)]));
     expect(v.charts.map((c) => c.title)).toContain("Investition pro Runde");
     for (const label of projectorView(s, load("ids-investment-3.json"), mid.nowMs, "R", []).leaderboard!.map((r) => r.label)) expect(label).toMatch(/^Seat \d+$/);
+  });
+
+  it("groups of bots finished while the people still read the instructions: no round, but who is still reading (not a bare 'no time limit')", () => {
+    const lt = load("ssg-defense-uncoordinated-3.json", { groups: 5 });
+    let s = newSession(lt).state;
+    s = { ...s, status: "running" };
+    const person = s.order[0]!;
+    s = must(s, lt, { kind: "connect", pid: person }, 0);
+    s = must(s, lt, { kind: "consent", pid: person }, 0);
+    s = must(s, lt, { kind: "fillWithBots" }, 1);
+    const end = runBots(s, lt, 1, { until: (x) => x.groups.size >= 4 && x.groups.toArray().every((g) => g.status === "finished") });
+    const v = projectorView(end.state, lt, end.nowMs, "R", []);
+    expect(v).toMatchObject({ stage: "playing", round: null, phaseLabel: null, reading: 1, waiting: 0, full: true });
+    expect(keysOffWhitelist(v)).toEqual([]);
+    for (const locale of ["en", "de"] as const) expect(translatorFor(locale)("projector.reading", { count: 1 })).toMatch(/^1 /);
+    expect(translatorFor("en")("projector.reading", { count: 4 })).toBe("4 people are still reading the instructions");
+  });
+
+  it("once every seat is taken the view says the session is full (the screen stops inviting people who would be turned away)", () => {
+    const lt = load("ids-investment-3.json");
+    let s = newSession(lt).state;
+    s = passIntro({ ...s, status: "running" }, lt, 0, s.order.slice(0, 2));
+    expect(projectorView(s, lt, 0, "R", []).full).toBe(false);
+    s = passIntro(s, lt, 0, s.order.slice(2));
+    expect(projectorView(s, lt, 0, "R", []).full).toBe(true);
+    expect(translatorFor("en")("projector.full", { seats: 3 })).toBe("Session full: all 3 places are taken");
+    expect(translatorFor("de")("projector.full", { seats: 3 })).toBe("Sitzung voll: alle 3 Plätze sind vergeben");
+  });
+
+  it("play over but the exit survey open: 'after', with how many still answer while the session runs (0 once it ended)", () => {
+    const { lt, state, charts } = played("ids-investment-classroom.json");
+    const inSurvey: SessionState = { ...state, status: "running", participants: ChunkMap.fromEntries([...state.participants.entries()].map(([k, p], i) => [k, { ...p, stage: i < 3 ? ("survey" as const) : ("done" as const) }])) };
+    expect(projectorView(inSurvey, lt, 0, "R", charts)).toMatchObject({ stage: "after", surveying: 3 });
+    expect(projectorView({ ...inSurvey, status: "ended" }, lt, 0, "R", charts).surveying).toBe(0);
   });
 
   it("before play: stage before, joined counts seats past the start, no round", () => {
@@ -361,7 +412,38 @@ describe("projector during a round some groups have finished (classroom, random 
 });
 
 describe("shipped classroom treatments", () => {
-  it.each(["ids-investment-classroom.json", "ids-investment-classroom-de.json"])("%s: the consent says truthfully that the label is on the class leaderboard", (file) => {
+  const classroom = readdirSync(EXAMPLES).filter((f) => f.includes("-classroom")).sort();
+
+  it("one per game family (IDS, defenders, CI owners), each with enough groups for live charts, timers and the leaderboard", () => {
+    expect(classroom).toEqual(["cip-contracts-menu-classroom.json", "ids-investment-classroom-de.json", "ids-investment-classroom.json", "ssg-defense-uncoordinated-classroom.json"]);
+    for (const file of classroom) {
+      const lt = load(file);
+      expect(lt.treatment.groups, file).toBeGreaterThanOrEqual(ROOM_MIN_GROUPS);
+      expect(lt.treatment.matching, file).toBe("random");
+      expect(lt.treatment.leaderboard.show, file).toBe(true);
+      const p = lt.params as Record<string, unknown>;
+      const decide = (p.decisionSeconds ?? p.offerSeconds) as number;
+      expect(decide, file).toBeGreaterThan(0);
+      expect(decide, file).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it.each(["ssg-defense-uncoordinated-classroom.json", "cip-contracts-menu-classroom.json"])("%s: the room sees live charts during play (only what was played)", (file) => {
+    const lt0 = load(file);
+    const lt = load(file, { params: { ...(lt0.params as object), rounds: 3 }, bots: { seats: Array.from({ length: lt0.seats }, () => lt0.game.defaultBot), delayMs: 0 } });
+    const end = runBots(newSession(lt, "classroom").state, lt, 0);
+    // the state as during round 3: every group has finished rounds 1 and 2
+    const charts = sessionCharts(lt.game.id, { params: lt.params, rounds: end.rounds.filter((r) => r.round <= 2).map(chartRoundOf) });
+    const during = { ...end.state, status: "running" as const, participants: ChunkMap.fromEntries([...end.state.participants.entries()].map(([k, p]) => [k, { ...p, stage: "playing" as const }])), groups: ChunkMap.fromEntries([...end.state.groups.entries()].filter(([, g]) => g.round === 3).map(([k, g]) => [k, { ...g, status: "playing" as const }])) };
+    const v = projectorView(during, lt, 0, "ROOM7", charts);
+    expect(v.stage).toBe("playing");
+    expect(keysOffWhitelist(v)).toEqual([]);
+    expect(v.chartsHeld).toBe("theoryAfter");
+    expect(v.charts.length).toBeGreaterThan(0);
+    expect(v.charts.flatMap((c) => c.series.map((x) => x.role))).not.toContain("theory");
+  });
+
+  it.each(["ids-investment-classroom.json", "ids-investment-classroom-de.json", "ssg-defense-uncoordinated-classroom.json", "cip-contracts-menu-classroom.json"])("%s: the consent says truthfully that the label is on the class leaderboard", (file) => {
     const lt = load(file);
     expect(lt.treatment.leaderboard.show).toBe(true);
     const consent = lt.treatment.intro.consent ?? "";

@@ -13,6 +13,7 @@ import { roomCharts, roomChartsHeld, type RoomChartsHeld } from "../charts/room"
 import type { Chart } from "../charts/types";
 import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translate";
+import { nextFreeSeat } from "./claim";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
 import { groupInPlay, type GroupState, type ParticipantState, type SessionState } from "./state";
@@ -46,6 +47,17 @@ export interface ProjectorView {
   /** Of `joined`, the seats bots play from the start or were filled with (a person a bot replaced is not counted). */
   bots: number;
   seats: number;
+  /** Every seat is taken (nobody else can join by the room code or a link): the screen stops inviting people. */
+  full: boolean;
+  /** People (not bots) who joined and are still in the intro (consent, instructions, quiz). */
+  reading: number;
+  /** People (not bots) in the waiting room, ready and waiting for a group. */
+  waiting: number;
+  /**
+   * People (not bots) answering the exit survey: while the session runs and any are, play is over ("after")
+   * but the session is not: the screen asks them to finish the questionnaire on their device.
+   */
+  surveying: number;
   rounds: number;
   /**
    * The round the room is in: the lowest round a group still plays, so every group has finished the
@@ -231,6 +243,10 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     joined: people.filter((p) => p.stage !== "new" && p.leftBeforePlay === undefined).length,
     bots: people.filter((p) => p.bot && !p.replacedByBot && p.stage !== "new").length,
     seats: lt.seats,
+    full: nextFreeSeat(s) === undefined,
+    reading: people.filter((p) => !p.bot && p.stage === "intro").length,
+    waiting: people.filter((p) => !p.bot && p.stage === "waiting").length,
+    surveying: s.status === "ended" ? 0 : people.filter((p) => !p.bot && p.stage === "survey").length,
     rounds: lt.rounds,
     round,
     phaseLabel: phase === undefined ? null : t.has(phaseKey as never) ? t(phaseKey as never) : (lt.game.phases[phase]?.label ?? null),

@@ -4,6 +4,7 @@
  * shows the server's field-by-field errors (or a summary); "Create" opens the new session's monitor.
  */
 import { useRouter } from "next/navigation";
+import { groupsOf, withGroups } from "./treatment-groups";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { api } from "../../lib-client/api";
 
@@ -95,6 +96,7 @@ export function NewSession() {
   };
 
   const ex = examples.find((e) => e.file === chosen);
+  const groups = groupsOf(text);
   return (
     <section className="card" aria-labelledby="new-session-h">
       <h2 id="new-session-h" style={{ marginTop: 0 }}>
@@ -133,6 +135,30 @@ export function NewSession() {
           aria-describedby="treatment-result"
         />
       </div>
+      {groups !== null && (
+        <div className="field">
+          <label htmlFor="treatment-groups">
+            Number of groups{" "}
+            <span className="help">
+              (sets <code>groups</code> in the JSON above; seats = groups × group size, Validate shows them; the room&apos;s live charts need 5 groups or
+              more; fill seats nobody takes with bots on the monitor)
+            </span>
+          </label>
+          <input
+            id="treatment-groups"
+            data-testid="treatment-groups"
+            type="number"
+            min={1}
+            step={1}
+            value={groups}
+            onChange={(e) => {
+              const next = withGroups(text, Number(e.target.value));
+              if (next !== null) edit(next);
+            }}
+            style={{ maxWidth: 120 }}
+          />
+        </div>
+      )}
       <div className="field">
         <label htmlFor="session-seed">
           Seed <span className="help">(optional; the same seed replays the same random draws)</span>

@@ -74,7 +74,13 @@ export function SessionMonitor({ id }: { id: string }) {
       <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
       <MonitorTable view={view} bots={detail.d.bots} run={run} />
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
-      {view.survey && <SurveyProgress survey={view.survey} />}
+      {view.survey && (
+        <SurveyProgress
+          survey={view.survey}
+          status={view.status}
+          playOver={view.participants.length > 0 && view.participants.every((p) => p.stage === "done" || p.stage === "survey")}
+        />
+      )}
       <ChartsPanel charts={view.charts} />
       <div className="grid-2 group-grid">
         {monitorOrder(view.groups).map((g) => (

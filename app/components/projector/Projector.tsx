@@ -9,6 +9,7 @@
  * its words come from the catalogue in the treatment's language (`view.language`; English until the
  * first view arrives).
  */
+import type { ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import type { ProjectorView } from "@/lib/engine/projector-view";
 import type { JoinAddress } from "@/lib/protocol/join-address";
@@ -48,7 +49,7 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
   // during play a latecomer still finds the code, address and QR code, on one strip that leaves the screen to the charts
   if (!big)
     return (
-      <section className="card projector-join compact" data-testid="projector-join">
+      <section className={`card projector-join compact ${view.full ? "full" : ""}`} data-testid="projector-join" data-full={view.full}>
         <div className="compact-line">
           <span className="k">{t("roomCode")}</span>
           <span className="room-code" data-testid="projector-room-code">
@@ -58,16 +59,14 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
           <span className="join-url" data-testid="projector-join-url">
             {join.url}
           </span>
-          <span className="joined" data-testid="projector-joined">
-            {t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })}
-          </span>
+          <JoinedCount view={view} />
         </div>
         {join.warning && <JoinWarning warning={join.warning} locale={view.language} />}
         <JoinQr url={join.url} />
       </section>
     );
   return (
-    <section className={`card projector-join ${big ? "big" : ""}`} data-testid="projector-join">
+    <section className={`card projector-join ${big ? "big" : ""} ${view.full ? "full" : ""}`} data-testid="projector-join" data-full={view.full}>
       <div style={{ minWidth: 0, flex: "1 1 320px" }}>
         <div style={{ fontSize: big ? "clamp(1.2rem, 2vw, 2rem)" : "1.2rem", fontWeight: 700 }}>{t("roomCode")}</div>
         <div
@@ -83,9 +82,7 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
         <div className="join-url" data-testid="projector-join-url" style={{ fontSize: big ? "clamp(1.1rem, 1.9vw, 2rem)" : "1.1rem" }}>
           {join.url}
         </div>
-        <div className="joined" data-testid="projector-joined">
-          {t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })}
-        </div>
+        <JoinedCount view={view} block />
         {join.warning && <JoinWarning warning={join.warning} locale={view.language} />}
       </div>
       <JoinQr url={join.url} />
@@ -93,34 +90,81 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
   );
 }
 
+/** How many joined; once no seat is left, "Session full" instead, so the screen stops inviting people who would be turned away. */
+function JoinedCount({ view, block = false }: { view: ProjectorView; block?: boolean }) {
+  const t = useTranslations("projector");
+  const Tag = block ? "div" : "span";
+  return (
+    <Tag className="joined" data-testid="projector-joined">
+      {view.full ? <strong data-testid="projector-full">{t("full", { seats: view.seats })}</strong> : t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })}
+    </Tag>
+  );
+}
+
+/**
+ * The header's status while playing, its parts joined by " · " (none left dangling): the round, the step,
+ * the time left and "k of N decided" while a group plays; while none does (e.g. groups of bots have finished
+ * and the people are still in the instructions), who is still reading or waiting for a group.
+ */
+function PlayingStatus({ view, receivedAt }: { view: ProjectorView; receivedAt: number }) {
+  const t = useTranslations("projector");
+  const parts: { key: string; node: ReactNode }[] = [];
+  if (view.round !== null) {
+    parts.push({ key: "round", node: <span data-testid="projector-round">{t("round", { round: view.round, rounds: view.rounds })}</span> });
+    if (view.phaseLabel) parts.push({ key: "phase", node: <span>{view.phaseLabel}</span> });
+    parts.push({ key: "time", node: <TimeLeft remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} /> });
+    if (view.pending !== null && view.playing !== null)
+      parts.push({
+        key: "decided",
+        node: (
+          <span className="muted" data-testid="projector-pending">
+            {t("decided", { decided: view.playing - view.pending, playing: view.playing })}
+          </span>
+        ),
+      });
+  }
+  const waiting = view.reading > 0 ? t("reading", { count: view.reading }) : view.waiting > 0 ? t("waitingForGroup", { count: view.waiting }) : null;
+  if (waiting !== null)
+    parts.push({
+      key: "waiting",
+      node: (
+        <span className={view.round === null ? "" : "muted"} data-testid="projector-waiting">
+          {waiting}
+        </span>
+      ),
+    });
+  if (parts.length === 0) parts.push({ key: "start", node: <span data-testid="projector-waiting">{t("waitingToStart")}</span> });
+  return (
+    <div className="projector-status" data-testid="projector-status">
+      {parts.map((p, i) => (
+        <span key={p.key}>
+          {i > 0 && " · "}
+          {p.node}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join: JoinAddress; receivedAt: number; online: boolean }) {
   const t = useTranslations("projector");
   const paused = view.status === "paused" && view.stage !== "after";
+  // play is over but people still answer the exit survey: the session runs until they send it (or it is ended)
+  const inSurvey = view.stage === "after" && view.status !== "ended" && view.surveying > 0;
   return (
     <div data-testid="projector" data-stage={view.stage} data-status={view.status}>
       <header className="spread projector-head">
         <h1>{view.title}</h1>
         {!online && <span className="muted small">{t("reconnecting")}</span>}
-        {view.stage === "playing" && (
-          <div className="projector-status">
-            {view.round !== null && (
-              <span data-testid="projector-round">
-                {t("round", { round: view.round, rounds: view.rounds })}
-              </span>
-            )}
-            {view.phaseLabel && <span> · {view.phaseLabel}</span>}
-            <span> · </span>
-            <TimeLeft remainingMs={view.remainingMs} receivedAt={receivedAt} running={view.status === "running"} />
-            {view.pending !== null && view.playing !== null && (
-              <span className="muted" data-testid="projector-pending">
-                {" "}
-                · {t("decided", { decided: view.playing - view.pending, playing: view.playing })}
-              </span>
-            )}
-          </div>
-        )}
-        {view.stage === "after" && <span data-testid="projector-over">{t("over")}</span>}
+        {view.stage === "playing" && <PlayingStatus view={view} receivedAt={receivedAt} />}
+        {view.stage === "after" && <span data-testid="projector-over">{inSurvey ? t("gameOver") : t("over")}</span>}
       </header>
+      {inSurvey && (
+        <div className="notice" role="status" data-testid="projector-survey" style={{ textAlign: "center", margin: "12px 0" }}>
+          <div style={{ fontSize: "clamp(1.8rem, 4vw, 3.2rem)", fontWeight: 800, lineHeight: 1.15 }}>{t("surveyNote")}</div>
+          <div style={{ fontSize: "1.3rem" }}>{t("surveyCount", { count: view.surveying })}</div>
+        </div>
+      )}
       {paused && (
         <div className="notice" role="status" data-testid="projector-paused" style={{ textAlign: "center", margin: "12px 0" }}>
           <div style={{ fontSize: "clamp(2.4rem, 6vw, 5rem)", fontWeight: 800, lineHeight: 1.1 }}>{t("paused")}</div>

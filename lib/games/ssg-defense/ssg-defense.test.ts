@@ -33,11 +33,11 @@ const vec = (cell: unknown) => JSON.parse(String(cell)) as number[];
 describe("treatment validation", () => {
   it("accepts the shipped SSG examples", () => {
     const files = readdirSync(EXAMPLES).filter((f) => f.startsWith("ssg-"));
-    expect(files.sort()).toEqual(["ssg-defense-coordinated-join.json", "ssg-defense-recommendation.json", "ssg-defense-uncoordinated-3.json"]);
+    expect(files.sort()).toEqual(["ssg-defense-coordinated-join.json", "ssg-defense-recommendation.json", "ssg-defense-uncoordinated-3.json", "ssg-defense-uncoordinated-classroom.json"]);
     for (const f of files) {
       const r = loadTreatment(readFileSync(resolve(EXAMPLES, f), "utf8"), games);
       expect(r.ok, `${f}: ${r.ok ? "" : r.errors.join("; ")}`).toBe(true);
-      if (r.ok) expect([r.value.game.id, r.value.groupSize, r.value.rounds]).toEqual(["ssg-defense", 3, 3]);
+      if (r.ok) expect([r.value.game.id, r.value.groupSize, r.value.rounds]).toEqual(["ssg-defense", 3, f.includes("classroom") ? 5 : 3]);
     }
   });
 
