@@ -27,6 +27,15 @@ export interface RealtimeLimits {
   handshakesPerAddress: number;
   /** Connections per minute per link (reconnect storms). */
   connectsPerLinkPerMinute: number;
+  /**
+   * Refused handshakes (a link that is not valid, a missing admin login) per minute per network address,
+   * sustained. Over it, that address's handshakes are refused without being checked until it has
+   * regained one (a script trying made-up links); a class behind one NAT address mistyping a link now and
+   * then stays far below.
+   */
+  refusedHandshakesPerMinute: number;
+  /** Refused handshakes one network address may have at once before the sustained rate applies. */
+  refusedHandshakeBurst: number;
   /** Largest inbound Socket.io message, bytes (socket.io `maxHttpBufferSize`). */
   maxMessageBytes: number;
 }
@@ -38,6 +47,8 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   socketsPerAddress: 400,
   handshakesPerAddress: 400,
   connectsPerLinkPerMinute: 60,
+  refusedHandshakesPerMinute: 120,
+  refusedHandshakeBurst: 200,
   maxMessageBytes: 64 * 1024,
 };
 
@@ -48,6 +59,8 @@ const ENV: Record<keyof RealtimeLimits, string> = {
   socketsPerAddress: "MECHLAB_SOCKETS_PER_ADDRESS",
   handshakesPerAddress: "MECHLAB_HANDSHAKES_PER_ADDRESS",
   connectsPerLinkPerMinute: "MECHLAB_CONNECTS_PER_LINK_PER_MINUTE",
+  refusedHandshakesPerMinute: "MECHLAB_REFUSED_HANDSHAKES_PER_MINUTE",
+  refusedHandshakeBurst: "MECHLAB_REFUSED_HANDSHAKE_BURST",
   maxMessageBytes: "MECHLAB_MAX_MESSAGE_BYTES",
 };
 
@@ -64,6 +77,9 @@ export function realtimeLimitsFromEnv(env: Readonly<Record<string, string | unde
   return out;
 }
 
+/** Handshakes over the refused-handshake bucket that are refused with its reason, before new connections are refused before their websocket opens. */
+export const TOLD_TOO_MANY_WRONG = 20;
+
 /** How long a connection may take to send the Socket.IO handshake after it opened (socket.io `connectTimeout`; its default is 45 s). */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -71,6 +87,9 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 export class RealtimeGuard {
   private readonly intents: TokenBuckets;
   private readonly connects: TokenBuckets;
+  private readonly refusedHandshakes: TokenBuckets;
+  /** Per address over its refused handshakes: how many more connections are let open their websocket to be told so. */
+  private readonly toldTooManyWrong: TokenBuckets;
   private readonly perAddress = new Map<string, number>();
   private readonly perLink = new Map<string, number>();
   /** Per address (by `limitKey`), the connections waiting for their handshake, oldest first. */
@@ -83,6 +102,38 @@ export class RealtimeGuard {
   ) {
     this.intents = new TokenBuckets({ perSecond: limits.intentsPerSecond, burst: limits.intentBurst }, clock);
     this.connects = new TokenBuckets({ perSecond: limits.connectsPerLinkPerMinute / 60, burst: Math.max(1, Math.min(limits.connectsPerLinkPerMinute, 20)) }, clock);
+    this.refusedHandshakes = new TokenBuckets({ perSecond: limits.refusedHandshakesPerMinute / 60, burst: Math.max(1, limits.refusedHandshakeBurst) }, clock);
+    this.toldTooManyWrong = new TokenBuckets({ perSecond: limits.refusedHandshakesPerMinute / 60, burst: TOLD_TOO_MANY_WRONG }, clock);
+  }
+
+  /**
+   * A handshake from `address` is about to be checked (a link lookup, which for a made-up link reads the
+   * database). Returns the refusal to send without checking it when the address has used up its refused
+   * handshakes; otherwise null, and the caller calls `handshakeAdmitted` if the check lets it in (only
+   * refused ones count).
+   */
+  beginHandshakeCheck(address: string): Worded | null {
+    const key = limitKey(address);
+    if (this.refusedHandshakes.take(key)) return null;
+    return worded("tooManyWrongLinks", { seconds: Math.max(1, this.refusedHandshakes.waitSeconds(key)) });
+  }
+
+  /**
+   * The refusal of a new connection from `address` before its websocket opens (an HTTP 400, no
+   * Socket.IO answer): the address is over its refused handshakes and has been told so
+   * `TOLD_TOO_MANY_WRONG` times already. Opening the websocket and answering its handshake cost more than
+   * the link lookup the bucket saves, so a script that goes on trying is stopped at the door.
+   */
+  refuseBeforeUpgrade(address: string): Worded | null {
+    const key = limitKey(address);
+    const wait = this.refusedHandshakes.waitSeconds(key);
+    // while over it, every connection let through here is one of those told (and counted as such)
+    return wait > 0 && !this.toldTooManyWrong.take(key) ? worded("tooManyWrongLinks", { seconds: wait }) : null;
+  }
+
+  /** The handshake checked after `beginHandshakeCheck` was let in: it does not count as refused. */
+  handshakeAdmitted(address: string) {
+    this.refusedHandshakes.giveBack(limitKey(address));
   }
 
   /** Whether participant `pid` may send one more intent now. */

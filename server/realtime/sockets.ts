@@ -52,9 +52,15 @@ function refusalError(text: { message: string; wording: Wording }): Error {
 }
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
-/** The events each kind of socket handles (any other is refused in its answer). */
+/** The events each kind of socket handles (the other kind's are refused in their answer; see `refuseOthers`). */
 const ADMIN_EVENTS: ReadonlySet<string> = new Set(["admin:watch", "projector:watch"]);
 const PARTICIPANT_EVENTS: ReadonlySet<string> = new Set(["p:sync", "p:intro", "p:survey", "p:action"]);
+/**
+ * Every event name a mechlab page sends (app/lib-client). Socket.IO's own client sends no events of its
+ * own (its handshake, acknowledgements, pings and disconnects are other packet types, and the parser
+ * refuses reserved names such as "disconnect"), so any other name comes from a script: it closes its socket.
+ */
+const MECHLAB_EVENTS: ReadonlySet<string> = new Set([...ADMIN_EVENTS, ...PARTICIPANT_EVENTS]);
 
 export function attachSockets(
   io: Io,
@@ -216,6 +222,16 @@ export function attachSockets(
     // after the refusal is written (Socket.IO writes it on the next tick; engine.io sends what is queued before closing)
     setImmediate(() => socket.conn.close());
   };
+  // Refused handshakes are counted per address too (`RealtimeGuard.beginHandshakeCheck`): a script trying
+  // made-up links on new connections, hundreds a second, each read from the database, slowed every
+  // participant down; once the address has used up its refused handshakes, its handshakes are refused
+  // with that reason without being checked, until it regains some. One that goes on after being told so
+  // TOLD_TOO_MANY_WRONG times is refused before its websocket opens (HTTP 400, `refuseBeforeUpgrade`).
+  io.engine.opts.allowRequest = (req, callback) => {
+    const refusal = guard.refuseBeforeUpgrade(clientAddress(req, security.trustProxy));
+    if (refusal) return callback(refusal.message, false);
+    callback(null, true);
+  };
   io.use((socket, next) => {
     handshakeDone.get(socket.conn)?.();
     const n = (handshakesOn.get(socket.conn) ?? 0) + 1;
@@ -225,8 +241,14 @@ export function attachSockets(
       socket.conn.close(true);
       return next(refusalError(worded("connectionRefused")));
     }
+    const address = clientAddress(socket.request, security.trustProxy);
+    const tooMany = guard.beginHandshakeCheck(address);
+    if (tooMany) return refuse(socket, next, refusalError(tooMany));
     admit(socket).then(
-      () => next(),
+      () => {
+        guard.handshakeAdmitted(address);
+        next();
+      },
       (e: unknown) => refuse(socket, next, e instanceof Error ? e : refusalError(worded("connectionRefused"))),
     );
   });
@@ -251,16 +273,27 @@ export function attachSockets(
   });
 
   /**
-   * An event this kind of connection does not handle (an admin event on a participant's socket, a typo)
-   * is answered with a refusal when it asks for an answer, instead of leaving the client to its timeout.
+   * An event this kind of connection does not handle. One of mechlab's own events of the other kind (an
+   * admin event on a participant's socket) is refused in its answer when it asks for one, instead of
+   * leaving the client to its timeout; on a participant's socket it costs from the same budget as the
+   * events handled (`charge`: the rate limit, and a strike towards closing the socket). Any other name
+   * (no mechlab page sends it, only a script does) closes the socket at once, with or without an answer
+   * asked for: a flood of such events from one seat was answered hundreds of thousands of times, past
+   * every limit, and slowed every other participant down.
    */
-  function refuseOthers(socket: Sock, handled: ReadonlySet<string>) {
+  function refuseOthers(socket: Sock, handled: ReadonlySet<string>, charge: (event: string, raw: unknown) => Ack<never> | null = () => null) {
     socket.onAny((event: unknown, ...args: unknown[]) => {
       if (typeof event === "string" && handled.has(event)) return;
       const ack = args.at(-1);
-      if (typeof ack !== "function") return;
+      const answer = typeof ack === "function" ? (ack as (a: unknown) => void) : () => {};
       const name = typeof event === "string" ? event.slice(0, 40) : "this event";
-      (ack as (a: unknown) => void)({ ok: false, error: { code: ActionErrorCode.NotAllowed, message: `This connection cannot send "${name}".` } });
+      if (typeof event !== "string" || !MECHLAB_EVENTS.has(event)) {
+        answer({ ok: false, error: { code: ActionErrorCode.NotAllowed, message: `This connection cannot send "${name}".` } });
+        // after the answer is written; the handlers never see it (Socket.IO drops events of a closed socket)
+        socket.disconnect(true);
+        return;
+      }
+      answer(charge(name, args[0]) ?? { ok: false, error: { code: ActionErrorCode.NotAllowed, message: `This connection cannot send "${name}".` } });
     });
   }
 
@@ -304,7 +337,6 @@ export function attachSockets(
    * first view arrives must never find the socket without a listener.
    */
   function participantSocket(socket: Sock) {
-    refuseOthers(socket, PARTICIPANT_EVENTS);
     const pid = socket.data.pid as string;
     const sessionId = socket.data.sessionId as string;
     const actor = { actorKind: "participant" as const, participantId: pid };
@@ -360,21 +392,30 @@ export function attachSockets(
     /** The rate limit of this participant's intents: null to go on, or the refusal to send. */
     let strikes = 0; // intents refused on this socket since strikesSince
     let strikesSince = 0;
-    const limited = <T>(event: string, raw: unknown): Ack<T> | null => {
-      if (guard.allowIntent(pid)) return null;
+    /** One more refusal on this socket: a socket that keeps sending after many is not a person, it is closed (reconnects are limited too). */
+    const strike = () => {
       const now = manager.clock();
       if (now - strikesSince > STRIKE_WINDOW_MS) {
         strikes = 0;
         strikesSince = now;
       }
-      // a socket that keeps sending after many refusals is not a person: close it (reconnects are limited too)
       if (++strikes > MAX_STRIKES) socket.disconnect(true);
+    };
+    const limited = <T>(event: string, raw: unknown): Ack<T> | null => {
+      if (guard.allowIntent(pid)) return null;
+      strike();
       const error = { code: ActionErrorCode.RateLimited, ...guard.intentRefusal(pid) };
       const count = guard.noteRefused(pid);
       if (count !== null)
         void ready.then((live) => (live ? router.logRefused(sessionId, actor, event, { refused: count, sample: raw }, error) : undefined));
       return { ok: false, error };
     };
+    // the other kind's events (refused) cost from the same budget and always count as a strike; other names close the socket
+    refuseOthers(socket, PARTICIPANT_EVENTS, (event, raw) => {
+      const refused = limited<never>(event, raw);
+      if (!refused) strike();
+      return refused;
+    });
 
     socket.on("p:sync", async (_req, ackFn) => {
       const ack = safeAck<ViewMessage>(ackFn);
