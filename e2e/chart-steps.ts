@@ -8,7 +8,7 @@ export interface ChartData {
 }
 
 /** Log in, load an example treatment, change it (e.g. bots in every seat), create and open the session. */
-export async function createPatched(browser: Browser, file: string, patch: (t: Record<string, unknown>) => void) {
+export async function createPatched(browser: Browser, file: string, patch: (t: Record<string, unknown>) => void, opts: { open?: boolean } = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const admin = await ctx.newPage();
   await admin.goto("/admin");
@@ -23,7 +23,7 @@ export async function createPatched(browser: Browser, file: string, patch: (t: R
   await expect(admin.getByTestId("launch-check")).toBeVisible();
   await admin.getByTestId("session-create").click();
   await expect(admin).toHaveURL(/\/admin\/sessions\/[^/]+$/);
-  await openSession(admin);
+  if (opts.open !== false) await openSession(admin);
   return admin;
 }
 

@@ -9,7 +9,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { botsEverywhere, chartData, chartsFitPhone, createPatched, openProjector } from "./chart-steps";
-import { invest, openAs, participantLinks, passIntro } from "./steps";
+import { invest, openAs, openSession, participantLinks, passIntro } from "./steps";
 
 const SHOTS = process.env.MECHLAB_SCREENSHOTS === "1";
 
@@ -245,4 +245,16 @@ test("projector: a German treatment shows the room's screen in German", async ({
   expect(monitor.series.map((s) => s.points.map((p) => p.y))).toEqual(room.series.map((s) => s.points.map((p) => p.y)));
   await expect(admin.getByTestId("chart-ids-investment/investment").locator("figcaption strong")).toHaveText("Investment per round");
   if (SHOTS) await projector.screenshot({ path: "docs/games/projector-de.png", fullPage: true });
+});
+
+test("projector of a session not opened yet: says so and greys the QR code, then invites once it is opened", async ({ browser }) => {
+  const admin = await createPatched(browser, "ids-investment-3.json", () => undefined, { open: false });
+  const projector = await openProjector(admin);
+  await expect(projector.getByTestId("projector-not-open")).toHaveText("Not open yet: joining starts when the session is opened");
+  await expect(projector.getByTestId("projector-join")).toHaveAttribute("data-open", "false");
+  await expect(projector.getByTestId("projector-join")).toHaveClass(/\bfull\b/);
+  await openSession(admin);
+  await expect(projector.getByTestId("projector-joined")).toHaveText("0 of 3 joined");
+  await expect(projector.getByTestId("projector-join")).toHaveAttribute("data-open", "true");
+  await expect(projector.getByTestId("projector-join")).not.toHaveClass(/\bfull\b/);
 });

@@ -194,10 +194,16 @@ function chartsThrough(charts: readonly Chart[], through: number, note: string |
   );
 }
 
+/** Play is over: the session ended, or everyone finished playing (answering the exit survey counts as finished). */
+export function playOver(s: SessionState): boolean {
+  if (s.status === "ended") return true;
+  const people = s.participants.toArray();
+  return people.length > 0 && people.every((p) => p.stage === "done" || p.stage === "survey");
+}
+
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
   const people = s.participants.toArray();
-  // play is over once everyone finished it (answering the exit survey counts as finished)
-  const over = s.status === "ended" || (people.length > 0 && people.every((p) => p.stage === "done" || p.stage === "survey"));
+  const over = playOver(s);
   const stage = over ? "after" : s.groups.size === 0 ? "before" : "playing";
   const progress = roomProgress(s);
   const through = over ? null : progress.through;

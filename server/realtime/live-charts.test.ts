@@ -8,6 +8,7 @@ import { CHART_REFRESH_MS, liveCharts, liveChartsStale } from "./live-charts";
 import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { newSession } from "../../lib/testing/drive";
+import type { SessionState } from "../../lib/engine";
 import { idsTreatment } from "../testing/lab";
 
 describe("live charts memo", () => {
@@ -62,13 +63,39 @@ describe("live charts memo", () => {
     expect(last.find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points.map((p) => p.y)).toEqual([5]);
   });
 
+  it("once play is over (everyone answering the exit survey, the session still running), the charts are redone at once: the room's debrief never shows a round short of groups", () => {
+    const lt = loadTreatment(idsTreatment(), games);
+    if (!lt.ok) throw new Error(lt.errors.join());
+    const roundHistory: SessionHost["roundHistory"] = { g1: [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }] };
+    const host = { lt: lt.value, state: newSession(lt.value).state, roundHistory } as unknown as SessionHost & { state: SessionState };
+    const first = liveCharts(host, 0);
+    roundHistory.g2 = [{ round: 1, group: { total_cost: 7, so_cost: 4, nash_cost: 4.5 } }];
+    expect(liveCharts(host, 10)).toBe(first); // people still playing: deferred
+    // every seat in the exit survey: play is over while the session runs on
+    const real = host.state.participants;
+    const inSurvey = <T extends { stage: string }>(p: T): T => ({ ...p, stage: "survey" });
+    const participants = new Proxy(real, {
+      get(t, k) {
+        if (k === "get") return (id: string) => (t.get(id) ? inSurvey(t.get(id)!) : undefined);
+        if (k === "toArray") return () => t.toArray().map(inSurvey);
+        const v = Reflect.get(t, k) as unknown;
+        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+      },
+    });
+    host.state = { ...host.state, participants } as SessionState;
+    expect(host.state.status).toBe("running");
+    const last = liveCharts(host, 20);
+    expect(last).not.toBe(first);
+    expect(last.find((c) => c.id === "ids-investment/total-cost")!.series[0]!.points[0]!.n).toBe(2);
+  });
+
   it("rounds that cannot be gathered are said on the log and stay stale, so the next refresh tries again", () => {
     const lt = loadTreatment(idsTreatment(), games);
     if (!lt.ok) throw new Error(lt.errors.join());
     const roundHistory: SessionHost["roundHistory"] = { g1: [{ round: 1, group: { total_cost: 5, so_cost: 4, nash_cost: 4.5 } }] };
     const good = newSession(lt.value).state;
     // gathering throws: every seat reads as still playing, with a round history that is not a list
-    const broken = { ...good, participants: { get: () => ({ stage: "intro", history: 5 }) } } as unknown as typeof good;
+    const broken = { ...good, participants: { get: () => ({ stage: "intro", history: 5 }), toArray: () => [{ stage: "intro", history: 5 }] } } as unknown as typeof good;
     const host = { lt: lt.value, state: broken, roundHistory } as unknown as SessionHost & { state: typeof good };
     const errors: string[] = [];
     const error = console.error;

@@ -16,6 +16,7 @@ import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
 import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
 import { sessionOver } from "../../lib/engine";
+import { playOver } from "../../lib/engine/projector-view";
 import type { SessionHost } from "../sessions/host";
 
 export const CHART_REFRESH_MS = 1000;
@@ -46,7 +47,7 @@ function reportOnce(host: SessionHost, what: string, e: unknown): void {
 export function liveCharts(host: SessionHost, nowMs = Date.now(), locale: Locale = DEFAULT_LOCALE): Chart[] {
   const key = roundsDone(host);
   let hit = memo.get(host);
-  if (!hit || (hit.key !== key && (nowMs - hit.atMs >= CHART_REFRESH_MS || sessionOver(host.state)))) {
+  if (!hit || (hit.key !== key && (nowMs - hit.atMs >= CHART_REFRESH_MS || sessionOver(host.state) || playOver(host.state)))) {
     let rounds: ChartRound[];
     let gathered = key;
     try {

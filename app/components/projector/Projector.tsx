@@ -49,7 +49,7 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
   // during play a latecomer still finds the code, address and QR code, on one strip that leaves the screen to the charts
   if (!big)
     return (
-      <section className={`card projector-join compact ${view.full ? "full" : ""}`} data-testid="projector-join" data-full={view.full}>
+      <section className={`card projector-join compact ${view.full || notOpen(view) ? "full" : ""}`} data-testid="projector-join" data-full={view.full} data-open={!notOpen(view)}>
         <div className="compact-line">
           <span className="k">{t("roomCode")}</span>
           <span className="room-code" data-testid="projector-room-code">
@@ -66,7 +66,7 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
       </section>
     );
   return (
-    <section className={`card projector-join ${big ? "big" : ""} ${view.full ? "full" : ""}`} data-testid="projector-join" data-full={view.full}>
+    <section className={`card projector-join ${big ? "big" : ""} ${view.full || notOpen(view) ? "full" : ""}`} data-testid="projector-join" data-full={view.full} data-open={!notOpen(view)}>
       <div style={{ minWidth: 0, flex: "1 1 320px" }}>
         <div style={{ fontSize: big ? "clamp(1.2rem, 2vw, 2rem)" : "1.2rem", fontWeight: 700 }}>{t("roomCode")}</div>
         <div
@@ -90,13 +90,22 @@ function JoinPanel({ view, join }: { view: ProjectorView; join: JoinAddress }) {
   );
 }
 
+/** A session not opened yet (a draft): the join page would turn students away, so the screen says so and greys the QR code. */
+const notOpen = (view: ProjectorView) => view.status === "draft";
+
 /** How many joined; once no seat is left, "Session full" instead, so the screen stops inviting people who would be turned away. */
 function JoinedCount({ view, block = false }: { view: ProjectorView; block?: boolean }) {
   const t = useTranslations("projector");
   const Tag = block ? "div" : "span";
   return (
     <Tag className="joined" data-testid="projector-joined">
-      {view.full ? <strong data-testid="projector-full">{t("full", { seats: view.seats })}</strong> : t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })}
+      {notOpen(view) ? (
+        <strong data-testid="projector-not-open">{t("notOpen")}</strong>
+      ) : view.full ? (
+        <strong data-testid="projector-full">{t("full", { seats: view.seats })}</strong>
+      ) : (
+        t("joined", { joined: view.joined, seats: view.seats, bots: view.bots })
+      )}
     </Tag>
   );
 }
