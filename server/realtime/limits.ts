@@ -77,9 +77,6 @@ export function realtimeLimitsFromEnv(env: Readonly<Record<string, string | unde
   return out;
 }
 
-/** Handshakes over the refused-handshake bucket that are refused with its reason, before new connections are refused before their websocket opens. */
-export const TOLD_TOO_MANY_WRONG = 20;
-
 /** How long a connection may take to send the Socket.IO handshake after it opened (socket.io `connectTimeout`; its default is 45 s). */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -88,8 +85,6 @@ export class RealtimeGuard {
   private readonly intents: TokenBuckets;
   private readonly connects: TokenBuckets;
   private readonly refusedHandshakes: TokenBuckets;
-  /** Per address over its refused handshakes: how many more connections are let open their websocket to be told so. */
-  private readonly toldTooManyWrong: TokenBuckets;
   private readonly perAddress = new Map<string, number>();
   private readonly perLink = new Map<string, number>();
   /** Per address (by `limitKey`), the connections waiting for their handshake, oldest first. */
@@ -103,7 +98,6 @@ export class RealtimeGuard {
     this.intents = new TokenBuckets({ perSecond: limits.intentsPerSecond, burst: limits.intentBurst }, clock);
     this.connects = new TokenBuckets({ perSecond: limits.connectsPerLinkPerMinute / 60, burst: Math.max(1, Math.min(limits.connectsPerLinkPerMinute, 20)) }, clock);
     this.refusedHandshakes = new TokenBuckets({ perSecond: limits.refusedHandshakesPerMinute / 60, burst: Math.max(1, limits.refusedHandshakeBurst) }, clock);
-    this.toldTooManyWrong = new TokenBuckets({ perSecond: limits.refusedHandshakesPerMinute / 60, burst: TOLD_TOO_MANY_WRONG }, clock);
   }
 
   /**
@@ -116,19 +110,6 @@ export class RealtimeGuard {
     const key = limitKey(address);
     if (this.refusedHandshakes.take(key)) return null;
     return worded("tooManyWrongLinks", { seconds: Math.max(1, this.refusedHandshakes.waitSeconds(key)) });
-  }
-
-  /**
-   * The refusal of a new connection from `address` before its websocket opens (an HTTP 400, no
-   * Socket.IO answer): the address is over its refused handshakes and has been told so
-   * `TOLD_TOO_MANY_WRONG` times already. Opening the websocket and answering its handshake cost more than
-   * the link lookup the bucket saves, so a script that goes on trying is stopped at the door.
-   */
-  refuseBeforeUpgrade(address: string): Worded | null {
-    const key = limitKey(address);
-    const wait = this.refusedHandshakes.waitSeconds(key);
-    // while over it, every connection let through here is one of those told (and counted as such)
-    return wait > 0 && !this.toldTooManyWrong.take(key) ? worded("tooManyWrongLinks", { seconds: wait }) : null;
   }
 
   /** The handshake checked after `beginHandshakeCheck` was let in: it does not count as refused. */

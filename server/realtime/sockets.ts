@@ -226,12 +226,6 @@ export function attachSockets(
   // made-up links on new connections, hundreds a second, each read from the database, slowed every
   // participant down; once the address has used up its refused handshakes, its handshakes are refused
   // with that reason without being checked, until it regains some.
-  // and one that goes on after being told so many times is refused before its websocket opens (HTTP 400)
-  io.engine.opts.allowRequest = (req, callback) => {
-    const refusal = guard.refuseBeforeUpgrade(clientAddress(req, security.trustProxy));
-    if (refusal) return callback(refusal.message, false);
-    callback(null, true);
-  };
   io.use((socket, next) => {
     handshakeDone.get(socket.conn)?.();
     const n = (handshakesOn.get(socket.conn) ?? 0) + 1;

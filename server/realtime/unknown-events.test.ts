@@ -10,7 +10,6 @@
 import { io as ioc } from "socket.io-client";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Client } from "../testing/harness";
-import { TOLD_TOO_MANY_WRONG } from "./limits";
 import { openLab, type Lab } from "../testing/lab";
 
 const open = (base: string, token: string): Client => ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnection: false });
@@ -119,7 +118,7 @@ describe("refused handshakes per address", () => {
     lab = undefined;
   });
 
-  it("over the bucket, made-up links are refused with that reason without being looked up, then before the websocket opens; let-in handshakes do not count; an open seat keeps working", async () => {
+  it("over the bucket, made-up links are refused with that reason without being looked up; let-in handshakes do not count; an open seat keeps working", async () => {
     lab = await openLab({ realtimeLimits: { refusedHandshakeBurst: 5, refusedHandshakesPerMinute: 6 } });
     const s = await lab.createSession();
     const steady = lab.join(s.tokens[1]!);
@@ -146,12 +145,8 @@ describe("refused handshakes per address", () => {
     const t0 = performance.now();
     const over = [];
     for (let k = 0; k < 40; k++) over.push(await tryLink(`made-up-link-more-${k}-${"x".repeat(20)}`));
-    // told so TOLD_TOO_MANY_WRONG times, then refused before the websocket opens (no Socket.IO answer)
-    expect(over.slice(0, TOLD_TOO_MANY_WRONG).map((o) => o.key)).toEqual(Array(TOLD_TOO_MANY_WRONG).fill("tooManyWrongLinks"));
+    expect(over.map((o) => o.key)).toEqual(Array(40).fill("tooManyWrongLinks"));
     expect(over[0]!.error).toMatch(/Too many links that are not valid were tried from your network/);
-    const atTheDoor = over.slice(TOLD_TOO_MANY_WRONG);
-    expect(atTheDoor.every((o) => o.error !== null)).toBe(true);
-    expect(atTheDoor.filter((o) => o.key === undefined).length).toBeGreaterThanOrEqual(atTheDoor.length - 1);
     // not looked up (a token regained within these milliseconds would be at most one)
     expect(lookups.mock.calls.length).toBeLessThanOrEqual(6);
     expect((performance.now() - t0) / 40).toBeLessThan(100);
