@@ -27,15 +27,6 @@ export interface RealtimeLimits {
   handshakesPerAddress: number;
   /** Connections per minute per link (reconnect storms). */
   connectsPerLinkPerMinute: number;
-  /**
-   * Refused handshakes (a link that is not valid, a missing admin login) per minute per network address,
-   * sustained. Over it, that address's handshakes are refused without being checked until it has
-   * regained one (a script trying made-up links); a class behind one NAT address mistyping a link now and
-   * then stays far below.
-   */
-  refusedHandshakesPerMinute: number;
-  /** Refused handshakes one network address may have at once before the sustained rate applies. */
-  refusedHandshakeBurst: number;
   /** Largest inbound Socket.io message, bytes (socket.io `maxHttpBufferSize`). */
   maxMessageBytes: number;
 }
@@ -47,8 +38,6 @@ export const DEFAULT_REALTIME_LIMITS: RealtimeLimits = {
   socketsPerAddress: 400,
   handshakesPerAddress: 400,
   connectsPerLinkPerMinute: 60,
-  refusedHandshakesPerMinute: 120,
-  refusedHandshakeBurst: 200,
   maxMessageBytes: 64 * 1024,
 };
 
@@ -59,8 +48,6 @@ const ENV: Record<keyof RealtimeLimits, string> = {
   socketsPerAddress: "MECHLAB_SOCKETS_PER_ADDRESS",
   handshakesPerAddress: "MECHLAB_HANDSHAKES_PER_ADDRESS",
   connectsPerLinkPerMinute: "MECHLAB_CONNECTS_PER_LINK_PER_MINUTE",
-  refusedHandshakesPerMinute: "MECHLAB_REFUSED_HANDSHAKES_PER_MINUTE",
-  refusedHandshakeBurst: "MECHLAB_REFUSED_HANDSHAKE_BURST",
   maxMessageBytes: "MECHLAB_MAX_MESSAGE_BYTES",
 };
 
@@ -84,7 +71,6 @@ export const CONNECT_TIMEOUT_MS = 10_000;
 export class RealtimeGuard {
   private readonly intents: TokenBuckets;
   private readonly connects: TokenBuckets;
-  private readonly refusedHandshakes: TokenBuckets;
   private readonly perAddress = new Map<string, number>();
   private readonly perLink = new Map<string, number>();
   /** Per address (by `limitKey`), the connections waiting for their handshake, oldest first. */
@@ -97,24 +83,6 @@ export class RealtimeGuard {
   ) {
     this.intents = new TokenBuckets({ perSecond: limits.intentsPerSecond, burst: limits.intentBurst }, clock);
     this.connects = new TokenBuckets({ perSecond: limits.connectsPerLinkPerMinute / 60, burst: Math.max(1, Math.min(limits.connectsPerLinkPerMinute, 20)) }, clock);
-    this.refusedHandshakes = new TokenBuckets({ perSecond: limits.refusedHandshakesPerMinute / 60, burst: Math.max(1, limits.refusedHandshakeBurst) }, clock);
-  }
-
-  /**
-   * A handshake from `address` is about to be checked (a link lookup, which for a made-up link reads the
-   * database). Returns the refusal to send without checking it when the address has used up its refused
-   * handshakes; otherwise null, and the caller calls `handshakeAdmitted` if the check lets it in (only
-   * refused ones count).
-   */
-  beginHandshakeCheck(address: string): Worded | null {
-    const key = limitKey(address);
-    if (this.refusedHandshakes.take(key)) return null;
-    return worded("tooManyWrongLinks", { seconds: Math.max(1, this.refusedHandshakes.waitSeconds(key)) });
-  }
-
-  /** The handshake checked after `beginHandshakeCheck` was let in: it does not count as refused. */
-  handshakeAdmitted(address: string) {
-    this.refusedHandshakes.giveBack(limitKey(address));
   }
 
   /** Whether participant `pid` may send one more intent now. */

@@ -222,10 +222,6 @@ export function attachSockets(
     // after the refusal is written (Socket.IO writes it on the next tick; engine.io sends what is queued before closing)
     setImmediate(() => socket.conn.close());
   };
-  // Refused handshakes are counted per address too (`RealtimeGuard.beginHandshakeCheck`): a script trying
-  // made-up links on new connections, hundreds a second, each read from the database, slowed every
-  // participant down; once the address has used up its refused handshakes, its handshakes are refused
-  // with that reason without being checked, until it regains some.
   io.use((socket, next) => {
     handshakeDone.get(socket.conn)?.();
     const n = (handshakesOn.get(socket.conn) ?? 0) + 1;
@@ -235,14 +231,8 @@ export function attachSockets(
       socket.conn.close(true);
       return next(refusalError(worded("connectionRefused")));
     }
-    const address = clientAddress(socket.request, security.trustProxy);
-    const tooMany = guard.beginHandshakeCheck(address);
-    if (tooMany) return refuse(socket, next, refusalError(tooMany));
     admit(socket).then(
-      () => {
-        guard.handshakeAdmitted(address);
-        next();
-      },
+      () => next(),
       (e: unknown) => refuse(socket, next, e instanceof Error ? e : refusalError(worded("connectionRefused"))),
     );
   });
