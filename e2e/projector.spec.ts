@@ -247,7 +247,7 @@ test("projector: a German treatment shows the room's screen in German", async ({
   if (SHOTS) await projector.screenshot({ path: "docs/games/projector-de.png", fullPage: true });
 });
 
-test("projector of a session not opened yet: says so and greys the QR code, then invites once it is opened", async ({ browser }) => {
+test("projector of a session not opened yet: says so and greys the QR code, then invites once it is opened; after a logout, the login form", async ({ browser }) => {
   const admin = await createPatched(browser, "ids-investment-3.json", () => undefined, { open: false });
   const projector = await openProjector(admin);
   await expect(projector.getByTestId("projector-not-open")).toHaveText("Not open yet: joining starts when the session is opened");
@@ -257,4 +257,8 @@ test("projector of a session not opened yet: says so and greys the QR code, then
   await expect(projector.getByTestId("projector-joined")).toHaveText("0 of 3 joined");
   await expect(projector.getByTestId("projector-join")).toHaveAttribute("data-open", "true");
   await expect(projector.getByTestId("projector-join")).not.toHaveClass(/\bfull\b/);
+  // logged out on the monitor: the room's screen asks for the password again (not a line of text)
+  await admin.getByTestId("admin-logout").click();
+  await expect(projector.getByTestId("admin-password")).toBeVisible();
+  await expect(projector.getByTestId("projector")).toHaveCount(0);
 });

@@ -8,6 +8,7 @@
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/protocol/events";
+import { NOT_LOGGED_IN, useAdminSession } from "./admin-session";
 
 export type AdminSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -31,6 +32,7 @@ export function useLiveWatch<M extends { view: unknown }>(channel: WatchChannel<
   const [msg, setMsg] = useState<{ view: M["view"]; receivedAt: number } | null>(null);
   const [online, setOnline] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { loggedOut } = useAdminSession();
 
   useEffect(() => {
     if (!enabled) return;
@@ -52,13 +54,15 @@ export function useLiveWatch<M extends { view: unknown }>(channel: WatchChannel<
     });
     socket.on("connect_error", (err) => {
       setOnline(false);
+      // logged out (in another tab, or the login expired): the login form again, not the refusal's text
+      if ((err as Error & { data?: { code?: unknown } }).data?.code === NOT_LOGGED_IN) return loggedOut();
       if (!socket.active) setError(err.message);
     });
     return () => {
       socket.removeAllListeners();
       socket.disconnect();
     };
-  }, [channel, sessionId, enabled]);
+  }, [channel, sessionId, enabled, loggedOut]);
 
   return { view: msg?.view ?? null, receivedAt: msg?.receivedAt ?? 0, online, error };
 }

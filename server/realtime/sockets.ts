@@ -177,7 +177,8 @@ export function attachSockets(
       const refusal = checkHost(socket.handshake.headers, security.allowedHosts) ?? checkOrigin(socket.handshake.headers);
       if (refusal) throw new Error(refusal.message);
       const session = await auth.sessionOf(socket.handshake.headers.cookie);
-      if (!session) throw new Error("Please log in at /admin first.");
+      // `data.code` lets the monitor and the projector show the login form again (app/lib-client/admin-session.ts)
+      if (!session) throw Object.assign(new Error("Please log in at /admin first."), { data: { code: "auth/not_logged_in" } });
       socket.data.admin = true;
       socket.data.adminSession = session;
       return;

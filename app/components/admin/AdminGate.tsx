@@ -4,7 +4,8 @@
  * screen, `logout={false}`: the projector is read by participants in their language, and the monitor's
  * tab has the button).
  */
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { AdminSessionContext } from "../../lib-client/admin-session";
 import { api } from "../../lib-client/api";
 import { LoginForm } from "./LoginForm";
 
@@ -23,6 +24,9 @@ export function AdminGate({ children, logout: showLogout = true }: { children: R
     void check();
   }, [check]);
 
+  // a live feed refused for want of a login shows this form again (app/lib-client/admin-session.ts)
+  const session = useMemo(() => ({ loggedOut: () => setState("out") }), []);
+
   const logout = async () => {
     await api("POST", "/api/admin/logout");
     setState("out");
@@ -31,15 +35,15 @@ export function AdminGate({ children, logout: showLogout = true }: { children: R
   if (state === "checking")
     return <p className="card">{error ? <span className="error">{error}</span> : "Checking your login…"}</p>;
   if (state === "out") return <LoginForm onDone={() => setState("in")} />;
-  if (!showLogout) return <>{children}</>;
+  if (!showLogout) return <AdminSessionContext.Provider value={session}>{children}</AdminSessionContext.Provider>;
   return (
-    <>
+    <AdminSessionContext.Provider value={session}>
       <div className="spread" style={{ justifyContent: "flex-end" }}>
         <button type="button" className="secondary small" onClick={logout} data-testid="admin-logout">
           Log out
         </button>
       </div>
       {children}
-    </>
+    </AdminSessionContext.Provider>
   );
 }
