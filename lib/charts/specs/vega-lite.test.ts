@@ -75,3 +75,22 @@ describe("series colours", () => {
     expect(charts.filter((c) => c.series.some((s) => s.name === "NSE")).length).toBe(3);
   });
 });
+
+describe("the rounds axis", () => {
+  it("starts at the first round, not at 0, however many rounds", () => {
+    const chart: Chart = {
+      id: "c",
+      title: "t",
+      description: "d",
+      kind: "rounds",
+      x: { title: "round" },
+      y: { title: "y" },
+      series: [{ name: "played", role: "played", points: Array.from({ length: 40 }, (_, i) => ({ x: i + 1, y: i })) }],
+    };
+    const spec = chartSpec(chart) as { encoding?: { x?: { scale?: unknown } }; layer?: { encoding?: { x?: { scale?: unknown } } }[] };
+    const xs = [spec.encoding?.x, ...(spec.layer ?? []).map((l) => l.encoding?.x)].filter((x) => x !== undefined);
+    expect(xs.length).toBeGreaterThan(0);
+    for (const x of xs) expect(x!.scale).toEqual({ zero: false, nice: false });
+  });
+});
+

@@ -121,7 +121,9 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
   };
   const roleLabels = `datum.label == 'theory' ? ${JSON.stringify(t("charts.role.theory"))} : ${JSON.stringify(t("charts.role.played"))}`;
   if (chart.kind === "rounds") {
-    const x = { field: "x", type: "quantitative" as const, title: chart.x.title, axis: { tickMinStep: 1, format: "d" } };
+    // rounds start at 1: the axis starts where the rounds do (a quantitative scale would include 0 and, over
+    // many rounds, tick 0, 2, 4, …)
+    const x = { field: "x", type: "quantitative" as const, title: chart.x.title, scale: { zero: false, nice: false }, axis: { tickMinStep: 1, format: "d" } };
     const y = (field: string) => ({ field, type: "quantitative" as const, title: chart.y.title, scale: yScale, axis: yAxis });
     const dash = {
       field: "role",
