@@ -68,6 +68,7 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await expect(projector.getByTestId("projector-pending")).toContainText("of 3 decided");
   await expect(projector.getByTestId("leaderboard")).toContainText("Points appear after the first round.");
   await expect(projector.getByTestId("projector-join-url")).toHaveText(joinUrl); // the address stays (a seat may be freed)
+  await expect(projector.getByTestId("projector-join-warning")).toHaveCount(0); // the instructor's hint is not shown to the room during play
   // every seat is taken: the screen stops inviting people the join page would turn away
   await expect(projector.getByTestId("projector-joined")).toHaveText("Session full: all 3 places are taken");
   await expect(projector.getByTestId("projector-join")).toHaveAttribute("data-full", "true");
