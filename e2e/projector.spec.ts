@@ -263,3 +263,28 @@ test("projector of a session not opened yet: says so and greys the QR code, then
   await expect(projector.getByTestId("admin-password")).toBeVisible();
   await expect(projector.getByTestId("projector")).toHaveCount(0);
 });
+
+test("projector: while people answer the exit survey, the room sees 'Game over' and the questionnaire note, not yet the theory; then the debrief", async ({ browser }) => {
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    botsEverywhere("socialOptimum", 3, 1)(t);
+    t.survey = [{ id: "comments", type: "text", prompt: "Anything to add?", required: false }];
+  });
+  const links = await participantLinks(admin, 3);
+  const projector = await openProjector(admin);
+  const person = await openAs(browser, links[2]!);
+  await passIntro(person, [1]);
+  for (let round = 1; round <= 2; round++) {
+    await invest(person, "2");
+    await person.getByTestId("next-round").click();
+  }
+  await expect(person.getByTestId("survey-page")).toBeVisible();
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after");
+  await expect(projector.getByTestId("projector-over")).toHaveText("Game over");
+  await expect(projector.getByTestId("projector-survey")).toContainText("1 person is still answering");
+  await expect(projector.getByTestId("debrief")).toHaveCount(0);
+  await expect(projector.getByTestId("charts")).toHaveCount(0);
+  await person.getByTestId("survey-submit").click();
+  await expect(projector.getByTestId("projector-survey")).toHaveCount(0);
+  await expect(projector.getByTestId("debrief")).toBeVisible();
+  await expect(projector.getByTestId("charts")).toBeVisible();
+});

@@ -181,23 +181,26 @@ function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join:
         </div>
       )}
       {view.stage !== "after" && <JoinPanel view={view} join={join} />}
-      {view.stage === "after" && view.debrief && <Debrief rows={view.debrief} />}
+      {view.stage === "after" && !inSurvey && view.debrief && <Debrief rows={view.debrief} />}
       {view.stage !== "before" && (
         <div className={view.leaderboard ? "projector-main" : ""}>
-          <div>
-            <ChartsPanel
-              charts={view.charts}
-              title={t(view.stage === "after" ? "chartsTitleAfter" : view.chartsHeld === null ? "chartsTitle" : CHARTS_TITLE[view.chartsHeld])}
-              emptyText={view.chartsHeld === "fewGroups" ? t("chartsFewGroups", { min: ROOM_MIN_GROUPS }) : t("chartsEmpty")}
-              height={260}
-              locale={view.language}
-            />
-            {view.chartsHeld === "theoryAfter" && (
-              <p className="muted small" data-testid="projector-charts-held">
-                {t("chartsTheoryAfter", { groups: view.playingGroups ?? 0 })}
-              </p>
-            )}
-          </div>
+          {/* while people still answer the exit survey, the theory (charts after play, debrief) waits: it could colour their answers */}
+          {!inSurvey && (
+            <div>
+              <ChartsPanel
+                charts={view.charts}
+                title={t(view.stage === "after" ? "chartsTitleAfter" : view.chartsHeld === null ? "chartsTitle" : CHARTS_TITLE[view.chartsHeld])}
+                emptyText={view.chartsHeld === "fewGroups" ? t("chartsFewGroups", { min: ROOM_MIN_GROUPS }) : t("chartsEmpty")}
+                height={260}
+                locale={view.language}
+              />
+              {view.chartsHeld === "theoryAfter" && (
+                <p className="muted small" data-testid="projector-charts-held">
+                  {t("chartsTheoryAfter", { groups: view.playingGroups ?? 0 })}
+                </p>
+              )}
+            </div>
+          )}
           {view.leaderboard && <Leaderboard rows={view.leaderboard} afterRound={view.stage === "playing" && view.round !== null ? view.round - 1 : null} />}
         </div>
       )}
