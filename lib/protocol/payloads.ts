@@ -51,9 +51,9 @@ export type SurveyRequest = z.infer<typeof SurveyRequest>;
  */
 export const ClientActionId = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "clientActionId: use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,99}$/, "use 8 to 100 letters, digits or _ . : - (starting with a letter or digit), e.g. a UUID")
   .refine((id) => !id.toLowerCase().startsWith(SERVER_ACTION_ID_PREFIX), {
-    message: `clientActionId: ids starting with "${SERVER_ACTION_ID_PREFIX}" are the server's own (its bots' moves); use another, e.g. a UUID`,
+    message: `ids starting with "${SERVER_ACTION_ID_PREFIX}" are the server's own (its bots' moves); use another, e.g. a UUID`,
   });
 
 /** The phase instance a screen showed (round, phase id, phaseSeq from the play view). */

@@ -52,6 +52,20 @@ function refusalError(text: { message: string; wording: Wording }): Error {
 }
 const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "function" ? (ack as (r: Ack<T>) => void) : () => {});
 
+/**
+ * A Socket.IO packet no mechlab page sends, which Socket.IO itself handles before any check of mechlab's
+ * runs: a CONNECT to a namespace other than the main one (answered "Invalid namespace" — a million answers
+ * in 8 s from 40 connections without any link slowed every participant to seconds), and an
+ * acknowledgement (the server never asks a client for one; Socket.IO drops them silently, 300,000 in 8 s
+ * from one link's sockets). The engine.io message carries the Socket.IO packet type as its first
+ * character: 0 CONNECT (the main namespace's has no "/…," after it), 3 ACK, 6 BINARY_ACK.
+ */
+export function unsentPacket(packet: { type: string; data?: unknown }): boolean {
+  if (packet.type !== "message" || typeof packet.data !== "string") return false;
+  const d = packet.data;
+  return (d[0] === "0" && d[1] === "/") || d[0] === "3" || d[0] === "6";
+}
+
 /** The events each kind of socket handles (the other kind's are refused in their answer; see `refuseOthers`). */
 const ADMIN_EVENTS: ReadonlySet<string> = new Set(["admin:watch", "projector:watch"]);
 const PARTICIPANT_EVENTS: ReadonlySet<string> = new Set(["p:sync", "p:intro", "p:survey", "p:action"]);
@@ -197,8 +211,18 @@ export function attachSockets(
   // closed (`RealtimeGuard.beginHandshake`), so a browser that connects and sends its handshake at once
   // gets in even while someone behind the same address holds the limit with connections that never will.
   const handshakeDone = new WeakMap<object, () => void>();
-  type EngineConnection = { request: IncomingMessage; once(event: "close", f: () => void): void };
+  type EngineConnection = {
+    request: IncomingMessage;
+    once(event: "close", f: () => void): void;
+    on(event: "packet", f: (packet: { type: string; data?: unknown }) => void): void;
+    close(discard?: boolean): void;
+  };
   io.engine.on("connection", (conn: EngineConnection) => {
+    // packets no mechlab page sends and Socket.IO answers or drops before any check of ours (see
+    // `unsentPacket`): the connection is closed before Socket.IO reads the packet
+    conn.on("packet", (packet) => {
+      if (unsentPacket(packet)) conn.close(true);
+    });
     const address = clientAddress(conn.request, security.trustProxy);
     const oldest = guard.beginHandshake(address, conn);
     // at once, at the TCP level: a websocket close handshake would wait for the client's answer (ws: 30 s)

@@ -64,4 +64,31 @@ describe("handshakes sent again on one connection", () => {
     steady.ws.send(`420["p:sync",{}]`);
     await expect.poll(() => steady.got.some((m) => m.startsWith("430"))).toBe(true);
   });
+
+  it("CONNECT packets to a namespace mechlab does not have close the connection, without a link and before any answer", async () => {
+    const { port } = await server.start();
+    const c = rawSocket(port);
+    await c.open;
+    // Socket.IO answers each with "Invalid namespace" before mechlab's checks: a million answers in 8 s slowed everyone
+    for (let i = 0; i < 500; i++) c.ws.send("40/x,{}");
+    expect(await within(c.closed, 5000)).toBe(true);
+    expect(c.got.filter((m) => m.startsWith("44/x")).length).toBeLessThanOrEqual(1);
+  });
+
+  it("an acknowledgement the server never asked for closes a participant's connection; another participant's stays", async () => {
+    const { base, port } = await server.start();
+    const s = await createSession(base, await adminCookie(base));
+    const steady = rawSocket(port);
+    await steady.open;
+    steady.ws.send(`40{"token":"${s.tokens[0]}"}`);
+    const acker = rawSocket(port);
+    await acker.open;
+    acker.ws.send(`40{"token":"${s.tokens[1]}"}`);
+    await expect.poll(() => steady.got.some((m) => m.startsWith("40{")) && acker.got.some((m) => m.startsWith("40{"))).toBe(true);
+    for (let i = 0; i < 1000; i++) acker.ws.send(`43${i}[1]`);
+    expect(await within(acker.closed, 5000)).toBe(true);
+    expect(await within(steady.closed, 300)).toBe(false);
+    steady.ws.send(`420["p:sync",{}]`);
+    await expect.poll(() => steady.got.some((m) => m.startsWith("430"))).toBe(true);
+  });
 });
