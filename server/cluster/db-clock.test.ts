@@ -61,6 +61,19 @@ describe("the database's clock", () => {
     expect(lines).toHaveLength(2);
   });
 
+  it("keeps whole milliseconds (deadlines and stored times stay integers)", async () => {
+    let local = 1_000_000;
+    const read = async () => {
+      local += 0.5; // a reading in the middle of a 1 ms round trip
+      const db = local + 1234.37;
+      local += 0.5;
+      return db;
+    };
+    const clock = await DatabaseClock.start(read, () => undefined, () => local, 0);
+    expect(clock.offset).toBe(1234);
+    expect(Number.isInteger(clock.now())).toBe(true);
+  });
+
   it("says nothing when the clocks agree to within a second", async () => {
     const lines: string[] = [];
     const c = fakeClocks(() => REPORT_OFFSET_MS - 1, [2, 6]);

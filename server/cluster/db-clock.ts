@@ -85,7 +85,8 @@ export class DatabaseClock {
   /** Measure again; the offset changes only when it moved by more than the noise of a reading. */
   async measure(): Promise<void> {
     const m = await measureOffset(this.read, this.localNow);
-    if (Math.abs(m.offsetMs - this.offsetMs) >= KEEP_WITHIN_MS) this.offsetMs = m.offsetMs;
+    // whole milliseconds: every time of a session (deadlines, stored times) stays an integer, as with Date.now
+    if (Math.abs(m.offsetMs - this.offsetMs) >= KEEP_WITHIN_MS) this.offsetMs = Math.round(m.offsetMs);
     const far = Math.abs(this.offsetMs) > REPORT_OFFSET_MS;
     if (far && !this.reported)
       this.log(
