@@ -185,7 +185,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   });
   io.engine.on("headers", addApiHeaders);
   const routed = cluster?.attach(manager, io as unknown as Server, (req, res, url, method) => adminRoute(req, res, url, method, manager));
-  if (routed) deps.cluster = { join: (r) => routed.router.join(r), forward: routed.forward };
+  if (routed && cluster) deps.cluster = { join: (r) => routed.router.join(r), forward: routed.forward, cutOff: () => cluster.node.cutOff };
   const resumed = await manager.boot();
   if (resumed) log(`mechlab: resumed ${resumed} running session(s)`);
   if (cluster) cluster.node.booted = true;

@@ -67,6 +67,10 @@ describe.skipIf(!ready)("cluster: one process cut off from Redis" + (ready ? "" 
     await proxy!.cut();
     await until("the process that reaches Redis owning the session", async () => (await owner()).includes(`-${healthy.proc.pid}-`), 20_000);
     expect(cut.log.some((l) => /has not reached Redis for \d+ s while 1 other process\(es\) do: giving its 1 session\(s\) up/.test(l))).toBe(true);
+    // its health check says so (a balancer takes it out of rotation); the other's does not
+    const health = async (base: string) => (await fetch(`${base}/api/health`)).status;
+    await expect.poll(() => health(a), { timeout: 5000 }).toBe(503);
+    expect(await health(b)).toBe(200);
 
     // the new owner serves the participants: each decision is stored and the round moves on for all
     const seen = views.map((v) => v.length);
@@ -80,6 +84,7 @@ describe.skipIf(!ready)("cluster: one process cut off from Redis" + (ready ? "" 
     // Redis back for the cut-off process: it says so and may take sessions again; the session stays where it is
     await proxy!.open();
     await until("the cut-off process back", () => cut.log.some((l) => l.includes("Redis is reachable again; this process takes sessions again")), 30_000);
+    expect(await health(a)).toBe(200);
     expect(await owner()).toContain(`-${healthy.proc.pid}-`);
   }, 150_000);
 });

@@ -4,7 +4,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createMechlabApp, type MechlabApp } from "../app";
+import { migrate } from "./migrate";
 import { freshPostgres, type TestDb } from "../testing/test-db";
+import pg from "pg";
 import { holdProcessLock, type ProcessLock } from "./process-lock";
 
 const pgUrl = process.env.MECHLAB_TEST_PG_URL;
@@ -22,6 +24,7 @@ describe.skipIf(!pgUrl)("who may run on one PostgreSQL database" + (pgUrl ? "" :
 
   it("a single process alone; the processes of a cluster together; never both", async () => {
     db = await freshPostgres(pgUrl!, "mechlab_lock_test");
+    await migrate(db.url);
     const log = () => undefined;
     held.push(await holdProcessLock(db.url, "single", log));
     await expect(holdProcessLock(db.url, "single", log)).rejects.toThrow(/another mechlab process already runs on the database.*same REDIS_URL and MECHLAB_REDIS_PREFIX/);
@@ -42,5 +45,29 @@ describe.skipIf(!pgUrl)("who may run on one PostgreSQL database" + (pgUrl ? "" :
     expect(created.ok).toBe(true);
     await apps.pop()!.close();
     apps.push(await createMechlabApp({ dbUrl: db.url, log: () => undefined })); // free again once it stopped
+  });
+
+  it("the lock is taken again when its connection drops; meanwhile a single process is refused while a cluster's lease is live", async () => {
+    db = await freshPostgres(pgUrl!, "mechlab_lock_test");
+    await migrate(db.url);
+    const lines: string[] = [];
+    held.push(await holdProcessLock(db.url, "cluster", (l) => lines.push(l), 200));
+    const admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      // a session of the cluster, live by the database's clock
+      await admin.query(`INSERT INTO "SessionLease" ("sessionId", "owner", "token", "expiresAt", "parked") VALUES ('s1', 'node-a', 1, (extract(epoch from clock_timestamp()) * 1000)::bigint + 60000, false)`);
+      // the lock's connection dies (a database restart, an idle-connection killer)
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 727073692 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+      await expect.poll(() => lines.some((l) => l.includes("lost the database connection")), { timeout: 5000 }).toBe(true);
+      // before the cluster process takes it again, a process without Redis would get the lock: the live lease refuses it
+      await expect(holdProcessLock(db.url, "single", () => undefined)).rejects.toThrow(/another mechlab process already runs/);
+      await expect.poll(() => lines.some((l) => l.includes("marked as one of a cluster on the database again")), { timeout: 5000 }).toBe(true);
+      // the lease ends: the lock alone still refuses a single process while the cluster process runs
+      await admin.query(`UPDATE "SessionLease" SET "expiresAt" = 0`);
+      await expect(holdProcessLock(db.url, "single", () => undefined)).rejects.toThrow(/another mechlab process already runs/);
+    } finally {
+      await admin.end();
+    }
   });
 });

@@ -34,6 +34,8 @@ export interface ApiDeps {
     join(req: ServerJoin): Promise<JoinResult>;
     /** Answers a request about a session held by another process (true), or leaves it to the routes here. */
     forward(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<boolean>;
+    /** This process is cut off from Redis and gave its sessions up (server/cluster/node.ts `cutOff`). */
+    cutOff(): boolean;
   };
 }
 
@@ -80,7 +82,8 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
   const path = url.pathname;
   const type = checkJsonContentType(req);
   if (type) return refuse(res, type);
-  if (path === "/api/health") return sendJson(res, 200, { ok: true });
+  // a process cut off from Redis says so, so a balancer's health check takes it out of rotation until it is back
+  if (path === "/api/health") return deps.cluster?.cutOff() ? sendJson(res, 503, { ok: false, reason: "cut off from Redis" }) : sendJson(res, 200, { ok: true });
   if (path === "/api/join" && method === "POST") return join(req, res, deps);
   const room = /^\/api\/rooms\/([^/]{1,40})\/language$/.exec(path);
   if (room && method === "GET") return roomLanguage(req, res, decodeSegment(room[1]!) ?? "", deps);
