@@ -91,4 +91,16 @@ describe("handshakes sent again on one connection", () => {
     steady.ws.send(`420["p:sync",{}]`);
     await expect.poll(() => steady.got.some((m) => m.startsWith("430"))).toBe(true);
   });
+
+  it("over HTTP long-polling too: one request carrying thousands of such CONNECT packets gets the connection closed, not thousands of answers", async () => {
+    const { base } = await server.start();
+    const open = await (await fetch(`${base}/socket.io/?EIO=4&transport=polling`)).text();
+    const sid = (JSON.parse(open.slice(open.indexOf("{"))) as { sid: string }).sid;
+    const url = `${base}/socket.io/?EIO=4&transport=polling&sid=${sid}`;
+    await fetch(url, { method: "POST", body: Array.from({ length: 2000 }, () => "40/x,{}").join("\x1e"), headers: { "content-type": "text/plain;charset=UTF-8" } });
+    const next = await fetch(url);
+    const text = await next.text();
+    // closed at the first packet: at most one answer (2,000 before the fix)
+    expect((text.match(/Invalid namespace/g) ?? []).length).toBeLessThanOrEqual(1);
+  });
 });
