@@ -164,7 +164,9 @@ export class ClusterNode {
     }
     await this.redisReachable();
     const now = new Set(listed);
-    const lost = [...this.alive].filter((n) => !now.has(n));
+    // this process is never "gone" to itself (its own channel can be missing from a list taken while its
+    // Redis subscription comes back)
+    const lost = [...this.alive].filter((n) => !now.has(n) && n !== this.id);
     const back = [...now].filter((n) => this.gone.has(n));
     this.alive = now;
     for (const n of now) this.gone.delete(n); // seen again (e.g. its Redis connection came back)

@@ -33,6 +33,23 @@ describe("after Redis was away", () => {
     expect(lines).toContain("cluster: process(es) b back; checking presence");
   });
 
+  it("this process is never gone to itself, even when a list taken while its subscription comes back misses it", async () => {
+    const seen = [["me", "b"], ["b"], ["me", "b"]];
+    let call = 0;
+    const renewer = { onLost: () => {} } as unknown as LeaseRenewer;
+    const rpc = { failPeer: vi.fn() } as unknown as NodeRpc;
+    const lines: string[] = [];
+    const lease = { owner: "me", markRedisReachable: async () => undefined } as unknown as LeaseTable;
+    const node = new ClusterNode(lease, rpc, renewer, async () => seen[Math.min(call++, seen.length - 1)]!, { ttlMs: 3000, scanMs: 1000, bootWindowMs: null }, (l) => lines.push(l));
+    const watch = () => (node as unknown as { watchNodes(): Promise<void> }).watchNodes();
+    await watch();
+    await watch();
+    await watch();
+    expect(rpc.failPeer).not.toHaveBeenCalled();
+    expect(node.isGone("me")).toBe(false);
+    expect(lines.filter((l) => l.includes("me"))).toEqual([]);
+  });
+
   it("every participant socket on this process gets its current view from the session's owner; other sockets nothing", async () => {
     const sent: [string, unknown][] = [];
     const socket = (id: string, data: Record<string, unknown>) => ({ id, data, emit: (event: string, msg: unknown) => sent.push([id, { event, msg }]) });
