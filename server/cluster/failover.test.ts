@@ -7,16 +7,15 @@
  *
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
 import { startBalancer, type Balancer } from "../testing/balancer";
-import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
+import { adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 import { parseCsv } from "../testing/parse-csv";
-import { startClusterProc as startNode, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc as Node } from "../testing/cluster-procs";
+import { clusterEnv, startClusterProc as startNode, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc as Node } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
@@ -112,14 +111,7 @@ describe.skipIf(!ready)("cluster: three processes, the owner killed mid-round" +
     db = await freshPostgres(PG!, "mechlab_cluster_test");
     await migrate(db.url);
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: REDIS!,
-      MECHLAB_REDIS_PREFIX: `mechlab-test-${process.pid}-${randomBytes(3).toString("hex")}:`,
-      MECHLAB_LEASE_MS: "3000",
-      ADMIN_PASSWORD,
-      NODE_ENV: "production",
-    };
+    const env = clusterEnv(db.url, REDIS!);
     nodes.push(...(await Promise.all([startNode(env), startNode(env), startNode(env)])));
     balancer = await startBalancer(nodes.map((n) => n.port));
   }, 120_000);

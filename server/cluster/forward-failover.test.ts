@@ -18,8 +18,8 @@ import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
-import { startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
-import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
+import { clusterEnv, startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
+import { adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
@@ -117,14 +117,7 @@ describe.skipIf(!ready)("cluster: forwarded intents while the owner dies or hang
     db = await freshPostgres(PG!, "mechlab_forward_test");
     await migrate(db.url);
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: REDIS!,
-      MECHLAB_REDIS_PREFIX: `mechlab-fwd-test-${process.pid}-${randomBytes(3).toString("hex")}:`,
-      MECHLAB_LEASE_MS: "3000",
-      ADMIN_PASSWORD,
-      NODE_ENV: "production",
-    };
+    const env = clusterEnv(db.url, REDIS!, `mechlab-fwd-test-${process.pid}-${randomBytes(3).toString("hex")}:`);
     nodes.push(...(await Promise.all([startClusterProc(env), startClusterProc(env), startClusterProc(env)])));
   }, 120_000);
   afterAll(async () => {

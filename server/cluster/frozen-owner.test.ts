@@ -8,14 +8,13 @@
  *
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
-import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
-import { startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
+import { adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
+import { clusterEnv, startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
@@ -31,14 +30,7 @@ describe.skipIf(!ready)("cluster: the owner frozen with its Redis connection ope
     db = await freshPostgres(PG!, "mechlab_frozen_test");
     await migrate(db.url);
     pool = new pg.Pool({ connectionString: db.url, max: 1 });
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: REDIS!,
-      MECHLAB_REDIS_PREFIX: `mechlab-test-${process.pid}-${randomBytes(3).toString("hex")}:`,
-      MECHLAB_LEASE_MS: "3000",
-      ADMIN_PASSWORD,
-      NODE_ENV: "production",
-    };
+    const env = clusterEnv(db.url, REDIS!);
     nodes.push(...(await Promise.all([startClusterProc(env), startClusterProc(env), startClusterProc(env)])));
   }, 120_000);
   afterAll(async () => {

@@ -6,15 +6,14 @@
  *
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
-import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
+import { adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 import { redisProxy } from "../testing/redis-proxy";
-import { startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
+import { clusterEnv, startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
@@ -31,8 +30,8 @@ describe.skipIf(!ready)("cluster: one process cut off from Redis" + (ready ? "" 
     await migrate(db.url);
     pool = new pg.Pool({ connectionString: db.url, max: 1 });
     await proxy!.open();
-    const env = { DATABASE_URL: db.url, MECHLAB_REDIS_PREFIX: `mechlab-test-${process.pid}-${randomBytes(3).toString("hex")}:`, MECHLAB_LEASE_MS: "3000", ADMIN_PASSWORD, NODE_ENV: "production" };
-    nodes.push(await startClusterProc({ ...env, REDIS_URL: proxy!.url() }, { captureLog: true }), await startClusterProc({ ...env, REDIS_URL: REDIS! }));
+    const env = clusterEnv(db.url, REDIS!);
+    nodes.push(await startClusterProc({ ...env, REDIS_URL: proxy!.url() }, { captureLog: true }), await startClusterProc(env));
   }, 120_000);
   afterAll(async () => {
     for (const s of sockets) s.close();

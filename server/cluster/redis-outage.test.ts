@@ -6,14 +6,13 @@
  *
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
-import { randomBytes } from "node:crypto";
 import { io as ioc, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
-import { ADMIN_PASSWORD, adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
+import { adminCookie, api, freshPostgres, type TestDb } from "../testing/harness";
 import { redisProxy } from "../testing/redis-proxy";
-import { startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
+import { clusterEnv, startClusterProc, stopClusterProcs, twoGroupsOfFour, until, type ClusterProc } from "../testing/cluster-procs";
 
 const PG = process.env.MECHLAB_TEST_PG_URL;
 const REDIS = process.env.MECHLAB_TEST_REDIS_URL;
@@ -67,7 +66,7 @@ describe.skipIf(!ready)("cluster: Redis away in the middle of a round" + (ready 
     db = await freshPostgres(PG!, "mechlab_redis_outage_test");
     await migrate(db.url);
     await proxy.open();
-    const env = { DATABASE_URL: db.url, REDIS_URL: proxy.url(), MECHLAB_REDIS_PREFIX: `mechlab-test-${process.pid}-${randomBytes(3).toString("hex")}:`, MECHLAB_LEASE_MS: "3000", ADMIN_PASSWORD, NODE_ENV: "production" };
+    const env = clusterEnv(db.url, proxy.url());
     nodes.push(...(await Promise.all([startClusterProc(env), startClusterProc(env)])));
   }, 120_000);
   afterAll(async () => {

@@ -3,6 +3,8 @@
  * (server/testing/cluster-node.ts) with an environment, stop them all, and wait for a condition.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { ADMIN_PASSWORD } from "./harness";
 
 export interface ClusterProc {
   proc: ChildProcess;
@@ -34,6 +36,14 @@ export async function until<T>(what: string, fn: () => Promise<T | null | undefi
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(50);
   }
+}
+
+/**
+ * The environment of a test cluster process: the database and Redis, a Redis prefix of this test run's own
+ * (tests share one Redis), 3 s leases, the tests' admin password.
+ */
+export function clusterEnv(dbUrl: string, redisUrl: string, prefix = `mechlab-test-${process.pid}-${randomBytes(3).toString("hex")}:`): Record<string, string> {
+  return { DATABASE_URL: dbUrl, REDIS_URL: redisUrl, MECHLAB_REDIS_PREFIX: prefix, MECHLAB_LEASE_MS: "3000", ADMIN_PASSWORD, NODE_ENV: "production" };
 }
 
 /** One server process on PostgreSQL + Redis (from `env`); resolves once it listens. `captureLog`: keep its log lines (CLUSTER_NODE_LOG=1). */
