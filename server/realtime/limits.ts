@@ -5,6 +5,7 @@
  * with an environment variable (docs/security.md). A network address is counted by `limitKey`: all
  * addresses of one IPv6 /64 count as one.
  */
+import { positiveNumbersFromEnv } from "../security/env-numbers";
 import { worded } from "../../lib/i18n/refusal";
 import { limitKey } from "../security/client-address";
 import { TokenBuckets } from "../security/token-bucket";
@@ -53,15 +54,7 @@ const ENV: Record<keyof RealtimeLimits, string> = {
 
 /** The defaults, overridden by positive numbers in the environment; a bad value is named and ignored. */
 export function realtimeLimitsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, warn: (line: string) => void = console.warn): RealtimeLimits {
-  const out = { ...DEFAULT_REALTIME_LIMITS };
-  for (const key of Object.keys(ENV) as (keyof RealtimeLimits)[]) {
-    const raw = env[ENV[key]];
-    if (raw === undefined || raw === "") continue;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n > 0) out[key] = n;
-    else warn(`mechlab: ${ENV[key]}=${raw} is not a positive number; using ${out[key]}`);
-  }
-  return out;
+  return positiveNumbersFromEnv(DEFAULT_REALTIME_LIMITS, ENV, env, warn);
 }
 
 /** How long a connection may take to send the Socket.IO handshake after it opened (socket.io `connectTimeout`; its default is 45 s). */

@@ -9,6 +9,7 @@
  *   MECHLAB_PAGES_PER_SECOND and MECHLAB_PAGE_RENDERS_PER_ADDRESS change them (server/security/page-limit.ts).
  * An "address" is `limitKey` of the client's address: all addresses of one IPv6 /64 count as one.
  */
+import { positiveNumbersFromEnv } from "./env-numbers";
 import { limitKey } from "./client-address";
 import { LoginThrottle } from "./login-throttle";
 import { RenderSlots } from "./page-limit";
@@ -53,15 +54,7 @@ export const PAGE_LIMITS_ENV: Record<keyof PageLimits, string> = {
 
 /** The page limits: the defaults, overridden by positive numbers in the environment; a bad value is named and ignored. */
 export function pageLimitsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, warn: (line: string) => void = console.warn): PageLimits {
-  const out = { ...DEFAULT_PAGE_LIMITS };
-  for (const key of Object.keys(PAGE_LIMITS_ENV) as (keyof PageLimits)[]) {
-    const raw = env[PAGE_LIMITS_ENV[key]];
-    if (raw === undefined || raw === "") continue;
-    const n = Number(raw);
-    if (Number.isFinite(n) && n > 0) out[key] = n;
-    else warn(`mechlab: ${PAGE_LIMITS_ENV[key]}=${raw} is not a positive number; using ${out[key]}`);
-  }
-  return out;
+  return positiveNumbersFromEnv(DEFAULT_PAGE_LIMITS, PAGE_LIMITS_ENV, env, warn);
 }
 
 export function createHttpLimits(clock: () => number = Date.now, pages: PageLimits = DEFAULT_PAGE_LIMITS): HttpLimits {
