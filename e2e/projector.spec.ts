@@ -128,6 +128,15 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   await expect(projector.getByTestId("leader-note-0")).toHaveCount(0); // Alice decided every round herself
   const alice = rows.filter({ hasText: "Alice" });
   expect(Number((await alice.locator(".pts").textContent())!.replace(/,/g, ""))).toBeCloseTo(total, 0);
+  // the instructor hides a name from the room's screen (here after the session, while the debrief is up): the
+  // leaderboard ranks the seat under its number, the monitor keeps the name; "Show on screen" brings it back
+  const aliceRow = admin.locator("[data-testid^='monitor-row-']", { hasText: "Alice" });
+  await aliceRow.getByRole("button", { name: "Hide on screen" }).click();
+  await expect(rows.first()).toContainText(/Seat \d/);
+  await expect(projector.getByTestId("leaderboard")).not.toContainText("Alice");
+  await expect(aliceRow).toContainText("(hidden on the room's screen)");
+  await aliceRow.getByRole("button", { name: "Show on screen" }).click();
+  await expect(rows.first()).toContainText("Alice");
   // both screens followed the rounds on the page they opened with: no reload
   for (const page of [projector, admin]) expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   if (SHOTS) await projector.screenshot({ path: "docs/games/ids-investment-projector.png", fullPage: true });

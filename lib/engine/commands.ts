@@ -61,6 +61,11 @@ export type Command =
   | ParticipantCommand
   | AdminCommand
   | FailedComputeCommand
+  /**
+   * The experimenter hides a seat's label from the room's screen, or shows it again (lib/engine/label-visibility.ts);
+   * also after the session ended (the debrief's leaderboard), so not one of the `AdminCommand`s.
+   */
+  | { kind: "hideLabel"; pid: string; hidden: boolean }
   /** `from`: a tag of the sender's network address (never the address itself), for `join.seatsPerAddress`. */
   | { kind: "claim"; label: string; from?: string }
   | { kind: "claimPanel"; external: ExternalId; from?: string }

@@ -74,6 +74,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   rememberFormerPerson(p, current, personKey(current), nowMs);
   delete p.leftBeforePlay;
   p.label = null;
+  delete p.labelHidden; // the seat's next person shows their own label
   delete p.external;
   delete p.claimedAtMs;
   delete p.claimedFrom;

@@ -21,7 +21,10 @@ import { participantTitleOf, type LoadedTreatment } from "./treatment";
 
 export interface LeaderboardRow {
   rank: number;
-  /** The name typed with the room code, or "Seat n" in the session's language (panel ids are never shown). */
+  /**
+   * The name typed with the room code, or "Seat n" in the session's language (panel ids are never shown;
+   * nor a label the experimenter hid, lib/engine/label-visibility.ts).
+   */
   label: string;
   /** A bot plays this person's seat now (they dropped out or the experimenter replaced them). */
   bot: boolean;
@@ -123,7 +126,7 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en",
   // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)
   return rows.slice(0, top).map(({ p, points, timeouts, botRounds }) => ({
     rank: 1 + rows.filter((x) => x.points > points).length,
-    label: p.label ?? t("participant.seat", { seat: p.seat + 1 }),
+    label: p.label !== null && p.labelHidden !== true ? p.label : t("participant.seat", { seat: p.seat + 1 }),
     bot: isBotSeat(s, p.id),
     points,
     timeouts,

@@ -10,6 +10,7 @@ import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel } from "./claim";
 import { freeSeat } from "./free-seat";
+import { setLabelHidden } from "./label-visibility";
 import { applyComputed, applyComputeFailed, endFailedGroup, retryCompute } from "./computed";
 import { beginDraft } from "./draft";
 import type { Effects, SessionState } from "./state";
@@ -69,6 +70,11 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
       if (!r.ok) return r;
       pid = r.pid;
       duplicate = r.existing;
+      break;
+    }
+    case "hideLabel": {
+      const r = setLabelHidden(s, cmd.pid, cmd.hidden, fx);
+      if (!r.ok) return r;
       break;
     }
     case "freeSeat": {

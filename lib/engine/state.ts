@@ -23,6 +23,11 @@ export interface ParticipantState {
   seat: number;
   /** Name typed with the room code, or null for link and panel participants. */
   label: string | null;
+  /**
+   * The experimenter hid the label from the room's screen (an offensive or identifying name): the
+   * leaderboard shows "Seat n" instead. The label stays in the data and on the monitor.
+   */
+  labelHidden?: true;
   /** The online panel's participant id (Prolific, MTurk, …) when the seat was taken through a panel link. */
   external?: ExternalId;
   claimed: boolean;

@@ -300,6 +300,8 @@ export interface AdminParticipantRow {
   id: string;
   seat: number;
   label: string | null;
+  /** The experimenter hid the label from the room's screen (lib/engine/label-visibility.ts). */
+  labelHidden: boolean;
   /** Online panel id ("prolific: 5f…"), when the seat was taken through a panel link. */
   external: { source: string; id: string } | null;
   presence: "online" | "offline" | "bot";
@@ -446,6 +448,7 @@ export function adminView(
       id,
       seat: p.seat,
       label: p.label,
+      labelHidden: p.labelHidden === true,
       external: p.external ? { source: p.external.source, id: p.external.id } : null,
       presence: isBotSeat(s, id) ? "bot" : p.connected ? "online" : "offline",
       botStrategy: p.botStrategy,

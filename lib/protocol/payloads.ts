@@ -86,6 +86,7 @@ export const AdminCommandRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("end") }),
   z.object({ kind: z.literal("retryCompute"), groupId: z.string().min(1).max(100) }),
   z.object({ kind: z.literal("endFailedGroup"), groupId: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal("hideLabel"), pid: z.string().min(1).max(100), hidden: z.boolean() }),
 ]);
 export type AdminCommandRequest = z.infer<typeof AdminCommandRequest>;
 

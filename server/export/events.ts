@@ -15,7 +15,7 @@ const COMMANDS = [
   "decline (\"I do not agree\" on the consent page: the person takes no part)",
   "action (a decision in the game: payload.action as the game read it, payload.byBot true when a bot made it, payload.at the round, phase and phaseSeq the screen answered)",
   "survey (the exit survey's answers)",
-  "open, pause, resume, end, forcePhaseEnd (\"End phase now\"), replaceWithBot, giveBack (\"Give back\": the person plays their seat again), fillWithBots (the experimenter on the monitor)",
+  "open, pause, resume, end, forcePhaseEnd (\"End phase now\"), replaceWithBot, giveBack (\"Give back\": the person plays their seat again), fillWithBots, hideLabel (\"Hide on screen\" / \"Show on screen\": payload.hidden says which; the room's screen shows the seat's number instead of the label, the data keep it) (the experimenter on the monitor)",
   "retryCompute, endFailedGroup (the experimenter's choice after a group's computation failed; endFailedGroup also after its game code crashed, then with crashed: true)",
   "freeSeat (a taken seat given back to the free seats: by the experimenter, or by system — participant then names the seat — when nobody opened a seat taken by a join, or its person left before playing, declined the consent or failed the quiz and closed the page)",
   "tick (a deadline came, by timeout: a phase timer ran out or a dropout's grace period ended; by system: the server checked the session's clocks, e.g. when it was created or loaded after a restart)",

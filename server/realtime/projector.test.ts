@@ -70,6 +70,42 @@ describe("projector feed", () => {
     return { socket, pushed };
   }
 
+  it("the experimenter hides an offensive label: the room's screen shows the seat's number at once, also after the end", async () => {
+    const s = await lab.createSession(idsTreatment({ leaderboard: { top: 3 } }));
+    await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "open" }, cookie: lab.cookie });
+    const joined = await api(lab.base, "/api/join", { body: { code: s.code, label: "Rude Name" } });
+    expect(joined.status).toBe(200);
+    const rude = lab.join(joined.json.token as string);
+    await rude.until((v) => v.stage === "intro");
+    const pid = rude.last!.participantId;
+    const { socket, pushed } = await watchProjector(s.id);
+    const names = () => (pushed.at(-1)?.view.leaderboard ?? []).map((r) => r.label);
+    const hide = (hidden: unknown, who: unknown = pid) => api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "hideLabel", pid: who, hidden }, cookie: lab.cookie });
+    // before play the screen lists who joined under their label
+    expect(names()).toEqual(["Rude Name"]);
+    const before = pushed.length;
+    expect((await hide(true)).status).toBe(200);
+    await expect.poll(names, { timeout: 5000 }).toEqual([expect.stringMatching(/^Seat \d$/)]);
+    expect((await hide(true)).json.error.message).toMatch(/hidden from the room's screen already/);
+    expect((await hide("yes")).status).toBe(400);
+    expect((await hide(true, "someone-else")).json.error.message).toMatch(/No such participant/);
+    await api(lab.base, `/api/admin/sessions/${s.id}/command`, { body: { kind: "end" }, cookie: lab.cookie });
+    await expect.poll(() => pushed.at(-1)?.view.stage, { timeout: 5000 }).toBe("after");
+    const monitor = await api(lab.base, `/api/admin/sessions/${s.id}`, { cookie: lab.cookie });
+    const row = (monitor.json.view.participants as { id: string; seat: number; label: string; labelHidden: boolean }[]).find((p) => p.id === pid)!;
+    expect(row).toMatchObject({ label: "Rude Name", labelHidden: true });
+    // the debrief's leaderboard ranks the seat under its number; the label never reached the screen again
+    await expect.poll(names, { timeout: 5000 }).toContain(`Seat ${row.seat + 1}`);
+    expect(JSON.stringify(pushed.slice(before))).not.toContain("Rude Name");
+    // shown again after the end, then hidden again: each change reaches the screen
+    expect((await hide(false)).status).toBe(200);
+    await expect.poll(names, { timeout: 5000 }).toContain("Rude Name");
+    expect((await hide(true)).status).toBe(200);
+    await expect.poll(names, { timeout: 5000 }).toContain(`Seat ${row.seat + 1}`);
+    expect(names()).not.toContain("Rude Name");
+    socket.close();
+  }, 30_000);
+
   const GAMES: [string, string][] = [
     ["ids-investment-3.json", "myopic"],
     ["ids-pivotal-full-4.json", "truthful"],

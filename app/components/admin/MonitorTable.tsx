@@ -65,6 +65,30 @@ function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots:
   );
 }
 
+/**
+ * A label typed with the room code, and the experimenter's control over whether the room's screen shows it
+ * (an offensive or identifying name: the leaderboard then shows the seat's number; the data keep the label).
+ */
+function LabelCell({ p, run }: { p: AdminParticipantRow; run: RunCommand }) {
+  return (
+    <>
+      <span style={p.labelHidden ? { textDecoration: "line-through" } : undefined} data-testid={`label-${p.seat}`}>
+        {p.label}
+      </span>{" "}
+      {p.labelHidden && <span className="small muted">(hidden on the room&apos;s screen)</span>}{" "}
+      <button
+        type="button"
+        className="secondary small"
+        data-testid={`cmd-${p.labelHidden ? "show" : "hide"}-label-${p.seat}`}
+        title={p.labelHidden ? "Show this name on the room's screen again" : "The room's screen shows the seat's number instead of this name (the data keep it)"}
+        onClick={() => void run({ kind: "hideLabel", pid: p.id, hidden: !p.labelHidden })}
+      >
+        {p.labelHidden ? "Show on screen" : "Hide on screen"}
+      </button>
+    </>
+  );
+}
+
 export function MonitorTable({ view, bots, run }: { view: AdminView; bots: SessionDetail["bots"]; run: RunCommand }) {
   const ended = view.status === "ended";
   return (
@@ -91,7 +115,11 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
               <tr key={p.id} data-testid={`monitor-row-${p.seat}`}>
                 <td>{p.seat + 1}</td>
                 <td className="wrap-anywhere">
-                  {p.label ?? (p.external ? null : <span className="muted">–</span>)}
+                  {p.label !== null ? (
+                    <LabelCell p={p} run={run} />
+                  ) : p.external ? null : (
+                    <span className="muted">–</span>
+                  )}
                   {p.external && (
                     <span className="small" title={`${p.external.source} participant id`} data-testid={`external-${p.seat}`}>
                       {p.external.source}: {p.external.id}

@@ -18,6 +18,7 @@ export type Command =
   | { kind: "fillWithBots"; strategy?: string }
   | { kind: "end" }
   | { kind: "retryCompute"; groupId: string }
-  | { kind: "endFailedGroup"; groupId: string };
+  | { kind: "endFailedGroup"; groupId: string }
+  | { kind: "hideLabel"; pid: string; hidden: boolean };
 
 export type RunCommand = (cmd: Command) => Promise<boolean>;
