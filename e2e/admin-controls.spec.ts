@@ -6,6 +6,7 @@
  */
 import { expect, test } from "@playwright/test";
 import { ADMIN_PASSWORD, openSession, invest } from "./steps";
+import { botsEverywhere, createPatched } from "./chart-steps";
 
 test("room-code join, bots fill the group, pause blocks input, ending shows the final page", async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
@@ -77,4 +78,40 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(alice.getByTestId("ended-early")).toHaveCount(0);
   await expect(alice.getByTestId("completion-code")).toHaveText(/\S{4,}/);
   await expect(admin.getByTestId("session-status")).toHaveText("ended");
+});
+
+test("a big session's monitor: the participant table scrolls in its box under a fixed header, the live charts stay a short scroll away, the heading counts who is where", async ({ browser }) => {
+  // 10 groups of 3: 27 bot seats, 3 left empty
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    t.groups = 10;
+    botsEverywhere("socialOptimum", 30, 3)(t);
+  });
+  await expect(admin.getByTestId("monitor-presence-summary")).toHaveText("30 seats: 27 bots, 3 not joined");
+  const box = admin.getByTestId("monitor-table");
+  await expect(admin.getByTestId("monitor-row-29")).toBeAttached();
+  const look = await admin.evaluate(() => {
+    const table = document.querySelector("[data-testid='monitor-table']")!;
+    const charts = document.querySelector("[data-testid='charts']")!;
+    return {
+      boxHeight: table.getBoundingClientRect().height,
+      scrolls: table.scrollHeight > table.clientHeight,
+      chartsBelowTableTop: charts.getBoundingClientRect().top - table.getBoundingClientRect().top,
+      viewport: window.innerHeight,
+    };
+  });
+  expect(look.scrolls).toBe(true);
+  expect(look.boxHeight).toBeLessThanOrEqual(0.7 * look.viewport + 1);
+  expect(look.chartsBelowTableTop).toBeLessThan(1.2 * look.viewport);
+  // the header stays at the top of the box when it is scrolled to the last seat
+  await box.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const header = await box.evaluate((el) => el.querySelector("thead th")!.getBoundingClientRect().top - el.getBoundingClientRect().top);
+  expect(Math.abs(header)).toBeLessThan(2);
+  // and the last seat's row is inside the box, under the header
+  const last = await box.evaluate((el) => {
+    const row = el.querySelector("[data-testid='monitor-row-29']")!.getBoundingClientRect();
+    const b = el.getBoundingClientRect();
+    return { top: row.top - b.top, bottom: b.bottom - row.bottom };
+  });
+  expect(last.top).toBeGreaterThan(0);
+  expect(last.bottom).toBeGreaterThanOrEqual(-1);
 });

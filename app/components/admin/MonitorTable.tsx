@@ -89,12 +89,42 @@ function LabelCell({ p, run }: { p: AdminParticipantRow; run: RunCommand }) {
   );
 }
 
+/** Seats above which the table scrolls in a box of its own (the page's charts and groups stay near). */
+export const TALL_TABLE_SEATS = 20;
+
+/** "60 seats: 50 online, 3 offline, 5 bots, 2 not joined" (the counts a long table's reader would otherwise scroll for). */
+function presenceSummary(view: AdminView): string {
+  const n = { online: 0, offline: 0, bot: 0, notJoined: 0 };
+  for (const p of view.participants) {
+    if (p.presence === "offline" && p.stage === "new") n.notJoined++;
+    else n[p.presence]++;
+  }
+  const parts = [
+    n.online && `${n.online} online`,
+    n.offline && `${n.offline} offline`,
+    n.bot && `${n.bot} bot${n.bot === 1 ? "" : "s"}`,
+    n.notJoined && `${n.notJoined} not joined`,
+  ].filter(Boolean);
+  return `${view.participants.length} seat${view.participants.length === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
+}
+
 export function MonitorTable({ view, bots, run }: { view: AdminView; bots: SessionDetail["bots"]; run: RunCommand }) {
   const ended = view.status === "ended";
+  const tall = view.participants.length > TALL_TABLE_SEATS;
   return (
     <section className="card">
-      <h2 style={{ marginTop: 0 }}>Participants</h2>
-      <div className="table-wrap">
+      <h2 style={{ marginTop: 0 }}>
+        Participants{" "}
+        <span className="small muted" data-testid="monitor-presence-summary">
+          {presenceSummary(view)}
+        </span>
+      </h2>
+      {tall && (
+        <p className="small muted" style={{ marginTop: 0 }}>
+          The table scrolls in its box; the live charts and the groups are below it.
+        </p>
+      )}
+      <div className={tall ? "table-wrap tall" : "table-wrap"} data-testid="monitor-table">
         <table>
           <thead>
             <tr>
