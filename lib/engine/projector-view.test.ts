@@ -321,7 +321,7 @@ describe("projector view", () => {
   });
 });
 
-describe("projector leaderboard: people, not bot seats; defaults marked", () => {
+describe("projector leaderboard: people, not bot seats (but in a bots-only pilot); defaults marked", () => {
   /** ids-investment-3 opened with seat 3's person in it; `then` runs on the running session before play goes on. */
   function threeSeats(then: (s: SessionState, lt: LoadedTreatment) => SessionState, people: string[] = ["p3"]) {
     const lt = load("ids-investment-3.json");
@@ -350,6 +350,20 @@ describe("projector leaderboard: people, not bot seats; defaults marked", () => 
     expect(participantView(end.state, lt, "p3", end.nowMs)!.history.map((h) => [h.timedOut, h.endedByExperimenter])).toEqual([[false, true], [true, false]]);
     const v = projectorView(end.state, lt, end.nowMs, "R", []);
     expect(v.leaderboard![0]).toMatchObject({ label: "Seat 3", timeouts: 2, botRounds: 0 });
+  });
+
+  it("a pilot with bots only (every seat filled with a bot) ranks its bots, marked, so the board can be seen; one person in it and they are not ranked", () => {
+    const { lt, end } = threeSeats((s, lt) => must(s, lt, { kind: "fillWithBots" }, 1), []);
+    expect(end.state.participants.toArray().every((p) => p.bot)).toBe(true);
+    const v = projectorView(end.state, lt, end.nowMs, "R", []);
+    expect(v).toMatchObject({ bots: 3, seats: 3 }); // the screen's cue for its "pilot with bots only" note
+    expect(v.leaderboard!.map((r) => r.label).sort()).toEqual(["Seat 1", "Seat 2", "Seat 3"]);
+    expect(v.leaderboard!.every((r) => r.bot && r.botRounds === 2)).toBe(true); // every round a bot's, as the board notes
+    const points = v.leaderboard!.map((r) => r.points);
+    expect(points).toEqual([...points].sort((a, b) => b - a));
+    // with a person, the bot seats drop out of the ranking again
+    const withPerson = threeSeats((s, lt) => must(s, lt, { kind: "fillWithBots" }, 1));
+    expect(projectorView(withPerson.end.state, withPerson.lt, withPerson.end.nowMs, "R", []).leaderboard!.map((r) => r.label)).toEqual(["Seat 3"]);
   });
 
   it("a person the experimenter replaced by a bot stays listed, marked, with the rounds the bot played", () => {

@@ -88,7 +88,10 @@ export interface ProjectorView {
   chartsHeld: RoomChartsHeld;
   /** During play, how many groups play the round on display (null otherwise). */
   playingGroups: number | null;
-  /** null when the treatment hides the leaderboard. Bot seats (bots from the start or filling empty seats) are not ranked. */
+  /**
+   * null when the treatment hides the leaderboard. Bot seats (bots from the start or filling empty seats) are
+   * not ranked, except in a pilot with bots only (`bots` = `seats`), where they are, so the board can be seen.
+   */
   leaderboard: LeaderboardRow[] | null;
   debrief: DebriefRow[] | null;
 }
@@ -113,14 +116,17 @@ function tally(p: ParticipantState, through: number | null) {
  * The top `top` people by points over the rounds up to `through` (null: every round; 0: none yet, no rows).
  * Seats a bot played from the start or the experimenter filled with a bot (`bot`) are not ranked; a
  * person a bot replaced keeps their place, marked `bot`. Each row counts the rounds that timed out or a
- * bot played, so a top place earned by defaults is visible.
+ * bot played, so a top place earned by defaults is visible. A pilot with bots only (every seat a bot's
+ * from the start or filled with one, `botsOnlyPilot`) ranks its bots, marked `bot`, so the experimenter
+ * sees the board before any person takes part.
  */
 export function leaderboard(s: SessionState, top: number, locale: Locale = "en", through: number | null = null): LeaderboardRow[] {
   if (through !== null && through < 1) return [];
   const t = translatorFor(locale);
+  const pilot = botsOnlyPilot(s);
   const rows = s.order
     .map((id) => s.participants.get(id)!)
-    .filter((p) => !p.bot && p.leftBeforePlay === undefined && (p.claimed || p.history.length > 0))
+    .filter((p) => (pilot || !p.bot) && p.leftBeforePlay === undefined && (p.claimed || p.history.length > 0))
     .map((p) => ({ p, ...tally(p, through) }))
     .sort((a, b) => b.points - a.points || a.p.seat - b.p.seat);
   // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)
@@ -132,6 +138,11 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en",
     timeouts,
     botRounds,
   }));
+}
+
+/** Every seat is played by a bot from the start or one the experimenter filled it with: nobody takes part (a pilot). */
+export function botsOnlyPilot(s: SessionState): boolean {
+  return s.order.length > 0 && s.order.every((id) => s.participants.get(id)!.bot);
 }
 
 /** A group still in play: in a round, computing its results, or waiting at the barrier (random matching). */

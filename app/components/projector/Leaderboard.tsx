@@ -8,12 +8,18 @@ import { useTranslations } from "use-intl";
 import type { LeaderboardRow } from "@/lib/engine/projector-view";
 import { fmt } from "../../lib-client/format";
 
-export function Leaderboard({ rows, afterRound }: { rows: readonly LeaderboardRow[]; afterRound: number | null }) {
+/** `pilot`: every seat is a bot's (a pilot before people take part): the bots are ranked, and the board says why. */
+export function Leaderboard({ rows, afterRound, pilot = false }: { rows: readonly LeaderboardRow[]; afterRound: number | null; pilot?: boolean }) {
   const t = useTranslations("projector");
   const none = afterRound === 0;
   return (
     <section className="card" data-testid="leaderboard">
       <h2>{afterRound !== null && afterRound > 0 ? t("leaderboardAfter", { round: afterRound }) : t("leaderboard")}</h2>
+      {pilot && (
+        <p className="muted small" data-testid="leaderboard-pilot">
+          {t("pilotRanked")}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="muted" data-testid="leaderboard-empty">
           {none ? t("pointsLater") : t("noneRanked")}
