@@ -65,6 +65,10 @@ test("ids-pivotal: truthful bots join and report truthfully; taxes and budget me
   close(ys(budget, "budget"), ys(budget, "theory: truthful budget"));
   await sameOnProjector(projector, admin, ["ids-pivotal/rates", "ids-pivotal/taxes", "ids-pivotal/budget"]);
   await expect(projector.getByTestId("debrief")).toContainText("reported truthfully");
+  // a pilot with bots only: the bots are ranked, marked, and the board says why
+  await expect(projector.getByTestId("leaderboard-pilot")).toContainText("A pilot with bots only");
+  await expect(projector.getByTestId("leaderboard").locator("li")).toHaveCount(4);
+  await expect(projector.getByTestId("leaderboard").locator("li").first()).toContainText("(bot)");
   await screenshotsThenPhone("ids-pivotal", admin, projector);
 });
 
