@@ -59,6 +59,22 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(alice.getByTestId("phase-results")).toBeVisible();
   await expect(alice.getByTestId("not-decided")).toHaveCount(0);
 
+  // a latecomer: every seat is taken, two by the bots just filled in: she joins with the room code, takes over
+  // one of their seats, reads the intro while its bot plays on, then plays the seat herself
+  const bea = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await bea.goto(`/join?code=${code}`);
+  await bea.getByTestId("join-label").fill("Bea");
+  await bea.getByTestId("join-submit").click();
+  await expect(bea).toHaveURL(/\/p\/[^/]+$/);
+  await expect(admin.locator("[data-testid^='monitor-row-']", { hasText: "Bea" })).toContainText("latecomer reading (consent)");
+  await bea.getByTestId("consent-accept").click();
+  await bea.getByTestId("instructions-continue").click();
+  await bea.getByTestId("quiz-option-0-1").check();
+  await bea.getByTestId("quiz-submit").click();
+  await expect(bea.getByTestId("phase-results").or(bea.getByTestId("phase-decide"))).toBeVisible();
+  await expect(admin.locator("[data-testid^='monitor-row-']", { hasText: "Bea" })).not.toContainText("latecomer reading");
+  if (await bea.getByTestId("next-round").isVisible()) await bea.getByTestId("next-round").click();
+
   // round 2: the experimenter ends the step before Alice decides; she is not told that time ran out
   await alice.getByTestId("next-round").click();
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
@@ -73,6 +89,7 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await admin.getByTestId("cmd-end").click();
   await admin.getByTestId("cmd-end-confirm").click();
   await expect(alice.getByTestId("final-page")).toBeVisible();
+  await expect(bea.getByTestId("final-page")).toBeVisible();
   // the last round's results were on screen: she played every round, so she finished (no early-end notice)
   await expect(alice.getByTestId("final-heading")).toHaveText("Thank you! You have finished.");
   await expect(alice.getByTestId("ended-early")).toHaveCount(0);

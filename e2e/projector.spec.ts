@@ -131,11 +131,11 @@ test("projector: QR and join URL, a student joins by room code, live charts and 
   // the instructor hides a name from the room's screen (here after the session, while the debrief is up): the
   // leaderboard ranks the seat under its number, the monitor keeps the name; "Show on screen" brings it back
   const aliceRow = admin.locator("[data-testid^='monitor-row-']", { hasText: "Alice" });
-  await aliceRow.getByRole("button", { name: "Hide on screen" }).click();
+  await aliceRow.getByRole("button", { name: 'Hide "Alice" on the room\'s screen' }).click();
   await expect(rows.first()).toContainText(/Seat \d/);
   await expect(projector.getByTestId("leaderboard")).not.toContainText("Alice");
   await expect(aliceRow).toContainText("(hidden on the room's screen)");
-  await aliceRow.getByRole("button", { name: "Show on screen" }).click();
+  await aliceRow.getByRole("button", { name: 'Show "Alice" on the room\'s screen again' }).click();
   await expect(rows.first()).toContainText("Alice");
   // both screens followed the rounds on the page they opened with: no reload
   for (const page of [projector, admin]) expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
@@ -232,7 +232,9 @@ test("projector: a German treatment shows the room's screen in German", async ({
   await expect(projector.getByTestId("debrief")).toContainText("Was gespielt wurde, verglichen mit der Theorie");
   await expect(projector.getByTestId("debrief")).toContainText("Mittel über die Runden");
   await expect(projector.getByTestId("leaderboard")).toContainText("Rangliste");
-  await expect(projector.getByTestId("leaderboard-empty")).toHaveText("Bot-Plätze kommen nicht in die Rangliste."); // every seat a bot: nobody ranked
+  // every seat a bot: a pilot, whose bots are ranked so that the board can be seen, with the note in German
+  await expect(projector.getByTestId("leaderboard-pilot")).toHaveText(/^Ein Probelauf nur mit Bots: Die Bots stehen hier in der Rangliste/);
+  await expect(projector.getByTestId("leaderboard").locator("li")).toHaveCount(3);
   await expect(projector.getByTestId("charts").locator("h2")).toHaveText("Spielverhalten und Theorie"); // no "Live:" once the session is over
   // the charts' own words: titles, axis titles, legends and series names in German, the same numbers as the monitor's
   const room = await chartData(projector, "ids-investment/investment");

@@ -41,6 +41,7 @@ function seatBot(s: SessionState, current: ParticipantState, strategy: string, r
 function fillSeat(s: SessionState, current: ParticipantState, strategy: string, lt: LoadedTreatment, nowMs: number, fx: Effects) {
   const p = draftParticipant(s, current.id);
   p.bot = true;
+  p.filled = true;
   p.botStrategy = strategy;
   p.claimed = true;
   p.connected = true;

@@ -174,7 +174,7 @@ describe("a label that reads like a seat's own name", () => {
   it("is refused, in every language and spelling, so nobody passes for a seat without a label on the room's screen", () => {
     const lt = load();
     const s = newSession(lt).state;
-    for (const label of ["Seat 1", "seat 2", "SEAT 03", "Seat1", "Seat I", "Seat l0", "Ѕеат 1", "Platz 3", "platz 12"]) {
+    for (const label of ["Seat 1", "seat 2", "SEAT 03", "Seat1", "Seat I", "Seat l0", "Ѕеат 1", "Platz 3", "platz 12", "Seat 3.", "Seat-3", "Seat_3", ".Seat 3", "Seat . 3"]) {
       const r = claim(s, lt, { kind: "claim", label });
       expect(r.ok, label).toBe(false);
       if (!r.ok) {

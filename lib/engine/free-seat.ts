@@ -12,6 +12,8 @@ import { draftParticipant } from "./draft";
 import { seatName } from "./rounds";
 import { rememberFormerPerson } from "./seat-memory";
 import { personKey } from "./claim";
+import { abandonTakeover } from "./takeover";
+import { giveUpLabel } from "./label-visibility";
 import type { Effects, ParticipantState, SessionState } from "./state";
 
 /**
@@ -35,6 +37,10 @@ export const LEFT_BEFORE_PLAY_MS = 10 * 60_000;
  * person left in the intro (declined the consent, failed the quiz: `leftBeforePlay`) and closed the page.
  */
 export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
+  // a latecomer's takeover of a filled seat (lib/engine/takeover.ts) nobody opened, or whose person went away in its intro:
+  // the seat goes back to its bot (which plays it all along), so the next latecomer may take it
+  if (p.takeover !== undefined && !p.connected && p.claimedAtMs !== undefined)
+    return p.everConnected ? p.offlineSinceMs !== null && nowMs - p.offlineSinceMs >= LEFT_BEFORE_PLAY_MS : nowMs - p.claimedAtMs >= CLAIM_HOLD_MS;
   if (!p.claimed || p.bot || p.replacedByBot || p.connected || p.groupId !== null || p.claimedAtMs === undefined) return false;
   if (p.stage === "new") return !p.everConnected && nowMs - p.claimedAtMs >= CLAIM_HOLD_MS;
   // declined the consent or used up the quiz's attempts: free for someone else once the page is closed
@@ -66,6 +72,13 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   if (!current) return refuse("No such participant in this session.");
   if (s.status === "ended") return refuse("The session has already ended.");
   if (unused && !unusedClaim(current, nowMs)) return refuse("This seat was opened (or freed) in the meantime; it stays as it is.");
+  if (current.takeover !== undefined) {
+    if (!unused) return refuse("A latecomer is taking this seat over from its bot (reading the intro); it cannot be freed.");
+    const p = draftParticipant(s, pid);
+    if (completionCode !== undefined) p.completionCode = completionCode;
+    abandonTakeover(s, p, nowMs, fx);
+    return { ok: true };
+  }
   const problem = freeSeatProblem(current);
   if (problem) return refuse(problem);
   const p = draftParticipant(s, pid);
@@ -73,8 +86,8 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   // the same person coming back must not get the quiz's attempts afresh
   rememberFormerPerson(p, current, personKey(current), nowMs);
   delete p.leftBeforePlay;
+  giveUpLabel(s, p); // a hidden label stays barred from the session; the seat's next person shows their own
   p.label = null;
-  delete p.labelHidden; // the seat's next person shows their own label
   delete p.external;
   delete p.claimedAtMs;
   delete p.claimedFrom;

@@ -63,6 +63,16 @@ describe("hiding a label from the room's screen", () => {
     expect(labels(next)).toContain("Bea");
   });
 
+  it("a hidden label stays barred once its seat is freed: nobody (the same person either) joins under it or one drawn like it", () => {
+    const hidden = ok(joined(), { kind: "hideLabel", pid: "p1", hidden: true });
+    const freed = ok(hidden, { kind: "freeSeat", pid: "p1" });
+    expect(freed.hiddenLabels).toEqual(["Rude Name"]);
+    for (const again of ["Rude Name", "rude  name", "RUDE NAME"]) expect(refusal(freed, { kind: "claim", label: again })).toMatch(/cannot be used in this session/);
+    // a label shown on the screen when its seat was freed is free for anyone again
+    const shown = ok(ok(joined(), { kind: "freeSeat", pid: "p2" }), { kind: "claim", label: "Ann" });
+    expect(shown.participants.get("p2")!.label).toBe("Ann");
+  });
+
   it("refuses with a reason: no such seat, a seat without a label, hiding twice, showing one that is shown", () => {
     const s = joined();
     expect(refusal(s, { kind: "hideLabel", pid: "nobody", hidden: true })).toMatch(/No such participant/);

@@ -12,7 +12,8 @@ import { draftGroup, draftParticipant } from "./draft";
 import { formGroups, noteAction, pendingOf, seatName, settle } from "./rounds";
 import { NOT_OPEN } from "./claim";
 import { applySurvey } from "./survey";
-import type { Effects, LeftBeforePlay, ParticipantState, SessionState } from "./state";
+import { finishTakeover, leaveTakeover } from "./takeover";
+import type { Effects, IntroStep, LeftBeforePlay, ParticipantState, SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 import type { ParticipantCommand } from "./commands";
 
@@ -75,7 +76,7 @@ export function applyParticipant(
     case "quiz":
       return introStep(s, p, lt, cmd, nowMs, fx);
     case "decline":
-      return decline(s, p, fx);
+      return decline(s, p, nowMs, fx);
   }
 }
 
@@ -85,10 +86,17 @@ export function applyParticipant(
  * taken by room code or panel id goes back to the free seats once they close the page
  * (lib/engine/free-seat.ts `unusedClaim`). Only before consenting: after "I agree" the way out is to stop.
  */
-function decline(s: SessionState, p: ParticipantState, fx: Effects): StepResult {
+function decline(s: SessionState, p: ParticipantState, nowMs: number, fx: Effects): StepResult {
   if (p.stage === "done" && p.leftBeforePlay === "declined") return { ok: true, duplicate: true };
+  if (p.bot && p.takeoverLeft === "declined") return { ok: true, duplicate: true };
   if (s.status === "ended") return { ok: false, error: err(ActionErrorCode.MatchOver, worded("sessionEnded")) };
   if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
+  if (p.takeover) {
+    // a latecomer taking over a filled seat: the seat goes back to its bot (lib/engine/takeover.ts)
+    if (p.takeover.step !== "consent") return { ok: false, error: err(ActionErrorCode.WrongStep, worded("declineTooLate")) };
+    leaveTakeover(s, p, "declined", nowMs, fx);
+    return { ok: true };
+  }
   if (!(p.stage === "new" || p.stage === "intro") || p.introStep !== "consent")
     return { ok: false, error: err(ActionErrorCode.WrongStep, worded("declineTooLate")) };
   leaveBeforePlay(s, p, "declined", fx);
@@ -117,25 +125,32 @@ function introStep(
   if (p.stage === "new") p.stage = "intro";
   if (p.stage === "done" && p.leftBeforePlay === "quizFailed" && cmd.kind === "quiz")
     return { ok: false, error: err(ActionErrorCode.MatchOver, worded("quizNoAttemptsLeft")) };
-  if (p.stage !== "intro")
+  if (p.bot && p.takeoverLeft === "quizFailed" && cmd.kind === "quiz")
+    return { ok: false, error: err(ActionErrorCode.MatchOver, worded("quizNoAttemptsLeft")) };
+  // a latecomer taking over a filled seat reads the intro while its bot plays (lib/engine/takeover.ts)
+  const taking = p.takeover !== undefined;
+  if (!taking && p.stage !== "intro")
     return { ok: true, duplicate: true }; // already past the intro (e.g. a second tab): nothing to do
-  if (cmd.kind !== p.introStep) {
+  const at = p.takeover?.step ?? p.introStep;
+  if (cmd.kind !== at) {
     // a step already counted, sent again because its answer was lost (a connection drop, or a change of
     // the session's process in a cluster): counted once, like an action with its clientActionId
-    if (INTRO_ORDER.indexOf(cmd.kind) < INTRO_ORDER.indexOf(p.introStep)) return { ok: true, duplicate: true };
+    if (INTRO_ORDER.indexOf(cmd.kind) < INTRO_ORDER.indexOf(at)) return { ok: true, duplicate: true };
     return {
       ok: false,
-      error: err(ActionErrorCode.WrongStep, worded("finishStep", { step: p.introStep })),
+      error: err(ActionErrorCode.WrongStep, worded("finishStep", { step: at })),
     };
   }
+  const next = (step: IntroStep) => (taking ? (p.takeover = { step }) : (p.introStep = step));
+  const ready = () => (taking ? finishTakeover(s, p, fx) : becomeReady(s, p, lt, nowMs, fx));
   const quiz = lt.treatment.intro.quiz;
   if (cmd.kind === "consent") {
-    p.introStep = "instructions";
+    next("instructions");
     return { ok: true };
   }
   if (cmd.kind === "instructions") {
-    if (quiz.length > 0) p.introStep = "quiz";
-    else becomeReady(s, p, lt, nowMs, fx);
+    if (quiz.length > 0) next("quiz");
+    else ready();
     return { ok: true };
   }
   p.quizAttempts += 1;
@@ -144,7 +159,8 @@ function introStep(
   if (wrong >= 0 && limit !== undefined && p.quizAttempts >= limit) {
     // the last attempt the treatment allows: the person takes no part (their page says so); refused like
     // every wrong answer (the event log has it as intro/wrong_answer), the change kept
-    leaveBeforePlay(s, p, "quizFailed", fx);
+    if (taking) leaveTakeover(s, p, "quizFailed", nowMs, fx);
+    else leaveBeforePlay(s, p, "quizFailed", fx);
     return { ok: false, keep: true, error: err(ActionErrorCode.WrongAnswer, worded("quizNoAttemptsLeft")) };
   }
   if (wrong >= 0) {
@@ -160,7 +176,7 @@ function introStep(
       ),
     };
   }
-  becomeReady(s, p, lt, nowMs, fx);
+  ready();
   return { ok: true };
 }
 

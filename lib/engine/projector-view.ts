@@ -13,7 +13,7 @@ import { roomCharts, roomChartsHeld, type RoomChartsHeld } from "../charts/room"
 import type { Chart } from "../charts/types";
 import type { Locale } from "../i18n/locales";
 import { translatorFor } from "../i18n/translate";
-import { nextFreeSeat } from "./claim";
+import { seatForClaim } from "./claim";
 import { isBotSeat } from "./context";
 import { pendingOf } from "./rounds";
 import { groupInPlay, type GroupState, type ParticipantState, type SessionState } from "./state";
@@ -50,7 +50,10 @@ export interface ProjectorView {
   /** Of `joined`, the seats bots play from the start or were filled with (a person a bot replaced is not counted). */
   bots: number;
   seats: number;
-  /** Every seat is taken (nobody else can join by the room code or a link): the screen stops inviting people. */
+  /**
+   * Every seat is taken and none can be taken over (nobody else can join by the room code or a link): the
+   * screen stops inviting people. Seats filled with bots that a latecomer may take over (lib/engine/takeover.ts) do not count as taken.
+   */
   full: boolean;
   /** People (not bots) who joined and are still in the intro (consent, instructions, quiz). */
   reading: number;
@@ -263,8 +266,9 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     joined: people.filter((p) => p.stage !== "new" && p.leftBeforePlay === undefined).length,
     bots: people.filter((p) => p.bot && !p.replacedByBot && p.stage !== "new").length,
     seats: lt.seats,
-    full: nextFreeSeat(s) === undefined,
-    reading: people.filter((p) => !p.bot && p.stage === "intro").length,
+    // a latecomer may still take over a seat filled with a bot (lib/engine/takeover.ts): the screen keeps inviting
+    full: seatForClaim(s, lt, "claim") === undefined,
+    reading: people.filter((p) => !p.bot && (p.stage === "intro" || p.takeover !== undefined)).length,
     waiting: people.filter((p) => !p.bot && p.stage === "waiting").length,
     surveying: s.status === "ended" ? 0 : people.filter((p) => !p.bot && p.stage === "survey").length,
     rounds: lt.rounds,

@@ -82,6 +82,18 @@ export interface ParticipantState {
   formerPeople?: FormerPerson[];
   /** How often this seat was freed (its current person is the seat's holder number timesFreed + 1; absent: never). */
   timesFreed?: number;
+  /** An empty seat the experimenter filled with a bot ("Fill empty seats with bots"): a latecomer may take it over (lib/engine/takeover.ts). */
+  filled?: true;
+  /**
+   * A latecomer took this filled seat over by room code and reads the intro (`step`) while its bot keeps playing
+   * (`replacedByBot`); they play the seat from their next choice once the intro is done (lib/engine/takeover.ts).
+   */
+  takeover?: { step: IntroStep };
+  /**
+   * The latecomer who last took this filled seat over left in its intro (declined the consent or used up the
+   * quiz): the seat is its bot's again, and that person's page says they take no part until someone else takes it.
+   */
+  takeoverLeft?: LeftBeforePlay;
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */
@@ -201,6 +213,11 @@ export interface SessionState {
   /** Random matching: the round the whole session is in. */
   sessionRound: number;
   groupSeq: number;
+  /**
+   * Labels the experimenter hid from the room's screen whose seats were given up since (freed, or a latecomer's
+   * takeover ended): a join under one of them, or one drawn like it, is refused (lib/engine/label-visibility.ts).
+   */
+  hiddenLabels?: readonly string[];
 
 }
 

@@ -112,6 +112,12 @@ export const Treatment = z
          * studies, where everyone has an address of their own: e.g. 2.
          */
         seatsPerAddress: z.number().int("seatsPerAddress is a whole number of seats").min(1, "seatsPerAddress must be at least 1").max(L.maxSeats).optional(),
+        /**
+         * A room-code join that finds every seat taken takes over a seat the experimenter filled with a bot
+         * ("Fill empty seats with bots"): the latecomer reads the intro while the bot plays on, then plays the
+         * seat from their next choice (lib/engine/takeover.ts). Unset: true. false: such a join reads "Session full".
+         */
+        takeOverBots: z.boolean().optional(),
       })
       .prefault({}),
     /** Where to send participants at the end (e.g. the panel's completion link); `{code}` is replaced by their completion code. */

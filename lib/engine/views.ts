@@ -8,7 +8,7 @@ import { isBotSeat, viewContext } from "./context";
 import { freeSeatProblem } from "./free-seat";
 import { finishedSeat, seatPay } from "../study/payments";
 import { pendingIn, shownRoundPoints } from "./rounds";
-import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, RoundStat, SessionState, Stage, SurveyRecord } from "./state";
+import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, ParticipantState, RoundStat, SessionState, Stage, SurveyRecord } from "./state";
 import type { SurveyQuestion } from "../survey/questions";
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 import type { Locale } from "../i18n/locales";
@@ -199,9 +199,16 @@ function endedEarlyOf(g: GroupState | undefined, played: number, rounds: number)
   return g.endedWithSession === true ? "experimenter" : "group";
 }
 
+/** The seat as its latecomer sees it while reading the intro: in the intro, no group, nothing played yet. */
+const takingOver = (p: ParticipantState): ParticipantState => ({ ...p, stage: "intro", introStep: p.takeover!.step, groupId: null, history: [], totalPayoff: 0 });
+/** The seat as the latecomer who left its intro sees it: they take no part (the seat is its bot's again). */
+const leftTakeover = (p: ParticipantState): ParticipantState => ({ ...p, stage: "done", leftBeforePlay: p.takeoverLeft!, label: null, groupId: null, history: [], totalPayoff: 0 });
+
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
-  const p = s.participants.get(pid);
-  if (!p) return null;
+  const p0 = s.participants.get(pid);
+  if (!p0) return null;
+  // a latecomer taking over a filled seat sees the intro while its bot plays; one who left it, that they take no part (lib/engine/takeover.ts)
+  const p = p0.takeover && s.status !== "ended" ? takingOver(p0) : p0.bot && p0.takeoverLeft ? leftTakeover(p0) : p0;
   const t = lt.treatment;
   const g = p.groupId ? s.groups.get(p.groupId) : undefined;
   let play: PlayView | null = null;
@@ -292,7 +299,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
             }
         : null,
     survey: p.stage === "survey" ? { questions: t.survey } : null,
-    botPlaying: isBotSeat(s, pid),
+    botPlaying: p === p0 && isBotSeat(s, pid),
   };
 }
 
@@ -302,6 +309,8 @@ export interface AdminParticipantRow {
   label: string | null;
   /** The experimenter hid the label from the room's screen (lib/engine/label-visibility.ts). */
   labelHidden: boolean;
+  /** A latecomer took this filled seat over and reads this intro step while its bot plays (lib/engine/takeover.ts); null otherwise. */
+  takeover: IntroStep | null;
   /** Online panel id ("prolific: 5f…"), when the seat was taken through a panel link. */
   external: { source: string; id: string } | null;
   presence: "online" | "offline" | "bot";
@@ -449,6 +458,7 @@ export function adminView(
       seat: p.seat,
       label: p.label,
       labelHidden: p.labelHidden === true,
+      takeover: p.takeover?.step ?? null,
       external: p.external ? { source: p.external.source, id: p.external.id } : null,
       presence: isBotSeat(s, id) ? "bot" : p.connected ? "online" : "offline",
       botStrategy: p.botStrategy,

@@ -9,7 +9,7 @@ import { toCsv } from "./csv";
 
 const COMMANDS = [
   "create (the session was created; payload: the treatment)",
-  "claim, claimPanel (someone took a seat with the room code and a label, or through a panel link: payload has the label or panel id, participant the seat taken; empty when refused)",
+  "claim, claimPanel (someone took a seat with the room code and a label, or through a panel link: payload has the label or panel id, participant the seat taken; empty when refused; with every seat taken, a claim may take over a seat the experimenter filled with a bot: the latecomer reads the intro while the bot plays on)",
   "connect, disconnect (a browser opened the seat's live connection or lost it: presence)",
   "consent, instructions, quiz (the intro steps; a wrong quiz answer is refused, error_code intro/wrong_answer, yet counted in quiz_attempts; the last wrong one intro.quizMaxAttempts allows also ends the person's part: left_before_play quiz_failed)",
   "decline (\"I do not agree\" on the consent page: the person takes no part)",
@@ -40,7 +40,7 @@ export const EVENT_COLUMNS: ColumnDoc[] = [
     name: "seat_holder",
     type: "number",
     description:
-      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event; the freeSeat row itself, also the experimenter's, whose seat is payload.pid, still belongs to the person it removed), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. With participant, it ties a person's claim (their panel id or label in the payload) to their intro steps, decline or quiz attempts. Empty when no seat is named.",
+      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event; the freeSeat row itself, also the experimenter's, whose seat is payload.pid, still belongs to the person it removed) or after a latecomer who took the seat over from its bot gave it back in the intro (the next claim of the seat is its next holder's), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. With participant, it ties a person's claim (their panel id or label in the payload) to their intro steps, decline or quiz attempts. Empty when no seat is named.",
   },
   { name: "command", type: "string", description: `What was asked: ${COMMANDS.join("; ")}.` },
   { name: "accepted", type: "boolean", description: "TRUE when the session accepted the command; FALSE when it was refused (error_code says why) or was a duplicate of one already counted." },
@@ -57,7 +57,10 @@ export const EVENT_COLUMNS: ColumnDoc[] = [
   },
 ];
 
-/** The seat a freeSeat event freed: its participant column (the server's own), else its payload's `pid` (the experimenter's). */
+/** Commands of the experimenter that name their seat in the payload's `pid` only. */
+const SEAT_IN_PAYLOAD: ReadonlySet<string> = new Set(["freeSeat", "hideLabel", "replaceWithBot", "giveBack"]);
+
+/** The seat an event names: its participant column (the server's own), else its payload's `pid` (the experimenter's). */
 function freedSeatOf(e: { participantId: string | null; payloadJson: string }): string | null {
   if (e.participantId) return e.participantId;
   try {
@@ -72,13 +75,23 @@ export async function eventsCsv(store: SessionStore, sessionId: string): Promise
   const events = await store.events(sessionId);
   /** How often each seat was freed so far, in the log's order. */
   const freed = new Map<string, number>();
+  /** Seats a join took since they were last freed: a latecomer's takeover that ended in the intro gives its seat back without a freeSeat (lib/engine/takeover.ts). */
+  const joined = new Set<string>();
   return toCsv(
     EVENT_COLUMNS.map((c) => c.name),
     events.map((e) => {
-      // the experimenter's freeSeat names its seat in the payload only: it still belongs to the person it removed
-      const seat = e.command === "freeSeat" ? freedSeatOf(e) : e.participantId;
+      // the experimenter's commands name their seat in the payload only (a freeSeat row still belongs to the person it removed)
+      const seat = e.participantId ?? (SEAT_IN_PAYLOAD.has(e.command) ? freedSeatOf(e) : null);
+      if (e.command === "claim" && e.accepted && seat) {
+        // a second join of a seat not freed in between: the seat was taken over again, by its next holder
+        if (joined.has(seat)) freed.set(seat, (freed.get(seat) ?? 0) + 1);
+        joined.add(seat);
+      }
       const holder = seat ? (freed.get(seat) ?? 0) + 1 : null;
-      if (e.command === "freeSeat" && e.accepted && seat) freed.set(seat, (freed.get(seat) ?? 0) + 1);
+      if (e.command === "freeSeat" && e.accepted && seat) {
+        freed.set(seat, (freed.get(seat) ?? 0) + 1);
+        joined.delete(seat);
+      }
       return { ...eventRow(e), seat_holder: holder };
     }),
   );

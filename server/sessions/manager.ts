@@ -14,7 +14,7 @@ import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
-import { labelsAlike, nextFreeSeat, seatOfPanelId } from "../../lib/engine/claim";
+import { labelsAlike, seatForClaim, seatOfPanelId } from "../../lib/engine/claim";
 import type { Command } from "../../lib/engine/commands";
 import { freeSeatProblem, unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
@@ -366,10 +366,11 @@ export class SessionManager {
     };
     // the seat the claim will take is the first free one; a browser may open it by its link while this waits for
     // its lock, and then the claim would take the next one, unheld: so it is checked again under the lock
+    // (with every seat taken, a room-code join may take over a seat filled with a bot: lib/engine/takeover.ts)
     for (let attempt = 0; attempt < 8; attempt++) {
-      const next = nextFreeSeat(host.state)?.id;
-      if (next === undefined) return claim(); // no free seat: the claim is refused (full), nothing to hold
-      const r = await this.withSeatOpening(host.id, next, async () => (nextFreeSeat(host.state)?.id === next ? claim() : null));
+      const next = seatForClaim(host.state, host.lt, cmd.kind)?.id;
+      if (next === undefined) return claim(); // no seat to take: the claim is refused (full), nothing to hold
+      const r = await this.withSeatOpening(host.id, next, async () => (seatForClaim(host.state, host.lt, cmd.kind)?.id === next ? claim() : null));
       if (r !== null) return r;
     }
     return joinError("session/conflict", worded("seatNotFound"));

@@ -7,6 +7,8 @@ import { FreeSeatButton } from "./FreeSeatButton";
 import type { RunCommand, SessionDetail } from "./types";
 
 function stageText(p: AdminParticipantRow): string {
+  // a latecomer took over a seat filled with a bot: its bot plays until they finish the intro
+  if (p.takeover !== null) return `latecomer reading (${p.takeover}); its bot plays meanwhile`;
   // a seat taken by a join whose browser has not opened it: free again 2 minutes after it was taken
   if (p.stage === "new") return p.claimed && p.presence !== "bot" ? "taken, not opened yet" : "not joined";
   if (p.stage === "intro") return `intro: ${p.introStep}`;
@@ -69,17 +71,20 @@ function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots:
  * A label typed with the room code, and the experimenter's control over whether the room's screen shows it
  * (an offensive or identifying name: the leaderboard then shows the seat's number; the data keep the label).
  */
-function LabelCell({ p, run }: { p: AdminParticipantRow; run: RunCommand }) {
+function LabelCell({ p, run, disabled }: { p: AdminParticipantRow; run: RunCommand; disabled: boolean }) {
   return (
     <>
       <span style={p.labelHidden ? { textDecoration: "line-through" } : undefined} data-testid={`label-${p.seat}`}>
         {p.label}
       </span>{" "}
-      {p.labelHidden && <span className="small muted">(hidden on the room&apos;s screen)</span>}{" "}
+      {p.labelHidden && <span className="small muted">(hidden on the room&apos;s screen)</span>}
+      {/* on its own line, never broken inside (the cell breaks long labels anywhere) */}
       <button
         type="button"
-        className="secondary small"
+        className="secondary small label-toggle"
         data-testid={`cmd-${p.labelHidden ? "show" : "hide"}-label-${p.seat}`}
+        disabled={disabled}
+        aria-label={p.labelHidden ? `Show "${p.label}" on the room's screen again` : `Hide "${p.label}" on the room's screen`}
         title={p.labelHidden ? "Show this name on the room's screen again" : "The room's screen shows the seat's number instead of this name (the data keep it)"}
         onClick={() => void run({ kind: "hideLabel", pid: p.id, hidden: !p.labelHidden })}
       >
@@ -108,7 +113,7 @@ function presenceSummary(view: AdminView): string {
   return `${view.participants.length} seat${view.participants.length === 1 ? "" : "s"}${parts.length ? `: ${parts.join(", ")}` : ""}`;
 }
 
-export function MonitorTable({ view, bots, run }: { view: AdminView; bots: SessionDetail["bots"]; run: RunCommand }) {
+export function MonitorTable({ view, bots, run, busy = false }: { view: AdminView; bots: SessionDetail["bots"]; run: RunCommand; busy?: boolean }) {
   const ended = view.status === "ended";
   const tall = view.participants.length > TALL_TABLE_SEATS;
   return (
@@ -146,7 +151,7 @@ export function MonitorTable({ view, bots, run }: { view: AdminView; bots: Sessi
                 <td>{p.seat + 1}</td>
                 <td className="wrap-anywhere">
                   {p.label !== null ? (
-                    <LabelCell p={p} run={run} />
+                    <LabelCell p={p} run={run} disabled={busy} />
                   ) : p.external ? null : (
                     <span className="muted">–</span>
                   )}

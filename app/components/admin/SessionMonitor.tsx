@@ -72,7 +72,7 @@ export function SessionMonitor({ id }: { id: string }) {
         </p>
       )}
       <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
-      <MonitorTable view={view} bots={detail.d.bots} run={run} />
+      <MonitorTable view={view} bots={detail.d.bots} run={run} busy={busy} />
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
       {view.survey && (
         <SurveyProgress
