@@ -282,6 +282,7 @@ function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, no
   d.replacedByBot = true;
   d.botReason = "experimenter";
   d.takeover = { step: "consent" };
+  s.takeovers = [...(s.takeovers ?? []), seat.id];
   delete d.takeoverLeft;
   d.label = label;
   delete d.labelHidden;

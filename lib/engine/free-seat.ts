@@ -51,6 +51,7 @@ export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
 
 /** Why a seat cannot be freed (null: it can), in the experimenter's words. */
 export function freeSeatProblem(p: ParticipantState): string | null {
+  if (p.takeover !== undefined) return null; // a latecomer reading the intro: back to the seat's bot
   if (p.bot || p.replacedByBot) return "A bot plays this seat; only a seat a person took and has not started playing can be freed.";
   if (!p.claimed) return "This seat is free already.";
   const leftInIntro = p.stage === "done" && p.leftBeforePlay !== undefined;
@@ -73,7 +74,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   if (s.status === "ended") return refuse("The session has already ended.");
   if (unused && !unusedClaim(current, nowMs)) return refuse("This seat was opened (or freed) in the meantime; it stays as it is.");
   if (current.takeover !== undefined) {
-    if (!unused) return refuse("A latecomer is taking this seat over from its bot (reading the intro); it cannot be freed.");
+    // a latecomer reading the intro (the sweep: never opened or gone; the experimenter: a seat held up): back to its bot
     const p = draftParticipant(s, pid);
     if (completionCode !== undefined) p.completionCode = completionCode;
     abandonTakeover(s, p, nowMs, fx);

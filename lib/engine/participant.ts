@@ -202,7 +202,8 @@ function gameAction(
   if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
   if (p.stage !== "playing" || !p.groupId)
     return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("groupNotStarted")) };
-  if (p.replacedByBot && !cmd.byBot)
+  // a filled seat a latecomer gave back in the intro is its bot's again, though they still hold its link
+  if ((p.replacedByBot || (p.bot && p.takeoverLeft !== undefined)) && !cmd.byBot)
     return {
       ok: false,
       error: err(ActionErrorCode.NotAllowed, worded("botPlaying")),

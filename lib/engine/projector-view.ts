@@ -129,7 +129,8 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en",
   const pilot = botsOnlyPilot(s);
   const rows = s.order
     .map((id) => s.participants.get(id)!)
-    .filter((p) => (pilot || !p.bot) && p.leftBeforePlay === undefined && (p.claimed || p.history.length > 0))
+    // (a latecomer still reading the intro of a seat they take over is not ranked on its bot's points)
+    .filter((p) => (pilot || !p.bot) && p.takeover === undefined && p.leftBeforePlay === undefined && (p.claimed || p.history.length > 0))
     .map((p) => ({ p, ...tally(p, through) }))
     .sort((a, b) => b.points - a.points || a.p.seat - b.p.seat);
   // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)

@@ -11,6 +11,7 @@ import { applyParticipant } from "./participant";
 import { claimByLabel, claimByPanel, takeOverAllowed } from "./claim";
 import { freeSeat } from "./free-seat";
 import { setLabelHidden } from "./label-visibility";
+import { settleTakeovers } from "./takeover";
 import { applyComputed, applyComputeFailed, endFailedGroup, retryCompute } from "./computed";
 import { beginDraft } from "./draft";
 import type { Effects, SessionState } from "./state";
@@ -108,6 +109,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
   }
   endWhenEveryoneFinished(s, nowMs, fx);
+  if (s.takeovers?.length) settleTakeovers(s, fx);
   // Every accepted command changes the state except duplicates and ticks with nothing due
   // (ticks run often and usually find nothing to do: compared by identity, which the draft keeps).
   const changed = !duplicate && (cmd.kind !== "tick" || differs(state, s));

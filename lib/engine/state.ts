@@ -93,7 +93,7 @@ export interface ParticipantState {
    * The latecomer who last took this filled seat over left in its intro (declined the consent or used up the
    * quiz): the seat is its bot's again, and that person's page says they take no part until someone else takes it.
    */
-  takeoverLeft?: LeftBeforePlay;
+  takeoverLeft?: LeftBeforePlay | "introUnfinished";
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */
@@ -218,6 +218,8 @@ export interface SessionState {
    * takeover ended): a join under one of them, or one drawn like it, is refused (lib/engine/label-visibility.ts).
    */
   hiddenLabels?: readonly string[];
+  /** Seats a latecomer is taking over and still reads the intro of (lib/engine/takeover.ts): checked after every command, so usually empty. */
+  takeovers?: readonly PlayerId[];
 
 }
 

@@ -95,18 +95,24 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(p2).toMatchObject({ bot: true, replacedByBot: false, label: null, takeoverLeft: "declined", stage: "playing" });
     expect(participantView(s, lt, "p2", T0 + 4)).toMatchObject({ stage: "done", label: null, play: null, done: { leftBeforePlay: "declined", completionCode: "" } });
     expect(leaderboard(s, 10).map((r) => r.label)).toEqual(["Ann"]);
+    // the seat is its bot's: the person who declined still holds its link, but cannot play it
+    const g = s.groups.toArray()[0]!;
+    const move = reduce(s, lt, { kind: "action", pid: "p2", clientActionId: "m1", action: { type: "invest", x: 5 }, at: { round: g.round, phase: g.phase, phaseSeq: g.phaseSeq } }, T0 + 5);
+    expect(!move.ok && move.error.code).toBe("auth/not_allowed");
     const next = claim(s, lt, "Cy");
     expect(next.ok && next.pid).toBe("p2");
     expect((next as { state: SessionState }).state.participants.get("p2")!.takeoverLeft).toBeUndefined();
   });
 
-  it("a takeover nobody opens within the claim hold, or whose person goes away in the intro, goes back to its bot (the sweep); the experimenter cannot free it", () => {
+  it("a takeover nobody opens within the claim hold, or whose person goes away in the intro, goes back to its bot (the sweep); the experimenter can free it too", () => {
     const lt = load();
     let s = must(started(lt), lt, { kind: "claim", label: "Bo" }, T0 + 2);
     expect(unusedClaim(s.participants.get("p2")!, T0 + 2 + CLAIM_HOLD_MS - 1)).toBe(false);
     expect(unusedClaim(s.participants.get("p2")!, T0 + 2 + CLAIM_HOLD_MS)).toBe(true);
-    const byHand = reduce(s, lt, { kind: "freeSeat", pid: "p2" }, T0 + 3);
-    expect(!byHand.ok && byHand.error.message).toMatch(/latecomer is taking this seat over/);
+    expect(adminView(s, lt, T0 + 3).participants.find((p) => p.id === "p2")!.freeable).toBe(true);
+    const byHand = must(s, lt, { kind: "freeSeat", pid: "p2" }, T0 + 3);
+    expect(byHand.participants.get("p2")).toMatchObject({ bot: true, replacedByBot: false, label: null });
+    expect(byHand.takeovers).toEqual([]);
     const swept = must(s, lt, { kind: "freeSeat", pid: "p2", unused: true, completionCode: "new-code" }, T0 + 2 + CLAIM_HOLD_MS);
     expect(swept.participants.get("p2")).toMatchObject({ bot: true, replacedByBot: false, label: null, completionCode: "new-code" });
     expect(swept.participants.get("p2")!.takeover).toBeUndefined();
@@ -166,6 +172,19 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     const off = load({ join: { takeOverBots: false } });
     const refused = claim(started(off), off, "Bo");
     expect(!refused.ok && refused.error.code).toBe("session/full");
+  });
+
+  it("the seat's game ends while the latecomer still reads: they took no part (not paid, not ranked), the seat is its bot's", () => {
+    const lt = load();
+    let s = must(started(lt), lt, { kind: "claim", label: "Bo" }, T0 + 2);
+    s = must(s, lt, { kind: "connect", pid: "p2" }, T0 + 3);
+    // reading: not on the leaderboard with the bot's points
+    expect(leaderboard(s, 10).map((r) => r.label)).toEqual(["Ann"]);
+    s = must(s, lt, { kind: "end" }, T0 + 4);
+    expect(s.participants.get("p2")).toMatchObject({ bot: true, takeoverLeft: "introUnfinished", label: null });
+    expect(s.takeovers).toEqual([]);
+    expect(participantView(s, lt, "p2", T0 + 4)).toMatchObject({ stage: "done", done: { leftBeforePlay: "introUnfinished", completionCode: "", payout: 0 } });
+    expect(adminView(s, lt, T0 + 4).participants.find((p) => p.id === "p2")).toMatchObject({ takeover: null, presence: "bot" });
   });
 
   it("a session that ended refuses the join", () => {

@@ -5,17 +5,46 @@
  * on, and plays the seat from their next choice once the intro is done. The rounds the bot played stay the
  * bot's (`is_bot` in the data, "rounds played by a bot" on the leaderboard and the final page). Declining the
  * consent or using up the quiz's attempts gives the seat back to its bot (and to the next latecomer); that
- * person's page says they take no part. Only seats the experimenter filled are taken over, never a bot seat the
+ * person's page says they take no part — as it does when the seat's game ends before they finished the intro
+ * (`settleTakeovers`). The experimenter can free such a seat (back to its bot) from the monitor. Only seats the experimenter filled are taken over, never a bot seat the
  * treatment asks for; the treatment's `join.takeOverBots: false` turns it off.
  */
+import { draftParticipant } from "./draft";
 import { seatName } from "./rounds";
 import { personKey } from "./claim";
 import { rememberFormerPerson } from "./seat-memory";
 import { giveUpLabel } from "./label-visibility";
 import type { Effects, LeftBeforePlay, ParticipantState, SessionState } from "./state";
 
+/** The seat is no longer one a latecomer is taking over (`SessionState.takeovers`). */
+function unlist(s: SessionState, pid: string): void {
+  if (s.takeovers?.includes(pid)) s.takeovers = s.takeovers.filter((id) => id !== pid);
+}
+
+/**
+ * After every command (lib/engine/reduce.ts): a latecomer still reading when their seat's game ended (the group
+ * finished, the session ended) took no part — they never finished the consent and instructions, so they are
+ * neither paid nor ranked for what the bot played: the seat is its bot's again, and their page says so.
+ */
+export function settleTakeovers(s: SessionState, fx: Effects): void {
+  for (const pid of [...(s.takeovers ?? [])]) {
+    const p0 = s.participants.get(pid);
+    if (!p0?.takeover) {
+      unlist(s, pid);
+      continue;
+    }
+    if (s.status !== "ended" && p0.stage !== "survey" && p0.stage !== "done") continue;
+    const p = draftParticipant(s, pid);
+    const who = p.label;
+    backToBot(s, p);
+    p.takeoverLeft = "introUnfinished";
+    fx.notes.push(`${seatName(s, pid)}: the game ended before ${who === null ? "the latecomer" : `"${who}"`} finished the intro; they took no part`);
+  }
+}
+
 /** The latecomer finished the intro: they play the seat from their next choice (its bot stops). */
 export function finishTakeover(s: SessionState, p: ParticipantState, fx: Effects): void {
+  unlist(s, p.id);
   delete p.takeover;
   p.replacedByBot = false;
   p.botReason = null;
@@ -41,6 +70,7 @@ export function abandonTakeover(s: SessionState, p: ParticipantState, nowMs: num
 function backToBot(s: SessionState, p: ParticipantState): void {
   giveUpLabel(s, p);
   p.timesFreed = (p.timesFreed ?? 0) + 1;
+  unlist(s, p.id);
   delete p.takeover;
   p.bot = true;
   p.replacedByBot = false;

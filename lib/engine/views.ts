@@ -117,8 +117,10 @@ export interface ParticipantView {
     /**
      * The person left in the intro (declined the consent, used up the quiz's attempts): the page says so, and
      * shows no completion code, payment or completion link (`completionCode` "", `redirectUrl` null, `payout` 0).
+     * "introUnfinished": a latecomer taking over a seat filled with a bot had not finished the intro when the
+     * seat's game ended (lib/engine/takeover.ts): they took no part.
      */
-    leftBeforePlay: LeftBeforePlay | null;
+    leftBeforePlay: LeftBeforePlay | "introUnfinished" | null;
   } | null;
   /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
   survey: { questions: SurveyQuestion[] } | null;
@@ -202,7 +204,7 @@ function endedEarlyOf(g: GroupState | undefined, played: number, rounds: number)
 /** The seat as its latecomer sees it while reading the intro: in the intro, no group, nothing played yet. */
 const takingOver = (p: ParticipantState): ParticipantState => ({ ...p, stage: "intro", introStep: p.takeover!.step, groupId: null, history: [], totalPayoff: 0 });
 /** The seat as the latecomer who left its intro sees it: they take no part (the seat is its bot's again). */
-const leftTakeover = (p: ParticipantState): ParticipantState => ({ ...p, stage: "done", leftBeforePlay: p.takeoverLeft!, label: null, groupId: null, history: [], totalPayoff: 0 });
+const leftTakeover = (p: ParticipantState): ParticipantState => ({ ...p, stage: "done", leftBeforePlay: p.takeoverLeft! as LeftBeforePlay, label: null, groupId: null, history: [], totalPayoff: 0 });
 
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
   const p0 = s.participants.get(pid);

@@ -25,7 +25,7 @@ function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots:
     return (
       <div className="row" style={{ flexWrap: "nowrap" }}>
         <span className="small muted">{p.botStrategy ?? "bot"}</span>
-        {p.botReason === "experimenter" && p.stage !== "done" && (
+        {p.botReason === "experimenter" && p.stage !== "done" && p.takeover === null && (
           <button
             type="button"
             className="secondary small"

@@ -30,9 +30,11 @@ export function FinalPage({ view }: { view: ParticipantView }) {
   if (done?.leftBeforePlay)
     return (
       <section className="card" data-testid="final-page">
-        <h2 style={{ marginTop: 0 }}>{done.leftBeforePlay === "declined" ? t("declinedHeading") : t("quizFailedHeading")}</h2>
+        <h2 style={{ marginTop: 0 }}>
+          {done.leftBeforePlay === "declined" ? t("declinedHeading") : done.leftBeforePlay === "introUnfinished" ? t("introUnfinishedHeading") : t("quizFailedHeading")}
+        </h2>
         <p className="notice" data-testid="left-before-play">
-          {done.leftBeforePlay === "declined" ? t("declined") : t("quizFailed")}
+          {done.leftBeforePlay === "declined" ? t("declined") : done.leftBeforePlay === "introUnfinished" ? t("introUnfinished") : t("quizFailed")}
         </p>
       </section>
     );
