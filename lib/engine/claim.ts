@@ -252,15 +252,17 @@ export const takeOverAllowed = (lt: LoadedTreatment): boolean => lt.treatment.jo
 
 /**
  * The seat a latecomer's room-code join takes over when every seat is taken (lib/engine/takeover.ts): one the
- * experimenter filled with a bot whose bot still waits for a group or plays (not one a treatment seats a bot
- * in: those are part of the design), and of those the one with the most rounds still to play.
+ * experimenter filled with a bot whose bot still waits for a group or plays a round before the last of the
+ * treatment's `rounds` (in the last one a latecomer would mostly read while the game ends; not a seat a
+ * treatment gives a bot: those are part of the design), and of those the one with the most rounds still to play.
  */
-export function nextTakeoverSeat(s: SessionState): ParticipantState | undefined {
+export function nextTakeoverSeat(s: SessionState, rounds: number): ParticipantState | undefined {
   let best: ParticipantState | undefined;
   let bestRound = Infinity;
   for (const p of seats(s)) {
     if (p.filled !== true || !p.bot || p.takeover !== undefined || !(p.stage === "waiting" || p.stage === "playing")) continue;
     const round = p.groupId ? (s.groups.get(p.groupId)?.round ?? 0) : 0;
+    if (round >= rounds) continue;
     if (round < bestRound) [best, bestRound] = [p, round];
   }
   return best;
@@ -268,7 +270,7 @@ export function nextTakeoverSeat(s: SessionState): ParticipantState | undefined 
 
 /** The seat a claim of this kind takes now: a free one, else (a room-code join, when the treatment allows) a filled one to take over. */
 export function seatForClaim(s: SessionState, lt: LoadedTreatment, kind: "claim" | "claimPanel"): ParticipantState | undefined {
-  return nextFreeSeat(s) ?? (kind === "claim" && takeOverAllowed(lt) ? nextTakeoverSeat(s) : undefined);
+  return nextFreeSeat(s) ?? (kind === "claim" && takeOverAllowed(lt) ? nextTakeoverSeat(s, lt.rounds) : undefined);
 }
 
 /**
@@ -297,10 +299,10 @@ function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, no
 }
 
 /**
- * Claim a seat by a label typed with the room code; with every seat taken, `takeOver` (the treatment's
- * `join.takeOverBots`) lets the join take over a seat the experimenter filled with a bot.
+ * Claim a seat by a label typed with the room code; with every seat taken, `takeOverRounds` (the treatment's
+ * rounds, when its `join.takeOverBots` allows) lets the join take over a seat the experimenter filled with a bot.
  */
-export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string, takeOver = false): ClaimResult {
+export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string, takeOverRounds: number | null = null): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   const length = labelLength(label);
   if (length > LABEL_MAX) return fail(ActionErrorCode.InvalidPayload, worded("labelTooLong", { count: length, max: LABEL_MAX }));
@@ -324,7 +326,7 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
   const free = nextFreeSeat(s);
   if (!free) {
-    const filled = takeOver ? nextTakeoverSeat(s) : undefined;
+    const filled = takeOverRounds !== null ? nextTakeoverSeat(s, takeOverRounds) : undefined;
     if (!filled) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
     return takeOverSeat(s, filled, label, nowMs, from, before?.quizAttempts ?? 0);
   }

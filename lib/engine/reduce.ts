@@ -67,7 +67,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     case "claim":
     case "claimPanel": {
-      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label, nowMs, cmd.from, takeOverAllowed(lt)) : claimByPanel(s, cmd.external, nowMs, cmd.from);
+      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label, nowMs, cmd.from, takeOverAllowed(lt) ? lt.rounds : null) : claimByPanel(s, cmd.external, nowMs, cmd.from);
       if (!r.ok) return r;
       pid = r.pid;
       duplicate = r.existing;

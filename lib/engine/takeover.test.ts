@@ -187,6 +187,14 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(adminView(s, lt, T0 + 4).participants.find((p) => p.id === "p2")).toMatchObject({ takeover: null, presence: "bot" });
   });
 
+  it("not a seat whose group plays its last round (the latecomer would mostly read while the game ends)", () => {
+    const lt = threeSeatTreatment(); // one round
+    const s = started(lt);
+    const r = claim(s, lt, "Bo");
+    expect(!r.ok && r.error.code).toBe("session/full");
+    expect(projectorView(s, lt, T0 + 2, "R", []).full).toBe(true);
+  });
+
   it("a session that ended refuses the join", () => {
     const lt = load();
     const ended = must(started(lt), lt, { kind: "end" }, T0 + 2);
