@@ -282,7 +282,7 @@ function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, no
   const d = draftParticipant(s, seat.id);
   d.bot = false;
   d.replacedByBot = true;
-  d.botReason = "experimenter";
+  d.botReason = "latecomer";
   d.takeover = { step: "consent" };
   s.takeovers = [...(s.takeovers ?? []), seat.id];
   delete d.takeoverLeft;

@@ -41,8 +41,11 @@ export interface ParticipantState {
   bot: boolean;
   /** Set when a bot took over a human's seat (dropout or the experimenter). */
   replacedByBot: boolean;
-  /** Why a bot plays this seat: a dropout gets the seat back on return, an experimenter's replacement does not. */
-  botReason: "dropout" | "experimenter" | null;
+  /**
+   * Why a bot plays this seat: a dropout gets the seat back on return, an experimenter's replacement does not;
+   * "latecomer": the filled seat's bot plays while a latecomer taking it over reads the intro (lib/engine/takeover.ts).
+   */
+  botReason: "dropout" | "experimenter" | "latecomer" | null;
   botStrategy: string | null;
   stage: Stage;
   introStep: IntroStep;
@@ -150,7 +153,7 @@ export interface ComputeFailure {
 }
 
 /** Why a bot made a seat's choices: a bot seat from the start, a dropout's replacement, or the experimenter's. */
-export type BotReason = "bot_seat" | "dropout" | "experimenter";
+export type BotReason = "bot_seat" | "dropout" | "experimenter" | "latecomer";
 
 /** Who ended a decision phase before this participant decided. */
 export type PhaseEndedBy = "timeout" | "experimenter";

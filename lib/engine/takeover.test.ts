@@ -47,8 +47,11 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     // round 1 goes on with the bot in seat 2 (Ann decides; the bots move)
     expect(botMoves(s, lt, T0 + 3).map((m) => m.pid).sort()).toEqual(["p2", "p3"]);
     s = must(s, lt, { kind: "action", pid: "p1", clientActionId: "a1", action: { type: "invest", x: 1 } }, T0 + 4);
-    s = runBots(s, lt, T0 + 5, { until: (x) => x.groups.toArray()[0]!.round === 2 }).state;
+    const r1 = runBots(s, lt, T0 + 5, { until: (x) => x.groups.toArray()[0]!.round === 2 });
+    s = r1.state;
     expect(s.participants.get("p2")!.history.map((h) => h.isBot)).toEqual([true]);
+    // the data say why the bot chose: the seat's latecomer was reading
+    expect(r1.rounds.flatMap((r) => r.players).find((pl) => pl.participantId === "p2")!.how.botReason).toBe("latecomer");
     // a step out of order is refused; the consent again (a lost answer) counts once
     expect(reduce(s, lt, { kind: "instructions", pid: "p2" }, T0 + 10).ok).toBe(false);
     s = must(s, lt, { kind: "consent", pid: "p2" }, T0 + 10);

@@ -37,7 +37,7 @@ export interface PlayView {
    * Why the bot made that choice (null when `botChose` is false): "dropout" — the person was away past the
    * grace period; "experimenter" — the experimenter replaced them by a bot (the page says which).
    */
-  botReason: "dropout" | "experimenter" | null;
+  botReason: "dropout" | "experimenter" | "latecomer" | null;
   role: string;
   /** The phase is over and its results are being computed (off the event loop); nobody can act. */
   computing: boolean;
@@ -192,7 +192,7 @@ function historyOf(history: readonly PlayerRoundRecord[]): ParticipantView["hist
 /** Why a bot made a person's choice this round, as their page words it (null: no bot did, or a bot seat). */
 function botReasonOf(st: RoundStat | undefined, botSeat: boolean): PlayView["botReason"] {
   if (!st?.bot || botSeat) return null;
-  return st.botReason === "dropout" ? "dropout" : "experimenter";
+  return st.botReason === "dropout" ? "dropout" : st.botReason === "latecomer" ? "latecomer" : "experimenter";
 }
 
 /** Why this seat's play stopped before the last round (null: every round was played, or no group). */
@@ -318,7 +318,7 @@ export interface AdminParticipantRow {
   presence: "online" | "offline" | "bot";
   botStrategy: string | null;
   /** Why a bot plays a person's seat: a dropout (given back on return) or the experimenter (who can give it back). */
-  botReason: "dropout" | "experimenter" | null;
+  botReason: "dropout" | "experimenter" | "latecomer" | null;
   stage: Stage;
   introStep: IntroStep;
   groupId: string | null;

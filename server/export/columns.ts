@@ -26,7 +26,7 @@ export const TAIL_COLUMNS: ColumnDoc[] = [
   { name: "timed_out", type: "boolean", description: "TRUE when a phase timer ran out before the participant decided and the treatment's default was used. FALSE when the experimenter ended the phase (see phase_ended_by)." },
   { name: "phase_ended_by", type: "string", description: "Who ended a decision phase of this round before the participant decided: timeout (the timer ran out) or experimenter (\"End phase now\" on the monitor); empty when the participant decided in every decision phase. The game's default was used for the missing choice." },
   { name: "is_bot", type: "boolean", description: "TRUE only when a bot submitted this round's choice for the seat; a default applied at a timeout is not a bot's choice." },
-  { name: "bot_reason", type: "string", description: "Why a bot decided (when is_bot is TRUE): bot_seat (a bot from the start), dropout (the participant stayed offline past the grace period), experimenter (replaced on the monitor)." },
+  { name: "bot_reason", type: "string", description: "Why a bot decided (when is_bot is TRUE): bot_seat (a bot from the start), dropout (the participant stayed offline past the grace period), experimenter (replaced on the monitor), latecomer (the bot of a seat the experimenter filled, still playing while a latecomer who took the seat over read the intro)." },
   { name: "bot_strategy", type: "string", description: "The bot strategy that decided (when is_bot is TRUE)." },
   { name: "payoff", type: "number", unit: "points", description: "Points earned this round." },
 ];

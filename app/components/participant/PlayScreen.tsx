@@ -29,7 +29,7 @@ export function PlayScreen({ view, receivedAt, act: send }: { view: ParticipantV
       <h2 style={{ marginTop: 0 }}>{label}</h2>
       {play.botChose && (
         <p className="notice" role="status" data-testid="bot-chose">
-          {t(play.botReason === "dropout" ? "botChoseAway" : "botChoseExperimenter")}
+          {t(play.botReason === "dropout" ? "botChoseAway" : play.botReason === "latecomer" ? "botChoseBeforeYou" : "botChoseExperimenter")}
         </p>
       )}
       {play.computing && (
