@@ -247,7 +247,9 @@ function recordRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
     row.players.push({
       participantId: m,
       seat: p.seat,
-      label: p.label,
+      // a latecomer still reading the intro of the seat they take over (lib/engine/takeover.ts) has not consented:
+      // the bot's round is not recorded under their label
+      label: p.takeover ? null : p.label,
       record,
       how: { endedBy: st.endedBy ?? null, botReason: st.botReason ?? null, botStrategy: st.botStrategy ?? null },
     });
