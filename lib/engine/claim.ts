@@ -299,10 +299,10 @@ function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, no
 }
 
 /**
- * Claim a seat by a label typed with the room code; with every seat taken, `takeOverRounds` (the treatment's
- * rounds, when its `join.takeOverBots` allows) lets the join take over a seat the experimenter filled with a bot.
+ * Claim a seat by a label typed with the room code: the seat `seatForClaim` names, a free one or, with every
+ * seat taken, one the experimenter filled with a bot to take over (when the treatment's `join.takeOverBots` allows).
  */
-export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, from?: string, takeOverRounds: number | null = null): ClaimResult {
+export function claimByLabel(s: SessionState, lt: LoadedTreatment, rawLabel: string, nowMs: number, from?: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   const length = labelLength(label);
   if (length > LABEL_MAX) return fail(ActionErrorCode.InvalidPayload, worded("labelTooLong", { count: length, max: LABEL_MAX }));
@@ -324,19 +324,17 @@ export function claimByLabel(s: SessionState, rawLabel: string, nowMs: number, f
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const before = formerPersonOf(s, labelMemoryKey(label));
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
-  const free = nextFreeSeat(s);
-  if (!free) {
-    const filled = takeOverRounds !== null ? nextTakeoverSeat(s, takeOverRounds) : undefined;
-    if (!filled) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
-    return takeOverSeat(s, filled, label, nowMs, from, before?.quizAttempts ?? 0);
-  }
-  const seat = draftParticipant(s, free.id);
+  const target = seatForClaim(s, lt, "claim");
+  if (!target) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
+  // a filled seat (taken by its bot) is taken over; a free one is simply taken
+  if (target.claimed) return takeOverSeat(s, target, label, nowMs, from, before?.quizAttempts ?? 0);
+  const seat = draftParticipant(s, target.id);
   if (before) seat.quizAttempts = before.quizAttempts;
   seat.label = label;
   seat.claimed = true;
   seat.claimedAtMs = nowMs;
   if (from !== undefined) seat.claimedFrom = from;
-  return { ok: true, pid: free.id, existing: false };
+  return { ok: true, pid: target.id, existing: false };
 }
 
 /**

@@ -8,7 +8,7 @@ import { sameRngState } from "../core/rng";
 import { applyAdmin, applyOutage, applyTick, everyoneFinished } from "./admin";
 import type { Command } from "./commands";
 import { applyParticipant } from "./participant";
-import { claimByLabel, claimByPanel, takeOverAllowed } from "./claim";
+import { claimByLabel, claimByPanel } from "./claim";
 import { freeSeat } from "./free-seat";
 import { setLabelHidden } from "./label-visibility";
 import { settleTakeovers } from "./takeover";
@@ -67,7 +67,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     case "claim":
     case "claimPanel": {
-      const r = cmd.kind === "claim" ? claimByLabel(s, cmd.label, nowMs, cmd.from, takeOverAllowed(lt) ? lt.rounds : null) : claimByPanel(s, cmd.external, nowMs, cmd.from);
+      const r = cmd.kind === "claim" ? claimByLabel(s, lt, cmd.label, nowMs, cmd.from) : claimByPanel(s, cmd.external, nowMs, cmd.from);
       if (!r.ok) return r;
       pid = r.pid;
       duplicate = r.existing;

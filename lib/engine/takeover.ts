@@ -16,6 +16,9 @@ import { rememberFormerPerson } from "./seat-memory";
 import { giveUpLabel } from "./label-visibility";
 import type { Effects, LeftBeforePlay, ParticipantState, SessionState } from "./state";
 
+/** The latecomer as the event log's notes name them: by their label. */
+const latecomer = (label: string | null) => (label === null ? "the latecomer" : `"${label}"`);
+
 /** The seat is no longer one a latecomer is taking over (`SessionState.takeovers`). */
 function unlist(s: SessionState, pid: string): void {
   if (s.takeovers?.includes(pid)) s.takeovers = s.takeovers.filter((id) => id !== pid);
@@ -38,7 +41,7 @@ export function settleTakeovers(s: SessionState, fx: Effects): void {
     const who = p.label;
     backToBot(s, p);
     p.takeoverLeft = "introUnfinished";
-    fx.notes.push(`${seatName(s, pid)}: the game ended before ${who === null ? "the latecomer" : `"${who}"`} finished the intro; they took no part`);
+    fx.notes.push(`${seatName(s, pid)}: the game ended before ${latecomer(who)} finished the intro; they took no part`);
   }
 }
 
@@ -49,7 +52,7 @@ export function finishTakeover(s: SessionState, p: ParticipantState, fx: Effects
   p.replacedByBot = false;
   p.botReason = null;
   p.botStrategy = null;
-  fx.notes.push(`${seatName(s, p.id)}: ${p.label === null ? "the latecomer" : `"${p.label}"`} finished the intro and plays the seat from their next choice (it was a filled seat's bot's)`);
+  fx.notes.push(`${seatName(s, p.id)}: ${latecomer(p.label)} finished the intro and plays the seat from their next choice (it was a filled seat's bot's)`);
 }
 
 /**
@@ -60,7 +63,7 @@ export function abandonTakeover(s: SessionState, p: ParticipantState, nowMs: num
   const who = p.label;
   rememberFormerPerson(p, p, personKey(p), nowMs);
   backToBot(s, p);
-  fx.notes.push(`${seatName(s, p.id)}: ${who === null ? "the latecomer" : `"${who}"`} did not go on with the intro; the seat is its bot's again`);
+  fx.notes.push(`${seatName(s, p.id)}: ${latecomer(who)} did not go on with the intro; the seat is its bot's again`);
 }
 
 /**
@@ -94,6 +97,6 @@ export function leaveTakeover(s: SessionState, p: ParticipantState, why: LeftBef
   backToBot(s, p);
   p.takeoverLeft = why;
   fx.notes.push(
-    `${seatName(s, p.id)}: ${who === null ? "the latecomer" : `"${who}"`} ${why === "declined" ? "declined the consent" : "used up the quiz's attempts"}; the seat is its bot's again`,
+    `${seatName(s, p.id)}: ${latecomer(who)} ${why === "declined" ? "declined the consent" : "used up the quiz's attempts"}; the seat is its bot's again`,
   );
 }
