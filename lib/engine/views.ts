@@ -204,13 +204,15 @@ function endedEarlyOf(g: GroupState | undefined, played: number, rounds: number)
 /** The seat as its latecomer sees it while reading the intro: in the intro, no group, nothing played yet. */
 const takingOver = (p: ParticipantState): ParticipantState => ({ ...p, stage: "intro", introStep: p.takeover!.step, groupId: null, history: [], totalPayoff: 0 });
 /** The seat as the latecomer who left its intro sees it: they take no part (the seat is its bot's again). */
-const leftTakeover = (p: ParticipantState): ParticipantState => ({ ...p, stage: "done", leftBeforePlay: p.takeoverLeft! as LeftBeforePlay, label: null, groupId: null, history: [], totalPayoff: 0 });
+const leftTakeover = (p: ParticipantState): ParticipantState => ({ ...p, stage: "done", label: null, groupId: null, history: [], totalPayoff: 0 });
 
 export function participantView(s: SessionState, lt: LoadedTreatment, pid: string, nowMs: number): ParticipantView | null {
   const p0 = s.participants.get(pid);
   if (!p0) return null;
   // a latecomer taking over a filled seat sees the intro while its bot plays; one who left it, that they take no part (lib/engine/takeover.ts)
-  const p = p0.takeover && s.status !== "ended" ? takingOver(p0) : p0.bot && p0.takeoverLeft ? leftTakeover(p0) : p0;
+  const leftIntro = p0.bot ? p0.takeoverLeft : undefined;
+  const p = p0.takeover && s.status !== "ended" ? takingOver(p0) : leftIntro !== undefined ? leftTakeover(p0) : p0;
+  const leftBeforePlay = leftIntro ?? p.leftBeforePlay;
   const t = lt.treatment;
   const g = p.groupId ? s.groups.get(p.groupId) : undefined;
   let play: PlayView | null = null;
@@ -262,7 +264,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
     totalPoints: p.totalPayoff,
     done:
       p.stage === "done"
-        ? p.leftBeforePlay !== undefined
+        ? leftBeforePlay !== undefined
           ? {
               totalPoints: 0,
               payout: 0,
@@ -279,7 +281,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
               botByExperimenter: false,
               botRoundsPaid: t.payment.payBotRounds,
               paidPoints: 0,
-              leftBeforePlay: p.leftBeforePlay,
+              leftBeforePlay,
             }
           : {
               totalPoints: p.totalPayoff,
