@@ -40,7 +40,7 @@ describe("long steps", () => {
     expect(nextWakeMs(s, t)).toBeNull();
     expect(pendingComputes(s)).toEqual([job]);
     expect(participantView(s, t, g.members[0]!, now)?.play?.computing).toBe(true);
-    const late = reduce(s, t, { kind: "action", pid: g.members[0]!, clientActionId: "x-1", action: { type: "continue" } }, now);
+    const late = reduce(s, t, { kind: "action", pid: g.members[0]!, clientActionId: "x-1", action: { type: "continue" }, byBot: true }, now);
     expect(late.ok).toBe(false);
     if (!late.ok) expect(late.error.message).toMatch(/being computed/);
     const forced = reduce(s, t, { kind: "forcePhaseEnd" }, now);

@@ -202,12 +202,11 @@ function gameAction(
   if (s.status === "draft") return { ok: false, error: err(ActionErrorCode.NotOpen, NOT_OPEN) };
   if (p.stage !== "playing" || !p.groupId)
     return { ok: false, error: err(ActionErrorCode.WrongPhase, worded("groupNotStarted")) };
-  // a filled seat a latecomer gave back in the intro is its bot's again, though they still hold its link
-  if ((p.replacedByBot || (p.bot && p.takeoverLeft !== undefined)) && !cmd.byBot)
-    return {
-      ok: false,
-      error: err(ActionErrorCode.NotAllowed, worded("botPlaying")),
-    };
+  // a seat a bot plays from the start (the treatment's, or one the experimenter filled, also after a latecomer
+  // gave it back) takes no person's choices, whoever holds its link; a person's seat a bot plays for now can
+  // be given back to them
+  if (p.bot && !cmd.byBot) return { ok: false, error: err(ActionErrorCode.NotAllowed, worded("botSeat")) };
+  if (p.replacedByBot && !cmd.byBot) return { ok: false, error: err(ActionErrorCode.NotAllowed, worded("botPlaying")) };
   // a bot's move scheduled while it played the seat, landing after the person came back: theirs is the choice
   if (cmd.byBot && !p.bot && !p.replacedByBot)
     return { ok: false, error: { code: ActionErrorCode.NotAllowed, message: "The person plays this seat again: the bot's move was not used." } };

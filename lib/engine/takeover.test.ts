@@ -102,6 +102,8 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     const g = s.groups.toArray()[0]!;
     const move = reduce(s, lt, { kind: "action", pid: "p2", clientActionId: "m1", action: { type: "invest", x: 5 }, at: { round: g.round, phase: g.phase, phaseSeq: g.phaseSeq } }, T0 + 5);
     expect(!move.ok && move.error.code).toBe("auth/not_allowed");
+    // told that a bot plays the seat, not that the experimenter could give it back to them
+    expect(!move.ok && move.error.message).toBe("A bot plays this seat: choices sent from this page are not used.");
     const next = claim(s, lt, "Cy");
     expect(next.ok && next.pid).toBe("p2");
     expect((next as { state: SessionState }).state.participants.get("p2")!.takeoverLeft).toBeUndefined();

@@ -23,9 +23,9 @@ let seq = 0;
 /** A participant's game action as a command (fresh clientActionId). */
 export const actionOf = (pid: string, action: unknown) => ({ kind: "action" as const, pid, clientActionId: `t-${pid}-${++seq}`, action });
 
-/** Apply an action and return the rejection (throws if it was accepted). */
-export function rejection(s: SessionState, lt: LoadedTreatment, pid: string, action: unknown, now: number) {
-  const r = reduce(s, lt, actionOf(pid, action), now);
+/** Apply an action and return the rejection (throws if it was accepted); `byBot` for a bot seat's move. */
+export function rejection(s: SessionState, lt: LoadedTreatment, pid: string, action: unknown, now: number, byBot = false) {
+  const r = reduce(s, lt, { ...actionOf(pid, action), ...(byBot ? { byBot: true } : {}) }, now);
   if (r.ok) throw new Error(`expected ${JSON.stringify(action)} to be rejected`);
   return r.error;
 }

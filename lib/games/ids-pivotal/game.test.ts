@@ -175,7 +175,9 @@ describe("Pivotal: a person's actions", () => {
     expect(v.announcement.joined).toEqual([true, true, false]);
     expect(v.announcement.myTax).toBeNull();
     expect(rejection(s, lt, "p3", { type: "invest", x: 6 }, 30).message).toBe("Choose an investment between 0 and 5.");
-    expect(rejection(s, lt, "p1", { type: "invest", x: 1 }, 30).message).toMatch(/You joined the mechanism: it sets your investment/);
+    expect(rejection(s, lt, "p1", { type: "invest", x: 1 }, 30, true).message).toMatch(/You joined the mechanism: it sets your investment/);
+    // p1 is a bot seat: a move sent with its link by a person is not used
+    expect(rejection(s, lt, "p1", { type: "invest", x: 1 }, 30).message).toMatch(/A bot plays this seat/);
     // let the timer run out
     s = must(s, lt, { kind: "tick" }, onlyGroup(s).deadlineMs!);
     const g = onlyGroup(s);
