@@ -8,6 +8,7 @@ import { games } from "../../lib/games/registry";
 import { AdminCommandRequest, CreateSessionRequest } from "../../lib/protocol/payloads";
 import { formerLeavers, paymentRows } from "../../lib/study/payments";
 import { launchCheck } from "../../lib/study/launch-check";
+import { sameNameWarning } from "../../lib/study/same-name-check";
 import { UndocumentedColumnError } from "../export/columns";
 import { buildExport, codebookCsv, eventsCsv, exportCsv, roundsJson, surveyCsv, wideCsv } from "../export/export";
 import { bonusCsv, paymentsCsv } from "../export/payments";
@@ -32,7 +33,10 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
     const lt = loadTreatment(raw, games);
     if (!lt.ok) return sendJson(res, 200, { ok: false, errors: lt.errors });
     const v = lt.value;
-    return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check: launchCheck(v, raw) });
+    const check = launchCheck(v, raw);
+    const sameName = sameNameWarning(v, await manager.store.sameName(v.treatment.name, v.game.id), games);
+    if (sameName) check.warnings.push(sameName);
+    return sendJson(res, 200, { ok: true, summary: { game: v.game.id, seats: v.seats, groups: v.treatment.groups, groupSize: v.groupSize, rounds: v.rounds }, check });
   }
   if (path === "/api/admin/treatments/figures" && method === "POST") return launchFiguresRoute(req, res, manager);
   if (path === "/api/admin/export/study-report.html" && method === "GET") return studyReportRoute(res, url, manager);

@@ -267,6 +267,11 @@ export class SessionStore {
     });
   }
 
+  /** Sessions of `gameId` named `name`, newest first (at most 50): the launch check's same-name warning. */
+  async sameName(name: string, gameId: string): Promise<{ code: string; createdAt: Date; treatmentJson: string }[]> {
+    return this.db.session.findMany({ where: { name, gameId }, select: { code: true, createdAt: true, treatmentJson: true }, orderBy: { createdAt: "desc" }, take: 50 });
+  }
+
   /** The session with this room code (plain SQL: every join and every join page asks). */
   async byCode(code: string): Promise<{ id: string } | null> {
     // anything else is no room, and never reaches the database (PostgreSQL refuses a NUL byte with an error)
