@@ -9,7 +9,7 @@ import { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/protocol/events";
 import type { Db } from "./db/client";
 import { migrate } from "./db/migrate";
-import { isPostgresUrl, resolveDbUrl } from "./db/url";
+import { createDbFolder, isPostgresUrl, resolveDbUrl } from "./db/url";
 import { holdProcessLock, type ProcessLock } from "./db/process-lock";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi, type ApiDeps } from "./http/api";
@@ -106,11 +106,12 @@ export interface MechlabApp {
 
 export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabApp> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const dbUrl = resolveDbUrl(opts.dbUrl);
+  const dbUrl = resolveDbUrl(opts.dbUrl, { createFolder: false });
   const idle = { ...idlePolicyFromEnv(process.env, log), ...opts.idle };
   // several processes (REDIS_URL): loaded only then, so one process on SQLite never touches Redis; the
   // settings are checked before the database is touched (REDIS_URL with SQLite creates no file)
   const clusterConfig = clusterConfigFromEnv(process.env, dbUrl, Number.isFinite(idle.bootWindowMs) ? idle.bootWindowMs : null, log);
+  createDbFolder(dbUrl);
   const applied = await migrate(dbUrl);
   if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
   const store = await SessionStore.open(dbUrl);

@@ -3,9 +3,11 @@
  * Redis client, and the server reaches server/cluster/index.ts only through a dynamic import taken when
  * REDIS_URL is set. Several processes refuse SQLite with a message that says what to do.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createMechlabApp } from "../app";
 import { clusterConfigFromEnv, workersFromEnv } from "./config";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -31,6 +33,20 @@ describe("without REDIS_URL nothing of the cluster is loaded", () => {
       expect(code, relative(ROOT, f)).not.toMatch(/from\s+["'][./]*cluster\/(index|rpc|router|node|http-forward|lease)["']/);
     }
     expect(readFileSync(join(ROOT, "server/app.ts"), "utf8")).toMatch(/await import\("\.\/cluster\/index"\)/);
+  });
+
+  it("REDIS_URL with a SQLite DATABASE_URL is refused before anything is made on disk (no data folder)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mechlab-redis-sqlite-"));
+    const before = process.env.REDIS_URL;
+    process.env.REDIS_URL = "redis://127.0.0.1:6379";
+    try {
+      await expect(createMechlabApp({ dbUrl: `file:${join(dir, "data", "mechlab.db")}`, log: () => undefined })).rejects.toThrow(/needs DATABASE_URL=postgresql/);
+      expect(existsSync(join(dir, "data"))).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env.REDIS_URL;
+      else process.env.REDIS_URL = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads the settings: none without REDIS_URL, PostgreSQL required with it", () => {

@@ -15,7 +15,7 @@ import { SessionStore } from "../sessions/store";
 
 export async function runPrimary(requested: number, log: (line: string) => void = console.log): Promise<void> {
   const n = requested === 0 ? availableParallelism() : requested;
-  const dbUrl = resolveDbUrl();
+  const dbUrl = resolveDbUrl(undefined, { createFolder: false });
   if (!process.env.REDIS_URL || !isPostgresUrl(dbUrl))
     throw new Error("WORKERS needs DATABASE_URL=postgresql://… and REDIS_URL=redis://… (the workers share sessions through them; see docs/deploy.md).");
   // once, before the workers start: migrations, and the admin password (printed once if generated)

@@ -11,15 +11,24 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-/** The database URL in force, with a SQLite file path made absolute and its folder created. */
-export function resolveDbUrl(url = process.env.DATABASE_URL ?? DEFAULT_DB_URL): string {
+/**
+ * The database URL in force, with a SQLite file path made absolute and (unless `createFolder` is false) its
+ * folder created.
+ */
+export function resolveDbUrl(url = process.env.DATABASE_URL ?? DEFAULT_DB_URL, { createFolder = true } = {}): string {
   if (isPostgresUrl(url)) return url;
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must start with file: or postgresql:// (got "${redactUrl(url)}")`);
   const path = url.slice("file:".length);
   if (path === ":memory:") return url;
-  const abs = resolve(process.cwd(), path);
-  mkdirSync(dirname(abs), { recursive: true });
-  return `file:${abs}`;
+  const abs = `file:${resolve(process.cwd(), path)}`;
+  if (createFolder) createDbFolder(abs);
+  return abs;
+}
+
+/** Creates the folder of a SQLite URL made absolute by `resolveDbUrl` (nothing for PostgreSQL or memory). */
+export function createDbFolder(url: string): void {
+  if (isPostgresUrl(url) || !url.startsWith("file:/")) return;
+  mkdirSync(dirname(url.slice("file:".length)), { recursive: true });
 }
 
 /**
