@@ -207,6 +207,8 @@ interface Row {
   viewsInAcks: number;
   writeRequestsPerTransaction: number | null;
   loadAvg: string;
+  /** Why the run did not finish (absent when every participant played every action and each was answered). */
+  unfinished?: string;
 }
 
 function threadDelta(before: Record<string, number> | undefined, after: Record<string, number> | undefined): Record<string, number> | null {
@@ -223,7 +225,14 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
   const cpu = after.cpuMs - before.cpuMs;
   const commands = after.accepted !== undefined && before.accepted !== undefined ? after.accepted - before.accepted : null;
   const expected = N * ROUNDS;
+  const actions = N * 2 * ROUNDS; // a decision and the results screen's "next" per round
+  const why = [
+    ...(r.outcome !== "ok" ? ["timed out"] : []),
+    ...(r.acked < actions ? [`${actions - r.acked} of ${actions} actions not answered`] : []),
+    ...(r.connectErrors.length ? [`connection errors: ${r.connectErrors.slice(0, 3).join(", ")}`] : []),
+  ];
   return {
+    ...(why.length ? { unfinished: why.join("; ") } : {}),
     server,
     database,
     participants: N,
@@ -364,8 +373,12 @@ async function main() {
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
   if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);
-  console.log(`targets (issue 13; docs/benchmarks.md):\n${formatChecks(checkTargets(m!, b, SESSION))}`);
-  const ok = rows.every((r) => r.outcome === "ok" && r.unacked === 0) && m!.lostDecisions === 0;
+  const checks = checkTargets(m!, b, SESSION);
+  console.log(`targets (issue 13; docs/benchmarks.md):\n${formatChecks(checks)}`);
+  for (const r of rows) if (r.unfinished) console.log(`${r.server}: the run did not finish: ${r.unfinished}`);
+  // exit status 1 when the run did not finish or lost a decision, or a target of its shape is not met
+  const ok = rows.every((r) => r.unfinished === undefined && r.unacked === 0) && m!.lostDecisions === 0 && checks.every((c) => c.met);
+  if (!ok) console.log("exit status 1: the run did not finish, or a target above is NOT met");
   process.exit(ok ? 0 : 1);
 }
 void main();

@@ -36,6 +36,17 @@ describe("the load benchmark's targets", () => {
     expect(checkTargets(row({ participants: 200, cpuMsPerCommand: 0.98 }), row({ participants: 200 }), 20).map((c) => c.target)).toEqual(["0 decisions lost"]);
   });
 
+  it("meets no target with the figures of a run that did not finish (e.g. most participants never connected)", () => {
+    const checks = checkTargets(row({ participants: 5000, ackP99ms: 61.9, decisionsExpected: 15000, lostDecisions: 12000, unfinished: "timed out; 4000 participants never connected" }), row({ participants: 5000 }), 20);
+    expect(checks.map((c) => [c.target, c.met])).toEqual([
+      ["5000 participants: ack p99 under 100 ms", false],
+      ["0 decisions lost", false],
+    ]);
+    expect(checks[0]!.measured).toBe("61.9 ms, but the run did not finish (timed out; 4000 participants never connected)");
+    const bareFailed = checkTargets(row(), row({ unfinished: "timed out" }), 20);
+    expect(bareFailed.every((c) => !c.met && c.measured.endsWith("(the bare server's run: timed out)"))).toBe(true);
+  });
+
   it("leaves out what a run did not measure (no baseline, no CPU figure, no export)", () => {
     expect(checkTargets(row({ cpuMsPerCommand: null, lostDecisions: null }), null, 20)).toEqual([]);
   });

@@ -11,6 +11,8 @@ export interface TargetRow {
   cpuMsPerAck?: number;
   lostDecisions: number | null;
   decisionsExpected: number;
+  /** Why the run did not finish (timed out, actions left unanswered), or absent when it did. */
+  unfinished?: string;
 }
 
 export interface TargetCheck {
@@ -31,6 +33,13 @@ export const FIVE_THOUSAND_P99_MS = 100;
  * have no target of their own but the 0 lost.
  */
 export function checkTargets(mechlab: TargetRow, bare: TargetRow | null, sessionSize: number): TargetCheck[] {
+  const checks = measuredChecks(mechlab, bare, sessionSize);
+  // figures of a run that did not finish describe only the part that ran: no target is met by them
+  const why = mechlab.unfinished ?? (bare?.unfinished !== undefined ? `the bare server's run: ${bare.unfinished}` : undefined);
+  return why === undefined ? checks : checks.map((c) => ({ ...c, met: false, measured: `${c.measured}, but the run did not finish (${why})` }));
+}
+
+function measuredChecks(mechlab: TargetRow, bare: TargetRow | null, sessionSize: number): TargetCheck[] {
   const out: TargetCheck[] = [];
   const n = mechlab.participants;
   if (n === 1000 && sessionSize < n) {

@@ -31,9 +31,9 @@ interface Acked {
   version: number;
 }
 
-function startServer(dbUrl: string): Promise<{ proc: ChildProcess; base: string }> {
+function startServer(dbUrl: string, env: Record<string, string> = {}): Promise<{ proc: ChildProcess; base: string }> {
   const proc = spawn(process.execPath, ["--import", "tsx", "server/testing/server-process.ts"], {
-    env: { ...process.env, MECHLAB_TEST_DB_URL: dbUrl, ADMIN_PASSWORD, NODE_ENV: "production" },
+    env: { ...process.env, MECHLAB_TEST_DB_URL: dbUrl, ADMIN_PASSWORD, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((res, rej) => {
@@ -46,7 +46,7 @@ function startServer(dbUrl: string): Promise<{ proc: ChildProcess; base: string 
 }
 
 /** A participant answering every screen at once; records every acknowledged action. */
-function player(base: string, sessionId: string, token: string, acked: Acked[]): Socket {
+function player(base: string, sessionId: string, token: string, acked: Acked[], onAck: () => void = () => {}): Socket {
   const s = ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnection: false });
   let step = "";
   s.on("p:view", ({ view }: { view: ParticipantView }) => {
@@ -64,7 +64,10 @@ function player(base: string, sessionId: string, token: string, acked: Acked[]):
     const clientActionId = `k9-${token.slice(1, 12)}-${key}`;
     const action = play.phase === "decide" ? { type: "invest", x: (play.round % 5) + 0.25 } : { type: "continue" };
     s.emit("p:action", { clientActionId, action, at: { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } }, (ack: { ok: boolean; data?: { version: number } }) => {
-      if (ack.ok && ack.data) acked.push({ sessionId, clientActionId, version: ack.data.version });
+      if (ack.ok && ack.data) {
+        acked.push({ sessionId, clientActionId, version: ack.data.version });
+        onAck();
+      }
     });
   });
   return s;
@@ -107,6 +110,39 @@ describe.each(databases)("kill -9 (%s)", (_name, fresh) => {
     const { app } = await startApp(db.url);
     cleanup.push(() => app.close());
     await checkStored(app, sessions, ackedAtKill);
+  }, 120_000);
+
+  it("killed the moment an acknowledgement arrives, with every commit 150 ms slow: that decision is stored", async () => {
+    // with commits this slow, an acknowledgement sent before its commit would arrive ~150 ms before the data
+    // is stored, and the kill right on its arrival would lose it every time (not only when a kill happens to
+    // fall into a sub-millisecond window, as in the test above)
+    const db = await fresh();
+    cleanup.push(() => db.drop());
+    const { proc, base } = await startServer(db.url, { MECHLAB_TEST_SLOW_COMMIT_MS: "150" });
+    cleanup.push(async () => void proc.kill("SIGKILL"));
+    const cookie = await adminCookie(base);
+    const acked: Acked[] = [];
+    const sockets: Socket[] = [];
+    const created = await api(base, "/api/admin/sessions", { cookie, body: { treatment } });
+    expect(created.status).toBe(201);
+    const id = created.json.session.id as string;
+    const detail = await api(base, `/api/admin/sessions/${id}`, { cookie });
+    let ackedAtKill: Acked[] | null = null;
+    const exited = new Promise((r) => proc.once("exit", r));
+    const killOnAck = () => {
+      if (ackedAtKill || acked.length < 30) return;
+      proc.kill("SIGKILL");
+      ackedAtKill = acked.slice();
+    };
+    for (const l of detail.json.links as { path: string }[]) sockets.push(player(base, id, l.path.slice(3), acked, killOnAck));
+    cleanup.push(async () => sockets.forEach((s) => s.close()));
+    await exited;
+    sockets.forEach((s) => s.close());
+    expect(ackedAtKill).not.toBeNull();
+
+    const { app } = await startApp(db.url);
+    cleanup.push(() => app.close());
+    await checkStored(app, [id], ackedAtKill!);
   }, 120_000);
 });
 

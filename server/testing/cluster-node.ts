@@ -5,8 +5,9 @@ import { createMechlabApp } from "../app";
 
 process.env.MECHLAB_QUIET ??= "1";
 const verbose = process.env.CLUSTER_NODE_LOG === "1";
-// every simulated participant connects from 127.0.0.1: lift the per-address socket limit (docs/security.md)
-const app = await createMechlabApp({ log: (l) => (verbose ? console.error(`[${process.pid}] ${l}`) : undefined), realtimeLimits: { socketsPerAddress: 1_000_000 } });
+// every simulated participant connects from 127.0.0.1: lift the per-address limits on sockets and open
+// connections (docs/security.md)
+const app = await createMechlabApp({ log: (l) => (verbose ? console.error(`[${process.pid}] ${l}`) : undefined), realtimeLimits: { socketsPerAddress: 1_000_000 }, connections: { perAddress: 1_000_000 } });
 const port = await app.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
 // as server/index.ts: a rejection nobody awaited is logged, not a crash (e.g. a Redis command refused while Redis is away)
 process.on("unhandledRejection", (e) => console.error(`[${process.pid}] unhandled rejection:`, e instanceof Error ? e.message : e));
