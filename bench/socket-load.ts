@@ -22,6 +22,7 @@ import { freshPostgres } from "../server/testing/harness";
 import type { ClientJob, ClientResult } from "./load-clients";
 import { loadTreatment } from "./load-treatment";
 import { checkTargets, formatChecks } from "./targets";
+import { postgresCpuDeltaMs, postgresCpuMs } from "./postgres-cpu";
 import { io as ioc, type Socket } from "socket.io-client";
 import { arg } from "./args";
 
@@ -209,6 +210,8 @@ interface Row {
   loadAvg: string;
   /** Why the run did not finish (absent when every participant played every action and each was answered). */
   unfinished?: string;
+  /** PostgreSQL: CPU of the database's own processes during the load (s; a lower bound, bench/postgres-cpu.ts). */
+  databaseCpuSeconds?: number | null;
 }
 
 function threadDelta(before: Record<string, number> | undefined, after: Record<string, number> | undefined): Record<string, number> | null {
@@ -308,6 +311,7 @@ async function mechlab(): Promise<Row> {
     if (w.outcome !== "ok") console.log("warm-up load did not finish");
   }
   const before = await settle(server.stats);
+  const pgBefore = pg ? postgresCpuMs() : null;
   // BENCH_LOAD_MARK=file: "start" and "end" are written to it around the measured load (to profile only the load)
   const mark = (what: string) => {
     if (process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, `=== ${what}\n`);
@@ -319,6 +323,7 @@ async function mechlab(): Promise<Row> {
   mark("start");
   const r = await runLoad(base, tokens.slice(0, N));
   const after = await server.stats();
+  const pgAfter = pg ? postgresCpuMs() : null;
   mark("end");
   if (watching) {
     for (const s of watching.sockets) s.close();
@@ -334,7 +339,9 @@ async function mechlab(): Promise<Row> {
   await server.stop();
   if (pg) await pg.drop();
   report(r);
-  return row("mechlab", pg ? "postgresql" : "sqlite", r, before, after, stored);
+  const out = row("mechlab", pg ? "postgresql" : "sqlite", r, before, after, stored);
+  if (pg) out.databaseCpuSeconds = (postgresCpuDeltaMs(pgBefore, pgAfter) ?? NaN) / 1000;
+  return out;
 }
 
 /** One monitor and one room's screen per session (--monitors), counting what they receive. */
@@ -373,6 +380,11 @@ async function main() {
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
   if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);
+  if (m!.databaseCpuSeconds != null && Number.isFinite(m!.databaseCpuSeconds)) {
+    const db = m!.databaseCpuSeconds;
+    const per = m!.commandsAccepted ? ` (${fmt((db * 1000) / m!.commandsAccepted, 2)} ms per accepted command; mechlab and PostgreSQL together ${fmt(((m!.serverCpuSeconds + db) * 1000) / m!.commandsAccepted, 2)} ms)` : "";
+    console.log(`PostgreSQL's own processes during the load: ${fmt(db, 1)} s of CPU${per}; not in the table's server CPU`);
+  }
   const checks = checkTargets(m!, b, SESSION);
   console.log(`targets (issue 13; docs/benchmarks.md):\n${formatChecks(checks)}`);
   for (const r of rows) if (r.unfinished) console.log(`${r.server}: the run did not finish: ${r.unfinished}`);
