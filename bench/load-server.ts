@@ -57,9 +57,15 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   // accepted commands up to this reading of the CPU only: the clients' sockets close when the load ends, and
   // their disconnects (processed after the reading, their CPU not in it) must not be counted against it
   const upTo = new Date(Date.now());
-  void Promise.all([app.db.actionEvent.count(), app.db.actionEvent.count({ where: { accepted: true, serverTime: { lte: upTo } } })]).then(([events, accepted]) =>
-    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, loopDelayMs, threadsMs, events, accepted, ...app.store.writeStats })}\n`),
-  );
+  const counted = { accepted: true, serverTime: { lte: upTo } };
+  void Promise.all([
+    app.db.actionEvent.count(),
+    app.db.actionEvent.count({ where: counted }),
+    app.db.actionEvent.groupBy({ by: ["command"], where: counted, _count: { _all: true } }),
+  ]).then(([events, accepted, byKind]) => {
+    const acceptedByCommand = Object.fromEntries(byKind.map((k) => [k.command, k._count._all]));
+    process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, loopDelayMs, threadsMs, events, accepted, acceptedByCommand, ...app.store.writeStats })}\n`);
+  });
 });
 process.on("SIGTERM", async () => {
   await app.close();

@@ -71,6 +71,8 @@ interface ServerStats {
   loopDelayMs?: { p99: number; max: number };
   events?: number;
   accepted?: number;
+  /** Accepted commands by kind (the event log's `command`), as `accepted`. */
+  acceptedByCommand?: Record<string, number>;
   /** The writer's transactions and the write requests they held (group commit). */
   transactions?: number;
   requests?: number;
@@ -203,6 +205,8 @@ interface Row {
   threadCpuSeconds: Record<string, number> | null;
   cpuMsPerAck: number;
   commandsAccepted: number | null;
+  /** Of which by kind (action, intro, connect, disconnect, …). */
+  commandsByKind: Record<string, number> | null;
   cpuMsPerCommand: number | null;
   viewsReceived: number;
   viewsInAcks: number;
@@ -260,6 +264,7 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     threadCpuSeconds: threadDelta(before.threadsMs, after.threadsMs),
     cpuMsPerAck: cpu / Math.max(1, r.acked),
     commandsAccepted: commands,
+    commandsByKind: after.acceptedByCommand ? Object.fromEntries(Object.entries(after.acceptedByCommand).map(([k, n]) => [k, n - (before.acceptedByCommand?.[k] ?? 0)])) : null,
     cpuMsPerCommand: commands ? cpu / commands : null,
     viewsReceived: r.views,
     viewsInAcks: r.viewsInAcks,
@@ -380,6 +385,8 @@ async function main() {
   for (const r of rows) console.log(line(r));
   const [b, m] = rows.length === 2 ? rows : [null, rows[0]!];
   if (b && m) console.log(`ratio mechlab / baseline: p50 ${fmt(m.ackP50ms / b.ackP50ms)}x, p99 ${fmt(m.ackP99ms / b.ackP99ms)}x, CPU per ack ${fmt(m.cpuMsPerAck / b.cpuMsPerAck)}x`);
+  if (m!.commandsByKind)
+    console.log(`accepted commands of the load: ${m!.commandsAccepted} (${Object.entries(m!.commandsByKind).filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1]).map(([k, n]) => `${k} ${n}`).join(", ")})`);
   if (m!.databaseCpuSeconds != null && Number.isFinite(m!.databaseCpuSeconds)) {
     const db = m!.databaseCpuSeconds;
     const per = m!.commandsAccepted ? ` (${fmt((db * 1000) / m!.commandsAccepted, 2)} ms per accepted command; mechlab and PostgreSQL together ${fmt(((m!.serverCpuSeconds + db) * 1000) / m!.commandsAccepted, 2)} ms)` : "";
