@@ -4,9 +4,8 @@
  * A process that started or ended between two readings counts only for the part it was alive at both, so
  * the difference is a lower bound. Null where /proc is not available or no such process is readable.
  */
-import { readdirSync, readFileSync } from "node:fs";
-
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+import { readdirSync } from "node:fs";
+import { statCpu } from "./thread-cpu";
 
 /** CPU time (user + system, ms) of each process named "postgres", by pid. */
 export function postgresCpuMs(): Map<string, number> | null {
@@ -18,15 +17,12 @@ export function postgresCpuMs(): Map<string, number> | null {
   }
   const out = new Map<string, number>();
   for (const pid of pids) {
-    let stat: string;
     try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const { name, ms } = statCpu(`/proc/${pid}/stat`);
+      if (name === "postgres") out.set(pid, ms);
     } catch {
-      continue; // ended meanwhile, or not ours to read
+      // ended meanwhile, or not ours to read
     }
-    if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== "postgres") continue;
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    out.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / TICKS_PER_SECOND); // utime, stime: fields 14 and 15
   }
   return out.size ? out : null;
 }

@@ -9,7 +9,12 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** One thread's name and CPU time (user + system, ms) from /proc; throws when it cannot be read. */
 function threadStat(tid: string): { name: string; ms: number } {
-  const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+  return statCpu(`/proc/self/task/${tid}/stat`);
+}
+
+/** The name and CPU time (user + system, ms) in a /proc `stat` file (a process's or a thread's); throws when it cannot be read. */
+export function statCpu(path: string): { name: string; ms: number } {
+  const stat = readFileSync(path, "utf8");
   // the name is in parentheses and may hold spaces: the fields after it start at the last ")"
   const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
   const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
