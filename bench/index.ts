@@ -38,7 +38,7 @@ if (flags.length && !pick.length) {
 }
 const names = pick.length ? pick : Object.keys(ALL);
 // every name is checked before anything runs (a typo must not be found after minutes of benchmarks)
-const unknown = names.filter((n) => !ALL[n]);
+const unknown = names.filter((n) => !Object.hasOwn(ALL, n));
 if (unknown.length) {
   console.error(`unknown benchmark ${unknown.map((n) => `"${n}"`).join(", ")}; use one of ${Object.keys(ALL).join(", ")}`);
   process.exit(2);

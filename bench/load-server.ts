@@ -67,8 +67,10 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     process.stdout.write(`STATS ${JSON.stringify({ cpuMs, mainCpuMs, rssMB, heapMB, loopDelayMs, threadsMs, events, accepted, acceptedByCommand, ...app.store.writeStats })}\n`);
   });
 });
-process.on("SIGTERM", async () => {
-  await app.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  process.exit(0);
-});
+// SIGINT: Ctrl-C on the benchmark reaches the whole process group; the database goes with the server either way
+for (const signal of ["SIGTERM", "SIGINT"] as const)
+  process.on(signal, async () => {
+    await app.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    process.exit(0);
+  });

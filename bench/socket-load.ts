@@ -24,8 +24,9 @@ import { loadTreatment } from "./load-treatment";
 import { checkTargets, formatChecks } from "./targets";
 import { postgresCpuDeltaMs, postgresCpuMs } from "./postgres-cpu";
 import { io as ioc, type Socket } from "socket.io-client";
-import { arg } from "./args";
+import { arg, refuseUnknownFlags } from "./args";
 
+refuseUnknownFlags(["participants", "rounds", "session-size", "ramp-ms", "think-min-ms", "think-max-ms", "client-procs", "views-in-acks"], ["no-baseline", "warmup", "monitors"]);
 const N = arg("participants", 200);
 const ROUNDS = arg("rounds", 3);
 const SESSION = arg("session-size", 20);
@@ -244,7 +245,8 @@ function row(server: string, database: string, r: ClientResult, before: ServerSt
     database,
     participants: N,
     outcome: r.outcome,
-    wallSeconds: (r.lastDoneAt - r.firstSendAt) / 1000,
+    // no client finished (a run that timed out): no wall time to give
+    wallSeconds: r.lastDoneAt > 0 && Number.isFinite(r.firstSendAt) ? (r.lastDoneAt - r.firstSendAt) / 1000 : NaN,
     actionsSent: r.sent,
     acked: r.acked,
     rejected: r.rejected,

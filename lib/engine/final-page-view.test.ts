@@ -52,6 +52,17 @@ describe("the final page's facts", () => {
     expect(done.paidPoints).toBeCloseTo(done.totalPoints, 9);
   });
 
+  it("a bot seat's link (it leaked) shows no completion code or link to hand in; a person's seat does", () => {
+    const lt = load({ payment, completionUrl: "https://app.prolific.com/submissions/complete?cc={code}", bots: { seats: ["myopic"] } });
+    const end = runBots(passIntro(newSession(lt).state, lt, 0), lt, 0);
+    const bot = [...end.state.participants.toArray()].find((p) => p.bot)!;
+    const person = [...end.state.participants.toArray()].find((p) => !p.bot)!;
+    expect(participantView(end.state, lt, bot.id, end.nowMs)!.done).toMatchObject({ completionCode: "", redirectUrl: null });
+    const mine = participantView(end.state, lt, person.id, end.nowMs)!.done!;
+    expect(mine.completionCode).toBe(person.completionCode);
+    expect(mine.redirectUrl).toContain(encodeURIComponent(person.completionCode));
+  });
+
   it("a dropout whose remaining rounds a bot played is not finished, and the page knows which points are paid (A3)", () => {
     const lt = load({ payment, dropout: { graceSeconds: 3, policy: "bot" } });
     let { s, now } = playRoundOne(lt);

@@ -287,8 +287,10 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
               totalPoints: p.totalPayoff,
               payout: pay?.payout ?? 0,
               currency: t.payment.currency,
-              completionCode: p.completionCode,
-              redirectUrl: completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
+              // a bot's seat has no person to pay: whoever opens its link (it leaked, or a latecomer gave it
+              // back) gets no completion code or link to hand in
+              completionCode: p.bot ? "" : p.completionCode,
+              redirectUrl: p.bot ? null : completionLink(t.completionUrl ?? t.redirectUrl, p.completionCode),
               endedBeforePlay: s.status === "ended" && p.groupId === null && p.history.length === 0 && p.waitedOut !== true,
               waitedOut: p.waitedOut === true,
               finished: finishedSeat(p, lt.rounds),

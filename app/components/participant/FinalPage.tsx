@@ -47,6 +47,8 @@ export function FinalPage({ view }: { view: ParticipantView }) {
         : done.finished
           ? t("heading")
           : t("overHeading");
+  // a bot's seat (its link was opened by someone): no completion code, nothing paid (lib/engine/views.ts)
+  const botSeat = done !== null && done.completionCode === "";
   // rounds a bot played that the payment leaves out: the page shows the points that are paid
   const unpaidBotRounds = done !== null && done.botRounds > 0 && !done.botRoundsPaid;
   return (
@@ -90,7 +92,7 @@ export function FinalPage({ view }: { view: ParticipantView }) {
             <dd data-testid="paid-points">{fmt(done.paidPoints, 1)}</dd>
           </>
         )}
-        {done && (done.payout > 0 || done.currency) && (
+        {done && !botSeat && (done.payout > 0 || done.currency) && (
           <>
             <dt>{t("payment")}</dt>
             <dd data-testid="payout">
@@ -99,7 +101,12 @@ export function FinalPage({ view }: { view: ParticipantView }) {
           </>
         )}
       </dl>
-      {done && (
+      {botSeat && (
+        <p className="notice" data-testid="bot-seat-done">
+          {t("botSeatDone")}
+        </p>
+      )}
+      {done && !botSeat && (
         <div className="field">
           <span className="muted">{t("completionCode")}</span>
           <div className="row">
