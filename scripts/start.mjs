@@ -2,6 +2,13 @@
 import { spawn } from "node:child_process";
 import { buildIfNeeded } from "./build-if-needed.mjs";
 
+// several processes need PostgreSQL: say so before a build of the pages that can take half a minute (the
+// server says the same, server/cluster/config.ts, for every other way of starting it)
+const db = process.env.DATABASE_URL ?? "";
+if (process.env.REDIS_URL && !/^postgres(ql)?:\/\//.test(db)) {
+  console.error("mechlab: REDIS_URL (several processes) needs DATABASE_URL=postgresql://…: every process must share one PostgreSQL database. Unset REDIS_URL to run one process on SQLite.");
+  process.exit(1);
+}
 buildIfNeeded();
 const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
   stdio: "inherit",

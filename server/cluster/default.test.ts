@@ -3,6 +3,7 @@
  * Redis client, and the server reaches server/cluster/index.ts only through a dynamic import taken when
  * REDIS_URL is set. Several processes refuse SQLite with a message that says what to do.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -45,6 +46,24 @@ describe("without REDIS_URL nothing of the cluster is loaded", () => {
     } finally {
       if (before === undefined) delete process.env.REDIS_URL;
       else process.env.REDIS_URL = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("npm start with REDIS_URL and SQLite is refused before the pages are built, and makes no data folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mechlab-start-redis-"));
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, "scripts/start.mjs")], {
+        cwd: ROOT,
+        env: { ...process.env, REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: `file:${join(dir, "data", "m.db")}` },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/REDIS_URL \(several processes\) needs DATABASE_URL=postgresql/);
+      expect(r.stdout).not.toMatch(/build/i);
+      expect(existsSync(join(dir, "data"))).toBe(false);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
