@@ -57,8 +57,9 @@ describe("the final page's facts", () => {
     const end = runBots(passIntro(newSession(lt).state, lt, 0), lt, 0);
     const bot = [...end.state.participants.toArray()].find((p) => p.bot)!;
     const person = [...end.state.participants.toArray()].find((p) => !p.bot)!;
-    expect(participantView(end.state, lt, bot.id, end.nowMs)!.done).toMatchObject({ completionCode: "", redirectUrl: null });
+    expect(participantView(end.state, lt, bot.id, end.nowMs)!.done).toMatchObject({ completionCode: "", redirectUrl: null, botSeat: true });
     const mine = participantView(end.state, lt, person.id, end.nowMs)!.done!;
+    expect(mine.botSeat).toBe(false);
     expect(mine.completionCode).toBe(person.completionCode);
     expect(mine.redirectUrl).toContain(encodeURIComponent(person.completionCode));
   });

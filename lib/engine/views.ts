@@ -121,6 +121,11 @@ export interface ParticipantView {
      * seat's game ended (lib/engine/takeover.ts): they took no part.
      */
     leftBeforePlay: LeftBeforePlay | "introUnfinished" | null;
+    /**
+     * A bot holds this seat (a treatment's bot seat, a seat filled with a bot, or one a latecomer gave back)
+     * and someone opened its link: the page shows no completion code, link or payout (all empty here).
+     */
+    botSeat: boolean;
   } | null;
   /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
   survey: { questions: SurveyQuestion[] } | null;
@@ -282,6 +287,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
               botRoundsPaid: t.payment.payBotRounds,
               paidPoints: 0,
               leftBeforePlay,
+              botSeat: false,
             }
           : {
               totalPoints: p.totalPayoff,
@@ -302,6 +308,7 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
               botRoundsPaid: t.payment.payBotRounds,
               paidPoints: pay?.paidPoints ?? 0,
               leftBeforePlay: null,
+              botSeat: p.bot,
             }
         : null,
     survey: p.stage === "survey" ? { questions: t.survey } : null,

@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
+import { reconnectWhenServerCloses } from "../testing/reconnect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -53,7 +54,7 @@ describe.skipIf(!ready)("cluster: machines whose clocks differ" + (ready ? "" : 
     // connected when the owner dies; each notes the decision's deadline by this machine's clock
     const deadlines: number[][] = info.links.map(() => []);
     for (const [i, l] of info.links.entries()) {
-      const s = ioc(other, { transports: ["websocket"], auth: { token: l.path.slice(3) }, forceNew: true });
+      const s = reconnectWhenServerCloses(ioc(other, { transports: ["websocket"], auth: { token: l.path.slice(3) }, forceNew: true }));
       s.on("p:view", ({ view }: { view: ParticipantView }) => {
         if (view.stage === "intro") s.emit("p:intro", { step: view.introStep }, () => undefined);
         const play = view.play;

@@ -9,6 +9,7 @@
  */
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
+import { reconnectWhenServerCloses } from "../testing/reconnect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -58,6 +59,7 @@ class Player {
     });
     this.socket.on("connect", () => this.act());
     this.socket.on("disconnect", () => this.drops++);
+    reconnectWhenServerCloses(this.socket);
   }
 
   /** How often the connection dropped (its process died). */

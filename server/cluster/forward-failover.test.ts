@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
+import { reconnectWhenServerCloses } from "../testing/reconnect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -63,6 +64,7 @@ class Player {
       this.act();
     });
     this.socket.on("connect", () => this.act());
+    reconnectWhenServerCloses(this.socket);
   }
 
   /** Whether the decision of `round` waits for `release`. */

@@ -10,6 +10,7 @@
  */
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
+import { reconnectWhenServerCloses } from "../testing/reconnect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -56,7 +57,7 @@ describe.skipIf(!ready)("cluster: the owner frozen with its Redis connection ope
     const views: ParticipantView[][] = info.links.map(() => []);
     for (const [i, l] of info.links.entries()) {
       const via = `http://127.0.0.1:${(i % 2 ? c : b).port}`;
-      const s = ioc(via, { transports: ["websocket"], auth: { token: l.path.slice(3) }, forceNew: true });
+      const s = reconnectWhenServerCloses(ioc(via, { transports: ["websocket"], auth: { token: l.path.slice(3) }, forceNew: true }));
       s.on("p:view", ({ view }: { view: ParticipantView }) => {
         views[i]!.push(view);
         if (view.stage === "intro") s.emit("p:intro", { step: view.introStep }, () => undefined);

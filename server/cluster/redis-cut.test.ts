@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
+import { reconnectWhenServerCloses } from "../testing/reconnect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -54,7 +55,7 @@ describe.skipIf(!ready)("cluster: one process cut off from Redis" + (ready ? "" 
 
     const views: ParticipantView[][] = info.links.map(() => []);
     for (const [i, l] of info.links.entries()) {
-      const s = ioc(b, { transports: ["websocket"], auth: { token: l.path.slice(3) }, forceNew: true });
+      const s = reconnectWhenServerCloses(ioc(b, { transports: ["websocket"], auth: { token: l.path.slice(3) }, forceNew: true }));
       s.on("p:view", ({ view }: { view: ParticipantView }) => {
         views[i]!.push(view);
         if (view.stage === "intro") s.emit("p:intro", { step: view.introStep }, () => undefined);

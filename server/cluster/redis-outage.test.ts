@@ -7,6 +7,7 @@
  * Needs MECHLAB_TEST_PG_URL and MECHLAB_TEST_REDIS_URL (CI sets both); reports itself skipped otherwise.
  */
 import { io as ioc, type Socket } from "socket.io-client";
+import { reconnectWhenServerCloses } from "../testing/reconnect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -37,12 +38,7 @@ class Player {
       this.act();
     });
     this.socket.on("connect", () => this.socket.emit("p:sync", {}, (r: { ok: boolean; data?: { view: ParticipantView } }) => (r.ok && r.data ? ((this.view = r.data.view), this.act()) : undefined)));
-    // as the participant's page does (app/lib-client/use-participant.ts): a process that could not place the
-    // session yet (or gave its sessions up) closes the socket, and the page connects again; Socket.IO's own
-    // reconnection does not cover a close by the server, and without this a player stayed without a view
-    this.socket.on("disconnect", (reason) => {
-      if (reason === "io server disconnect") setTimeout(() => this.socket.connect(), 200);
-    });
+    reconnectWhenServerCloses(this.socket);
   }
   act() {
     const view = this.view;

@@ -48,7 +48,7 @@ export function FinalPage({ view }: { view: ParticipantView }) {
           ? t("heading")
           : t("overHeading");
   // a bot's seat (its link was opened by someone): no completion code, nothing paid (lib/engine/views.ts)
-  const botSeat = done !== null && done.completionCode === "";
+  const botSeat = done?.botSeat === true;
   // rounds a bot played that the payment leaves out: the page shows the points that are paid
   const unpaidBotRounds = done !== null && done.botRounds > 0 && !done.botRoundsPaid;
   return (

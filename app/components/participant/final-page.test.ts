@@ -33,6 +33,7 @@ const baseDone: Done = {
   botRoundsPaid: true,
   paidPoints: 218.56,
   leftBeforePlay: null,
+  botSeat: false,
 };
 
 function viewWith(done: Partial<Done>, over: Partial<ParticipantView> = {}): ParticipantView {
@@ -98,6 +99,20 @@ describe("the final page", () => {
     expect(de).toContain("nur die 81,8 Punkte");
     expect(de).toContain("Bezahlte Punkte 81,8");
     expect(de).not.toContain("Sie sind fertig");
+  });
+
+  it("a bot seat's link opened by someone: the bot notice, no completion code or payment (en/de)", () => {
+    const v = viewWith({ botSeat: true, completionCode: "", payout: 3.69 });
+    const text = finalPage(v);
+    expect(text).toContain("A bot played this seat: there is no completion code to hand in, and nothing is paid for it.");
+    expect(text).not.toMatch(/Completion code|Your payment/);
+    expect(finalPage({ ...v, language: "de" }, "de")).toContain("Auf diesem Platz hat ein Bot gespielt");
+  });
+
+  it("a person's seat is never told it was a bot's, whatever its code looks like", () => {
+    const text = finalPage(viewWith({ completionCode: "" }));
+    expect(text).not.toContain("A bot played this seat");
+    expect(text).toContain("Your payment 3.69 USD");
   });
 
   it("every round played by a bot, unpaid: no 'only the 0 points'", () => {
