@@ -1,12 +1,13 @@
 // `npm start`: build the pages if needed, then run the one-process server (pages + API + Socket.io).
 import { spawn } from "node:child_process";
 import { buildIfNeeded } from "./build-if-needed.mjs";
+import { clusterDatabaseProblem } from "./cluster-database.mjs";
 
 // several processes need PostgreSQL: say so before a build of the pages that can take half a minute (the
 // server says the same, server/cluster/config.ts, for every other way of starting it)
-const db = process.env.DATABASE_URL ?? "";
-if (process.env.REDIS_URL && !/^postgres(ql)?:\/\//.test(db)) {
-  console.error("mechlab: REDIS_URL (several processes) needs DATABASE_URL=postgresql://…: every process must share one PostgreSQL database. Unset REDIS_URL to run one process on SQLite.");
+const problem = clusterDatabaseProblem(process.env.REDIS_URL, process.env.DATABASE_URL);
+if (problem) {
+  console.error(`mechlab: ${problem}`);
   process.exit(1);
 }
 buildIfNeeded();

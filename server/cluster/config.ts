@@ -2,7 +2,7 @@
  * Whether this process is one of several (REDIS_URL set) and the cluster's settings. Kept apart from
  * server/cluster/index.ts so that reading it loads no Redis client.
  */
-import { isPostgresUrl } from "../db/url";
+import { clusterDatabaseProblem } from "../../scripts/cluster-database.mjs";
 
 export interface ClusterConfig {
   redisUrl: string;
@@ -21,7 +21,8 @@ export interface ClusterConfig {
 export function clusterConfigFromEnv(env: Record<string, string | undefined>, dbUrl: string, bootWindowMs: number | null, log: (line: string) => void): ClusterConfig | null {
   const redisUrl = env.REDIS_URL;
   if (!redisUrl) return null;
-  if (!isPostgresUrl(dbUrl)) throw new Error("REDIS_URL (several processes) needs DATABASE_URL=postgresql://…: every process must share one PostgreSQL database. Unset REDIS_URL to run one process on SQLite.");
+  const problem = clusterDatabaseProblem(redisUrl, dbUrl);
+  if (problem) throw new Error(problem);
   // ioredis takes anything else for the path of a Unix socket and retries it for the whole start-up wait
   if (!/^rediss?:\/\/[^/]/.test(redisUrl)) throw new Error(`REDIS_URL must start with redis:// or rediss:// (e.g. redis://127.0.0.1:6379; got "${redisUrl.replace(/\/\/[^@/]*@/, "//***@")}").`);
   const ms = (name: string, dflt: number, min: number) => {

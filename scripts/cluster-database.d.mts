@@ -1,0 +1,1 @@
+export function clusterDatabaseProblem(redisUrl: string | undefined, dbUrl: string | undefined): string | null;
