@@ -25,6 +25,7 @@ import { ClusterNode } from "./node";
 import { clusterRouter, type ClusterRouter } from "./router";
 import { NodeRpc } from "./rpc";
 import type { ClusterConfig } from "./config";
+import { subscriberOf } from "./subscriber";
 
 export interface Cluster {
   node: ClusterNode;
@@ -99,8 +100,8 @@ export async function startCluster(cfg: ClusterConfig): Promise<Cluster> {
   const pub = redis();
   // at start Redis must answer: otherwise the process would retry for ever without ever listening
   await redisReady(pub, cfg.redisUrl, REDIS_START_MS);
-  const sub = pub.duplicate();
-  const rpcSub = pub.duplicate();
+  const sub = subscriberOf(pub);
+  const rpcSub = subscriberOf(pub);
   sub.on("error", redisError);
   rpcSub.on("error", redisError);
   const pool = new pg.Pool({ connectionString: cfg.dbUrl, max: 4 });

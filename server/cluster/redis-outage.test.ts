@@ -24,6 +24,9 @@ class Player {
   socket: Socket;
   view: ParticipantView | null = null;
   views = 0;
+  /** What happened on this player's socket, for the message of a failure (time since it was made). */
+  readonly trace: string[] = [];
+  private readonly born = Date.now();
   private busy = false;
   constructor(
     readonly index: number,
@@ -32,12 +35,22 @@ class Player {
     private readonly hold: () => boolean,
   ) {
     this.socket = ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
+    const note = (what: string) => this.trace.push(`${Date.now() - this.born}ms ${what}`);
+    this.socket.on("connect", () => note("connect"));
+    this.socket.on("disconnect", (reason) => note(`disconnect: ${reason}`));
+    this.socket.on("connect_error", (e) => note(`connect_error: ${e.message}`));
     this.socket.on("p:view", ({ view }: { view: ParticipantView }) => {
+      note(`view ${view.stage}/${view.introStep}/${view.play?.round ?? "-"}/${view.play?.phase ?? "-"}`);
       this.view = view;
       this.views++;
       this.act();
     });
-    this.socket.on("connect", () => this.socket.emit("p:sync", {}, (r: { ok: boolean; data?: { view: ParticipantView } }) => (r.ok && r.data ? ((this.view = r.data.view), this.act()) : undefined)));
+    this.socket.on("connect", () =>
+      this.socket.emit("p:sync", {}, (r: { ok: boolean; data?: { view: ParticipantView }; error?: { code: string } }) => {
+        note(`sync ${r.ok ? r.data?.view.stage : r.error?.code}`);
+        if (r.ok && r.data) ((this.view = r.data.view), this.act());
+      }),
+    );
     reconnectWhenServerCloses(this.socket);
   }
   act() {
@@ -52,7 +65,9 @@ class Player {
   }
   private send(event: string, payload: unknown) {
     this.busy = true;
-    this.socket.timeout(8000).emit(event, payload, () => {
+    this.trace.push(`${Date.now() - this.born}ms send ${event} ${JSON.stringify(payload).slice(0, 80)}`);
+    this.socket.timeout(8000).emit(event, payload, (err: Error | null, ack?: { ok: boolean; error?: { code: string } }) => {
+      this.trace.push(`${Date.now() - this.born}ms ${err ? "no answer" : ack?.ok ? "ok" : `refused ${ack?.error?.code}`}`);
       this.busy = false;
       setTimeout(() => this.act(), 100);
     });
@@ -69,7 +84,7 @@ describe.skipIf(!ready)("cluster: Redis away in the middle of a round" + (ready 
     await migrate(db.url);
     await proxy.open();
     const env = clusterEnv(db.url, proxy.url());
-    nodes.push(...(await Promise.all([startClusterProc(env), startClusterProc(env)])));
+    nodes.push(...(await Promise.all([startClusterProc(env, { captureLog: true }), startClusterProc(env, { captureLog: true })])));
   }, 120_000);
   afterAll(async () => {
     for (const p of players) p.socket.close();
@@ -90,7 +105,10 @@ describe.skipIf(!ready)("cluster: Redis away in the middle of a round" + (ready 
     for (const [i, l] of info.links.entries()) {
       const p = new Player(i, i % 4 < 2 ? a : b, l.path.slice(3), () => i % 4 < 2 && !outage);
       players.push(p);
-      await until(`player ${i} ready`, () => p.view !== null && p.view.stage !== "intro", 20_000);
+      await until(`player ${i} ready`, () => p.view !== null && p.view.stage !== "intro", 20_000).catch((e: Error) => {
+        const logs = nodes.map((n, k) => `process ${k}:\n${n.log.slice(-40).join("\n")}`).join("\n");
+        throw new Error(`${e.message} (via process ${i % 4 < 2 ? 0 : 1}); its socket:\n${p.trace.join("\n")}\n${logs}`);
+      });
     }
     const viaB = players.filter((_, i) => i % 4 >= 2);
     await until("round 2: the players on the other process decided", () => viaB.every((p) => p.view?.play?.round === 2 && p.view.play.myTurn === false), 60_000).catch((e: Error) => {
