@@ -48,6 +48,26 @@ describe("designMenu: two-CI reference (r_min = 20, 60; R = 200)", () => {
   });
 });
 
+describe("a utility that overflows is never a pass (fresh-clone review C2)", () => {
+  // a = 1e308 (the library takes it; the CLI and treatments cap it far lower): τ·a·r is Infinity, every residual
+  // NaN, and NaN > tolerance is false, so the menu was "verified" and returned with NaN utilities
+  const huge = reference([20, 60], 200, { evaluationRate: 1e308 });
+  it("verifyMenu names the utilities that are not numbers and fails", () => {
+    const v = verifyMenu(huge, populationWeights(huge), [20, 180]);
+    expect(v.ok).toBe(false);
+    expect(v.violations).toContain("utility of type 1 under contract 1 is not a finite number (Infinity): the payoffs overflow");
+  });
+  it("designMenu refuses it instead of returning a menu", () => {
+    const m = designMenu(huge);
+    expect(m.feasible).toBe(false);
+    if (!m.feasible) expect(m.reason).toMatch(/not a finite number/);
+  });
+  it("a menu that breaks IC is still caught at ordinary sizes", () => {
+    const ok = reference([20, 60], 200);
+    expect(verifyMenu(ok, populationWeights(ok), [180, 20]).violations).toEqual(expect.arrayContaining(["min 2", "IC 2→1"]));
+  });
+});
+
 describe("designMenu: the paper's two-CI solution is conditional", () => {
   it("with c = 0.25 the ULIC of type 1 binds (r₂ ≤ 1.5 r₁), so r₁ rises above r_min: r = (80, 120)", () => {
     const m = solved(reference([20, 60], 200, { paymentCost: 0.25 }));

@@ -62,6 +62,10 @@ export function verifyMenu(
   const u = types.map((t) => contracts.map((ct) => ciUtility(t, ct, instance)));
   const terms = utilityTerms(instance, resources);
   const violations: string[] = [];
+  // a utility that overflowed (τ·a·r beyond the largest double) makes every residual NaN, and NaN > tolerance is
+  // false: it must fail here, not pass unnoticed (also each residual below is compared with `exceeds`)
+  u.forEach((row, k) => row.forEach((x, j) => (Number.isFinite(x) ? undefined : violations.push(`utility of type ${k + 1} under contract ${j + 1} is not a finite number (${x}): the payoffs overflow`))));
+  const exceeds = (residual: number) => !(residual <= tolerance);
   let scale = 0;
   for (const row of u) for (const x of row) scale = Math.max(scale, Math.abs(x));
 
@@ -74,7 +78,7 @@ export function verifyMenu(
   const R = instance.resources;
   const over = budgetMode(instance) === "exact" ? Math.abs(spent - R) : Math.max(0, spent - R);
   const budgetResidual = ratio(over, Math.max(R, spentAbs));
-  if (budgetResidual > tolerance) violations.push(`budget (Σβr = ${spent}, R = ${R})`);
+  if (exceeds(budgetResidual)) violations.push(`budget (Σβr = ${spent}, R = ${R})`);
 
   let resourceScale = R;
   types.forEach((t, k) => (resourceScale = Math.max(resourceScale, t.minResources, Math.abs(at(resources, k)))));
@@ -90,25 +94,25 @@ export function verifyMenu(
     if (integer) {
       const frac = Math.abs(r - Math.round(r));
       integralityViolation = Math.max(integralityViolation, frac);
-      if (frac > tolerance) violations.push(`integer r ${k + 1}`);
+      if (exceeds(frac)) violations.push(`integer r ${k + 1}`);
     }
     const m = ratio(t.minResources - r, t.minResources);
     minResourcesViolation = Math.max(minResourcesViolation, m);
-    if (m > tolerance) violations.push(`min ${k + 1}`);
+    if (exceeds(m)) violations.push(`min ${k + 1}`);
     const neg = ratio(-r, resourceScale);
     negativityViolation = Math.max(negativityViolation, neg);
-    if (neg > tolerance) violations.push(`r ${k + 1} >= 0`);
+    if (exceeds(neg)) violations.push(`r ${k + 1} >= 0`);
     const row = at(u, k);
     const own = at(row, k);
     const ownTerms = at(at(terms, k), k);
     const ir = ratio(-own, ownTerms);
     irViolation = Math.max(irViolation, ir);
-    if (ir > tolerance) violations.push(`IR ${k + 1}`);
+    if (exceeds(ir)) violations.push(`IR ${k + 1}`);
     row.forEach((other, j) => {
       if (j === k) return;
       const ic = ratio(other - own, Math.max(ownTerms, at(at(terms, k), j)));
       icViolation = Math.max(icViolation, ic);
-      if (ic > tolerance) violations.push(`IC ${k + 1}→${j + 1}`);
+      if (exceeds(ic)) violations.push(`IC ${k + 1}→${j + 1}`);
     });
   });
   return {
