@@ -180,11 +180,21 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     pingTimeout: 8_000,
     connectTimeout: CONNECT_TIMEOUT_MS,
     maxHttpBufferSize: limits.maxMessageBytes,
-    // several processes: WebSocket only (what the browser uses), so a connection stays on one process from
-    // handshake to close behind any balancer or node:cluster; HTTP long-polling would need sticky sessions
-    ...(cluster ? { adapter: cluster.adapter, transports: ["websocket" as const] } : {}),
+    // WebSocket only, what mechlab's pages use: several processes keep a connection on one process from
+    // handshake to close behind any balancer or node:cluster (HTTP long-polling would need sticky sessions);
+    // and long-polling's JSONP variant let a page on another site of the same origin's site talk Socket.IO
+    // through <script> and <form> requests that carry the admin's cookie and no Origin header (the origin
+    // check of the handshake then passed: fresh-clone review B2, docs/security.md)
+    transports: ["websocket"],
+    ...(cluster ? { adapter: cluster.adapter } : {}),
   });
   io.engine.on("headers", addApiHeaders);
+  // Socket.IO's refusals (e.g. 400 for long-polling) are written without the "headers" event: the response
+  // gets the headers here, just before it is written (engine.io emits connection_error first)
+  io.engine.on("connection_error", (e: { req?: { res?: ServerResponse } }) => {
+    const res = e.req?.res;
+    if (res && !res.headersSent) setApiHeaders(res);
+  });
   const routed = cluster?.attach(manager, io as unknown as Server, (req, res, url, method) => adminRoute(req, res, url, method, manager));
   if (routed && cluster) deps.cluster = { join: (r) => routed.router.join(r), forward: routed.forward, cutOff: () => cluster.node.cutOff };
   const resumed = await manager.boot();

@@ -15,6 +15,7 @@ import { ActionErrorCode } from "../../lib/core/errors";
 import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "./limits";
 import { securityConfigFromEnv, type SecurityConfig } from "../security/config";
 import { clientAddress } from "../security/client-address";
+import { limitPingFrames } from "../security/ping-frames";
 import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
 import type { SessionManager } from "../sessions/manager";
@@ -216,8 +217,11 @@ export function attachSockets(
     once(event: "close", f: () => void): void;
     on(event: "packet", f: (packet: { type: string; data?: unknown }) => void): void;
     close(discard?: boolean): void;
+    transport: unknown;
   };
   io.engine.on("connection", (conn: EngineConnection) => {
+    // WebSocket ping frames, answered by the ws library below every other check (server/security/ping-frames.ts)
+    limitPingFrames(conn.transport);
     // packets no mechlab page sends and Socket.IO answers or drops before any check of ours (see
     // `unsentPacket`): the connection is closed before Socket.IO reads the packet
     conn.on("packet", (packet) => {

@@ -193,12 +193,18 @@ describe("connections to the server", () => {
     }
   });
 
-  it("Socket.IO over websocket and over long-polling keeps working well past the request timeout", async () => {
+  it("Socket.IO over websocket keeps working well past the request timeout; long-polling is refused at once", async () => {
     const { base } = await start({ headersTimeoutMs: 500, requestTimeoutMs: 1000, bodyDeadlineMs: 500 });
     const session = await createSession(base, await adminCookie(base));
-    const clients = (["websocket", "polling"] as const).map((transport, k) =>
-      ioc(base, { transports: [transport], auth: { token: session.tokens[k] }, forceNew: true, reconnection: false }),
-    );
+    // mechlab's pages use WebSocket only; the server takes nothing else (fresh-clone review B2: JSONP polling)
+    const polling = ioc(base, { transports: ["polling"], auth: { token: session.tokens[1] }, forceNew: true, reconnection: false });
+    const refused = await new Promise<string>((res) => {
+      polling.once("connect", () => res("connected"));
+      polling.once("connect_error", (e) => res(e.message));
+    });
+    polling.close();
+    expect(refused).not.toBe("connected");
+    const clients = [ioc(base, { transports: ["websocket"], auth: { token: session.tokens[0] }, forceNew: true, reconnection: false })];
     try {
       const disconnects: string[] = [];
       await Promise.all(
@@ -211,13 +217,13 @@ describe("connections to the server", () => {
             }),
         ),
       );
-      await sleep(3500); // a long-poll is held for up to pingInterval (10 s): much longer than the request timeout
+      await sleep(3500); // much longer than the request timeout
       expect(disconnects).toEqual([]);
       for (const c of clients) {
         const ack = (await c.timeout(3000).emitWithAck("p:sync", {})) as { ok: boolean };
         expect(ack.ok).toBe(true);
       }
-      expect(clients.map((c) => c.io.engine.transport.name)).toEqual(["websocket", "polling"]);
+      expect(clients.map((c) => c.io.engine.transport.name)).toEqual(["websocket"]);
     } finally {
       for (const c of clients) c.close();
     }

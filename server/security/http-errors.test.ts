@@ -56,7 +56,7 @@ describe("security headers", () => {
       ["415", raw(base, "/api/join", { headers: { "content-type": "text/plain" }, body: "{}" })],
       ["admin view", raw(base, `/api/admin/sessions/${s.id}`, { headers: { cookie } })],
       ["export", raw(base, `/api/admin/sessions/${s.id}/export/data.csv`, { headers: { cookie } })],
-      ["socket.io polling", raw(base, "/socket.io/?EIO=4&transport=polling")],
+      ["socket.io polling (refused)", raw(base, "/socket.io/?EIO=4&transport=polling")],
     ];
     for (const [what, p] of cases) expectSecurityHeaders(await p, what);
   });
