@@ -49,7 +49,7 @@ const viewOf = (token: string, s: Seat) => ({
 
 const http = createServer((_req, res) => res.writeHead(404).end());
 // the options of mechlab's server (server/app.ts)
-const io = new Server(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 64 * 1024 });
+const io = new Server(http, { serveClient: false, pingInterval: 10_000, pingTimeout: 8_000, maxHttpBufferSize: 64 * 1024, transports: ["websocket"] });
 io.on("connection", (socket) => {
   const token = String((socket.handshake.auth as { token?: unknown }).token ?? "");
   const seat: Seat = { stage: "intro", introStep: "consent", round: 1, phase: "decide", version: 1 };
