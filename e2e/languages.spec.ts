@@ -73,7 +73,15 @@ test("a German treatment plays a round in German, with German numbers", async ({
   const other = await (await browser.newContext({ locale: "en-US" })).newPage();
   await other.goto(`/join?code=${code}`);
   await expect(other.getByTestId("join-submit")).toHaveText("Teilnehmen");
+  // an empty label is said on the page, in the room's language, and nothing is sent (fresh-clone review A1)
+  const joins: string[] = [];
+  other.on("request", (r) => (r.url().includes("/api/join") && r.method() === "POST" ? joins.push(r.url()) : undefined));
+  await other.getByTestId("join-submit").click();
+  await expect(other.getByTestId("join-missing")).toHaveText("Bitte geben Sie Ihre Bezeichnung ein (Ihren Namen oder Ihre Platznummer, wie von der Versuchsleitung gewünscht).");
+  await expect(other.getByTestId("join-label")).toBeFocused();
+  expect(joins).toEqual([]);
   await other.getByTestId("join-label").fill("anna");
+  await expect(other.getByTestId("join-missing")).toBeHidden();
   await other.getByTestId("join-submit").click();
   await expect(other.getByTestId("join-error")).toContainText("Die Bezeichnung „anna“ ist in dieser Sitzung schon vergeben.");
 

@@ -17,6 +17,8 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
   const [label, setLabel] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Refusal | null>(null);
+  // an empty field is said here, in the page's language, instead of sending a request the server refuses
+  const [missing, setMissing] = useState<"code" | "label" | null>(null);
 
   // The server's rule (lib/engine/claim.ts): at most LABEL_MAX characters, counted after NFC and trimming. The
   // field does not cut a longer label (maxLength did, silently, counting UTF-16 units): it says so, in the words
@@ -28,6 +30,13 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
     e.preventDefault();
     if (tooLong) {
       document.getElementById("join-label")?.focus();
+      return;
+    }
+    const empty = !code.trim() ? "code" : !label.trim() ? "label" : null;
+    setMissing(empty);
+    if (empty) {
+      setError(null);
+      document.getElementById(`join-${empty}`)?.focus();
       return;
     }
     setBusy(true);
@@ -57,10 +66,17 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           autoComplete="off"
           spellCheck={false}
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={(e) => (setCode(e.target.value), setMissing(null))}
           placeholder={t("roomCodeExample")}
           required
+          aria-invalid={missing === "code" || undefined}
+          aria-describedby={missing === "code" ? "join-missing" : undefined}
         />
+        {missing === "code" && (
+          <p className="error" role="alert" id="join-missing" data-testid="join-missing">
+            {tr("codeMissing")}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="join-label">
@@ -72,11 +88,16 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
           type="text"
           autoComplete="off"
           value={label}
-          onChange={(e) => setLabel(e.target.value)}
+          onChange={(e) => (setLabel(e.target.value), setMissing(null))}
           required
-          aria-invalid={tooLong || undefined}
-          aria-describedby={tooLong ? "join-label-too-long" : undefined}
+          aria-invalid={tooLong || missing === "label" || undefined}
+          aria-describedby={tooLong ? "join-label-too-long" : missing === "label" ? "join-missing" : undefined}
         />
+        {missing === "label" && (
+          <p className="error" role="alert" id="join-missing" data-testid="join-missing">
+            {tr("labelMissing")}
+          </p>
+        )}
         {tooLong && (
           <p className="error" role="alert" id="join-label-too-long" data-testid="join-label-too-long">
             {tr("labelTooLong", { count: length, max: LABEL_MAX })}

@@ -69,7 +69,10 @@ describe("login over HTTP", () => {
     const long = await login(base, password("x".repeat(1025)));
     expect(long.status).toBe(400);
     expect(messageOf(long.json)).toBe("password: the password is too long: an admin password has at most 1,024 characters");
-    expect((await login(base, password("x".repeat(1024)))).status).toBe(401); // checked: just wrong
+    const wrong = await login(base, password("x".repeat(1024)));
+    expect(wrong.status).toBe(401); // checked: just wrong
+    // the answer says where to find the password and how to get a new one (fresh-clone review A2)
+    expect(messageOf(wrong.json)).toContain("npx mechlab admin-password");
     for (let i = 0; i < 10; i++) expect((await login(base, password("y".repeat(2000)))).status).toBe(400);
     for (let i = 0; i < 10; i++) expect((await login(base, "{not json")).status).toBe(400);
     expect((await login(base, password(ADMIN_PASSWORD))).status).toBe(200); // 1 wrong password so far: no lockout

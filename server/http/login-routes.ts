@@ -20,6 +20,10 @@ import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
 import { invalid } from "./admin-routes";
 import { readJson, sendJson } from "./respond";
 
+/** A wrong admin password: where the password is, and what to do when it is lost (README "Lost it?"). */
+export const WRONG_PASSWORD =
+  "Wrong password. Use the password printed in the terminal at the first start, or the one set in ADMIN_PASSWORD. Lost it? On the server, run `npx mechlab admin-password` in the folder mechlab is started from: it prints a new one.";
+
 export interface LoginDeps {
   auth: AdminAuth;
   security: SecurityConfig;
@@ -60,7 +64,7 @@ export async function login(req: IncomingMessage, res: ServerResponse, deps: Log
     const cookie = await deps.auth.login(body.data.password);
     outcome = cookie ? "success" : "failure";
     if (!cookie)
-      return sendJson(res, 401, { ok: false, error: { code: "auth/not_allowed", message: "Wrong password. Use the password printed at the first start or set in ADMIN_PASSWORD." } });
+      return sendJson(res, 401, { ok: false, error: { code: "auth/not_allowed", message: WRONG_PASSWORD } });
     const attrs = cookieAttrs(req, deps.security, ADMIN_SESSION_TTL_MS / 1000);
     // the device cookie goes only to the login route; each login renews it (a known browser keeps its id)
     const deviceCookie = `${DEVICE_COOKIE}=${device ? readCookie(req.headers.cookie, DEVICE_COOKIE) : newDeviceCookie(deps.auth.deviceKey())}; ${cookieAttrs(req, deps.security, DEVICE_COOKIE_MAX_AGE_S).replace("Path=/", "Path=/api/admin/login")}`;
