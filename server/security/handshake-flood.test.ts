@@ -4,29 +4,15 @@
  * sending ~20,000 a second held the whole server up for seconds at a time. A refused handshake now closes
  * its connection, and a connection sending more than MAX_HANDSHAKES_PER_CONNECTION handshakes is closed.
  */
-import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
 import { appOnPort } from "../testing/app-on-port";
+import { rawSocket, within } from "../testing/raw-socket";
 import { adminCookie } from "../testing/harness";
 import { MAX_HANDSHAKES_PER_CONNECTION } from "../realtime/sockets";
 import { createSession } from "./testing";
 
 const server = appOnPort();
 
-/** A raw Socket.IO websocket (engine.io v4): every message the server sends, and when it closed. */
-function rawSocket(port: number) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
-  const got: string[] = [];
-  const closed = new Promise<void>((r) => ws.once("close", () => r()));
-  ws.on("message", (m) => {
-    const s = m.toString();
-    got.push(s);
-    if (s === "2") ws.send("3"); // engine.io ping
-  });
-  const open = new Promise<void>((r, rej) => (ws.once("open", () => r()), ws.once("error", rej)));
-  return { ws, got, closed, open };
-}
-const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
 describe("handshakes sent again on one connection", () => {
   it("a refused handshake is answered with its reason, then its connection closes", async () => {

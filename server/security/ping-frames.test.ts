@@ -8,28 +8,13 @@ import { EventEmitter } from "node:events";
 import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
 import { appOnPort } from "../testing/app-on-port";
+import { rawSocket, within } from "../testing/raw-socket";
 import { adminCookie } from "../testing/harness";
 import { MAX_PING_FRAMES, PING_WINDOW_MS, limitPingFrames } from "./ping-frames";
 import { createSession } from "./testing";
 
 const server = appOnPort();
 
-function rawSocket(port: number) {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
-  const got: string[] = [];
-  let pongs = 0;
-  const closed = new Promise<void>((r) => ws.once("close", () => r()));
-  ws.on("error", () => undefined);
-  ws.on("pong", () => pongs++);
-  ws.on("message", (m) => {
-    const s = m.toString();
-    got.push(s);
-    if (s === "2") ws.send("3");
-  });
-  const open = new Promise<void>((r, rej) => (ws.once("open", () => r()), ws.once("error", rej)));
-  return { ws, got, closed, open, pongs: () => pongs };
-}
-const within = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 
 describe("WebSocket ping frames", () => {
   it("a connection without a link flooding ping frames is dropped after the allowance; it got no more pongs than that", async () => {
