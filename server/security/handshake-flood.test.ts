@@ -13,7 +13,6 @@ import { createSession } from "./testing";
 
 const server = appOnPort();
 
-
 describe("handshakes sent again on one connection", () => {
   it("a refused handshake is answered with its reason, then its connection closes", async () => {
     const { port } = await server.start();

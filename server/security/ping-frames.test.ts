@@ -15,7 +15,6 @@ import { createSession } from "./testing";
 
 const server = appOnPort();
 
-
 describe("WebSocket ping frames", () => {
   it("a connection without a link flooding ping frames is dropped after the allowance; it got no more pongs than that", async () => {
     const { port } = await server.start();
