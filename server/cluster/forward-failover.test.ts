@@ -16,6 +16,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { io as ioc, type Socket } from "socket.io-client";
 import { reconnectWhenServerCloses } from "../testing/reconnect";
+import { SocketTrace } from "../testing/socket-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -47,9 +48,8 @@ class Player {
   socket: Socket;
   view: ParticipantView | null = null;
   readonly sent: Sent[] = [];
-  /** What happened on this player's socket (ms since it was made), for the message of a failure. */
-  readonly trace: string[] = [];
-  private readonly born = Date.now();
+  /** What happened on this player's socket, for the message of a failure. */
+  readonly trace: SocketTrace;
   private busy = false;
   private readonly answered = new Set<string>();
   private readonly released = new Set<number>();
@@ -62,12 +62,12 @@ class Player {
     private readonly holdRounds: ReadonlySet<number>,
   ) {
     this.socket = ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, timeout: 5000 });
-    const note = (what: string) => this.trace.push(`${Date.now() - this.born}ms ${what}`);
-    this.socket.on("connect", () => note("connect"));
+    this.trace = new SocketTrace(this.socket);
+    const note = (what: string) => this.trace.note(what);
     // it answers no screen it saw before its connection dropped: the server sends the current one after every
     // connect, and an answer to an old one may be refused as stale (nothing recorded), which this test counts
     // as an error
-    this.socket.on("disconnect", (reason) => (note(`disconnect: ${reason}`), (this.view = null)));
+    this.socket.on("disconnect", () => (this.view = null));
     this.socket.on("p:view", ({ view }: { view: ParticipantView }) => {
       note(`view ${view.stage} r${view.play?.round ?? "-"} ${view.play?.phase ?? "-"} #${view.play?.phaseSeq ?? "-"}`);
       this.view = view;
@@ -108,13 +108,13 @@ class Player {
     const x = decide ? ((this.index * 7 + play.round * 3) % 50) / 10 : 0;
     const s: Sent = { clientActionId, round: play.round, decide, sentAt: Date.now(), answeredAt: null, outcome: "no answer" };
     this.sent.push(s);
-    this.trace.push(`${Date.now() - this.born}ms send ${clientActionId}`);
+    this.trace.note(`send ${clientActionId}`);
     this.busy = true;
     this.socket.timeout(ACK_MS).emit("p:action", { clientActionId, action: decide ? { type: "invest", x } : { type: "continue" }, at: { round: play.round, phase: play.phase, phaseSeq: play.phaseSeq } }, (err: Error | null, ack?: { ok: boolean; error?: { code: string; message: string } }) => {
       this.busy = false;
       s.answeredAt = Date.now();
       s.outcome = err ? "no answer" : ack?.ok ? "ok" : `${ack?.error?.code}: ${ack?.error?.message}`;
-      this.trace.push(`${Date.now() - this.born}ms ${clientActionId}: ${s.outcome.slice(0, 40)}`);
+      this.trace.note(`${clientActionId}: ${s.outcome.slice(0, 40)}`);
       if (s.outcome === "ok") this.answered.add(clientActionId);
       // an error is recorded (the test fails on it) and the answer sent again, so the session goes on
       setTimeout(() => this.act(), s.outcome === "ok" ? 50 : 200);
@@ -201,7 +201,7 @@ describe.skipIf(!ready)("cluster: forwarded intents while the owner dies or hang
     // refused by the fencing check) and sent their intents on to the new owner: answered, not refused
     const frozen = players.filter((p) => p.node === hung).flatMap((p) => p.sent.filter((s) => s.round === 3 && s.decide));
     console.log(`intents sent to the frozen process: ${frozen.map((s) => `${s.outcome} after ${s.answeredAt! - s.sentAt} ms`).join(", ")}`);
-    for (const p of players) for (const s of p.sent) expect(s.outcome, `${s.clientActionId} (player ${p.index} on process ${p.node}, the frozen one ${hung}; its socket:\n${p.trace.join("\n")}\n)`).toBe("ok");
+    for (const p of players) for (const s of p.sent) expect(s.outcome, `${s.clientActionId} (player ${p.index} on process ${p.node}, the frozen one ${hung}; its socket:\n${p.trace}\n)`).toBe("ok");
 
     // every acknowledged decision stored exactly once, with one row per seat and round
     const acked = players.flatMap((p) => p.sent.filter((s) => s.decide && s.outcome === "ok"));

@@ -8,6 +8,7 @@
  */
 import { io as ioc, type Socket } from "socket.io-client";
 import { reconnectWhenServerCloses } from "../testing/reconnect";
+import { SocketTrace } from "../testing/socket-trace";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ParticipantView } from "../../lib/engine/views";
 import { migrate } from "../db/migrate";
@@ -24,9 +25,8 @@ class Player {
   socket: Socket;
   view: ParticipantView | null = null;
   views = 0;
-  /** What happened on this player's socket, for the message of a failure (time since it was made). */
-  readonly trace: string[] = [];
-  private readonly born = Date.now();
+  /** What happened on this player's socket, for the message of a failure. */
+  readonly trace: SocketTrace;
   private busy = false;
   constructor(
     readonly index: number,
@@ -35,10 +35,8 @@ class Player {
     private readonly hold: () => boolean,
   ) {
     this.socket = ioc(base, { transports: ["websocket"], auth: { token }, forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500 });
-    const note = (what: string) => this.trace.push(`${Date.now() - this.born}ms ${what}`);
-    this.socket.on("connect", () => note("connect"));
-    this.socket.on("disconnect", (reason) => note(`disconnect: ${reason}`));
-    this.socket.on("connect_error", (e) => note(`connect_error: ${e.message}`));
+    this.trace = new SocketTrace(this.socket);
+    const note = (what: string) => this.trace.note(what);
     this.socket.on("p:view", ({ view }: { view: ParticipantView }) => {
       note(`view ${view.stage}/${view.introStep}/${view.play?.round ?? "-"}/${view.play?.phase ?? "-"}`);
       this.view = view;
@@ -65,9 +63,9 @@ class Player {
   }
   private send(event: string, payload: unknown) {
     this.busy = true;
-    this.trace.push(`${Date.now() - this.born}ms send ${event} ${JSON.stringify(payload).slice(0, 80)}`);
+    this.trace.note(`send ${event} ${JSON.stringify(payload).slice(0, 80)}`);
     this.socket.timeout(8000).emit(event, payload, (err: Error | null, ack?: { ok: boolean; error?: { code: string } }) => {
-      this.trace.push(`${Date.now() - this.born}ms ${err ? "no answer" : ack?.ok ? "ok" : `refused ${ack?.error?.code}`}`);
+      this.trace.note(err ? "no answer" : ack?.ok ? "ok" : `refused ${ack?.error?.code}`);
       this.busy = false;
       setTimeout(() => this.act(), 100);
     });
@@ -107,7 +105,7 @@ describe.skipIf(!ready)("cluster: Redis away in the middle of a round" + (ready 
       players.push(p);
       await until(`player ${i} ready`, () => p.view !== null && p.view.stage !== "intro", 20_000).catch((e: Error) => {
         const logs = nodes.map((n, k) => `process ${k}:\n${n.log.slice(-40).join("\n")}`).join("\n");
-        throw new Error(`${e.message} (via process ${i % 4 < 2 ? 0 : 1}); its socket:\n${p.trace.join("\n")}\n${logs}`);
+        throw new Error(`${e.message} (via process ${i % 4 < 2 ? 0 : 1}); its socket:\n${p.trace}\n${logs}`);
       });
     }
     const viaB = players.filter((_, i) => i % 4 >= 2);
