@@ -182,9 +182,9 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
     maxHttpBufferSize: limits.maxMessageBytes,
     // WebSocket only, what mechlab's pages use: several processes keep a connection on one process from
     // handshake to close behind any balancer or node:cluster (HTTP long-polling would need sticky sessions);
-    // and long-polling's JSONP variant let a page on another site of the same origin's site talk Socket.IO
-    // through <script> and <form> requests that carry the admin's cookie and no Origin header (the origin
-    // check of the handshake then passed: fresh-clone review B2, docs/security.md)
+    // and long-polling's JSONP variant let a page on another port of the same host (the same site) talk
+    // Socket.IO through <script> and <form> requests that carry the admin's cookie and no Origin header (the
+    // origin check of the handshake then passed: fresh-clone review B2, docs/security.md)
     transports: ["websocket"],
     ...(cluster ? { adapter: cluster.adapter } : {}),
   });
