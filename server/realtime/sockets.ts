@@ -14,7 +14,7 @@ import type { AdminAuth } from "../http/admin-auth";
 import { ActionErrorCode } from "../../lib/core/errors";
 import { DEFAULT_REALTIME_LIMITS, RealtimeGuard } from "./limits";
 import { securityConfigFromEnv, type SecurityConfig } from "../security/config";
-import { clientAddress } from "../security/client-address";
+import { clientAddress, requestScheme } from "../security/client-address";
 import { limitPingFrames } from "../security/ping-frames";
 import { checkHost, checkOrigin } from "../security/origin";
 import type { SessionHost } from "../sessions/host";
@@ -189,7 +189,7 @@ export function attachSockets(
   const admit = async (socket: Sock): Promise<void> => {
     const a = socket.handshake.auth as { token?: unknown; admin?: unknown; viewsInAcks?: unknown };
     if (a.admin === true) {
-      const refusal = checkHost(socket.handshake.headers, security.allowedHosts) ?? checkOrigin(socket.handshake.headers);
+      const refusal = checkHost(socket.handshake.headers, security.allowedHosts) ?? checkOrigin(socket.handshake.headers, requestScheme(socket.request, security.trustProxy));
       if (refusal) throw new Error(refusal.message);
       const session = await auth.sessionOf(socket.handshake.headers.cookie);
       // `data.code` lets the monitor and the projector show the login form again (app/lib-client/admin-session.ts)

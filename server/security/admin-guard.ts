@@ -5,6 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { CSRF_HEADER, CSRF_VALUE } from "../../lib/protocol/csrf";
 import type { SecurityConfig } from "./config";
+import { requestScheme } from "./client-address";
 import { checkHost, checkOrigin, type Refusal } from "./origin";
 
 const SAFE = new Set(["GET", "HEAD"]);
@@ -24,7 +25,7 @@ export function checkJsonContentType(req: IncomingMessage): Refusal | null {
 export function guardAdminRequest(req: IncomingMessage, cfg: SecurityConfig): Refusal | null {
   const host = checkHost(req.headers, cfg.allowedHosts);
   if (host) return host;
-  const origin = checkOrigin(req.headers);
+  const origin = checkOrigin(req.headers, requestScheme(req, cfg.trustProxy));
   if (origin) return origin;
   if (SAFE.has(req.method ?? "GET")) return null;
   const type = checkJsonContentType(req);

@@ -20,11 +20,20 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
 }
 
 export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
-  if ((req.socket as Partial<TLSSocket>).encrypted === true) return true;
-  if (!trustProxy) return false;
+  return requestScheme(req, trustProxy) === "https:";
+}
+
+/**
+ * The protocol the browser used to reach this server, when it is known: "https:" over TLS; behind a trusted
+ * proxy, the first entry of its X-Forwarded-Proto ("http" or "https"); otherwise undefined (plain HTTP to
+ * this process, or a proxy that says nothing or something else).
+ */
+export function requestScheme(req: IncomingMessage, trustProxy: boolean): "http:" | "https:" | undefined {
+  if ((req.socket as Partial<TLSSocket>).encrypted === true) return "https:";
+  if (!trustProxy) return undefined;
   const proto = req.headers["x-forwarded-proto"];
   const first = (Array.isArray(proto) ? proto[0] : proto)?.split(",")[0]?.trim().toLowerCase();
-  return first === "https";
+  return first === "https" ? "https:" : first === "http" ? "http:" : undefined;
 }
 
 /**

@@ -44,7 +44,13 @@ export function checkHost(headers: IncomingHttpHeaders, allowed: readonly string
   };
 }
 
-export function checkOrigin(headers: IncomingHttpHeaders): Refusal | null {
+/**
+ * `scheme` is the protocol this request reached the server by, when it is known ("https:" over TLS or from
+ * a trusted proxy's X-Forwarded-Proto, see `requestScheme`): then the page must have been loaded by the same
+ * protocol too. Without it (plain HTTP with no trusted proxy) only host and port are compared: a page of
+ * another scheme cannot be served on the same port then.
+ */
+export function checkOrigin(headers: IncomingHttpHeaders, scheme?: "http:" | "https:"): Refusal | null {
   const refuse = (from: string): Refusal => ({
     status: 403,
     code: "auth/cross_site",
@@ -68,5 +74,8 @@ export function checkOrigin(headers: IncomingHttpHeaders): Refusal | null {
   } catch {
     return refuse(`Origin: ${origin.slice(0, 100)}`);
   }
-  return originHost === ownHost ? null : refuse(`Origin: ${origin.slice(0, 100)}`);
+  if (originHost !== ownHost) return refuse(`Origin: ${origin.slice(0, 100)}`);
+  // behind a TLS proxy, a plain-HTTP page of the same host name (port 80 of the proxy) is another origin
+  if (scheme && new URL(origin).protocol !== scheme) return refuse(`Origin: ${origin.slice(0, 100)}`);
+  return null;
 }
