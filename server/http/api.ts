@@ -119,11 +119,15 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, method
 
 /**
  * The language of a room's session and the title its participants see, for the join page (`{ language, title }`;
- * 404 for an unknown code). Unknown
- * codes count against the address's join limit, so the route cannot be used to scan for rooms.
+ * 404 for an unknown code). Unknown codes count against the address's join limit, so the route cannot be used
+ * to scan for rooms; a known code costs nothing (a class behind one address opens the join page many times),
+ * but an address whose allowance is spent gets 429 before any lookup, for a live code as for a wrong one —
+ * otherwise the answer's status (200 against 429) would tell a scanner every hit at full speed.
  */
 async function roomLanguage(req: IncomingMessage, res: ServerResponse, code: string, deps: ApiDeps): Promise<void> {
   const address = clientAddress(req, deps.security.trustProxy);
+  const spentFor = deps.limits.joinsPerAddress.waitSeconds(address) * 1000;
+  if (spentFor > 0) return tooMany(res, spentFor, worded("tooManyJoins", { wait: waitText(spentFor) }));
   const room = await deps.manager.roomLanguage(code);
   if (room) return sendJson(res, 200, { ok: true, language: room.language, title: room.title });
   if (!deps.limits.joinsPerAddress.take(address)) {

@@ -71,6 +71,25 @@ describe("joining over HTTP", () => {
     expect((await join(base, s.code, "Table 2", "10.0.0.10")).status).toBe(200);
   }, 60_000);
 
+  it("the join page's room lookup cannot scan: once an address has spent its allowance on wrong codes, a live code answers 429 too", async () => {
+    const base = await start();
+    const s = await createSession(base, await adminCookie(base));
+    const lookup = (code: string, from: string) => raw(base, `/api/rooms/${encodeURIComponent(code)}/language`, { headers: { "x-forwarded-for": from } });
+    // a live code costs nothing while the address has allowance left (a class behind one address)
+    for (let i = 0; i < JOIN_RATE.perAddress.burst + 5; i++) expect((await lookup(s.code, "10.5.0.1")).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < JOIN_RATE.perAddress.burst + 5; i++) statuses.push((await lookup(`WRONG${String(i).padStart(3, "2")}`, "10.5.0.2")).status);
+    expect(statuses.slice(0, JOIN_RATE.perAddress.burst).every((x) => x === 404)).toBe(true);
+    expect(statuses.slice(JOIN_RATE.perAddress.burst).every((x) => x === 429)).toBe(true);
+    const hit = await lookup(s.code, "10.5.0.2");
+    expect(hit.status).toBe(429);
+    expect(hit.text).not.toContain(s.code);
+    expect(messageOf(hit.json)).toMatch(/Too many join attempts/);
+    expect((await lookup(s.code.toLowerCase(), "10.5.0.2")).status).toBe(429);
+    // another address still finds the room
+    expect((await lookup(s.code, "10.5.0.3")).status).toBe(200);
+  }, 60_000);
+
   it("limits joins per room code that take or get back a seat", async () => {
     const base = await start();
     const s = await createSession(base, await adminCookie(base));
