@@ -247,9 +247,10 @@ function recordRound(s: SessionState, g: GroupState, lt: LoadedTreatment, nowMs:
     row.players.push({
       participantId: m,
       seat: p.seat,
-      // a latecomer still reading the intro of the seat they take over (lib/engine/takeover.ts) has not consented:
-      // the bot's round is not recorded under their label
-      label: p.takeover ? null : p.label,
+      // a latecomer still reading the intro of the seat they take over (lib/engine/takeover.ts) had not consented
+      // when the bot chose: the bot's round is not recorded under their label, also when the round is recorded
+      // (as its group leaves the results) after they finished reading
+      label: p.takeover || st.botReason === "latecomer" ? null : p.label,
       record,
       how: { endedBy: st.endedBy ?? null, botReason: st.botReason ?? null, botStrategy: st.botStrategy ?? null },
     });

@@ -68,6 +68,35 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(leaderboard(s, 10).find((row) => row.label === "Bo")).toMatchObject({ bot: false, botRounds: 1 });
   });
 
+  it("a round its bot chose while the latecomer read stays unlabelled when the round is recorded after they finished the intro", () => {
+    // the round is recorded when the group leaves its results, which may be after the person finished reading
+    // (fresh-clone analyst review: such rows carried the person's label, depending on timing)
+    const lt = load();
+    let s = must(started(lt), lt, { kind: "claim", label: "Bo" }, T0 + 2);
+    s = must(s, lt, { kind: "connect", pid: "p2" }, T0 + 3);
+    const decide = s.groups.toArray()[0]!.phase;
+    s = must(s, lt, { kind: "action", pid: "p1", clientActionId: "a1", action: { type: "invest", x: 1 } }, T0 + 4);
+    const chosen = runBots(s, lt, T0 + 5, { until: (x) => x.groups.toArray()[0]!.phase !== decide });
+    expect(chosen.rounds).toEqual([]); // the bot chose for seat 2; the round is not recorded yet
+    s = must(chosen.state, lt, { kind: "consent", pid: "p2" }, chosen.nowMs + 1);
+    s = must(s, lt, { kind: "instructions", pid: "p2" }, chosen.nowMs + 2);
+    expect(s.participants.get("p2")!.takeover).toBeUndefined();
+    const rounds: ReturnType<typeof runBots>["rounds"] = [];
+    let now = chosen.nowMs + 3;
+    for (const pid of ["p1", "p2"]) {
+      const g = s.groups.toArray()[0]!;
+      const r = reduce(s, lt, { kind: "action", pid, clientActionId: `c-${pid}`, action: { type: "continue" }, at: { round: g.round, phase: g.phase, phaseSeq: g.phaseSeq } }, (now += 1));
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.state;
+      rounds.push(...r.effects.rounds);
+    }
+    const after = runBots(s, lt, now, { until: (x) => x.groups.toArray()[0]!.round === 2 });
+    rounds.push(...after.rounds);
+    const row = rounds.flatMap((r) => r.players).find((pl) => pl.participantId === "p2");
+    expect(row).toMatchObject({ label: null, how: { botReason: "latecomer" }, record: { isBot: true } });
+    expect(rounds.flatMap((r) => r.players).find((pl) => pl.participantId === "p1")).toMatchObject({ label: "Ann" });
+  });
+
   it("the room's screen keeps inviting while a filled seat can be taken over; full once none can (or the treatment says no)", () => {
     const lt = load();
     let s = started(lt);
