@@ -10,7 +10,7 @@
 import { MAX_PASSWORD_LENGTH } from "../../lib/protocol/payloads";
 import { randomBytes } from "node:crypto";
 import { AdminSessions, fingerprintOf } from "../security/admin-sessions";
-import { readCookie } from "../security/cookies";
+import { readCookies } from "../security/cookies";
 import { checkPassword, Gate, hashPassword } from "../security/password";
 import { deviceKeyOf } from "../security/device-cookie";
 import type { SessionStore } from "../sessions/store";
@@ -104,9 +104,16 @@ export class AdminAuth {
     return (await this.passwordMatches(password)) ? this.sessions.create() : null;
   }
 
-  /** The session key when the Cookie header carries a live admin session, else null. */
+  /**
+   * The session key when the Cookie header carries a live admin session, else null. Every admin cookie in the
+   * header counts (`readCookies`): one of our name set by another port of this host must not hide ours.
+   */
   async sessionOf(header: string | undefined): Promise<string | null> {
-    return this.sessions.verify(readCookie(header, ADMIN_COOKIE));
+    for (const value of readCookies(header, ADMIN_COOKIE)) {
+      const key = await this.sessions.verify(value);
+      if (key) return key;
+    }
+    return null;
   }
 
   async verifyCookieHeader(header: string | undefined): Promise<boolean> {
@@ -114,7 +121,7 @@ export class AdminAuth {
   }
 
   async logout(header: string | undefined): Promise<void> {
-    await this.sessions.revoke(readCookie(header, ADMIN_COOKIE));
+    for (const value of readCookies(header, ADMIN_COOKIE)) await this.sessions.revoke(value);
   }
 
   stop(): void {

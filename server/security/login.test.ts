@@ -2,6 +2,7 @@
  * Items 6 and 7 of issue 10 over HTTP: login throttling with backoff per address, hashing that leaves
  * the server responsive under 200 parallel attempts, and the Secure flag behind HTTPS.
  */
+import { io as ioc } from "socket.io-client";
 import { describe, expect, it } from "vitest";
 import { appOnPort } from "../testing/app-on-port";
 import { ADMIN_PASSWORD } from "../testing/harness";
@@ -97,6 +98,29 @@ describe("the admin cookie", () => {
     const direct = await login(plain, ADMIN_PASSWORD, { "x-forwarded-proto": "https" });
     expect(cookieOf(direct)).toMatch(/HttpOnly; SameSite=Strict/);
     expect(cookieOf(direct)).not.toMatch(/Secure/); // the header is not trusted without TRUST_PROXY
+  });
+
+  it("a cookie of the same name set by another port of this host (sent first, longer Path) does not hide the admin's: it stays logged in, on the socket too, and logging out ends its session", async () => {
+    const base = await start();
+    const own = String((await login(base, ADMIN_PASSWORD)).headers["set-cookie"]).split(";")[0]!;
+    const value = own.split("=")[1]!;
+    const tossed = Array.from({ length: 5 }, (_, i) => `mechlab_admin=tossed${"x".repeat(20)}${i}`).join("; ");
+    const header = `${tossed}; other=1; mechlab_admin=%E0%A4%A; ${own}`;
+    const me = async (cookie: string) => (await raw(base, "/api/admin/me", { headers: { cookie } })).json as { ok: boolean };
+    expect(await me(header)).toEqual({ ok: true });
+    expect((await raw(base, "/api/admin/sessions", { headers: { cookie: header } })).status).toBe(200);
+    const socket = ioc(base, { transports: ["websocket"], auth: { admin: true }, extraHeaders: { cookie: header }, forceNew: true, reconnection: false });
+    const handshake = await new Promise<string>((resolve) => {
+      socket.on("connect", () => resolve("connected"));
+      socket.on("connect_error", (e) => resolve(e.message));
+    }).finally(() => socket.close());
+    expect(handshake).toBe("connected");
+    // only junk: not logged in
+    expect(await me(tossed)).toEqual({ ok: false });
+    // logging out with the tossed cookies in front ends the admin's own session
+    const out = await raw(base, "/api/admin/logout", { headers: { "content-type": "application/json", "x-mechlab-csrf": "1", cookie: header }, body: "{}" });
+    expect(out.status).toBe(200);
+    expect(await me(`mechlab_admin=${value}`)).toEqual({ ok: false });
   });
 
   it("is Secure only when the request came over HTTPS through a trusted proxy", async () => {
