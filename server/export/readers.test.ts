@@ -19,7 +19,10 @@ describe.skipIf(!hasPandas && !hasR)("exported CSV in analysis tools", () => {
   let dir = "";
   let csv = "";
   let payments = "";
-  /** Labels and panel ids that look like numbers, written as the export writes them (a label "-1" gets its guard '). */
+  /**
+   * Labels and panel ids that look like numbers or like a missing value ("NA", "null", "nan", "n/a" are valid
+   * labels and answers), written as the export writes them (a label "-1" gets its guard '), and one empty.
+   */
   let labels = "";
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "mechlab-readers-"));
@@ -29,7 +32,7 @@ describe.skipIf(!hasPandas && !hasR)("exported CSV in analysis tools", () => {
     csv = join(dir, session, "data.csv");
     payments = join(dir, session, "payments.csv");
     labels = join(dir, "labels.csv");
-    writeFileSync(labels, toCsv(["seat", "label", "external_id"], [{ seat: 0, label: "007", external_id: "0123" }, { seat: 1, label: "1e5", external_id: "5f00aa" }, { seat: 2, label: "-1", external_id: "12" }]));
+    writeFileSync(labels, toCsv(["seat", "label", "external_id"], [{ seat: 0, label: "007", external_id: "0123" }, { seat: 1, label: "1e5", external_id: "5f00aa" }, { seat: 2, label: "-1", external_id: "12" }, { seat: 3, label: "NA", external_id: "nan" }, { seat: 4, label: "null", external_id: "n/a" }, { seat: 5, label: null, external_id: null }]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,7 +41,8 @@ describe.skipIf(!hasPandas && !hasR)("exported CSV in analysis tools", () => {
       "-c",
       `import json, sys, pandas as pd
 d = pd.read_csv(sys.argv[1])
-print(json.dumps({"rows": len(d), "treatment": d["treatment"].iloc[0], "dtypes": {c: str(t) for c, t in d.dtypes.items()}}))`,
+recipe = pd.read_csv(sys.argv[1], keep_default_na=False, na_values=[""])
+print(json.dumps({"rows": len(d), "treatment": d["treatment"].iloc[0], "dtypes": {c: str(t) for c, t in d.dtypes.items()}, "recipeDtypes": {c: str(t) for c, t in recipe.dtypes.items()}}))`,
       csv,
     ]).toString();
     const r = JSON.parse(out);
@@ -49,6 +53,8 @@ print(json.dumps({"rows": len(d), "treatment": d["treatment"].iloc[0], "dtypes":
     expect(r.dtypes.is_bot).toBe("bool");
     expect(r.dtypes.timed_out).toBe("bool");
     expect(r.dtypes.payoff).toBe("float64");
+    // the documented options that keep "NA" text as text leave every column's type as it is
+    expect(r.recipeDtypes).toEqual(r.dtypes);
   });
 
   it.skipIf(!hasPandas)("pandas: payments.csv's money columns are numbers; the documented recipe keeps labels and panel ids as text", () => {
@@ -56,28 +62,30 @@ print(json.dumps({"rows": len(d), "treatment": d["treatment"].iloc[0], "dtypes":
       "-c",
       `import json, sys, pandas as pd
 p = pd.read_csv(sys.argv[1])
-d = pd.read_csv(sys.argv[2], dtype={"label": str, "external_id": str})
+d = pd.read_csv(sys.argv[2], dtype={"label": str, "external_id": str}, keep_default_na=False, na_values=[""])
 d["label"] = d["label"].str.replace(r"^'(?=[-=+@\\t\\r])", "", regex=True)
-print(json.dumps({"dtypes": {c: str(t) for c, t in p.dtypes.items()}, "label": list(d["label"]), "external_id": list(d["external_id"])}))`,
+text = lambda col: [None if pd.isna(x) else x for x in d[col]]
+print(json.dumps({"dtypes": {c: str(t) for c, t in p.dtypes.items()}, "label": text("label"), "external_id": text("external_id")}))`,
       payments,
       labels,
     ]).toString();
     const r = JSON.parse(out);
     expect([r.dtypes.bonus, r.dtypes.payout, r.dtypes.finished]).toEqual(["float64", "float64", "bool"]);
-    expect(r.label).toEqual(["007", "1e5", "-1"]);
-    expect(r.external_id).toEqual(["0123", "5f00aa", "12"]);
+    expect(r.label).toEqual(["007", "1e5", "-1", "NA", "null", null]);
+    expect(r.external_id).toEqual(["0123", "5f00aa", "12", "nan", "n/a", null]);
   });
 
   it.skipIf(!hasR)("R: payments.csv's money columns are numbers; the documented recipe keeps labels and panel ids as text", () => {
     const out = execFileSync("Rscript", [
       "-e",
-      `a <- commandArgs(TRUE); p <- read.csv(a[1]); d <- read.csv(a[2], colClasses=c(label="character", external_id="character"))
+      `a <- commandArgs(TRUE); p <- read.csv(a[1]); d <- read.csv(a[2], colClasses=c(label="character", external_id="character"), na.strings="")
 d$label <- sub("^'([-=+@\\t\\r])", "\\\\1", d$label)
-cat(class(p$bonus), class(p$payout), class(p$finished), d$label, d$external_id, sep="|")`,
+text <- function(x) ifelse(is.na(x), "<missing>", x)
+cat(class(p$bonus), class(p$payout), class(p$finished), text(d$label), text(d$external_id), sep="|")`,
       payments,
       labels,
     ]).toString();
-    expect(out.split("|")).toEqual(["numeric", "numeric", "logical", "007", "1e5", "-1", "0123", "5f00aa", "12"]);
+    expect(out.split("|")).toEqual(["numeric", "numeric", "logical", "007", "1e5", "-1", "NA", "null", "<missing>", "0123", "5f00aa", "12", "nan", "n/a", "<missing>"]);
   });
 
   it.skipIf(!hasR)("R read.csv gives typed columns", () => {
