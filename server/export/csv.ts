@@ -26,15 +26,22 @@ export function csvCell(v: Cell): string {
   return quoted(neutralise(v));
 }
 
+/** Significant digits of a fraction in the files (`numberText`). */
+export const SIGNIFICANT_DIGITS = 12;
+
 /**
- * A number as the file writes it: whole numbers exactly; fractions with at most 15 significant digits, so
- * the noise of binary arithmetic does not reach the file (0.4 × 0.8 = 0.32000000000000006 is written
- * 0.32; any 15-digit decimal reads back as the same double). Not finite: empty.
+ * A number as the file writes it: whole numbers exactly; fractions with at most 12 significant digits, so
+ * the noise of binary arithmetic (0.4 × 0.8 = 0.32000000000000006 is written 0.32) and of the linear
+ * programs' solver (the CIP menu's 225.999999999998 points are written 226; its error is about 1e-12 of the
+ * value, more than 15 digits would hide) does not reach the file. A fraction of 1e9 or more keeps three
+ * decimals beyond its whole part, up to 15 digits (12 would round 999999999999.5 to a whole number).
+ * Not finite: empty.
  */
 export function numberText(v: number): string {
   if (!Number.isFinite(v)) return "";
   if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(15)));
+  const wholeDigits = Math.abs(v) >= 1 ? Math.floor(Math.log10(Math.abs(v))) + 1 : 0;
+  return String(Number(v.toPrecision(Math.min(15, Math.max(SIGNIFICANT_DIGITS, wholeDigits + 3)))));
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
