@@ -28,6 +28,9 @@ import { SessionManager } from "./sessions/manager";
 import { SessionStore } from "./sessions/store";
 import { SolverPool } from "./solver/pool";
 
+/** How long the launch check's figures may take to draw in their worker before the page is told they were left out. */
+export const FIGURE_TIMEOUT_MS = 20_000;
+
 /**
  * How long and how many connections one client may hold on the HTTP server. Node's defaults (60 s for the
  * headers, 300 s for a request) let a client that trickles bytes hold a file descriptor for minutes.
@@ -80,6 +83,8 @@ export interface AppOptions {
   realtimeLimits?: Partial<RealtimeLimits>;
   /** Overrides of when sessions are unloaded and which are loaded at start (server/sessions/idle.ts). */
   idle?: Partial<IdlePolicy>;
+  /** How long the launch check's figures may take to draw (default FIGURE_TIMEOUT_MS; tests shorten it). */
+  figureTimeoutMs?: number;
   /** Overrides of the settings read from the environment (server/security/config.ts). */
   security?: Partial<SecurityConfig>;
   /** The HTTP rate limits (tests pass their own with a frozen clock). */
@@ -129,8 +134,10 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   // processes starting together must agree on one stored password hash (admin sessions are tied to it)
   const auth = cluster ? await cluster.exclusive(() => AdminAuth.init(store, log)) : await AdminAuth.init(store, log);
   const solver = new SolverPool(1);
+  const figures = new SolverPool(1);
   const manager = new SessionManager(store, {
     solver,
+    figures: { pool: figures, timeoutMs: opts.figureTimeoutMs ?? FIGURE_TIMEOUT_MS },
     // several processes: the database's clock, so a session taken over keeps its deadlines (server/cluster/db-clock.ts)
     ...(opts.clock ? { clock: opts.clock } : cluster ? { clock: cluster.clock.now } : {}),
     ...(opts.botDelayMs !== undefined ? { botDelayMs: opts.botDelayMs } : {}),
@@ -220,6 +227,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       }),
     close: async () => {
       cluster?.node.stop();
+      await figures.close(); // a figure being drawn is not waited for
       await manager.stop();
       await solver.close();
       await new Promise<void>((r) => io.close(() => r()));

@@ -64,3 +64,55 @@ describe("launch-check figures over HTTP", () => {
     expect(bad.json.errors.length).toBeGreaterThan(0);
   });
 });
+
+describe("launch-check figures that take too long", () => {
+  let slowDb: TestDb;
+  let slow: MechlabApp;
+  let slowBase: string;
+  let slowCookie: string;
+  beforeAll(async () => {
+    slowDb = await freshSqlite();
+    ({ app: slow, base: slowBase } = await startApp(slowDb.url, { figureTimeoutMs: 3000 }));
+    slowCookie = await adminCookie(slowBase);
+  });
+  afterAll(async () => {
+    await slowDb.drop();
+  });
+
+  /**
+   * Integer resources over a large R, 8 CIs and 6 types, within the game's limits: its sweep of integer
+   * programs ran for minutes in the one solver worker (fresh-clone attack review B-4), holding up session
+   * creation and shutdown.
+   */
+  const heavy = () => {
+    const t = JSON.parse(example("cip-contracts-menu-integer-3.json"));
+    t.params.cis = 8;
+    t.params.resources = 10_000_000;
+    t.params.types = Array.from({ length: 6 }, (_, k) => ({ theta: k + 1, phi: 0.15 * k, probability: k === 5 ? 1 - 5 * 0.1667 : 0.1667, minResources: 1_000_003 + 1_499_989 * k, rewardRate: 1.7 + 1.3 * k }));
+    return t;
+  };
+
+  it("are given up at the deadline with a message; a session is created meanwhile, and the server stops at once", async () => {
+    const t = heavy();
+    expect((await api(slowBase, "/api/admin/treatments/validate", { cookie: slowCookie, body: { treatment: t } })).json.ok).toBe(true);
+    const t0 = Date.now();
+    const figures = api(slowBase, "/api/admin/treatments/figures", { cookie: slowCookie, body: { treatment: t } });
+    await new Promise((r) => setTimeout(r, 500));
+    // the sessions' solves do not wait behind the figure being drawn
+    const created = await api(slowBase, "/api/admin/sessions", { cookie: slowCookie, body: { treatment: example("cip-contracts-menu-4.json") } });
+    expect(created.status).toBe(201);
+    const r = await figures;
+    expect(r.status).toBe(422);
+    expect(r.json.error.code).toBe("figures/too_slow");
+    expect(r.json.error.message).toMatch(/longer than 3 s .*the session can be created/);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+    // the next figures are drawn (a new worker) and the server closes without waiting for anything left
+    const again = await api(slowBase, "/api/admin/treatments/figures", { cookie: slowCookie, body: { treatment: example("cip-contracts-menu-4.json") } });
+    expect(again.status === 200 || again.json.error.code === "figures/too_slow").toBe(true);
+    void api(slowBase, "/api/admin/treatments/figures", { cookie: slowCookie, body: { treatment: t } }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 500));
+    const closing = Date.now();
+    await slow.close();
+    expect(Date.now() - closing).toBeLessThan(5000);
+  }, 60_000);
+});

@@ -42,6 +42,11 @@ export interface ManagerOptions {
   clock?: Clock;
   /** Worker threads for the treatments' solves (server/solver); without it they run on the event loop. */
   solver?: SolverPool;
+  /**
+   * The worker for the launch check's figures (server/http/figure-routes.ts), apart from `solver` so that a
+   * figure slow to draw never holds up a session's solves, and how long a figure may take.
+   */
+  figures?: { pool: SolverPool; timeoutMs: number };
   botDelayMs?: number;
   /** How long steps run on the main thread (HostOptions.inlineCompute; tests replace it). */
   inlineCompute?: HostOptions["inlineCompute"];
@@ -148,6 +153,11 @@ export class SessionManager {
   /** The worker threads for long pure computations (server/solver), if the app has them. */
   get solver(): SolverPool | undefined {
     return this.opts.solver;
+  }
+
+  /** The launch-check figures' worker and deadline, if the app has them. */
+  get figures(): ManagerOptions["figures"] {
+    return this.opts.figures;
   }
 
   /**

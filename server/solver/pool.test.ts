@@ -10,7 +10,7 @@ import { migrate } from "../db/migrate";
 import { SessionManager } from "../sessions/manager";
 import { SessionStore } from "../sessions/store";
 import { freshSqlite, type TestDb } from "../testing/harness";
-import { SolverPool } from "./pool";
+import { SolverPool, SolverTimeoutError } from "./pool";
 import { warmInPool } from "./warm";
 
 const FIXTURE = fileURLToPath(new URL("./hold.fixture.ts", import.meta.url));
@@ -66,6 +66,29 @@ describe("SolverPool", () => {
     const flag = new Int32Array(new SharedArrayBuffer(12));
     Atomics.store(flag, 0, 1); // released from the start: returns after one check
     expect(await pool.run(FIXTURE, "solveUntilReleased", { flag })).toBe(0);
+  }, 60_000);
+
+  it("a job past its deadline fails with SolverTimeoutError, its worker is stopped, and the next job runs in a new one", async () => {
+    pool = new SolverPool(1);
+    const released = new Int32Array(new SharedArrayBuffer(12));
+    Atomics.store(released, 0, 1);
+    expect(await pool.run(FIXTURE, "solveUntilReleased", { flag: released })).toBe(0); // the worker has started
+    const stuck = new Int32Array(new SharedArrayBuffer(12)); // never released: solves until its worker is stopped
+    const t0 = Date.now();
+    const running = pool.run(FIXTURE, "solveUntilReleased", { flag: stuck }, { timeoutMs: 1500 });
+    // a job queued behind it with a shorter deadline expires in the queue
+    const queued = pool.run(FIXTURE, "solveUntilReleased", { flag: stuck }, { timeoutMs: 300 });
+    await expect(queued).rejects.toBeInstanceOf(SolverTimeoutError);
+    await expect(running).rejects.toThrow(/took longer than 1.5 s and was stopped/);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const solvesAtStop = Atomics.load(stuck, 2);
+    expect(solvesAtStop).toBeGreaterThan(0);
+    await sleep(300);
+    expect(Atomics.load(stuck, 2)).toBe(solvesAtStop); // the worker is gone, not solving on
+    const flag = new Int32Array(new SharedArrayBuffer(12));
+    Atomics.store(flag, 0, 1);
+    expect(await pool.run(FIXTURE, "solveUntilReleased", { flag }, { timeoutMs: 30_000 })).toBe(0);
+    expect(pool.pending).toBe(0);
   }, 60_000);
 
   it("fails a job whose input cannot be sent to the worker, and runs the next one", async () => {

@@ -3,7 +3,8 @@
  * event loop keeps serving every live session while they run. A job names a module and one of its
  * exported functions; the worker imports it (TypeScript through tsx, like the server) and posts the
  * result back by structured clone. Jobs queue per pool; a worker that dies is replaced and its job
- * fails with a message.
+ * fails with a message. A job may have a deadline (`timeoutMs`, counted from when it was asked for): past
+ * it, a queued job is dropped and a running one's worker is stopped (and replaced for the next job).
  */
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
@@ -25,6 +26,13 @@ interface Job {
   readonly reject: (e: Error) => void;
 }
 
+/** The error of a job that passed its deadline (`SolverPool.run`'s `timeoutMs`). */
+export class SolverTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the computation took longer than ${timeoutMs / 1000} s and was stopped`);
+  }
+}
+
 interface Slot {
   worker: Worker;
   job: Job | null;
@@ -39,13 +47,47 @@ export class SolverPool {
   /** `size` worker threads (default 1: the solves are single-threaded and the machine is shared). */
   constructor(private readonly size = 1) {}
 
-  /** Run `fn(input)` exported by `module` (an absolute path) in a worker; resolves with its result. */
-  run(module: string, fn: string, input: unknown): Promise<unknown> {
+  /**
+   * Run `fn(input)` exported by `module` (an absolute path) in a worker; resolves with its result. With
+   * `timeoutMs`, rejects with a `SolverTimeoutError` once that long has passed without a result (waiting in
+   * the queue included), and the worker running it is stopped, so the next job does not wait for it.
+   */
+  run(module: string, fn: string, input: unknown, opts: { timeoutMs?: number } = {}): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error("the solver pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, module, fn, input, resolve, reject });
+      let timer: NodeJS.Timeout | undefined;
+      const settle =
+        <A>(f: (a: A) => void) =>
+        (a: A) => {
+          clearTimeout(timer);
+          f(a);
+        };
+      const job: Job = { id: this.nextId++, module, fn, input, resolve: settle(resolve), reject: settle(reject) };
+      if (opts.timeoutMs !== undefined) {
+        const ms = opts.timeoutMs;
+        timer = setTimeout(() => this.expire(job, ms), ms);
+        timer.unref();
+      }
+      this.queue.push(job);
       this.pump();
     });
+  }
+
+  /** `job` passed its deadline: out of the queue, or its worker stopped (the slot is replaced by the next pump). */
+  private expire(job: Job, ms: number): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.reject(new SolverTimeoutError(ms));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (!slot) return; // answered meanwhile
+    slot.job = null;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    job.reject(new SolverTimeoutError(ms));
+    void slot.worker.terminate();
+    this.pump();
   }
 
   /** Jobs waiting or running. */

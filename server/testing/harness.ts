@@ -14,7 +14,7 @@ export { freshPostgres, freshSqlite, type TestDb } from "./test-db";
 
 export const ADMIN_PASSWORD = "test-admin-password";
 
-export async function startApp(dbUrl: string, opts: { botDelayMs?: number } = {}): Promise<{ app: MechlabApp; base: string }> {
+export async function startApp(dbUrl: string, opts: { botDelayMs?: number; figureTimeoutMs?: number } = {}): Promise<{ app: MechlabApp; base: string }> {
   process.env.ADMIN_PASSWORD = ADMIN_PASSWORD;
   process.env.MECHLAB_QUIET = "1";
   const app = await createMechlabApp({ dbUrl, log: () => {}, ...opts });
