@@ -23,7 +23,7 @@ export const SURVEY_BASE_COLUMNS: ColumnDoc[] = [
     name: "survey_status",
     type: "string",
     description:
-      "answered (the participant sent the answers), answering (the survey is open and not sent yet), skipped (a bot played the seat when play ended, so nobody answered for the person), bot (a bot seat from the start answered, e.g. in a bot pilot), not_reached (play had not ended for the seat, or the session ended before), no_survey (the session's treatment has no exit survey).",
+      "answered (the participant sent the answers), answering (the survey is open and not sent yet), skipped (a bot played the seat when play ended, so nobody answered for the person), bot (a bot seat from the start answered, e.g. in a bot pilot), closed (the survey was open and the experimenter ended the session before the participant sent the answers), not_reached (play had not ended for the seat, or the session ended before), no_survey (the session's treatment has no exit survey).",
   },
   { name: "survey_ms", type: "number", unit: "ms", description: "Time from the survey opening to the answers being sent (server clock); empty unless survey_status is answered." },
 ];
@@ -80,12 +80,15 @@ export interface SurveySeat {
 
 /**
  * The seat's survey_status. `hasSurvey` false: the treatment asks no exit survey, so a seat without
- * answers is "no_survey" (not "not_reached", which reads as if the person dropped out before it).
+ * answers is "no_survey" (not "not_reached", which reads as if the person dropped out before it). A seat
+ * whose survey opened (`surveyStartedMs`) and has no answers but is no longer on it was on the survey when
+ * the experimenter ended the session (End session sends everyone to the final page): "closed".
  */
 export function surveyStatus(p: SurveySeat, hasSurvey: boolean): string {
   if (p.survey) return p.survey.status;
   if (p.stage === "survey") return "answering";
-  return hasSurvey ? "not_reached" : "no_survey";
+  if (!hasSurvey) return "no_survey";
+  return p.surveyStartedMs !== undefined ? "closed" : "not_reached";
 }
 
 /**
