@@ -76,4 +76,14 @@ describe("report-html", () => {
     expect(await groups(2)).toBe("2 groups of 3 (fixed matching)");
     expect(await groups(1, "de")).toBe("1 zu je 3 (feste Zuordnung)");
   });
+
+  it("heads a chart-number column by the series and its role, once: \"played\", not \"played (played)\"", async () => {
+    const { spread: _spread, ...plain } = chart;
+    const named: Chart = { ...plain, id: "c", title: "t", x: { title: "round" }, series: [{ ...chart.series[0]!, name: "played" }, { ...chart.series[1]!, name: "Nash equilibrium" }] };
+    const heads = (html: string) => [...html.split('data-testid="report-chart-table-c"')[1]!.split("</thead>")[0]!.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(heads(await reportHtml({ ...data, charts: [named] }))).toEqual(["round", "played", "Nash equilibrium (theory)"]);
+    const de: Chart = { ...named, series: [{ ...named.series[0]!, name: "gespielt" }, named.series[1]!] };
+    expect(heads(await reportHtml({ ...data, charts: [de], locale: "de" }))).toEqual(["round", "gespielt", "Nash equilibrium (Theorie)"]);
+    expect(heads(await reportHtml({ ...data, charts: [{ ...named, series: [{ ...named.series[0]!, name: "user 1" }] }] }))).toEqual(["round", "user 1 (played)"]);
+  });
 });

@@ -38,9 +38,11 @@ function chartTable(chart: Chart, locale: Locale): string {
     return r ? n(r.y) + (r.lo !== null && r.hi !== null ? ` <span class="muted">(${n(r.lo)}–${n(r.hi)})</span>` : "") : "–";
   };
   const role = (r: "played" | "theory") => (r === "theory" ? t("charts.role.theory") : t("charts.role.played"));
+  // a series already named by its role ("played") is not headed "played (played)"
+  const heading = (s: string, r: "played" | "theory") => (s.trim().toLowerCase() === role(r).toLowerCase() ? s : `${s} (${role(r)})`);
   return table(
     chart.spread ? t("report.chartNumbersSpread", { title: chart.title, spread: chart.spread }) : t("report.chartNumbers", { title: chart.title }),
-    [chart.x.title, ...series.map((s, i) => `${s} (${role(chart.series[i]!.role)})`)],
+    [chart.x.title, ...series.map((s, i) => heading(s, chart.series[i]!.role))],
     xs.map((x) => [esc(typeof x === "number" ? n(x) : x), ...series.map((s) => cell(x, s))]),
     `report-chart-table-${chart.id}`,
   );
