@@ -17,9 +17,9 @@ export const COMMANDS: Record<string, CliCommand> = {
     usage: `usage: mechlab simulate <treatment.json> [--sessions N] [--seed S] [--out DIR] [--bot NAME]
 
 Runs complete sessions with bots through the real engine and database and writes the same export
-files as the admin page (data.csv, data-wide.csv, data.json, survey.csv, codebook.csv, events.csv, rounds.json,
-report.html) to
-DIR/<session-id>/.
+files as the admin page (data.csv, data-wide.csv, data.json, survey.csv, codebook.csv, payments.csv, events.csv,
+rounds.json, report.html) to DIR/<session-id>/. Its payments.csv lists the bot seats: what the treatment
+would pay people who played so.
 
 options:
   --sessions N   number of sessions, 1 to 1000 (default 1)

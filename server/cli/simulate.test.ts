@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCsv } from "../testing/parse-csv";
+import { COMMANDS } from "./commands";
 import { runSimulate } from "./simulate";
 
 const EXAMPLE = join(import.meta.dirname, "../../examples/treatments/ids-investment-3.json");
@@ -25,6 +26,8 @@ describe("mechlab simulate", () => {
     expect(sessions).toHaveLength(2);
     for (const s of sessions) {
       for (const f of ["data.csv", "data.json", "survey.csv", "payments.csv", "codebook.csv", "events.csv", "rounds.json", "report.html"]) expect(existsSync(join(out, s, f))).toBe(true);
+      // mechlab simulate --help names every file it writes
+      for (const f of readdirSync(join(out, s))) expect(COMMANDS.simulate!.usage, f).toContain(f);
       // every file the codebook documents is written, with the columns it lists
       const codebook = parseCsv(readFileSync(join(out, s, "codebook.csv"), "utf8"));
       for (const file of new Set(codebook.map((r) => r.file))) {
