@@ -135,6 +135,13 @@ describe("study-wide export, archive and delete", () => {
     expect(arch.status).toBe(200);
     const list = (await api(base, "/api/admin/sessions", { cookie })).json as { id: string; archivedAt: string | null }[];
     expect(list.find((s) => s.id === done.id)?.archivedAt).not.toBeNull();
+    // every session of its treatment leaves an archived session out; chosen by its id it is still exported
+    for (const path of ["study.csv?format=payments&", "study-report.html?"]) {
+      const byTreatment = await api(base, `/api/admin/export/${path}treatment=x&game=ids-investment`, { cookie });
+      expect(byTreatment.status).toBe(400);
+      expect(byTreatment.json.error.message).toMatch(/neither archived nor a draft/);
+    }
+    expect(parseCsv((await api(base, `/api/admin/export/study.csv?sessions=${done.id}`, { cookie })).text)).toHaveLength(2);
 
     const running = await api(base, "/api/admin/sessions", { body: { treatment: { ...treatment("y", 1), bots: { seats: [] } } }, cookie });
     const rid = running.json.session.id as string;

@@ -52,6 +52,15 @@ export class StudyExportAborted extends Error {
 export const STUDY_FORMATS = ["long", "wide", "survey", "codebook", "payments"] as const;
 export type StudyFormat = (typeof STUDY_FORMATS)[number];
 
+/**
+ * The refusal when no session is chosen: by ids, or by a treatment none of whose sessions counts (the store's
+ * `sessionsOfTreatment` leaves archived sessions and drafts out).
+ */
+export const noSessionChosen = (byTreatment: boolean) =>
+  byTreatment
+    ? "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name) with a session that is neither archived nor a draft: every session of a treatment leaves those out (tick them in the session list to export them)."
+    : "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name).";
+
 /** The file name of each study export (the codebook's `file` column names the data files by it). */
 export const studyFileName = (format: StudyFormat) => `mechlab-study-${format}.csv`;
 

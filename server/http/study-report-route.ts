@@ -1,5 +1,6 @@
 /** GET /api/admin/export/study-report.html?sessions=id1,id2 | ?treatment=name: the study report (server/export/study-report.ts). */
 import type { ServerResponse } from "node:http";
+import { noSessionChosen } from "../export/study";
 import { STUDY_REPORT_MAX_SESSIONS, studyReportHtml } from "../export/study-report";
 import type { SessionManager } from "../sessions/manager";
 import { sendFile, sendJson } from "./respond";
@@ -11,7 +12,7 @@ export async function studyReportRoute(res: ServerResponse, url: URL, manager: S
   const ids = treatment
     ? await manager.store.sessionsOfTreatment(treatment, url.searchParams.get("game") ?? undefined)
     : (url.searchParams.get("sessions") ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0);
-  if (ids.length === 0) return invalid(res, "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name).");
+  if (ids.length === 0) return invalid(res, noSessionChosen(Boolean(treatment)));
   if (ids.length > STUDY_REPORT_MAX_SESSIONS)
     return invalid(res, `A study report covers at most ${STUDY_REPORT_MAX_SESSIONS} sessions (${ids.length} chosen); choose fewer, or use the study CSV export, which has no limit.`);
   const html = await studyReportHtml(manager.store, ids);

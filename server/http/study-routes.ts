@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { formatZodError } from "../../lib/core/zod-format";
 import { UndocumentedColumnError } from "../export/columns";
-import { STUDY_FORMATS, StudyExportAborted, StudyExportRefused, studyFileName, studySessions, writeStudySessions, type StudyFormat } from "../export/study";
+import { noSessionChosen, STUDY_FORMATS, StudyExportAborted, StudyExportRefused, studyFileName, studySessions, writeStudySessions, type StudyFormat } from "../export/study";
 import type { SessionManager } from "../sessions/manager";
 import { decodeSegment, readJson, sendJson } from "./respond";
 
@@ -27,7 +27,7 @@ export async function studyRoute(req: IncomingMessage, res: ServerResponse, url:
       ? await manager.store.sessionsOfTreatment(treatment, url.searchParams.get("game") ?? undefined)
       : (url.searchParams.get("sessions") ?? "").split(",").map((x) => x.trim()).filter((x) => x.length > 0).slice(0, 1000);
     if (ids.length === 0)
-      return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: "Choose at least one session (sessions=id1,id2) or a treatment (treatment=name)." } }), true;
+      return sendJson(res, 400, { ok: false, error: { code: "action/invalid_payload", message: noSessionChosen(Boolean(treatment)) } }), true;
     const sessions = await studySessions(manager.store, ids);
     if (sessions.length === 0)
       return sendJson(res, 404, { ok: false, error: { code: "session/not_found", message: "None of the chosen sessions exists any more (deleted?). Reload the session list and choose again." } }), true;

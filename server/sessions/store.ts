@@ -411,10 +411,16 @@ export class SessionStore {
 
   /**
    * Ids of the sessions run with a treatment of this name (newest first), of one game when `gameId` is given
-   * (two treatments of different games may share a name; their rows do not belong in one file).
+   * (two treatments of different games may share a name; their rows do not belong in one file): the study
+   * export's "Every session of one treatment". Archived sessions (e.g. a pilot the experimenter hid) and
+   * drafts (never opened: nobody could join) are left out; an explicit list of session ids still exports them.
    */
   async sessionsOfTreatment(name: string, gameId?: string): Promise<string[]> {
-    const rows = await this.db.session.findMany({ where: gameId ? { name, gameId } : { name }, select: { id: true }, orderBy: { createdAt: "desc" } });
+    const rows = await this.db.session.findMany({
+      where: { name, ...(gameId ? { gameId } : {}), archivedAt: null, status: { not: "draft" } },
+      select: { id: true },
+      orderBy: { createdAt: "desc" },
+    });
     return rows.map((r) => r.id);
   }
 

@@ -185,7 +185,7 @@ export function SessionList() {
           )}
         </p>
         <p className="small">
-          <label htmlFor="study-treatment">Every session of one treatment: </label>
+          <label htmlFor="study-treatment">Every session of one treatment (archived sessions and drafts left out): </label>
           <select id="study-treatment" value={treatment} onChange={(e) => setTreatment(e.target.value)} style={{ width: "auto" }}>
             <option value="">— choose —</option>
             {treatments.map((t) => (
