@@ -9,6 +9,7 @@ import { loadTreatment } from "../../lib/engine";
 import { games } from "../../lib/games/registry";
 import { sessionCharts, type Chart, type ChartRound } from "../../lib/charts";
 import { DEFAULT_LOCALE, type Locale } from "../../lib/i18n/locales";
+import { paymentRows } from "../../lib/study/payments";
 import type { SessionStore } from "../sessions/store";
 
 export interface RoundSummary {
@@ -49,6 +50,14 @@ export interface ReportData {
   params: unknown;
   rounds: RoundSummary[];
   participants: ParticipantSummary[];
+  /**
+   * The seats as payments.csv counts them (the study report's overview): `people`, the seats a person took
+   * (payments.csv's rows, also those who took no part: `left_before_play`); `botSeats`, the seats a bot holds
+   * (from the start, or filled with bots on the monitor); `peoplePoints` and `peopleRounds`, the sums of
+   * payments.csv's `points` and `rounds` over those people (rounds a bot played for a dropout included).
+   * Null when the stored treatment no longer loads.
+   */
+  seats: { people: number; botSeats: number; peoplePoints: number; peopleRounds: number } | null;
 }
 
 const parse = (text: string): Record<string, Scalar> => JSON.parse(text) as Record<string, Scalar>;
@@ -109,6 +118,17 @@ export async function reportData(store: SessionStore, sessionId: string): Promis
     people.set(p.participantId, s);
   }
   const t = lt.ok ? lt.value : null;
+  let seats: ReportData["seats"] = null;
+  if (t) {
+    const state = await store.loadState(row);
+    const paid = paymentRows(state, t);
+    seats = {
+      people: paid.length,
+      botSeats: state.participants.toArray().filter((p) => p.bot).length,
+      peoplePoints: paid.reduce((a, r) => a + r.points, 0),
+      peopleRounds: paid.reduce((a, r) => a + r.rounds, 0),
+    };
+  }
   return {
     session: { id: row.id, code: row.code, name: row.name, status: row.status, createdAt: row.createdAt, endedAt: endedAt(row.stateJson), seed: row.seed },
     game: { id: module?.id ?? row.gameId, version: module?.version ?? null, title: module?.title ?? null },
@@ -137,5 +157,6 @@ export async function reportData(store: SessionStore, sessionId: string): Promis
         maxPoints: Math.max(...r.points),
       })),
     participants: [...people.values()].map((s) => ({ ...s, meanPoints: s.totalPoints / s.rounds })).sort((a, b) => a.seat - b.seat),
+    seats,
   };
 }

@@ -36,6 +36,7 @@ const data: ReportData = {
     { seat: 0, label: H, participantId: "p1", rounds: 1, botRounds: 0, timedOut: 0, totalPoints: 3, meanPoints: 3 },
     { seat: 1, label: `"quoted" & 'single'`, participantId: "p2", rounds: 1, botRounds: 1, timedOut: 0, totalPoints: 1, meanPoints: 1 },
   ],
+  seats: { people: 2, botSeats: 0, peoplePoints: 4, peopleRounds: 2 },
 };
 
 describe("report-html", () => {

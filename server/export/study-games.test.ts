@@ -17,7 +17,9 @@ import { SessionStore } from "../sessions/store";
 import { freshSqlite, type TestDb } from "../testing/harness";
 import { parseCsv } from "../testing/parse-csv";
 import { paymentsCsv } from "./payments";
+import { num } from "./report-html";
 import { StudyExportRefused, writeStudyExport } from "./study";
+import { studyReportHtml } from "./study-report";
 
 const EXAMPLES = join(import.meta.dirname, "../../examples/treatments");
 const example = (file: string) => JSON.parse(readFileSync(join(EXAMPLES, file), "utf8")) as Record<string, unknown>;
@@ -128,6 +130,21 @@ describe("study export of stored sessions", () => {
     const own = [...parseCsv(paymentsCsv(paymentRows(a.state, a.lt))), ...parseCsv(paymentsCsv(paymentRows(b.state, b.lt)))];
     expect(rows.map(({ session: _s, treatment: _t, ...rest }) => rest)).toEqual(own);
     for (const r of rows) expect(r.payout).toMatch(/^\d+\.\d\d$/);
+  });
+
+  it("study report: people and bot seats apart, and the people's mean points per round as payments.csv has them", async () => {
+    // paya and payb (the test above): seat 1 a bot seat; in paya the second seat's person dropped out and a bot played round 2
+    const paid = parseCsv(await exported(store, ["paya", "payb"], "payments"));
+    const html = (await studyReportHtml(store, ["paya", "payb"]))!;
+    const overview = /<table data-testid="study-sessions">[\s\S]*?<\/table>/.exec(html)![0];
+    expect([...overview.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]).slice(-3)).toEqual(["people", "bot seats", "mean points of people (per round)"]);
+    const rows = [...overview.matchAll(/<tr><td>[\s\S]*?<\/tr>/g)].map((m) => [...m[0].matchAll(/<td>([^<]*)<\/td>/g)].map((c) => c[1]));
+    for (const [i, id] of ["paya", "payb"].entries()) {
+      const people = paid.filter((r) => r.session === id);
+      const mean = people.reduce((a, r) => a + Number(r.points), 0) / people.reduce((a, r) => a + Number(r.rounds), 0);
+      expect(rows[i]!.slice(2, 3)).toEqual([id]);
+      expect(rows[i]!.slice(-3)).toEqual(["2", "1", num(mean, 2)]);
+    }
   });
 
   it("payments: a session whose treatment no longer loads stops the file with a reason, after the complete rows", async () => {

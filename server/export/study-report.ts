@@ -36,11 +36,8 @@ function groupByTreatment(sessions: readonly ReportData[]): TreatmentGroup[] {
   return [...groups.values()];
 }
 
-const decisions = (d: ReportData) => d.rounds.reduce((s, r) => s + r.decisions, 0);
-const meanPoints = (d: ReportData) => {
-  const n = decisions(d);
-  return n === 0 ? null : d.rounds.reduce((s, r) => s + r.meanPoints * r.decisions, 0) / n;
-};
+/** The people's mean points per round played for their seats (payments.csv: Σ points ÷ Σ rounds); null when none was played. */
+const peopleMeanPoints = (d: ReportData) => (d.seats === null || d.seats.peopleRounds === 0 ? null : d.seats.peoplePoints / d.seats.peopleRounds);
 
 /**
  * The study report of `ids` (unknown ids are skipped, a repeated one counts once), or null when none of
@@ -67,7 +64,8 @@ export async function studyReportHtml(store: SessionStore, ids: readonly string[
       t("report.study.columns.game"),
       t("report.study.columns.status"),
       t("report.study.columns.rounds"),
-      t("report.study.columns.participants"),
+      t("report.study.columns.people"),
+      t("report.study.columns.botSeats"),
       t("report.study.columns.meanPoints"),
     ],
     sessions.map((d) => [
@@ -77,8 +75,9 @@ export async function studyReportHtml(store: SessionStore, ids: readonly string[
       esc(d.game.id),
       esc(t("report.status", { status: d.session.status })),
       esc(t("report.study.roundsValue", { played: d.rounds.length, total: d.treatment.rounds ?? "?" })),
-      String(d.participants.length),
-      num(meanPoints(d), 2, locale),
+      d.seats === null ? "–" : String(d.seats.people),
+      d.seats === null ? "–" : String(d.seats.botSeats),
+      num(peopleMeanPoints(d), 2, locale),
     ]),
     "study-sessions",
   );
