@@ -40,7 +40,8 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
       "Why the person had no game, if so: declined (\"I do not agree\" on the consent page), quiz_failed (every attempt intro.quizMaxAttempts allows was wrong), waited_out (no group within waitingRoom.maxMinutes); empty otherwise. " +
       "A person who declined or failed the quiz took no part: payout and bonus are 0.00 (their page showed no payment or completion code and asked people from an online panel to return the study; if your lab pays them a show-up fee, this column lists them). " +
       "A seat taken by room code or panel id is freed for the next person once such a person closes the page, and is then not listed: the event log (events.csv) keeps their decline or last quiz attempt and the freeSeat under the same participant id. " +
-      "A person who waited out the waiting room gets the show-up fee and keeps their completion code.",
+      "A person who waited out the waiting room gets the show-up fee and keeps their completion code. " +
+      "A latecomer who took over a seat filled with bots (join.takeOverBots) and gave it back before playing — declined, failed the quiz or was still in the intro when the seat's game or the session ended (their page says they took no part and shows no completion code), or went away in the intro — is not listed: the seat is its bot's again (data-wide.csv's seat_holder counts them). events.csv keeps their claim and intro steps under the seat's participant id and seat_holder.",
   },
 ];
 
