@@ -63,13 +63,16 @@ describe.skipIf(!PG)("session leases on PostgreSQL" + (PG ? "" : " (skipped: set
 
   it("an expired lease is taken over with a larger token; the old owner can neither renew nor write", async () => {
     await session("s2");
-    const a = new LeaseTable(pool, "node-a", 300);
+    // a lease long enough that the steps before B's first try cannot outlast it on a loaded machine (a CI run
+    // with 300 ms saw B take the lease at its first try)
+    const a = new LeaseTable(pool, "node-a", 2000);
     const b = new LeaseTable(pool, "node-b", 60_000);
     const ta = (await a.acquire("s2"))!;
+    const acquiredAt = Date.now();
     await writer.transaction([a.fence("s2", ta), eventInsert("s2", 1)]);
     expect(await eventCount("s2")).toBe(1);
     expect(await b.acquire("s2")).toBeNull();
-    await sleep(450);
+    await sleep(Math.max(0, acquiredAt + 2150 - Date.now()));
     expect((await b.ownerOf("s2"))?.live).toBe(false);
     const tb = await b.acquire("s2");
     expect(tb).toBe(ta + 1);
