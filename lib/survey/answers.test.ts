@@ -68,8 +68,22 @@ describe("checking survey answers", () => {
       share: '"2,500" could mean 2500 or 2.5. Enter a number from 0 to 10000 without a thousands separator (at most 2 decimals, "." or "," for decimals).',
     });
     expect(checkSurveyAnswers(income, { income: "1000", share: "2,5", p: "0.125" })).toEqual({ ok: true, answers: { income: 1000, share: 2.5, p: 0.125 } });
-    // with 3 or more decimals allowed "1.500" is a decimal number
+    // with 3 or more decimals allowed "1.500" is a decimal number when 1500 is out of range
     expect(checkSurveyAnswers(income, { income: 12, share: 1, p: "1.000" })).toEqual({ ok: true, answers: { income: 12, share: 1, p: 1 } });
+  });
+
+  it("with 3 or more decimals allowed and the thousands reading in range too, \"1,000\" is refused with both readings (it was stored as 1)", () => {
+    const amount = Survey.parse([{ id: "amount", type: "number", prompt: "Amount in EUR?", min: 0, max: 5000, decimals: 3 }]);
+    for (const [typed, thousands, decimal] of [["1,000", "1000", "1"], ["1.000", "1000", "1"], ["2,500", "2500", "2.5"], [" 4.999 ", "4999", "4.999"]] as const) {
+      const r = checkSurveyAnswers(amount, { amount: typed });
+      expect(r.ok, typed).toBe(false);
+      if (r.ok) continue;
+      expect(r.problems.amount!.message).toContain(`"${typed.trim()}" could mean ${thousands} or ${decimal}.`);
+    }
+    // beyond the range the thousands reading cannot be meant
+    expect(checkSurveyAnswers(amount, { amount: "5,001" })).toEqual({ ok: true, answers: { amount: 5.001 } });
+    expect(checkSurveyAnswers(amount, { amount: "1000" })).toEqual({ ok: true, answers: { amount: 1000 } });
+    expect(checkSurveyAnswers(amount, { amount: "2,5" })).toEqual({ ok: true, answers: { amount: 2.5 } });
   });
 
   it("a separator in a small range names both readings and the range, not a plain number that is out of range too", () => {

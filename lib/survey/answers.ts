@@ -41,13 +41,18 @@ function roundTo(x: number, d: number): number {
 
 /**
  * "1.000" or "2,500": a thousands separator (German "1.000", English "2,500") or decimals? Either
- * reading would be silently wrong for someone, so when the question allows fewer than 3 decimals the
- * answer is refused, naming both readings and the range (the thousands reading, "2500", is returned
- * here), else null. The survey page sends such text as typed instead of reading it itself.
+ * reading would be silently wrong for someone, so the answer is refused, naming both readings and the
+ * range (the thousands reading, "2500", is returned here), when the question allows fewer than 3 decimals
+ * or the thousands reading is in its range too (with 3 decimals allowed and a range up to 5000, "1,000"
+ * was stored as 1); else null (with 3 or more decimals and a range up to 1, "1.000" can only be 1). The
+ * survey page sends such text as typed instead of reading it itself.
  */
-export function thousandsOrDecimals(q: { decimals: number }, typed: string): string | null {
+export function thousandsOrDecimals(q: { decimals: number; min: number; max: number }, typed: string): string | null {
   const t = typed.trim();
-  return q.decimals < 3 && /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/.test(t) ? t.replace(/[.,]/, "") : null;
+  if (!/^[+-]?[1-9]\d{0,2}[.,]\d{3}$/.test(t)) return null;
+  const thousands = t.replace(/[.,]/, "");
+  const x = Number(thousands);
+  return q.decimals < 3 || (x >= q.min && x <= q.max) ? thousands : null;
 }
 
 /**
