@@ -13,7 +13,7 @@ import { PAYMENT_COLUMNS } from "./payments";
 import { wideCodebook } from "./wide";
 
 /** Said in the codebook of every text column: how formula-like text is written (server/export/csv.ts). */
-export const TEXT_CELL_NOTE = "Text cells that start with = + - @, a tab or a carriage return are written with a leading ' so spreadsheets do not run them as formulas; remove that one character to get the original text.";
+export const TEXT_CELL_NOTE = "Text cells that start with = + - @ ', a tab or a carriage return are written with a leading ' so spreadsheets do not run them as formulas; remove that one character to get the original text.";
 
 /** Which file each part of a codebook documents (the `file` column); a part without a file is left out. */
 export interface CodebookFiles {

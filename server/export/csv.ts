@@ -4,7 +4,8 @@
  *
  * Formula injection (OWASP "CSV Injection"): a TEXT cell that starts with `=`, `+`, `-`, `@`, a tab or a
  * carriage return is written with a leading `'`, so a spreadsheet shows it as text instead of running
- * it. Numbers are never touched (a negative payoff stays a number).
+ * it; so is one that starts with `'` itself, so the guard can always be taken off again (a typed "'-Ann"
+ * and a guarded "-Ann" were both written "'-Ann"). Numbers are never touched (a negative payoff stays a number).
  */
 export type Cell = string | number | boolean | null | undefined | Decimal;
 
@@ -44,9 +45,9 @@ export function numberText(v: number): string {
   return String(Number(v.toPrecision(Math.min(15, Math.max(SIGNIFICANT_DIGITS, wholeDigits + 3)))));
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r']/;
 
-/** A text cell as a spreadsheet will show it: formula-like text gets a leading `'`. */
+/** A text cell as a spreadsheet will show it: formula-like text, and text that starts with `'`, gets a leading `'`. */
 export function neutralise(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

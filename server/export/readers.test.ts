@@ -32,7 +32,7 @@ describe.skipIf(!hasPandas && !hasR)("exported CSV in analysis tools", () => {
     csv = join(dir, session, "data.csv");
     payments = join(dir, session, "payments.csv");
     labels = join(dir, "labels.csv");
-    writeFileSync(labels, toCsv(["seat", "label", "external_id"], [{ seat: 0, label: "007", external_id: "0123" }, { seat: 1, label: "1e5", external_id: "5f00aa" }, { seat: 2, label: "-1", external_id: "12" }, { seat: 3, label: "NA", external_id: "nan" }, { seat: 4, label: "null", external_id: "n/a" }, { seat: 5, label: null, external_id: null }]));
+    writeFileSync(labels, toCsv(["seat", "label", "external_id"], [{ seat: 0, label: "007", external_id: "0123" }, { seat: 1, label: "1e5", external_id: "5f00aa" }, { seat: 2, label: "-1", external_id: "12" }, { seat: 3, label: "NA", external_id: "nan" }, { seat: 4, label: "null", external_id: "n/a" }, { seat: 5, label: null, external_id: null }, { seat: 6, label: "'-Ann", external_id: "'x" }]));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -63,7 +63,7 @@ print(json.dumps({"rows": len(d), "treatment": d["treatment"].iloc[0], "dtypes":
       `import json, sys, pandas as pd
 p = pd.read_csv(sys.argv[1])
 d = pd.read_csv(sys.argv[2], dtype={"label": str, "external_id": str}, keep_default_na=False, na_values=[""])
-d["label"] = d["label"].str.replace(r"^'(?=[-=+@\\t\\r])", "", regex=True)
+d["label"] = d["label"].str.replace(r"^'(?=[-=+@'\\t\\r])", "", regex=True)
 text = lambda col: [None if pd.isna(x) else x for x in d[col]]
 print(json.dumps({"dtypes": {c: str(t) for c, t in p.dtypes.items()}, "label": text("label"), "external_id": text("external_id")}))`,
       payments,
@@ -71,21 +71,21 @@ print(json.dumps({"dtypes": {c: str(t) for c, t in p.dtypes.items()}, "label": t
     ]).toString();
     const r = JSON.parse(out);
     expect([r.dtypes.bonus, r.dtypes.payout, r.dtypes.finished]).toEqual(["float64", "float64", "bool"]);
-    expect(r.label).toEqual(["007", "1e5", "-1", "NA", "null", null]);
-    expect(r.external_id).toEqual(["0123", "5f00aa", "12", "nan", "n/a", null]);
+    expect(r.label).toEqual(["007", "1e5", "-1", "NA", "null", null, "'-Ann"]);
+    expect(r.external_id).toEqual(["0123", "5f00aa", "12", "nan", "n/a", null, "''x"]); // the recipe unguards the label only
   });
 
   it.skipIf(!hasR)("R: payments.csv's money columns are numbers; the documented recipe keeps labels and panel ids as text", () => {
     const out = execFileSync("Rscript", [
       "-e",
       `a <- commandArgs(TRUE); p <- read.csv(a[1]); d <- read.csv(a[2], colClasses=c(label="character", external_id="character"), na.strings="")
-d$label <- sub("^'([-=+@\\t\\r])", "\\\\1", d$label)
+d$label <- sub("^'([-=+@'\\t\\r])", "\\\\1", d$label)
 text <- function(x) ifelse(is.na(x), "<missing>", x)
 cat(class(p$bonus), class(p$payout), class(p$finished), text(d$label), text(d$external_id), sep="|")`,
       payments,
       labels,
     ]).toString();
-    expect(out.split("|")).toEqual(["numeric", "numeric", "logical", "007", "1e5", "-1", "NA", "null", "<missing>", "0123", "5f00aa", "12", "nan", "n/a", "<missing>"]);
+    expect(out.split("|")).toEqual(["numeric", "numeric", "logical", "007", "1e5", "-1", "NA", "null", "<missing>", "'-Ann", "0123", "5f00aa", "12", "nan", "n/a", "<missing>", "''x"]);
   });
 
   it.skipIf(!hasR)("R read.csv gives typed columns", () => {

@@ -17,6 +17,10 @@ describe("CSV cells", () => {
     for (const t of ["+1", "-SUM(A1)", "@cmd", "\tx", "\rx"]) expect(csvCell(t).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell(-3.5)).toBe("-3.5");
     expect(csvCell("plain")).toBe("plain");
+    // a text starting with the guard itself is guarded too, so a typed "'-Ann" and a guarded "-Ann" stay apart
+    expect(csvCell("'-Ann")).toBe("''-Ann");
+    expect(csvCell("-Ann")).toBe("'-Ann");
+    expect(csvCell("'tis")).toBe("''tis");
     const csv = toCsv(["a", "b"], [{ a: "=1+1", b: -2 }]);
     expect(parseCsv(csv)).toEqual([{ a: "'=1+1", b: "-2" }]);
   });
