@@ -4,8 +4,10 @@
  * back to the free seats after CLAIM_HOLD_MS with a new link, and the experimenter can free a seat that has
  * not started playing from the monitor. Real server, real sockets, a controlled clock.
  */
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLAIM_HOLD_MS } from "../lib/engine/free-seat";
+import { ADDRESS_TAG_KEY } from "./sessions/manager";
 import { api } from "./testing/harness";
 import { openLab, type Lab } from "./testing/lab";
 import { parseCsv } from "./testing/parse-csv";
@@ -149,6 +151,16 @@ describe("seats taken and never played", () => {
     // the event log and the state keep a tag of the address, never the address itself
     const claims = (await lab.app.manager.store.events(s.id)).filter((e) => e.command === "claim" || e.command === "claimPanel");
     for (const e of claims) expect(e.payloadJson).not.toContain("127.0.0.1");
+    // nor one that can be computed back from the exports: a hash of the session id (in every export) and the
+    // address was found by trying addresses (fresh-clone attack review); the tag is keyed by a stored secret
+    const tags = new Set(claims.map((e) => (JSON.parse(e.payloadJson) as { from?: string }).from));
+    expect(tags.size).toBe(1); // one address, one tag (what the cap counts by)
+    const plain = (a: string) => createHash("sha256").update(`${s.id}|${a}`).digest("base64url").slice(0, 16);
+    const guesses = ["::1", "::", ...Array.from({ length: 256 }, (_, i) => `127.0.0.${i}`)];
+    for (const g of guesses) expect(tags.has(plain(g)), g).toBe(false);
+    const key = await lab.app.manager.store.getSetting(ADDRESS_TAG_KEY);
+    expect(key).toMatch(/^[\w-]{43}$/); // 32 random bytes, stored once
+    expect(await lab.app.manager.store.settingOnce(ADDRESS_TAG_KEY, () => "another")).toBe(key);
     // without the setting, one address takes every seat (a classroom behind one NAT address)
     const open = await lab.createSession(treatment);
     for (const label of ["A", "B"]) expect((await join({ code: open.code, label })).status).toBe(200);

@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../../lib/i18n/locales";
 import { worded, type Wording } from "../../lib/i18n/refusal";
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
 import { createSessionState, loadTreatment, participantTitleOf, type LoadedTreatment } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
@@ -19,6 +19,9 @@ import type { Command } from "../../lib/engine/commands";
 import { freeSeatProblem, unusedClaim } from "../../lib/engine/free-seat";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { ServerJoin } from "../../lib/protocol/payloads";
+
+/** The setting holding the key of the address tags (`SessionManager.fromTag`). */
+export const ADDRESS_TAG_KEY = "addressTagKey";
 
 /** How often a single server process writes that it is alive (the precision of the outage a restart stops the clocks for). */
 export const ALIVE_EVERY_MS = 2_000;
@@ -331,7 +334,7 @@ export class SessionManager {
           if (seat && seat.id === mine?.id) return { ok: true, token: req.resume };
         }
         return this.seatLock(row.id, async () => {
-          const from = this.fromTag(row.id, req.from);
+          const from = await this.fromTag(row.id, req.from);
           const over = this.overSeatCap(host, from, seatOfPanelId(host.state, found.external) !== undefined);
           if (over) return over;
           return this.claimSeat(host, { kind: "claimPanel", external: found.external, ...(from ? { from } : {}) });
@@ -346,7 +349,7 @@ export class SessionManager {
       if (p?.label && labelsAlike(p.label, label)) return { ok: true, token: req.resume };
     }
     return this.seatLock(row.id, async () => {
-      const from = this.fromTag(row.id, req.from);
+      const from = await this.fromTag(row.id, req.from);
       const over = this.overSeatCap(host, from, false);
       if (over) return over;
       return this.claimSeat(host, { kind: "claim", label, ...(from ? { from } : {}) });
@@ -387,12 +390,24 @@ export class SessionManager {
   }
 
   /**
-   * The tag a join's sender leaves on the seat it takes (`claimedFrom`): a hash of the session and the sender's
-   * per-address limit key, so the state and the event log hold no network address.
+   * The tag a join's sender leaves on the seat it takes (`claimedFrom`, and the join's event payload): an HMAC
+   * of the session and the sender's per-address limit key under a random key stored once in the database
+   * (`ADDRESS_TAG_KEY`, never exported), so the state and the event log hold no network address and the
+   * exports none that can be computed back. A plain hash salted with the session id (in every export) was:
+   * an IPv4 address is one of 2^32 (fresh-clone attack review, 2026-12-07).
    */
-  private fromTag(sessionId: string, from: string | undefined): string | undefined {
-    return from === undefined ? undefined : createHash("sha256").update(`${sessionId}|${from}`).digest("base64url").slice(0, 16);
+  private async fromTag(sessionId: string, from: string | undefined): Promise<string | undefined> {
+    if (from === undefined) return undefined;
+    this.tagKey ??= this.store.settingOnce(ADDRESS_TAG_KEY, () => randomBytes(32).toString("base64url")).catch((e: unknown) => {
+      this.tagKey = null;
+      throw e;
+    });
+    return createHmac("sha256", await this.tagKey)
+      .update(`${sessionId}|${from}`)
+      .digest("base64url")
+      .slice(0, 16);
   }
+  private tagKey: Promise<string> | null = null;
   /**
    * The refusal when the sender already holds the treatment's `join.seatsPerAddress` seats of the session
    * (counted from the state: a seat freed again no longer counts; never for a seat coming back).

@@ -453,4 +453,17 @@ export class SessionStore {
   async setSetting(key: string, value: string): Promise<void> {
     await this.db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
+
+  /**
+   * The stored value of `key`, or `make()` stored under it when there is none yet. Processes starting together
+   * agree: the first insert wins and every one reads the value stored.
+   */
+  async settingOnce(key: string, make: () => string): Promise<string> {
+    const stored = await this.getSetting(key);
+    if (stored !== null) return stored;
+    await this.writer.transaction([{ sql: `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO NOTHING`, args: [key, make()] }]);
+    const value = await this.getSetting(key);
+    if (value === null) throw new Error(`the setting ${key} could not be stored`);
+    return value;
+  }
 }
