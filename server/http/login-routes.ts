@@ -13,8 +13,7 @@ import { clientAddress, isHttps } from "../security/client-address";
 import type { SecurityConfig } from "../security/config";
 import type { Admission, LoginThrottle } from "../security/login-throttle";
 import { BusyError } from "../security/password";
-import { readCookie } from "../security/cookies";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceOf, newDeviceCookie } from "../security/device-cookie";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceCookieOf, deviceOf, newDeviceCookie } from "../security/device-cookie";
 import { waitText } from "../security/wait-text";
 import { ADMIN_COOKIE, type AdminAuth } from "./admin-auth";
 import { invalid } from "./admin-routes";
@@ -61,13 +60,13 @@ export async function login(req: IncomingMessage, res: ServerResponse, deps: Log
   if (!admitted.ok) return refuseLogin(res, admitted);
   let outcome: "success" | "failure" | "not_checked" = "not_checked";
   try {
-    const cookie = await deps.auth.login(body.data.password);
+    const cookie = await deps.auth.login(body.data.password, device !== null);
     outcome = cookie ? "success" : "failure";
     if (!cookie)
       return sendJson(res, 401, { ok: false, error: { code: "auth/not_allowed", message: WRONG_PASSWORD } });
     const attrs = cookieAttrs(req, deps.security, ADMIN_SESSION_TTL_MS / 1000);
     // the device cookie goes only to the login route; each login renews it (a known browser keeps its id)
-    const deviceCookie = `${DEVICE_COOKIE}=${device ? readCookie(req.headers.cookie, DEVICE_COOKIE) : newDeviceCookie(deps.auth.deviceKey())}; ${cookieAttrs(req, deps.security, DEVICE_COOKIE_MAX_AGE_S).replace("Path=/", "Path=/api/admin/login")}`;
+    const deviceCookie = `${DEVICE_COOKIE}=${device ? deviceCookieOf(deps.auth.deviceKey(), device) : newDeviceCookie(deps.auth.deviceKey())}; ${cookieAttrs(req, deps.security, DEVICE_COOKIE_MAX_AGE_S).replace("Path=/", "Path=/api/admin/login")}`;
     return sendJson(res, 200, { ok: true }, { "set-cookie": [`${ADMIN_COOKIE}=${cookie}; ${attrs}`, deviceCookie] });
   } catch (e) {
     if (e instanceof BusyError) return tooMany(res, 2000, "The server is checking many logins at once. Please wait 2 s and try again.");

@@ -9,7 +9,7 @@
  * secret, and a new password voids every device cookie.
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { readCookie } from "./cookies";
+import { readCookies } from "./cookies";
 
 export const DEVICE_COOKIE = "mechlab_device";
 /** How long a browser stays known without logging in again (180 days; each login renews it). */
@@ -24,17 +24,27 @@ const mac = (key: Buffer, id: string) => createHmac("sha256", key).update(id).di
 
 /** A new device cookie's value: `<id>.<signature>`. */
 export function newDeviceCookie(key: Buffer): string {
-  const id = randomBytes(16).toString("base64url");
+  return deviceCookieOf(key, randomBytes(16).toString("base64url"));
+}
+
+/** The device cookie's value for the device `id`: `<id>.<signature>`. */
+export function deviceCookieOf(key: Buffer, id: string): string {
   return `${id}.${mac(key, id)}`;
 }
 
-/** The device id a Cookie header's device cookie names, when its signature is right; else null. */
+/**
+ * The device id a Cookie header's device cookie names, when its signature is right; else null. Every device
+ * cookie in the header counts: one of our name set by another port of this host is sent before ours
+ * (server/security/cookies.ts `readCookies`).
+ */
 export function deviceOf(header: string | undefined, key: Buffer): string | null {
-  const value = readCookie(header, DEVICE_COOKIE);
-  if (!value || value.length > 200) return null;
-  const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
-  if (!m) return null;
-  const want = Buffer.from(mac(key, m[1]!));
-  const got = Buffer.from(m[2]!);
-  return want.length === got.length && timingSafeEqual(want, got) ? m[1]! : null;
+  for (const value of readCookies(header, DEVICE_COOKIE)) {
+    if (value.length > 200) continue;
+    const m = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/.exec(value);
+    if (!m) continue;
+    const want = Buffer.from(mac(key, m[1]!));
+    const got = Buffer.from(m[2]!);
+    if (want.length === got.length && timingSafeEqual(want, got)) return m[1]!;
+  }
+  return null;
 }
