@@ -108,6 +108,13 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(projectorView(started(off), off, T0 + 2, "R", []).full).toBe(true);
   });
 
+  it("the monitor's view says whether filled seats can be taken over (its fill question words it so)", () => {
+    const lt = load();
+    expect(adminView(started(lt), lt, T0 + 2).takeOverBots).toBe(true);
+    const off = load({ join: { takeOverBots: false } });
+    expect(adminView(started(off), off, T0 + 2).takeOverBots).toBe(false);
+  });
+
   it("the filled seat with the most rounds still to play is taken first; one more latecomer takes the next; then the session is full", () => {
     const lt = load();
     let s = started(lt);

@@ -5,6 +5,7 @@
 import type { Chart } from "../charts/types";
 import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } from "../core/game";
 import { isBotSeat, viewContext } from "./context";
+import { takeOverAllowed } from "./claim";
 import { freeSeatProblem } from "./free-seat";
 import { finishedSeat, seatPay } from "../study/payments";
 import { pendingIn, shownRoundPoints } from "./rounds";
@@ -415,6 +416,11 @@ export interface AdminView {
   rounds: number;
   groupSize: number;
   seats: number;
+  /**
+   * A room-code join may take over a seat filled with "Fill empty seats with bots" when no seat is free
+   * (the treatment's `join.takeOverBots`, default true; lib/engine/claim.ts `takeOverAllowed`).
+   */
+  takeOverBots: boolean;
   participants: AdminParticipantRow[];
   groups: AdminGroupRow[];
   waiting: number;
@@ -500,6 +506,7 @@ export function adminView(
     rounds: lt.rounds,
     groupSize: lt.groupSize,
     seats: lt.seats,
+    takeOverBots: takeOverAllowed(lt),
     participants,
     groups,
     waiting: s.waiting.length,

@@ -7,6 +7,7 @@
 import { useState, type ReactNode } from "react";
 import type { AdminView } from "@/lib/engine/views";
 import type { Command, RunCommand, SessionDetail } from "./types";
+import { emptySeatsText, fillBotsQuestion } from "./fill-bots-text";
 
 type Asking = "forceEnd" | "fill" | "end" | null;
 
@@ -17,7 +18,7 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
   // the seats "Fill" fills: nobody took them (a seat taken by a join but not opened yet is reserved: free it to fill it)
   const emptySeats = view.participants.filter((p) => p.stage === "new" && !p.claimed).length;
   const reserved = view.participants.filter((p) => p.stage === "new" && p.claimed && p.presence !== "bot").length;
-  const seats = `${emptySeats} empty seat${emptySeats === 1 ? "" : "s"}`;
+  const seats = emptySeatsText(emptySeats);
   const strategyName = strategy ? (bots.find((b) => b.id === strategy)?.label ?? strategy) : "the game's default bot";
   const confirm = async (cmd: Command) => {
     await run(cmd);
@@ -91,10 +92,7 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
           onYes={() => confirm({ kind: "fillWithBots", ...(strategy ? { strategy } : {}) })}
           onNo={() => setAsking(null)}
         >
-          Fill the {seats} with bots ({strategyName}) now? Bots keep these seats for the rest of the session: nobody can join them any more, and
-          groups start as soon as they are complete. This cannot be undone.
-          {reserved > 0 &&
-            ` ${reserved} more seat${reserved === 1 ? " is" : "s are"} taken by a join but not opened yet: ${reserved === 1 ? "it is" : "they are"} not filled (free ${reserved === 1 ? "it" : "them"} on the participant list to fill ${reserved === 1 ? "it" : "them"} too, or wait: an unopened seat is free again 2 minutes after it was taken).`}
+          {fillBotsQuestion({ emptySeats, strategyName, reserved, takeOverBots: view.takeOverBots })}
         </Confirm>
       )}
       <div className="row" style={{ marginTop: 12 }}>
