@@ -6,12 +6,12 @@ import * as vega from "vega";
 import { expressionInterpreter } from "vega-interpreter";
 import { compile } from "vega-lite";
 import { describe, expect, it } from "vitest";
-import { investmentChart } from "../ids-investment";
+import { investmentChart, investmentHistogramChart } from "../ids-investment";
 import { ssgDefenseCharts } from "../ssg-defense";
 import { CHART_PALETTE } from "../palette";
 import type { Chart, ChartRound } from "../types";
 import { load as loadSsg } from "../../games/ssg-defense/testing";
-import { chartSpec, seriesColors } from "./vega-lite";
+import { categoryLabelAngle, chartSpec, seriesColors } from "./vega-lite";
 
 const rounds: ChartRound[] = [1, 2, 3].map((round) => ({
   groupId: "g1",
@@ -94,3 +94,69 @@ describe("the rounds axis", () => {
   });
 });
 
+
+/** The x axis's labels as Vega draws them (the bottom axis of the view's scenegraph). */
+interface Label {
+  text: string;
+  x: number;
+  angle: number;
+  fontSize: number;
+}
+function xLabels(node: unknown, out: Label[] = []): Label[] {
+  const n = node as { marktype?: string; role?: string; items?: unknown[] } | undefined;
+  if (!n?.items) return out;
+  if (n.marktype === "text" && n.role === "axis-label") {
+    const items = n.items as { text: string; x: number; y: number; angle?: number; fontSize?: number; mark: { group: { x?: number; y?: number } } }[];
+    // the bottom axis's labels stand in a row (equal y), the y axis's in a column
+    if (items.length > 1 && items.every((i) => i.y === items[0]!.y)) out.push(...items.map((i) => ({ text: i.text, x: i.x, angle: i.angle ?? 0, fontSize: i.fontSize ?? 12 })));
+    return out;
+  }
+  for (const item of n.items) xLabels(item, out);
+  return out;
+}
+
+async function drawnLabels(chart: Chart, width: number) {
+  const spec = compile(chartSpec(chart, { width, embedData: true })).spec;
+  const view = new vega.View(vega.parse(spec, undefined, { ast: true }), { expr: expressionInterpreter as never, renderer: "none" });
+  await view.runAsync();
+  const labels = xLabels((view.scenegraph() as unknown as { root: unknown }).root);
+  view.finalize();
+  return labels;
+}
+
+/** Neighbouring labels do not overlap: level ones leave room for their text (~7 px a character), slanted ones a line between them. */
+function overlaps(labels: Label[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < labels.length; i++) {
+    const [a, b] = [labels[i - 1]!, labels[i]!];
+    const dx = b.x - a.x;
+    const room = a.angle === 0 ? ((a.text.length + b.text.length) / 2) * 7 + 4 : b.fontSize / Math.abs(Math.sin((a.angle * Math.PI) / 180));
+    if (dx < room) out.push(`${a.text} / ${b.text}`);
+  }
+  return out;
+}
+
+describe("labels of a chart's categories", () => {
+  const rounds: ChartRound[] = [{ groupId: "g1", round: 4, group: {}, players: [0.2, 1.5, 3, 5.8].map((x) => ({ decision: { x }, outcome: { nash_x: 1, so_x: 2 }, payoff: 0 })) }];
+  const histogram = (locale: "en" | "de" = "en") => investmentHistogramChart({ params: { xMax: 6 }, rounds, locale });
+
+  it("the investment histogram's ten bins are readable on the projector at 1280×720 (~330 px a chart): slanted, not overlapping", async () => {
+    const labels = await drawnLabels(histogram(), 330);
+    expect(labels.map((l) => l.text)).toEqual(["0–0.6", "0.6–1.2", "1.2–1.8", "1.8–2.4", "2.4–3", "3–3.6", "3.6–4.2", "4.2–4.8", "4.8–5.4", "5.4–6"]);
+    expect(labels.every((l) => l.angle === -45 || l.angle === 315)).toBe(true);
+    expect(overlaps(labels)).toEqual([]);
+  });
+
+  it("a live chart (container width) slants them; so does German; a wide file keeps them level", () => {
+    const angle = (chart: Chart, width?: number) => (chartSpec(chart, width ? { width } : {}) as { encoding: { x: { axis: { labelAngle: number } } } }).encoding.x.axis.labelAngle;
+    expect(angle(histogram())).toBe(-45);
+    expect(angle(histogram("de"))).toBe(-45);
+    expect(angle(histogram(), 640)).toBe(0);
+  });
+
+  it("few or short categories stay level", () => {
+    expect(categoryLabelAngle(["type 1 (low)", "type 2"], "container")).toBe(0);
+    expect(categoryLabelAngle(["A", "B", "C", "D", "E"], "container")).toBe(0);
+    expect(categoryLabelAngle(["0–0.6", "0.6–1.2", "1.2–1.8", "1.8–2.4", "2.4–3", "3–3.6", "3.6–4.2", "4.2–4.8", "4.8–5.4", "5.4–6"], "container")).toBe(-45);
+  });
+});

@@ -86,6 +86,26 @@ export const THEORY_DASH = [6, 4];
 
 const colorKeys = (chart: Chart) => [...new Set(chart.series.map((s) => s.colorKey ?? s.name))];
 
+/** The longest a category's label is drawn (longer ones end in "…"). */
+const LABEL_LIMIT_PX = 120;
+/** About how wide a character of a 12 px axis label is (digits and the en dash of "0.6–1.2"; Node cannot measure text). */
+const LABEL_CHAR_PX = 7;
+/** The narrowest plot of a live chart ("container" width): the projector at 1280 px, two charts a row, less the y axis. */
+const NARROW_PLOT_PX = 280;
+/** What the y axis (numbers and title) takes of a fixed width. */
+const Y_AXIS_PX = 60;
+
+/**
+ * The angle of a nominal x axis's labels: level when side by side they fit the plot, else -45° (a histogram's
+ * ten bins "0–0.6", "0.6–1.2", … overlapped, unreadable, on the projector at 1280×720). A live chart's width
+ * is its container's, known only in the browser: it is taken as narrow as the projector draws it.
+ */
+export function categoryLabelAngle(labels: readonly string[], width: number | "container"): number {
+  const longest = Math.min(LABEL_LIMIT_PX, LABEL_CHAR_PX * Math.max(0, ...labels.map((l) => l.length)));
+  const plot = width === "container" ? NARROW_PLOT_PX : width - Y_AXIS_PX;
+  return labels.length * (longest + 8) > plot ? -45 : 0;
+}
+
 export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSpec {
   const keys = colorKeys(chart);
   const colors = seriesColors(chart);
@@ -150,7 +170,8 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     } as TopLevelSpec;
   }
   const playedNames = chart.series.filter((s) => s.role === "played").map((s) => s.name);
-  const x = { field: "x", type: "nominal" as const, title: chart.x.title, sort: chart.x.categories ?? null, axis: { labelAngle: 0, labelLimit: 120 } };
+  const labelAngle = categoryLabelAngle(chart.x.categories ?? [...new Set(chart.series.flatMap((s) => s.points.map((p) => String(p.x))))], opts.width ?? "container");
+  const x = { field: "x", type: "nominal" as const, title: chart.x.title, sort: chart.x.categories ?? null, axis: { labelAngle, labelLimit: LABEL_LIMIT_PX } };
   const y = (field: string) => ({ field, type: "quantitative" as const, title: chart.y.title, scale: yScale, axis: yAxis });
   if (chart.kind === "stacked")
     return {
