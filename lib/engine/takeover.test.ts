@@ -68,6 +68,32 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(leaderboard(s, 10).find((row) => row.label === "Bo")).toMatchObject({ bot: false, botRounds: 1 });
   });
 
+  it("the latecomer's play screen: their last round was the bot's, and how many rounds it played before they took over", () => {
+    const lt = load();
+    let s = must(started(lt), lt, { kind: "claim", label: "Bo" }, T0 + 2);
+    s = must(s, lt, { kind: "connect", pid: "p2" }, T0 + 3);
+    s = must(s, lt, { kind: "action", pid: "p1", clientActionId: "a1", action: { type: "invest", x: 1 } }, T0 + 4);
+    const r1 = runBots(s, lt, T0 + 5, { until: (x) => x.groups.toArray()[0]!.round === 2 });
+    s = must(r1.state, lt, { kind: "consent", pid: "p2" }, r1.nowMs + 1);
+    s = must(s, lt, { kind: "instructions", pid: "p2" }, r1.nowMs + 2);
+    const bot = s.participants.get("p2")!.history[0]!;
+    expect(bot.isBot).toBe(true);
+    const v = participantView(s, lt, "p2", r1.nowMs + 3)!;
+    expect(v.botBeforeYou).toEqual({ rounds: 1, points: bot.payoff });
+    expect((v.play!.game as { last: { bot: boolean; points: number } }).last).toMatchObject({ bot: true, points: bot.payoff });
+    // Ann played her own round: nothing about a bot
+    const ann = participantView(s, lt, "p1", r1.nowMs + 3)!;
+    expect(ann.botBeforeYou).toBeNull();
+    expect((ann.play!.game as { last: { bot: boolean } }).last.bot).toBe(false);
+    // once Bo played a round himself, his last round is his; the bot's first round is still told
+    s = must(s, lt, { kind: "action", pid: "p1", clientActionId: "a2", action: { type: "invest", x: 1 } }, r1.nowMs + 4);
+    s = must(s, lt, { kind: "action", pid: "p2", clientActionId: "b2", action: { type: "invest", x: 2 } }, r1.nowMs + 5);
+    const r2 = runBots(s, lt, r1.nowMs + 6, { until: (x) => x.groups.toArray()[0]!.round === 3 });
+    const v3 = participantView(r2.state, lt, "p2", r2.nowMs + 1)!;
+    expect((v3.play!.game as { last: { bot: boolean; x: number } }).last).toMatchObject({ bot: false, x: 2 });
+    expect(v3.botBeforeYou).toEqual({ rounds: 1, points: bot.payoff });
+  });
+
   it("a round its bot chose while the latecomer read stays unlabelled when the round is recorded after they finished the intro", () => {
     // the round is recorded when the group leaves its results, which may be after the person finished reading
     // (fresh-clone analyst review: such rows carried the person's label, depending on timing)

@@ -131,6 +131,12 @@ export interface ParticipantView {
   /** The exit survey's questions while it is open for this participant (stage "survey"), else null. */
   survey: { questions: SurveyQuestion[] } | null;
   botPlaying: boolean;
+  /**
+   * A latecomer who took over a seat the experimenter filled with a bot (lib/engine/takeover.ts) and plays it:
+   * the seat's first rounds, which its bot played before they took over (and while they read the intro), and the
+   * points the bot earned in them (part of `totalPoints`). Null otherwise, and while they still read the intro.
+   */
+  botBeforeYou: { rounds: number; points: number } | null;
 }
 
 function remaining(s: SessionState, deadlineMs: number | null, pausedLeft: number | null, nowMs: number) {
@@ -314,7 +320,20 @@ export function participantView(s: SessionState, lt: LoadedTreatment, pid: strin
         : null,
     survey: p.stage === "survey" ? { questions: t.survey } : null,
     botPlaying: p === p0 && isBotSeat(s, pid),
+    botBeforeYou: p === p0 && !p.bot && p.filled === true ? botRoundsBefore(p.history) : null,
   };
+}
+
+/** The bot's rounds at the start of a seat a latecomer took over (null: none); a later dropout's bot rounds are not counted. */
+function botRoundsBefore(history: ParticipantState["history"]): ParticipantView["botBeforeYou"] {
+  let rounds = 0;
+  let points = 0;
+  for (const h of history) {
+    if (!h.isBot) break;
+    rounds++;
+    points += h.payoff;
+  }
+  return rounds === 0 ? null : { rounds, points };
 }
 
 export interface AdminParticipantRow {

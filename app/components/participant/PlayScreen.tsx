@@ -6,6 +6,7 @@ import type { PhaseInstance } from "@/lib/engine/commands";
 import type { ParticipantView } from "@/lib/engine/views";
 import { gameUiFor } from "../../games/registry";
 import type { ActAck } from "../../lib-client/use-intent";
+import { fmt } from "../../lib-client/format";
 import { Markdown } from "../Markdown";
 import { PlayStatus } from "./PlayStatus";
 import { usePhaseLabel } from "./use-phase-label";
@@ -30,6 +31,11 @@ export function PlayScreen({ view, receivedAt, act: send }: { view: ParticipantV
       {play.botChose && (
         <p className="notice" role="status" data-testid="bot-chose">
           {t(play.botReason === "dropout" ? "botChoseAway" : play.botReason === "latecomer" ? "botChoseBeforeYou" : "botChoseExperimenter")}
+        </p>
+      )}
+      {view.botBeforeYou && (
+        <p className="muted small" data-testid="bot-before-you">
+          {t("botRoundsBeforeYou", { rounds: view.botBeforeYou.rounds, points: fmt(view.botBeforeYou.points, 1) })}
         </p>
       )}
       {play.computing && (

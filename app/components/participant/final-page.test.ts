@@ -58,6 +58,7 @@ function viewWith(done: Partial<Done>, over: Partial<ParticipantView> = {}): Par
     done: { ...baseDone, ...done },
     survey: null,
     botPlaying: false,
+    botBeforeYou: null,
     ...over,
   };
 }

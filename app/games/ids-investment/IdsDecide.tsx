@@ -47,7 +47,11 @@ export function IdsDecide({ v, view, play, act, locked }: PhaseProps<typeof idsI
           ) : (
             <p className="muted">{t("typeToPreview")}</p>
           )}
-          {v.last?.x != null && <p className="muted">{t("lastRound", { x: fmt(v.last.x), points: fmt(v.last.points, 1) })}</p>}
+          {v.last?.x != null && (
+            <p className="muted" data-testid="last-round">
+              {t(v.last.bot ? "lastRoundBot" : "lastRound", { x: fmt(v.last.x), points: fmt(v.last.points, 1) })}
+            </p>
+          )}
         </div>
         <button type="button" data-testid="invest-submit" className="block" onClick={submit} disabled={busy || locked || x === null}>
           {busy ? g("sending") : t("submitInvestment")}

@@ -8,7 +8,7 @@ const view = (protection: number | null): IdsView => ({
   endowment: 10,
   pointsScale: 10,
   myDecision: null,
-  last: protection === null ? null : { x: 1, protection, points: 50 },
+  last: protection === null ? null : { x: 1, protection, points: 50, bot: false },
   results: null,
 });
 

@@ -34,7 +34,11 @@ export function PivotalParticipate({ v, play, act, locked }: PhaseProps<typeof i
           {t.rich(v.rules.loner === "free" ? "stayOutFree" : "stayOutBestResponse", richTags)}{" "}
           {v.rules.information === "incomplete" ? t("plansWithoutYou") : t("anticipates")}
         </p>
-        {v.last && <p className="small muted">{t(v.last.joined ? "lastJoined" : "lastStayedOut", { points: fmt(v.last.points, 1) })}</p>}
+        {v.last && (
+          <p className="small muted" data-testid="last-round">
+            {t(v.last.bot ? (v.last.joined ? "lastJoinedBot" : "lastStayedOutBot") : v.last.joined ? "lastJoined" : "lastStayedOut", { points: fmt(v.last.points, 1) })}
+          </p>
+        )}
         {error && (
           <p className="error" role="alert" data-testid="participate-error">
             {refusalText(error)}

@@ -24,7 +24,8 @@ export function idsView(s: IdsState, viewer: Viewer, ctx: Ctx) {
     },
     xMax: p.xMax, endowment: p.endowment, pointsScale: p.pointsScale,
     myDecision: s.x[i] ?? null,
-    last: last && { x: ctx.lastNumber(pid, "decision", "x"), protection: ctx.lastNumber(pid, "outcome", "protection"), points: last.payoff },
+    // bot: a bot chose for the seat last round (the person was away, or took the seat over from its bot later): the page says so
+    last: last && { x: ctx.lastNumber(pid, "decision", "x"), protection: ctx.lastNumber(pid, "outcome", "protection"), points: last.payoff, bot: last.isBot },
     results: o && {
       x: o.x[i]!, risk: o.risk[i]!, invest: o.invest[i]!, cost: o.cost[i]!, points: o.points[i]!, protection: o.protection[i]!,
       timedOut: ctx.timedOut(pid),

@@ -50,7 +50,8 @@ export interface PivotalView {
    * "own": every member saw last round's joins in its `announcement` (docs/games/ids-pivotal.md).
    */
   lastJoined: (boolean | null)[] | null;
-  last: { joined: boolean | null; points: number } | null;
+  /** The viewer's last round; `bot`: a bot chose for the seat then (the person was away, or took the seat over from its bot later). */
+  last: { joined: boolean | null; points: number; bot: boolean } | null;
   results: {
     joined: boolean;
     timedOut: boolean;
@@ -125,7 +126,7 @@ export function pivotalView(s: PivotalState, viewer: Viewer, ctx: Ctx): PivotalV
           }
         : null,
     lastJoined,
-    last: lastRec ? { joined: joinedLast(pid), points: lastRec.payoff } : null,
+    last: lastRec ? { joined: joinedLast(pid), points: lastRec.payoff, bot: lastRec.isBot } : null,
     results: o
       ? {
           joined: s.joined[i] === true,
