@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "../../lib-client/api";
 import { CopyButton } from "../CopyButton";
+import { QrCode } from "../QrCode";
 import { useParticipantOrigin } from "../../lib-client/join-address";
 import type { SessionDetail } from "./types";
 
@@ -42,10 +43,42 @@ function ReissueButton({ sessionId, link, onNew }: { sessionId: string; link: Li
 }
 
 /**
- * One personal link per seat (send each person their own; whoever opens it takes that seat). A seat's
- * link can be re-issued, e.g. when a participant lost it or it reached the wrong person.
+ * A seat's link: copy it, show it as a QR code (a student who lost their tab scans it from the instructor's
+ * screen), or re-issue it.
  */
-export function ParticipantLinks({ sessionId, links: initial, freeSeats }: { sessionId: string; links: SessionDetail["links"]; freeSeats: string }) {
+function LinkActions({ sessionId, link, url, label, onNew }: { sessionId: string; link: Link; url: string; label: string | null; onNew: (path: string) => void }) {
+  const [qr, setQr] = useState(false);
+  const whose = `seat ${link.seat + 1}${label ? ` (${label})` : ""}`;
+  return (
+    <>
+      <span className="row" style={{ flexWrap: "nowrap" }}>
+        <CopyButton text={url} testId={`copy-link-${link.seat}`} />
+        <button type="button" className="secondary small" data-testid={`qr-link-${link.seat}`} aria-expanded={qr} onClick={() => setQr((v) => !v)}>
+          {qr ? "Hide QR code" : "QR code"}
+        </button>
+        <ReissueButton sessionId={sessionId} link={link} onNew={onNew} />
+      </span>
+      {qr && <QrCode text={url} alt={`QR code of the personal link of ${whose}`} testId={`qr-link-img-${link.seat}`} />}
+    </>
+  );
+}
+
+/**
+ * One personal link per seat (send each person their own; whoever opens it takes that seat), with the name
+ * the seat's person joined under (`labels`, by participant id), so a lost tab's link is found by name. A seat's
+ * link can be re-issued, e.g. when a participant lost it or it reached the wrong person, and shown as a QR code.
+ */
+export function ParticipantLinks({
+  sessionId,
+  links: initial,
+  freeSeats,
+  labels,
+}: {
+  sessionId: string;
+  links: SessionDetail["links"];
+  freeSeats: string;
+  labels: Readonly<Record<string, string | null>>;
+}) {
   const origin = useParticipantOrigin();
   const [links, setLinks] = useState(initial);
   // a seat freed (by the experimenter, or by the server when nobody opened it) gets a new link: read them again
@@ -65,9 +98,10 @@ export function ParticipantLinks({ sessionId, links: initial, freeSeats }: { ses
           <thead>
             <tr>
               <th>Seat</th>
+              <th>Name</th>
               <th>Link</th>
               <th>
-                <span className="sr-only">Copy or re-issue</span>
+                <span className="sr-only">Copy, QR code or re-issue</span>
               </th>
             </tr>
           </thead>
@@ -75,6 +109,7 @@ export function ParticipantLinks({ sessionId, links: initial, freeSeats }: { ses
             {links.map((l) => (
               <tr key={l.seat}>
                 <td>{l.seat + 1}</td>
+                <td data-testid={`link-label-${l.seat}`}>{labels[l.participantId] ?? <span className="muted">–</span>}</td>
                 <td style={{ wordBreak: "break-all" }}>
                   <a href={l.path} target="_blank" rel="noopener" data-testid={`participant-link-${l.seat}`}>
                     {origin}
@@ -82,10 +117,7 @@ export function ParticipantLinks({ sessionId, links: initial, freeSeats }: { ses
                   </a>
                 </td>
                 <td>
-                  <span className="row" style={{ flexWrap: "nowrap" }}>
-                    <CopyButton text={`${origin}${l.path}`} testId={`copy-link-${l.seat}`} />
-                    <ReissueButton sessionId={sessionId} link={l} onNew={(path) => replace(l.seat, path)} />
-                  </span>
+                  <LinkActions sessionId={sessionId} link={l} url={`${origin}${l.path}`} label={labels[l.participantId] ?? null} onNew={(path) => replace(l.seat, path)} />
                 </td>
               </tr>
             ))}

@@ -87,7 +87,12 @@ export function SessionMonitor({ id }: { id: string }) {
           <GroupPanel key={g.id} g={g} view={view} receivedAt={receivedAt} run={run} />
         ))}
       </div>
-      <ParticipantLinks sessionId={id} links={detail.d.links} freeSeats={view.participants.filter((p) => !p.claimed).map((p) => p.id).join(",")} />
+      <ParticipantLinks
+        sessionId={id}
+        links={detail.d.links}
+        freeSeats={view.participants.filter((p) => !p.claimed).map((p) => p.id).join(",")}
+        labels={Object.fromEntries(view.participants.map((p) => [p.id, p.label]))}
+      />
       <Payments sessionId={id} version={view.version} />
       <Downloads sessionId={id} />
     </>
