@@ -43,6 +43,8 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
 
   await admin.getByTestId("cmd-fill-bots").click(); // asks first: nothing is filled until confirmed
   await expect(admin.getByRole("alertdialog", { name: "Confirm filling the empty seats with bots" })).toContainText("Fill the 2 empty seats with bots");
+  // by default a latecomer takes such a seat over: the question says so (not "nobody can join them")
+  await expect(admin.getByRole("alertdialog", { name: "Confirm filling the empty seats with bots" })).toContainText("A latecomer who joins with the room code takes over one of them");
   await expect(admin.getByTestId("presence-1")).not.toHaveText("bot");
   await admin.getByTestId("cmd-fill-bots-confirm").click();
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
@@ -74,10 +76,21 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(bea.getByTestId("phase-results").or(bea.getByTestId("phase-decide"))).toBeVisible();
   await expect(admin.locator("[data-testid^='monitor-row-']", { hasText: "Bea" })).not.toContainText("latecomer reading");
   if (await bea.getByTestId("next-round").isVisible()) await bea.getByTestId("next-round").click();
+  // the monitor's personal links name her seat's person, and show its link as a QR code
+  const beaLabel = admin.locator("[data-testid^='link-label-']", { hasText: "Bea" });
+  await expect(beaLabel).toHaveCount(1);
+  const beaSeat = (await beaLabel.getAttribute("data-testid"))!.replace("link-label-", "");
+  await admin.getByTestId(`qr-link-${beaSeat}`).click();
+  await expect(admin.getByTestId(`qr-link-img-${beaSeat}`)).toHaveAttribute("data-qr-text", /\/p\/[^/]+$/);
 
   // round 2: the experimenter ends the step before Alice decides; she is not told that time ran out
   await alice.getByTestId("next-round").click();
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
+  // Bea's first decision: round 1 was her seat's bot's, not hers, and its points are in her total
+  await expect(bea.getByTestId("phase-decide")).toBeVisible();
+  await expect(bea.getByTestId("last-round")).toContainText("A bot played your seat last round: it invested");
+  await expect(bea.getByTestId("bot-before-you")).toContainText("Before you took this seat over, a bot played its first round");
+  await expect(alice.getByTestId("last-round")).toContainText("Last round you invested 2");
   await admin.getByTestId("cmd-force-end").click(); // asks first
   await expect(admin.getByRole("alertdialog", { name: "Confirm ending the phase in all groups" })).toBeVisible();
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
