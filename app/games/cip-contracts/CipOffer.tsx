@@ -15,6 +15,7 @@ import { useIntent } from "../../lib-client/use-intent";
 import type { PhaseProps } from "../define-ui";
 import styles from "./cip.module.css";
 import { CipNews, CipSituation } from "./CipSituation";
+import { outNoticeKey } from "./out-notice";
 
 type Offer = NonNullable<CipView["offer"]>;
 type OfferProps = PhaseProps<typeof cipContracts, "offer">;
@@ -55,7 +56,7 @@ function CipWaiting({ v, props }: { v: CipView; props: OfferProps }) {
   if (v.status === "out")
     return (
       <p className="notice" role="status" data-testid="cip-out">
-        {c("out", { endowment: fmt(v.points.endowment) })} {waiting}
+        {c(outNoticeKey(v, props.play), { endowment: fmt(v.points.endowment) })} {waiting}
       </p>
     );
   const a = v.offer?.myAnswer;

@@ -22,6 +22,7 @@ function viewWith(menu: CipContractView[] | null, status: CipView["status"] = "c
     types: [],
     me: { number: 1, label: "type 1", theta: 1, phi: 0, tau: 1, probability: 0.25, minResources: 20, rewardRate: 2, probabilities: null },
     status,
+    outTimedOut: false,
     offer: { round: 1, offeredTo: 4, menu, equal: menu ? null : { resources: 1, reward: 1, myUtility: equalU, myPoints: 100 }, myAnswer: null },
     news: [],
     results: null,

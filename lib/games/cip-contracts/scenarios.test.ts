@@ -306,7 +306,15 @@ describe("deadlines", () => {
     expect(st.events.filter((e) => e.timedOut)).toEqual([{ offer: 1, ci: "ci4", response: { kind: "reject" }, trueType: 3, timedOut: true }]);
     expect(st.alg!.round).toBe(2);
     expect(groupOf(s).phase).toBe("offer");
-    expect(viewOf(s, human, 30_000).status).toBe("out");
+    const out = viewOf(s, human, 30_000);
+    expect(out.status).toBe("out");
+    // the waiting screen and its log say it was the deadline, as the results page does
+    expect(out.outTimedOut).toBe(true);
+    expect(englishNews(out.news)).toContain("1 CI rejected offer 1 and left (you among them: you had not answered, which counts as rejecting).");
+    // the others learn only that one CI rejected
+    const bot = s.order[0]!;
+    expect(viewOf(s, bot, 30_000).outTimedOut).toBe(false);
+    expect(englishNews(viewOf(s, bot, 30_000).news)).toContain("1 CI rejected offer 1 and left.");
     const end = runBots(s, lt, 30_000);
     const row = end.rounds[0]!;
     const me = row.players.find((p) => p.participantId === human)!;
@@ -315,6 +323,19 @@ describe("deadlines", () => {
     expect(me.record.payoff).toBe(100);
     expect(row.group.timeouts).toBe(1);
     expect(row.group.offers).toBe(2);
+  });
+
+  it("a CI that rejects on purpose is out without a timeout: the plain wording", () => {
+    const lt = loadCip({ ...REF_PARAMS, fixedTypes: [1, 2, 3, 4], requestOrder: "seat", rounds: 1, offerSeconds: 30 }, { bots: { seats: ["truthful", "truthful", "truthful"] } });
+    let s = passIntro(newSession(lt).state, lt, 0);
+    const human = s.order[3]!;
+    s = runBots(s, lt, 0, { until: (x) => groupOf(x).phase === "offer" && viewOf(x, human).status === "choosing" && gameOf(x).alg!.responses.ci1 !== undefined }).state;
+    s = must(s, lt, reject(human), 1_000);
+    s = runBots(s, lt, 1_000, { until: (x) => viewOf(x, human).status === "out" }).state;
+    const out = viewOf(s, human, 1_000);
+    expect(out.status).toBe("out");
+    expect(out.outTimedOut).toBe(false);
+    expect(englishNews(out.news)).toContain("1 CI rejected offer 1 and left (you among them).");
   });
 
   it("the results screen times out; an untimed offer waits", () => {

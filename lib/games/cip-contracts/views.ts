@@ -60,6 +60,11 @@ export interface CipView {
   types: CipTypeView[];
   me: CipTypeView & { probabilities: number[] | null };
   status: CipMyStatus;
+  /**
+   * Status "out" because my answer did not come before the offer's deadline (or the experimenter ended
+   * the step first), which counts as rejecting: the same flag as `results.timedOut`. False otherwise.
+   */
+  outTimedOut: boolean;
   offer: {
     /** 1-based offer round (re-offers count up). */
     round: number;
@@ -111,14 +116,17 @@ const typeView = (t: CipType, k: number, label: string | undefined): CipTypeView
 export type CipNews =
   | { kind: "exclude"; ci: number; you: boolean }
   | { kind: "offer"; round: number; to: number }
-  | { kind: "rejections"; round: number; count: number; youAmong: boolean }
+  | { kind: "rejections"; round: number; count: number; youAmong: boolean; youTimedOut: boolean }
   | { kind: "readmit"; ci: number; you: boolean }
   | { kind: "nobody" }
   | { kind: "done"; budget: number }
   | { kind: "equal"; cis: number; each: number };
 
-/** Public announcements from Algorithm 1's log, for CI `me`. */
-export function newsFor(alg: Algorithm1State, me: string): CipNews[] {
+/**
+ * Public announcements from Algorithm 1's log, for CI `me`; `timedOutOffers`: the offer rounds in which
+ * `me`'s answer timed out (its rejection is worded as such; only `me` learns it).
+ */
+export function newsFor(alg: Algorithm1State, me: string, timedOutOffers: ReadonlySet<number> = new Set()): CipNews[] {
   const out: CipNews[] = [];
   for (const e of alg.log) {
     switch (e.kind) {
@@ -128,9 +136,11 @@ export function newsFor(alg: Algorithm1State, me: string): CipNews[] {
       case "offer":
         out.push({ kind: "offer", round: e.round, to: e.to.length });
         break;
-      case "rejections":
-        out.push({ kind: "rejections", round: e.round, count: e.ciIds.length, youAmong: e.ciIds.includes(me) });
+      case "rejections": {
+        const youAmong = e.ciIds.includes(me);
+        out.push({ kind: "rejections", round: e.round, count: e.ciIds.length, youAmong, youTimedOut: youAmong && timedOutOffers.has(e.round) });
         break;
+      }
       case "readmit":
         out.push({ kind: "readmit", ci: seatOf(e.ciId) + 1, you: e.ciId === me });
         break;
@@ -218,8 +228,9 @@ export function cipView(s: CipState, viewer: Viewer, ctx: Ctx): CipView {
   }
 
   const mine = o?.cis[seat];
+  const myTimeouts = new Set(s.events.filter((e) => e.ci === id && e.timedOut).map((e) => e.offer));
   const news = alg
-    ? newsFor(alg, id)
+    ? newsFor(alg, id, myTimeouts)
     : [{ kind: "equal" as const, cis: s.trueTypes.length, each: round2(instance.resources / Math.max(1, s.trueTypes.length)) }];
   return {
     allocation: p.allocation,
@@ -230,6 +241,7 @@ export function cipView(s: CipState, viewer: Viewer, ctx: Ctx): CipView {
     types,
     me: { ...typeView(myType, k, p.types[k]?.label), probabilities: p.beliefs === "perCi" ? (p.ciProbabilities?.[seat] ?? null) : null },
     status,
+    outTimedOut: status === "out" && myTimeouts.size > 0,
     offer,
     news,
     results:
