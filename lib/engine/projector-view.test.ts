@@ -458,6 +458,14 @@ describe("shipped classroom treatments", () => {
     expect(v.charts.flatMap((c) => c.series.map((x) => x.role))).not.toContain("theory");
   });
 
+  it("each has its own participantTitle, so phones and the room's screen do not say \"Study\"", () => {
+    for (const file of classroom) {
+      const title = load(file).treatment.participantTitle;
+      expect(title, file).toBeTruthy();
+      expect(title, file).not.toMatch(/^(Study|Studie)$/);
+    }
+  });
+
   it.each(["ids-investment-classroom.json", "ids-investment-classroom-de.json", "ssg-defense-uncoordinated-classroom.json", "cip-contracts-menu-classroom.json"])("%s: the consent says truthfully that the label is on the class leaderboard", (file) => {
     const lt = load(file);
     expect(lt.treatment.leaderboard.show).toBe(true);
