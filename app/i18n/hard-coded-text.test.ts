@@ -19,7 +19,7 @@ const PARTICIPANT = [
   "app/i18n",
   "app/components/JoinForm.tsx",
   "app/components/PanelJoin.tsx",
-  "app/components/JoinCard.tsx",
+  "app/components/HomeBody.tsx",
   "app/components/JoinPageBody.tsx",
   "app/components/projector",
   "app/components/charts",
