@@ -22,6 +22,7 @@ import { ROOM_MIN_GROUPS } from "@/lib/charts/room";
 /** The charts' title while they are held back during play (lib/charts/room.ts). */
 const CHARTS_TITLE = { fewGroups: "chartsTitleHeld", theoryAfter: "chartsTitlePlayed" } as const;
 import { formatMs, useCountdown } from "../../lib-client/use-countdown";
+import { chartsEmptyKey } from "./charts-text";
 import { Debrief } from "./Debrief";
 import { JoinQr } from "./JoinQr";
 import { JoinWarning } from "./JoinWarning";
@@ -190,7 +191,7 @@ function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join:
               <ChartsPanel
                 charts={view.charts}
                 title={t(view.stage === "after" ? "chartsTitleAfter" : view.chartsHeld === null ? "chartsTitle" : CHARTS_TITLE[view.chartsHeld])}
-                emptyText={view.chartsHeld === "fewGroups" ? t("chartsFewGroups", { min: ROOM_MIN_GROUPS }) : t("chartsEmpty")}
+                emptyText={t(chartsEmptyKey(view.chartsHeld), { min: ROOM_MIN_GROUPS })}
                 height={260}
                 locale={view.language}
               />
