@@ -8,13 +8,16 @@ export function SsgSituation({ v }: { v: SsgView }) {
   const tr = useTranslations("ssg");
   const format = useFormatter();
   const others = v.resources.map((k, i) => ({ i, k })).filter((d) => d.i !== v.me.index);
+  const youLabel = `${tr("youGet")} (${tr("protectedOrNot")})`;
+  const attackerLabel = `${tr("attackerGets")} (${tr("protectedOrNot")})`;
   return (
     <section className="card" aria-labelledby="ssg-situation">
       <h3 id="ssg-situation" style={{ marginTop: 0 }}>
         {tr("youAreDefender", { defender: v.me.index + 1, patrols: v.me.resources })}
       </h3>
+      {/* under 480 px a card per target (globals.css .payoff-cards): each number under its own label, no sideways scrolling */}
       <div className="table-wrap">
-        <table>
+        <table className="payoff-cards" data-testid="ssg-payoffs">
           <thead>
             <tr>
               <th>{tr("target")}</th>
@@ -34,12 +37,16 @@ export function SsgSituation({ v }: { v: SsgView }) {
             {v.targets.map((name, t) => (
               <tr key={name}>
                 <td>{name}</td>
-                <td className="num">
-                  <span data-testid={`my-reward-${t}`}>{fmt(v.me.reward[t])}</span> / <span data-testid={`my-penalty-${t}`}>{fmt(v.me.penalty[t])}</span>
+                <td className="num" data-label={youLabel}>
+                  <span>
+                    <span data-testid={`my-reward-${t}`}>{fmt(v.me.reward[t])}</span> / <span data-testid={`my-penalty-${t}`}>{fmt(v.me.penalty[t])}</span>
+                  </span>
                 </td>
                 {v.attacker && (
-                  <td className="num">
-                    {fmt(v.attacker.penalty[t])} / {fmt(v.attacker.reward[t])}
+                  <td className="num" data-label={attackerLabel}>
+                    <span>
+                      {fmt(v.attacker.penalty[t])} / {fmt(v.attacker.reward[t])}
+                    </span>
                   </td>
                 )}
               </tr>
