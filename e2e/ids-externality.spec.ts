@@ -1,7 +1,8 @@
 /**
  * End to end: one person plays the shipped Externality example (the paper's Example 4, 4 users) with
  * adaptive bots in the other seats: sends a message after an out-of-range attempt (kept as typed, with the
- * message), sees the average investments and the three terms of the tax, finds the next round's form
+ * message; the starting messages, prices included, fit the 390 px phone without sideways scrolling), sees
+ * the average investments and the three terms of the tax, finds the next round's form
  * prefilled with that message, sends it again; the export holds the messages and the taxes.
  */
 import { readFile } from "node:fs/promises";
@@ -19,6 +20,13 @@ test("a person plays two Externality rounds with adaptive bots; the export holds
   // Round 1: an investment above xMax = 4 is kept as typed with the rule; then a valid message.
   await expect(me.getByTestId("phase-message")).toBeVisible();
   await expect(me.getByTestId("previous-messages")).toBeVisible();
+  // on the 390 px phone the starting messages need no sideways scrolling: every sender's prices π are a row in view
+  const table = await me.getByTestId("previous-messages").evaluate((card) => {
+    const wrap = card.querySelector(".table-wrap")!;
+    return { scroll: wrap.scrollWidth, client: wrap.clientWidth, columns: card.querySelectorAll("thead th").length, priceRows: card.querySelectorAll("tr[data-row=pi]").length };
+  });
+  expect(table.scroll, "the messages table fits its card").toBeLessThanOrEqual(table.client);
+  expect(table).toMatchObject({ columns: 5, priceRows: 4 });
   await me.getByTestId("msg-x-0-input").fill("5");
   await expect(me.getByTestId("msg-x-0-error")).toContainText("between 0 and 4");
   await expect(me.getByTestId("message-submit")).toBeDisabled();

@@ -1,8 +1,8 @@
 /**
  * Layout on a small phone and on the instructor's monitor: a 40-character label without spaces does not push
  * any participant screen wider than a 360 px phone, a label over 40 characters is not cut silently, the quiz
- * question stays inside its (red) box after a wrong check, and the monitor's participants table fits its card
- * at 1440 px.
+ * question stays inside its (red) box after a wrong check, the SSG payoff table fits a 320 px phone, and the
+ * monitor's participants table fits its card at 1440 px.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { createSessionFromExample } from "./steps";
@@ -75,6 +75,19 @@ test("a long unbroken label fits a 360 px phone on every screen; the quiz questi
   await expect(phone.getByTestId("phase-decide")).toBeVisible();
   await expect(phone.getByTestId("my-seat")).toHaveText(`${LONG_LABEL} · Seat 1`);
   await expectNoSideScroll(phone, "play");
+
+  // the payoff table on a 320 px phone: a card per target, nothing cut, no sideways scrolling inside its box
+  await phone.setViewportSize({ width: 320, height: 640 });
+  const payoffs = await phone.getByTestId("ssg-payoffs").evaluate((table) => {
+    const wrap = table.closest(".table-wrap")!;
+    const box = wrap.getBoundingClientRect();
+    const cells = [...table.querySelectorAll("td.num")].map((td) => td.getBoundingClientRect());
+    return { scroll: wrap.scrollWidth, client: wrap.clientWidth, cellsInside: cells.every((c) => c.right <= box.right + 0.5 && c.left >= box.left - 0.5), cells: cells.length };
+  });
+  expect.soft(payoffs.scroll, "the payoff table fits its box at 320 px").toBeLessThanOrEqual(payoffs.client);
+  expect.soft(payoffs.cellsInside, "every payoff pair is inside the box").toBe(true);
+  expect(payoffs.cells).toBe(8); // 4 targets × (you, attacker)
+  await expectNoSideScroll(phone, "play at 320 px");
 });
 
 test("the join form says so when a label is over 40 characters instead of cutting it", async ({ browser }) => {
