@@ -8,7 +8,7 @@ import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, recordShownRound, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
 import type { AdminCommand } from "./commands";
-import { groupInPlay, type Effects, type ParticipantState, type SessionState } from "./state";
+import { groupInPlay, type Effects, type GroupState, type ParticipantState, type SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
 
 export type AdminResult = { ok: true } | { ok: false; error: ActionError };
@@ -51,6 +51,24 @@ function fillSeat(s: SessionState, current: ParticipantState, strategy: string, 
   formGroups(s, lt, nowMs, fx);
 }
 
+/** Whether group `g` is in a step where people decide (not one where they read results). */
+export function inDecisionStep(g: GroupState, lt: LoadedTreatment): boolean {
+  return g.status === "playing" && lt.game.phases[g.phase]?.kind === "decision";
+}
+
+/**
+ * The groups "End phase now" ends: the one it names, else every playing group. `decisionsOnly` (the
+ * monitor's "End phase now (all groups)"): only the groups in a decision step when any group is in one, so
+ * groups reading their results are not cut short; when none is deciding, every playing group. Commands
+ * without the flag (event logs written before it) end every playing group, as they always did.
+ */
+export function forceEndGroups(s: SessionState, lt: LoadedTreatment, cmd: { groupId?: string; decisionsOnly?: boolean }): GroupState[] {
+  const playing = s.groups.toArray().filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
+  if (cmd.groupId || cmd.decisionsOnly !== true) return playing;
+  const deciding = playing.filter((g) => inDecisionStep(g, lt));
+  return deciding.length > 0 ? deciding : playing;
+}
+
 export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminCommand, nowMs: number, fx: Effects): AdminResult {
   if (s.status === "ended") return bad("The session has already ended.");
   if (s.status === "draft" && cmd.kind !== "open" && cmd.kind !== "end") return bad("The session is a draft: open it first (nobody can join a draft).");
@@ -91,7 +109,7 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
         }
       return { ok: true };
     case "forcePhaseEnd": {
-      const groups = s.groups.toArray().filter((g) => g.status === "playing" && (!cmd.groupId || g.id === cmd.groupId));
+      const groups = forceEndGroups(s, lt, cmd);
       if (groups.length === 0) {
         const computing = s.groups.toArray().filter((g) => g.status === "computing" && (!cmd.groupId || g.id === cmd.groupId));
         const failed = computing.find((g) => g.computing?.failed);

@@ -39,7 +39,11 @@ export type AdminCommand =
   | { kind: "open" }
   | { kind: "pause" }
   | { kind: "resume" }
-  | { kind: "forcePhaseEnd"; groupId?: string }
+  /**
+   * End the current step of group `groupId`, else of every playing group. `decisionsOnly`: of every group in a
+   * decision step only, when any is in one (lib/engine/admin.ts `forceEndGroups`; absent in older event logs).
+   */
+  | { kind: "forcePhaseEnd"; groupId?: string; decisionsOnly?: boolean }
   | { kind: "replaceWithBot"; pid: string; strategy?: string }
   /** Undo "replace by bot": the person plays their seat again from their next choice. */
   | { kind: "giveBack"; pid: string }

@@ -7,5 +7,5 @@ export * from "./treatment";
 export { plainSessionState, stateThroughJson, upgradeSessionState, type PlainSessionState, type StoredSessionState } from "./upgrade";
 export * from "./views";
 export { botMoves, type BotMove } from "./bots";
-export { DeadlineCrash, nextWakeMs, sessionOver } from "./admin";
+export { DeadlineCrash, forceEndGroups, nextWakeMs, sessionOver } from "./admin";
 export { pendingComputes, runComputeStep } from "./compute";

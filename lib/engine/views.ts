@@ -379,6 +379,8 @@ export interface AdminGroupRow {
   round: number;
   phase: string;
   phaseLabel: string;
+  /** Whether the group's step is one where people decide, or one where they read (e.g. results): "End phase now (all groups)" ends decision steps first. */
+  phaseKind: "decision" | "info";
   remainingMs: number | null;
   members: string[];
   pendingCount: number;
@@ -476,6 +478,7 @@ export function adminView(
         round: g.round,
         phase: g.phase,
         phaseLabel: lt.game.phases[g.phase]?.label ?? g.phase,
+        phaseKind: lt.game.phases[g.phase]?.kind ?? "info",
         remainingMs: remaining(s, g.deadlineMs, g.remainingMsAtPause, nowMs),
         members: g.members,
         pendingCount: pending.length,

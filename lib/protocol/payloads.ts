@@ -79,7 +79,7 @@ export const AdminCommandRequest = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("open") }),
   z.object({ kind: z.literal("pause") }),
   z.object({ kind: z.literal("resume") }),
-  z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().max(100).optional() }),
+  z.object({ kind: z.literal("forcePhaseEnd"), groupId: z.string().max(100).optional(), decisionsOnly: z.literal(true).optional() }),
   z.object({ kind: z.literal("replaceWithBot"), pid: z.string().min(1).max(100), strategy: z.string().max(100).optional() }),
   z.object({ kind: z.literal("giveBack"), pid: z.string().min(1).max(100) }),
   z.object({ kind: z.literal("fillWithBots"), strategy: z.string().max(100).optional() }),

@@ -7,7 +7,7 @@ import { worded } from "../../lib/i18n/refusal";
 import { EventEmitter } from "node:events";
 import type { ActionError } from "../../lib/core/errors";
 import type { Scalar } from "../../lib/core/game";
-import { botMoves, DeadlineCrash, nextWakeMs, pendingComputes, reduce, sessionOver, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
+import { botMoves, DeadlineCrash, forceEndGroups, nextWakeMs, pendingComputes, reduce, sessionOver, type Command, type ComputeJob, type Effects, type LoadedTreatment, type SessionState } from "../../lib/engine";
 import { runComputeJob } from "../../lib/mechanisms/compute-job";
 import type { ComputeRunner } from "../solver/compute";
 import { EventLogBudget } from "./event-budget";
@@ -75,9 +75,9 @@ function changedGroups(prev: SessionState, next: SessionState): string[] | undef
 
 /**
  * The groups a crashing command was about: the group whose deadline crashed, the groups due at a tick
- * (not held back), the one it names, or the sender's.
+ * (not held back), the one it names, the groups "End phase now (all groups)" ends, or the sender's.
  */
-function crashedGroups(s: SessionState, cmd: Command, e: unknown, nowMs: number): string[] {
+function crashedGroups(s: SessionState, lt: LoadedTreatment, cmd: Command, e: unknown, nowMs: number): string[] {
   if (e instanceof DeadlineCrash) return [e.groupId];
   if (cmd.kind === "tick")
     return s.groups
@@ -85,7 +85,7 @@ function crashedGroups(s: SessionState, cmd: Command, e: unknown, nowMs: number)
       .filter((g) => g.status === "playing" && g.deadlineMs !== null && g.deadlineMs <= nowMs && !cmd.hold?.includes(g.id))
       .map((g) => g.id);
   if ("groupId" in cmd && typeof cmd.groupId === "string") return [cmd.groupId];
-  if (cmd.kind === "forcePhaseEnd") return s.groups.toArray().filter((g) => g.status === "playing").map((g) => g.id);
+  if (cmd.kind === "forcePhaseEnd") return forceEndGroups(s, lt, cmd).map((g) => g.id);
   const gid = "pid" in cmd && typeof cmd.pid === "string" ? s.participants.get(cmd.pid)?.groupId : null;
   return gid ? [gid] : [];
 }
@@ -255,7 +255,7 @@ export class SessionHost extends EventEmitter {
           // a bug in a game module must not take the session down: nothing is applied, the sender is told,
           // the monitor shows it; the same crash again is neither logged in full nor stored again
           const cause = e instanceof DeadlineCrash ? e.error : e;
-          const groups = crashedGroups(state, cmd, e, now);
+          const groups = crashedGroups(state, this.lt, cmd, e, now);
           const news = this.crashes.record(cmd.kind, groups, cause, now);
           // a crashed deadline is tried again later: its group's alone when the tick names it, else the whole tick's
           const retryAtMs = cmd.kind === "tick" ? this.crashes.holdDeadline(e instanceof DeadlineCrash ? e.groupId : WHOLE_SESSION, now) : 0;

@@ -1,13 +1,14 @@
 "use client";
 /**
- * Session-wide controls: pause/resume, end the current phase everywhere, fill seats with bots, end. The
- * three that cannot be undone (ending every group's phase, filling the empty seats, ending the session)
- * ask first.
+ * Session-wide controls: pause/resume, end the current phase everywhere (only the deciding groups' while
+ * any group decides), fill seats with bots, end. The three that cannot be undone (ending the groups'
+ * phase, filling the empty seats, ending the session) ask first.
  */
 import { useState, type ReactNode } from "react";
 import type { AdminView } from "@/lib/engine/views";
 import type { Command, RunCommand, SessionDetail } from "./types";
 import { emptySeatsText, fillBotsQuestion } from "./fill-bots-text";
+import { forceEndCounts, forceEndQuestion } from "./force-end-text";
 
 type Asking = "forceEnd" | "fill" | "end" | null;
 
@@ -19,6 +20,7 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
   const emptySeats = view.participants.filter((p) => p.stage === "new" && !p.claimed).length;
   const reserved = view.participants.filter((p) => p.stage === "new" && p.claimed && p.presence !== "bot").length;
   const seats = emptySeatsText(emptySeats);
+  const forceEnd = forceEndCounts(view.groups);
   const strategyName = strategy ? (bots.find((b) => b.id === strategy)?.label ?? strategy) : "the game's default bot";
   const confirm = async (cmd: Command) => {
     await run(cmd);
@@ -51,8 +53,15 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
         </button>
       </div>
       {asking === "forceEnd" && (
-        <Confirm label="Confirm ending the phase in all groups" id="cmd-force-end-confirm" yes="Yes, end the phase everywhere" busy={busy} onYes={() => confirm({ kind: "forcePhaseEnd" })} onNo={() => setAsking(null)}>
-          End the current step in every group now? Whoever has not decided yet gets the default choice, recorded as timed out (a results step simply moves on). This cannot be undone.
+        <Confirm
+          label="Confirm ending the phase in all groups"
+          id="cmd-force-end-confirm"
+          yes={forceEnd.deciding > 0 ? "Yes, end the deciding groups' step" : "Yes, end the phase everywhere"}
+          busy={busy || forceEnd.deciding + forceEnd.reading === 0}
+          onYes={() => confirm({ kind: "forcePhaseEnd", decisionsOnly: true })}
+          onNo={() => setAsking(null)}
+        >
+          {forceEndQuestion(forceEnd)}
         </Confirm>
       )}
       <div className="row" style={{ marginTop: 12 }}>

@@ -12,7 +12,7 @@ export type Command =
   | { kind: "open" }
   | { kind: "pause" }
   | { kind: "resume" }
-  | { kind: "forcePhaseEnd"; groupId?: string }
+  | { kind: "forcePhaseEnd"; groupId?: string; decisionsOnly?: true }
   | { kind: "replaceWithBot"; pid: string; strategy?: string }
   | { kind: "giveBack"; pid: string }
   | { kind: "fillWithBots"; strategy?: string }
