@@ -7,6 +7,7 @@ import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } f
 import { isBotSeat, viewContext } from "./context";
 import { takeOverAllowed } from "./claim";
 import { freeSeatProblem } from "./free-seat";
+import { playWaitsFor } from "./play-waits";
 import { finishedSeat, seatPay } from "../study/payments";
 import { pendingIn, shownRoundPoints } from "./rounds";
 import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, ParticipantState, RoundStat, SessionState, Stage, SurveyRecord } from "./state";
@@ -371,6 +372,8 @@ export interface AdminParticipantRow {
   freeable: boolean;
   /** Someone took the seat (a join, its link opened, a bot); false: an empty seat "Fill empty seats" fills. */
   claimed: boolean;
+  /** How long the seat's person has been offline (pauses not counted); null: online, a bot, or never opened. */
+  offlineMs: number | null;
 }
 
 export interface AdminGroupRow {
@@ -445,6 +448,11 @@ export interface AdminView {
   participants: AdminParticipantRow[];
   groups: AdminGroupRow[];
   waiting: number;
+  /**
+   * Every seat is taken and `waiting` people are ready, but no group can start without these seats' people,
+   * who have not finished the intro (ids, seat order; lib/engine/play-waits.ts). Empty otherwise.
+   */
+  playWaitsFor: string[];
   /** Live charts of the completed rounds, played against theory (lib/charts; aggregates, not rows). */
   charts: Chart[];
   /** Exit survey progress (null when the treatment has no survey): how many answered, are answering, skipped. */
@@ -516,6 +524,7 @@ export function adminView(
       leftBeforePlay: p.leftBeforePlay ?? null,
       freeable: s.status !== "ended" && s.status !== "draft" && freeSeatProblem(p) === null,
       claimed: p.claimed,
+      offlineMs: offlineFor(s, p, nowMs),
     };
   });
   return {
@@ -532,9 +541,17 @@ export function adminView(
     participants,
     groups,
     waiting: s.waiting.length,
+    playWaitsFor: playWaitsFor(s, lt),
     charts,
     survey: surveyProgress(s, lt),
   };
+}
+
+/** How long a person has been offline at `nowMs` (while paused, until the pause began: pauses do not count, as for the dropout rule). */
+function offlineFor(s: SessionState, p: ParticipantState, nowMs: number): number | null {
+  if (p.connected || p.offlineSinceMs === null || p.bot || p.everConnected === false) return null;
+  const until = s.status === "paused" && s.pausedMs !== null ? s.pausedMs : nowMs;
+  return Math.max(0, until - p.offlineSinceMs);
 }
 
 function surveyProgress(s: SessionState, lt: LoadedTreatment): AdminView["survey"] {

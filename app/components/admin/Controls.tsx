@@ -101,7 +101,7 @@ export function Controls({ view, bots, run, busy }: { view: AdminView; bots: Ses
           onYes={() => confirm({ kind: "fillWithBots", ...(strategy ? { strategy } : {}) })}
           onNo={() => setAsking(null)}
         >
-          {fillBotsQuestion({ emptySeats, strategyName, reserved, takeOverBots: view.takeOverBots })}
+          {fillBotsQuestion({ emptySeats, strategyName, reserved, takeOverBots: view.takeOverBots, seats: view.participants })}
         </Confirm>
       )}
       <div className="row" style={{ marginTop: 12 }}>

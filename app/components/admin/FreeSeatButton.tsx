@@ -8,7 +8,8 @@ import { useState } from "react";
 import type { AdminParticipantRow } from "@/lib/engine/views";
 import { api } from "../../lib-client/api";
 
-export function FreeSeatButton({ sessionId, p }: { sessionId: string; p: AdminParticipantRow }) {
+/** `testIdPrefix`: the test ids' prefix ("free" by default; another where the same seat's button shows twice, e.g. the "Play waits for" notice). */
+export function FreeSeatButton({ sessionId, p, testIdPrefix = "free" }: { sessionId: string; p: AdminParticipantRow; testIdPrefix?: string }) {
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!p.freeable) return null;
@@ -24,7 +25,7 @@ export function FreeSeatButton({ sessionId, p }: { sessionId: string; p: AdminPa
           Their link stops working and the next person to join takes the seat
           {p.leftBeforePlay ? "; this person's record leaves data-wide.csv and payments.csv (events.csv keeps it)" : ""}. Sure?
         </span>
-        <button type="button" className="danger small" data-testid={`free-confirm-${p.seat}`} onClick={() => void free()}>
+        <button type="button" className="danger small" data-testid={`${testIdPrefix}-confirm-${p.seat}`} onClick={() => void free()}>
           Yes, free it
         </button>
         <button type="button" className="secondary small" onClick={() => setAsking(false)}>
@@ -34,7 +35,7 @@ export function FreeSeatButton({ sessionId, p }: { sessionId: string; p: AdminPa
     );
   return (
     <>
-      <button type="button" className="secondary small" data-testid={`free-${p.seat}`} title="Give this seat back to the free seats (it has not started playing)" onClick={() => setAsking(true)}>
+      <button type="button" className="secondary small" data-testid={`${testIdPrefix}-${p.seat}`} title="Give this seat back to the free seats (it has not started playing)" onClick={() => setAsking(true)}>
         Free seat
       </button>
       {error && <span className="error small">{error}</span>}

@@ -12,6 +12,7 @@ import { monitorOrder } from "./group-facts";
 import { MonitorTable } from "./MonitorTable";
 import { ParticipantLinks } from "./ParticipantLinks";
 import { Payments } from "./Payments";
+import { PlayWaitsNotice } from "./PlayWaitsNotice";
 import { SessionHeader } from "./SessionHeader";
 import { SurveyProgress } from "./SurveyProgress";
 import type { Command, SessionDetail } from "./types";
@@ -71,6 +72,7 @@ export function SessionMonitor({ id }: { id: string }) {
           the full error is in the server log.
         </p>
       )}
+      <PlayWaitsNotice view={view} receivedAt={receivedAt} run={run} busy={busy} />
       <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
       <MonitorTable view={view} bots={detail.d.bots} run={run} busy={busy} />
       {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
