@@ -2,7 +2,8 @@
  * The experimenter's controls and the room-code path: field-named treatment errors, joining with a
  * code and a label, filling empty seats with bots, pause/resume as seen by the participant, "End phase
  * now" as the participant reads it (not "time ran out"), and ending the session. Filling seats, ending the
- * phase and ending the session each ask for a confirmation first.
+ * phase and ending the session each ask for a confirmation first. A seat whose person left in the intro
+ * holds up play after the fill: the monitor says who play waits for.
  */
 import { expect, test } from "@playwright/test";
 import { ADMIN_PASSWORD, openSession, invest } from "./steps";
@@ -92,7 +93,7 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(bea.getByTestId("bot-before-you")).toContainText("Before you took this seat over, a bot played its first round");
   await expect(alice.getByTestId("last-round")).toContainText("Last round you invested 2");
   await admin.getByTestId("cmd-force-end").click(); // asks first
-  await expect(admin.getByRole("alertdialog", { name: "Confirm ending the phase in all groups" })).toBeVisible();
+  await expect(admin.getByRole("alertdialog", { name: "Confirm ending the phase in all groups" })).toContainText("End the decision step of the 1 group deciding now?");
   await expect(alice.getByTestId("phase-decide")).toBeVisible();
   await admin.getByTestId("cmd-force-end-confirm").click();
   await expect(alice.getByTestId("phase-results")).toBeVisible();
@@ -108,6 +109,54 @@ test("room-code join, bots fill the group, pause blocks input, ending shows the 
   await expect(alice.getByTestId("ended-early")).toHaveCount(0);
   await expect(alice.getByTestId("completion-code")).toHaveText(/\S{4,}/);
   await expect(admin.getByTestId("session-status")).toHaveText("ended");
+});
+
+test("a student who left at the consent page holds up play after the fill: the monitor says who play waits for, and Replace by bot starts it (instructor review C11)", async ({ browser }) => {
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto("/admin");
+  await admin.getByTestId("admin-password").fill(ADMIN_PASSWORD);
+  await admin.getByTestId("admin-login").click();
+  await admin.getByTestId("treatment-select").selectOption("ids-investment-3.json");
+  await admin.getByTestId("session-create").click();
+  await openSession(admin);
+  const code = (await admin.getByTestId("room-code").textContent())!.trim();
+
+  const join = async (label: string) => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(`/join?code=${code}`);
+    await page.getByTestId("join-label").fill(label);
+    await page.getByTestId("join-submit").click();
+    await expect(page).toHaveURL(/\/p\/[^/]+$/);
+    return page;
+  };
+  // Lu joins and closes the tab on the consent page
+  const lu = await join("Lu");
+  await expect(lu.getByTestId("consent-accept")).toBeVisible();
+  await lu.context().close();
+  const luRow = admin.locator("[data-testid^='monitor-row-']", { hasText: "Lu" });
+  await expect(luRow).toContainText("offline");
+  // Ana reaches the waiting room
+  const ana = await join("Ana");
+  await ana.getByTestId("consent-accept").click();
+  await ana.getByTestId("instructions-continue").click();
+  await ana.getByTestId("quiz-option-0-1").check();
+  await ana.getByTestId("quiz-submit").click();
+  await expect(ana.getByTestId("waiting-room")).toBeVisible();
+  await expect(admin.getByTestId("play-waits")).toHaveCount(0); // a seat is still empty
+
+  // the fill's question names Lu's seat: not filled, and play may wait for her
+  await admin.getByTestId("cmd-fill-bots").click();
+  const ask = admin.getByRole("alertdialog", { name: "Confirm filling the empty seats with bots" });
+  await expect(ask).toContainText("1 seat is held by a person offline in the intro: seat");
+  await expect(ask).toContainText("Lu (offline less than a minute, at the consent). It is not filled, and play may wait for them");
+  await admin.getByTestId("cmd-fill-bots-confirm").click();
+  await expect(ana.getByTestId("waiting-room")).toBeVisible();
+  // the monitor says who play waits for, with the seat's buttons
+  await expect(admin.getByTestId("play-waits-headline")).toHaveText(/^Play waits for 1 person still in the intro: seat \d+ Lu \(offline (less than a minute|1 min), at the consent\)\.$/);
+  await expect(admin.getByTestId("play-waits")).toContainText("Every seat is taken and 2 seats are ready in the waiting room");
+  await admin.locator("[data-testid^='play-waits-replace-']").click();
+  await expect(ana.getByTestId("phase-decide")).toBeVisible();
+  await expect(admin.getByTestId("play-waits")).toHaveCount(0);
 });
 
 test("a big session's monitor: the participant table scrolls in its box under a fixed header, the live charts stay a short scroll away, the heading counts who is where", async ({ browser }) => {
