@@ -17,7 +17,7 @@ import { translatorFor } from "../i18n/translate";
 import { must, newSession, passIntro, runBots } from "../testing/drive";
 import { ChunkMap } from "./chunk-map";
 import { keysOffWhitelist } from "../testing/projector-whitelist";
-import { endCut, leaderboard, projectorView } from "./projector-view";
+import { endCut, leaderboard, projectorView, rankedUnder } from "./projector-view";
 import type { RoundRow, SessionState } from "./state";
 import { loadTreatment, type LoadedTreatment } from "./treatment";
 import { participantView } from "./views";
@@ -374,6 +374,74 @@ describe("projector leaderboard: people, not bot seats (but in a bots-only pilot
     const seat1 = rows.find((r) => r.label === "Seat 1")!;
     expect(seat1).toMatchObject({ bot: true, botRounds: 2, timeouts: 0 });
     for (const label of ["Seat 2", "Seat 3"]) expect(rows.find((r) => r.label === label)).toMatchObject({ bot: false, botRounds: 0, timeouts: 2 });
+  });
+});
+
+describe("leaderboard.minOwnRounds: only people who decided enough rounds themselves are ranked (instructor review C5)", () => {
+  /**
+   * ids-investment-3 played to the end by people; the seat with the most points made none of its choices
+   * itself (`how`: every round a default on time-out, or a bot's after the person dropped out).
+   */
+  function topSeatDidNotDecide(how: "default" | "bot", patch: Record<string, unknown> = {}) {
+    const { lt, state } = played("ids-investment-3.json", patch);
+    // distinct totals (the bots standing in for the people all earned the same): the seat of defaults has the most
+    const totals = [100, 60, 40];
+    const [best, ...rest] = state.order;
+    const participants = state.order.map((id, i) => {
+      const p = { ...state.participants.get(id)!, totalPayoff: totals[i]! };
+      if (id !== best) return [id, p] as const;
+      const history = p.history.map((h) => (how === "bot" ? { ...h, isBot: true } : { ...h, timedOut: true }));
+      return [id, { ...p, history, ...(how === "bot" ? { replacedByBot: true, botReason: "dropout" as const } : {}) }] as const;
+    });
+    expect(rest).toHaveLength(2);
+    return { lt, s: { ...state, participants: ChunkMap.fromEntries(participants) } as SessionState, best: 100, others: [60, 40] };
+  }
+
+  it.each(["default", "bot"] as const)("a seat whose every round was %s is not ranked above the people: listed after them, without a place", (how) => {
+    const { lt, s, best, others } = topSeatDidNotDecide(how, { leaderboard: { minOwnRounds: 1 } });
+    expect(lt.rounds).toBe(2);
+    const v = projectorView(s, lt, 0, "R", []);
+    expect(v.stage).toBe("after");
+    expect(v.minOwnRounds).toBe(1);
+    expect(keysOffWhitelist(v)).toEqual([]);
+    expect(v.leaderboard!.map((r) => [r.rank, r.points])).toEqual([[1, others[0]], [2, others[1]], [null, best]]);
+    expect(v.leaderboard![2]).toMatchObject(how === "bot" ? { bot: true, botRounds: 2, timeouts: 0 } : { bot: false, botRounds: 0, timeouts: 2 });
+    // with top 2 the places go to the ranked people
+    expect(leaderboard(s, 2, "en", null, { minOwnRounds: 1, rounds: 2 }).map((r) => r.rank)).toEqual([1, 2]);
+  });
+
+  it("unset (default 0): unchanged, the seat of defaults leads the board", () => {
+    const { lt, s, best } = topSeatDidNotDecide("default");
+    expect(lt.treatment.leaderboard.minOwnRounds).toBe(0);
+    const v = projectorView(s, lt, 0, "R", []);
+    expect(v.minOwnRounds).toBeNull();
+    expect(v.leaderboard![0]).toMatchObject({ rank: 1, points: best, timeouts: 2 });
+    expect(v.leaderboard!.map((r) => r.points)).toEqual([100, 60, 40]);
+  });
+
+  it("during play a person stays ranked while the rounds left can still make up the rule; once not, they stay out; at the end the rule holds", () => {
+    const rule = { minOwnRounds: 5, rounds: 8 };
+    expect(rankedUnder(rule, 0, 3, 3)).toBe(true); // 3 defaults, 5 rounds left
+    expect(rankedUnder(rule, 0, 4, 4)).toBe(false); // 4 left: cannot reach 5
+    expect(rankedUnder(rule, 4, 8, 8)).toBe(false);
+    expect(rankedUnder(rule, 4, 8, null)).toBe(false);
+    expect(rankedUnder(rule, 5, 8, null)).toBe(true);
+    // a session ended after 3 rounds: who decided each of them themselves is ranked
+    expect(rankedUnder(rule, 3, 3, null)).toBe(true);
+    expect(rankedUnder(rule, 2, 3, null)).toBe(false);
+    expect(rankedUnder(null, 0, 8, null)).toBe(true);
+  });
+
+  it("more than the rounds of the session (e.g. rounds lowered on the New Session page) asks for every round; the classroom treatments set it", () => {
+    const { lt, s } = topSeatDidNotDecide("default", { leaderboard: { minOwnRounds: 5 } });
+    const v = projectorView(s, lt, 0, "R", []);
+    expect(v.minOwnRounds).toBe(2);
+    expect(v.leaderboard!.map((r) => r.rank)).toEqual([1, 2, null]);
+    for (const f of readdirSync(EXAMPLES).filter((f) => f.includes("-classroom"))) {
+      const lt = load(f);
+      expect(lt.treatment.leaderboard.minOwnRounds, f).toBeGreaterThan(lt.rounds / 2);
+      expect(lt.treatment.leaderboard.minOwnRounds, f).toBeLessThan(lt.rounds);
+    }
   });
 });
 

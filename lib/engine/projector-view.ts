@@ -20,7 +20,11 @@ import { groupInPlay, type GroupState, type ParticipantState, type SessionState 
 import { participantTitleOf, type LoadedTreatment } from "./treatment";
 
 export interface LeaderboardRow {
-  rank: number;
+  /**
+   * The place among the ranked (ties share it); null: not ranked (the treatment's `leaderboard.minOwnRounds`:
+   * too few rounds decided by the person themselves), listed below the ranked with their points.
+   */
+  rank: number | null;
   /**
    * The name typed with the room code, or "Seat n" in the session's language (panel ids are never shown;
    * nor a label the experimenter hid, lib/engine/label-visibility.ts).
@@ -96,34 +100,66 @@ export interface ProjectorView {
    * not ranked, except in a pilot with bots only (`bots` = `seats`), where they are, so the board can be seen.
    */
   leaderboard: LeaderboardRow[] | null;
+  /**
+   * The treatment's `leaderboard.minOwnRounds` (at most the session's rounds) when the board is shown and the
+   * rule is set (over 0): only people who decided at least that many rounds themselves are ranked (the
+   * screen says so); null otherwise.
+   */
+  minOwnRounds: number | null;
   debrief: DebriefRow[] | null;
 }
 
 const points1 = (v: number) => Math.round(v * 10) / 10;
 
-/** Points, time-outs and bot rounds of a participant's rounds up to `through` (null: every round). */
+/** Points, time-outs, bot rounds and rounds counted of a participant's rounds up to `through` (null: every round). */
 function tally(p: ParticipantState, through: number | null) {
   let sum = 0;
   let timeouts = 0;
   let botRounds = 0;
+  let counted = 0;
   for (const h of p.history) {
     if (through !== null && h.round > through) continue;
+    counted += 1;
     sum += h.payoff;
     if (h.isBot) botRounds += 1;
     else if (h.timedOut || h.endedByExperimenter === true) timeouts += 1; // a default, not their choice
   }
-  return { points: points1(through === null ? p.totalPayoff : sum), timeouts, botRounds };
+  return { points: points1(through === null ? p.totalPayoff : sum), timeouts, botRounds, own: counted - timeouts - botRounds, counted };
+}
+
+/**
+ * The treatment's rule for who is ranked (`leaderboard.minOwnRounds`): only people who decided at least
+ * `minOwnRounds` of the session's `rounds` themselves (not a default on time-out or "End phase now", not a bot).
+ */
+export interface RankRule {
+  minOwnRounds: number;
+  rounds: number;
+}
+
+/**
+ * Whether a person with `own` rounds decided themselves of `counted` rounds up to `through` is ranked under
+ * `rule`. While play goes on (`through` a round) they are as long as they can still reach `minOwnRounds` in
+ * the rounds left (so nobody drops out of the ranking early for a round the rest may make up, and once out
+ * they stay out); over every round (`through` null) when they reached it, or, in a session ended before that
+ * many rounds were played, decided every round they played themselves.
+ */
+export function rankedUnder(rule: RankRule | null, own: number, counted: number, through: number | null): boolean {
+  if (rule === null || rule.minOwnRounds <= 0) return true;
+  if (through !== null) return own + Math.max(0, rule.rounds - through) >= rule.minOwnRounds;
+  return own >= Math.min(rule.minOwnRounds, counted);
 }
 
 /**
  * The top `top` people by points over the rounds up to `through` (null: every round; 0: none yet, no rows).
  * Seats a bot played from the start or the experimenter filled with a bot (`bot`) are not ranked; a
  * person a bot replaced keeps their place, marked `bot`. Each row counts the rounds that timed out or a
- * bot played, so a top place earned by defaults is visible. A pilot with bots only (every seat a bot's
- * from the start or filled with one, `botsOnlyPilot`) ranks its bots, marked `bot`, so the experimenter
- * sees the board before any person takes part.
+ * bot played, so a top place earned by defaults is visible. With a `rule` (`leaderboard.minOwnRounds`),
+ * people who decided too few rounds themselves (`rankedUnder`) are not ranked: they follow the ranked
+ * people, by points, with rank null, as long as places are left. A pilot with bots only (every seat a
+ * bot's from the start or filled with one, `botsOnlyPilot`) ranks its bots, marked `bot`, whatever the
+ * rule, so the experimenter sees the board before any person takes part.
  */
-export function leaderboard(s: SessionState, top: number, locale: Locale = "en", through: number | null = null): LeaderboardRow[] {
+export function leaderboard(s: SessionState, top: number, locale: Locale = "en", through: number | null = null, rule: RankRule | null = null): LeaderboardRow[] {
   if (through !== null && through < 1) return [];
   const t = translatorFor(locale);
   const pilot = botsOnlyPilot(s);
@@ -131,11 +167,15 @@ export function leaderboard(s: SessionState, top: number, locale: Locale = "en",
     .map((id) => s.participants.get(id)!)
     // (a latecomer still reading the intro of a seat they take over is not ranked on its bot's points)
     .filter((p) => (pilot || !p.bot) && p.takeover === undefined && p.leftBeforePlay === undefined && (p.claimed || p.history.length > 0))
-    .map((p) => ({ p, ...tally(p, through) }))
-    .sort((a, b) => b.points - a.points || a.p.seat - b.p.seat);
+    .map((p) => {
+      const t = tally(p, through);
+      return { p, ...t, ranked: pilot || rankedUnder(rule, t.own, t.counted, through) };
+    })
+    .sort((a, b) => Number(b.ranked) - Number(a.ranked) || b.points - a.points || a.p.seat - b.p.seat);
+  const ranked = rows.filter((x) => x.ranked);
   // only the rows shown are worded (a seat's name through the translator cost ~6 µs, 6 ms a push at 1,000 seats)
-  return rows.slice(0, top).map(({ p, points, timeouts, botRounds }) => ({
-    rank: 1 + rows.filter((x) => x.points > points).length,
+  return rows.slice(0, top).map(({ p, points, timeouts, botRounds, ranked: isRanked }) => ({
+    rank: isRanked ? 1 + ranked.filter((x) => x.points > points).length : null,
     label: p.label !== null && p.labelHidden !== true ? p.label : t("participant.seat", { seat: p.seat + 1 }),
     bot: isBotSeat(s, p.id),
     points,
@@ -219,6 +259,15 @@ export function playOver(s: SessionState): boolean {
   return people.length > 0 && people.every((p) => p.stage === "done" || p.stage === "survey");
 }
 
+/**
+ * The treatment's rule for who is ranked on the leaderboard (null: everyone listed is ranked); more than the
+ * session's rounds (e.g. rounds lowered for a short class) asks for every round.
+ */
+export function rankRuleOf(lt: LoadedTreatment): RankRule | null {
+  const min = Math.min(lt.treatment.leaderboard.minOwnRounds, lt.rounds);
+  return min > 0 ? { minOwnRounds: min, rounds: lt.rounds } : null;
+}
+
 export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: number, roomCode: string, charts: readonly Chart[]): ProjectorView {
   const people = s.participants.toArray();
   const over = playOver(s);
@@ -281,7 +330,8 @@ export function projectorView(s: SessionState, lt: LoadedTreatment, nowMs: numbe
     charts: shown,
     chartsHeld: stage === "playing" ? held : null,
     playingGroups: stage === "playing" ? inRound.length : null,
-    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language, through) : null,
+    leaderboard: lt.treatment.leaderboard.show ? leaderboard(s, lt.treatment.leaderboard.top, lt.treatment.language, through, rankRuleOf(lt)) : null,
+    minOwnRounds: lt.treatment.leaderboard.show ? (rankRuleOf(lt)?.minOwnRounds ?? null) : null,
     debrief: over ? debriefRows(shown) : null,
   };
 }

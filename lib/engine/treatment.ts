@@ -135,6 +135,13 @@ export const Treatment = z
         show: z.boolean().default(true),
         /** How many places the projector lists. */
         top: z.number().int("top is a whole number of places").min(1, "top must be at least 1").max(L.maxLeaderboardTop, `top must be at most ${L.maxLeaderboardTop}`).default(10),
+        /**
+         * Rank only people who decided at least this many rounds themselves (a round decided by default on
+         * time-out or "End phase now", or played by a bot, is not their own); the others are listed below the
+         * ranking, unranked, with their points (lib/engine/projector-view.ts `rankedUnder`). More than the
+         * session's rounds asks for every round. 0 (default): everyone listed is ranked.
+         */
+        minOwnRounds: z.number().int("minOwnRounds is a whole number of rounds").min(0, "minOwnRounds must be at least 0").default(0),
       })
       .prefault({}),
     /** At most this many decimals in the numbers shown to participants (unset: each screen's own, 1 to 3). */

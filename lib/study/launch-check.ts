@@ -7,8 +7,8 @@
  * CIP: the menu, each type's utility, where ULIC binds, who Algorithm 1 excludes, the equal split).
  * A game without a theory module gets its live monitor's benchmarks for round 1 (all seats bots in a
  * throw-away session; columns only known once people play are left out). Every treatment ends with the
- * exit survey, language and payment facts to confirm before opening (./survey-check.ts), and with a warning
- * when the projector's leaderboard would rank private types (./leaderboard-check.ts).
+ * exit survey, language and payment facts to confirm before opening (./survey-check.ts) with who the
+ * leaderboard ranks, and with a warning when the projector's leaderboard would rank private types (./leaderboard-check.ts).
  */
 import { unknownFieldWarnings } from "./unknown-fields";
 import { completionUrlWarning } from "./completion-url-check";
@@ -16,7 +16,7 @@ import type { MonitorView, Scalar } from "../core/game";
 import { viewContext } from "../engine/context";
 import { createSessionState } from "../engine/create";
 import type { LoadedTreatment } from "../engine/treatment";
-import { leaderboardWarning } from "./leaderboard-check";
+import { leaderboardMetric, leaderboardWarning } from "./leaderboard-check";
 import { showUpFeeWarning } from "./money-check";
 import { surveyPaymentSection } from "./survey-check";
 import { theories, type LaunchSection } from "./theory";
@@ -81,7 +81,8 @@ export function launchCheck(lt: LoadedTreatment, raw?: unknown): LaunchCheck {
     if (s) sections.push(s);
     else warnings.push("Could not set up a round for this treatment.");
   }
-  sections.push(surveyPaymentSection(lt.treatment));
+  const people = surveyPaymentSection(lt.treatment);
+  sections.push({ ...people, metrics: [...people.metrics, leaderboardMetric(lt)] });
   if (lt.treatment.bots.seats.length >= lt.seats) warnings.push("Every seat is a bot: no person can join this session.");
   const leaderboard = leaderboardWarning(lt);
   if (leaderboard) warnings.push(leaderboard);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTreatment, type LoadedTreatment } from "../engine";
 import { games } from "../games/registry";
-import { leaderboardWarning, privateTypeOf } from "./leaderboard-check";
+import { leaderboardMetric, leaderboardWarning, privateTypeOf } from "./leaderboard-check";
 
 const EXAMPLES = join(import.meta.dirname, "../../examples/treatments");
 const raw = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, name), "utf8")) as Record<string, unknown> & { params: Record<string, unknown> };
@@ -65,5 +65,15 @@ describe("leaderboard warning", () => {
     expect(leaderboardWarning(load(raw("ids-externality-4.json")))).toMatch(/cost c/);
     expect(leaderboardWarning(load(raw("ssg-defense-recommendation.json")))).toMatch(/rewards and penalties/);
     expect(leaderboardWarning(load(raw("ids-externality-4.json")))).toMatch(/each person's points of a round/);
+  });
+});
+
+describe("launch check: who the leaderboard ranks (leaderboard.minOwnRounds, instructor review C5)", () => {
+  it("the classroom examples rank only people who decided enough rounds themselves; unset, the check says defaults and bots are ranked", () => {
+    const ids = load(raw("ids-investment-classroom.json"));
+    expect(leaderboardMetric(ids).value).toBe("top 10, ranked: who decided at least 5 of 8 rounds themselves");
+    const unset = load({ ...raw("ids-investment-3.json"), leaderboard: { show: true } });
+    expect(leaderboardMetric(unset)).toMatchObject({ value: "top 10, everyone ranked", hint: expect.stringContaining("minOwnRounds") });
+    expect(leaderboardMetric(load({ ...raw("ids-investment-3.json"), leaderboard: { show: false, minOwnRounds: 1 } })).value).toBe("hidden");
   });
 });

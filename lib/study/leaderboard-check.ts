@@ -6,6 +6,8 @@
  * from the rounds she was attacked. What is private is a property of the game: its module's
  * `privateData.type(params)` (lib/core/game.ts); a game without `privateData` reveals nothing this way.
  */
+import type { MonitorView } from "../core/game";
+import { rankRuleOf } from "../engine/projector-view";
 import type { LoadedTreatment } from "../engine/treatment";
 
 /** What the private type is in this treatment's game, or null when points reveal no private type. */
@@ -22,4 +24,27 @@ export function leaderboardWarning(lt: LoadedTreatment): string | null {
     `The projector shows a leaderboard of total points after every round, and in this game points depend on ${type}: ` +
     `from one board to the next the room can read each person's points of a round and work out who has which values. If that matters, set "leaderboard": { "show": false } in the treatment.`
   );
+}
+
+/**
+ * Who the leaderboard ranks, for the launch check's list of what to confirm: hidden, everyone listed
+ * (points earned by defaults on time-out and by bots included), or only people who decided at least
+ * `leaderboard.minOwnRounds` rounds themselves (lib/engine/projector-view.ts `rankedUnder`).
+ */
+export function leaderboardMetric(lt: LoadedTreatment): MonitorView["metrics"][number] {
+  const { show, top } = lt.treatment.leaderboard;
+  const label = "Leaderboard on the room's screen";
+  if (!show) return { label, value: "hidden" };
+  const rule = rankRuleOf(lt);
+  if (rule === null)
+    return {
+      label,
+      value: `top ${top}, everyone ranked`,
+      hint: 'a student who never answers is ranked on the points of defaults and bots: "leaderboard": { "minOwnRounds": n } ranks only people who decided n rounds themselves',
+    };
+  return {
+    label,
+    value: `top ${top}, ranked: who decided at least ${rule.minOwnRounds} of ${rule.rounds} rounds themselves`,
+    hint: "the others (rounds decided by default on time-out or by a bot) are listed below the ranking, without a place",
+  };
 }

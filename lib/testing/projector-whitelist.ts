@@ -4,7 +4,7 @@
  */
 export const PROJECTOR_VIEW_KEYS: ReadonlySet<string> = new Set([
   // the view
-  "sessionId", "title", "language", "gameId", "status", "stage", "roomCode", "joined", "bots", "seats", "full", "reading", "waiting", "surveying", "rounds", "round", "phaseLabel", "remainingMs", "pending", "playing", "charts", "chartsHeld", "playingGroups", "leaderboard", "debrief",
+  "sessionId", "title", "language", "gameId", "status", "stage", "roomCode", "joined", "bots", "seats", "full", "reading", "waiting", "surveying", "rounds", "round", "phaseLabel", "remainingMs", "pending", "playing", "charts", "chartsHeld", "playingGroups", "leaderboard", "minOwnRounds", "debrief",
   // charts (lib/charts/types.ts)
   "id", "description", "kind", "x", "y", "categories", "share", "spread", "byPrivateType", "series", "name", "role", "colorKey", "color", "points", "lo", "hi", "n",
   // leaderboard and debrief rows

@@ -203,7 +203,7 @@ function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join:
             </div>
           )}
           {view.leaderboard && (
-            <Leaderboard rows={view.leaderboard} afterRound={view.stage === "playing" && view.round !== null ? view.round - 1 : null} pilot={view.seats > 0 && view.bots === view.seats} />
+            <Leaderboard rows={view.leaderboard} afterRound={view.stage === "playing" && view.round !== null ? view.round - 1 : null} pilot={view.seats > 0 && view.bots === view.seats} minOwnRounds={view.minOwnRounds} />
           )}
         </div>
       )}
