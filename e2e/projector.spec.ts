@@ -191,6 +191,54 @@ test("projector: with 5 groups the room sees what was played live, the theory li
   await expect(projector.getByTestId("projector-charts-held")).toHaveCount(0);
 });
 
+test("projector at 1280×720 during play: the screen fits the viewport (charts side by side, the leaderboard's places), chart text readable in a room", async ({ browser }) => {
+  // a pilot of 15 bots in 5 groups (its bots are ranked: 10 places, each with a note), slow enough to look at round 2
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    t.groups = 5;
+    botsEverywhere("myopic", 15)(t);
+    (t.bots as { delayMs: number }).delayMs = 8000;
+    t.leaderboard = { show: true, top: 10 };
+  });
+  const projector = await openProjector(admin);
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await expect(projector.getByTestId("leader-9")).toHaveCount(1, { timeout: 40_000 });
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "playing");
+  await expect.poll(async () => (await chartData(projector, "ids-investment/investment")).series[0]!.points.length, { timeout: 20_000 }).toBe(1);
+  const fit = () =>
+    projector.evaluate(() => {
+      const box = (e: Element) => e.getBoundingClientRect();
+      const svgs = [...document.querySelectorAll('[data-testid^="chart-"] .chart-canvas svg')].map(box);
+      const ol = box(document.querySelector("ol.leaderboard")!);
+      const rows = [...document.querySelectorAll("ol.leaderboard li")].map(box);
+      return {
+        scroll: document.scrollingElement!.scrollHeight,
+        inner: window.innerHeight,
+        charts: svgs.length,
+        chartBottom: Math.max(...svgs.map((r) => r.bottom)),
+        chartHeight: Math.min(...svgs.map((r) => r.height)),
+        chartRows: new Set(svgs.map((r) => Math.round(r.top))).size,
+        board: box(document.querySelector('[data-testid="leaderboard"]')!).bottom,
+        // a place is shown whole inside the board, or not at all (out of view to its right)
+        shown: rows.filter((r) => r.left < ol.right && r.bottom <= ol.bottom + 1).length,
+        cut: rows.filter((r) => r.left < ol.right && r.bottom > ol.bottom + 1).length,
+        font: Math.min(...[...document.querySelectorAll('[data-testid^="chart-"] .chart-canvas svg text')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+      };
+    });
+  await expect.poll(async () => (await fit()).chartHeight, { timeout: 10_000 }).toBeGreaterThan(150);
+  const m = await fit();
+  expect(m.scroll).toBeLessThanOrEqual(m.inner + 2); // nobody scrolls a projector
+  expect(m.charts).toBe(3);
+  expect(m.chartRows).toBe(1); // the three charts side by side
+  expect(m.chartBottom).toBeLessThanOrEqual(m.inner);
+  expect(m.board).toBeLessThanOrEqual(m.inner);
+  expect(m.shown).toBeGreaterThanOrEqual(5);
+  expect(m.cut).toBe(0);
+  expect(m.font).toBeGreaterThanOrEqual(15);
+  await expect(projector.getByTestId("leader-0")).toBeInViewport();
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "playing"); // measured during play
+  if (SHOTS) await projector.screenshot({ path: "docs/games/projector-1280x720.png" });
+});
+
 test("projector: the treatment hides the leaderboard", async ({ browser }) => {
   const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
     botsEverywhere("myopic", 3)(t);

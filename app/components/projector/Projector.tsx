@@ -9,7 +9,7 @@
  * its words come from the catalogue in the treatment's language (`view.language`; English until the
  * first view arrives).
  */
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useTranslations } from "use-intl";
 import type { ProjectorView } from "@/lib/engine/projector-view";
 import type { JoinAddress } from "@/lib/protocol/join-address";
@@ -156,13 +156,33 @@ function PlayingStatus({ view, receivedAt }: { view: ProjectorView; receivedAt: 
   );
 }
 
+/**
+ * The charts' text size on the room's screen (px): grows with the screen's height (16 px at 720, 24 px at
+ * 1080), so axis labels stay readable from the back row on a large screen as on a small projector.
+ */
+export const roomChartFont = (innerHeight: number) => Math.max(13, Math.min(24, Math.round(innerHeight / 45)));
+
+function useRoomChartFont(): number {
+  const [px, setPx] = useState(16);
+  useEffect(() => {
+    const update = () => setPx(roomChartFont(window.innerHeight));
+    update();
+    window.addEventListener("resize", update);
+    return () => window.removeEventListener("resize", update);
+  }, []);
+  return px;
+}
+
 function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join: JoinAddress; receivedAt: number; online: boolean }) {
   const t = useTranslations("projector");
+  const chartFont = useRoomChartFont();
+  // during play the screen fits the viewport (app/globals.css .projector-screen.fill): nobody scrolls a projector
+  const fill = view.stage === "playing";
   const paused = view.status === "paused" && view.stage !== "after";
   // play is over but people still answer the exit survey: the session runs until they send it (or it is ended)
   const inSurvey = view.stage === "after" && view.status !== "ended" && view.surveying > 0;
   return (
-    <div data-testid="projector" data-stage={view.stage} data-status={view.status}>
+    <div className={fill ? "projector-screen fill" : "projector-screen"} data-testid="projector" data-stage={view.stage} data-status={view.status}>
       <header className="spread projector-head">
         <h1>{view.title}</h1>
         {!online && <span className="muted small">{t("reconnecting")}</span>}
@@ -184,15 +204,16 @@ function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join:
       {view.stage !== "after" && <JoinPanel view={view} join={join} />}
       {view.stage === "after" && !inSurvey && view.debrief && <Debrief rows={view.debrief} />}
       {view.stage !== "before" && (
-        <div className={view.leaderboard ? "projector-main" : ""}>
+        <div className={view.leaderboard ? "projector-main" : "projector-main solo"}>
           {/* while people still answer the exit survey, the theory (charts after play, debrief) waits: it could colour their answers */}
           {!inSurvey && (
-            <div>
+            <div className="projector-charts">
               <ChartsPanel
                 charts={view.charts}
                 title={t(view.stage === "after" ? "chartsTitleAfter" : view.chartsHeld === null ? "chartsTitle" : CHARTS_TITLE[view.chartsHeld])}
                 emptyText={t(chartsEmptyKey(view.chartsHeld), { min: ROOM_MIN_GROUPS })}
-                height={260}
+                height={fill ? "fill" : 260}
+                fontSize={chartFont}
                 locale={view.language}
               />
               {view.chartsHeld === "theoryAfter" && (

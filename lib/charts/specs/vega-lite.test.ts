@@ -159,4 +159,12 @@ describe("labels of a chart's categories", () => {
     expect(categoryLabelAngle(["A", "B", "C", "D", "E"], "container")).toBe(0);
     expect(categoryLabelAngle(["0–0.6", "0.6–1.2", "1.2–1.8", "1.8–2.4", "2.4–3", "3–3.6", "3.6–4.2", "4.2–4.8", "4.8–5.4", "5.4–6"], "container")).toBe(-45);
   });
+
+  it("the room's screen draws larger text (fontSize): axes and legends at that size, and labels that fit at 12 px may need the slant", () => {
+    const config = (chartSpec(histogram(), { fontSize: 16 }) as { config: { axis: { labelFontSize: number; titleFontSize: number }; legend: { labelFontSize: number } } }).config;
+    expect([config.axis.labelFontSize, config.axis.titleFontSize, config.legend.labelFontSize]).toEqual([16, 16, 16]);
+    const five = ["abcdef", "bcdefg", "cdefgh", "defghi", "efghij"];
+    expect(categoryLabelAngle(five, "container")).toBe(0);
+    expect(categoryLabelAngle(five, "container", 16)).toBe(-45);
+  });
 });

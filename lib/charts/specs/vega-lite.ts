@@ -48,7 +48,12 @@ export interface ChartSpecOptions {
   legend?: boolean;
   /** The language of the tooltips' words and of the axes' numbers (0,5 in German); default English. */
   locale?: Locale;
+  /** The axes' and legends' text in px (default 12; the room's screen draws larger, readable from the back row). */
+  fontSize?: number;
 }
+
+/** The charts' text size unless told (px). */
+export const CHART_FONT_PX = 12;
 
 /** How each language writes numbers on the axes (d3-format locale definitions). */
 const NUMBER_LOCALES: Readonly<Record<Locale, { decimal: string; thousands: string; grouping: number[]; currency: [string, string] }>> = {
@@ -88,7 +93,7 @@ const colorKeys = (chart: Chart) => [...new Set(chart.series.map((s) => s.colorK
 
 /** The longest a category's label is drawn (longer ones end in "…"). */
 const LABEL_LIMIT_PX = 120;
-/** About how wide a character of a 12 px axis label is (digits and the en dash of "0.6–1.2"; Node cannot measure text). */
+/** About how wide a character of a 12 px axis label is (digits and the en dash of "0.6–1.2"; Node cannot measure text); larger text in proportion. */
 const LABEL_CHAR_PX = 7;
 /** The narrowest plot of a live chart ("container" width): the projector at 1280 px, two charts a row, less the y axis. */
 const NARROW_PLOT_PX = 280;
@@ -100,8 +105,8 @@ const Y_AXIS_PX = 60;
  * ten bins "0–0.6", "0.6–1.2", … overlapped, unreadable, on the projector at 1280×720). A live chart's width
  * is its container's, known only in the browser: it is taken as narrow as the projector draws it.
  */
-export function categoryLabelAngle(labels: readonly string[], width: number | "container"): number {
-  const longest = Math.min(LABEL_LIMIT_PX, LABEL_CHAR_PX * Math.max(0, ...labels.map((l) => l.length)));
+export function categoryLabelAngle(labels: readonly string[], width: number | "container", fontPx: number = CHART_FONT_PX): number {
+  const longest = Math.min(LABEL_LIMIT_PX, ((LABEL_CHAR_PX * fontPx) / CHART_FONT_PX) * Math.max(0, ...labels.map((l) => l.length)));
   const plot = width === "container" ? NARROW_PLOT_PX : width - Y_AXIS_PX;
   return labels.length * (longest + 8) > plot ? -45 : 0;
 }
@@ -121,6 +126,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
   const yScale = chart.y.share ? { domain: [0, 1] } : { zero: false };
   const yAxis = chart.y.share ? { format: ".0%" } : {};
   const locale = opts.locale ?? DEFAULT_LOCALE;
+  const font = opts.fontSize ?? CHART_FONT_PX;
   const t = translatorFor(locale);
   const tooltip = [
     { field: "series", type: "nominal" as const, title: t("charts.panel.series") },
@@ -137,7 +143,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     padding: 6,
     data: { name: CHART_DATA },
     ...(opts.embedData ? { datasets: { [CHART_DATA]: chartRows(chart) } } : {}),
-    config: { view: { stroke: null }, axis: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 12, ...(typeof opts.width === "number" ? FIXED_WIDTH_LEGENDS : {}) }, locale: { number: NUMBER_LOCALES[locale] } },
+    config: { view: { stroke: null }, axis: { labelFontSize: font, titleFontSize: font }, legend: { labelFontSize: font, ...(typeof opts.width === "number" ? FIXED_WIDTH_LEGENDS : {}) }, locale: { number: NUMBER_LOCALES[locale] } },
   };
   const roleLabels = `datum.label == 'theory' ? ${JSON.stringify(t("charts.role.theory"))} : ${JSON.stringify(t("charts.role.played"))}`;
   if (chart.kind === "rounds") {
@@ -170,7 +176,7 @@ export function chartSpec(chart: Chart, opts: ChartSpecOptions = {}): TopLevelSp
     } as TopLevelSpec;
   }
   const playedNames = chart.series.filter((s) => s.role === "played").map((s) => s.name);
-  const labelAngle = categoryLabelAngle(chart.x.categories ?? [...new Set(chart.series.flatMap((s) => s.points.map((p) => String(p.x))))], opts.width ?? "container");
+  const labelAngle = categoryLabelAngle(chart.x.categories ?? [...new Set(chart.series.flatMap((s) => s.points.map((p) => String(p.x))))], opts.width ?? "container", font);
   const x = { field: "x", type: "nominal" as const, title: chart.x.title, sort: chart.x.categories ?? null, axis: { labelAngle, labelLimit: LABEL_LIMIT_PX } };
   const y = (field: string) => ({ field, type: "quantitative" as const, title: chart.y.title, scale: yScale, axis: yAxis });
   if (chart.kind === "stacked")
