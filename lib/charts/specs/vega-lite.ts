@@ -95,8 +95,11 @@ const colorKeys = (chart: Chart) => [...new Set(chart.series.map((s) => s.colorK
 const LABEL_LIMIT_PX = 120;
 /** About how wide a character of a 12 px axis label is (digits and the en dash of "0.6–1.2"; Node cannot measure text); larger text in proportion. */
 const LABEL_CHAR_PX = 7;
-/** The narrowest plot of a live chart ("container" width): the projector at 1280 px, two charts a row, less the y axis. */
-const NARROW_PLOT_PX = 280;
+/**
+ * The narrowest plot of a live chart ("container" width): the projector at 1280 px, three charts a row beside
+ * the leaderboard (~290 px each), less the y axis at the room's 16 px text.
+ */
+const NARROW_PLOT_PX = 200;
 /** What the y axis (numbers and title) takes of a fixed width. */
 const Y_AXIS_PX = 60;
 
