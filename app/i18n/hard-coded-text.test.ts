@@ -28,6 +28,7 @@ const PARTICIPANT = [
 /** Attributes that never reach the screen. */
 const SILENT_ATTRIBUTES = new Set([
   "className",
+  "height",
   "id",
   "htmlFor",
   "key",
