@@ -68,7 +68,7 @@ export function externalityScore(s: ExternalityState, ctx: Ctx): ExternalityScor
         net_cost: o.netCost[i]!,
         points: pointsOf(p, o.netCost[i]!),
         cost_if_out: out.costOut,
-        regrets_in: o.netCost[i]! > out.costOut + 1e-9 * Math.max(1, Math.abs(out.costOut)),
+        regrets_in: o.netCost[i]! > out.costOut + 1e-9 * Math.max(Math.abs(o.cost[i]!), Math.abs(t.tax), Math.abs(out.costOut)),
         eq_tax: out.tax,
         eq_cost: out.costIn,
         eq_vp: out.participates,

@@ -27,15 +27,18 @@ export function lonerBestResponse(v: PivotalView): number {
   return bestResponseToProtection(v.me.alpha, v.me.ownWeight, v.me.c, v.me.q, prot, v.rules.xMax);
 }
 
-/** Net cost in and cost out for the bot, others joining as `othersJoin` and truthful (see file comment). */
-export function participationCosts(p: PivotalParams, me: number, othersJoin: readonly boolean[]): { costIn: number; costOut: number } {
+/**
+ * Net cost in and cost out for the bot, others joining as `othersJoin` and truthful (see file comment), and
+ * whether joining is at least as good (the counterfactual's own test, relative to the terms compared).
+ */
+export function participationCosts(p: PivotalParams, me: number, othersJoin: readonly boolean[]): { costIn: number; costOut: number; joinPays: boolean } {
   const truth = instanceOf(p);
   const n = truth.alpha.length;
   const joined = [...Array(n).keys()].map((j) => (j === me ? true : othersJoin[j] !== false));
   const reports = joined.map((jn, j) => (jn ? { alpha: truth.alpha[j]!, c: truth.c[j]!, q: truth.q[j]! } : null));
   const input = { information: p.information, truth, joined, reports, lonerChoices: Array<number | null>(n).fill(null) };
   const cf = pivotalCounterfactuals(input, pivotalRound(input))[me]!;
-  return { costIn: cf.costIn, costOut: cf.costOut };
+  return { costIn: cf.costIn, costOut: cf.costOut, joinPays: !cf.regrets };
 }
 
 function play(v: PivotalView, ctx: BotContext<PivotalParams>, decide: { join: (v: PivotalView) => boolean; report: (v: PivotalView) => PivotalAction }): PivotalAction | null {
@@ -76,8 +79,7 @@ export const pivotalBots: Record<string, PivotalBot> = {
       play(v, ctx, {
         join: (w) => {
           const others = w.lastJoined ?? Array<boolean | null>(w.n).fill(true);
-          const { costIn, costOut } = participationCosts(ctx.params, w.me.index, others.map((j) => j !== false));
-          return costIn <= costOut + 1e-9 * Math.max(1, Math.abs(costOut));
+          return participationCosts(ctx.params, w.me.index, others.map((j) => j !== false)).joinPays;
         },
         report: truthfulReport,
       }),

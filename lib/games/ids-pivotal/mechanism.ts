@@ -242,7 +242,8 @@ export function pivotalCounterfactuals(input: PivotalRoundInput, actual: Pivotal
     const alt = pivotalRound({ ...input, joined, reports, lonerChoices });
     const costIn = j ? actual.netCost[i]! : alt.netCost[i]!;
     const costOut = j ? alt.netCost[i]! : actual.netCost[i]!;
-    const scale = Math.max(1, Math.abs(costIn), Math.abs(costOut));
+    // relative to the terms compared (costs and taxes in both worlds), never to 1: independent of the money unit
+    const scale = Math.max(Math.abs(actual.cost[i]!), Math.abs(actual.taxes[i] ?? 0), Math.abs(alt.cost[i]!), Math.abs(alt.taxes[i] ?? 0));
     const regrets = j ? costOut < costIn - TOL * scale : costIn < costOut - TOL * scale;
     return { user: i, joined: j, costIn, costOut, regrets };
   });

@@ -117,7 +117,8 @@ describe("Externality mechanism at equilibrium (eq. 12–13, Example 4)", () => 
         const rest = others(n, i);
         expect(kktViolation(inst, u.outside, rest, rest)).toBeLessThan(1e-9);
         expect(Math.abs((u.outside[i] as number) - bruteMinOwn(inst, i, u.outside, 40))).toBeLessThan(1e-5);
-        expect(u.participates).toBe(g(inst, i, u.outside) - (g(inst, i, r.x) + u.tax) >= -1e-9 * Math.max(1, Math.abs(u.costIn)));
+        const [gIn, gOut] = [g(inst, i, r.x), g(inst, i, u.outside)];
+        expect(u.participates).toBe(gOut - (gIn + u.tax) >= -1e-9 * Math.max(Math.abs(gIn), Math.abs(u.tax), Math.abs(gOut)));
       }
       expect(Math.abs(r.budget)).toBeLessThan(1e-9);
       if (eq) expect(eq.x).toEqual(r.x);

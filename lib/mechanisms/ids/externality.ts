@@ -203,7 +203,9 @@ export function externalityFromLoners(P: Prepared, xstar: number[], loners: numb
   const users = loners.map((outside, i) => {
     const costIn = gStar[i]! + taxes[i]!;
     const costOut = costsP(P, outside)[i]!;
-    const scale = Math.max(1, Math.abs(costIn), Math.abs(costOut));
+    // Relative to the terms compared (g_i, t_i, the cost out), never to 1: the verdict is the same in any money unit,
+    // and a cost in that is ~0 as a sum of large terms (a tax cancelling g_i) keeps the terms' rounding as slack.
+    const scale = Math.max(Math.abs(gStar[i]!), Math.abs(taxes[i]!), Math.abs(costOut));
     return { user: i, tax: taxes[i]!, costIn, costOut, outside, participates: costOut - costIn >= -VP_TOL * scale };
   });
   return {

@@ -69,7 +69,9 @@ function assemble(
     const tax = sumExcept(gStarR, i) - refCost;
     const costIn = gStarT[i]! + tax;
     const costOut = userCostP(T, i, loner);
-    const scale = Math.max(1, Math.abs(costIn), Math.abs(costOut));
+    // Relative to the terms compared (g_i, Σ_{j≠i} g_j at x* and at the reference, the cost out), never to 1: the
+    // verdict is the same in any money unit, and the cancellation inside the tax keeps its rounding as slack.
+    const scale = Math.max(Math.abs(gStarT[i]!), Math.abs(refCost), Math.abs(tax + refCost), Math.abs(costOut));
     return {
       user: i,
       tax,
