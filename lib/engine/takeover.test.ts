@@ -94,6 +94,19 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(v3.botBeforeYou).toEqual({ rounds: 1, points: bot.payoff });
   });
 
+  it("a round the seat's bot chose before the latecomer came: their results say it was chosen before they took over, not that the experimenter replaced them", () => {
+    // fresh-clone review A3: the bot seat's own choice (bot_seat) was worded "The experimenter had a bot take over your seat"
+    const lt = load();
+    const first = runBots(started(lt), lt, T0 + 2, { until: (x) => x.groups.toArray()[0]!.acted["p2"] !== undefined });
+    expect(first.state.groups.toArray()[0]!.roundStats["p2"]).toMatchObject({ bot: true, botReason: "bot_seat" });
+    let s = must(first.state, lt, { kind: "claim", label: "Bo" }, first.nowMs + 1);
+    s = must(s, lt, { kind: "connect", pid: "p2" }, first.nowMs + 2);
+    s = must(s, lt, { kind: "consent", pid: "p2" }, first.nowMs + 3);
+    s = must(s, lt, { kind: "instructions", pid: "p2" }, first.nowMs + 4);
+    const v = participantView(s, lt, "p2", first.nowMs + 5)!;
+    expect(v.play).toMatchObject({ round: 1, botChose: true, botReason: "latecomer" });
+  });
+
   it("a round its bot chose while the latecomer read stays unlabelled when the round is recorded after they finished the intro", () => {
     // the round is recorded when the group leaves its results, which may be after the person finished reading
     // (fresh-clone analyst review: such rows carried the person's label, depending on timing)

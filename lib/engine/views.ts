@@ -202,10 +202,15 @@ function historyOf(history: readonly PlayerRoundRecord[]): ParticipantView["hist
   return v;
 }
 
-/** Why a bot made a person's choice this round, as their page words it (null: no bot did, or a bot seat). */
+/**
+ * Why a bot made a person's choice this round, as their page words it (null: no bot did, or a bot seat).
+ * A round a bot seat played (`bot_seat`) on a seat a person now holds is a latecomer's: they took the seat
+ * over after its bot chose (join.takeOverBots), nobody replaced them.
+ */
 function botReasonOf(st: RoundStat | undefined, botSeat: boolean): PlayView["botReason"] {
   if (!st?.bot || botSeat) return null;
-  return st.botReason === "dropout" ? "dropout" : st.botReason === "latecomer" ? "latecomer" : "experimenter";
+  if (st.botReason === "dropout") return "dropout";
+  return st.botReason === "latecomer" || st.botReason === "bot_seat" ? "latecomer" : "experimenter";
 }
 
 /** Why this seat's play stopped before the last round (null: every round was played, or no group). */
