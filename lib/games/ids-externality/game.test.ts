@@ -65,7 +65,7 @@ describe("Externality sessions played by bots", () => {
   });
 
   it("adaptive bots (measured, Jacobi updates from the Nash profile): Example-4 type converges, the 3-user instance first drifts away", () => {
-    const ex = play(load({ ...ex4, rounds: 200 }, { bots: { seats: Array(4).fill("adaptive") } }));
+    const ex = play(load({ ...ex4, start: "nash", rounds: 200 }, { bots: { seats: Array(4).fill("adaptive") } }));
     const d = ex.rounds.map((r) => r.group.distance_to_eq as number);
     // measured: 1.29 (round 1), 0.94 (10), 0.38 (50), 0.12 (100), 0.0095 (200)
     expect(d[0]).toBeGreaterThan(1.2);
@@ -73,7 +73,7 @@ describe("Externality sessions played by bots", () => {
     expect(d[199]!).toBeLessThan(0.02);
     for (let k = 10; k < 200; k += 10) expect(d[k]!).toBeLessThan(d[k - 10]!); // monotone on this instance (sampled every 10 rounds)
 
-    const t = play(load({ ...three, rounds: 200 }, { bots: { seats: Array(3).fill("adaptive") } }));
+    const t = play(load({ ...three, start: "nash", rounds: 200 }, { bots: { seats: Array(3).fill("adaptive") } }));
     const e = t.rounds.map((r) => r.group.distance_to_eq as number);
     // measured: 1.92 (round 1), 1.99 (20), 2.10 (50), 2.20 (100), 0.48 (200): away first, then towards x*
     expect(e[99]!).toBeGreaterThan(e[0]!);
@@ -81,7 +81,7 @@ describe("Externality sessions played by bots", () => {
   });
 
   it("repeat bots keep the starting profile (the unregulated Nash profile, prices piStart) every round", () => {
-    const end = play(load({ ...three, rounds: 3 }, { bots: { seats: ["repeat", "repeat", "repeat"] } }));
+    const end = play(load({ ...three, start: "nash", rounds: 3 }, { bots: { seats: ["repeat", "repeat", "repeat"] } }));
     const ne = nashEquilibrium(instOf(three)).x;
     for (const row of end.rounds) {
       const input = row.mechanism.input as ExternalityRoundInput;

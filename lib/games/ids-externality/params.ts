@@ -17,8 +17,11 @@ export const ExternalityParams = z
     ...instanceFields,
     /** Upper bound of every price π_ij (lower bound 0, as in §IV-A: π_i ∈ R^N_+). */
     piMax: z.number().positive().max(1000).default(10),
-    /** Round-1 prefill of the proposals: the unregulated Nash profile, or zeros. */
-    start: z.enum(["nash", "zero"]).default("nash"),
+    /**
+     * Round-1 prefill of the proposals: zeros, or the unregulated Nash profile — computed from every user's
+     * private cost, so it tells the others those costs (the launch check warns; fresh-clone review B1).
+     */
+    start: z.enum(["nash", "zero"]).default("zero"),
     /** Round-1 prefill of every price π_ij. */
     piStart: z.number().min(0).default(0.1),
     /** Message timer, seconds (null = untimed). */

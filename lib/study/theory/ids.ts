@@ -78,7 +78,11 @@ export function idsPivotalTheory(p: PivotalParams): Theory {
   return { sections: [nash, section], warnings };
 }
 
-export function idsExternalityTheory(p: InstanceParams): Theory {
+/** Launch-check warning of `start: "nash"`: the round-1 prefill is computed from everyone's private costs. */
+export const NASH_START_WARNING =
+  'Externality: "start": "nash" prefills every person\'s round-1 proposal with the unregulated Nash profile, which is computed from every user\'s private cost c: anyone who knows the rules can read other users\' costs off it (a user with a positive Nash investment x_i has c_i = α_i W_ii e^{−(W x)_i}). Use "start": "zero" (the default) unless every user may know every cost.';
+
+export function idsExternalityTheory(p: InstanceParams, start: "nash" | "zero" = "zero"): Theory {
   const { inst, rep, nash } = reportOf(p);
   const ext = rep.externality;
   const eq = externalityEquilibriumOf(inst);
@@ -104,5 +108,6 @@ export function idsExternalityTheory(p: InstanceParams): Theory {
     ],
   };
   const warnings = out.some(Boolean) ? [`Externality: user(s) ${whoList(out)} would rather stay out at the equilibrium.`] : [];
+  if (start === "nash") warnings.push(NASH_START_WARNING);
   return { sections: [nash, section], warnings };
 }

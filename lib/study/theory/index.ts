@@ -19,7 +19,7 @@ export type { LaunchSection, Theory } from "./section";
 export const theories: Readonly<Record<string, (params: unknown) => Theory>> = {
   "ids-investment": (p) => idsInvestmentTheory(p as IdsParams),
   "ids-pivotal": (p) => idsPivotalTheory(p as PivotalParams),
-  "ids-externality": (p) => idsExternalityTheory(p as ExternalityParams),
+  "ids-externality": (p) => idsExternalityTheory(p as ExternalityParams, (p as ExternalityParams).start),
   "ssg-defense": (p) => ssgTheory(p as SsgParams),
   "cip-contracts": (p) => cipTheory(p as CipGameParams),
 };
