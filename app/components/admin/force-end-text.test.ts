@@ -13,7 +13,7 @@ describe("the question before ending the phase in all groups", () => {
 
   it("while a group decides: ends the deciding groups' step and says the groups reading results read on", () => {
     const q = forceEndQuestion({ deciding: 1, reading: 4 });
-    expect(q).toMatch(/^End the decision step of the 1 group deciding now\? Whoever has not decided yet gets the default choice, recorded as timed out\./);
+    expect(q).toMatch(/^End the decision step of the 1 group deciding now\? Whoever has not decided yet gets the default choice, recorded as ended by you \(phase_ended_by = experimenter in the data; timed_out stays FALSE\)\./);
     expect(q).toContain("The 4 groups reading their results are not cut short: they read on until their results step ends by itself.");
     expect(q).not.toContain("simply moves on");
     expect(forceEndQuestion({ deciding: 2, reading: 1 })).toContain("The 1 group reading its results is not cut short: it reads on");

@@ -25,7 +25,7 @@ export function forceEndQuestion(o: { deciding: number; reading: number }): stri
       o.reading > 0
         ? ` The ${groupsText(o.reading)} reading ${o.reading === 1 ? "its" : "their"} results ${o.reading === 1 ? "is" : "are"} not cut short: ${o.reading === 1 ? "it reads" : "they read"} on until ${o.reading === 1 ? "its" : "their"} results step ends by itself.`
         : "";
-    return `End the decision step of the ${groupsText(o.deciding)} deciding now? Whoever has not decided yet gets the default choice, recorded as timed out.${reading} This cannot be undone.`;
+    return `End the decision step of the ${groupsText(o.deciding)} deciding now? Whoever has not decided yet gets the default choice, recorded as ended by you (phase_ended_by = experimenter in the data; timed_out stays FALSE).${reading} This cannot be undone.`;
   }
   if (o.reading > 0)
     return `No group is deciding. End the results step of the ${groupsText(o.reading)} reading ${o.reading === 1 ? "its" : "their"} results now? ${o.reading === 1 ? "It goes" : "They go"} on at once. This cannot be undone.`;
