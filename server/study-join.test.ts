@@ -43,6 +43,16 @@ describe("joining through panel links and labels", () => {
     expect(r.text).not.toContain("Condition B");
   });
 
+  it("a study link with a wrong room code tells the person to contact the researcher, not to check a board (fresh-clone review A2)", async () => {
+    await createSession();
+    const online = await join({ code: "J8PC3BWX", query: { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se9" } });
+    expect(online.status).toBe(404);
+    expect(online.json.error.message).toMatch(/^This study link names a session that does not exist .*tell the researcher through the panel's messages and return the study/);
+    expect(online.json.error.message).not.toMatch(/board/);
+    const inRoom = await join({ code: "J8PC3BWX", label: "Ann" });
+    expect(inRoom.json.error.message).toBe("No session has this room code. Check the code on the board and try again.");
+  });
+
   it("a panel id takes the next free seat, gets it back on another device, and never takes another's seat", async () => {
     const s = await createSession();
     const a = await join({ code: s.code, query: { PROLIFIC_PID: "5f00000000000000000000aa", STUDY_ID: "st1", SESSION_ID: "se1" } });

@@ -320,7 +320,8 @@ export class SessionManager {
    */
   async join(req: ServerJoin): Promise<JoinResult> {
     const row = await this.store.byCode(normalizeRoomCode(req.code));
-    if (!row) return joinError("session/not_found", worded("noSuchRoom"));
+    // a study link (room code + panel query) has no board to check the code on: tell the person to contact the researcher
+    if (!row) return joinError("session/not_found", worded(req.query && Object.keys(req.query).length > 0 ? "noSuchRoomPanel" : "noSuchRoom"));
     const host = await this.get(row.id);
     if (!host) return joinError("session/not_found", worded("cannotOpen"));
     if (req.query) {
