@@ -239,6 +239,44 @@ test("projector at 1280×720 during play: the screen fits the viewport (charts s
   if (SHOTS) await projector.screenshot({ path: "docs/games/projector-1280x720.png" });
 });
 
+test("projector at 1280×720 after the session: the debrief, the charts with their theory lines and the final board fit the viewport", async ({ browser }) => {
+  // 15 bots in 5 groups, 2 rounds, quick: the session ends by itself
+  const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
+    t.groups = 5;
+    botsEverywhere("myopic", 15)(t);
+    (t.params as { rounds: number }).rounds = 2;
+    t.leaderboard = { show: true, top: 10 };
+  });
+  const projector = await openProjector(admin);
+  await projector.setViewportSize({ width: 1280, height: 720 });
+  await expect(projector.getByTestId("projector")).toHaveAttribute("data-stage", "after", { timeout: 60_000 });
+  await expect(projector.getByTestId("debrief")).toBeVisible();
+  await expect.poll(async () => (await chartData(projector, "ids-investment/investment")).series.length, { timeout: 20_000 }).toBeGreaterThan(1);
+  const fit = () =>
+    projector.evaluate(() => {
+      const box = (e: Element) => e.getBoundingClientRect();
+      const svgs = [...document.querySelectorAll('[data-testid^="chart-"] .chart-canvas svg')].map(box);
+      return {
+        scroll: document.scrollingElement!.scrollHeight,
+        inner: window.innerHeight,
+        charts: svgs.length,
+        chartBottom: Math.max(...svgs.map((r) => r.bottom)),
+        chartHeight: Math.min(...svgs.map((r) => r.height)),
+        debrief: box(document.querySelector('[data-testid="debrief"]')!).bottom,
+        board: box(document.querySelector('[data-testid="leaderboard"]')!).bottom,
+      };
+    });
+  await expect.poll(async () => (await fit()).chartHeight, { timeout: 10_000 }).toBeGreaterThan(120);
+  const m = await fit();
+  expect(m.scroll).toBeLessThanOrEqual(m.inner + 2); // nobody scrolls a projector
+  expect(m.charts).toBe(3);
+  expect(m.debrief).toBeLessThanOrEqual(m.inner);
+  expect(m.chartBottom).toBeLessThanOrEqual(m.inner);
+  expect(m.board).toBeLessThanOrEqual(m.inner);
+  await expect(projector.getByTestId("leader-0")).toBeInViewport();
+  if (SHOTS) await projector.screenshot({ path: "docs/games/projector-1280x720-after.png" });
+});
+
 test("projector: the treatment hides the leaderboard", async ({ browser }) => {
   const admin = await createPatched(browser, "ids-investment-3.json", (t) => {
     botsEverywhere("myopic", 3)(t);

@@ -176,11 +176,11 @@ function useRoomChartFont(): number {
 function Screen({ view, join, receivedAt, online }: { view: ProjectorView; join: JoinAddress; receivedAt: number; online: boolean }) {
   const t = useTranslations("projector");
   const chartFont = useRoomChartFont();
-  // during play the screen fits the viewport (app/globals.css .projector-screen.fill): nobody scrolls a projector
-  const fill = view.stage === "playing";
   const paused = view.status === "paused" && view.stage !== "after";
   // play is over but people still answer the exit survey: the session runs until they send it (or it is ended)
   const inSurvey = view.stage === "after" && view.status !== "ended" && view.surveying > 0;
+  // during play and for the debrief the screen fits the viewport (app/globals.css .projector-screen.fill): nobody scrolls a projector
+  const fill = view.stage === "playing" || (view.stage === "after" && !inSurvey);
   return (
     <div className={fill ? "projector-screen fill" : "projector-screen"} data-testid="projector" data-stage={view.stage} data-status={view.status}>
       <header className="spread projector-head">
