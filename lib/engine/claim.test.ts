@@ -52,6 +52,33 @@ describe("a label is not a key to a seat", () => {
     expect(other.ok).toBe(true);
   });
 
+  it("spaces or punctuation do not make a taken label new (\"Anna.\", \"A n n a\" beside \"Anna\"), and the refusal says what to do (fresh-clone review B4)", () => {
+    const lt = load();
+    const a = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });
+    if (!a.ok) throw new Error(a.error.message);
+    for (const again of ["Anna.", "A n n a", "Ann a", "An-na", "Anna_", "'Anna'", "Anna’", ".Anna", "Anna -"]) {
+      const r = claim(a.state, lt, { kind: "claim", label: again });
+      expect(!r.ok && r.error.code, again).toBe("session/label_taken");
+      if (r.ok) continue;
+      expect(r.error.message, again).toBe(
+        `The label "${again}" differs from "Anna", which is already taken in this session, only in spaces or punctuation (on the leaderboard the two would pass for the same person). If "Anna" is you, open this page in the browser you joined with; otherwise choose a label that differs in its letters or digits, for example with the first letter of your surname.`,
+      );
+      expect(r.error.wording).toEqual({ key: "labelTakenButPunctuation", values: { label: again, taken: "Anna" } });
+    }
+    // drawn alike and punctuated: the look-alike message; the same label: taken
+    const cyrillic = claim(a.state, lt, { kind: "claim", label: "\u0410nna." });
+    expect(!cyrillic.ok && cyrillic.error.wording?.key).toBe("labelLooksTaken");
+    const same = claim(a.state, lt, { kind: "claim", label: "ANNA" });
+    expect(!same.ok && same.error.wording?.key).toBe("labelTaken");
+    // a label with other letters is another person
+    for (const other of ["Anna B.", "Annab", "Hanna"]) expect(claim(a.state, lt, { kind: "claim", label: other }).ok, other).toBe(true);
+    // the other way round: "Jean-Luc" taken, "Jean Luc" is refused
+    const j = claim(newSession(lt).state, lt, { kind: "claim", label: "Jean-Luc" });
+    if (!j.ok) throw new Error(j.error.message);
+    const jl = claim(j.state, lt, { kind: "claim", label: "Jean Luc" });
+    expect(!jl.ok && jl.error.wording?.key).toBe("labelTakenButPunctuation");
+  });
+
   it("a label drawn like a taken one is taken: letters of other scripts, capital I for l, 0 for O", () => {
     const lt = load();
     const anna = claim(newSession(lt).state, lt, { kind: "claim", label: "Anna" });

@@ -95,7 +95,9 @@ const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join("")}]`, "gu");
  * like others (Unicode's confusables table and a few more: "Аnna" with a Cyrillic А = "Anna", Greek "Ενα" =
  * "Eva", Cherokee "ᎢᎬᎷᎪ" = "TEMA", the Latin "Annı" with a dotless ı, "rn" = "m", "VV" = "W"), in small letters
  * and in capitals (Greek "ΑΝΝΑ" = "ANNA"), digits of any script ("١" = "1"), capital I drawn like small l and the
- * digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"). The price is that a few real pairs compare
+ * digit 0 like the letter O ("BiII" = "Bill", "T0m" = "Tom"), and without spaces and punctuation ("Anna." =
+ * "A n n a" = "Anna", "Jean-Luc" = "Jean Luc": on the leaderboard a dot or a space passes unnoticed, and the
+ * check against seat names, `seatNameKey`, drops them too). The price is that a few real pairs compare
  * equal ("Ella" and "Eila"; "Arne" and "Ame", "Erna" and "Ema", rn being drawn like m): the second to
  * come is asked for another label.
  */
@@ -103,12 +105,19 @@ export function labelKeys(label: string): readonly [string, string] {
   let keys = keysSeen.get(label);
   if (keys === undefined) {
     const plain = plainForm(label);
-    keys = [lowerKey(plain), capitalsKey(plain)];
+    keys = [bare(lowerKey(plain)), bare(capitalsKey(plain))];
     if (keysSeen.size >= 20_000) keysSeen.clear();
     keysSeen.set(label, keys);
   }
   return keys;
 }
+
+/**
+ * A key without what is neither letter, accent nor digit: the spaces and punctuation a label may hold
+ * (`LABEL`: . _ - ' ’), and what a letter drawn like a punctuation mark became (Unicode's table draws the
+ * click letter "ǃ" as "!").
+ */
+const bare = (key: string) => key.replace(/[^\p{L}\p{M}\p{N}]+/gu, "");
 
 /** Whether two labels read the same (`labelKeys`): as written in small letters, or in capitals. */
 export function labelsAlike(a: string, b: string): boolean {
@@ -214,6 +223,8 @@ const fullRoomMessage = (s: SessionState) => worded("sessionFullRoom", { seats: 
  * `labelKeys`, which name labels that only look the same).
  */
 const plainLabel = (label: string) => label.normalize("NFKC").replace(INVISIBLE, "").replace(/’/g, "'").trim().replace(/\s+/g, " ").toLocaleLowerCase("und");
+/** `plainLabel` without spaces and punctuation: "Anna." and "A n n a" are "Anna" written otherwise (no letter drawn like another). */
+const bareLabel = (label: string) => bare(plainLabel(label));
 
 /**
  * Who a panel id is, whatever the panel parameter and letter case it came with (Prolific ids are lower-case
@@ -310,10 +321,12 @@ export function claimByLabel(s: SessionState, lt: LoadedTreatment, rawLabel: str
     return fail(ActionErrorCode.InvalidPayload, worded("labelInvalid"));
   const holder = seats(s).find((p) => p.label !== null && labelsAlike(p.label, label));
   if (holder) {
-    // another label drawn alike ("Eila" for "Ella", Cyrillic "Аnna"): name the one it clashes with
+    // another label drawn alike ("Eila" for "Ella", Cyrillic "Аnna"), or written with other spaces or punctuation
+    // ("Anna." for "Anna"): name the one it clashes with
     const taken = holder.label!;
-    if (plainLabel(taken) !== plainLabel(label)) return fail(ActionErrorCode.LabelTaken, worded("labelLooksTaken", { label, taken }));
-    return fail(ActionErrorCode.LabelTaken, worded("labelTaken", { label }));
+    if (plainLabel(taken) === plainLabel(label)) return fail(ActionErrorCode.LabelTaken, worded("labelTaken", { label }));
+    if (bareLabel(taken) === bareLabel(label)) return fail(ActionErrorCode.LabelTaken, worded("labelTakenButPunctuation", { label, taken }));
+    return fail(ActionErrorCode.LabelTaken, worded("labelLooksTaken", { label, taken }));
   }
   // a label the experimenter hid from the room's screen stays barred once its seat was given up (lib/engine/label-visibility.ts)
   if (s.hiddenLabels?.some((h) => labelsAlike(h, label))) return fail(ActionErrorCode.InvalidPayload, worded("labelNotAllowed", { label }));
