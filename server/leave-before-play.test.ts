@@ -122,6 +122,46 @@ describe("leaving before play", () => {
     expect(other.status).toBe(200);
   });
 
+  it("a label's used-up attempts bar the browser that used them (its join cookie), not the name: the classmate whose name it was still joins (fresh-clone review B3)", async () => {
+    const s = await lab.createSession(treatment);
+    const joinAs = async (label: string, cookie?: string) => {
+      const r = await fetch(`${lab.base}/api/join`, { method: "POST", headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ code: s.code, label }) });
+      return { status: r.status, json: await r.json(), setCookie: r.headers.get("set-cookie") ?? "" };
+    };
+    // someone with the room code takes a classmate's name and fails the quiz under it
+    const a = await joinAs("Anna Schmidt");
+    expect(a.status).toBe(200);
+    expect(a.setCookie).toMatch(/^mechlab_browser=[A-Za-z0-9_-]{22}; Path=\/api\/join; HttpOnly; SameSite=Strict; Max-Age=2592000$/);
+    const browser = a.setCookie.split(";")[0]!;
+    const p = lab.join(a.json.token);
+    await p.until((v) => v.stage === "intro");
+    expect((await p.emit("p:intro", { step: "consent" })).ok).toBe(true);
+    expect((await p.emit("p:intro", { step: "instructions" })).ok).toBe(true);
+    for (let k = 0; k < 2; k++) expect((await p.emit("p:intro", { step: "quiz", answers: [0] })).ok).toBe(false);
+    await p.until((v) => v.stage === "done");
+    p.close();
+    await new Promise((r) => setTimeout(r, 200));
+    await lab.app.manager.sweep();
+    expect((await monitor(s.id)).map((r) => r.stage)).toEqual(["new", "new"]);
+    // the state keeps a tag of the browser, never its cookie
+    const host = (await lab.app.manager.get(s.id))!;
+    const remembered = JSON.stringify(host.state.participants.get((await monitor(s.id))[0]!.id)!.formerPeople);
+    expect(remembered).toMatch(/"label:annaschmidt\|[A-Za-z0-9_-]{16}"/);
+    expect(remembered).not.toContain(browser.split("=")[1]!);
+    // that browser cannot come back under the name (in any spelling) for more attempts
+    for (const label of ["Anna Schmidt", "anna schmidt."]) {
+      const again = await joinAs(label, browser);
+      expect(again.status, label).toBe(409);
+      expect(again.json.error.message).toBe(`You have already used up the attempts at this session’s questions about the instructions under the name “${label}”, so you cannot take part again.`);
+    }
+    // the real Anna, in her own browser, takes a seat with both attempts
+    const anna = await joinAs("Anna Schmidt");
+    expect(anna.status).toBe(200);
+    const q = lab.join(anna.json.token);
+    expect((await q.until((v) => v.stage === "intro")).quizAttemptsLeft).toBe(2);
+    q.close();
+  });
+
   it("a database error while freeing one seat leaves it taken with its code, and the sweep frees the others", async () => {
     const s = await lab.createSession(treatment);
     const people = [];

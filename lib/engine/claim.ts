@@ -2,8 +2,9 @@
  * Taking a seat without a personal link: by room code + label, or by an online panel's participant id
  * (Prolific, MTurk, a treatment-chosen parameter such as SONA's `id`).
  *
- * - A label is not a key to a seat: a label already in use (any letter case) is refused with a message;
- *   the seat's own browser comes back with its stored link (the server checks that link, not the label).
+ * - A label is not a key to a seat: a label already in use (any letter case, spaces or punctuation) is refused
+ *   with a message; the seat's own browser comes back with its stored link (the server checks that link, not the
+ *   label). Nor is a label a person: the quiz's attempts used under it are remembered with the browser that typed it.
  * - A panel id is not a key either (anyone with the study link can type one: SONA ids are small numbers):
  *   a new id takes the next free seat and nobody ever gets a seat another id holds; the seat of an id
  *   comes back to the browser that holds its stored link (checked by the server, server/sessions/manager.ts)
@@ -240,13 +241,23 @@ export const panelKey = (id: string) => `panel:${id.trim().toLowerCase()}`;
  */
 const REMEMBERED_PANELS: ReadonlySet<string> = new Set(["prolific", "mturk"]);
 const rememberedPanelKey = (ext: Pick<ExternalId, "source" | "id">) => (REMEMBERED_PANELS.has(ext.source) ? panelKey(ext.id) : null);
-/** A label as remembered: as typed, up to letter case, Unicode form and spacing (not the look-alike key: "Eila" is not "Ella"). */
-const labelMemoryKey = (label: string) => `label:${plainLabel(label)}`;
+/**
+ * A label as remembered: the label as typed, up to letter case, Unicode form, spaces and punctuation (not the
+ * look-alike key: "Eila" is not "Ella"), typed in one browser (`browser`: the tag of its join cookie). Anyone
+ * with the room code can type a label: remembered by itself, failing the quiz under a classmate's name barred
+ * that classmate from the session, even after the experimenter freed the seat (fresh-clone review B3). The
+ * browser that used up the attempts under it is barred; a person who types it in another browser starts afresh,
+ * as they could under another label anyway. (`LABEL` holds no "|".)
+ */
+const labelMemoryKey = (label: string, browser: string) => `label:${bareLabel(label)}|${browser}`;
 
-/** Who a seat's person is for the seat's memory (lib/engine/seat-memory.ts), or null: nobody to remember (a personal link, a panel whose ids can be guessed). */
-export function personKey(p: Pick<ParticipantState, "external" | "label">): string | null {
+/**
+ * Who a seat's person is for the seat's memory (lib/engine/seat-memory.ts), or null: nobody to remember (a personal
+ * link, a panel whose ids can be guessed, a label taken without a browser tag, which no later join can be told apart from).
+ */
+export function personKey(p: Pick<ParticipantState, "external" | "label" | "claimedBrowser">): string | null {
   if (p.external) return rememberedPanelKey(p.external);
-  if (p.label !== null) return labelMemoryKey(p.label);
+  if (p.label !== null && p.claimedBrowser !== undefined) return labelMemoryKey(p.label, p.claimedBrowser);
   return null;
 }
 
@@ -289,7 +300,7 @@ export function seatForClaim(s: SessionState, lt: LoadedTreatment, kind: "claim"
  * plays on (`replacedByBot`) while they read the intro (`takeover`), and they play it from their next choice
  * once the intro is done (lib/engine/takeover.ts). The rounds the bot played stay the bot's in the data.
  */
-function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, nowMs: number, from: string | undefined, quizAttempts: number): ClaimResult {
+function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, nowMs: number, from: string | undefined, browser: string | undefined, quizAttempts: number): ClaimResult {
   const d = draftParticipant(s, seat.id);
   d.bot = false;
   d.replacedByBot = true;
@@ -302,6 +313,8 @@ function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, no
   d.claimedAtMs = nowMs;
   if (from !== undefined) d.claimedFrom = from;
   else delete d.claimedFrom;
+  if (browser !== undefined) d.claimedBrowser = browser;
+  else delete d.claimedBrowser;
   d.quizAttempts = quizAttempts;
   d.connected = false;
   d.everConnected = false;
@@ -312,8 +325,9 @@ function takeOverSeat(s: SessionState, seat: ParticipantState, label: string, no
 /**
  * Claim a seat by a label typed with the room code: the seat `seatForClaim` names, a free one or, with every
  * seat taken, one the experimenter filled with a bot to take over (when the treatment's `join.takeOverBots` allows).
+ * `browser`: the tag of the joining browser; the quiz attempts it used under this label go on (`labelMemoryKey`).
  */
-export function claimByLabel(s: SessionState, lt: LoadedTreatment, rawLabel: string, nowMs: number, from?: string): ClaimResult {
+export function claimByLabel(s: SessionState, lt: LoadedTreatment, rawLabel: string, nowMs: number, from?: string, browser?: string): ClaimResult {
   const label = rawLabel.normalize("NFC").trim();
   const length = labelLength(label);
   if (length > LABEL_MAX) return fail(ActionErrorCode.InvalidPayload, worded("labelTooLong", { count: length, max: LABEL_MAX }));
@@ -335,18 +349,19 @@ export function claimByLabel(s: SessionState, lt: LoadedTreatment, rawLabel: str
   if (readsAsSeatName(label)) return fail(ActionErrorCode.InvalidPayload, worded("labelSeatName", { label }));
   if (s.status === "ended") return fail(ActionErrorCode.MatchOver, worded("sessionEnded"));
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
-  const before = formerPersonOf(s, labelMemoryKey(label));
+  const before = browser === undefined ? undefined : formerPersonOf(s, labelMemoryKey(label, browser));
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
   const target = seatForClaim(s, lt, "claim");
   if (!target) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
   // a filled seat (taken by its bot) is taken over; a free one is simply taken
-  if (target.claimed) return takeOverSeat(s, target, label, nowMs, from, before?.quizAttempts ?? 0);
+  if (target.claimed) return takeOverSeat(s, target, label, nowMs, from, browser, before?.quizAttempts ?? 0);
   const seat = draftParticipant(s, target.id);
   if (before) seat.quizAttempts = before.quizAttempts;
   seat.label = label;
   seat.claimed = true;
   seat.claimedAtMs = nowMs;
   if (from !== undefined) seat.claimedFrom = from;
+  if (browser !== undefined) seat.claimedBrowser = browser;
   return { ok: true, pid: target.id, existing: false };
 }
 

@@ -70,8 +70,12 @@ export type Command =
    * also after the session ended (the debrief's leaderboard), so not one of the `AdminCommand`s.
    */
   | { kind: "hideLabel"; pid: string; hidden: boolean }
-  /** `from`: a tag of the sender's network address (never the address itself), for `join.seatsPerAddress`. */
-  | { kind: "claim"; label: string; from?: string }
+  /**
+   * `from`: a tag of the sender's network address (never the address itself), for `join.seatsPerAddress`;
+   * `browser`: a tag of the sender's browser (its join cookie, server/security/browser-cookie.ts), whose quiz
+   * attempts under the label the session remembers (lib/engine/seat-memory.ts).
+   */
+  | { kind: "claim"; label: string; from?: string; browser?: string }
   | { kind: "claimPanel"; external: ExternalId; from?: string }
   /**
    * Give a taken seat back to the free seats (lib/engine/free-seat.ts): sent by the server only, which gives

@@ -92,6 +92,7 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   delete p.external;
   delete p.claimedAtMs;
   delete p.claimedFrom;
+  delete p.claimedBrowser;
   p.claimed = false;
   p.everConnected = false;
   p.connected = false;

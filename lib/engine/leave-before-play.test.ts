@@ -206,15 +206,46 @@ describe("a person whose seat was freed does not get the quiz's attempts afresh"
     expect(other.ok && other.state.participants.get(other.pid!)!.quizAttempts).toBe(0);
   });
 
-  it("a label (room code) likewise: the same name keeps its attempts, and one that used them all up is refused by name", () => {
+  it("a label (room code) likewise, from the same browser: the same name keeps its attempts, and one that used them all up is refused by name", () => {
     const lt = load(QUIZ3);
-    const s = attemptsThenLeave(lt, { kind: "claim", label: "Quinn" }, 1);
-    const back = reduce(s, lt, { kind: "claim", label: "quinn" }, T0 + 30);
+    const s = attemptsThenLeave(lt, { kind: "claim", label: "Quinn", browser: "b1" }, 1);
+    const back = reduce(s, lt, { kind: "claim", label: "quinn", browser: "b1" }, T0 + 30);
     expect(back.ok && back.state.participants.get(back.pid!)!.quizAttempts).toBe(1);
-    const failed = attemptsThenLeave(lt, { kind: "claim", label: "Quinn" }, 3);
-    const again = reduce(failed, lt, { kind: "claim", label: "Quinn" }, T0 + 30);
-    expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.error.message).toMatch(/“Quinn” has already used up the attempts/);
+    const failed = attemptsThenLeave(lt, { kind: "claim", label: "Quinn", browser: "b1" }, 3);
+    // in any letter case, spacing or punctuation (as labels compare)
+    for (const label of ["Quinn", "QUINN", "Quinn.", "Qu inn"]) {
+      const again = reduce(failed, lt, { kind: "claim", label, browser: "b1" }, T0 + 30);
+      expect(again.ok, label).toBe(false);
+      if (!again.ok) expect(again.error.message).toBe(`You have already used up the attempts at this session’s questions about the instructions under the name “${label}”, so you cannot take part again.`);
+    }
+  });
+
+  it("a label names nobody: the quiz's attempts used under it bar only the browser that used them, not the name (fresh-clone review B3)", () => {
+    const lt = load(QUIZ3);
+    // someone with the room code fails the quiz under a classmate's name; the seat is freed
+    const failed = attemptsThenLeave(lt, { kind: "claim", label: "Anna Schmidt", browser: "attacker" }, 3);
+    expect(failed.participants.get("p1")!.formerPeople).toHaveLength(1);
+    // the real Anna, in her own browser, takes a seat with every attempt
+    const anna = reduce(failed, lt, { kind: "claim", label: "Anna Schmidt", browser: "anna" }, T0 + 30);
+    expect(anna.ok && anna.state.participants.get(anna.pid!)).toMatchObject({ label: "Anna Schmidt", quizAttempts: 0, claimedBrowser: "anna" });
+    if (anna.ok) expect(participantView(anna.state, lt, anna.pid!, T0 + 30)!.quizAttemptsLeft).toBe(3);
+    // so does a join the server could tell no browser of
+    const unknown = reduce(failed, lt, { kind: "claim", label: "Anna Schmidt" }, T0 + 30);
+    expect(unknown.ok && unknown.state.participants.get(unknown.pid!)!.quizAttempts).toBe(0);
+    // Anna answers once wrongly and leaves; her seat is freed: each browser keeps its own record under the name
+    if (!anna.ok) return;
+    let s = must(anna.state, lt, { kind: "connect", pid: anna.pid! }, T0 + 31);
+    s = must(s, lt, { kind: "consent", pid: anna.pid! }, T0 + 31);
+    s = must(s, lt, { kind: "instructions", pid: anna.pid! }, T0 + 31);
+    s = (reduce(s, lt, { kind: "quiz", pid: anna.pid!, answers: [0, 0] }, T0 + 32) as { kept: SessionState }).kept;
+    s = must(must(s, lt, { kind: "disconnect", pid: anna.pid! }, T0 + 33), lt, { kind: "freeSeat", pid: anna.pid! }, T0 + 34);
+    const barred = reduce(s, lt, { kind: "claim", label: "Anna Schmidt", browser: "attacker" }, T0 + 40);
+    expect(!barred.ok && barred.error.code).toBe("auth/not_allowed");
+    const annaBack = reduce(s, lt, { kind: "claim", label: "Anna Schmidt", browser: "anna" }, T0 + 40);
+    expect(annaBack.ok && annaBack.state.participants.get(annaBack.pid!)!.quizAttempts).toBe(1);
+    // a label taken without a browser tag leaves nothing to remember
+    const untagged = attemptsThenLeave(lt, { kind: "claim", label: "Quinn" }, 3);
+    expect(untagged.participants.get("p1")!.formerPeople).toBeUndefined();
   });
 
   it("a name drawn like a failed one is another person; ids of a treatment's own panel parameter are not remembered (anyone can type SONA's small numbers)", () => {

@@ -67,7 +67,7 @@ export function reduce(state: SessionState, lt: LoadedTreatment, cmd: Command, n
     }
     case "claim":
     case "claimPanel": {
-      const r = cmd.kind === "claim" ? claimByLabel(s, lt, cmd.label, nowMs, cmd.from) : claimByPanel(s, cmd.external, nowMs, cmd.from);
+      const r = cmd.kind === "claim" ? claimByLabel(s, lt, cmd.label, nowMs, cmd.from, cmd.browser) : claimByPanel(s, cmd.external, nowMs, cmd.from);
       if (!r.ok) return r;
       pid = r.pid;
       duplicate = r.existing;

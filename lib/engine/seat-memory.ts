@@ -2,8 +2,9 @@
  * What a seat remembers of the people it was freed from (lib/engine/free-seat.ts) after they started the quiz
  * or left in the intro: freeing forgets the seat's label, panel id and intro progress so the next person can
  * take it, but the same person coming back (the same Prolific or MTurk id, in any letter case; or the same
- * label with the room code) must not get the quiz's attempts afresh, and one who used them all up must not take
- * a seat again. Kept on the seat that was freed (its own snapshot row, which freeing rewrites anyway), at most
+ * label with the room code, typed in the same browser: lib/engine/claim.ts `labelMemoryKey`) must not get the
+ * quiz's attempts afresh, and one who used them all up must not take a seat again. A label alone names nobody
+ * (anyone with the room code can type a classmate's name), so it is remembered with the browser that typed it. Kept on the seat that was freed (its own snapshot row, which freeing rewrites anyway), at most
  * {@link MAX_FORMER_PEOPLE_PER_SEAT} per seat, so nothing grows with the session's other commands.
  */
 import type { LeftBeforePlay, ParticipantState, SessionState } from "./state";

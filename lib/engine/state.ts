@@ -35,6 +35,11 @@ export interface ParticipantState {
   claimedAtMs?: number;
   /** A tag of the network address the seat was taken from (a hash per session, not the address): `join.seatsPerAddress`. */
   claimedFrom?: string;
+  /**
+   * A tag of the browser that took the seat by room code and label (a hash per session of its join cookie, not
+   * the cookie): the seat's memory of the label's quiz attempts is that browser's (lib/engine/seat-memory.ts).
+   */
+  claimedBrowser?: string;
   /** A person's browser connected to this seat at least once (absent in older snapshots). */
   everConnected?: boolean;
   /** A bot from the start. */

@@ -212,9 +212,10 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     expect(!r.ok && r.error.code).toBe("intro/wrong_step");
   });
 
-  it("using up the quiz's attempts gives the seat back to its bot; the same label cannot take a seat again", () => {
+  it("using up the quiz's attempts gives the seat back to its bot; the same label cannot take a seat again from that browser", () => {
     const lt = load({ intro: { quiz: QUIZ, quizMaxAttempts: 2 } });
-    let s = must(started(lt), lt, { kind: "claim", label: "Bo" }, T0 + 2);
+    let s = must(started(lt), lt, { kind: "claim", label: "Bo", browser: "b1" }, T0 + 2);
+    expect(s.participants.get("p2")!.claimedBrowser).toBe("b1");
     s = must(s, lt, { kind: "consent", pid: "p2" }, T0 + 3);
     s = must(s, lt, { kind: "instructions", pid: "p2" }, T0 + 4);
     const wrong1 = reduce(s, lt, { kind: "quiz", pid: "p2", answers: [0] }, T0 + 5);
@@ -225,8 +226,12 @@ describe("a latecomer takes over a seat filled with a bot", () => {
     s = (wrong2 as { kept: SessionState }).kept;
     expect(s.participants.get("p2")).toMatchObject({ bot: true, takeoverLeft: "quizFailed", label: null });
     expect(participantView(s, lt, "p2", T0 + 6)!.done).toMatchObject({ leftBeforePlay: "quizFailed" });
-    const back = claim(s, lt, "Bo");
+    expect(s.participants.get("p2")!.claimedBrowser).toBeUndefined();
+    const back = reduce(s, lt, { kind: "claim", label: "Bo", browser: "b1" }, T0 + 7);
     expect(!back.ok && back.error.code).toBe("auth/not_allowed");
+    // "Bo" typed in another browser (the real Bo, whose name someone else failed the quiz under) takes the seat over afresh
+    const other = reduce(s, lt, { kind: "claim", label: "Bo", browser: "b2" }, T0 + 7);
+    expect(other.ok && other.state.participants.get(other.pid!)).toMatchObject({ label: "Bo", quizAttempts: 0, claimedBrowser: "b2" });
   });
 
   it("a right quiz answer finishes the takeover", () => {

@@ -81,6 +81,7 @@ function backToBot(s: SessionState, p: ParticipantState): void {
   p.label = null;
   delete p.claimedAtMs;
   delete p.claimedFrom;
+  delete p.claimedBrowser;
   p.quizAttempts = 0;
   p.connected = true;
   p.offlineSinceMs = null;
@@ -89,7 +90,7 @@ function backToBot(s: SessionState, p: ParticipantState): void {
 /**
  * The latecomer declined the consent or used up the quiz's attempts: the seat is its bot's again (a latecomer
  * after them may take it over), and they are remembered like a person a seat was freed from (the quiz's
- * attempts they used go with their label to any seat they take next).
+ * attempts they used go with their label, typed in the same browser, to any seat they take next).
  */
 export function leaveTakeover(s: SessionState, p: ParticipantState, why: LeftBeforePlay, nowMs: number, fx: Effects): void {
   const who = p.label;

@@ -19,8 +19,11 @@ export const JoinRequest = z
   .refine((r) => r.label !== undefined || r.query !== undefined, { message: "enter your label (name or seat number)", path: ["label"] })
   .refine((r) => r.query === undefined || Object.keys(r.query).length <= 30, { message: "this link has more than 30 parameters; open the study link from the panel's study page again", path: ["query"] });
 export type JoinRequest = z.infer<typeof JoinRequest>;
-/** A join as the server handles it: the request, and (set by the server, never by the client) who sent it, as its per-address limit key. */
-export type ServerJoin = JoinRequest & { from?: string };
+/**
+ * A join as the server handles it: the request, and (set by the server, never by the client's body) who sent it,
+ * as its per-address limit key, and the browser's id from its join cookie (server/security/browser-cookie.ts).
+ */
+export type ServerJoin = JoinRequest & { from?: string; browser?: string };
 
 export const IntroRequest = z.discriminatedUnion("step", [
   z.object({ step: z.literal("consent") }),

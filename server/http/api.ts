@@ -10,6 +10,7 @@ import { formatZodError } from "../../lib/core/zod-format";
 import { games } from "../../lib/games/registry";
 import { JoinRequest, type ServerJoin } from "../../lib/protocol/payloads";
 import { checkJsonContentType, guardAdminRequest } from "../security/admin-guard";
+import { browserCookie, browserOf, newBrowserId } from "../security/browser-cookie";
 import { clientAddress, limitKey } from "../security/client-address";
 import type { SecurityConfig } from "../security/config";
 import type { HttpLimits } from "../security/limits";
@@ -151,11 +152,13 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
     const ms = deps.limits.joinsPerRoom.waitSeconds(code) * 1000;
     return tooMany(res, ms, worded("roomBusy", { wait: waitText(ms) }));
   }
-  const join: ServerJoin = { ...body.data, code, from: limitKey(address) };
+  // the browser's id (server/security/browser-cookie.ts): a first join gets one, which its seat records
+  const browser = browserOf(req.headers.cookie) ?? newBrowserId();
+  const join: ServerJoin = { ...body.data, code, from: limitKey(address), browser };
   const r = await (deps.cluster ? deps.cluster.join(join) : deps.manager.join(join));
   // the room's allowance is for joins that take (or get back) a seat: refused ones (a label that is not
   // valid or is taken, a full room) cost nearly nothing, and counting them let anyone with the code keep
   // everyone else out with a stream of refused joins from many addresses (the per-address limit still counts them)
   if (!r.ok) deps.limits.joinsPerRoom.giveBack(code);
-  sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r);
+  sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r, { "set-cookie": browserCookie(req, deps.security, browser) });
 }

@@ -353,7 +353,9 @@ export class SessionManager {
       const from = await this.fromTag(row.id, req.from);
       const over = this.overSeatCap(host, from, false);
       if (over) return over;
-      return this.claimSeat(host, { kind: "claim", label, ...(from ? { from } : {}) });
+      // the browser as the seat remembers it: a tag per session like the address's (never the cookie's id)
+      const browser = req.browser === undefined ? undefined : await this.fromTag(row.id, `browser:${req.browser}`);
+      return this.claimSeat(host, { kind: "claim", label, ...(from ? { from } : {}), ...(browser ? { browser } : {}) });
     });
   }
 
