@@ -59,12 +59,31 @@ const safeAck = <T>(ack: unknown): ((r: Ack<T>) => void) => (typeof ack === "fun
  * in 8 s from 40 connections without any link slowed every participant to seconds), and an
  * acknowledgement (the server never asks a client for one; Socket.IO drops them silently, 300,000 in 8 s
  * from one link's sockets). The engine.io message carries the Socket.IO packet type as its first
- * character: 0 CONNECT (the main namespace's has no "/…," after it), 3 ACK, 6 BINARY_ACK.
+ * character: 0 CONNECT (the main namespace's has no "/…," after it), 3 ACK, 6 BINARY_ACK. Also engine.io's
+ * own upgrade and noop packets, which only long-polling uses (refused here) and engine.io ignores.
  */
 export function unsentPacket(packet: { type: string; data?: unknown }): boolean {
+  // engine.io's upgrade and noop packets belong to long-polling, which mechlab refuses: it ignored them unread
+  if (packet.type === "upgrade" || packet.type === "noop") return true;
   if (packet.type !== "message" || typeof packet.data !== "string") return false;
   const d = packet.data;
   return (d[0] === "0" && d[1] === "/") || d[0] === "3" || d[0] === "6";
+}
+
+/**
+ * A packet on a connection that has no Socket.IO socket (its handshake not sent, not answered yet, or
+ * refused): anything but a handshake (a CONNECT to the main namespace) and engine.io's heartbeat answer.
+ * socket.io-client sends its handshake first and holds every event until it is answered; Socket.IO itself
+ * drops such a packet and closes the connection with a websocket close handshake, reading on all the client
+ * had sent meanwhile (an outsider, without any link, had the server read ~5.6 MB of 60 KB EVENT packets per
+ * connection: fresh-clone review B5).
+ */
+export function packetBeforeHandshake(packet: { type: string; data?: unknown }): boolean {
+  const d = packet.data;
+  if (packet.type === "message") return !(typeof d === "string" && d[0] === "0" && d[1] !== "/");
+  // of engine.io's own packets a client sends the heartbeat's answer ("3", nothing after it) and a close;
+  // others (a pong carrying data, a ping) were read and ignored until the connect timeout
+  return !((packet.type === "pong" && (d === undefined || d === "")) || packet.type === "close");
 }
 
 /** The events each kind of socket handles (the other kind's are refused in their answer; see `refuseOthers`). */
@@ -214,18 +233,46 @@ export function attachSockets(
   const handshakeDone = new WeakMap<object, () => void>();
   type EngineConnection = {
     request: IncomingMessage;
+    readyState: string;
     once(event: "close", f: () => void): void;
     on(event: "packet", f: (packet: { type: string; data?: unknown }) => void): void;
     close(discard?: boolean): void;
     transport: unknown;
   };
+  /** The `ws` WebSocket under an engine.io connection (mechlab allows the websocket transport only). */
+  type RawWebSocket = { on(e: "message", f: (data: unknown) => void): unknown; terminate(): void };
+  const webSocketOf = (conn: EngineConnection): RawWebSocket | undefined => {
+    const ws = (conn.transport as { name?: string; socket?: Partial<RawWebSocket> } | undefined)?.socket;
+    return typeof ws?.on === "function" && typeof ws.terminate === "function" ? (ws as RawWebSocket) : undefined;
+  };
+  /**
+   * Drops a connection at once, at the TCP level: a websocket close handshake (`conn.close()`) waits for the
+   * client's answer (ws: up to 30 s) and reads every frame the client sends until then. The engine.io
+   * connection is closed too (after the websocket, so it sends no close frame), so it ignores what is left
+   * of the frames already read.
+   */
+  const drop = (conn: EngineConnection) => {
+    const ws = webSocketOf(conn);
+    if (ws) ws.terminate();
+    else conn.request.socket.destroy();
+    conn.close(true);
+  };
+  /** The Socket.IO sockets connected on each engine.io connection (mechlab has one namespace: 0 or 1). */
+  const socketsOn = new WeakMap<object, number>();
   io.engine.on("connection", (conn: EngineConnection) => {
     // WebSocket ping frames, answered by the ws library below every other check (server/security/ping-frames.ts)
     limitPingFrames(conn.transport);
-    // packets no mechlab page sends and Socket.IO answers or drops before any check of ours (see
-    // `unsentPacket`): the connection is closed before Socket.IO reads the packet
+    // packets no mechlab page sends and Socket.IO answers or drops before any check of ours (see `unsentPacket`,
+    // `packetBeforeHandshake`): the connection is dropped before Socket.IO reads the packet
     conn.on("packet", (packet) => {
-      if (unsentPacket(packet)) conn.close(true);
+      if (unsentPacket(packet) || (!socketsOn.get(conn) && packetBeforeHandshake(packet))) drop(conn);
+    });
+    // a frame after the connection was closed (a refused handshake, the connect timeout, a socket closed by
+    // the server) with a close handshake: the client should be closing too; one that goes on sending is
+    // dropped instead of being read until it answers (engine.io's heartbeat answer "3" may cross the close)
+    const ws = webSocketOf(conn);
+    ws?.on("message", (data) => {
+      if (conn.readyState === "closed" && String(data) !== "3") ws.terminate();
     });
     const address = clientAddress(conn.request, security.trustProxy);
     const oldest = guard.beginHandshake(address, conn);
@@ -281,6 +328,10 @@ export function attachSockets(
   });
 
   io.on("connection", (socket: Sock) => {
+    // counted at once, in the tick Socket.IO answers the handshake, so no packet of this socket's comes before
+    const conn = socket.conn as object;
+    socketsOn.set(conn, (socketsOn.get(conn) ?? 0) + 1);
+    socket.once("disconnect", () => socketsOn.set(conn, (socketsOn.get(conn) ?? 1) - 1));
     if (socket.data.admin) return adminSocket(socket);
     participantSocket(socket);
   });
