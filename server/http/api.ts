@@ -156,9 +156,12 @@ async function join(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): P
   const browser = browserOf(req.headers.cookie) ?? newBrowserId();
   const join: ServerJoin = { ...body.data, code, from: limitKey(address), browser };
   const r = await (deps.cluster ? deps.cluster.join(join) : deps.manager.join(join));
-  // the room's allowance is for joins that take (or get back) a seat: refused ones (a label that is not
-  // valid or is taken, a full room) cost nearly nothing, and counting them let anyone with the code keep
-  // everyone else out with a stream of refused joins from many addresses (the per-address limit still counts them)
-  if (!r.ok) deps.limits.joinsPerRoom.giveBack(code);
-  sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r, { "set-cookie": browserCookie(req, deps.security, browser) });
+  // the room's allowance is for joins that take a seat. Refused ones (a label that is not valid or is taken, a
+  // full room) cost nearly nothing, and so do ones that change nothing (the sender's own seat answered with the
+  // link it already has: a stored link coming back, a panel link's same panel session); counting them let anyone
+  // with the code keep everyone else out with a stream of them from many addresses (fresh-clone review B2: ~40
+  // addresses repeating a join with their own seat's link kept every newcomer out). The per-address limit
+  // still counts them all.
+  if (!r.ok || r.unchanged) deps.limits.joinsPerRoom.giveBack(code);
+  sendJson(res, r.ok ? 200 : joinStatus(r.error.code), r.ok ? { ok: true, token: r.token } : r, { "set-cookie": browserCookie(req, deps.security, browser) });
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { appOnPort } from "../testing/app-on-port";
 import { adminCookie, api } from "../testing/harness";
-import { createHttpLimits, JOIN_RATE } from "./limits";
+import { createHttpLimits, JOIN_RATE, type HttpLimits } from "./limits";
 import { normalizeRoomCode, randomRoomCode, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from "./room-code";
 import { createSession, messageOf, raw } from "./testing";
 import { TokenBuckets } from "./token-bucket";
@@ -13,9 +13,23 @@ import { TokenBuckets } from "./token-bucket";
 const server = appOnPort();
 
 async function start(): Promise<string> {
-  // time stands still for the limits: a slow machine must not refill the buckets mid-test
-  return (await server.start({ security: { trustProxy: true }, httpLimits: createHttpLimits(() => 0) })).base;
+  return (await startWithLimits()).base;
 }
+
+async function startWithLimits() {
+  // time stands still for the limits: a slow machine must not refill the buckets mid-test
+  const limits = createHttpLimits(() => 0);
+  return { base: (await server.start({ security: { trustProxy: true }, httpLimits: limits })).base, limits };
+}
+
+/** Spends a room's join allowance down to `left` joins (as earlier joins that took seats would have). */
+function spendRoom(limits: HttpLimits, code: string, left: number) {
+  while (limits.joinsPerRoom.take(code));
+  for (let i = 0; i < left; i++) limits.joinsPerRoom.giveBack(code);
+}
+
+const joinFrom = (base: string, from: string, b: object) =>
+  raw(base, "/api/join", { headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify(b) });
 
 const join = (base: string, code: string, label: string, from: string) =>
   raw(base, "/api/join", { headers: { "content-type": "application/json", "x-forwarded-for": from }, body: JSON.stringify({ code, label }) });
@@ -90,23 +104,46 @@ describe("joining over HTTP", () => {
     expect((await lookup(s.code, "10.5.0.3")).status).toBe(200);
   }, 60_000);
 
-  it("limits joins per room code that take or get back a seat", async () => {
-    const base = await start();
+  it("limits joins per room code that take a seat", async () => {
+    const { base, limits } = await startWithLimits();
     const s = await createSession(base, await adminCookie(base));
-    const first = await join(base, s.code, "p0", "10.0.0.1");
-    expect(first.status).toBe(200);
-    const { token } = first.json as { token: string };
-    // the seat's browser comes back (from ever new addresses): each answer is a seat, and counts for the room
-    const statuses: number[] = [];
-    for (let i = 1; i < JOIN_RATE.perRoom.burst; i++)
-      statuses.push((await raw(base, "/api/join", { headers: { "content-type": "application/json", "x-forwarded-for": `10.1.${i >> 8}.${i & 255}` }, body: JSON.stringify({ code: s.code, label: "p0", resume: token }) })).status);
-    expect(statuses.every((x) => x === 200)).toBe(true);
-    const limited = await join(base, s.code, "p1", "10.2.0.1");
+    spendRoom(limits, s.code, 2);
+    expect((await join(base, s.code, "p0", "10.0.0.1")).status).toBe(200);
+    expect((await join(base, s.code, "p1", "10.0.0.2")).status).toBe(200);
+    const limited = await join(base, s.code, "p2", "10.2.0.1");
     expect(limited.status).toBe(429);
     expect(messageOf(limited.json)).toMatch(/Many people are joining this room.*wait 1 s/);
     // another room is not affected
     const other = await createSession(base, await adminCookie(base));
     expect((await join(base, other.code, "p0", "10.2.0.1")).status).toBe(200);
+  }, 60_000);
+
+  it("joins that change nothing do not use up the room's allowance: a seat's own link coming back, from many addresses, keeps nobody out", async () => {
+    const { base, limits } = await startWithLimits();
+    const s = await createSession(base, await adminCookie(base));
+    const mine = await join(base, s.code, "Mallory", "10.0.0.1");
+    expect(mine.status).toBe(200);
+    const { token } = mine.json as { token: string };
+    const panel = { PROLIFIC_PID: "5f00000000000000000000b1", SESSION_ID: "s1" };
+    const first = await joinFrom(base, "10.0.0.2", { code: s.code, query: panel });
+    expect(first.status).toBe(200);
+    const panelToken = (first.json as { token: string }).token;
+    spendRoom(limits, s.code, 1);
+    // the attack of review B2: the same join with the seat's own link, again and again from ever new addresses;
+    // and a panel link with the same panel session (the seat's own browser, or a second tab), again and again
+    const statuses = new Set<number>();
+    for (let i = 0; i < JOIN_RATE.perRoom.burst + 50; i++) {
+      const r =
+        i % 2
+          ? await joinFrom(base, `10.1.${i >> 8}.${i & 255}`, { code: s.code, label: "Mallory", resume: token })
+          : await joinFrom(base, `10.1.${i >> 8}.${i & 255}`, { code: s.code, query: panel, ...(i % 4 ? {} : { resume: panelToken }) });
+      statuses.add(r.status);
+      expect(r.json).toEqual({ ok: true, token: i % 2 ? token : panelToken }); // the link it has, nothing else
+    }
+    expect([...statuses]).toEqual([200]);
+    // the one join left is a newcomer's, and it takes a seat
+    expect((await join(base, s.code, "Student", "10.4.0.1")).status).toBe(200);
+    expect((await join(base, s.code, "Student 2", "10.4.0.2")).status).toBe(429);
   }, 60_000);
 
   it("refused joins do not use up the room's allowance: a stream of them from many addresses keeps nobody out", async () => {

@@ -1,7 +1,8 @@
 /**
  * The HTTP rate limits of one server (in memory; they reset on restart).
  * - Joins per client address: bursts of 60 (a class behind one NAT), then 1 per second.
- * - Joins per room code: bursts of 200 (an online panel opening at once), then 10 per second.
+ * - Joins per room code: bursts of 200 (an online panel opening at once), then 10 per second; only joins that
+ *   take a seat count (refused ones and ones that change nothing are given back: server/http/api.ts `join`).
  * - Login: exponential backoff per address (server/security/login-throttle.ts).
  * - Pages rendered per client address (everything Next answers except its static files): bursts of 600
  *   (a class of 150 behind one NAT address opening the join page and their seat page at once, with reloads),

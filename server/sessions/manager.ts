@@ -33,7 +33,12 @@ function randomCode(len: number): string {
   return Array.from(b, (x) => CODE_ALPHABET[x % CODE_ALPHABET.length]).join("");
 }
 
-export type JoinResult = { ok: true; token: string } | { ok: false; error: { code: string; message: string; wording?: Wording } };
+/**
+ * A join's answer. `unchanged` (the server's, never sent to the client): the join changed nothing, the sender's
+ * own seat answered with the link it already has (a stored link coming back, a panel link's same panel session),
+ * so it does not count against the room's join allowance (server/http/api.ts `join`).
+ */
+export type JoinResult = { ok: true; token: string; unchanged?: true } | { ok: false; error: { code: string; message: string; wording?: Wording } };
 /** A refused join: the English sentence and its wording (the join page shows it in the room's language). */
 const joinError = (code: string, text: { message: string; wording: Wording }): JoinResult => ({ ok: false, error: { code, ...text } });
 
@@ -332,7 +337,7 @@ export class SessionManager {
         if (req.resume) {
           const mine = await this.store.participantByToken(req.resume);
           const seat = mine && mine.sessionId === row.id ? seatOfPanelId(host.state, found.external) : undefined;
-          if (seat && seat.id === mine?.id) return { ok: true, token: req.resume };
+          if (seat && seat.id === mine?.id) return { ok: true, token: req.resume, unchanged: true };
         }
         return this.seatLock(row.id, async () => {
           const from = await this.fromTag(row.id, req.from);
@@ -347,7 +352,7 @@ export class SessionManager {
     if (req.resume) {
       const mine = await this.store.participantByToken(req.resume);
       const p = mine && mine.sessionId === row.id ? host.state.participants.get(mine.id) : undefined;
-      if (p?.label && labelsAlike(p.label, label)) return { ok: true, token: req.resume };
+      if (p?.label && labelsAlike(p.label, label)) return { ok: true, token: req.resume, unchanged: true };
     }
     return this.seatLock(row.id, async () => {
       const from = await this.fromTag(row.id, req.from);
@@ -373,9 +378,10 @@ export class SessionManager {
       if (!r.ok) return r;
       if (!r.pid) return joinError("session/not_found", worded("seatNotFound"));
       if (r.duplicate) {
-        // one seat's token (reading every seat's made a join cost ~7 ms of CPU at 1,000 seats)
+        // the seat this panel session took before, with its link (nothing changed); one seat's token (reading
+        // every seat's made a join cost ~7 ms of CPU at 1,000 seats)
         const token = await this.store.tokenOf(host.id, r.pid);
-        return token ? { ok: true, token } : joinError("session/not_found", worded("seatNotFound"));
+        return token ? { ok: true, token, unchanged: true } : joinError("session/not_found", worded("seatNotFound"));
       }
       const link = await this.reissueLink(host.id, r.pid, null);
       return link.ok ? { ok: true, token: link.token } : joinError("session/not_found", worded("seatNotFound"));
