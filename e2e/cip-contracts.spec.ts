@@ -90,7 +90,7 @@ test("one person plays the CIP menu with three bots; monitor and data show the c
   expect(rows).toHaveLength(4 * 2);
   for (const row of rows) {
     expect(row[col("session")]).toBe(sessionId);
-    if (row[col("seat")] === "3") {
+    if (row[col("seat")] === "4") {
       expect(row[col("decision_contract")]).toBe("4");
       expect(row[col("outcome_true_type")]).toBe("4");
       expect(row[col("is_bot")]?.toLowerCase()).toBe("false");

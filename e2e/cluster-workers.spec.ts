@@ -98,6 +98,6 @@ test("WORKERS=2: pages, API and WebSocket on both workers; a worker killed mid-s
   expect(rows).toHaveLength(3 * 2);
   for (const row of rows) {
     expect(row[col("session")]).toBe(sessionId);
-    expect(Number(row[col("decision_x")])).toBeCloseTo(Number(DECISIONS[Number(row[col("round")]) - 1]![Number(row[col("seat")])]), 9);
+    expect(Number(row[col("decision_x")])).toBeCloseTo(Number(DECISIONS[Number(row[col("round")]) - 1]![Number(row[col("seat")]) - 1]), 9);
   }
 });

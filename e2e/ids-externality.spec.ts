@@ -60,7 +60,7 @@ test("a person plays two Externality rounds with adaptive bots; the export holds
   const col = (name: string) => header!.indexOf(name);
   for (const name of ["decision_x_1", "decision_pi_1", "outcome_tax", "outcome_lindahl", "group_distance_to_eq"]) expect(col(name), name).toBeGreaterThanOrEqual(0);
   expect(rows).toHaveLength(2 * 4);
-  const mineRows = rows.filter((r) => r[col("seat")] === "0").sort((a, b) => Number(a[col("round")]) - Number(b[col("round")]));
+  const mineRows = rows.filter((r) => r[col("seat")] === "1").sort((a, b) => Number(a[col("round")]) - Number(b[col("round")]));
   expect(mineRows.map((r) => [r[col("decision_x_1")], r[col("decision_pi_1")]])).toEqual([["2", "0.5"], ["2", "0.5"]]);
   for (const round of ["1", "2"]) {
     const taxes = rows.filter((r) => r[col("round")] === round).map((r) => Number(r[col("outcome_tax")]));

@@ -94,8 +94,8 @@ test("three participants play two IDS rounds; data.csv has one row per participa
   for (const row of rows) {
     expect(row[col("session")]).toBe(sessionId);
     const round = Number(row[col("round")]);
-    const seat = Number(row[col("seat")]);
-    expect(Number(row[col("decision_x")])).toBeCloseTo(Number(DECISIONS[round - 1]![seat]), 9);
+    const seat = Number(row[col("seat")]); // 1, 2, 3 as on screen
+    expect(Number(row[col("decision_x")])).toBeCloseTo(Number(DECISIONS[round - 1]![seat - 1]), 9);
     expect(row[col("timed_out")]?.toLowerCase()).toBe("false");
   }
   const perRound = (n: number) => rows.filter((r) => r[col("round")] === String(n)).length;

@@ -60,7 +60,7 @@ test("a person plays three Pivotal rounds with bots: join + misreport, stay out,
   const col = (name: string) => header!.indexOf(name);
   for (const name of ["decision_joined", "decision_report_c", "outcome_tax", "outcome_prescribed_x", "outcome_points"]) expect(col(name), name).toBeGreaterThanOrEqual(0);
   expect(rows).toHaveLength(3 * 3);
-  const mine = rows.filter((r) => r[col("seat")] === "0").sort((a, b) => Number(a[col("round")]) - Number(b[col("round")]));
+  const mine = rows.filter((r) => r[col("seat")] === "1").sort((a, b) => Number(a[col("round")]) - Number(b[col("round")]));
   expect(mine.map((r) => r[col("decision_joined")]?.toLowerCase())).toEqual(["true", "false", "true"]);
   expect(mine.map((r) => r[col("decision_report_c")])).toEqual(["1.5", "", "1"]);
   expect(mine[1]![col("outcome_tax")]).toBe("");

@@ -259,7 +259,7 @@ test("the docs' nginx config: HTTPS, forwarded headers, WebSocket through the pr
   const [header, ...rows] = parseCsv(await readFile((await download.path())!, "utf8")).filter((r) => r.some((c) => c !== ""));
   const col = (name: string) => header!.indexOf(name);
   expect(rows).toHaveLength(3 * 2);
-  for (const row of rows) expect(Number(row[col("decision_x")])).toBeCloseTo(Number(DECISIONS[Number(row[col("round")]) - 1]![Number(row[col("seat")])]), 9);
+  for (const row of rows) expect(Number(row[col("decision_x")])).toBeCloseTo(Number(DECISIONS[Number(row[col("round")]) - 1]![Number(row[col("seat")]) - 1]), 9);
 
   // the client address is the one nginx appends to X-Forwarded-For: wrong passwords sent with a made-up
   // address each time are still counted against this machine's, and it gets locked out (429)

@@ -88,14 +88,14 @@ test("coordinated with a join phase: join and misreport, then act alone with the
   const col = (name: string) => header!.indexOf(name);
   const cell = (seat: number, round: number, name: string) => rows.find((r) => r[col("seat")] === String(seat) && r[col("round")] === String(round))![col(name)];
   expect(rows).toHaveLength(3 * 2);
-  expect(cell(2, 1, "decision_joined")?.toLowerCase()).toBe("true");
-  expect(cell(2, 1, "decision_report_truthful")?.toLowerCase()).toBe("false");
-  expect(cell(2, 1, "decision_report_reward")).toBe("[1,1,9,3]");
-  expect(cell(2, 1, "group_coalition")).toBe("[0,2]");
-  expect(cell(2, 2, "decision_joined")?.toLowerCase()).toBe("false");
-  expect(cell(2, 2, "decision_coverage")).toBe("[0,0,0.7,0.3]");
-  expect(["[2]", "[3]"]).toContain(cell(2, 2, "outcome_allocation"));
-  expect(cell(1, 1, "decision_joined")?.toLowerCase()).toBe("false");
+  expect(cell(3, 1, "decision_joined")?.toLowerCase()).toBe("true");
+  expect(cell(3, 1, "decision_report_truthful")?.toLowerCase()).toBe("false");
+  expect(cell(3, 1, "decision_report_reward")).toBe("[1,1,9,3]");
+  expect(cell(3, 1, "group_coalition")).toBe("[0,2]");
+  expect(cell(3, 2, "decision_joined")?.toLowerCase()).toBe("false");
+  expect(cell(3, 2, "decision_coverage")).toBe("[0,0,0.7,0.3]");
+  expect(["[2]", "[3]"]).toContain(cell(3, 2, "outcome_allocation"));
+  expect(cell(2, 1, "decision_joined")?.toLowerCase()).toBe("false");
   for (const r of rows) expect(Number(r[col("outcome_u_nse")])).not.toBeNaN();
 });
 

@@ -93,8 +93,8 @@ test("the monitor's payment table and payments.csv pay what the participants ear
   const head = csv[0]!;
   const rows = csv.slice(1).filter((r) => r.length > 1).map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
   expect(rows.map((r) => [r.seat, r.completion_code, r.bot_rounds, r.finished, r.currency])).toEqual([
-    ["0", annCode, "0", "TRUE", "GBP"],
-    ["1", bobCode, "2", "FALSE", "GBP"],
+    ["1", annCode, "0", "TRUE", "GBP"],
+    ["2", bobCode, "2", "FALSE", "GBP"],
   ]);
   expect(Number(rows[0]!.payout)).toBeCloseTo(annPayout, 2);
 });

@@ -100,8 +100,8 @@ test("a person answers the exit survey, a refused answer loses nothing, survey.c
   };
   const rows = await get("survey.csv");
   expect(rows).toHaveLength(2);
-  expect(rows[1]).toMatchObject({ seat: "1", survey_status: "answered", age: "42", hours: "7.5", strategy: "2", fair: "6", comments: "Clear, thanks" });
-  expect(rows[0]).toMatchObject({ seat: "0", survey_status: "bot" });
+  expect(rows[1]).toMatchObject({ seat: "2", survey_status: "answered", age: "42", hours: "7.5", strategy: "2", fair: "6", comments: "Clear, thanks" });
+  expect(rows[0]).toMatchObject({ seat: "1", survey_status: "bot" });
   const codebook = await get("codebook.csv");
   expect(codebook.find((r) => r.file === "survey.csv" && r.column === "fair")!.description).toContain('Likert scale 1 to 7: 1 = "Strongly disagree"');
 });

@@ -72,9 +72,9 @@ describe("the exit survey over the network", () => {
     expect(csv.split("\r\n")[0]).toBe("session,treatment,seat,participant,label,external_id,external_source,survey_status,survey_ms,age,strategy,fair,comments");
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ seat: "1", survey_status: "answered", age: "42", strategy: "2", fair: "6", comments: "'=SUM(A1) fine" });
+    expect(rows[1]).toMatchObject({ seat: "2", survey_status: "answered", age: "42", strategy: "2", fair: "6", comments: "'=SUM(A1) fine" });
     expect(Number(rows[1]!.survey_ms)).toBeGreaterThanOrEqual(0);
-    expect(rows[0]).toMatchObject({ seat: "0", survey_status: "bot" });
+    expect(rows[0]).toMatchObject({ seat: "1", survey_status: "bot" });
 
     const codebook = parseCsv((await api(lab.base, `/api/admin/sessions/${id}/export/codebook.csv`, { cookie: lab.cookie })).text);
     const age = codebook.find((r) => r.file === "survey.csv" && r.column === "age")!;

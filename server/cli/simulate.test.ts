@@ -36,7 +36,7 @@ describe("mechlab simulate", () => {
       }
       // payments.csv lists the bot seats: what the treatment would pay
       const paid = parseCsv(readFileSync(join(out, s, "payments.csv"), "utf8"));
-      expect(paid.map((r) => [r.seat, r.bot_rounds, r.finished])).toEqual([["0", "2", "TRUE"], ["1", "2", "TRUE"], ["2", "2", "TRUE"]]);
+      expect(paid.map((r) => [r.seat, r.bot_rounds, r.finished])).toEqual([["1", "2", "TRUE"], ["2", "2", "TRUE"], ["3", "2", "TRUE"]]);
       for (const r of paid) expect(r.payout).toMatch(/^\d+\.\d\d$/);
       const rows = parseCsv(readFileSync(join(out, s, "data.csv"), "utf8"));
       expect(rows).toHaveLength(3 * 2);

@@ -17,7 +17,7 @@ export const BASE_COLUMNS: ColumnDoc[] = [
   { name: "label", type: "string", description: "Label typed with the room code (empty for link and panel participants)." },
   { name: "external_id", type: "string", description: "The online panel's participant id (Prolific PROLIFIC_PID, MTurk workerId, or the treatment's panel.param); empty when the seat was not taken through a panel link." },
   { name: "external_source", type: "string", description: "Which panel external_id comes from: prolific, mturk, or the name of the treatment's panel.param (e.g. id for SONA)." },
-  { name: "seat", type: "number", description: "Seat number in the session, 0-based (the monitor and the participant's screen show seat + 1)." },
+  { name: "seat", type: "number", description: "Seat number in the session, starting at 1: the number the participant's screen (\"Seat 3\"), the monitor, its payment table and report.html show." },
   { name: "role", type: "string", description: "Role in the group this round." },
 ];
 
@@ -30,6 +30,13 @@ export const TAIL_COLUMNS: ColumnDoc[] = [
   { name: "bot_strategy", type: "string", description: "The bot strategy that decided (when is_bot is TRUE)." },
   { name: "payoff", type: "number", unit: "points", description: "Points earned this round." },
 ];
+
+/**
+ * The seat as every file for experimenters and analysts writes it (CSV, data.json): starting at 1, the
+ * number the participant's screen ("Seat 3"), the monitor and report.html show. The session state keeps
+ * the 0-based index (lib/engine's `seat`); exports convert here.
+ */
+export const exportedSeat = (seat: number): number => seat + 1;
 
 export const MECHANISM_COLUMNS: ColumnDoc[] = [
   { name: "mechanism", type: "string", description: "Mechanism id@version that computed the round (its full input and output are in rounds.json; mechlab replay recomputes them)." },
@@ -47,6 +54,7 @@ export interface LongRowInput {
   participantId: string;
   label: string | null;
   external: { source: string; id: string } | null;
+  /** The session state's 0-based seat index (the row writes it from 1: `exportedSeat`). */
   seat: number;
   role: string;
   decision: Record<string, Scalar>;
@@ -111,7 +119,7 @@ export function longRow(i: LongRowInput): Record<string, Cell> {
     label: i.label,
     external_id: i.external?.id ?? null,
     external_source: i.external?.source ?? null,
-    seat: i.seat,
+    seat: exportedSeat(i.seat),
     role: i.role,
     decision_ms: i.decisionMs,
     timed_out: i.timedOut,

@@ -6,13 +6,13 @@
 import type { ColumnDoc } from "../../lib/core/game";
 import type { PaymentRow } from "../../lib/study/payments";
 import { moneyText } from "../../lib/study/money";
-import { BASE_COLUMNS } from "./columns";
+import { BASE_COLUMNS, exportedSeat } from "./columns";
 import { Decimal, toCsv } from "./csv";
 
 const ROUNDING = "rounded to the cent half away from zero (2.675 → 2.68) and written with exactly two decimals";
 
 export const PAYMENT_COLUMNS: ColumnDoc[] = [
-  { name: "seat", type: "number", description: "Seat number, 0-based like data.csv (the monitor shows seat + 1)." },
+  { name: "seat", type: "number", description: "Seat number, starting at 1 like data.csv: the number the monitor's payment table, the participant's screen (\"Seat 3\") and report.html show." },
   { name: "participant", type: "string", description: "Participant id, as in data.csv." },
   ...BASE_COLUMNS.filter((c) => c.name === "label" || c.name === "external_id" || c.name === "external_source"),
   { name: "completion_code", type: "string", description: "The completion code shown on the participant's final page (unique across sessions; a seat freed and taken again gets a new one). People who declined the consent or failed the quiz (left_before_play) were shown none." },
@@ -55,7 +55,7 @@ export function paymentsCsv(rows: readonly PaymentRow[]): string {
 /** One payments.csv row (also the study export's, after its session and treatment). */
 export function paymentCells(r: PaymentRow) {
   return {
-    seat: r.seat,
+    seat: exportedSeat(r.seat),
     participant: r.participant,
     label: r.label,
     external_id: r.externalId,

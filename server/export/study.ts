@@ -213,7 +213,8 @@ export async function writeStudySessions(store: SessionStore, sessions: readonly
     const flush = async () => {
       if (current === null) return;
       const seat = seatsById.get(current);
-      const seats = [seat ?? { participant: current, seat: Number(buffer[0]?.seat ?? 0), label: null, external: null, quizAttempts: 0, stage: "", botSeat: false }];
+      // a row's seat is written from 1; a WideSeat holds the state's 0-based index
+      const seats = [seat ?? { participant: current, seat: Number(buffer[0]?.seat ?? 1) - 1, label: null, external: null, quizAttempts: 0, stage: "", botSeat: false }];
       const w = wideTable(long, buffer, seats, { session: s.id, treatment: s.name, game: s.game });
       await sink(line(header, w.rows[0]!));
       done.add(current);

@@ -5,7 +5,7 @@
 import type { ColumnDoc } from "../../lib/core/game";
 import type { SurveyRecord } from "../../lib/engine/state";
 import type { SurveyQuestion } from "../../lib/survey/questions";
-import { BASE_COLUMNS } from "./columns";
+import { BASE_COLUMNS, exportedSeat } from "./columns";
 import type { Cell } from "./csv";
 
 const pick = (name: string) => BASE_COLUMNS.find((c) => c.name === name)!;
@@ -70,6 +70,7 @@ export function surveyColumns(questions: readonly SurveyQuestion[]): ColumnDoc[]
 /** What survey.csv needs of a seat (from the session state). */
 export interface SurveySeat {
   id: string;
+  /** The session state's 0-based seat index (the row writes it from 1: `exportedSeat`). */
   seat: number;
   label: string | null;
   external?: { source: string; id: string } | null;
@@ -99,7 +100,7 @@ export function surveyRow(base: { session: string; treatment: string }, p: Surve
   const answered = p.survey?.status === "answered" && p.surveyStartedMs !== undefined;
   return {
     ...base,
-    seat: p.seat,
+    seat: exportedSeat(p.seat),
     participant: p.id,
     label: p.label,
     external_id: p.external?.id ?? null,

@@ -6,6 +6,7 @@ import type { ColumnDoc } from "../../lib/core/game";
 import type { Cell } from "./csv";
 import { leftBeforePlayOf, type PaymentRow } from "../../lib/study/payments";
 import type { ParticipantState } from "../../lib/engine/state";
+import { exportedSeat } from "./columns";
 
 /** Long-table columns that describe the participant, not the round (they appear once, unprefixed). */
 export const PARTICIPANT_KEYS = ["session", "treatment", "game", "participant", "label", "external_id", "external_source", "seat"] as const;
@@ -58,6 +59,7 @@ export function roundColumn(c: ColumnDoc, round: number, longFile = "data.csv"):
 
 export interface WideSeat {
   participant: string;
+  /** The session state's 0-based seat index (the row writes it from 1: `exportedSeat`). */
   seat: number;
   label: string | null;
   external: { source: string; id: string } | null;
@@ -125,7 +127,7 @@ export function wideTable(
       label: s.label,
       external_id: s.external?.id ?? null,
       external_source: s.external?.source ?? null,
-      seat: s.seat,
+      seat: exportedSeat(s.seat),
       seat_holder: s.stage === "new" && !s.taken ? null : (s.timesFreed ?? 0) + 1,
       quiz_attempts: s.quizAttempts,
       stage: s.stage,
