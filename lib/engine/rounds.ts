@@ -29,8 +29,8 @@ function phaseSpec(lt: LoadedTreatment, g: GroupState) {
 }
 
 /**
- * A seat as the server log names it: "seat N (participant id)", N counted from 1 like the monitor and
- * the participant's screen (the data's `seat` column counts from 0).
+ * A seat as the server log names it: "seat N (participant id)", N counted from 1 like the monitor, the
+ * participant's screen and the exports' `seat` column (server/export/columns.ts `exportedSeat`).
  */
 export function seatName(s: SessionState, pid: PlayerId): string {
   const p = s.participants.get(pid);

@@ -63,7 +63,7 @@ export interface ParticipantView {
   decimals: number | null;
   /** The treatment's language: every platform text on the participant's pages comes from its catalogue. */
   language: Locale;
-  /** 0-based seat (shown as seat + 1, like the monitor and the server log). */
+  /** 0-based seat (shown as seat + 1, like the monitor, the server log and the exports' `seat` column). */
   seat: number;
   gameId: string;
   status: SessionState["status"];
