@@ -61,6 +61,7 @@ describe("study export: batched reads", () => {
     const writer = await makeWriter(db.url);
     await addSession(store, writer, "big", GROUPS, ROUNDS);
     await addSession(store, writer, "empty", 0, 0, 3); // seats, but no round was played
+    await addSession(store, writer, "orphan", 1, 1, 0); // rounds, but no stored seat: the wide file reads the seat from the rows
     for (const [i, id] of small.entries()) await addSession(store, writer, id, 1 + (i % 3), 1 + (i % 2));
     await writer.close();
   }, 120_000);
@@ -103,6 +104,11 @@ describe("study export: batched reads", () => {
     expect(rows).toHaveLength(3 + GROUPS * 2);
     const last = rows.find((r) => r.participant === "big-p0899")!;
     expect(Number(last[`r${ROUNDS}_group_total_cost`])).toBe(groupValue(GROUPS, ROUNDS));
+    // seat as people see it: the 900th seat (index 899) is seat 900, also when read back from the rows
+    expect(last.seat).toBe("900");
+    const orphan: string[] = [];
+    await writeStudyExport(store, ["orphan"], "wide", async (c) => void orphan.push(c));
+    expect(parseCsv(orphan.join("")).map((r) => [r.participant, r.seat])).toEqual([["orphan-p0000", "1"], ["orphan-p0001", "2"]]);
   });
 
   it("survey: a session whose treatment has no exit survey says no_survey for every seat, not not_reached", async () => {
