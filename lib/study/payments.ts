@@ -13,7 +13,7 @@ import { roundMoney, toCents } from "./money";
 
 export interface PaymentRow {
   participant: string;
-  /** 0-based, like data.csv (screens show seat + 1). */
+  /** 0-based, as the session state keeps it (screens, the monitor's payment table and payments.csv show seat + 1). */
   seat: number;
   label: string | null;
   externalId: string | null;
