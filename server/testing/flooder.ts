@@ -51,9 +51,15 @@ async function junkLoop() {
   }
 }
 
+/**
+ * 1 MB messages on fresh sockets: a reconnect storm. It goes on past `until` (up to 30 s more) until the server
+ * has refused a connection at least once, so that on a loaded machine, where the flooder connects more slowly,
+ * the storm still reaches the per-link reconnect limit it is there to test.
+ */
 async function bigLoop() {
   const big = "x".repeat(1_000_000);
-  for (let k = 0; Date.now() < until; k++) {
+  const hardStop = until + 30_000;
+  for (let k = 0; Date.now() < until || (stats.refusedConnects === 0 && Date.now() < hardStop); k++) {
     const s = open();
     const err = await connected(s);
     if (err) {
