@@ -7,6 +7,7 @@ import { hasOwnKey } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, recordShownRound, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
+import { waitedOutSeat } from "./free-seat";
 import type { AdminCommand } from "./commands";
 import { groupInPlay, type Effects, type GroupState, type ParticipantState, type SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -302,6 +303,8 @@ export function everyoneFinished(s: SessionState): boolean {
   for (const id of s.order) {
     const p = s.participants.get(id)!;
     if (p.stage !== "done") return false;
+    // waited out the waiting room without playing: the seat goes to the next person (lib/engine/free-seat.ts)
+    if (waitedOutSeat(p)) return false;
     if (p.leftBeforePlay === undefined) tookPart = true;
     else if (p.claimedAtMs !== undefined) return false;
   }

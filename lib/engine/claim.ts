@@ -351,6 +351,8 @@ export function claimByLabel(s: SessionState, lt: LoadedTreatment, rawLabel: str
   if (s.status === "draft") return fail(ActionErrorCode.NotOpen, NOT_OPEN);
   const before = browser === undefined ? undefined : formerPersonOf(s, labelMemoryKey(label, browser));
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBeforeLabel", { label }));
+  // waited out the waiting room here (no group in time): they have their final page and completion code, not a second seat
+  if (before?.waitedOut !== undefined) return fail(ActionErrorCode.NotAllowed, worded("waitedOutBeforeLabel", { label }));
   const target = seatForClaim(s, lt, "claim");
   if (!target) return fail(ActionErrorCode.SessionFull, fullRoomMessage(s));
   // a filled seat (taken by its bot) is taken over; a free one is simply taken
@@ -403,6 +405,8 @@ export function claimByPanel(s: SessionState, ext: ExternalId, nowMs: number, fr
   const key = rememberedPanelKey(ext);
   const before = key === null ? undefined : formerPersonOf(s, key);
   if (before?.left === "quizFailed") return fail(ActionErrorCode.NotAllowed, worded("quizFailedBefore"));
+  // waited out the waiting room here: a second seat would be a second show-up fee (their old link shows their final page)
+  if (before?.waitedOut !== undefined) return fail(ActionErrorCode.NotAllowed, worded("waitedOutBefore"));
   const free = nextFreeSeat(s);
   if (!free) return fail(ActionErrorCode.SessionFull, fullMessage(s));
   const seat = draftParticipant(s, free.id);

@@ -6,6 +6,11 @@
  * {@link LEFT_BEFORE_PLAY_MS} (the server's sweep sends `freeSeat` with `unused`); the experimenter can free
  * any seat whose person has not started playing yet (not in a group) from the monitor. The server gives the seat a new
  * link as it frees it (server/sessions/manager.ts `freeSeat`), so whoever held the old one has nothing.
+ *
+ * A person who waited out the waiting room (`waitingRoom.maxMinutes`, lib/engine/admin.ts `waitOut`) gives the seat back
+ * at once ({@link waitedOutSeat}): without that, a group that needs the seat could never form. They keep what they were
+ * promised: the seat remembers them with their completion code (lib/engine/seat-memory.ts; payments list them), and
+ * their old link still shows their final page (the server keeps it, server/sessions/manager.ts `freeSeat`).
  */
 import { ActionErrorCode, type ActionError } from "../core/errors";
 import { draftParticipant } from "./draft";
@@ -37,6 +42,8 @@ export const LEFT_BEFORE_PLAY_MS = 10 * 60_000;
  * person left in the intro (declined the consent, failed the quiz: `leftBeforePlay`) and closed the page.
  */
 export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
+  // waited out the waiting room: free for the next person at once (their page keeps its final page by its old link)
+  if (waitedOutSeat(p)) return true;
   // a latecomer's takeover of a filled seat (lib/engine/takeover.ts) nobody opened, or whose person went away in its intro:
   // the seat goes back to its bot (which plays it all along), so the next latecomer may take it
   if (p.takeover !== undefined && !p.connected && p.claimedAtMs !== undefined)
@@ -49,12 +56,21 @@ export function unusedClaim(p: ParticipantState, nowMs: number): boolean {
   return false;
 }
 
+/**
+ * Whether the seat's person waited out the waiting room without playing (`waitedOut`) and still holds it: the seat
+ * goes back to the free seats, any kind of seat (a personal link's too: the experimenter can hand out its new
+ * link, or fill it with a bot).
+ */
+export function waitedOutSeat(p: ParticipantState): boolean {
+  return p.waitedOut === true && p.stage === "done" && !p.bot && !p.replacedByBot && p.takeover === undefined && p.groupId === null && p.history.length === 0;
+}
+
 /** Why a seat cannot be freed (null: it can), in the experimenter's words. */
 export function freeSeatProblem(p: ParticipantState): string | null {
   if (p.takeover !== undefined) return null; // a latecomer reading the intro: back to the seat's bot
   if (p.bot || p.replacedByBot) return "A bot plays this seat; only a seat a person took and has not started playing can be freed.";
   if (!p.claimed) return "This seat is free already.";
-  const leftInIntro = p.stage === "done" && p.leftBeforePlay !== undefined;
+  const leftInIntro = p.stage === "done" && (p.leftBeforePlay !== undefined || waitedOutSeat(p));
   if (p.groupId !== null || !(p.stage === "new" || p.stage === "intro" || p.stage === "waiting" || leftInIntro))
     return "This person has started playing: replace them by a bot instead.";
   return null;
@@ -87,6 +103,8 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   // the same person coming back must not get the quiz's attempts afresh
   rememberFormerPerson(p, current, personKey(current), nowMs);
   delete p.leftBeforePlay;
+  delete p.waitedOut;
+  delete p.waitingSinceMs;
   giveUpLabel(s, p); // a hidden label stays barred from the session; the seat's next person shows their own
   p.label = null;
   delete p.external;
@@ -110,7 +128,9 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
         ? `${who} declined the consent`
         : current.leftBeforePlay === "quizFailed"
           ? `${who} used up the quiz's attempts`
-          : `${who} left before playing`;
-  fx.notes.push(unused ? `${seatName(s, pid)} is free again: ${why}` : `experimenter freed ${seatName(s, pid)} (taken by ${who})`);
+          : current.waitedOut === true
+            ? `${who} waited out the waiting room (keeps completion code ${current.completionCode} and the show-up fee)`
+            : `${who} left before playing`;
+  fx.notes.push(unused ? `${seatName(s, pid)} is free again: ${why}` : `experimenter freed ${seatName(s, pid)} (taken by ${who})${current.waitedOut === true ? `: ${why}` : ""}`);
   return { ok: true };
 }

@@ -7,7 +7,7 @@ import type { MonitorView, PlayerId, PlayerRoundRecord, RoundContext, Scalar } f
 import { isBotSeat, viewContext } from "./context";
 import { takeOverAllowed } from "./claim";
 import { freeSeatProblem } from "./free-seat";
-import { playWaitsFor } from "./play-waits";
+import { groupWait, playWaitsFor, type GroupWait } from "./play-waits";
 import { finishedSeat, seatPay } from "../study/payments";
 import { pendingIn, shownRoundPoints } from "./rounds";
 import type { GroupState, GroupStatus, IntroStep, LeftBeforePlay, ParticipantState, RoundStat, SessionState, Stage, SurveyRecord } from "./state";
@@ -458,6 +458,8 @@ export interface AdminView {
    * who have not finished the intro (ids, seat order; lib/engine/play-waits.ts). Empty otherwise.
    */
   playWaitsFor: string[];
+  /** People wait for a group that has not formed: how many more it needs, and whether any can still come (lib/engine/play-waits.ts). */
+  groupWait: GroupWait | null;
   /** Live charts of the completed rounds, played against theory (lib/charts; aggregates, not rows). */
   charts: Chart[];
   /** Exit survey progress (null when the treatment has no survey): how many answered, are answering, skipped. */
@@ -547,6 +549,7 @@ export function adminView(
     groups,
     waiting: s.waiting.length,
     playWaitsFor: playWaitsFor(s, lt),
+    groupWait: groupWait(s, lt, nowMs),
     charts,
     survey: surveyProgress(s, lt),
   };

@@ -18,6 +18,7 @@ const seat = (n: number, code: string, externalId: string | null): PaymentRow =>
   currency: "GBP",
   finished: true,
   leftBeforePlay: null,
+  seatHolder: 1,
 });
 
 /** Three panel seats and one lab seat (no panel id). */

@@ -154,7 +154,8 @@ function matchPairs(pairs: readonly PastedPair[], columns: { id: string; code: s
   const byCode = new Map(rows.map((r) => [r.completionCode.toUpperCase(), r]));
   const byId = new Map(rows.flatMap((r) => (r.externalId ? [[r.externalId.toLowerCase(), r] as const] : [])));
   const out: CodeMatch = { mode: "pairs", columns, matched: [], unknown: [], missing: [], otherId: [], noCode: [], unknownCode: [] };
-  const matchedSeats = new Set<string>();
+  // by row, not participant id: a seat's person who waited out and the seat's next person share the seat's id
+  const matchedSeats = new Set<PaymentRow>();
   const seen = new Set<string>();
   const unknown = new Set<string>();
   for (const p of pairs) {
@@ -168,8 +169,8 @@ function matchPairs(pairs: readonly PastedPair[], columns: { id: string; code: s
     }
     if (study.has(p.code)) {
       if (idSeat) {
-        if (!matchedSeats.has(idSeat.participant)) out.matched.push({ code: p.code, row: idSeat });
-        matchedSeats.add(idSeat.participant);
+        if (!matchedSeats.has(idSeat)) out.matched.push({ code: p.code, row: idSeat });
+        matchedSeats.add(idSeat);
       } else {
         out.unknownCode.push({ ...p, row: null }); // the study's code, from an id that has no seat here
         unknown.add(p.code);
@@ -181,12 +182,12 @@ function matchPairs(pairs: readonly PastedPair[], columns: { id: string; code: s
       out.unknownCode.push({ ...p, row: idSeat });
       unknown.add(p.code);
     } else if (codeSeat === idSeat) {
-      if (!matchedSeats.has(codeSeat.participant)) out.matched.push({ code: p.code, row: codeSeat });
-      matchedSeats.add(codeSeat.participant);
+      if (!matchedSeats.has(codeSeat)) out.matched.push({ code: p.code, row: codeSeat });
+      matchedSeats.add(codeSeat);
     } else out.otherId.push({ ...p, row: codeSeat });
   }
   out.unknown = [...unknown];
-  out.missing = rows.filter((r) => !matchedSeats.has(r.participant));
+  out.missing = rows.filter((r) => !matchedSeats.has(r));
   return out;
 }
 
@@ -210,8 +211,8 @@ function matchList(pasted: string, rows: readonly PaymentRow[]): CodeMatch {
       unknown.push(w);
     }
   }
-  const got = new Set(matched.map((m) => m.row.participant));
-  return { mode: "codes", matched, unknown, missing: rows.filter((r) => !got.has(r.participant)), otherId: [], noCode: [], unknownCode: [] };
+  const got = new Set(matched.map((m) => m.row));
+  return { mode: "codes", matched, unknown, missing: rows.filter((r) => !got.has(r)), otherId: [], noCode: [], unknownCode: [] };
 }
 
 /** At most `max` items of a list as text, then how many more ("A, B, C and 12 more"). */

@@ -9,6 +9,7 @@
 import type { ParticipantState, SessionState } from "../engine/state";
 import type { LoadedTreatment } from "../engine/treatment";
 import type { FormerLeaver } from "./code-match";
+import { waitedOutBefore } from "../engine/seat-memory";
 import { roundMoney, toCents } from "./money";
 
 export interface PaymentRow {
@@ -35,6 +36,11 @@ export interface PaymentRow {
   finished: boolean;
   /** Why the person had no game: declined the consent, used up the quiz's attempts, waited out the waiting room (null: none of these). */
   leftBeforePlay: "declined" | "quiz_failed" | "waited_out" | null;
+  /**
+   * Which person of the seat this is (1 for the first; data-wide.csv's and events.csv's `seat_holder`): a seat
+   * whose person waited out goes to the next person, and both are paid (`participant` is the seat's for both).
+   */
+  seatHolder: number;
 }
 
 /**
@@ -46,7 +52,7 @@ export function formerLeavers(s: SessionState): FormerLeaver[] {
   const out = new Map<string, "declined" | "quiz_failed">();
   for (const pid of s.order)
     for (const r of s.participants.get(pid)?.formerPeople ?? [])
-      if (r.key.startsWith("panel:") && r.left !== undefined) out.set(r.key.slice("panel:".length), LEFT_CODES[r.left]);
+      if (r.key?.startsWith("panel:") && r.left !== undefined) out.set(r.key.slice("panel:".length), LEFT_CODES[r.left]);
   return [...out].map(([id, left]) => ({ id, left }));
 }
 
@@ -96,8 +102,36 @@ export function humanTookSeat(p: ParticipantState): boolean {
 }
 
 /**
- * The payment rows of a session, in seat order: every seat a person took; with `botSeats`, also the seats
- * bots played from the start (what a bot pilot would pay: `mechlab simulate`).
+ * The payment row of a person who waited out the waiting room on seat `p` and gave the seat back
+ * (lib/engine/seat-memory.ts): no rounds, the show-up fee, the completion code their final page showed.
+ */
+function waitedOutRow(p: ParticipantState, w: WaitedOutPersonRecord, lt: LoadedTreatment): PaymentRow {
+  const pay = lt.treatment.payment;
+  return {
+    participant: p.id,
+    seat: p.seat,
+    label: w.label,
+    externalId: w.external?.id ?? null,
+    externalSource: w.external?.source ?? null,
+    completionCode: w.completionCode,
+    points: 0,
+    paidPoints: 0,
+    botRounds: 0,
+    rounds: 0,
+    bonus: 0,
+    payout: toCents(pay.showUpFee) / 100,
+    currency: pay.currency,
+    finished: false,
+    leftBeforePlay: "waited_out",
+    seatHolder: w.holder,
+  };
+}
+type WaitedOutPersonRecord = ReturnType<typeof waitedOutBefore>[number]["waitedOut"];
+
+/**
+ * The payment rows of a session, in seat order: every seat a person took, each seat's people who waited out
+ * the waiting room and gave it back before its current person; with `botSeats`, also the seats bots played
+ * from the start (what a bot pilot would pay: `mechlab simulate`).
  */
 export function paymentRows(s: SessionState, lt: LoadedTreatment, opts: { botSeats?: boolean } = {}): PaymentRow[] {
   const pay = lt.treatment.payment;
@@ -105,6 +139,7 @@ export function paymentRows(s: SessionState, lt: LoadedTreatment, opts: { botSea
   for (const id of s.order) {
     const p = s.participants.get(id);
     if (!p) continue;
+    for (const r of waitedOutBefore(p)) rows.push(waitedOutRow(p, r.waitedOut, lt));
     if (p.bot ? !opts.botSeats : !humanTookSeat(p)) continue;
     const botRounds = p.history.filter((h) => h.isBot).length;
     const points = p.history.reduce((a, h) => a + h.payoff, 0);
@@ -125,6 +160,7 @@ export function paymentRows(s: SessionState, lt: LoadedTreatment, opts: { botSea
       currency: pay.currency,
       finished: finishedSeat(p, lt.rounds),
       leftBeforePlay: leftBeforePlayOf(p),
+      seatHolder: (p.timesFreed ?? 0) + 1,
     });
   }
   return rows;

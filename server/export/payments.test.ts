@@ -50,6 +50,18 @@ describe("payments.csv", () => {
     for (const r of rows) expect(Math.round((r.payout - 1.5) * 100)).toBe(Math.round(r.bonus * 100));
   });
 
+  it("lists a person who waited out and gave the seat back (fresh-clone review A6) before the seat's next person: each once, told apart by seat_holder", () => {
+    const waited = { key: "panel:5f00aa", quizAttempts: 0, atMs: 1, waitedOut: { holder: 1, completionCode: "WAITED01", label: null, external: { source: "prolific", id: "5f00aa" } } };
+    const rows = session([seat(0, [3, 1], { external: { source: "prolific", id: "5f00bb", extra: {} }, timesFreed: 1, formerPeople: [waited] })], { showUpFee: 1.5, perPoint: 0.5 });
+    const parsed = parseCsv(paymentsCsv(rows));
+    expect(parsed.map((r) => [r.participant, r.seat_holder, r.external_id, r.completion_code, r.rounds, r.bonus, r.payout, r.finished, r.left_before_play])).toEqual([
+      ["p1", "1", "5f00aa", "WAITED01", "0", "0.00", "1.50", "FALSE", "waited_out"],
+      ["p1", "2", "5f00bb", "CODE0000", "2", "2.00", "3.50", "TRUE", ""],
+    ]);
+    // the bonus file pays bonuses: the waited-out person has none (the panel pays the show-up fee as the study's reward)
+    expect(bonusCsv(rows)).toBe("5f00bb,2.00\n");
+  });
+
   it("2.675 rounds to 2.68 (binary floating point stores it as 2.67499…)", () => {
     const [r] = session([seat(0, [10.7, 0])], { showUpFee: 0, perPoint: 0.25 }); // 0.25 × 10.7 = 2.675 exactly in decimal
     expect((0.25 * 10.7).toFixed(2)).toBe("2.67");

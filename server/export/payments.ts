@@ -14,6 +14,13 @@ const ROUNDING = "rounded to the cent half away from zero (2.675 → 2.68) and w
 export const PAYMENT_COLUMNS: ColumnDoc[] = [
   { name: "seat", type: "number", description: "Seat number, starting at 1 like data.csv: the number the monitor's payment table, the participant's screen (\"Seat 3\") and report.html show." },
   { name: "participant", type: "string", description: "Participant id, as in data.csv." },
+  {
+    name: "seat_holder",
+    type: "number",
+    description:
+      "Which person of the seat the row is: 1 for the first person who held it, 2 for the next one after the seat was freed, and so on (data-wide.csv's and events.csv's seat_holder). " +
+      "A seat whose person waited out the waiting room (left_before_play waited_out) goes to the next person, so one participant id can have two rows or more: each is one person, paid once.",
+  },
   ...BASE_COLUMNS.filter((c) => c.name === "label" || c.name === "external_id" || c.name === "external_source"),
   { name: "completion_code", type: "string", description: "The completion code shown on the participant's final page (unique across sessions; a seat freed and taken again gets a new one). People who declined the consent or failed the quiz (left_before_play) were shown none." },
   { name: "points", type: "number", unit: "points", description: "Points of every round played for the seat, by the person or by a bot." },
@@ -40,7 +47,7 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
       "Why the person had no game, if so: declined (\"I do not agree\" on the consent page), quiz_failed (every attempt intro.quizMaxAttempts allows was wrong), waited_out (no group within waitingRoom.maxMinutes); empty otherwise. " +
       "A person who declined or failed the quiz took no part: payout and bonus are 0.00 (their page showed no payment or completion code and asked people from an online panel to return the study; if your lab pays them a show-up fee, this column lists them). " +
       "A seat taken by room code or panel id is freed for the next person once such a person closes the page, and is then not listed: the event log (events.csv) keeps their decline or last quiz attempt and the freeSeat under the same participant id. " +
-      "A person who waited out the waiting room gets the show-up fee and keeps their completion code. " +
+      "A person who waited out the waiting room gets the show-up fee and keeps their completion code (their final page shows it, also when reloaded); their seat goes back to the free seats at once, for the next person or a bot (Fill empty seats with bots), and this file keeps their row (same participant id and seat, their own seat_holder, label or panel id and completion code) before the seat's next person's. " +
       "A latecomer who took over a seat filled with bots (join.takeOverBots) and gave it back before playing — declined, failed the quiz or was still in the intro when the seat's game or the session ended (their page says they took no part and shows no completion code), or went away in the intro — is not listed: the seat is its bot's again (data-wide.csv's seat_holder counts them). events.csv keeps their claim and intro steps under the seat's participant id and seat_holder.",
   },
 ];
@@ -57,6 +64,7 @@ export function paymentCells(r: PaymentRow) {
   return {
     seat: exportedSeat(r.seat),
     participant: r.participant,
+    seat_holder: r.seatHolder,
     label: r.label,
     external_id: r.externalId,
     external_source: r.externalSource,

@@ -26,6 +26,7 @@ export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
     type: "string",
     description:
       "Why the person had no game, if so: declined (\"I do not agree\" on the consent page), quiz_failed (every attempt intro.quizMaxAttempts allows was wrong), waited_out (no group within waitingRoom.maxMinutes); empty otherwise. A seat taken by room code or panel id whose person declined or failed the quiz is freed for someone else when they close the page: the event log (events.csv) keeps that they were there. " +
+      "A seat whose person waited out goes to the next person at once: its row is then the next person's (seat_holder one higher); payments.csv keeps the waited-out person's row (their show-up fee and completion code) and events.csv their claim, intro steps and the freeSeat. " +
       "A latecomer who took over a seat filled with bots (join.takeOverBots) and gave it back before playing — declined, failed the quiz or was still in the intro when the seat's game or the session ended (their page says they took no part), or went away in the intro — has no row: the seat's row is its bot's (bot_seat TRUE, left_before_play empty) and its seat_holder counts them; events.csv has their claim and intro steps under the seat's participant id and seat_holder.",
   },
   { name: "total_points", type: "number", unit: "points", description: "Sum of payoff over all rounds." },

@@ -89,6 +89,8 @@ export function packetBeforeHandshake(packet: { type: string; data?: unknown }):
 /** The events each kind of socket handles (the other kind's are refused in their answer; see `refuseOthers`). */
 const ADMIN_EVENTS: ReadonlySet<string> = new Set(["admin:watch", "projector:watch"]);
 const PARTICIPANT_EVENTS: ReadonlySet<string> = new Set(["p:sync", "p:intro", "p:survey", "p:action"]);
+/** What the page of a person who gave their seat back (formerSocket) may send: it only asks for its final page. */
+const FORMER_EVENTS: ReadonlySet<string> = new Set(["p:sync"]);
 /**
  * Every event name a mechlab page sends (app/lib-client). Socket.IO's own client sends no events of its
  * own (its handshake, acknowledgements, pings and disconnects are other packet types, and the parser
@@ -219,7 +221,15 @@ export function attachSockets(
     }
     if (typeof a.token !== "string" || a.token.length < 10 || a.token.length > 100) throw refusalError(worded("linkInvalid"));
     const found = await router.byToken(a.token);
-    if (!found) throw refusalError(worded(manager.wasReplaced(a.token) ? "linkReplaced" : "linkInvalid"));
+    if (!found) {
+      // the link of a person who waited out the waiting room and gave the seat back: their final page, nothing else
+      const former = await manager.formerLink(a.token);
+      if (former) {
+        socket.data.formerView = former.view;
+        return;
+      }
+      throw refusalError(worded(manager.wasReplaced(a.token) ? "linkReplaced" : "linkInvalid"));
+    }
     socket.data.sessionId = found.sessionId;
     socket.data.pid = found.pid;
     socket.data.token = a.token;
@@ -333,8 +343,28 @@ export function attachSockets(
     socketsOn.set(conn, (socketsOn.get(conn) ?? 0) + 1);
     socket.once("disconnect", () => socketsOn.set(conn, (socketsOn.get(conn) ?? 1) - 1));
     if (socket.data.admin) return adminSocket(socket);
+    if (socket.data.formerView) return formerSocket(socket);
     participantSocket(socket);
   });
+
+  /**
+   * The page of a person who waited out the waiting room and whose seat went to the next person (lib/engine/free-seat.ts
+   * `waitedOutSeat`; fresh-clone review A6): by their old link they get the final page they had (the show-up fee, their
+   * completion code), kept when the seat was freed (server/sessions/manager.ts `freeSeat`), and nothing of the seat's
+   * next person: the socket joins no room and sends nothing to the session.
+   */
+  function formerSocket(socket: Sock) {
+    const view = socket.data.formerView as ViewMessage;
+    const now = (): ViewMessage => ({ ...view, serverNow: manager.clock() });
+    let syncs = 0;
+    refuseOthers(socket, FORMER_EVENTS);
+    socket.on("p:sync", (_req, ackFn) => {
+      // a page asks once per connection: a socket that keeps asking is not a page
+      if (++syncs > MAX_STRIKES) return void socket.disconnect(true);
+      safeAck<ViewMessage>(ackFn)({ ok: true, data: now() });
+    });
+    socket.emit("p:view", now());
+  }
 
   /**
    * An event this kind of connection does not handle. One of mechlab's own events of the other kind (an

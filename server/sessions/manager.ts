@@ -6,7 +6,7 @@ import type { Locale } from "../../lib/i18n/locales";
 import { worded, type Wording } from "../../lib/i18n/refusal";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { games } from "../../lib/games/registry";
-import { createSessionState, loadTreatment, participantTitleOf, type LoadedTreatment } from "../../lib/engine";
+import { createSessionState, loadTreatment, participantTitleOf, type LoadedTreatment, type SessionState } from "../../lib/engine";
 import { normalizeRoomCode, randomRoomCode } from "../security/room-code";
 import { SessionHost, type Clock, type DispatchResult, type HostOptions } from "./host";
 import { DEFAULT_IDLE_POLICY, type IdlePolicy } from "./idle";
@@ -14,9 +14,11 @@ import type { SessionStore } from "./store";
 import type { SolverPool } from "../solver/pool";
 import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
-import { labelsAlike, seatForClaim, seatOfPanelId } from "../../lib/engine/claim";
+import { labelsAlike, panelKey, seatForClaim, seatOfPanelId } from "../../lib/engine/claim";
 import type { Command } from "../../lib/engine/commands";
-import { freeSeatProblem, unusedClaim } from "../../lib/engine/free-seat";
+import { freeSeatProblem, unusedClaim, waitedOutSeat } from "../../lib/engine/free-seat";
+import { participantMessage } from "./router";
+import type { FormerLink } from "./store";
 import { panelIdFromQuery } from "../../lib/study/panel";
 import type { ServerJoin } from "../../lib/protocol/payloads";
 
@@ -91,7 +93,34 @@ export class SessionManager {
 
   private admit(host: SessionHost) {
     this.hosts.set(host.id, host);
+    // a person who waited out the waiting room gives the seat back at once (lib/engine/free-seat.ts `waitedOutSeat`),
+    // not at the next sweep: "Fill empty seats with bots" and the next join can use it right away
+    host.on("change", (state: SessionState, fx: { notes: string[] }) => {
+      if (fx.notes.length === 0 || state.status !== "running") return;
+      for (const id of state.order) {
+        const p = state.participants.get(id);
+        if (p && waitedOutSeat(p)) this.freeWaitedOut(host.id, id);
+      }
+    });
     for (const fn of this.loadListeners) fn(host);
+  }
+
+  /** Seats being given back after their person waited out (one freeing per seat at a time). */
+  private readonly freeingWaitedOut = new Set<string>();
+  private freeWaitedOut(sessionId: string, pid: string) {
+    const key = `${sessionId}|${pid}`;
+    if (this.freeingWaitedOut.has(key)) return;
+    this.freeingWaitedOut.add(key);
+    setImmediate(() => {
+      void this.freeSeat(sessionId, pid, true)
+        .catch((e: unknown) => this.opts.log?.(`session=${sessionId} freeing the waited-out seat ${pid} failed: ${e instanceof Error ? e.message : String(e)}`))
+        .finally(() => this.freeingWaitedOut.delete(key));
+    });
+  }
+
+  /** The kept link of a person who gave their seat back after waiting out the waiting room (their final page), or null. */
+  formerLink(token: string): Promise<FormerLink | null> {
+    return this.store.formerLink(token);
   }
 
   /** Whether the session is in memory now. */
@@ -338,6 +367,9 @@ export class SessionManager {
           const mine = await this.store.participantByToken(req.resume);
           const seat = mine && mine.sessionId === row.id ? seatOfPanelId(host.state, found.external) : undefined;
           if (seat && seat.id === mine?.id) return { ok: true, token: req.resume, unchanged: true };
+          // this browser's person waited out here and gave the seat back: their final page, not a second seat
+          const former = mine ? null : await this.store.formerLink(req.resume);
+          if (former && former.sessionId === row.id && former.external && panelKey(former.external.id) === panelKey(found.external.id)) return { ok: true, token: req.resume, unchanged: true };
         }
         return this.seatLock(row.id, async () => {
           const from = await this.fromTag(row.id, req.from);
@@ -353,6 +385,8 @@ export class SessionManager {
       const mine = await this.store.participantByToken(req.resume);
       const p = mine && mine.sessionId === row.id ? host.state.participants.get(mine.id) : undefined;
       if (p?.label && labelsAlike(p.label, label)) return { ok: true, token: req.resume, unchanged: true };
+      const former = mine ? null : await this.store.formerLink(req.resume);
+      if (former && former.sessionId === row.id && former.label !== null && labelsAlike(former.label, label)) return { ok: true, token: req.resume, unchanged: true };
     }
     return this.seatLock(row.id, async () => {
       const from = await this.fromTag(row.id, req.from);
@@ -477,6 +511,21 @@ export class SessionManager {
       const ready = seat !== undefined && (host.state.status === "running" || host.state.status === "paused") && (unused ? unusedClaim(seat, this.clock()) : freeSeatProblem(seat) === null);
       // not freeable: the engine says why (and the event log keeps the refusal)
       if (!ready) return host.dispatch(actor, command);
+      // a person who waited out keeps their final page by their link (reloaded, or opened later): kept before the link
+      // is replaced, so their page, sent away with the old link, finds it when it connects again
+      if (waitedOutSeat(seat)) {
+        const old = await this.store.tokenOf(sessionId, pid);
+        const view = participantMessage(host, pid, this.clock());
+        if (old && view)
+          await this.store.keepFormerLink(old, {
+            sessionId,
+            pid,
+            holder: (seat.timesFreed ?? 0) + 1,
+            label: seat.label,
+            external: seat.external ? { source: seat.external.source, id: seat.external.id } : null,
+            view,
+          });
+      }
       // the old link stops working first, so no browser holding it can open the seat once it is free
       const link = await this.reissueLink(sessionId, pid, unused ? "the server (a seat taken and never opened)" : "the experimenter (freed the seat)");
       if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };

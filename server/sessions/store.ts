@@ -9,6 +9,8 @@ import { makeWriter, StaleWriteError, type SqlStatement, type SqlValue, type Sql
 /** The Setting row holding the last heartbeat of the (single) server process. */
 const ALIVE_KEY = "server.aliveAtMs";
 import type { Effects, ParticipantState, RoundRow, SessionState } from "../../lib/engine";
+import type { ViewMessage } from "../../lib/protocol/events";
+import { createHash } from "node:crypto";
 
 export interface EventInput {
   actorKind: "participant" | "bot" | "admin" | "system" | "timeout";
@@ -77,6 +79,26 @@ export interface StoredSession {
 
 /** What a link token can look like (base64url, as made in server/sessions/manager.ts; up to 100 characters). */
 const LINK_TOKEN = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** Setting keys of the kept links of people who gave their seat back (`SessionStore.keepFormerLink`): a hash of the link. */
+const FORMER_LINK = "formerLink:";
+const formerLinkKey = (token: string) => FORMER_LINK + createHash("sha256").update(token).digest("base64url");
+/** How a kept link's stored value starts (its session first), so deleting a session deletes its kept links. */
+const formerLinkPrefix = (sessionId: string) => `{"sessionId":${JSON.stringify(sessionId)},`;
+
+/**
+ * A link whose seat went to the next person after its person waited out the waiting room: the session and seat,
+ * which holder of the seat the person was, who they were (a join from their browser finds its way back), and the
+ * final page their link shows from now on.
+ */
+export interface FormerLink {
+  sessionId: string;
+  pid: string;
+  holder: number;
+  label: string | null;
+  external: { source: string; id: string } | null;
+  view: ViewMessage;
+}
 /** What a stored room code can look like (upper-case letters and digits: server/security/room-code.ts). */
 const ROOM_CODE = /^[A-Z0-9]{1,40}$/;
 
@@ -257,7 +279,37 @@ export class SessionStore {
 
   /** Delete a session and everything stored for it (participants, events, rounds, snapshot). */
   async deleteSession(id: string): Promise<void> {
-    await this.db.$transaction([this.db.snapshotPart.deleteMany({ where: { sessionId: id } }), this.db.session.delete({ where: { id } })]);
+    await this.db.$transaction([
+      this.db.snapshotPart.deleteMany({ where: { sessionId: id } }),
+      this.db.setting.deleteMany({ where: { key: { startsWith: FORMER_LINK }, value: { startsWith: formerLinkPrefix(id) } } }),
+      this.db.session.delete({ where: { id } }),
+    ]);
+  }
+
+  /**
+   * Keep a link whose seat was given to the next person (a person who waited out the waiting room: lib/engine/free-seat.ts
+   * `waitedOutSeat`), with the final page it showed: the person's page keeps working by its old link (reloaded, or
+   * opened again later), while the seat has a new link. Stored under a hash of the link, not the link.
+   */
+  async keepFormerLink(token: string, link: FormerLink): Promise<void> {
+    const { sessionId, ...rest } = link;
+    await this.writer.transaction([
+      { sql: `INSERT INTO "Setting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`, args: [formerLinkKey(token), JSON.stringify({ sessionId, ...rest })] },
+    ]);
+  }
+
+  /** The kept link of a person who gave their seat back (`keepFormerLink`), or null. */
+  async formerLink(token: string): Promise<FormerLink | null> {
+    if (!LINK_TOKEN.test(token)) return null;
+    // plain SQL on the writer's connection, like `participantByToken`: every link that opens no seat is looked up here too
+    const row = await this.writer.queryOne(`SELECT "value" FROM "Setting" WHERE "key" = ?`, [formerLinkKey(token)]);
+    if (!row) return null;
+    const raw = String(row.value);
+    try {
+      return JSON.parse(raw) as FormerLink;
+    } catch {
+      return null;
+    }
   }
 
   async list(): Promise<(Omit<StoredSession, "stateJson" | "treatmentJson"> & { archivedAt: Date | null })[]> {

@@ -143,7 +143,7 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
               </thead>
               <tbody>
                 {rows.map((r) => (
-                  <tr key={r.participant} data-testid={`payment-row-${r.seat}`}>
+                  <tr key={`${r.participant}#${r.seatHolder}`} data-testid={`payment-row-${r.seat}`}>
                     <td>{r.seat + 1}</td>
                     <td className="small">{r.participant}</td>
                     <td className="wrap-anywhere">{r.label ?? "–"}</td>

@@ -13,6 +13,8 @@ import { MonitorTable } from "./MonitorTable";
 import { ParticipantLinks } from "./ParticipantLinks";
 import { Payments } from "./Payments";
 import { PlayWaitsNotice } from "./PlayWaitsNotice";
+import { groupWaitText } from "./play-waits-text";
+import type { GroupWait } from "@/lib/engine/play-waits";
 import { SessionHeader } from "./SessionHeader";
 import { SurveyProgress } from "./SurveyProgress";
 import type { Command, SessionDetail } from "./types";
@@ -75,7 +77,7 @@ export function SessionMonitor({ id }: { id: string }) {
       <PlayWaitsNotice view={view} receivedAt={receivedAt} run={run} busy={busy} />
       <Controls view={view} bots={detail.d.bots} run={run} busy={busy} />
       <MonitorTable view={view} bots={detail.d.bots} run={run} busy={busy} />
-      {view.waiting > 0 && <p className="muted">{view.waiting} participant(s) ready and waiting for a group.</p>}
+      {view.groupWait && <GroupWaitLine w={view.groupWait} />}
       {view.survey && (
         <SurveyProgress
           survey={view.survey}
@@ -98,5 +100,15 @@ export function SessionMonitor({ id }: { id: string }) {
       <Payments sessionId={id} version={view.version} />
       <Downloads sessionId={id} />
     </>
+  );
+}
+
+/** How the waiting room stands: who waits, how many more a group needs, or that no group can form (fresh-clone review A6). */
+function GroupWaitLine({ w }: { w: GroupWait }) {
+  const { text, stuck } = groupWaitText(w);
+  return (
+    <p className={stuck ? "notice" : "muted"} role={stuck ? "status" : undefined} data-testid={stuck ? "group-cannot-form" : "group-wait"}>
+      {text}
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 /** The monitor's "Play waits for …" notice names the seats still in the intro and the ways on (instructor review C11). */
 import { describe, expect, it } from "vitest";
 import { LEFT_BEFORE_PLAY_MS } from "@/lib/engine/free-seat";
-import { LEFT_BEFORE_PLAY_TEXT, introStateText, offlineInIntroText, playWaitsHeadline, playWaitsHelp } from "./play-waits-text";
+import { LEFT_BEFORE_PLAY_TEXT, groupWaitText, introStateText, offlineInIntroText, playWaitsHeadline, playWaitsHelp } from "./play-waits-text";
 
 const lu = { seat: 0, label: "Lu", stage: "intro", introStep: "consent", presence: "offline", offlineMs: 65_000, leftBeforePlay: null } as const;
 const bo = { seat: 6, label: null, stage: "intro", introStep: "instructions", presence: "online", offlineMs: null, leftBeforePlay: null } as const;
@@ -33,5 +33,23 @@ describe("the notice 'Play waits for …'", () => {
         "replace them by a bot or free the seat on the participant list (it is freed by itself after 10 minutes offline).",
     );
     expect(offlineInIntroText([lu, { ...lu, seat: 3, label: "Mo" }])).toMatch(/^ 2 seats are held by people offline in the intro: seat 1 Lu \(.*\), seat 4 Mo \(.*\)\. They are not filled/);
+  });
+});
+
+describe("the waiting room's line (fresh-clone review A6)", () => {
+  const w = { ready: 1, short: 3, emptySeats: 2, inIntro: 1, cannotForm: false, waitOutInMs: null };
+  it("says how many more a group needs and where they can come from", () => {
+    expect(groupWaitText(w)).toEqual({
+      stuck: false,
+      text: "1 seat is ready and waiting for a group: a group needs 3 more people (2 empty seats wait for a join, 1 person is still in the intro; Fill empty seats with bots fills the empty ones).",
+    });
+  });
+  it("says that no group can form when too few can still come, and when the first waiting person goes home", () => {
+    const r = groupWaitText({ ...w, ready: 2, short: 2, emptySeats: 0, inIntro: 0, cannotForm: true, waitOutInMs: 125_000 });
+    expect(r.stuck).toBe(true);
+    expect(r.text).toBe(
+      "No group can form: 2 seats are ready and waiting for a group; a group needs 2 more people, and none can still come (no seat is empty and nobody is in the intro). Fill empty seats with bots, replace or free the seats that hold it up, or end the session. The first of them goes to the final page (no game, the show-up fee) in 2 min (waitingRoom.maxMinutes), and their seat is free again.",
+    );
+    expect(groupWaitText({ ...w, cannotForm: true }).text).toContain("play has started without them");
   });
 });

@@ -4,6 +4,7 @@
  * question's line about seats whose person is offline in the intro (filling leaves those seats to them).
  */
 import type { AdminParticipantRow } from "@/lib/engine/views";
+import type { GroupWait } from "@/lib/engine/play-waits";
 
 /** lib/engine/free-seat.ts LEFT_BEFORE_PLAY_MS in words (play-waits-text.test.ts checks they agree). */
 export const LEFT_BEFORE_PLAY_TEXT = "10 minutes";
@@ -53,4 +54,31 @@ export function offlineInIntroText(seats: readonly Seat[]): string {
   return off.length === 1
     ? ` 1 seat is held by a person offline in the intro: ${list}. It is not filled, and play may wait for them: replace them by a bot or free the seat on the participant list (it is freed by itself after ${LEFT_BEFORE_PLAY_TEXT} offline).`
     : ` ${off.length} seats are held by people offline in the intro: ${list}. They are not filled, and play may wait for them: replace them by a bot or free their seats on the participant list (a seat is freed by itself after ${LEFT_BEFORE_PLAY_TEXT} offline).`;
+}
+
+/** "1 person", "3 people". */
+const people = (n: number) => `${n} ${n === 1 ? "person" : "people"}`;
+/** "1 more person", "3 more people". */
+const more = (n: number) => `${n} more ${n === 1 ? "person" : "people"}`;
+
+/**
+ * The monitor's line about the waiting room (AdminView.groupWait, lib/engine/play-waits.ts; fresh-clone review A6):
+ * how many wait, how many more a group needs and where they can come from; when none can, that no group forms
+ * without the experimenter, and what to do.
+ */
+export function groupWaitText(w: GroupWait): { text: string; stuck: boolean } {
+  const ready = `${w.ready} ${w.ready === 1 ? "seat is" : "seats are"} ready and waiting for a group`;
+  const wait =
+    w.waitOutInMs === null ? "" : ` The first of them goes to the final page (no game, the show-up fee) in ${offlineForText(w.waitOutInMs)} (waitingRoom.maxMinutes), and their seat is free again.`;
+  const comes =
+    [
+      w.emptySeats > 0 ? `${w.emptySeats} empty ${w.emptySeats === 1 ? "seat waits" : "seats wait"} for a join` : "",
+      w.inIntro > 0 ? `${people(w.inIntro)} ${w.inIntro === 1 ? "is" : "are"} still in the intro` : "",
+    ]
+      .filter((x) => x !== "")
+      .join(", ") || "no seat is empty and nobody is in the intro";
+  if (!w.cannotForm) return { stuck: false, text: `${ready}: a group needs ${more(w.short)} (${comes}; Fill empty seats with bots fills the empty ones).${wait}` };
+  const can = w.emptySeats + w.inIntro;
+  const why = can < w.short ? `a group needs ${more(w.short)}, and ${can === 0 ? "none" : `only ${can}`} can still come (${comes})` : "play has started without them";
+  return { stuck: true, text: `No group can form: ${ready}; ${why}. Fill empty seats with bots, replace or free the seats that hold it up, or end the session.${wait}` };
 }
