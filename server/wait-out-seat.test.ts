@@ -87,6 +87,30 @@ describe("a seat whose person waited out", () => {
       ["0", "1", "5f00000000000000000000a1", "waited_out", "2.00", true],
       ["0", "2", "5f00000000000000000000b2", "", "2.00", false],
     ]);
+    // the kept link goes with the session when it is deleted
+    expect(await lab.app.manager.store.formerLink(a.json.token)).not.toBeNull();
+    await (await lab.app.manager.get(s.id))!.dispatch({ actorKind: "admin", participantId: null }, { kind: "end" });
+    await lab.app.manager.delete(s.id);
+    expect(await lab.app.manager.store.formerLink(a.json.token)).toBeNull();
+  });
+
+  it("a room-code join from the browser that waited out finds its final page again; the same label elsewhere gets no seat", async () => {
+    const s = await lab.createSession(treatment);
+    const a = await join({ code: s.code, label: "Jürgen" });
+    expect(a.status).toBe(200);
+    const pa = lab.join(a.json.token);
+    await pa.passIntro();
+    await pa.until((v) => v.stage === "waiting");
+    now += 61_000;
+    await (await lab.app.manager.get(s.id))!.dispatch({ actorKind: "system", participantId: null }, { kind: "tick" });
+    await until(async () => (await monitor(s.id)).participants[0]!.stage === "new");
+    const back = await join({ code: s.code, label: "jürgen", resume: a.json.token });
+    expect([back.status, back.json.token]).toEqual([200, a.json.token]);
+    const elsewhere = await join({ code: s.code, label: "Jürgen" });
+    expect(elsewhere.status).toBeGreaterThanOrEqual(400);
+    expect(elsewhere.json.error.message).toMatch(/already waited for a group/);
+    const next = await join({ code: s.code, label: "Müller" });
+    expect(next.status).toBe(200);
   });
 
   it("a personal-link seat is freed too; Fill empty seats with bots then starts the group with the person waiting", async () => {
