@@ -40,7 +40,9 @@ test("the monitor's payment table and payments.csv pay what the participants ear
     people.push(p);
   }
   const [ann, bob] = people as [(typeof people)[0], (typeof people)[0]];
-  // Bob leaves it to a bot: the experimenter replaces him before round 1
+  // Bob leaves it to a bot: the experimenter replaces him in round 1, before he decides (once he is past the
+  // intro: Replace by bot on a person still in it frees the seat from them instead, fresh-clone review A7)
+  await expect(bob.getByTestId("phase-decide")).toBeVisible();
   await expect(admin.getByTestId("presence-1")).toHaveText("online");
   await admin.getByTestId("cmd-replace-1").click();
   await expect(admin.getByTestId("presence-1")).toHaveText("bot");

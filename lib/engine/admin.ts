@@ -7,7 +7,7 @@ import { hasOwnKey } from "../core/own";
 import { draftGroup, draftParticipant } from "./draft";
 import { endGroup, formGroups, recordShownRound, releaseBarrier, seatName, settle } from "./rounds";
 import { skipSurvey } from "./survey";
-import { waitedOutSeat } from "./free-seat";
+import { personInIntro, releasePerson, waitedOutSeat } from "./free-seat";
 import type { AdminCommand } from "./commands";
 import { groupInPlay, type Effects, type GroupState, type ParticipantState, type SessionState } from "./state";
 import type { LoadedTreatment } from "./treatment";
@@ -130,6 +130,20 @@ export function applyAdmin(s: SessionState, lt: LoadedTreatment, cmd: AdminComma
       if (p.stage === "done") return bad("This participant has finished.");
       const strategy = botFor(lt, cmd.strategy);
       if (!strategy) return bad(`Unknown bot "${cmd.strategy}"; use one of ${Object.keys(lt.game.bots).join(", ")}.`);
+      // a person still in the intro never agreed to take part (or never learnt the game): the seat is freed from
+      // them and a bot plays it as a bot seat, not for them (`intro`: the server renewed the seat's link for it)
+      if (personInIntro(p) !== (cmd.intro === true))
+        return bad(
+          cmd.intro === true
+            ? "This person finished the intro in the meantime (the seat's link was renewed: give them the new one from the links list). Press Replace by bot again to have a bot play for them."
+            : "This person has not finished the intro: Replace by bot frees the seat from them and gives it to a bot (the monitor's button does this).",
+        );
+      if (cmd.intro === true) {
+        const who = releasePerson(s, p, nowMs, cmd.completionCode);
+        fx.notes.push(`experimenter freed ${seatName(s, p.id)} from ${who}, who had not finished the intro, for a bot`);
+        fillSeat(s, s.participants.get(p.id)!, strategy, lt, nowMs, fx);
+        return { ok: true };
+      }
       seatBot(s, p, strategy, "experimenter", lt, nowMs, fx);
       return { ok: true };
     }

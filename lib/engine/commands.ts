@@ -44,7 +44,12 @@ export type AdminCommand =
    * decision step only, when any is in one (lib/engine/admin.ts `forceEndGroups`; absent in older event logs).
    */
   | { kind: "forcePhaseEnd"; groupId?: string; decisionsOnly?: boolean }
-  | { kind: "replaceWithBot"; pid: string; strategy?: string }
+  /**
+   * A bot plays the seat from now on. `intro` (with `completionCode`, the seat's next one): set by the server when the
+   * seat's person has not finished the intro (lib/engine/free-seat.ts `personInIntro`): the seat is freed from them
+   * and becomes a bot seat (it renewed the seat's link first, as for "Free seat").
+   */
+  | { kind: "replaceWithBot"; pid: string; strategy?: string; intro?: boolean; completionCode?: string }
   /** Undo "replace by bot": the person plays their seat again from their next choice. */
   | { kind: "giveBack"; pid: string }
   | { kind: "fillWithBots"; strategy?: string }

@@ -239,13 +239,14 @@ describe("participants", () => {
     t = must(t, lt, { kind: "giveBack", pid: "p3" }, 1_200);
     expect(participantView(t, lt, "p3", 1_300)!.play!.botChose).toBe(true);
     expect(participantView(t, lt, "p1", 1_300)!.play!.botChose).toBe(false);
-    // nobody to give back to: a seat nobody opened, or a person replaced before consent and instructions
+    // nobody to give back to: a seat nobody opened, or a person replaced before consent and instructions (the seat
+    // was freed from them and is a bot seat: fresh-clone review A7)
     const lt2 = load({ groups: 2 });
     let u = passIntro(newSession(lt2).state, lt2, 0, ["p1", "p2", "p3"]);
     u = must(u, lt2, { kind: "connect", pid: "p4" }, 0); // on the consent page
-    u = must(u, lt2, { kind: "replaceWithBot", pid: "p4" }, 1);
+    u = must(u, lt2, { kind: "replaceWithBot", pid: "p4", intro: true, completionCode: "c4" }, 1);
     u = must(u, lt2, { kind: "replaceWithBot", pid: "p5" }, 1); // never opened
-    for (const [pid, why] of [["p4", /never finished the consent and instructions/], ["p5", /Nobody ever opened this seat/]] as const) {
+    for (const [pid, why] of [["p4", /A bot plays this seat from the start/], ["p5", /Nobody ever opened this seat/]] as const) {
       const r = reduce(u, lt2, { kind: "giveBack", pid }, 2);
       expect(!r.ok && r.error.message).toMatch(why);
     }

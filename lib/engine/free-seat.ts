@@ -76,6 +76,17 @@ export function freeSeatProblem(p: ParticipantState): string | null {
   return null;
 }
 
+/**
+ * Whether "Replace by bot" on this seat replaces a person who has not finished the intro (took the seat and
+ * never opened it, or is at the consent, instructions or quiz): such a person never agreed to take part, or did
+ * not learn the game, so the bot does not play *for* them. The seat is freed from them (as "Free seat" does:
+ * lib/engine/admin.ts `replaceWithBot`) and becomes a bot seat; the server renews its link and completion code first.
+ */
+export function personInIntro(p: ParticipantState): boolean {
+  if (!p.claimed || p.bot || p.replacedByBot || p.takeover !== undefined || p.groupId !== null) return false;
+  return p.stage === "new" || p.stage === "intro";
+}
+
 type FreeResult = { ok: true } | { ok: false; error: ActionError };
 
 /**
@@ -98,6 +109,30 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   }
   const problem = freeSeatProblem(current);
   if (problem) return refuse(problem);
+  const who = releasePerson(s, current, nowMs, completionCode);
+  const why =
+    current.stage === "new"
+      ? `taken by ${who} and never opened`
+      : current.leftBeforePlay === "declined"
+        ? `${who} declined the consent`
+        : current.leftBeforePlay === "quizFailed"
+          ? `${who} used up the quiz's attempts`
+          : current.waitedOut === true
+            ? `${who} waited out the waiting room (keeps completion code ${current.completionCode} and the show-up fee)`
+            : `${who} left before playing`;
+  fx.notes.push(unused ? `${seatName(s, pid)} is free again: ${why}` : `experimenter freed ${seatName(s, pid)} (taken by ${who})${current.waitedOut === true ? `: ${why}` : ""}`);
+  return { ok: true };
+}
+
+/**
+ * Forget the seat's person (freeing the seat, or "Replace by bot" on a seat whose person has not finished the
+ * intro: lib/engine/admin.ts): label, panel id, intro progress and presence go, the seat memory keeps what the
+ * same person must not get afresh (lib/engine/seat-memory.ts), and the seat's next holder is counted
+ * (`timesFreed`). The seat is "new" and untaken afterwards; `completionCode`: the next person's (the server drew it).
+ * Returns who the person was, for the event notes.
+ */
+export function releasePerson(s: SessionState, current: ParticipantState, nowMs: number, completionCode?: string): string {
+  const pid = current.id;
   const p = draftParticipant(s, pid);
   const who = p.label !== null ? `"${p.label}"` : p.external ? `${p.external.source} id ${p.external.id}` : "a personal link";
   // the same person coming back must not get the quiz's attempts afresh
@@ -121,16 +156,5 @@ export function freeSeat(s: SessionState, pid: string, unused: boolean, nowMs: n
   if (completionCode !== undefined) p.completionCode = completionCode;
   p.timesFreed = (current.timesFreed ?? 0) + 1;
   if (s.waiting.includes(pid)) s.waiting = s.waiting.filter((w) => w !== pid);
-  const why =
-    current.stage === "new"
-      ? `taken by ${who} and never opened`
-      : current.leftBeforePlay === "declined"
-        ? `${who} declined the consent`
-        : current.leftBeforePlay === "quizFailed"
-          ? `${who} used up the quiz's attempts`
-          : current.waitedOut === true
-            ? `${who} waited out the waiting room (keeps completion code ${current.completionCode} and the show-up fee)`
-            : `${who} left before playing`;
-  fx.notes.push(unused ? `${seatName(s, pid)} is free again: ${why}` : `experimenter freed ${seatName(s, pid)} (taken by ${who})${current.waitedOut === true ? `: ${why}` : ""}`);
-  return { ok: true };
+  return who;
 }

@@ -47,8 +47,9 @@ describe("who play waits for (the monitor's 'Play waits for …' notice)", () =>
     const lu = v.participants.find((p) => p.id === "p1")!;
     expect([lu.label, lu.stage, lu.introStep, lu.presence, lu.offlineMs, lu.freeable]).toEqual(["Lu", "intro", "consent", "offline", 60_000, true]);
     expect(v.participants.find((p) => p.id === "p2")!.offlineMs).toBeNull(); // online
-    // "Replace by bot" on her seat starts the game, and nobody is waited for any more
-    s = must(s, lt, { kind: "replaceWithBot", pid: "p1" }, T0 + 62_000);
+    // "Replace by bot" on her seat (the server frees it from her first: fresh-clone review A7) starts the game, and nobody is waited for any more
+    s = must(s, lt, { kind: "replaceWithBot", pid: "p1", intro: true, completionCode: "next" }, T0 + 62_000);
+    expect([s.participants.get("p1")!.bot, s.participants.get("p1")!.label]).toEqual([true, null]);
     expect(s.groups.size).toBe(lt.seats / lt.groupSize);
     expect(adminView(s, lt, T0 + 62_000).playWaitsFor).toEqual([]);
   });

@@ -15,7 +15,7 @@ const COMMANDS = [
   "decline (\"I do not agree\" on the consent page: the person takes no part)",
   "action (a decision in the game: payload.action as the game read it, payload.byBot true when a bot made it, payload.at the round, phase and phaseSeq the screen answered)",
   "survey (the exit survey's answers)",
-  "open, pause, resume, end, forcePhaseEnd (\"End phase now\": payload.groupId names a group's own button; payload.decisionsOnly true is \"End phase now (all groups)\", which ends only the deciding groups' step while any group decides; without either, every playing group's step ended), replaceWithBot, giveBack (\"Give back\": the person plays their seat again), fillWithBots, hideLabel (\"Hide on screen\" / \"Show on screen\": payload.hidden says which; the room's screen shows the seat's number instead of the label, the data keep it) (the experimenter on the monitor)",
+  "open, pause, resume, end, forcePhaseEnd (\"End phase now\": payload.groupId names a group's own button; payload.decisionsOnly true is \"End phase now (all groups)\", which ends only the deciding groups' step while any group decides; without either, every playing group's step ended), replaceWithBot (payload.intro true: the seat's person had not finished the intro, so the seat was freed from them, with a new link, and became a bot seat; the row still belongs to that person, see seat_holder), giveBack (\"Give back\": the person plays their seat again), fillWithBots, hideLabel (\"Hide on screen\" / \"Show on screen\": payload.hidden says which; the room's screen shows the seat's number instead of the label, the data keep it) (the experimenter on the monitor)",
   "retryCompute, endFailedGroup (the experimenter's choice after a group's computation failed; endFailedGroup also after its game code crashed, then with crashed: true)",
   "freeSeat (a taken seat given back to the free seats: by the experimenter, or by system — participant then names the seat — when nobody opened a seat taken by a join, or its person left before playing, declined the consent or failed the quiz and closed the page, or waited out the waiting room: at once)",
   "tick (a deadline came, by timeout: a phase timer ran out or a dropout's grace period ended; by system: the server checked the session's clocks, e.g. when it was created or loaded after a restart)",
@@ -40,7 +40,7 @@ export const EVENT_COLUMNS: ColumnDoc[] = [
     name: "seat_holder",
     type: "number",
     description:
-      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event; the freeSeat row itself, also the experimenter's, whose seat is payload.pid, still belongs to the person it removed) or after a latecomer who took the seat over from its bot gave it back in the intro (the next claim of the seat is its next holder's), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. With participant, it ties a person's claim (their panel id or label in the payload) to their intro steps, decline or quiz attempts. Empty when no seat is named.",
+      "Which person of the seat the row belongs to: 1 for the first person who held the seat, 2 for the next one after the seat was freed (an accepted freeSeat event, or a replaceWithBot with payload.intro true; that row itself, also the experimenter's, whose seat is payload.pid, still belongs to the person it removed) or after a latecomer who took the seat over from its bot gave it back in the intro (the next claim of the seat is its next holder's), and so on; the same number as data-wide.csv's seat_holder for the seat's last person. With participant, it ties a person's claim (their panel id or label in the payload) to their intro steps, decline or quiz attempts. Empty when no seat is named.",
   },
   { name: "command", type: "string", description: `What was asked: ${COMMANDS.join("; ")}.` },
   { name: "accepted", type: "boolean", description: "TRUE when the session accepted the command; FALSE when it was refused (error_code says why) or was a duplicate of one already counted." },
@@ -71,6 +71,15 @@ function freedSeatOf(e: { participantId: string | null; payloadJson: string }): 
   }
 }
 
+/** A replaceWithBot that freed the seat from a person still in the intro for a bot (payload `intro`: lib/engine/admin.ts). */
+function freedFromIntro(e: { payloadJson: string }): boolean {
+  try {
+    return (JSON.parse(e.payloadJson) as { intro?: unknown }).intro === true;
+  } catch {
+    return false;
+  }
+}
+
 export async function eventsCsv(store: SessionStore, sessionId: string): Promise<string> {
   const events = await store.events(sessionId);
   /** How often each seat was freed so far, in the log's order. */
@@ -88,7 +97,7 @@ export async function eventsCsv(store: SessionStore, sessionId: string): Promise
         joined.add(seat);
       }
       const holder = seat ? (freed.get(seat) ?? 0) + 1 : null;
-      if (e.command === "freeSeat" && e.accepted && seat) {
+      if ((e.command === "freeSeat" || (e.command === "replaceWithBot" && freedFromIntro(e))) && e.accepted && seat) {
         freed.set(seat, (freed.get(seat) ?? 0) + 1);
         joined.delete(seat);
       }

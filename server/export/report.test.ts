@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MechlabApp } from "../app";
-import { adminCookie, api, freshSqlite, startApp, type TestDb } from "../testing/harness";
+import { adminCookie, api, freshSqlite, Participant, startApp, type TestDb } from "../testing/harness";
 import { sessionCharts } from "../../lib/charts";
 import { chartRoundsOf } from "../../lib/charts/from-session";
 import { reportData } from "./report-data";
@@ -98,6 +98,11 @@ describe("report.html", () => {
     expect(joined.json, JSON.stringify(joined.json)).toMatchObject({ ok: true });
     const detail = await api(base, `/api/admin/sessions/${id}`, { cookie });
     const person = (detail.json.links as { participantId: string; path: string }[]).find((l) => l.path === `/p/${joined.json.token}`)!;
+    // through the intro first: a person replaced while still in it is freed from the seat, label and all (fresh-clone review A7)
+    const ann = new Participant(base, joined.json.token);
+    await ann.passIntro();
+    await ann.until((v) => v.stage === "playing");
+    ann.close();
     const replaced = await api(base, `/api/admin/sessions/${id}/command`, { cookie, body: { kind: "replaceWithBot", pid: person.participantId } });
     expect(replaced.status).toBe(200);
     await waitEnded(id);

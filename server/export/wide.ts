@@ -16,11 +16,11 @@ export const WIDE_PARTICIPANT_COLUMNS: ColumnDoc[] = [
     name: "seat_holder",
     type: "number",
     description:
-      "Which person of the seat this row is (empty for a seat nobody holds): 1 for the first person who held it, 2 when the seat was freed once and taken again (a seat taken by room code or panel id that nobody opened, whose person left before playing, declined the consent or failed the quiz, or that the experimenter freed), and so on. The participant id is the seat's; events.csv's seat_holder tells its rows of earlier people apart.",
+      "Which person of the seat this row is (empty for a seat nobody holds): 1 for the first person who held it, 2 when the seat was freed once and taken again (a seat taken by room code or panel id that nobody opened, whose person left before playing, declined the consent or failed the quiz, or that the experimenter freed, also by Replace by bot while its person was still in the intro: the seat is then a bot seat), and so on. The participant id is the seat's; events.csv's seat_holder tells its rows of earlier people apart.",
   },
   { name: "quiz_attempts", type: "number", description: "How many times the participant submitted the comprehension quiz (1 = right at the first try; 0 = no quiz or not reached), including attempts on an earlier seat of this session that was freed (a Prolific or MTurk id or a label that came back keeps its count; events.csv has those attempts under the earlier seat's participant id)." },
   { name: "stage", type: "string", description: "Where the participant was when the file was written: new (never joined), intro, waiting, playing, survey (answering the exit survey), done." },
-  { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start." },
+  { name: "bot_seat", type: "boolean", description: "TRUE for a seat played by a bot from the start: a bot seat of the treatment, or one the experimenter filled with a bot (Fill empty seats with bots, or Replace by bot on a seat whose person had not finished the intro, which frees the seat from that person first)." },
   {
     name: "left_before_play",
     type: "string",

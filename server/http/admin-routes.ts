@@ -105,7 +105,11 @@ export async function adminRoute(req: IncomingMessage, res: ServerResponse, url:
   if (rest === "/command" && method === "POST") {
     const body = AdminCommandRequest.safeParse(await readJson(req));
     if (!body.success) return invalid(res, formatZodError(body.error));
-    const r = await host.dispatch({ actorKind: "admin", participantId: null }, body.data);
+    // "Replace by bot" on a seat whose person is still in the intro frees the seat first (a new link): the manager's
+    const r =
+      body.data.kind === "replaceWithBot"
+        ? await manager.replaceWithBot(id, body.data.pid, body.data.strategy)
+        : await host.dispatch({ actorKind: "admin", participantId: null }, body.data);
     return sendJson(res, r.ok ? 200 : 409, r);
   }
   if (method === "GET" && rest.startsWith("/export/")) {

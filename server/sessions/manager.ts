@@ -16,7 +16,7 @@ import { warmInPool } from "../solver/warm";
 import { poolComputeRunner } from "../solver/compute";
 import { labelsAlike, panelKey, seatForClaim, seatOfPanelId } from "../../lib/engine/claim";
 import type { Command } from "../../lib/engine/commands";
-import { freeSeatProblem, unusedClaim, waitedOutSeat } from "../../lib/engine/free-seat";
+import { freeSeatProblem, personInIntro, unusedClaim, waitedOutSeat } from "../../lib/engine/free-seat";
 import { participantMessage } from "./router";
 import type { FormerLink } from "./store";
 import { panelIdFromQuery } from "../../lib/study/panel";
@@ -535,6 +535,33 @@ export class SessionManager {
       const before = seat.completionCode;
       await this.store.setCompletionCode(sessionId, pid, completionCode!);
       const r = await host.dispatch(actor, { ...command, completionCode: completionCode! });
+      if (!r.ok) await this.store.setCompletionCode(sessionId, pid, before);
+      return r;
+    }));
+  }
+
+  /**
+   * The experimenter's "Replace by bot". On a seat whose person has not finished the intro (lib/engine/free-seat.ts
+   * `personInIntro`: they never agreed to take part) the seat is freed from that person and becomes a bot seat:
+   * like "Free seat", its link is renewed first (their browser is sent away) and it gets a new completion code,
+   * then the engine's command carries `intro`. Any other seat: the bot plays for its person, as before.
+   */
+  async replaceWithBot(sessionId: string, pid: string, strategy?: string): Promise<DispatchResult> {
+    const host = await this.get(sessionId);
+    if (!host) return { ok: false, error: { code: "session/not_found", message: "No such session." } };
+    const actor = { actorKind: "admin", participantId: null } as const;
+    const command = { kind: "replaceWithBot", pid, ...(strategy !== undefined ? { strategy } : {}) } as const;
+    return this.seatLock(sessionId, () => this.withSeatOpening(sessionId, pid, async () => {
+      await host.drain();
+      const seat = host.state.participants.get(pid);
+      const ready = seat !== undefined && (host.state.status === "running" || host.state.status === "paused") && personInIntro(seat);
+      if (!ready) return host.dispatch(actor, command);
+      const link = await this.reissueLink(sessionId, pid, "the experimenter (replaced a person still in the intro by a bot)");
+      if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };
+      const [completionCode] = await this.uniqueCompletionCodes(1);
+      const before = seat.completionCode;
+      await this.store.setCompletionCode(sessionId, pid, completionCode!);
+      const r = await host.dispatch(actor, { ...command, intro: true, completionCode: completionCode! });
       if (!r.ok) await this.store.setCompletionCode(sessionId, pid, before);
       return r;
     }));

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { AdminParticipantRow, AdminView } from "@/lib/engine/views";
 import { fmt } from "../../lib-client/format";
 import { FreeSeatButton } from "./FreeSeatButton";
+import { REPLACE_IN_INTRO_TEXT } from "./play-waits-text";
 import type { RunCommand, SessionDetail } from "./types";
 
 function stageText(p: AdminParticipantRow): string {
@@ -59,6 +60,12 @@ function ReplaceCell({ p, bots, run, disabled }: { p: AdminParticipantRow; bots:
         className="secondary small"
         data-testid={`cmd-replace-${p.seat}`}
         disabled={disabled}
+        title={
+          // a person who has not finished the intro never agreed to take part: the seat is freed from them (fresh-clone review A7)
+          p.claimed && (p.stage === "new" || p.stage === "intro")
+            ? `Replace by bot: ${REPLACE_IN_INTRO_TEXT}`
+            : "A bot plays this seat from now on (its rounds are marked as the bot's); Give back returns it to its person"
+        }
         onClick={() => void run({ kind: "replaceWithBot", pid: p.id, ...(strategy ? { strategy } : {}) })}
       >
         Replace by bot

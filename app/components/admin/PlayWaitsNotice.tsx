@@ -2,12 +2,13 @@
 /**
  * "Play waits for 1 person still in the intro: seat 1 Lu (offline 1 min, at the consent)" — every seat is
  * taken and people are ready, but no group can start without these seats (AdminView.playWaitsFor,
- * lib/engine/play-waits.ts; instructor review C11). Each seat has "Replace by bot" and "Free seat", as on its row.
+ * lib/engine/play-waits.ts; instructor review C11). Each seat has "Replace by bot" and "Free seat", as on its row
+ * (Replace by bot frees the seat from its person, who has not finished the intro, for a bot seat: fresh-clone review A7).
  */
 import { useEffect, useState } from "react";
 import type { AdminView } from "@/lib/engine/views";
 import { FreeSeatButton } from "./FreeSeatButton";
-import { introStateText, playWaitsHeadline, playWaitsHelp, seatText } from "./play-waits-text";
+import { REPLACE_IN_INTRO_TEXT, introStateText, playWaitsHeadline, playWaitsHelp, seatText } from "./play-waits-text";
 import type { RunCommand } from "./types";
 
 export function PlayWaitsNotice({ view, receivedAt, run, busy }: { view: AdminView; receivedAt: number; run: RunCommand; busy: boolean }) {
@@ -45,6 +46,7 @@ export function PlayWaitsNotice({ view, receivedAt, run, busy }: { view: AdminVi
                   className="secondary small"
                   data-testid={`play-waits-replace-${p.seat}`}
                   disabled={busy}
+                  title={`Replace by bot: ${REPLACE_IN_INTRO_TEXT}`}
                   onClick={() => void run({ kind: "replaceWithBot", pid: p.id })}
                 >
                   Replace by bot

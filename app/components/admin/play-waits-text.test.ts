@@ -20,7 +20,10 @@ describe("the notice 'Play waits for …'", () => {
   it("says how many are ready, and what Replace by bot and Free seat do; the seat is freed by itself after LEFT_BEFORE_PLAY_MS", () => {
     const h = playWaitsHelp(19);
     expect(h).toContain("Every seat is taken and 19 seats are ready in the waiting room, but no group can start without the seats above.");
-    expect(h).toContain("Replace by bot: a bot plays the seat from now on");
+    // a person still in the intro never agreed: the seat is freed from them, for a bot seat (fresh-clone review A7)
+    expect(h).toContain("Replace by bot: the seat is freed from its person, who has not agreed to take part or finished the intro");
+    expect(h).toContain("they are not paid and not in the data");
+    expect(h).toContain("a bot plays it as a bot seat from now on");
     expect(h).toContain("Free seat: the next person to join takes it");
     expect(h).toContain(`freed by itself after ${LEFT_BEFORE_PLAY_TEXT} offline`);
     expect(LEFT_BEFORE_PLAY_TEXT).toBe(`${LEFT_BEFORE_PLAY_MS / 60_000} minutes`);

@@ -36,12 +36,20 @@ export function playWaitsHeadline(seats: readonly Seat[]): string {
   return `Play waits for ${n} ${n === 1 ? "person" : "people"} still in the intro: ${seats.map((p) => `${seatText(p)} (${introStateText(p)})`).join(", ")}.`;
 }
 
+/**
+ * What "Replace by bot" does to a seat whose person has not finished the intro (lib/engine/free-seat.ts
+ * `personInIntro`): the button's title on the participant list and the notice's explanation.
+ */
+export const REPLACE_IN_INTRO_TEXT =
+  "the seat is freed from its person, who has not agreed to take part or finished the intro (their link stops working; " +
+  "they are not paid and not in the data, like a person whose seat was freed), and a bot plays it as a bot seat from now on";
+
 /** The notice's explanation: why nothing starts, and the ways on. */
 export function playWaitsHelp(waiting: number): string {
   const ready = `${waiting} ${waiting === 1 ? "seat is" : "seats are"} ready in the waiting room`;
   return (
     `Every seat is taken and ${ready}, but no group can start without the seats above. ` +
-    `Replace by bot: a bot plays the seat from now on, and play starts as soon as the groups are complete. ` +
+    `Replace by bot: ${REPLACE_IN_INTRO_TEXT}, and play starts as soon as the groups are complete. ` +
     `Free seat: the next person to join takes it (or fill it with a bot). A seat whose person is offline is freed by itself after ${LEFT_BEFORE_PLAY_TEXT} offline.`
   );
 }
