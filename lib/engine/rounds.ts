@@ -284,6 +284,9 @@ export function endGroup(s: SessionState, g: GroupState, status: "finished" | "e
   g.status = status;
   g.deadlineMs = null;
   for (const m of g.members) {
+    // who held a person's seat when play ended: payments.csv `finished` (lib/study/payments.ts `finishedSeat`)
+    const held = s.participants.get(m);
+    if (held && !held.bot) draftParticipant(s, m).playEndedWith = held.replacedByBot ? "bot" : "person";
     if (lt) finishPlay(s, lt, m, nowMs);
     else draftParticipant(s, m).stage = "done";
   }

@@ -102,6 +102,12 @@ export interface ParticipantState {
    * quiz): the seat is its bot's again, and that person's page says they take no part until someone else takes it.
    */
   takeoverLeft?: LeftBeforePlay | "introUnfinished";
+  /**
+   * Who held this person's seat when play ended for it (their group's last round, or the group or session
+   * ended): the person, or a bot playing for them (absent: play has not ended for the seat; a bot seat; or a
+   * snapshot stored before it was recorded). payments.csv `finished` (lib/study/payments.ts `finishedSeat`).
+   */
+  playEndedWith?: "person" | "bot";
   /** When the exit survey opened for this participant (absent: not reached, or no survey). */
   surveyStartedMs?: number;
   /** The exit survey's outcome (absent: not reached, not answered yet, or no survey). */

@@ -119,6 +119,27 @@ describe("payments", () => {
     ]);
   });
 
+  it("finished (fresh-clone review A8): the experimenter replaced a person in the last round and gave the seat back in it, after the bot chose: the person held the seat when play ended", () => {
+    const lt = load(true);
+    let s = passIntro(newSession(lt).state, lt, 0, ["p2", "p3"]);
+    const r1 = runBots(s, lt, 0, { until: (x) => x.groups.toArray()[0]!.round === 2 });
+    s = must(r1.state, lt, { kind: "replaceWithBot", pid: "p3" }, r1.nowMs);
+    const chose = runBots(s, lt, r1.nowMs, { until: (x) => x.groups.toArray()[0]!.roundStats.p3?.bot === true });
+    s = must(chose.state, lt, { kind: "giveBack", pid: "p3" }, chose.nowMs);
+    const end = runBots(s, lt, chose.nowMs).state;
+    const p3 = end.participants.get("p3")!;
+    expect([p3.history.length, p3.history[1]!.isBot, p3.replacedByBot, p3.playEndedWith]).toEqual([2, true, false, "person"]);
+    const row = paymentRows(end, lt).find((r) => r.participant === "p3")!;
+    expect([row.botRounds, row.rounds, row.finished]).toEqual([1, 2, true]);
+    // a snapshot stored before play's end was recorded keeps the rule of then: the last round a bot's, not finished
+    const { playEndedWith: _, ...old } = p3;
+    expect(finishedSeat(old, lt.rounds)).toBe(false);
+    // the dropout whose browser came back only after play ended: a bot held the seat then (the documented FALSE)
+    const dropped = play(lt);
+    expect(dropped.participants.get("p2")!.playEndedWith).toBe("bot");
+    expect(finishedSeat(must(dropped, lt, { kind: "connect", pid: "p2" }, 200_000).participants.get("p2")!, lt.rounds)).toBe(false);
+  });
+
   it("bot seats are listed only when asked (bot pilots), finished when they played every round, every round paid", () => {
     const lt = load(false);
     const s = play(lt);

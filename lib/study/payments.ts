@@ -68,16 +68,19 @@ export function leftBeforePlayOf(p: Pick<ParticipantState, "leftBeforePlay" | "w
 /**
  * Whether the seat counts as finished (payments.csv `finished`, which panel approvals rely on): every
  * round was played for it, it reached the final page, and the person — not a bot — held the seat when
- * play ended. So a dropout whose remaining rounds a bot played to the end, or a seat the experimenter
- * replaced by a bot, is not finished; a dropout who came back and played on to the end is. A dropout who
- * reconnects only after play ended gets the seat back (`replacedByBot` is cleared), so the seat's last
- * round also must not have been made by a bot. A bot seat (from the start) is finished when it played
- * every round and reached the final page.
+ * play ended (`playEndedWith`, recorded as play ends). So a dropout whose remaining rounds a bot played to
+ * the end, or a seat the experimenter replaced by a bot, is not finished, also when the dropout's browser
+ * reconnects only after play ended (which clears `replacedByBot`); a dropout who came back, or a person the
+ * experimenter gave the seat back to (**Give back**), is finished when they held the seat when play ended,
+ * even if a bot made some of the choices (the last round's too: `bot_rounds` counts them). Snapshots stored
+ * before `playEndedWith` was recorded: the seat's last round must not have been a bot's, as then. A bot seat
+ * (from the start) is finished when it played every round and reached the final page.
  */
 export function finishedSeat(p: ParticipantState, rounds: number): boolean {
   const played = p.stage === "done" && p.history.length >= rounds;
   if (p.bot) return played;
-  return played && !p.replacedByBot && p.history[p.history.length - 1]?.isBot !== true;
+  if (!played || p.replacedByBot) return false;
+  return p.playEndedWith !== undefined ? p.playEndedWith === "person" : p.history[p.history.length - 1]?.isBot !== true;
 }
 
 /**

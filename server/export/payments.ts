@@ -36,7 +36,7 @@ export const PAYMENT_COLUMNS: ColumnDoc[] = [
     description:
       "TRUE when every round was played for the seat, the participant reached the final page, and the person (not a bot) held the seat when play ended: " +
       "a dropout whose remaining rounds a bot played to the end, or a seat the experimenter replaced by a bot, is FALSE (bot_rounds says how many rounds the bot played), " +
-      "and stays FALSE if that person's browser reconnects only after play ended; a dropout who came back and played on to the last round is TRUE. " +
+      "and stays FALSE if that person's browser reconnects only after play ended; a dropout who came back, or a person the experimenter gave the seat back to (Give back), is TRUE when they held the seat when play ended, even if a bot made some choices for them (also the last round's: bot_rounds counts them). " +
       "FALSE also when the session or group ended before every round was played (a round whose results were on screen when it ended counts as played), or the participant is not done. " +
       "(A bot pilot's payments.csv from mechlab simulate lists the bot seats: TRUE when the bot played every round and reached the final page.)",
   },

@@ -171,7 +171,8 @@ export function Payments({ sessionId, version }: { sessionId: string; version: n
             Total {moneyText(total)} {rows[0]?.currency}, of which bonuses {moneyText(totalBonus)}. Bonus = points × money per point
             {rows.some((r) => r.paidPoints !== r.points) ? " (rounds a bot played are not paid in this treatment)" : ""}; payout = show-up fee +
             bonus; both rounded to the cent (half away from zero), as in payments.csv. Finished = every round played and the
-            person, not a bot, held the seat at the end. People who declined the consent or used up the quiz&apos;s attempts took no part and are paid nothing.
+            person, not a bot, held the seat when play ended (also after Give back or a dropout&apos;s return, even when a bot chose in
+            some rounds: see Bot rounds). People who declined the consent or used up the quiz&apos;s attempts took no part and are paid nothing.
           </p>
           <CodeCheck rows={rows} studyCodes={studyCodes} former={former} />
         </>
