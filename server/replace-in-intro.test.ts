@@ -43,6 +43,10 @@ describe("Replace by bot on a person still at the consent page (fresh-clone revi
     const luPid = (await lab.app.manager.store.participantByToken(lu.json.token))!.id;
     const codeBefore = (await lab.app.manager.store.participants(s.id)).find((r) => r.id === luPid)!.completionCode;
 
+    // an unknown bot is refused before anything changes: her link still opens her seat
+    const typo = await api(lab.base, `/api/admin/sessions/${s.id}/command`, { cookie: lab.cookie, body: { kind: "replaceWithBot", pid: luPid, strategy: "nope" } });
+    expect(typo.status).toBe(409);
+    expect(await lab.app.manager.store.participantByToken(lu.json.token)).not.toBeNull();
     const r = await api(lab.base, `/api/admin/sessions/${s.id}/command`, { cookie: lab.cookie, body: { kind: "replaceWithBot", pid: luPid } });
     expect(r.status).toBe(200);
     // like "Free seat": her old link opens nothing, and the seat has a new completion code
@@ -60,7 +64,7 @@ describe("Replace by bot on a person still at the consent page (fresh-clone revi
     expect(long.map((row) => [row.label, row.bot_reason])).toEqual([["", "bot_seat"]]);
     // events.csv: her claim and connect are holder 1, and so is the replaceWithBot that freed her (payload.intro); the bot's moves are holder 2
     const events = (await csv(s.id, "events.csv")).filter((e) => e.participant === luPid || (e.payload ?? "").includes(`"pid":"${luPid}"`));
-    const replaced = events.find((e) => e.command === "replaceWithBot")!;
+    const replaced = events.find((e) => e.command === "replaceWithBot" && e.accepted === "TRUE")!;
     expect([replaced.seat_holder, JSON.parse(replaced.payload!).intro]).toEqual(["1", true]);
     expect(events.find((e) => e.command === "claim")!.seat_holder).toBe("1");
     const moves = events.filter((e) => e.command === "action");

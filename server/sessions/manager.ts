@@ -554,7 +554,9 @@ export class SessionManager {
     return this.seatLock(sessionId, () => this.withSeatOpening(sessionId, pid, async () => {
       await host.drain();
       const seat = host.state.participants.get(pid);
-      const ready = seat !== undefined && (host.state.status === "running" || host.state.status === "paused") && personInIntro(seat);
+      // an unknown bot is refused by the engine before anything changes (the link is not renewed for it)
+      const knownBot = strategy === undefined || Object.hasOwn(host.lt.game.bots, strategy);
+      const ready = seat !== undefined && knownBot && (host.state.status === "running" || host.state.status === "paused") && personInIntro(seat);
       if (!ready) return host.dispatch(actor, command);
       const link = await this.reissueLink(sessionId, pid, "the experimenter (replaced a person still in the intro by a bot)");
       if (!link.ok) return { ok: false, error: { code: "session/conflict", message: `The seat's link could not be renewed (${link.message}); nothing was changed.` } };
