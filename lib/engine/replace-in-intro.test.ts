@@ -64,14 +64,15 @@ describe("Replace by bot on a seat whose person has not finished the intro (fres
   it("keeps the person in the seat's memory like someone freed in the intro: the quiz attempts they used come back with them", () => {
     const quizLt = load({ intro: { quiz: [{ question: "2 + 2?", options: ["3", "4"], answer: 1 }], quizMaxAttempts: 3 } });
     let s = newSession(quizLt, "test", T0).state;
-    for (const label of ["Ana", "Bo", "Lu"]) s = must(s, quizLt, { kind: "claim", label }, T0);
+    for (const label of ["Ana", "Bo", "Lu"]) s = must(s, quizLt, { kind: "claim", label, browser: `browser-${label}` }, T0);
     s = passIntro(s, quizLt, T0 + 1_000, ["p1", "p2"]);
     for (const cmd of [{ kind: "connect", pid: "p3" }, { kind: "consent", pid: "p3" }, { kind: "instructions", pid: "p3" }] as const) s = must(s, quizLt, cmd, T0 + 1_000);
     const wrong = reduce(s, quizLt, { kind: "quiz", pid: "p3", answers: [0] }, T0 + 1_500);
     expect(wrong.ok).toBe(false);
     s = !wrong.ok && wrong.kept ? wrong.kept : s;
     s = must(s, quizLt, { kind: "replaceWithBot", pid: "p3", intro: true, completionCode: "next-code" }, T0 + 2_000);
-    expect(formerPersonOf(s, "label:lu")).toMatchObject({ quizAttempts: 1 });
+    // remembered under the label and the browser it was used in (fresh-clone review B3)
+    expect(formerPersonOf(s, "label:lu|browser-Lu")).toMatchObject({ quizAttempts: 1 });
     expect(s.participants.get("p3")!.bot).toBe(true);
   });
 
