@@ -13,8 +13,10 @@ import { createMechlabApp } from "./app";
 import { redactUrl } from "./db/url";
 import { portFromEnv, startupFailure } from "./startup";
 import { workersFromEnv } from "./cluster/config";
+import { securityConfigFromEnv } from "./security/config";
 
 try {
+  securityConfigFromEnv(process.env); // TRUST_PROXY, MECHLAB_SECURE_COOKIES: a value it does not know is a failed start
   const workers = workersFromEnv(process.env);
   if (workers !== 1 && cluster.isPrimary) await (await import("./cluster/workers")).runPrimary(workers);
   else await serve();

@@ -39,6 +39,12 @@ describe("start-up failures", () => {
     expect(r.stderr.trim().split("\n").at(-1)).toBe('mechlab: could not start: PORT must be a whole number from 0 to 65535 (it is "abc")');
   });
 
+  it("npm start's server refuses a TRUST_PROXY it does not understand (e.g. an Express-style hop count) instead of ignoring it", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT, env: { ...process.env, TRUST_PROXY: "2", PORT: "3251", NODE_ENV: "production" }, encoding: "utf8", timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n").at(-1)).toMatch(/^mechlab: could not start: TRUST_PROXY must be 1 \(also true, yes, on\) or 0 \(also false, no, off, empty or unset\) \(got "2"\); mechlab trusts exactly one proxy/);
+  });
+
   it("Redis that does not answer at start is a failed start within the deadline, naming REDIS_URL", async () => {
     const url = "redis://user:pw@127.0.0.1:1"; // nothing listens on port 1
     const r = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
