@@ -55,6 +55,30 @@ describe.skipIf(!PG)("session leases on PostgreSQL" + (PG ? "" : " (skipped: set
     expect(await b.ownerOf("nobody")).toBeNull();
   });
 
+  it("a takeover says since when nobody held the session: the previous lease's expiry, or its release; nothing for its own lease, a parked one or a new one", async () => {
+    const a = new LeaseTable(pool, "free-a", 300);
+    const b = new LeaseTable(pool, "free-b", 60_000);
+    const first = (await a.take("f1"))!;
+    expect(first).toMatchObject({ token: 1, freeSinceMs: null }); // no lease row before
+    const expiry = (await a.ownerOf("f1"))!.expiresAtMs;
+    expect((await a.take("f1"))!.freeSinceMs).toBeNull(); // its own lease, confirmed
+    const renewed = (await a.ownerOf("f1"))!.expiresAtMs;
+    expect(renewed).toBeGreaterThanOrEqual(expiry);
+    expect(await b.take("f1")).toBeNull(); // still held
+    await sleep(600); // a crashed owner: its lease runs out
+    const taken = (await b.take("f1"))!;
+    expect(taken.token).toBe(2);
+    expect(taken.freeSinceMs).toBe(renewed);
+    expect(taken.nowMs - taken.freeSinceMs!).toBeGreaterThanOrEqual(250);
+    // given up at shutdown: free from the release on
+    await b.release("f1", 2, false);
+    const released = await pool.query(`SELECT "expiresAt" FROM "SessionLease" WHERE "sessionId" = 'f1'`);
+    expect((await a.take("f1"))!.freeSinceMs).toBe(Number(released.rows[0].expiresAt));
+    // parked (the session was idle, nothing ran): no downtime to count
+    await a.release("f1", 3, true);
+    expect(await b.take("f1")).toMatchObject({ token: 4, freeSinceMs: null });
+  });
+
   it("exactly one of many processes racing for a free lease gets it", async () => {
     const tables = Array.from({ length: 10 }, (_, i) => new LeaseTable(pool, `racer-${i}`, 60_000));
     const got = await Promise.all(tables.map((t) => t.acquire("race")));

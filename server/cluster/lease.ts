@@ -43,16 +43,46 @@ export class LeaseTable {
    * Returns the fencing token, or null when another process holds a lease that has not expired.
    */
   async acquire(sessionId: string): Promise<number | null> {
-    const r = await this.pool.query<{ token: number }>(
-      `INSERT INTO "SessionLease" ("sessionId", "owner", "token", "expiresAt", "parked") VALUES ($1, $2, 1, ${NOW_MS} + $3, false)
-       ON CONFLICT ("sessionId") DO UPDATE SET
-         "token" = CASE WHEN "SessionLease"."owner" = EXCLUDED."owner" THEN "SessionLease"."token" ELSE "SessionLease"."token" + 1 END,
-         "owner" = EXCLUDED."owner", "expiresAt" = EXCLUDED."expiresAt", "parked" = false
-       WHERE "SessionLease"."owner" = EXCLUDED."owner" OR "SessionLease"."expiresAt" < ${NOW_MS}
-       RETURNING "token"`,
-      [sessionId, this.owner, this.ttlMs],
-    );
-    return r.rows[0] ? Number(r.rows[0].token) : null;
+    return (await this.take(sessionId))?.token ?? null;
+  }
+
+  /**
+   * `acquire`, also saying since when nobody held the session (`freeSinceMs`, the database's clock): when
+   * the lease was taken from an owner whose lease had run out or who gave it up at shutdown, the moment it
+   * did (`expiresAt`; a crash: the last renewal plus the lease time); null when this process held it
+   * already, the lease was parked (the session was idle, nothing ran), or there was no lease row yet.
+   * The previous row is read under the row's lock in the same transaction, so it is the one replaced;
+   * `nowMs` is the database's clock then (NaN without a previous row).
+   */
+  async take(sessionId: string): Promise<{ token: number; freeSinceMs: number | null; nowMs: number } | null> {
+    const c = await this.pool.connect();
+    try {
+      await c.query("BEGIN");
+      const prev = await c.query<{ owner: string; expiresAt: string; parked: boolean; now: string }>(
+        `SELECT "owner", "expiresAt", "parked", ${NOW_MS} AS "now" FROM "SessionLease" WHERE "sessionId" = $1 FOR NO KEY UPDATE`,
+        [sessionId],
+      );
+      const r = await c.query<{ token: number }>(
+        `INSERT INTO "SessionLease" ("sessionId", "owner", "token", "expiresAt", "parked") VALUES ($1, $2, 1, ${NOW_MS} + $3, false)
+         ON CONFLICT ("sessionId") DO UPDATE SET
+           "token" = CASE WHEN "SessionLease"."owner" = EXCLUDED."owner" THEN "SessionLease"."token" ELSE "SessionLease"."token" + 1 END,
+           "owner" = EXCLUDED."owner", "expiresAt" = EXCLUDED."expiresAt", "parked" = false
+         WHERE "SessionLease"."owner" = EXCLUDED."owner" OR "SessionLease"."expiresAt" < ${NOW_MS}
+         RETURNING "token"`,
+        [sessionId, this.owner, this.ttlMs],
+      );
+      await c.query("COMMIT");
+      const row = r.rows[0];
+      if (!row) return null;
+      const was = prev.rows[0];
+      const freeSinceMs = was && was.owner !== this.owner && !was.parked ? Number(was.expiresAt) : null;
+      return { token: Number(row.token), freeSinceMs: freeSinceMs !== null && Number.isFinite(freeSinceMs) ? freeSinceMs : null, nowMs: Number(was?.now ?? Number.NaN) };
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
   }
 
   /**

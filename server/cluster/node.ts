@@ -9,7 +9,10 @@
  *   over, or given up because this loop stalled too long) is dropped from memory without writing
  *   (`manager.evict`).
  * - Every `scanMs` the process looks for running sessions whose owner is gone (lease expired, not
- *   parked) and takes them over: loaded from the database with the stored deadlines.
+ *   parked) and takes them over: loaded from the database with the stored deadlines. A session nobody held
+ *   for longer than `ttlMs + scanMs` (every process was stopped: no failover) has its clock stopped for
+ *   the whole time nobody held it, from its lease's expiry (a stop: the release), as one process does
+ *   over a restart (`claim`).
  * - Every `scanMs` it lists the processes alive (their RPC channels in Redis); when one disappears, the
  *   presence of the sessions held here is checked against the sockets that are really connected.
  */
@@ -81,17 +84,35 @@ export class ClusterNode {
     return this.lease.owner;
   }
 
-  /** SessionManager hook: take (or confirm) the lease before the session is loaded or created here. */
-  claim = async (sessionId: string): Promise<boolean> => {
+  /**
+   * SessionManager hook: take (or confirm) the lease before the session is loaded or created here. False
+   * when another process holds it. `stoppedSinceMs` (the database's clock): nobody held the session for
+   * longer than a failover takes (`freeForMs`) — every process was stopped or down — so its clock stops
+   * for that time as a single process's does over a restart (the manager shifts the deadlines); a quick
+   * failover to a process that was up keeps the stored deadlines (null).
+   */
+  claim = async (sessionId: string): Promise<false | { stoppedSinceMs: number | null }> => {
     if (this.stopped || this.cutOff) return false;
-    const token = await this.lease.acquire(sessionId);
-    if (token === null) return false;
+    const taken = await this.lease.take(sessionId);
+    if (taken === null) return false;
+    const { token, freeSinceMs, nowMs } = taken;
+    const stoppedSinceMs = freeSinceMs !== null && nowMs - freeSinceMs > this.freeForMs ? freeSinceMs : null;
     // the token grows whenever the owner changes: above 1, another process held the session before (however the takeover came)
-    if (token > 1 && this.held.get(sessionId) !== token) this.log(`cluster: took over session ${sessionId}`);
+    if (token > 1 && this.held.get(sessionId) !== token)
+      this.log(`cluster: took over session ${sessionId}${stoppedSinceMs !== null ? ` (nobody held it for ${((nowMs - stoppedSinceMs) / 1000).toFixed(1)} s: its deadlines resume with the time they had left)` : ""}`);
     this.held.set(sessionId, token);
     this.renewer.hold(sessionId, token);
-    return true;
+    return { stoppedSinceMs };
   };
+
+  /**
+   * How long a session may go without an owner in a failover among processes that are up: its lease runs
+   * out (a crash: up to `ttlMs` after the last renewal) and another process notices within a scan. Longer
+   * (every process stopped, e.g. for an update) counts as downtime.
+   */
+  get freeForMs(): number {
+    return this.timing.ttlMs + this.timing.scanMs;
+  }
 
   /** SessionManager hook: the session left memory (parked when idle, else at shutdown). */
   release = async (sessionId: string, parked: boolean): Promise<void> => {

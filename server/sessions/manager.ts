@@ -65,9 +65,10 @@ export interface ManagerOptions {
   idle?: IdlePolicy;
   /**
    * Several processes on one database (server/cluster): take the session's lease before it is loaded or
-   * created here; false when another process owns it (it is then not loaded here).
+   * created here; false when another process owns it (it is then not loaded here). `stoppedSinceMs`:
+   * nobody held the session since then (every process was down), so its clock stops for that time.
    */
-  claim?: (sessionId: string) => Promise<boolean>;
+  claim?: (sessionId: string) => Promise<boolean | { stoppedSinceMs: number | null }>;
   /** The session left this process's memory: `parked` when it was idle or deleted, else at shutdown. */
   release?: (sessionId: string, parked: boolean) => Promise<void>;
 }
@@ -169,7 +170,8 @@ export class SessionManager {
     }
     // One process: the clocks of running sessions stop while the server is down (crash or stop, then a
     // restart), as for a pause, from its last heartbeat. Several processes (a lease to claim): a session
-    // changes process within seconds and its clock runs on.
+    // changes process within seconds and its clock runs on, unless no process held it for longer (every
+    // process stopped): then it stops from when its lease ran out (the claim says, hostFromRow).
     const downSince = this.opts.claim ? null : await this.store.lastAlive();
     let loaded = 0;
     for (const row of live) if (await this.hostFromRow(row, downSince)) loaded++;
@@ -219,7 +221,10 @@ export class SessionManager {
 
   private async hostFromRow(row: { id: string; code: string; treatmentJson: string; stateJson: string; version: number }, downSince: number | null = null): Promise<SessionHost | null> {
     if (this.opts.claim) {
-      if (!(await this.opts.claim(row.id))) return null;
+      const claimed = await this.opts.claim(row.id);
+      if (!claimed) return null;
+      // several processes: the clock stops only while no process held the session (server/cluster/node.ts)
+      if (typeof claimed === "object") downSince = claimed.stoppedSinceMs;
       // read again under the lease: the previous owner may have written since `row` was read
       const fresh = await this.store.get(row.id);
       if (!fresh) return null;
