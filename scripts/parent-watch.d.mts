@@ -1,0 +1,1 @@
+export function whenOrphaned(onOrphaned: () => void, opts?: { everyMs?: number; ppid?: () => number }): () => void;
