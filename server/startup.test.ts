@@ -27,9 +27,24 @@ describe("start-up failures", () => {
     expect(line).toContain("check DATABASE_URL (postgresql://postgres:***@127.0.0.1:4409/x)");
     expect(line).not.toContain("S3cret");
     expect(startupFailure(Object.assign(new Error("listen EADDRINUSE"), { code: "EADDRINUSE", port: 4401 }), env)).toBe("port 4401 is in use: stop the program that uses it, or start mechlab with another PORT");
-    expect(startupFailure(new Error('database "revf_nonexistent" does not exist'), env)).toMatch(/^the database does not answer or refuses the connection \(database "revf_nonexistent" does not exist\); check DATABASE_URL/);
+    // the server answered: the database is missing, and how to create it (not "check that the server runs")
+    expect(startupFailure(new Error('database "revf_nonexistent" does not exist'), env)).toBe(
+      'the database server answered, but it has no database "revf_nonexistent": create it first (e.g. `createdb -h 127.0.0.1 -p 4409 -O postgres revf_nonexistent`, as a user who may create databases; the user in DATABASE_URL must own it), then start again (DATABASE_URL=postgresql://postgres:***@127.0.0.1:4409/x)',
+    );
     expect(startupFailure(new Error("bad redis://u:pw@h:1 and postgres://a:b@c/d"), {})).toBe("bad redis://u:***@h:1 and postgres://a:***@c/d");
     expect(redactUrl("file:./data/mechlab.db")).toBe("file:./data/mechlab.db");
+  });
+
+  it("HOST: a name that does not resolve, or an address of another machine, is named as HOST, not as the database", () => {
+    const typo = Object.assign(new Error("getaddrinfo ENOTFOUND mechlab-lab.invalid"), { code: "ENOTFOUND", syscall: "getaddrinfo", hostname: "mechlab-lab.invalid" });
+    expect(startupFailure(typo, { HOST: "mechlab-lab.invalid" })).toBe(
+      'HOST "mechlab-lab.invalid" is not a name or address of this machine (getaddrinfo ENOTFOUND mechlab-lab.invalid): set HOST to an address of this machine (e.g. 127.0.0.1 behind a reverse proxy, 0.0.0.0 for all), or leave it unset',
+    );
+    const other = Object.assign(new Error("listen EADDRNOTAVAIL: address not available 10.0.0.11:3245"), { code: "EADDRNOTAVAIL", syscall: "listen", address: "10.0.0.11", port: 3245 });
+    expect(startupFailure(other, { HOST: "10.0.0.11" })).toMatch(/^HOST "10\.0\.0\.11" is not a name or address of this machine \(listen EADDRNOTAVAIL/);
+    // the database's host not resolving is still the database's problem
+    const db = Object.assign(new Error("getaddrinfo ENOTFOUND db.invalid"), { code: "ENOTFOUND", syscall: "getaddrinfo", hostname: "db.invalid" });
+    expect(startupFailure(db, { HOST: "127.0.0.1", DATABASE_URL: "postgresql://u@db.invalid/x" })).toMatch(/^the database does not answer/);
     expect(redactUrl("postgresql://postgres@127.0.0.1/db")).toBe("postgresql://postgres@127.0.0.1/db");
   });
 
