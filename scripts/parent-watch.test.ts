@@ -5,7 +5,7 @@
  * stand-in for start.mjs (the real one builds the pages first).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,12 +13,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { whenOrphaned } from "./parent-watch.mjs";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Whether the process runs (a zombie, exited but not yet reaped by an init that does not reap, does not). */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true; // no /proc (not Linux): signal 0 reached it
   }
 };
 
