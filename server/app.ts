@@ -11,6 +11,7 @@ import type { Db } from "./db/client";
 import { migrate } from "./db/migrate";
 import { createDbFolder, isPostgresUrl, resolveDbUrl } from "./db/url";
 import { holdProcessLock, type ProcessLock } from "./db/process-lock";
+import { holdSqliteLock } from "./db/sqlite-lock";
 import { AdminAuth } from "./http/admin-auth";
 import { handleApi, type ApiDeps } from "./http/api";
 import { answerSlowBodies, BODY_DEADLINE_MS, decodeSegment } from "./http/respond";
@@ -117,6 +118,8 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
   // settings are checked before the database is touched (REDIS_URL with SQLite creates no file)
   const clusterConfig = clusterConfigFromEnv(process.env, dbUrl, Number.isFinite(idle.bootWindowMs) ? idle.bootWindowMs : null, log);
   createDbFolder(dbUrl);
+  // SQLite: one process per file (server/db/sqlite-lock.ts), taken before anything is read or migrated
+  const sqliteLock = isPostgresUrl(dbUrl) ? null : holdSqliteLock(dbUrl);
   const applied = await migrate(dbUrl);
   if (applied.length) log(`mechlab: applied migrations ${applied.join(", ")}`);
   const store = await SessionStore.open(dbUrl);
@@ -235,6 +238,7 @@ export async function createMechlabApp(opts: AppOptions = {}): Promise<MechlabAp
       auth.stop();
       await store.close();
       await processLock?.release();
+      sqliteLock?.release();
     },
   };
 }
